@@ -1,0 +1,23 @@
+package dev.takebot.sentiment;
+
+import java.util.List;
+
+/**
+ * The analyser's reading of one text.
+ *
+ * @param label positive, negative, neutral or mixed
+ * @param score overall polarity in [-1, 1]
+ * @param reasons the words, emoji or rules that drove the reading, most influential first
+ */
+public record Sentiment(Label label, double score, List<String> reasons) {
+  public Sentiment {
+    if (!(score >= -1 && score <= 1)) {
+      throw new IllegalArgumentException("score must be in [-1, 1]: " + score);
+    }
+    reasons = List.copyOf(reasons);
+  }
+
+  public static Sentiment neutral() {
+    return new Sentiment(Label.NEUTRAL, 0, List.of());
+  }
+}

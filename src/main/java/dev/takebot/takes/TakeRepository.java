@@ -1,0 +1,66 @@
+package dev.takebot.takes;
+
+import dev.takebot.sentiment.Label;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Durable storage of discussions and takes. Implemented in {@code store} (SQLite by default,
+ * PostgreSQL for scale). Every method is thread-safe; a take counts as stored once the call returns.
+ */
+public interface TakeRepository extends AutoCloseable {
+
+  /** Records a posted article. Idempotent on {@code postMessageId}. */
+  void saveDiscussion(Discussion discussion);
+
+  Optional<Discussion> findDiscussion(long postMessageId);
+
+  /** The discussion whose thread is {@code threadId}. */
+  Optional<Discussion> findDiscussionByThread(long threadId);
+
+  /** Discussions of a guild, newest first. */
+  List<Discussion> listDiscussions(long guildId, int limit);
+
+  /**
+   * Stores a new take. Idempotent: a second insert of the same message id changes nothing.
+   *
+   * @return true when the take was new
+   */
+  boolean insertTake(Take take);
+
+  /**
+   * Replaces the text and tag of an existing take after an edit.
+   *
+   * @return true when a take with that id existed
+   */
+  boolean updateTake(long messageId, String text, Instant editedAt, Label label, double score, String analyzerVersion);
+
+  /** Removes a take (its author deleted it). @return true when it existed */
+  boolean deleteTake(long messageId);
+
+  /** Removes many takes at once (bulk delete). @return how many existed */
+  int deleteTakes(Collection<Long> messageIds);
+
+  Optional<Take> findTake(long messageId);
+
+  /** Aggregates of one discussion, without scanning its takes. */
+  TakeStats stats(long postMessageId);
+
+  /** Streams a discussion's takes in message-id order without loading them all at once. */
+  void forEachTake(long postMessageId, Consumer<Take> action);
+
+  /** The highest message id stored for a discussion, or 0: where a backfill resumes. */
+  long lastTakeMessageId(long postMessageId);
+
+  /** Deletes every take of one member in a guild. @return how many */
+  int forgetAuthor(long guildId, long authorId);
+
+  /** A moderator's correction of a tag; wins over the analyser from then on. */
+  void correctLabel(long messageId, Label label, long moderatorId, Instant at);
+
+  @Override
+  void close();
+}
