@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.channel.ChannelCreateEvent;
+import net.dv8tion.jda.api.events.channel.update.ChannelUpdateArchivedEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -73,6 +74,7 @@ class DiscordSandboxJdaTest {
         guild.updateCommands().addCommands(
                 Commands.slash("ping", "Answers pong"),
                 Commands.slash("late", "Answers after the 3 second window"),
+                Commands.slash("slow", "Defers ephemerally, then edits the original"),
                 Commands.slash("takes", "Takes on articles")
                         .addSubcommands(new SubcommandData("summary", "Summarise the takes")
                                 .addOption(OptionType.STRING, "article", "Which article", false)),
@@ -193,6 +195,13 @@ class DiscordSandboxJdaTest {
         thread.join().complete();
         Message inThread = thread.sendMessage("bot in thread").complete();
         assertThat(sandbox.messages(created)).extracting(SandboxMessage::id).contains(take.id(), inThread.getId());
+
+        sandbox.archiveThread(created, false);
+        client.await(ChannelUpdateArchivedEvent.class,
+                e -> e.getChannel().getId().equals(thread.getId()) && Boolean.TRUE.equals(e.getNewValue()), WAIT);
+        sandbox.post(sandbox.member(), created, "a late take reopens it");
+        client.await(ChannelUpdateArchivedEvent.class,
+                e -> e.getChannel().getId().equals(thread.getId()) && Boolean.FALSE.equals(e.getNewValue()), WAIT);
     }
 
     @Test
@@ -378,6 +387,26 @@ class DiscordSandboxJdaTest {
     }
 
     @Test
+    @DisplayName("slash command: an ephemeral defer filled by editOriginal stays ephemeral and never reaches the gateway")
+    void slashDeferEphemeralThenEdit() throws Exception {
+        client.handlers.add(e -> {
+            if (e instanceof SlashCommandInteractionEvent s && s.getName().equals("slow")) {
+                s.deferReply(true).queue();
+                s.getHook().editOriginal("done slowly").queue();
+            }
+        });
+        InteractionHandle slow = sandbox.slash(sandbox.member(), sandbox.general(), "slow");
+
+        SandboxMessage response = slow.awaitResponse(WAIT);
+        assertThat(slow.awaitAck(WAIT)).isEqualTo(5);
+        assertThat(response.content()).isEqualTo("done slowly");
+        assertThat(response.isEphemeral()).isTrue();
+        assertThat(response.isLoading()).isFalse();
+        assertThat(slow.followUps()).isEmpty();
+        assertThat(client.events).noneMatch(e -> e instanceof MessageReceivedEvent m && m.getMessageId().equals(response.id()));
+    }
+
+    @Test
     @DisplayName("slash command: an answer after 3 s fails with 10062 Unknown interaction")
     void lateReplyIsUnknownInteraction() throws Exception {
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
@@ -458,6 +487,9 @@ class DiscordSandboxJdaTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not registered".substring(4));
         assertThatThrownBy(() -> sandbox.slash(sandbox.member(), sandbox.general(), "takes summary", Map.of("bogus", "x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bogus");
+        assertThat(sandbox.commandVisibleTo(sandbox.member(), sandbox.news(), "article post")).isFalse();
+        assertThat(sandbox.commandVisibleTo(sandbox.moderator(), sandbox.news(), "article post")).isTrue();
+        assertThat(sandbox.commandVisibleTo(sandbox.member(), sandbox.news(), "takes summary")).isTrue();
         assertThat(Permissions.has(sandbox.permissions(sandbox.moderator(), sandbox.general()), Permissions.MANAGE_MESSAGES))
                 .isTrue();
         assertThat(Permissions.has(sandbox.permissions(sandbox.member(), sandbox.general()), Permissions.MANAGE_MESSAGES))
