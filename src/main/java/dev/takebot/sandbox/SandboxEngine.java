@@ -629,7 +629,7 @@ final class SandboxEngine {
 
     private static ObjectNode stripNulls(ObjectNode node) {
         List<String> nulls = new ArrayList<>();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (e.getValue().isNull()) {
                 nulls.add(e.getKey());
             } else if (e.getValue().isObject()) {
@@ -1221,7 +1221,7 @@ final class SandboxEngine {
             throw ApiException.unknownCommand();
         }
         ObjectNode merged = c.deepCopy();
-        patch.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        patch.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
         Validation.command(json, merged, "");
         merged.put("version", ids.next());
         target.put(commandId, merged);
@@ -1472,12 +1472,12 @@ final class SandboxEngine {
                 }
                 String title = Validation.text(modal, "title");
                 if (title == null || Validation.length(title) > 45) {
-                    errors.with("data").putObject("title").putArray("_errors").addObject()
+                    child(errors, "data").putObject("title").putArray("_errors").addObject()
                             .put("code", "BASE_TYPE_BAD_LENGTH").put("message", "Must be between 1 and 45 in length.");
                 }
                 int count = modal.path("components").size();
                 if (count < 1 || count > 5) {
-                    errors.with("data").putObject("components").putArray("_errors").addObject()
+                    child(errors, "data").putObject("components").putArray("_errors").addObject()
                             .put("code", "BASE_TYPE_BAD_LENGTH").put("message", "Must be between 1 and 5 in length.");
                 }
                 if (!errors.isEmpty()) {
@@ -1606,6 +1606,11 @@ final class SandboxEngine {
         InteractionState s = byToken(applicationId, interactionToken);
         deleteStored(webhookMessage(s, messageId));
         notifyAll();
+    }
+
+    /** The object child {@code name}, created when absent. */
+    static ObjectNode child(ObjectNode parent, String name) {
+        return parent.get(name) instanceof ObjectNode existing ? existing : parent.putObject(name);
     }
 
     private static String textOr(JsonNode body, String field, String fallback) {
