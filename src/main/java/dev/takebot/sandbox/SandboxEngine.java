@@ -1011,6 +1011,97 @@ final class SandboxEngine {
         return threadJson;
     }
 
+    /**
+     * {@code POST channels/{c}/threads}: a thread without a starter message. Public threads leave a
+     * THREAD_CREATED (type 18) system message in the parent, as on Discord.
+     */
+    synchronized ObjectNode createThread(Member creator, String channelId, JsonNode body) {
+        GuildModel.ChannelData parent = channelData(channelId);
+        if (parent.channel.isThread()) {
+            throw new ApiException(400, 50024, "Cannot execute action on this channel type");
+        }
+        int type = body.path("type").asInt(Channel.PRIVATE_THREAD);
+        if (type != Channel.PUBLIC_THREAD && type != Channel.PRIVATE_THREAD) {
+            throw new ApiException(400, 50024, "Cannot execute action on this channel type");
+        }
+        long p = guild.permissions(creator, channelId);
+        if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
+            throw ApiException.missingAccess();
+        }
+        long needed = type == Channel.PUBLIC_THREAD ? Permissions.CREATE_PUBLIC_THREADS : Permissions.CREATE_PRIVATE_THREADS;
+        if (!Permissions.has(p, needed)) {
+            throw ApiException.missingPermissions();
+        }
+        Validation.threadName(json, body);
+        Instant now = clock.instant();
+        Channel thread = new Channel(ids.next(), body.get("name").asText(), type, channelId, creator.id());
+        guild.putChannel(thread, 0, null, now);
+        GuildModel.ChannelData data = guild.channels.get(thread.id());
+        data.autoArchiveDuration = body.path("auto_archive_duration").asInt(1440);
+        data.threadMembers.add(creator.id());
+        data.threadJoinedAt.put(creator.id(), now);
+        threadOrder.add(thread.id());
+        ObjectNode threadJson = guild.channelJson(json, data, true);
+        ObjectNode created = threadJson.deepCopy();
+        created.put("newly_created", true);
+        gateway.dispatch("THREAD_CREATE", created, Gateway.GUILDS);
+        if (type == Channel.PUBLIC_THREAD) {
+            ObjectNode system = json.createObjectNode();
+            system.put("content", thread.name());
+            StoredMessage sm = insertMessage(channelId, creator, 18, system, List.of(), 0, false);
+            ObjectNode reference = sm.json.putObject("message_reference");
+            reference.put("type", 0);
+            reference.put("channel_id", thread.id());
+            reference.put("guild_id", guild.id);
+            dispatchMessage("MESSAGE_CREATE", sm);
+        }
+        notifyAll();
+        return threadJson;
+    }
+
+    /** {@code PATCH channels/{c}} for threads: name, archived, locked, auto-archive duration (THREAD_UPDATE). */
+    synchronized ObjectNode botEditThread(String threadId, JsonNode body) {
+        GuildModel.ChannelData t = channelData(threadId);
+        long p = guild.permissions(guild.bot, threadId);
+        if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
+            throw ApiException.missingAccess();
+        }
+        boolean owner = botId().equals(t.channel.ownerId());
+        boolean manage = Permissions.has(p, Permissions.MANAGE_THREADS);
+        if (!t.channel.isThread()) {
+            if (!Permissions.has(p, Permissions.MANAGE_CHANNELS)) {
+                throw ApiException.missingPermissions();
+            }
+            throw new ApiException(400, 50024, "Cannot execute action on this channel type");
+        }
+        if (!manage && (!owner || body.has("locked") || t.locked)) {
+            throw ApiException.missingPermissions();
+        }
+        if (body.has("name")) {
+            Validation.threadName(json, body);
+            t.channel = new Channel(t.channel.id(), body.get("name").asText(), t.channel.type(), t.channel.parentId(),
+                    t.channel.ownerId());
+        }
+        if (body.hasNonNull("auto_archive_duration")) {
+            ObjectNode check = json.createObjectNode();
+            check.put("name", t.channel.name());
+            check.set("auto_archive_duration", body.get("auto_archive_duration"));
+            Validation.threadName(json, check);
+            t.autoArchiveDuration = body.get("auto_archive_duration").asInt();
+        }
+        if (body.hasNonNull("locked")) {
+            t.locked = body.get("locked").asBoolean();
+        }
+        if (body.hasNonNull("archived") && body.get("archived").asBoolean() != t.archived) {
+            t.archived = body.get("archived").asBoolean();
+            t.archiveTimestamp = clock.instant();
+        }
+        ObjectNode n = guild.channelJson(json, t, true);
+        gateway.dispatch("THREAD_UPDATE", n.deepCopy(), Gateway.GUILDS);
+        notifyAll();
+        return n;
+    }
+
     synchronized void joinThread(Member member, String threadId) {
         GuildModel.ChannelData t = channelData(threadId);
         if (!t.channel.isThread()) {

@@ -206,6 +206,23 @@ class DiscordSandboxJdaTest {
     }
 
     @Test
+    @DisplayName("a thread without a starter message leaves a THREAD_CREATED message; the bot can archive its thread")
+    void threadWithoutMessage() throws Exception {
+        ThreadChannel pub = text(sandbox.general()).createThreadChannel("Public discussion", false).complete();
+
+        Channel created = sandbox.awaitThread(t -> t.id().equals(pub.getId()), WAIT);
+        assertThat(created.type()).isEqualTo(Channel.PUBLIC_THREAD);
+        assertThat(created.ownerId()).isEqualTo(sandbox.bot().id());
+        SandboxMessage system = sandbox.awaitMessage(m -> m.type() == 18 && m.content().equals("Public discussion"), WAIT);
+        assertThat(system.channelId()).isEqualTo(sandbox.general().id());
+        client.await(MessageReceivedEvent.class, e -> e.getMessageId().equals(system.id()), WAIT);
+
+        pub.getManager().setArchived(true).complete();
+        client.await(ChannelUpdateArchivedEvent.class,
+                e -> e.getChannel().getId().equals(pub.getId()) && Boolean.TRUE.equals(e.getNewValue()), WAIT);
+    }
+
+    @Test
     @DisplayName("files go up as multipart, get a content type from their name and can be downloaded again")
     void multipartFiles() throws Exception {
         byte[] body = "Title\n\nBody of the article".getBytes(StandardCharsets.UTF_8);
