@@ -752,6 +752,14 @@ public final class DiscordSandbox implements AutoCloseable {
         return engine.commands(true);
     }
 
+    /**
+     * Every message creation, edit and deletion so far, in order — what members would have seen happen, including
+     * ephemeral responses shown only to their invoker. Handy for transcripts.
+     */
+    public List<MessageEvent> messageEvents() {
+        return engine.messageEvents();
+    }
+
     /** Every REST request answered so far, in order. */
     public List<RecordedRequest> requests() {
         return engine.requests();

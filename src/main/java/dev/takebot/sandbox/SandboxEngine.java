@@ -91,6 +91,7 @@ final class SandboxEngine {
     final CommandRegistry commands;
     final Interactions interactions;
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final List<MessageEvent> messageEvents = new ArrayList<>();
     private final List<RateLimitRule> rateLimits = new ArrayList<>();
     private final List<String> threadOrder = new ArrayList<>();
     private final Map<String, long[]> buckets = new LinkedHashMap<>();
@@ -235,6 +236,10 @@ final class SandboxEngine {
     synchronized void record(RecordedRequest r) {
         requests.add(r);
         notifyAll();
+    }
+
+    synchronized List<MessageEvent> messageEvents() {
+        return List.copyOf(messageEvents);
     }
 
     synchronized List<RecordedRequest> requests() {
@@ -471,6 +476,8 @@ final class SandboxEngine {
     }
 
     void dispatchMessage(String event, StoredMessage sm) {
+        messageEvents.add(new MessageEvent(clock.instant(),
+                event.equals("MESSAGE_CREATE") ? MessageEvent.Kind.CREATED : MessageEvent.Kind.UPDATED, snapshot(sm)));
         if (sm.ephemeral()) {
             return;
         }
@@ -617,6 +624,7 @@ final class SandboxEngine {
 
     void deleteStored(StoredMessage sm) {
         sm.deleted = true;
+        messageEvents.add(new MessageEvent(clock.instant(), MessageEvent.Kind.DELETED, snapshot(sm)));
         GuildModel.ChannelData c = guild.channels.get(sm.channelId);
         if (c != null && c.channel.isThread() && c.messageCount > 0) {
             c.messageCount--;
@@ -699,6 +707,7 @@ final class SandboxEngine {
         ArrayNode idArray = d.putArray("ids");
         for (StoredMessage m : targets) {
             m.deleted = true;
+            messageEvents.add(new MessageEvent(clock.instant(), MessageEvent.Kind.DELETED, snapshot(m)));
             idArray.add(m.id);
             GuildModel.ChannelData c = guild.channels.get(channelId);
             if (c.channel.isThread() && c.messageCount > 0) {

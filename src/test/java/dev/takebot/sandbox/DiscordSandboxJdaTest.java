@@ -173,6 +173,10 @@ class DiscordSandboxJdaTest {
         client.await(MessageDeleteEvent.class, e -> e.getMessageId().equals(b.id()), WAIT);
         assertThat(client.count(MessageBulkDeleteEvent.class)).isZero();
         assertThat(sandbox.isDeleted(b.id())).isTrue();
+        assertThat(sandbox.messageEvents()).filteredOn(e -> e.message().id().equals(first.id()))
+                .extracting(MessageEvent::kind).containsExactly(MessageEvent.Kind.CREATED, MessageEvent.Kind.UPDATED);
+        assertThat(sandbox.messageEvents()).filteredOn(e -> e.message().id().equals(reply.id()))
+                .extracting(MessageEvent::kind).containsExactly(MessageEvent.Kind.CREATED, MessageEvent.Kind.DELETED);
     }
 
     @Test
