@@ -1,7 +1,7 @@
 package dev.takebot.article;
 
-import java.util.ArrayList;
 import dev.takebot.message.SafeText;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
