@@ -25,7 +25,7 @@ final class Hashtagger {
   static final int MAX_LIMIT = 20;
 
   private static final Pattern CAPITALISED = Pattern.compile(
-      "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der|and)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}){0,5}");
+      "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}){0,5}");
   private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,6}\\b");
   private static final Pattern TITLE_BIGRAM = Pattern.compile("\\b(\\p{L}{3,})\\s+(\\p{L}{3,})\\b");
   private static final Pattern LOWER_WORD = Pattern.compile("\\b\\p{Ll}{4,}\\b");
@@ -123,7 +123,7 @@ final class Hashtagger {
       while (!words.isEmpty() && NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
         words.remove(0);
       }
-      while (!words.isEmpty() && Set.of("of", "de", "du", "la", "al", "and").contains(words.get(words.size() - 1))) {
+      while (!words.isEmpty() && Set.of("of", "de", "du", "la", "al").contains(words.get(words.size() - 1))) {
         words.remove(words.size() - 1);
       }
       if (words.isEmpty()) {
