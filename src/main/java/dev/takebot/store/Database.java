@@ -22,20 +22,23 @@ final class Database implements AutoCloseable {
   private final Connection writer;
   private final Statements writerStatements;
   private final HikariDataSource writePool;
+  private final Checkpointer checkpointer;
   private final ReentrantLock writeLock = new ReentrantLock();
 
-  /** SQLite: one writer connection, a pool of readers. */
-  static Database sqlite(Connection writer, HikariDataSource readPool) {
-    return new Database(Dialect.SQLITE, readPool, writer, null);
+  /** SQLite: one writer connection, a pool of readers, a background WAL checkpointer. */
+  static Database sqlite(Connection writer, HikariDataSource readPool, Checkpointer checkpointer) {
+    return new Database(Dialect.SQLITE, readPool, writer, null, checkpointer);
   }
 
   /** PostgreSQL: one pool for reads and writes. */
   static Database postgres(HikariDataSource pool) {
-    return new Database(Dialect.POSTGRESQL, pool, null, pool);
+    return new Database(Dialect.POSTGRESQL, pool, null, pool, null);
   }
 
-  private Database(Dialect dialect, HikariDataSource readPool, Connection writer, HikariDataSource writePool) {
+  private Database(Dialect dialect, HikariDataSource readPool, Connection writer, HikariDataSource writePool,
+      Checkpointer checkpointer) {
     this.dialect = dialect;
+    this.checkpointer = checkpointer;
     this.readPool = readPool;
     this.writer = writer;
     this.writerStatements = writer == null ? null : new Statements(writer);
@@ -122,6 +125,7 @@ final class Database implements AutoCloseable {
         throw new StoreException("could not close the database: " + e.getMessage(), e);
       } finally {
         writeLock.unlock();
+        checkpointer.close();
         readPool.close();
       }
     } else {

@@ -61,20 +61,23 @@ public final class Stores {
     migrate(writerSource, url);
 
     Connection writer = null;
+    Connection checkpoints = null;
     try {
       writer = writerSource.getConnection();
       writer.setAutoCommit(false);
       SQLiteDataSource readerSource = new SQLiteDataSource(readers);
       readerSource.setUrl(url);
+      checkpoints = readerSource.getConnection();
       HikariConfig pool = new HikariConfig();
       pool.setDataSource(readerSource);
       pool.setPoolName("takebot-sqlite-read");
       pool.setMaximumPoolSize(settings.poolSize());
       pool.setMinimumIdle(1);
       pool.setAutoCommit(false);
-      return Database.sqlite(writer, new HikariDataSource(pool));
+      return Database.sqlite(writer, new HikariDataSource(pool), new Checkpointer(checkpoints, 1_000));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(writer);
+      closeQuietly(checkpoints);
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }
   }
@@ -89,7 +92,9 @@ public final class Stores {
     c.enforceForeignKeys(true);
     // 16 MiB page cache: keeps the take indexes hot while ingesting.
     c.setCacheSize(-16_000);
+    // WAL checkpoints run in the background (Checkpointer); this is only the backstop, ~80 MB.
     c.setWalAutocheckpoint(20_000);
+    c.setJournalSizeLimit(64 << 20);
     // The store never asks for generated keys; fetching them costs an extra query per INSERT.
     c.setGetGeneratedKeys(false);
     return c;
