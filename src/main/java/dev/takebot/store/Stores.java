@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -116,6 +117,13 @@ public final class Stores {
   }
 
   private static Database openPostgres(StorageSettings settings) {
+    // One probe connection first: an unreachable server or a wrong password becomes one clear line
+    // instead of the pool's logged stack trace.
+    try (Connection probe = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+      probe.isValid(5);
+    } catch (SQLException e) {
+      throw new StoreException("cannot connect to " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setUsername(settings.user());
