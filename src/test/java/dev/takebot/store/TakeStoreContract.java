@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -209,6 +213,46 @@ abstract class TakeStoreContract {
           .containsExactlyElementsOf(model.entrySet().stream().filter(e -> e.getValue() == post)
               .map(Map.Entry::getKey).sorted().toList());
     }
+  }
+
+  @Test
+  @DisplayName("concurrent writers delivering the same events store each take once and keep exact aggregates")
+  void concurrentDuplicateEvents() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          int inserted = 0;
+          for (long id = 1; id <= 600; id++) {
+            if (store.insertTake(take(id, POST, id % 37, Label.values()[(int) (id % 4)], 0.001 * (id % 999)))) {
+              inserted++;
+            }
+            if (id % 100 == 0) {
+              store.stats(POST);
+            }
+          }
+          return inserted;
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> f : results) {
+        total += f.get(2, TimeUnit.MINUTES);
+      }
+      assertThat(total).as("each event stored by exactly one writer").isEqualTo(600);
+    } finally {
+      pool.shutdownNow();
+    }
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(600);
+    assertThat(stats.members()).isEqualTo(37);
+    assertThat(stats.byLabel()).containsEntry(Label.POSITIVE, 150L).containsEntry(Label.MIXED, 150L);
+    long micros = 0;
+    for (long id = 1; id <= 600; id++) {
+      micros += JdbcTakeStore.micros(0.001 * (id % 999));
+    }
+    assertThat(stats.scoreSum()).isEqualTo(micros / 1_000_000.0);
   }
 
   @Test
