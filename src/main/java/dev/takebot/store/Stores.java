@@ -55,8 +55,6 @@ public final class Stores {
     }
     SQLiteConfig readers = sqliteConfig(settings);
     SQLiteConfig writerConfig = sqliteConfig(settings);
-    // IMMEDIATE takes the write lock at BEGIN, so a transaction never fails half-way on a lock upgrade.
-    writerConfig.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource writerSource = new SQLiteDataSource(writerConfig);
     writerSource.setUrl(url);
     migrate(writerSource, url);
@@ -64,8 +62,9 @@ public final class Stores {
     Connection writer = null;
     Connection checkpoints = null;
     try {
+      // Stays in autocommit: GroupCommit issues BEGIN IMMEDIATE / COMMIT around each batch itself, so
+      // the write lock is taken up front (no failure half-way on a lock upgrade) and released between.
       writer = writerSource.getConnection();
-      writer.setAutoCommit(false);
       SQLiteDataSource readerSource = new SQLiteDataSource(readers);
       readerSource.setUrl(url);
       checkpoints = readerSource.getConnection();

@@ -256,6 +256,38 @@ abstract class TakeStoreContract {
   }
 
   @Test
+  @DisplayName("a failing write among concurrent ones fails alone; the others are stored")
+  void failuresStayIsolated() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (long id = 1; id <= 400; id++) {
+        long post = id % 10 == 0 ? 9_999 : POST; // every tenth names a discussion that does not exist
+        Take t = take(id, post, id % 5, Label.NEUTRAL, 0);
+        results.add(pool.submit(() -> store.insertTake(t)));
+      }
+      int stored = 0;
+      int refused = 0;
+      for (Future<Boolean> f : results) {
+        try {
+          if (f.get(2, TimeUnit.MINUTES)) {
+            stored++;
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(StoreException.class).hasMessageContaining("unknown discussion");
+          refused++;
+        }
+      }
+      assertThat(stored).isEqualTo(360);
+      assertThat(refused).isEqualTo(40);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.stats(POST).takes()).isEqualTo(360);
+    assertThat(all(POST)).hasSize(360);
+  }
+
+  @Test
   @DisplayName("forget deletes every take of one member in one guild, and nobody else's")
   void forgetAuthor() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
