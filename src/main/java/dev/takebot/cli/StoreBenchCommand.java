@@ -126,7 +126,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
       double[] threaded = ingestConcurrently(store, concurrent, texts);
       double[] sortedThreaded = threaded.clone();
       Arrays.sort(sortedThreaded);
-      out.printf(Locale.ROOT, "ingest, %d threads, one insertTake per take (group commit), analyser on:"
+      out.printf(Locale.ROOT, "ingest, %d threads, one insertTake per take (SQLite shares commits), analyser on:"
               + " median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows)%n", threads,
           sortedThreaded[sortedThreaded.length / 2], sortedThreaded[0],
           sortedThreaded[sortedThreaded.length - 1], sortedThreaded.length);
