@@ -1,0 +1,139 @@
+package dev.takebot.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The store's only door to JDBC: runs work in a read or write transaction, commits, rolls back on
+ * failure, and turns every {@link SQLException} into one unchecked {@link StoreException}.
+ *
+ * <p>SQLite allows one writer at a time, so writes go through one dedicated connection with group commit
+ * ({@link GroupCommit}); that avoids {@code SQLITE_BUSY} retries, keeps prepared statements and the page
+ * cache warm, and lets concurrent writers share a commit. Reads use a small pool
+ * and, in WAL mode, never wait for the writer. PostgreSQL uses one pool for both and retries a write
+ * that lost a deadlock or serialisation race against another bot process.
+ */
+final class Database implements AutoCloseable {
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final Dialect dialect;
+  private final HikariDataSource readPool;
+  private final GroupCommit writer;
+  private final HikariDataSource writePool;
+  private final Checkpointer checkpointer;
+
+  /** SQLite: one writer connection, a pool of readers, a background WAL checkpointer. */
+  static Database sqlite(Connection writer, HikariDataSource readPool, Checkpointer checkpointer) {
+    return new Database(Dialect.SQLITE, readPool, writer, null, checkpointer);
+  }
+
+  /** PostgreSQL: one pool for reads and writes. */
+  static Database postgres(HikariDataSource pool) {
+    return new Database(Dialect.POSTGRESQL, pool, null, pool, null);
+  }
+
+  private Database(Dialect dialect, HikariDataSource readPool, Connection writer, HikariDataSource writePool,
+      Checkpointer checkpointer) {
+    this.dialect = dialect;
+    this.checkpointer = checkpointer;
+    this.readPool = readPool;
+    this.writer = writer == null ? null : new GroupCommit(writer);
+    this.writePool = writePool;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** Runs read-only work in one transaction (one consistent snapshot; lets PostgreSQL use a cursor). */
+  <T> T read(SqlWork<T> work) {
+    try (Connection c = readPool.getConnection()) {
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs work in one write transaction; it is durable once this returns. */
+  <T> T write(SqlWork.Write<T> work) {
+    if (writer != null) {
+      return writer.write(work);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = writePool.getConnection(); Statements st = new Statements(c)) {
+        return inTransaction(c, x -> work.run(st));
+      } catch (SQLException e) {
+        if (attempt < MAX_ATTEMPTS && isTransient(e)) {
+          continue;
+        }
+        throw new StoreException("database write failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(c, e);
+      throw e;
+    }
+  }
+
+  /** Deadlock or serialisation failure: another process won the race, the transaction may be retried. */
+  private static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException r) {
+      cause.addSuppressed(r);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (SQLException e) {
+        throw new StoreException("could not close the database: " + e.getMessage(), e);
+      } finally {
+        checkpointer.close();
+        readPool.close();
+      }
+    } else {
+      readPool.close();
+    }
+  }
+
+  /** The two engines; they differ only in row locking syntax and cursor set-up. */
+  enum Dialect {
+    SQLITE(""),
+    POSTGRESQL(" FOR UPDATE");
+
+    private final String forUpdate;
+
+    Dialect(String forUpdate) {
+      this.forUpdate = forUpdate;
+    }
+
+    /** Suffix that locks selected rows until commit (SQLite's single writer needs none). */
+    String forUpdate() {
+      return forUpdate;
+    }
+  }
+}
