@@ -50,10 +50,10 @@ final class SummaryBenchCommand implements Callable<Integer> {
       description = "Takes per synthetic discussion, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--runs", defaultValue = "7", description = "Timed runs per size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "9", description = "Timed runs per size (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--warmups", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmups", defaultValue = "10", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
   int warmups;
 
   @Option(names = "--cached-requests", defaultValue = "20000",
@@ -120,8 +120,10 @@ final class SummaryBenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%,12d %,9d %13.1f %13.1f %13.1f %10.1f %13.1f %8s%n", size, members,
           median(pass), median(draw), median(total), Arrays.stream(total).max().orElse(0), median(cpu),
           target == 0 ? "-" : "≤ " + target);
-      out.printf(Locale.ROOT, "%12s chart %d bytes; %d takes sampled for themes%n", "", png,
-          summarizer.summarize(repo.discussion, reactions, null).sampled());
+      DiscussionSummary shown = summarizer.summarize(repo.discussion, reactions, null);
+      out.printf(Locale.ROOT, "%12s chart %d bytes; %d takes sampled; tone %s; themes: %s%n", "", png,
+          shown.sampled(), shown.toneWords(), shown.themes().stream().limit(5).map(Object::toString)
+              .collect(java.util.stream.Collectors.joining("; ")));
       out.flush();
       last = repo;
     }
