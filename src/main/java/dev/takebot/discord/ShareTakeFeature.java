@@ -1,0 +1,106 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.ButtonSpec;
+import dev.takebot.message.EmbedSpec;
+import dev.takebot.message.MessageSpec;
+import dev.takebot.message.SafeText;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
+
+/**
+ * The "Share your take" button on every post, and its modal. Interaction payloads carry their text even
+ * without the privileged Message Content intent, so this path works where that intent is not granted.
+ * The bot posts the take into the thread, attributed to the member, and stores it as their take under
+ * the id of the bot's message (so deleting that message removes the take).
+ */
+final class ShareTakeFeature implements ComponentFeature {
+  static final String PREFIX = "takebot-share";
+  static final ButtonSpec BUTTON = ButtonSpec.primary(PREFIX, "Share your take");
+  static final String INPUT_ID = "take";
+  private static final int TAKE_COLOR = 0x2B2D31;
+
+  private final BotContext ctx;
+
+  ShareTakeFeature(BotContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public String idPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  public void onButton(ButtonInteractionEvent event) {
+    long postId = event.getMessageIdLong();
+    if (ctx.takes().repository().findDiscussion(postId).isEmpty()) {
+      event.reply(MessageSpecs.text("This post is not collecting takes any more.")).setEphemeral(true).queue();
+      return;
+    }
+    TextInput input = TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
+        .setRequiredRange(1, 2000)
+        .setPlaceholder("What do you make of this article?")
+        .build();
+    Modal modal = Modal.create(PREFIX + ":" + postId, "Share your take")
+        .addComponents(Label.of("Your take", input))
+        .build();
+    event.replyModal(modal).queue();
+  }
+
+  @Override
+  public void onModal(ModalInteractionEvent event) {
+    String id = event.getModalId();
+    long postId = Long.parseLong(id.substring(id.indexOf(':') + 1));
+    ModalMapping value = event.getValue(INPUT_ID);
+    String text = value == null ? "" : value.getAsString().strip();
+    if (text.isEmpty()) {
+      event.reply(MessageSpecs.text("Your take was empty, so nothing was posted.")).setEphemeral(true).queue();
+      return;
+    }
+    InteractionHook hook = event.deferReply(true).complete();
+    Optional<Discussion> discussion = ctx.takes().repository().findDiscussion(postId);
+    ThreadChannel thread = discussion.map(d -> event.getJDA().getThreadChannelById(d.threadId())).orElse(null);
+    if (thread == null) {
+      hook.editOriginal(MessageSpecs.editText("This article's thread is gone, so your take could not be posted."))
+          .queue();
+      return;
+    }
+    Member member = event.getMember();
+    String name = member != null ? member.getEffectiveName() : event.getUser().getEffectiveName();
+    Message sent;
+    try {
+      sent = thread.sendMessage(MessageSpecs.toCreateData(render(event.getUser().getIdLong(), name, text))).complete();
+    } catch (InsufficientPermissionException e) {
+      hook.editOriginal(MessageSpecs.editText("I can't post in the thread: I need the "
+          + e.getPermission().getName() + " permission there.")).queue();
+      return;
+    }
+    Optional<Take> take = ctx.takes().ingest(sent.getIdLong(), postId, thread.getIdLong(),
+        event.getUser().getIdLong(), name, text, sent.getTimeCreated().toInstant());
+    String tag = take.map(t -> " Tagged **" + t.label().id() + "**.").orElse("");
+    hook.editOriginal(MessageSpecs.editText("Thanks, your take is in the thread: " + sent.getJumpUrl() + tag)).queue();
+  }
+
+  /** The take as posted: the member's name as the header, their words quoted in an embed. */
+  static MessageSpec render(long userId, String name, String text) {
+    String who = SafeText.escapeMarkdown(SafeText.defuseMentions(SafeText.oneLine(SafeText.stripControl(name))));
+    String body = SafeText.truncate(SafeText.defuseMentions(SafeText.stripControl(text)), 4000);
+    EmbedSpec embed = new EmbedSpec("", null, body, TAKE_COLOR, List.of(), "Shared with the \"Share your take\" button", null, null);
+    return new MessageSpec("💬 Take from **" + SafeText.truncate(who, 100) + "** (<@" + userId + ">)",
+        List.of(embed), List.of(), List.of());
+  }
+}
