@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Build with the Maven wrapper, run on a slim JRE as a non-root user.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY config config
+RUN ./mvnw -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system takebot && useradd --system --gid takebot --home /app takebot
+WORKDIR /app
+COPY --from=build /src/target/takebot.jar /app/takebot.jar
+COPY --chown=takebot:takebot config /app/config
+RUN mkdir -p /app/data && chown takebot:takebot /app/data
+USER takebot
+# Takes live here (SQLite). Mount a volume so they survive the container.
+VOLUME ["/app/data"]
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true"
+# The token comes from the environment at run time: docker run -e DISCORD_TOKEN=… (never baked in).
+# The bot writes data/health every heartbeat; stale or missing means the gateway is down.
+HEALTHCHECK --interval=60s --timeout=5s --start-period=60s --retries=3 \
+  CMD java -cp /app/takebot.jar dev.takebot.cli.Main health --max-age 120 || exit 1
+ENTRYPOINT ["java", "-jar", "/app/takebot.jar"]
+CMD ["run", "--config", "config/takebot.yaml"]

@@ -1,0 +1,57 @@
+package dev.takebot.cli;
+
+import dev.takebot.config.ConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point. Every subcommand is registered here, in one place. */
+@Command(
+    name = "takebot",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Posts news articles to Discord, collects the community's takes and summarises them.",
+    subcommands = {
+      ConfigCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests call {@code commandLine().execute(...)} instead of {@link #main}. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(Main::handleFailure);
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Users get one line saying what to fix; stack traces are for the log, not for them. */
+  private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    return 1;
+  }
+
+  /** Version from the jar manifest, or "dev" when running from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"takebot " + (v == null ? "dev" : v)};
+    }
+  }
+}

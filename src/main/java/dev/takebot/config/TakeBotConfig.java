@@ -1,0 +1,34 @@
+package dev.takebot.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * The whole configuration, one nested record per concern, so each part of the bot is handed only the
+ * settings it needs. Every section is optional in the file; missing ones take {@link #defaults()}.
+ */
+public record TakeBotConfig(
+    @JsonProperty("discord") DiscordSettings discord,
+    @JsonProperty("articles") ArticleSettings articles,
+    @JsonProperty("storage") StorageSettings storage,
+    @JsonProperty("takes") TakesSettings takes) {
+
+  public TakeBotConfig {
+    discord = Objects.requireNonNullElseGet(discord, DiscordSettings::defaults);
+    articles = Objects.requireNonNullElseGet(articles, ArticleSettings::defaults);
+    storage = Objects.requireNonNullElseGet(storage, StorageSettings::defaults);
+    takes = Objects.requireNonNullElseGet(takes, TakesSettings::defaults);
+  }
+
+  public static TakeBotConfig defaults() {
+    return new TakeBotConfig(null, null, null, null);
+  }
+
+  public TakeBotConfig withDiscord(DiscordSettings newDiscord) {
+    return new TakeBotConfig(newDiscord, articles, storage, takes);
+  }
+
+  public TakeBotConfig withStorage(StorageSettings newStorage) {
+    return new TakeBotConfig(discord, articles, newStorage, takes);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.takebot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Configuration loading")
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader();
+
+  @Test
+  @DisplayName("the shipped example config loads and equals the defaults")
+  void exampleConfigIsTheDefaults() {
+    TakeBotConfig config = loader.load(Path.of("config/takebot.yaml"));
+    assertThat(config).isEqualTo(TakeBotConfig.defaults());
+    assertThat(config.articles().hashtagLimit()).isEqualTo(6);
+    assertThat(config.storage().jdbcUrl()).isEqualTo("jdbc:sqlite:data/takebot.db");
+    assertThat(config.discord().moderatorRoles()).containsExactly("Moderator");
+  }
+
+  @Test
+  @DisplayName("an empty file gives the defaults")
+  void emptyFile() {
+    assertThat(loader.parse("  \n", "t.yaml")).isEqualTo(TakeBotConfig.defaults());
+  }
+
+  @Test
+  @DisplayName("an unknown key is an error naming the key, the file line and the known keys")
+  void unknownKey() {
+    String yaml = "discord:\n  postChannel: news\n  postChanel: general\n";
+    assertThatThrownBy(() -> loader.parse(yaml, "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("t.yaml:3: unknown key 'discord.postChanel'")
+        .hasMessageContaining("postChannel");
+  }
+
+  @Test
+  @DisplayName("a wrong type is an error naming the key and the line")
+  void wrongType() {
+    String yaml = "articles:\n  hashtagLimit: lots\n";
+    assertThatThrownBy(() -> loader.parse(yaml, "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("t.yaml:2: 'articles.hashtagLimit' has the wrong type: 'lots' is not a whole number");
+  }
+
+  @Test
+  @DisplayName("a value out of range is an error saying what is allowed")
+  void outOfRange() {
+    String yaml = "articles:\n  hashtagLimit: 99\n";
+    assertThatThrownBy(() -> loader.parse(yaml, "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("t.yaml:")
+        .hasMessageContaining("articles: hashtagLimit must be between 1 and 20, got 99");
+  }
+
+  @Test
+  @DisplayName("a REST URL without /api/v10/ is refused with an example")
+  void badRestUrl() {
+    assertThatThrownBy(() -> loader.parse("discord:\n  restUrl: http://localhost:8080\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("restUrl must be an http(s) URL ending in /api/v10/");
+  }
+
+  @Test
+  @DisplayName("malformed YAML is a one-line error with a line number")
+  void malformedYaml() {
+    assertThatThrownBy(() -> loader.parse("discord:\n  restUrl: [unclosed\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("t.yaml:")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  @DisplayName("a missing file says how to get one")
+  void missingFile(@TempDir Path dir) {
+    assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("file not found");
+  }
+
+  @Test
+  @DisplayName("a real file is read from disk")
+  void readsFile(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("c.yaml");
+    Files.writeString(f, "storage:\n  jdbcUrl: jdbc:postgresql://db/takebot\n  username: bot\n  passwordEnv: DB_PW\n");
+    TakeBotConfig config = loader.load(f);
+    assertThat(config.storage().jdbcUrl()).isEqualTo("jdbc:postgresql://db/takebot");
+    assertThat(config.storage().password(Map.of("DB_PW", "s3cret"))).isEqualTo("s3cret");
+  }
+
+  @Test
+  @DisplayName("the token comes from DISCORD_TOKEN only, with a pasted 'Bot ' prefix removed")
+  void tokenFromEnvironment() {
+    assertThat(Secrets.discordToken(Map.of())).isEmpty();
+    assertThat(Secrets.discordToken(Map.of("DISCORD_TOKEN", "  "))).isEmpty();
+    assertThat(Secrets.discordToken(Map.of("DISCORD_TOKEN", "Bot abc.def "))).contains("abc.def");
+    assertThat(Secrets.redact("abc.def")).isEqualTo("<7 chars>").doesNotContain("abc");
+  }
+}
