@@ -61,6 +61,48 @@ public interface TakeRepository extends AutoCloseable {
   /** A moderator's correction of a tag; wins over the analyser from then on. */
   void correctLabel(long messageId, Label label, long moderatorId, Instant at);
 
+  // --- Added for durable storage (#4) ---
+
+  /** Earlier posts of the same article, newest first. */
+  List<Discussion> findDiscussionsByArticle(String articleKey);
+
+  /**
+   * Stores many takes in one transaction (backfill). Idempotent per message id like {@link #insertTake}.
+   *
+   * @return how many were new
+   */
+  default int insertTakes(List<Take> takes) {
+    int inserted = 0;
+    for (Take take : takes) {
+      if (insertTake(take)) {
+        inserted++;
+      }
+    }
+    return inserted;
+  }
+
+  /**
+   * Replaces the analyser's tag of a take without touching its text or edit time (re-tagging after an
+   * analyser upgrade). A take a moderator corrected keeps the moderator's label.
+   *
+   * @return true when a take with that id existed
+   */
+  boolean retag(long messageId, Label label, double score, String analyzerVersion);
+
+  /**
+   * Visits up to {@code limit} uncorrected takes whose analyser version differs from {@code version}, in
+   * message-id order starting after {@code afterMessageId}: a resumable cursor for re-tagging.
+   *
+   * @return how many takes were visited (less than {@code limit} when the cursor is exhausted)
+   */
+  int forEachTakeWithVersionNot(String version, long afterMessageId, int limit, Consumer<Take> action);
+
+  /** Streams a guild's moderator corrections with the corrected text, in message-id order (labelled data). */
+  void forEachCorrection(long guildId, Consumer<Correction> action);
+
+  /** Retention: deletes every take of a guild created before {@code cutoff}. @return how many */
+  int purgeOlderThan(long guildId, Instant cutoff);
+
   @Override
   void close();
 }

@@ -1,0 +1,145 @@
+package dev.takebot.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store's only door to JDBC: runs work in a read or write transaction, commits, rolls back on
+ * failure, and turns every {@link SQLException} into one unchecked {@link StoreException}.
+ *
+ * <p>SQLite allows one writer at a time, so writes go through one dedicated connection behind a lock;
+ * that avoids {@code SQLITE_BUSY} retries and lets SQLite reuse its page cache. Reads use a small pool
+ * and, in WAL mode, never wait for the writer. PostgreSQL uses one pool for both and retries a write
+ * that lost a deadlock or serialisation race against another bot process.
+ */
+final class Database implements AutoCloseable {
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final Dialect dialect;
+  private final HikariDataSource readPool;
+  private final Connection writer;
+  private final HikariDataSource writePool;
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  /** SQLite: one writer connection, a pool of readers. */
+  static Database sqlite(Connection writer, HikariDataSource readPool) {
+    return new Database(Dialect.SQLITE, readPool, writer, null);
+  }
+
+  /** PostgreSQL: one pool for reads and writes. */
+  static Database postgres(HikariDataSource pool) {
+    return new Database(Dialect.POSTGRESQL, pool, null, pool);
+  }
+
+  private Database(Dialect dialect, HikariDataSource readPool, Connection writer, HikariDataSource writePool) {
+    this.dialect = dialect;
+    this.readPool = readPool;
+    this.writer = writer;
+    this.writePool = writePool;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /** Runs read-only work in one transaction (one consistent snapshot; lets PostgreSQL use a cursor). */
+  <T> T read(SqlWork<T> work) {
+    try (Connection c = readPool.getConnection()) {
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs work in one write transaction; it is durable once this returns. */
+  <T> T write(SqlWork<T> work) {
+    if (writer != null) {
+      writeLock.lock();
+      try {
+        return inTransaction(writer, work);
+      } catch (SQLException e) {
+        throw new StoreException("database write failed: " + e.getMessage(), e);
+      } finally {
+        writeLock.unlock();
+      }
+    }
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = writePool.getConnection()) {
+        return inTransaction(c, work);
+      } catch (SQLException e) {
+        if (attempt < MAX_ATTEMPTS && isTransient(e)) {
+          continue;
+        }
+        throw new StoreException("database write failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(c, e);
+      throw e;
+    }
+  }
+
+  /** Deadlock or serialisation failure: another process won the race, the transaction may be retried. */
+  private static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException r) {
+      cause.addSuppressed(r);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (writer != null) {
+      writeLock.lock();
+      try {
+        writer.close();
+      } catch (SQLException e) {
+        throw new StoreException("could not close the database: " + e.getMessage(), e);
+      } finally {
+        writeLock.unlock();
+        readPool.close();
+      }
+    } else {
+      readPool.close();
+    }
+  }
+
+  /** The two engines; they differ only in row locking syntax and cursor set-up. */
+  enum Dialect {
+    SQLITE(""),
+    POSTGRESQL(" FOR UPDATE");
+
+    private final String forUpdate;
+
+    Dialect(String forUpdate) {
+      this.forUpdate = forUpdate;
+    }
+
+    /** Suffix that locks selected rows until commit (SQLite's single writer needs none). */
+    String forUpdate() {
+      return forUpdate;
+    }
+  }
+}

@@ -1,0 +1,687 @@
+package dev.takebot.store;
+
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.Correction;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeStats;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * {@link TakeRepository} over JDBC, identical SQL on SQLite and PostgreSQL.
+ *
+ * <p>Every change to a take updates the discussion's aggregate row ({@code discussion_stats}) and the
+ * per-author count ({@code discussion_authors}) in the same transaction, so {@link #stats} reads one
+ * row and the aggregates can never drift from the takes, even across a crash. Inserts are idempotent
+ * ({@code ON CONFLICT DO NOTHING} on the message id), deletes remove the row and its text. Obtain one
+ * from {@link Stores}.
+ */
+public final class JdbcTakeStore implements TakeRepository {
+  /** Analyser version recorded on a take whose tag a moderator corrected. */
+  public static final String MODERATOR = "moderator";
+
+  private static final String TAKE_COLUMNS = "message_id, post_message_id, channel_id, author_id, author_name,"
+      + " body, created_at, edited_at, label, score, analyzer_version";
+  private static final String DISCUSSION_COLUMNS =
+      "post_message_id, guild_id, channel_id, thread_id, article_key, title, posted_at";
+
+  private static final String INSERT_TAKE = "INSERT INTO takes (message_id, post_message_id, guild_id,"
+      + " channel_id, author_id, author_name, body, created_at, edited_at, label, score, analyzer_version,"
+      + " corrected) SELECT ?, d.post_message_id, d.guild_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0"
+      + " FROM discussions d WHERE d.post_message_id = ? ON CONFLICT (message_id) DO NOTHING";
+  private static final String BUMP_AUTHOR = "INSERT INTO discussion_authors (post_message_id, author_id,"
+      + " take_count) VALUES (?, ?, 1) ON CONFLICT (post_message_id, author_id)"
+      + " DO UPDATE SET take_count = discussion_authors.take_count + 1 RETURNING take_count";
+  private static final String DROP_AUTHOR = "UPDATE discussion_authors SET take_count = take_count - 1"
+      + " WHERE post_message_id = ? AND author_id = ? RETURNING take_count";
+  private static final String REMOVE_AUTHOR =
+      "DELETE FROM discussion_authors WHERE post_message_id = ? AND author_id = ? AND take_count = 0";
+  private static final String UPDATE_STATS = updateStatsSql();
+  private static final String DELETE_CORRECTION = "DELETE FROM corrections WHERE message_id = ?";
+  private static final String DELETE_TAKE = "DELETE FROM takes WHERE message_id = ?"
+      + " RETURNING post_message_id, author_id, label, score";
+  private static final int CHUNK = 500;
+
+  private final Database db;
+
+  JdbcTakeStore(Database db) {
+    this.db = db;
+  }
+
+  // --- discussions -----------------------------------------------------------------------------
+
+  @Override
+  public void saveDiscussion(Discussion d) {
+    Objects.requireNonNull(d.articleKey(), "discussion articleKey");
+    Objects.requireNonNull(d.title(), "discussion title");
+    Objects.requireNonNull(d.postedAt(), "discussion postedAt");
+    db.write(c -> {
+      try (Statements st = new Statements(c)) {
+        PreparedStatement article = st.get("INSERT INTO articles (article_key, title, first_posted_at)"
+            + " VALUES (?, ?, ?) ON CONFLICT (article_key) DO NOTHING");
+        article.setString(1, d.articleKey());
+        article.setString(2, d.title());
+        article.setLong(3, d.postedAt().toEpochMilli());
+        article.executeUpdate();
+        PreparedStatement discussion = st.get("INSERT INTO discussions (" + DISCUSSION_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
+        discussion.setLong(1, d.postMessageId());
+        discussion.setLong(2, d.guildId());
+        discussion.setLong(3, d.channelId());
+        discussion.setLong(4, d.threadId());
+        discussion.setString(5, d.articleKey());
+        discussion.setString(6, d.title());
+        discussion.setLong(7, d.postedAt().toEpochMilli());
+        discussion.executeUpdate();
+        PreparedStatement stats = st.get("INSERT INTO discussion_stats (post_message_id) VALUES (?)"
+            + " ON CONFLICT (post_message_id) DO NOTHING");
+        stats.setLong(1, d.postMessageId());
+        stats.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Discussion> findDiscussion(long postMessageId) {
+    return db.read(c -> firstDiscussion(c, "WHERE post_message_id = ?", postMessageId));
+  }
+
+  @Override
+  public Optional<Discussion> findDiscussionByThread(long threadId) {
+    return db.read(c -> firstDiscussion(c, "WHERE thread_id = ? ORDER BY posted_at DESC", threadId));
+  }
+
+  @Override
+  public List<Discussion> listDiscussions(long guildId, int limit) {
+    return db.read(c -> discussions(c, "WHERE guild_id = ? ORDER BY posted_at DESC, post_message_id DESC"
+        + " LIMIT ?", ps -> {
+          ps.setLong(1, guildId);
+          ps.setInt(2, Math.max(0, limit));
+        }));
+  }
+
+  @Override
+  public List<Discussion> findDiscussionsByArticle(String articleKey) {
+    return db.read(c -> discussions(c, "WHERE article_key = ? ORDER BY posted_at DESC, post_message_id DESC",
+        ps -> ps.setString(1, articleKey)));
+  }
+
+  private static Optional<Discussion> firstDiscussion(Connection c, String where, long id) throws SQLException {
+    List<Discussion> found = discussions(c, where + " LIMIT 1", ps -> ps.setLong(1, id));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  private static List<Discussion> discussions(Connection c, String where, Binder binder) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + DISCUSSION_COLUMNS + " FROM discussions " + where)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Discussion> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new Discussion(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+              rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+        }
+        return out;
+      }
+    }
+  }
+
+  // --- inserts -----------------------------------------------------------------------------------
+
+  @Override
+  public boolean insertTake(Take take) {
+    validate(take);
+    return db.write(c -> {
+      try (Statements st = new Statements(c)) {
+        return insert(st, take);
+      }
+    });
+  }
+
+  @Override
+  public int insertTakes(List<Take> takes) {
+    takes.forEach(JdbcTakeStore::validate);
+    if (takes.isEmpty()) {
+      return 0;
+    }
+    return db.write(c -> {
+      int inserted = 0;
+      try (Statements st = new Statements(c)) {
+        for (Take take : takes) {
+          if (insert(st, take)) {
+            inserted++;
+          }
+        }
+      }
+      return inserted;
+    });
+  }
+
+  private static void validate(Take t) {
+    Objects.requireNonNull(t, "take");
+    Objects.requireNonNull(t.authorName(), "take authorName");
+    Objects.requireNonNull(t.text(), "take text");
+    Objects.requireNonNull(t.createdAt(), "take createdAt");
+    Objects.requireNonNull(t.label(), "take label");
+    Objects.requireNonNull(t.analyzerVersion(), "take analyzerVersion");
+  }
+
+  private boolean insert(Statements st, Take t) throws SQLException {
+    PreparedStatement ps = st.get(INSERT_TAKE);
+    ps.setLong(1, t.messageId());
+    ps.setLong(2, t.channelId());
+    ps.setLong(3, t.authorId());
+    ps.setString(4, t.authorName());
+    ps.setString(5, t.text());
+    ps.setLong(6, t.createdAt().toEpochMilli());
+    if (t.editedAt() == null) {
+      ps.setNull(7, Types.BIGINT);
+    } else {
+      ps.setLong(7, t.editedAt().toEpochMilli());
+    }
+    ps.setString(8, t.label().name());
+    ps.setDouble(9, t.score());
+    ps.setString(10, t.analyzerVersion());
+    ps.setLong(11, t.postMessageId());
+    if (ps.executeUpdate() == 0) {
+      if (!discussionExists(st, t.postMessageId())) {
+        throw new StoreException("take " + t.messageId() + " belongs to unknown discussion "
+            + t.postMessageId() + ": save the discussion first");
+      }
+      return false; // a duplicate event
+    }
+    int newMember = bumpAuthor(st, t.postMessageId(), t.authorId());
+    StatsDelta delta = new StatsDelta(1, newMember);
+    delta.add(t.label(), 1, t.score());
+    delta.apply(st, t.postMessageId());
+    return true;
+  }
+
+  private static boolean discussionExists(Statements st, long postMessageId) throws SQLException {
+    PreparedStatement ps = st.get("SELECT 1 FROM discussions WHERE post_message_id = ?");
+    ps.setLong(1, postMessageId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  /** @return 1 when this is the author's first take in the discussion */
+  private static int bumpAuthor(Statements st, long post, long author) throws SQLException {
+    PreparedStatement ps = st.get(BUMP_AUTHOR);
+    ps.setLong(1, post);
+    ps.setLong(2, author);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1) == 1 ? 1 : 0;
+    }
+  }
+
+  /** @return -1 when that was the author's last take in the discussion */
+  private static int dropAuthor(Statements st, long post, long author) throws SQLException {
+    PreparedStatement ps = st.get(DROP_AUTHOR);
+    ps.setLong(1, post);
+    ps.setLong(2, author);
+    long left;
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new StoreException("aggregates out of step: no author count for " + author + " in " + post);
+      }
+      left = rs.getLong(1);
+    }
+    if (left > 0) {
+      return 0;
+    }
+    PreparedStatement remove = st.get(REMOVE_AUTHOR);
+    remove.setLong(1, post);
+    remove.setLong(2, author);
+    remove.executeUpdate();
+    return -1;
+  }
+
+  // --- edits, re-tags, corrections -----------------------------------------------------------------
+
+  @Override
+  public boolean updateTake(long messageId, String text, Instant editedAt, Label label, double score,
+      String analyzerVersion) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(analyzerVersion, "analyzerVersion");
+    return db.write(c -> {
+      try (Statements st = new Statements(c)) {
+        Current cur = current(st, messageId);
+        if (cur == null) {
+          return false;
+        }
+        Label newLabel = cur.corrected ? cur.label : label;
+        PreparedStatement ps = st.get("UPDATE takes SET body = ?, edited_at = ?, label = ?, score = ?,"
+            + " analyzer_version = ? WHERE message_id = ?");
+        ps.setString(1, text);
+        if (editedAt == null) {
+          ps.setNull(2, Types.BIGINT);
+        } else {
+          ps.setLong(2, editedAt.toEpochMilli());
+        }
+        ps.setString(3, newLabel.name());
+        ps.setDouble(4, score);
+        ps.setString(5, cur.corrected ? MODERATOR : analyzerVersion);
+        ps.setLong(6, messageId);
+        ps.executeUpdate();
+        retagStats(st, cur, newLabel, score);
+        return true;
+      }
+    });
+  }
+
+  @Override
+  public boolean retag(long messageId, Label label, double score, String analyzerVersion) {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(analyzerVersion, "analyzerVersion");
+    return db.write(c -> {
+      try (Statements st = new Statements(c)) {
+        Current cur = current(st, messageId);
+        if (cur == null) {
+          return false;
+        }
+        Label newLabel = cur.corrected ? cur.label : label;
+        PreparedStatement ps =
+            st.get("UPDATE takes SET label = ?, score = ?, analyzer_version = ? WHERE message_id = ?");
+        ps.setString(1, newLabel.name());
+        ps.setDouble(2, score);
+        ps.setString(3, cur.corrected ? MODERATOR : analyzerVersion);
+        ps.setLong(4, messageId);
+        ps.executeUpdate();
+        retagStats(st, cur, newLabel, score);
+        return true;
+      }
+    });
+  }
+
+  @Override
+  public void correctLabel(long messageId, Label label, long moderatorId, Instant at) {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(at, "at");
+    boolean found = db.write(c -> {
+      try (Statements st = new Statements(c)) {
+        Current cur = current(st, messageId);
+        if (cur == null) {
+          return false;
+        }
+        // previous_label keeps the analyser's reading when a take is corrected twice.
+        PreparedStatement corr = st.get("INSERT INTO corrections (message_id, guild_id, label, previous_label,"
+            + " moderator_id, corrected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE"
+            + " SET label = excluded.label, moderator_id = excluded.moderator_id,"
+            + " corrected_at = excluded.corrected_at");
+        corr.setLong(1, messageId);
+        corr.setLong(2, cur.guildId);
+        corr.setString(3, label.name());
+        corr.setString(4, cur.label.name());
+        corr.setLong(5, moderatorId);
+        corr.setLong(6, at.toEpochMilli());
+        corr.executeUpdate();
+        PreparedStatement ps = st.get("UPDATE takes SET label = ?, analyzer_version = ?, corrected = 1"
+            + " WHERE message_id = ?");
+        ps.setString(1, label.name());
+        ps.setString(2, MODERATOR);
+        ps.setLong(3, messageId);
+        ps.executeUpdate();
+        retagStats(st, cur, label, cur.score);
+        return true;
+      }
+    });
+    if (!found) {
+      throw new IllegalArgumentException("no take " + messageId + " to correct: it may have been deleted");
+    }
+  }
+
+  /** The stored tag of a take, locked for update on PostgreSQL, or null when it does not exist. */
+  private Current current(Statements st, long messageId) throws SQLException {
+    PreparedStatement ps = st.get("SELECT post_message_id, guild_id, label, score, corrected FROM takes"
+        + " WHERE message_id = ?" + db.dialect().forUpdate());
+    ps.setLong(1, messageId);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      return new Current(rs.getLong(1), rs.getLong(2), Label.valueOf(rs.getString(3)), rs.getDouble(4),
+          rs.getInt(5) != 0);
+    }
+  }
+
+  private static void retagStats(Statements st, Current cur, Label newLabel, double newScore)
+      throws SQLException {
+    StatsDelta delta = new StatsDelta(0, 0);
+    delta.add(cur.label, -1, cur.score);
+    delta.add(newLabel, 1, newScore);
+    if (!delta.isZero()) {
+      delta.apply(st, cur.postMessageId);
+    }
+  }
+
+  private record Current(long postMessageId, long guildId, Label label, double score, boolean corrected) {}
+
+  // --- deletes -----------------------------------------------------------------------------------
+
+  @Override
+  public boolean deleteTake(long messageId) {
+    return db.write(c -> {
+      try (Statements st = new Statements(c)) {
+        return delete(st, messageId);
+      }
+    });
+  }
+
+  @Override
+  public int deleteTakes(Collection<Long> messageIds) {
+    // Sorted so that concurrent bulk deletes on PostgreSQL lock rows in the same order.
+    TreeSet<Long> ids = new TreeSet<>(messageIds);
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return db.write(c -> {
+      int deleted = 0;
+      try (Statements st = new Statements(c)) {
+        for (long id : ids) {
+          if (delete(st, id)) {
+            deleted++;
+          }
+        }
+      }
+      return deleted;
+    });
+  }
+
+  private static boolean delete(Statements st, long messageId) throws SQLException {
+    PreparedStatement corr = st.get(DELETE_CORRECTION);
+    corr.setLong(1, messageId);
+    corr.executeUpdate();
+    PreparedStatement ps = st.get(DELETE_TAKE);
+    ps.setLong(1, messageId);
+    long post;
+    long author;
+    Label label;
+    double score;
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return false;
+      }
+      post = rs.getLong(1);
+      author = rs.getLong(2);
+      label = Label.valueOf(rs.getString(3));
+      score = rs.getDouble(4);
+    }
+    int goneMember = dropAuthor(st, post, author);
+    StatsDelta delta = new StatsDelta(-1, goneMember);
+    delta.add(label, -1, score);
+    delta.apply(st, post);
+    return true;
+  }
+
+  @Override
+  public int forgetAuthor(long guildId, long authorId) {
+    // One transaction: the member's confirmation means all of them are gone, not some.
+    return db.write(c -> {
+      int deleted = 0;
+      try (Statements st = new Statements(c)) {
+        List<Long> chunk;
+        do {
+          chunk = ids(st, "SELECT message_id FROM takes WHERE guild_id = ? AND author_id = ?"
+              + " ORDER BY message_id LIMIT " + CHUNK, guildId, authorId);
+          for (long id : chunk) {
+            if (delete(st, id)) {
+              deleted++;
+            }
+          }
+        } while (chunk.size() == CHUNK);
+      }
+      return deleted;
+    });
+  }
+
+  @Override
+  public int purgeOlderThan(long guildId, Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    // One transaction per chunk: a large purge never holds the writer for long, ingest keeps flowing,
+    // and an interrupted purge simply resumes on the next run.
+    int deleted = 0;
+    while (true) {
+      int chunkDeleted = db.write(c -> {
+        int n = 0;
+        try (Statements st = new Statements(c)) {
+          for (long id : ids(st, "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
+              + " ORDER BY created_at LIMIT " + CHUNK, guildId, cutoff.toEpochMilli())) {
+            if (delete(st, id)) {
+              n++;
+            }
+          }
+        }
+        return n;
+      });
+      deleted += chunkDeleted;
+      if (chunkDeleted < CHUNK) {
+        return deleted;
+      }
+    }
+  }
+
+  private static List<Long> ids(Statements st, String sql, long a, long b) throws SQLException {
+    PreparedStatement ps = st.get(sql);
+    ps.setLong(1, a);
+    ps.setLong(2, b);
+    List<Long> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getLong(1));
+      }
+    }
+    return out;
+  }
+
+  // --- reads -------------------------------------------------------------------------------------
+
+  @Override
+  public Optional<Take> findTake(long messageId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes WHERE message_id = ?")) {
+        ps.setLong(1, messageId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(take(rs)) : Optional.<Take>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public TakeStats stats(long postMessageId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT take_count, member_count, positive_count,"
+          + " negative_count, neutral_count, mixed_count, score_micros FROM discussion_stats"
+          + " WHERE post_message_id = ?")) {
+        ps.setLong(1, postMessageId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return new TakeStats(0, 0, Map.of(), 0);
+          }
+          Map<Label, Long> byLabel = new EnumMap<>(Label.class);
+          int col = 3;
+          for (Label l : StatsDelta.ORDER) {
+            byLabel.put(l, rs.getLong(col++));
+          }
+          return new TakeStats(rs.getLong(1), rs.getLong(2), byLabel, rs.getLong(7) / 1_000_000.0);
+        }
+      }
+    });
+  }
+
+  @Override
+  public void forEachTake(long postMessageId, Consumer<Take> action) {
+    Objects.requireNonNull(action, "action");
+    db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes"
+          + " WHERE post_message_id = ? ORDER BY message_id")) {
+        // A cursor on PostgreSQL (needs the open transaction); SQLite steps row by row anyway.
+        ps.setFetchSize(500);
+        ps.setLong(1, postMessageId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            action.accept(take(rs));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public int forEachTakeWithVersionNot(String version, long afterMessageId, int limit, Consumer<Take> action) {
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(action, "action");
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes"
+          + " WHERE message_id > ? AND corrected = 0 AND analyzer_version <> ? ORDER BY message_id LIMIT ?")) {
+        ps.setFetchSize(500);
+        ps.setLong(1, afterMessageId);
+        ps.setString(2, version);
+        ps.setInt(3, Math.max(0, limit));
+        int n = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            action.accept(take(rs));
+            n++;
+          }
+        }
+        return n;
+      }
+    });
+  }
+
+  @Override
+  public void forEachCorrection(long guildId, Consumer<Correction> action) {
+    Objects.requireNonNull(action, "action");
+    db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT c.message_id, t.post_message_id, t.body, c.label,"
+          + " c.previous_label, c.moderator_id, c.corrected_at FROM corrections c"
+          + " JOIN takes t ON t.message_id = c.message_id WHERE c.guild_id = ? ORDER BY c.message_id")) {
+        ps.setFetchSize(500);
+        ps.setLong(1, guildId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            action.accept(new Correction(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                Label.valueOf(rs.getString(4)), Label.valueOf(rs.getString(5)), rs.getLong(6),
+                Instant.ofEpochMilli(rs.getLong(7))));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public long lastTakeMessageId(long postMessageId) {
+    return db.read(c -> {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT MAX(message_id) FROM takes WHERE post_message_id = ?")) {
+        ps.setLong(1, postMessageId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0L; // MAX of nothing is NULL, read as 0
+        }
+      }
+    });
+  }
+
+  private static Take take(ResultSet rs) throws SQLException {
+    long edited = rs.getLong(8);
+    Instant editedAt = rs.wasNull() ? null : Instant.ofEpochMilli(edited);
+    return new Take(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), editedAt, Label.valueOf(rs.getString(9)),
+        rs.getDouble(10), rs.getString(11));
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  // --- aggregates ----------------------------------------------------------------------------------
+
+  private static String updateStatsSql() {
+    StringBuilder sql = new StringBuilder("UPDATE discussion_stats SET take_count = take_count + ?,"
+        + " member_count = member_count + ?");
+    for (Label l : StatsDelta.ORDER) {
+      String col = l.id() + "_count";
+      sql.append(", ").append(col).append(" = ").append(col).append(" + ?");
+    }
+    return sql.append(", score_micros = score_micros + ? WHERE post_message_id = ?").toString();
+  }
+
+  /** A change to one discussion's aggregates. Scores count in millionths so sums stay exact. */
+  private static final class StatsDelta {
+    static final Label[] ORDER = Label.values();
+
+    private final long takes;
+    private final long members;
+    private final long[] byLabel = new long[ORDER.length];
+    private long scoreMicros;
+
+    StatsDelta(long takes, long members) {
+      this.takes = takes;
+      this.members = members;
+    }
+
+    void add(Label label, int sign, double score) {
+      byLabel[label.ordinal()] += sign;
+      scoreMicros += sign * micros(score);
+    }
+
+    boolean isZero() {
+      if (takes != 0 || members != 0 || scoreMicros != 0) {
+        return false;
+      }
+      for (long n : byLabel) {
+        if (n != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void apply(Statements st, long post) throws SQLException {
+      PreparedStatement ps = st.get(UPDATE_STATS);
+      int i = 1;
+      ps.setLong(i++, takes);
+      ps.setLong(i++, members);
+      for (long n : byLabel) {
+        ps.setLong(i++, n);
+      }
+      ps.setLong(i++, scoreMicros);
+      ps.setLong(i, post);
+      if (ps.executeUpdate() != 1) {
+        throw new StoreException("aggregates missing for discussion " + post);
+      }
+    }
+  }
+
+  /** A score in millionths, as summed in {@code discussion_stats.score_micros}. */
+  static long micros(double score) {
+    return Math.round(score * 1_000_000);
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+}

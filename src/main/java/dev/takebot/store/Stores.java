@@ -1,0 +1,162 @@
+package dev.takebot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the take store: picks the engine from the JDBC URL, applies the Flyway migrations under
+ * {@code db/migration} and returns a ready {@link JdbcTakeStore}.
+ */
+public final class Stores {
+  private static final String SQLITE = "jdbc:sqlite:";
+  private static final String POSTGRES = "jdbc:postgresql:";
+
+  private Stores() {}
+
+  /** Opens {@code jdbcUrl} (SQLite file or PostgreSQL) with default settings. */
+  public static JdbcTakeStore open(String jdbcUrl, String user, String password) {
+    return open(StorageSettings.of(jdbcUrl, user, password));
+  }
+
+  /** Opens the store described by {@code settings}, creating and migrating the schema as needed. */
+  public static JdbcTakeStore open(StorageSettings settings) {
+    String url = settings.jdbcUrl();
+    if (url.startsWith(SQLITE)) {
+      return new JdbcTakeStore(openSqlite(settings));
+    }
+    if (url.startsWith(POSTGRES)) {
+      return new JdbcTakeStore(openPostgres(settings));
+    }
+    throw new StoreException("unsupported database URL '" + url
+        + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+  }
+
+  private static Database openSqlite(StorageSettings settings) {
+    String url = settings.jdbcUrl();
+    Path file = sqliteFile(url);
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+    }
+    SQLiteConfig readers = sqliteConfig(settings);
+    SQLiteConfig writerConfig = sqliteConfig(settings);
+    // IMMEDIATE takes the write lock at BEGIN, so a transaction never fails half-way on a lock upgrade.
+    writerConfig.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource writerSource = new SQLiteDataSource(writerConfig);
+    writerSource.setUrl(url);
+    migrate(writerSource, url);
+
+    Connection writer = null;
+    try {
+      writer = writerSource.getConnection();
+      writer.setAutoCommit(false);
+      SQLiteDataSource readerSource = new SQLiteDataSource(readers);
+      readerSource.setUrl(url);
+      HikariConfig pool = new HikariConfig();
+      pool.setDataSource(readerSource);
+      pool.setPoolName("takebot-sqlite-read");
+      pool.setMaximumPoolSize(settings.poolSize());
+      pool.setMinimumIdle(1);
+      pool.setAutoCommit(false);
+      return Database.sqlite(writer, new HikariDataSource(pool));
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(writer);
+      throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SQLiteConfig sqliteConfig(StorageSettings settings) {
+    SQLiteConfig c = new SQLiteConfig();
+    c.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    c.setSynchronous(settings.durability() == StorageSettings.Durability.FULL
+        ? SQLiteConfig.SynchronousMode.FULL
+        : SQLiteConfig.SynchronousMode.NORMAL);
+    c.setBusyTimeout(10_000);
+    c.enforceForeignKeys(true);
+    // 16 MiB page cache: keeps the take indexes hot while ingesting.
+    c.setCacheSize(-16_000);
+    return c;
+  }
+
+  static Path sqliteFile(String url) {
+    String path = url.substring(SQLITE.length());
+    int query = path.indexOf('?');
+    if (query >= 0) {
+      path = path.substring(0, query);
+    }
+    if (path.startsWith("file:")) {
+      path = path.substring("file:".length());
+    }
+    if (path.isBlank() || path.contains(":memory:") || path.contains("mode=memory")) {
+      throw new StoreException("SQLite needs a file, not memory: use jdbc:sqlite:path/to/takebot.db");
+    }
+    return Path.of(path);
+  }
+
+  private static Database openPostgres(StorageSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.user());
+    config.setPassword(settings.password());
+    config.setPoolName("takebot-postgres");
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setAutoCommit(false);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+    }
+    try {
+      migrate(pool, settings.jdbcUrl());
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return Database.postgres(pool);
+  }
+
+  private static void migrate(DataSource source, String url) {
+    try {
+      Flyway.configure()
+          .dataSource(source)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("cannot migrate the schema of " + url + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // Already failing; the original error is what matters.
+      }
+    }
+  }
+}

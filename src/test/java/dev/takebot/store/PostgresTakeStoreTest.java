@@ -1,0 +1,39 @@
+package dev.takebot.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Take store on PostgreSQL (embedded)")
+class PostgresTakeStoreTest extends TakeStoreContract {
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Override
+  JdbcTakeStore openEmpty() throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    }
+    return reopen();
+  }
+
+  @Override
+  JdbcTakeStore reopen() {
+    return Stores.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+  }
+}

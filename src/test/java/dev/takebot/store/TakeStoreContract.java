@@ -1,0 +1,378 @@
+package dev.takebot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.Correction;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeStats;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every engine must show. Each engine's test class extends this and says how to open a
+ * fresh, empty store; the same tests then run on SQLite and PostgreSQL.
+ */
+abstract class TakeStoreContract {
+  static final long GUILD = 100;
+  static final long OTHER_GUILD = 200;
+  static final long POST = 1_000;
+  static final long OTHER_POST = 2_000;
+  static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+
+  JdbcTakeStore store;
+
+  /** A fresh, empty store on the engine under test. */
+  abstract JdbcTakeStore openEmpty() throws Exception;
+
+  /** The same database again, as after a restart. */
+  abstract JdbcTakeStore reopen() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = openEmpty();
+    store.saveDiscussion(discussion(POST, GUILD, "key-a"));
+    store.saveDiscussion(discussion(OTHER_POST, OTHER_GUILD, "key-b"));
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  static Discussion discussion(long post, long guild, String key) {
+    return new Discussion(post, guild, 10, post, key, "Title " + post, T0.plusSeconds(post));
+  }
+
+  static Take take(long id, long post, long author, Label label, double score) {
+    return new Take(id, post, post, author, "user" + author, "take number " + id, T0.plusMillis(id), null,
+        label, score, "v1");
+  }
+
+  static Take take(long id, long author) {
+    return take(id, POST, author, Label.POSITIVE, 0.5);
+  }
+
+  List<Take> all(long post) {
+    List<Take> out = new ArrayList<>();
+    store.forEachTake(post, out::add);
+    return out;
+  }
+
+  @Test
+  @DisplayName("a take round-trips with every field, and a duplicate event changes nothing")
+  void duplicateInsertIsIgnored() {
+    Take t = new Take(42, POST, 77, 5, "Ada, \"the\" one", "Great piece! 👍", T0, T0.plusSeconds(3),
+        Label.MIXED, -0.25, "v1");
+
+    assertThat(store.insertTake(t)).isTrue();
+    assertThat(store.insertTake(t)).isFalse();
+    assertThat(store.insertTake(take(42, 9))).as("same id, different content").isFalse();
+
+    assertThat(store.findTake(42)).contains(t);
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(1);
+    assertThat(stats.members()).isEqualTo(1);
+    assertThat(stats.byLabel().get(Label.MIXED)).isEqualTo(1);
+    assertThat(stats.scoreSum()).isEqualTo(-0.25);
+  }
+
+  @Test
+  @DisplayName("a take for a discussion that was never saved is refused with a clear message")
+  void unknownDiscussionIsRefused() {
+    assertThatThrownBy(() -> store.insertTake(take(1, 9_999, 5, Label.NEUTRAL, 0)))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("unknown discussion 9999");
+  }
+
+  @Test
+  @DisplayName("an edit replaces text, edit time and tag, and moves the aggregates")
+  void editUpdatesTakeAndStats() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+
+    boolean found = store.updateTake(1, "changed my mind", T0.plusSeconds(60), Label.NEGATIVE, -0.75, "v1");
+
+    assertThat(found).isTrue();
+    Take t = store.findTake(1).orElseThrow();
+    assertThat(t.text()).isEqualTo("changed my mind");
+    assertThat(t.editedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(t.label()).isEqualTo(Label.NEGATIVE);
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.byLabel()).containsEntry(Label.POSITIVE, 0L).containsEntry(Label.NEGATIVE, 1L);
+    assertThat(stats.scoreSum()).isEqualTo(-0.75);
+    assertThat(store.updateTake(999, "x", T0, Label.NEUTRAL, 0, "v1")).isFalse();
+  }
+
+  @Test
+  @DisplayName("a delete removes the take and its text; the member leaves the count with their last take")
+  void deleteRemovesTake() {
+    store.insertTake(take(1, 5));
+    store.insertTake(take(2, 5));
+    store.insertTake(take(3, 6));
+
+    assertThat(store.deleteTake(1)).isTrue();
+    assertThat(store.deleteTake(1)).isFalse();
+    assertThat(store.findTake(1)).isEmpty();
+    assertThat(store.stats(POST).members()).isEqualTo(2);
+
+    store.deleteTake(2);
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(1);
+    assertThat(stats.members()).isEqualTo(1);
+    assertThat(all(POST)).extracting(Take::messageId).containsExactly(3L);
+  }
+
+  @Test
+  @DisplayName("a bulk delete removes the listed takes and reports how many existed")
+  void bulkDelete() {
+    LongStream.rangeClosed(1, 10).forEach(id -> store.insertTake(take(id, id % 3)));
+
+    int deleted = store.deleteTakes(List.of(2L, 4L, 6L, 4L, 999L));
+
+    assertThat(deleted).isEqualTo(3);
+    assertThat(all(POST)).extracting(Take::messageId).containsExactly(1L, 3L, 5L, 7L, 8L, 9L, 10L);
+    assertThat(store.stats(POST).takes()).isEqualTo(7);
+    assertThat(store.deleteTakes(List.of())).isZero();
+  }
+
+  @Test
+  @DisplayName("after thousands of random inserts, edits, deletes, corrections and re-tags the aggregates"
+      + " equal a recomputation from the stored takes")
+  void statsStayExact() {
+    Random random = new Random(4);
+    Map<Long, Long> model = new HashMap<>(); // id -> post
+    long[] posts = {POST, OTHER_POST};
+    Label[] labels = Label.values();
+    for (int i = 0; i < 3_000; i++) {
+      long id = 1 + random.nextInt(400);
+      long post = posts[(int) (id % 2)];
+      Label label = labels[random.nextInt(labels.length)];
+      double score = Math.round((random.nextDouble() * 2 - 1) * 1e4) / 1e4;
+      switch (random.nextInt(7)) {
+        case 0, 1, 2 -> {
+          boolean isNew = store.insertTake(take(id, post, random.nextInt(12), label, score));
+          assertThat(isNew).isEqualTo(model.put(id, post) == null);
+        }
+        case 3 -> assertThat(store.updateTake(id, "edit " + i, T0, label, score, "v1"))
+            .isEqualTo(model.containsKey(id));
+        case 4 -> assertThat(store.deleteTake(id)).isEqualTo(model.remove(id) != null);
+        case 5 -> {
+          List<Long> ids = List.of(id, id + 1, id + 2);
+          long existed = ids.stream().filter(model::containsKey).count();
+          assertThat(store.deleteTakes(ids)).isEqualTo(existed);
+          ids.forEach(model::remove);
+        }
+        default -> {
+          if (model.containsKey(id) && random.nextBoolean()) {
+            store.correctLabel(id, label, 1, T0);
+          } else {
+            assertThat(store.retag(id, label, score, "v2")).isEqualTo(model.containsKey(id));
+          }
+        }
+      }
+    }
+
+    for (long post : posts) {
+      List<Take> takes = all(post);
+      Map<Label, Long> byLabel = new EnumMap<>(Label.class);
+      Set<Long> authors = new HashSet<>();
+      long micros = 0;
+      for (Take t : takes) {
+        byLabel.merge(t.label(), 1L, Long::sum);
+        authors.add(t.authorId());
+        micros += JdbcTakeStore.micros(t.score());
+      }
+      TakeStats expected = new TakeStats(takes.size(), authors.size(), byLabel, micros / 1_000_000.0);
+      assertThat(store.stats(post)).isEqualTo(expected);
+      assertThat(takes).extracting(Take::messageId)
+          .containsExactlyElementsOf(model.entrySet().stream().filter(e -> e.getValue() == post)
+              .map(Map.Entry::getKey).sorted().toList());
+    }
+  }
+
+  @Test
+  @DisplayName("forget deletes every take of one member in one guild, and nobody else's")
+  void forgetAuthor() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    store.insertTake(take(2, POST, 6, Label.NEGATIVE, -0.5));
+    store.insertTake(take(3, POST, 5, Label.NEUTRAL, 0));
+    store.insertTake(take(4, OTHER_POST, 5, Label.POSITIVE, 0.5));
+    store.correctLabel(3, Label.MIXED, 1, T0);
+
+    int forgotten = store.forgetAuthor(GUILD, 5);
+
+    assertThat(forgotten).isEqualTo(2);
+    assertThat(all(POST)).extracting(Take::authorId).containsExactly(6L);
+    assertThat(all(OTHER_POST)).extracting(Take::messageId).as("other guild untouched").containsExactly(4L);
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(1);
+    assertThat(stats.members()).isEqualTo(1);
+    List<Correction> corrections = new ArrayList<>();
+    store.forEachCorrection(GUILD, corrections::add);
+    assertThat(corrections).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a moderator's correction wins over later edits and re-tags, and is listed as labelled data")
+  void correctionWins() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    store.insertTake(take(2, POST, 6, Label.POSITIVE, 0.4));
+
+    store.correctLabel(1, Label.NEGATIVE, 77, T0.plusSeconds(5));
+    store.retag(1, Label.POSITIVE, 0.9, "v2");
+    store.updateTake(1, "edited", T0.plusSeconds(9), Label.NEUTRAL, 0.1, "v2");
+
+    Take t = store.findTake(1).orElseThrow();
+    assertThat(t.label()).isEqualTo(Label.NEGATIVE);
+    assertThat(t.analyzerVersion()).isEqualTo(JdbcTakeStore.MODERATOR);
+    assertThat(t.text()).isEqualTo("edited");
+    assertThat(store.stats(POST).byLabel())
+        .containsEntry(Label.NEGATIVE, 1L).containsEntry(Label.POSITIVE, 1L).containsEntry(Label.NEUTRAL, 0L);
+
+    List<Correction> corrections = new ArrayList<>();
+    store.forEachCorrection(GUILD, corrections::add);
+    assertThat(corrections).containsExactly(
+        new Correction(1, POST, "edited", Label.NEGATIVE, Label.POSITIVE, 77, T0.plusSeconds(5)));
+
+    List<Long> toRetag = new ArrayList<>();
+    int visited = store.forEachTakeWithVersionNot("v2", 0, 10, tk -> toRetag.add(tk.messageId()));
+    assertThat(visited).isEqualTo(1);
+    assertThat(toRetag).as("corrected takes are never re-tagged").containsExactly(2L);
+    assertThatThrownBy(() -> store.correctLabel(999, Label.MIXED, 77, T0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no take 999");
+  }
+
+  @Test
+  @DisplayName("the re-tag cursor pages through outdated takes in message-id order")
+  void retagCursor() {
+    LongStream.rangeClosed(1, 25).forEach(id -> store.insertTake(take(id, 5)));
+    store.retag(7, Label.NEUTRAL, 0, "v2");
+
+    List<Long> seen = new ArrayList<>();
+    long after = 0;
+    int pages = 0;
+    int n;
+    do {
+      List<Long> page = new ArrayList<>();
+      n = store.forEachTakeWithVersionNot("v2", after, 10, t -> page.add(t.messageId()));
+      seen.addAll(page);
+      if (!page.isEmpty()) {
+        after = page.get(page.size() - 1);
+      }
+      pages++;
+    } while (n == 10);
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).hasSize(24).doesNotContain(7L).isSorted();
+  }
+
+  @Test
+  @DisplayName("takes stream in message-id order whatever the insertion order; the last id is where backfill"
+      + " resumes")
+  void streamingOrder() {
+    List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, 300).map(i -> i * 7).boxed().toList());
+    Collections.shuffle(ids, new Random(1));
+    List<Take> batch = ids.stream().map(id -> take(id, id % 11)).toList();
+
+    assertThat(store.insertTakes(batch)).isEqualTo(300);
+    assertThat(store.insertTakes(batch)).isZero();
+
+    assertThat(all(POST)).extracting(Take::messageId).isSorted().hasSize(300);
+    assertThat(store.lastTakeMessageId(POST)).isEqualTo(2_100);
+    assertThat(store.lastTakeMessageId(OTHER_POST)).isZero();
+    assertThat(store.stats(POST).members()).isEqualTo(11);
+  }
+
+  @Test
+  @DisplayName("retention purges a guild's takes older than the cutoff and keeps the rest")
+  void retentionPurge() {
+    for (long id = 1; id <= 1_200; id++) {
+      store.insertTake(take(id, POST, id % 4, Label.POSITIVE, 0.5));
+    }
+    store.insertTake(take(5_000, OTHER_POST, 1, Label.POSITIVE, 0.5));
+
+    int purged = store.purgeOlderThan(GUILD, T0.plusMillis(1_001));
+
+    assertThat(purged).isEqualTo(1_000);
+    assertThat(store.stats(POST).takes()).isEqualTo(200);
+    assertThat(all(POST).get(0).messageId()).isEqualTo(1_001);
+    assertThat(store.stats(OTHER_POST).takes()).as("other guild untouched").isEqualTo(1);
+    assertThat(store.purgeOlderThan(GUILD, T0.plusMillis(1_001))).isZero();
+  }
+
+  @Test
+  @DisplayName("discussions are found by post, thread and article; saving one twice is harmless")
+  void discussions() {
+    Discussion again = new Discussion(3_000, GUILD, 10, 3_001, "key-a", "Title again", T0.plusSeconds(9_000));
+    store.saveDiscussion(again);
+    store.saveDiscussion(again);
+
+    assertThat(store.findDiscussion(POST)).contains(discussion(POST, GUILD, "key-a"));
+    assertThat(store.findDiscussionByThread(3_001)).contains(again);
+    assertThat(store.findDiscussion(9)).isEmpty();
+    assertThat(store.listDiscussions(GUILD, 10)).containsExactly(again, discussion(POST, GUILD, "key-a"));
+    assertThat(store.listDiscussions(GUILD, 1)).containsExactly(again);
+    assertThat(store.findDiscussionsByArticle("key-a")).extracting(Discussion::postMessageId)
+        .containsExactly(3_000L, POST);
+    assertThat(store.stats(3_000).takes()).isZero();
+  }
+
+  @Test
+  @DisplayName("everything stored is still there after the store is closed and opened again")
+  void survivesRestart() throws Exception {
+    store.insertTake(take(1, 5));
+    store.correctLabel(1, Label.NEUTRAL, 3, T0);
+    store.close();
+
+    store = reopen();
+
+    assertThat(store.findTake(1)).map(Take::label).contains(Label.NEUTRAL);
+    assertThat(store.stats(POST).takes()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("export writes a discussion's takes as RFC 4180 CSV with formulas defused, or as JSON")
+  void export() throws Exception {
+    store.insertTake(new Take(1, POST, 10, 5, "=cmd|' /C calc'!A0", "plain", T0, null, Label.POSITIVE, 0.5, "v1"));
+    store.insertTake(new Take(2, POST, 10, 6, "Bo", "says \"hi\",\nthen -1", T0, T0.plusSeconds(1),
+        Label.NEGATIVE, -0.5, "v1"));
+    TakeExport export = new TakeExport(store);
+
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    export.write(POST, TakeExport.Format.parse("CSV"), csv);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    export.write(POST, TakeExport.Format.JSON, json);
+
+    assertThat(csv.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "message_id,author_id,author,created_at,edited_at,label,score,analyzer_version,text\r\n"
+            + "1,5,'=cmd|' /C calc'!A0,2026-11-27T12:00:00Z,,positive,0.5,v1,plain\r\n"
+            + "2,6,Bo,2026-11-27T12:00:00Z,2026-11-27T12:00:01Z,negative,-0.5,v1,\"says \"\"hi\"\",\nthen -1\"\r\n");
+    JsonNode root = new ObjectMapper().readTree(json.toByteArray());
+    assertThat(root.get("title").asText()).isEqualTo("Title " + POST);
+    assertThat(root.get("takes")).hasSize(2);
+    assertThat(root.get("takes").get(1).get("text").asText()).isEqualTo("says \"hi\",\nthen -1");
+    assertThat(root.get("takes").get(0).get("message_id").asText()).isEqualTo("1");
+    assertThat(root.get("takes").get(0).get("edited_at").isNull()).isTrue();
+  }
+}
