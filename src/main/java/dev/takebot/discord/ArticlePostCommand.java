@@ -134,12 +134,17 @@ final class ArticlePostCommand implements SlashFeature {
         post = sent;
       }
     }
+    // Discord gives a thread started from a message that message's id. Recording the discussion before
+    // opening the thread means no take posted in its first milliseconds finds the thread unknown.
+    Discussion d = new Discussion(post.getIdLong(), guild.getIdLong(), channel.getIdLong(),
+        post.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant());
+    ctx.takes().repository().saveDiscussion(d);
     ThreadChannel thread = post.createThreadChannel(article.threadName())
         .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
         .complete();
-    Discussion d = new Discussion(post.getIdLong(), guild.getIdLong(), channel.getIdLong(),
-        thread.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant());
-    ctx.takes().repository().saveDiscussion(d);
+    if (thread.getIdLong() != d.threadId()) {
+      throw new IllegalStateException("thread " + thread.getId() + " does not carry its post's id " + post.getId());
+    }
     return d;
   }
 

@@ -4,29 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.sentiment.Label;
+import dev.takebot.store.Stores;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("TakeService")
 class TakeServiceTest {
   private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
   private static final long POST = 100;
 
-  private InMemoryTakeRepository repo;
+  @TempDir Path dir;
+  private TakeRepository repo;
   private TakeService service;
   private final List<Long> changed = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
-    repo = new InMemoryTakeRepository();
+    repo = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null);
     service = new TakeService(repo, new KeywordAnalyzer(), Clock.fixed(NOW, ZoneOffset.UTC));
     service.addListener(changed::add);
+    repo.saveDiscussion(new Discussion(POST, 1, 7, POST, "k", "Sahel reset", NOW));
+  }
+
+  @AfterEach
+  void tearDown() {
+    repo.close();
   }
 
   @Test
@@ -87,8 +98,7 @@ class TakeServiceTest {
   @Test
   @DisplayName("the basic summary counts exactly and quotes the extremes without pinging")
   void basicSummary() {
-    Discussion d = new Discussion(POST, 1, 7, POST, "k", "Sahel reset", NOW);
-    repo.saveDiscussion(d);
+    Discussion d = repo.findDiscussion(POST).orElseThrow();
     service.ingest(1, POST, 7, 42, "Ada", "great great @everyone", null);
     service.ingest(2, POST, 7, 43, "Bo", "awful", null);
     service.ingest(3, POST, 7, 43, "Bo", "hmm", null);
