@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Posts news articles to Discord, collects the community's takes and summarises them.",
     subcommands = {
       ConfigCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
