@@ -1,0 +1,292 @@
+package dev.takebot.article;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the article formats moderators paste:
+ *
+ * <ul>
+ *   <li><b>seed</b>: first line {@code date YYYY-MM-DD Title}, then paragraphs separated by blank lines,
+ *       inline {@code #hashtags}, the video link on a line of its own, a closing call to action;
+ *   <li><b>Markdown</b>, with optional YAML front matter ({@code title}, {@code date}, {@code tags},
+ *       {@code video}) or a {@code # Title} heading;
+ *   <li><b>plain text</b> whose first line is the title.
+ * </ul>
+ *
+ * <p>Input that cannot be an article throws {@link ArticleFormatException} with a one-line message.
+ */
+public final class ArticleParser {
+  /** Larger input is a whole web page or a wrong file, not an article. */
+  public static final int MAX_BYTES = 100 * 1024;
+  /** Longer first lines are paragraphs, not titles. */
+  static final int MAX_TITLE = 200;
+
+  private static final Pattern SEED_HEADER = Pattern.compile("(?i)^date:?(?:\\s+(\\S+))?(?:\\s+(.*))?$");
+  private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
+  private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/#])#(\\p{L}[\\p{L}\\p{N}_]*)");
+  private static final Pattern ONLY_TAGS = Pattern.compile("^(?:\\s*#\\p{L}[\\p{L}\\p{N}_]*)+\\s*$");
+  private static final Pattern CALL_TO_ACTION = Pattern.compile(
+      "(?i).*(your (take|view|opinion|thoughts)|what do you think|thoughts\\s*\\?|let us know|tell us|"
+          + "weigh in|share your|comment below|reply below|join the discussion|discuss).*");
+  private static final Pattern POINTING = Pattern.compile(".*[\\x{1F447}\\x{2B07}\\x{1F53D}\\x{2935}].*");
+  private static final Pattern LETTER = Pattern.compile("\\p{L}");
+
+  private ArticleParser() {}
+
+  /** Parses raw file bytes: checks size and binary content first, then decodes strict UTF-8. */
+  public static Article parse(byte[] bytes) {
+    return parse(TextNormalizer.decode(bytes, MAX_BYTES));
+  }
+
+  /**
+   * Parses one article.
+   *
+   * @throws ArticleFormatException when the text cannot be an article; its message is one line
+   */
+  public static Article parse(String text) {
+    String normalized = TextNormalizer.normalize(text, MAX_BYTES);
+    List<String> lines = List.of(normalized.split("\n", -1));
+    int first = firstNonBlank(lines, 0);
+    if (first < 0) {
+      throw new ArticleFormatException("is empty; paste the article text");
+    }
+    if (lines.stream().filter(l -> !l.isBlank()).allMatch(l -> ONLY_TAGS.matcher(l).matches())) {
+      throw new ArticleFormatException(first + 1, "has only hashtags; paste the article text as well");
+    }
+    Header header = header(lines, first);
+    Body body = body(lines, header.bodyStart(), header.format() == Article.Format.MARKDOWN, header.bodyStart() + 1);
+    Map<String, String> tags = new LinkedHashMap<>();
+    header.tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
+    body.tags.forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
+    String video = header.video() != null
+        ? LinkCleaner.clean(header.video()).map(CleanLink::url).orElse(null)
+        : body.video;
+    return new Article(
+        header.format(), header.title(), header.date(), body.paragraphs, List.copyOf(tags.values()),
+        video, body.links.stream().filter(l -> !l.equals(video)).toList(), body.callToAction, key(normalized));
+  }
+
+  private record Header(Article.Format format, String title, LocalDate date, List<String> tags, String video, int bodyStart) {}
+
+  private static Header header(List<String> lines, int first) {
+    String line = lines.get(first).strip();
+    int lineNo = first + 1;
+    if (line.equals("---")) {
+      return frontMatter(lines, first);
+    }
+    Matcher seed = SEED_HEADER.matcher(line);
+    if (seed.matches()) {
+      if (seed.group(1) == null) {
+        throw new ArticleFormatException(lineNo, "'date' needs a value: write 'date YYYY-MM-DD Title'");
+      }
+      LocalDate date = parseDate(seed.group(1), lineNo);
+      List<String> tags = new ArrayList<>();
+      String title = title(seed.group(2) == null ? "" : seed.group(2), lineNo, tags, false);
+      return new Header(Article.Format.SEED, title, date, tags, null, first + 1);
+    }
+    Matcher heading = HEADING.matcher(line);
+    if (heading.matches() && !ONLY_TAGS.matcher(line).matches()) {
+      List<String> tags = new ArrayList<>();
+      String title = title(heading.group(2), lineNo, tags, true);
+      return new Header(Article.Format.MARKDOWN, title, null, tags, null, first + 1);
+    }
+    List<String> tags = new ArrayList<>();
+    String title = title(line, lineNo, tags, false);
+    return new Header(Article.Format.PLAIN, title, null, tags, null, first + 1);
+  }
+
+  private static Header frontMatter(List<String> lines, int open) {
+    int close = -1;
+    for (int i = open + 1; i < lines.size(); i++) {
+      String l = lines.get(i).strip();
+      if (l.equals("---") || l.equals("...")) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) {
+      throw new ArticleFormatException(open + 1, "front matter starts with '---' but is never closed by another '---'");
+    }
+    FrontMatter fm = FrontMatter.parse(lines.subList(open + 1, close), open + 2);
+    List<String> tags = new ArrayList<>(fm.tags());
+    String title = fm.title();
+    int bodyStart = close + 1;
+    if (title == null || title.isBlank()) {
+      int next = firstNonBlank(lines, close + 1);
+      if (next < 0) {
+        throw new ArticleFormatException(open + 1, "has no title: add 'title:' to the front matter or a '# Title' line");
+      }
+      Matcher heading = HEADING.matcher(lines.get(next).strip());
+      title = heading.matches() ? heading.group(2) : lines.get(next);
+      bodyStart = next + 1;
+      title = title(title, next + 1, tags, true);
+    } else {
+      title = title(title, open + 2, tags, true);
+    }
+    return new Header(Article.Format.MARKDOWN, title, fm.date(), tags, fm.video(), bodyStart);
+  }
+
+  private static String title(String raw, int lineNo, List<String> tags, boolean markdown) {
+    String s = markdown ? MarkdownText.plain(raw) : raw;
+    s = s.strip();
+    if (!LinkCleaner.findUrls(s).isEmpty() && LinkCleaner.findUrls(s).get(0).length() >= s.length() - 1) {
+      throw new ArticleFormatException(lineNo, "the first line is a link, not a title; put a one-line title first");
+    }
+    Matcher m = HASHTAG.matcher(s);
+    while (m.find()) {
+      tags.add(m.group(1));
+    }
+    // Trailing tags are labels, not words of the title; inline ones are words ("#Mali votes").
+    s = s.replaceAll("(\\s+#\\p{L}[\\p{L}\\p{N}_]*)+$", "");
+    s = HASHTAG.matcher(s).replaceAll("$1").replaceAll("\\s+", " ").strip();
+    if (!LETTER.matcher(s).find()) {
+      throw new ArticleFormatException(lineNo, "has no title: the first line must be the article's title");
+    }
+    if (s.length() > MAX_TITLE) {
+      throw new ArticleFormatException(lineNo, "has no title: the first line is " + s.length()
+          + " characters, a paragraph rather than a title (at most " + MAX_TITLE + ")");
+    }
+    return s;
+  }
+
+  private static LocalDate parseDate(String text, int lineNo) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new ArticleFormatException(lineNo, "bad date '" + text + "', expected YYYY-MM-DD (e.g. 2026-02-01)");
+    }
+  }
+
+  /** What the body yields: prose paragraphs, the author's inline tags, links, a call to action. */
+  private static final class Body {
+    final List<String> paragraphs = new ArrayList<>();
+    final List<String> tags = new ArrayList<>();
+    final List<String> links = new ArrayList<>();
+    String video;
+    String callToAction;
+  }
+
+  private static Body body(List<String> lines, int start, boolean markdown, int firstBodyLine) {
+    List<List<String>> blocks = blocks(lines, start, markdown);
+    Body body = new Body();
+    List<String> prose = new ArrayList<>();
+    for (List<String> block : blocks) {
+      StringBuilder text = new StringBuilder();
+      for (String line : block) {
+        List<String> urls = new ArrayList<>();
+        String visible = line;
+        if (markdown) {
+          urls.addAll(MarkdownText.linkTargets(line));
+          visible = MarkdownText.plain(line);
+        }
+        urls.addAll(LinkCleaner.findUrls(visible));
+        visible = removeUrls(visible);
+        for (String url : urls) {
+          LinkCleaner.clean(url).ifPresent(link -> {
+            if (link.isVideo() && body.video == null) {
+              body.video = link.url();
+            } else if (!body.links.contains(link.url())) {
+              body.links.add(link.url());
+            }
+          });
+        }
+        text.append(visible).append(' ');
+      }
+      String paragraph = text.toString();
+      HASHTAG.matcher(paragraph).results().forEach(r -> body.tags.add(r.group(1)));
+      String words = HASHTAG.matcher(paragraph).replaceAll("$1").replaceAll("\\s+", " ").strip();
+      if (ONLY_TAGS.matcher(paragraph).matches() || !LETTER.matcher(words).find()) {
+        continue;
+      }
+      prose.add(words);
+    }
+    if (!prose.isEmpty() && isCallToAction(prose.get(prose.size() - 1))) {
+      body.callToAction = prose.remove(prose.size() - 1);
+    }
+    if (prose.isEmpty()) {
+      throw new ArticleFormatException(firstBodyLine, "no article text after the title; add at least one paragraph");
+    }
+    body.paragraphs.addAll(prose);
+    return body;
+  }
+
+  /** Splits lines into paragraphs at blank lines; in Markdown also at headings, rules, list items and fences. */
+  private static List<List<String>> blocks(List<String> lines, int start, boolean markdown) {
+    List<List<String>> blocks = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    boolean fenced = false;
+    for (int i = start; i < lines.size(); i++) {
+      String line = lines.get(i);
+      boolean fence = markdown && line.strip().startsWith("```");
+      if (fence) {
+        fenced = !fenced;
+      }
+      boolean skip = fence || fenced || (markdown && (HEADING.matcher(line).matches() && !ONLY_TAGS.matcher(line).matches()
+          || MarkdownText.isRule(line)));
+      boolean breakBefore = line.isBlank() || skip || (markdown && MarkdownText.isListItem(line));
+      if (breakBefore && !current.isEmpty()) {
+        blocks.add(current);
+        current = new ArrayList<>();
+      }
+      if (!line.isBlank() && !skip) {
+        current.add(line.strip());
+      }
+    }
+    if (!current.isEmpty()) {
+      blocks.add(current);
+    }
+    return blocks;
+  }
+
+  private static boolean isCallToAction(String paragraph) {
+    return paragraph.length() <= 80
+        && (CALL_TO_ACTION.matcher(paragraph).matches()
+            || POINTING.matcher(paragraph).matches()
+            || (paragraph.endsWith("?") && paragraph.length() <= 60));
+  }
+
+  private static String removeUrls(String line) {
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    for (int[] span : LinkCleaner.urlSpans(line)) {
+      out.append(line, at, span[0]);
+      at = span[1];
+    }
+    out.append(line.substring(at));
+    // "Watch: " or "(see )" left behind by a removed link reads as debris.
+    return out.toString().replaceAll("\\(\\s*\\)", "").replaceAll("(?i)\\b(watch|video|link|source|more|read more)\\s*:\\s*$", "");
+  }
+
+  private static int firstNonBlank(List<String> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** SHA-256 of the text with blank-line runs and surrounding whitespace normalised away. */
+  private static String key(String normalized) {
+    String canonical = normalized.strip().replaceAll("\n[ \\t]*(\n[ \\t]*)+", "\n\n").replaceAll("(?m)^[ \\t]+", "");
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+}

@@ -1,0 +1,178 @@
+package dev.takebot.article;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses the post's hashtags: the author's own first, in their spelling, then the most salient named
+ * entities (capitalised word runs such as "Burkina Faso" → {@code BurkinaFaso}) and, when the article has
+ * few of those, its most frequent key words. Case-insensitively de-duplicated and capped.
+ *
+ * <p>Salience is frequency, counting a mention in the title twice, with multi-word names also counting
+ * their mentions by last word alone ("Wagner Group"… "Wagner") only when unambiguous. Demonyms
+ * ("French", "Western") describe rather than name, so they are left out.
+ */
+final class Hashtagger {
+  static final int DEFAULT_LIMIT = 6;
+  static final int MAX_LIMIT = 20;
+
+  private static final Pattern CAPITALISED = Pattern.compile(
+      "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+)*(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der|and)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+)*)*");
+  private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,6}\\b");
+  private static final Pattern DEMONYM = Pattern.compile(".*(ian|ean|can|ese|ish|ench|ern)$");
+  /** Capitalised only because they start a sentence or a title, or too generic to tag. */
+  private static final Set<String> NOT_NAMES = Set.of(
+      "the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "it", "its", "all", "according", "as",
+      "but", "and", "or", "for", "from", "with", "after", "before", "while", "when", "what", "why", "how", "who",
+      "senior", "official", "officials", "president", "minister", "secretary", "spokesperson", "spokesman",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+      "moves", "move", "reset", "relations", "says", "said", "new", "breaking", "news", "update", "watch",
+      "your", "take", "i", "we", "they", "he", "she", "you", "our", "there", "here", "also", "states");
+
+  private final int limit;
+
+  Hashtagger(int limit) {
+    if (limit < 0 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("hashtag limit must be 0.." + MAX_LIMIT + ", got " + limit);
+    }
+    this.limit = limit;
+  }
+
+  /** Hashtags without the '#', author's first, at most {@code limit}. */
+  List<String> hashtags(Article article) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (String own : article.hashtags()) {
+      String t = own.replaceAll("[^\\p{L}\\p{N}_]", "");
+      if (!t.isEmpty()) {
+        tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t);
+      }
+    }
+    for (String candidate : ranked(article)) {
+      if (tags.size() >= limit) {
+        break;
+      }
+      tags.putIfAbsent(candidate.toLowerCase(Locale.ROOT), candidate);
+    }
+    return tags.values().stream().limit(limit).toList();
+  }
+
+  /** Candidate tags, most salient first. */
+  private static List<String> ranked(Article article) {
+    Map<String, Double> score = new HashMap<>();
+    Map<String, Integer> firstSeen = new HashMap<>();
+    String title = Words.expandInitialisms(article.title());
+    collectNames(title, 2.0, true, score, firstSeen);
+    for (String paragraph : article.paragraphs()) {
+      for (String sentence : SentenceSplitter.split(Words.expandInitialisms(paragraph))) {
+        collectNames(sentence, 1.0, false, score, firstSeen);
+      }
+    }
+    List<String> names = new ArrayList<>(score.keySet());
+    names.removeIf(n -> score.get(n) < 2.0);
+    List<String> keywords = keywords(article, score.keySet());
+    names.sort((a, b) -> {
+      int c = Double.compare(score.get(b), score.get(a));
+      return c != 0 ? c : Integer.compare(firstSeen.get(a), firstSeen.get(b));
+    });
+    List<String> out = new ArrayList<>();
+    names.forEach(n -> out.add(camelCase(n)));
+    out.addAll(keywords);
+    return out;
+  }
+
+  private static void collectNames(String sentence, double weight, boolean isTitle, Map<String, Double> score, Map<String, Integer> firstSeen) {
+    Matcher m = CAPITALISED.matcher(sentence);
+    while (m.find()) {
+      List<String> words = new ArrayList<>(List.of(m.group().replaceAll("['’]s$", "").split("\\s+")));
+      // Title Case headlines capitalise every word: there, only runs that are names elsewhere count.
+      boolean sentenceStart = m.start() == 0 || sentence.substring(0, m.start()).matches("[\\s\"“‘(]*");
+      while (!words.isEmpty() && NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
+        words.remove(0);
+      }
+      while (!words.isEmpty() && Set.of("of", "de", "du", "la", "al", "and").contains(words.get(words.size() - 1))) {
+        words.remove(words.size() - 1);
+      }
+      if (words.isEmpty()) {
+        continue;
+      }
+      for (String name : isTitle ? splitAtStopWords(words) : List.of(String.join(" ", words))) {
+        String key = name;
+        String lower = key.toLowerCase(Locale.ROOT);
+        boolean single = !key.contains(" ");
+        if (key.isEmpty() || (single && (NOT_NAMES.contains(lower) || Words.STOP.contains(lower)
+            || DEMONYM.matcher(lower).matches() || (sentenceStart && !isTitle && key.length() < 3)))) {
+          continue;
+        }
+        score.merge(key, weight, Double::sum);
+        firstSeen.putIfAbsent(key, firstSeen.size());
+      }
+    }
+    Matcher a = ACRONYM.matcher(sentence);
+    while (a.find()) {
+      score.merge(a.group(), 0.5 * weight, Double::sum);
+      firstSeen.putIfAbsent(a.group(), firstSeen.size());
+    }
+  }
+
+  /** In a Title Case headline, "Reset Relations with Burkina Faso" must yield "Burkina Faso" alone. */
+  private static List<String> splitAtStopWords(List<String> words) {
+    List<String> names = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    for (String w : words) {
+      if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT)) || Words.STOP.contains(w.toLowerCase(Locale.ROOT))) {
+        if (!current.isEmpty()) {
+          names.add(String.join(" ", current));
+        }
+        current = new ArrayList<>();
+      } else {
+        current.add(w);
+      }
+    }
+    if (!current.isEmpty()) {
+      names.add(String.join(" ", current));
+    }
+    return names;
+  }
+
+  /** Frequent content words (three or more mentions) not already part of a name. */
+  private static List<String> keywords(Article article, Set<String> names) {
+    String nameWords = String.join(" ", names).toLowerCase(Locale.ROOT);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String paragraph : article.paragraphs()) {
+      Matcher m = Pattern.compile("\\b\\p{Ll}{4,}\\b").matcher(paragraph);
+      while (m.find()) {
+        String w = m.group();
+        if (!Words.STOP.contains(w) && !nameWords.contains(w)) {
+          counts.merge(Words.stem(w), 1, Integer::sum);
+        }
+      }
+    }
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue() >= 3)
+        .sorted((x, y) -> Integer.compare(y.getValue(), x.getValue()))
+        .map(e -> camelCase(e.getKey()))
+        .toList();
+  }
+
+  /** "Burkina Faso" → "BurkinaFaso", "rare-earth" → "RareEarth", "Washington’s" → "Washington". */
+  static String camelCase(String phrase) {
+    StringBuilder out = new StringBuilder();
+    for (String part : phrase.replaceAll("['’]s\\b", "").split("[^\\p{L}\\p{N}]+")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      boolean allCaps = part.equals(part.toUpperCase(Locale.ROOT));
+      out.append(Character.toUpperCase(part.charAt(0)));
+      out.append(allCaps && part.length() > 6 ? part.substring(1).toLowerCase(Locale.ROOT) : part.substring(1));
+    }
+    return out.toString();
+  }
+}

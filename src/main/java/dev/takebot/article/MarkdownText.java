@@ -1,0 +1,53 @@
+package dev.takebot.article;
+
+import java.util.regex.Pattern;
+
+/**
+ * Reduces one line of Markdown to the words a reader sees. Links keep their text and give up their
+ * address to the caller through {@link #linkTargets}; images, inline HTML and emphasis marks go.
+ */
+final class MarkdownText {
+  private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)");
+  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)]\\((\\S+?)(?:\\s+\"[^\"]*\")?\\)");
+  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
+  private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>");
+  private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
+  private static final Pattern EMPHASIS = Pattern.compile("(?<![\\p{L}\\p{N}*])([*_])(?=\\S)(.+?)(?<=\\S)\\1(?![\\p{L}\\p{N}*])");
+  private static final Pattern STRIKE = Pattern.compile("~~(.+?)~~");
+  private static final Pattern CODE = Pattern.compile("`+([^`]*)`+");
+  private static final Pattern BLOCK_PREFIX = Pattern.compile("^\\s{0,3}(?:>\\s?)+|^\\s*(?:[-*+]|\\d{1,3}[.)])\\s+");
+
+  private MarkdownText() {}
+
+  /** True for a line that starts a list item, so that each item reads as its own paragraph. */
+  static boolean isListItem(String line) {
+    return line.matches("^\\s*(?:[-*+]|\\d{1,3}[.)])\\s+\\S.*");
+  }
+
+  /** True for a thematic break such as {@code ---} or {@code ***}. */
+  static boolean isRule(String line) {
+    return line.matches("^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$");
+  }
+
+  /** Link addresses in the line, in order, so that they can be kept as "read more" links. */
+  static java.util.List<String> linkTargets(String line) {
+    java.util.List<String> targets = new java.util.ArrayList<>();
+    LINK.matcher(IMAGE.matcher(line).replaceAll("")).results().forEach(r -> targets.add(r.group(2)));
+    AUTOLINK.matcher(line).results().forEach(r -> targets.add(r.group(1)));
+    return targets;
+  }
+
+  /** The visible text of one Markdown line. */
+  static String plain(String line) {
+    String s = BLOCK_PREFIX.matcher(line).replaceAll("");
+    s = IMAGE.matcher(s).replaceAll("");
+    s = LINK.matcher(s).replaceAll("$1");
+    s = AUTOLINK.matcher(s).replaceAll("");
+    s = HTML_TAG.matcher(s).replaceAll("");
+    s = CODE.matcher(s).replaceAll("$1");
+    s = STRIKE.matcher(s).replaceAll("$1");
+    s = STRONG.matcher(s).replaceAll("$2");
+    s = EMPHASIS.matcher(s).replaceAll("$2");
+    return s.replaceAll("\\\\(\\p{Punct})", "$1");
+  }
+}
