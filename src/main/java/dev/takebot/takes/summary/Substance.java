@@ -1,0 +1,71 @@
+package dev.takebot.takes.summary;
+
+/**
+ * Whether a take says enough to stand for its side: at least four real words once links and mentions
+ * are gone, no long runs of one character, not the same few words repeated, mostly letters.
+ */
+final class Substance {
+  static final int MIN_WORDS = 4;
+
+  private Substance() {}
+
+  static boolean isSubstantive(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    int run = 1;
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      run = c == text.charAt(i - 1) && !Character.isWhitespace(c) ? run + 1 : 1;
+      if (run >= 5) {
+        return false; // "soooooo", "!!!!!!!", "hahahaha" is caught by repetition below
+      }
+    }
+    var tokens = Tokenizer.tokenize(text);
+    int words = 0;
+    int letters = 0;
+    java.util.Set<String> distinct = new java.util.HashSet<>();
+    for (var t : tokens) {
+      if (t.lower().length() >= 2 || t.lower().equals("a") || t.lower().equals("i")) {
+        words++;
+        distinct.add(t.lower());
+        letters += t.lower().length();
+      }
+    }
+    if (words < MIN_WORDS) {
+      return false;
+    }
+    if (words >= 6 && distinct.size() * 2 < words) {
+      return false; // "buy now buy now buy now"
+    }
+    int visible = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        visible++;
+      }
+    }
+    int linkChars = linkChars(text);
+    return letters * 10 >= (visible - linkChars) * 6; // mostly words, not symbols or emoji
+  }
+
+  private static int linkChars(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Tokenizer.startsLink(text, i)) {
+        int j = i;
+        while (j < text.length() && !Character.isWhitespace(text.charAt(j))) {
+          j++;
+        }
+        n += j - i;
+        i = j;
+      } else if (text.charAt(i) == '<') {
+        int close = text.indexOf('>', i);
+        if (close > 0 && close - i < 64) {
+          n += close - i + 1;
+          i = close;
+        }
+      }
+    }
+    return n;
+  }
+}

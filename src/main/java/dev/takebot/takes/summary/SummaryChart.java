@@ -1,0 +1,222 @@
+package dev.takebot.takes.summary;
+
+import dev.takebot.sentiment.Label;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import javax.imageio.ImageIO;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardPieSectionLabelGenerator;
+import org.jfree.chart.plot.CenterTextMode;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.RingPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.general.DefaultPieDataset;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYSeries;
+
+/**
+ * Draws a summary as one PNG: a ring of the sentiment split on the left, and takes per label over
+ * time as a stacked area on the right. The background is transparent and every colour is a mid tone,
+ * so the image reads on Discord's dark and light themes alike. Rendered headless with JFreeChart.
+ * Thread-safe: each call builds its own charts.
+ */
+public final class SummaryChart {
+  /** The file name the embed refers to as {@code attachment://summary-chart.png}. */
+  public static final String FILE_NAME = "summary-chart.png";
+  public static final int WIDTH = 800;
+  public static final int HEIGHT = 400;
+
+  static {
+    // A bot has no display; without this AWT may try to reach one.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
+  /** Mid-grey text: readable on Discord's #313338 dark and #FFFFFF light backgrounds. */
+  static final Color TEXT = new Color(0x80, 0x84, 0x8E);
+  private static final Color GRID = new Color(0x80, 0x84, 0x8E, 0x50);
+  private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  private static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+
+  /** The colour that stands for a label, in charts and embeds. */
+  public static Color colour(Label label) {
+    return switch (label) {
+      case POSITIVE -> new Color(0x3B, 0xA5, 0x5C);
+      case NEGATIVE -> new Color(0xE0, 0x4F, 0x4F);
+      case NEUTRAL -> new Color(0x6C, 0x8E, 0xBF);
+      case MIXED -> new Color(0xE0, 0x9B, 0x2D);
+    };
+  }
+
+  /** Renders the chart as PNG bytes, {@value #WIDTH}×{@value #HEIGHT}. */
+  public byte[] render(DiscussionSummary summary) {
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      int ringWidth = 300;
+      ring(summary).draw(g, new Rectangle2D.Double(0, 0, ringWidth, HEIGHT));
+      timeline(summary).draw(g, new Rectangle2D.Double(ringWidth, 0, WIDTH - ringWidth, HEIGHT));
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not encode the summary chart", e); // in-memory: not expected
+    }
+    return out.toByteArray();
+  }
+
+  private static JFreeChart ring(DiscussionSummary summary) {
+    DefaultPieDataset<String> data = new DefaultPieDataset<>();
+    for (Label l : Label.values()) {
+      long n = summary.byLabel().get(l);
+      if (n > 0) {
+        data.setValue(l.id(), n);
+      }
+    }
+    JFreeChart chart = ChartFactory.createRingChart(null, data, false, false, Locale.ROOT);
+    chart.setBackgroundPaint(null);
+    chart.setTitle(title("Sentiment split"));
+    RingPlot plot = (RingPlot) chart.getPlot();
+    plot.setBackgroundPaint(null);
+    plot.setOutlineVisible(false);
+    plot.setShadowPaint(null);
+    plot.setSeparatorsVisible(false);
+    plot.setSectionDepth(0.38);
+    plot.setInteriorGap(0.12);
+    plot.setCenterTextMode(CenterTextMode.FIXED);
+    plot.setCenterText(NumberFormat.getIntegerInstance(Locale.ROOT).format(summary.takes()) + " takes");
+    plot.setCenterTextFont(BOLD);
+    plot.setCenterTextColor(TEXT);
+    plot.setNoDataMessage("no takes yet");
+    plot.setNoDataMessagePaint(TEXT);
+    plot.setNoDataMessageFont(BOLD);
+    for (Label l : Label.values()) {
+      plot.setSectionPaint(l.id(), colour(l));
+    }
+    plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}\n{2}", new DecimalFormat("0"),
+        new DecimalFormat("0%")));
+    plot.setLabelFont(FONT);
+    plot.setLabelPaint(TEXT);
+    plot.setLabelBackgroundPaint(null);
+    plot.setLabelOutlinePaint(null);
+    plot.setLabelShadowPaint(null);
+    plot.setLabelLinkPaint(TEXT);
+    return chart;
+  }
+
+  private static JFreeChart timeline(DiscussionSummary summary) {
+    SentimentSeries series = summary.series();
+    List<SentimentSeries.Point> points = series.points();
+    DefaultTableXYDataset data = new DefaultTableXYDataset();
+    long step = series.bucket().toMillis();
+    for (Label l : Label.values()) {
+      XYSeries s = new XYSeries(l.id(), false, false);
+      for (SentimentSeries.Point p : points) {
+        s.add(p.start().toEpochMilli(), p.byLabel().get(l));
+      }
+      if (points.size() == 1) { // an area needs two x values to be visible
+        s.add(points.get(0).start().toEpochMilli() + step, 0);
+      }
+      data.addSeries(s);
+    }
+    JFreeChart chart = ChartFactory.createStackedXYAreaChart(null, null, null, data,
+        PlotOrientation.VERTICAL, true, false, false);
+    chart.setBackgroundPaint(null);
+    chart.setTitle(title("Takes per " + bucketWords(series.bucket().toMinutes())));
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(null);
+    plot.setOutlineVisible(false);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setDomainGridlineStroke(new BasicStroke(0.8f));
+    plot.setRangeGridlineStroke(new BasicStroke(0.8f));
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    plot.setNoDataMessage("no takes yet");
+    plot.setNoDataMessagePaint(TEXT);
+    DateAxis time = new DateAxis();
+    time.setTimeZone(TimeZone.getTimeZone("UTC"));
+    if (step >= 24L * 3600 * 1000) {
+      time.setDateFormatOverride(utc("d MMM"));
+    } else if (points.size() > 0 && points.get(points.size() - 1).start().toEpochMilli()
+        - points.get(0).start().toEpochMilli() > 24L * 3600 * 1000) {
+      time.setDateFormatOverride(utc("d MMM HH:mm"));
+    } else {
+      time.setDateFormatOverride(utc("HH:mm"));
+    }
+    style(time);
+    plot.setDomainAxis(time);
+    NumberAxis count = (NumberAxis) plot.getRangeAxis();
+    count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    style(count);
+    for (Label l : Label.values()) {
+      plot.getRenderer().setSeriesPaint(l.ordinal(), colour(l));
+    }
+    LegendTitle legend = chart.getLegend();
+    legend.setBackgroundPaint(null);
+    legend.setItemPaint(TEXT);
+    legend.setItemFont(FONT);
+    legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+    legend.setPosition(RectangleEdge.BOTTOM);
+    return chart;
+  }
+
+  private static void style(org.jfree.chart.axis.Axis axis) {
+    axis.setTickLabelFont(FONT);
+    axis.setTickLabelPaint(TEXT);
+    axis.setAxisLinePaint(GRID);
+    axis.setTickMarkPaint(GRID);
+    axis.setLabelPaint(TEXT);
+  }
+
+  private static TextTitle title(String text) {
+    TextTitle t = new TextTitle(text, BOLD);
+    t.setPaint(TEXT);
+    t.setBackgroundPaint(null);
+    return t;
+  }
+
+  private static SimpleDateFormat utc(String pattern) {
+    SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.ROOT);
+    f.setTimeZone(TimeZone.getTimeZone("UTC"));
+    return f;
+  }
+
+  static String bucketWords(long minutes) {
+    if (minutes % (24 * 60) == 0) {
+      long d = minutes / (24 * 60);
+      return d == 1 ? "day (UTC)" : d + " days (UTC)";
+    }
+    if (minutes % 60 == 0) {
+      long h = minutes / 60;
+      return h == 1 ? "hour" : h + " hours";
+    }
+    return minutes == 1 ? "minute" : minutes + " minutes";
+  }
+}

@@ -1,0 +1,104 @@
+package dev.takebot.takes.summary;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.TakeRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Serves summaries, computing each discussion's summary and chart once and caching the result until a
+ * take of that discussion changes. The ingest path must call {@link #invalidate(long)} whenever a take
+ * is added, edited, deleted or retagged; entries also expire after {@code ttl} so that reaction counts
+ * (which change without a take changing) are picked up eventually.
+ *
+ * <p>Thread-safe. Concurrent requests for the same discussion compute it once; an invalidation that
+ * races a computation waits for it and then removes it, so a change is never lost.
+ */
+public final class SummaryService {
+  /** Default time a cached summary lives without any change. */
+  public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
+
+  private final TakeRepository repository;
+  private final DiscussionSummarizer summarizer;
+  private final SummaryChart chart = new SummaryChart();
+  private final SummaryRenderer renderer = new SummaryRenderer();
+  private final SummaryHistory history;
+  private final ReactionCounts reactions;
+  private final Cache<Long, RenderedSummary> cache;
+
+  /** Production wiring: system ticker, {@link #DEFAULT_TTL}, no reaction counts. */
+  public SummaryService(TakeRepository repository, Clock clock) {
+    this(repository, new DiscussionSummarizer(repository, clock), ReactionCounts.NONE, Ticker.systemTicker(),
+        DEFAULT_TTL, 1_000);
+  }
+
+  /**
+   * @param repository where discussions and takes live
+   * @param summarizer computes summaries (inject one with a fixed clock in tests)
+   * @param reactions reaction counts per take, or {@link ReactionCounts#NONE}
+   * @param ticker the cache's time source (a fake one in tests)
+   * @param ttl how long an unchanged summary stays cached
+   * @param maxDiscussions how many discussions' summaries are cached at most
+   */
+  public SummaryService(TakeRepository repository, DiscussionSummarizer summarizer, ReactionCounts reactions,
+      Ticker ticker, Duration ttl, long maxDiscussions) {
+    this.repository = Objects.requireNonNull(repository);
+    this.summarizer = Objects.requireNonNull(summarizer);
+    this.reactions = Objects.requireNonNull(reactions);
+    this.history = new SummaryHistory(Math.max(maxDiscussions * 10, 1_000));
+    this.cache = Caffeine.newBuilder()
+        .ticker(ticker)
+        .expireAfterWrite(ttl)
+        .maximumSize(maxDiscussions)
+        .executor(Runnable::run) // maintenance on the caller: deterministic in tests, no pool needed
+        .recordStats()
+        .build();
+  }
+
+  /**
+   * The summary of a discussion, from the cache when nothing changed since it was made.
+   *
+   * @return empty when no discussion has that post message id
+   */
+  public Optional<RenderedSummary> summary(long postMessageId) {
+    return Optional.ofNullable(cache.get(postMessageId, this::compute));
+  }
+
+  /** Drops the cached summary of a discussion: call on every add, edit, delete or retag of its takes. */
+  public void invalidate(long postMessageId) {
+    cache.invalidate(postMessageId);
+  }
+
+  /** Drops every cached summary, e.g. after a bulk delete or when a member asks to be forgotten. */
+  public void invalidateAll() {
+    cache.invalidateAll();
+  }
+
+  /** Cache hits so far, for logs and tests. */
+  public long hits() {
+    return cache.stats().hitCount();
+  }
+
+  /** Summaries computed so far (cache misses that found a discussion). */
+  public long computations() {
+    return cache.stats().loadSuccessCount();
+  }
+
+  private RenderedSummary compute(long postMessageId) {
+    Optional<Discussion> discussion = repository.findDiscussion(postMessageId);
+    if (discussion.isEmpty()) {
+      return null;
+    }
+    Discussion d = discussion.get();
+    DiscussionSummary raw = summarizer.summarize(d, reactions.of(d), null);
+    DiscussionSummary summary = raw.withTrend(
+        Trend.between(history.exchange(postMessageId, raw.baseline()), raw.takes(), raw.meanScore()));
+    byte[] png = summary.takes() == 0 ? null : chart.render(summary);
+    return new RenderedSummary(summary, renderer.render(summary, png));
+  }
+}

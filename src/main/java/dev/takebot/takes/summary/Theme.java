@@ -1,0 +1,66 @@
+package dev.takebot.takes.summary;
+
+import dev.takebot.sentiment.Label;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A key phrase or named entity that takes discuss, with how the takes mentioning it feel.
+ *
+ * @param name display form, e.g. "Russia" or "rare earth minerals"
+ * @param mentions takes mentioning it (estimated from the sample when the summary is sampled)
+ * @param byLabel those takes per label; every label present
+ * @param entity true for a named entity (a capitalised name), false for a common phrase
+ */
+public record Theme(String name, long mentions, Map<Label, Long> byLabel, boolean entity) {
+  /** Share of one label at which a theme counts as "mostly" that label. */
+  static final double MOSTLY = 0.6;
+
+  public Theme {
+    EnumMap<Label, Long> copy = new EnumMap<>(Label.class);
+    for (Label l : Label.values()) {
+      copy.put(l, byLabel.getOrDefault(l, 0L));
+    }
+    byLabel = Map.copyOf(copy);
+  }
+
+  /** The label held by at least {@value #MOSTLY} of the mentions, or {@code null} when opinion is split. */
+  public Label dominant() {
+    for (Label l : Label.values()) {
+      if (mentions > 0 && byLabel.get(l) >= MOSTLY * mentions) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  /** "mostly negative (7 of 9)" or "mixed (3 positive, 3 negative, 2 neutral)". */
+  public String verdict() {
+    Label d = dominant();
+    if (d != null) {
+      String what = d == Label.MIXED ? "mostly mixed feelings" : "mostly " + d.id();
+      return what + " (" + byLabel.get(d) + " of " + mentions + ")";
+    }
+    StringBuilder sb = new StringBuilder("mixed (");
+    String sep = "";
+    for (Label l : Label.values()) {
+      long n = byLabel.get(l);
+      if (n > 0) {
+        sb.append(sep).append(n).append(' ').append(l.id());
+        sep = ", ";
+      }
+    }
+    return sb.append(')').toString();
+  }
+
+  /** "Russia: mostly negative (7 of 9)". */
+  @Override
+  public String toString() {
+    return name + ": " + verdict();
+  }
+
+  String key() {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}
