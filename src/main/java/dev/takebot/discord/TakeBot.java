@@ -16,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
@@ -159,6 +162,12 @@ public final class TakeBot implements AutoCloseable {
       var discord = config.discord();
       List<Object> listeners = new ArrayList<>(features.listeners());
       listeners.add(new InteractionRouter(features.commands(), features.components(), pool));
+      AtomicReference<CloseCode> closedWith = new AtomicReference<>();
+      listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
+        if (e instanceof ShutdownEvent s) {
+          closedWith.set(s.getCloseCode());
+        }
+      });
       JDA jda;
       try {
         jda = JDABuilder.createLight(token, GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
@@ -176,6 +185,13 @@ public final class TakeBot implements AutoCloseable {
       try {
         jda.awaitReady();
         registerCommands(jda, features, discord.devGuildId());
+      } catch (IllegalStateException e) {
+        bot.close();
+        if (closedWith.get() == CloseCode.DISALLOWED_INTENTS) {
+          throw new IllegalStateException("Discord refused the Message Content intent: enable it in the"
+              + " Developer Portal (your application > Bot > Privileged Gateway Intents > Message Content Intent)", e);
+        }
+        throw e;
       } catch (InterruptedException | RuntimeException e) {
         bot.close();
         throw e;

@@ -3,6 +3,8 @@ package dev.takebot.discord;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.summary.Cooldowns;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +27,12 @@ final class TakesSummaryCommand implements SlashFeature {
   private static final int RECENT = 25;
 
   private final BotContext ctx;
+  private final Cooldowns cooldowns;
 
   TakesSummaryCommand(BotContext ctx) {
     this.ctx = ctx;
+    int seconds = ctx.config().takes().summaryCooldownSeconds();
+    this.cooldowns = seconds > 0 ? new Cooldowns(Duration.ofSeconds(seconds)) : null;
   }
 
   @Override
@@ -44,6 +49,25 @@ final class TakesSummaryCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
+    long member = event.getUser().getIdLong();
+    Optional<Duration> wait = cooldowns == null ? Optional.empty() : cooldowns.tryAcquire(member);
+    if (wait.isPresent()) {
+      long s = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      event.reply(MessageSpecs.text("You asked for a summary a moment ago; try again in " + s
+          + (s == 1 ? " second." : " seconds."))).setEphemeral(true).queue();
+      return;
+    }
+    try {
+      summarize(event);
+    } catch (RuntimeException e) {
+      if (cooldowns != null) {
+        cooldowns.release(member); // a failure should not cost the member their next try
+      }
+      throw e;
+    }
+  }
+
+  private void summarize(SlashCommandInteractionEvent event) {
     InteractionHook hook = event.deferReply().complete();
     OptionMapping opt = event.getOption("article");
     Optional<Discussion> d = resolve(event.getGuild().getIdLong(), event.getChannelIdLong(),
