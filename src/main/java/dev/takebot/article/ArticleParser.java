@@ -60,10 +60,10 @@ public final class ArticleParser {
     List<String> lines = List.of(normalized.split("\n", -1));
     int first = firstNonBlank(lines, 0);
     if (first < 0) {
-      throw new ArticleFormatException("is empty; paste the article text");
+      throw new ArticleFormatException("article is empty; paste the article text");
     }
     if (lines.stream().filter(l -> !l.isBlank()).allMatch(l -> ONLY_TAGS.matcher(l).matches())) {
-      throw new ArticleFormatException(first + 1, "has only hashtags; paste the article text as well");
+      throw new ArticleFormatException(first + 1, "article has only hashtags; paste the article text as well");
     }
     Header header = header(lines, first);
     Body body = body(lines, header.bodyStart(), header.format() == Article.Format.MARKDOWN, header.bodyStart() + 1);
@@ -126,7 +126,7 @@ public final class ArticleParser {
     if (title == null || title.isBlank()) {
       int next = firstNonBlank(lines, close + 1);
       if (next < 0) {
-        throw new ArticleFormatException(open + 1, "has no title: add 'title:' to the front matter or a '# Title' line");
+        throw new ArticleFormatException(open + 1, "no title: add 'title:' to the front matter or a '# Title' line");
       }
       Matcher heading = HEADING.matcher(lines.get(next).strip());
       title = heading.matches() ? heading.group(2) : lines.get(next);
@@ -152,10 +152,10 @@ public final class ArticleParser {
     s = s.replaceAll("(\\s+#\\p{L}[\\p{L}\\p{N}_]*)+$", "");
     s = HASHTAG.matcher(s).replaceAll("$1").replaceAll("\\s+", " ").strip();
     if (!LETTER.matcher(s).find()) {
-      throw new ArticleFormatException(lineNo, "has no title: the first line must be the article's title");
+      throw new ArticleFormatException(lineNo, "no title: the first line has no words; it must be the article's title");
     }
     if (s.length() > MAX_TITLE) {
-      throw new ArticleFormatException(lineNo, "has no title: the first line is " + s.length()
+      throw new ArticleFormatException(lineNo, "no title: the first line is " + s.length()
           + " characters, a paragraph rather than a title (at most " + MAX_TITLE + ")");
     }
     return s;

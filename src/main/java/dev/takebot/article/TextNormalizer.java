@@ -27,7 +27,7 @@ final class TextNormalizer {
     checkSize(bytes.length, maxBytes);
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new ArticleFormatException(lineAt(bytes, i), "contains a NUL byte, so it is a binary file, not text");
+        throw new ArticleFormatException(lineAt(bytes, i), "contains a NUL byte: this is a binary file, not text");
       }
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -37,7 +37,7 @@ final class TextNormalizer {
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
-      throw new ArticleFormatException(lineAt(bytes, in.position()), "is not UTF-8 text (bad byte at offset " + in.position() + "); save the file as UTF-8");
+      throw new ArticleFormatException(lineAt(bytes, in.position()), "not UTF-8 text (bad byte at offset " + in.position() + "); save the file as UTF-8");
     }
     decoder.flush(out);
     return out.flip().toString();
@@ -48,14 +48,14 @@ final class TextNormalizer {
     checkSize(utf8Length(text), maxBytes);
     int nul = text.indexOf('\0');
     if (nul >= 0) {
-      throw new ArticleFormatException(lineOf(text, nul), "contains a NUL byte, so it is a binary file, not text");
+      throw new ArticleFormatException(lineOf(text, nul), "contains a NUL byte: this is a binary file, not text");
     }
     String s = text.replace("\r\n", "\n").replace('\r', '\n');
     s = INVISIBLE.matcher(s).replaceAll("");
     s = SPACES.matcher(s).replaceAll(" ");
     long controls = OTHER_CONTROL.matcher(s).results().count();
     if (controls > Math.max(2, s.length() / 100)) {
-      throw new ArticleFormatException("has " + controls + " control characters, so it looks binary, not text");
+      throw new ArticleFormatException("article has " + controls + " control characters; it looks binary, not text");
     }
     s = OTHER_CONTROL.matcher(s).replaceAll("");
     s = Normalizer.normalize(s, Normalizer.Form.NFC);
@@ -83,7 +83,7 @@ final class TextNormalizer {
   private static void checkSize(long bytes, int maxBytes) {
     if (bytes > maxBytes) {
       throw new ArticleFormatException(
-          "is " + kb(bytes) + " KB; an article may be at most " + kb(maxBytes) + " KB, so paste the article, not the whole page");
+          "article is " + kb(bytes) + " KB; the limit is " + kb(maxBytes) + " KB (paste the article, not the whole page)");
     }
   }
 

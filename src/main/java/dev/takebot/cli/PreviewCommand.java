@@ -1,0 +1,211 @@
+package dev.takebot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takebot.article.Article;
+import dev.takebot.article.ArticleFormatException;
+import dev.takebot.article.ArticleParser;
+import dev.takebot.article.ArticlePost;
+import dev.takebot.article.PostBuilder;
+import dev.takebot.message.ButtonSpec;
+import dev.takebot.message.DiscordPayloads;
+import dev.takebot.message.EmbedSpec;
+import dev.takebot.message.FieldSpec;
+import dev.takebot.message.MessageSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code takebot preview FILE}: shows the post TakeBot would make for an article, without Discord.
+ * Plain output is the post as a member sees it; {@code --json} prints the exact Create Message payloads.
+ * Exit 0 on success, 2 with one line {@code error: …} on stderr for bad input or arguments.
+ */
+@Command(
+    name = "preview",
+    description = {
+      "Show the post TakeBot would make for an article file: thread name, messages, embed.",
+      "Formats: 'date YYYY-MM-DD Title' first line, Markdown (optional YAML front matter),"
+          + " or plain text whose first line is the title."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the post was built", "2:bad arguments or the file is not a usable article"})
+public final class PreviewCommand implements Callable<Integer> {
+  static final int BAD_INPUT = 2;
+  private static final int WIDTH = 78;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The article file (UTF-8, at most 100 KB).")
+  Path file;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Option(names = "--json", description = "Print {\"threadName\": …, \"messages\": […]} with the exact Discord payloads.")
+  boolean json;
+
+  @Option(names = "--hashtags", paramLabel = "N", defaultValue = "6",
+      description = "How many hashtags to show, 0-20 (default: ${DEFAULT-VALUE}).")
+  int hashtags;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (hashtags < 0 || hashtags > 20) {
+      return fail(err, "--hashtags must be between 0 and 20, got " + hashtags);
+    }
+    ArticlePost post;
+    try {
+      post = PostBuilder.build(ArticleParser.parse(read(file)), hashtags);
+    } catch (UnreadableFile e) {
+      return fail(err, e.getMessage());
+    } catch (ArticleFormatException e) {
+      return fail(err, file + ": " + e.getMessage());
+    }
+    out.print(json ? json(post) : text(post));
+    out.flush();
+    return 0;
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new UnreadableFile(file + " is a directory, not an article file");
+      }
+      long size = Files.size(file);
+      if (size > ArticleParser.MAX_BYTES) {
+        throw new UnreadableFile(file + ": article is " + (size + 1023) / 1024 + " KB; the limit is "
+            + ArticleParser.MAX_BYTES / 1024 + " KB (paste the article, not the whole page)");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UnreadableFile(file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new UnreadableFile(file + ": permission denied");
+    } catch (IOException e) {
+      throw new UnreadableFile("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static int fail(PrintWriter err, String message) {
+    err.println("error: " + message.replaceAll("\\s+", " ").strip());
+    err.flush();
+    return BAD_INPUT;
+  }
+
+  /** The post as one JSON object: thread name and the Create Message payloads in posting order. */
+  static String json(ArticlePost post) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("threadName", post.threadName());
+    ArrayNode messages = root.putArray("messages");
+    post.messages().forEach(m -> messages.add(DiscordPayloads.createMessage(m)));
+    try {
+      return mapper.writeValueAsString(root) + System.lineSeparator();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of plain nodes always serialises", e);
+    }
+  }
+
+  /** The post as a member reads it: Discord's markdown rendered away, the embed drawn with a bar. */
+  static String text(ArticlePost post) {
+    StringBuilder s = new StringBuilder();
+    Article article = post.article();
+    s.append("Thread: ").append(post.threadName()).append('\n');
+    int n = post.messages().size();
+    for (int i = 0; i < n; i++) {
+      MessageSpec m = post.messages().get(i);
+      s.append('\n').append("── Message ").append(i + 1).append(" of ").append(n);
+      if (i == n - 1) {
+        s.append(" · the thread starts here");
+      }
+      s.append(" ──\n");
+      if (!m.content().isEmpty()) {
+        s.append(rendered(m.content())).append('\n');
+        if (m.content().equals(article.videoUrl())) {
+          s.append("  [▶ video player]\n");
+        }
+      }
+      for (EmbedSpec e : m.embeds()) {
+        embed(s, e);
+      }
+      for (ButtonSpec b : m.buttons()) {
+        s.append("  [").append(b.label()).append("] ").append(b.url() != null ? b.url() : "").append('\n');
+      }
+    }
+    return s.toString();
+  }
+
+  private static void embed(StringBuilder s, EmbedSpec e) {
+    String bar = "┃ ";
+    if (!e.title().isEmpty()) {
+      wrap(s, bar, rendered(e.title()));
+    }
+    if (e.url() != null) {
+      s.append(bar).append("↗ ").append(e.url()).append('\n');
+    }
+    if (!e.description().isEmpty()) {
+      s.append(bar.stripTrailing()).append('\n');
+      for (String line : rendered(e.description()).split("\n", -1)) {
+        wrap(s, bar, line);
+      }
+    }
+    for (FieldSpec f : e.fields()) {
+      s.append(bar.stripTrailing()).append('\n');
+      wrap(s, bar, rendered(f.name()));
+      wrap(s, bar, rendered(f.value()));
+    }
+    if (!e.footer().isEmpty()) {
+      s.append(bar.stripTrailing()).append('\n');
+      wrap(s, bar, e.footer());
+    }
+  }
+
+  /** Word-wraps one paragraph behind the embed bar. */
+  private static void wrap(StringBuilder s, String bar, String line) {
+    if (line.isEmpty()) {
+      s.append(bar.stripTrailing()).append('\n');
+      return;
+    }
+    StringBuilder current = new StringBuilder();
+    for (String word : line.split(" ")) {
+      if (current.length() > 0 && current.length() + 1 + word.length() > WIDTH - bar.length()) {
+        s.append(bar).append(current).append('\n');
+        current.setLength(0);
+      }
+      if (current.length() > 0) {
+        current.append(' ');
+      }
+      current.append(word);
+    }
+    s.append(bar).append(current).append('\n');
+  }
+
+  /** What Discord shows for markdown text: escapes and bold markers do not appear on screen. */
+  static String rendered(String markdown) {
+    return markdown.replaceAll("(?<!\\\\)\\*\\*", "").replaceAll("\\\\(\\p{Punct})", "$1").replace("\u200B", "");
+  }
+
+  /** A file that cannot be read, with a one-line reason. */
+  private static final class UnreadableFile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableFile(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
