@@ -35,6 +35,8 @@ final class Lexicon {
   static final int AT_VERY = 1 << 9;
   static final int SARCASM = 1 << 10;
   static final int PHRASE_HEAD = 1 << 11;
+  static final int LIKE = 1 << 12;
+  static final int LIKE_SUBJECT = 1 << 13;
 
   private static final int EMOJI_BMP_BASE = 0x2100;
   private static final int EMOJI_BMP_END = 0x2C00;
@@ -107,6 +109,8 @@ final class Lexicon {
           case "or-nor" -> flag(id, OR_NOR);
           case "at-very" -> flag(id, AT_VERY);
           case "sarcasm" -> flag(id, SARCASM);
+          case "like" -> flag(id, LIKE);
+          case "like-subject" -> flag(id, LIKE_SUBJECT);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }

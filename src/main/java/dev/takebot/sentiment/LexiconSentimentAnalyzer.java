@@ -200,6 +200,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           }
         }
         case '`' -> i = code(src, i, n);
+        case '&' -> i = entity(src, i, n);
         case '*' -> {
           int r = 0;
           while (i < n && src[i] == '*') {
@@ -273,6 +274,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     int l = i - s;
     int id = lex.table.find(low, s, l, h);
+    if (l == 1 && id >= 0 && (upper == 0 || (i < n && (src[i] == '/' || src[i] == '&' || src[i] == '.')))) {
+      // A lone letter is a sentiment word only as the capital W / L of internet register, never in "w/o".
+      id = singleLetterFallback(id);
+    }
     int f = ctx;
     if (upper > 0 && lower == 0) {
       w.upperWords++;
@@ -294,6 +299,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     w.add(s, l, id, f, Float.NaN);
     return i;
+  }
+
+  /** Single lowercase letters keep their modifier role (none today) but lose any valence. */
+  private int singleLetterFallback(int id) {
+    return (lex.en[id] == lex.en[id] || lex.fr[id] == lex.fr[id]) ? -1 : id;
   }
 
   private static boolean isElision(char[] low, int s, int l) {
@@ -428,6 +438,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     return v == v ? v : lex.fr[id];
   }
 
+  /** Skips an HTML entity such as {@code &amp;} or {@code &gt;} (common in scraped and bridged text). */
+  private static int entity(char[] src, int i, int n) {
+    int k = i + 1;
+    while (k < n && k < i + 10 && (isWordChar(src[k]) || src[k] == '#')) {
+      k++;
+    }
+    return k < n && src[k] == ';' && k > i + 1 ? k + 1 : i + 1;
+  }
+
   private static int code(char[] src, int i, int n) {
     if (i + 2 < n && src[i + 1] == '`' && src[i + 2] == '`') {
       for (int k = i + 3; k + 2 < n; k++) {
@@ -446,7 +465,20 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   private static boolean isUrl(char[] src, int i, int n) {
-    return starts(src, i, n, "http://") || starts(src, i, n, "https://") || starts(src, i, n, "www.");
+    if (starts(src, i, n, "http://") || starts(src, i, n, "https://") || starts(src, i, n, "www.")) {
+      return true;
+    }
+    // Bare links such as "ow.ly/6QZ9Q" or "youtu.be/x": a dot then a slash inside one chunk.
+    int dot = -1;
+    for (int k = i; k < n && !isSpace(src[k]); k++) {
+      char c = src[k];
+      if (c == '.' && dot < 0 && k + 1 < n && isWordChar(src[k + 1])) {
+        dot = k;
+      } else if (c == '/' && dot > i && k + 1 < n && isWordChar(src[k + 1])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean starts(char[] src, int i, int n, String p) {
@@ -514,6 +546,12 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         if (boost[id] != 0) {
           continue; // VADER: degree adverbs modify their neighbour and carry no valence of their own
         }
+        if ((flags & Lexicon.NEGATOR) != 0 && w.quest == 0 && !valenceAhead(w, i)) {
+          // A negation with nothing to negate ("it does not work", "didn't last") leans negative.
+          sent[i] = (float) tuning.bareNegation();
+          any = true;
+          continue;
+        }
         if ((flags & Lexicon.KIND) != 0 && i + 1 < count && term[i + 1] >= 0
             && (lf[term[i + 1]] & Lexicon.OF) != 0) {
           continue;
@@ -530,6 +568,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         }
         if (base != base) {
           continue;
+        }
+        if ((flags & Lexicon.LIKE) != 0 && !(i > 0 && term[i - 1] >= 0
+            && (lf[term[i - 1]] & Lexicon.LIKE_SUBJECT) != 0)) {
+          continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
         }
         if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(w, i + 1)) {
           continue; // "no" negates the next word rather than carrying its own valence
@@ -645,6 +687,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   private static float pick(float first, float second) {
     return first == first ? first : second;
+  }
+
+  private boolean valenceAhead(Work w, int i) {
+    for (int k = i + 1; k < w.count && k <= i + 3; k++) {
+      if (hasValence(w, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isNo(Work w, int j) {

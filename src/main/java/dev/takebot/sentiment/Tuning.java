@@ -13,6 +13,7 @@ package dev.takebot.sentiment;
  * @param sarcasm factor applied to the whole text when it carries a {@code /s} marker
  * @param quoted weight of words in quoted lines ({@code > ...}), which are usually someone else's words
  * @param mixedMin smallest positive and negative mass for a "mixed" reading
+ * @param bareNegation valence of a negation with no sentiment word to negate
  * @param mixedRatio smallest ratio of the weaker to the stronger side for a "mixed" reading
  */
 record Tuning(
@@ -25,12 +26,13 @@ record Tuning(
     double sarcasm,
     double quoted,
     double mixedMin,
-    double mixedRatio) {
+    double mixedRatio,
+    double bareNegation) {
 
-  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.0, -0.74, 0.5, 1.5, -0.6, 0.35, 1.2, 0.45);
+  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.0, -0.74, 0.5, 1.5, -0.6, 0.35, 1.2, 0.45, 0.0);
 
   String fingerprint() {
     return alpha + "/" + scale + "/" + deadZone + "/" + negation + "/" + beforeContrast + "/" + afterContrast
-        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio;
+        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio + "/" + bareNegation;
   }
 }

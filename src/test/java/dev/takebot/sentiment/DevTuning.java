@@ -18,7 +18,8 @@ final class DevTuning {
     Tuning t = new Tuning(
         p("alpha", d.alpha()), p("scale", d.scale()), p("deadZone", d.deadZone()), p("negation", d.negation()),
         p("beforeContrast", d.beforeContrast()), p("afterContrast", d.afterContrast()), p("sarcasm", d.sarcasm()),
-        p("quoted", d.quoted()), p("mixedMin", d.mixedMin()), p("mixedRatio", d.mixedRatio()));
+        p("quoted", d.quoted()), p("mixedMin", d.mixedMin()), p("mixedRatio", d.mixedRatio()),
+        p("bareNegation", d.bareNegation()));
     LexiconSentimentAnalyzer a = new LexiconSentimentAnalyzer(
         new Lexicon(DevTuning.class.getClassLoader()), t);
     System.out.println(t);
@@ -41,6 +42,15 @@ final class DevTuning {
         }
       }
       Evaluation e = Evaluation.of(gold, score, pred);
+      String dump = System.getProperty("dump");
+      if (dump != null) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+          out.append(table.rows().get(i).id()).append('\t').append(pred[i].score()).append('\t')
+              .append(pred[i].label().id()).append('\t').append(String.join("|", pred[i].reasons())).append('\n');
+        }
+        Files.writeString(Path.of(dump, b.file() + ".ours"), out);
+      }
       System.out.printf(Locale.ROOT, "%-22s r %.3f (%.3f)  acc %.3f (%.3f)  macro %.3f (%.3f)  wF1 %.3f (%.3f) %s mixed %d/%d%n",
           b.file(), e.pearson(), b.pearson(), e.accuracy(), b.accuracy(), e.macroF1(), b.macroF1(), e.weightedF1(),
           b.weightedF1(), (Double.isNaN(b.pearson()) || e.pearson() > b.pearson()) && e.weightedF1() > b.weightedF1()
