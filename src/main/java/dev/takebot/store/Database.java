@@ -20,6 +20,7 @@ final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final HikariDataSource readPool;
   private final Connection writer;
+  private final Statements writerStatements;
   private final HikariDataSource writePool;
   private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -37,6 +38,7 @@ final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.readPool = readPool;
     this.writer = writer;
+    this.writerStatements = writer == null ? null : new Statements(writer);
     this.writePool = writePool;
   }
 
@@ -61,11 +63,11 @@ final class Database implements AutoCloseable {
   }
 
   /** Runs work in one write transaction; it is durable once this returns. */
-  <T> T write(SqlWork<T> work) {
+  <T> T write(SqlWork.Write<T> work) {
     if (writer != null) {
       writeLock.lock();
       try {
-        return inTransaction(writer, work);
+        return inTransaction(writer, c -> work.run(writerStatements));
       } catch (SQLException e) {
         throw new StoreException("database write failed: " + e.getMessage(), e);
       } finally {
@@ -73,8 +75,8 @@ final class Database implements AutoCloseable {
       }
     }
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = writePool.getConnection()) {
-        return inTransaction(c, work);
+      try (Connection c = writePool.getConnection(); Statements st = new Statements(c)) {
+        return inTransaction(c, x -> work.run(st));
       } catch (SQLException e) {
         if (attempt < MAX_ATTEMPTS && isTransient(e)) {
           continue;
@@ -114,6 +116,7 @@ final class Database implements AutoCloseable {
     if (writer != null) {
       writeLock.lock();
       try {
+        writerStatements.close();
         writer.close();
       } catch (SQLException e) {
         throw new StoreException("could not close the database: " + e.getMessage(), e);

@@ -70,29 +70,27 @@ public final class JdbcTakeStore implements TakeRepository {
     Objects.requireNonNull(d.articleKey(), "discussion articleKey");
     Objects.requireNonNull(d.title(), "discussion title");
     Objects.requireNonNull(d.postedAt(), "discussion postedAt");
-    db.write(c -> {
-      try (Statements st = new Statements(c)) {
-        PreparedStatement article = st.get("INSERT INTO articles (article_key, title, first_posted_at)"
-            + " VALUES (?, ?, ?) ON CONFLICT (article_key) DO NOTHING");
-        article.setString(1, d.articleKey());
-        article.setString(2, d.title());
-        article.setLong(3, d.postedAt().toEpochMilli());
-        article.executeUpdate();
-        PreparedStatement discussion = st.get("INSERT INTO discussions (" + DISCUSSION_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
-        discussion.setLong(1, d.postMessageId());
-        discussion.setLong(2, d.guildId());
-        discussion.setLong(3, d.channelId());
-        discussion.setLong(4, d.threadId());
-        discussion.setString(5, d.articleKey());
-        discussion.setString(6, d.title());
-        discussion.setLong(7, d.postedAt().toEpochMilli());
-        discussion.executeUpdate();
-        PreparedStatement stats = st.get("INSERT INTO discussion_stats (post_message_id) VALUES (?)"
-            + " ON CONFLICT (post_message_id) DO NOTHING");
-        stats.setLong(1, d.postMessageId());
-        stats.executeUpdate();
-      }
+    db.write(st -> {
+      PreparedStatement article = st.get("INSERT INTO articles (article_key, title, first_posted_at)"
+          + " VALUES (?, ?, ?) ON CONFLICT (article_key) DO NOTHING");
+      article.setString(1, d.articleKey());
+      article.setString(2, d.title());
+      article.setLong(3, d.postedAt().toEpochMilli());
+      article.executeUpdate();
+      PreparedStatement discussion = st.get("INSERT INTO discussions (" + DISCUSSION_COLUMNS + ")"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
+      discussion.setLong(1, d.postMessageId());
+      discussion.setLong(2, d.guildId());
+      discussion.setLong(3, d.channelId());
+      discussion.setLong(4, d.threadId());
+      discussion.setString(5, d.articleKey());
+      discussion.setString(6, d.title());
+      discussion.setLong(7, d.postedAt().toEpochMilli());
+      discussion.executeUpdate();
+      PreparedStatement stats = st.get("INSERT INTO discussion_stats (post_message_id) VALUES (?)"
+          + " ON CONFLICT (post_message_id) DO NOTHING");
+      stats.setLong(1, d.postMessageId());
+      stats.executeUpdate();
       return null;
     });
   }
@@ -146,10 +144,8 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public boolean insertTake(Take take) {
     validate(take);
-    return db.write(c -> {
-      try (Statements st = new Statements(c)) {
-        return insert(st, take);
-      }
+    return db.write(st -> {
+      return insert(st, take);
     });
   }
 
@@ -159,13 +155,11 @@ public final class JdbcTakeStore implements TakeRepository {
     if (takes.isEmpty()) {
       return 0;
     }
-    return db.write(c -> {
+    return db.write(st -> {
       int inserted = 0;
-      try (Statements st = new Statements(c)) {
-        for (Take take : takes) {
-          if (insert(st, take)) {
-            inserted++;
-          }
+      for (Take take : takes) {
+        if (insert(st, take)) {
+          inserted++;
         }
       }
       return inserted;
@@ -261,29 +255,27 @@ public final class JdbcTakeStore implements TakeRepository {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(analyzerVersion, "analyzerVersion");
-    return db.write(c -> {
-      try (Statements st = new Statements(c)) {
-        Current cur = current(st, messageId);
-        if (cur == null) {
-          return false;
-        }
-        Label newLabel = cur.corrected ? cur.label : label;
-        PreparedStatement ps = st.get("UPDATE takes SET body = ?, edited_at = ?, label = ?, score = ?,"
-            + " analyzer_version = ? WHERE message_id = ?");
-        ps.setString(1, text);
-        if (editedAt == null) {
-          ps.setNull(2, Types.BIGINT);
-        } else {
-          ps.setLong(2, editedAt.toEpochMilli());
-        }
-        ps.setString(3, newLabel.name());
-        ps.setDouble(4, score);
-        ps.setString(5, cur.corrected ? MODERATOR : analyzerVersion);
-        ps.setLong(6, messageId);
-        ps.executeUpdate();
-        retagStats(st, cur, newLabel, score);
-        return true;
+    return db.write(st -> {
+      Current cur = current(st, messageId);
+      if (cur == null) {
+        return false;
       }
+      Label newLabel = cur.corrected ? cur.label : label;
+      PreparedStatement ps = st.get("UPDATE takes SET body = ?, edited_at = ?, label = ?, score = ?,"
+          + " analyzer_version = ? WHERE message_id = ?");
+      ps.setString(1, text);
+      if (editedAt == null) {
+        ps.setNull(2, Types.BIGINT);
+      } else {
+        ps.setLong(2, editedAt.toEpochMilli());
+      }
+      ps.setString(3, newLabel.name());
+      ps.setDouble(4, score);
+      ps.setString(5, cur.corrected ? MODERATOR : analyzerVersion);
+      ps.setLong(6, messageId);
+      ps.executeUpdate();
+      retagStats(st, cur, newLabel, score);
+      return true;
     });
   }
 
@@ -291,23 +283,21 @@ public final class JdbcTakeStore implements TakeRepository {
   public boolean retag(long messageId, Label label, double score, String analyzerVersion) {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(analyzerVersion, "analyzerVersion");
-    return db.write(c -> {
-      try (Statements st = new Statements(c)) {
-        Current cur = current(st, messageId);
-        if (cur == null) {
-          return false;
-        }
-        Label newLabel = cur.corrected ? cur.label : label;
-        PreparedStatement ps =
-            st.get("UPDATE takes SET label = ?, score = ?, analyzer_version = ? WHERE message_id = ?");
-        ps.setString(1, newLabel.name());
-        ps.setDouble(2, score);
-        ps.setString(3, cur.corrected ? MODERATOR : analyzerVersion);
-        ps.setLong(4, messageId);
-        ps.executeUpdate();
-        retagStats(st, cur, newLabel, score);
-        return true;
+    return db.write(st -> {
+      Current cur = current(st, messageId);
+      if (cur == null) {
+        return false;
       }
+      Label newLabel = cur.corrected ? cur.label : label;
+      PreparedStatement ps =
+          st.get("UPDATE takes SET label = ?, score = ?, analyzer_version = ? WHERE message_id = ?");
+      ps.setString(1, newLabel.name());
+      ps.setDouble(2, score);
+      ps.setString(3, cur.corrected ? MODERATOR : analyzerVersion);
+      ps.setLong(4, messageId);
+      ps.executeUpdate();
+      retagStats(st, cur, newLabel, score);
+      return true;
     });
   }
 
@@ -315,33 +305,31 @@ public final class JdbcTakeStore implements TakeRepository {
   public void correctLabel(long messageId, Label label, long moderatorId, Instant at) {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(at, "at");
-    boolean found = db.write(c -> {
-      try (Statements st = new Statements(c)) {
-        Current cur = current(st, messageId);
-        if (cur == null) {
-          return false;
-        }
-        // previous_label keeps the analyser's reading when a take is corrected twice.
-        PreparedStatement corr = st.get("INSERT INTO corrections (message_id, guild_id, label, previous_label,"
-            + " moderator_id, corrected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE"
-            + " SET label = excluded.label, moderator_id = excluded.moderator_id,"
-            + " corrected_at = excluded.corrected_at");
-        corr.setLong(1, messageId);
-        corr.setLong(2, cur.guildId);
-        corr.setString(3, label.name());
-        corr.setString(4, cur.label.name());
-        corr.setLong(5, moderatorId);
-        corr.setLong(6, at.toEpochMilli());
-        corr.executeUpdate();
-        PreparedStatement ps = st.get("UPDATE takes SET label = ?, analyzer_version = ?, corrected = 1"
-            + " WHERE message_id = ?");
-        ps.setString(1, label.name());
-        ps.setString(2, MODERATOR);
-        ps.setLong(3, messageId);
-        ps.executeUpdate();
-        retagStats(st, cur, label, cur.score);
-        return true;
+    boolean found = db.write(st -> {
+      Current cur = current(st, messageId);
+      if (cur == null) {
+        return false;
       }
+      // previous_label keeps the analyser's reading when a take is corrected twice.
+      PreparedStatement corr = st.get("INSERT INTO corrections (message_id, guild_id, label, previous_label,"
+          + " moderator_id, corrected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE"
+          + " SET label = excluded.label, moderator_id = excluded.moderator_id,"
+          + " corrected_at = excluded.corrected_at");
+      corr.setLong(1, messageId);
+      corr.setLong(2, cur.guildId);
+      corr.setString(3, label.name());
+      corr.setString(4, cur.label.name());
+      corr.setLong(5, moderatorId);
+      corr.setLong(6, at.toEpochMilli());
+      corr.executeUpdate();
+      PreparedStatement ps = st.get("UPDATE takes SET label = ?, analyzer_version = ?, corrected = 1"
+          + " WHERE message_id = ?");
+      ps.setString(1, label.name());
+      ps.setString(2, MODERATOR);
+      ps.setLong(3, messageId);
+      ps.executeUpdate();
+      retagStats(st, cur, label, cur.score);
+      return true;
     });
     if (!found) {
       throw new IllegalArgumentException("no take " + messageId + " to correct: it may have been deleted");
@@ -378,10 +366,8 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public boolean deleteTake(long messageId) {
-    return db.write(c -> {
-      try (Statements st = new Statements(c)) {
-        return delete(st, messageId);
-      }
+    return db.write(st -> {
+      return delete(st, messageId);
     });
   }
 
@@ -392,13 +378,11 @@ public final class JdbcTakeStore implements TakeRepository {
     if (ids.isEmpty()) {
       return 0;
     }
-    return db.write(c -> {
+    return db.write(st -> {
       int deleted = 0;
-      try (Statements st = new Statements(c)) {
-        for (long id : ids) {
-          if (delete(st, id)) {
-            deleted++;
-          }
+      for (long id : ids) {
+        if (delete(st, id)) {
+          deleted++;
         }
       }
       return deleted;
@@ -434,20 +418,18 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public int forgetAuthor(long guildId, long authorId) {
     // One transaction: the member's confirmation means all of them are gone, not some.
-    return db.write(c -> {
+    return db.write(st -> {
       int deleted = 0;
-      try (Statements st = new Statements(c)) {
-        List<Long> chunk;
-        do {
-          chunk = ids(st, "SELECT message_id FROM takes WHERE guild_id = ? AND author_id = ?"
-              + " ORDER BY message_id LIMIT " + CHUNK, guildId, authorId);
-          for (long id : chunk) {
-            if (delete(st, id)) {
-              deleted++;
-            }
+      List<Long> chunk;
+      do {
+        chunk = ids(st, "SELECT message_id FROM takes WHERE guild_id = ? AND author_id = ?"
+            + " ORDER BY message_id LIMIT " + CHUNK, guildId, authorId);
+        for (long id : chunk) {
+          if (delete(st, id)) {
+            deleted++;
           }
-        } while (chunk.size() == CHUNK);
-      }
+        }
+      } while (chunk.size() == CHUNK);
       return deleted;
     });
   }
@@ -459,14 +441,12 @@ public final class JdbcTakeStore implements TakeRepository {
     // and an interrupted purge simply resumes on the next run.
     int deleted = 0;
     while (true) {
-      int chunkDeleted = db.write(c -> {
+      int chunkDeleted = db.write(st -> {
         int n = 0;
-        try (Statements st = new Statements(c)) {
-          for (long id : ids(st, "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
-              + " ORDER BY created_at LIMIT " + CHUNK, guildId, cutoff.toEpochMilli())) {
-            if (delete(st, id)) {
-              n++;
-            }
+        for (long id : ids(st, "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
+            + " ORDER BY created_at LIMIT " + CHUNK, guildId, cutoff.toEpochMilli())) {
+          if (delete(st, id)) {
+            n++;
           }
         }
         return n;

@@ -7,4 +7,10 @@ import java.sql.SQLException;
 @FunctionalInterface
 interface SqlWork<T> {
   T run(Connection connection) throws SQLException;
+
+  /** Write work, given the connection's prepared-statement cache. */
+  @FunctionalInterface
+  interface Write<T> {
+    T run(Statements statements) throws SQLException;
+  }
 }

@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Prepared statements of one transaction, each prepared once however many rows it touches (a batch
- * insert runs the same four statements thousands of times).
+ * Prepared statements of one connection, each prepared once: per transaction on a pooled PostgreSQL
+ * connection (the driver caches server-side plans itself), for the life of the store on SQLite's
+ * single writer connection, where preparing costs as much as running.
  */
 final class Statements implements AutoCloseable {
   private final Connection connection;
@@ -16,6 +17,10 @@ final class Statements implements AutoCloseable {
 
   Statements(Connection connection) {
     this.connection = connection;
+  }
+
+  Connection connection() {
+    return connection;
   }
 
   PreparedStatement get(String sql) throws SQLException {

@@ -13,7 +13,11 @@ class PostgresTakeStoreTest extends TakeStoreContract {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
+    // Durability of the server is not under test here; the SIGKILL test covers SQLite commits.
+    postgres = EmbeddedPostgres.builder()
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .start();
   }
 
   @AfterAll
