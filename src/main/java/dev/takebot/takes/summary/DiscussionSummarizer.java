@@ -81,7 +81,8 @@ public final class DiscussionSummarizer {
     for (Representative r : sample) {
       tokens.add(Tokenizer.tokenize(r.text()));
     }
-    List<Theme> themes = new ThemeExtractor(ThemeExtractor.MAX_THEMES).extract(sample, tokens, weight);
+    List<Theme> themes = new ThemeExtractor(ThemeExtractor.MAX_THEMES).extract(sample, tokens, weight,
+        discussion.title());
     Map<Label, List<Representative>> reps = new RepresentativePicker(REPRESENTATIVES).pick(sample, tokens);
 
     Map<Label, Long> byLabel = new EnumMap<>(Label.class);

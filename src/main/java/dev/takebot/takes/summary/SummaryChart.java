@@ -108,11 +108,11 @@ public final class SummaryChart {
     plot.setOutlineVisible(false);
     plot.setShadowPaint(null);
     plot.setSeparatorsVisible(false);
-    plot.setSectionDepth(0.38);
-    plot.setInteriorGap(0.12);
+    plot.setSectionDepth(0.32);
+    plot.setInteriorGap(0.06);
     plot.setCenterTextMode(CenterTextMode.FIXED);
     plot.setCenterText(NumberFormat.getIntegerInstance(Locale.ROOT).format(summary.takes()) + " takes");
-    plot.setCenterTextFont(BOLD);
+    plot.setCenterTextFont(FONT);
     plot.setCenterTextColor(TEXT);
     plot.setNoDataMessage("no takes yet");
     plot.setNoDataMessagePaint(TEXT);
@@ -123,6 +123,7 @@ public final class SummaryChart {
     plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}\n{2}", new DecimalFormat("0"),
         new DecimalFormat("0%")));
     plot.setLabelFont(FONT);
+    plot.setMaximumLabelWidth(0.22);
     plot.setLabelPaint(TEXT);
     plot.setLabelBackgroundPaint(null);
     plot.setLabelOutlinePaint(null);
@@ -136,20 +137,24 @@ public final class SummaryChart {
     List<SentimentSeries.Point> points = series.points();
     DefaultTableXYDataset data = new DefaultTableXYDataset();
     long step = series.bucket().toMillis();
+    // Cumulative counts: smooth even for sparse threads, band widths show how the split moved, and the
+    // right edge equals the ring's totals.
     for (Label l : Label.values()) {
-      XYSeries s = new XYSeries(l.id(), false, false);
+      XYSeries s = new XYSeries(l.id(), true, false);
+      long sum = 0;
       for (SentimentSeries.Point p : points) {
-        s.add(p.start().toEpochMilli(), p.byLabel().get(l));
+        sum += p.byLabel().get(l);
+        s.add(p.start().toEpochMilli() + step, sum);
       }
-      if (points.size() == 1) { // an area needs two x values to be visible
-        s.add(points.get(0).start().toEpochMilli() + step, 0);
+      if (!points.isEmpty()) {
+        s.add(points.get(0).start().toEpochMilli(), 0);
       }
       data.addSeries(s);
     }
     JFreeChart chart = ChartFactory.createStackedXYAreaChart(null, null, null, data,
         PlotOrientation.VERTICAL, true, false, false);
     chart.setBackgroundPaint(null);
-    chart.setTitle(title("Takes per " + bucketWords(series.bucket().toMinutes())));
+    chart.setTitle(title("Takes over time (cumulative)"));
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(null);
     plot.setOutlineVisible(false);
@@ -206,17 +211,5 @@ public final class SummaryChart {
     SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.ROOT);
     f.setTimeZone(TimeZone.getTimeZone("UTC"));
     return f;
-  }
-
-  static String bucketWords(long minutes) {
-    if (minutes % (24 * 60) == 0) {
-      long d = minutes / (24 * 60);
-      return d == 1 ? "day (UTC)" : d + " days (UTC)";
-    }
-    if (minutes % 60 == 0) {
-      long h = minutes / 60;
-      return h == 1 ? "hour" : h + " hours";
-    }
-    return minutes == 1 ? "minute" : minutes + " minutes";
   }
 }

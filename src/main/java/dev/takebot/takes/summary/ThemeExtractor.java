@@ -19,6 +19,8 @@ import java.util.Set;
  */
 final class ThemeExtractor {
   static final int MAX_THEMES = 8;
+  /** Weight of a theme that the article's title already names. */
+  static final double TITLE_PENALTY = 0.4;
 
   private final int maxThemes;
 
@@ -30,8 +32,19 @@ final class ThemeExtractor {
    * @param docs the sampled takes
    * @param tokens their tokens, same order
    * @param weight how many takes of each label (by ordinal) one sampled take stands for
+   * @param title the article title: its own subjects are known already, so they rank lower
    */
-  List<Theme> extract(List<Representative> docs, List<List<Token>> tokens, double[] weight) {
+  List<Theme> extract(List<Representative> docs, List<List<Token>> tokens, double[] weight, String title) {
+    Map<String, Term> titleTerms = new HashMap<>();
+    if (title != null) {
+      List<Token> titleTokens = Tokenizer.tokenize(title);
+      Set<String> titleWords = new HashSet<>();
+      for (Token t : titleTokens) {
+        titleWords.add(t.lower()); // titles are title case: every capitalised word may be a name
+        titleTerms.put(Words.fold(t.lower()), null);
+      }
+      collect(titleTokens, 0, titleWords, titleTerms);
+    }
     Set<String> midCaps = new HashSet<>();
     for (List<Token> ts : tokens) {
       for (Token t : ts) {
@@ -49,6 +62,7 @@ final class ThemeExtractor {
     for (Term t : terms.values()) {
       if (t.df >= minDf) {
         t.weighted = 0;
+        t.inTitle = titleTerms.containsKey(t.key);
         for (int i = 0; i < t.df; i++) {
           t.weighted += weight[docs.get(t.docs[i]).label().ordinal()];
         }
@@ -250,6 +264,7 @@ final class ThemeExtractor {
     int capitalised;
     int total;
     double weighted;
+    boolean inTitle;
     final Map<String, Integer> surfaces = new HashMap<>();
 
     Term(String key, String alias) {
@@ -279,8 +294,8 @@ final class ThemeExtractor {
     }
 
     double score() {
-      double boost = isEntity() ? 1.5 : key.indexOf(' ') > 0 ? 1.2 : 1.0;
-      return weighted * boost;
+      double boost = isEntity() ? 1.3 : key.indexOf(' ') > 0 ? 1.2 : 1.0;
+      return weighted * boost * (inTitle ? TITLE_PENALTY : 1);
     }
 
     String display() {

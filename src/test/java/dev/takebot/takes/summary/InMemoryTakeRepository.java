@@ -1,0 +1,130 @@
+package dev.takebot.takes.summary;
+
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeStats;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** A small, complete in-memory {@link TakeRepository} for tests; the real store is tested separately. */
+final class InMemoryTakeRepository implements TakeRepository {
+  private final Map<Long, Discussion> discussions = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Long, Take> takes = new ConcurrentSkipListMap<>();
+  final AtomicInteger streams = new AtomicInteger();
+
+  @Override
+  public void saveDiscussion(Discussion discussion) {
+    discussions.putIfAbsent(discussion.postMessageId(), discussion);
+  }
+
+  @Override
+  public Optional<Discussion> findDiscussion(long postMessageId) {
+    return Optional.ofNullable(discussions.get(postMessageId));
+  }
+
+  @Override
+  public Optional<Discussion> findDiscussionByThread(long threadId) {
+    return discussions.values().stream().filter(d -> d.threadId() == threadId).findFirst();
+  }
+
+  @Override
+  public List<Discussion> listDiscussions(long guildId, int limit) {
+    return discussions.values().stream().filter(d -> d.guildId() == guildId)
+        .sorted(Comparator.comparing(Discussion::postedAt).reversed()).limit(limit).toList();
+  }
+
+  @Override
+  public boolean insertTake(Take take) {
+    return takes.putIfAbsent(take.messageId(), take) == null;
+  }
+
+  @Override
+  public boolean updateTake(long messageId, String text, Instant editedAt, Label label, double score,
+      String analyzerVersion) {
+    return takes.computeIfPresent(messageId, (id, t) -> new Take(t.messageId(), t.postMessageId(),
+        t.channelId(), t.authorId(), t.authorName(), text, t.createdAt(), editedAt, label, score,
+        analyzerVersion)) != null;
+  }
+
+  @Override
+  public boolean deleteTake(long messageId) {
+    return takes.remove(messageId) != null;
+  }
+
+  @Override
+  public int deleteTakes(Collection<Long> messageIds) {
+    int n = 0;
+    for (long id : messageIds) {
+      n += deleteTake(id) ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Override
+  public Optional<Take> findTake(long messageId) {
+    return Optional.ofNullable(takes.get(messageId));
+  }
+
+  @Override
+  public TakeStats stats(long postMessageId) {
+    long n = 0;
+    double sum = 0;
+    Set<Long> members = new HashSet<>();
+    Map<Label, Long> byLabel = new EnumMap<>(Label.class);
+    for (Take t : takes.values()) {
+      if (t.postMessageId() == postMessageId) {
+        n++;
+        sum += t.score();
+        members.add(t.authorId());
+        byLabel.merge(t.label(), 1L, Long::sum);
+      }
+    }
+    return new TakeStats(n, members.size(), byLabel, sum);
+  }
+
+  @Override
+  public void forEachTake(long postMessageId, Consumer<Take> action) {
+    streams.incrementAndGet();
+    for (Take t : takes.values()) {
+      if (t.postMessageId() == postMessageId) {
+        action.accept(t);
+      }
+    }
+  }
+
+  @Override
+  public long lastTakeMessageId(long postMessageId) {
+    return takes.values().stream().filter(t -> t.postMessageId() == postMessageId)
+        .mapToLong(Take::messageId).max().orElse(0);
+  }
+
+  @Override
+  public int forgetAuthor(long guildId, long authorId) {
+    List<Long> ids = takes.values().stream().filter(t -> t.authorId() == authorId
+        && discussions.containsKey(t.postMessageId())
+        && discussions.get(t.postMessageId()).guildId() == guildId).map(Take::messageId).toList();
+    return deleteTakes(ids);
+  }
+
+  @Override
+  public void correctLabel(long messageId, Label label, long moderatorId, Instant at) {
+    takes.computeIfPresent(messageId, (id, t) -> new Take(t.messageId(), t.postMessageId(), t.channelId(),
+        t.authorId(), t.authorName(), t.text(), t.createdAt(), t.editedAt(), label, t.score(), "moderator"));
+  }
+
+  @Override
+  public void close() {}
+}
