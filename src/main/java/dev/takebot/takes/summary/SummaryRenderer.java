@@ -40,8 +40,8 @@ public final class SummaryRenderer {
    * @param chartPng the chart from {@link SummaryChart#render}, or {@code null} to send none
    */
   public MessageSpec render(DiscussionSummary summary, byte[] chartPng) {
-    String title = SafeText.truncate("Takes on: " + SafeText.oneLine(SafeText.stripControl(
-        summary.discussion().title() == null ? "this article" : summary.discussion().title())), 200);
+    String title = "Takes on: " + quote(
+        summary.discussion().title() == null ? "this article" : summary.discussion().title(), 200);
     if (summary.takes() == 0) {
       return MessageSpec.ofEmbed(new EmbedSpec(title, null,
           "No takes yet. Reply in the thread to share yours.", null, List.of(), "", summary.generatedAt(),
@@ -164,21 +164,29 @@ public final class SummaryRenderer {
   /** “quoted take” — **name** · [jump](link). */
   static String quoteLine(Representative r, long guild) {
     String name = r.authorName() == null || r.authorName().isBlank() ? "a member"
-        : SafeText.quote(r.authorName(), NAME);
-    return "“" + SafeText.quote(r.text(), QUOTE) + "” — **" + name + "** · [jump](" + r.jumpUrl(guild) + ")";
+        : quote(r.authorName(), NAME);
+    return "“" + quote(r.text(), QUOTE) + "” — **" + name + "** · [jump](" + r.jumpUrl(guild) + ")";
   }
 
   private static String themes(DiscussionSummary s) {
     StringBuilder sb = new StringBuilder();
     String approx = s.isSampled() ? "≈" : "";
     for (Theme t : s.themes()) {
-      String line = "**" + SafeText.quote(t.name(), 60) + "**: " + approx + t.verdict();
+      String line = "**" + quote(t.name(), 60) + "**: " + approx + t.verdict();
       if (sb.length() + line.length() + 1 > DiscordLimits.FIELD_VALUE - 24) {
         break;
       }
       sb.append(sb.length() == 0 ? "" : "\n").append(line);
     }
     return sb.toString();
+  }
+
+  /**
+   * {@link SafeText#quote}, with mentions defused first: quoting escapes the closing {@code >} of
+   * {@code <@&1>}, after which the mention pattern no longer recognises it.
+   */
+  static String quote(String untrusted, int max) {
+    return SafeText.quote(SafeText.defuseMentions(untrusted), max);
   }
 
   private static Integer colour(DiscussionSummary s) {

@@ -1,0 +1,133 @@
+package dev.takebot.takes.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takebot.message.DiscordLimits;
+import dev.takebot.message.EmbedSpec;
+import dev.takebot.message.FieldSpec;
+import dev.takebot.message.MessageSpec;
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("SummaryRenderer")
+class SummaryRendererTest {
+  private static final Pattern PING = Pattern.compile("@(everyone|here)|<@[!&]?\\d|<#\\d", Pattern.CASE_INSENSITIVE);
+  private static final Pattern JUMP =
+      Pattern.compile("\\[jump]\\(https://discord\\.com/channels/\\d+/\\d+/\\d+\\)");
+
+  private final SummaryRenderer renderer = new SummaryRenderer();
+  private final byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+
+  private static List<String> texts(EmbedSpec e) {
+    List<String> all = new ArrayList<>(List.of(e.title(), e.description(), e.footer()));
+    for (FieldSpec f : e.fields()) {
+      all.add(f.name());
+      all.add(f.value());
+    }
+    return all;
+  }
+
+  @Test
+  @DisplayName("shows headline, both sides, most-reacted, themes and the chart for the seed discussion")
+  void seed() {
+    DiscussionSummary s = new DiscussionSummarizer(SeedDiscussion.repository(), DiscussionSummarizerTest.CLOCK)
+        .summarize(SeedDiscussion.DISCUSSION, Map.of(1005L, 9), null);
+    MessageSpec m = renderer.render(s, png);
+    EmbedSpec e = m.embeds().get(0);
+    assertThat(e.title()).startsWith("Takes on: United States Moves");
+    assertThat(e.description()).contains("**29 takes** from **28 members**", "negative **34%**",
+        "Tone: **leaning negative** • first summary");
+    assertThat(e.fields()).extracting(FieldSpec::name)
+        .containsExactly("👍 Positive side", "👎 Negative side", "🤔 Mixed feelings", "🔥 Most reacted (9 reactions)",
+            "🧭 Themes");
+    assertThat(e.fields().get(1).value()).containsPattern(JUMP).contains("— **");
+    assertThat(e.fields().get(4).value()).contains("**Russia**: mostly negative (8 of 10)");
+    assertThat(e.imageUrl()).isEqualTo("attachment://summary-chart.png");
+    assertThat(m.files()).singleElement().satisfies(f -> assertThat(f.name()).isEqualTo("summary-chart.png"));
+    assertThat(SummaryRenderer.percentages(s)).containsExactly(28, 34, 31, 7);
+  }
+
+  @Test
+  @DisplayName("cannot ping, cannot break the layout and stays well inside the limits with hostile takes")
+  void hostile() {
+    InMemoryTakeRepository repo = new InMemoryTakeRepository();
+    String title = "@everyone <@&1> " + "Very long **title** ".repeat(30);
+    Discussion d = new Discussion(7, 1, 2, 7, "k", title + "\nsecond line", Instant.EPOCH);
+    repo.saveDiscussion(d);
+    String huge = ("@everyone look at <@&1> and <@123> **bold** __under__ `code` ||spoiler|| > quote "
+        + "[link](https://evil.example) # heading ").repeat(40);
+    assertThat(huge.length()).isGreaterThan(4000);
+    String[] texts = {
+        huge,
+        "@here Russia is lying to everyone and <@&99> knows it, read the Wagner reports",
+        "```\nclose the code block and ping <@!42> while we are at it @everyone please\n```",
+        "Markdown breakers: ** __ ~~ || ` > - # [x](y) everywhere, and Russia again @HERE",
+        huge.toUpperCase(),
+    };
+    for (int i = 0; i < 40; i++) {
+      Label label = i % 2 == 0 ? Label.NEGATIVE : Label.POSITIVE;
+      String name = i % 3 == 0 ? "@everyone <@&5> **" + "N".repeat(200) : "member " + i;
+      repo.insertTake(new Take(100 + i, 7, 8, i, name, texts[i % texts.length] + " take number " + i,
+          Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(i)), null, label,
+          label == Label.NEGATIVE ? -0.5 : 0.5, "t"));
+    }
+    Map<Long, Integer> reactions = Map.of(100L, 12);
+    DiscussionSummary s = new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK).summarize(d, reactions, null);
+    MessageSpec m = renderer.render(s, png);
+    EmbedSpec e = m.embeds().get(0);
+
+    assertThat(texts(e)).allSatisfy(t -> assertThat(PING.matcher(t).find()).as(t).isFalse());
+    assertThat(e.totalLength()).isLessThanOrEqualTo(SummaryRenderer.EMBED_BUDGET);
+    assertThat(e.title()).hasSizeLessThanOrEqualTo(DiscordLimits.EMBED_TITLE).doesNotContain("\n");
+    assertThat(e.fields()).allSatisfy(f -> assertThat(f.value().length()).isLessThanOrEqualTo(1000));
+    assertThat(e.fields()).extracting(FieldSpec::name).contains("👍 Positive side", "👎 Negative side");
+    String all = String.join("\n", texts(e));
+    assertThat(all).contains("…").doesNotContain("```").doesNotContain("||spoiler||");
+    assertThat(all).doesNotContain("N".repeat(SummaryRenderer.NAME + 1));
+    for (FieldSpec f : e.fields()) {
+      if (f.name().contains("side") || f.name().contains("reacted")) {
+        for (String quote : f.value().split("\n\n")) {
+          assertThat(quote).containsPattern(JUMP).doesNotContain("\n");
+          assertThat(quote.indexOf("” — ")).isLessThanOrEqualTo(SummaryRenderer.QUOTE + 1);
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("says there are no takes yet, without a chart")
+  void empty() {
+    InMemoryTakeRepository repo = new InMemoryTakeRepository();
+    Discussion d = new Discussion(7, 1, 2, 7, "k", "Quiet article", Instant.EPOCH);
+    repo.saveDiscussion(d);
+    MessageSpec m = renderer.render(new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK).summarize(d), null);
+    assertThat(m.embeds().get(0).description()).contains("No takes yet");
+    assertThat(m.files()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("shows the direction with an arrow and how much changed since the last summary")
+  void direction() {
+    DiscussionSummary s = new DiscussionSummarizer(SeedDiscussion.repository(), DiscussionSummarizerTest.CLOCK)
+        .summarize(SeedDiscussion.DISCUSSION, Map.of(),
+            new Baseline(20, 0.2, DiscussionSummarizerTest.CLOCK.instant().minus(Duration.ofHours(3))));
+    assertThat(renderer.render(s, null).embeds().get(0).description())
+        .contains("↘ cooling since the last summary (3 h ago: -0.25, +9 takes)");
+  }
+
+  @Test
+  @DisplayName("answers a member in cooldown politely with the time left")
+  void cooldown() {
+    assertThat(renderer.cooldown(Duration.ofMillis(12_300)).content()).contains("ask again in 13 seconds");
+    assertThat(renderer.cooldown(Duration.ofSeconds(90)).content()).contains("in 2 minutes");
+  }
+}
