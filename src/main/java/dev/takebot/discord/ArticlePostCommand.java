@@ -158,8 +158,7 @@ final class ArticlePostCommand implements SlashFeature {
       String configured = ctx.config().discord().postChannel();
       ch = configured == null || configured.isBlank() ? event.getGuildChannel() : findChannel(guild, configured);
       if (ch == null) {
-        throw new UserError("The configured post channel `" + SafeText.escapeMarkdown(configured)
-            + "` does not exist here: pass `channel`, or fix `discord.postChannel` in the config.");
+        throw new UserError("The configured post channel " + code(configured) + " does not exist here: pass `channel`, or fix `discord.postChannel` in the config.");
       }
     }
     if (!(ch instanceof GuildMessageChannel gm) || !(ch instanceof IThreadContainer)) {
@@ -190,17 +189,17 @@ final class ArticlePostCommand implements SlashFeature {
   private Source fromAttachment(Attachment a) {
     String name = a.getFileName();
     if (a.getSize() > MAX_FILE_BYTES) {
-      throw new UserError("`" + SafeText.escapeMarkdown(name) + "` is " + a.getSize() / 1024
+      throw new UserError(code(name) + " is " + a.getSize() / 1024
           + " KB; articles can be at most " + MAX_FILE_BYTES / 1024 + " KB.");
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (!(lower.endsWith(".txt") || lower.endsWith(".md") || lower.endsWith(".markdown"))) {
-      throw new UserError("Attach the article as a .txt or .md file (got `" + SafeText.escapeMarkdown(name) + "`).");
+      throw new UserError("Attach the article as a .txt or .md file (got " + code(name) + ").");
     }
     try (InputStream in = a.getProxy().download().get(30, TimeUnit.SECONDS)) {
       return new Source(name, decode(in.readNBytes(MAX_FILE_BYTES + 1), name));
     } catch (IOException | ExecutionException | TimeoutException e) {
-      throw new UserError("Could not download `" + SafeText.escapeMarkdown(name) + "`: try again.");
+      throw new UserError("Could not download " + code(name) + ": try again.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserError("Interrupted while downloading the article.");
@@ -211,23 +210,22 @@ final class ArticlePostCommand implements SlashFeature {
     String name = rawName.strip();
     Path dir = ctx.config().articles().directory().toAbsolutePath().normalize();
     if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
-      throw new UserError("`" + SafeText.escapeMarkdown(SafeText.truncate(name, 100))
-          + "` is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
+      throw new UserError(code(SafeText.truncate(name, 100)) + " is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
     }
     for (String candidate : List.of(name, name + ".txt", name + ".md")) {
       Path p = dir.resolve(candidate).normalize();
       if (p.startsWith(dir) && Files.isRegularFile(p)) {
         try {
           if (Files.size(p) > MAX_FILE_BYTES) {
-            throw new UserError("`" + candidate + "` is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
+            throw new UserError(code(candidate) + " is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
           }
           return new Source(candidate, decode(Files.readAllBytes(p), candidate));
         } catch (IOException e) {
-          throw new UserError("Could not read `" + candidate + "`: " + e.getMessage());
+          throw new UserError("Could not read " + code(candidate) + ": " + e.getMessage());
         }
       }
     }
-    throw new UserError("No article `" + SafeText.escapeMarkdown(name) + "` in the articles folder."
+    throw new UserError("No article " + code(name) + " in the articles folder."
         + (articleNames().isEmpty() ? "" : " Try one of: " + String.join(", ", articleNames().stream().limit(10).toList())));
   }
 
@@ -246,7 +244,7 @@ final class ArticlePostCommand implements SlashFeature {
 
   private static String decode(byte[] bytes, String name) {
     if (bytes.length > MAX_FILE_BYTES) {
-      throw new UserError("`" + name + "` is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
+      throw new UserError(code(name) + " is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
     }
     try {
       return StandardCharsets.UTF_8.newDecoder()
@@ -254,8 +252,13 @@ final class ArticlePostCommand implements SlashFeature {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new UserError("`" + SafeText.escapeMarkdown(name) + "` is not UTF-8 text: save it as UTF-8 and try again.");
+      throw new UserError(code(name) + " is not UTF-8 text: save it as UTF-8 and try again.");
     }
+  }
+
+  /** Untrusted text shown as inline code: markdown inside code spans is literal, so only backticks matter. */
+  static String code(String text) {
+    return "`" + SafeText.defuseMentions(SafeText.oneLine(text)).replace('`', '\'') + "`";
   }
 
   /** A problem the moderator can fix; its message is shown to them as is. */

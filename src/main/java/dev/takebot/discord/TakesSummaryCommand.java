@@ -75,7 +75,7 @@ final class TakesSummaryCommand implements SlashFeature {
     if (d.isEmpty()) {
       hook.editOriginal(MessageSpecs.editText(opt == null
           ? "No article has been posted here yet: moderators post one with `/article post`."
-          : "No article matches `" + SafeText.escapeMarkdown(SafeText.quote(opt.getAsString(), 100)) + "`.")).queue();
+          : "No article matches " + ArticlePostCommand.code(SafeText.truncate(opt.getAsString(), 100)) + ".")).queue();
       return;
     }
     hook.editOriginal(MessageSpecs.toEditData(ctx.summaries().render(d.get(), event.getUser().getIdLong()))).queue();

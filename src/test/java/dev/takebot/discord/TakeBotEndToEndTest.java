@@ -114,7 +114,7 @@ class TakeBotEndToEndTest {
       List<SandboxMessage> inNews = sandbox.messages(sandbox.news()).stream()
           .filter(m -> m.authorId().equals(sandbox.bot().id()) && !m.isEphemeral()).toList();
       SandboxMessage video = inNews.get(inNews.indexOf(p.post()) - 1);
-      assertThat(video.content()).contains("youtube.com/watch?v=dQw4w9WgXcQ").doesNotContain("utm_source");
+      assertThat(video.content()).contains("dQw4w9WgXcQ").doesNotContain("utm_source");
       assertThat(p.post().embeds()).singleElement()
           .satisfies(e -> assertThat(e.path("title").asText()).contains("Sahel reset"));
       assertThat(p.post().buttonIds()).contains(ShareTakeFeature.PREFIX);
@@ -249,7 +249,7 @@ class TakeBotEndToEndTest {
         h.awaitTake(m.id());
       }
       assertThat(sandbox.gatewayEvents().subList(events, sandbox.gatewayEvents().size()))
-          .extracting(e -> e.kind()).contains("resume");
+          .extracting(e -> e.kind()).contains("DROP", "RESUME");
       assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(3);
     }
 
