@@ -156,8 +156,21 @@ public final class TakeBot implements AutoCloseable {
       Objects.requireNonNull(articles, "article pipeline");
       SummaryRenderer renderer = summaries != null ? summaries
           : (d, requester) -> BasicSummary.of(takes.repository(), d).render();
-      BotContext ctx = new BotContext(config, takes, articles, renderer, clock);
-      Features features = Features.create(ctx);
+      Features features = Features.create(new BotContext(config, takes, articles, renderer, clock));
+      try {
+        return connect(features, true);
+      } catch (DisallowedIntentException e) {
+        // Unverified apps must switch the intent on; large ones must apply for it. Either way members can
+        // still share takes through the button and modal, whose payloads carry their text regardless.
+        log.warn("Discord refused the Message Content intent, so replies will arrive without text and only"
+            + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
+            + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
+            + " Connecting without it.");
+        return connect(features, false);
+      }
+    }
+
+    private TakeBot connect(Features features, boolean messageContent) throws InterruptedException {
       ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads("takebot-interaction-"));
       var discord = config.discord();
       List<Object> listeners = new ArrayList<>(features.listeners());
@@ -168,9 +181,13 @@ public final class TakeBot implements AutoCloseable {
           closedWith.set(s.getCloseCode());
         }
       });
+      EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+      if (messageContent) {
+        intents.add(GatewayIntent.MESSAGE_CONTENT);
+      }
       JDA jda;
       try {
-        jda = JDABuilder.createLight(token, GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
+        jda = JDABuilder.createLight(token, intents)
             .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
             .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
             .setCompression(compression(discord.gatewayUrl()))
@@ -187,9 +204,8 @@ public final class TakeBot implements AutoCloseable {
         registerCommands(jda, features, discord.devGuildId());
       } catch (IllegalStateException e) {
         bot.close();
-        if (closedWith.get() == CloseCode.DISALLOWED_INTENTS) {
-          throw new IllegalStateException("Discord refused the Message Content intent: enable it in the"
-              + " Developer Portal (your application > Bot > Privileged Gateway Intents > Message Content Intent)", e);
+        if (closedWith.get() == CloseCode.DISALLOWED_INTENTS && messageContent) {
+          throw new DisallowedIntentException();
         }
         throw e;
       } catch (InterruptedException | RuntimeException e) {
@@ -197,6 +213,15 @@ public final class TakeBot implements AutoCloseable {
         throw e;
       }
       return bot;
+    }
+  }
+
+  /** The gateway closed with 4014: the application may not use the Message Content intent. */
+  private static final class DisallowedIntentException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DisallowedIntentException() {
+      super("Message Content intent disallowed", null, false, false);
     }
   }
 

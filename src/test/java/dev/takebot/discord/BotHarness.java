@@ -39,7 +39,12 @@ final class BotHarness implements AutoCloseable {
 
   BotHarness(Path dir, SentimentAnalyzer analyzer, List<String> moderatorRoles,
       UnaryOperator<SummaryRenderer> decorate) throws InterruptedException {
-    sandbox = DiscordSandbox.start();
+    this(DiscordSandbox.builder(), dir, analyzer, moderatorRoles, decorate);
+  }
+
+  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
+      List<String> moderatorRoles, UnaryOperator<SummaryRenderer> decorate) throws InterruptedException {
+    sandbox = sandboxBuilder.start();
     TakeRepository s = null;
     try {
       s = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null);
