@@ -312,6 +312,11 @@ public final class DiscordSandbox implements AutoCloseable {
         return engine.memberCreateThread(creator, message.id(), name);
     }
 
+    /** Archives a thread (THREAD_UPDATE); {@code lock} also locks it, so only moderators may reopen it. */
+    public void archiveThread(Channel thread, boolean lock) {
+        engine.archiveThread(thread.id(), lock);
+    }
+
     /** A member adds a reaction (unicode emoji, or {@code name:id} for a custom one). */
     public void react(Member member, SandboxMessage message, String emoji) {
         engine.react(member, message.channelId(), message.id(), emoji, true);
@@ -388,6 +393,15 @@ public final class DiscordSandbox implements AutoCloseable {
                     data, null, 20);
             return new InteractionHandle(engine, s.id);
         }
+    }
+
+    /**
+     * Whether Discord's client would offer the command to the member in that channel, judged by the command's
+     * {@code default_member_permissions}. {@link #slash} does not enforce this, because a server admin can override
+     * it per guild; bots must check permissions themselves.
+     */
+    public boolean commandVisibleTo(Member member, Channel channel, String command) {
+        return engine.commandVisibleTo(member, channel.id(), command.trim().split("\\s+")[0], 1);
     }
 
     /** A member runs a slash command without options. */
@@ -706,6 +720,11 @@ public final class DiscordSandbox implements AutoCloseable {
     /** Every current message the bot sent (channel messages and interaction responses), oldest first. */
     public List<SandboxMessage> botMessages() {
         return engine.allMessages(false).stream().filter(m -> m.authorId().equals(engine.botId())).toList();
+    }
+
+    /** Every current message in the guild (members' and the bot's, ephemeral ones included), oldest first. */
+    public List<SandboxMessage> allMessages() {
+        return engine.allMessages(false);
     }
 
     /** A current message by id. */

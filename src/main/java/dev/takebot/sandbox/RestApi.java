@@ -194,7 +194,14 @@ final class RestApi {
             }
         });
         String webhook = ROOT + "webhooks/{app}/{token}";
-        app.post(webhook, ctx -> ok(ctx, engine.followUp(ctx.pathParam("app"), ctx.pathParam("token"), body(ctx), uploads(ctx))));
+        app.post(webhook, ctx -> {
+            ObjectNode message = engine.followUp(ctx.pathParam("app"), ctx.pathParam("token"), body(ctx), uploads(ctx));
+            if ("true".equalsIgnoreCase(ctx.queryParam("wait"))) {
+                ok(ctx, message);
+            } else {
+                ctx.status(204);
+            }
+        });
         app.get(webhook + "/messages/{message}", ctx -> ok(ctx, engine.webhookGet(ctx.pathParam("app"), ctx.pathParam("token"),
                 ctx.pathParam("message"))));
         app.patch(webhook + "/messages/{message}", ctx -> ok(ctx, engine.webhookEdit(ctx.pathParam("app"), ctx.pathParam("token"),

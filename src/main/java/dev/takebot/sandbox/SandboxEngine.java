@@ -734,8 +734,8 @@ final class SandboxEngine {
     synchronized ObjectNode botCreateMessage(String channelId, JsonNode body, List<Upload> uploads) {
         GuildModel.ChannelData c = channelData(channelId);
         requireBot(channelId, guild.sendPermission(channelId));
-        if (c.archived && c.locked) {
-            throw ApiException.missingPermissions();
+        if (c.archived && c.locked && !Permissions.has(guild.permissions(guild.bot, channelId), Permissions.MANAGE_THREADS)) {
+            throw new ApiException(400, 50083, "Thread is archived");
         }
         if (!uploads.isEmpty()) {
             requireBot(channelId, Permissions.ATTACH_FILES);
@@ -749,9 +749,12 @@ final class SandboxEngine {
         if (!Permissions.has(guild.permissions(guild.bot, channelId), Permissions.EMBED_LINKS)) {
             checkedBody.putArray("embeds"); // Discord silently drops embeds without Embed Links
         }
+        unarchiveOnActivity(c);
+        if (c.channel.isThread() && !c.threadMembers.contains(botId())) {
+            joinThread(guild.bot, channelId); // Discord adds whoever posts in a thread as a member
+        }
         StoredMessage sm = insertMessage(channelId, guild.bot, 0, checkedBody, uploads, flags, false);
         dispatchMessage("MESSAGE_CREATE", sm);
-        unarchiveOnActivity(c);
         notifyAll();
         return sm.json.deepCopy();
     }
@@ -767,11 +770,10 @@ final class SandboxEngine {
 
     synchronized ObjectNode botEditMessage(String channelId, String messageId, JsonNode body, List<Upload> uploads) {
         StoredMessage sm = stored(channelId, messageId);
-        if (!sm.author.id().equals(botId()) || sm.json.has("webhook_id")) {
-            if (sm.author.id().equals(botId()) && sm.json.has("webhook_id")) {
-                // interaction responses are edited through the webhook routes
-                throw ApiException.cannotEditOthers();
-            }
+        if (sm.ephemeral()) {
+            throw ApiException.unknownMessage(); // ephemeral responses exist only behind the interaction webhook
+        }
+        if (!sm.author.id().equals(botId())) {
             throw ApiException.cannotEditOthers();
         }
         applyEdit(sm, body, uploads, true);
@@ -999,14 +1001,8 @@ final class SandboxEngine {
         threadOrder.add(thread.id());
         ObjectNode threadJson = guild.channelJson(json, data, true);
         ObjectNode created = threadJson.deepCopy();
+        // "member" on a thread is the receiving bot's own membership: present only when the bot created it.
         created.put("newly_created", true);
-        if (!created.has("member")) {
-            ObjectNode member = created.putObject("member");
-            member.put("id", thread.id());
-            member.put("user_id", creator.id());
-            member.put("join_timestamp", Timestamps.format(now));
-            member.put("flags", 1);
-        }
         gateway.dispatch("THREAD_CREATE", created, Gateway.GUILDS);
         sm.json.put("flags", sm.flags() | 1 << 5);
         sm.json.set("thread", threadJson.deepCopy());
@@ -1047,6 +1043,34 @@ final class SandboxEngine {
         return guild.channelJson(json, c, true);
     }
 
+    /** Archives (and optionally locks) a thread as Discord's auto-archive or a moderator would (THREAD_UPDATE). */
+    synchronized void archiveThread(String threadId, boolean lock) {
+        GuildModel.ChannelData c = guild.channels.get(threadId);
+        if (c == null || !c.channel.isThread()) {
+            throw new IllegalArgumentException("not a thread: " + threadId);
+        }
+        c.archived = true;
+        c.locked = lock;
+        c.archiveTimestamp = clock.instant();
+        gateway.dispatch("THREAD_UPDATE", guild.channelJson(json, c, true), Gateway.GUILDS);
+        notifyAll();
+    }
+
+    /** Whether Discord would show the command to the member: {@code default_member_permissions} against theirs. */
+    synchronized boolean commandVisibleTo(Member member, String channelId, String name, int type) {
+        ObjectNode c = registeredCommand(name, type);
+        if (c == null) {
+            return false;
+        }
+        JsonNode required = c.path("default_member_permissions");
+        if (required.isNull() || required.isMissingNode()) {
+            return true;
+        }
+        long bits = Long.parseLong(required.asText());
+        long has = guild.permissions(guild.members.getOrDefault(member.id(), member), channelId);
+        return bits != 0 ? Permissions.has(has, bits) : Permissions.has(has, Permissions.ALL);
+    }
+
     private void unarchiveOnActivity(GuildModel.ChannelData c) {
         if (c.channel.isThread() && c.archived && !c.locked) {
             c.archived = false;
@@ -1082,9 +1106,12 @@ final class SandboxEngine {
             uploads.add(new Upload(i, attachments.get(i).filename(), attachments.get(i).bytes()));
         }
         Validation.message(json, body, uploads.size(), 0, true);
+        unarchiveOnActivity(c);
+        if (c.channel.isThread() && c.threadMembers.add(author.id())) {
+            c.threadJoinedAt.put(author.id(), clock.instant());
+        }
         StoredMessage sm = insertMessage(channelId, author, 0, body, uploads, 0, false);
         dispatchMessage("MESSAGE_CREATE", sm);
-        unarchiveOnActivity(c);
         notifyAll();
         return snapshot(sm);
     }

@@ -86,7 +86,10 @@ final class Validation {
         int type = cmd.path("type").asInt(1);
         String name = text(cmd, "name");
         String p = path.isEmpty() ? "" : path + ".";
-        if (name == null || !COMMAND_NAME.matcher(name).matches() || (type == 1 && !name.equals(name.toLowerCase()))) {
+        boolean validName = type == 1
+                ? name != null && COMMAND_NAME.matcher(name).matches() && name.equals(name.toLowerCase(java.util.Locale.ROOT))
+                : name != null && !name.isBlank() && length(name) <= 32;
+        if (!validName) {
             v.add(p + "name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
         }
         String description = text(cmd, "description");

@@ -27,6 +27,11 @@ final class JdaClient implements AutoCloseable {
     }
 
     static JdaClient connect(DiscordSandbox sandbox, boolean messageContent) throws InterruptedException {
+        return connect(sandbox, messageContent, Compression.NONE, true);
+    }
+
+    static JdaClient connect(DiscordSandbox sandbox, boolean messageContent, Compression compression, boolean awaitReady)
+            throws InterruptedException {
         List<GatewayIntent> intents = messageContent
                 ? List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
                 : List.of(GatewayIntent.GUILD_MESSAGES);
@@ -49,14 +54,16 @@ final class JdaClient implements AutoCloseable {
                         return sandbox.gatewayUrl();
                     }
                 })
-                .setCompression(Compression.NONE)
+                .setCompression(compression)
                 .setEnableShutdownHook(false)
                 .addEventListeners(recorder)
                 .build();
         JdaClient client = new JdaClient(jda);
         client.events.addAll(early);
         holder[0] = client;
-        jda.awaitReady();
+        if (awaitReady) {
+            jda.awaitReady();
+        }
         return client;
     }
 
