@@ -35,7 +35,7 @@ final class Hashtagger {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
       "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
       "moves", "move", "reset", "relations", "says", "said", "new", "breaking", "news", "update", "watch",
-      "your", "take", "i", "we", "they", "he", "she", "you", "our", "there", "here", "also", "states");
+      "your", "take", "i", "we", "they", "he", "she", "you", "our", "there", "here", "also");
 
   private final int limit;
 

@@ -1,10 +1,13 @@
 package dev.takebot.article;
 
+import dev.takebot.message.SafeText;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,15 +18,20 @@ import java.util.regex.Pattern;
  * about) and to its title (what the author says it is about), plus a gentle position prior (news puts
  * the essentials first) and a bonus for sentences carrying the author's own hashtags (the author marked
  * those words as the point). Sentences are then picked greedily by maximal marginal relevance, so a
- * second sentence repeating the first loses to one that adds the next fact.
+ * second sentence repeating the first loses to one that adds the next fact; title words already said
+ * by a chosen sentence stop counting, and near-duplicates are never picked.
  */
 final class Summarizer {
   static final int DEFAULT_BUDGET = 700;
-  private static final double CENTROID_WEIGHT = 0.40;
-  private static final double TITLE_WEIGHT = 0.35;
-  private static final double POSITION_WEIGHT = 0.20;
-  private static final double HASHTAG_BONUS = 0.12;
-  private static final double REDUNDANCY = 0.6;
+  private static final double CENTROID_WEIGHT = 0.55;
+  private static final double TITLE_WEIGHT = 0.45;
+  private static final double POSITION_WEIGHT = 0.5;
+  private static final double HASHTAG_BONUS = 0.08;
+  private static final double REDUNDANCY = 0.5;
+  /** A third sentence must score at least this, relative to the best, to be worth the space. */
+  private static final double MIN_THIRD = 0.35;
+  /** Cosine above which a sentence says again what a chosen one said. */
+  private static final double NEAR_DUPLICATE = 0.7;
   private static final double ANAPHORA_PENALTY = 0.15;
   private static final Pattern PRONOUN_START =
       Pattern.compile("^(?:It|Its|They|Their|He|She|His|Her|This|These|Those|Such)\\b");
@@ -52,27 +60,46 @@ final class Summarizer {
     }
     Map<String, Double> title = vectors.get(n);
     List<String> tags = article.hashtags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-    double[] score = new double[n];
+    Scores scores = new Scores(vectors.subList(0, n), title, new double[n], new double[n], new double[n]);
     for (int i = 0; i < n; i++) {
       String s = sentences.get(i);
       int words = s.split("\\s+").length;
       String lower = s.toLowerCase(Locale.ROOT);
       boolean tagged = tags.stream().anyMatch(t -> lower.matches("(?s).*\\b" + Pattern.quote(t) + "\\b.*"));
-      score[i] = CENTROID_WEIGHT * cosine(vectors.get(i), centroid)
-          + TITLE_WEIGHT * cosine(vectors.get(i), title)
-          + POSITION_WEIGHT / (1 + 0.35 * i)
-          + (tagged ? HASHTAG_BONUS : 0)
+      scores.centroid()[i] = cosine(vectors.get(i), centroid);
+      // The position prior scales relevance rather than adding to it: an early sentence about nothing
+      // ("It was a cold morning.") must not beat a later one about the story.
+      scores.prior()[i] = 1 + POSITION_WEIGHT / (1 + 0.35 * i);
+      scores.adjust()[i] = (tagged ? HASHTAG_BONUS : 0)
           - (i > 0 && leansOnPrevious(s, sentences.get(i - 1)) ? ANAPHORA_PENALTY : 0)
           - (words < 6 ? 0.25 : 0)
           - (words > 50 ? 0.10 : 0);
     }
-    List<Integer> chosen = pick(sentences, vectors, score);
+    List<Integer> chosen = pick(sentences, scores);
     if (chosen.isEmpty()) {
       // Not one sentence fits: the only place a cut is allowed, at a word boundary with "…".
-      int best = argmax(score);
-      return List.of(dev.takebot.message.SafeText.truncate(sentences.get(best), budget));
+      int best = 0;
+      for (int i = 1; i < n; i++) {
+        best = scores.of(i, Set.of()) > scores.of(best, Set.of()) ? i : best;
+      }
+      return List.of(SafeText.truncate(sentences.get(best), budget));
     }
     return chosen.stream().sorted().map(sentences::get).toList();
+  }
+
+  /**
+   * Per-sentence scoring inputs. A sentence's title similarity counts only title terms that the chosen
+   * sentences have not covered yet: once the lead has said "United States … Burkina Faso, Mali, Niger",
+   * restating those names earns nothing and the next pick must add a new fact.
+   */
+  private record Scores(
+      List<Map<String, Double>> vectors, Map<String, Double> title, double[] centroid, double[] prior, double[] adjust) {
+
+    double of(int i, Set<String> covered) {
+      Map<String, Double> uncovered = new HashMap<>(title);
+      uncovered.keySet().removeAll(covered);
+      return (CENTROID_WEIGHT * centroid[i] + TITLE_WEIGHT * cosine(vectors.get(i), uncovered)) * prior[i] + adjust[i];
+    }
   }
 
   /**
@@ -87,9 +114,14 @@ final class Summarizer {
     return m.find() && Words.terms(previous).contains(Words.stem(m.group(1)));
   }
 
-  private List<Integer> pick(List<String> sentences, List<Map<String, Double>> vectors, double[] score) {
+  private List<Integer> pick(List<String> sentences, Scores scores) {
     List<Integer> chosen = new ArrayList<>();
+    Set<String> covered = new HashSet<>();
     int used = 0;
+    double top = 1e-9;
+    for (int i = 0; i < sentences.size(); i++) {
+      top = Math.max(top, scores.of(i, covered));
+    }
     while (chosen.size() < 3) {
       int best = -1;
       double bestValue = Double.NEGATIVE_INFINITY;
@@ -99,19 +131,23 @@ final class Summarizer {
         }
         double redundancy = 0;
         for (int j : chosen) {
-          redundancy = Math.max(redundancy, cosine(vectors.get(i), vectors.get(j)));
+          redundancy = Math.max(redundancy, cosine(scores.vectors().get(i), scores.vectors().get(j)));
         }
-        double value = score[i] - REDUNDANCY * redundancy;
+        if (redundancy > NEAR_DUPLICATE) {
+          continue;
+        }
+        double value = scores.of(i, covered) / top - REDUNDANCY * redundancy;
         if (value > bestValue) {
           bestValue = value;
           best = i;
         }
       }
       // A third sentence only when it still says something of weight; two good ones beat three.
-      if (best < 0 || (chosen.size() == 2 && bestValue < 0.5 * score[chosen.get(0)])) {
+      if (best < 0 || (chosen.size() == 2 && bestValue < MIN_THIRD)) {
         break;
       }
       chosen.add(best);
+      covered.addAll(scores.vectors().get(best).keySet());
       used += sentences.get(best).length() + 1;
     }
     return chosen;
@@ -150,15 +186,4 @@ final class Summarizer {
   private static double norm(Map<String, Double> v) {
     return Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
   }
-
-  private static int argmax(double[] values) {
-    int best = 0;
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
 }
