@@ -661,6 +661,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         neg -= v;
       }
     }
+    if (w.quest == 1) {
+      sum *= tuning.question(); // a single question mostly asks rather than judges
+    }
     double amp = Math.min(w.excl, 4) * 0.292;
     if (w.quest > 1) {
       amp += w.quest <= 3 ? w.quest * 0.18 : 0.96;
