@@ -36,6 +36,7 @@ final class Lexicon {
   static final int SARCASM = 1 << 10;
   static final int PHRASE_HEAD = 1 << 11;
   static final int LIKE = 1 << 12;
+  static final int NE = 1 << 14;
   static final int LIKE_SUBJECT = 1 << 13;
 
   private static final int EMOJI_BMP_BASE = 0x2100;
@@ -110,6 +111,7 @@ final class Lexicon {
           case "at-very" -> flag(id, AT_VERY);
           case "sarcasm" -> flag(id, SARCASM);
           case "like" -> flag(id, LIKE);
+          case "ne" -> flag(id, NE);
           case "like-subject" -> flag(id, LIKE_SUBJECT);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }

@@ -31,6 +31,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private static final int T_EMOJI = 1 << 4;
   private static final int T_CUSTOM = 1 << 5;
   private static final int T_NEGATED = 1 << 6;
+  private static final int T_INTERJECTION = 1 << 7;
 
   private final Lexicon lex;
   private final Tuning tuning;
@@ -166,6 +167,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           i = chunkEnd(src, i, n);
           continue;
         }
+        if (chunkStart) {
+          // Emoticons that start with a letter or digit: "o_O", "xD", "D:", "8)".
+          int e = chunkEnd(src, i, n);
+          if (e - i >= 2 && e - i <= 4 && !allWordChars(src, i, e) && emoticon(w, i, e, ctx)) {
+            i = e;
+            continue;
+          }
+        }
         i = word(w, i, ctx);
         continue;
       }
@@ -287,6 +296,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     if (l >= 3 && low[i - 1] == 't' && low[i - 2] == '\'' && low[i - 3] == 'n') {
       f |= T_NT;
+    }
+    if (id >= 0 && (lex.flags[id] & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
+      f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
     }
     if (id >= 0) {
       int lf = lex.flags[id];
@@ -493,6 +505,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     return true;
   }
 
+  private static boolean allWordChars(char[] src, int s, int e) {
+    for (int k = s; k < e; k++) {
+      if (!isWordChar(src[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int chunkEnd(char[] src, int i, int n) {
     while (i < n && !isSpace(src[i])) {
       i++;
@@ -573,7 +594,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             && (lf[term[i - 1]] & Lexicon.LIKE_SUBJECT) != 0)) {
           continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
         }
-        if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(w, i + 1)) {
+        if ((flags & Lexicon.NO) != 0 && ((f & T_INTERJECTION) != 0 || i + 1 < count && hasValence(w, i + 1))) {
           continue; // "no" negates the next word rather than carrying its own valence
         }
       }
@@ -589,6 +610,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       if ((f & T_BOLD) != 0) {
         v += v > 0 ? C_INCR / 2 : -C_INCR / 2;
       }
+      boolean frenchPair = false;
+      boolean lastWasNe = false;
       for (int k = firstModifier; k < 3; k++) {
         int j = i - k - 1;
         if (j < 0) {
@@ -611,8 +634,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           }
         }
         if ((jid >= 0 && (lf[jid] & Lexicon.NEGATOR) != 0) || (tf[j] & T_NT) != 0) {
-          v *= negation;
-          f ^= T_NEGATED;
+          // French "ne ... pas" is one negation in two words: the second of the pair does not flip again.
+          boolean pair = french && jid >= 0 && frenchPair && ((lf[jid] & Lexicon.NE) != 0) != lastWasNe;
+          if (!pair) {
+            v *= negation;
+            f ^= T_NEGATED;
+          }
+          frenchPair = !pair;
+          lastWasNe = jid >= 0 && (lf[jid] & Lexicon.NE) != 0;
         }
       }
       if (i > 0 && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.LEAST) != 0
@@ -628,6 +657,17 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     if (!any) {
       return Sentiment.neutral();
+    }
+    // Mixed is judged on the words as written, before contrast shifts the weight towards one side.
+    double pos = 0;
+    double neg = 0;
+    for (int i = 0; i < count; i++) {
+      float v = sent[i];
+      if (v > 0) {
+        pos += v;
+      } else {
+        neg -= v;
+      }
     }
     // Contrast: the part after "but"/"mais" carries the writer's point.
     for (int i = 0; i < count; i++) {
@@ -650,16 +690,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
     }
     double sum = 0;
-    double pos = 0;
-    double neg = 0;
     for (int i = 0; i < count; i++) {
-      float v = sent[i];
-      sum += v;
-      if (v > 0) {
-        pos += v;
-      } else {
-        neg -= v;
-      }
+      sum += sent[i];
     }
     if (w.quest == 1) {
       sum *= tuning.question(); // a single question mostly asks rather than judges
