@@ -297,6 +297,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (l >= 3 && low[i - 1] == 't' && low[i - 2] == '\'' && low[i - 3] == 'n') {
       f |= T_NT;
     }
+    if (id < 0 && l >= 4) {
+      id = elongated(low, s, l);
+      if (id >= 0) {
+        f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
+      }
+    }
+    if (id >= 0 && (lex.flags[id] & Lexicon.DISCOURSE) != 0 && i < n && src[i] == ',' && opensSentence(src, s)) {
+      f |= T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
+    }
     if (id >= 0 && (lex.flags[id] & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
       f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
     }
@@ -311,6 +320,58 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     w.add(s, l, id, f, Float.NaN);
     return i;
+  }
+
+  /** Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so"). */
+  private int elongated(char[] low, int s, int l) {
+    boolean stretched = false;
+    for (int k = s + 2; k < s + l; k++) {
+      if (low[k] == low[k - 1] && low[k] == low[k - 2]) {
+        stretched = true;
+        break;
+      }
+    }
+    if (!stretched) {
+      return -1;
+    }
+    char[] buf = new char[l];
+    for (int keep = 2; keep >= 1; keep--) {
+      int m = 0;
+      int h = 0;
+      int run = 0;
+      for (int k = s; k < s + l; k++) {
+        char c = low[k];
+        run = k > s && c == low[k - 1] ? run + 1 : 1;
+        if (run <= keep) {
+          buf[m++] = c;
+          h = 31 * h + c;
+        }
+      }
+      int id = lex.table.find(buf, 0, m, h);
+      if (id >= 0) {
+        return id;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the word at {@code s} opens a sentence (after start, . ! ? : or a masked mention). */
+  private static boolean opensSentence(char[] src, int s) {
+    int k = s - 1;
+    while (k >= 0 && isSpace(src[k])) {
+      k--;
+    }
+    if (k < 0) {
+      return true;
+    }
+    char c = src[k];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '>' || c == ')') {
+      return true;
+    }
+    while (k >= 0 && !isSpace(src[k])) {
+      k--;
+    }
+    return src[k + 1] == '@';
   }
 
   /** Single lowercase letters keep their modifier role (none today) but lose any valence. */
@@ -594,7 +655,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             && (lf[term[i - 1]] & Lexicon.LIKE_SUBJECT) != 0)) {
           continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
         }
-        if ((flags & Lexicon.NO) != 0 && ((f & T_INTERJECTION) != 0 || i + 1 < count && hasValence(w, i + 1))) {
+        if ((f & T_INTERJECTION) != 0) {
+          continue;
+        }
+        if ((flags & Lexicon.SOFT_BOOSTER) != 0 && i + 1 < count && hasValence(w, i + 1)) {
+          continue; // "pretty good", "damn good": an intensifier here, not a word of its own
+        }
+        if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(w, i + 1)) {
           continue; // "no" negates the next word rather than carrying its own valence
         }
       }
@@ -622,7 +689,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         }
         int jid = term[j];
         if (jid >= 0) {
-          float s = boost[jid];
+          float s = k == 0 && (lf[jid] & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : boost[jid];
           if (s != 0) {
             if (v < 0) {
               s = -s;
