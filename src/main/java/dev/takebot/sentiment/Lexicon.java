@@ -36,6 +36,9 @@ final class Lexicon {
   static final int SARCASM = 1 << 10;
   static final int PHRASE_HEAD = 1 << 11;
   static final int LIKE = 1 << 12;
+  static final int NE = 1 << 14;
+  static final int SOFT_BOOSTER = 1 << 15;
+  static final int DISCOURSE = 1 << 16;
   static final int LIKE_SUBJECT = 1 << 13;
 
   private static final int EMOJI_BMP_BASE = 0x2100;
@@ -110,6 +113,9 @@ final class Lexicon {
           case "at-very" -> flag(id, AT_VERY);
           case "sarcasm" -> flag(id, SARCASM);
           case "like" -> flag(id, LIKE);
+          case "ne" -> flag(id, NE);
+          case "soft-booster" -> flag(id, SOFT_BOOSTER);
+          case "discourse" -> flag(id, DISCOURSE);
           case "like-subject" -> flag(id, LIKE_SUBJECT);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }

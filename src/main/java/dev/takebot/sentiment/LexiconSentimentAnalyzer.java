@@ -31,6 +31,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private static final int T_EMOJI = 1 << 4;
   private static final int T_CUSTOM = 1 << 5;
   private static final int T_NEGATED = 1 << 6;
+  private static final int T_INTERJECTION = 1 << 7;
 
   private final Lexicon lex;
   private final Tuning tuning;
@@ -166,6 +167,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           i = chunkEnd(src, i, n);
           continue;
         }
+        if (chunkStart) {
+          // Emoticons that start with a letter or digit: "o_O", "xD", "D:", "8)".
+          int e = chunkEnd(src, i, n);
+          if (e - i >= 2 && e - i <= 4 && !allWordChars(src, i, e) && emoticon(w, i, e, ctx)) {
+            i = e;
+            continue;
+          }
+        }
         i = word(w, i, ctx);
         continue;
       }
@@ -288,6 +297,18 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (l >= 3 && low[i - 1] == 't' && low[i - 2] == '\'' && low[i - 3] == 'n') {
       f |= T_NT;
     }
+    if (id < 0 && l >= 4) {
+      id = elongated(low, s, l);
+      if (id >= 0) {
+        f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
+      }
+    }
+    if (id >= 0 && (lex.flags[id] & Lexicon.DISCOURSE) != 0 && i < n && src[i] == ',' && opensSentence(src, s)) {
+      f |= T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
+    }
+    if (id >= 0 && (lex.flags[id] & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
+      f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
+    }
     if (id >= 0) {
       int lf = lex.flags[id];
       if ((lf & Lexicon.FUNC_FR) != 0) {
@@ -299,6 +320,58 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     w.add(s, l, id, f, Float.NaN);
     return i;
+  }
+
+  /** Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so"). */
+  private int elongated(char[] low, int s, int l) {
+    boolean stretched = false;
+    for (int k = s + 2; k < s + l; k++) {
+      if (low[k] == low[k - 1] && low[k] == low[k - 2]) {
+        stretched = true;
+        break;
+      }
+    }
+    if (!stretched) {
+      return -1;
+    }
+    char[] buf = new char[l];
+    for (int keep = 2; keep >= 1; keep--) {
+      int m = 0;
+      int h = 0;
+      int run = 0;
+      for (int k = s; k < s + l; k++) {
+        char c = low[k];
+        run = k > s && c == low[k - 1] ? run + 1 : 1;
+        if (run <= keep) {
+          buf[m++] = c;
+          h = 31 * h + c;
+        }
+      }
+      int id = lex.table.find(buf, 0, m, h);
+      if (id >= 0) {
+        return id;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the word at {@code s} opens a sentence (after start, . ! ? : or a masked mention). */
+  private static boolean opensSentence(char[] src, int s) {
+    int k = s - 1;
+    while (k >= 0 && isSpace(src[k])) {
+      k--;
+    }
+    if (k < 0) {
+      return true;
+    }
+    char c = src[k];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '>' || c == ')') {
+      return true;
+    }
+    while (k >= 0 && !isSpace(src[k])) {
+      k--;
+    }
+    return src[k + 1] == '@';
   }
 
   /** Single lowercase letters keep their modifier role (none today) but lose any valence. */
@@ -493,6 +566,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     return true;
   }
 
+  private static boolean allWordChars(char[] src, int s, int e) {
+    for (int k = s; k < e; k++) {
+      if (!isWordChar(src[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static int chunkEnd(char[] src, int i, int n) {
     while (i < n && !isSpace(src[i])) {
       i++;
@@ -573,6 +655,12 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             && (lf[term[i - 1]] & Lexicon.LIKE_SUBJECT) != 0)) {
           continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
         }
+        if ((f & T_INTERJECTION) != 0) {
+          continue;
+        }
+        if ((flags & Lexicon.SOFT_BOOSTER) != 0 && i + 1 < count && hasValence(w, i + 1)) {
+          continue; // "pretty good", "damn good": an intensifier here, not a word of its own
+        }
         if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(w, i + 1)) {
           continue; // "no" negates the next word rather than carrying its own valence
         }
@@ -589,6 +677,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       if ((f & T_BOLD) != 0) {
         v += v > 0 ? C_INCR / 2 : -C_INCR / 2;
       }
+      boolean frenchPair = false;
+      boolean lastWasNe = false;
       for (int k = firstModifier; k < 3; k++) {
         int j = i - k - 1;
         if (j < 0) {
@@ -599,7 +689,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         }
         int jid = term[j];
         if (jid >= 0) {
-          float s = boost[jid];
+          float s = k == 0 && (lf[jid] & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : boost[jid];
           if (s != 0) {
             if (v < 0) {
               s = -s;
@@ -611,8 +701,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           }
         }
         if ((jid >= 0 && (lf[jid] & Lexicon.NEGATOR) != 0) || (tf[j] & T_NT) != 0) {
-          v *= negation;
-          f ^= T_NEGATED;
+          // French "ne ... pas" is one negation in two words: the second of the pair does not flip again.
+          boolean pair = french && jid >= 0 && frenchPair && ((lf[jid] & Lexicon.NE) != 0) != lastWasNe;
+          if (!pair) {
+            v *= negation;
+            f ^= T_NEGATED;
+          }
+          frenchPair = !pair;
+          lastWasNe = jid >= 0 && (lf[jid] & Lexicon.NE) != 0;
         }
       }
       if (i > 0 && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.LEAST) != 0
@@ -628,6 +724,17 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     if (!any) {
       return Sentiment.neutral();
+    }
+    // Mixed is judged on the words as written, before contrast shifts the weight towards one side.
+    double pos = 0;
+    double neg = 0;
+    for (int i = 0; i < count; i++) {
+      float v = sent[i];
+      if (v > 0) {
+        pos += v;
+      } else {
+        neg -= v;
+      }
     }
     // Contrast: the part after "but"/"mais" carries the writer's point.
     for (int i = 0; i < count; i++) {
@@ -650,16 +757,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
     }
     double sum = 0;
-    double pos = 0;
-    double neg = 0;
     for (int i = 0; i < count; i++) {
-      float v = sent[i];
-      sum += v;
-      if (v > 0) {
-        pos += v;
-      } else {
-        neg -= v;
-      }
+      sum += sent[i];
+    }
+    if (w.quest == 1) {
+      sum *= tuning.question(); // a single question mostly asks rather than judges
     }
     double amp = Math.min(w.excl, 4) * 0.292;
     if (w.quest > 1) {

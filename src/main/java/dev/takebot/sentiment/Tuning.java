@@ -14,6 +14,7 @@ package dev.takebot.sentiment;
  * @param quoted weight of words in quoted lines ({@code > ...}), which are usually someone else's words
  * @param mixedMin smallest positive and negative mass for a "mixed" reading
  * @param bareNegation valence of a negation with no sentiment word to negate
+ * @param question factor on the sum of a text with a single question mark
  * @param mixedRatio smallest ratio of the weaker to the stronger side for a "mixed" reading
  */
 record Tuning(
@@ -27,12 +28,13 @@ record Tuning(
     double quoted,
     double mixedMin,
     double mixedRatio,
-    double bareNegation) {
+    double bareNegation,
+    double question) {
 
-  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.0, -0.74, 0.5, 1.5, -0.6, 0.35, 1.2, 0.45, 0.0);
+  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.1, -0.74, 0.5, 1.5, -0.6, 0.35, 1.0, 0.25, -0.4, 1.0);
 
   String fingerprint() {
     return alpha + "/" + scale + "/" + deadZone + "/" + negation + "/" + beforeContrast + "/" + afterContrast
-        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio + "/" + bareNegation;
+        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio + "/" + bareNegation + "/" + question;
   }
 }
