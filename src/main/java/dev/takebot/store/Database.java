@@ -3,14 +3,14 @@ package dev.takebot.store;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The store's only door to JDBC: runs work in a read or write transaction, commits, rolls back on
  * failure, and turns every {@link SQLException} into one unchecked {@link StoreException}.
  *
- * <p>SQLite allows one writer at a time, so writes go through one dedicated connection behind a lock;
- * that avoids {@code SQLITE_BUSY} retries and lets SQLite reuse its page cache. Reads use a small pool
+ * <p>SQLite allows one writer at a time, so writes go through one dedicated connection with group commit
+ * ({@link GroupCommit}); that avoids {@code SQLITE_BUSY} retries, keeps prepared statements and the page
+ * cache warm, and lets concurrent writers share a commit. Reads use a small pool
  * and, in WAL mode, never wait for the writer. PostgreSQL uses one pool for both and retries a write
  * that lost a deadlock or serialisation race against another bot process.
  */
@@ -19,26 +19,26 @@ final class Database implements AutoCloseable {
 
   private final Dialect dialect;
   private final HikariDataSource readPool;
-  private final Connection writer;
-  private final Statements writerStatements;
+  private final GroupCommit writer;
   private final HikariDataSource writePool;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  private final Checkpointer checkpointer;
 
-  /** SQLite: one writer connection, a pool of readers. */
-  static Database sqlite(Connection writer, HikariDataSource readPool) {
-    return new Database(Dialect.SQLITE, readPool, writer, null);
+  /** SQLite: one writer connection, a pool of readers, a background WAL checkpointer. */
+  static Database sqlite(Connection writer, HikariDataSource readPool, Checkpointer checkpointer) {
+    return new Database(Dialect.SQLITE, readPool, writer, null, checkpointer);
   }
 
   /** PostgreSQL: one pool for reads and writes. */
   static Database postgres(HikariDataSource pool) {
-    return new Database(Dialect.POSTGRESQL, pool, null, pool);
+    return new Database(Dialect.POSTGRESQL, pool, null, pool, null);
   }
 
-  private Database(Dialect dialect, HikariDataSource readPool, Connection writer, HikariDataSource writePool) {
+  private Database(Dialect dialect, HikariDataSource readPool, Connection writer, HikariDataSource writePool,
+      Checkpointer checkpointer) {
     this.dialect = dialect;
+    this.checkpointer = checkpointer;
     this.readPool = readPool;
-    this.writer = writer;
-    this.writerStatements = writer == null ? null : new Statements(writer);
+    this.writer = writer == null ? null : new GroupCommit(writer);
     this.writePool = writePool;
   }
 
@@ -65,14 +65,7 @@ final class Database implements AutoCloseable {
   /** Runs work in one write transaction; it is durable once this returns. */
   <T> T write(SqlWork.Write<T> work) {
     if (writer != null) {
-      writeLock.lock();
-      try {
-        return inTransaction(writer, c -> work.run(writerStatements));
-      } catch (SQLException e) {
-        throw new StoreException("database write failed: " + e.getMessage(), e);
-      } finally {
-        writeLock.unlock();
-      }
+      return writer.write(work);
     }
     for (int attempt = 1; ; attempt++) {
       try (Connection c = writePool.getConnection(); Statements st = new Statements(c)) {
@@ -114,14 +107,12 @@ final class Database implements AutoCloseable {
   @Override
   public void close() {
     if (writer != null) {
-      writeLock.lock();
       try {
-        writerStatements.close();
         writer.close();
       } catch (SQLException e) {
         throw new StoreException("could not close the database: " + e.getMessage(), e);
       } finally {
-        writeLock.unlock();
+        checkpointer.close();
         readPool.close();
       }
     } else {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -54,27 +55,29 @@ public final class Stores {
     }
     SQLiteConfig readers = sqliteConfig(settings);
     SQLiteConfig writerConfig = sqliteConfig(settings);
-    // IMMEDIATE takes the write lock at BEGIN, so a transaction never fails half-way on a lock upgrade.
-    writerConfig.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     SQLiteDataSource writerSource = new SQLiteDataSource(writerConfig);
     writerSource.setUrl(url);
     migrate(writerSource, url);
 
     Connection writer = null;
+    Connection checkpoints = null;
     try {
+      // Stays in autocommit: GroupCommit issues BEGIN IMMEDIATE / COMMIT around each batch itself, so
+      // the write lock is taken up front (no failure half-way on a lock upgrade) and released between.
       writer = writerSource.getConnection();
-      writer.setAutoCommit(false);
       SQLiteDataSource readerSource = new SQLiteDataSource(readers);
       readerSource.setUrl(url);
+      checkpoints = readerSource.getConnection();
       HikariConfig pool = new HikariConfig();
       pool.setDataSource(readerSource);
       pool.setPoolName("takebot-sqlite-read");
       pool.setMaximumPoolSize(settings.poolSize());
       pool.setMinimumIdle(1);
       pool.setAutoCommit(false);
-      return Database.sqlite(writer, new HikariDataSource(pool));
+      return Database.sqlite(writer, new HikariDataSource(pool), new Checkpointer(checkpoints, 1_000));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(writer);
+      closeQuietly(checkpoints);
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
     }
   }
@@ -89,7 +92,9 @@ public final class Stores {
     c.enforceForeignKeys(true);
     // 16 MiB page cache: keeps the take indexes hot while ingesting.
     c.setCacheSize(-16_000);
+    // WAL checkpoints run in the background (Checkpointer); this is only the backstop, ~80 MB.
     c.setWalAutocheckpoint(20_000);
+    c.setJournalSizeLimit(64 << 20);
     // The store never asks for generated keys; fetching them costs an extra query per INSERT.
     c.setGetGeneratedKeys(false);
     return c;
@@ -111,6 +116,13 @@ public final class Stores {
   }
 
   private static Database openPostgres(StorageSettings settings) {
+    // One probe connection first: an unreachable server or a wrong password becomes one clear line
+    // instead of the pool's logged stack trace.
+    try (Connection probe = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+      probe.isValid(5);
+    } catch (SQLException e) {
+      throw new StoreException("cannot connect to " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setUsername(settings.user());

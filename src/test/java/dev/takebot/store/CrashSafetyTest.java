@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("A SIGKILL during a flood of takes")
 class CrashSafetyTest {
-  private static final int KILL_AFTER_ACKS = 3_000;
+  private static final int KILL_AFTER_ACKS = 1_500;
 
   @TempDir
   Path dir;

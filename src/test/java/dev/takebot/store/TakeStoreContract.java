@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -209,6 +213,78 @@ abstract class TakeStoreContract {
           .containsExactlyElementsOf(model.entrySet().stream().filter(e -> e.getValue() == post)
               .map(Map.Entry::getKey).sorted().toList());
     }
+  }
+
+  @Test
+  @DisplayName("concurrent writers delivering the same events store each take once and keep exact aggregates")
+  void concurrentDuplicateEvents() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          int inserted = 0;
+          for (long id = 1; id <= 600; id++) {
+            if (store.insertTake(take(id, POST, id % 37, Label.values()[(int) (id % 4)], 0.001 * (id % 999)))) {
+              inserted++;
+            }
+            if (id % 100 == 0) {
+              store.stats(POST);
+            }
+          }
+          return inserted;
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> f : results) {
+        total += f.get(2, TimeUnit.MINUTES);
+      }
+      assertThat(total).as("each event stored by exactly one writer").isEqualTo(600);
+    } finally {
+      pool.shutdownNow();
+    }
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(600);
+    assertThat(stats.members()).isEqualTo(37);
+    assertThat(stats.byLabel()).containsEntry(Label.POSITIVE, 150L).containsEntry(Label.MIXED, 150L);
+    long micros = 0;
+    for (long id = 1; id <= 600; id++) {
+      micros += JdbcTakeStore.micros(0.001 * (id % 999));
+    }
+    assertThat(stats.scoreSum()).isEqualTo(micros / 1_000_000.0);
+  }
+
+  @Test
+  @DisplayName("a failing write among concurrent ones fails alone; the others are stored")
+  void failuresStayIsolated() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (long id = 1; id <= 400; id++) {
+        long post = id % 10 == 0 ? 9_999 : POST; // every tenth names a discussion that does not exist
+        Take t = take(id, post, id % 5, Label.NEUTRAL, 0);
+        results.add(pool.submit(() -> store.insertTake(t)));
+      }
+      int stored = 0;
+      int refused = 0;
+      for (Future<Boolean> f : results) {
+        try {
+          if (f.get(2, TimeUnit.MINUTES)) {
+            stored++;
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(StoreException.class).hasMessageContaining("unknown discussion");
+          refused++;
+        }
+      }
+      assertThat(stored).isEqualTo(360);
+      assertThat(refused).isEqualTo(40);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.stats(POST).takes()).isEqualTo(360);
+    assertThat(all(POST)).hasSize(360);
   }
 
   @Test
