@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A per-member cooldown: after one request a member must wait {@code cooldown} before the next one is
- * allowed. Entries expire on their own, so memory holds only members who asked recently. Thread-safe.
+ * allowed. Entries expire on their own, so memory holds only members who asked recently. A zero
+ * cooldown (config {@code takes.summaryCooldownSeconds: 0}) lets every request through. Thread-safe.
  */
 public final class Cooldowns {
   /** Default wait between two summaries asked by the same member. */
@@ -23,8 +24,8 @@ public final class Cooldowns {
   }
 
   public Cooldowns(Duration cooldown, Ticker ticker) {
-    if (cooldown.isNegative() || cooldown.isZero()) {
-      throw new IllegalArgumentException("cooldown must be positive: " + cooldown);
+    if (cooldown.isNegative()) {
+      throw new IllegalArgumentException("cooldown must be zero (none) or positive: " + cooldown);
     }
     this.ticker = ticker;
     this.cooldownNanos = cooldown.toNanos();
@@ -38,6 +39,9 @@ public final class Cooldowns {
    * @return empty when allowed; otherwise the time left (the cooldown is not restarted)
    */
   public Optional<Duration> tryAcquire(long memberId) {
+    if (cooldownNanos == 0) {
+      return Optional.empty();
+    }
     long now = ticker.read();
     boolean[] allowed = {false};
     long since = lastRequest.asMap().computeIfAbsent(memberId, id -> {

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class DiscussionSummarizer {
   /** Sampled takes kept per label by default; below this every take is used. */
-  public static final int DEFAULT_SAMPLE_PER_LABEL = 1500;
+  public static final int DEFAULT_SAMPLE_PER_LABEL = 500;
   /** Characters of a take's text kept for themes and quotes. */
   public static final int MAX_KEPT_TEXT = 1000;
   /** Representatives chosen per label. */

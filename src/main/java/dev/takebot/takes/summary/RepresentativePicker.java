@@ -1,6 +1,5 @@
 package dev.takebot.takes.summary;
 
-import dev.takebot.message.SafeText;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.summary.Tokenizer.Token;
 import java.util.ArrayList;
@@ -80,8 +79,8 @@ final class RepresentativePicker {
       for (int d = 0; d < n; d++) {
         Representative r = docs.get(d);
         // identical copies count once, so a copy-paste campaign cannot drag the centre towards itself
-        if (r.label() == label && termIds.get(d).length > 0 && Substance.isSubstantive(r.text())
-            && seenTexts.add(Words.lower(SafeText.oneLine(r.text())))) {
+        if (r.label() == label && termIds.get(d).length > 0 && Substance.isSubstantive(r.text(), tokens.get(d))
+            && seenTexts.add(r.text())) {
           group.add(d);
         }
       }

@@ -10,7 +10,12 @@ final class Substance {
   private Substance() {}
 
   static boolean isSubstantive(String text) {
-    if (text == null || text.isBlank()) {
+    return text != null && isSubstantive(text, Tokenizer.tokenize(text));
+  }
+
+  /** As {@link #isSubstantive(String)}, reusing the text's tokens. */
+  static boolean isSubstantive(String text, java.util.List<Tokenizer.Token> tokens) {
+    if (text.isBlank()) {
       return false;
     }
     int run = 1;
@@ -21,7 +26,6 @@ final class Substance {
         return false; // "soooooo", "!!!!!!!", "hahahaha" is caught by repetition below
       }
     }
-    var tokens = Tokenizer.tokenize(text);
     int words = 0;
     int letters = 0;
     java.util.Set<String> distinct = new java.util.HashSet<>();

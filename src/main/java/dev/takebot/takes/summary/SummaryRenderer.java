@@ -170,9 +170,8 @@ public final class SummaryRenderer {
 
   private static String themes(DiscussionSummary s) {
     StringBuilder sb = new StringBuilder();
-    String approx = s.isSampled() ? "≈" : "";
     for (Theme t : s.themes()) {
-      String line = "**" + quote(t.name(), 60) + "**: " + approx + t.verdict();
+      String line = "**" + quote(t.name(), 60) + "**: " + t.verdict(s.isSampled());
       if (sb.length() + line.length() + 1 > DiscordLimits.FIELD_VALUE - 24) {
         break;
       }

@@ -1,7 +1,10 @@
 package dev.takebot.takes.summary;
 
 import dev.takebot.sentiment.Label;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,21 +40,43 @@ public record Theme(String name, long mentions, Map<Label, Long> byLabel, boolea
 
   /** "mostly negative (7 of 9)" or "mixed (3 positive, 3 negative, 2 neutral)". */
   public String verdict() {
+    return verdict(false);
+  }
+
+  /**
+   * The verdict; when {@code estimated} (counts scaled from a sample) it gives shares instead of
+   * counts: "mostly negative (≈72% of ≈9,400)" or "mixed (≈41% negative, 33% positive, 26% neutral)".
+   */
+  public String verdict(boolean estimated) {
     Label d = dominant();
     if (d != null) {
       String what = d == Label.MIXED ? "mostly mixed feelings" : "mostly " + d.id();
-      return what + " (" + byLabel.get(d) + " of " + mentions + ")";
+      return what + (estimated
+          ? " (≈" + percent(byLabel.get(d)) + " of ≈" + count(mentions) + ")"
+          : " (" + count(byLabel.get(d)) + " of " + count(mentions) + ")");
     }
-    StringBuilder sb = new StringBuilder("mixed (");
+    StringBuilder sb = new StringBuilder(estimated ? "mixed (≈" : "mixed (");
     String sep = "";
-    for (Label l : Label.values()) {
+    List<Label> order = new ArrayList<>(List.of(Label.values()));
+    if (estimated) {
+      order.sort(Comparator.comparingLong((Label l) -> byLabel.get(l)).reversed());
+    }
+    for (Label l : order) {
       long n = byLabel.get(l);
       if (n > 0) {
-        sb.append(sep).append(n).append(' ').append(l.id());
+        sb.append(sep).append(estimated ? percent(n) : count(n)).append(' ').append(l.id());
         sep = ", ";
       }
     }
     return sb.append(')').toString();
+  }
+
+  private String percent(long n) {
+    return Math.round(100.0 * n / mentions) + "%";
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   /** "Russia: mostly negative (7 of 9)". */

@@ -127,7 +127,7 @@ final class ThemeExtractor {
         term(terms, Words.lower(alias), alias, true).add(doc, alias, true);
         prev = null;
       } else if (content(t)) {
-        if (lower.length() >= 4 && !lower.endsWith("ly")) {
+        if (lower.length() >= 4 && nounish(lower)) {
           term(terms, Words.fold(lower), null, false).add(doc, lower, false);
         }
         if (prev != null && !t.breakBefore()) {
@@ -226,6 +226,14 @@ final class ThemeExtractor {
       }
     }
     return true;
+  }
+
+  /** Cheap noun filter: adverbs (-ly) and, for longer words, gerunds and past forms rarely name a topic. */
+  private static boolean nounish(String lower) {
+    if (lower.endsWith("ly")) {
+      return false;
+    }
+    return lower.length() <= 6 || !(lower.endsWith("ing") || lower.endsWith("ed"));
   }
 
   /** A candidate adds nothing when it shares a word with a chosen theme and mostly co-occurs with it. */

@@ -88,11 +88,10 @@ final class Tokenizer {
 
   private static Token token(String raw, boolean sentenceStart, boolean brk) {
     String s = raw;
-    String lower = Words.lower(s);
-    if (lower.endsWith("'s")) {
+    int apostrophe = s.indexOf('\'');
+    if (apostrophe > 0 && (s.endsWith("'s") || s.endsWith("'S"))) {
       s = s.substring(0, s.length() - 2);
     }
-    int apostrophe = s.indexOf('\'');
     if (apostrophe > 0 && apostrophe <= 2 && apostrophe < s.length() - 1) {
       String prefix = Words.lower(s.substring(0, apostrophe));
       if (prefix.equals("l") || prefix.equals("d") || prefix.equals("qu") || prefix.equals("j")
@@ -103,7 +102,7 @@ final class Tokenizer {
     if (s.isEmpty()) {
       return null;
     }
-    lower = Words.lower(s);
+    String lower = Words.lower(s);
     boolean cap = Character.isUpperCase(s.charAt(0));
     int letters = 0;
     boolean allUpper = true;

@@ -61,6 +61,9 @@ final class Words {
       "happens", "happened", "matter", "matters", "work", "works", "working", "done", "start", "started",
       "world", "country", "countries", "nation", "nations", "thing", "problem", "problems", "question",
       "change", "changes", "side", "sides", "reason", "reasons", "case", "place", "hand", "course",
+      "help", "helps", "helped", "helping", "trust", "trusts", "trusted", "protect", "protects", "hurt",
+      "hurts", "follow", "lost", "lose", "loses", "losing", "win", "wins", "won", "read", "reading",
+      "agreed", "expected", "signed", "proposed", "commented", "known", "worried", "hopeful", "welcome",
       // French function and filler words
       "au", "aux", "avec", "ce", "ces", "cette", "cet", "dans", "de", "des", "du", "elle", "elles", "en",
       "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me",

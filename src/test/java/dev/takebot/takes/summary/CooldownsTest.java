@@ -37,8 +37,11 @@ class CooldownsTest {
   }
 
   @Test
-  @DisplayName("refuses a cooldown that is not positive")
-  void invalid() {
-    assertThatThrownBy(() -> new Cooldowns(Duration.ZERO)).hasMessageContaining("must be positive");
+  @DisplayName("lets everyone through with a zero cooldown, and refuses a negative one")
+  void zeroAndNegative() {
+    Cooldowns none = new Cooldowns(Duration.ZERO, nanos::get);
+    assertThat(none.tryAcquire(1)).isEmpty();
+    assertThat(none.tryAcquire(1)).isEmpty();
+    assertThatThrownBy(() -> new Cooldowns(Duration.ofSeconds(-1))).hasMessageContaining("zero (none) or positive");
   }
 }

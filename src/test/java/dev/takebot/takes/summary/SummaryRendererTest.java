@@ -104,6 +104,28 @@ class SummaryRendererTest {
   }
 
   @Test
+  @DisplayName("says when themes and quotes come from a sample, and gives estimated shares")
+  void sampled() {
+    InMemoryTakeRepository repo = new InMemoryTakeRepository();
+    Discussion d = new Discussion(7, 1, 2, 7, "k", "Big thread", Instant.EPOCH);
+    repo.saveDiscussion(d);
+    for (int i = 0; i < 3_000; i++) {
+      Label label = i % 3 == 0 ? Label.POSITIVE : Label.NEGATIVE;
+      String text = label == Label.NEGATIVE ? "Wagner mercenaries make the Sahel less safe, report " + i
+          : "Diplomacy with the Sahel juntas could bring real security, report " + i;
+      repo.insertTake(new Take(10 + i, 7, 7, i % 300, "m" + i, text,
+          Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i), null, label, label == Label.NEGATIVE ? -0.5 : 0.5,
+          "t"));
+    }
+    DiscussionSummary s = new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK, 40).summarize(d);
+    EmbedSpec e = renderer.render(s, png).embeds().get(0);
+    assertThat(e.footer()).startsWith("Themes and quotes from a sample of 80 of 3,000 takes");
+    assertThat(e.description()).contains("**3,000 takes** from **300 members**");
+    assertThat(e.fields()).filteredOn(f -> f.name().equals("🧭 Themes")).singleElement()
+        .satisfies(f -> assertThat(f.value()).contains("**Wagner**: mostly negative (≈100% of ≈2,000)"));
+  }
+
+  @Test
   @DisplayName("says there are no takes yet, without a chart")
   void empty() {
     InMemoryTakeRepository repo = new InMemoryTakeRepository();

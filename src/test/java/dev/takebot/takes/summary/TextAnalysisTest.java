@@ -71,6 +71,10 @@ class TextAnalysisTest {
     Theme mixed = new Theme("France", 4, java.util.Map.of(Label.NEGATIVE, 2L, Label.POSITIVE, 2L), true);
     assertThat(mostly.toString()).isEqualTo("Russia: mostly negative (7 of 9)");
     assertThat(mixed.toString()).isEqualTo("France: mixed (2 positive, 2 negative)");
+    Theme estimated = new Theme("Wagner", 9_400,
+        java.util.Map.of(Label.NEGATIVE, 6_768L, Label.POSITIVE, 1_880L, Label.NEUTRAL, 752L), true);
+    assertThat(estimated.verdict(true)).isEqualTo("mostly negative (≈72% of ≈9,400)");
+    assertThat(mixed.verdict(true)).isEqualTo("mixed (≈50% positive, 50% negative)");
   }
 
   @ParameterizedTest
