@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.JDA;
@@ -175,10 +177,10 @@ public final class TakeBot implements AutoCloseable {
       var discord = config.discord();
       List<Object> listeners = new ArrayList<>(features.listeners());
       listeners.add(new InteractionRouter(features.commands(), features.components(), pool));
-      AtomicReference<CloseCode> closedWith = new AtomicReference<>();
+      CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
       listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
         if (e instanceof ShutdownEvent s) {
-          closedWith.set(s.getCloseCode());
+          closedWith.complete(s.getCloseCode());
         }
       });
       EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
@@ -204,7 +206,7 @@ public final class TakeBot implements AutoCloseable {
         registerCommands(jda, features, discord.devGuildId());
       } catch (IllegalStateException e) {
         bot.close();
-        if (closedWith.get() == CloseCode.DISALLOWED_INTENTS && messageContent) {
+        if (messageContent && closeCode(closedWith) == CloseCode.DISALLOWED_INTENTS) {
           throw new DisallowedIntentException();
         }
         throw e;
@@ -213,6 +215,15 @@ public final class TakeBot implements AutoCloseable {
         throw e;
       }
       return bot;
+    }
+  }
+
+  /** The close code JDA shut down with; its ShutdownEvent may trail the failed awaitReady a little. */
+  private static CloseCode closeCode(CompletableFuture<CloseCode> closed) throws InterruptedException {
+    try {
+      return closed.get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
     }
   }
 

@@ -42,8 +42,11 @@ class TakeBotEndToEndTest {
   private Member editor;
   private final AtomicInteger articles = new AtomicInteger();
 
+  private java.util.Set<Thread> threadsBefore;
+
   @BeforeAll
   void startBot(@TempDir Path dir) throws InterruptedException {
+    threadsBefore = Thread.getAllStackTraces().keySet();
     h = new BotHarness(dir, new KeywordAnalyzer(), List.of("Editor"),
         renderer -> (d, requester) -> {
           if (d.title().contains("Explosive")) {
@@ -57,8 +60,13 @@ class TakeBotEndToEndTest {
   }
 
   @AfterAll
-  void stopBot() {
+  void stopBot() throws InterruptedException {
     h.close();
+    // JDA, OkHttp and Jetty threads must all be gone (a few may take a moment to notice the shutdown).
+    BotHarness.await("bot and sandbox threads to end", () -> Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !threadsBefore.contains(t))
+        .noneMatch(t -> t.getName().startsWith("JDA") || t.getName().startsWith("discord-sandbox")
+            || t.getName().startsWith("takebot-")));
   }
 
   /** A markdown article with a unique title and a tracking-laden video link. */
