@@ -9,10 +9,10 @@ import dev.takebot.discord.ArticlePipeline;
 import dev.takebot.discord.PreparedArticle;
 
 /** Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder. */
-final class ArticlePipelineAdapter implements ArticlePipeline {
+public final class ArticlePipelineAdapter implements ArticlePipeline {
   private final int hashtagLimit;
 
-  ArticlePipelineAdapter(int hashtagLimit) {
+  public ArticlePipelineAdapter(int hashtagLimit) {
     this.hashtagLimit = hashtagLimit;
   }
 

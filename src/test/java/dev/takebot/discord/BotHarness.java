@@ -1,10 +1,7 @@
 package dev.takebot.discord;
 
 
-import dev.takebot.article.Article;
-import dev.takebot.article.ArticleParser;
-import dev.takebot.article.ArticlePost;
-import dev.takebot.article.PostBuilder;
+import dev.takebot.cli.ArticlePipelineAdapter;
 import dev.takebot.config.ArticleSettings;
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.StorageSettings;
@@ -76,11 +73,9 @@ final class BotHarness implements AutoCloseable {
     }
   }
 
-  /** The same mapping as the command line's adapter. */
+  /** The command line's adapter over the article package. */
   static PreparedArticle prepare(String origin, String text) {
-    Article a = ArticleParser.parse(text);
-    ArticlePost p = PostBuilder.build(a, 6);
-    return new PreparedArticle(a.title(), a.articleKey(), p.threadName(), p.messages(), p.messages().size() - 1);
+    return new ArticlePipelineAdapter(6).prepare(origin, text);
   }
 
   static void await(String what, BooleanSupplier condition) {

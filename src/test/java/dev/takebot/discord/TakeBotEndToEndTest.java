@@ -169,6 +169,15 @@ class TakeBotEndToEndTest {
       InteractionHandle binary = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
           Map.of("file", new FileUpload("a.png", new byte[] {1, 2, 3})));
       assertThat(binary.awaitResponse(WAIT).content()).contains(".txt or .md");
+
+      InteractionHandle readOnly = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
+          Map.of("file", FileUpload.text("a.md", article("Nowhere")), "channel", sandbox.readOnly()));
+      assertThat(readOnly.awaitResponse(WAIT).content())
+          .contains("I can't do that in <#" + sandbox.readOnly().id() + ">", "Send Messages");
+
+      InteractionHandle notAnArticle = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
+          Map.of("file", FileUpload.text("a.txt", "\n\n")));
+      assertThat(notAnArticle.awaitResponse(WAIT).content()).startsWith("Could not use that article: a.txt: ");
     }
 
     @Test
