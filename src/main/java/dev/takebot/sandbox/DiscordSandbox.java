@@ -549,17 +549,17 @@ public final class DiscordSandbox implements AutoCloseable {
             case 7 -> {
                 Channel c = (Channel) expect(name, value, Channel.class);
                 o.put("value", c.id());
-                resolved.with("channels").set(c.id(), engine.channelJsonForResolved(c, invoker));
+                SandboxEngine.child(resolved, "channels").set(c.id(), engine.channelJsonForResolved(c, invoker));
             }
             case 8 -> {
                 Role r = (Role) expect(name, value, Role.class);
                 o.put("value", r.id());
-                resolved.with("roles").set(r.id(), engine.roleJson(r));
+                SandboxEngine.child(resolved, "roles").set(r.id(), engine.roleJson(r));
             }
             case 9 -> {
                 if (value instanceof Role r) {
                     o.put("value", r.id());
-                    resolved.with("roles").set(r.id(), engine.roleJson(r));
+                    SandboxEngine.child(resolved, "roles").set(r.id(), engine.roleJson(r));
                 } else {
                     resolveMember(o, (Member) expect(name, value, Member.class), resolved);
                 }
@@ -568,7 +568,7 @@ public final class DiscordSandbox implements AutoCloseable {
                 FileUpload f = (FileUpload) expect(name, value, FileUpload.class);
                 ObjectNode attachment = engine.storeCommandAttachment(channel.id(), f);
                 o.put("value", attachment.get("id").asText());
-                resolved.with("attachments").set(attachment.get("id").asText(), attachment);
+                SandboxEngine.child(resolved, "attachments").set(attachment.get("id").asText(), attachment);
             }
             default -> throw new IllegalArgumentException("option '" + name + "' has unsupported type " + type);
         }
@@ -577,8 +577,8 @@ public final class DiscordSandbox implements AutoCloseable {
 
     private void resolveMember(ObjectNode o, Member m, ObjectNode resolved) {
         o.put("value", m.id());
-        resolved.with("users").set(m.id(), engine.userJson(m));
-        resolved.with("members").set(m.id(), engine.memberJson(m));
+        SandboxEngine.child(resolved, "users").set(m.id(), engine.userJson(m));
+        SandboxEngine.child(resolved, "members").set(m.id(), engine.memberJson(m));
     }
 
     private static Object expect(String name, Object value, Class<?> type) {
@@ -750,6 +750,14 @@ public final class DiscordSandbox implements AutoCloseable {
     /** Application commands registered for the sandbox guild. */
     public List<JsonNode> guildCommands() {
         return engine.commands(true);
+    }
+
+    /**
+     * Every message creation, edit and deletion so far, in order — what members would have seen happen, including
+     * ephemeral responses shown only to their invoker. Handy for transcripts.
+     */
+    public List<MessageEvent> messageEvents() {
+        return engine.messageEvents();
     }
 
     /** Every REST request answered so far, in order. */

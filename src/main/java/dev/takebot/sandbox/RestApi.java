@@ -168,9 +168,11 @@ final class RestApi {
         app.post(channel + "/messages/{message}/threads", ctx -> {
             ObjectNode thread = engine.createThreadFromMessage(engine.guild.bot, ctx.pathParam("channel"),
                     ctx.pathParam("message"), body(ctx));
-            ctx.status(201);
             ok(ctx, thread, 201);
         });
+        app.patch(channel, ctx -> ok(ctx, engine.botEditThread(ctx.pathParam("channel"), body(ctx))));
+        app.post(channel + "/threads", ctx -> ok(ctx, engine.createThread(engine.guild.bot, ctx.pathParam("channel"),
+                body(ctx)), 201));
         app.put(channel + "/thread-members/@me", ctx -> {
             engine.joinThread(engine.guild.bot, ctx.pathParam("channel"));
             ctx.status(204);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +19,8 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The sandbox's state and behaviour: guild, messages, threads, commands, interactions and the request log, all
@@ -34,10 +29,6 @@ import java.util.regex.Pattern;
  * the socket is the order of mutations.
  */
 final class SandboxEngine {
-    private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d+)>");
-    private static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d+)>");
-    private static final Duration ACK_WINDOW = Duration.ofSeconds(3);
-    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     /** A stored message: Discord's JSON object plus bookkeeping. */
     static final class StoredMessage {
@@ -96,12 +87,11 @@ final class SandboxEngine {
 
     private final Map<String, StoredMessage> messages = new LinkedHashMap<>();
     private final Map<String, NavigableMap<Long, StoredMessage>> byChannel = new LinkedHashMap<>();
-    private final Map<String, StoredFile> files = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();
-    private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
-    private final Map<String, InteractionState> interactionsByToken = new LinkedHashMap<>();
+    final MessageJson messageJson;
+    final CommandRegistry commands;
+    final Interactions interactions;
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private final List<MessageEvent> messageEvents = new ArrayList<>();
     private final List<RateLimitRule> rateLimits = new ArrayList<>();
     private final List<String> threadOrder = new ArrayList<>();
     private final Map<String, long[]> buckets = new LinkedHashMap<>();
@@ -115,10 +105,14 @@ final class SandboxEngine {
         String botId = ids.next();
         this.guild = new GuildModel(ids, botId, botName, clock.instant());
         this.gateway = new Gateway(this, json, clock, scheduler, this, heartbeatInterval, allowedPrivilegedIntents);
+        this.messageJson = new MessageJson(json, ids, guild);
+        this.commands = new CommandRegistry(this, json, ids, guild);
+        this.interactions = new Interactions(this, messageJson);
     }
 
     void httpBase(String base) {
         this.httpBase = base;
+        messageJson.httpBase(base);
     }
 
     String botId() {
@@ -244,6 +238,10 @@ final class SandboxEngine {
         notifyAll();
     }
 
+    synchronized List<MessageEvent> messageEvents() {
+        return List.copyOf(messageEvents);
+    }
+
     synchronized List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -336,15 +334,15 @@ final class SandboxEngine {
     }
 
     synchronized List<JsonNode> commands(boolean guildScoped) {
-        return (guildScoped ? guildCommands : globalCommands).values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
+        return commands.commands(guildScoped);
     }
 
     synchronized StoredFile file(String id) {
-        return files.get(id);
+        return messageJson.file(id);
     }
 
     synchronized InteractionState interaction(String id) {
-        return interactions.get(id);
+        return interactions.interaction(id);
     }
 
     synchronized Member member(String id) {
@@ -410,7 +408,7 @@ final class SandboxEngine {
 
     // ------------------------------------------------------------------ messages
 
-    private StoredMessage insertMessage(String channelId, Member author, int type, JsonNode body, List<Upload> uploads,
+    StoredMessage insertMessage(String channelId, Member author, int type, JsonNode body, List<Upload> uploads,
                                         int flags, boolean fromWebhook) {
         GuildModel.ChannelData channel = channelData(channelId);
         String id = ids.next();
@@ -425,10 +423,10 @@ final class SandboxEngine {
         m.putNull("edited_timestamp");
         m.put("tts", false);
         m.put("pinned", false);
-        ArrayNode attachments = buildAttachments(channelId, body.path("attachments"), uploads, json.createArrayNode());
+        ArrayNode attachments = messageJson.buildAttachments(channelId, body.path("attachments"), uploads, json.createArrayNode());
         m.set("attachments", attachments);
-        m.set("embeds", normaliseEmbeds(body.path("embeds"), attachments));
-        m.set("components", normaliseComponents(body.path("components")));
+        m.set("embeds", messageJson.normaliseEmbeds(body.path("embeds"), attachments));
+        m.set("components", messageJson.normaliseComponents(body.path("components")));
         m.put("flags", flags);
         if (fromWebhook) {
             m.put("webhook_id", botId());
@@ -462,7 +460,7 @@ final class SandboxEngine {
                 repliedAuthor = target.author;
             }
         }
-        applyMentions(m, body.path("allowed_mentions"), author, channelId, repliedAuthor);
+        messageJson.applyMentions(m, body.path("allowed_mentions"), author, channelId, repliedAuthor);
         if (channel.channel.isThread()) {
             m.put("position", channel.totalMessageSent);
             channel.totalMessageSent++;
@@ -477,176 +475,9 @@ final class SandboxEngine {
         return sm;
     }
 
-    private void applyMentions(ObjectNode m, JsonNode allowed, Member author, String channelId, Member repliedAuthor) {
-        String content = m.path("content").asText("");
-        Set<String> parse = new HashSet<>(List.of("users", "roles", "everyone"));
-        Set<String> allowedUsers = new HashSet<>();
-        Set<String> allowedRoles = new HashSet<>();
-        boolean repliedUser = true;
-        if (allowed.isObject()) {
-            parse.clear();
-            allowed.path("parse").forEach(n -> parse.add(n.asText()));
-            allowed.path("users").forEach(n -> allowedUsers.add(n.asText()));
-            allowed.path("roles").forEach(n -> allowedRoles.add(n.asText()));
-            repliedUser = allowed.path("replied_user").asBoolean(false);
-        }
-        ArrayNode mentions = m.putArray("mentions");
-        Set<String> seen = new HashSet<>();
-        Matcher um = USER_MENTION.matcher(content);
-        while (um.find()) {
-            String id = um.group(1);
-            Member target = guild.members.get(id);
-            if (target != null && (parse.contains("users") || allowedUsers.contains(id)) && seen.add(id)) {
-                ObjectNode u = guild.userJson(json, target);
-                u.set("member", guild.memberJson(json, target, false));
-                mentions.add(u);
-            }
-        }
-        if (repliedAuthor != null && repliedUser && seen.add(repliedAuthor.id())) {
-            ObjectNode u = guild.userJson(json, repliedAuthor);
-            u.set("member", guild.memberJson(json, repliedAuthor, false));
-            mentions.add(u);
-        }
-        ArrayNode roles = m.putArray("mention_roles");
-        Matcher rm = ROLE_MENTION.matcher(content);
-        Set<String> seenRoles = new HashSet<>();
-        while (rm.find()) {
-            String id = rm.group(1);
-            if (guild.roles.containsKey(id) && (parse.contains("roles") || allowedRoles.contains(id)) && seenRoles.add(id)) {
-                roles.add(id);
-            }
-        }
-        boolean everyone = (content.contains("@everyone") || content.contains("@here")) && parse.contains("everyone")
-                && Permissions.has(guild.permissions(author, channelId), Permissions.MENTION_EVERYONE);
-        m.put("mention_everyone", everyone);
-    }
-
-    private ArrayNode buildAttachments(String channelId, JsonNode declared, List<Upload> uploads, ArrayNode kept) {
-        ArrayNode out = kept;
-        for (Upload u : uploads) {
-            JsonNode meta = null;
-            for (JsonNode d : declared) {
-                if (d.path("id").asText().equals(Integer.toString(u.index()))) {
-                    meta = d;
-                }
-            }
-            String filename = meta != null && meta.hasNonNull("filename") ? meta.get("filename").asText() : u.filename();
-            String id = ids.next();
-            String contentType = ContentTypes.detect(filename, u.bytes());
-            files.put(id, new StoredFile(id, filename, contentType, u.bytes()));
-            ObjectNode a = out.addObject();
-            a.put("id", id);
-            a.put("filename", filename);
-            a.put("size", u.bytes().length);
-            String url = httpBase + "attachments/" + channelId + "/" + id + "/"
-                    + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
-            a.put("url", url);
-            a.put("proxy_url", url);
-            a.put("content_type", contentType);
-            int[] size = ContentTypes.imageSize(u.bytes());
-            if (size != null) {
-                a.put("width", size[0]);
-                a.put("height", size[1]);
-            }
-            if (meta != null && meta.hasNonNull("description") && !meta.get("description").asText().isEmpty()) {
-                a.put("description", meta.get("description").asText());
-            }
-        }
-        return out;
-    }
-
-    private ArrayNode normaliseEmbeds(JsonNode embeds, ArrayNode attachments) {
-        ArrayNode out = json.createArrayNode();
-        if (!embeds.isArray()) {
-            return out;
-        }
-        for (JsonNode e : embeds) {
-            ObjectNode copy = stripNulls(e.deepCopy());
-            if (!copy.has("type")) {
-                copy.put("type", "rich");
-            }
-            for (String media : List.of("image", "thumbnail")) {
-                JsonNode url = copy.path(media).path("url");
-                if (url.isTextual() && url.asText().startsWith("attachment://")) {
-                    String name = url.asText().substring("attachment://".length());
-                    for (JsonNode a : attachments) {
-                        if (a.path("filename").asText().equals(name)) {
-                            ObjectNode mediaNode = (ObjectNode) copy.get(media);
-                            mediaNode.put("url", a.get("url").asText());
-                            mediaNode.put("proxy_url", a.get("proxy_url").asText());
-                            if (a.has("width")) {
-                                mediaNode.put("width", a.get("width").asInt());
-                                mediaNode.put("height", a.get("height").asInt());
-                            }
-                        }
-                    }
-                }
-            }
-            out.add(copy);
-        }
-        return out;
-    }
-
-    /** Discord gives every component an integer {@code id}; keep given ones, number the rest. */
-    private ArrayNode normaliseComponents(JsonNode components) {
-        ArrayNode out = json.createArrayNode();
-        if (!components.isArray()) {
-            return out;
-        }
-        components.forEach(c -> out.add(stripNulls(c.deepCopy())));
-        int[] next = {1};
-        Set<Integer> used = new HashSet<>();
-        collectIds(out, used);
-        assignIds(out, used, next);
-        return out;
-    }
-
-    private static void collectIds(JsonNode node, Set<Integer> used) {
-        if (node.isObject() && node.path("id").isInt()) {
-            used.add(node.get("id").asInt());
-        }
-        node.forEach(child -> {
-            if (child.isContainerNode()) {
-                collectIds(child, used);
-            }
-        });
-    }
-
-    private static void assignIds(JsonNode node, Set<Integer> used, int[] next) {
-        if (node.isObject() && node.has("type") && node.get("type").isInt() && !node.path("id").isInt()) {
-            while (used.contains(next[0])) {
-                next[0]++;
-            }
-            ((ObjectNode) node).put("id", next[0]);
-            used.add(next[0]);
-        }
-        node.forEach(child -> {
-            if (child.isContainerNode()) {
-                assignIds(child, used, next);
-            }
-        });
-    }
-
-    private static ObjectNode stripNulls(ObjectNode node) {
-        List<String> nulls = new ArrayList<>();
-        node.fields().forEachRemaining(e -> {
-            if (e.getValue().isNull()) {
-                nulls.add(e.getKey());
-            } else if (e.getValue().isObject()) {
-                stripNulls((ObjectNode) e.getValue());
-            } else if (e.getValue().isArray()) {
-                e.getValue().forEach(v -> {
-                    if (v.isObject()) {
-                        stripNulls((ObjectNode) v);
-                    }
-                });
-            }
-        });
-        nulls.forEach(node::remove);
-        return node;
-    }
-
-    private void dispatchMessage(String event, StoredMessage sm) {
+    void dispatchMessage(String event, StoredMessage sm) {
+        messageEvents.add(new MessageEvent(clock.instant(),
+                event.equals("MESSAGE_CREATE") ? MessageEvent.Kind.CREATED : MessageEvent.Kind.UPDATED, snapshot(sm)));
         if (sm.ephemeral()) {
             return;
         }
@@ -671,7 +502,7 @@ final class SandboxEngine {
     }
 
     /** Applies an edit body (only the fields present) and validates the result. */
-    private void applyEdit(StoredMessage sm, JsonNode body, List<Upload> uploads, boolean markEdited) {
+    void applyEdit(StoredMessage sm, JsonNode body, List<Upload> uploads, boolean markEdited) {
         Validation.message(json, body, 0, 0, false);
         ObjectNode m = sm.json.deepCopy();
         if (body.has("content")) {
@@ -691,14 +522,14 @@ final class SandboxEngine {
             } else {
                 kept.addAll(attachments);
             }
-            attachments = buildAttachments(sm.channelId, body.path("attachments"), uploads, kept);
+            attachments = messageJson.buildAttachments(sm.channelId, body.path("attachments"), uploads, kept);
             m.set("attachments", attachments);
         }
         if (body.has("embeds")) {
-            m.set("embeds", normaliseEmbeds(body.path("embeds"), attachments));
+            m.set("embeds", messageJson.normaliseEmbeds(body.path("embeds"), attachments));
         }
         if (body.has("components")) {
-            m.set("components", normaliseComponents(body.path("components")));
+            m.set("components", messageJson.normaliseComponents(body.path("components")));
         }
         if (body.path("flags").isInt()) {
             int suppress = 1 << 2;
@@ -710,7 +541,7 @@ final class SandboxEngine {
             if (refId.isTextual() && messages.containsKey(refId.asText())) {
                 replied = messages.get(refId.asText()).author;
             }
-            applyMentions(m, body.path("allowed_mentions"), sm.author, sm.channelId, replied);
+            messageJson.applyMentions(m, body.path("allowed_mentions"), sm.author, sm.channelId, replied);
         }
         Validation.message(json, m, 0, 0, true);
         if (markEdited) {
@@ -791,8 +622,9 @@ final class SandboxEngine {
         notifyAll();
     }
 
-    private void deleteStored(StoredMessage sm) {
+    void deleteStored(StoredMessage sm) {
         sm.deleted = true;
+        messageEvents.add(new MessageEvent(clock.instant(), MessageEvent.Kind.DELETED, snapshot(sm)));
         GuildModel.ChannelData c = guild.channels.get(sm.channelId);
         if (c != null && c.channel.isThread() && c.messageCount > 0) {
             c.messageCount--;
@@ -875,6 +707,7 @@ final class SandboxEngine {
         ArrayNode idArray = d.putArray("ids");
         for (StoredMessage m : targets) {
             m.deleted = true;
+            messageEvents.add(new MessageEvent(clock.instant(), MessageEvent.Kind.DELETED, snapshot(m)));
             idArray.add(m.id);
             GuildModel.ChannelData c = guild.channels.get(channelId);
             if (c.channel.isThread() && c.messageCount > 0) {
@@ -1011,6 +844,97 @@ final class SandboxEngine {
         return threadJson;
     }
 
+    /**
+     * {@code POST channels/{c}/threads}: a thread without a starter message. Public threads leave a
+     * THREAD_CREATED (type 18) system message in the parent, as on Discord.
+     */
+    synchronized ObjectNode createThread(Member creator, String channelId, JsonNode body) {
+        GuildModel.ChannelData parent = channelData(channelId);
+        if (parent.channel.isThread()) {
+            throw new ApiException(400, 50024, "Cannot execute action on this channel type");
+        }
+        int type = body.path("type").asInt(Channel.PRIVATE_THREAD);
+        if (type != Channel.PUBLIC_THREAD && type != Channel.PRIVATE_THREAD) {
+            throw new ApiException(400, 50024, "Cannot execute action on this channel type");
+        }
+        long p = guild.permissions(creator, channelId);
+        if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
+            throw ApiException.missingAccess();
+        }
+        long needed = type == Channel.PUBLIC_THREAD ? Permissions.CREATE_PUBLIC_THREADS : Permissions.CREATE_PRIVATE_THREADS;
+        if (!Permissions.has(p, needed)) {
+            throw ApiException.missingPermissions();
+        }
+        Validation.threadName(json, body);
+        Instant now = clock.instant();
+        Channel thread = new Channel(ids.next(), body.get("name").asText(), type, channelId, creator.id());
+        guild.putChannel(thread, 0, null, now);
+        GuildModel.ChannelData data = guild.channels.get(thread.id());
+        data.autoArchiveDuration = body.path("auto_archive_duration").asInt(1440);
+        data.threadMembers.add(creator.id());
+        data.threadJoinedAt.put(creator.id(), now);
+        threadOrder.add(thread.id());
+        ObjectNode threadJson = guild.channelJson(json, data, true);
+        ObjectNode created = threadJson.deepCopy();
+        created.put("newly_created", true);
+        gateway.dispatch("THREAD_CREATE", created, Gateway.GUILDS);
+        if (type == Channel.PUBLIC_THREAD) {
+            ObjectNode system = json.createObjectNode();
+            system.put("content", thread.name());
+            StoredMessage sm = insertMessage(channelId, creator, 18, system, List.of(), 0, false);
+            ObjectNode reference = sm.json.putObject("message_reference");
+            reference.put("type", 0);
+            reference.put("channel_id", thread.id());
+            reference.put("guild_id", guild.id);
+            dispatchMessage("MESSAGE_CREATE", sm);
+        }
+        notifyAll();
+        return threadJson;
+    }
+
+    /** {@code PATCH channels/{c}} for threads: name, archived, locked, auto-archive duration (THREAD_UPDATE). */
+    synchronized ObjectNode botEditThread(String threadId, JsonNode body) {
+        GuildModel.ChannelData t = channelData(threadId);
+        long p = guild.permissions(guild.bot, threadId);
+        if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
+            throw ApiException.missingAccess();
+        }
+        boolean owner = botId().equals(t.channel.ownerId());
+        boolean manage = Permissions.has(p, Permissions.MANAGE_THREADS);
+        if (!t.channel.isThread()) {
+            if (!Permissions.has(p, Permissions.MANAGE_CHANNELS)) {
+                throw ApiException.missingPermissions();
+            }
+            throw new ApiException(400, 50024, "Cannot execute action on this channel type");
+        }
+        if (!manage && (!owner || body.has("locked") || t.locked)) {
+            throw ApiException.missingPermissions();
+        }
+        if (body.has("name")) {
+            Validation.threadName(json, body);
+            t.channel = new Channel(t.channel.id(), body.get("name").asText(), t.channel.type(), t.channel.parentId(),
+                    t.channel.ownerId());
+        }
+        if (body.hasNonNull("auto_archive_duration")) {
+            ObjectNode check = json.createObjectNode();
+            check.put("name", t.channel.name());
+            check.set("auto_archive_duration", body.get("auto_archive_duration"));
+            Validation.threadName(json, check);
+            t.autoArchiveDuration = body.get("auto_archive_duration").asInt();
+        }
+        if (body.hasNonNull("locked")) {
+            t.locked = body.get("locked").asBoolean();
+        }
+        if (body.hasNonNull("archived") && body.get("archived").asBoolean() != t.archived) {
+            t.archived = body.get("archived").asBoolean();
+            t.archiveTimestamp = clock.instant();
+        }
+        ObjectNode n = guild.channelJson(json, t, true);
+        gateway.dispatch("THREAD_UPDATE", n.deepCopy(), Gateway.GUILDS);
+        notifyAll();
+        return n;
+    }
+
     synchronized void joinThread(Member member, String threadId) {
         GuildModel.ChannelData t = channelData(threadId);
         if (!t.channel.isThread()) {
@@ -1054,21 +978,6 @@ final class SandboxEngine {
         c.archiveTimestamp = clock.instant();
         gateway.dispatch("THREAD_UPDATE", guild.channelJson(json, c, true), Gateway.GUILDS);
         notifyAll();
-    }
-
-    /** Whether Discord would show the command to the member: {@code default_member_permissions} against theirs. */
-    synchronized boolean commandVisibleTo(Member member, String channelId, String name, int type) {
-        ObjectNode c = registeredCommand(name, type);
-        if (c == null) {
-            return false;
-        }
-        JsonNode required = c.path("default_member_permissions");
-        if (required.isNull() || required.isMissingNode()) {
-            return true;
-        }
-        long bits = Long.parseLong(required.asText());
-        long has = guild.permissions(guild.members.getOrDefault(member.id(), member), channelId);
-        return bits != 0 ? Permissions.has(has, bits) : Permissions.has(has, Permissions.ALL);
     }
 
     private void unarchiveOnActivity(GuildModel.ChannelData c) {
@@ -1168,203 +1077,7 @@ final class SandboxEngine {
 
     // ------------------------------------------------------------------ application commands
 
-    synchronized ArrayNode listCommands(String guildId) {
-        Map<String, ObjectNode> target = commandMap(guildId);
-        ArrayNode out = json.createArrayNode();
-        target.values().forEach(c -> out.add(c.deepCopy()));
-        return out;
-    }
-
-    synchronized ArrayNode overwriteCommands(String guildId, JsonNode body) {
-        Map<String, ObjectNode> target = commandMap(guildId);
-        if (!body.isArray()) {
-            throw ApiException.invalidForm(json.createObjectNode());
-        }
-        for (int i = 0; i < body.size(); i++) {
-            Validation.command(json, body.get(i), Integer.toString(i));
-        }
-        Map<String, ObjectNode> old = new LinkedHashMap<>(target);
-        target.clear();
-        ArrayNode out = json.createArrayNode();
-        for (JsonNode c : body) {
-            ObjectNode stored = commandJson(guildId, c, findByName(old, c));
-            target.put(stored.get("id").asText(), stored);
-            out.add(stored.deepCopy());
-        }
-        notifyAll();
-        return out;
-    }
-
-    /** Creates or replaces one command; returns {@code [created?, json]}. */
-    synchronized Object[] upsertCommand(String guildId, JsonNode body) {
-        Map<String, ObjectNode> target = commandMap(guildId);
-        Validation.command(json, body, "");
-        ObjectNode existing = findByName(target, body);
-        ObjectNode stored = commandJson(guildId, body, existing);
-        target.put(stored.get("id").asText(), stored);
-        notifyAll();
-        return new Object[] {existing == null, stored.deepCopy()};
-    }
-
-    synchronized ObjectNode getCommand(String guildId, String commandId) {
-        ObjectNode c = commandMap(guildId).get(commandId);
-        if (c == null) {
-            throw ApiException.unknownCommand();
-        }
-        return c.deepCopy();
-    }
-
-    synchronized ObjectNode editCommand(String guildId, String commandId, JsonNode patch) {
-        Map<String, ObjectNode> target = commandMap(guildId);
-        ObjectNode c = target.get(commandId);
-        if (c == null) {
-            throw ApiException.unknownCommand();
-        }
-        ObjectNode merged = c.deepCopy();
-        patch.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
-        Validation.command(json, merged, "");
-        merged.put("version", ids.next());
-        target.put(commandId, merged);
-        notifyAll();
-        return merged.deepCopy();
-    }
-
-    synchronized void deleteCommand(String guildId, String commandId) {
-        if (commandMap(guildId).remove(commandId) == null) {
-            throw ApiException.unknownCommand();
-        }
-        notifyAll();
-    }
-
-    private Map<String, ObjectNode> commandMap(String guildId) {
-        if (guildId == null) {
-            return globalCommands;
-        }
-        if (!guildId.equals(guild.id)) {
-            throw new ApiException(403, 50001, "Missing Access");
-        }
-        return guildCommands;
-    }
-
-    private static ObjectNode findByName(Map<String, ObjectNode> commands, JsonNode c) {
-        for (ObjectNode existing : commands.values()) {
-            if (existing.path("name").asText().equals(c.path("name").asText())
-                    && existing.path("type").asInt(1) == c.path("type").asInt(1)) {
-                return existing;
-            }
-        }
-        return null;
-    }
-
-    private ObjectNode commandJson(String guildId, JsonNode c, ObjectNode existing) {
-        ObjectNode n = c.deepCopy();
-        n.put("id", existing != null ? existing.get("id").asText() : ids.next());
-        n.put("application_id", botId());
-        n.put("version", ids.next());
-        if (!n.has("type")) {
-            n.put("type", 1);
-        }
-        if (!n.has("description") || n.get("description").isNull()) {
-            n.put("description", "");
-        }
-        if (!n.has("default_member_permissions")) {
-            n.putNull("default_member_permissions");
-        }
-        if (!n.has("nsfw")) {
-            n.put("nsfw", false);
-        }
-        if (!n.has("integration_types") || n.get("integration_types").isNull()) {
-            n.putArray("integration_types").add(0);
-        }
-        if (!n.has("contexts") || n.get("contexts").isNull()) {
-            n.putArray("contexts").add(0).add(1).add(2);
-        }
-        if (guildId != null) {
-            n.put("guild_id", guildId);
-        }
-        return n;
-    }
-
-    /** The registered command with that name and type, guild commands first. */
-    synchronized ObjectNode registeredCommand(String name, int type) {
-        for (Map<String, ObjectNode> map : List.of(guildCommands, globalCommands)) {
-            for (ObjectNode c : map.values()) {
-                if (c.path("name").asText().equals(name) && c.path("type").asInt(1) == type) {
-                    return c.deepCopy();
-                }
-            }
-        }
-        return null;
-    }
-
     // ------------------------------------------------------------------ interactions (member side)
-
-    synchronized InteractionState createInteraction(int type, Member member, String channelId, ObjectNode data,
-                                                    String sourceMessageId, int responseType) {
-        GuildModel.ChannelData channel = channelData(channelId);
-        Member m = guild.members.get(member.id());
-        if (m == null) {
-            throw new IllegalArgumentException("not a member: " + member.name());
-        }
-        long perms = guild.permissions(m, channelId);
-        if (!Permissions.has(perms, Permissions.VIEW_CHANNEL)) {
-            throw new IllegalStateException(m.name() + " cannot see #" + channel.channel.name());
-        }
-        String id = ids.next();
-        byte[] random = new byte[48];
-        ThreadLocalRandom.current().nextBytes(random);
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        String interactionToken = "aW50ZXJhY3Rpb246" + b64.encodeToString((id + ":").getBytes(StandardCharsets.UTF_8))
-                + b64.encodeToString(random);
-        ObjectNode p = json.createObjectNode();
-        p.put("id", id);
-        p.put("application_id", botId());
-        p.put("type", type);
-        p.set("data", data);
-        p.put("guild_id", guild.id);
-        ObjectNode g = p.putObject("guild");
-        g.put("id", guild.id);
-        g.put("locale", "en-US");
-        g.putArray("features");
-        p.put("channel_id", channelId);
-        ObjectNode ch = guild.channelJson(json, channel, true);
-        ch.put("permissions", Long.toString(perms));
-        p.set("channel", ch);
-        ObjectNode mem = guild.memberJson(json, m, true);
-        mem.put("permissions", Long.toString(perms));
-        p.set("member", mem);
-        p.put("token", interactionToken);
-        p.put("version", 1);
-        p.put("app_permissions", Long.toString(guild.permissions(guild.bot, channelId)));
-        p.put("locale", "en-US");
-        p.put("guild_locale", "en-US");
-        p.putArray("entitlements");
-        p.putObject("authorizing_integration_owners").put("0", guild.id);
-        p.put("context", 0);
-        p.put("attachment_size_limit", 26_214_400);
-        if (sourceMessageId != null) {
-            StoredMessage source = messages.get(sourceMessageId);
-            if (source != null) {
-                p.set("message", source.json.deepCopy());
-            }
-        }
-        InteractionState s = new InteractionState(id, interactionToken, type, Snowflakes.timeOf(id), m, channelId, p,
-                sourceMessageId, responseType);
-        interactions.put(id, s);
-        interactionsByToken.put(interactionToken, s);
-        gateway.dispatch("INTERACTION_CREATE", p.deepCopy(), 0);
-        notifyAll();
-        return s;
-    }
-
-    /** Stores a file a member attached to a command and returns its resolved attachment object. */
-    synchronized ObjectNode storeCommandAttachment(String channelId, FileUpload upload) {
-        ArrayNode arr = buildAttachments(channelId, json.createArrayNode(),
-                List.of(new Upload(0, upload.filename(), upload.bytes())), json.createArrayNode());
-        ObjectNode a = (ObjectNode) arr.get(0);
-        a.put("ephemeral", true);
-        return a;
-    }
 
     synchronized ObjectNode resolvedMessage(String messageId) {
         StoredMessage sm = messages.get(messageId);
@@ -1401,215 +1114,82 @@ final class SandboxEngine {
 
     // ------------------------------------------------------------------ interactions (bot side)
 
-    /** Handles {@code POST interactions/{id}/{token}/callback}; returns the 200 body. */
-    synchronized ObjectNode interactionCallback(String id, String interactionToken, JsonNode body, List<Upload> uploads) {
-        InteractionState s = interactions.get(id);
-        if (s == null || !s.token.equals(interactionToken)) {
-            throw ApiException.unknownInteraction();
-        }
-        if (s.callbackType != null) {
-            throw ApiException.alreadyAcknowledged();
-        }
-        if (Duration.between(s.createdAt, clock.instant()).compareTo(ACK_WINDOW) > 0) {
-            throw ApiException.unknownInteraction();
-        }
-        int type = body.path("type").asInt(-1);
-        JsonNode data = body.path("data");
-        boolean componentLike = s.type == InteractionState.MESSAGE_COMPONENT
-                || (s.type == InteractionState.MODAL_SUBMIT && s.sourceMessageId != null);
-        boolean valid = switch (type) {
-            case 4, 5 -> s.type != InteractionState.AUTOCOMPLETE;
-            case 6, 7 -> componentLike;
-            case 8 -> s.type == InteractionState.AUTOCOMPLETE;
-            case 9 -> s.type == InteractionState.APPLICATION_COMMAND || s.type == InteractionState.MESSAGE_COMPONENT;
-            default -> false;
-        };
-        if (!valid) {
-            ObjectNode errors = json.createObjectNode();
-            ObjectNode e = errors.putObject("type").putArray("_errors").addObject();
-            e.put("code", "INTERACTION_RESPONSE_TYPE_INVALID");
-            e.put("message", "Interaction response type " + type + " is not valid for this interaction");
-            throw ApiException.invalidForm(errors);
-        }
-        ObjectNode resource = json.createObjectNode();
-        resource.put("type", type);
-        StoredMessage message = null;
-        switch (type) {
-            case 4 -> {
-                Validation.message(json, data, uploads.size(), 0, true);
-                int flags = data.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
-                message = insertMessage(s.channelId, guild.bot, s.responseMessageType, data, uploads, flags, true);
-                decorateResponse(s, message);
-                s.originalMessageId = message.id;
-                dispatchMessage("MESSAGE_CREATE", message);
-            }
-            case 5 -> {
-                int flags = SandboxMessage.LOADING | (data.path("flags").asInt() & SandboxMessage.EPHEMERAL);
-                message = insertMessage(s.channelId, guild.bot, s.responseMessageType, json.createObjectNode(),
-                        List.of(), flags, true);
-                decorateResponse(s, message);
-                s.originalMessageId = message.id;
-                s.originalLoading = true;
-                dispatchMessage("MESSAGE_CREATE", message);
-            }
-            case 6 -> s.originalMessageId = s.sourceMessageId;
-            case 7 -> {
-                s.originalMessageId = s.sourceMessageId;
-                message = messages.get(s.sourceMessageId);
-                if (message == null || message.deleted) {
-                    throw ApiException.unknownMessage();
-                }
-                applyEdit(message, data, uploads, true);
-                dispatchMessage("MESSAGE_UPDATE", message);
-            }
-            case 8 -> s.autocompleteChoices = data.deepCopy();
-            case 9 -> {
-                ObjectNode modal = data.deepCopy();
-                ObjectNode errors = json.createObjectNode();
-                if (Validation.text(modal, "custom_id") == null) {
-                    errors.putObject("data").putObject("custom_id").putArray("_errors").addObject()
-                            .put("code", "BASE_TYPE_REQUIRED").put("message", "This field is required");
-                }
-                String title = Validation.text(modal, "title");
-                if (title == null || Validation.length(title) > 45) {
-                    errors.with("data").putObject("title").putArray("_errors").addObject()
-                            .put("code", "BASE_TYPE_BAD_LENGTH").put("message", "Must be between 1 and 45 in length.");
-                }
-                int count = modal.path("components").size();
-                if (count < 1 || count > 5) {
-                    errors.with("data").putObject("components").putArray("_errors").addObject()
-                            .put("code", "BASE_TYPE_BAD_LENGTH").put("message", "Must be between 1 and 5 in length.");
-                }
-                if (!errors.isEmpty()) {
-                    throw ApiException.invalidForm(errors);
-                }
-                modal.set("components", normaliseComponents(modal.path("components")));
-                s.modal = modal;
-            }
-            default -> throw new IllegalStateException("unreachable");
-        }
-        s.callbackType = type;
-        s.acknowledgedAt = clock.instant();
-        ObjectNode out = json.createObjectNode();
-        ObjectNode inter = out.putObject("interaction");
-        inter.put("id", s.id);
-        inter.put("type", s.type);
-        if (message != null) {
-            inter.put("response_message_id", message.id);
-            inter.put("response_message_loading", (message.flags() & SandboxMessage.LOADING) != 0);
-            inter.put("response_message_ephemeral", message.ephemeral());
-            resource.set("message", message.json.deepCopy());
-        }
-        out.set("resource", resource);
-        notifyAll();
-        return out;
-    }
-
-    private void decorateResponse(InteractionState s, StoredMessage message) {
-        message.interactionId = s.id;
-        ObjectNode meta = message.json.putObject("interaction_metadata");
-        meta.put("id", s.id);
-        meta.put("type", s.type);
-        meta.set("user", guild.userJson(json, s.member));
-        meta.putObject("authorizing_integration_owners").put("0", guild.id);
-        if (s.type == InteractionState.APPLICATION_COMMAND) {
-            String name = s.payload.path("data").path("name").asText();
-            meta.put("name", name);
-            ObjectNode legacy = message.json.putObject("interaction");
-            legacy.put("id", s.id);
-            legacy.put("type", s.type);
-            legacy.put("name", name);
-            legacy.set("user", guild.userJson(json, s.member));
-            ObjectNode member = guild.memberJson(json, s.member, false);
-            legacy.set("member", member);
-        }
-        if (s.sourceMessageId != null) {
-            meta.put("interacted_message_id", s.sourceMessageId);
-        }
-    }
-
-    private InteractionState byToken(String applicationId, String interactionToken) {
-        InteractionState s = interactionsByToken.get(interactionToken);
-        if (s == null || !applicationId.equals(botId()) || s.callbackType == null) {
-            throw ApiException.unknownWebhook();
-        }
-        if (Duration.between(s.createdAt, clock.instant()).compareTo(TOKEN_LIFETIME) > 0) {
-            throw ApiException.invalidWebhookToken();
-        }
-        return s;
-    }
-
-    /** {@code POST webhooks/{app}/{token}}: a follow-up, or the first one filling a deferred reply. */
-    synchronized ObjectNode followUp(String applicationId, String interactionToken, JsonNode body, List<Upload> uploads) {
-        InteractionState s = byToken(applicationId, interactionToken);
-        Validation.message(json, body, uploads.size(), 0, true);
-        StoredMessage message;
-        if (s.originalLoading) {
-            message = messages.get(s.originalMessageId);
-            int ephemeral = message.flags() & SandboxMessage.EPHEMERAL;
-            ObjectNode patch = body.deepCopy();
-            patch.remove("flags");
-            applyEdit(message, patch, uploads, false);
-            message.json.put("flags", ephemeral | (body.path("flags").asInt() & (1 << 2 | 1 << 12)));
-            s.originalLoading = false;
-            dispatchMessage("MESSAGE_UPDATE", message);
-        } else {
-            int flags = body.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
-            message = insertMessage(s.channelId, guild.bot, 0, body, uploads, flags, true);
-            message.interactionId = s.id;
-            ObjectNode meta = message.json.putObject("interaction_metadata");
-            meta.put("id", s.id);
-            meta.put("type", s.type);
-            meta.set("user", guild.userJson(json, s.member));
-            meta.putObject("authorizing_integration_owners").put("0", guild.id);
-            s.followUpIds.add(message.id);
-            dispatchMessage("MESSAGE_CREATE", message);
-        }
-        notifyAll();
-        return message.json.deepCopy();
-    }
-
-    private StoredMessage webhookMessage(InteractionState s, String messageId) {
-        String id = "@original".equals(messageId) ? s.originalMessageId : messageId;
-        if (id == null || !(id.equals(s.originalMessageId) || s.followUpIds.contains(id))) {
-            throw ApiException.unknownMessage();
-        }
-        StoredMessage m = messages.get(id);
-        if (m == null || m.deleted) {
-            throw ApiException.unknownMessage();
-        }
-        return m;
-    }
-
-    synchronized ObjectNode webhookEdit(String applicationId, String interactionToken, String messageId, JsonNode body,
-                                        List<Upload> uploads) {
-        InteractionState s = byToken(applicationId, interactionToken);
-        StoredMessage m = webhookMessage(s, messageId);
-        boolean filling = s.originalLoading && m.id.equals(s.originalMessageId);
-        ObjectNode patch = body.deepCopy();
-        patch.remove("flags");
-        applyEdit(m, patch, uploads, !filling);
-        if (filling) {
-            m.json.put("flags", m.flags() & ~SandboxMessage.LOADING);
-            s.originalLoading = false;
-        }
-        dispatchMessage("MESSAGE_UPDATE", m);
-        notifyAll();
-        return m.json.deepCopy();
-    }
-
-    synchronized ObjectNode webhookGet(String applicationId, String interactionToken, String messageId) {
-        return webhookMessage(byToken(applicationId, interactionToken), messageId).json.deepCopy();
-    }
-
-    synchronized void webhookDelete(String applicationId, String interactionToken, String messageId) {
-        InteractionState s = byToken(applicationId, interactionToken);
-        deleteStored(webhookMessage(s, messageId));
-        notifyAll();
+    /** The object child {@code name}, created when absent. */
+    static ObjectNode child(ObjectNode parent, String name) {
+        return parent.get(name) instanceof ObjectNode existing ? existing : parent.putObject(name);
     }
 
     private static String textOr(JsonNode body, String field, String fallback) {
         JsonNode v = body.path(field);
         return v.isTextual() ? v.asText() : fallback;
+    }
+
+    /** The stored message with this id (deleted ones included), or {@code null}. */
+    StoredMessage storedById(String id) {
+        return messages.get(id);
+    }
+
+    // ------------------------------------------------------------------ delegates that take the lock
+
+    synchronized ArrayNode listCommands(String guildId) {
+        return commands.listCommands(guildId);
+    }
+
+    synchronized ArrayNode overwriteCommands(String guildId, JsonNode body) {
+        return commands.overwriteCommands(guildId, body);
+    }
+
+    synchronized Object[] upsertCommand(String guildId, JsonNode body) {
+        return commands.upsertCommand(guildId, body);
+    }
+
+    synchronized ObjectNode getCommand(String guildId, String commandId) {
+        return commands.getCommand(guildId, commandId);
+    }
+
+    synchronized ObjectNode editCommand(String guildId, String commandId, JsonNode patch) {
+        return commands.editCommand(guildId, commandId, patch);
+    }
+
+    synchronized void deleteCommand(String guildId, String commandId) {
+        commands.deleteCommand(guildId, commandId);
+    }
+
+    synchronized ObjectNode registeredCommand(String name, int type) {
+        return commands.registeredCommand(name, type);
+    }
+
+    synchronized boolean commandVisibleTo(Member member, String channelId, String name, int type) {
+        return commands.commandVisibleTo(member, channelId, name, type);
+    }
+
+    synchronized InteractionState createInteraction(int type, Member member, String channelId, ObjectNode data,
+                                                    String sourceMessageId, int responseType) {
+        return interactions.createInteraction(type, member, channelId, data, sourceMessageId, responseType);
+    }
+
+    synchronized ObjectNode storeCommandAttachment(String channelId, FileUpload upload) {
+        return interactions.storeCommandAttachment(channelId, upload);
+    }
+
+    synchronized ObjectNode interactionCallback(String id, String interactionToken, JsonNode body, List<Upload> uploads) {
+        return interactions.interactionCallback(id, interactionToken, body, uploads);
+    }
+
+    synchronized ObjectNode followUp(String applicationId, String interactionToken, JsonNode body, List<Upload> uploads) {
+        return interactions.followUp(applicationId, interactionToken, body, uploads);
+    }
+
+    synchronized ObjectNode webhookEdit(String applicationId, String interactionToken, String messageId, JsonNode body,
+                                        List<Upload> uploads) {
+        return interactions.webhookEdit(applicationId, interactionToken, messageId, body, uploads);
+    }
+
+    synchronized ObjectNode webhookGet(String applicationId, String interactionToken, String messageId) {
+        return interactions.webhookGet(applicationId, interactionToken, messageId);
+    }
+
+    synchronized void webhookDelete(String applicationId, String interactionToken, String messageId) {
+        interactions.webhookDelete(applicationId, interactionToken, messageId);
     }
 }

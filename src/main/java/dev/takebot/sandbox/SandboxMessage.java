@@ -33,6 +33,11 @@ public record SandboxMessage(String id, String channelId, String authorId, Strin
         return (flags & LOADING) != 0;
     }
 
+    /** The author's username, for transcripts. */
+    public String authorName() {
+        return json.path("author").path("username").asText();
+    }
+
     /** Discord's message type (0 default, 19 reply, 20 slash command response, ...). */
     public int type() {
         return json.path("type").asInt();

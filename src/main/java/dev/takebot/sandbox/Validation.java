@@ -54,6 +54,7 @@ final class Validation {
             boolean empty = (content == null || content.isEmpty())
                     && !(embeds.isArray() && embeds.size() > 0)
                     && newFiles + keptAttachments == 0
+                    && !(body.path("attachments").isArray() && body.path("attachments").size() > 0)
                     && !(components.isArray() && components.size() > 0)
                     && !(body.path("sticker_ids").isArray() && body.path("sticker_ids").size() > 0)
                     && !body.path("poll").isObject();

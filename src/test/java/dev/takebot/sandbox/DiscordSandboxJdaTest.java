@@ -75,6 +75,7 @@ class DiscordSandboxJdaTest {
                 Commands.slash("ping", "Answers pong"),
                 Commands.slash("late", "Answers after the 3 second window"),
                 Commands.slash("slow", "Defers ephemerally, then edits the original"),
+                Commands.slash("chart", "Answers with files"),
                 Commands.slash("takes", "Takes on articles")
                         .addSubcommands(new SubcommandData("summary", "Summarise the takes")
                                 .addOption(OptionType.STRING, "article", "Which article", false)),
@@ -172,6 +173,10 @@ class DiscordSandboxJdaTest {
         client.await(MessageDeleteEvent.class, e -> e.getMessageId().equals(b.id()), WAIT);
         assertThat(client.count(MessageBulkDeleteEvent.class)).isZero();
         assertThat(sandbox.isDeleted(b.id())).isTrue();
+        assertThat(sandbox.messageEvents()).filteredOn(e -> e.message().id().equals(first.id()))
+                .extracting(MessageEvent::kind).containsExactly(MessageEvent.Kind.CREATED, MessageEvent.Kind.UPDATED);
+        assertThat(sandbox.messageEvents()).filteredOn(e -> e.message().id().equals(reply.id()))
+                .extracting(MessageEvent::kind).containsExactly(MessageEvent.Kind.CREATED, MessageEvent.Kind.DELETED);
     }
 
     @Test
@@ -202,6 +207,23 @@ class DiscordSandboxJdaTest {
         sandbox.post(sandbox.member(), created, "a late take reopens it");
         client.await(ChannelUpdateArchivedEvent.class,
                 e -> e.getChannel().getId().equals(thread.getId()) && Boolean.FALSE.equals(e.getNewValue()), WAIT);
+    }
+
+    @Test
+    @DisplayName("a thread without a starter message leaves a THREAD_CREATED message; the bot can archive its thread")
+    void threadWithoutMessage() throws Exception {
+        ThreadChannel pub = text(sandbox.general()).createThreadChannel("Public discussion", false).complete();
+
+        Channel created = sandbox.awaitThread(t -> t.id().equals(pub.getId()), WAIT);
+        assertThat(created.type()).isEqualTo(Channel.PUBLIC_THREAD);
+        assertThat(created.ownerId()).isEqualTo(sandbox.bot().id());
+        SandboxMessage system = sandbox.awaitMessage(m -> m.type() == 18 && m.content().equals("Public discussion"), WAIT);
+        assertThat(system.channelId()).isEqualTo(sandbox.general().id());
+        client.await(MessageReceivedEvent.class, e -> e.getMessageId().equals(system.id()), WAIT);
+
+        pub.getManager().setArchived(true).complete();
+        client.await(ChannelUpdateArchivedEvent.class,
+                e -> e.getChannel().getId().equals(pub.getId()) && Boolean.TRUE.equals(e.getNewValue()), WAIT);
     }
 
     @Test
@@ -404,6 +426,55 @@ class DiscordSandboxJdaTest {
         assertThat(response.isLoading()).isFalse();
         assertThat(slow.followUps()).isEmpty();
         assertThat(client.events).noneMatch(e -> e instanceof MessageReceivedEvent m && m.getMessageId().equals(response.id()));
+    }
+
+    @Test
+    @DisplayName("slash command: files in a multipart callback and in a follow-up that fills a defer")
+    void slashFiles() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 64, 0, 0, 0, 32};
+        client.handlers.add(e -> {
+            if (e instanceof SlashCommandInteractionEvent s && s.getName().equals("chart")) {
+                if (s.getUser().getId().equals(sandbox.member().id())) {
+                    s.replyFiles(FileUpload.fromData("note".getBytes(StandardCharsets.UTF_8), "note.txt"))
+                            .setContent("a note").queue();
+                } else {
+                    s.deferReply().queue();
+                    s.getHook().sendFiles(FileUpload.fromData(png, "chart.png")).queue();
+                }
+            }
+        });
+        SandboxMessage note = sandbox.slash(sandbox.member(), sandbox.general(), "chart").awaitResponse(WAIT);
+        assertThat(note.content()).isEqualTo("a note");
+        assertThat(note.attachments()).singleElement()
+                .satisfies(a -> assertThat(a.path("content_type").asText()).startsWith("text/plain"));
+
+        InteractionHandle chart = sandbox.slash(sandbox.moderator(), sandbox.general(), "chart");
+        SandboxMessage filled = chart.awaitResponse(WAIT);
+        assertThat(filled.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.path("filename").asText()).isEqualTo("chart.png");
+            assertThat(a.path("content_type").asText()).isEqualTo("image/png");
+            assertThat(a.path("width").asInt()).isEqualTo(64);
+        });
+        assertThat(chart.followUps()).isEmpty();
+        MessageUpdateEvent update = client.await(MessageUpdateEvent.class, e -> e.getMessageId().equals(filled.id()), WAIT);
+        assertThat(update.getMessage().getAttachments()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("allowed_mentions decides who is pinged: parse [] leaves mentions empty")
+    void allowedMentions() {
+        String text = sandbox.member().mention() + " and @everyone";
+        Message pinging = text(sandbox.general()).sendMessage(text).complete();
+        Message silent = text(sandbox.general()).sendMessage(text)
+                .setAllowedMentions(java.util.EnumSet.noneOf(Message.MentionType.class)).complete();
+
+        JsonNode loud = sandbox.message(pinging.getId()).orElseThrow().json();
+        assertThat(loud.path("mentions")).hasSize(1);
+        assertThat(loud.path("mention_everyone").asBoolean()).isFalse(); // the bot lacks Mention Everyone
+        JsonNode quiet = sandbox.message(silent.getId()).orElseThrow().json();
+        assertThat(quiet.path("mentions")).isEmpty();
+        assertThat(quiet.path("mention_roles")).isEmpty();
+        assertThat(quiet.path("mention_everyone").asBoolean()).isFalse();
     }
 
     @Test

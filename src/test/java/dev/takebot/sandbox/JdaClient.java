@@ -87,10 +87,14 @@ final class JdaClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         jda.shutdownNow();
-        if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
-            throw new AssertionError("JDA did not shut down");
+        try {
+            if (!jda.awaitShutdown(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("JDA did not shut down");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
