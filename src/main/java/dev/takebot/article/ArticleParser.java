@@ -36,7 +36,6 @@ public final class ArticleParser {
   private static final Pattern SEED_HEADER = Pattern.compile("(?i)^date:?(?:\\s+(\\S+))?(?:\\s+(.*))?$");
   private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
   private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/#])#(\\p{L}[\\p{L}\\p{N}_]*)");
-  private static final Pattern ONLY_TAGS = Pattern.compile("^(?:\\s*#\\p{L}[\\p{L}\\p{N}_]*)+\\s*$");
   private static final Pattern CALL_TO_ACTION = Pattern.compile(
       "(?i).*(your (take|view|opinion|thoughts)|what do you think|thoughts\\s*\\?|let us know|tell us|"
           + "weigh in|share your|comment below|reply below|join the discussion|discuss).*");
@@ -62,7 +61,7 @@ public final class ArticleParser {
     if (first < 0) {
       throw new ArticleFormatException("article is empty; paste the article text");
     }
-    if (lines.stream().filter(l -> !l.isBlank()).allMatch(l -> ONLY_TAGS.matcher(l).matches())) {
+    if (lines.stream().filter(l -> !l.isBlank()).allMatch(ArticleParser::onlyTags)) {
       throw new ArticleFormatException(first + 1, "article has only hashtags; paste the article text as well");
     }
     Header header = header(lines, first);
@@ -97,7 +96,7 @@ public final class ArticleParser {
       return new Header(Article.Format.SEED, title, date, tags, null, first + 1);
     }
     Matcher heading = HEADING.matcher(line);
-    if (heading.matches() && !ONLY_TAGS.matcher(line).matches()) {
+    if (heading.matches() && !onlyTags(line)) {
       List<String> tags = new ArrayList<>();
       String title = title(heading.group(2), lineNo, tags, true);
       return new Header(Article.Format.MARKDOWN, title, null, tags, null, first + 1);
@@ -149,7 +148,7 @@ public final class ArticleParser {
       tags.add(m.group(1));
     }
     // Trailing tags are labels, not words of the title; inline ones are words ("#Mali votes").
-    s = s.replaceAll("(\\s+#\\p{L}[\\p{L}\\p{N}_]*)+$", "");
+    s = s.replaceAll("(?:\\s+#\\p{L}[\\p{L}\\p{N}_]{0,60}){1,30}$", "");
     s = HASHTAG.matcher(s).replaceAll("$1").replaceAll("\\s+", " ").strip();
     if (!LETTER.matcher(s).find()) {
       throw new ArticleFormatException(lineNo, "no title: the first line has no words; it must be the article's title");
@@ -207,7 +206,7 @@ public final class ArticleParser {
       String paragraph = text.toString();
       HASHTAG.matcher(paragraph).results().forEach(r -> body.tags.add(r.group(1)));
       String words = HASHTAG.matcher(paragraph).replaceAll("$1").replaceAll("\\s+", " ").strip();
-      if (ONLY_TAGS.matcher(paragraph).matches() || !LETTER.matcher(words).find()) {
+      if (onlyTags(paragraph) || !LETTER.matcher(words).find()) {
         continue;
       }
       prose.add(words);
@@ -233,7 +232,7 @@ public final class ArticleParser {
       if (fence) {
         fenced = !fenced;
       }
-      boolean skip = fence || fenced || (markdown && (HEADING.matcher(line).matches() && !ONLY_TAGS.matcher(line).matches()
+      boolean skip = fence || fenced || (markdown && (HEADING.matcher(line).matches() && !onlyTags(line)
           || MarkdownText.isRule(line)));
       boolean breakBefore = line.isBlank() || skip || (markdown && MarkdownText.isListItem(line));
       if (breakBefore && !current.isEmpty()) {
@@ -267,6 +266,11 @@ public final class ArticleParser {
     out.append(line.substring(at));
     // "Watch: " or "(see )" left behind by a removed link reads as debris.
     return out.toString().replaceAll("\\(\\s*\\)", "").replaceAll("(?i)\\b(watch|video|link|source|more|read more)\\s*:\\s*$", "");
+  }
+
+  /** A line or paragraph of nothing but hashtags (no regex repetition: it must not recurse on 100 KB). */
+  private static boolean onlyTags(String text) {
+    return text.indexOf('#') >= 0 && HASHTAG.matcher(text).replaceAll("").isBlank();
   }
 
   private static int firstNonBlank(List<String> lines, int from) {

@@ -15,16 +15,17 @@ import java.util.regex.Pattern;
  * entities (capitalised word runs such as "Burkina Faso" → {@code BurkinaFaso}) and, when the article has
  * few of those, its most frequent key words. Case-insensitively de-duplicated and capped.
  *
- * <p>Salience is frequency, counting a mention in the title twice, with multi-word names also counting
- * their mentions by last word alone ("Wagner Group"… "Wagner") only when unambiguous. Demonyms
- * ("French", "Western") describe rather than name, so they are left out.
+ * <p>Salience is frequency, a mention in the title counting twice; a name must score at least 2 to be
+ * tagged, so a name dropped once in passing does not crowd out the story's subjects. Demonyms
+ * ("French", "Western") describe rather than name, so they are left out. Names are at most six words:
+ * every repetition in the patterns is bounded, so a 100 KB line of capitals cannot overflow the stack.
  */
 final class Hashtagger {
   static final int DEFAULT_LIMIT = 6;
   static final int MAX_LIMIT = 20;
 
   private static final Pattern CAPITALISED = Pattern.compile(
-      "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+)*(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der|and)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+)*)*");
+      "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der|and)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}){0,5}");
   private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,6}\\b");
   private static final Pattern DEMONYM = Pattern.compile(".*(ian|ean|can|ese|ish|ench|ern)$");
   /** Capitalised only because they start a sentence or a title, or too generic to tag. */

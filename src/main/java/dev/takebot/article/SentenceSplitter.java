@@ -73,7 +73,7 @@ final class SentenceSplitter {
       wordStart--;
     }
     String word = s.substring(wordStart, dot).toLowerCase(Locale.ROOT);
-    boolean initialism = word.matches("(\\p{L}\\.)+\\p{L}") || word.matches("\\p{Lu}") || word.matches("\\p{L}");
+    boolean initialism = word.length() <= 12 && word.matches("(\\p{L}\\.)+\\p{L}") || word.matches("\\p{Lu}") || word.matches("\\p{L}");
     if (!ABBREVIATIONS.contains(word) && !initialism) {
       return false;
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,13 +58,14 @@ final class Summarizer {
       vectors.get(i).forEach((t, w) -> centroid.merge(t, w, Double::sum));
     }
     Map<String, Double> title = vectors.get(n);
-    List<String> tags = article.hashtags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+    List<Pattern> tags = article.hashtags().stream()
+        .map(t -> Pattern.compile("\\b" + Pattern.quote(t) + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+        .toList();
     Scores scores = new Scores(vectors.subList(0, n), title, new double[n], new double[n], new double[n]);
     for (int i = 0; i < n; i++) {
       String s = sentences.get(i);
       int words = s.split("\\s+").length;
-      String lower = s.toLowerCase(Locale.ROOT);
-      boolean tagged = tags.stream().anyMatch(t -> lower.matches("(?s).*\\b" + Pattern.quote(t) + "\\b.*"));
+      boolean tagged = tags.stream().anyMatch(t -> t.matcher(s).find());
       scores.centroid()[i] = cosine(vectors.get(i), centroid);
       // The position prior scales relevance rather than adding to it: an early sentence about nothing
       // ("It was a cold morning.") must not beat a later one about the story.

@@ -23,7 +23,7 @@ final class Words {
       "two", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "when",
       "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
       "would", "yet", "you", "your", "year", "years", "recent", "currently", "increasingly");
-  private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+)*|\\p{N}+");
+  private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,4}|\\p{N}+");
   private static final Pattern INITIALISM = Pattern.compile("\\b(?:U\\.S\\.A?|U\\.K\\.|U\\.N\\.|E\\.U\\.)(?=\\W|$)");
 
   private Words() {}

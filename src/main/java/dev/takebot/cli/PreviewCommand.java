@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:the post was built", "2:bad arguments or the file is not a usable article"})
 public final class PreviewCommand implements Callable<Integer> {
   static final int BAD_INPUT = 2;
+  static final int INTERNAL_ERROR = 1;
   private static final int WIDTH = 78;
 
   @Spec CommandSpec spec;
@@ -75,6 +76,10 @@ public final class PreviewCommand implements Callable<Integer> {
       return fail(err, e.getMessage());
     } catch (ArticleFormatException e) {
       return fail(err, file + ": " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug, not bad input: still one line for the user, and exit 1 so that scripts can tell.
+      fail(err, "could not build the post for " + file + " (" + e + "); please report this");
+      return INTERNAL_ERROR;
     }
     out.print(json ? json(post) : text(post));
     out.flush();

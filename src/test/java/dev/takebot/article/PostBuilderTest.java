@@ -10,6 +10,8 @@ import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("PostBuilder")
 class PostBuilderTest {
@@ -120,6 +122,20 @@ class PostBuilderTest {
     assertThat(embed.description()).hasSizeLessThan(DiscordLimits.DESCRIPTION_BUDGET);
     assertThat(embed.totalLength()).isLessThan(DiscordLimits.EMBED_TOTAL / 4);
     assertThat(post.threadName()).hasSizeLessThanOrEqualTo(DiscordLimits.THREAD_NAME).endsWith("…");
+  }
+
+  @DisplayName("survives pathological 90 KB input (regression: unbounded regex repetition overflowed the stack"
+      + " on a line of capitals, and lazy emphasis patterns took minutes on a line of stars)")
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"*a ", "_a ", "[a](", "A ", "Aa-Bb ", "U.S. ", "#a ", "**a __b ~~c "})
+  void pathologicalInput(String unit) {
+    for (String head : new String[] {"# Title\n\n", "Title\n\n"}) {
+      String text = head + unit.repeat(90_000 / unit.length()) + " end.";
+
+      ArticlePost post = PostBuilder.build(ArticleParser.parse(text));
+
+      assertThat(post.threadAnchor().embeds().get(0).description()).hasSizeLessThan(DiscordLimits.DESCRIPTION_BUDGET);
+    }
   }
 
   @Test
