@@ -32,6 +32,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private static final int T_CUSTOM = 1 << 5;
   private static final int T_NEGATED = 1 << 6;
   private static final int T_INTERJECTION = 1 << 7;
+  private static final int T_EMOTICON = 1 << 8;
+  /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
+  private static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
 
   private final Lexicon lex;
   private final Tuning tuning;
@@ -93,6 +96,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     final int[] term;
     final int[] flags;
     final float[] val;
+    /** Sentence number of each token: negation and boosters do not reach across sentences. */
+    final int[] sentence;
+    int currentSentence;
     String[] customNames;
     int count;
     int upperWords;
@@ -113,6 +119,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       term = new int[cap];
       flags = new int[cap];
       val = new float[cap];
+      sentence = new int[cap];
     }
 
     void add(int s, int l, int id, int f, float v) {
@@ -121,6 +128,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       term[count] = id;
       flags[count] = f;
       val[count] = v;
+      sentence[count] = currentSentence;
       count++;
     }
   }
@@ -140,6 +148,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       if (c == '\n') {
         lineStart = true;
         quoteLine = false;
+        w.currentSentence++;
         i++;
         continue;
       }
@@ -195,10 +204,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       switch (c) {
         case '!' -> {
           w.excl++;
+          w.currentSentence++;
           i++;
         }
         case '?' -> {
           w.quest++;
+          w.currentSentence++;
+          i++;
+        }
+        case '.', ';' -> {
+          w.currentSentence++;
           i++;
         }
         case '@' -> {
@@ -411,7 +426,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           w.quest++;
         }
       }
-      w.add(s, e - s, id, ctx, Float.NaN);
+      w.add(s, e - s, id, ctx | T_EMOTICON, Float.NaN);
       return true;
     }
     return false;
@@ -661,13 +676,21 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         if ((flags & Lexicon.SOFT_BOOSTER) != 0 && i + 1 < count && hasValence(w, i + 1)) {
           continue; // "pretty good", "damn good": an intensifier here, not a word of its own
         }
-        if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(w, i + 1)) {
+        if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(w, i + 1) && !isNo(w, i + 1)) {
           continue; // "no" negates the next word rather than carrying its own valence
         }
       }
       float v = base * scale;
-      if (isNo(w, i - 1) || isNo(w, i - 2)
-          || (isNo(w, i - 3) && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.OR_NOR) != 0)) {
+      final int[] sid = w.sentence;
+      int reach = 0; // how many preceding tokens share this sentence (at most 3)
+      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i]) {
+        reach++;
+      }
+      if ((f & T_FACE) != 0) {
+        reach = 0;
+      }
+      if ((reach >= 1 && isNo(w, i - 1)) || (reach >= 2 && isNo(w, i - 2))
+          || (reach >= 3 && isNo(w, i - 3) && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.OR_NOR) != 0)) {
         v = base * scale * negation;
         f |= T_NEGATED;
       }
@@ -679,13 +702,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
       boolean frenchPair = false;
       boolean lastWasNe = false;
-      for (int k = firstModifier; k < 3; k++) {
+      for (int k = firstModifier; k < reach; k++) {
         int j = i - k - 1;
-        if (j < 0) {
-          break;
-        }
         if (hasValence(w, j)) {
-          continue;
+          break; // a modifier reaches only the nearest sentiment word: "don't care don't care" is not a double negation
         }
         int jid = term[j];
         if (jid >= 0) {
@@ -711,7 +731,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           lastWasNe = jid >= 0 && (lf[jid] & Lexicon.NE) != 0;
         }
       }
-      if (i > 0 && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.LEAST) != 0
+      if (reach > 0 && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.LEAST) != 0
           && !(i > 1 && term[i - 2] >= 0 && (lf[term[i - 2]] & Lexicon.AT_VERY) != 0)) {
         v *= negation;
       }
