@@ -91,13 +91,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     final char[] src;
     final char[] low;
     final int n;
-    final int[] start;
-    final int[] len;
-    final int[] term;
-    final int[] flags;
-    final float[] val;
+    int[] start;
+    int[] len;
+    int[] term;
+    int[] flags;
+    float[] val;
     /** Sentence number of each token: negation and boosters do not reach across sentences. */
-    final int[] sentence;
+    int[] sentence;
     int currentSentence;
     String[] customNames;
     int count;
@@ -113,7 +113,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       src = new char[n];
       text.getChars(0, n, src, 0);
       low = new char[n];
-      int cap = n + 1;
+      int cap = Math.min(n + 1, 16 + n / 3);
       start = new int[cap];
       len = new int[cap];
       term = new int[cap];
@@ -123,6 +123,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
 
     void add(int s, int l, int id, int f, float v) {
+      if (count == start.length) {
+        grow();
+      }
       start[count] = s;
       len[count] = l;
       term[count] = id;
@@ -131,9 +134,23 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       sentence[count] = currentSentence;
       count++;
     }
+
+    private void grow() {
+      int cap = Math.min(start.length * 2, n + 1);
+      start = java.util.Arrays.copyOf(start, cap);
+      len = java.util.Arrays.copyOf(len, cap);
+      term = java.util.Arrays.copyOf(term, cap);
+      flags = java.util.Arrays.copyOf(flags, cap);
+      val = java.util.Arrays.copyOf(val, cap);
+      sentence = java.util.Arrays.copyOf(sentence, cap);
+      if (customNames != null) {
+        customNames = java.util.Arrays.copyOf(customNames, cap);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- tokenizer
+
 
   private void tokenize(Work w) {
     final char[] src = w.src;
@@ -172,13 +189,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       int ctx = (quoteLine || quoteAll ? T_QUOTED : 0) | (bold ? T_BOLD : 0);
       boolean chunkStart = i == 0 || isSpace(src[i - 1]);
       if (isWordChar(c)) {
-        if (chunkStart && (c == 'h' || c == 'H' || c == 'w' || c == 'W') && isUrl(src, i, n)) {
-          i = chunkEnd(src, i, n);
-          continue;
-        }
         if (chunkStart) {
+          int e = chunkStartScan(src, i, n);
+          if (e < 0) {
+            i = chunkEnd(src, i, n); // a link
+            continue;
+          }
           // Emoticons that start with a letter or digit: "o_O", "xD", "D:", "8)".
-          int e = chunkEnd(src, i, n);
           if (e - i >= 2 && e - i <= 4 && !allWordChars(src, i, e) && emoticon(w, i, e, ctx)) {
             i = e;
             continue;
@@ -266,12 +283,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     int h = 0;
     int upper = 0;
     int lower = 0;
+    boolean stretched = false;
     while (i < n) {
       char c = src[i];
       if (isWordChar(c)) {
         char f = Fold.fold(c);
         low[i] = f;
         h = 31 * h + f;
+        if (i - s >= 2 && low[i - 1] == f && low[i - 2] == f) {
+          stretched = true;
+        }
         if (c < 128) {
           if (c >= 'A' && c <= 'Z') {
             upper++;
@@ -312,7 +333,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (l >= 3 && low[i - 1] == 't' && low[i - 2] == '\'' && low[i - 3] == 'n') {
       f |= T_NT;
     }
-    if (id < 0 && l >= 4) {
+    if (id < 0 && stretched && l >= 4) {
       id = elongated(low, s, l);
       if (id >= 0) {
         f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
@@ -339,16 +360,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so"). */
   private int elongated(char[] low, int s, int l) {
-    boolean stretched = false;
-    for (int k = s + 2; k < s + l; k++) {
-      if (low[k] == low[k - 1] && low[k] == low[k - 2]) {
-        stretched = true;
-        break;
-      }
-    }
-    if (!stretched) {
-      return -1;
-    }
     char[] buf = new char[l];
     for (int keep = 2; keep >= 1; keep--) {
       int m = 0;
@@ -513,6 +524,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       if (w.customNames == null) {
         w.customNames = new String[w.start.length];
       }
+      if (w.count == w.start.length) {
+        w.grow();
+      }
       w.customNames[w.count] = ":" + new String(src, s, e - s) + ":";
       w.add(s, e - s, -1, T_CUSTOM | ctx, best);
     }
@@ -550,6 +564,35 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
     }
     return i + 1;
+  }
+
+  /**
+   * One pass over a chunk that starts with a letter or digit: returns -1 when it is a link, else its end,
+   * looking no further than needed (links need a "://", a "www." or a dot followed later by a slash).
+   */
+  private static int chunkStartScan(char[] src, int i, int n) {
+    char c0 = src[i];
+    if ((c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
+        && (starts(src, i, n, "http://") || starts(src, i, n, "https://") || starts(src, i, n, "www."))) {
+      return -1;
+    }
+    boolean dot = false;
+    int k = i;
+    for (; k < n; k++) {
+      char c = src[k];
+      if (c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        continue;
+      }
+      if (isSpace(c)) {
+        break;
+      }
+      if (c == '.' && k > i && k + 1 < n && isWordChar(src[k + 1])) {
+        dot = true;
+      } else if (c == '/' && dot && k + 1 < n && isWordChar(src[k + 1])) {
+        return -1;
+      }
+    }
+    return k;
   }
 
   private static boolean isUrl(char[] src, int i, int n) {
