@@ -32,6 +32,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private static final int T_CUSTOM = 1 << 5;
   private static final int T_NEGATED = 1 << 6;
   private static final int T_INTERJECTION = 1 << 7;
+  private static final int T_EMOTICON = 1 << 8;
+  /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
+  private static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
 
   private final Lexicon lex;
   private final Tuning tuning;
@@ -88,11 +91,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     final char[] src;
     final char[] low;
     final int n;
-    final int[] start;
-    final int[] len;
-    final int[] term;
-    final int[] flags;
-    final float[] val;
+    int[] start;
+    int[] len;
+    int[] term;
+    int[] flags;
+    float[] val;
+    /** Sentence number of each token: negation and boosters do not reach across sentences. */
+    int[] sentence;
+    int currentSentence;
     String[] customNames;
     int count;
     int upperWords;
@@ -107,25 +113,44 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       src = new char[n];
       text.getChars(0, n, src, 0);
       low = new char[n];
-      int cap = n + 1;
+      int cap = Math.min(n + 1, 16 + n / 3);
       start = new int[cap];
       len = new int[cap];
       term = new int[cap];
       flags = new int[cap];
       val = new float[cap];
+      sentence = new int[cap];
     }
 
     void add(int s, int l, int id, int f, float v) {
+      if (count == start.length) {
+        grow();
+      }
       start[count] = s;
       len[count] = l;
       term[count] = id;
       flags[count] = f;
       val[count] = v;
+      sentence[count] = currentSentence;
       count++;
+    }
+
+    private void grow() {
+      int cap = Math.min(start.length * 2, n + 1);
+      start = java.util.Arrays.copyOf(start, cap);
+      len = java.util.Arrays.copyOf(len, cap);
+      term = java.util.Arrays.copyOf(term, cap);
+      flags = java.util.Arrays.copyOf(flags, cap);
+      val = java.util.Arrays.copyOf(val, cap);
+      sentence = java.util.Arrays.copyOf(sentence, cap);
+      if (customNames != null) {
+        customNames = java.util.Arrays.copyOf(customNames, cap);
+      }
     }
   }
 
   // ---------------------------------------------------------------- tokenizer
+
 
   private void tokenize(Work w) {
     final char[] src = w.src;
@@ -140,6 +165,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       if (c == '\n') {
         lineStart = true;
         quoteLine = false;
+        w.currentSentence++;
         i++;
         continue;
       }
@@ -163,13 +189,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       int ctx = (quoteLine || quoteAll ? T_QUOTED : 0) | (bold ? T_BOLD : 0);
       boolean chunkStart = i == 0 || isSpace(src[i - 1]);
       if (isWordChar(c)) {
-        if (chunkStart && (c == 'h' || c == 'H' || c == 'w' || c == 'W') && isUrl(src, i, n)) {
-          i = chunkEnd(src, i, n);
-          continue;
-        }
         if (chunkStart) {
+          int e = chunkStartScan(src, i, n);
+          if (e < 0) {
+            i = chunkEnd(src, i, n); // a link
+            continue;
+          }
           // Emoticons that start with a letter or digit: "o_O", "xD", "D:", "8)".
-          int e = chunkEnd(src, i, n);
           if (e - i >= 2 && e - i <= 4 && !allWordChars(src, i, e) && emoticon(w, i, e, ctx)) {
             i = e;
             continue;
@@ -195,10 +221,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       switch (c) {
         case '!' -> {
           w.excl++;
+          w.currentSentence++;
           i++;
         }
         case '?' -> {
           w.quest++;
+          w.currentSentence++;
+          i++;
+        }
+        case '.', ';' -> {
+          w.currentSentence++;
           i++;
         }
         case '@' -> {
@@ -251,12 +283,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     int h = 0;
     int upper = 0;
     int lower = 0;
+    boolean stretched = false;
     while (i < n) {
       char c = src[i];
       if (isWordChar(c)) {
         char f = Fold.fold(c);
         low[i] = f;
         h = 31 * h + f;
+        if (i - s >= 2 && low[i - 1] == f && low[i - 2] == f) {
+          stretched = true;
+        }
         if (c < 128) {
           if (c >= 'A' && c <= 'Z') {
             upper++;
@@ -297,7 +333,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (l >= 3 && low[i - 1] == 't' && low[i - 2] == '\'' && low[i - 3] == 'n') {
       f |= T_NT;
     }
-    if (id < 0 && l >= 4) {
+    if (id < 0 && stretched && l >= 4) {
       id = elongated(low, s, l);
       if (id >= 0) {
         f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
@@ -324,16 +360,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so"). */
   private int elongated(char[] low, int s, int l) {
-    boolean stretched = false;
-    for (int k = s + 2; k < s + l; k++) {
-      if (low[k] == low[k - 1] && low[k] == low[k - 2]) {
-        stretched = true;
-        break;
-      }
-    }
-    if (!stretched) {
-      return -1;
-    }
     char[] buf = new char[l];
     for (int keep = 2; keep >= 1; keep--) {
       int m = 0;
@@ -411,7 +437,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           w.quest++;
         }
       }
-      w.add(s, e - s, id, ctx, Float.NaN);
+      w.add(s, e - s, id, ctx | T_EMOTICON, Float.NaN);
       return true;
     }
     return false;
@@ -498,6 +524,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       if (w.customNames == null) {
         w.customNames = new String[w.start.length];
       }
+      if (w.count == w.start.length) {
+        w.grow();
+      }
       w.customNames[w.count] = ":" + new String(src, s, e - s) + ":";
       w.add(s, e - s, -1, T_CUSTOM | ctx, best);
     }
@@ -535,6 +564,35 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
     }
     return i + 1;
+  }
+
+  /**
+   * One pass over a chunk that starts with a letter or digit: returns -1 when it is a link, else its end,
+   * looking no further than needed (links need a "://", a "www." or a dot followed later by a slash).
+   */
+  private static int chunkStartScan(char[] src, int i, int n) {
+    char c0 = src[i];
+    if ((c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
+        && (starts(src, i, n, "http://") || starts(src, i, n, "https://") || starts(src, i, n, "www."))) {
+      return -1;
+    }
+    boolean dot = false;
+    int k = i;
+    for (; k < n; k++) {
+      char c = src[k];
+      if (c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        continue;
+      }
+      if (isSpace(c)) {
+        break;
+      }
+      if (c == '.' && k > i && k + 1 < n && isWordChar(src[k + 1])) {
+        dot = true;
+      } else if (c == '/' && dot && k + 1 < n && isWordChar(src[k + 1])) {
+        return -1;
+      }
+    }
+    return k;
   }
 
   private static boolean isUrl(char[] src, int i, int n) {
@@ -661,13 +719,21 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         if ((flags & Lexicon.SOFT_BOOSTER) != 0 && i + 1 < count && hasValence(w, i + 1)) {
           continue; // "pretty good", "damn good": an intensifier here, not a word of its own
         }
-        if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(w, i + 1)) {
+        if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(w, i + 1) && !isNo(w, i + 1)) {
           continue; // "no" negates the next word rather than carrying its own valence
         }
       }
       float v = base * scale;
-      if (isNo(w, i - 1) || isNo(w, i - 2)
-          || (isNo(w, i - 3) && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.OR_NOR) != 0)) {
+      final int[] sid = w.sentence;
+      int reach = 0; // how many preceding tokens share this sentence (at most 3)
+      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i]) {
+        reach++;
+      }
+      if ((f & T_FACE) != 0) {
+        reach = 0;
+      }
+      if ((reach >= 1 && isNo(w, i - 1)) || (reach >= 2 && isNo(w, i - 2))
+          || (reach >= 3 && isNo(w, i - 3) && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.OR_NOR) != 0)) {
         v = base * scale * negation;
         f |= T_NEGATED;
       }
@@ -679,13 +745,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
       boolean frenchPair = false;
       boolean lastWasNe = false;
-      for (int k = firstModifier; k < 3; k++) {
+      for (int k = firstModifier; k < reach; k++) {
         int j = i - k - 1;
-        if (j < 0) {
-          break;
-        }
         if (hasValence(w, j)) {
-          continue;
+          break; // a modifier reaches only the nearest sentiment word: "don't care don't care" is not a double negation
         }
         int jid = term[j];
         if (jid >= 0) {
@@ -711,7 +774,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           lastWasNe = jid >= 0 && (lf[jid] & Lexicon.NE) != 0;
         }
       }
-      if (i > 0 && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.LEAST) != 0
+      if (reach > 0 && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.LEAST) != 0
           && !(i > 1 && term[i - 2] >= 0 && (lf[term[i - 2]] & Lexicon.AT_VERY) != 0)) {
         v *= negation;
       }

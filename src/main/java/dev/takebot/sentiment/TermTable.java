@@ -9,12 +9,14 @@ import java.util.List;
  */
 final class TermTable {
   private final char[][] keys;
+  private final int[] hashes;
   private final int[] ids;
   private final int mask;
 
   TermTable(List<String> terms) {
     int cap = Integer.highestOneBit(Math.max(16, terms.size() * 3)) << 1;
     keys = new char[cap][];
+    hashes = new int[cap];
     ids = new int[cap];
     mask = cap - 1;
     for (int id = 0; id < terms.size(); id++) {
@@ -24,6 +26,7 @@ final class TermTable {
         slot = (slot + 1) & mask;
       }
       keys[slot] = t.toCharArray();
+      hashes[slot] = t.hashCode();
       ids[slot] = id;
     }
   }
@@ -36,7 +39,8 @@ final class TermTable {
       if (k == null) {
         return -1;
       }
-      if (k.length == len && same(k, buf, off, len)) {
+      // Comparing the stored hash first avoids touching most keys' arrays at all.
+      if (hashes[slot] == hash && k.length == len && same(k, buf, off, len)) {
         return ids[slot];
       }
       slot = (slot + 1) & mask;

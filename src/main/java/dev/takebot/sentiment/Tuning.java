@@ -31,7 +31,7 @@ record Tuning(
     double bareNegation,
     double question) {
 
-  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.1, -0.74, 0.5, 1.5, -0.6, 0.35, 1.0, 0.25, -0.4, 1.0);
+  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 1.0);
 
   String fingerprint() {
     return alpha + "/" + scale + "/" + deadZone + "/" + negation + "/" + beforeContrast + "/" + afterContrast

@@ -51,7 +51,7 @@ final class DevTuning {
         }
         Files.writeString(Path.of(dump, b.file() + ".ours"), out);
       }
-      System.out.printf(Locale.ROOT, "%-22s r %.3f (%.3f)  acc %.3f (%.3f)  macro %.3f (%.3f)  wF1 %.3f (%.3f) %s mixed %d/%d%n",
+      System.out.printf(Locale.ROOT, "%-22s r %.4f (%.3f)  acc %.3f (%.3f)  macro %.3f (%.3f)  wF1 %.4f (%.3f) %s mixed %d/%d%n",
           b.file(), e.pearson(), b.pearson(), e.accuracy(), b.accuracy(), e.macroF1(), b.macroF1(), e.weightedF1(),
           b.weightedF1(), (Double.isNaN(b.pearson()) || e.pearson() > b.pearson()) && e.weightedF1() > b.weightedF1()
               ? "OK  " : "FAIL", mixed, n);
