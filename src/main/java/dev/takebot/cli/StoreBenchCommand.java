@@ -27,6 +27,12 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +73,10 @@ public final class StoreBenchCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "1000", description = "Takes per backfill transaction (default ${DEFAULT-VALUE}).")
   int batch;
 
+  @Option(names = "--threads", defaultValue = "4",
+      description = "Concurrent ingest threads for the group-commit run (default ${DEFAULT-VALUE}).")
+  int threads;
+
   @Option(names = "--durability", defaultValue = "NORMAL",
       description = "SQLite commit durability: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   StorageSettings.Durability durability;
@@ -86,8 +96,8 @@ public final class StoreBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (takes < 1 || window < 1 || batch < 1) {
-      err.println("error: --takes, --window and --batch must be positive");
+    if (takes < 1 || window < 1 || batch < 1 || threads < 1) {
+      err.println("error: --takes, --window, --batch and --threads must be positive");
       return 2;
     }
     Path tempDir = null;
@@ -105,12 +115,22 @@ public final class StoreBenchCommand implements Callable<Integer> {
       long backfill = 2;
       store.saveDiscussion(new Discussion(live, 1, 1, live, "bench-live", "Bench live", T0));
       store.saveDiscussion(new Discussion(backfill, 1, 1, backfill, "bench-backfill", "Bench backfill", T0));
+      long concurrent = 3;
+      store.saveDiscussion(new Discussion(concurrent, 1, 1, concurrent, "bench-threads", "Bench threads", T0));
       List<String> texts = texts(new Random(42), 4_096);
 
       Rates liveRates = ingestOneByOne(store, live, texts);
       report(out, "ingest, one transaction per take, analyser on", liveRates);
       Rates batchRates = ingestBatched(store, backfill, texts);
       report(out, "ingest, backfill batches of " + batch + ", analyser on", batchRates);
+      double[] threaded = ingestConcurrently(store, concurrent, texts);
+      double[] sortedThreaded = threaded.clone();
+      Arrays.sort(sortedThreaded);
+      out.printf(Locale.ROOT, "ingest, %d threads, one insertTake per take (SQLite shares commits), analyser on:"
+              + " median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows)%n", threads,
+          sortedThreaded[sortedThreaded.length / 2], sortedThreaded[0],
+          sortedThreaded[sortedThreaded.length - 1], sortedThreaded.length);
+      out.flush();
 
       measureStats(out, store, live);
       measureStreaming(out, store, live);
@@ -172,6 +192,43 @@ public final class StoreBenchCommand implements Callable<Integer> {
       done += n;
       rates.wall[w] = n / ((System.nanoTime() - start) / 1e9);
       rates.cpu[w] = n / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+    }
+    return rates;
+  }
+
+  /** Live ingest from several threads (as from several shards): each call commits, calls share commits. */
+  private double[] ingestConcurrently(JdbcTakeStore store, long post, List<String> texts) {
+    double[] rates = new double[Math.max(1, takes / window)];
+    AtomicLong nextId = new AtomicLong(post * 1_000_000_000L);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      int done = 0;
+      for (int w = 0; w < rates.length; w++) {
+        int n = Math.min(window, takes - done);
+        int base = done;
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          workers.add(pool.submit(() -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+              store.insertTake(take(nextId.incrementAndGet(), post, base + i, texts));
+            }
+          }));
+        }
+        for (Future<?> f : workers) {
+          f.get();
+        }
+        done += n;
+        rates[w] = n / ((System.nanoTime() - start) / 1e9);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     return rates;
   }
