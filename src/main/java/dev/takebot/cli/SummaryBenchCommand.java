@@ -122,7 +122,8 @@ final class SummaryBenchCommand implements Callable<Integer> {
           target == 0 ? "-" : "≤ " + target);
       DiscussionSummary shown = summarizer.summarize(repo.discussion, reactions, null);
       out.printf(Locale.ROOT, "%12s chart %d bytes; %d takes sampled; tone %s; themes: %s%n", "", png,
-          shown.sampled(), shown.toneWords(), shown.themes().stream().limit(5).map(Object::toString)
+          shown.sampled(), shown.toneWords(), shown.themes().stream().limit(4)
+              .map(t -> t.name() + ": " + t.verdict(shown.isSampled()))
               .collect(java.util.stream.Collectors.joining("; ")));
       out.flush();
       last = repo;

@@ -71,7 +71,7 @@ public final class DiscussionSummarizer {
     List<Representative> sample = new ArrayList<>();
     double[] weight = new double[Label.values().length];
     for (Label l : Label.values()) {
-      List<Representative> s = pass.reservoirs.get(l);
+      List<Representative> s = pass.reservoirs[l.ordinal()].items;
       sample.addAll(s);
       weight[l.ordinal()] = s.isEmpty() ? 0 : (double) pass.counts[l.ordinal()] / s.size();
     }
@@ -100,12 +100,12 @@ public final class DiscussionSummarizer {
   /** State of one pass over the takes; everything in it is bounded except the member set. */
   private static final class Pass implements Consumer<Take> {
     final long[] counts = new long[Label.values().length];
-    final Map<Label, List<Representative>> reservoirs = new EnumMap<>(Label.class);
+    final Reservoir[] reservoirs = new Reservoir[Label.values().length];
     final LongHashSet members = new LongHashSet();
     final TimeHistogram histogram = new TimeHistogram();
-    final SplittableRandom random;
     final Map<Long, Integer> reactions;
-    final int samplePerLabel;
+    /** Ids with reactions, so that the common case (no reactions) needs no boxed lookup. */
+    final LongHashSet reacted = new LongHashSet();
     long takes;
     double scoreSum;
     long firstMilli = Long.MAX_VALUE;
@@ -113,18 +113,22 @@ public final class DiscussionSummarizer {
     Representative mostReacted;
 
     Pass(int samplePerLabel, long seed, Map<Long, Integer> reactions) {
-      this.samplePerLabel = samplePerLabel;
-      this.random = new SplittableRandom(seed);
-      this.reactions = reactions;
-      for (Label l : Label.values()) {
-        reservoirs.put(l, new ArrayList<>());
+      SplittableRandom random = new SplittableRandom(seed);
+      for (int l = 0; l < reservoirs.length; l++) {
+        reservoirs[l] = new Reservoir(samplePerLabel, random.split());
       }
+      this.reactions = reactions;
+      reactions.forEach((id, n) -> {
+        if (n != null && n > 0) {
+          reacted.add(id);
+        }
+      });
     }
 
     @Override
     public void accept(Take take) {
       int label = take.label().ordinal();
-      long n = ++counts[label];
+      counts[label]++;
       takes++;
       scoreSum += take.score();
       members.add(take.authorId());
@@ -132,35 +136,27 @@ public final class DiscussionSummarizer {
       firstMilli = Math.min(firstMilli, t);
       lastMilli = Math.max(lastMilli, t);
       histogram.add(t, label);
-      // Algorithm R: the n-th take of a label replaces a random slot with probability k/n
-      List<Representative> reservoir = reservoirs.get(take.label());
-      if (n <= samplePerLabel) {
-        reservoir.add(keep(take, 0));
-      } else {
-        long j = random.nextLong(n);
-        if (j < samplePerLabel) {
-          reservoir.set((int) j, keep(take, 0));
-        }
-      }
-      if (!reactions.isEmpty()) {
-        Integer r = reactions.get(take.messageId());
-        if (r != null && r > 0 && (mostReacted == null || r > mostReacted.reactions())) {
+      reservoirs[label].offer(take);
+      if (reacted.size() > 0 && reacted.contains(take.messageId())) {
+        int r = reactions.get(take.messageId());
+        if (mostReacted == null || r > mostReacted.reactions()) {
           mostReacted = keep(take, r);
         }
       }
     }
+  }
 
-    private static Representative keep(Take take, int reactions) {
-      String text = take.text() == null ? "" : take.text();
-      if (text.length() > MAX_KEPT_TEXT) {
-        int cut = MAX_KEPT_TEXT;
-        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-          cut--;
-        }
-        text = text.substring(0, cut);
+  /** What the summary keeps of a take: its text cut to {@link #MAX_KEPT_TEXT} characters. */
+  static Representative keep(Take take, int reactions) {
+    String text = take.text() == null ? "" : take.text();
+    if (text.length() > MAX_KEPT_TEXT) {
+      int cut = MAX_KEPT_TEXT;
+      if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+        cut--;
       }
-      return new Representative(take.messageId(), take.channelId(), take.authorId(), take.authorName(), text,
-          take.label(), take.score(), take.createdAt(), reactions);
+      text = text.substring(0, cut);
     }
+    return new Representative(take.messageId(), take.channelId(), take.authorId(), take.authorName(), text,
+        take.label(), take.score(), take.createdAt(), reactions);
   }
 }

@@ -24,6 +24,18 @@ final class LongHashSet {
     return true;
   }
 
+  boolean contains(long key) {
+    int mask = keys.length - 1;
+    int i = mix(key) & mask;
+    while (used[i]) {
+      if (keys[i] == key) {
+        return true;
+      }
+      i = (i + 1) & mask;
+    }
+    return false;
+  }
+
   int size() {
     return size;
   }

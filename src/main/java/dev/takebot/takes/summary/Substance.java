@@ -1,5 +1,9 @@
 package dev.takebot.takes.summary;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * Whether a take says enough to stand for its side: at least four real words once links and mentions
  * are gone, no long runs of one character, not the same few words repeated, mostly letters.
@@ -14,7 +18,7 @@ final class Substance {
   }
 
   /** As {@link #isSubstantive(String)}, reusing the text's tokens. */
-  static boolean isSubstantive(String text, java.util.List<Tokenizer.Token> tokens) {
+  static boolean isSubstantive(String text, List<Tokenizer.Token> tokens) {
     if (text.isBlank()) {
       return false;
     }
@@ -28,8 +32,8 @@ final class Substance {
     }
     int words = 0;
     int letters = 0;
-    java.util.Set<String> distinct = new java.util.HashSet<>();
-    for (var t : tokens) {
+    Set<String> distinct = new HashSet<>();
+    for (Tokenizer.Token t : tokens) {
       if (t.lower().length() >= 2 || t.lower().equals("a") || t.lower().equals("i")) {
         words++;
         distinct.add(t.lower());

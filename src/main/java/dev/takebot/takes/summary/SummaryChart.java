@@ -111,7 +111,7 @@ public final class SummaryChart {
     plot.setSectionDepth(0.32);
     plot.setInteriorGap(0.06);
     plot.setCenterTextMode(CenterTextMode.FIXED);
-    plot.setCenterText(NumberFormat.getIntegerInstance(Locale.ROOT).format(summary.takes()) + " takes");
+    plot.setCenterText(compact(summary.takes()) + (summary.takes() == 1 ? " take" : " takes"));
     plot.setCenterTextFont(FONT);
     plot.setCenterTextColor(TEXT);
     plot.setNoDataMessage("no takes yet");
@@ -205,6 +205,20 @@ public final class SummaryChart {
     t.setPaint(TEXT);
     t.setBackgroundPaint(null);
     return t;
+  }
+
+  /** Short counts that fit inside the ring: 9,999 · 12.3k · 456k · 1.2M. */
+  static String compact(long n) {
+    if (n < 10_000) {
+      return NumberFormat.getIntegerInstance(Locale.ROOT).format(n);
+    }
+    if (n < 100_000) {
+      return String.format(Locale.ROOT, "%.1fk", n / 1000.0);
+    }
+    if (n < 999_500) {
+      return Math.round(n / 1000.0) + "k";
+    }
+    return String.format(Locale.ROOT, "%.1fM", n / 1_000_000.0);
   }
 
   private static SimpleDateFormat utc(String pattern) {

@@ -31,10 +31,18 @@ public final class SummaryService {
   private final ReactionCounts reactions;
   private final Cache<Long, RenderedSummary> cache;
 
+  /** Discussions whose summaries stay cached by default (each holds a chart of about 40 KB). */
+  public static final long DEFAULT_MAX_DISCUSSIONS = 256;
+
   /** Production wiring: system ticker, {@link #DEFAULT_TTL}, no reaction counts. */
   public SummaryService(TakeRepository repository, Clock clock) {
-    this(repository, new DiscussionSummarizer(repository, clock), ReactionCounts.NONE, Ticker.systemTicker(),
-        DEFAULT_TTL, 1_000);
+    this(repository, clock, ReactionCounts.NONE);
+  }
+
+  /** Production wiring with reaction counts from the Discord layer. */
+  public SummaryService(TakeRepository repository, Clock clock, ReactionCounts reactions) {
+    this(repository, new DiscussionSummarizer(repository, clock), reactions, Ticker.systemTicker(), DEFAULT_TTL,
+        DEFAULT_MAX_DISCUSSIONS);
   }
 
   /**

@@ -84,8 +84,4 @@ public record Theme(String name, long mentions, Map<Label, Long> byLabel, boolea
   public String toString() {
     return name + ": " + verdict();
   }
-
-  String key() {
-    return name.toLowerCase(Locale.ROOT);
-  }
 }

@@ -124,15 +124,15 @@ final class ThemeExtractor {
       String lower = t.lower();
       String alias = Words.isStop(lower) ? null : Words.alias(lower);
       if (alias != null) {
-        term(terms, Words.lower(alias), alias, true).add(doc, alias, true);
+        term(terms, Words.lower(alias), alias).add(doc, alias, true);
         prev = null;
       } else if (content(t)) {
         if (lower.length() >= 4 && nounish(lower)) {
-          term(terms, Words.fold(lower), null, false).add(doc, lower, false);
+          term(terms, Words.fold(lower), null).add(doc, lower, false);
         }
         if (prev != null && !t.breakBefore()) {
           String key = Words.fold(prev.lower()) + " " + Words.fold(lower);
-          term(terms, key, null, false).add(doc, prev.lower() + " " + lower, false);
+          term(terms, key, null).add(doc, prev.lower() + " " + lower, false);
         }
         prev = t;
       } else {
@@ -161,7 +161,7 @@ final class ThemeExtractor {
       }
       if (alias != null) {
         flush(run, doc, terms);
-        term(terms, Words.lower(alias), alias, true).add(doc, alias, true);
+        term(terms, Words.lower(alias), alias).add(doc, alias, true);
         k += len;
       } else {
         run.add(seq.get(k));
@@ -188,18 +188,18 @@ final class ThemeExtractor {
         key.append(key.length() == 0 ? "" : " ").append(Words.fold(t.lower()));
         display.append(display.length() == 0 ? "" : " ").append(t.surface());
       }
-      term(terms, key.toString(), null, false).add(doc, display.toString(), true);
+      term(terms, key.toString(), null).add(doc, display.toString(), true);
     } else {
       for (Token t : run) {
         if (!Words.CONNECTORS.contains(t.lower())) {
-          term(terms, Words.fold(t.lower()), null, false).add(doc, t.surface(), true);
+          term(terms, Words.fold(t.lower()), null).add(doc, t.surface(), true);
         }
       }
     }
     run.clear();
   }
 
-  private static Term term(Map<String, Term> terms, String key, String alias, boolean entity) {
+  private static Term term(Map<String, Term> terms, String key, String alias) {
     return terms.computeIfAbsent(key, k -> new Term(k, alias));
   }
 

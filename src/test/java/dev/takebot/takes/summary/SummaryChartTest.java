@@ -55,6 +55,16 @@ class SummaryChartTest {
   }
 
   @Test
+  @DisplayName("writes counts short enough to fit inside the ring")
+  void compactCounts() {
+    assertThat(SummaryChart.compact(29)).isEqualTo("29");
+    assertThat(SummaryChart.compact(9_999)).isEqualTo("9,999");
+    assertThat(SummaryChart.compact(12_345)).isEqualTo("12.3k");
+    assertThat(SummaryChart.compact(456_400)).isEqualTo("456k");
+    assertThat(SummaryChart.compact(1_000_000)).isEqualTo("1.0M");
+  }
+
+  @Test
   @DisplayName("copes with a single take and with no takes at all")
   void edgeCases() throws IOException {
     InMemoryTakeRepository repo = new InMemoryTakeRepository();
