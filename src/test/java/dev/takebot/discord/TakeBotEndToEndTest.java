@@ -283,7 +283,7 @@ class TakeBotEndToEndTest {
       SandboxMessage answer = submit.awaitResponse(WAIT);
 
       assertThat(answer.isEphemeral()).isTrue();
-      assertThat(answer.content()).contains("your take is in the thread", "positive");
+      assertThat(answer.content()).contains("your take is posted", "positive");
       SandboxMessage inThread = sandbox.awaitBotMessage(p.thread(), m -> !m.embeds().isEmpty(), WAIT);
       assertThat(inThread.content()).contains("member");
       assertThat(inThread.embeds().get(0).path("description").asText())
