@@ -381,6 +381,32 @@ final class SummaryBenchCommand implements Callable<Integer> {
       throw readOnly();
     }
 
+    // Store contract additions (#4), not used by the benchmark.
+    @Override
+    public List<Discussion> findDiscussionsByArticle(String articleKey) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean retag(long messageId, Label label, double score, String analyzerVersion) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int forEachTakeWithVersionNot(String version, long afterMessageId, int limit, Consumer<Take> action) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void forEachCorrection(long guildId, Consumer<dev.takebot.takes.Correction> action) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int purgeOlderThan(long guildId, Instant cutoff) {
+      throw new UnsupportedOperationException();
+    }
+
     @Override
     public void close() {}
 

@@ -125,6 +125,32 @@ final class InMemoryTakeRepository implements TakeRepository {
         t.authorId(), t.authorName(), t.text(), t.createdAt(), t.editedAt(), label, t.score(), "moderator"));
   }
 
+  // Store contract additions (#4), not needed by the summary tests.
+  @Override
+  public List<Discussion> findDiscussionsByArticle(String articleKey) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public boolean retag(long messageId, Label label, double score, String analyzerVersion) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public int forEachTakeWithVersionNot(String version, long afterMessageId, int limit, Consumer<Take> action) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void forEachCorrection(long guildId, Consumer<dev.takebot.takes.Correction> action) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public int purgeOlderThan(long guildId, Instant cutoff) {
+    throw new UnsupportedOperationException();
+  }
+
   @Override
   public void close() {}
 }

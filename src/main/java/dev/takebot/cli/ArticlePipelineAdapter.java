@@ -1,0 +1,31 @@
+package dev.takebot.cli;
+
+import dev.takebot.article.Article;
+import dev.takebot.article.ArticleFormatException;
+import dev.takebot.article.ArticleParser;
+import dev.takebot.article.ArticlePost;
+import dev.takebot.article.PostBuilder;
+import dev.takebot.discord.ArticlePipeline;
+import dev.takebot.discord.PreparedArticle;
+
+/** Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder. */
+public final class ArticlePipelineAdapter implements ArticlePipeline {
+  private final int hashtagLimit;
+
+  public ArticlePipelineAdapter(int hashtagLimit) {
+    this.hashtagLimit = hashtagLimit;
+  }
+
+  @Override
+  public PreparedArticle prepare(String origin, String text) {
+    try {
+      Article article = ArticleParser.parse(text);
+      ArticlePost post = PostBuilder.build(article, hashtagLimit);
+      // The post builder puts the summary embed last; the thread hangs off it.
+      return new PreparedArticle(article.title(), article.articleKey(), post.threadName(), post.messages(),
+          post.messages().size() - 1);
+    } catch (ArticleFormatException e) {
+      throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package dev.takebot.cli;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takebot.config.ArticleSettings;
+import dev.takebot.config.DiscordSettings;
+import dev.takebot.config.StorageSettings;
+import dev.takebot.config.TakeBotConfig;
+import dev.takebot.config.TakesSettings;
+import dev.takebot.sandbox.Channel;
+import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sandbox.InteractionHandle;
+import dev.takebot.sandbox.Member;
+import dev.takebot.sandbox.SandboxMessage;
+import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code takebot demo}: the whole loop in one process, offline. Starts the local Discord sandbox and the
+ * real bot against it, posts the sample article as a moderator, lets simulated members reply (one edits,
+ * one deletes, one writes in French, one tries to ping everyone, one uses "Share your take"), asks for
+ * {@code /takes summary} as a member, and prints what a Discord user would see.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Run the whole loop against a local Discord sandbox (no token, no network) and print the transcript.")
+public final class DemoCommand implements Callable<Integer> {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String ARTICLE = "sahel-reset.txt";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--db", description = "SQLite file to keep the takes in (default: a temporary folder).")
+  Path db;
+
+  @Option(names = "--articles", defaultValue = "config/articles",
+      description = "Folder holding " + ARTICLE + " (default: ${DEFAULT-VALUE}; the bundled copy when missing).")
+  Path articles;
+
+  @Option(names = "--verbose", description = "Show the bot's and the sandbox's logs.")
+  boolean verbose;
+
+  private final Map<String, String> invokers = new HashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    // The transcript is the output; logs would bury it. Verbose still leaves out DEBUG chatter.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(verbose ? Level.INFO : Level.WARN);
+    PrintWriter out = spec.commandLine().getOut();
+    long started = System.nanoTime();
+    Path tmp = Files.createTempDirectory("takebot-demo");
+    try (DiscordSandbox sandbox = DiscordSandbox.start()) {
+      TakeBotConfig config = new TakeBotConfig(
+          new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
+              List.of("Moderator"), "news"),
+          new ArticleSettings(articleFolder(tmp), null),
+          new StorageSettings("jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db")), null, null),
+          new TakesSettings(0, 0));
+      try (BotRuntime runtime = BotRuntime.start(config, sandbox.token(), Map.of(), Clock.systemUTC())) {
+        play(sandbox, runtime.store(), out);
+        printTranscript(sandbox, runtime.store(), out);
+      }
+    } finally {
+      deleteQuietly(tmp);
+    }
+    out.printf(Locale.ROOT, "%nDemo finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+    out.flush();
+    return 0;
+  }
+
+  private void play(DiscordSandbox sandbox, TakeRepository store, PrintWriter out) {
+    out.println("Sandbox up, bot connected. Playing the scenario…");
+    InteractionHandle post = slash(sandbox, sandbox.moderator(), sandbox.news(), "article post",
+        Map.of("name", "sahel-reset"));
+    post.awaitResponse(WAIT);
+    Channel thread = sandbox.awaitThread(t -> true, WAIT);
+    SandboxMessage article = sandbox.message(thread.id()).orElseThrow(); // threads carry their post's id
+
+    Member amina = sandbox.addMember("Amina");
+    Member bastien = sandbox.addMember("Bastien");
+    Member chloe = sandbox.addMember("Chloé");
+    Member dmitri = sandbox.addMember("Dmitri");
+    Member emeka = sandbox.addMember("Emeka");
+    Member fatou = sandbox.addMember("Fatou");
+
+    List<SandboxMessage> sent = new ArrayList<>();
+    sent.add(sandbox.post(amina, thread,
+        "Finally a pragmatic move. Talking to Ouagadougou, Bamako and Niamey beats isolating them 👍"));
+    sent.add(sandbox.post(bastien, thread,
+        "Honnêtement c'est une bonne nouvelle, mais Washington arrive bien tard face à la Russie."));
+    sent.add(sandbox.reply(chloe, article,
+        "This is about minerals and competing with Russia, not about democracy. Cynical."));
+    sent.add(sandbox.post(dmitri, thread,
+        "@everyone WAKE UP, this is a disaster and a betrayal of the people!!!"));
+    SandboxMessage emekaTake = sandbox.post(emeka, thread,
+        "Cautiously optimistic if it respects sovereignty.");
+    SandboxMessage fatouTake = sandbox.post(fatou, thread, "mid take from the State Department tbh");
+    sent.add(emekaTake);
+    sent.add(fatouTake);
+    for (SandboxMessage m : sent) {
+      await(() -> store.findTake(Long.parseLong(m.id())).isPresent());
+    }
+
+    sandbox.edit(emekaTake, "Cautiously optimistic: security cooperation could really help if it respects sovereignty. Good move.");
+    await(() -> store.findTake(Long.parseLong(emekaTake.id())).map(t -> t.editedAt() != null).orElse(false));
+    sandbox.delete(fatouTake);
+    await(() -> store.findTake(Long.parseLong(fatouTake.id())).isEmpty());
+
+    InteractionHandle press = sandbox.pressButton(fatou, article, "takebot-share");
+    press.awaitModal(WAIT);
+    InteractionHandle submit = sandbox.submitModal(fatou, press, Map.of("take",
+        "On reflection: trade and investment would do more for the Sahel than any military deal. A good start."));
+    invokers.put(submit.id(), fatou.name() + " pressed [ Share your take ] and sent the form");
+    submit.awaitResponse(WAIT);
+
+    slash(sandbox, chloe, thread, "takes summary", Map.of()).awaitResponse(WAIT);
+  }
+
+  private InteractionHandle slash(DiscordSandbox sandbox, Member who, Channel where, String command, Map<String, ?> options) {
+    InteractionHandle h = sandbox.slash(who, where, command, options);
+    invokers.put(h.id(), who.name() + " used /" + command
+        + (options.isEmpty() ? "" : " " + options.keySet().iterator().next() + ":" + options.values().iterator().next()));
+    return h;
+  }
+
+  private void printTranscript(DiscordSandbox sandbox, TakeRepository store, PrintWriter out) {
+    Map<String, String> names = new HashMap<>();
+    sandbox.members().forEach(m -> names.put(m.id(), m.name() + (m.bot() ? " [BOT]" : "")));
+    out.println();
+    out.println("=".repeat(78));
+    out.println("What members of the server see");
+    out.println("=".repeat(78));
+    printChannel(sandbox, sandbox.news(), "#" + sandbox.news().name(), names, out);
+    for (Channel t : sandbox.threads()) {
+      printChannel(sandbox, t, "#" + sandbox.news().name() + " › 🧵 " + t.name(), names, out);
+    }
+    out.println();
+    out.println("=".repeat(78));
+    out.println("Stored takes and their tags (what the bot knows)");
+    out.println("=".repeat(78));
+    for (var d : store.listDiscussions(Long.parseLong(sandbox.guildId()), 10)) {
+      List<Take> takes = new ArrayList<>();
+      store.forEachTake(d.postMessageId(), takes::add);
+      takes.sort(Comparator.comparingLong(Take::messageId));
+      for (Take t : takes) {
+        out.printf(Locale.ROOT, "  %-8s %+.2f  %-8s %s%s%n", t.label().id(), t.score(), t.authorName(),
+            oneLine(t.text(), 70), t.editedAt() != null ? " (edited)" : "");
+      }
+    }
+  }
+
+  private void printChannel(DiscordSandbox sandbox, Channel channel, String title, Map<String, String> names,
+      PrintWriter out) {
+    out.println();
+    out.println("── " + title + " " + "─".repeat(Math.max(3, 74 - title.length())));
+    for (SandboxMessage m : sandbox.messages(channel)) {
+      if (m.isLoading()) {
+        continue;
+      }
+      String author = names.getOrDefault(m.authorId(), m.authorId());
+      if (m.interactionId() != null && invokers.containsKey(m.interactionId())) {
+        out.println("  ╭ " + invokers.get(m.interactionId()));
+      }
+      String replyTo = m.referencedMessageId() == null ? ""
+          : " ↪ replying to " + sandbox.message(m.referencedMessageId())
+              .map(r -> names.getOrDefault(r.authorId(), "?")).orElse("a deleted message");
+      out.println("  " + author + replyTo + (m.isEphemeral() ? "  (only you can see this)" : "")
+          + (m.isEdited() ? "  (edited)" : ""));
+      if (!m.content().isBlank()) {
+        m.content().lines().forEach(l -> out.println("    " + l));
+      }
+      for (JsonNode e : m.embeds()) {
+        printEmbed(e, out);
+      }
+      for (JsonNode a : m.attachments()) {
+        out.println("    📎 " + a.path("filename").asText() + " (" + a.path("size").asLong() / 1024 + " KB)");
+      }
+      for (JsonNode row : m.components()) {
+        List<String> labels = new ArrayList<>();
+        row.path("components").forEach(c -> labels.add("[ " + c.path("label").asText() + " ]"));
+        out.println("    " + String.join(" ", labels));
+      }
+      if (sandbox.channel(m.id()).filter(Channel::isThread).isPresent()) {
+        out.println("    🧵 thread: " + sandbox.channel(m.id()).get().name());
+      }
+    }
+  }
+
+  private static void printEmbed(JsonNode e, PrintWriter out) {
+    String bar = "    ┃ ";
+    if (e.hasNonNull("title")) {
+      out.println(bar + "**" + e.get("title").asText() + "**");
+    }
+    if (e.hasNonNull("description")) {
+      e.get("description").asText().lines().forEach(l -> out.println(bar + l));
+    }
+    for (JsonNode f : e.path("fields")) {
+      out.println(bar);
+      out.println(bar + "__" + f.path("name").asText() + "__");
+      f.path("value").asText().lines().forEach(l -> out.println(bar + l));
+    }
+    if (e.path("image").hasNonNull("url")) {
+      String url = e.path("image").path("url").asText();
+      out.println(bar + "[image: " + url.substring(url.lastIndexOf('/') + 1) + "]");
+    }
+    if (e.path("footer").hasNonNull("text")) {
+      out.println(bar + "— " + e.path("footer").path("text").asText());
+    }
+  }
+
+  private Path articleFolder(Path tmp) throws IOException {
+    if (Files.isRegularFile(articles.resolve(ARTICLE))) {
+      return articles;
+    }
+    Path dir = Files.createDirectories(tmp.resolve("articles"));
+    try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + ARTICLE)) {
+      if (in == null) {
+        throw new IllegalStateException("the bundled demo article is missing from the jar");
+      }
+      Files.copy(in, dir.resolve(ARTICLE));
+    }
+    return dir;
+  }
+
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the bot did not react within " + WAIT.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
+  private static String oneLine(String s, int max) {
+    String t = s.replaceAll("\\s+", " ").strip();
+    return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // A temp folder left behind is harmless.
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.takebot.cli;
+
+import dev.takebot.config.ConfigLoader;
+import dev.takebot.config.Secrets;
+import dev.takebot.config.TakeBotConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code takebot run}: connects to Discord with {@code DISCORD_TOKEN} and runs until the process is
+ * stopped (SIGTERM/Ctrl-C); a shutdown hook closes the bot, then the store.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Connect to Discord with the token in DISCORD_TOKEN and run the bot until stopped.")
+public final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", defaultValue = "config/takebot.yaml", description = "Config file (default: ${DEFAULT-VALUE}).")
+  Path config;
+
+  private final Map<String, String> env;
+
+  public RunCommand() {
+    this(System.getenv());
+  }
+
+  RunCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    TakeBotConfig cfg = new ConfigLoader().load(config);
+    Optional<String> token = Secrets.discordToken(env);
+    if (token.isEmpty()) {
+      err.println("error: " + Secrets.TOKEN_ENV + " is not set: export your bot's token"
+          + " (Discord Developer Portal > your application > Bot > Reset Token), or try `takebot demo`");
+      return 2;
+    }
+    BotRuntime runtime;
+    try {
+      runtime = BotRuntime.start(cfg, token.get(), env, Clock.systemUTC());
+    } catch (InvalidTokenException e) {
+      err.println("error: Discord rejected the token in " + Secrets.TOKEN_ENV
+          + ": copy it again from the Developer Portal (Bot > Reset Token)");
+      return 2;
+    }
+    log.info("Invite the bot with: {}", runtime.bot().inviteUrl());
+    Optional<Boolean> content = runtime.bot().messageContentEnabled();
+    if (content.isPresent() && !content.get()) {
+      log.warn("The Message Content intent is not enabled for this application: replies will arrive empty"
+          + " and only \"Share your take\" submissions will be collected. Enable it in the Developer Portal"
+          + " (Bot > Privileged Gateway Intents > Message Content Intent).");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      log.info("Shutting down");
+      runtime.close();
+      stopped.countDown();
+    }, "takebot-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    log.info("TakeBot is running; stop it with Ctrl-C or SIGTERM");
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,246 @@
+package dev.takebot.cli;
+
+import dev.takebot.sentiment.Evaluation;
+import dev.takebot.sentiment.Label;
+import dev.takebot.sentiment.LexiconSentimentAnalyzer;
+import dev.takebot.sentiment.Sentiment;
+import dev.takebot.sentiment.SentimentAnalyzer;
+import dev.takebot.sentiment.SentimentTsv;
+import dev.takebot.sentiment.TsvFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sentiment [FILE|-]} tags a TSV of texts; {@code --eval FILE} scores the analyser against gold labels;
+ * {@code --bench FILE} measures texts per second next to the VADER reference port.
+ */
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+    description = {"Tags texts by sentiment. Reads TSV with a header naming 'id' and 'text' columns (others are",
+        "ignored) and writes id<TAB>label<TAB>score."})
+public final class SentimentCommand implements Callable<Integer> {
+  static final int BAD_INPUT = 2;
+  private static final int BENCH_ROUNDS = 7;
+  private static final long ROUND_NANOS_PER_WARM_UP_MS = 100_000L;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "TSV input; '-' or absent for stdin")
+  String input;
+
+  @Option(names = "--eval", paramLabel = "FILE",
+      description = "Compare with gold_label (and gold_score) columns: Pearson r, accuracy, F1, confusion matrix")
+  Path eval;
+
+  @Option(names = "--bench", paramLabel = "FILE", description = "Measure texts/second against the VADER reference")
+  Path bench;
+
+  @Option(names = "--warm-up-ms", hidden = true, defaultValue = "4000",
+      description = "Benchmark warm-up in milliseconds; each timed round lasts a tenth of it")
+  long warmUpMs;
+
+  private final SentimentAnalyzer analyzer;
+
+  public SentimentCommand() {
+    this(LexiconSentimentAnalyzer.standard());
+  }
+
+  SentimentCommand(SentimentAnalyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      if (eval != null) {
+        return evaluate(read(eval, true), out);
+      }
+      if (bench != null) {
+        return bench(read(bench, false), out);
+      }
+      return tag(out);
+    } catch (TsvFormatException e) {
+      err.println("sentiment: " + (eval != null ? eval : bench != null ? bench : source()) + ": " + e.getMessage());
+      return BAD_INPUT;
+    } catch (NoSuchFileException e) {
+      err.println("sentiment: no such file: " + e.getFile());
+      return BAD_INPUT;
+    } catch (IOException e) {
+      err.println("sentiment: cannot read input: " + e.getMessage());
+      return BAD_INPUT;
+    }
+  }
+
+  private String source() {
+    return input == null || input.equals("-") ? "stdin" : input;
+  }
+
+  private int tag(PrintWriter out) throws IOException, TsvFormatException {
+    byte[] bytes;
+    if (input == null || input.equals("-")) {
+      bytes = readStdin();
+    } else {
+      bytes = Files.readAllBytes(Path.of(input));
+    }
+    SentimentTsv.Table table = SentimentTsv.parse(bytes, false);
+    Writer w = out;
+    StringBuilder line = new StringBuilder(64);
+    for (SentimentTsv.Row row : table.rows()) {
+      Sentiment s = analyzer.analyze(row.text());
+      line.setLength(0);
+      line.append(row.id()).append('\t').append(s.label().id()).append('\t')
+          .append(String.format(Locale.ROOT, "%.4f", s.score())).append('\n');
+      w.write(line.toString());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static byte[] readStdin() throws IOException {
+    InputStream in = System.in;
+    return in.readAllBytes();
+  }
+
+  private static SentimentTsv.Table read(Path file, boolean gold) throws IOException,
+      TsvFormatException {
+    return SentimentTsv.parse(Files.readAllBytes(file), gold);
+  }
+
+  private int evaluate(SentimentTsv.Table table, PrintWriter out) {
+    List<SentimentTsv.Row> rows = table.rows();
+    Label[] gold = new Label[rows.size()];
+    double[] goldScore = new double[rows.size()];
+    Sentiment[] predicted = new Sentiment[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      SentimentTsv.Row r = rows.get(i);
+      gold[i] = Label.parse(r.goldLabel());
+      goldScore[i] = r.goldScore();
+      predicted[i] = analyzer.analyze(r.text());
+    }
+    Evaluation e = Evaluation.of(gold, table.hasGoldScore() ? goldScore : null, predicted);
+    out.println("analyzer\t" + analyzer.version());
+    out.print(e.format());
+    out.flush();
+    return 0;
+  }
+
+  private int bench(SentimentTsv.Table table, PrintWriter out) {
+    String[] texts = table.rows().stream().map(SentimentTsv.Row::text).toArray(String[]::new);
+    if (texts.length == 0) {
+      out.println("no texts to measure");
+      return 0;
+    }
+    Rate ours = measure(texts, t -> analyzer.analyze(t).score());
+    out.printf(Locale.ROOT, "texts\t%d%n", texts.length);
+    out.printf(Locale.ROOT, "takebot\t%,.0f texts/s wall\t%,.0f texts/s cpu\t(%s; median of %d rounds after warm-up,"
+        + " one thread)%n", ours.wall(), ours.cpu(), analyzer.version(), BENCH_ROUNDS);
+    VaderReference vader = VaderReference.load();
+    if (vader == null) {
+      out.println("vader\tunavailable: the reference port needs lucene-analyzers-common 6.4.1 and log4j 1.2 "
+          + "on the classpath (excluded from the build); BASELINES.md gives ~25,000 texts/s for Python VADER");
+    } else {
+      Rate ref = measure(texts, vader::score);
+      out.printf(Locale.ROOT, "vader\t%,.0f texts/s wall\t%,.0f texts/s cpu\t(Java port"
+          + " com.vader.sentiment.analyzer.SentimentAnalyzer 1.0)%n", ref.wall(), ref.cpu());
+      out.printf(Locale.ROOT, "ratio\t%.1fx wall\t%.1fx cpu%n", ours.wall() / ref.wall(), ours.cpu() / ref.cpu());
+    }
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * Throughput as texts per second of wall-clock time and of this thread's CPU time (the latter stays meaningful
+   * on a shared, loaded machine), each the median of several rounds after a warm-up that lets the JIT settle.
+   * Each pass over the texts is its own method call so that it is compiled normally, not on the stack.
+   */
+  private Rate measure(String[] texts, ToDoubleFunction<String> f) {
+    long roundNanos = Math.max(1, warmUpMs) * ROUND_NANOS_PER_WARM_UP_MS;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+    double sink = 0;
+    long warmEnd = System.nanoTime() + Math.max(1, warmUpMs) * 1_000_000L;
+    while (System.nanoTime() < warmEnd) {
+      sink += pass(texts, f);
+    }
+    double[] wall = new double[BENCH_ROUNDS];
+    double[] onCpu = new double[BENCH_ROUNDS];
+    for (int r = 0; r < BENCH_ROUNDS; r++) {
+      long start = System.nanoTime();
+      long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
+      long done = 0;
+      long elapsed;
+      do {
+        sink += pass(texts, f);
+        done += texts.length;
+        elapsed = System.nanoTime() - start;
+      } while (elapsed < roundNanos);
+      wall[r] = done * 1e9 / elapsed;
+      onCpu[r] = cpu ? done * 1e9 / Math.max(1, threads.getCurrentThreadCpuTime() - cpuStart) : Double.NaN;
+    }
+    if (sink == 42.4242) {
+      System.out.print(""); // keeps the results alive so the JIT cannot drop the work
+    }
+    Arrays.sort(wall);
+    Arrays.sort(onCpu);
+    return new Rate(wall[BENCH_ROUNDS / 2], onCpu[BENCH_ROUNDS / 2]);
+  }
+
+  private record Rate(double wall, double cpu) {}
+
+  private static double pass(String[] texts, ToDoubleFunction<String> f) {
+    double sink = 0;
+    for (String t : texts) {
+      sink += f.applyAsDouble(t);
+    }
+    return sink;
+  }
+
+  /** The Java VADER port shipped in the lexicon jar, if its runtime dependencies are present. */
+  private record VaderReference(Object unused) {
+    static VaderReference load() {
+      try {
+        score0("warm up");
+        return new VaderReference(null);
+      } catch (LinkageError | RuntimeException | IOException e) {
+        return null;
+      }
+    }
+
+    double score(String text) {
+      try {
+        return score0(text);
+      } catch (IOException e) {
+        return 0;
+      }
+    }
+
+    private static double score0(String text) throws IOException {
+      com.vader.sentiment.analyzer.SentimentAnalyzer a = new com.vader.sentiment.analyzer.SentimentAnalyzer(text);
+      a.analyze();
+      Map<String, Float> p = a.getPolarity();
+      Float c = p.get("compound");
+      return c == null ? 0 : c;
+    }
+  }
+
+}

@@ -1,0 +1,273 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.ButtonSpec;
+import dev.takebot.message.MessageSpec;
+import dev.takebot.message.SafeText;
+import dev.takebot.takes.Discussion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Message.Attachment;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name of a
+ * file in the articles folder); the bot posts it, opens the discussion thread on the post, records the
+ * discussion and answers with a link.
+ */
+final class ArticlePostCommand implements SlashFeature {
+  static final int MAX_FILE_BYTES = 512 * 1024;
+  private static final Pattern SAFE_NAME = Pattern.compile("[\\w][\\w .-]{0,99}");
+
+  private final BotContext ctx;
+  private final Moderators moderators;
+
+  ArticlePostCommand(BotContext ctx) {
+    this.ctx = ctx;
+    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+  }
+
+  @Override
+  public CommandGroup group() {
+    return CommandGroup.ARTICLE;
+  }
+
+  @Override
+  public SubcommandData subcommand() {
+    return new SubcommandData("post", "Post a news article and open a thread for members' takes")
+        .addOptions(
+            new OptionData(OptionType.ATTACHMENT, "file", "The article as a .txt or .md file"),
+            new OptionData(OptionType.STRING, "text", "The article text, pasted").setMaxLength(6000),
+            new OptionData(OptionType.STRING, "name", "An article from the bot's articles folder")
+                .setAutoComplete(true),
+            new OptionData(OptionType.CHANNEL, "channel", "Where to post (default: the configured channel)")
+                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS));
+  }
+
+  @Override
+  public void execute(SlashCommandInteractionEvent event) {
+    if (!moderators.isModerator(event.getMember())) {
+      event.reply(MessageSpecs.text(moderators.refusal())).setEphemeral(true).queue();
+      return;
+    }
+    List<OptionMapping> sources = Stream.of("file", "text", "name").map(event::getOption)
+        .filter(o -> o != null).toList();
+    if (sources.size() != 1) {
+      event.reply(MessageSpecs.text("Give the article exactly one way: `file` (an attachment), `text` or `name`."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    InteractionHook hook = event.deferReply(true).complete();
+    try {
+      GuildMessageChannel target = targetChannel(event);
+      Source source = load(sources.get(0));
+      PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
+      Discussion d = publish(event.getGuild(), target, article);
+      hook.editOriginal(MessageSpecs.editText(
+          "Posted **" + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(article.title()), 200))
+              + "** in <#" + target.getId() + ">: https://discord.com/channels/" + d.guildId() + "/"
+              + d.channelId() + "/" + d.postMessageId() + "\nTakes are collected in <#" + d.threadId() + ">."))
+          .queue();
+    } catch (UserError e) {
+      hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
+    } catch (IllegalArgumentException e) {
+      hook.editOriginal(MessageSpecs.editText("Could not use that article: " + e.getMessage())).queue();
+    } catch (InsufficientPermissionException e) {
+      hook.editOriginal(MessageSpecs.editText("I can't do that in <#" + e.getChannelId() + ">: I need the "
+          + e.getPermission().getName() + " permission there.")).queue();
+    } catch (ErrorResponseException e) {
+      hook.editOriginal(MessageSpecs.editText("Discord refused the post: " + e.getMeaning())).queue();
+    }
+  }
+
+  @Override
+  public void autoComplete(CommandAutoCompleteInteractionEvent event) {
+    String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+    List<Command.Choice> choices = new ArrayList<>();
+    for (String name : articleNames()) {
+      if (name.toLowerCase(Locale.ROOT).contains(typed) && choices.size() < 25) {
+        choices.add(new Command.Choice(name, name));
+      }
+    }
+    event.replyChoices(choices).queue();
+  }
+
+  private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article) {
+    Message post = null;
+    for (int i = 0; i < article.messages().size(); i++) {
+      MessageSpec spec = article.messages().get(i);
+      if (i == article.postIndex()) {
+        List<ButtonSpec> buttons = new ArrayList<>(spec.buttons());
+        buttons.add(ShareTakeFeature.BUTTON);
+        spec = spec.withButtons(buttons);
+      }
+      Message sent = channel.sendMessage(MessageSpecs.toCreateData(spec)).complete();
+      if (i == article.postIndex()) {
+        post = sent;
+      }
+    }
+    // Discord gives a thread started from a message that message's id. Recording the discussion before
+    // opening the thread means no take posted in its first milliseconds finds the thread unknown.
+    Discussion d = new Discussion(post.getIdLong(), guild.getIdLong(), channel.getIdLong(),
+        post.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant());
+    ctx.takes().repository().saveDiscussion(d);
+    ThreadChannel thread = post.createThreadChannel(article.threadName())
+        .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
+        .complete();
+    if (thread.getIdLong() != d.threadId()) {
+      throw new IllegalStateException("thread " + thread.getId() + " does not carry its post's id " + post.getId());
+    }
+    return d;
+  }
+
+  private GuildMessageChannel targetChannel(SlashCommandInteractionEvent event) {
+    Guild guild = event.getGuild();
+    OptionMapping opt = event.getOption("channel");
+    GuildChannel ch;
+    if (opt != null) {
+      ch = opt.getAsChannel();
+    } else {
+      String configured = ctx.config().discord().postChannel();
+      ch = configured == null || configured.isBlank() ? event.getGuildChannel() : findChannel(guild, configured);
+      if (ch == null) {
+        throw new UserError("The configured post channel " + code(configured) + " does not exist here: pass `channel`, or fix `discord.postChannel` in the config.");
+      }
+    }
+    if (!(ch instanceof GuildMessageChannel gm) || !(ch instanceof IThreadContainer)) {
+      throw new UserError("<#" + ch.getId() + "> can't hold a discussion thread: pick a text or announcement channel.");
+    }
+    return gm;
+  }
+
+  private static GuildChannel findChannel(Guild guild, String nameOrId) {
+    String n = nameOrId.startsWith("#") ? nameOrId.substring(1) : nameOrId;
+    if (n.matches("\\d{17,20}")) {
+      return guild.getGuildChannelById(n);
+    }
+    return Stream.concat(guild.getTextChannelsByName(n, true).stream(), guild.getNewsChannelsByName(n, true).stream())
+        .findFirst().map(GuildChannel.class::cast).orElse(null);
+  }
+
+  private record Source(String origin, String text) {}
+
+  private Source load(OptionMapping option) {
+    return switch (option.getName()) {
+      case "text" -> new Source("pasted text", option.getAsString());
+      case "file" -> fromAttachment(option.getAsAttachment());
+      default -> fromFolder(option.getAsString());
+    };
+  }
+
+  private Source fromAttachment(Attachment a) {
+    String name = a.getFileName();
+    if (a.getSize() > MAX_FILE_BYTES) {
+      throw new UserError(code(name) + " is " + a.getSize() / 1024
+          + " KB; articles can be at most " + MAX_FILE_BYTES / 1024 + " KB.");
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!(lower.endsWith(".txt") || lower.endsWith(".md") || lower.endsWith(".markdown"))) {
+      throw new UserError("Attach the article as a .txt or .md file (got " + code(name) + ").");
+    }
+    try (InputStream in = a.getProxy().download().get(30, TimeUnit.SECONDS)) {
+      return new Source(name, decode(in.readNBytes(MAX_FILE_BYTES + 1), name));
+    } catch (IOException | ExecutionException | TimeoutException e) {
+      throw new UserError("Could not download " + code(name) + ": try again.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("Interrupted while downloading the article.");
+    }
+  }
+
+  private Source fromFolder(String rawName) {
+    String name = rawName.strip();
+    Path dir = ctx.config().articles().directory().toAbsolutePath().normalize();
+    if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
+      throw new UserError(code(SafeText.truncate(name, 100)) + " is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
+    }
+    for (String candidate : List.of(name, name + ".txt", name + ".md")) {
+      Path p = dir.resolve(candidate).normalize();
+      if (p.startsWith(dir) && Files.isRegularFile(p)) {
+        try {
+          if (Files.size(p) > MAX_FILE_BYTES) {
+            throw new UserError(code(candidate) + " is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
+          }
+          return new Source(candidate, decode(Files.readAllBytes(p), candidate));
+        } catch (IOException e) {
+          throw new UserError("Could not read " + code(candidate) + ": " + e.getMessage());
+        }
+      }
+    }
+    throw new UserError("No article " + code(name) + " in the articles folder."
+        + (articleNames().isEmpty() ? "" : " Try one of: " + String.join(", ", articleNames().stream().limit(10).toList())));
+  }
+
+  private List<String> articleNames() {
+    Path dir = ctx.config().articles().directory();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static String decode(byte[] bytes, String name) {
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new UserError(code(name) + " is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new UserError(code(name) + " is not UTF-8 text: save it as UTF-8 and try again.");
+    }
+  }
+
+  /** Untrusted text shown as inline code: markdown inside code spans is literal, so only backticks matter. */
+  static String code(String text) {
+    return "`" + SafeText.defuseMentions(SafeText.oneLine(text)).replace('`', '\'') + "`";
+  }
+
+  /** A problem the moderator can fix; its message is shown to them as is. */
+  static final class UserError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UserError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+}

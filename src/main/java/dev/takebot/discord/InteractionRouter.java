@@ -1,0 +1,96 @@
+package dev.takebot.discord;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
+import org.jetbrains.annotations.NotNull;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes interactions to their feature on a worker pool (features may block on REST calls; the gateway
+ * thread must not) and sends every failure through {@link InteractionErrors}.
+ */
+final class InteractionRouter extends ListenerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
+
+  private final Map<String, SlashFeature> commands;
+  private final Map<String, ComponentFeature> components;
+  private final ExecutorService pool;
+
+  InteractionRouter(List<SlashFeature> commands, List<ComponentFeature> components, ExecutorService pool) {
+    this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashFeature::fullName, Function.identity()));
+    this.components = components.stream()
+        .collect(Collectors.toUnmodifiableMap(ComponentFeature::idPrefix, Function.identity()));
+    this.pool = pool;
+  }
+
+  @Override
+  public void onSlashCommandInteraction(@NotNull SlashCommandInteractionEvent event) {
+    SlashFeature f = commands.get(event.getFullCommandName());
+    run(event, () -> {
+      if (f == null) {
+        throw new IllegalStateException("unknown command /" + event.getFullCommandName());
+      }
+      f.execute(event);
+    });
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(@NotNull CommandAutoCompleteInteractionEvent event) {
+    SlashFeature f = commands.get(event.getFullCommandName());
+    if (f != null) {
+      run(event, () -> f.autoComplete(event));
+    }
+  }
+
+  @Override
+  public void onButtonInteraction(@NotNull ButtonInteractionEvent event) {
+    ComponentFeature f = components.get(prefix(event.getComponentId()));
+    run(event, () -> {
+      if (f == null) {
+        throw new IllegalStateException("unknown button " + event.getComponentId());
+      }
+      f.onButton(event);
+    });
+  }
+
+  @Override
+  public void onModalInteraction(@NotNull ModalInteractionEvent event) {
+    ComponentFeature f = components.get(prefix(event.getModalId()));
+    run(event, () -> {
+      if (f == null) {
+        throw new IllegalStateException("unknown modal " + event.getModalId());
+      }
+      f.onModal(event);
+    });
+  }
+
+  private void run(Interaction interaction, Runnable action) {
+    try {
+      pool.execute(() -> {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          InteractionErrors.handle(interaction, e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.debug("Bot shutting down; dropped interaction {}", interaction.getId());
+    }
+  }
+
+  static String prefix(String customId) {
+    int colon = customId.indexOf(':');
+    return colon < 0 ? customId : customId.substring(0, colon);
+  }
+}

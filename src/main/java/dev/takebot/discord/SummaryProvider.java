@@ -1,0 +1,17 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.MessageSpec;
+import dev.takebot.takes.Discussion;
+
+/**
+ * Renders the answer to {@code /takes summary}. The default is {@link dev.takebot.takes.BasicSummary};
+ * {@code takes.summary} plugs in the richer one (chart, themes, representative takes).
+ */
+@FunctionalInterface
+public interface SummaryProvider {
+  /**
+   * @param discussion the article's discussion
+   * @param requesterId the member asking, e.g. to compare with what they saw last time
+   */
+  MessageSpec render(Discussion discussion, long requesterId);
+}

@@ -1,0 +1,288 @@
+package dev.takebot.discord;
+
+import dev.takebot.config.TakeBotConfig;
+import dev.takebot.takes.BasicSummary;
+import dev.takebot.takes.TakeService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.requests.CloseCode;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.ApplicationInfo;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: a JDA client pointed at {@code discord.restUrl} / {@code discord.gatewayUrl}, with
+ * every feature of {@link Features} registered and its slash commands published. Start it with
+ * {@link #builder(TakeBotConfig, String)}; {@link #close()} disconnects and stops every thread it started.
+ */
+public final class TakeBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TakeBot.class);
+
+  /** Exactly what the bot needs in a channel: read, post, embed, attach, history, threads. */
+  public static final EnumSet<Permission> PERMISSIONS = EnumSet.of(
+      Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS,
+      Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY, Permission.CREATE_PUBLIC_THREADS,
+      Permission.MESSAGE_SEND_IN_THREADS);
+
+  private final JDA jda;
+  private final ExecutorService interactions;
+
+  private TakeBot(JDA jda, ExecutorService interactions) {
+    this.jda = jda;
+    this.interactions = interactions;
+  }
+
+  /** Starts configuring a bot; {@code token} is only handed to JDA, never logged. */
+  public static Builder builder(TakeBotConfig config, String token) {
+    return new Builder(config, token);
+  }
+
+  /** The JDA client, for callers that need Discord-level access (backfill, diagnostics). */
+  public JDA jda() {
+    return jda;
+  }
+
+  /** The OAuth2 URL that adds the bot to a server with exactly {@link #PERMISSIONS}. */
+  public String inviteUrl() {
+    return inviteUrl(jda.getSelfUser().getApplicationId());
+  }
+
+  static String inviteUrl(String applicationId) {
+    return "https://discord.com/oauth2/authorize?client_id=" + applicationId
+        + "&permissions=" + Permission.getRaw(PERMISSIONS) + "&scope=bot+applications.commands";
+  }
+
+  /**
+   * Whether the application has the Message Content intent enabled, as far as Discord says; empty when
+   * the application info could not be read (e.g. a proxy that does not serve it).
+   */
+  public java.util.Optional<Boolean> messageContentEnabled() {
+    try {
+      ApplicationInfo info = jda.retrieveApplicationInfo().complete();
+      EnumSet<ApplicationInfo.Flag> flags = info.getFlags();
+      return java.util.Optional.of(flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
+          || flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT_LIMITED));
+    } catch (RuntimeException e) {
+      log.debug("Could not read application info", e);
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** Disconnects from the gateway and stops the bot's threads; waits up to 10 s for a clean close. */
+  @Override
+  public void close() {
+    jda.shutdown();
+    interactions.shutdown();
+    try {
+      if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+        jda.shutdownNow();
+        jda.awaitShutdown(Duration.ofSeconds(5));
+      }
+      if (!interactions.awaitTermination(5, TimeUnit.SECONDS)) {
+        interactions.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      jda.shutdownNow();
+      interactions.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Configures and starts a {@link TakeBot}. */
+  public static final class Builder {
+    private final TakeBotConfig config;
+    private final String token;
+    private TakeService takes;
+    private ArticlePipeline articles;
+    private SummaryProvider summaries;
+    private ReactionTracker reactions;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(TakeBotConfig config, String token) {
+      this.config = Objects.requireNonNull(config, "config");
+      this.token = Objects.requireNonNull(token, "token");
+    }
+
+    public Builder takes(TakeService service) {
+      this.takes = service;
+      return this;
+    }
+
+    public Builder articles(ArticlePipeline pipeline) {
+      this.articles = pipeline;
+      return this;
+    }
+
+    /** Replaces the default {@link BasicSummary} answer to {@code /takes summary}. */
+    public Builder summaries(SummaryProvider renderer) {
+      this.summaries = renderer;
+      return this;
+    }
+
+    /** Counts reactions on takes (needs the Guild Message Reactions intent, which this turns on). */
+    public Builder reactions(ReactionTracker tracker) {
+      this.reactions = tracker;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c);
+      return this;
+    }
+
+    /**
+     * Logs in, waits until every guild is loaded and publishes the slash commands.
+     *
+     * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
+     * @throws InterruptedException when interrupted while waiting for the gateway
+     */
+    public TakeBot start() throws InterruptedException {
+      Objects.requireNonNull(takes, "takes service");
+      Objects.requireNonNull(articles, "article pipeline");
+      SummaryProvider renderer = summaries != null ? summaries
+          : (d, requester) -> BasicSummary.of(takes.repository(), d).render();
+      Features features = Features.create(new BotContext(config, takes, articles, renderer, clock));
+      try {
+        return connect(features, true);
+      } catch (DisallowedIntentException e) {
+        // Unverified apps must switch the intent on; large ones must apply for it. Either way members can
+        // still share takes through the button and modal, whose payloads carry their text regardless.
+        log.warn("Discord refused the Message Content intent, so replies will arrive without text and only"
+            + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
+            + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
+            + " Connecting without it.");
+        return connect(features, false);
+      }
+    }
+
+    private TakeBot connect(Features features, boolean messageContent) throws InterruptedException {
+      ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads("takebot-interaction-"));
+      var discord = config.discord();
+      List<Object> listeners = new ArrayList<>(features.listeners());
+      listeners.add(new InteractionRouter(features.commands(), features.components(), pool));
+      CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
+      listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
+        if (e instanceof ShutdownEvent s) {
+          closedWith.complete(s.getCloseCode());
+        }
+      });
+      EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+      if (reactions != null) {
+        intents.add(GatewayIntent.GUILD_MESSAGE_REACTIONS);
+        listeners.add(reactions.listener());
+      }
+      if (messageContent) {
+        intents.add(GatewayIntent.MESSAGE_CONTENT);
+      }
+      JDA jda;
+      try {
+        jda = JDABuilder.createLight(token, intents)
+            .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
+            .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
+            .setCompression(compression(discord.gatewayUrl()))
+            .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
+            .addEventListeners(listeners.toArray())
+            .build();
+      } catch (RuntimeException e) {
+        pool.shutdownNow();
+        throw e;
+      }
+      TakeBot bot = new TakeBot(jda, pool);
+      try {
+        jda.awaitReady();
+        registerCommands(jda, features, discord.devGuildId());
+      } catch (IllegalStateException e) {
+        bot.close();
+        if (messageContent && closeCode(closedWith) == CloseCode.DISALLOWED_INTENTS) {
+          throw new DisallowedIntentException();
+        }
+        throw e;
+      } catch (InterruptedException | RuntimeException e) {
+        bot.close();
+        throw e;
+      }
+      return bot;
+    }
+  }
+
+  /** The close code JDA shut down with; its ShutdownEvent may trail the failed awaitReady a little. */
+  private static CloseCode closeCode(CompletableFuture<CloseCode> closed) throws InterruptedException {
+    try {
+      return closed.get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return null;
+    }
+  }
+
+  /** The gateway closed with 4014: the application may not use the Message Content intent. */
+  private static final class DisallowedIntentException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DisallowedIntentException() {
+      super("Message Content intent disallowed", null, false, false);
+    }
+  }
+
+  /**
+   * zlib-stream saves Discord's bandwidth and ours on a real gateway; on a plain {@code ws://} gateway
+   * (the local sandbox, or a proxy on the same host) compression buys nothing, costs CPU on both ends,
+   * and makes the traffic unreadable when debugging.
+   */
+  static Compression compression(String gatewayUrl) {
+    return gatewayUrl.startsWith("ws://") ? Compression.NONE : Compression.ZLIB;
+  }
+
+  private static void registerCommands(JDA jda, Features features, Long devGuildId) {
+    Map<CommandGroup, List<SubcommandData>> groups = new LinkedHashMap<>();
+    for (SlashFeature f : features.commands()) {
+      groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f.subcommand());
+    }
+    List<CommandData> commands = new ArrayList<>();
+    groups.forEach((g, subs) -> commands.add(g.build(subs)));
+    if (devGuildId != null) {
+      Guild guild = jda.getGuildById(devGuildId);
+      if (guild == null) {
+        throw new IllegalStateException("discord.devGuildId " + devGuildId
+            + " is not a server the bot is in: invite it there or remove the setting");
+      }
+      guild.updateCommands().addCommands(commands).complete();
+      log.info("Registered {} commands in development guild {}", commands.size(), guild.getName());
+    } else {
+      jda.updateCommands().addCommands(commands).complete();
+      log.info("Registered {} global commands (Discord may take a while to show them)", commands.size());
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

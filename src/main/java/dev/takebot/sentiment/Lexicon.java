@@ -1,0 +1,276 @@
+package dev.takebot.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Every table the analyser reads, compiled once from classpath resources into flat arrays: VADER's
+ * human-rated lexicon (MIT, from the vader-sentiment-analyzer jar), our English additions, a French lexicon,
+ * emoji valences, modifier words (boosters, negators, contrast words, language markers) and two-word phrases.
+ * Immutable after construction and therefore safe to share between threads.
+ */
+final class Lexicon {
+  static final String VADER_RESOURCE = "vader_sentiment_lexicon.txt";
+  static final String DIR = "sentiment/";
+
+  static final int NEGATOR = 1;
+  static final int CONTRAST = 1 << 1;
+  static final int FUNC_EN = 1 << 2;
+  static final int FUNC_FR = 1 << 3;
+  static final int NO = 1 << 4;
+  static final int LEAST = 1 << 5;
+  static final int KIND = 1 << 6;
+  static final int OF = 1 << 7;
+  static final int OR_NOR = 1 << 8;
+  static final int AT_VERY = 1 << 9;
+  static final int SARCASM = 1 << 10;
+  static final int PHRASE_HEAD = 1 << 11;
+  static final int LIKE = 1 << 12;
+  static final int NE = 1 << 14;
+  static final int SOFT_BOOSTER = 1 << 15;
+  static final int DISCOURSE = 1 << 16;
+  static final int LIKE_SUBJECT = 1 << 13;
+
+  private static final int EMOJI_BMP_BASE = 0x2100;
+  private static final int EMOJI_BMP_END = 0x2C00;
+  private static final int EMOJI_ASTRAL_BASE = 0x1F000;
+  private static final int EMOJI_ASTRAL_END = 0x1FB00;
+
+  final TermTable table;
+  /** English valence per term id (VADER scale -4..4), NaN when none. */
+  final float[] en;
+  /** French valence per term id, NaN when none. */
+  final float[] fr;
+  /** Booster/dampener increment per term id, 0 when none. */
+  final float[] boost;
+  final int[] flags;
+  final String[] names;
+  private final float[] emojiBmp = new float[EMOJI_BMP_END - EMOJI_BMP_BASE];
+  private final float[] emojiAstral = new float[EMOJI_ASTRAL_END - EMOJI_ASTRAL_BASE];
+  private final String[] emojiBmpNames = new String[emojiBmp.length];
+  private final String[] emojiAstralNames = new String[emojiAstral.length];
+  /** Phrase valences keyed by (first id << 32 | second id), while loading. */
+  private final Map<Long, Float> phraseMap = new HashMap<>();
+  /** The same, compiled to open addressing so the hot path does not box. */
+  private final long[] phraseKeys;
+  private final float[] phraseValues;
+  /** CRC of every resource byte read, folded into the analyser's version. */
+  final long checksum;
+
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final List<String> terms = new ArrayList<>();
+  private final List<float[]> rows = new ArrayList<>();
+  private final List<Integer> rowFlags = new ArrayList<>();
+  private final CRC32 crc = new CRC32();
+
+  Lexicon(ClassLoader loader) {
+    Arrays.fill(emojiBmp, Float.NaN);
+    List<String[]> phraseLines = new ArrayList<>();
+    Arrays.fill(emojiAstral, Float.NaN);
+    for (String line : lines(loader, VADER_RESOURCE, false)) {
+      String[] f = line.split("\t");
+      if (f.length < 2) {
+        continue;
+      }
+      if (f[0].indexOf(' ') > 0) {
+        phraseLines.add(f); // VADER lists "fed up", "can't stand": Python VADER never matches these; we do
+      } else {
+        row(f[0])[0] = Float.parseFloat(f[1]);
+      }
+    }
+    for (String line : lines(loader, DIR + "en-additions.tsv")) {
+      String[] f = line.split("\t");
+      row(f[0])[0] = Float.parseFloat(f[1]);
+    }
+    for (String line : lines(loader, DIR + "fr.tsv")) {
+      String[] f = line.split("\t");
+      row(f[0])[1] = Float.parseFloat(f[1]);
+    }
+    for (String line : lines(loader, DIR + "modifiers.tsv")) {
+      String[] f = line.split("\t");
+      String kind = f[0];
+      for (String term : f[1].split(",")) {
+        term = term.strip();
+        int id = id(term);
+        switch (kind) {
+          case "booster" -> rows.get(id)[2] = Float.parseFloat(f[2]);
+          case "negator" -> flag(id, NEGATOR);
+          case "contrast" -> flag(id, CONTRAST);
+          case "func-en" -> flag(id, FUNC_EN);
+          case "func-fr" -> flag(id, FUNC_FR);
+          case "no" -> flag(id, NO);
+          case "least" -> flag(id, LEAST);
+          case "kind" -> flag(id, KIND);
+          case "of" -> flag(id, OF);
+          case "or-nor" -> flag(id, OR_NOR);
+          case "at-very" -> flag(id, AT_VERY);
+          case "sarcasm" -> flag(id, SARCASM);
+          case "like" -> flag(id, LIKE);
+          case "ne" -> flag(id, NE);
+          case "soft-booster" -> flag(id, SOFT_BOOSTER);
+          case "discourse" -> flag(id, DISCOURSE);
+          case "like-subject" -> flag(id, LIKE_SUBJECT);
+          default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
+        }
+      }
+    }
+    for (String line : lines(loader, DIR + "phrases.tsv")) {
+      phraseLines.add(line.split("\t"));
+    }
+    for (String[] f : phraseLines) {
+      String[] words = f[0].split(" ");
+      int a = id(words[0]);
+      int b = id(words[1]);
+      flag(b, PHRASE_HEAD);
+      phraseMap.put(((long) a << 32) | b, Float.parseFloat(f[1]));
+    }
+    for (String line : lines(loader, DIR + "emoji.tsv")) {
+      String[] f = line.split("\t");
+      int cp = f[0].codePointAt(0);
+      float v = Float.parseFloat(f[1]);
+      if (cp >= EMOJI_ASTRAL_BASE && cp < EMOJI_ASTRAL_END) {
+        emojiAstral[cp - EMOJI_ASTRAL_BASE] = v;
+        emojiAstralNames[cp - EMOJI_ASTRAL_BASE] = new String(Character.toChars(cp));
+      } else if (cp >= EMOJI_BMP_BASE && cp < EMOJI_BMP_END) {
+        emojiBmp[cp - EMOJI_BMP_BASE] = v;
+        emojiBmpNames[cp - EMOJI_BMP_BASE] = new String(Character.toChars(cp));
+      } else {
+        throw new IllegalStateException("emoji.tsv: code point out of range: " + f[0]);
+      }
+    }
+    int n = terms.size();
+    en = new float[n];
+    fr = new float[n];
+    boost = new float[n];
+    flags = new int[n];
+    names = terms.toArray(new String[0]);
+    for (int i = 0; i < n; i++) {
+      float[] r = rows.get(i);
+      en[i] = r[0];
+      fr[i] = r[1];
+      boost[i] = r[2];
+      flags[i] = rowFlags.get(i);
+    }
+    table = new TermTable(terms);
+    int cap = Integer.highestOneBit(Math.max(8, phraseMap.size() * 4)) << 1;
+    phraseKeys = new long[cap];
+    phraseValues = new float[cap];
+    Arrays.fill(phraseKeys, -1L);
+    for (Map.Entry<Long, Float> e : phraseMap.entrySet()) {
+      int slot = phraseSlot(e.getKey());
+      while (phraseKeys[slot] != -1L) {
+        slot = (slot + 1) & (phraseKeys.length - 1);
+      }
+      phraseKeys[slot] = e.getKey();
+      phraseValues[slot] = e.getValue();
+    }
+    checksum = crc.getValue();
+  }
+
+  /** Valence of a phrase ending in {@code second}, or NaN. */
+  float phrase(int first, int second) {
+    long key = ((long) first << 32) | second;
+    int slot = phraseSlot(key);
+    while (true) {
+      long k = phraseKeys[slot];
+      if (k == key) {
+        return phraseValues[slot];
+      }
+      if (k == -1L) {
+        return Float.NaN;
+      }
+      slot = (slot + 1) & (phraseKeys.length - 1);
+    }
+  }
+
+  private int phraseSlot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40) & (phraseKeys.length - 1);
+  }
+
+  /** Valence of an emoji code point, NaN when unknown. */
+  float emoji(int cp) {
+    if (cp >= EMOJI_ASTRAL_BASE && cp < EMOJI_ASTRAL_END) {
+      return emojiAstral[cp - EMOJI_ASTRAL_BASE];
+    }
+    if (cp >= EMOJI_BMP_BASE && cp < EMOJI_BMP_END) {
+      return emojiBmp[cp - EMOJI_BMP_BASE];
+    }
+    return Float.NaN;
+  }
+
+  String emojiName(int cp) {
+    return cp >= EMOJI_ASTRAL_BASE ? emojiAstralNames[cp - EMOJI_ASTRAL_BASE] : emojiBmpNames[cp - EMOJI_BMP_BASE];
+  }
+
+  /** Id of a term spelled in any case or accents, or -1. */
+  int find(String term) {
+    return table.find(Fold.fold(term));
+  }
+
+  private int id(String raw) {
+    String term = Fold.fold(raw);
+    Integer id = ids.get(term);
+    if (id != null) {
+      return id;
+    }
+    ids.put(term, terms.size());
+    terms.add(term);
+    rows.add(new float[] {Float.NaN, Float.NaN, 0f});
+    rowFlags.add(0);
+    return terms.size() - 1;
+  }
+
+  private float[] row(String raw) {
+    return rows.get(id(raw));
+  }
+
+  private void flag(int id, int flag) {
+    rowFlags.set(id, rowFlags.get(id) | flag);
+  }
+
+  private List<String> lines(ClassLoader loader, String resource) {
+    return lines(loader, resource, true);
+  }
+
+  private List<String> lines(ClassLoader loader, String resource, boolean comments) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("sentiment resource missing from the classpath: " + resource);
+      }
+      byte[] bytes = in.readAllBytes();
+      crc.update(bytes);
+      List<String> out = new ArrayList<>();
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          if (!line.isBlank() && !(comments && line.startsWith("#"))) {
+            out.add(stripEnd(line));
+          }
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read sentiment resource " + resource, e);
+    }
+  }
+
+  private static String stripEnd(String s) {
+    int end = s.length();
+    while (end > 0 && (s.charAt(end - 1) == '\r' || s.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+}

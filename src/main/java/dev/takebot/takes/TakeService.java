@@ -1,0 +1,168 @@
+package dev.takebot.takes;
+
+import dev.takebot.sentiment.Sentiment;
+import dev.takebot.sentiment.SentimentAnalyzer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns Discord messages into stored, tagged takes: ingest, edit, delete, bulk delete. Knows nothing of
+ * Discord; the {@code discord} package decides which messages are takes and calls in here.
+ *
+ * <p>Thread-safe: the gateway delivers events on several threads, and every write is idempotent in the
+ * repository, so a duplicated event changes nothing.
+ */
+public final class TakeService {
+  private static final Logger log = LoggerFactory.getLogger(TakeService.class);
+
+  private final TakeRepository repository;
+  private final SentimentAnalyzer analyzer;
+  private final Clock clock;
+  private final List<TakeListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean warnedEmptyContent = new AtomicBoolean();
+
+  public TakeService(TakeRepository repository, SentimentAnalyzer analyzer, Clock clock) {
+    this.repository = Objects.requireNonNull(repository, "repository");
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Registers a callback run after every change to a discussion's takes. */
+  public void addListener(TakeListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public TakeRepository repository() {
+    return repository;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Tags and stores a new take. A message seen twice (gateway replay, several processes) is stored once.
+   *
+   * @param createdAt when the message was posted, or {@code null} for "now"
+   * @return the stored take, or empty when the text was blank or the take already existed
+   */
+  public Optional<Take> ingest(
+      long messageId,
+      long postMessageId,
+      long channelId,
+      long authorId,
+      String authorName,
+      String text,
+      Instant createdAt) {
+    if (isBlank(text)) {
+      return Optional.empty();
+    }
+    Sentiment s = analyzer.analyze(text);
+    Take take =
+        new Take(
+            messageId,
+            postMessageId,
+            channelId,
+            authorId,
+            Objects.requireNonNullElse(authorName, ""),
+            text,
+            createdAt != null ? createdAt : clock.instant(),
+            null,
+            s.label(),
+            s.score(),
+            analyzer.version());
+    if (!repository.insertTake(take)) {
+      return Optional.empty();
+    }
+    notifyChanged(postMessageId);
+    return Optional.of(take);
+  }
+
+  /**
+   * Re-tags a take after its author edited it. Messages that are not takes are ignored.
+   *
+   * @param editedAt when it was edited, or {@code null} for "now"
+   * @return true when a take was updated
+   */
+  public boolean edit(long messageId, String text, Instant editedAt) {
+    if (isBlank(text)) {
+      return false;
+    }
+    Optional<Take> existing = repository.findTake(messageId);
+    if (existing.isEmpty() || existing.get().text().equals(text)) {
+      return false; // not a take, or an update that did not touch the text (embeds resolved, pins…)
+    }
+    Sentiment s = analyzer.analyze(text);
+    boolean updated =
+        repository.updateTake(
+            messageId,
+            text,
+            editedAt != null ? editedAt : clock.instant(),
+            s.label(),
+            s.score(),
+            analyzer.version());
+    if (updated) {
+      notifyChanged(existing.get().postMessageId());
+    }
+    return updated;
+  }
+
+  /** Forgets a take whose message was deleted. @return true when it was a take */
+  public boolean delete(long messageId) {
+    Optional<Take> existing = repository.findTake(messageId);
+    if (existing.isEmpty() || !repository.deleteTake(messageId)) {
+      return false;
+    }
+    notifyChanged(existing.get().postMessageId());
+    return true;
+  }
+
+  /** Forgets the takes among many deleted messages (bulk delete). @return how many were takes */
+  public int deleteAll(Collection<Long> messageIds) {
+    Set<Long> discussions = new LinkedHashSet<>();
+    for (long id : messageIds) {
+      repository.findTake(id).ifPresent(t -> discussions.add(t.postMessageId()));
+    }
+    if (discussions.isEmpty()) {
+      return 0;
+    }
+    int removed = repository.deleteTakes(messageIds);
+    discussions.forEach(this::notifyChanged);
+    return removed;
+  }
+
+  /** True when text is blank; warns once that the Message Content intent is likely missing. */
+  private boolean isBlank(String text) {
+    if (text != null && !text.isBlank()) {
+      return false;
+    }
+    if (warnedEmptyContent.compareAndSet(false, true)) {
+      log.warn(
+          "A take arrived with empty text: the bot most likely lacks the privileged Message Content"
+              + " intent. Enable it in the Discord Developer Portal (your application > Bot > Privileged"
+              + " Gateway Intents > Message Content Intent) and restart. Until then empty messages are not"
+              + " stored; members can still use the \"Share your take\" button.");
+    }
+    return true;
+  }
+
+  private void notifyChanged(long postMessageId) {
+    for (TakeListener l : listeners) {
+      try {
+        l.takesChanged(postMessageId);
+      } catch (RuntimeException e) {
+        log.warn("Take listener {} failed for discussion {}", l, postMessageId, e);
+      }
+    }
+  }
+}

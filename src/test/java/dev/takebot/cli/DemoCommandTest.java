@@ -1,0 +1,43 @@
+package dev.takebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+@DisplayName("takebot demo")
+class DemoCommandTest {
+
+  @Test
+  @DisplayName("plays the whole loop offline, prints what members see, exits 0 and leaves no thread behind")
+  void runsTheLoop() {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new DemoCommand());
+    cli.setOut(new PrintWriter(out));
+
+    int rc = cli.execute();
+
+    String transcript = out.toString();
+    assertThat(rc).isZero();
+    assertThat(transcript)
+        .contains("#news", "[ Share your take ]", "🧵 thread:", "youtu")
+        .contains("Chloé ↪ replying to TakeBot")
+        .contains("Emeka  (edited)")
+        .contains("💬 Take from **Fatou**")
+        .contains("Chloé used /takes summary")
+        .contains("**6 takes** from **6 members**")
+        .doesNotContain("mid take from the State Department"); // Fatou deleted it
+    String summary = transcript.substring(transcript.indexOf("Chloé used /takes summary"), transcript.indexOf("Stored takes"));
+    assertThat(summary).contains("WAKE UP").doesNotContain("@everyone"); // quoted, but defused
+    Set<String> leftovers = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !t.isDaemon() && !before.contains(t))
+        .map(Thread::getName).collect(Collectors.toSet());
+    assertThat(leftovers).as("non-daemon threads left running").isEmpty();
+  }
+}

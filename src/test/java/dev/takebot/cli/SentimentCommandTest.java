@@ -1,0 +1,115 @@
+package dev.takebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@DisplayName("sentiment command")
+class SentimentCommandTest {
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = new CommandLine(new SentimentCommand());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private Path file(String name, String content) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  @DisplayName("tags a TSV file as id, label, score")
+  void tags() throws Exception {
+    Path in = file("in.tsv", "id\tauthor\ttext\n1\tx\tI love this 👍\n2\ty\tthis is awful\n3\tz\tmeeting at noon\n");
+
+    int code = run(in.toString());
+
+    assertThat(code).isZero();
+    String[] lines = out.toString().split("\n");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[0]).startsWith("1\tpositive\t0.");
+    assertThat(lines[1]).startsWith("2\tnegative\t-0.");
+    assertThat(lines[2]).isEqualTo("3\tneutral\t0.0000");
+  }
+
+  @Test
+  @DisplayName("evaluates against gold labels and scores")
+  void evaluates() throws Exception {
+    Path in = file("gold.tsv", "id\tgold_label\tgold_score\ttext\n1\tpositive\t0.7\tgreat stuff\n"
+        + "2\tnegative\t-0.6\tterrible stuff\n3\tneutral\t0.0\tthe bus leaves at nine\n");
+
+    int code = run("--eval", in.toString());
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("n\t3", "pearson_r\t", "accuracy\t1.000", "macro_f1\t1.000",
+        "weighted_f1\t1.000", "confusion");
+  }
+
+  @Test
+  @DisplayName("rejects a file without a text column with a one-line message and exit code 2")
+  void missingColumn() throws Exception {
+    Path in = file("bad.tsv", "id\tbody\n1\thello\n");
+
+    int code = run(in.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip()).doesNotContain("\n").contains("line 1").contains("'text'");
+  }
+
+  @Test
+  @DisplayName("rejects --eval input without gold labels")
+  void missingGold() throws Exception {
+    Path in = file("nogold.tsv", "id\ttext\n1\thello\n");
+
+    assertThat(run("--eval", in.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("gold_label");
+  }
+
+  @Test
+  @DisplayName("rejects a ragged line and bad UTF-8 naming the line")
+  void ragged() throws Exception {
+    Path ragged = file("ragged.tsv", "id\ttext\n1\tok\n2\n");
+    assertThat(run(ragged.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("line 3");
+
+    Path bad = dir.resolve("bad-utf8.tsv");
+    Files.write(bad, new byte[] {'i', 'd', '\t', 't', 'e', 'x', 't', '\n', '1', '\t', (byte) 0xFF, '\n'});
+    assertThat(run(bad.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("line 2").contains("UTF-8");
+  }
+
+  @Test
+  @DisplayName("benchmarks throughput and names the VADER reference or why it is unavailable")
+  void bench() throws Exception {
+    Path in = file("bench.tsv", "id\ttext\n1\tgreat\n2\tawful 😡\n");
+
+    int code = run("--bench", in.toString(), "--warm-up-ms", "20");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("texts\t2").containsPattern("takebot\t[\\d,]+ texts/s wall")
+        .containsPattern("(?m)^vader\t");
+  }
+
+  @Test
+  @DisplayName("reports a missing file in one line")
+  void missingFile() {
+    assertThat(run(dir.resolve("nope.tsv").toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("sentiment: no such file").doesNotContain("\n");
+  }
+}
