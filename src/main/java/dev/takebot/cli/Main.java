@@ -1,7 +1,9 @@
 package dev.takebot.cli;
 
 import dev.takebot.config.ConfigException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +14,14 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Posts news articles to Discord, collects the community's takes and summarises them.",
     subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      PreviewCommand.class,
+      SentimentCommand.class,
       ConfigCommand.class,
       HealthCommand.class,
+      StoreBenchCommand.class,
+      SummaryBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -21,13 +29,18 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    // Java 17 encodes stdout in the platform charset; posts are full of emoji (👇, 📅).
+    cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    System.exit(cli.execute(args));
   }
 
   /** The configured command line; tests call {@code commandLine().execute(...)} instead of {@link #main}. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(Main::handleFailure);
+    cli.setParameterExceptionHandler(Main::handleBadArguments);
     return cli;
   }
 
@@ -45,6 +58,13 @@ public final class Main implements Runnable {
     }
     err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     return 1;
+  }
+
+  /** Bad arguments: one line saying what is wrong and where to look, not the whole usage text. */
+  private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    cli.getErr().println("error: " + e.getMessage() + " (see: takebot " + cli.getCommandName().replace("takebot", "").strip() + " --help)");
+    return cli.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /** Version from the jar manifest, or "dev" when running from classes. */
