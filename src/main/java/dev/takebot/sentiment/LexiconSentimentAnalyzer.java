@@ -856,7 +856,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   private boolean valenceAhead(Work w, int i) {
-    for (int k = i + 1; k < w.count && k <= i + 3; k++) {
+    for (int k = i + 1; k < w.count && k <= i + 3 && w.sentence[k] == w.sentence[i]; k++) {
       if (hasValence(w, k)) {
         return true;
       }
