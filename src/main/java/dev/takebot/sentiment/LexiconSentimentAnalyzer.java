@@ -151,7 +151,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   // ---------------------------------------------------------------- tokenizer
 
-
   private void tokenize(Work w) {
     final char[] src = w.src;
     final int n = w.n;
