@@ -151,7 +151,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   // ---------------------------------------------------------------- tokenizer
 
-
   private void tokenize(Work w) {
     final char[] src = w.src;
     final int n = w.n;
@@ -856,7 +855,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   private boolean valenceAhead(Work w, int i) {
-    for (int k = i + 1; k < w.count && k <= i + 3; k++) {
+    for (int k = i + 1; k < w.count && k <= i + 3 && w.sentence[k] == w.sentence[i]; k++) {
       if (hasValence(w, k)) {
         return true;
       }

@@ -49,10 +49,6 @@ final class TermTable {
     }
   }
 
-  int find(String s) {
-    return find(s.toCharArray(), 0, s.length(), s.hashCode());
-  }
-
   private static boolean same(char[] k, char[] buf, int off, int len) {
     for (int i = 0; i < len; i++) {
       if (k[i] != buf[off + i]) {
