@@ -34,6 +34,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", defaultValue = "config/takebot.yaml", description = "Config file (default: ${DEFAULT-VALUE}).")
   Path config;
 
+  @Option(names = "--health-file", defaultValue = "data/health",
+      description = "File touched every 30 s while connected, for `takebot health` (default: ${DEFAULT-VALUE}).")
+  Path healthFile;
+
   private final Map<String, String> env;
 
   public RunCommand() {
@@ -69,9 +73,11 @@ public final class RunCommand implements Callable<Integer> {
           + " and only \"Share your take\" submissions will be collected. Enable it in the Developer Portal"
           + " (Bot > Privileged Gateway Intents > Message Content Intent).");
     }
+    HealthBeacon health = HealthBeacon.start(healthFile, runtime.bot()::isConnected);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       log.info("Shutting down");
+      health.close();
       runtime.close();
       stopped.countDown();
     }, "takebot-shutdown");

@@ -67,6 +67,11 @@ public final class TakeBot implements AutoCloseable {
   }
 
   /** The OAuth2 URL that adds the bot to a server with exactly {@link #PERMISSIONS}. */
+  /** True while the gateway connection is up (what the container health check reports). */
+  public boolean isConnected() {
+    return jda.getStatus() == JDA.Status.CONNECTED;
+  }
+
   public String inviteUrl() {
     return inviteUrl(jda.getSelfUser().getApplicationId());
   }

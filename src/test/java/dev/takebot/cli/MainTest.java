@@ -68,4 +68,15 @@ class MainTest {
     assertThat(run(new CommandLine(new HealthCommand(clock)), "--file", dir.resolve("none").toString())).isEqualTo(1);
     assertThat(err.toString()).contains("600 s ago").contains("no heartbeat file");
   }
+
+  @Test
+  @DisplayName("the beacon touches the health file only while connected")
+  void beacon(@TempDir Path dir) throws Exception {
+    Path beat = dir.resolve("data/health");
+    HealthBeacon.beat(beat, () -> false);
+    assertThat(beat).doesNotExist();
+    HealthBeacon.beat(beat, () -> true);
+    assertThat(beat).exists();
+    assertThat(run(new CommandLine(new HealthCommand()), "--file", beat.toString())).isZero();
+  }
 }
