@@ -9,5 +9,5 @@ record BotContext(
     TakeBotConfig config,
     TakeService takes,
     ArticlePipeline articles,
-    SummaryRenderer summaries,
+    SummaryProvider summaries,
     Clock clock) {}

@@ -118,7 +118,7 @@ public final class TakeBot implements AutoCloseable {
     private final String token;
     private TakeService takes;
     private ArticlePipeline articles;
-    private SummaryRenderer summaries;
+    private SummaryProvider summaries;
     private Clock clock = Clock.systemUTC();
 
     private Builder(TakeBotConfig config, String token) {
@@ -137,7 +137,7 @@ public final class TakeBot implements AutoCloseable {
     }
 
     /** Replaces the default {@link BasicSummary} answer to {@code /takes summary}. */
-    public Builder summaries(SummaryRenderer renderer) {
+    public Builder summaries(SummaryProvider renderer) {
       this.summaries = renderer;
       return this;
     }
@@ -156,7 +156,7 @@ public final class TakeBot implements AutoCloseable {
     public TakeBot start() throws InterruptedException {
       Objects.requireNonNull(takes, "takes service");
       Objects.requireNonNull(articles, "article pipeline");
-      SummaryRenderer renderer = summaries != null ? summaries
+      SummaryProvider renderer = summaries != null ? summaries
           : (d, requester) -> BasicSummary.of(takes.repository(), d).render();
       Features features = Features.create(new BotContext(config, takes, articles, renderer, clock));
       try {

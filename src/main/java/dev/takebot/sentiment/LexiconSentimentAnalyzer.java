@@ -823,9 +823,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     for (int i = 0; i < count; i++) {
       sum += sent[i];
     }
-    if (w.quest == 1) {
-      sum *= tuning.question(); // a single question mostly asks rather than judges
-    }
     double amp = Math.min(w.excl, 4) * 0.292;
     if (w.quest > 1) {
       amp += w.quest <= 3 ? w.quest * 0.18 : 0.96;

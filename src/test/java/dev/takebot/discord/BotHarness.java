@@ -35,12 +35,12 @@ final class BotHarness implements AutoCloseable {
   final TakeBot bot;
 
   BotHarness(Path dir, SentimentAnalyzer analyzer, List<String> moderatorRoles,
-      UnaryOperator<SummaryRenderer> decorate) throws InterruptedException {
+      UnaryOperator<SummaryProvider> decorate) throws InterruptedException {
     this(DiscordSandbox.builder(), dir, analyzer, moderatorRoles, decorate);
   }
 
   BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
-      List<String> moderatorRoles, UnaryOperator<SummaryRenderer> decorate) throws InterruptedException {
+      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate) throws InterruptedException {
     sandbox = sandboxBuilder.start();
     TakeRepository s = null;
     try {
@@ -55,7 +55,7 @@ final class BotHarness implements AutoCloseable {
           new ArticleSettings(Path.of("config", "articles"), 6),
           new StorageSettings("jdbc:sqlite:" + dir.resolve("takes.db"), null, null),
           new TakesSettings(0, 0));
-      SummaryRenderer renderer = (d, requester) -> summaries.summary(d.postMessageId())
+      SummaryProvider renderer = (d, requester) -> summaries.summary(d.postMessageId())
           .map(RenderedSummary::message).orElseThrow();
       bot = TakeBot.builder(config, sandbox.token())
           .takes(takes)

@@ -8,7 +8,7 @@ import dev.takebot.takes.Discussion;
  * {@code takes.summary} plugs in the richer one (chart, themes, representative takes).
  */
 @FunctionalInterface
-public interface SummaryRenderer {
+public interface SummaryProvider {
   /**
    * @param discussion the article's discussion
    * @param requesterId the member asking, e.g. to compare with what they saw last time
