@@ -119,7 +119,7 @@ final class Hashtagger {
     while (m.find()) {
       List<String> words = new ArrayList<>(List.of(m.group().replaceAll("['’]s$", "").split("\\s+")));
       // Title Case headlines capitalise every word: there, only runs that are names elsewhere count.
-      boolean sentenceStart = m.start() == 0 || sentence.substring(0, m.start()).matches("[\\s\"“‘(]*");
+      boolean sentenceStart = isSentenceStart(sentence, m.start());
       while (!words.isEmpty() && NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
         words.remove(0);
       }
@@ -146,6 +146,15 @@ final class Hashtagger {
       score.merge(a.group(), 0.5 * weight, Double::sum);
       firstSeen.putIfAbsent(a.group(), firstSeen.size());
     }
+  }
+
+  /** Only spaces, opening quotes or brackets before {@code at}. */
+  private static boolean isSentenceStart(String sentence, int at) {
+    int i = at;
+    while (i > 0 && (Character.isWhitespace(sentence.charAt(i - 1)) || "\"“‘(".indexOf(sentence.charAt(i - 1)) >= 0)) {
+      i--;
+    }
+    return i == 0;
   }
 
   /** In a Title Case headline, "Reset Relations with Burkina Faso" must yield "Burkina Faso" alone. */

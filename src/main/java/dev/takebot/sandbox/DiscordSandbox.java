@@ -69,7 +69,10 @@ public final class DiscordSandbox implements AutoCloseable {
         private Builder() {
         }
 
-        /** The clock for ids, timestamps and the 3-second interaction window. */
+        /**
+         * The clock for ids, timestamps and the 3-second interaction window. JDA judges interaction ids against
+         * its own wall clock, so a custom clock must track real time (an offset clock is fine, a fixed one is not).
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;
@@ -667,7 +670,8 @@ public final class DiscordSandbox implements AutoCloseable {
 
     /**
      * Cuts the bot's connection and runs {@code whileDown} before the bot can resume, so every event it causes
-     * is guaranteed to reach the bot only through RESUME's replay.
+     * is guaranteed to reach the bot only through RESUME's replay. {@code whileDown} runs with the sandbox locked:
+     * it may act as members but must not wait for the bot.
      */
     public void dropConnection(Runnable whileDown) {
         synchronized (engine) {

@@ -213,11 +213,6 @@ final class Lexicon {
     return cp >= EMOJI_ASTRAL_BASE ? emojiAstralNames[cp - EMOJI_ASTRAL_BASE] : emojiBmpNames[cp - EMOJI_BMP_BASE];
   }
 
-  /** Id of a term spelled in any case or accents, or -1. */
-  int find(String term) {
-    return table.find(Fold.fold(term));
-  }
-
   private int id(String raw) {
     String term = Fold.fold(raw);
     Integer id = ids.get(term);
