@@ -25,7 +25,8 @@ record Features(List<SlashFeature> commands, List<ComponentFeature> components, 
             list,
             correct),
         List.of(new TakesListener(ctx.takes()),
-            new BackgroundRetag(ctx)),
+            new BackgroundRetag(ctx),
+            new DigestFeature(ctx)),
         List.of(correct,
             new ExplainSentimentFeature(ctx)));
   }

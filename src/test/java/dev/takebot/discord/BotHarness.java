@@ -41,6 +41,12 @@ final class BotHarness implements AutoCloseable {
 
   BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
       List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate) throws InterruptedException {
+    this(sandboxBuilder, dir, analyzer, moderatorRoles, decorate, new TakesSettings(0, 0));
+  }
+
+  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
+      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings)
+      throws InterruptedException {
     sandbox = sandboxBuilder.start();
     TakeRepository s = null;
     try {
@@ -56,7 +62,7 @@ final class BotHarness implements AutoCloseable {
               moderatorRoles, "news"),
           new ArticleSettings(Path.of("config", "articles"), 6),
           new StorageSettings("jdbc:sqlite:" + dir.resolve("takes.db"), null, null),
-          new TakesSettings(0, 0));
+          takesSettings);
       SummaryProvider renderer = (d, requester) -> summaries.summary(d.postMessageId())
           .map(RenderedSummary::message).orElseThrow();
       bot = TakeBot.builder(config, sandbox.token())

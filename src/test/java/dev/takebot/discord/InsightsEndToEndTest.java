@@ -10,6 +10,7 @@ import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
+import dev.takebot.config.TakesSettings;
 import dev.takebot.sentiment.Label;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.takes.Discussion;
@@ -47,7 +48,8 @@ class InsightsEndToEndTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws InterruptedException {
-    h = new BotHarness(dir, LexiconSentimentAnalyzer.standard(), List.of("Editor"), r -> r);
+    h = new BotHarness(DiscordSandbox.builder(), dir, LexiconSentimentAnalyzer.standard(), List.of("Editor"), r -> r,
+        new TakesSettings(0, 0, 20));
     sandbox = h.sandbox;
     alice = sandbox.addMember("alice");
     bob = sandbox.addMember("bob");
@@ -242,6 +244,17 @@ class InsightsEndToEndTest {
     JsonNode button = reposted.components().get(0).path("components").get(0);
     assertThat(button.path("style").asInt()).isEqualTo(5);
     assertThat(button.path("url").asText()).endsWith("/" + discussion.threadId());
+  }
+
+  @Test
+  @DisplayName("digest: the summary is posted into the thread once, when the 20th take arrives")
+  void digest() {
+    SandboxMessage digest = sandbox.awaitBotMessage(thread, m -> m.content().contains("takes so far"), WAIT);
+    assertThat(digest.content()).startsWith("📊 20 takes so far");
+    assertThat(digest.embeds()).isNotEmpty();
+    assertThat(digest.attachments()).singleElement()
+        .satisfies(a -> assertThat(a.path("filename").asText()).endsWith(".png"));
+    assertThat(sandbox.messages(thread)).filteredOn(m -> m.content().contains("takes so far")).hasSize(1);
   }
 
   @Test
