@@ -13,9 +13,13 @@ import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.sentiment.Label;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
+import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.summary.DiscussionSummary;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,8 @@ class InsightsEndToEndTest {
   private static final String NEGATIVE = "This is awful, a terrible and stupid decision";
   private static final String NEUTRAL = "The talks are scheduled for Tuesday in Niamey";
 
+  private static final long OLD_POST = 5_000;
+
   private BotHarness h;
   private DiscordSandbox sandbox;
   private Member alice;
@@ -48,6 +54,12 @@ class InsightsEndToEndTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws InterruptedException {
+    // A take tagged by an older analyser, stored before the bot starts: re-tagged in the background at ready.
+    try (TakeRepository before = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null)) {
+      before.saveDiscussion(new Discussion(OLD_POST, 1, 2, OLD_POST, "old", "An old article", Instant.EPOCH));
+      before.insertTake(new Take(OLD_POST + 1, OLD_POST, OLD_POST, 3, "carol", NEGATIVE, Instant.EPOCH, null,
+          Label.NEUTRAL, 0, "lexicon-0-old"));
+    }
     h = new BotHarness(DiscordSandbox.builder(), dir, LexiconSentimentAnalyzer.standard(), List.of("Editor"), r -> r,
         new TakesSettings(0, 0, 20));
     sandbox = h.sandbox;
@@ -100,6 +112,15 @@ class InsightsEndToEndTest {
         .containsExactlyInAnyOrder("Correct sentiment", "Explain sentiment");
     assertThat(menus).filteredOn(c -> c.path("name").asText().equals("Correct sentiment"))
         .singleElement().satisfies(c -> assertThat(c.path("default_member_permissions").asText()).isEqualTo("8192"));
+  }
+
+  @Test
+  @DisplayName("at ready, takes tagged by an older analyser are re-tagged in the background")
+  void retagsAtReady() {
+    BotHarness.await("the background re-tag", () -> h.store.findTake(OLD_POST + 1).orElseThrow().analyzerVersion()
+        .equals(h.takes.analyzer().version()));
+    assertThat(h.store.findTake(OLD_POST + 1).orElseThrow().label()).isEqualTo(Label.NEGATIVE);
+    assertThat(h.store.stats(OLD_POST).byLabel().get(Label.NEGATIVE)).isEqualTo(1);
   }
 
   @Test
