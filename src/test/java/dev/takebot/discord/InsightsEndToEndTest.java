@@ -61,7 +61,7 @@ class InsightsEndToEndTest {
           Label.NEUTRAL, 0, "lexicon-0-old"));
     }
     h = new BotHarness(DiscordSandbox.builder(), dir, LexiconSentimentAnalyzer.standard(), List.of("Editor"), r -> r,
-        new TakesSettings(0, 0, 20));
+        new TakesSettings(30, 0, 20));
     sandbox = h.sandbox;
     alice = sandbox.addMember("alice");
     bob = sandbox.addMember("bob");
@@ -279,12 +279,17 @@ class InsightsEndToEndTest {
   }
 
   @Test
-  @DisplayName("/takes summary private:true answers only the asker, with the chart attached")
+  @DisplayName("/takes summary private:true answers only the asker, with the chart; a second ask is politely held off")
   void privateSummary() {
     InteractionHandle cmd = sandbox.slash(bob, thread, "takes summary", Map.of("private", true));
     SandboxMessage answer = cmd.awaitResponse(WAIT);
     assertThat(cmd.isEphemeral()).isTrue();
+    assertThat(answer.embeds()).isNotEmpty();
     assertThat(answer.attachments()).singleElement()
         .satisfies(a -> assertThat(a.path("filename").asText()).endsWith(".png"));
+
+    InteractionHandle again = sandbox.slash(bob, thread, "takes summary");
+    assertThat(again.awaitResponse(WAIT).content()).contains("try again in");
+    assertThat(again.isEphemeral()).isTrue();
   }
 }
