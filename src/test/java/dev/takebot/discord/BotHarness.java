@@ -47,6 +47,13 @@ final class BotHarness implements AutoCloseable {
   BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
       List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings)
       throws InterruptedException {
+    this(sandboxBuilder, dir, analyzer, moderatorRoles, decorate, takesSettings, Clock.systemUTC());
+  }
+
+  /** @param botClock the bot's own clock (e.g. one a test moves forward to expire buttons) */
+  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
+      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings,
+      Clock botClock) throws InterruptedException {
     sandbox = sandboxBuilder.start();
     TakeRepository s = null;
     try {
@@ -70,7 +77,7 @@ final class BotHarness implements AutoCloseable {
           .articles(BotHarness::prepare)
           .summaries(decorate.apply(renderer))
           .reactions(reactions)
-          .clock(clock)
+          .clock(botClock)
           .start();
       store = s;
     } catch (InterruptedException | RuntimeException e) {

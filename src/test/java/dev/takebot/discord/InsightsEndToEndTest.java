@@ -19,10 +19,15 @@ import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.summary.DiscussionSummary;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +46,25 @@ class InsightsEndToEndTest {
   private static final String NEUTRAL = "The talks are scheduled for Tuesday in Niamey";
 
   private static final long OLD_POST = 5_000;
+
+  /** The bot's clock; a test moves it forward to expire list buttons. */
+  private final AtomicReference<Duration> skew = new AtomicReference<>(Duration.ZERO);
+  private final Clock botClock = new Clock() {
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(skew.get());
+    }
+  };
 
   private BotHarness h;
   private DiscordSandbox sandbox;
@@ -61,7 +85,7 @@ class InsightsEndToEndTest {
           Label.NEUTRAL, 0, "lexicon-0-old"));
     }
     h = new BotHarness(DiscordSandbox.builder(), dir, LexiconSentimentAnalyzer.standard(), List.of("Editor"), r -> r,
-        new TakesSettings(30, 0, 20));
+        new TakesSettings(30, 0, 20), botClock);
     sandbox = h.sandbox;
     alice = sandbox.addMember("alice");
     bob = sandbox.addMember("bob");
@@ -220,6 +244,24 @@ class InsightsEndToEndTest {
 
     sandbox.pressButton(bob, page3, page3.buttonIds().get(0)).awaitAck(WAIT);
     BotHarness.await("back to page 2", () -> description(sandbox.message(page1.id()).orElseThrow()).contains("#11”"));
+  }
+
+  @Test
+  @DisplayName("/takes list buttons pressed after 10 minutes: the buttons go, and the invoker is told to run it again")
+  void listExpires() {
+    InteractionHandle cmd = sandbox.slash(bob, thread, "takes list", Map.of("member", alice));
+    SandboxMessage page1 = cmd.awaitResponse(WAIT);
+    String next = page1.buttonIds().get(1);
+    skew.set(Duration.ofMinutes(11));
+    try {
+      InteractionHandle late = sandbox.pressButton(bob, page1, next);
+      assertThat(late.awaitFollowUp(0, WAIT).content()).isEqualTo(TakesListCommand.EXPIRED);
+      assertThat(late.awaitFollowUp(0, WAIT).isEphemeral()).isTrue();
+      BotHarness.await("the buttons to go", () -> sandbox.message(page1.id()).orElseThrow().buttonIds().isEmpty());
+      assertThat(description(sandbox.message(page1.id()).orElseThrow())).contains("#1”");
+    } finally {
+      skew.set(Duration.ZERO);
+    }
   }
 
   @Test
