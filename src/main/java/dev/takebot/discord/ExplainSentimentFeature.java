@@ -51,13 +51,19 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
     StringBuilder b = new StringBuilder();
     String read = TakeLines.emoji(reading.label()) + " **" + reading.label().id() + "** (score "
         + TakeLines.score(reading.score()) + ")";
-    if (take.isPresent() && TakeLines.MODERATOR.equals(take.get().analyzerVersion())) {
+    if (take.isEmpty()) {
+      b.append("This message reads as ").append(read).append(".\n");
+    } else if (TakeLines.MODERATOR.equals(take.get().analyzerVersion())) {
       b.append("This take is tagged **").append(take.get().label().id())
-          .append("** by a moderator; that tag counts in summaries. The analyser reads it as ").append(read);
+          .append("** by a moderator; that tag counts in summaries. The analyser reads it as ").append(read)
+          .append(".\n");
+    } else if (take.get().label() != reading.label()) {
+      // Tagged by an earlier analyser and not re-tagged yet: say both, the stored tag is what counts.
+      b.append("This take is tagged ").append(TakeLines.tag(take.get()))
+          .append("; the current analyser reads it as ").append(read).append(" and will re-tag it.\n");
     } else {
-      b.append(take.isPresent() ? "This take is tagged " : "This message reads as ").append(read);
+      b.append("This take is tagged ").append(read).append(".\n");
     }
-    b.append(".\n");
     b.append(reasons(reading.reasons()));
     return SafeText.truncate(b.toString(), 1900);
   }
