@@ -13,18 +13,23 @@ import org.jetbrains.annotations.NotNull;
  * between two takes, and the next start resumes.
  */
 final class BackgroundRetag implements EventListener {
-  private final RetagJob job;
+  private final BotContext ctx;
+  private RetagJob job;
 
   BackgroundRetag(BotContext ctx) {
-    this.job = new RetagJob(ctx.takes(), RetagJob.DEFAULT_BATCH);
+    this.ctx = ctx;
   }
 
+  // A job per connection: the bot may connect twice (without the Message Content intent after a refusal),
+  // and the first connection's shutdown must not leave the second without a job.
   @Override
-  public void onEvent(@NotNull GenericEvent event) {
-    if (event instanceof ReadyEvent) {
+  public synchronized void onEvent(@NotNull GenericEvent event) {
+    if (event instanceof ReadyEvent && job == null) {
+      job = new RetagJob(ctx.takes(), RetagJob.DEFAULT_BATCH);
       job.start();
-    } else if (event instanceof ShutdownEvent) {
+    } else if (event instanceof ShutdownEvent && job != null) {
       job.close();
+      job = null;
     }
   }
 }

@@ -29,31 +29,33 @@ final class DigestFeature implements EventListener {
 
   private final BotContext ctx;
   private final DigestSchedule schedule;
-  private final ExecutorService executor;
+  private volatile ExecutorService executor;
   private volatile JDA jda;
 
   DigestFeature(BotContext ctx) {
     this.ctx = ctx;
     int every = ctx.config().takes().digestEveryTakes();
     this.schedule = every > 0 ? new DigestSchedule(every) : null;
-    this.executor = every > 0 ? Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "takebot-digest");
-      t.setDaemon(true);
-      return t;
-    }) : null;
     if (schedule != null) {
       ctx.takes().addListener(this::takesChanged);
     }
   }
 
+  // A thread per connection: the bot may connect twice (without the Message Content intent after a
+  // refusal), and the first connection's shutdown must not stop the second's digests.
   @Override
-  public void onEvent(@NotNull GenericEvent event) {
+  public synchronized void onEvent(@NotNull GenericEvent event) {
     if (schedule == null) {
       return;
     }
-    if (event instanceof ReadyEvent ready) {
+    if (event instanceof ReadyEvent ready && executor == null) {
+      executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "takebot-digest");
+        t.setDaemon(true);
+        return t;
+      });
       jda = ready.getJDA();
-    } else if (event instanceof ShutdownEvent) {
+    } else if (event instanceof ShutdownEvent && executor != null) {
       jda = null;
       executor.shutdownNow();
       try {
@@ -61,6 +63,7 @@ final class DigestFeature implements EventListener {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      executor = null;
     }
   }
 
@@ -72,8 +75,12 @@ final class DigestFeature implements EventListener {
     if (!schedule.reached(postMessageId, takes)) {
       return;
     }
+    ExecutorService pool = executor;
+    if (pool == null) {
+      return;
+    }
     try {
-      executor.execute(() -> post(postMessageId, takes));
+      pool.execute(() -> post(postMessageId, takes));
     } catch (RejectedExecutionException e) {
       log.debug("Shutting down; digest of {} dropped", postMessageId);
     }
