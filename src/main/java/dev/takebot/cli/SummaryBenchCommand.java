@@ -408,6 +408,11 @@ final class SummaryBenchCommand implements Callable<Integer> {
     }
 
     @Override
+    public List<Take> listTakes(dev.takebot.takes.TakeQuery query, long cursor, boolean forward, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void close() {}
 
     private static UnsupportedOperationException readOnly() {

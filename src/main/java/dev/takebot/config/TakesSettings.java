@@ -1,5 +1,6 @@
 package dev.takebot.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
@@ -9,14 +10,28 @@ import java.util.Objects;
  * @param summaryCooldownSeconds how long a member waits between two {@code /takes summary} calls
  *     (0 = no cooldown)
  * @param retentionDays takes older than this are purged (0 = keep forever)
+ * @param digestEveryTakes post a summary into an article's thread each time its take count reaches a
+ *     multiple of this (0 = no digests)
  */
 public record TakesSettings(
     @JsonProperty("summaryCooldownSeconds") Integer summaryCooldownSeconds,
-    @JsonProperty("retentionDays") Integer retentionDays) {
+    @JsonProperty("retentionDays") Integer retentionDays,
+    @JsonProperty("digestEveryTakes") Integer digestEveryTakes) {
 
+  /** Without digests. */
+  public TakesSettings(Integer summaryCooldownSeconds, Integer retentionDays) {
+    this(summaryCooldownSeconds, retentionDays, null);
+  }
+
+  @JsonCreator
   public TakesSettings {
     summaryCooldownSeconds = Objects.requireNonNullElse(summaryCooldownSeconds, 30);
     retentionDays = Objects.requireNonNullElse(retentionDays, 0);
+    digestEveryTakes = Objects.requireNonNullElse(digestEveryTakes, 0);
+    if (digestEveryTakes < 0 || digestEveryTakes == 1) {
+      throw new IllegalArgumentException(
+          "digestEveryTakes must be 0 (no digests) or at least 2, got " + digestEveryTakes);
+    }
     if (summaryCooldownSeconds < 0 || summaryCooldownSeconds > 3600) {
       throw new IllegalArgumentException(
           "summaryCooldownSeconds must be between 0 and 3600, got " + summaryCooldownSeconds);

@@ -5,14 +5,29 @@ import net.dv8tion.jda.api.hooks.EventListener;
 
 /**
  * The composition root of the bot's features: every slash subcommand, button/modal and gateway listener
- * is created here and nowhere else. Add a feature by adding one line.
+ * is created here and nowhere else. Add a feature by adding one line (a feature with both a command and
+ * buttons is created once and listed in both).
  */
-record Features(List<SlashFeature> commands, List<ComponentFeature> components, List<EventListener> listeners) {
+record Features(List<SlashFeature> commands, List<ComponentFeature> components, List<EventListener> listeners,
+    List<MessageMenuFeature> menus) {
 
   static Features create(BotContext ctx) {
+    TakesListCommand list = new TakesListCommand(ctx);
+    CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
     return new Features(
-        List.of(new ArticlePostCommand(ctx), new TakesSummaryCommand(ctx)),
-        List.of(new ShareTakeFeature(ctx)),
-        List.of(new TakesListener(ctx.takes())));
+        List.of(new ArticlePostCommand(ctx), new TakesSummaryCommand(ctx),
+            list,
+            new TakesMineCommand(ctx),
+            new TakesRetagCommand(ctx),
+            new ArticleListCommand(ctx),
+            new ArticleSummaryCommand(ctx)),
+        List.of(new ShareTakeFeature(ctx),
+            list,
+            correct),
+        List.of(new TakesListener(ctx.takes()),
+            new BackgroundRetag(ctx),
+            new DigestFeature(ctx)),
+        List.of(correct,
+            new ExplainSentimentFeature(ctx)));
   }
 }

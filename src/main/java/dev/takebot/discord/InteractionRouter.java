@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -25,9 +26,12 @@ final class InteractionRouter extends ListenerAdapter {
 
   private final Map<String, SlashFeature> commands;
   private final Map<String, ComponentFeature> components;
+  private final Map<String, MessageMenuFeature> menus;
   private final ExecutorService pool;
 
-  InteractionRouter(List<SlashFeature> commands, List<ComponentFeature> components, ExecutorService pool) {
+  InteractionRouter(List<SlashFeature> commands, List<ComponentFeature> components, List<MessageMenuFeature> menus,
+      ExecutorService pool) {
+    this.menus = menus.stream().collect(Collectors.toUnmodifiableMap(MessageMenuFeature::name, Function.identity()));
     this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashFeature::fullName, Function.identity()));
     this.components = components.stream()
         .collect(Collectors.toUnmodifiableMap(ComponentFeature::idPrefix, Function.identity()));
@@ -40,6 +44,17 @@ final class InteractionRouter extends ListenerAdapter {
     run(event, () -> {
       if (f == null) {
         throw new IllegalStateException("unknown command /" + event.getFullCommandName());
+      }
+      f.execute(event);
+    });
+  }
+
+  @Override
+  public void onMessageContextInteraction(@NotNull MessageContextInteractionEvent event) {
+    MessageMenuFeature f = menus.get(event.getName());
+    run(event, () -> {
+      if (f == null) {
+        throw new IllegalStateException("unknown message command " + event.getName());
       }
       f.execute(event);
     });

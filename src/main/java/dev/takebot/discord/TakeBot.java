@@ -188,7 +188,7 @@ public final class TakeBot implements AutoCloseable {
       ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads("takebot-interaction-"));
       var discord = config.discord();
       List<Object> listeners = new ArrayList<>(features.listeners());
-      listeners.add(new InteractionRouter(features.commands(), features.components(), pool));
+      listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), pool));
       CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
       listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
         if (e instanceof ShutdownEvent s) {
@@ -268,6 +268,7 @@ public final class TakeBot implements AutoCloseable {
     }
     List<CommandData> commands = new ArrayList<>();
     groups.forEach((g, subs) -> commands.add(g.build(subs)));
+    features.menus().forEach(m -> commands.add(m.command()));
     if (devGuildId != null) {
       Guild guild = jda.getGuildById(devGuildId);
       if (guild == null) {

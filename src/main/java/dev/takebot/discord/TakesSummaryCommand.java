@@ -19,8 +19,8 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /takes summary [article]}, for anyone. Defers first (a summary may stream many takes), then
- * edits the original response. Without {@code article}: the discussion of the thread it is used in,
+ * {@code /takes summary [article] [private]}, for anyone; {@code private} answers only the asker.
+ * Defers first (a summary may stream many takes), then edits the original response. Without {@code article}: the discussion of the thread it is used in,
  * else the newest article of the server.
  */
 final class TakesSummaryCommand implements SlashFeature {
@@ -44,7 +44,8 @@ final class TakesSummaryCommand implements SlashFeature {
   public SubcommandData subcommand() {
     return new SubcommandData("summary", "How members feel about an article")
         .addOptions(new OptionData(OptionType.STRING, "article", "Article title (default: this thread's, else the newest)")
-            .setAutoComplete(true));
+            .setAutoComplete(true),
+            new OptionData(OptionType.BOOLEAN, "private", "Only you see the summary (default: everyone in the channel)"));
   }
 
   @Override
@@ -68,7 +69,8 @@ final class TakesSummaryCommand implements SlashFeature {
   }
 
   private void summarize(SlashCommandInteractionEvent event) {
-    InteractionHook hook = event.deferReply().complete();
+    OptionMapping hidden = event.getOption("private");
+    InteractionHook hook = event.deferReply(hidden != null && hidden.getAsBoolean()).complete();
     OptionMapping opt = event.getOption("article");
     Optional<Discussion> d = resolve(event.getGuild().getIdLong(), event.getChannelIdLong(),
         opt == null ? null : opt.getAsString());

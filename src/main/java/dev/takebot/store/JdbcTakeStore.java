@@ -4,6 +4,7 @@ import dev.takebot.sentiment.Label;
 import dev.takebot.takes.Correction;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeStats;
 import java.sql.Connection;
@@ -579,6 +580,56 @@ public final class JdbcTakeStore implements TakeRepository {
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? rs.getLong(1) : 0L; // MAX of nothing is NULL, read as 0
         }
+      }
+    });
+  }
+
+  @Override
+  public List<Take> listTakes(TakeQuery query, long cursor, boolean forward, int limit) {
+    Objects.requireNonNull(query, "query");
+    // Plain comparisons and LIMIT only: the same text runs on SQLite and PostgreSQL, and each filter
+    // combination is served by takes_by_post or takes_by_guild_author.
+    StringBuilder sql = new StringBuilder("SELECT " + TAKE_COLUMNS + " FROM takes WHERE guild_id = ?");
+    List<Object> args = new ArrayList<>();
+    args.add(query.guildId());
+    if (query.postMessageId() != null) {
+      sql.append(" AND post_message_id = ?");
+      args.add(query.postMessageId());
+    }
+    if (query.authorId() != null) {
+      sql.append(" AND author_id = ?");
+      args.add(query.authorId());
+    }
+    if (query.label() != null) {
+      sql.append(" AND label = ?");
+      args.add(query.label().name());
+    }
+    sql.append(forward ? " AND message_id > ? ORDER BY message_id LIMIT ?"
+        : " AND message_id < ? ORDER BY message_id DESC LIMIT ?");
+    args.add(cursor);
+    args.add(Math.max(0, limit));
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) {
+          Object a = args.get(i);
+          if (a instanceof String str) {
+            ps.setString(i + 1, str);
+          } else if (a instanceof Integer n) {
+            ps.setInt(i + 1, n);
+          } else {
+            ps.setLong(i + 1, (Long) a);
+          }
+        }
+        List<Take> page = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            page.add(take(rs));
+          }
+        }
+        if (!forward) {
+          java.util.Collections.reverse(page);
+        }
+        return page;
       }
     });
   }

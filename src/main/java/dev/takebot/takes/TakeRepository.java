@@ -103,6 +103,15 @@ public interface TakeRepository extends AutoCloseable {
   /** Retention: deletes every take of a guild created before {@code cutoff}. @return how many */
   int purgeOlderThan(long guildId, Instant cutoff);
 
+  // --- Added for listings (#6) ---
+
+  /**
+   * One page of takes matching {@code query}, by keyset on the message id: with {@code forward} the
+   * first {@code limit} takes whose id is greater than {@code cursor}, otherwise the last {@code limit}
+   * takes whose id is smaller. Either way the page comes back in ascending message-id order.
+   */
+  List<Take> listTakes(TakeQuery query, long cursor, boolean forward, int limit);
+
   @Override
   void close();
 }

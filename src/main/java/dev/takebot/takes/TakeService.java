@@ -50,6 +50,32 @@ public final class TakeService {
     return clock;
   }
 
+  /** The analyser that tags new and edited takes. */
+  public SentimentAnalyzer analyzer() {
+    return analyzer;
+  }
+
+  /**
+   * Stores a moderator's correction of a take's tag; it wins over the analyser from then on (edits and
+   * re-tags keep it) and the discussion's summaries are refreshed.
+   *
+   * @return the corrected take, or empty when the message is not (or no longer) a take
+   */
+  public Optional<Take> correct(long messageId, dev.takebot.sentiment.Label label, long moderatorId) {
+    Objects.requireNonNull(label, "label");
+    Optional<Take> existing = repository.findTake(messageId);
+    if (existing.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      repository.correctLabel(messageId, label, moderatorId, clock.instant());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // deleted between the lookup and the correction
+    }
+    notifyChanged(existing.get().postMessageId());
+    return repository.findTake(messageId);
+  }
+
   /**
    * Tags and stores a new take. A message seen twice (gateway replay, several processes) is stored once.
    *
@@ -156,7 +182,8 @@ public final class TakeService {
     return true;
   }
 
-  private void notifyChanged(long postMessageId) {
+  /** Tells every listener that a discussion's takes changed (also used by {@link RetagJob}). */
+  void notifyChanged(long postMessageId) {
     for (TakeListener l : listeners) {
       try {
         l.takesChanged(postMessageId);

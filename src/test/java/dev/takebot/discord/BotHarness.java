@@ -41,6 +41,19 @@ final class BotHarness implements AutoCloseable {
 
   BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
       List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate) throws InterruptedException {
+    this(sandboxBuilder, dir, analyzer, moderatorRoles, decorate, new TakesSettings(0, 0));
+  }
+
+  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
+      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings)
+      throws InterruptedException {
+    this(sandboxBuilder, dir, analyzer, moderatorRoles, decorate, takesSettings, Clock.systemUTC());
+  }
+
+  /** @param botClock the bot's own clock (e.g. one a test moves forward to expire buttons) */
+  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
+      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings,
+      Clock botClock) throws InterruptedException {
     sandbox = sandboxBuilder.start();
     TakeRepository s = null;
     try {
@@ -56,7 +69,7 @@ final class BotHarness implements AutoCloseable {
               moderatorRoles, "news"),
           new ArticleSettings(Path.of("config", "articles"), 6),
           new StorageSettings("jdbc:sqlite:" + dir.resolve("takes.db"), null, null),
-          new TakesSettings(0, 0));
+          takesSettings);
       SummaryProvider renderer = (d, requester) -> summaries.summary(d.postMessageId())
           .map(RenderedSummary::message).orElseThrow();
       bot = TakeBot.builder(config, sandbox.token())
@@ -64,7 +77,7 @@ final class BotHarness implements AutoCloseable {
           .articles(BotHarness::prepare)
           .summaries(decorate.apply(renderer))
           .reactions(reactions)
-          .clock(clock)
+          .clock(botClock)
           .start();
       store = s;
     } catch (InterruptedException | RuntimeException e) {

@@ -9,6 +9,7 @@ import dev.takebot.sentiment.Label;
 import dev.takebot.takes.Correction;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeStats;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -337,6 +338,35 @@ abstract class TakeStoreContract {
     assertThat(toRetag).as("corrected takes are never re-tagged").containsExactly(2L);
     assertThatThrownBy(() -> store.correctLabel(999, Label.MIXED, 77, T0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no take 999");
+  }
+
+  @Test
+  @DisplayName("listings page by keyset both ways, filter by discussion, tag and member, and never cross guilds")
+  void listTakesPages() {
+    store.saveDiscussion(discussion(3_000, GUILD, "key-c"));
+    LongStream.rangeClosed(1, 25).forEach(id -> store.insertTake(
+        take(id, POST, id % 2 == 0 ? 5 : 6, id % 3 == 0 ? Label.NEGATIVE : Label.POSITIVE, 0.5)));
+    store.insertTake(take(26, 3_000, 5, Label.POSITIVE, 0.5));
+    store.insertTake(take(27, OTHER_POST, 5, Label.POSITIVE, 0.5));
+    store.correctLabel(2, Label.NEGATIVE, 9, T0);
+
+    TakeQuery article = new TakeQuery(GUILD, POST, null, null);
+    List<Take> first = store.listTakes(article, 0, true, 10);
+    List<Take> second = store.listTakes(article, first.get(9).messageId(), true, 10);
+    List<Take> third = store.listTakes(article, second.get(9).messageId(), true, 10);
+    List<Take> back = store.listTakes(article, second.get(0).messageId(), false, 10);
+
+    assertThat(first).extracting(Take::messageId).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(second).extracting(Take::messageId).startsWith(11L).endsWith(20L);
+    assertThat(third).extracting(Take::messageId).containsExactly(21L, 22L, 23L, 24L, 25L);
+    assertThat(back).isEqualTo(first);
+    assertThat(store.listTakes(new TakeQuery(GUILD, POST, Label.NEGATIVE, 5L), 0, true, 100))
+        .extracting(Take::messageId).containsExactly(2L, 6L, 12L, 18L, 24L);
+    assertThat(store.listTakes(TakeQuery.byAuthor(GUILD, 5), Long.MAX_VALUE, false, 3))
+        .extracting(Take::messageId).containsExactly(22L, 24L, 26L);
+    assertThat(store.listTakes(TakeQuery.byAuthor(OTHER_GUILD, 5), 0, true, 10))
+        .extracting(Take::messageId).containsExactly(27L);
+    assertThat(store.listTakes(article, 25, true, 10)).isEmpty();
   }
 
   @Test

@@ -152,5 +152,10 @@ final class InMemoryTakeRepository implements TakeRepository {
   }
 
   @Override
+  public List<Take> listTakes(dev.takebot.takes.TakeQuery query, long cursor, boolean forward, int limit) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public void close() {}
 }

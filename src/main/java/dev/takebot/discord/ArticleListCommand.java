@@ -1,0 +1,68 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.EmbedSpec;
+import dev.takebot.message.MessageSpec;
+import dev.takebot.message.SafeText;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.TakeRepository;
+import java.util.List;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * {@code /article list} (moderators, like every {@code /article} command): the server's most recent
+ * posts with their take counts and jump links to the post and the thread. Answered ephemerally: it is a
+ * lookup for the moderator, not news for the channel.
+ */
+final class ArticleListCommand implements SlashFeature {
+  static final int SHOWN = 10;
+  private static final int COLOR = 0x5865F2;
+
+  private final BotContext ctx;
+  private final Moderators moderators;
+
+  ArticleListCommand(BotContext ctx) {
+    this.ctx = ctx;
+    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+  }
+
+  @Override
+  public CommandGroup group() {
+    return CommandGroup.ARTICLE;
+  }
+
+  @Override
+  public SubcommandData subcommand() {
+    return new SubcommandData("list", "Recently posted articles with links (only you see this)");
+  }
+
+  @Override
+  public void execute(SlashCommandInteractionEvent event) {
+    if (!moderators.isModerator(event.getMember())) {
+      event.reply(MessageSpecs.text("Only moderators can list articles: you need the Manage Messages permission"
+          + " or a moderator role.")).setEphemeral(true).queue();
+      return;
+    }
+    event.reply(MessageSpecs.toCreateData(render(event.getGuild().getIdLong()))).setEphemeral(true).queue();
+  }
+
+  MessageSpec render(long guildId) {
+    TakeRepository repo = ctx.takes().repository();
+    List<Discussion> recent = repo.listDiscussions(guildId, SHOWN);
+    if (recent.isEmpty()) {
+      return MessageSpec.ofContent("No article has been posted here yet: post one with `/article post`.");
+    }
+    StringBuilder body = new StringBuilder();
+    int i = 1;
+    for (Discussion d : recent) {
+      long takes = repo.stats(d.postMessageId()).takes();
+      body.append(i++).append(". [").append(SafeText.quote(d.title(), 90)).append("](").append(TakeLines.postUrl(d))
+          .append(") · <t:").append(d.postedAt().getEpochSecond()).append(":R> · ")
+          .append(takes).append(takes == 1 ? " take" : " takes").append(" · [thread](")
+          .append("https://discord.com/channels/" + d.guildId() + "/" + d.threadId()).append(")\n");
+    }
+    EmbedSpec embed = new EmbedSpec("Recent articles", null, body.toString().strip(), COLOR, List.of(),
+        "Newest first. /article summary reposts one; /takes summary shows how members feel.", null, null);
+    return new MessageSpec("", List.of(embed), List.of(), List.of());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.SafeText;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.TakeRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+
+/**
+ * The {@code article} option shared by the listing commands: autocompleted from the server's recent
+ * articles (the choice's value is the post id), and resolved by id, by title, by the thread it is used
+ * in, or else the newest article.
+ */
+final class ArticleOption {
+  static final String NAME = "article";
+  private static final int RECENT = 25;
+
+  private final TakeRepository repository;
+
+  ArticleOption(TakeRepository repository) {
+    this.repository = repository;
+  }
+
+  static OptionData option(String description) {
+    return new OptionData(OptionType.STRING, NAME, description).setAutoComplete(true);
+  }
+
+  void autoComplete(CommandAutoCompleteInteractionEvent event) {
+    String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+    List<Command.Choice> choices = new ArrayList<>();
+    for (Discussion d : repository.listDiscussions(event.getGuild().getIdLong(), RECENT)) {
+      if (d.title().toLowerCase(Locale.ROOT).contains(typed)) {
+        choices.add(new Command.Choice(SafeText.truncate(SafeText.oneLine(d.title()), 100),
+            Long.toUnsignedString(d.postMessageId())));
+      }
+    }
+    event.replyChoices(choices).queue();
+  }
+
+  /** The named article; without a name the current thread's, else the newest of the server. */
+  Optional<Discussion> resolve(long guildId, long channelId, String article) {
+    if (article == null || article.isBlank()) {
+      Optional<Discussion> here = repository.findDiscussionByThread(channelId);
+      return here.isPresent() ? here : repository.listDiscussions(guildId, 1).stream().findFirst();
+    }
+    return named(guildId, article);
+  }
+
+  /** The named article only (by post id or part of its title), never a default. */
+  Optional<Discussion> named(long guildId, String article) {
+    String a = article.strip();
+    if (a.matches("\\d{1,20}")) {
+      Optional<Discussion> byId = repository.findDiscussion(Long.parseUnsignedLong(a))
+          .filter(d -> d.guildId() == guildId);
+      if (byId.isPresent()) {
+        return byId;
+      }
+    }
+    String needle = a.toLowerCase(Locale.ROOT);
+    return repository.listDiscussions(guildId, RECENT).stream()
+        .filter(d -> d.title().toLowerCase(Locale.ROOT).contains(needle))
+        .findFirst();
+  }
+
+  static String noMatch(String article) {
+    return "No article matches " + ArticlePostCommand.code(SafeText.truncate(article, 100))
+        + ": pick one from the suggestions, or see `/article list`.";
+  }
+}

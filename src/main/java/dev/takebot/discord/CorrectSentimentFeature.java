@@ -1,0 +1,99 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.ButtonSpec;
+import dev.takebot.message.MessageSpec;
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.Take;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+
+/**
+ * The "Correct sentiment" message command (moderators): answers, visible only to the moderator, with the
+ * take's current tag and one button per tag. Pressing one stores the correction, which wins over the
+ * analyser in every summary from then on. The buttons carry the invoker and the take in their custom id
+ * ({@code takebot-correct:<invoker>:<take>:<label>}), so nothing is kept in memory and only the invoker
+ * can use them.
+ */
+final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeature {
+  static final String NAME = "Correct sentiment";
+  static final String PREFIX = "takebot-correct";
+
+  private final BotContext ctx;
+  private final Moderators moderators;
+
+  CorrectSentimentFeature(BotContext ctx) {
+    this.ctx = ctx;
+    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean moderatorsOnly() {
+    return true;
+  }
+
+  @Override
+  public String idPrefix() {
+    return PREFIX;
+  }
+
+  static String refusal() {
+    return "Only moderators can correct tags: you need the Manage Messages permission or a moderator role.";
+  }
+
+  @Override
+  public void execute(MessageContextInteractionEvent event) {
+    if (!moderators.isModerator(event.getMember())) {
+      event.reply(MessageSpecs.text(refusal())).setEphemeral(true).queue();
+      return;
+    }
+    Optional<Take> take = ctx.takes().repository().findTake(event.getTarget().getIdLong());
+    if (take.isEmpty()) {
+      event.reply(MessageSpecs.text("That message is not a take on an article, so it has no tag to correct."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    event.reply(MessageSpecs.toCreateData(picker(event.getUser().getIdLong(), take.get())))
+        .setEphemeral(true).queue();
+  }
+
+  static MessageSpec picker(long invokerId, Take take) {
+    List<ButtonSpec> buttons = new ArrayList<>();
+    for (Label l : Label.values()) {
+      String id = PREFIX + ":" + Long.toString(invokerId, 36) + ":" + Long.toString(take.messageId(), 36) + ":" + l.id();
+      buttons.add(l == take.label() ? ButtonSpec.primary(id, l.id()) : ButtonSpec.secondary(id, l.id()));
+    }
+    return new MessageSpec("Tagged " + TakeLines.tag(take) + ". Pick the right tag:", List.of(), buttons, List.of());
+  }
+
+  @Override
+  public void onButton(ButtonInteractionEvent event) {
+    String[] parts = event.getComponentId().split(":");
+    if (parts.length != 4) {
+      throw new IllegalStateException("malformed button id " + event.getComponentId());
+    }
+    long invoker = Long.parseLong(parts[1], 36);
+    long messageId = Long.parseLong(parts[2], 36);
+    Label label = Label.parse(parts[3]);
+    if (event.getUser().getIdLong() != invoker) {
+      event.reply(MessageSpecs.text("Only the moderator who opened this can use these buttons."))
+          .setEphemeral(true).queue();
+      return;
+    }
+    if (!moderators.isModerator(event.getMember())) {
+      event.reply(MessageSpecs.text(refusal())).setEphemeral(true).queue();
+      return;
+    }
+    Optional<Take> corrected = ctx.takes().correct(messageId, label, invoker);
+    event.editMessage(MessageSpecs.editText(corrected
+        .map(t -> "Corrected: the take is now tagged " + TakeLines.tag(t) + ", and every summary counts it that way.")
+        .orElse("That take was deleted in the meantime, so there is nothing to correct."))).queue();
+  }
+}

@@ -1,0 +1,213 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.ButtonSpec;
+import dev.takebot.message.EmbedSpec;
+import dev.takebot.message.MessageSpec;
+import dev.takebot.message.SafeText;
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeQuery;
+import dev.takebot.takes.TakeRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /takes list [article] [sentiment] [member]}: the takes, 10 per page, with Previous/Next buttons.
+ * The list is public (so a moderator can walk the room through it); only the member who ran the command
+ * can page it, others get a short ephemeral refusal. The buttons carry the whole state in their custom id
+ * ({@link PageRequest}), so pages survive restarts and nothing is held in memory. After
+ * {@link #LIFETIME} the buttons are removed, and a press on a stale one (e.g. after a restart dropped the
+ * removal) answers "this list expired".
+ */
+final class TakesListCommand implements SlashFeature, ComponentFeature {
+  private static final Logger log = LoggerFactory.getLogger(TakesListCommand.class);
+  static final String PREFIX = "takebot-list";
+  static final int PAGE_SIZE = 10;
+  static final Duration LIFETIME = Duration.ofMinutes(10);
+  static final String EXPIRED = "This list expired: run `/takes list` again.";
+  private static final int COLOR = 0x5865F2;
+
+  private final BotContext ctx;
+  private final ArticleOption articles;
+
+  TakesListCommand(BotContext ctx) {
+    this.ctx = ctx;
+    this.articles = new ArticleOption(ctx.takes().repository());
+  }
+
+  @Override
+  public CommandGroup group() {
+    return CommandGroup.TAKES;
+  }
+
+  @Override
+  public String idPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  public SubcommandData subcommand() {
+    return new SubcommandData("list", "Browse takes, 10 per page")
+        .addOptions(ArticleOption.option("Only this article's takes (default: every article)"),
+            SentimentOption.option("Only takes with this tag", false),
+            new OptionData(OptionType.USER, "member", "Only this member's takes"));
+  }
+
+  @Override
+  public void autoComplete(CommandAutoCompleteInteractionEvent event) {
+    articles.autoComplete(event);
+  }
+
+  @Override
+  public void execute(SlashCommandInteractionEvent event) {
+    long guild = event.getGuild().getIdLong();
+    OptionMapping a = event.getOption(ArticleOption.NAME);
+    Long post = null;
+    if (a != null) {
+      Optional<Discussion> d = articles.named(guild, a.getAsString());
+      if (d.isEmpty()) {
+        event.reply(MessageSpecs.text(ArticleOption.noMatch(a.getAsString()))).setEphemeral(true).queue();
+        return;
+      }
+      post = d.get().postMessageId();
+    }
+    OptionMapping s = event.getOption(SentimentOption.NAME);
+    OptionMapping m = event.getOption("member");
+    User member = m == null ? null : m.getAsUser();
+    TakeQuery query = new TakeQuery(guild, post, s == null ? null : Label.parse(s.getAsString()),
+        member == null ? null : member.getIdLong());
+    PageRequest first = new PageRequest(event.getUser().getIdLong(), query, true, 0, 1,
+        ctx.clock().instant().getEpochSecond());
+    InteractionHook hook = event.deferReply().complete();
+    hook.editOriginal(MessageSpecs.toEditData(render(first))).complete();
+    // Interaction tokens live 15 minutes, so the original response can still be edited at 10.
+    hook.editOriginalComponents().queueAfter(LIFETIME.toSeconds(), TimeUnit.SECONDS, null,
+        e -> log.debug("Could not expire list {}", event.getId(), e));
+  }
+
+  @Override
+  public void onButton(ButtonInteractionEvent event) {
+    PageRequest req = PageRequest.parse(event.getComponentId(), event.getGuild().getIdLong());
+    if (event.getUser().getIdLong() != req.invokerId()) {
+      event.reply(MessageSpecs.text("Only the member who ran this `/takes list` can page it: run `/takes list`"
+          + " yourself to browse.")).setEphemeral(true).queue();
+      return;
+    }
+    if (req.expired(ctx.clock().instant(), LIFETIME)) {
+      event.editComponents().queue();
+      event.getHook().sendMessage(MessageSpecs.text(EXPIRED)).setEphemeral(true).queue();
+      return;
+    }
+    event.editMessage(MessageSpecs.toEditData(render(req))).queue();
+  }
+
+  /** One page and its buttons. */
+  MessageSpec render(PageRequest req) {
+    TakeRepository repo = ctx.takes().repository();
+    TakeQuery q = req.query();
+    List<Take> page = repo.listTakes(q, req.cursor(), req.forward(), PAGE_SIZE);
+    if (page.isEmpty() && !req.forward()) { // the takes before were deleted: show the first page
+      req = new PageRequest(req.invokerId(), q, true, 0, 1, req.issuedEpochSecond());
+      page = repo.listTakes(q, 0, true, PAGE_SIZE);
+    }
+    Optional<Discussion> article = q.postMessageId() == null ? Optional.empty() : repo.findDiscussion(q.postMessageId());
+    String title = article.map(d -> "Takes on " + SafeText.truncate(SafeText.oneLine(d.title()), 200)).orElse("Takes");
+    StringBuilder filters = new StringBuilder();
+    if (q.label() != null) {
+      filters.append("tagged **").append(q.label().id()).append("** ");
+    }
+    if (q.authorId() != null) {
+      filters.append("by <@").append(q.authorId()).append("> ");
+    }
+    StringBuilder body = new StringBuilder();
+    if (!filters.isEmpty()) {
+      body.append("Only takes ").append(filters.toString().strip()).append(".\n\n");
+    }
+    if (page.isEmpty()) {
+      body.append("No takes match.");
+    }
+    for (Take t : page) {
+      body.append(TakeLines.line(q.guildId(), t, q.authorId() == null)).append('\n');
+    }
+    boolean hasPrev = !page.isEmpty() && !repo.listTakes(q, page.get(0).messageId(), false, 1).isEmpty();
+    boolean hasNext = !page.isEmpty() && !repo.listTakes(q, page.get(page.size() - 1).messageId(), true, 1).isEmpty();
+    int pageNo = hasPrev ? Math.max(2, req.page()) : 1;
+    List<ButtonSpec> buttons = List.of();
+    if (hasPrev || hasNext) {
+      PageRequest prev = new PageRequest(req.invokerId(), q, false, page.get(0).messageId(), pageNo - 1,
+          req.issuedEpochSecond());
+      PageRequest next = new PageRequest(req.invokerId(), q, true, page.get(page.size() - 1).messageId(), pageNo + 1,
+          req.issuedEpochSecond());
+      buttons = List.of(
+          new ButtonSpec(ButtonSpec.Style.SECONDARY, "◀ Previous", prev.customId(), null, !hasPrev),
+          new ButtonSpec(ButtonSpec.Style.SECONDARY, "Next ▶", next.customId(), null, !hasNext));
+    }
+    EmbedSpec embed = new EmbedSpec(title, article.map(TakeLines::postUrl).orElse(null),
+        SafeText.truncate(body.toString().strip(), 4000), COLOR, List.of(),
+        "Page " + pageNo + " · oldest first · buttons work for 10 minutes", null, null);
+    return new MessageSpec("", List.of(embed), buttons, List.of());
+  }
+
+  /**
+   * What a paging button asks for, packed into its custom id (at most 100 characters, numbers in base 36):
+   * {@code takebot-list:<f|b><cursor>:<page>:<invoker>:<post|->:<label|->:<author|->:<issued>}.
+   *
+   * @param forward true for the page after {@code cursor}, false for the page before it
+   * @param issuedEpochSecond when the list was first shown: every page of it expires together
+   */
+  record PageRequest(long invokerId, TakeQuery query, boolean forward, long cursor, int page, long issuedEpochSecond) {
+
+    String customId() {
+      String id = PREFIX + ":" + (forward ? "f" : "b") + b36(cursor) + ":" + Integer.toString(page, 36) + ":"
+          + b36(invokerId) + ":" + (query.postMessageId() == null ? "-" : b36(query.postMessageId())) + ":"
+          + (query.label() == null ? "-" : query.label().name().substring(0, 3)) + ":"
+          + (query.authorId() == null ? "-" : b36(query.authorId())) + ":" + b36(issuedEpochSecond);
+      if (id.length() > 100) {
+        throw new IllegalStateException("list button id too long: " + id.length());
+      }
+      return id;
+    }
+
+    boolean expired(Instant now, Duration lifetime) {
+      return now.getEpochSecond() - issuedEpochSecond > lifetime.toSeconds();
+    }
+
+    static PageRequest parse(String customId, long guildId) {
+      String[] p = customId.split(":");
+      if (p.length != 8 || !p[0].equals(PREFIX) || p[1].isEmpty()) {
+        throw new IllegalArgumentException("malformed list button id " + customId);
+      }
+      Label label = null;
+      if (!p[5].equals("-")) {
+        for (Label l : Label.values()) {
+          if (l.name().startsWith(p[5])) {
+            label = l;
+          }
+        }
+      }
+      TakeQuery q = new TakeQuery(guildId, p[4].equals("-") ? null : Long.parseLong(p[4], 36), label,
+          p[6].equals("-") ? null : Long.parseLong(p[6], 36));
+      return new PageRequest(Long.parseLong(p[3], 36), q, p[1].charAt(0) == 'f', Long.parseLong(p[1].substring(1), 36),
+          Integer.parseInt(p[2], 36), Long.parseLong(p[7], 36));
+    }
+
+    private static String b36(long v) {
+      return Long.toString(v, 36);
+    }
+  }
+}

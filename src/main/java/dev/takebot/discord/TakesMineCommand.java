@@ -1,0 +1,74 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.EmbedSpec;
+import dev.takebot.message.MessageSpec;
+import dev.takebot.message.SafeText;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeQuery;
+import dev.takebot.takes.TakeRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * {@code /takes mine}, answered only to the member: their most recent takes on this server, each with
+ * its tag, its article and a jump link. Members see how the bot read them (and can ask a moderator to
+ * correct it); nobody else sees the list.
+ */
+final class TakesMineCommand implements SlashFeature {
+  static final int SHOWN = 15;
+  private static final int COLOR = 0x5865F2;
+
+  private final BotContext ctx;
+
+  TakesMineCommand(BotContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public CommandGroup group() {
+    return CommandGroup.TAKES;
+  }
+
+  @Override
+  public SubcommandData subcommand() {
+    return new SubcommandData("mine", "Your takes and how they were tagged (only you see this)");
+  }
+
+  @Override
+  public void execute(SlashCommandInteractionEvent event) {
+    long guild = event.getGuild().getIdLong();
+    event.reply(MessageSpecs.toCreateData(render(guild, event.getUser().getIdLong()))).setEphemeral(true).queue();
+  }
+
+  MessageSpec render(long guildId, long memberId) {
+    TakeRepository repo = ctx.takes().repository();
+    // One more than shown, to know whether there are older ones.
+    List<Take> takes = new ArrayList<>(repo.listTakes(TakeQuery.byAuthor(guildId, memberId), Long.MAX_VALUE, false,
+        SHOWN + 1));
+    if (takes.isEmpty()) {
+      return MessageSpec.ofContent("You have no takes here yet: reply in an article's thread, or press"
+          + " \"Share your take\" under a post.");
+    }
+    boolean more = takes.size() > SHOWN;
+    List<Take> shown = new ArrayList<>(takes.subList(takes.size() - Math.min(SHOWN, takes.size()), takes.size()));
+    java.util.Collections.reverse(shown); // newest first
+    Map<Long, Optional<Discussion>> articles = new HashMap<>();
+    StringBuilder body = new StringBuilder();
+    for (Take t : shown) {
+      String title = articles.computeIfAbsent(t.postMessageId(), repo::findDiscussion)
+          .map(d -> SafeText.quote(d.title(), 60)).orElse("an article");
+      body.append(TakeLines.line(guildId, t, false)).append(" on *").append(title).append("*\n");
+    }
+    String footer = more ? "Your " + SHOWN + " newest takes; older ones are stored too."
+        : shown.size() == 1 ? "Your only take here." : "All your " + shown.size() + " takes here.";
+    EmbedSpec embed = new EmbedSpec("Your takes", null, SafeText.truncate(body.toString().strip(), 4000), COLOR,
+        List.of(), footer + " A tag looks wrong? Ask a moderator to correct it.", null, null);
+    return new MessageSpec("", List.of(embed), List.of(), List.of());
+  }
+}

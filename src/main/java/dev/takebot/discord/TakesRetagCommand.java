@@ -1,0 +1,71 @@
+package dev.takebot.discord;
+
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import java.util.Optional;
+import java.util.OptionalLong;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * {@code /takes retag message:<link or id> sentiment:<tag>} (moderators): the typed twin of the "Correct
+ * sentiment" message command. Lives under {@code /takes} (visible to everyone, so members can discover
+ * it), and the bot refuses non-moderators itself.
+ */
+final class TakesRetagCommand implements SlashFeature {
+  private final BotContext ctx;
+  private final Moderators moderators;
+
+  TakesRetagCommand(BotContext ctx) {
+    this.ctx = ctx;
+    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+  }
+
+  @Override
+  public CommandGroup group() {
+    return CommandGroup.TAKES;
+  }
+
+  @Override
+  public SubcommandData subcommand() {
+    return new SubcommandData("retag", "Correct a take's sentiment tag (moderators)")
+        .addOptions(
+            new OptionData(OptionType.STRING, "message", "Link to the take (Copy Message Link) or its id", true),
+            SentimentOption.option("The right tag", true));
+  }
+
+  @Override
+  public void execute(SlashCommandInteractionEvent event) {
+    if (!moderators.isModerator(event.getMember())) {
+      event.reply(MessageSpecs.text(CorrectSentimentFeature.refusal())).setEphemeral(true).queue();
+      return;
+    }
+    String link = event.getOption("message").getAsString();
+    OptionalLong id = TakeLines.messageId(link);
+    if (id.isEmpty()) {
+      reply(event, "`message` must be a message link (right click the take, Copy Message Link) or a message id.");
+      return;
+    }
+    Label label = Label.parse(event.getOption(SentimentOption.NAME).getAsString());
+    long guild = event.getGuild().getIdLong();
+    Optional<Take> take = ctx.takes().repository().findTake(id.getAsLong())
+        .filter(t -> ctx.takes().repository().findDiscussion(t.postMessageId()).map(Discussion::guildId)
+            .orElse(-1L) == guild);
+    if (take.isEmpty()) {
+      reply(event, "That message is not a take on an article of this server, so it has no tag to correct.");
+      return;
+    }
+    Optional<Take> corrected = ctx.takes().correct(id.getAsLong(), label, event.getUser().getIdLong());
+    reply(event, corrected
+        .map(t -> "Corrected: [the take](" + TakeLines.jumpUrl(guild, t) + ") is now tagged " + TakeLines.tag(t)
+            + ", and every summary counts it that way.")
+        .orElse("That take was deleted in the meantime, so there is nothing to correct."));
+  }
+
+  private static void reply(SlashCommandInteractionEvent event, String text) {
+    event.reply(MessageSpecs.text(text)).setEphemeral(true).queue();
+  }
+}

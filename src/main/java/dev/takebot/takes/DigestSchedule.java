@@ -1,0 +1,40 @@
+package dev.takebot.takes;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides when an article gets a digest: each time its take count reaches a new multiple of
+ * {@code every} (25, 50, 75… for {@code every = 25}). Deleting takes and adding them back does not post
+ * the same milestone twice. Memory holds one number per discussion seen since start; after a restart
+ * the next milestone above the current count is the next digest, so none is posted twice in a row.
+ * Thread-safe.
+ */
+public final class DigestSchedule {
+  private final long every;
+  private final Map<Long, Long> lastMilestone = new ConcurrentHashMap<>();
+
+  public DigestSchedule(long every) {
+    if (every < 2) {
+      throw new IllegalArgumentException("a digest needs at least 2 takes between posts, got " + every);
+    }
+    this.every = every;
+  }
+
+  /**
+   * Records a discussion's current take count, called after each change to its takes.
+   *
+   * @return true exactly when this count reached a milestone not reached before
+   */
+  public boolean reached(long postMessageId, long takeCount) {
+    long milestone = takeCount / every;
+    boolean[] due = {false};
+    lastMilestone.compute(postMessageId, (id, last) -> {
+      // First sight: the change that led here added one take, so the count before it was takeCount - 1.
+      long previous = last != null ? last : Math.max(0, takeCount - 1) / every;
+      due[0] = milestone > previous;
+      return Math.max(previous, milestone);
+    });
+    return due[0];
+  }
+}
