@@ -11,8 +11,9 @@ record Features(List<SlashFeature> commands, List<ComponentFeature> components, 
 
   static Features create(BotContext ctx) {
     return new Features(
-        List.of(new ArticlePostCommand(ctx), new TakesSummaryCommand(ctx)),
+        List.of(new ArticlePostCommand(ctx), new TakesSummaryCommand(ctx),
+            new TakesForgetCommand(ctx), new TakesExportCommand(ctx)),
         List.of(new ShareTakeFeature(ctx)),
-        List.of(new TakesListener(ctx.takes())));
+        List.of(new TakesListener(ctx.takes()), new Backfill(ctx), new Retention(ctx)));
   }
 }
