@@ -117,6 +117,7 @@ final class Backfill implements EventListener, AutoCloseable {
   }
 
   private void backfillGuild(Guild guild, Counts counts) {
+    Map<Long, Long> forgotten = repository.forgottenAuthors(guild.getIdLong());
     Map<Long, List<Discussion>> byChannel = new LinkedHashMap<>();
     for (Discussion d : repository.listDiscussions(guild.getIdLong(), Integer.MAX_VALUE)) {
       ThreadChannel thread = guild.getThreadChannelById(d.threadId());
@@ -125,7 +126,7 @@ final class Backfill implements EventListener, AutoCloseable {
       }
       counts.discussions++;
       try {
-        backfillThread(d, thread, counts);
+        backfillThread(d, thread, forgotten, counts);
       } catch (RuntimeException e) {
         log.warn("Backfill of thread {} (discussion {}) failed", thread.getId(), d.postMessageId(), e);
       }
@@ -138,7 +139,7 @@ final class Backfill implements EventListener, AutoCloseable {
       }
       for (Discussion d : discussions) {
         try {
-          backfillReplies(d, channel, counts);
+          backfillReplies(d, channel, forgotten, counts);
         } catch (RuntimeException e) {
           log.warn("Backfill of replies to post {} in channel {} failed", d.postMessageId(), channelId, e);
         }
@@ -146,21 +147,22 @@ final class Backfill implements EventListener, AutoCloseable {
     });
   }
 
-  private void backfillThread(Discussion d, ThreadChannel thread, Counts counts) {
+  private void backfillThread(Discussion d, ThreadChannel thread, Map<Long, Long> forgotten, Counts counts) {
     Set<Long> stored = storedIn(d, thread.getIdLong());
     // Everything in a thread is newer than the thread itself, whose id is the post's.
-    page(thread, d.threadId(), m -> reconcile(m, d, stored, counts));
+    page(thread, d.threadId(), m -> reconcile(m, d, stored, forgotten, counts));
     removeLeft(stored, counts);
   }
 
   /** Replies to the post in its own channel (not forwards, which also carry a reference). */
-  private void backfillReplies(Discussion d, GuildMessageChannel channel, Counts counts) {
+  private void backfillReplies(Discussion d, GuildMessageChannel channel, Map<Long, Long> forgotten,
+      Counts counts) {
     Set<Long> stored = storedIn(d, channel.getIdLong());
     page(channel, d.postMessageId(), m -> {
       MessageReference ref = m.getMessageReference();
       if (ref != null && ref.getType() == MessageReference.MessageReferenceType.DEFAULT
           && ref.getMessageIdLong() == d.postMessageId()) {
-        reconcile(m, d, stored, counts);
+        reconcile(m, d, stored, forgotten, counts);
       }
     });
     removeLeft(stored, counts);
@@ -178,9 +180,10 @@ final class Backfill implements EventListener, AutoCloseable {
 
   /**
    * One message of the history: ticks off a stored take (re-tagging it if it was edited), or collects a
-   * new one. Every message is ticked off, the bot's included: "Share your take" posts are the bot's.
+   * new one, unless its author asked to be forgotten after posting it. Every message is ticked off, the
+   * bot's included: "Share your take" posts are the bot's.
    */
-  private void reconcile(Message m, Discussion d, Set<Long> stored, Counts counts) {
+  private void reconcile(Message m, Discussion d, Set<Long> stored, Map<Long, Long> forgotten, Counts counts) {
     boolean known = stored.remove(m.getIdLong());
     if (!TakesListener.isMemberMessage(m) || TakesListener.hasOnlyMedia(m)) {
       return;
@@ -190,7 +193,8 @@ final class Backfill implements EventListener, AutoCloseable {
       if (edited != null && takes.edit(m.getIdLong(), m.getContentRaw(), edited.toInstant())) {
         counts.edited++;
       }
-    } else if (collector.collect(m, m.getMember(), d).isPresent()) {
+    } else if (m.getIdLong() > forgotten.getOrDefault(m.getAuthor().getIdLong(), 0L)
+        && collector.collect(m, m.getMember(), d).isPresent()) {
       counts.added++;
     }
   }

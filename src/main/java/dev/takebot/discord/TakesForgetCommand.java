@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 /**
  * {@code /takes forget}, for anyone: deletes every take the member has in this server (their messages
  * stay on Discord; only TakeBot's copy and tags go) and confirms with the count, visible only to them.
+ * The store remembers the request, so a later {@link Backfill} does not collect those messages again.
  * Cached summaries of the server's discussions are dropped through {@link TakeService}'s listeners.
  */
 final class TakesForgetCommand implements SlashFeature {
@@ -30,7 +31,8 @@ final class TakesForgetCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     InteractionHook hook = event.deferReply(true).complete(); // a member with many takes takes a while
-    int n = takes.forgetAuthor(event.getGuild().getIdLong(), event.getUser().getIdLong());
+    // The interaction's id is a snowflake of this moment: every message they posted so far is older.
+    int n = takes.forgetAuthor(event.getGuild().getIdLong(), event.getUser().getIdLong(), event.getIdLong());
     hook.editOriginal(MessageSpecs.editText(answer(n))).queue();
   }
 

@@ -143,13 +143,14 @@ public final class TakeService {
   }
 
   /**
-   * Deletes every take of one member in a guild ({@code /takes forget}) and tells the listeners about
-   * each of the guild's discussions, since any of them may have held one.
+   * Deletes every take of one member in a guild ({@code /takes forget}), remembers that their messages up
+   * to {@code upToMessageId} must not be stored again, and tells the listeners about each of the guild's
+   * discussions, since any of them may have held one.
    *
    * @return how many takes were deleted
    */
-  public int forgetAuthor(long guildId, long authorId) {
-    return changingGuild(guildId, () -> repository.forgetAuthor(guildId, authorId));
+  public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
+    return changingGuild(guildId, () -> repository.forgetAuthor(guildId, authorId, upToMessageId));
   }
 
   /**
