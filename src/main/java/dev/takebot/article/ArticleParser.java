@@ -188,7 +188,7 @@ public final class ArticleParser {
         String visible = line;
         if (markdown) {
           urls.addAll(MarkdownText.linkTargets(line));
-          visible = MarkdownText.plain(line);
+          visible = MarkdownText.isLinkLine(line) ? "" : MarkdownText.plain(line);
         }
         urls.addAll(LinkCleaner.findUrls(visible));
         visible = removeUrls(visible);

@@ -25,8 +25,10 @@ final class Hashtagger {
   static final int MAX_LIMIT = 20;
 
   private static final Pattern CAPITALISED = Pattern.compile(
-      "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der|and)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}){0,5}");
+      "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}){0,5}");
   private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,6}\\b");
+  private static final Pattern TITLE_BIGRAM = Pattern.compile("\\b(\\p{L}{3,})\\s+(\\p{L}{3,})\\b");
+  private static final Pattern LOWER_WORD = Pattern.compile("\\b\\p{Ll}{4,}\\b");
   private static final Pattern DEMONYM = Pattern.compile(".*(ian|ean|can|ese|ish|ench|ern)$");
   /** Capitalised only because they start a sentence or a title, or too generic to tag. */
   private static final Set<String> NOT_NAMES = Set.of(
@@ -35,7 +37,7 @@ final class Hashtagger {
       "senior", "official", "officials", "president", "minister", "secretary", "spokesperson", "spokesman",
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
       "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-      "moves", "move", "reset", "relations", "says", "said", "new", "breaking", "news", "update", "watch",
+      "says", "said", "new", "breaking", "news", "update", "watch",
       "your", "take", "i", "we", "they", "he", "she", "you", "our", "there", "here", "also");
 
   private final int limit;
@@ -67,26 +69,49 @@ final class Hashtagger {
 
   /** Candidate tags, most salient first. */
   private static List<String> ranked(Article article) {
+    Map<String, Double> titleScore = new HashMap<>();
     Map<String, Double> score = new HashMap<>();
     Map<String, Integer> firstSeen = new HashMap<>();
-    String title = Words.expandInitialisms(article.title());
-    collectNames(title, 2.0, true, score, firstSeen);
+    collectNames(Words.expandInitialisms(article.title()), 2.0, true, titleScore, firstSeen);
     for (String paragraph : article.paragraphs()) {
       for (String sentence : SentenceSplitter.split(Words.expandInitialisms(paragraph))) {
         collectNames(sentence, 1.0, false, score, firstSeen);
       }
     }
+    // Headlines capitalise every word, so the title only adds weight to what the body also names:
+    // "Reset Relations" in a headline is not a name unless the text writes it as one.
+    score.replaceAll((name, s) -> s + titleScore.getOrDefault(name, 0.0));
     List<String> names = new ArrayList<>(score.keySet());
     names.removeIf(n -> score.get(n) < 2.0);
-    List<String> keywords = keywords(article, score.keySet());
     names.sort((a, b) -> {
       int c = Double.compare(score.get(b), score.get(a));
       return c != 0 ? c : Integer.compare(firstSeen.get(a), firstSeen.get(b));
     });
     List<String> out = new ArrayList<>();
     names.forEach(n -> out.add(camelCase(n)));
-    out.addAll(keywords);
+    out.addAll(keyPhrases(article));
+    if (names.isEmpty()) {
+      out.addAll(frequentWords(article));
+    }
     return out;
+  }
+
+  /** Two-word phrases of the title that the body repeats, e.g. "border crossing" → BorderCrossing. */
+  private static List<String> keyPhrases(Article article) {
+    String body = article.body().toLowerCase(Locale.ROOT).replaceAll("['’]s\\b", "").replaceAll("\\s+", " ");
+    List<String> phrases = new ArrayList<>();
+    Matcher m = TITLE_BIGRAM.matcher(article.title().toLowerCase(Locale.ROOT));
+    int from = 0;
+    while (from < article.title().length() && m.find(from)) {
+      String first = m.group(1);
+      String second = m.group(2);
+      if (!Words.STOP.contains(first) && !Words.STOP.contains(second)
+          && body.matches("(?s).*\\b" + Pattern.quote(first + " " + second) + "\\b.*")) {
+        phrases.add(camelCase(first + " " + second));
+      }
+      from = m.start(2);
+    }
+    return phrases;
   }
 
   private static void collectNames(String sentence, double weight, boolean isTitle, Map<String, Double> score, Map<String, Integer> firstSeen) {
@@ -94,11 +119,11 @@ final class Hashtagger {
     while (m.find()) {
       List<String> words = new ArrayList<>(List.of(m.group().replaceAll("['’]s$", "").split("\\s+")));
       // Title Case headlines capitalise every word: there, only runs that are names elsewhere count.
-      boolean sentenceStart = m.start() == 0 || sentence.substring(0, m.start()).matches("[\\s\"“‘(]*");
+      boolean sentenceStart = isSentenceStart(sentence, m.start());
       while (!words.isEmpty() && NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
         words.remove(0);
       }
-      while (!words.isEmpty() && Set.of("of", "de", "du", "la", "al", "and").contains(words.get(words.size() - 1))) {
+      while (!words.isEmpty() && Set.of("of", "de", "du", "la", "al").contains(words.get(words.size() - 1))) {
         words.remove(words.size() - 1);
       }
       if (words.isEmpty()) {
@@ -123,6 +148,15 @@ final class Hashtagger {
     }
   }
 
+  /** Only spaces, opening quotes or brackets before {@code at}. */
+  private static boolean isSentenceStart(String sentence, int at) {
+    int i = at;
+    while (i > 0 && (Character.isWhitespace(sentence.charAt(i - 1)) || "\"“‘(".indexOf(sentence.charAt(i - 1)) >= 0)) {
+      i--;
+    }
+    return i == 0;
+  }
+
   /** In a Title Case headline, "Reset Relations with Burkina Faso" must yield "Burkina Faso" alone. */
   private static List<String> splitAtStopWords(List<String> words) {
     List<String> names = new ArrayList<>();
@@ -143,17 +177,13 @@ final class Hashtagger {
     return names;
   }
 
-  /** Frequent content words (three or more mentions) not already part of a name. */
-  private static List<String> keywords(Article article, Set<String> names) {
-    String nameWords = String.join(" ", names).toLowerCase(Locale.ROOT);
+  /** For an article that names nothing: its frequent content words (three or more mentions). */
+  private static List<String> frequentWords(Article article) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String paragraph : article.paragraphs()) {
-      Matcher m = Pattern.compile("\\b\\p{Ll}{4,}\\b").matcher(paragraph);
-      while (m.find()) {
-        String w = m.group();
-        if (!Words.STOP.contains(w) && !nameWords.contains(w)) {
-          counts.merge(Words.stem(w), 1, Integer::sum);
-        }
+    Matcher m = LOWER_WORD.matcher(article.body());
+    while (m.find()) {
+      if (!Words.STOP.contains(m.group())) {
+        counts.merge(Words.stem(m.group()), 1, Integer::sum);
       }
     }
     return counts.entrySet().stream()

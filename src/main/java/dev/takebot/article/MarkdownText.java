@@ -43,6 +43,19 @@ final class MarkdownText {
     return targets;
   }
 
+  /**
+   * True for a line that is only a link with at most a short label, such as
+   * {@code Background: [ECOWAS sanctions explained](https://…)}: a "read more", not prose.
+   */
+  static boolean isLinkLine(String line) {
+    String withoutLinks = AUTOLINK.matcher(LINK.matcher(BLOCK_PREFIX.matcher(line).replaceAll("")).replaceAll("")).replaceAll("");
+    if (withoutLinks.length() == line.length()) {
+      return false;
+    }
+    String rest = withoutLinks.replaceAll("[\\p{P}\\p{S}]", " ").strip();
+    return rest.isEmpty() || rest.split("\\s+").length <= 3;
+  }
+
   /** The visible text of one Markdown line. */
   static String plain(String line) {
     String s = BLOCK_PREFIX.matcher(line).replaceAll("");

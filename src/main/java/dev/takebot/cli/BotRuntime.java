@@ -1,6 +1,7 @@
 package dev.takebot.cli;
 
 import dev.takebot.config.TakeBotConfig;
+import dev.takebot.discord.ReactionTracker;
 import dev.takebot.discord.TakeBot;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
@@ -40,14 +41,17 @@ final class BotRuntime implements AutoCloseable {
     try {
       SentimentAnalyzer analyzer = LexiconSentimentAnalyzer.standard();
       TakeService takes = new TakeService(store, analyzer, clock);
-      SummaryService summaries = new SummaryService(store, clock);
+      ReactionTracker reactions = new ReactionTracker(store);
+      SummaryService summaries = new SummaryService(store, clock, reactions);
       takes.addListener(summaries::invalidate);
+      reactions.addListener(summaries::invalidate);
       TakeBot bot = TakeBot.builder(config, token)
           .takes(takes)
           .articles(new ArticlePipelineAdapter(config.articles().hashtagLimit()))
           .summaries((discussion, requester) -> summaries.summary(discussion.postMessageId())
               .map(RenderedSummary::message)
               .orElseThrow(() -> new IllegalStateException("discussion vanished: " + discussion.postMessageId())))
+          .reactions(reactions)
           .clock(clock)
           .start();
       return new BotRuntime(store, takes, bot);

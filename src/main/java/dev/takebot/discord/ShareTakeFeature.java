@@ -11,15 +11,18 @@ import java.util.Optional;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * The "Share your take" button on every post, and its modal. Interaction payloads carry their text even
@@ -73,26 +76,48 @@ final class ShareTakeFeature implements ComponentFeature {
     }
     InteractionHook hook = event.deferReply(true).complete();
     Optional<Discussion> discussion = ctx.takes().repository().findDiscussion(postId);
-    ThreadChannel thread = discussion.map(d -> event.getJDA().getThreadChannelById(d.threadId())).orElse(null);
-    if (thread == null) {
-      hook.editOriginal(MessageSpecs.editText("This article's thread is gone, so your take could not be posted."))
-          .queue();
+    if (discussion.isEmpty()) {
+      hook.editOriginal(MessageSpecs.editText("This post is not collecting takes any more.")).queue();
       return;
     }
     Member member = event.getMember();
     String name = member != null ? member.getEffectiveName() : event.getUser().getEffectiveName();
+    MessageCreateData message = MessageSpecs.toCreateData(render(event.getUser().getIdLong(), name, text));
     Message sent;
     try {
-      sent = thread.sendMessage(MessageSpecs.toCreateData(render(event.getUser().getIdLong(), name, text))).complete();
+      sent = send(event.getJDA(), discussion.get(), message);
     } catch (InsufficientPermissionException e) {
-      hook.editOriginal(MessageSpecs.editText("I can't post in the thread: I need the "
-          + e.getPermission().getName() + " permission there.")).queue();
+      hook.editOriginal(MessageSpecs.editText("I can't post your take: I need the "
+          + e.getPermission().getName() + " permission in <#" + e.getChannelId() + ">.")).queue();
       return;
     }
-    Optional<Take> take = ctx.takes().ingest(sent.getIdLong(), postId, thread.getIdLong(),
+    if (sent == null) {
+      hook.editOriginal(MessageSpecs.editText("This article's channel is gone, so your take could not be posted."))
+          .queue();
+      return;
+    }
+    Optional<Take> take = ctx.takes().ingest(sent.getIdLong(), postId, sent.getChannelIdLong(),
         event.getUser().getIdLong(), name, text, sent.getTimeCreated().toInstant());
     String tag = take.map(t -> " Tagged **" + t.label().id() + "**.").orElse("");
-    hook.editOriginal(MessageSpecs.editText("Thanks, your take is in the thread: " + sent.getJumpUrl() + tag)).queue();
+    hook.editOriginal(MessageSpecs.editText("Thanks, your take is posted: " + sent.getJumpUrl() + tag)).queue();
+  }
+
+  /**
+   * Posts into the discussion thread; when the thread is not in JDA's cache (archived, or deleted), as a
+   * reply to the post in its channel instead, which the bot also counts as a take.
+   *
+   * @return the message, or {@code null} when neither the thread nor the channel exists
+   */
+  private static Message send(JDA jda, Discussion d, MessageCreateData message) {
+    ThreadChannel thread = jda.getThreadChannelById(d.threadId());
+    if (thread != null) {
+      return thread.sendMessage(message).complete();
+    }
+    GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, d.channelId());
+    if (channel == null) {
+      return null;
+    }
+    return channel.sendMessage(message).setMessageReference(d.postMessageId()).failOnInvalidReply(false).complete();
   }
 
   /** The take as posted: the member's name as the header, their words quoted in an embed. */

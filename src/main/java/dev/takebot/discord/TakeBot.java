@@ -133,6 +133,7 @@ public final class TakeBot implements AutoCloseable {
     private TakeService takes;
     private ArticlePipeline articles;
     private SummaryProvider summaries;
+    private ReactionTracker reactions;
     private Clock clock = Clock.systemUTC();
 
     private Builder(TakeBotConfig config, String token) {
@@ -153,6 +154,12 @@ public final class TakeBot implements AutoCloseable {
     /** Replaces the default {@link BasicSummary} answer to {@code /takes summary}. */
     public Builder summaries(SummaryProvider renderer) {
       this.summaries = renderer;
+      return this;
+    }
+
+    /** Counts reactions on takes (needs the Guild Message Reactions intent, which this turns on). */
+    public Builder reactions(ReactionTracker tracker) {
+      this.reactions = tracker;
       return this;
     }
 
@@ -199,6 +206,10 @@ public final class TakeBot implements AutoCloseable {
         }
       });
       EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
+      if (reactions != null) {
+        intents.add(GatewayIntent.GUILD_MESSAGE_REACTIONS);
+        listeners.add(reactions.listener());
+      }
       if (messageContent) {
         intents.add(GatewayIntent.MESSAGE_CONTENT);
       }

@@ -46,7 +46,8 @@ public final class SafeText {
   public static String quote(String text, int max) {
     String s = oneLine(stripControl(text));
     s = truncate(s, Math.max(1, max - 8)); // escaping may add a few characters
-    s = defuseMentions(escapeMarkdown(s));
+    // Defuse first: escaping turns "<@&1>" into "<@&1\\>", which the mention pattern would no longer see.
+    s = escapeMarkdown(defuseMentions(s));
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 

@@ -26,11 +26,33 @@ import java.util.function.Predicate;
  * bound to 127.0.0.1 on an ephemeral port, serving one realistic guild, plus the scenario API tests use to act as
  * members and read back what the bot did.
  *
- * <p>Point JDA at it with {@code setRestConfig(new RestConfig().setBaseUrl(sandbox.restUrl()))}, a
- * {@code SessionControllerAdapter} whose {@code getGateway()} returns {@link #gatewayUrl()}, and the
- * {@link #token()}. The guild has {@code @everyone}, a Moderator role (Manage Messages), the bot's managed role,
- * the channels {@code #news}, {@code #general} and {@code #read-only} (moderators only may write), the bot's member,
- * a default {@link #moderator()} and a default plain {@link #member()}.
+ * <pre>{@code
+ * try (DiscordSandbox sandbox = DiscordSandbox.start()) {
+ *     JDA jda = JDABuilder.createLight(sandbox.token(), GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
+ *             .setRestConfig(new RestConfig().setBaseUrl(sandbox.restUrl()))
+ *             .setSessionController(new SessionControllerAdapter() {
+ *                 public String getGateway() { return sandbox.gatewayUrl(); }
+ *             })
+ *             .build().awaitReady();
+ *     SandboxMessage take = sandbox.post(sandbox.member(), sandbox.general(), "my take");
+ *     InteractionHandle summary = sandbox.slash(sandbox.member(), sandbox.general(), "takes summary", Map.of());
+ *     SandboxMessage answer = summary.awaitResponse(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>The guild has {@code @everyone} (id = guild id), a Moderator role (Manage Messages, Manage Threads), the bot's
+ * managed role with {@link Permissions#BOT_DEFAULT}, the channels {@code #news}, {@code #general} and
+ * {@code #read-only} (only moderators may write), the owner, the bot's member, a default {@link #moderator()} and a
+ * default plain {@link #member()}. Like Discord without the presence intent, GUILD_CREATE lists only the bot's own
+ * member; the others reach the bot through message and interaction payloads.
+ *
+ * <p>Behaviour a bot can observe follows Discord: every created message comes back as MESSAGE_CREATE (ephemeral
+ * ones excepted), edits and deletes as MESSAGE_UPDATE/DELETE/DELETE_BULK, Discord's error bodies and codes,
+ * permissions computed from roles and overwrites, {@code Via} and rate-limit headers, the Message Content intent
+ * rule, RESUME with replay, the 3-second interaction window. Not modelled: DMs, voice, presences, guild member
+ * chunking beyond one chunk, stickers, polls, forum channels, scheduled events, webhooks other than interaction
+ * webhooks, audit logs, and real (as opposed to scripted) rate-limit exhaustion beyond 50 requests per second and
+ * route.
  *
  * <p>All methods are thread-safe. {@link #close()} stops the HTTP server, every socket and every thread.
  */
@@ -47,7 +69,10 @@ public final class DiscordSandbox implements AutoCloseable {
         private Builder() {
         }
 
-        /** The clock for ids, timestamps and the 3-second interaction window. */
+        /**
+         * The clock for ids, timestamps and the 3-second interaction window. JDA judges interaction ids against
+         * its own wall clock, so a custom clock must track real time (an offset clock is fine, a fixed one is not).
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;
@@ -645,7 +670,8 @@ public final class DiscordSandbox implements AutoCloseable {
 
     /**
      * Cuts the bot's connection and runs {@code whileDown} before the bot can resume, so every event it causes
-     * is guaranteed to reach the bot only through RESUME's replay.
+     * is guaranteed to reach the bot only through RESUME's replay. {@code whileDown} runs with the sandbox locked:
+     * it may act as members but must not wait for the bot.
      */
     public void dropConnection(Runnable whileDown) {
         synchronized (engine) {

@@ -428,6 +428,10 @@ final class SandboxEngine {
         m.set("embeds", messageJson.normaliseEmbeds(body.path("embeds"), attachments));
         m.set("components", messageJson.normaliseComponents(body.path("components")));
         m.put("flags", flags);
+        JsonNode nonce = body.path("nonce");
+        if (nonce.isTextual() || nonce.isIntegralNumber()) {
+            m.set("nonce", nonce.deepCopy()); // Discord echoes the nonce so clients can match their sends
+        }
         if (fromWebhook) {
             m.put("webhook_id", botId());
             m.put("application_id", botId());

@@ -87,6 +87,10 @@ public record Evaluation(int n, double pearson, double accuracy, double macroF1,
   public String format() {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "n\t%d%n", n));
+    if (n == 0) {
+      b.append(String.format(Locale.ROOT, "gold_mixed\t%d (read as mixed: %d)%n", goldMixed, goldMixedReadMixed));
+      return b.append("no positive/neutral/negative gold labels to score\n").toString();
+    }
     b.append(String.format(Locale.ROOT, "pearson_r\t%s%n", Double.isNaN(pearson) ? "-" : fmt(pearson)));
     b.append(String.format(Locale.ROOT, "accuracy\t%s%n", fmt(accuracy)));
     b.append(String.format(Locale.ROOT, "macro_f1\t%s%n", fmt(macroF1)));

@@ -59,8 +59,11 @@ final class Lexicon {
   private final float[] emojiAstral = new float[EMOJI_ASTRAL_END - EMOJI_ASTRAL_BASE];
   private final String[] emojiBmpNames = new String[emojiBmp.length];
   private final String[] emojiAstralNames = new String[emojiAstral.length];
-  /** Phrase valences keyed by (first id << 32 | second id). */
-  private final Map<Long, Float> phrases = new HashMap<>();
+  /** Phrase valences keyed by (first id << 32 | second id), while loading. */
+  private final Map<Long, Float> phraseMap = new HashMap<>();
+  /** The same, compiled to open addressing so the hot path does not box. */
+  private final long[] phraseKeys;
+  private final float[] phraseValues;
   /** CRC of every resource byte read, folded into the analyser's version. */
   final long checksum;
 
@@ -129,7 +132,7 @@ final class Lexicon {
       int a = id(words[0]);
       int b = id(words[1]);
       flag(b, PHRASE_HEAD);
-      phrases.put(((long) a << 32) | b, Float.parseFloat(f[1]));
+      phraseMap.put(((long) a << 32) | b, Float.parseFloat(f[1]));
     }
     for (String line : lines(loader, DIR + "emoji.tsv")) {
       String[] f = line.split("\t");
@@ -159,13 +162,40 @@ final class Lexicon {
       flags[i] = rowFlags.get(i);
     }
     table = new TermTable(terms);
+    int cap = Integer.highestOneBit(Math.max(8, phraseMap.size() * 4)) << 1;
+    phraseKeys = new long[cap];
+    phraseValues = new float[cap];
+    Arrays.fill(phraseKeys, -1L);
+    for (Map.Entry<Long, Float> e : phraseMap.entrySet()) {
+      int slot = phraseSlot(e.getKey());
+      while (phraseKeys[slot] != -1L) {
+        slot = (slot + 1) & (phraseKeys.length - 1);
+      }
+      phraseKeys[slot] = e.getKey();
+      phraseValues[slot] = e.getValue();
+    }
     checksum = crc.getValue();
   }
 
   /** Valence of a phrase ending in {@code second}, or NaN. */
   float phrase(int first, int second) {
-    Float v = phrases.get(((long) first << 32) | second);
-    return v == null ? Float.NaN : v;
+    long key = ((long) first << 32) | second;
+    int slot = phraseSlot(key);
+    while (true) {
+      long k = phraseKeys[slot];
+      if (k == key) {
+        return phraseValues[slot];
+      }
+      if (k == -1L) {
+        return Float.NaN;
+      }
+      slot = (slot + 1) & (phraseKeys.length - 1);
+    }
+  }
+
+  private int phraseSlot(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40) & (phraseKeys.length - 1);
   }
 
   /** Valence of an emoji code point, NaN when unknown. */
@@ -181,11 +211,6 @@ final class Lexicon {
 
   String emojiName(int cp) {
     return cp >= EMOJI_ASTRAL_BASE ? emojiAstralNames[cp - EMOJI_ASTRAL_BASE] : emojiBmpNames[cp - EMOJI_BMP_BASE];
-  }
-
-  /** Id of a term spelled in any case or accents, or -1. */
-  int find(String term) {
-    return table.find(Fold.fold(term));
   }
 
   private int id(String raw) {

@@ -88,8 +88,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Per-call scratch: the text, its folded copy and the token arrays. */
   private static final class Work {
+    /** The text, folded in place word by word as the tokenizer passes (case is noted before folding). */
     final char[] src;
-    final char[] low;
+    final char[] scratch = new char[16];
     final int n;
     int[] start;
     int[] len;
@@ -112,7 +113,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       this.n = n;
       src = new char[n];
       text.getChars(0, n, src, 0);
-      low = new char[n];
       int cap = Math.min(n + 1, 16 + n / 3);
       start = new int[cap];
       len = new int[cap];
@@ -150,7 +150,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   // ---------------------------------------------------------------- tokenizer
-
 
   private void tokenize(Work w) {
     final char[] src = w.src;
@@ -277,7 +276,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   /** Scans a word from {@code i}, folding it into {@code low}; returns the index after it. */
   private int word(Work w, int i, int ctx) {
     final char[] src = w.src;
-    final char[] low = w.low;
+    final char[] low = w.src;
     final int n = w.n;
     int s = i;
     int h = 0;
@@ -415,13 +414,17 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** A whitespace-delimited chunk that is a lexicon emoticon (":)", "<3", ":-(") or a sarcasm marker. */
   private boolean emoticon(Work w, int s, int e, int ctx) {
+    if (e - s > w.scratch.length) {
+      return false;
+    }
+    // Folded into scratch, not in place: if this is no emoticon the chunk is read again as words.
     int h = 0;
     for (int k = s; k < e; k++) {
       char f = Fold.fold(w.src[k]);
-      w.low[k] = f;
+      w.scratch[k - s] = f;
       h = 31 * h + f;
     }
-    int id = lex.table.find(w.low, s, e - s, h);
+    int id = lex.table.find(w.scratch, 0, e - s, h);
     if (id < 0) {
       return false;
     }
@@ -490,11 +493,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Reads a custom emoji by its name: the whole name if known ("sadge"), else its most polar part ("pepe_sad"). */
   private void customEmoji(Work w, int s, int e, int ctx) {
-    final char[] src = w.src;
-    final char[] low = w.low;
+    final char[] orig = java.util.Arrays.copyOfRange(w.src, s, e); // original case, for camelCase and display
+    final char[] low = w.src;
     int h = 0;
     for (int k = s; k < e; k++) {
-      char f = Fold.fold(src[k]);
+      char f = Fold.fold(orig[k - s]);
       low[k] = f;
       h = 31 * h + f;
     }
@@ -502,8 +505,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (best != best) {
       int ps = s;
       for (int k = s; k <= e; k++) {
-        boolean boundary = k == e || src[k] == '_' || src[k] == '-' || (k > ps && Character.isUpperCase(src[k])
-            && Character.isLowerCase(src[k - 1]));
+        boolean boundary = k == e || orig[k - s] == '_' || orig[k - s] == '-' || (k > ps
+            && Character.isUpperCase(orig[k - s]) && Character.isLowerCase(orig[k - s - 1]));
         if (!boundary) {
           continue;
         }
@@ -517,7 +520,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             best = v;
           }
         }
-        ps = (k < e && (src[k] == '_' || src[k] == '-')) ? k + 1 : k;
+        ps = (k < e && (orig[k - s] == '_' || orig[k - s] == '-')) ? k + 1 : k;
       }
     }
     if (best == best) {
@@ -527,7 +530,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       if (w.count == w.start.length) {
         w.grow();
       }
-      w.customNames[w.count] = ":" + new String(src, s, e - s) + ":";
+      w.customNames[w.count] = ":" + new String(orig) + ":";
       w.add(s, e - s, -1, T_CUSTOM | ctx, best);
     }
   }
@@ -823,9 +826,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     for (int i = 0; i < count; i++) {
       sum += sent[i];
     }
-    if (w.quest == 1) {
-      sum *= tuning.question(); // a single question mostly asks rather than judges
-    }
     double amp = Math.min(w.excl, 4) * 0.292;
     if (w.quest > 1) {
       amp += w.quest <= 3 ? w.quest * 0.18 : 0.96;
@@ -855,7 +855,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   private boolean valenceAhead(Work w, int i) {
-    for (int k = i + 1; k < w.count && k <= i + 3; k++) {
+    for (int k = i + 1; k < w.count && k <= i + 3 && w.sentence[k] == w.sentence[i]; k++) {
       if (hasValence(w, k)) {
         return true;
       }

@@ -8,26 +8,26 @@ import java.util.List;
  * incrementally while it folds characters.
  */
 final class TermTable {
+  /** Keys by id. */
   private final char[][] keys;
-  private final int[] hashes;
-  private final int[] ids;
+  /** Interleaved (hash, id + 1) per slot, so a probe touches one cache line; id + 1 == 0 marks an empty slot. */
+  private final int[] slots;
   private final int mask;
 
   TermTable(List<String> terms) {
-    int cap = Integer.highestOneBit(Math.max(16, terms.size() * 3)) << 1;
-    keys = new char[cap][];
-    hashes = new int[cap];
-    ids = new int[cap];
+    int cap = Integer.highestOneBit(Math.max(16, terms.size() * 2 - 1)) << 1;
+    keys = new char[terms.size()][];
+    slots = new int[cap * 2];
     mask = cap - 1;
     for (int id = 0; id < terms.size(); id++) {
       String t = terms.get(id);
+      keys[id] = t.toCharArray();
       int slot = mix(t.hashCode()) & mask;
-      while (keys[slot] != null) {
+      while (slots[2 * slot + 1] != 0) {
         slot = (slot + 1) & mask;
       }
-      keys[slot] = t.toCharArray();
-      hashes[slot] = t.hashCode();
-      ids[slot] = id;
+      slots[2 * slot] = t.hashCode();
+      slots[2 * slot + 1] = id + 1;
     }
   }
 
@@ -35,20 +35,18 @@ final class TermTable {
   int find(char[] buf, int off, int len, int hash) {
     int slot = mix(hash) & mask;
     while (true) {
-      char[] k = keys[slot];
-      if (k == null) {
+      int id = slots[2 * slot + 1] - 1;
+      if (id < 0) {
         return -1;
       }
-      // Comparing the stored hash first avoids touching most keys' arrays at all.
-      if (hashes[slot] == hash && k.length == len && same(k, buf, off, len)) {
-        return ids[slot];
+      if (slots[2 * slot] == hash) {
+        char[] k = keys[id];
+        if (k.length == len && same(k, buf, off, len)) {
+          return id;
+        }
       }
       slot = (slot + 1) & mask;
     }
-  }
-
-  int find(String s) {
-    return find(s.toCharArray(), 0, s.length(), s.hashCode());
   }
 
   private static boolean same(char[] k, char[] buf, int off, int len) {

@@ -14,7 +14,6 @@ package dev.takebot.sentiment;
  * @param quoted weight of words in quoted lines ({@code > ...}), which are usually someone else's words
  * @param mixedMin smallest positive and negative mass for a "mixed" reading
  * @param bareNegation valence of a negation with no sentiment word to negate
- * @param question factor on the sum of a text with a single question mark
  * @param mixedRatio smallest ratio of the weaker to the stronger side for a "mixed" reading
  */
 record Tuning(
@@ -28,13 +27,12 @@ record Tuning(
     double quoted,
     double mixedMin,
     double mixedRatio,
-    double bareNegation,
-    double question) {
+    double bareNegation) {
 
-  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 1.0);
+  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4);
 
   String fingerprint() {
     return alpha + "/" + scale + "/" + deadZone + "/" + negation + "/" + beforeContrast + "/" + afterContrast
-        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio + "/" + bareNegation + "/" + question;
+        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio + "/" + bareNegation;
   }
 }

@@ -95,6 +95,8 @@ public final class Stores {
     // WAL checkpoints run in the background (Checkpointer); this is only the backstop, ~80 MB.
     c.setWalAutocheckpoint(20_000);
     c.setJournalSizeLimit(64 << 20);
+    // A deleted take's text is overwritten on disk, not left in a free page: "deleted" means gone.
+    c.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
     // The store never asks for generated keys; fetching them costs an extra query per INSERT.
     c.setGetGeneratedKeys(false);
     return c;

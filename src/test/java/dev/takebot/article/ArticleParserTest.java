@@ -109,6 +109,8 @@ class ArticleParserTest {
           ```
           code that is not prose
           ```
+
+          Background: [Sahel sanctions explained](https://example.org/sanctions)
           """;
 
       Article article = ArticleParser.parse(md);
@@ -118,7 +120,7 @@ class ArticleParserTest {
       assertThat(article.date()).isEqualTo(LocalDate.of(2026, 2, 3));
       assertThat(article.hashtags()).containsExactly("Niger", "sahel", "AES");
       assertThat(article.videoUrl()).isEqualTo("https://youtu.be/PQGu6Lzyf04?t=60");
-      assertThat(article.links()).containsExactly("https://www.state.gov/niger");
+      assertThat(article.links()).containsExactly("https://www.state.gov/niger", "https://example.org/sanctions");
       assertThat(article.paragraphs()).containsExactly(
           "The military government of Niger said on Tuesday that it would meet envoys in Niamey.",
           "Niger expelled French troops in 2023.",

@@ -53,6 +53,18 @@ class HashtaggerTest {
   }
 
   @Test
+  @DisplayName("takes Title Case headline words as names only when the body names them, and adds title key phrases")
+  void headlineWords() {
+    Article article = Articles.plain("Niger And Benin Reopen Their Border Crossing At Malanville",
+        "Niger and Benin reopened the Malanville border crossing on Saturday. Traders in Malanville cheered.",
+        "Benin had shut its side after the coup in Niger.");
+
+    List<String> tags = new Hashtagger(6).hashtags(article);
+
+    assertThat(tags).containsExactlyInAnyOrder("Niger", "Benin", "Malanville", "BorderCrossing");
+  }
+
+  @Test
   @DisplayName("falls back to frequent key words when an article names nothing")
   void keywordsFallback() {
     Article article = Articles.plain("a quiet report",

@@ -66,6 +66,19 @@ class PreviewCommandTest {
   }
 
   @Test
+  @DisplayName("previews the Markdown example with front matter, its video and a read-more button")
+  void markdownExample() throws IOException {
+    Run run = run("--json", "config/articles/example.md");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode post = JSON.readTree(run.out());
+    assertThat(post.at("/messages/0/content").asText()).isEqualTo("https://youtu.be/dQw4w9WgXcQ?t=65");
+    assertThat(post.at("/messages/1/embeds/0/footer/text").asText()).isEqualTo("📅 14 March 2026");
+    assertThat(post.at("/messages/1/components/0/components/0/url").asText())
+        .isEqualTo("https://www.example.org/ecowas-sanctions");
+  }
+
+  @Test
   @DisplayName("--hashtags sets how many hashtags the post shows")
   void hashtagOption() throws IOException {
     Run run = run("--json", "--hashtags", "2", SEED);

@@ -95,6 +95,18 @@ class SentimentCommandTest {
   }
 
   @Test
+  @DisplayName("benchmarks throughput and names the VADER reference or why it is unavailable")
+  void bench() throws Exception {
+    Path in = file("bench.tsv", "id\ttext\n1\tgreat\n2\tawful 😡\n");
+
+    int code = run("--bench", in.toString(), "--warm-up-ms", "20");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("texts\t2").containsPattern("takebot\t[\\d,]+ texts/s wall")
+        .containsPattern("(?m)^vader\t");
+  }
+
+  @Test
   @DisplayName("reports a missing file in one line")
   void missingFile() {
     assertThat(run(dir.resolve("nope.tsv").toString())).isEqualTo(2);

@@ -47,8 +47,10 @@ final class BotHarness implements AutoCloseable {
       s = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null);
       Clock clock = Clock.systemUTC();
       takes = new TakeService(s, analyzer, clock);
-      summaries = new SummaryService(s, clock);
+      ReactionTracker reactions = new ReactionTracker(s);
+      summaries = new SummaryService(s, clock, reactions);
       takes.addListener(summaries::invalidate);
+      reactions.addListener(summaries::invalidate);
       TakeBotConfig config = new TakeBotConfig(
           new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
               moderatorRoles, "news"),
@@ -61,6 +63,7 @@ final class BotHarness implements AutoCloseable {
           .takes(takes)
           .articles(BotHarness::prepare)
           .summaries(decorate.apply(renderer))
+          .reactions(reactions)
           .clock(clock)
           .start();
       store = s;

@@ -283,7 +283,7 @@ class TakeBotEndToEndTest {
       SandboxMessage answer = submit.awaitResponse(WAIT);
 
       assertThat(answer.isEphemeral()).isTrue();
-      assertThat(answer.content()).contains("your take is in the thread", "positive");
+      assertThat(answer.content()).contains("your take is posted", "positive");
       SandboxMessage inThread = sandbox.awaitBotMessage(p.thread(), m -> !m.embeds().isEmpty(), WAIT);
       assertThat(inThread.content()).contains("member");
       assertThat(inThread.embeds().get(0).path("description").asText())
@@ -311,6 +311,10 @@ class TakeBotEndToEndTest {
           sandbox.reply(sandbox.moderator(), p.post(), "awful timing"),
           sandbox.post(editor, p.thread(), "we will see"));
       sent.forEach(m -> h.awaitTake(m.id()));
+      sandbox.react(sandbox.moderator(), sent.get(1), "🔥");
+      sandbox.react(editor, sent.get(1), "👍");
+      BotHarness.await("reactions counted", () -> h.summaries.summary(p.discussion().postMessageId()).orElseThrow()
+          .summary().mostReacted().isPresent());
 
       InteractionHandle cmd = sandbox.slash(sandbox.member(), p.thread(), "takes summary");
       SandboxMessage answer = cmd.awaitResponse(WAIT);
@@ -320,6 +324,7 @@ class TakeBotEndToEndTest {
       assertThat(description).contains("**4 takes** from **3 members**")
           .contains("positive **50%**", "negative **25%**", "neutral **25%**", "mixed **0%**");
       assertThat(answer.json().toString()).doesNotContain("@everyone");
+      assertThat(answer.embeds().get(0).path("fields").toString()).contains("Most reacted (2 reactions)", "good for trade");
       assertThat(answer.attachments()).extracting(a -> a.path("filename").asText()).contains(dev.takebot.takes.summary.SummaryChart.FILE_NAME);
     }
 

@@ -180,6 +180,40 @@ class DiscordSandboxJdaTest {
     }
 
     @Test
+    @DisplayName("members posting from many threads at once: every message reaches JDA, in order per author")
+    void concurrentMembers() throws Exception {
+        int authors = 6;
+        int each = 20;
+        List<Member> members = new java.util.ArrayList<>();
+        for (int i = 0; i < authors; i++) {
+            members.add(sandbox.addMember("concurrent-" + i));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(authors);
+        try {
+            List<java.util.concurrent.Future<List<String>>> sent = new java.util.ArrayList<>();
+            for (Member m : members) {
+                sent.add(pool.submit(() -> {
+                    List<String> ids = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        ids.add(sandbox.post(m, sandbox.general(), m.name() + " #" + i).id());
+                    }
+                    return ids;
+                }));
+            }
+            for (java.util.concurrent.Future<List<String>> f : sent) {
+                List<String> ids = f.get(30, TimeUnit.SECONDS);
+                client.await(MessageReceivedEvent.class, e -> e.getMessageId().equals(ids.get(ids.size() - 1)), WAIT);
+                List<String> received = client.events.stream()
+                        .filter(e -> e instanceof MessageReceivedEvent r && ids.contains(r.getMessageId()))
+                        .map(e -> ((MessageReceivedEvent) e).getMessageId()).toList();
+                assertThat(received).containsExactlyElementsOf(ids);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("a thread from the bot's message has the message's id, fires ChannelCreateEvent and carries member posts")
     void threadFromMessage() throws Exception {
         Message post = text(sandbox.news()).sendMessage("Article post").complete();

@@ -194,7 +194,7 @@ class LexiconSentimentAnalyzerTest {
     assertThat(a.version()).isEqualTo(ANALYZER.version()).startsWith("lexicon-");
     Tuning t = Tuning.DEFAULT;
     Tuning other = new Tuning(t.alpha() + 1, t.scale(), t.deadZone(), t.negation(), t.beforeContrast(),
-        t.afterContrast(), t.sarcasm(), t.quoted(), t.mixedMin(), t.mixedRatio(), t.bareNegation(), t.question());
+        t.afterContrast(), t.sarcasm(), t.quoted(), t.mixedMin(), t.mixedRatio(), t.bareNegation());
     assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other).version()).isNotEqualTo(a.version());
   }
 }

@@ -41,6 +41,22 @@ class StoresTest {
   }
 
   @Test
+  @DisplayName("a deleted take's text does not linger in the SQLite files")
+  void deletedTextIsOverwritten() throws Exception {
+    Path file = dir.resolve("secure.db");
+    String secret = "my-very-distinctive-deleted-words-" + "x".repeat(40);
+    try (JdbcTakeStore store = Stores.open("jdbc:sqlite:" + file, null, null)) {
+      store.saveDiscussion(TakeStoreContract.discussion(1, 1, "k"));
+      store.insertTake(new dev.takebot.takes.Take(5, 1, 1, 2, "me", secret, TakeStoreContract.T0, null,
+          dev.takebot.sentiment.Label.NEUTRAL, 0, "v1"));
+      store.deleteTake(5);
+    }
+    // Closing the last connection checkpoints the WAL into the file and removes it.
+    assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(secret);
+  }
+
+  @Test
   @DisplayName("an unsupported URL is refused with a one-line hint")
   void unsupportedUrl() {
     assertThatThrownBy(() -> Stores.open("jdbc:mysql://localhost/takes", "u", "secret"))
