@@ -3,6 +3,8 @@ package dev.takebot.discord;
 import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takebot.config.ArticleSettings;
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.StorageSettings;
@@ -16,6 +18,7 @@ import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.KeywordAnalyzer;
+import dev.takebot.sentiment.Label;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
@@ -30,6 +33,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -291,6 +295,35 @@ class DurableTakesEndToEndTest {
         .extracting(r -> List.of(r.get(0), r.get(1), r.get(5), r.get(8)))
         .containsExactlyElementsOf(expected);
     assertThat(expected).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("/takes export kind:corrections sends the server's moderator corrections as JSON labelled data")
+  void exportCorrectionsJson() throws IOException, InterruptedException {
+    // given a take whose tag a moderator corrected
+    Posted p = postArticle("Bridge toll");
+    SandboxMessage m = sandbox.post(alice, p.thread(), "The toll is fine I guess");
+    awaitInSync(p);
+    long id = Long.parseLong(m.id());
+    Label before = store.findTake(id).orElseThrow().label();
+    Label corrected = before == Label.NEGATIVE ? Label.MIXED : Label.NEGATIVE;
+    store.correctLabel(id, corrected, Long.parseLong(sandbox.moderator().id()), Instant.parse("2026-01-01T00:00:00Z"));
+
+    // when a moderator exports the corrections as JSON
+    InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "takes export",
+        Map.of("kind", "corrections", "format", "json"));
+    SandboxMessage answer = cmd.awaitResponse(WAIT);
+
+    // then the file lists the correction with the take's text and both labels
+    assertThat(cmd.isEphemeral()).isTrue();
+    JsonNode json = new ObjectMapper().readTree(download(answer.attachments().get(0).path("url").asText()));
+    assertThat(json.path("guild_id").asText()).isEqualTo(sandbox.guildId());
+    JsonNode row = json.path("corrections").get(0);
+    assertThat(json.path("corrections")).hasSize(1);
+    assertThat(row.path("message_id").asText()).isEqualTo(m.id());
+    assertThat(row.path("text").asText()).isEqualTo("The toll is fine I guess");
+    assertThat(row.path("label").asText()).isEqualTo(corrected.id());
+    assertThat(row.path("previous_label").asText()).isEqualTo(before.id());
   }
 
   @Test
