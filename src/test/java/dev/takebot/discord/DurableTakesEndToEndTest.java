@@ -21,6 +21,7 @@ import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.sentiment.Label;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
 import dev.takebot.takes.summary.RenderedSummary;
@@ -223,6 +224,51 @@ class DurableTakesEndToEndTest {
     assertThat(stored(p.discussion())).containsKeys(Long.parseLong(missed1.id()), Long.parseLong(missed2.id()));
     assertThat(sandbox.gatewayEvents().subList(mark, sandbox.gatewayEvents().size()))
         .extracting(GatewayEvent::kind).doesNotContain("RESUME");
+  }
+
+  @Test
+  @DisplayName("a resumed session replays what was missed, so no history is read")
+  void noBackfillOnResume() throws InterruptedException {
+    // given a discussion
+    Posted p = postArticle("Ferry timetable");
+    int requests = sandbox.requests().size();
+    int mark = sandbox.gatewayEvents().size();
+
+    // when the connection drops while a member posts, and the bot resumes
+    SandboxMessage[] missed = new SandboxMessage[1];
+    sandbox.dropConnection(() -> missed[0] = sandbox.post(bob, p.thread(), "Ferries are great"));
+    sandbox.awaitGatewayEvent("RESUME", mark, WAIT);
+
+    // then the take arrives through the replay and the thread's history is never fetched
+    BotHarness.await("the replayed take", () -> store.findTake(Long.parseLong(missed[0].id())).isPresent());
+    Thread.sleep(500); // room for a (wrong) backfill to show up
+    String history = "channels/" + p.thread().id() + "/messages";
+    assertThat(sandbox.requests().subList(requests, sandbox.requests().size()))
+        .noneMatch(r -> r.method().equals("GET") && r.path().equals(history));
+  }
+
+  @Test
+  @DisplayName("/takes export refuses, with a message, a file over Discord's 10 MB attachment limit")
+  void exportOverTheLimit() {
+    // given an article with about 11 MB of takes
+    Posted p = postArticle("Stadium vote");
+    long post = p.discussion().postMessageId();
+    String text = "word ".repeat(380);
+    List<Take> big = new ArrayList<>();
+    for (int i = 1; i <= 6_000; i++) {
+      big.add(new Take(post + i, post, p.discussion().threadId(), 42, "m", text, Instant.now(), null,
+          Label.NEUTRAL, 0, "v"));
+    }
+    store.insertTakes(big);
+
+    // when a moderator exports it
+    InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "takes export",
+        Map.of("article", Long.toString(post), "format", "json"));
+    SandboxMessage answer = cmd.awaitResponse(WAIT);
+
+    // then no file is sent, and the moderator is told why and what to try
+    assertThat(answer.attachments()).isEmpty();
+    assertThat(answer.content()).contains("over Discord's 10 MB attachment limit").contains("format: csv");
   }
 
   @Test
