@@ -382,8 +382,8 @@ final class SummaryBenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public java.util.Map<Long, Long> forgottenAuthors(long guildId) {
-      return java.util.Map.of();
+    public Map<Long, Long> forgottenAuthors(long guildId) {
+      return Map.of();
     }
 
     @Override
