@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +43,12 @@ import org.slf4j.LoggerFactory;
  * {@link TakesListener#collect}, the live path), takes edited meanwhile are re-tagged, and takes whose
  * messages are gone are removed.
  *
- * <p>One pass per thread, oldest first, in pages of {@value #PAGE}. Memory is bounded by one discussion:
- * the ids of its stored takes, ticked off as the history shows them; whatever is left was deleted. Runs
- * on its own thread, never the gateway's, one backfill at a time; closing stops it.
+ * <p>One pass over each thread's whole history, oldest first, in pages of {@value #PAGE} (a deletion can
+ * only be seen by reading everything, so reading from the newest stored take alone would not do), and one
+ * pass per channel over the replies after its oldest open post. Memory is bounded by one discussion: the
+ * ids of its stored takes, ticked off as the history shows them; whatever is left was deleted (for a
+ * channel's replies, the reply ids of its open discussions). Runs on its own thread, never the gateway's,
+ * one backfill at a time; closing stops it.
  */
 final class Backfill implements EventListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Backfill.class);
@@ -137,12 +141,10 @@ final class Backfill implements EventListener, AutoCloseable {
       if (channel == null) {
         return;
       }
-      for (Discussion d : discussions) {
-        try {
-          backfillReplies(d, channel, forgotten, counts);
-        } catch (RuntimeException e) {
-          log.warn("Backfill of replies to post {} in channel {} failed", d.postMessageId(), channelId, e);
-        }
+      try {
+        backfillReplies(discussions, channel, forgotten, counts);
+      } catch (RuntimeException e) {
+        log.warn("Backfill of replies to posts in channel {} failed", channelId, e);
       }
     });
   }
@@ -154,18 +156,30 @@ final class Backfill implements EventListener, AutoCloseable {
     removeLeft(stored, counts);
   }
 
-  /** Replies to the post in its own channel (not forwards, which also carry a reference). */
-  private void backfillReplies(Discussion d, GuildMessageChannel channel, Map<Long, Long> forgotten,
-      Counts counts) {
-    Set<Long> stored = storedIn(d, channel.getIdLong());
-    page(channel, d.postMessageId(), m -> {
+  /**
+   * Replies to the posts in their own channel (not forwards, which also carry a reference): one pass
+   * from the oldest open post on, shared by every open discussion of the channel.
+   */
+  private void backfillReplies(List<Discussion> discussions, GuildMessageChannel channel,
+      Map<Long, Long> forgotten, Counts counts) {
+    Map<Long, Discussion> byPost = new HashMap<>();
+    Map<Long, Set<Long>> stored = new HashMap<>();
+    long oldest = Long.MAX_VALUE;
+    for (Discussion d : discussions) {
+      byPost.put(d.postMessageId(), d);
+      stored.put(d.postMessageId(), storedIn(d, channel.getIdLong()));
+      oldest = Math.min(oldest, d.postMessageId());
+    }
+    page(channel, oldest, m -> {
       MessageReference ref = m.getMessageReference();
-      if (ref != null && ref.getType() == MessageReference.MessageReferenceType.DEFAULT
-          && ref.getMessageIdLong() == d.postMessageId()) {
-        reconcile(m, d, stored, forgotten, counts);
+      if (ref != null && ref.getType() == MessageReference.MessageReferenceType.DEFAULT) {
+        Discussion d = byPost.get(ref.getMessageIdLong());
+        if (d != null) {
+          reconcile(m, d, stored.get(d.postMessageId()), forgotten, counts);
+        }
       }
     });
-    removeLeft(stored, counts);
+    stored.values().forEach(gone -> removeLeft(gone, counts));
   }
 
   private Set<Long> storedIn(Discussion d, long channelId) {

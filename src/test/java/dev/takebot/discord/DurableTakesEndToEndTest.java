@@ -175,7 +175,10 @@ class DurableTakesEndToEndTest {
     SandboxMessage early1 = sandbox.post(alice, p.thread(), "I love the new lanes");
     SandboxMessage early2 = sandbox.post(bob, p.thread(), "Terrible for the shops on Main Street");
     SandboxMessage early3 = sandbox.reply(alice, p.post(), "Finally, safer streets");
+    Posted q = postArticle("Cycle parking");
+    SandboxMessage qEarly = sandbox.reply(bob, q.post(), "Too few racks");
     awaitInSync(p);
+    awaitInSync(q);
     assertThat(stored(p.discussion())).hasSize(3);
 
     // when the bot is down while members post three takes, delete one and edit one
@@ -187,11 +190,15 @@ class DurableTakesEndToEndTest {
     SandboxMessage late3 = sandbox.reply(bob, p.post(), "Rushed plan, bad consultation");
     sandbox.delete(early2);
     sandbox.edit(early1, "I love the new lanes, mostly");
+    SandboxMessage qLate = sandbox.reply(alice, q.post(), "Racks by the station, please");
+    sandbox.delete(qEarly);
     openStore();
     bot = startBot();
 
-    // then the store holds exactly the members' messages on Discord
+    // then the store holds exactly the members' messages on Discord, for both posts of the channel
     awaitInSync(p);
+    awaitInSync(q);
+    assertThat(stored(q.discussion())).containsOnlyKeys(Long.parseLong(qLate.id()));
     Map<Long, String> after = stored(p.discussion());
     assertThat(after).containsOnlyKeys(Long.parseLong(early1.id()), Long.parseLong(early3.id()),
         Long.parseLong(late1.id()), Long.parseLong(late2.id()), Long.parseLong(late3.id()));
