@@ -7,6 +7,7 @@ import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
@@ -102,6 +103,32 @@ class RetentionTest {
     takes = new TakeService(repo, new KeywordAnalyzer(), Clock.fixed(NOW, ZoneOffset.UTC));
     try (Retention r = retention(30)) {
       assertThat(r.purge(List.of(GUILD))).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("the real bot purges once at start in every guild it is in, and stops the job on close")
+  void runsAtStartThroughTheBot() throws InterruptedException {
+    try (DiscordSandbox sandbox = DiscordSandbox.builder().start()) {
+      long guild = Long.parseLong(sandbox.guildId());
+      repo.saveDiscussion(new Discussion(30, guild, 5, 30, "c", "C", NOW.minus(Duration.ofDays(60))));
+      take(301, 30, 30, 45);
+      take(302, 30, 30, 2);
+      TakeBotConfig config = new TakeBotConfig(
+          new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), guild, List.of(), "news"),
+          new ArticleSettings(Path.of("config", "articles"), 6),
+          new StorageSettings("jdbc:sqlite:unused.db", null, null),
+          new TakesSettings(0, 30));
+      TakeBot bot = TakeBot.builder(config, sandbox.token()).takes(takes).articles(BotHarness::prepare)
+          .clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
+      try {
+        BotHarness.await("the old take to be purged", () -> repo.findTake(301).isEmpty());
+        assertThat(repo.findTake(302)).isPresent();
+      } finally {
+        bot.close();
+      }
+      assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+          t -> t.isAlive() && t.getName().equals("takebot-retention"));
     }
   }
 }
