@@ -106,7 +106,7 @@ final class Backfill implements EventListener, AutoCloseable {
     long millis;
   }
 
-  /** Backfills every guild the bot is in; one failing discussion is logged and skipped. */
+  /** Backfills every guild the bot is in; a failing guild or discussion is logged and skipped. */
   Counts run(JDA jda) {
     Instant started = clock.instant();
     Counts counts = new Counts();
@@ -114,7 +114,11 @@ final class Backfill implements EventListener, AutoCloseable {
       if (Thread.currentThread().isInterrupted()) {
         break;
       }
-      backfillGuild(guild, counts);
+      try {
+        backfillGuild(guild, counts);
+      } catch (RuntimeException e) {
+        log.warn("Backfill of guild {} failed", guild.getId(), e);
+      }
     }
     counts.millis = Duration.between(started, clock.instant()).toMillis();
     return counts;
