@@ -1,6 +1,6 @@
 package dev.takebot.cli;
 
-import dev.takebot.sentiment.Label;
+import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.JdbcTakeStore;
@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -83,9 +82,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
 
   private final SentimentAnalyzer analyzer;
 
-  /** With a stand-in word-list analyser; the real one is passed through the other constructor. */
+  /** With the bot's real analyser, so the ingest figures include the sentiment work the bot does. */
   public StoreBenchCommand() {
-    this(new WordListAnalyzer());
+    this(LexiconSentimentAnalyzer.standard());
   }
 
   public StoreBenchCommand(SentimentAnalyzer analyzer) {
@@ -322,37 +321,6 @@ public final class StoreBenchCommand implements Callable<Integer> {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + dir, e);
-    }
-  }
-
-  /**
-   * Stand-in analyser for branches without the real one: counts words from two tiny lists. It costs
-   * roughly what a lexicon lookup per token costs, so the ingest figure includes tokenising.
-   */
-  static final class WordListAnalyzer implements SentimentAnalyzer {
-    private static final Set<String> POSITIVE = Set.of("good", "great", "love", "agree", "amazing", "fine", ":)");
-    private static final Set<String> NEGATIVE = Set.of("bad", "terrible", "hate", "disagree", "awful", "not");
-
-    @Override
-    public Sentiment analyze(String text) {
-      int pos = 0;
-      int neg = 0;
-      for (String token : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-        if (POSITIVE.contains(token)) {
-          pos++;
-        } else if (NEGATIVE.contains(token)) {
-          neg++;
-        }
-      }
-      int total = pos + neg;
-      double score = total == 0 ? 0 : (double) (pos - neg) / total;
-      Label label = pos > 0 && neg > 0 && Math.abs(score) < 0.5 ? Label.MIXED : Label.threeClass(score);
-      return new Sentiment(label, score, List.of());
-    }
-
-    @Override
-    public String version() {
-      return "bench-wordlist-0";
     }
   }
 }

@@ -377,6 +377,16 @@ final class SummaryBenchCommand implements Callable<Integer> {
     }
 
     @Override
+    public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
+      throw readOnly();
+    }
+
+    @Override
+    public Map<Long, Long> forgottenAuthors(long guildId) {
+      return Map.of();
+    }
+
+    @Override
     public void correctLabel(long messageId, Label label, long moderatorId, Instant at) {
       throw readOnly();
     }

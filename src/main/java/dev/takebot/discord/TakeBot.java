@@ -50,10 +50,12 @@ public final class TakeBot implements AutoCloseable {
 
   private final JDA jda;
   private final ExecutorService interactions;
+  private final List<AutoCloseable> owned;
 
-  private TakeBot(JDA jda, ExecutorService interactions) {
+  private TakeBot(JDA jda, ExecutorService interactions, List<AutoCloseable> owned) {
     this.jda = jda;
     this.interactions = interactions;
+    this.owned = owned;
   }
 
   /** Starts configuring a bot; {@code token} is only handed to JDA, never logged. */
@@ -102,6 +104,7 @@ public final class TakeBot implements AutoCloseable {
   public void close() {
     jda.shutdown();
     interactions.shutdown();
+    closeOwned();
     try {
       if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
         jda.shutdownNow();
@@ -114,6 +117,17 @@ public final class TakeBot implements AutoCloseable {
       jda.shutdownNow();
       interactions.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Features with threads of their own (backfill, retention) stop with the bot. */
+  private void closeOwned() {
+    for (AutoCloseable c : owned) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.warn("Could not close {}", c, e);
+      }
     }
   }
 
@@ -170,7 +184,8 @@ public final class TakeBot implements AutoCloseable {
       Objects.requireNonNull(articles, "article pipeline");
       SummaryProvider renderer = summaries != null ? summaries
           : (d, requester) -> BasicSummary.of(takes.repository(), d).render();
-      Features features = Features.create(new BotContext(config, takes, articles, renderer, clock));
+      BotContext ctx = new BotContext(config, takes, articles, renderer, clock);
+      Features features = Features.create(ctx);
       try {
         return connect(features, true);
       } catch (DisallowedIntentException e) {
@@ -180,7 +195,7 @@ public final class TakeBot implements AutoCloseable {
             + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
             + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
             + " Connecting without it.");
-        return connect(features, false);
+        return connect(Features.create(ctx), false); // afresh: the failed attempt closed the first ones
       }
     }
 
@@ -216,7 +231,9 @@ public final class TakeBot implements AutoCloseable {
         pool.shutdownNow();
         throw e;
       }
-      TakeBot bot = new TakeBot(jda, pool);
+      List<AutoCloseable> owned = features.listeners().stream()
+          .filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).toList();
+      TakeBot bot = new TakeBot(jda, pool, owned);
       try {
         jda.awaitReady();
         registerCommands(jda, features, discord.devGuildId());

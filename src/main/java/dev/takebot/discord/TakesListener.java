@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
 import java.time.OffsetDateTime;
@@ -44,11 +45,15 @@ final class TakesListener extends ListenerAdapter {
     if (discussion.isEmpty() || hasOnlyMedia(m)) {
       return;
     }
-    Member member = event.getMember();
-    User author = event.getAuthor();
-    takes.ingest(
+    collect(m, event.getMember(), discussion.get());
+  }
+
+  /** Stores a member's message as a take of {@code d}: the one ingest path, shared with {@link Backfill}. */
+  Optional<Take> collect(Message m, Member member, Discussion d) {
+    User author = m.getAuthor();
+    return takes.ingest(
         m.getIdLong(),
-        discussion.get().postMessageId(),
+        d.postMessageId(),
         m.getChannelIdLong(),
         author.getIdLong(),
         member != null ? member.getEffectiveName() : author.getEffectiveName(),
@@ -77,7 +82,7 @@ final class TakesListener extends ListenerAdapter {
     takes.deleteAll(ids);
   }
 
-  private static boolean isMemberMessage(Message m) {
+  static boolean isMemberMessage(Message m) {
     User a = m.getAuthor();
     return !a.isBot() && !a.isSystem() && !m.isWebhookMessage() && !m.getType().isSystem();
   }
@@ -87,7 +92,7 @@ final class TakesListener extends ListenerAdapter {
    * carries nothing at all is what Discord delivers without the Message Content intent, and goes on to
    * {@link TakeService#ingest} so it can warn.
    */
-  private static boolean hasOnlyMedia(Message m) {
+  static boolean hasOnlyMedia(Message m) {
     return m.getContentRaw().isBlank()
         && !(m.getAttachments().isEmpty() && m.getStickers().isEmpty() && m.getEmbeds().isEmpty());
   }

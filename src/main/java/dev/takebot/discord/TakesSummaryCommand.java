@@ -72,8 +72,8 @@ final class TakesSummaryCommand implements SlashFeature {
     OptionMapping hidden = event.getOption("private");
     InteractionHook hook = event.deferReply(hidden != null && hidden.getAsBoolean()).complete();
     OptionMapping opt = event.getOption("article");
-    Optional<Discussion> d = resolve(event.getGuild().getIdLong(), event.getChannelIdLong(),
-        opt == null ? null : opt.getAsString());
+    Optional<Discussion> d = resolve(ctx.takes().repository(), event.getGuild().getIdLong(),
+        event.getChannelIdLong(), opt == null ? null : opt.getAsString());
     if (d.isEmpty()) {
       hook.editOriginal(MessageSpecs.editText(opt == null
           ? "No article has been posted here yet: moderators post one with `/article post`."
@@ -85,9 +85,14 @@ final class TakesSummaryCommand implements SlashFeature {
 
   @Override
   public void autoComplete(CommandAutoCompleteInteractionEvent event) {
+    autoCompleteArticle(ctx.takes().repository(), event);
+  }
+
+  /** The server's recent articles whose title contains what was typed; the choice's value is the post id. */
+  static void autoCompleteArticle(TakeRepository repo, CommandAutoCompleteInteractionEvent event) {
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
     List<Command.Choice> choices = new ArrayList<>();
-    for (Discussion d : ctx.takes().repository().listDiscussions(event.getGuild().getIdLong(), RECENT)) {
+    for (Discussion d : repo.listDiscussions(event.getGuild().getIdLong(), RECENT)) {
       if (d.title().toLowerCase(Locale.ROOT).contains(typed)) {
         choices.add(new Command.Choice(SafeText.truncate(SafeText.oneLine(d.title()), 100),
             Long.toUnsignedString(d.postMessageId())));
@@ -97,8 +102,7 @@ final class TakesSummaryCommand implements SlashFeature {
   }
 
   /** By id (what autocomplete sends), by title, by the current thread, else the newest. */
-  private Optional<Discussion> resolve(long guildId, long channelId, String article) {
-    TakeRepository repo = ctx.takes().repository();
+  static Optional<Discussion> resolve(TakeRepository repo, long guildId, long channelId, String article) {
     if (article == null || article.isBlank()) {
       Optional<Discussion> here = repo.findDiscussionByThread(channelId);
       return here.isPresent() ? here : repo.listDiscussions(guildId, 1).stream().findFirst();

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -418,8 +419,23 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public int forgetAuthor(long guildId, long authorId) {
-    // One transaction: the member's confirmation means all of them are gone, not some.
+    return forgetAuthor(guildId, authorId, 0);
+  }
+
+  @Override
+  public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
+    // One transaction: the member's confirmation means all of them are gone, not some, and remembered.
     return db.write(st -> {
+      if (upToMessageId > 0) {
+        PreparedStatement remember = st.get("INSERT INTO forgotten_authors (guild_id, author_id, up_to_message_id)"
+            + " VALUES (?, ?, ?) ON CONFLICT (guild_id, author_id) DO UPDATE SET up_to_message_id ="
+            + " CASE WHEN excluded.up_to_message_id > forgotten_authors.up_to_message_id"
+            + " THEN excluded.up_to_message_id ELSE forgotten_authors.up_to_message_id END");
+        remember.setLong(1, guildId);
+        remember.setLong(2, authorId);
+        remember.setLong(3, upToMessageId);
+        remember.executeUpdate();
+      }
       int deleted = 0;
       List<Long> chunk;
       do {
@@ -432,6 +448,23 @@ public final class JdbcTakeStore implements TakeRepository {
         }
       } while (chunk.size() == CHUNK);
       return deleted;
+    });
+  }
+
+  @Override
+  public Map<Long, Long> forgottenAuthors(long guildId) {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT author_id, up_to_message_id FROM forgotten_authors WHERE guild_id = ?")) {
+        ps.setLong(1, guildId);
+        Map<Long, Long> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getLong(1), rs.getLong(2));
+          }
+        }
+        return out;
+      }
     });
   }
 

@@ -4,6 +4,7 @@ import dev.takebot.sentiment.Label;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -57,6 +58,18 @@ public interface TakeRepository extends AutoCloseable {
 
   /** Deletes every take of one member in a guild. @return how many */
   int forgetAuthor(long guildId, long authorId);
+
+  /**
+   * Deletes every take of one member in a guild and, in the same transaction, remembers that they asked:
+   * {@link #forgottenAuthors} then reports their messages up to {@code upToMessageId} as not to be stored
+   * again (their messages stay on Discord, where a backfill would otherwise find them).
+   *
+   * @return how many takes were deleted
+   */
+  int forgetAuthor(long guildId, long authorId, long upToMessageId);
+
+  /** Members of a guild who asked to be forgotten: author id to the newest message id never to store again. */
+  Map<Long, Long> forgottenAuthors(long guildId);
 
   /** A moderator's correction of a tag; wins over the analyser from then on. */
   void correctLabel(long messageId, Label label, long moderatorId, Instant at);

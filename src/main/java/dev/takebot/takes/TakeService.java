@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,6 +165,35 @@ public final class TakeService {
     }
     int removed = repository.deleteTakes(messageIds);
     discussions.forEach(this::notifyChanged);
+    return removed;
+  }
+
+  /**
+   * Deletes every take of one member in a guild ({@code /takes forget}), remembers that their messages up
+   * to {@code upToMessageId} must not be stored again, and tells the listeners about each of the guild's
+   * discussions, since any of them may have held one.
+   *
+   * @return how many takes were deleted
+   */
+  public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
+    return changingGuild(guildId, () -> repository.forgetAuthor(guildId, authorId, upToMessageId));
+  }
+
+  /**
+   * Retention: deletes a guild's takes created before {@code cutoff} and tells the listeners.
+   *
+   * @return how many takes were deleted
+   */
+  public int purgeOlderThan(long guildId, Instant cutoff) {
+    return changingGuild(guildId, () -> repository.purgeOlderThan(guildId, cutoff));
+  }
+
+  private int changingGuild(long guildId, IntSupplier change) {
+    List<Discussion> discussions = repository.listDiscussions(guildId, Integer.MAX_VALUE);
+    int removed = change.getAsInt();
+    if (removed > 0) {
+      discussions.forEach(d -> notifyChanged(d.postMessageId()));
+    }
     return removed;
   }
 

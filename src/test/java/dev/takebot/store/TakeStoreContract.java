@@ -289,6 +289,21 @@ abstract class TakeStoreContract {
   }
 
   @Test
+  @DisplayName("forget remembers the request per guild, keeping the newest watermark")
+  void forgetRemembersTheMember() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    store.insertTake(take(2, POST, 6, Label.NEGATIVE, -0.5));
+
+    assertThat(store.forgetAuthor(GUILD, 5, 1_000)).isEqualTo(1);
+    assertThat(store.forgetAuthor(GUILD, 5, 500)).isZero();
+    store.forgetAuthor(GUILD, 6, 2_000);
+
+    assertThat(store.forgottenAuthors(GUILD)).containsOnly(Map.entry(5L, 1_000L), Map.entry(6L, 2_000L));
+    assertThat(store.forgottenAuthors(GUILD + 1)).isEmpty();
+    assertThat(all(POST)).isEmpty();
+  }
+
+  @Test
   @DisplayName("forget deletes every take of one member in one guild, and nobody else's")
   void forgetAuthor() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 final class InMemoryTakeRepository implements TakeRepository {
   private final Map<Long, Discussion> discussions = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<Long, Take> takes = new ConcurrentSkipListMap<>();
+  private final Map<List<Long>, Long> forgotten = new ConcurrentHashMap<>();
   final AtomicInteger streams = new AtomicInteger();
 
   @Override
@@ -109,6 +111,23 @@ final class InMemoryTakeRepository implements TakeRepository {
   public long lastTakeMessageId(long postMessageId) {
     return takes.values().stream().filter(t -> t.postMessageId() == postMessageId)
         .mapToLong(Take::messageId).max().orElse(0);
+  }
+
+  @Override
+  public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
+    forgotten.merge(List.of(guildId, authorId), upToMessageId, Math::max);
+    return forgetAuthor(guildId, authorId);
+  }
+
+  @Override
+  public Map<Long, Long> forgottenAuthors(long guildId) {
+    Map<Long, Long> out = new HashMap<>();
+    forgotten.forEach((k, v) -> {
+      if (k.get(0) == guildId) {
+        out.put(k.get(1), v);
+      }
+    });
+    return out;
   }
 
   @Override

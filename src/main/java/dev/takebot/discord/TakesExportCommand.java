@@ -1,0 +1,176 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.FileSpec;
+import dev.takebot.message.MessageSpec;
+import dev.takebot.message.SafeText;
+import dev.takebot.store.CorrectionExport;
+import dev.takebot.store.TakeExport;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.TakeRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * {@code /takes export [article] [format] [kind]}, for moderators: an article's takes with their tags
+ * ({@code kind: takes}, the default) or the server's moderator corrections as labelled data
+ * ({@code kind: corrections}), as a CSV or JSON file in an answer only the moderator sees. Files over
+ * Discord's attachment limit are refused with a message instead of failing at upload.
+ */
+final class TakesExportCommand implements SlashFeature {
+  /** Discord's attachment limit for bots in servers without boosts. */
+  static final int MAX_BYTES = 10 * 1024 * 1024;
+
+  private final TakeRepository repository;
+  private final Moderators moderators;
+  private final int maxBytes;
+
+  TakesExportCommand(BotContext ctx) {
+    this(ctx, MAX_BYTES);
+  }
+
+  TakesExportCommand(BotContext ctx, int maxBytes) {
+    this.repository = ctx.takes().repository();
+    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public CommandGroup group() {
+    return CommandGroup.TAKES;
+  }
+
+  @Override
+  public SubcommandData subcommand() {
+    return new SubcommandData("export", "Download an article's takes with their tags (moderators)")
+        .addOptions(
+            new OptionData(OptionType.STRING, "article", "Article title (default: this thread's, else the newest)")
+                .setAutoComplete(true),
+            new OptionData(OptionType.STRING, "format", "File format (default: csv)")
+                .addChoice("csv", "csv").addChoice("json", "json"),
+            new OptionData(OptionType.STRING, "kind", "What to export (default: takes)")
+                .addChoice("takes", "takes").addChoice("corrections", "corrections"));
+  }
+
+  @Override
+  public void autoComplete(CommandAutoCompleteInteractionEvent event) {
+    TakesSummaryCommand.autoCompleteArticle(repository, event);
+  }
+
+  @Override
+  public void execute(SlashCommandInteractionEvent event) {
+    if (!moderators.isModerator(event.getMember())) {
+      event.reply(MessageSpecs.text("Only moderators can export takes: you need the Manage Messages permission"
+          + " or a moderator role.")).setEphemeral(true).queue();
+      return;
+    }
+    TakeExport.Format format;
+    try {
+      format = TakeExport.Format.parse(option(event, "format", "csv"));
+    } catch (IllegalArgumentException e) {
+      event.reply(MessageSpecs.text("Unknown format: use `csv` or `json`.")).setEphemeral(true).queue();
+      return;
+    }
+    String kind = option(event, "kind", "takes");
+    if (!kind.equals("takes") && !kind.equals("corrections")) {
+      event.reply(MessageSpecs.text("Unknown kind: use `takes` or `corrections`.")).setEphemeral(true).queue();
+      return;
+    }
+    InteractionHook hook = event.deferReply(true).complete();
+    long guildId = event.getGuild().getIdLong();
+    String intro;
+    String name;
+    Writer writer;
+    if (kind.equals("corrections")) {
+      intro = "Moderator corrections in this server";
+      name = "corrections-" + guildId;
+      writer = out -> new CorrectionExport(repository).write(guildId, format, out);
+    } else {
+      OptionMapping article = event.getOption("article");
+      Optional<Discussion> d = TakesSummaryCommand.resolve(repository, guildId, event.getChannelIdLong(),
+          article == null ? null : article.getAsString());
+      if (d.isEmpty()) {
+        hook.editOriginal(MessageSpecs.editText(article == null
+            ? "No article has been posted here yet, so there is nothing to export."
+            : "No article matches " + ArticlePostCommand.code(SafeText.truncate(article.getAsString(), 100))
+                + ".")).queue();
+        return;
+      }
+      long post = d.get().postMessageId();
+      intro = "Takes on **" + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(d.get().title()), 200))
+          + "** (" + repository.stats(post).takes() + ")";
+      name = "takes-" + post;
+      writer = out -> new TakeExport(repository).write(post, format, out);
+    }
+    CappedBuffer buffer = new CappedBuffer(maxBytes);
+    try {
+      writer.write(buffer);
+    } catch (IOException | UncheckedIOException e) {
+      if (!buffer.exceeded) {
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (UncheckedIOException) e;
+      }
+
+      hook.editOriginal(MessageSpecs.editText("That export is over Discord's " + (maxBytes / (1024 * 1024))
+          + " MB attachment limit, so it can't be sent here"
+          + (format == TakeExport.Format.JSON ? "; try `format: csv`, which is smaller." : "."))).queue();
+      return;
+    }
+    FileSpec file = new FileSpec(name + "." + format.extension(), buffer.toByteArray());
+    hook.editOriginal(MessageSpecs.toEditData(new MessageSpec(intro + ", as " + format.extension().toUpperCase(
+        Locale.ROOT) + ":", List.of(), List.of(), List.of(file)))).queue();
+  }
+
+  private static String option(SlashCommandInteractionEvent event, String name, String fallback) {
+    OptionMapping o = event.getOption(name);
+    return o == null ? fallback : o.getAsString().strip().toLowerCase(Locale.ROOT);
+  }
+
+  @FunctionalInterface
+  private interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /**
+   * An in-memory file that refuses to grow past Discord's limit: the write that would cross it throws,
+   * which ends the store's stream early.
+   */
+  private static final class CappedBuffer extends ByteArrayOutputStream {
+    private final int max;
+    private volatile boolean exceeded;
+
+    CappedBuffer(int max) {
+      super(8192);
+      this.max = max;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      check(1);
+      super.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      check(len);
+      super.write(b, off, len);
+    }
+
+    private void check(int more) {
+      if ((long) count + more > max) {
+        exceeded = true;
+        throw new UncheckedIOException(new IOException("export over the attachment limit"));
+      }
+    }
+  }
+}

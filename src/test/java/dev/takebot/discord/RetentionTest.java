@@ -1,0 +1,134 @@
+package dev.takebot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takebot.config.ArticleSettings;
+import dev.takebot.config.DiscordSettings;
+import dev.takebot.config.StorageSettings;
+import dev.takebot.config.TakeBotConfig;
+import dev.takebot.config.TakesSettings;
+import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sentiment.KeywordAnalyzer;
+import dev.takebot.store.Stores;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Retention")
+class RetentionTest {
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  private static final long GUILD = 1;
+  private static final long OTHER_GUILD = 2;
+
+  @TempDir Path dir;
+  private TakeRepository repo;
+  private TakeService takes;
+  private final List<Long> changed = new ArrayList<>();
+
+  @BeforeEach
+  void open() {
+    repo = Stores.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null);
+    takes = new TakeService(repo, new KeywordAnalyzer(), Clock.fixed(NOW, ZoneOffset.UTC));
+    takes.addListener(changed::add);
+    repo.saveDiscussion(new Discussion(10, GUILD, 5, 10, "a", "A", NOW.minus(Duration.ofDays(60))));
+    repo.saveDiscussion(new Discussion(20, OTHER_GUILD, 6, 20, "b", "B", NOW.minus(Duration.ofDays(60))));
+  }
+
+  @AfterEach
+  void close() {
+    repo.close();
+  }
+
+  private Retention retention(int days) {
+    TakeBotConfig config = new TakeBotConfig(
+        new DiscordSettings("http://localhost/api/v10", "ws://localhost/gateway", null, List.of(), "news"),
+        new ArticleSettings(Path.of("config", "articles"), 6),
+        new StorageSettings("jdbc:sqlite:unused.db", null, null),
+        new TakesSettings(0, days));
+    return new Retention(new BotContext(config, takes, null, null, Clock.fixed(NOW, ZoneOffset.UTC)));
+  }
+
+  private void take(long id, long post, long channel, int daysAgo) {
+    takes.ingest(id, post, channel, 7, "m", "good take " + id, NOW.minus(Duration.ofDays(daysAgo)));
+  }
+
+  @Test
+  @DisplayName("purges takes older than the period in every guild, keeps newer ones, refreshes summaries")
+  void purgesOlderTakes() {
+    // given takes 40, 31, 29 and 1 days old in one guild, and a 40-day-old one in another
+    take(101, 10, 10, 40);
+    take(102, 10, 10, 31);
+    take(103, 10, 10, 29);
+    take(104, 10, 10, 1);
+    take(201, 20, 20, 40);
+    changed.clear();
+
+    // when retention of 30 days runs for both guilds
+    try (Retention r = retention(30)) {
+      int purged = r.purge(List.of(GUILD, OTHER_GUILD));
+
+      // then only the takes older than 30 days are gone, and both discussions were reported changed
+      assertThat(purged).isEqualTo(3);
+    }
+    assertThat(repo.findTake(101)).isEmpty();
+    assertThat(repo.findTake(102)).isEmpty();
+    assertThat(repo.findTake(103)).isPresent();
+    assertThat(repo.findTake(104)).isPresent();
+    assertThat(repo.findTake(201)).isEmpty();
+    assertThat(repo.stats(10).takes()).isEqualTo(2);
+    assertThat(changed).containsExactlyInAnyOrder(10L, 20L);
+  }
+
+  @Test
+  @DisplayName("a failing purge is logged, never thrown (the schedule would end), and the next run works")
+  void failureDoesNotStopTheRun() {
+    take(101, 10, 10, 40);
+    try (Retention r = retention(30)) {
+      repo.close(); // every purge now throws
+      assertThat(r.purge(List.of(GUILD, OTHER_GUILD))).isZero();
+    }
+    repo = Stores.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null);
+    takes = new TakeService(repo, new KeywordAnalyzer(), Clock.fixed(NOW, ZoneOffset.UTC));
+    try (Retention r = retention(30)) {
+      assertThat(r.purge(List.of(GUILD))).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @DisplayName("the real bot purges once at start in every guild it is in, and stops the job on close")
+  void runsAtStartThroughTheBot() throws InterruptedException {
+    try (DiscordSandbox sandbox = DiscordSandbox.builder().start()) {
+      long guild = Long.parseLong(sandbox.guildId());
+      repo.saveDiscussion(new Discussion(30, guild, 5, 30, "c", "C", NOW.minus(Duration.ofDays(60))));
+      take(301, 30, 30, 45);
+      take(302, 30, 30, 2);
+      TakeBotConfig config = new TakeBotConfig(
+          new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), guild, List.of(), "news"),
+          new ArticleSettings(Path.of("config", "articles"), 6),
+          new StorageSettings("jdbc:sqlite:unused.db", null, null),
+          new TakesSettings(0, 30));
+      TakeBot bot = TakeBot.builder(config, sandbox.token()).takes(takes).articles(BotHarness::prepare)
+          .clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
+      try {
+        BotHarness.await("the old take to be purged", () -> repo.findTake(301).isEmpty());
+        assertThat(repo.findTake(302)).isPresent();
+      } finally {
+        bot.close();
+      }
+      assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+          t -> t.isAlive() && t.getName().equals("takebot-retention"));
+    }
+  }
+}
