@@ -58,6 +58,7 @@ final class Backfill implements EventListener, AutoCloseable {
   private final TakeRepository repository;
   private final TakesListener collector;
   private final Clock clock;
+  private final int retentionDays;
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "takebot-backfill");
     t.setDaemon(true);
@@ -69,6 +70,7 @@ final class Backfill implements EventListener, AutoCloseable {
     this.repository = takes.repository();
     this.collector = new TakesListener(takes);
     this.clock = ctx.clock();
+    this.retentionDays = ctx.config().takes().retentionDays();
   }
 
   @Override
@@ -128,6 +130,9 @@ final class Backfill implements EventListener, AutoCloseable {
     Map<Long, Long> forgotten = repository.forgottenAuthors(guild.getIdLong());
     Map<Long, List<Discussion>> byChannel = new LinkedHashMap<>();
     for (Discussion d : repository.listDiscussions(guild.getIdLong(), Integer.MAX_VALUE)) {
+      if (Thread.currentThread().isInterrupted()) {
+        return; // shutting down: an unfinished pass must not touch the rest
+      }
       ThreadChannel thread = guild.getThreadChannelById(d.threadId());
       if (thread == null || thread.isArchived()) {
         continue; // closed or gone: nobody could post there while the bot was away
@@ -142,7 +147,7 @@ final class Backfill implements EventListener, AutoCloseable {
     }
     byChannel.forEach((channelId, discussions) -> {
       GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
-      if (channel == null) {
+      if (channel == null || Thread.currentThread().isInterrupted()) {
         return;
       }
       try {
@@ -156,8 +161,9 @@ final class Backfill implements EventListener, AutoCloseable {
   private void backfillThread(Discussion d, ThreadChannel thread, Map<Long, Long> forgotten, Counts counts) {
     Set<Long> stored = storedIn(d, thread.getIdLong());
     // Everything in a thread is newer than the thread itself, whose id is the post's.
-    page(thread, d.threadId(), m -> reconcile(m, d, stored, forgotten, counts));
-    removeLeft(stored, counts);
+    if (page(thread, d.threadId(), m -> reconcile(m, d, stored, forgotten, counts))) {
+      removeLeft(stored, counts);
+    }
   }
 
   /**
@@ -174,7 +180,7 @@ final class Backfill implements EventListener, AutoCloseable {
       stored.put(d.postMessageId(), storedIn(d, channel.getIdLong()));
       oldest = Math.min(oldest, d.postMessageId());
     }
-    page(channel, oldest, m -> {
+    boolean complete = page(channel, oldest, m -> {
       MessageReference ref = m.getMessageReference();
       if (ref != null && ref.getType() == MessageReference.MessageReferenceType.DEFAULT) {
         Discussion d = byPost.get(ref.getMessageIdLong());
@@ -183,7 +189,9 @@ final class Backfill implements EventListener, AutoCloseable {
         }
       }
     });
-    stored.values().forEach(gone -> removeLeft(gone, counts));
+    if (complete) {
+      stored.values().forEach(gone -> removeLeft(gone, counts));
+    }
   }
 
   private Set<Long> storedIn(Discussion d, long channelId) {
@@ -203,7 +211,7 @@ final class Backfill implements EventListener, AutoCloseable {
    */
   private void reconcile(Message m, Discussion d, Set<Long> stored, Map<Long, Long> forgotten, Counts counts) {
     boolean known = stored.remove(m.getIdLong());
-    if (!TakesListener.isMemberMessage(m) || TakesListener.hasOnlyMedia(m)) {
+    if (!TakesListener.isMemberMessage(m) || TakesListener.hasOnlyMedia(m) || expired(m)) {
       return;
     }
     if (known) {
@@ -217,26 +225,38 @@ final class Backfill implements EventListener, AutoCloseable {
     }
   }
 
+  /** Older than the retention period: purged on purpose, so not collected again. */
+  private boolean expired(Message m) {
+    return retentionDays > 0
+        && m.getTimeCreated().toInstant().isBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
+  }
+
   private void removeLeft(Set<Long> gone, Counts counts) {
     if (!gone.isEmpty()) {
       counts.removed += takes.deleteAll(gone);
     }
   }
 
-  /** Every message after {@code afterId}, oldest first, a page at a time. */
-  private static void page(GuildMessageChannel channel, long afterId, Consumer<Message> action) {
+  /**
+   * Every message after {@code afterId}, oldest first, a page at a time.
+   *
+   * @return true when the whole history was read; only then may takes missing from it be deleted
+   *     (an interrupted pass has simply not seen them yet)
+   */
+  private static boolean page(GuildMessageChannel channel, long afterId, Consumer<Message> action) {
     long after = afterId;
     while (!Thread.currentThread().isInterrupted()) {
       List<Message> page = new ArrayList<>(
           MessageHistory.getHistoryAfter(channel, Long.toUnsignedString(after)).limit(PAGE).complete()
               .getRetrievedHistory());
       if (page.isEmpty()) {
-        return;
+        return true;
       }
       page.sort(Comparator.comparingLong(Message::getIdLong));
       page.forEach(action);
       after = page.get(page.size() - 1).getIdLong();
     }
+    return false;
   }
 
   /** Stops a running backfill (it resumes from scratch on the next start) and its thread. */

@@ -208,6 +208,42 @@ class DurableTakesEndToEndTest {
     assertThat(store.stats(p.discussion().postMessageId()).takes()).isEqualTo(5);
   }
 
+  /**
+   * Regression: a backfill interrupted by shutdown used to treat the discussions it had not read yet as
+   * empty and delete every one of their takes.
+   */
+  @Test
+  @DisplayName("a backfill interrupted mid-way deletes no take it has not seen")
+  void interruptedBackfillDeletesNothing() {
+    // given an older discussion with a take, and a newer one (read first) with a take the store missed
+    Posted older = postArticle("Tram line");
+    sandbox.post(alice, older.thread(), "Trams are great");
+    awaitInSync(older);
+    Posted newer = postArticle("Tram fares");
+    SandboxMessage missed = sandbox.post(bob, newer.thread(), "Fares are too high");
+    awaitInSync(newer);
+    store.deleteTake(Long.parseLong(missed.id()));
+    Map<Long, String> olderBefore = stored(older.discussion());
+
+    // when shutdown interrupts the backfill right after it collects the missed take
+    Thread caller = Thread.currentThread();
+    java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
+    takes.addListener(post -> {
+      if (Thread.currentThread() == caller && armed.getAndSet(false)) {
+        caller.interrupt();
+      }
+    });
+    try (Backfill backfill = new Backfill(new BotContext(config, takes, null, null, Clock.systemUTC()))) {
+      backfill.run(bot.jda());
+    } finally {
+      Thread.interrupted();
+    }
+
+    // then the discussion it never read keeps its takes
+    assertThat(armed).isFalse();
+    assertThat(stored(older.discussion())).isEqualTo(olderBefore).isNotEmpty();
+  }
+
   @Test
   @DisplayName("after an invalidated session, takes posted while disconnected are collected on SessionRecreate")
   void backfillAfterLostSession() {
