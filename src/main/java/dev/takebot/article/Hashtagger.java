@@ -49,12 +49,15 @@ final class Hashtagger {
     this.limit = limit;
   }
 
+  /** Longest hashtag kept; longer ones are not tags anyone would search for. */
+  static final int MAX_TAG_LENGTH = 40;
+
   /** Hashtags without the '#', author's first, at most {@code limit}. */
   List<String> hashtags(Article article) {
     Map<String, String> tags = new LinkedHashMap<>();
     for (String own : article.hashtags()) {
       String t = own.replaceAll("[^\\p{L}\\p{N}_]", "");
-      if (!t.isEmpty()) {
+      if (!t.isEmpty() && t.length() <= MAX_TAG_LENGTH) { // a 900-letter "tag" is noise, and would crowd out the summary
         tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t);
       }
     }
@@ -62,7 +65,9 @@ final class Hashtagger {
       if (tags.size() >= limit) {
         break;
       }
-      tags.putIfAbsent(candidate.toLowerCase(Locale.ROOT), candidate);
+      if (candidate.length() <= MAX_TAG_LENGTH) {
+        tags.putIfAbsent(candidate.toLowerCase(Locale.ROOT), candidate);
+      }
     }
     return tags.values().stream().limit(limit).toList();
   }

@@ -64,7 +64,7 @@ public final class PostBuilder {
     String link = article.videoUrl() != null ? article.videoUrl() : article.links().stream().findFirst().orElse(null);
     EmbedSpec embed = new EmbedSpec(
         quote(article.title(), DiscordLimits.EMBED_TITLE),
-        link != null && link.length() <= 2048 ? link : null,
+        link != null && link.length() <= DiscordLimits.EMBED_URL ? link : null,
         description.toString(),
         COLOR,
         List.of(),

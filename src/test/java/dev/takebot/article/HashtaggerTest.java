@@ -31,6 +31,21 @@ class HashtaggerTest {
     assertThatThrownBy(() -> new Hashtagger(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** Regression: six 900-letter author tags made a 5,600-char embed description and the post failed. */
+  @Test
+  @DisplayName("drops absurdly long author tags, so hostile tags cannot break the embed")
+  void longTagsDropped() {
+    String huge = "x".repeat(900);
+    Article article = Articles.plain("Mali and Niger talk trade",
+        "Officials met in #Bamako. #" + huge + " #" + huge + "y",
+        "Niger agreed to more trade with Mali.");
+
+    List<String> tags = new Hashtagger(6).hashtags(article);
+
+    assertThat(tags).contains("Bamako").allMatch(t -> t.length() <= Hashtagger.MAX_TAG_LENGTH);
+    assertThat(PostBuilder.build(article).messages()).isNotEmpty();
+  }
+
   @Test
   @DisplayName("keeps the author's spelling and de-duplicates case-insensitively")
   void authorSpellingWins() {
