@@ -4,6 +4,7 @@ import dev.takebot.config.ConfigException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,7 +57,9 @@ public final class Main implements Runnable {
       err.println("error: " + e.getMessage());
       return 2;
     }
-    err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    // Unexpected: the user gets one line; the stack trace is logged at debug level for a bug report.
+    LoggerFactory.getLogger(Main.class).debug("Command failed", e);
+    err.println("error: " + (e.getMessage() == null ? "unexpected failure" : e.getMessage()));
     return 1;
   }
 

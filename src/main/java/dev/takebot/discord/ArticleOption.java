@@ -55,7 +55,7 @@ final class ArticleOption {
   /** The named article only (by post id or part of its title), never a default. */
   Optional<Discussion> named(long guildId, String article) {
     String a = article.strip();
-    if (a.matches("\\d{1,20}")) {
+    if (a.matches("\\d{1,19}")) {
       Optional<Discussion> byId = repository.findDiscussion(Long.parseUnsignedLong(a))
           .filter(d -> d.guildId() == guildId);
       if (byId.isPresent()) {

@@ -14,8 +14,9 @@ final class TakeLines {
   /** The analyser version a store records on a take whose tag a moderator set. */
   static final String MODERATOR = "moderator";
   private static final Pattern MESSAGE_LINK =
-      Pattern.compile("https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/channels/(\\d{1,20})/(\\d{1,20})/(\\d{1,20})");
-  private static final Pattern ID = Pattern.compile("\\d{1,20}");
+      Pattern.compile("https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/channels/(\\d{1,19})/(\\d{1,19})/(\\d{1,19})");
+  // 19 digits always fit an unsigned long (longer input is refused, not a crash); snowflakes stay 19 digits until 2090.
+  private static final Pattern ID = Pattern.compile("\\d{1,19}");
 
   private TakeLines() {}
 

@@ -108,7 +108,7 @@ final class TakesSummaryCommand implements SlashFeature {
       return here.isPresent() ? here : repo.listDiscussions(guildId, 1).stream().findFirst();
     }
     String a = article.strip();
-    if (a.matches("\\d{1,20}")) {
+    if (a.matches("\\d{1,19}")) {
       Optional<Discussion> byId = repo.findDiscussion(Long.parseUnsignedLong(a)).filter(d -> d.guildId() == guildId);
       if (byId.isPresent()) {
         return byId;

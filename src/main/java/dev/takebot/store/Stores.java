@@ -117,13 +117,19 @@ public final class Stores {
     return Path.of(path);
   }
 
+  /** A JDBC URL fit for messages: the query may carry {@code password=…}. */
+  static String withoutQuery(String jdbcUrl) {
+    int q = jdbcUrl.indexOf('?');
+    return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q) + "?…";
+  }
+
   private static Database openPostgres(StorageSettings settings) {
     // One probe connection first: an unreachable server or a wrong password becomes one clear line
     // instead of the pool's logged stack trace.
     try (Connection probe = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
       probe.isValid(5);
     } catch (SQLException e) {
-      throw new StoreException("cannot connect to " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+      throw new StoreException("cannot connect to " + withoutQuery(settings.jdbcUrl()) + ": " + e.getMessage(), e);
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
@@ -136,7 +142,7 @@ public final class Stores {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot connect to " + settings.jdbcUrl() + ": " + rootMessage(e), e);
+      throw new StoreException("cannot connect to " + withoutQuery(settings.jdbcUrl()) + ": " + rootMessage(e), e);
     }
     try {
       migrate(pool, settings.jdbcUrl());
