@@ -262,6 +262,9 @@ public final class JdbcTakeStore implements TakeRepository {
       if (cur == null) {
         return false;
       }
+      if (editedAt != null && cur.editedAtMillis != null && editedAt.toEpochMilli() < cur.editedAtMillis) {
+        return false; // a stale edit (backfill read an older version): the newer text stays
+      }
       Label newLabel = cur.corrected ? cur.label : label;
       PreparedStatement ps = st.get("UPDATE takes SET body = ?, edited_at = ?, label = ?, score = ?,"
           + " analyzer_version = ? WHERE message_id = ?");
@@ -340,15 +343,16 @@ public final class JdbcTakeStore implements TakeRepository {
 
   /** The stored tag of a take, locked for update on PostgreSQL, or null when it does not exist. */
   private Current current(Statements st, long messageId) throws SQLException {
-    PreparedStatement ps = st.get("SELECT post_message_id, guild_id, label, score, corrected FROM takes"
+    PreparedStatement ps = st.get("SELECT post_message_id, guild_id, label, score, corrected, edited_at FROM takes"
         + " WHERE message_id = ?" + db.dialect().forUpdate());
     ps.setLong(1, messageId);
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return null;
       }
+      long edited = rs.getLong(6);
       return new Current(rs.getLong(1), rs.getLong(2), Label.valueOf(rs.getString(3)), rs.getDouble(4),
-          rs.getInt(5) != 0);
+          rs.getInt(5) != 0, rs.wasNull() ? null : edited);
     }
   }
 
@@ -362,7 +366,8 @@ public final class JdbcTakeStore implements TakeRepository {
     }
   }
 
-  private record Current(long postMessageId, long guildId, Label label, double score, boolean corrected) {}
+  private record Current(
+      long postMessageId, long guildId, Label label, double score, boolean corrected, Long editedAtMillis) {}
 
   // --- deletes -----------------------------------------------------------------------------------
 

@@ -129,6 +129,20 @@ abstract class TakeStoreContract {
     assertThat(store.updateTake(999, "x", T0, Label.NEUTRAL, 0, "v1")).isFalse();
   }
 
+  /** Regression: a backfill page read before a live edit landed overwrote the newer text. */
+  @Test
+  @DisplayName("an edit older than the stored one is ignored, so the newest text wins")
+  void staleEditIgnored() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    store.updateTake(1, "newest", T0.plusSeconds(120), Label.NEGATIVE, -0.5, "v1");
+
+    boolean applied = store.updateTake(1, "older", T0.plusSeconds(60), Label.POSITIVE, 0.9, "v1");
+
+    assertThat(applied).isFalse();
+    assertThat(store.findTake(1).orElseThrow().text()).isEqualTo("newest");
+    assertThat(store.stats(POST).byLabel()).containsEntry(Label.NEGATIVE, 1L);
+  }
+
   @Test
   @DisplayName("a delete removes the take and its text; the member leaves the count with their last take")
   void deleteRemovesTake() {
