@@ -97,13 +97,25 @@ final class ArticleSummaryCommand implements SlashFeature {
     // Keep the post's text (the cleaned video link) and embeds; swap its "Share your take" button, which
     // belongs to the original message, for a link to the thread.
     MessageEditData repost = new MessageEditBuilder()
-        .setContent(post.getContentRaw())
+        .setContent(contentOf(post, embeds))
         .setEmbeds(embeds)
         .setComponents(ActionRow.of(MessageSpecs.button(join)))
         .setAllowedMentions(MessageSpecs.NO_MENTIONS)
         .mentionRepliedUser(false)
         .build();
     hook.editOriginal(repost).queue();
+  }
+
+  /**
+   * The thread hangs off the embed message, while the video link had a message of its own before it; the
+   * embed's title links to the same video, so put that back in content, where Discord shows the player.
+   */
+  private static String contentOf(Message post, List<MessageEmbed> embeds) {
+    if (!post.getContentRaw().isBlank() || embeds.isEmpty() || embeds.get(0).getUrl() == null) {
+      return post.getContentRaw();
+    }
+    String url = embeds.get(0).getUrl();
+    return url.matches("https://(youtu\\.be|(www\\.)?youtube\\.com|vimeo\\.com)/\\S+") ? url : "";
   }
 
   private static Optional<Message> original(SlashCommandInteractionEvent event, Discussion d) {

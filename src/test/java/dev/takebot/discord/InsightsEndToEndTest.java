@@ -91,7 +91,7 @@ class InsightsEndToEndTest {
     bob = sandbox.addMember("bob");
     String article = "# Sahel reset talks\n\nThe United States moved to reset relations with Burkina Faso, Mali and"
         + " Niger this week. Officials said talks would focus on security and trade.\n\nCritics said the shift"
-        + " came late, while supporters called it a pragmatic step.\n";
+        + " came late, while supporters called it a pragmatic step.\n\nhttps://www.youtube.com/watch?v=PQGu6Lzyf04&si=x\n";
     SandboxMessage answer = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
         Map.of("file", FileUpload.text("article.md", article))).awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());
@@ -302,6 +302,7 @@ class InsightsEndToEndTest {
         Map.of("article", "sahel"));
     SandboxMessage reposted = repost.awaitResponse(WAIT);
     assertThat(repost.isEphemeral()).isFalse();
+    assertThat(reposted.content()).as("the video link, in content for the player").isEqualTo("https://youtu.be/PQGu6Lzyf04");
     assertThat(reposted.embeds()).hasSize(post.embeds().size());
     assertThat(reposted.embeds().get(0).path("title").asText()).isEqualTo(post.embeds().get(0).path("title").asText());
     JsonNode button = reposted.components().get(0).path("components").get(0);
