@@ -33,6 +33,7 @@ final class TakesExportCommand implements SlashFeature {
   static final int MAX_BYTES = 10 * 1024 * 1024;
 
   private final TakeRepository repository;
+  private final ArticleOption articles;
   private final Moderators moderators;
   private final int maxBytes;
 
@@ -42,6 +43,7 @@ final class TakesExportCommand implements SlashFeature {
 
   TakesExportCommand(BotContext ctx, int maxBytes) {
     this.repository = ctx.takes().repository();
+    this.articles = new ArticleOption(repository);
     this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
     this.maxBytes = maxBytes;
   }
@@ -55,8 +57,7 @@ final class TakesExportCommand implements SlashFeature {
   public SubcommandData subcommand() {
     return new SubcommandData("export", "Download an article's takes with their tags (moderators)")
         .addOptions(
-            new OptionData(OptionType.STRING, "article", "Article title (default: this thread's, else the newest)")
-                .setAutoComplete(true),
+            ArticleOption.option("Article title (default: this thread's, else the newest)"),
             new OptionData(OptionType.STRING, "format", "File format (default: csv)")
                 .addChoice("csv", "csv").addChoice("json", "json"),
             new OptionData(OptionType.STRING, "kind", "What to export (default: takes)")
@@ -65,7 +66,7 @@ final class TakesExportCommand implements SlashFeature {
 
   @Override
   public void autoComplete(CommandAutoCompleteInteractionEvent event) {
-    TakesSummaryCommand.autoCompleteArticle(repository, event);
+    articles.autoComplete(event);
   }
 
   @Override
@@ -97,14 +98,13 @@ final class TakesExportCommand implements SlashFeature {
       name = "corrections-" + guildId;
       writer = out -> new CorrectionExport(repository).write(guildId, format, out);
     } else {
-      OptionMapping article = event.getOption("article");
-      Optional<Discussion> d = TakesSummaryCommand.resolve(repository, guildId, event.getChannelIdLong(),
+      OptionMapping article = event.getOption(ArticleOption.NAME);
+      Optional<Discussion> d = articles.resolve(guildId, event.getChannelIdLong(),
           article == null ? null : article.getAsString());
       if (d.isEmpty()) {
         hook.editOriginal(MessageSpecs.editText(article == null
             ? "No article has been posted here yet, so there is nothing to export."
-            : "No article matches " + ArticlePostCommand.code(SafeText.truncate(article.getAsString(), 100))
-                + ".")).queue();
+            : ArticleOption.noMatch(article.getAsString()))).queue();
         return;
       }
       long post = d.get().postMessageId();
