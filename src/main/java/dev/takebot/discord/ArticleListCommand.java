@@ -39,8 +39,7 @@ final class ArticleListCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text("Only moderators can list articles: you need the Manage Messages permission"
-          + " or a moderator role.")).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(moderators.refusal("list articles"))).setEphemeral(true).queue();
       return;
     }
     event.reply(MessageSpecs.toCreateData(render(event.getGuild().getIdLong()))).setEphemeral(true).queue();

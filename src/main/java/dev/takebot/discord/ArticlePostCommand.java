@@ -75,7 +75,7 @@ final class ArticlePostCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal())).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(moderators.refusal("post articles"))).setEphemeral(true).queue();
       return;
     }
     List<OptionMapping> sources = Stream.of("file", "text", "name").map(event::getOption)

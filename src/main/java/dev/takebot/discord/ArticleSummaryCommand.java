@@ -61,8 +61,7 @@ final class ArticleSummaryCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text("Only moderators can repost articles: you need the Manage Messages permission"
-          + " or a moderator role.")).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(moderators.refusal("repost articles"))).setEphemeral(true).queue();
       return;
     }
     OptionMapping opt = event.getOption(ArticleOption.NAME);

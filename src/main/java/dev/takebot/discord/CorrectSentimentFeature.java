@@ -44,14 +44,12 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
     return PREFIX;
   }
 
-  static String refusal() {
-    return "Only moderators can correct tags: you need the Manage Messages permission or a moderator role.";
-  }
+  static final String ACTION = "correct tags";
 
   @Override
   public void execute(MessageContextInteractionEvent event) {
     if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(refusal())).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(moderators.refusal(ACTION))).setEphemeral(true).queue();
       return;
     }
     Optional<Take> take = ctx.takes().repository().findTake(event.getTarget().getIdLong());
@@ -88,7 +86,7 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
       return;
     }
     if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(refusal())).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(moderators.refusal(ACTION))).setEphemeral(true).queue();
       return;
     }
     Optional<Take> corrected = ctx.takes().correct(messageId, label, invoker);

@@ -36,10 +36,11 @@ final class Moderators {
     return false;
   }
 
-  String refusal() {
+  /** The answer to a member who may not do {@code action} (e.g. "post articles"). */
+  String refusal(String action) {
     return roles.isEmpty()
-        ? "Only moderators can post articles: you need the Manage Messages permission."
-        : "Only moderators can post articles: you need the Manage Messages permission or one of the roles "
+        ? "Only moderators can " + action + ": you need the Manage Messages permission."
+        : "Only moderators can " + action + ": you need the Manage Messages permission or one of the roles "
             + String.join(", ", roles) + ".";
   }
 }

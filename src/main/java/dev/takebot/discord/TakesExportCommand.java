@@ -72,8 +72,7 @@ final class TakesExportCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text("Only moderators can export takes: you need the Manage Messages permission"
-          + " or a moderator role.")).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(moderators.refusal("export takes"))).setEphemeral(true).queue();
       return;
     }
     TakeExport.Format format;

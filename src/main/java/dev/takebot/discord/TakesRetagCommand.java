@@ -40,7 +40,7 @@ final class TakesRetagCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(CorrectSentimentFeature.refusal())).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(moderators.refusal(CorrectSentimentFeature.ACTION))).setEphemeral(true).queue();
       return;
     }
     String link = event.getOption("message").getAsString();
