@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticleParser;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.Attachment;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -37,6 +41,8 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name of a
@@ -44,7 +50,13 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  * discussion and answers with a link.
  */
 final class ArticlePostCommand implements SlashFeature {
-  static final int MAX_FILE_BYTES = 512 * 1024;
+  /** The parser refuses anything larger, so a larger file is refused before it is downloaded. */
+  static final int MAX_FILE_BYTES = ArticleParser.MAX_BYTES;
+  /** What posting needs in the target channel: the post and its embeds, then a thread to reply in. */
+  static final EnumSet<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+      Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.CREATE_PUBLIC_THREADS,
+      Permission.MESSAGE_SEND_IN_THREADS);
+  private static final Logger log = LoggerFactory.getLogger(ArticlePostCommand.class);
   private static final Pattern SAFE_NAME = Pattern.compile("[\\w][\\w .-]{0,99}");
 
   private final BotContext ctx;
@@ -88,6 +100,7 @@ final class ArticlePostCommand implements SlashFeature {
     InteractionHook hook = event.deferReply(true).complete();
     try {
       GuildMessageChannel target = targetChannel(event);
+      checkPermissions(event.getMember(), target);
       Source source = load(sources.get(0));
       PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
       Discussion d = publish(event.getGuild(), target, article);
@@ -120,7 +133,56 @@ final class ArticlePostCommand implements SlashFeature {
     event.replyChoices(choices).queue();
   }
 
+  /**
+   * Refuses up front what would fail half-way: a moderator who could not post there themselves (the
+   * command must not lend them the bot's voice), or a bot missing a permission it needs there.
+   */
+  private static void checkPermissions(Member moderator, GuildMessageChannel target) {
+    if (moderator == null || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
+      throw new UserError("You can't post in <#" + target.getId() + "> yourself.");
+    }
+    Member self = target.getGuild().getSelfMember();
+    for (Permission p : NEEDED) {
+      if (!self.hasPermission(target, p)) {
+        throw new UserError("I can't do that in <#" + target.getId() + ">: I need the " + p.getName()
+            + " permission there.");
+      }
+    }
+  }
+
+  /**
+   * Posts the article's messages, records the discussion and opens its thread. If any step fails, the
+   * messages already sent are deleted (best effort), so no half-made post without a thread is left.
+   */
   private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article) {
+    List<Message> sent = new ArrayList<>();
+    try {
+      return publish(guild, channel, article, sent);
+    } catch (RuntimeException e) {
+      log.warn("Posting article {} in channel {} failed after {} messages; deleting them", article.articleKey(),
+          channel.getId(), sent.size(), e);
+      for (Message m : sent) {
+        m.delete().queue(null, failure -> log.warn("Could not delete message {} of a failed post: {}",
+            m.getId(), failure.toString()));
+      }
+      throw new UserError("Posting failed (" + reason(e) + "), so I removed what I had sent"
+          + (sent.isEmpty() ? "" : " (" + sent.size() + " message" + (sent.size() == 1 ? "" : "s") + ")")
+          + ": please try again.");
+    }
+  }
+
+  private static String reason(RuntimeException e) {
+    if (e instanceof InsufficientPermissionException p) {
+      return "I need the " + p.getPermission().getName() + " permission in <#" + p.getChannelId() + ">";
+    }
+    if (e instanceof ErrorResponseException r) {
+      return "Discord said: " + SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200);
+    }
+    return "something went wrong on my side";
+  }
+
+  private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article,
+      List<Message> sentSoFar) {
     Message post = null;
     for (int i = 0; i < article.messages().size(); i++) {
       MessageSpec spec = article.messages().get(i);
@@ -130,6 +192,7 @@ final class ArticlePostCommand implements SlashFeature {
         spec = spec.withButtons(buttons);
       }
       Message sent = channel.sendMessage(MessageSpecs.toCreateData(spec)).complete();
+      sentSoFar.add(sent);
       if (i == article.postIndex()) {
         post = sent;
       }
@@ -189,7 +252,7 @@ final class ArticlePostCommand implements SlashFeature {
   private Source fromAttachment(Attachment a) {
     String name = a.getFileName();
     if (a.getSize() > MAX_FILE_BYTES) {
-      throw new UserError(code(name) + " is " + a.getSize() / 1024
+      throw new UserError(code(name) + " is " + kilobytes(a.getSize())
           + " KB; articles can be at most " + MAX_FILE_BYTES / 1024 + " KB.");
     }
     String lower = name.toLowerCase(Locale.ROOT);
@@ -254,6 +317,11 @@ final class ArticlePostCommand implements SlashFeature {
     } catch (CharacterCodingException e) {
       throw new UserError(code(name) + " is not UTF-8 text: save it as UTF-8 and try again.");
     }
+  }
+
+  /** Rounded up, so a file just over the limit never reads as "100 KB; at most 100 KB". */
+  private static long kilobytes(long bytes) {
+    return (bytes + 1023) / 1024;
   }
 
   /** Untrusted text shown as inline code: markdown inside code spans is literal, so only backticks matter. */

@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes interactions to their feature on a worker pool (features may block on REST calls; the gateway
  * thread must not) and sends every failure through {@link InteractionErrors}.
+ *
+ * <p>Handlers are not deferred here: each decides how to acknowledge (ephemeral or public defer, a modal,
+ * autocomplete choices), and a modal cannot follow a defer. Instead the pool is large enough that slow
+ * handlers do not starve quick ones past Discord's 3 s window.
  */
 final class InteractionRouter extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
@@ -27,6 +32,8 @@ final class InteractionRouter extends ListenerAdapter {
   private final Map<String, SlashFeature> commands;
   private final Map<String, ComponentFeature> components;
   private final Map<String, MessageMenuFeature> menus;
+  static final String BUSY = "TakeBot is very busy right now: please try again in a moment.";
+
   private final ExecutorService pool;
 
   InteractionRouter(List<SlashFeature> commands, List<ComponentFeature> components, List<MessageMenuFeature> menus,
@@ -100,7 +107,16 @@ final class InteractionRouter extends ListenerAdapter {
         }
       });
     } catch (RejectedExecutionException e) {
-      log.debug("Bot shutting down; dropped interaction {}", interaction.getId());
+      if (pool.isShutdown()) {
+        log.debug("Bot shutting down; dropped interaction {}", interaction.getId());
+        return;
+      }
+      log.warn("Every interaction worker is busy and the queue is full; turned away interaction {}",
+          interaction.getId());
+      if (interaction instanceof IReplyCallback callback) {
+        callback.reply(MessageSpecs.text(BUSY)).setEphemeral(true)
+            .queue(null, f -> log.debug("Could not answer busy interaction {}", interaction.getId(), f));
+      }
     }
   }
 

@@ -23,6 +23,8 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The "Share your take" button on every post, and its modal. Interaction payloads carry their text even
@@ -35,6 +37,7 @@ final class ShareTakeFeature implements ComponentFeature {
   static final ButtonSpec BUTTON = ButtonSpec.primary(PREFIX, "Share your take");
   static final String INPUT_ID = "take";
   private static final int TAKE_COLOR = 0x2B2D31;
+  private static final Logger log = LoggerFactory.getLogger(ShareTakeFeature.class);
 
   private final BotContext ctx;
 
@@ -96,8 +99,18 @@ final class ShareTakeFeature implements ComponentFeature {
           .queue();
       return;
     }
-    Optional<Take> take = ctx.takes().ingest(sent.getIdLong(), postId, sent.getChannelIdLong(),
-        event.getUser().getIdLong(), name, text, sent.getTimeCreated().toInstant());
+    Optional<Take> take;
+    try {
+      take = ctx.takes().ingest(sent.getIdLong(), postId, sent.getChannelIdLong(),
+          event.getUser().getIdLong(), name, text, sent.getTimeCreated().toInstant());
+    } catch (RuntimeException e) {
+      // A post that is not a stored take would look collected but never count: take it back.
+      log.warn("Could not store shared take {} for post {}: {}", sent.getId(), postId, e.toString());
+      sent.delete().queue(null, failure -> log.warn("Could not delete unsaved take {}: {}", sent.getId(),
+          failure.toString()));
+      hook.editOriginal(MessageSpecs.editText("Couldn't save your take — please try again.")).queue();
+      return;
+    }
     String tag = take.map(t -> " Tagged **" + t.label().id() + "**.").orElse("");
     hook.editOriginal(MessageSpecs.editText("Thanks, your take is posted: " + sent.getJumpUrl() + tag)).queue();
   }

@@ -11,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,11 +27,13 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.ApplicationInfo;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,15 @@ public final class TakeBot implements AutoCloseable {
       Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS,
       Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY, Permission.CREATE_PUBLIC_THREADS,
       Permission.MESSAGE_SEND_IN_THREADS);
+
+  /**
+   * Interaction handlers run at most this many at once. Handlers block on REST calls and the store, and
+   * Discord expires an interaction not acknowledged within 3 s, so one slow command (a big summary, an
+   * export) must not hold up everyone else's: the pool is sized for many blocked handlers, not for CPUs.
+   */
+  static final int MAX_INTERACTION_THREADS = 32;
+  /** Interactions waiting beyond that; more are answered "busy" rather than queued past their 3 s. */
+  static final int MAX_QUEUED_INTERACTIONS = 256;
 
   private final JDA jda;
   private final ExecutorService interactions;
@@ -200,7 +212,11 @@ public final class TakeBot implements AutoCloseable {
     }
 
     private TakeBot connect(Features features, boolean messageContent) throws InterruptedException {
-      ExecutorService pool = Executors.newFixedThreadPool(4, daemonThreads("takebot-interaction-"));
+      // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own allowed
+      // mentions (none), and one that forgot would still ping nobody.
+      MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+      MessageRequest.setDefaultMentionRepliedUser(false);
+      ExecutorService pool = interactionPool();
       var discord = config.discord();
       List<Object> listeners = new ArrayList<>(features.listeners());
       listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), pool));
@@ -298,6 +314,15 @@ public final class TakeBot implements AutoCloseable {
       jda.updateCommands().addCommands(commands).complete();
       log.info("Registered {} global commands (Discord may take a while to show them)", commands.size());
     }
+  }
+
+  /** Up to {@link #MAX_INTERACTION_THREADS} handlers at once; idle threads end after a minute. */
+  static ThreadPoolExecutor interactionPool() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_INTERACTION_THREADS, MAX_INTERACTION_THREADS,
+        60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED_INTERACTIONS),
+        daemonThreads("takebot-interaction-"), new ThreadPoolExecutor.AbortPolicy());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

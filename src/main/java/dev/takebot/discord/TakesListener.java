@@ -6,7 +6,13 @@ import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageReference;
@@ -17,6 +23,8 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.jetbrains.annotations.NotNull;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects takes from the gateway: every member message in a discussion thread, and every reply to a
@@ -25,14 +33,35 @@ import org.jetbrains.annotations.NotNull;
  *
  * <p>Runs on the gateway thread, on purpose: events of one message are then handled in the order
  * Discord sent them (create before edit before delete), and each store call is a single quick write.
+ * A take whose write fails (the database briefly unavailable) is retried once, a moment later, on the
+ * listener's own thread; an edit or delete of it meanwhile updates or cancels the retry, so the order
+ * still holds. If the retry fails too, backfill collects the take on the next reconnect.
  */
-final class TakesListener extends ListenerAdapter {
+final class TakesListener extends ListenerAdapter implements AutoCloseable {
+  static final long DEFAULT_RETRY_DELAY_MS = 2_000;
+  private static final Logger log = LoggerFactory.getLogger(TakesListener.class);
+
   private final TakeService takes;
   private final TakeRepository repository;
+  private final long retryDelayMs;
+  /** Takes waiting for their retry, by message id: the newest version of the message and its thread. */
+  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "takebot-take-retry");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private record Pending(Message message, Member member, Discussion discussion) {}
 
   TakesListener(TakeService takes) {
+    this(takes, DEFAULT_RETRY_DELAY_MS);
+  }
+
+  TakesListener(TakeService takes, long retryDelayMs) {
     this.takes = takes;
     this.repository = takes.repository();
+    this.retryDelayMs = retryDelayMs;
   }
 
   @Override
@@ -45,7 +74,45 @@ final class TakesListener extends ListenerAdapter {
     if (discussion.isEmpty() || hasOnlyMedia(m)) {
       return;
     }
-    collect(m, event.getMember(), discussion.get());
+    try {
+      collect(m, event.getMember(), discussion.get());
+    } catch (RuntimeException e) {
+      log.warn("Could not store take {} ({}); retrying in {} ms", m.getId(), e.toString(), retryDelayMs);
+      scheduleRetry(new Pending(m, event.getMember(), discussion.get()));
+    }
+  }
+
+  private void scheduleRetry(Pending p) {
+    long id = p.message().getIdLong();
+    pending.put(id, p);
+    try {
+      retries.schedule(() -> retry(id), retryDelayMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      pending.remove(id);
+      log.warn("Bot shutting down: take {} not stored; backfill will collect it on the next start", id);
+    }
+  }
+
+  private void retry(long id) {
+    // Inside compute, so an edit or delete of this message arriving meanwhile waits for the write and
+    // then applies to the stored take; a message deleted before the retry has no entry and is skipped.
+    pending.computeIfPresent(id, (key, p) -> {
+      try {
+        collect(p.message(), p.member(), p.discussion());
+        log.info("Stored take {} on retry", id);
+      } catch (RuntimeException e) {
+        log.warn("Could not store take {} on retry either ({}); backfill will collect it on the next reconnect",
+            id, e.toString());
+      }
+      return null;
+    });
+  }
+
+  /** Stops pending retries; their takes are left to backfill. */
+  @Override
+  public void close() {
+    retries.shutdownNow();
+    pending.clear();
   }
 
   /** Stores a member's message as a take of {@code d}: the one ingest path, shared with {@link Backfill}. */
@@ -67,18 +134,24 @@ final class TakesListener extends ListenerAdapter {
     if (!event.isFromGuild() || !isMemberMessage(m) || hasOnlyMedia(m)) {
       return;
     }
+    // A take still waiting for its retry has no row to edit yet: the retry stores the newest text instead.
+    if (pending.computeIfPresent(m.getIdLong(), (id, p) -> new Pending(m, p.member(), p.discussion())) != null) {
+      return;
+    }
     OffsetDateTime edited = m.getTimeEdited();
     takes.edit(m.getIdLong(), m.getContentRaw(), edited == null ? null : edited.toInstant());
   }
 
   @Override
   public void onMessageDelete(@NotNull MessageDeleteEvent event) {
+    pending.remove(event.getMessageIdLong());
     takes.delete(event.getMessageIdLong());
   }
 
   @Override
   public void onMessageBulkDelete(@NotNull MessageBulkDeleteEvent event) {
     List<Long> ids = event.getMessageIds().stream().map(Long::parseUnsignedLong).toList();
+    ids.forEach(pending::remove);
     takes.deleteAll(ids);
   }
 

@@ -45,7 +45,11 @@ public final class JdbcTakeStore implements TakeRepository {
   private static final String INSERT_TAKE = "INSERT INTO takes (message_id, post_message_id, guild_id,"
       + " channel_id, author_id, author_name, body, created_at, edited_at, label, score, analyzer_version,"
       + " corrected) SELECT ?, d.post_message_id, d.guild_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0"
-      + " FROM discussions d WHERE d.post_message_id = ? ON CONFLICT (message_id) DO NOTHING";
+      + " FROM discussions d WHERE d.post_message_id = ?"
+      // Enforced here, not only by callers: a replayed event or a backfill must never undo /takes forget.
+      + " AND NOT EXISTS (SELECT 1 FROM forgotten_authors f WHERE f.guild_id = d.guild_id"
+      + " AND f.author_id = ? AND f.up_to_message_id >= ?)"
+      + " ON CONFLICT (message_id) DO NOTHING";
   private static final String BUMP_AUTHOR = "INSERT INTO discussion_authors (post_message_id, author_id,"
       + " take_count) VALUES (?, ?, 1) ON CONFLICT (post_message_id, author_id)"
       + " DO UPDATE SET take_count = discussion_authors.take_count + 1 RETURNING take_count";
@@ -194,12 +198,14 @@ public final class JdbcTakeStore implements TakeRepository {
     ps.setDouble(9, t.score());
     ps.setString(10, t.analyzerVersion());
     ps.setLong(11, t.postMessageId());
+    ps.setLong(12, t.authorId());
+    ps.setLong(13, t.messageId());
     if (ps.executeUpdate() == 0) {
       if (!discussionExists(st, t.postMessageId())) {
         throw new StoreException("take " + t.messageId() + " belongs to unknown discussion "
             + t.postMessageId() + ": save the discussion first");
       }
-      return false; // a duplicate event
+      return false; // a duplicate event, or a message its author asked to be forgotten
     }
     int newMember = bumpAuthor(st, t.postMessageId(), t.authorId());
     StatsDelta delta = new StatsDelta(1, newMember);

@@ -54,12 +54,22 @@ final class BotHarness implements AutoCloseable {
   BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
       List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings,
       Clock botClock) throws InterruptedException {
+    this(sandboxBuilder, dir, analyzer, moderatorRoles, decorate, takesSettings, botClock, r -> r);
+  }
+
+  /**
+   * @param wrapStore what the bot sees of the store (e.g. one that fails on demand); {@link #store}
+   *     stays the real one, for assertions
+   */
+  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
+      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings,
+      Clock botClock, UnaryOperator<TakeRepository> wrapStore) throws InterruptedException {
     sandbox = sandboxBuilder.start();
     TakeRepository s = null;
     try {
       s = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null);
       Clock clock = Clock.systemUTC();
-      takes = new TakeService(s, analyzer, clock);
+      takes = new TakeService(wrapStore.apply(s), analyzer, clock);
       ReactionTracker reactions = new ReactionTracker(s);
       summaries = new SummaryService(s, clock, reactions);
       takes.addListener(summaries::invalidate);

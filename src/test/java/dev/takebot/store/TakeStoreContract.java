@@ -318,6 +318,26 @@ abstract class TakeStoreContract {
   }
 
   @Test
+  @DisplayName("after forget, a replayed or backfilled older message of that member is refused; a newer one"
+      + " is a new take, and other members and guilds are unaffected")
+  void forgetIsEnforcedOnInsert() {
+    store.insertTake(take(10, POST, 5, Label.POSITIVE, 0.5));
+    store.forgetAuthor(GUILD, 5, 1_000);
+
+    assertThat(store.insertTake(take(10, POST, 5, Label.POSITIVE, 0.5))).as("replayed event").isFalse();
+    assertThat(store.insertTakes(List.of(take(999, POST, 5, Label.NEGATIVE, -0.5),
+        take(1_000, POST, 5, Label.NEGATIVE, -0.5)))).as("backfilled history up to the watermark").isZero();
+    assertThat(store.insertTake(take(1_001, POST, 5, Label.NEUTRAL, 0))).as("newer message").isTrue();
+    assertThat(store.insertTake(take(500, POST, 6, Label.NEUTRAL, 0))).as("another member").isTrue();
+    assertThat(store.insertTake(take(501, OTHER_POST, 5, Label.NEUTRAL, 0))).as("another guild").isTrue();
+
+    assertThat(all(POST)).extracting(Take::messageId).containsExactly(500L, 1_001L);
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(2);
+    assertThat(stats.members()).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("forget deletes every take of one member in one guild, and nobody else's")
   void forgetAuthor() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
