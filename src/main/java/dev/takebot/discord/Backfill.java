@@ -262,6 +262,7 @@ final class Backfill implements EventListener, AutoCloseable {
   /** Stops a running backfill (it resumes from scratch on the next start) and its thread. */
   @Override
   public void close() {
+    collector.close(); // never retries (backfill only calls collect), but owns an executor all the same
     executor.shutdownNow();
     try {
       if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
