@@ -47,6 +47,11 @@ final class Lexicon {
   private static final int EMOJI_ASTRAL_END = 0x1FB00;
 
   final TermTable table;
+  /**
+   * The terms that hold a character other than a letter or digit (":)", "<3", "/s", "can't"), with the same ids.
+   * Only such terms can match a chunk read as an emoticon, so that probe stays in a small, cache-resident table.
+   */
+  final TermTable symbolic;
   /** English valence per term id (VADER scale -4..4), NaN when none. */
   final float[] en;
   /** French valence per term id, NaN when none. */
@@ -55,6 +60,8 @@ final class Lexicon {
   final float[] boost;
   final int[] flags;
   final String[] names;
+  /** "not " + name per term, made once: negated words are common among the reasons a reading gives. */
+  final String[] negatedNames;
   private final float[] emojiBmp = new float[EMOJI_BMP_END - EMOJI_BMP_BASE];
   private final float[] emojiAstral = new float[EMOJI_ASTRAL_END - EMOJI_ASTRAL_BASE];
   private final String[] emojiBmpNames = new String[emojiBmp.length];
@@ -154,14 +161,17 @@ final class Lexicon {
     boost = new float[n];
     flags = new int[n];
     names = terms.toArray(new String[0]);
+    negatedNames = new String[n];
     for (int i = 0; i < n; i++) {
       float[] r = rows.get(i);
       en[i] = r[0];
       fr[i] = r[1];
       boost[i] = r[2];
       flags[i] = rowFlags.get(i);
+      negatedNames[i] = "not " + names[i];
     }
     table = new TermTable(terms);
+    symbolic = new TermTable(terms, Lexicon::hasSymbol);
     int cap = Integer.highestOneBit(Math.max(8, phraseMap.size() * 4)) << 1;
     phraseKeys = new long[cap];
     phraseValues = new float[cap];
@@ -175,6 +185,15 @@ final class Lexicon {
       phraseValues[slot] = e.getValue();
     }
     checksum = crc.getValue();
+  }
+
+  private static boolean hasSymbol(String term) {
+    for (int i = 0; i < term.length(); i++) {
+      if (!LexiconSentimentAnalyzer.isWordChar(term.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Valence of a phrase ending in {@code second}, or NaN. */

@@ -1,6 +1,6 @@
 package dev.takebot.sentiment;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -424,7 +424,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       w.scratch[k - s] = f;
       h = 31 * h + f;
     }
-    int id = lex.table.find(w.scratch, 0, e - s, h);
+    // The chunk holds a symbol and folding keeps symbols symbols (FoldTest), so only symbolic terms can match.
+    int id = lex.symbolic.find(w.scratch, 0, e - s, h);
     if (id < 0) {
       return false;
     }
@@ -648,7 +649,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         || c == '\u00A0' || c == '\u200B'));
   }
 
-  private static boolean isWordChar(char c) {
+  static boolean isWordChar(char c) {
     if (c < 128) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
@@ -877,7 +878,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   private List<String> reasons(Work w, float[] sent) {
-    List<String> out = new ArrayList<>(MAX_REASONS + 1);
+    // Collected in an array and handed over as an immutable list, which Sentiment keeps without copying.
+    String[] out = new String[MAX_REASONS + 1];
+    int size = 0;
     long used = 0;
     int limit = Math.min(sent.length, 64);
     for (int r = 0; r < MAX_REASONS; r++) {
@@ -891,24 +894,26 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         break;
       }
       used |= 1L << best;
-      out.add(name(w, best));
+      out[size++] = name(w, best);
     }
     if (w.sarcasm) {
-      out.add("/s");
+      out[size++] = "/s";
     }
-    return out;
+    return switch (size) {
+      case 0 -> List.of();
+      case 1 -> List.of(out[0]);
+      case 2 -> List.of(out[0], out[1]);
+      default -> List.of(Arrays.copyOf(out, size));
+    };
   }
 
   private String name(Work w, int i) {
     int f = w.flags[i];
-    String name;
-    if ((f & T_CUSTOM) != 0) {
-      name = w.customNames[i];
-    } else if ((f & T_EMOJI) != 0) {
-      name = lex.emojiName(Character.codePointAt(w.src, w.start[i]));
-    } else {
-      name = lex.names[w.term[i]];
+    if ((f & (T_CUSTOM | T_EMOJI)) == 0) {
+      int id = w.term[i];
+      return (f & T_NEGATED) != 0 ? lex.negatedNames[id] : lex.names[id];
     }
+    String name = (f & T_CUSTOM) != 0 ? w.customNames[i] : lex.emojiName(Character.codePointAt(w.src, w.start[i]));
     return (f & T_NEGATED) != 0 ? "not " + name : name;
   }
 
