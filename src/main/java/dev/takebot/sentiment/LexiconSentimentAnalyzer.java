@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>The scorer follows VADER's published rules (boosters, ALL CAPS, negation over three words, "but",
  * punctuation emphasis, {@code x / sqrt(x² + alpha)}) with a few fitted global numbers ({@link Tuning}).
- * It is allocation-light and regex-free on the hot path. Instances are immutable and thread-safe.
+ * It is allocation-light and regex-free on the hot path. Instances are thread-safe: their tables are immutable
+ * and each thread reuses scratch space of its own.
  */
 public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   /** Bump whenever a code change may change readings; lexicon and tuning changes are picked up on their own. */
@@ -40,6 +41,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private final Tuning tuning;
   private final String version;
   private final float scale;
+  private final ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
 
   /** Loads the bundled lexicons with the default tuning. Prefer {@link #standard()}, which shares one instance. */
   public LexiconSentimentAnalyzer() {
@@ -81,26 +83,36 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (n < text.length() && Character.isHighSurrogate(text.charAt(n - 1))) {
       n--;
     }
-    Work w = new Work(text, n);
+    Work w = work.get().reset(text, n);
     tokenize(w);
     return score(w);
   }
 
-  /** Per-call scratch: the text, its folded copy and the token arrays. */
+  /**
+   * Per-call scratch: the text, its folded copy and the token arrays. One per thread, reused from call to call:
+   * allocating and zeroing fresh arrays for every text cost about a tenth of the reading. Every field is
+   * reset or overwritten before it is read, so nothing carries over from one text to the next.
+   */
   private static final class Work {
     /** The text, folded in place word by word as the tokenizer passes (case is noted before folding). */
-    final char[] src;
+    char[] src = new char[256];
     final char[] scratch = new char[16];
-    final int n;
-    int[] start;
-    int[] len;
-    int[] term;
-    int[] flags;
-    float[] val;
+    int n;
+    int[] start = new int[64];
+    int[] term = new int[64];
+    int[] flags = new int[64];
+    float[] val = new float[64];
     /** Sentence number of each token: negation and boosters do not reach across sentences. */
-    int[] sentence;
+    int[] sentence = new int[64];
+    /** Each token's valence after the rules, filled by the scorer. */
+    float[] sent = new float[64];
+    /** Names of custom emoji, by token; read only for tokens flagged as custom emoji. */
+    String[] customNames = new String[64];
+    /** The strongest tokens, strongest first, while the reasons are picked. */
+    final int[] top = new int[MAX_REASONS];
+    /** The first contrast word ("but", "mais"), or -1. */
+    int contrastAt;
     int currentSentence;
-    String[] customNames;
     int count;
     int upperWords;
     int excl;
@@ -109,25 +121,29 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     int enWords;
     boolean sarcasm;
 
-    Work(String text, int n) {
+    Work reset(String text, int n) {
       this.n = n;
-      src = new char[n];
+      if (src.length < n) {
+        src = new char[Math.max(n, 2 * src.length)];
+      }
       text.getChars(0, n, src, 0);
-      int cap = Math.min(n + 1, 16 + n / 3);
-      start = new int[cap];
-      len = new int[cap];
-      term = new int[cap];
-      flags = new int[cap];
-      val = new float[cap];
-      sentence = new int[cap];
+      currentSentence = 0;
+      count = 0;
+      upperWords = 0;
+      excl = 0;
+      quest = 0;
+      frWords = 0;
+      enWords = 0;
+      sarcasm = false;
+      contrastAt = -1;
+      return this;
     }
 
-    void add(int s, int l, int id, int f, float v) {
+    void add(int s, int id, int f, float v) {
       if (count == start.length) {
         grow();
       }
       start[count] = s;
-      len[count] = l;
       term[count] = id;
       flags[count] = f;
       val[count] = v;
@@ -135,17 +151,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       count++;
     }
 
-    private void grow() {
-      int cap = Math.min(start.length * 2, n + 1);
-      start = java.util.Arrays.copyOf(start, cap);
-      len = java.util.Arrays.copyOf(len, cap);
-      term = java.util.Arrays.copyOf(term, cap);
-      flags = java.util.Arrays.copyOf(flags, cap);
-      val = java.util.Arrays.copyOf(val, cap);
-      sentence = java.util.Arrays.copyOf(sentence, cap);
-      if (customNames != null) {
-        customNames = java.util.Arrays.copyOf(customNames, cap);
-      }
+    void grow() {
+      int cap = start.length * 2;
+      start = Arrays.copyOf(start, cap);
+      term = Arrays.copyOf(term, cap);
+      flags = Arrays.copyOf(flags, cap);
+      val = Arrays.copyOf(val, cap);
+      sentence = Arrays.copyOf(sentence, cap);
+      sent = new float[cap];
+      customNames = Arrays.copyOf(customNames, cap);
     }
   }
 
@@ -256,14 +270,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             int cp = Character.toCodePoint(c, src[i + 1]);
             float v = lex.emoji(cp);
             if (v == v) {
-              w.add(i, 2, -1, T_EMOJI | ctx, v);
+              w.add(i, -1, T_EMOJI | ctx, v);
             }
             i += 2;
           } else {
             if (c >= 0x2100 && c < 0x2C00) {
               float v = lex.emoji(c);
               if (v == v) {
-                w.add(i, 1, -1, T_EMOJI | ctx, v);
+                w.add(i, -1, T_EMOJI | ctx, v);
               }
             }
             i++;
@@ -353,8 +367,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         w.enWords++;
       }
     }
-    w.add(s, l, id, f, Float.NaN);
+    noteContrast(w, id);
+    w.add(s, id, f, Float.NaN);
     return i;
+  }
+
+  /** Notes the first contrast word while tokens are added, so the scorer need not search for it. */
+  private void noteContrast(Work w, int id) {
+    if (id >= 0 && w.contrastAt < 0 && (lex.flags[id] & Lexicon.CONTRAST) != 0) {
+      w.contrastAt = w.count;
+    }
   }
 
   /** Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so"). */
@@ -441,7 +463,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           w.quest++;
         }
       }
-      w.add(s, e - s, id, ctx | T_EMOTICON, Float.NaN);
+      noteContrast(w, id);
+      w.add(s, id, ctx | T_EMOTICON, Float.NaN);
       return true;
     }
     return false;
@@ -494,7 +517,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Reads a custom emoji by its name: the whole name if known ("sadge"), else its most polar part ("pepe_sad"). */
   private void customEmoji(Work w, int s, int e, int ctx) {
-    final char[] orig = java.util.Arrays.copyOfRange(w.src, s, e); // original case, for camelCase and display
+    final char[] orig = Arrays.copyOfRange(w.src, s, e); // original case, for camelCase and display
     final char[] low = w.src;
     int h = 0;
     for (int k = s; k < e; k++) {
@@ -525,14 +548,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
     }
     if (best == best) {
-      if (w.customNames == null) {
-        w.customNames = new String[w.start.length];
-      }
       if (w.count == w.start.length) {
         w.grow();
       }
       w.customNames[w.count] = ":" + new String(orig) + ":";
-      w.add(s, e - s, -1, T_CUSTOM | ctx, best);
+      w.add(s, -1, T_CUSTOM | ctx, best);
     }
   }
 
@@ -673,7 +693,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     final boolean frFallback = w.enWords == 0;
     final boolean capDiff = w.upperWords > 0 && w.upperWords < count;
     final float negation = (float) tuning.negation();
-    float[] sent = new float[count];
+    final float[] sent = w.sent;
+    Arrays.fill(sent, 0, count, 0f);
     boolean any = false;
     for (int i = 0; i < count; i++) {
       int id = term[i];
@@ -804,17 +825,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
     }
     // Contrast: the part after "but"/"mais" carries the writer's point.
-    for (int i = 0; i < count; i++) {
-      if (term[i] >= 0 && (lf[term[i]] & Lexicon.CONTRAST) != 0 && (tf[i] & (T_EMOJI | T_CUSTOM)) == 0) {
-        float before = (float) tuning.beforeContrast();
-        float after = (float) tuning.afterContrast();
-        for (int k = 0; k < i; k++) {
-          sent[k] *= before;
-        }
-        for (int k = i + 1; k < count; k++) {
-          sent[k] *= after;
-        }
-        break;
+    int c = w.contrastAt;
+    if (c >= 0) {
+      float before = (float) tuning.beforeContrast();
+      float after = (float) tuning.afterContrast();
+      for (int k = 0; k < c; k++) {
+        sent[k] *= before;
+      }
+      for (int k = c + 1; k < count; k++) {
+        sent[k] *= after;
       }
     }
     if (w.sarcasm) {
@@ -879,22 +898,26 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   private List<String> reasons(Work w, float[] sent) {
     // Collected in an array and handed over as an immutable list, which Sentiment keeps without copying.
-    String[] out = new String[MAX_REASONS + 1];
+    // One pass keeps the strongest few in order: the larger |valence| first, the earlier token on a tie.
+    final int[] top = w.top;
+    int kept = 0;
+    int limit = Math.min(w.count, 64);
+    for (int i = 0; i < limit; i++) {
+      float a = Math.abs(sent[i]);
+      if (a == 0 || (kept == MAX_REASONS && a <= Math.abs(sent[top[kept - 1]]))) {
+        continue;
+      }
+      int k = kept < MAX_REASONS ? kept++ : MAX_REASONS - 1;
+      while (k > 0 && Math.abs(sent[top[k - 1]]) < a) {
+        top[k] = top[k - 1];
+        k--;
+      }
+      top[k] = i;
+    }
+    String[] out = new String[kept + 1];
     int size = 0;
-    long used = 0;
-    int limit = Math.min(sent.length, 64);
-    for (int r = 0; r < MAX_REASONS; r++) {
-      int best = -1;
-      for (int i = 0; i < limit; i++) {
-        if ((used & (1L << i)) == 0 && sent[i] != 0 && (best < 0 || Math.abs(sent[i]) > Math.abs(sent[best]))) {
-          best = i;
-        }
-      }
-      if (best < 0) {
-        break;
-      }
-      used |= 1L << best;
-      out[size++] = name(w, best);
+    for (int r = 0; r < kept; r++) {
+      out[size++] = name(w, top[r]);
     }
     if (w.sarcasm) {
       out[size++] = "/s";
