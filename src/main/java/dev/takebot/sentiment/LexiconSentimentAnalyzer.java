@@ -34,6 +34,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private static final int T_NEGATED = 1 << 6;
   private static final int T_INTERJECTION = 1 << 7;
   private static final int T_EMOTICON = 1 << 8;
+  // ASCII character classes (see asciiClasses).
+  private static final int WORD = 1;
+  private static final int UPPER = 1 << 1;
+  private static final int LOWER = 1 << 2;
+  private static final int SPACE = 1 << 3;
+  private static final byte[] ASCII = asciiClasses();
+
   /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
   private static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
 
@@ -299,23 +306,25 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     boolean stretched = false;
     while (i < n) {
       char c = src[i];
-      if (isWordChar(c)) {
-        char f = Fold.fold(c);
+      int k = c < 128 ? ASCII[c] : 0;
+      if ((k & WORD) != 0 || (c >= 128 && Character.isLetterOrDigit(c))) {
+        char f;
+        if (c < 128) {
+          f = (k & UPPER) != 0 ? (char) (c + ('a' - 'A')) : c;
+          upper += (k & UPPER) != 0 ? 1 : 0;
+          lower += (k & LOWER) != 0 ? 1 : 0;
+        } else {
+          f = Fold.fold(c);
+          if (Character.isUpperCase(c)) {
+            upper++;
+          } else if (Character.isLowerCase(c)) {
+            lower++;
+          }
+        }
         low[i] = f;
         h = 31 * h + f;
         if (i - s >= 2 && low[i - 1] == f && low[i - 2] == f) {
           stretched = true;
-        }
-        if (c < 128) {
-          if (c >= 'A' && c <= 'Z') {
-            upper++;
-          } else if (c >= 'a' && c <= 'z') {
-            lower++;
-          }
-        } else if (Character.isUpperCase(c)) {
-          upper++;
-        } else if (Character.isLowerCase(c)) {
-          lower++;
         }
         i++;
       } else if ((c == '\'' || c == '\u2019' || c == '-') && i > s && i + 1 < n && isWordChar(src[i + 1])) {
@@ -352,14 +361,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
       }
     }
-    if (id >= 0 && (lex.flags[id] & Lexicon.DISCOURSE) != 0 && i < n && src[i] == ',' && opensSentence(src, s)) {
+    if (id >= 0 && (lex.flags(id) & Lexicon.DISCOURSE) != 0 && i < n && src[i] == ',' && opensSentence(src, s)) {
       f |= T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
     }
-    if (id >= 0 && (lex.flags[id] & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
+    if (id >= 0 && (lex.flags(id) & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
       f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
     }
     if (id >= 0) {
-      int lf = lex.flags[id];
+      int lf = lex.flags(id);
       if ((lf & Lexicon.FUNC_FR) != 0) {
         w.frWords++;
       }
@@ -374,7 +383,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Notes the first contrast word while tokens are added, so the scorer need not search for it. */
   private void noteContrast(Work w, int id) {
-    if (id >= 0 && w.contrastAt < 0 && (lex.flags[id] & Lexicon.CONTRAST) != 0) {
+    if (id >= 0 && w.contrastAt < 0 && (lex.flags(id) & Lexicon.CONTRAST) != 0) {
       w.contrastAt = w.count;
     }
   }
@@ -423,7 +432,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Single lowercase letters keep their modifier role (none today) but lose any valence. */
   private int singleLetterFallback(int id) {
-    return (lex.en[id] == lex.en[id] || lex.fr[id] == lex.fr[id]) ? -1 : id;
+    return (lex.flags(id) & Lexicon.VALENCE) != 0 ? -1 : id;
   }
 
   private static boolean isElision(char[] low, int s, int l) {
@@ -451,11 +460,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (id < 0) {
       return false;
     }
-    if ((lex.flags[id] & Lexicon.SARCASM) != 0) {
+    if ((lex.flags(id) & Lexicon.SARCASM) != 0) {
       w.sarcasm = true;
       return true;
     }
-    if (lex.en[id] == lex.en[id]) {
+    if (lex.en(id) == lex.en(id)) {
       for (int k = s; k < e; k++) {
         if (w.src[k] == '!') {
           w.excl++;
@@ -560,8 +569,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (id < 0) {
       return Float.NaN;
     }
-    float v = lex.en[id];
-    return v == v ? v : lex.fr[id];
+    float v = lex.en(id);
+    return v == v ? v : lex.fr(id);
   }
 
   /** Skips an HTML entity such as {@code &amp;} or {@code &gt;} (common in scraped and bridged text). */
@@ -604,7 +613,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     int k = i;
     for (; k < n; k++) {
       char c = src[k];
-      if (c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      if (c < 128 && (ASCII[c] & WORD) != 0) {
         continue;
       }
       if (isSpace(c)) {
@@ -665,15 +674,33 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c > 127 && (Character.isWhitespace(c)
-        || c == '\u00A0' || c == '\u200B'));
+    if (c < 128) {
+      return (ASCII[c] & SPACE) != 0;
+    }
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B';
   }
 
   static boolean isWordChar(char c) {
     if (c < 128) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      return (ASCII[c] & WORD) != 0;
     }
     return Character.isLetterOrDigit(c);
+  }
+
+  /** Classes of the ASCII characters: one table load is cheaper than a chain of range tests per character. */
+  private static byte[] asciiClasses() {
+    byte[] t = new byte[128];
+    for (char c = '0'; c <= '9'; c++) {
+      t[c] = WORD;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      t[c] = WORD | LOWER;
+      t[c - ('a' - 'A')] = WORD | UPPER;
+    }
+    for (char c : new char[] {' ', '\n', '\t', '\r'}) {
+      t[c] = SPACE;
+    }
+    return t;
   }
 
   // ---------------------------------------------------------------- scorer
@@ -685,10 +712,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     final int[] term = w.term;
     final int[] tf = w.flags;
-    final float[] en = lex.en;
-    final float[] fr = lex.fr;
-    final float[] boost = lex.boost;
-    final int[] lf = lex.flags;
+    final Lexicon lex = this.lex;
     final boolean french = w.frWords >= 2 && w.frWords > w.enWords;
     final boolean frFallback = w.enWords == 0;
     final boolean capDiff = w.upperWords > 0 && w.upperWords < count;
@@ -707,8 +731,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         if (id < 0) {
           continue;
         }
-        int flags = lf[id];
-        if (boost[id] != 0) {
+        int flags = lex.flags(id);
+        if (lex.boost(id) != 0) {
           continue; // VADER: degree adverbs modify their neighbour and carry no valence of their own
         }
         if ((flags & Lexicon.NEGATOR) != 0 && w.quest == 0 && !valenceAhead(w, i)) {
@@ -718,11 +742,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           continue;
         }
         if ((flags & Lexicon.KIND) != 0 && i + 1 < count && term[i + 1] >= 0
-            && (lf[term[i + 1]] & Lexicon.OF) != 0) {
+            && (lex.flags(term[i + 1]) & Lexicon.OF) != 0) {
           continue;
         }
         // French readings apply to French texts, and to texts with no English function word at all ("génial").
-        base = french ? pick(fr[id], en[id]) : frFallback ? pick(en[id], fr[id]) : en[id];
+        base = french ? pick(lex.fr(id), lex.en(id)) : frFallback ? pick(lex.en(id), lex.fr(id)) : lex.en(id);
         if ((flags & Lexicon.PHRASE_HEAD) != 0 && i > 0 && term[i - 1] >= 0 && (tf[i - 1] & T_EMOJI) == 0) {
           float p = lex.phrase(term[i - 1], id);
           if (p == p) {
@@ -735,7 +759,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           continue;
         }
         if ((flags & Lexicon.LIKE) != 0 && !(i > 0 && term[i - 1] >= 0
-            && (lf[term[i - 1]] & Lexicon.LIKE_SUBJECT) != 0)) {
+            && (lex.flags(term[i - 1]) & Lexicon.LIKE_SUBJECT) != 0)) {
           continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
         }
         if ((f & T_INTERJECTION) != 0) {
@@ -758,7 +782,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         reach = 0;
       }
       if ((reach >= 1 && isNo(w, i - 1)) || (reach >= 2 && isNo(w, i - 2))
-          || (reach >= 3 && isNo(w, i - 3) && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.OR_NOR) != 0)) {
+          || (reach >= 3 && isNo(w, i - 3) && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.OR_NOR) != 0)) {
         v = base * scale * negation;
         f |= T_NEGATED;
       }
@@ -777,7 +801,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         }
         int jid = term[j];
         if (jid >= 0) {
-          float s = k == 0 && (lf[jid] & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : boost[jid];
+          float s = k == 0 && (lex.flags(jid) & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : lex.boost(jid);
           if (s != 0) {
             if (v < 0) {
               s = -s;
@@ -788,19 +812,19 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             v += s * DECAY[k];
           }
         }
-        if ((jid >= 0 && (lf[jid] & Lexicon.NEGATOR) != 0) || (tf[j] & T_NT) != 0) {
+        if ((jid >= 0 && (lex.flags(jid) & Lexicon.NEGATOR) != 0) || (tf[j] & T_NT) != 0) {
           // French "ne ... pas" is one negation in two words: the second of the pair does not flip again.
-          boolean pair = french && jid >= 0 && frenchPair && ((lf[jid] & Lexicon.NE) != 0) != lastWasNe;
+          boolean pair = french && jid >= 0 && frenchPair && ((lex.flags(jid) & Lexicon.NE) != 0) != lastWasNe;
           if (!pair) {
             v *= negation;
             f ^= T_NEGATED;
           }
           frenchPair = !pair;
-          lastWasNe = jid >= 0 && (lf[jid] & Lexicon.NE) != 0;
+          lastWasNe = jid >= 0 && (lex.flags(jid) & Lexicon.NE) != 0;
         }
       }
-      if (reach > 0 && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.LEAST) != 0
-          && !(i > 1 && term[i - 2] >= 0 && (lf[term[i - 2]] & Lexicon.AT_VERY) != 0)) {
+      if (reach > 0 && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.LEAST) != 0
+          && !(i > 1 && term[i - 2] >= 0 && (lex.flags(term[i - 2]) & Lexicon.AT_VERY) != 0)) {
         v *= negation;
       }
       if ((f & T_QUOTED) != 0) {
@@ -885,7 +909,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   private boolean isNo(Work w, int j) {
     return j >= 0 && w.term[j] >= 0 && (w.flags[j] & (T_EMOJI | T_CUSTOM)) == 0
-        && (lex.flags[w.term[j]] & Lexicon.NO) != 0;
+        && (lex.flags(w.term[j]) & Lexicon.NO) != 0;
   }
 
   private boolean hasValence(Work w, int j) {
@@ -893,7 +917,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       return true;
     }
     int id = w.term[j];
-    return id >= 0 && (lex.en[id] == lex.en[id] || lex.fr[id] == lex.fr[id]);
+    return id >= 0 && (lex.flags(id) & Lexicon.VALENCE) != 0;
   }
 
   private List<String> reasons(Work w, float[] sent) {
