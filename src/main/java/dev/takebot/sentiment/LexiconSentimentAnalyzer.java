@@ -717,10 +717,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     final boolean frFallback = w.enWords == 0;
     final boolean capDiff = w.upperWords > 0 && w.upperWords < count;
     final float negation = (float) tuning.negation();
-    final float[] sent = w.sent;
-    Arrays.fill(sent, 0, count, 0f);
+    final float[] sent = w.sent; // reused: every token's slot is cleared as the loop reaches it
     boolean any = false;
     for (int i = 0; i < count; i++) {
+      sent[i] = 0;
       int id = term[i];
       int f = tf[i];
       float base;
