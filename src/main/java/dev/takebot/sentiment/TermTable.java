@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * <p>The table is laid out for the cache, since a lookup per word is most of the analyser's memory traffic:
  * each slot is one int holding a 16-bit tag of the hash and the id, so the whole slot array stays small
  * (64 KiB for the bundled lexicons) and a miss almost never reads a key; the keys sit end to end in one
- * char array.
+ * char array. About half the words of a text are in no lexicon; a one-bit-per-tag filter (8 KiB) turns most of
+ * those away before the slot array is touched.
  */
 final class TermTable {
   private static final int ID_BITS = 16;
@@ -23,6 +24,8 @@ final class TermTable {
   /** Every key, end to end; the key of id {@code i} is {@code chars[offsets[i], offsets[i + 1])}. */
   private final char[] chars;
   private final int[] offsets;
+  /** Bit {@code t} is set when some term's tag is {@code t}. */
+  private final long[] tags = new long[1 << (16 - 6)];
 
   /** A table of every term; a term's id is its index in {@code terms}. */
   TermTable(List<String> terms) {
@@ -64,12 +67,16 @@ final class TermTable {
         slot = (slot + 1) & mask;
       }
       slots[slot] = tag(m) | (id + 1);
+      tags[m >>> 22] |= 1L << (m >>> 16);
     }
   }
 
   /** The id of {@code buf[off, off+len)} whose String hash is {@code hash}, or -1. */
   int find(char[] buf, int off, int len, int hash) {
     int m = mix(hash);
+    if ((tags[m >>> 22] & (1L << (m >>> 16))) == 0) {
+      return -1;
+    }
     int tag = tag(m);
     int slot = m & mask;
     while (true) {
