@@ -34,15 +34,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private static final int T_NEGATED = 1 << 6;
   private static final int T_INTERJECTION = 1 << 7;
   private static final int T_EMOTICON = 1 << 8;
+  /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
+  private static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
+
   // ASCII character classes (see asciiClasses).
   private static final int WORD = 1;
   private static final int UPPER = 1 << 1;
   private static final int LOWER = 1 << 2;
   private static final int SPACE = 1 << 3;
   private static final byte[] ASCII = asciiClasses();
-
-  /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
-  private static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
 
   private final Lexicon lex;
   private final Tuning tuning;
