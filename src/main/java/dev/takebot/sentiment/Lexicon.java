@@ -40,21 +40,30 @@ final class Lexicon {
   static final int SOFT_BOOSTER = 1 << 15;
   static final int DISCOURSE = 1 << 16;
   static final int LIKE_SUBJECT = 1 << 13;
+  /** Derived: the term has an English or a French valence. */
+  static final int VALENCE = 1 << 17;
 
+  private static final int ENTRY = 4;
   private static final int EMOJI_BMP_BASE = 0x2100;
   private static final int EMOJI_BMP_END = 0x2C00;
   private static final int EMOJI_ASTRAL_BASE = 0x1F000;
   private static final int EMOJI_ASTRAL_END = 0x1FB00;
 
   final TermTable table;
-  /** English valence per term id (VADER scale -4..4), NaN when none. */
-  final float[] en;
-  /** French valence per term id, NaN when none. */
-  final float[] fr;
-  /** Booster/dampener increment per term id, 0 when none. */
-  final float[] boost;
-  final int[] flags;
+  /**
+   * The terms that hold a character other than a letter or digit (":)", "<3", "/s", "can't"), with the same ids.
+   * Only such terms can match a chunk read as an emoticon, so that probe stays in a small, cache-resident table.
+   */
+  final TermTable symbolic;
+  /**
+   * Per term id, four ints side by side: flags, then the bits of the English valence (VADER scale -4..4, NaN
+   * when none), the French valence (NaN when none) and the booster/dampener increment (0 when none). Scoring a
+   * word reads all four, so keeping them on one cache line saves three misses per word on a busy machine.
+   */
+  private final int[] entries;
   final String[] names;
+  /** "not " + name per term, made once: negated words are common among the reasons a reading gives. */
+  final String[] negatedNames;
   private final float[] emojiBmp = new float[EMOJI_BMP_END - EMOJI_BMP_BASE];
   private final float[] emojiAstral = new float[EMOJI_ASTRAL_END - EMOJI_ASTRAL_BASE];
   private final String[] emojiBmpNames = new String[emojiBmp.length];
@@ -149,19 +158,20 @@ final class Lexicon {
       }
     }
     int n = terms.size();
-    en = new float[n];
-    fr = new float[n];
-    boost = new float[n];
-    flags = new int[n];
+    entries = new int[ENTRY * n];
     names = terms.toArray(new String[0]);
+    negatedNames = new String[n];
     for (int i = 0; i < n; i++) {
       float[] r = rows.get(i);
-      en[i] = r[0];
-      fr[i] = r[1];
-      boost[i] = r[2];
-      flags[i] = rowFlags.get(i);
+      boolean valence = r[0] == r[0] || r[1] == r[1];
+      entries[ENTRY * i] = rowFlags.get(i) | (valence ? VALENCE : 0);
+      entries[ENTRY * i + 1] = Float.floatToRawIntBits(r[0]);
+      entries[ENTRY * i + 2] = Float.floatToRawIntBits(r[1]);
+      entries[ENTRY * i + 3] = Float.floatToRawIntBits(r[2]);
+      negatedNames[i] = "not " + names[i];
     }
     table = new TermTable(terms);
+    symbolic = new TermTable(terms, Lexicon::hasSymbol);
     int cap = Integer.highestOneBit(Math.max(8, phraseMap.size() * 4)) << 1;
     phraseKeys = new long[cap];
     phraseValues = new float[cap];
@@ -175,6 +185,35 @@ final class Lexicon {
       phraseValues[slot] = e.getValue();
     }
     checksum = crc.getValue();
+  }
+
+  private static boolean hasSymbol(String term) {
+    for (int i = 0; i < term.length(); i++) {
+      if (!LexiconSentimentAnalyzer.isWordChar(term.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The flags of term {@code id} (the constants above). */
+  int flags(int id) {
+    return entries[ENTRY * id];
+  }
+
+  /** English valence of term {@code id}, NaN when none. */
+  float en(int id) {
+    return Float.intBitsToFloat(entries[ENTRY * id + 1]);
+  }
+
+  /** French valence of term {@code id}, NaN when none. */
+  float fr(int id) {
+    return Float.intBitsToFloat(entries[ENTRY * id + 2]);
+  }
+
+  /** Booster (positive) or dampener (negative) increment of term {@code id}, 0 when none. */
+  float boost(int id) {
+    return Float.intBitsToFloat(entries[ENTRY * id + 3]);
   }
 
   /** Valence of a phrase ending in {@code second}, or NaN. */

@@ -1,6 +1,6 @@
 package dev.takebot.sentiment;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>The scorer follows VADER's published rules (boosters, ALL CAPS, negation over three words, "but",
  * punctuation emphasis, {@code x / sqrt(x² + alpha)}) with a few fitted global numbers ({@link Tuning}).
- * It is allocation-light and regex-free on the hot path. Instances are immutable and thread-safe.
+ * It is allocation-light and regex-free on the hot path. Instances are thread-safe: their tables are immutable
+ * and each thread reuses scratch space of its own.
  */
 public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   /** Bump whenever a code change may change readings; lexicon and tuning changes are picked up on their own. */
@@ -36,10 +37,18 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
   private static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
 
+  // ASCII character classes (see asciiClasses).
+  private static final int WORD = 1;
+  private static final int UPPER = 1 << 1;
+  private static final int LOWER = 1 << 2;
+  private static final int SPACE = 1 << 3;
+  private static final byte[] ASCII = asciiClasses();
+
   private final Lexicon lex;
   private final Tuning tuning;
   private final String version;
   private final float scale;
+  private final ThreadLocal<Work> work = ThreadLocal.withInitial(Work::new);
 
   /** Loads the bundled lexicons with the default tuning. Prefer {@link #standard()}, which shares one instance. */
   public LexiconSentimentAnalyzer() {
@@ -81,26 +90,36 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (n < text.length() && Character.isHighSurrogate(text.charAt(n - 1))) {
       n--;
     }
-    Work w = new Work(text, n);
+    Work w = work.get().reset(text, n);
     tokenize(w);
     return score(w);
   }
 
-  /** Per-call scratch: the text, its folded copy and the token arrays. */
+  /**
+   * Per-call scratch: the text, its folded copy and the token arrays. One per thread, reused from call to call:
+   * allocating and zeroing fresh arrays for every text cost about a tenth of the reading. Every field is
+   * reset or overwritten before it is read, so nothing carries over from one text to the next.
+   */
   private static final class Work {
     /** The text, folded in place word by word as the tokenizer passes (case is noted before folding). */
-    final char[] src;
+    char[] src = new char[256];
     final char[] scratch = new char[16];
-    final int n;
-    int[] start;
-    int[] len;
-    int[] term;
-    int[] flags;
-    float[] val;
+    int n;
+    int[] start = new int[64];
+    int[] term = new int[64];
+    int[] flags = new int[64];
+    float[] val = new float[64];
     /** Sentence number of each token: negation and boosters do not reach across sentences. */
-    int[] sentence;
+    int[] sentence = new int[64];
+    /** Each token's valence after the rules, filled by the scorer. */
+    float[] sent = new float[64];
+    /** Names of custom emoji, by token; read only for tokens flagged as custom emoji. */
+    String[] customNames = new String[64];
+    /** The strongest tokens, strongest first, while the reasons are picked. */
+    final int[] top = new int[MAX_REASONS];
+    /** The first contrast word ("but", "mais"), or -1. */
+    int contrastAt;
     int currentSentence;
-    String[] customNames;
     int count;
     int upperWords;
     int excl;
@@ -109,25 +128,29 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     int enWords;
     boolean sarcasm;
 
-    Work(String text, int n) {
+    Work reset(String text, int n) {
       this.n = n;
-      src = new char[n];
+      if (src.length < n) {
+        src = new char[Math.max(n, 2 * src.length)];
+      }
       text.getChars(0, n, src, 0);
-      int cap = Math.min(n + 1, 16 + n / 3);
-      start = new int[cap];
-      len = new int[cap];
-      term = new int[cap];
-      flags = new int[cap];
-      val = new float[cap];
-      sentence = new int[cap];
+      currentSentence = 0;
+      count = 0;
+      upperWords = 0;
+      excl = 0;
+      quest = 0;
+      frWords = 0;
+      enWords = 0;
+      sarcasm = false;
+      contrastAt = -1;
+      return this;
     }
 
-    void add(int s, int l, int id, int f, float v) {
+    void add(int s, int id, int f, float v) {
       if (count == start.length) {
         grow();
       }
       start[count] = s;
-      len[count] = l;
       term[count] = id;
       flags[count] = f;
       val[count] = v;
@@ -135,17 +158,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       count++;
     }
 
-    private void grow() {
-      int cap = Math.min(start.length * 2, n + 1);
-      start = java.util.Arrays.copyOf(start, cap);
-      len = java.util.Arrays.copyOf(len, cap);
-      term = java.util.Arrays.copyOf(term, cap);
-      flags = java.util.Arrays.copyOf(flags, cap);
-      val = java.util.Arrays.copyOf(val, cap);
-      sentence = java.util.Arrays.copyOf(sentence, cap);
-      if (customNames != null) {
-        customNames = java.util.Arrays.copyOf(customNames, cap);
-      }
+    void grow() {
+      int cap = start.length * 2;
+      start = Arrays.copyOf(start, cap);
+      term = Arrays.copyOf(term, cap);
+      flags = Arrays.copyOf(flags, cap);
+      val = Arrays.copyOf(val, cap);
+      sentence = Arrays.copyOf(sentence, cap);
+      sent = new float[cap];
+      customNames = Arrays.copyOf(customNames, cap);
     }
   }
 
@@ -256,14 +277,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             int cp = Character.toCodePoint(c, src[i + 1]);
             float v = lex.emoji(cp);
             if (v == v) {
-              w.add(i, 2, -1, T_EMOJI | ctx, v);
+              w.add(i, -1, T_EMOJI | ctx, v);
             }
             i += 2;
           } else {
             if (c >= 0x2100 && c < 0x2C00) {
               float v = lex.emoji(c);
               if (v == v) {
-                w.add(i, 1, -1, T_EMOJI | ctx, v);
+                w.add(i, -1, T_EMOJI | ctx, v);
               }
             }
             i++;
@@ -285,23 +306,25 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     boolean stretched = false;
     while (i < n) {
       char c = src[i];
-      if (isWordChar(c)) {
-        char f = Fold.fold(c);
+      int k = c < 128 ? ASCII[c] : 0;
+      if ((k & WORD) != 0 || (c >= 128 && Character.isLetterOrDigit(c))) {
+        char f;
+        if (c < 128) {
+          f = (k & UPPER) != 0 ? (char) (c + ('a' - 'A')) : c;
+          upper += (k & UPPER) != 0 ? 1 : 0;
+          lower += (k & LOWER) != 0 ? 1 : 0;
+        } else {
+          f = Fold.fold(c);
+          if (Character.isUpperCase(c)) {
+            upper++;
+          } else if (Character.isLowerCase(c)) {
+            lower++;
+          }
+        }
         low[i] = f;
         h = 31 * h + f;
         if (i - s >= 2 && low[i - 1] == f && low[i - 2] == f) {
           stretched = true;
-        }
-        if (c < 128) {
-          if (c >= 'A' && c <= 'Z') {
-            upper++;
-          } else if (c >= 'a' && c <= 'z') {
-            lower++;
-          }
-        } else if (Character.isUpperCase(c)) {
-          upper++;
-        } else if (Character.isLowerCase(c)) {
-          lower++;
         }
         i++;
       } else if ((c == '\'' || c == '\u2019' || c == '-') && i > s && i + 1 < n && isWordChar(src[i + 1])) {
@@ -338,14 +361,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
       }
     }
-    if (id >= 0 && (lex.flags[id] & Lexicon.DISCOURSE) != 0 && i < n && src[i] == ',' && opensSentence(src, s)) {
+    if (id >= 0 && (lex.flags(id) & Lexicon.DISCOURSE) != 0 && i < n && src[i] == ',' && opensSentence(src, s)) {
       f |= T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
     }
-    if (id >= 0 && (lex.flags[id] & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
+    if (id >= 0 && (lex.flags(id) & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
       f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
     }
     if (id >= 0) {
-      int lf = lex.flags[id];
+      int lf = lex.flags(id);
       if ((lf & Lexicon.FUNC_FR) != 0) {
         w.frWords++;
       }
@@ -353,8 +376,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         w.enWords++;
       }
     }
-    w.add(s, l, id, f, Float.NaN);
+    noteContrast(w, id);
+    w.add(s, id, f, Float.NaN);
     return i;
+  }
+
+  /** Notes the first contrast word while tokens are added, so the scorer need not search for it. */
+  private void noteContrast(Work w, int id) {
+    if (id >= 0 && w.contrastAt < 0 && (lex.flags(id) & Lexicon.CONTRAST) != 0) {
+      w.contrastAt = w.count;
+    }
   }
 
   /** Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so"). */
@@ -401,7 +432,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Single lowercase letters keep their modifier role (none today) but lose any valence. */
   private int singleLetterFallback(int id) {
-    return (lex.en[id] == lex.en[id] || lex.fr[id] == lex.fr[id]) ? -1 : id;
+    return (lex.flags(id) & Lexicon.VALENCE) != 0 ? -1 : id;
   }
 
   private static boolean isElision(char[] low, int s, int l) {
@@ -424,15 +455,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       w.scratch[k - s] = f;
       h = 31 * h + f;
     }
-    int id = lex.table.find(w.scratch, 0, e - s, h);
+    // The chunk holds a symbol and folding keeps symbols symbols (FoldTest), so only symbolic terms can match.
+    int id = lex.symbolic.find(w.scratch, 0, e - s, h);
     if (id < 0) {
       return false;
     }
-    if ((lex.flags[id] & Lexicon.SARCASM) != 0) {
+    if ((lex.flags(id) & Lexicon.SARCASM) != 0) {
       w.sarcasm = true;
       return true;
     }
-    if (lex.en[id] == lex.en[id]) {
+    if (lex.en(id) == lex.en(id)) {
       for (int k = s; k < e; k++) {
         if (w.src[k] == '!') {
           w.excl++;
@@ -440,7 +472,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           w.quest++;
         }
       }
-      w.add(s, e - s, id, ctx | T_EMOTICON, Float.NaN);
+      noteContrast(w, id);
+      w.add(s, id, ctx | T_EMOTICON, Float.NaN);
       return true;
     }
     return false;
@@ -493,7 +526,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /** Reads a custom emoji by its name: the whole name if known ("sadge"), else its most polar part ("pepe_sad"). */
   private void customEmoji(Work w, int s, int e, int ctx) {
-    final char[] orig = java.util.Arrays.copyOfRange(w.src, s, e); // original case, for camelCase and display
+    final char[] orig = Arrays.copyOfRange(w.src, s, e); // original case, for camelCase and display
     final char[] low = w.src;
     int h = 0;
     for (int k = s; k < e; k++) {
@@ -524,14 +557,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
     }
     if (best == best) {
-      if (w.customNames == null) {
-        w.customNames = new String[w.start.length];
-      }
       if (w.count == w.start.length) {
         w.grow();
       }
       w.customNames[w.count] = ":" + new String(orig) + ":";
-      w.add(s, e - s, -1, T_CUSTOM | ctx, best);
+      w.add(s, -1, T_CUSTOM | ctx, best);
     }
   }
 
@@ -539,8 +569,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (id < 0) {
       return Float.NaN;
     }
-    float v = lex.en[id];
-    return v == v ? v : lex.fr[id];
+    float v = lex.en(id);
+    return v == v ? v : lex.fr(id);
   }
 
   /** Skips an HTML entity such as {@code &amp;} or {@code &gt;} (common in scraped and bridged text). */
@@ -583,7 +613,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     int k = i;
     for (; k < n; k++) {
       char c = src[k];
-      if (c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+      if (c < 128 && (ASCII[c] & WORD) != 0) {
         continue;
       }
       if (isSpace(c)) {
@@ -644,15 +674,33 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c > 127 && (Character.isWhitespace(c)
-        || c == '\u00A0' || c == '\u200B'));
+    if (c < 128) {
+      return (ASCII[c] & SPACE) != 0;
+    }
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B';
   }
 
-  private static boolean isWordChar(char c) {
+  static boolean isWordChar(char c) {
     if (c < 128) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      return (ASCII[c] & WORD) != 0;
     }
     return Character.isLetterOrDigit(c);
+  }
+
+  /** Classes of the ASCII characters: one table load is cheaper than a chain of range tests per character. */
+  private static byte[] asciiClasses() {
+    byte[] t = new byte[128];
+    for (char c = '0'; c <= '9'; c++) {
+      t[c] = WORD;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      t[c] = WORD | LOWER;
+      t[c - ('a' - 'A')] = WORD | UPPER;
+    }
+    for (char c : new char[] {' ', '\n', '\t', '\r'}) {
+      t[c] = SPACE;
+    }
+    return t;
   }
 
   // ---------------------------------------------------------------- scorer
@@ -664,17 +712,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     }
     final int[] term = w.term;
     final int[] tf = w.flags;
-    final float[] en = lex.en;
-    final float[] fr = lex.fr;
-    final float[] boost = lex.boost;
-    final int[] lf = lex.flags;
+    final Lexicon lex = this.lex;
     final boolean french = w.frWords >= 2 && w.frWords > w.enWords;
     final boolean frFallback = w.enWords == 0;
     final boolean capDiff = w.upperWords > 0 && w.upperWords < count;
     final float negation = (float) tuning.negation();
-    float[] sent = new float[count];
+    final float[] sent = w.sent; // reused: every token's slot is cleared as the loop reaches it
     boolean any = false;
     for (int i = 0; i < count; i++) {
+      sent[i] = 0;
       int id = term[i];
       int f = tf[i];
       float base;
@@ -685,8 +731,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         if (id < 0) {
           continue;
         }
-        int flags = lf[id];
-        if (boost[id] != 0) {
+        int flags = lex.flags(id);
+        if (lex.boost(id) != 0) {
           continue; // VADER: degree adverbs modify their neighbour and carry no valence of their own
         }
         if ((flags & Lexicon.NEGATOR) != 0 && w.quest == 0 && !valenceAhead(w, i)) {
@@ -696,11 +742,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           continue;
         }
         if ((flags & Lexicon.KIND) != 0 && i + 1 < count && term[i + 1] >= 0
-            && (lf[term[i + 1]] & Lexicon.OF) != 0) {
+            && (lex.flags(term[i + 1]) & Lexicon.OF) != 0) {
           continue;
         }
         // French readings apply to French texts, and to texts with no English function word at all ("génial").
-        base = french ? pick(fr[id], en[id]) : frFallback ? pick(en[id], fr[id]) : en[id];
+        base = french ? pick(lex.fr(id), lex.en(id)) : frFallback ? pick(lex.en(id), lex.fr(id)) : lex.en(id);
         if ((flags & Lexicon.PHRASE_HEAD) != 0 && i > 0 && term[i - 1] >= 0 && (tf[i - 1] & T_EMOJI) == 0) {
           float p = lex.phrase(term[i - 1], id);
           if (p == p) {
@@ -713,7 +759,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
           continue;
         }
         if ((flags & Lexicon.LIKE) != 0 && !(i > 0 && term[i - 1] >= 0
-            && (lf[term[i - 1]] & Lexicon.LIKE_SUBJECT) != 0)) {
+            && (lex.flags(term[i - 1]) & Lexicon.LIKE_SUBJECT) != 0)) {
           continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
         }
         if ((f & T_INTERJECTION) != 0) {
@@ -736,7 +782,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         reach = 0;
       }
       if ((reach >= 1 && isNo(w, i - 1)) || (reach >= 2 && isNo(w, i - 2))
-          || (reach >= 3 && isNo(w, i - 3) && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.OR_NOR) != 0)) {
+          || (reach >= 3 && isNo(w, i - 3) && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.OR_NOR) != 0)) {
         v = base * scale * negation;
         f |= T_NEGATED;
       }
@@ -755,7 +801,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         }
         int jid = term[j];
         if (jid >= 0) {
-          float s = k == 0 && (lf[jid] & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : boost[jid];
+          float s = k == 0 && (lex.flags(jid) & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : lex.boost(jid);
           if (s != 0) {
             if (v < 0) {
               s = -s;
@@ -766,19 +812,19 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             v += s * DECAY[k];
           }
         }
-        if ((jid >= 0 && (lf[jid] & Lexicon.NEGATOR) != 0) || (tf[j] & T_NT) != 0) {
+        if ((jid >= 0 && (lex.flags(jid) & Lexicon.NEGATOR) != 0) || (tf[j] & T_NT) != 0) {
           // French "ne ... pas" is one negation in two words: the second of the pair does not flip again.
-          boolean pair = french && jid >= 0 && frenchPair && ((lf[jid] & Lexicon.NE) != 0) != lastWasNe;
+          boolean pair = french && jid >= 0 && frenchPair && ((lex.flags(jid) & Lexicon.NE) != 0) != lastWasNe;
           if (!pair) {
             v *= negation;
             f ^= T_NEGATED;
           }
           frenchPair = !pair;
-          lastWasNe = jid >= 0 && (lf[jid] & Lexicon.NE) != 0;
+          lastWasNe = jid >= 0 && (lex.flags(jid) & Lexicon.NE) != 0;
         }
       }
-      if (reach > 0 && term[i - 1] >= 0 && (lf[term[i - 1]] & Lexicon.LEAST) != 0
-          && !(i > 1 && term[i - 2] >= 0 && (lf[term[i - 2]] & Lexicon.AT_VERY) != 0)) {
+      if (reach > 0 && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.LEAST) != 0
+          && !(i > 1 && term[i - 2] >= 0 && (lex.flags(term[i - 2]) & Lexicon.AT_VERY) != 0)) {
         v *= negation;
       }
       if ((f & T_QUOTED) != 0) {
@@ -803,17 +849,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       }
     }
     // Contrast: the part after "but"/"mais" carries the writer's point.
-    for (int i = 0; i < count; i++) {
-      if (term[i] >= 0 && (lf[term[i]] & Lexicon.CONTRAST) != 0 && (tf[i] & (T_EMOJI | T_CUSTOM)) == 0) {
-        float before = (float) tuning.beforeContrast();
-        float after = (float) tuning.afterContrast();
-        for (int k = 0; k < i; k++) {
-          sent[k] *= before;
-        }
-        for (int k = i + 1; k < count; k++) {
-          sent[k] *= after;
-        }
-        break;
+    int c = w.contrastAt;
+    if (c >= 0) {
+      float before = (float) tuning.beforeContrast();
+      float after = (float) tuning.afterContrast();
+      for (int k = 0; k < c; k++) {
+        sent[k] *= before;
+      }
+      for (int k = c + 1; k < count; k++) {
+        sent[k] *= after;
       }
     }
     if (w.sarcasm) {
@@ -865,7 +909,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   private boolean isNo(Work w, int j) {
     return j >= 0 && w.term[j] >= 0 && (w.flags[j] & (T_EMOJI | T_CUSTOM)) == 0
-        && (lex.flags[w.term[j]] & Lexicon.NO) != 0;
+        && (lex.flags(w.term[j]) & Lexicon.NO) != 0;
   }
 
   private boolean hasValence(Work w, int j) {
@@ -873,42 +917,50 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       return true;
     }
     int id = w.term[j];
-    return id >= 0 && (lex.en[id] == lex.en[id] || lex.fr[id] == lex.fr[id]);
+    return id >= 0 && (lex.flags(id) & Lexicon.VALENCE) != 0;
   }
 
   private List<String> reasons(Work w, float[] sent) {
-    List<String> out = new ArrayList<>(MAX_REASONS + 1);
-    long used = 0;
-    int limit = Math.min(sent.length, 64);
-    for (int r = 0; r < MAX_REASONS; r++) {
-      int best = -1;
-      for (int i = 0; i < limit; i++) {
-        if ((used & (1L << i)) == 0 && sent[i] != 0 && (best < 0 || Math.abs(sent[i]) > Math.abs(sent[best]))) {
-          best = i;
-        }
+    // Collected in an array and handed over as an immutable list, which Sentiment keeps without copying.
+    // One pass keeps the strongest few in order: the larger |valence| first, the earlier token on a tie.
+    final int[] top = w.top;
+    int kept = 0;
+    int limit = Math.min(w.count, 64);
+    for (int i = 0; i < limit; i++) {
+      float a = Math.abs(sent[i]);
+      if (a == 0 || (kept == MAX_REASONS && a <= Math.abs(sent[top[kept - 1]]))) {
+        continue;
       }
-      if (best < 0) {
-        break;
+      int k = kept < MAX_REASONS ? kept++ : MAX_REASONS - 1;
+      while (k > 0 && Math.abs(sent[top[k - 1]]) < a) {
+        top[k] = top[k - 1];
+        k--;
       }
-      used |= 1L << best;
-      out.add(name(w, best));
+      top[k] = i;
+    }
+    String[] out = new String[kept + 1];
+    int size = 0;
+    for (int r = 0; r < kept; r++) {
+      out[size++] = name(w, top[r]);
     }
     if (w.sarcasm) {
-      out.add("/s");
+      out[size++] = "/s";
     }
-    return out;
+    return switch (size) {
+      case 0 -> List.of();
+      case 1 -> List.of(out[0]);
+      case 2 -> List.of(out[0], out[1]);
+      default -> List.of(Arrays.copyOf(out, size));
+    };
   }
 
   private String name(Work w, int i) {
     int f = w.flags[i];
-    String name;
-    if ((f & T_CUSTOM) != 0) {
-      name = w.customNames[i];
-    } else if ((f & T_EMOJI) != 0) {
-      name = lex.emojiName(Character.codePointAt(w.src, w.start[i]));
-    } else {
-      name = lex.names[w.term[i]];
+    if ((f & (T_CUSTOM | T_EMOJI)) == 0) {
+      int id = w.term[i];
+      return (f & T_NEGATED) != 0 ? lex.negatedNames[id] : lex.names[id];
     }
+    String name = (f & T_CUSTOM) != 0 ? w.customNames[i] : lex.emojiName(Character.codePointAt(w.src, w.start[i]));
     return (f & T_NEGATED) != 0 ? "not " + name : name;
   }
 
