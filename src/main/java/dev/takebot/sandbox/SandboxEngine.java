@@ -828,8 +828,18 @@ final class SandboxEngine {
         if (guild.channels.containsKey(messageId)) {
             throw new ApiException(400, 160004, "A thread has already been created for this message");
         }
-        Instant now = clock.instant();
         Channel thread = new Channel(messageId, body.get("name").asText(), Channel.PUBLIC_THREAD, channelId, creator.id());
+        ObjectNode threadJson = openThread(thread, creator, body);
+        sm.json.put("flags", sm.flags() | 1 << 5);
+        sm.json.set("thread", threadJson.deepCopy());
+        dispatchMessage("MESSAGE_UPDATE", sm);
+        notifyAll();
+        return threadJson;
+    }
+
+    /** Registers a new thread with its creator as first member and announces it (THREAD_CREATE). */
+    private ObjectNode openThread(Channel thread, Member creator, JsonNode body) {
+        Instant now = clock.instant();
         guild.putChannel(thread, 0, null, now);
         GuildModel.ChannelData data = guild.channels.get(thread.id());
         data.autoArchiveDuration = body.path("auto_archive_duration").asInt(1440);
@@ -841,10 +851,6 @@ final class SandboxEngine {
         // "member" on a thread is the receiving bot's own membership: present only when the bot created it.
         created.put("newly_created", true);
         gateway.dispatch("THREAD_CREATE", created, Gateway.GUILDS);
-        sm.json.put("flags", sm.flags() | 1 << 5);
-        sm.json.set("thread", threadJson.deepCopy());
-        dispatchMessage("MESSAGE_UPDATE", sm);
-        notifyAll();
         return threadJson;
     }
 
@@ -870,18 +876,8 @@ final class SandboxEngine {
             throw ApiException.missingPermissions();
         }
         Validation.threadName(json, body);
-        Instant now = clock.instant();
         Channel thread = new Channel(ids.next(), body.get("name").asText(), type, channelId, creator.id());
-        guild.putChannel(thread, 0, null, now);
-        GuildModel.ChannelData data = guild.channels.get(thread.id());
-        data.autoArchiveDuration = body.path("auto_archive_duration").asInt(1440);
-        data.threadMembers.add(creator.id());
-        data.threadJoinedAt.put(creator.id(), now);
-        threadOrder.add(thread.id());
-        ObjectNode threadJson = guild.channelJson(json, data, true);
-        ObjectNode created = threadJson.deepCopy();
-        created.put("newly_created", true);
-        gateway.dispatch("THREAD_CREATE", created, Gateway.GUILDS);
+        ObjectNode threadJson = openThread(thread, creator, body);
         if (type == Channel.PUBLIC_THREAD) {
             ObjectNode system = json.createObjectNode();
             system.put("content", thread.name());
