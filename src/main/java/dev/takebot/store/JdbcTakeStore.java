@@ -62,6 +62,8 @@ public final class JdbcTakeStore implements TakeRepository {
   private static final String DELETE_TAKE = "DELETE FROM takes WHERE message_id = ?"
       + " RETURNING post_message_id, author_id, label, score";
   private static final int CHUNK = 500;
+  /** Time buckets per label up to which one range count each beats a grouped query that sorts. */
+  private static final long MAX_RANGE_COUNTS = 4_096;
 
   private final Database db;
 
@@ -628,6 +630,10 @@ public final class JdbcTakeStore implements TakeRepository {
             }
           }
           long buckets = (last - originMilli) / widthMilli + 1;
+          if (buckets > MAX_RANGE_COUNTS) {
+            groupedCounts(c, postMessageId, l, originMilli, widthMilli, action);
+            continue;
+          }
           for (long b = 0; b < buckets; b++) {
             count.setLong(1, postMessageId);
             count.setString(2, l.name());
@@ -644,6 +650,25 @@ public final class JdbcTakeStore implements TakeRepository {
       }
       return null;
     });
+  }
+
+  /** Counts of one label per bucket in one grouped query: for more buckets than range counts pay off. */
+  private static void groupedCounts(Connection c, long postMessageId, Label label, long originMilli,
+      long widthMilli, BucketCounts action) throws SQLException {
+    // created_at >= origin keeps the integer division a floor on both engines
+    try (PreparedStatement ps = c.prepareStatement("SELECT bucket, COUNT(*) FROM (SELECT (created_at - ?) / ?"
+        + " AS bucket FROM takes WHERE post_message_id = ? AND label = ? AND created_at >= ?) b GROUP BY bucket")) {
+      ps.setLong(1, originMilli);
+      ps.setLong(2, widthMilli);
+      ps.setLong(3, postMessageId);
+      ps.setString(4, label.name());
+      ps.setLong(5, originMilli);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          action.accept(rs.getLong(1), label, rs.getLong(2));
+        }
+      }
+    }
   }
 
   @Override

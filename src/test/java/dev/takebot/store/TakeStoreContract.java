@@ -468,18 +468,19 @@ abstract class TakeStoreContract {
     assertThat(store.createdRange(POST + 1)).isEmpty();
 
     long origin = first + 90_000;
-    long width = 3_600_000;
-    Map<List<Object>, Long> expected = new HashMap<>();
-    for (Take t : all) {
-      long at = t.createdAt().toEpochMilli();
-      if (at >= origin) {
-        expected.merge(List.of((at - origin) / width, t.label()), 1L, Long::sum);
+    for (long width : new long[] {3_600_000, 7}) { // few buckets, counted per range; many, grouped
+      Map<List<Object>, Long> expected = new HashMap<>();
+      for (Take t : all) {
+        long at = t.createdAt().toEpochMilli();
+        if (at >= origin) {
+          expected.merge(List.of((at - origin) / width, t.label()), 1L, Long::sum);
+        }
       }
+      Map<List<Object>, Long> counted = new HashMap<>();
+      store.countByTimeBucket(POST, origin, width,
+          (bucket, label, n) -> assertThat(counted.put(List.of(bucket, label), n)).as("reported once").isNull());
+      assertThat(counted).as("width %d", width).isEqualTo(expected);
     }
-    Map<List<Object>, Long> counted = new HashMap<>();
-    store.countByTimeBucket(POST, origin, width,
-        (bucket, label, n) -> assertThat(counted.put(List.of(bucket, label), n)).as("reported once").isNull());
-    assertThat(counted).isEqualTo(expected);
 
     int perLabel = 200;
     Map<Label, Long> perLabelTotal = new EnumMap<>(Label.class);
