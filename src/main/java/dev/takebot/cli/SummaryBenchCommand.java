@@ -75,7 +75,7 @@ final class SummaryBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "bench-summary: %d cores, max heap %d MB, %s%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    out.printf(Locale.ROOT, "full summary = one pass over the takes + themes + representatives + chart PNG + embed%n");
+    out.printf(Locale.ROOT, "full summary = aggregates + time counts + sampled texts + themes + representatives + chart PNG + embed%n");
     out.printf(Locale.ROOT, "load average at start: %.1f (wall times on a loaded machine exceed CPU times)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf(Locale.ROOT, "%12s %9s %13s %13s %13s %10s %13s %8s%n", "takes", "members", "summarize ms",

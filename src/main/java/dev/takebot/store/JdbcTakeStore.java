@@ -62,6 +62,8 @@ public final class JdbcTakeStore implements TakeRepository {
   private static final String DELETE_TAKE = "DELETE FROM takes WHERE message_id = ?"
       + " RETURNING post_message_id, author_id, label, score";
   private static final int CHUNK = 500;
+  /** Time buckets per label up to which one range count each beats a grouped query that sorts. */
+  private static final long MAX_RANGE_COUNTS = 4_096;
 
   private final Database db;
 
@@ -532,24 +534,26 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public TakeStats stats(long postMessageId) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT take_count, member_count, positive_count,"
-          + " negative_count, neutral_count, mixed_count, score_micros FROM discussion_stats"
-          + " WHERE post_message_id = ?")) {
-        ps.setLong(1, postMessageId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return new TakeStats(0, 0, Map.of(), 0);
-          }
-          Map<Label, Long> byLabel = new EnumMap<>(Label.class);
-          int col = 3;
-          for (Label l : StatsDelta.ORDER) {
-            byLabel.put(l, rs.getLong(col++));
-          }
-          return new TakeStats(rs.getLong(1), rs.getLong(2), byLabel, rs.getLong(7) / 1_000_000.0);
+    return db.read(c -> stats(c, postMessageId));
+  }
+
+  private static TakeStats stats(Connection c, long postMessageId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT take_count, member_count, positive_count,"
+        + " negative_count, neutral_count, mixed_count, score_micros FROM discussion_stats"
+        + " WHERE post_message_id = ?")) {
+      ps.setLong(1, postMessageId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return new TakeStats(0, 0, Map.of(), 0);
         }
+        Map<Label, Long> byLabel = new EnumMap<>(Label.class);
+        int col = 3;
+        for (Label l : StatsDelta.ORDER) {
+          byLabel.put(l, rs.getLong(col++));
+        }
+        return new TakeStats(rs.getLong(1), rs.getLong(2), byLabel, rs.getLong(7) / 1_000_000.0);
       }
-    });
+    }
   }
 
   @Override
@@ -569,6 +573,160 @@ public final class JdbcTakeStore implements TakeRepository {
       }
       return null;
     });
+  }
+
+  @Override
+  public Optional<CreatedRange> createdRange(long postMessageId) {
+    return db.read(c -> {
+      // one MIN and one MAX per label: each a single seek into takes_by_post_label_created
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      try (PreparedStatement min = c.prepareStatement("SELECT MIN(created_at) FROM takes"
+          + " WHERE post_message_id = ? AND label = ?");
+          PreparedStatement max = c.prepareStatement("SELECT MAX(created_at) FROM takes"
+              + " WHERE post_message_id = ? AND label = ?")) {
+        for (Label l : Label.values()) {
+          for (PreparedStatement ps : List.of(min, max)) {
+            ps.setLong(1, postMessageId);
+            ps.setString(2, l.name());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                long at = rs.getLong(1);
+                if (!rs.wasNull()) {
+                  first = Math.min(first, at);
+                  last = Math.max(last, at);
+                }
+              }
+            }
+          }
+        }
+      }
+      return first > last ? Optional.<CreatedRange>empty()
+          : Optional.of(new CreatedRange(Instant.ofEpochMilli(first), Instant.ofEpochMilli(last)));
+    });
+  }
+
+  @Override
+  public void countByTimeBucket(long postMessageId, long originMilli, long widthMilli, BucketCounts action) {
+    if (widthMilli <= 0) {
+      throw new IllegalArgumentException("widthMilli must be positive: " + widthMilli);
+    }
+    Objects.requireNonNull(action, "action");
+    db.read(c -> {
+      // One range count per bucket and label on takes_by_post_label_created: both engines count an
+      // index range in place, where a GROUP BY on the computed bucket would sort every take first.
+      try (PreparedStatement max = c.prepareStatement("SELECT MAX(created_at) FROM takes"
+          + " WHERE post_message_id = ? AND label = ?");
+          PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM takes WHERE post_message_id = ?"
+              + " AND label = ? AND created_at >= ? AND created_at < ?")) {
+        for (Label l : Label.values()) {
+          max.setLong(1, postMessageId);
+          max.setString(2, l.name());
+          long last;
+          try (ResultSet rs = max.executeQuery()) {
+            last = rs.next() ? rs.getLong(1) : 0;
+            if (rs.wasNull() || last < originMilli) {
+              continue;
+            }
+          }
+          long buckets = (last - originMilli) / widthMilli + 1;
+          if (buckets > MAX_RANGE_COUNTS) {
+            groupedCounts(c, postMessageId, l, originMilli, widthMilli, action);
+            continue;
+          }
+          for (long b = 0; b < buckets; b++) {
+            count.setLong(1, postMessageId);
+            count.setString(2, l.name());
+            count.setLong(3, originMilli + b * widthMilli);
+            count.setLong(4, originMilli + (b + 1) * widthMilli);
+            try (ResultSet rs = count.executeQuery()) {
+              long n = rs.next() ? rs.getLong(1) : 0;
+              if (n > 0) {
+                action.accept(b, l, n);
+              }
+            }
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Counts of one label per bucket in one grouped query: for more buckets than range counts pay off. */
+  private static void groupedCounts(Connection c, long postMessageId, Label label, long originMilli,
+      long widthMilli, BucketCounts action) throws SQLException {
+    // created_at >= origin keeps the integer division a floor on both engines
+    try (PreparedStatement ps = c.prepareStatement("SELECT bucket, COUNT(*) FROM (SELECT (created_at - ?) / ?"
+        + " AS bucket FROM takes WHERE post_message_id = ? AND label = ? AND created_at >= ?) b GROUP BY bucket")) {
+      ps.setLong(1, originMilli);
+      ps.setLong(2, widthMilli);
+      ps.setLong(3, postMessageId);
+      ps.setString(4, label.name());
+      ps.setLong(5, originMilli);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          action.accept(rs.getLong(1), label, rs.getLong(2));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void forEachSampledTake(long postMessageId, int perLabel, Consumer<Take> action) {
+    if (perLabel < 1) {
+      throw new IllegalArgumentException("perLabel must be at least 1: " + perLabel);
+    }
+    Objects.requireNonNull(action, "action");
+    List<Take> sample = db.read(c -> {
+      TakeStats stats = stats(c, postMessageId);
+      List<Take> out = new ArrayList<>();
+      try (PreparedStatement all = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes"
+          + " WHERE post_message_id = ? AND label = ? ORDER BY message_id");
+          // OFFSET steps over index entries of takes_by_post_label without reading the skipped rows
+          PreparedStatement next = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes"
+              + " WHERE post_message_id = ? AND label = ? AND message_id > ? ORDER BY message_id"
+              + " LIMIT 1 OFFSET ?")) {
+        for (Label l : Label.values()) {
+          long n = stats.byLabel().get(l);
+          if (n == 0) {
+            continue;
+          }
+          if (n <= perLabel) {
+            all.setLong(1, postMessageId);
+            all.setString(2, l.name());
+            try (ResultSet rs = all.executeQuery()) {
+              while (rs.next()) {
+                out.add(take(rs));
+              }
+            }
+            continue;
+          }
+          long after = Long.MIN_VALUE;
+          long previousRank = -1;
+          for (long r = 0; r < n; r++) {
+            if (!TakeRepository.isSampled(r, n, perLabel)) {
+              continue;
+            }
+            next.setLong(1, postMessageId);
+            next.setString(2, l.name());
+            next.setLong(3, after);
+            next.setLong(4, r - previousRank - 1);
+            try (ResultSet rs = next.executeQuery()) {
+              if (!rs.next()) {
+                break; // fewer takes than the aggregate says: none can be, but never loop for nothing
+              }
+              Take t = take(rs);
+              out.add(t);
+              after = t.messageId();
+            }
+            previousRank = r;
+          }
+        }
+      }
+      out.sort((a, b) -> Long.compare(a.messageId(), b.messageId()));
+      return out;
+    });
+    sample.forEach(action);
   }
 
   @Override

@@ -443,6 +443,65 @@ abstract class TakeStoreContract {
   }
 
   @Test
+  @DisplayName("answers a summary's aggregate reads (time span, counts per bucket, sample) exactly as a pass over every take would")
+  void summaryReadsMatchAFullPass() {
+    Random random = new Random(11);
+    List<Take> batch = new ArrayList<>();
+    for (long i = 0; i < 1_500; i++) {
+      // mostly positive so that one label is sampled and another is kept whole; out-of-order times
+      Label label = i % 10 == 0 ? Label.MIXED : random.nextInt(4) == 0 ? Label.NEUTRAL : Label.POSITIVE;
+      batch.add(new Take(10_000 + i * 7, POST, POST, random.nextInt(50), "u", "take " + i,
+          T0.plusSeconds(random.nextInt(86_400 * 3)), null, label, 0.25, "v1"));
+    }
+    store.insertTakes(batch);
+    store.insertTake(take(1, OTHER_POST, 1, Label.NEGATIVE, 0.1)); // another discussion: never counted
+    store.deleteTake(batch.get(3).messageId());
+    List<Take> all = new ArrayList<>();
+    store.forEachTake(POST, all::add);
+
+    long first = all.stream().mapToLong(t -> t.createdAt().toEpochMilli()).min().orElseThrow();
+    long last = all.stream().mapToLong(t -> t.createdAt().toEpochMilli()).max().orElseThrow();
+    assertThat(store.createdRange(POST)).hasValueSatisfying(r -> {
+      assertThat(r.first()).isEqualTo(Instant.ofEpochMilli(first));
+      assertThat(r.last()).isEqualTo(Instant.ofEpochMilli(last));
+    });
+    assertThat(store.createdRange(POST + 1)).isEmpty();
+
+    long origin = first + 90_000;
+    for (long width : new long[] {3_600_000, 7}) { // few buckets, counted per range; many, grouped
+      Map<List<Object>, Long> expected = new HashMap<>();
+      for (Take t : all) {
+        long at = t.createdAt().toEpochMilli();
+        if (at >= origin) {
+          expected.merge(List.of((at - origin) / width, t.label()), 1L, Long::sum);
+        }
+      }
+      Map<List<Object>, Long> counted = new HashMap<>();
+      store.countByTimeBucket(POST, origin, width,
+          (bucket, label, n) -> assertThat(counted.put(List.of(bucket, label), n)).as("reported once").isNull());
+      assertThat(counted).as("width %d", width).isEqualTo(expected);
+    }
+
+    int perLabel = 200;
+    Map<Label, Long> perLabelTotal = new EnumMap<>(Label.class);
+    all.forEach(t -> perLabelTotal.merge(t.label(), 1L, Long::sum));
+    Map<Label, Long> rank = new EnumMap<>(Label.class);
+    List<Long> expectedSample = new ArrayList<>();
+    for (Take t : all) {
+      long r = rank.merge(t.label(), 1L, Long::sum) - 1;
+      if (dev.takebot.takes.TakeRepository.isSampled(r, perLabelTotal.get(t.label()), perLabel)) {
+        expectedSample.add(t.messageId());
+      }
+    }
+    List<Take> sample = new ArrayList<>();
+    store.forEachSampledTake(POST, perLabel, sample::add);
+    assertThat(sample).extracting(Take::messageId).containsExactlyElementsOf(expectedSample);
+    assertThat(sample).filteredOn(t -> t.label() == Label.POSITIVE).hasSize(perLabel);
+    assertThat(sample).filteredOn(t -> t.label() == Label.MIXED).hasSize(perLabelTotal.get(Label.MIXED).intValue());
+    assertThat(sample).allSatisfy(t -> assertThat(t).isEqualTo(store.findTake(t.messageId()).orElseThrow()));
+  }
+
+  @Test
   @DisplayName("takes stream in message-id order whatever the insertion order; the last id is where backfill"
       + " resumes")
   void streamingOrder() {

@@ -4,6 +4,7 @@ import dev.takebot.sentiment.Label;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeStats;
 import dev.takebot.takes.summary.Tokenizer.Token;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,15 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
 
 /**
- * Summarises a discussion in a single streaming pass over its takes, in memory bounded by the sample
- * size however many takes there are: exact counts, score sum, distinct members and a time histogram,
- * plus a per-label reservoir sample of take texts (cut to {@link #MAX_KEPT_TEXT} characters) from which
- * themes and representative takes are drawn. Sampling is seeded by the discussion, so the same takes
- * always give the same summary. Thread-safe: each call keeps its own state.
+ * Summarises a discussion in memory bounded by the sample size however many takes there are: exact
+ * counts, score sum and distinct members from the repository's aggregates ({@link TakeRepository#stats}),
+ * a time histogram counted by the repository, and an evenly spread per-label sample of take texts (cut
+ * to {@link #MAX_KEPT_TEXT} characters, {@link TakeRepository#forEachSampledTake}) from which themes and
+ * representative takes are drawn. The sample is deterministic, so the same takes always give the same
+ * summary. Thread-safe: each call keeps its own state.
  */
 public final class DiscussionSummarizer {
   /** Sampled takes kept per label by default; below this every take is used. */
@@ -65,15 +65,27 @@ public final class DiscussionSummarizer {
    */
   public DiscussionSummary summarize(Discussion discussion, Map<Long, Integer> reactions, Baseline previous) {
     Instant now = clock.instant();
-    Pass pass = new Pass(samplePerLabel, discussion.postMessageId(), reactions == null ? Map.of() : reactions);
-    repository.forEachTake(discussion.postMessageId(), pass);
+    long post = discussion.postMessageId();
+    // Counts, members and the score sum are the store's own aggregates; the chart is counted by the
+    // store; only the sampled takes' texts travel. So the cost does not grow with the takes' texts.
+    TakeStats stats = repository.stats(post);
+    Optional<TakeRepository.CreatedRange> range =
+        stats.takes() == 0 ? Optional.empty() : repository.createdRange(post);
+    SentimentSeries series = range.map(r -> TimeHistogram.ofSpan(r.first().toEpochMilli(),
+            r.last().toEpochMilli(), (origin, width, sink) -> repository.countByTimeBucket(post, origin, width,
+                (bucket, label, count) -> sink.add(bucket, label.ordinal(), count))).series())
+        .orElseGet(() -> new TimeHistogram().series());
 
     List<Representative> sample = new ArrayList<>();
+    int[] sampled = new int[Label.values().length];
+    repository.forEachSampledTake(post, samplePerLabel, take -> {
+      sample.add(keep(take, 0));
+      sampled[take.label().ordinal()]++;
+    });
     double[] weight = new double[Label.values().length];
     for (Label l : Label.values()) {
-      List<Representative> s = pass.reservoirs[l.ordinal()].items;
-      sample.addAll(s);
-      weight[l.ordinal()] = s.isEmpty() ? 0 : (double) pass.counts[l.ordinal()] / s.size();
+      int n = sampled[l.ordinal()];
+      weight[l.ordinal()] = n == 0 ? 0 : (double) stats.byLabel().get(l) / n;
     }
     // message-id order makes theme and representative ties break the same way every time
     sample.sort((a, b) -> Long.compare(a.messageId(), b.messageId()));
@@ -86,64 +98,35 @@ public final class DiscussionSummarizer {
     Map<Label, List<Representative>> reps = new RepresentativePicker(REPRESENTATIVES).pick(sample, tokens);
 
     Map<Label, Long> byLabel = new EnumMap<>(Label.class);
-    for (Label l : Label.values()) {
-      byLabel.put(l, pass.counts[l.ordinal()]);
-    }
-    double mean = pass.takes == 0 ? 0 : pass.scoreSum / pass.takes;
-    return new DiscussionSummary(discussion, pass.takes, pass.members.size(), byLabel, mean,
-        Trend.between(previous, pass.takes, mean), pass.histogram.series(), reps,
-        Optional.ofNullable(pass.mostReacted), themes, sample.size(),
-        pass.takes == 0 ? null : Instant.ofEpochMilli(pass.firstMilli),
-        pass.takes == 0 ? null : Instant.ofEpochMilli(pass.lastMilli), now);
+    byLabel.putAll(stats.byLabel());
+    double mean = stats.meanScore();
+    return new DiscussionSummary(discussion, stats.takes(), stats.members(), byLabel, mean,
+        Trend.between(previous, stats.takes(), mean), series, reps,
+        mostReacted(post, reactions == null ? Map.of() : reactions), themes, sample.size(),
+        range.map(TakeRepository.CreatedRange::first).orElse(null),
+        range.map(TakeRepository.CreatedRange::last).orElse(null), now);
   }
 
-  /** State of one pass over the takes; everything in it is bounded except the member set. */
-  private static final class Pass implements Consumer<Take> {
-    final long[] counts = new long[Label.values().length];
-    final Reservoir[] reservoirs = new Reservoir[Label.values().length];
-    final LongHashSet members = new LongHashSet();
-    final TimeHistogram histogram = new TimeHistogram();
-    final Map<Long, Integer> reactions;
-    /** Ids with reactions, so that the common case (no reactions) needs no boxed lookup. */
-    final LongHashSet reacted = new LongHashSet();
-    long takes;
-    double scoreSum;
-    long firstMilli = Long.MAX_VALUE;
-    long lastMilli = Long.MIN_VALUE;
-    Representative mostReacted;
-
-    Pass(int samplePerLabel, long seed, Map<Long, Integer> reactions) {
-      SplittableRandom random = new SplittableRandom(seed);
-      for (int l = 0; l < reservoirs.length; l++) {
-        reservoirs[l] = new Reservoir(samplePerLabel, random.split());
+  /**
+   * The take of this discussion with the most reactions, the lowest message id on a tie; looked up by
+   * id, most reacted first, so no take is read beyond the first one still stored here.
+   */
+  private Optional<Representative> mostReacted(long post, Map<Long, Integer> reactions) {
+    List<Map.Entry<Long, Integer>> candidates = new ArrayList<>();
+    reactions.forEach((id, n) -> {
+      if (id != null && n != null && n > 0) {
+        candidates.add(Map.entry(id, n));
       }
-      this.reactions = reactions;
-      reactions.forEach((id, n) -> {
-        if (n != null && n > 0) {
-          reacted.add(id);
-        }
-      });
-    }
-
-    @Override
-    public void accept(Take take) {
-      int label = take.label().ordinal();
-      counts[label]++;
-      takes++;
-      scoreSum += take.score();
-      members.add(take.authorId());
-      long t = take.createdAt().toEpochMilli();
-      firstMilli = Math.min(firstMilli, t);
-      lastMilli = Math.max(lastMilli, t);
-      histogram.add(t, label);
-      reservoirs[label].offer(take);
-      if (reacted.size() > 0 && reacted.contains(take.messageId())) {
-        int r = reactions.get(take.messageId());
-        if (mostReacted == null || r > mostReacted.reactions()) {
-          mostReacted = keep(take, r);
-        }
+    });
+    candidates.sort(Map.Entry.<Long, Integer>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey()));
+    for (Map.Entry<Long, Integer> c : candidates) {
+      Optional<Take> take = repository.findTake(c.getKey());
+      if (take.isPresent() && take.get().postMessageId() == post) {
+        return Optional.of(keep(take.get(), c.getValue()));
       }
     }
+    return Optional.empty();
   }
 
   /** What the summary keeps of a take: its text cut to {@link #MAX_KEPT_TEXT} characters. */

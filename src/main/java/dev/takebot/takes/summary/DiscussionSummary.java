@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything a summary says about one discussion, computed in one pass over its takes.
+ * Everything a summary says about one discussion, computed from the store's aggregates and a sample of
+ * its takes.
  *
  * @param discussion the discussion summarised
  * @param takes takes counted

@@ -30,6 +30,56 @@ final class TimeHistogram {
   private int used;
   private boolean empty = true;
 
+  /**
+   * The bucket width a pass over takes spanning {@code [firstMilli, lastMilli]} ends with, whatever
+   * their order: the narrowest doubling of a minute over which the span fits {@link #CAPACITY} buckets
+   * (the pass coarsens only when what it has seen so far does not fit).
+   */
+  static long widthFor(long firstMilli, long lastMilli) {
+    long w = MINUTE;
+    while (Math.floorDiv(lastMilli, w) - Math.floorDiv(firstMilli, w) + 1 > CAPACITY) {
+      w *= 2;
+    }
+    return w;
+  }
+
+  /** Where bucket 0 starts for takes from {@code firstMilli} at the given width. */
+  static long originFor(long firstMilli, long width) {
+    return Math.floorDiv(firstMilli, width) * width;
+  }
+
+  /**
+   * The histogram a pass over takes spanning {@code [firstMilli, lastMilli]} ends with, filled from
+   * counts per bucket of {@link #widthFor} width from {@link #originFor}: the same buckets as adding
+   * the takes one by one, so a store can count them without handing over every take.
+   */
+  static TimeHistogram ofSpan(long firstMilli, long lastMilli, BucketFill fill) {
+    TimeHistogram h = new TimeHistogram();
+    h.width = widthFor(firstMilli, lastMilli);
+    h.origin = originFor(firstMilli, h.width);
+    h.used = (int) ((lastMilli - h.origin) / h.width) + 1;
+    h.empty = false;
+    fill.fill(h.origin, h.width, (bucket, label, count) -> {
+      // a take written between reading the span and counting may fall outside it: left out of the chart
+      if (bucket >= 0 && bucket < h.used) {
+        h.counts[label][(int) bucket] += count;
+      }
+    });
+    return h;
+  }
+
+  /** Fills a histogram's buckets given its origin and width. */
+  @FunctionalInterface
+  interface BucketFill {
+    void fill(long origin, long width, Sink sink);
+  }
+
+  /** Adds takes to one bucket. */
+  @FunctionalInterface
+  interface Sink {
+    void add(long bucket, int label, long count);
+  }
+
   void add(long epochMilli, int label) {
     if (empty) {
       origin = Math.floorDiv(epochMilli, width) * width;

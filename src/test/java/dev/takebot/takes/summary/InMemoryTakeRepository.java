@@ -25,6 +25,7 @@ final class InMemoryTakeRepository implements TakeRepository {
   private final Map<Long, Discussion> discussions = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<Long, Take> takes = new ConcurrentSkipListMap<>();
   private final Map<List<Long>, Long> forgotten = new ConcurrentHashMap<>();
+  /** Reads of take texts for a summary (sampled passes); the aggregate reads cost no texts. */
   final AtomicInteger streams = new AtomicInteger();
 
   @Override
@@ -98,8 +99,13 @@ final class InMemoryTakeRepository implements TakeRepository {
   }
 
   @Override
-  public void forEachTake(long postMessageId, Consumer<Take> action) {
+  public void forEachSampledTake(long postMessageId, int perLabel, Consumer<Take> action) {
     streams.incrementAndGet();
+    TakeRepository.super.forEachSampledTake(postMessageId, perLabel, action); // the default under test
+  }
+
+  @Override
+  public void forEachTake(long postMessageId, Consumer<Take> action) {
     for (Take t : takes.values()) {
       if (t.postMessageId() == postMessageId) {
         action.accept(t);

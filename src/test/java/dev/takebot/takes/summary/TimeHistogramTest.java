@@ -60,4 +60,30 @@ class TimeHistogramTest {
     assertThat(s.bucket()).isEqualTo(Duration.ofHours(2));
     assertThat(s.total()).isEqualTo(48 * 6 + 1);
   }
+
+  @Test
+  @DisplayName("built from counts per bucket over the span, gives exactly the histogram of adding the takes one by one")
+  void ofSpanMatchesStreaming() {
+    Random r = new Random(3);
+    for (long span : new long[] {0, 59_000, 3_600_000, 86_400_000L * 3 + 17, 86_400_000L * 400}) {
+      long[] at = new long[5_000];
+      int[] label = new int[at.length];
+      TimeHistogram streamed = new TimeHistogram();
+      long first = Long.MAX_VALUE;
+      long last = Long.MIN_VALUE;
+      for (int i = 0; i < at.length; i++) {
+        at[i] = T0 + 1_234 + (long) (r.nextDouble() * span);
+        label[i] = r.nextInt(4);
+        streamed.add(at[i], label[i]);
+        first = Math.min(first, at[i]);
+        last = Math.max(last, at[i]);
+      }
+      TimeHistogram built = TimeHistogram.ofSpan(first, last, (origin, width, sink) -> {
+        for (int i = 0; i < at.length; i++) {
+          sink.add((at[i] - origin) / width, label[i], 1);
+        }
+      });
+      assertThat(built.series()).as("span %d ms", span).isEqualTo(streamed.series());
+    }
+  }
 }
