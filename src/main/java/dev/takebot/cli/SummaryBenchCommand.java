@@ -12,7 +12,11 @@ import dev.takebot.takes.summary.DiscussionSummary;
 import dev.takebot.takes.summary.SummaryChart;
 import dev.takebot.takes.summary.SummaryRenderer;
 import dev.takebot.takes.summary.SummaryService;
+import dev.takebot.store.Stores;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,8 +67,12 @@ final class SummaryBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed for the synthetic takes.")
   long seed;
 
+  @Option(names = "--store", description = "Summarise from a real SQLite store (a temp file filled with the"
+      + " synthetic takes) instead of from memory: what a first, uncached /takes summary costs.")
+  boolean store;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1 || n > 20_000_000)) {
       throw new IllegalArgumentException("--sizes must list take counts between 1 and 20,000,000");
     }
@@ -78,6 +86,7 @@ final class SummaryBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "full summary = aggregates + time counts + sampled texts + themes + representatives + chart PNG + embed%n");
     out.printf(Locale.ROOT, "load average at start: %.1f (wall times on a loaded machine exceed CPU times)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    out.printf(Locale.ROOT, "takes read from: %s%n", store ? "a SQLite store (temp file)" : "memory");
     out.printf(Locale.ROOT, "%12s %9s %13s %13s %13s %10s %13s %8s%n", "takes", "members", "summarize ms",
         "chart+embed", "total median", "total max", "total CPU med", "target");
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -86,9 +95,10 @@ final class SummaryBenchCommand implements Callable<Integer> {
     SummaryRenderer renderer = new SummaryRenderer();
     BenchRepository last = null;
     for (int size : sizes) {
-      BenchRepository repo = BenchRepository.synthetic(size, seed);
+      BenchRepository synthetic = BenchRepository.synthetic(size, seed);
+      TakeRepository repo = store ? sqliteCopy(synthetic) : synthetic;
       DiscussionSummarizer summarizer = new DiscussionSummarizer(repo, clock);
-      Map<Long, Integer> reactions = repo.reactions(seed);
+      Map<Long, Integer> reactions = synthetic.reactions(seed);
       double[] pass = new double[runs];
       double[] draw = new double[runs];
       double[] total = new double[runs];
@@ -98,7 +108,7 @@ final class SummaryBenchCommand implements Callable<Integer> {
       for (int i = -warmups; i < runs; i++) {
         long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        DiscussionSummary s = summarizer.summarize(repo.discussion, reactions, null);
+        DiscussionSummary s = summarizer.summarize(synthetic.discussion, reactions, null);
         long t1 = System.nanoTime();
         byte[] image = chart.render(s);
         MessageSpec m = renderer.render(s, image);
@@ -120,13 +130,16 @@ final class SummaryBenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%,12d %,9d %13.1f %13.1f %13.1f %10.1f %13.1f %8s%n", size, members,
           median(pass), median(draw), median(total), Arrays.stream(total).max().orElse(0), median(cpu),
           target == 0 ? "-" : "≤ " + target);
-      DiscussionSummary shown = summarizer.summarize(repo.discussion, reactions, null);
+      DiscussionSummary shown = summarizer.summarize(synthetic.discussion, reactions, null);
       out.printf(Locale.ROOT, "%12s chart %d bytes; %d takes sampled; tone %s; themes: %s%n", "", png,
           shown.sampled(), shown.toneWords(), shown.themes().stream().limit(4)
               .map(t -> t.name() + ": " + t.verdict(shown.isSampled()))
               .collect(java.util.stream.Collectors.joining("; ")));
       out.flush();
-      last = repo;
+      if (store) {
+        repo.close();
+      }
+      last = synthetic;
     }
 
     SummaryService service = new SummaryService(last, new DiscussionSummarizer(last, clock), d -> Map.of(),
@@ -146,6 +159,24 @@ final class SummaryBenchCommand implements Callable<Integer> {
         + " (target p99 < 5 ms)%n", last.takes.length, cached[cached.length / 2],
         cached[(int) Math.ceil(cached.length * 0.99) - 1], cached[cached.length - 1], cachedRequests);
     return 0;
+  }
+
+  /** The synthetic discussion copied into a fresh SQLite store, in backfill-sized batches. */
+  private static TakeRepository sqliteCopy(BenchRepository from) throws IOException {
+    Path dir = Files.createTempDirectory("takebot-bench-summary");
+    dir.toFile().deleteOnExit();
+    TakeRepository db = Stores.open("jdbc:sqlite:" + dir.resolve("bench.db"), null, null);
+    db.saveDiscussion(from.discussion);
+    List<Take> batch = new ArrayList<>(1000);
+    for (Take t : from.takes) {
+      batch.add(t);
+      if (batch.size() == 1000) {
+        db.insertTakes(batch);
+        batch.clear();
+      }
+    }
+    db.insertTakes(batch);
+    return db;
   }
 
   private static double median(double[] values) {

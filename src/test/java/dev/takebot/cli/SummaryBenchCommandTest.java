@@ -25,6 +25,17 @@ class SummaryBenchCommandTest {
   }
 
   @Test
+  @DisplayName("--store summarises from a real SQLite store and counts every take")
+  void storeRun() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new SummaryBenchCommand());
+    cli.setOut(new PrintWriter(out));
+    int code = cli.execute("--store", "--sizes", "3000", "--runs", "1", "--warmups", "0", "--cached-requests", "200");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("takes read from: a SQLite store", "3,000", "takes sampled");
+  }
+
+  @Test
   @DisplayName("refuses a nonsensical size with a clear message")
   void badSize() {
     StringWriter err = new StringWriter();
