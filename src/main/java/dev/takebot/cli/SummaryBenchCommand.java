@@ -6,7 +6,6 @@ import dev.takebot.sentiment.Label;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
-import dev.takebot.takes.TakeStats;
 import dev.takebot.takes.summary.DiscussionSummarizer;
 import dev.takebot.takes.summary.DiscussionSummary;
 import dev.takebot.takes.summary.SummaryChart;
@@ -22,25 +21,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code takebot bench-summary}: times a full discussion summary (one streaming pass, themes,
- * representatives, chart and embed) over synthetic discussions of realistic, varied takes, and the
- * cached path that repeat requests hit. Prints figures; asserts nothing.
+ * {@code takebot bench-summary}: times a full, uncached discussion summary (aggregates, time counts,
+ * sampled texts, themes, representatives, chart and embed) read from a real SQLite store filled with
+ * synthetic discussions of realistic, varied takes, and the cached path that repeat requests hit.
+ * Prints figures; asserts nothing.
  */
 @Command(
     name = "bench-summary",
@@ -67,10 +63,6 @@ final class SummaryBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Random seed for the synthetic takes.")
   long seed;
 
-  @Option(names = "--store", description = "Summarise from a real SQLite store (a temp file filled with the"
-      + " synthetic takes) instead of from memory: what a first, uncached /takes summary costs.")
-  boolean store;
-
   @Override
   public Integer call() throws IOException {
     if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1 || n > 20_000_000)) {
@@ -86,17 +78,18 @@ final class SummaryBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "full summary = aggregates + time counts + sampled texts + themes + representatives + chart PNG + embed%n");
     out.printf(Locale.ROOT, "load average at start: %.1f (wall times on a loaded machine exceed CPU times)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    out.printf(Locale.ROOT, "takes read from: %s%n", store ? "a SQLite store (temp file)" : "memory");
+    out.printf(Locale.ROOT, "takes read from: a SQLite store (temp file), as a first, uncached /takes summary does%n");
     out.printf(Locale.ROOT, "%12s %9s %13s %13s %13s %10s %13s %8s%n", "takes", "members", "summarize ms",
         "chart+embed", "total median", "total max", "total CPU med", "target");
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     Clock clock = Clock.systemUTC();
     SummaryChart chart = new SummaryChart();
     SummaryRenderer renderer = new SummaryRenderer();
-    BenchRepository last = null;
+    SyntheticThread last = null;
+    TakeRepository lastRepo = null;
     for (int size : sizes) {
-      BenchRepository synthetic = BenchRepository.synthetic(size, seed);
-      TakeRepository repo = store ? sqliteCopy(synthetic) : synthetic;
+      SyntheticThread synthetic = SyntheticThread.of(size, seed);
+      TakeRepository repo = sqliteCopy(synthetic);
       DiscussionSummarizer summarizer = new DiscussionSummarizer(repo, clock);
       Map<Long, Integer> reactions = synthetic.reactions(seed);
       double[] pass = new double[runs];
@@ -136,13 +129,14 @@ final class SummaryBenchCommand implements Callable<Integer> {
               .map(t -> t.name() + ": " + t.verdict(shown.isSampled()))
               .collect(java.util.stream.Collectors.joining("; ")));
       out.flush();
-      if (store) {
-        repo.close();
+      if (lastRepo != null) {
+        lastRepo.close();
       }
       last = synthetic;
+      lastRepo = repo;
     }
 
-    SummaryService service = new SummaryService(last, new DiscussionSummarizer(last, clock), d -> Map.of(),
+    SummaryService service = new SummaryService(lastRepo, new DiscussionSummarizer(lastRepo, clock), d -> Map.of(),
         Ticker.systemTicker(), Duration.ofMinutes(10), 1_000);
     service.summary(last.discussion.postMessageId()).orElseThrow();
     double[] cached = new double[cachedRequests];
@@ -158,11 +152,12 @@ final class SummaryBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "cached summary (%,d takes): p50 %.4f ms, p99 %.4f ms, max %.3f ms over %,d requests"
         + " (target p99 < 5 ms)%n", last.takes.length, cached[cached.length / 2],
         cached[(int) Math.ceil(cached.length * 0.99) - 1], cached[cached.length - 1], cachedRequests);
+    lastRepo.close();
     return 0;
   }
 
   /** The synthetic discussion copied into a fresh SQLite store, in backfill-sized batches. */
-  private static TakeRepository sqliteCopy(BenchRepository from) throws IOException {
+  private static TakeRepository sqliteCopy(SyntheticThread from) throws IOException {
     Path dir = Files.createTempDirectory("takebot-bench-summary");
     dir.toFile().deleteOnExit();
     TakeRepository db = Stores.open("jdbc:sqlite:" + dir.resolve("bench.db"), null, null);
@@ -185,20 +180,17 @@ final class SummaryBenchCommand implements Callable<Integer> {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
-  /**
-   * One synthetic discussion held in an array: the fastest possible {@link TakeRepository}, so the
-   * figures measure the summary, not storage. Read-only.
-   */
-  static final class BenchRepository implements TakeRepository {
+  /** One synthetic discussion: realistic, varied takes on the seed article, held in an array. */
+  static final class SyntheticThread {
     final Discussion discussion;
     final Take[] takes;
 
-    private BenchRepository(Discussion discussion, Take[] takes) {
+    private SyntheticThread(Discussion discussion, Take[] takes) {
       this.discussion = discussion;
       this.takes = takes;
     }
 
-    static BenchRepository synthetic(int size, long seed) {
+    static SyntheticThread of(int size, long seed) {
       SplittableRandom random = new SplittableRandom(seed);
       Instant posted = Instant.parse("2026-02-01T09:00:00Z");
       Discussion d = new Discussion(1_000_000_000L, 1, 2, 1_000_000_000L, "efff0f980f46da0b",
@@ -231,7 +223,7 @@ final class SummaryBenchCommand implements Callable<Integer> {
         takes[i] = new Take(d.postMessageId() + 1 + i, d.postMessageId(), d.threadId(), 10_000 + author,
             names[author], texts[p], Instant.ofEpochMilli(t), null, labels[p], scores[p], "bench");
       }
-      return new BenchRepository(d, takes);
+      return new SyntheticThread(d, takes);
     }
 
     Map<Long, Integer> reactions(long seed) {
@@ -327,137 +319,5 @@ final class SummaryBenchCommand implements Callable<Integer> {
         " Thoughts?", " Nothing new under the sun.", " Just my two cents."};
     private static final String[] JUNK = {"lol", "first", "+1", "this", "sooooo true!!!!!!", "👀👀👀",
         "https://example.com/wagner", "buy gold now buy gold now buy gold now buy gold now", "@everyone"};
-
-    @Override
-    public void forEachTake(long postMessageId, Consumer<Take> action) {
-      if (postMessageId == discussion.postMessageId()) {
-        for (Take t : takes) {
-          action.accept(t);
-        }
-      }
-    }
-
-    @Override
-    public Optional<Discussion> findDiscussion(long postMessageId) {
-      return postMessageId == discussion.postMessageId() ? Optional.of(discussion) : Optional.empty();
-    }
-
-    @Override
-    public Optional<Discussion> findDiscussionByThread(long threadId) {
-      return threadId == discussion.threadId() ? Optional.of(discussion) : Optional.empty();
-    }
-
-    @Override
-    public List<Discussion> listDiscussions(long guildId, int limit) {
-      return guildId == discussion.guildId() && limit > 0 ? List.of(discussion) : List.of();
-    }
-
-    @Override
-    public Optional<Take> findTake(long messageId) {
-      long i = messageId - discussion.postMessageId() - 1;
-      return i >= 0 && i < takes.length ? Optional.of(takes[(int) i]) : Optional.empty();
-    }
-
-    @Override
-    public TakeStats stats(long postMessageId) {
-      Map<Label, Long> byLabel = new EnumMap<>(Label.class);
-      double sum = 0;
-      List<Long> authors = new ArrayList<>();
-      for (Take t : takes) {
-        byLabel.merge(t.label(), 1L, Long::sum);
-        sum += t.score();
-        authors.add(t.authorId());
-      }
-      return new TakeStats(takes.length, authors.stream().distinct().count(), byLabel, sum);
-    }
-
-    @Override
-    public long lastTakeMessageId(long postMessageId) {
-      return takes.length == 0 ? 0 : takes[takes.length - 1].messageId();
-    }
-
-    @Override
-    public void saveDiscussion(Discussion d) {
-      throw readOnly();
-    }
-
-    @Override
-    public boolean insertTake(Take take) {
-      throw readOnly();
-    }
-
-    @Override
-    public boolean updateTake(long messageId, String text, Instant editedAt, Label label, double score,
-        String analyzerVersion) {
-      throw readOnly();
-    }
-
-    @Override
-    public boolean deleteTake(long messageId) {
-      throw readOnly();
-    }
-
-    @Override
-    public int deleteTakes(Collection<Long> messageIds) {
-      throw readOnly();
-    }
-
-    @Override
-    public int forgetAuthor(long guildId, long authorId) {
-      throw readOnly();
-    }
-
-    @Override
-    public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
-      throw readOnly();
-    }
-
-    @Override
-    public Map<Long, Long> forgottenAuthors(long guildId) {
-      return Map.of();
-    }
-
-    @Override
-    public void correctLabel(long messageId, Label label, long moderatorId, Instant at) {
-      throw readOnly();
-    }
-
-    // Store contract additions (#4), not used by the benchmark.
-    @Override
-    public List<Discussion> findDiscussionsByArticle(String articleKey) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean retag(long messageId, Label label, double score, String analyzerVersion) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int forEachTakeWithVersionNot(String version, long afterMessageId, int limit, Consumer<Take> action) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void forEachCorrection(long guildId, Consumer<dev.takebot.takes.Correction> action) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int purgeOlderThan(long guildId, Instant cutoff) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Take> listTakes(dev.takebot.takes.TakeQuery query, long cursor, boolean forward, int limit) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
-
-    private static UnsupportedOperationException readOnly() {
-      return new UnsupportedOperationException("the benchmark repository is read-only");
-    }
   }
 }

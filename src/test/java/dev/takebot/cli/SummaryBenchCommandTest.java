@@ -20,19 +20,8 @@ class SummaryBenchCommandTest {
     int code = cli.execute("--sizes", "3000", "--runs", "1", "--warmups", "0", "--cached-requests", "200");
     assertThat(code).isZero();
     assertThat(out.toString())
-        .contains("3,000", "takes sampled", "themes: ", "cached summary (3,000 takes): p50 ")
+        .contains("takes read from: a SQLite store", "3,000", "takes sampled", "themes: ", "cached summary (3,000 takes): p50 ")
         .containsPattern("p99 \\d+\\.\\d+ ms");
-  }
-
-  @Test
-  @DisplayName("--store summarises from a real SQLite store and counts every take")
-  void storeRun() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new SummaryBenchCommand());
-    cli.setOut(new PrintWriter(out));
-    int code = cli.execute("--store", "--sizes", "3000", "--runs", "1", "--warmups", "0", "--cached-requests", "200");
-    assertThat(code).isZero();
-    assertThat(out.toString()).contains("takes read from: a SQLite store", "3,000", "takes sampled");
   }
 
   @Test
