@@ -189,7 +189,7 @@ final class Lexicon {
 
   private static boolean hasSymbol(String term) {
     for (int i = 0; i < term.length(); i++) {
-      if (!LexiconSentimentAnalyzer.isWordChar(term.charAt(i))) {
+      if (!Tokenizer.isWordChar(term.charAt(i))) {
         return true;
       }
     }

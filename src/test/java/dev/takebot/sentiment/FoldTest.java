@@ -23,7 +23,7 @@ class FoldTest {
     List<String> turned = new ArrayList<>();
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
       // when a symbol is folded
-      if (!LexiconSentimentAnalyzer.isWordChar((char) c) && LexiconSentimentAnalyzer.isWordChar(Fold.fold((char) c))) {
+      if (!Tokenizer.isWordChar((char) c) && Tokenizer.isWordChar(Fold.fold((char) c))) {
         turned.add(String.format("U+%04X", c));
       }
     }

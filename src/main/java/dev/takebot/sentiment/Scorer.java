@@ -1,0 +1,296 @@
+package dev.takebot.sentiment;
+
+import static dev.takebot.sentiment.TokenBuffer.T_BOLD;
+import static dev.takebot.sentiment.TokenBuffer.T_CUSTOM;
+import static dev.takebot.sentiment.TokenBuffer.T_EMOJI;
+import static dev.takebot.sentiment.TokenBuffer.T_FACE;
+import static dev.takebot.sentiment.TokenBuffer.T_INTERJECTION;
+import static dev.takebot.sentiment.TokenBuffer.T_NEGATED;
+import static dev.takebot.sentiment.TokenBuffer.T_NT;
+import static dev.takebot.sentiment.TokenBuffer.T_QUOTED;
+import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scores a text's tokens by VADER's published rules (boosters, ALL CAPS, negation over three words, "but",
+ * punctuation emphasis, {@code x / sqrt(x² + alpha)}) with the fitted numbers of {@link Tuning}, and decides
+ * "mixed" from the positive and negative mass before contrast reweights it.
+ */
+final class Scorer {
+  static final int MAX_REASONS = 5;
+  private static final float B_INCR = 0.293f;
+  private static final float C_INCR = 0.733f;
+  private static final float[] DECAY = {1f, 0.95f, 0.9f};
+
+  private final Lexicon lex;
+  private final Tuning tuning;
+  private final float scale;
+
+  Scorer(Lexicon lex, Tuning tuning) {
+    this.lex = lex;
+    this.tuning = tuning;
+    this.scale = (float) tuning.scale();
+  }
+
+  /** The reading of the tokens in {@code tb}; overwrites their valences and flags. */
+  Sentiment score(TokenBuffer tb) {
+    final int count = tb.count;
+    if (count == 0) {
+      return Sentiment.neutral();
+    }
+    final int[] term = tb.term;
+    final int[] tf = tb.flags;
+    final Lexicon lex = this.lex;
+    final boolean french = tb.frWords >= 2 && tb.frWords > tb.enWords;
+    final boolean frFallback = tb.enWords == 0;
+    final boolean capDiff = tb.upperWords > 0 && tb.upperWords < count;
+    final float negation = (float) tuning.negation();
+    final float[] sent = tb.sent; // reused: every token's slot is cleared as the loop reaches it
+    boolean any = false;
+    for (int i = 0; i < count; i++) {
+      sent[i] = 0;
+      int id = term[i];
+      int f = tf[i];
+      float base;
+      int firstModifier = 0;
+      if ((f & (T_EMOJI | T_CUSTOM)) != 0) {
+        base = tb.val[i];
+      } else {
+        if (id < 0) {
+          continue;
+        }
+        int flags = lex.flags(id);
+        if (lex.boost(id) != 0) {
+          continue; // VADER: degree adverbs modify their neighbour and carry no valence of their own
+        }
+        if ((flags & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i)) {
+          // A negation with nothing to negate ("it does not work", "didn't last") leans negative.
+          sent[i] = (float) tuning.bareNegation();
+          any = true;
+          continue;
+        }
+        if ((flags & Lexicon.KIND) != 0 && i + 1 < count && term[i + 1] >= 0
+            && (lex.flags(term[i + 1]) & Lexicon.OF) != 0) {
+          continue;
+        }
+        // French readings apply to French texts, and to texts with no English function word at all ("génial").
+        base = french ? pick(lex.fr(id), lex.en(id)) : frFallback ? pick(lex.en(id), lex.fr(id)) : lex.en(id);
+        if ((flags & Lexicon.PHRASE_HEAD) != 0 && i > 0 && term[i - 1] >= 0 && (tf[i - 1] & T_EMOJI) == 0) {
+          float p = lex.phrase(term[i - 1], id);
+          if (p == p) {
+            base = p;
+            firstModifier = 1;
+            sent[i - 1] = 0;
+          }
+        }
+        if (base != base) {
+          continue;
+        }
+        if ((flags & Lexicon.LIKE) != 0 && !(i > 0 && term[i - 1] >= 0
+            && (lex.flags(term[i - 1]) & Lexicon.LIKE_SUBJECT) != 0)) {
+          continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
+        }
+        if ((f & T_INTERJECTION) != 0) {
+          continue;
+        }
+        if ((flags & Lexicon.SOFT_BOOSTER) != 0 && i + 1 < count && hasValence(tb, i + 1)) {
+          continue; // "pretty good", "damn good": an intensifier here, not a word of its own
+        }
+        if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(tb, i + 1) && !isNo(tb, i + 1)) {
+          continue; // "no" negates the next word rather than carrying its own valence
+        }
+      }
+      float v = base * scale;
+      final int[] sid = tb.sentence;
+      int reach = 0; // how many preceding tokens share this sentence (at most 3)
+      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i]) {
+        reach++;
+      }
+      if ((f & T_FACE) != 0) {
+        reach = 0;
+      }
+      if ((reach >= 1 && isNo(tb, i - 1)) || (reach >= 2 && isNo(tb, i - 2))
+          || (reach >= 3 && isNo(tb, i - 3) && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.OR_NOR) != 0)) {
+        v = base * scale * negation;
+        f |= T_NEGATED;
+      }
+      if ((f & T_UPPER) != 0 && capDiff) {
+        v += v > 0 ? C_INCR : -C_INCR;
+      }
+      if ((f & T_BOLD) != 0) {
+        v += v > 0 ? C_INCR / 2 : -C_INCR / 2;
+      }
+      boolean frenchPair = false;
+      boolean lastWasNe = false;
+      for (int k = firstModifier; k < reach; k++) {
+        int j = i - k - 1;
+        if (hasValence(tb, j)) {
+          break; // a modifier reaches only the nearest sentiment word: "don't care don't care" is not a double negation
+        }
+        int jid = term[j];
+        if (jid >= 0) {
+          float s = k == 0 && (lex.flags(jid) & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : lex.boost(jid);
+          if (s != 0) {
+            if (v < 0) {
+              s = -s;
+            }
+            if ((tf[j] & T_UPPER) != 0 && capDiff) {
+              s += v > 0 ? C_INCR : -C_INCR;
+            }
+            v += s * DECAY[k];
+          }
+        }
+        if ((jid >= 0 && (lex.flags(jid) & Lexicon.NEGATOR) != 0) || (tf[j] & T_NT) != 0) {
+          // French "ne ... pas" is one negation in two words: the second of the pair does not flip again.
+          boolean pair = french && jid >= 0 && frenchPair && ((lex.flags(jid) & Lexicon.NE) != 0) != lastWasNe;
+          if (!pair) {
+            v *= negation;
+            f ^= T_NEGATED;
+          }
+          frenchPair = !pair;
+          lastWasNe = jid >= 0 && (lex.flags(jid) & Lexicon.NE) != 0;
+        }
+      }
+      if (reach > 0 && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.LEAST) != 0
+          && !(i > 1 && term[i - 2] >= 0 && (lex.flags(term[i - 2]) & Lexicon.AT_VERY) != 0)) {
+        v *= negation;
+      }
+      if ((f & T_QUOTED) != 0) {
+        v *= (float) tuning.quoted();
+      }
+      tf[i] = f;
+      sent[i] = v;
+      any = true;
+    }
+    if (!any) {
+      return Sentiment.neutral();
+    }
+    // Mixed is judged on the words as written, before contrast shifts the weight towards one side.
+    double pos = 0;
+    double neg = 0;
+    for (int i = 0; i < count; i++) {
+      float v = sent[i];
+      if (v > 0) {
+        pos += v;
+      } else {
+        neg -= v;
+      }
+    }
+    // Contrast: the part after "but"/"mais" carries the writer's point.
+    int c = tb.contrastAt;
+    if (c >= 0) {
+      float before = (float) tuning.beforeContrast();
+      float after = (float) tuning.afterContrast();
+      for (int k = 0; k < c; k++) {
+        sent[k] *= before;
+      }
+      for (int k = c + 1; k < count; k++) {
+        sent[k] *= after;
+      }
+    }
+    if (tb.sarcasm) {
+      float s = (float) tuning.sarcasm();
+      for (int i = 0; i < count; i++) {
+        sent[i] *= s;
+      }
+    }
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      sum += sent[i];
+    }
+    double amp = Math.min(tb.excl, 4) * 0.292;
+    if (tb.quest > 1) {
+      amp += tb.quest <= 3 ? tb.quest * 0.18 : 0.96;
+    }
+    if (sum > 0) {
+      sum += amp;
+    } else if (sum < 0) {
+      sum -= amp;
+    }
+    double dz = tuning.deadZone();
+    if (Math.abs(sum) <= dz) {
+      sum = 0;
+    } else {
+      sum -= Math.signum(sum) * dz;
+    }
+    double score = sum / Math.sqrt(sum * sum + tuning.alpha());
+    score = Math.max(-1, Math.min(1, score));
+    double strong = Math.max(pos, neg);
+    double weak = Math.min(pos, neg);
+    boolean mixed = weak >= tuning.mixedMin() && weak >= tuning.mixedRatio() * strong;
+    Label label = mixed ? Label.MIXED : Label.threeClass(score);
+    return new Sentiment(label, score, reasons(tb, sent));
+  }
+
+  private static float pick(float first, float second) {
+    return first == first ? first : second;
+  }
+
+  private boolean valenceAhead(TokenBuffer tb, int i) {
+    for (int k = i + 1; k < tb.count && k <= i + 3 && tb.sentence[k] == tb.sentence[i]; k++) {
+      if (hasValence(tb, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isNo(TokenBuffer tb, int j) {
+    return j >= 0 && tb.term[j] >= 0 && (tb.flags[j] & (T_EMOJI | T_CUSTOM)) == 0
+        && (lex.flags(tb.term[j]) & Lexicon.NO) != 0;
+  }
+
+  private boolean hasValence(TokenBuffer tb, int j) {
+    if ((tb.flags[j] & (T_EMOJI | T_CUSTOM)) != 0) {
+      return true;
+    }
+    int id = tb.term[j];
+    return id >= 0 && (lex.flags(id) & Lexicon.VALENCE) != 0;
+  }
+
+  private List<String> reasons(TokenBuffer tb, float[] sent) {
+    // Collected in an array and handed over as an immutable list, which Sentiment keeps without copying.
+    // One pass keeps the strongest few in order: the larger |valence| first, the earlier token on a tie.
+    final int[] top = tb.top;
+    int kept = 0;
+    int limit = Math.min(tb.count, 64);
+    for (int i = 0; i < limit; i++) {
+      float a = Math.abs(sent[i]);
+      if (a == 0 || (kept == MAX_REASONS && a <= Math.abs(sent[top[kept - 1]]))) {
+        continue;
+      }
+      int k = kept < MAX_REASONS ? kept++ : MAX_REASONS - 1;
+      while (k > 0 && Math.abs(sent[top[k - 1]]) < a) {
+        top[k] = top[k - 1];
+        k--;
+      }
+      top[k] = i;
+    }
+    String[] out = new String[kept + 1];
+    int size = 0;
+    for (int r = 0; r < kept; r++) {
+      out[size++] = name(tb, top[r]);
+    }
+    if (tb.sarcasm) {
+      out[size++] = "/s";
+    }
+    return switch (size) {
+      case 0 -> List.of();
+      case 1 -> List.of(out[0]);
+      case 2 -> List.of(out[0], out[1]);
+      default -> List.of(Arrays.copyOf(out, size));
+    };
+  }
+
+  private String name(TokenBuffer tb, int i) {
+    int f = tb.flags[i];
+    if ((f & (T_CUSTOM | T_EMOJI)) == 0) {
+      int id = tb.term[i];
+      return (f & T_NEGATED) != 0 ? lex.negatedNames[id] : lex.names[id];
+    }
+    String name = (f & T_CUSTOM) != 0 ? tb.customNames[i] : lex.emojiName(Character.codePointAt(tb.src, tb.start[i]));
+    return (f & T_NEGATED) != 0 ? "not " + name : name;
+  }
+}

@@ -1,0 +1,565 @@
+package dev.takebot.sentiment;
+
+import static dev.takebot.sentiment.TokenBuffer.T_BOLD;
+import static dev.takebot.sentiment.TokenBuffer.T_CUSTOM;
+import static dev.takebot.sentiment.TokenBuffer.T_EMOJI;
+import static dev.takebot.sentiment.TokenBuffer.T_EMOTICON;
+import static dev.takebot.sentiment.TokenBuffer.T_INTERJECTION;
+import static dev.takebot.sentiment.TokenBuffer.T_NT;
+import static dev.takebot.sentiment.TokenBuffer.T_QUOTED;
+import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
+
+import java.util.Arrays;
+
+/**
+ * Turns Discord text into tokens for the {@link Scorer}: words (folded and looked up in the lexicon), Unicode
+ * and custom emoji, emoticons, sentence breaks and the punctuation VADER counts. Markdown sets context flags
+ * (quoted, bold) instead of becoming tokens; mentions, links, code and HTML entities are skipped.
+ * Regex-free and allocation-free on the usual path.
+ */
+final class Tokenizer {
+  // ASCII character classes (see asciiClasses).
+  private static final int WORD = 1;
+  private static final int UPPER = 1 << 1;
+  private static final int LOWER = 1 << 2;
+  private static final int SPACE = 1 << 3;
+  private static final byte[] ASCII = asciiClasses();
+
+  private final Lexicon lex;
+
+  Tokenizer(Lexicon lex) {
+    this.lex = lex;
+  }
+
+  /** Splits the text in {@code tb} into tokens, folding words in place. */
+  void tokenize(TokenBuffer tb) {
+    final char[] src = tb.src;
+    final int n = tb.n;
+    int i = 0;
+    boolean lineStart = true;
+    boolean quoteLine = false;
+    boolean quoteAll = false;
+    boolean bold = false;
+    while (i < n) {
+      char c = src[i];
+      if (c == '\n') {
+        lineStart = true;
+        quoteLine = false;
+        tb.currentSentence++;
+        i++;
+        continue;
+      }
+      if (isSpace(c)) {
+        i++;
+        continue;
+      }
+      if (lineStart) {
+        lineStart = false;
+        if (c == '>' && i + 1 < n && (src[i + 1] == ' ' || src[i + 1] == '>')) {
+          if (i + 3 < n && src[i + 1] == '>' && src[i + 2] == '>' && src[i + 3] == ' ') {
+            quoteAll = true;
+            i += 4;
+          } else {
+            quoteLine = true;
+            i += src[i + 1] == ' ' ? 2 : 1;
+          }
+          continue;
+        }
+      }
+      int ctx = (quoteLine || quoteAll ? T_QUOTED : 0) | (bold ? T_BOLD : 0);
+      boolean chunkStart = i == 0 || isSpace(src[i - 1]);
+      if (isWordChar(c)) {
+        if (chunkStart) {
+          int e = chunkStartScan(src, i, n);
+          if (e < 0) {
+            i = chunkEnd(src, i, n); // a link
+            continue;
+          }
+          // Emoticons that start with a letter or digit: "o_O", "xD", "D:", "8)".
+          if (e - i >= 2 && e - i <= 4 && !allWordChars(src, i, e) && emoticon(tb, i, e, ctx)) {
+            i = e;
+            continue;
+          }
+        }
+        i = word(tb, i, ctx);
+        continue;
+      }
+      if (c == '<') {
+        int e = discordEntity(tb, i, ctx);
+        if (e > i) {
+          i = e;
+          continue;
+        }
+      }
+      if (chunkStart && c != '*' && c != '`') {
+        int e = chunkEnd(src, i, n);
+        if (e - i >= 2 && e - i <= 12 && emoticon(tb, i, e, ctx)) {
+          i = e;
+          continue;
+        }
+      }
+      switch (c) {
+        case '!' -> {
+          tb.excl++;
+          tb.currentSentence++;
+          i++;
+        }
+        case '?' -> {
+          tb.quest++;
+          tb.currentSentence++;
+          i++;
+        }
+        case '.', ';' -> {
+          tb.currentSentence++;
+          i++;
+        }
+        case '@' -> {
+          // Mentions are names, not sentiment: "@united" must not read as the word "united".
+          i++;
+          while (i < n && (isWordChar(src[i]) || src[i] == '_' || src[i] == '.')) {
+            i++;
+          }
+        }
+        case '`' -> i = code(src, i, n);
+        case '&' -> i = entity(src, i, n);
+        case '*' -> {
+          int r = 0;
+          while (i < n && src[i] == '*') {
+            i++;
+            r++;
+          }
+          if (r >= 2) {
+            bold = !bold;
+          }
+        }
+        default -> {
+          if (Character.isHighSurrogate(c) && i + 1 < n) {
+            int cp = Character.toCodePoint(c, src[i + 1]);
+            float v = lex.emoji(cp);
+            if (v == v) {
+              tb.add(i, -1, T_EMOJI | ctx, v);
+            }
+            i += 2;
+          } else {
+            if (c >= 0x2100 && c < 0x2C00) {
+              float v = lex.emoji(c);
+              if (v == v) {
+                tb.add(i, -1, T_EMOJI | ctx, v);
+              }
+            }
+            i++;
+          }
+        }
+      }
+    }
+  }
+
+  /** Scans a word from {@code i}, folding it into {@code low}; returns the index after it. */
+  private int word(TokenBuffer tb, int i, int ctx) {
+    final char[] src = tb.src;
+    final char[] low = tb.src;
+    final int n = tb.n;
+    int s = i;
+    int h = 0;
+    int upper = 0;
+    int lower = 0;
+    boolean stretched = false;
+    while (i < n) {
+      char c = src[i];
+      int k = c < 128 ? ASCII[c] : 0;
+      if ((k & WORD) != 0 || (c >= 128 && Character.isLetterOrDigit(c))) {
+        char f;
+        if (c < 128) {
+          f = (k & UPPER) != 0 ? (char) (c + ('a' - 'A')) : c;
+          upper += (k & UPPER) != 0 ? 1 : 0;
+          lower += (k & LOWER) != 0 ? 1 : 0;
+        } else {
+          f = Fold.fold(c);
+          if (Character.isUpperCase(c)) {
+            upper++;
+          } else if (Character.isLowerCase(c)) {
+            lower++;
+          }
+        }
+        low[i] = f;
+        h = 31 * h + f;
+        if (i - s >= 2 && low[i - 1] == f && low[i - 2] == f) {
+          stretched = true;
+        }
+        i++;
+      } else if ((c == '\'' || c == '\u2019' || c == '-') && i > s && i + 1 < n && isWordChar(src[i + 1])) {
+        char f = c == '-' ? '-' : '\'';
+        low[i] = f;
+        h = 31 * h + f;
+        i++;
+        if (f == '\'' && isElision(low, s, i - s - 1)) {
+          break; // French elision: "n'est" reads as "n'" + "est", "c'est" as "c'" + "est".
+        }
+      } else {
+        break;
+      }
+    }
+    int l = i - s;
+    int id = lex.table.find(low, s, l, h);
+    if (l == 1 && id >= 0 && (upper == 0 || (i < n && (src[i] == '/' || src[i] == '&' || src[i] == '.')))) {
+      // A lone letter is a sentiment word only as the capital W / L of internet register, never in "w/o".
+      id = singleLetterFallback(id);
+    }
+    int f = ctx;
+    if (upper > 0 && lower == 0) {
+      tb.upperWords++;
+      if (upper >= 2) {
+        f |= T_UPPER;
+      }
+    }
+    if (l >= 3 && low[i - 1] == 't' && low[i - 2] == '\'' && low[i - 3] == 'n') {
+      f |= T_NT;
+    }
+    if (id < 0 && stretched && l >= 4) {
+      id = elongated(low, s, l);
+      if (id >= 0) {
+        f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
+      }
+    }
+    if (id >= 0 && (lex.flags(id) & Lexicon.DISCOURSE) != 0 && i < n && src[i] == ',' && opensSentence(src, s)) {
+      f |= T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
+    }
+    if (id >= 0 && (lex.flags(id) & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
+      f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
+    }
+    if (id >= 0) {
+      int lf = lex.flags(id);
+      if ((lf & Lexicon.FUNC_FR) != 0) {
+        tb.frWords++;
+      }
+      if ((lf & Lexicon.FUNC_EN) != 0) {
+        tb.enWords++;
+      }
+    }
+    noteContrast(tb, id);
+    tb.add(s, id, f, Float.NaN);
+    return i;
+  }
+
+  /** Notes the first contrast word while tokens are added, so the scorer need not search for it. */
+  private void noteContrast(TokenBuffer tb, int id) {
+    if (id >= 0 && tb.contrastAt < 0 && (lex.flags(id) & Lexicon.CONTRAST) != 0) {
+      tb.contrastAt = tb.count;
+    }
+  }
+
+  /** Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so"). */
+  private int elongated(char[] low, int s, int l) {
+    char[] buf = new char[l];
+    for (int keep = 2; keep >= 1; keep--) {
+      int m = 0;
+      int h = 0;
+      int run = 0;
+      for (int k = s; k < s + l; k++) {
+        char c = low[k];
+        run = k > s && c == low[k - 1] ? run + 1 : 1;
+        if (run <= keep) {
+          buf[m++] = c;
+          h = 31 * h + c;
+        }
+      }
+      int id = lex.table.find(buf, 0, m, h);
+      if (id >= 0) {
+        return id;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the word at {@code s} opens a sentence (after start, . ! ? : or a masked mention). */
+  private static boolean opensSentence(char[] src, int s) {
+    int k = s - 1;
+    while (k >= 0 && isSpace(src[k])) {
+      k--;
+    }
+    if (k < 0) {
+      return true;
+    }
+    char c = src[k];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '>' || c == ')') {
+      return true;
+    }
+    while (k >= 0 && !isSpace(src[k])) {
+      k--;
+    }
+    return src[k + 1] == '@';
+  }
+
+  /** Single lowercase letters keep their modifier role (none today) but lose any valence. */
+  private int singleLetterFallback(int id) {
+    return (lex.flags(id) & Lexicon.VALENCE) != 0 ? -1 : id;
+  }
+
+  private static boolean isElision(char[] low, int s, int l) {
+    if (l == 1) {
+      char c = low[s];
+      return c == 'n' || c == 'c' || c == 'l' || c == 'j' || c == 'd' || c == 's' || c == 'm' || c == 't';
+    }
+    return l == 2 && low[s] == 'q' && low[s + 1] == 'u';
+  }
+
+  /** A whitespace-delimited chunk that is a lexicon emoticon (":)", "<3", ":-(") or a sarcasm marker. */
+  private boolean emoticon(TokenBuffer tb, int s, int e, int ctx) {
+    if (e - s > tb.scratch.length) {
+      return false;
+    }
+    // Folded into scratch, not in place: if this is no emoticon the chunk is read again as words.
+    int h = 0;
+    for (int k = s; k < e; k++) {
+      char f = Fold.fold(tb.src[k]);
+      tb.scratch[k - s] = f;
+      h = 31 * h + f;
+    }
+    // The chunk holds a symbol and folding keeps symbols symbols (FoldTest), so only symbolic terms can match.
+    int id = lex.symbolic.find(tb.scratch, 0, e - s, h);
+    if (id < 0) {
+      return false;
+    }
+    if ((lex.flags(id) & Lexicon.SARCASM) != 0) {
+      tb.sarcasm = true;
+      return true;
+    }
+    if (lex.en(id) == lex.en(id)) {
+      for (int k = s; k < e; k++) {
+        if (tb.src[k] == '!') {
+          tb.excl++;
+        } else if (tb.src[k] == '?') {
+          tb.quest++;
+        }
+      }
+      noteContrast(tb, id);
+      tb.add(s, id, ctx | T_EMOTICON, Float.NaN);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Discord's angle-bracket syntax: user, role and channel mentions and slash-command links are masked;
+   * custom emoji read by their name; {@code <https://...>} links are skipped. Returns the index after the
+   * entity, or {@code i} when there is none.
+   */
+  private int discordEntity(TokenBuffer tb, int i, int ctx) {
+    final char[] src = tb.src;
+    final int n = tb.n;
+    int close = -1;
+    for (int k = i + 1; k < n && k < i + 120; k++) {
+      char c = src[k];
+      if (c == '>') {
+        close = k;
+        break;
+      }
+      if (isSpace(c) || c == '<') {
+        return i;
+      }
+    }
+    if (close < 0 || close == i + 1) {
+      return i;
+    }
+    char c1 = src[i + 1];
+    if (c1 == '@' || c1 == '#' || c1 == '/' || (c1 == 't' && src[i + 2] == ':') || isUrl(src, i + 1, close)) {
+      return close + 1;
+    }
+    int nameStart;
+    if (c1 == ':') {
+      nameStart = i + 2;
+    } else if (c1 == 'a' && i + 2 < close && src[i + 2] == ':') {
+      nameStart = i + 3;
+    } else {
+      return i;
+    }
+    int nameEnd = nameStart;
+    while (nameEnd < close && src[nameEnd] != ':') {
+      nameEnd++;
+    }
+    if (nameEnd >= close || nameEnd == nameStart) {
+      return i;
+    }
+    customEmoji(tb, nameStart, nameEnd, ctx);
+    return close + 1;
+  }
+
+  /** Reads a custom emoji by its name: the whole name if known ("sadge"), else its most polar part ("pepe_sad"). */
+  private void customEmoji(TokenBuffer tb, int s, int e, int ctx) {
+    final char[] orig = Arrays.copyOfRange(tb.src, s, e); // original case, for camelCase and display
+    final char[] low = tb.src;
+    int h = 0;
+    for (int k = s; k < e; k++) {
+      char f = Fold.fold(orig[k - s]);
+      low[k] = f;
+      h = 31 * h + f;
+    }
+    float best = polarity(lex.table.find(low, s, e - s, h));
+    if (best != best) {
+      int ps = s;
+      for (int k = s; k <= e; k++) {
+        boolean boundary = k == e || orig[k - s] == '_' || orig[k - s] == '-' || (k > ps
+            && Character.isUpperCase(orig[k - s]) && Character.isLowerCase(orig[k - s - 1]));
+        if (!boundary) {
+          continue;
+        }
+        if (k > ps) {
+          int ph = 0;
+          for (int q = ps; q < k; q++) {
+            ph = 31 * ph + low[q];
+          }
+          float v = polarity(lex.table.find(low, ps, k - ps, ph));
+          if (v == v && (best != best || Math.abs(v) > Math.abs(best))) {
+            best = v;
+          }
+        }
+        ps = (k < e && (orig[k - s] == '_' || orig[k - s] == '-')) ? k + 1 : k;
+      }
+    }
+    if (best == best) {
+      if (tb.count == tb.start.length) {
+        tb.grow();
+      }
+      tb.customNames[tb.count] = ":" + new String(orig) + ":";
+      tb.add(s, -1, T_CUSTOM | ctx, best);
+    }
+  }
+
+  private float polarity(int id) {
+    if (id < 0) {
+      return Float.NaN;
+    }
+    float v = lex.en(id);
+    return v == v ? v : lex.fr(id);
+  }
+
+  /** Skips an HTML entity such as {@code &amp;} or {@code &gt;} (common in scraped and bridged text). */
+  private static int entity(char[] src, int i, int n) {
+    int k = i + 1;
+    while (k < n && k < i + 10 && (isWordChar(src[k]) || src[k] == '#')) {
+      k++;
+    }
+    return k < n && src[k] == ';' && k > i + 1 ? k + 1 : i + 1;
+  }
+
+  private static int code(char[] src, int i, int n) {
+    if (i + 2 < n && src[i + 1] == '`' && src[i + 2] == '`') {
+      for (int k = i + 3; k + 2 < n; k++) {
+        if (src[k] == '`' && src[k + 1] == '`' && src[k + 2] == '`') {
+          return k + 3;
+        }
+      }
+      return i + 3;
+    }
+    for (int k = i + 1; k < n && src[k] != '\n'; k++) {
+      if (src[k] == '`') {
+        return k + 1;
+      }
+    }
+    return i + 1;
+  }
+
+  /**
+   * One pass over a chunk that starts with a letter or digit: returns -1 when it is a link, else its end,
+   * looking no further than needed (links need a "://", a "www." or a dot followed later by a slash).
+   */
+  private static int chunkStartScan(char[] src, int i, int n) {
+    char c0 = src[i];
+    if ((c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
+        && (starts(src, i, n, "http://") || starts(src, i, n, "https://") || starts(src, i, n, "www."))) {
+      return -1;
+    }
+    boolean dot = false;
+    int k = i;
+    for (; k < n; k++) {
+      char c = src[k];
+      if (c < 128 && (ASCII[c] & WORD) != 0) {
+        continue;
+      }
+      if (isSpace(c)) {
+        break;
+      }
+      if (c == '.' && k > i && k + 1 < n && isWordChar(src[k + 1])) {
+        dot = true;
+      } else if (c == '/' && dot && k + 1 < n && isWordChar(src[k + 1])) {
+        return -1;
+      }
+    }
+    return k;
+  }
+
+  private static boolean isUrl(char[] src, int i, int n) {
+    if (starts(src, i, n, "http://") || starts(src, i, n, "https://") || starts(src, i, n, "www.")) {
+      return true;
+    }
+    // Bare links such as "ow.ly/6QZ9Q" or "youtu.be/x": a dot then a slash inside one chunk.
+    int dot = -1;
+    for (int k = i; k < n && !isSpace(src[k]); k++) {
+      char c = src[k];
+      if (c == '.' && dot < 0 && k + 1 < n && isWordChar(src[k + 1])) {
+        dot = k;
+      } else if (c == '/' && dot > i && k + 1 < n && isWordChar(src[k + 1])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean starts(char[] src, int i, int n, String p) {
+    if (n - i < p.length()) {
+      return false;
+    }
+    for (int k = 0; k < p.length(); k++) {
+      if (Fold.fold(src[i + k]) != p.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allWordChars(char[] src, int s, int e) {
+    for (int k = s; k < e; k++) {
+      if (!isWordChar(src[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int chunkEnd(char[] src, int i, int n) {
+    while (i < n && !isSpace(src[i])) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isSpace(char c) {
+    if (c < 128) {
+      return (ASCII[c] & SPACE) != 0;
+    }
+    return Character.isWhitespace(c) || c == '\u00A0' || c == '\u200B';
+  }
+
+  static boolean isWordChar(char c) {
+    if (c < 128) {
+      return (ASCII[c] & WORD) != 0;
+    }
+    return Character.isLetterOrDigit(c);
+  }
+
+  /** Classes of the ASCII characters: one table load is cheaper than a chain of range tests per character. */
+  private static byte[] asciiClasses() {
+    byte[] t = new byte[128];
+    for (char c = '0'; c <= '9'; c++) {
+      t[c] = WORD;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      t[c] = WORD | LOWER;
+      t[c - ('a' - 'A')] = WORD | UPPER;
+    }
+    for (char c : new char[] {' ', '\n', '\t', '\r'}) {
+      t[c] = SPACE;
+    }
+    return t;
+  }
+}
