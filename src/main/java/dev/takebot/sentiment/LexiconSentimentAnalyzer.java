@@ -11,7 +11,7 @@ package dev.takebot.sentiment;
  */
 public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   /** Bump whenever a code change may change readings; lexicon and tuning changes are picked up on their own. */
-  static final String REVISION = "1";
+  static final String REVISION = "2";
   /** Longer texts are read up to this many characters: a take's sentiment shows well before that. */
   static final int MAX_CHARS = 8_000;
 
@@ -57,6 +57,9 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (text == null || text.isEmpty()) {
       return Sentiment.neutral();
     }
+    if (text.indexOf('&') >= 0) {
+      text = unescapeHtml(text);
+    }
     int n = Math.min(text.length(), MAX_CHARS);
     if (n < text.length() && Character.isHighSurrogate(text.charAt(n - 1))) {
       n--;
@@ -64,6 +67,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     TokenBuffer tb = buffers.get().reset(text, n);
     tokenizer.tokenize(tb);
     return scorer.score(tb);
+  }
+
+  /**
+   * Bridged and scraped text arrives HTML-escaped: "&lt;3" is a heart and "&gt;:(" a frown. Only the escapes of
+   * the characters that make emoticons are decoded; the tokenizer skips any other entity.
+   */
+  private static String unescapeHtml(String text) {
+    return text.replace("&lt;", "<").replace("&gt;", ">");
   }
 
   @Override

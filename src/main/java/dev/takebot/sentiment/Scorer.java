@@ -1,12 +1,14 @@
 package dev.takebot.sentiment;
 
 import static dev.takebot.sentiment.TokenBuffer.T_BOLD;
+import static dev.takebot.sentiment.TokenBuffer.T_CLAUSE;
 import static dev.takebot.sentiment.TokenBuffer.T_CUSTOM;
 import static dev.takebot.sentiment.TokenBuffer.T_EMOJI;
 import static dev.takebot.sentiment.TokenBuffer.T_FACE;
 import static dev.takebot.sentiment.TokenBuffer.T_INTERJECTION;
 import static dev.takebot.sentiment.TokenBuffer.T_NEGATED;
 import static dev.takebot.sentiment.TokenBuffer.T_NT;
+import static dev.takebot.sentiment.TokenBuffer.T_QUESTION;
 import static dev.takebot.sentiment.TokenBuffer.T_QUOTED;
 import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 
@@ -20,6 +22,8 @@ import java.util.List;
  */
 final class Scorer {
   static final int MAX_REASONS = 5;
+  /** How far back a French negation reaches a sentiment word in its clause ("ne ... pas" wraps the verb). */
+  private static final int FAR_REACH = 6;
   private static final float B_INCR = 0.293f;
   private static final float C_INCR = 0.733f;
   private static final float[] DECAY = {1f, 0.95f, 0.9f};
@@ -65,7 +69,7 @@ final class Scorer {
         if (lex.boost(id) != 0) {
           continue; // VADER: degree adverbs modify their neighbour and carry no valence of their own
         }
-        if ((flags & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i)) {
+        if ((flags & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i, french)) {
           // A negation with nothing to negate ("it does not work", "didn't last") leans negative.
           sent[i] = (float) tuning.bareNegation();
           any = true;
@@ -104,15 +108,18 @@ final class Scorer {
       }
       float v = base * scale;
       final int[] sid = tb.sentence;
-      int reach = 0; // how many preceding tokens share this sentence (at most 3)
-      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i]) {
+      int reach = 0; // how many preceding tokens share this clause (at most 3)
+      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i]
+          && (tf[i - reach] & T_CLAUSE) == 0) {
         reach++;
       }
       if ((f & T_FACE) != 0) {
         reach = 0;
       }
-      if ((reach >= 1 && isNo(tb, i - 1)) || (reach >= 2 && isNo(tb, i - 2))
-          || (reach >= 3 && isNo(tb, i - 3) && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.OR_NOR) != 0)) {
+      // "no no no!" repeats a refusal; the second "no" does not cancel the first.
+      if (!isNo(tb, i) && ((reach >= 1 && isNo(tb, i - 1)) || (reach >= 2 && isNo(tb, i - 2))
+          || (reach >= 3 && isNo(tb, i - 3) && term[i - 1] >= 0
+              && (lex.flags(term[i - 1]) & Lexicon.OR_NOR) != 0))) {
         v = base * scale * negation;
         f |= T_NEGATED;
       }
@@ -153,12 +160,19 @@ final class Scorer {
           lastWasNe = jid >= 0 && (lex.flags(jid) & Lexicon.NE) != 0;
         }
       }
+      if (french && reach == 3 && (f & T_FACE) == 0 && farNegator(tb, i)) {
+        v *= negation;
+        f ^= T_NEGATED;
+      }
       if (reach > 0 && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.LEAST) != 0
           && !(i > 1 && term[i - 2] >= 0 && (lex.flags(term[i - 2]) & Lexicon.AT_VERY) != 0)) {
         v *= negation;
       }
       if ((f & T_QUOTED) != 0) {
         v *= (float) tuning.quoted();
+      }
+      if ((f & T_QUESTION) != 0 && (f & T_FACE) == 0) {
+        v *= (float) tuning.question(); // "any good films out?" asks; it does not judge
       }
       tf[i] = f;
       sent[i] = v;
@@ -228,8 +242,37 @@ final class Scorer {
     return first == first ? first : second;
   }
 
-  private boolean valenceAhead(TokenBuffer tb, int i) {
-    for (int k = i + 1; k < tb.count && k <= i + 3 && tb.sentence[k] == tb.sentence[i]; k++) {
+  /**
+   * Whether a negator four to six words back, in the same clause and with no sentiment word or negator between,
+   * negates token {@code i}: French wraps the verb in "ne ... pas", so the judged word often comes well after
+   * the negation ("je ne trouve pas cette décision très bonne").
+   */
+  private boolean farNegator(TokenBuffer tb, int i) {
+    final int[] term = tb.term;
+    for (int j = i - 1; j >= i - 3; j--) {
+      if (polar(tb, j) || (term[j] >= 0 && (lex.flags(term[j]) & Lexicon.NEGATOR) != 0)
+          || (tb.flags[j] & T_NT) != 0) {
+        return false; // the near window already decided
+      }
+    }
+    for (int j = i - 4; j >= 0 && j >= i - FAR_REACH; j--) {
+      if (tb.sentence[j] != tb.sentence[i] || (tb.flags[j + 1] & T_CLAUSE) != 0 || polar(tb, j)) {
+        return false;
+      }
+      if ((term[j] >= 0 && (lex.flags(term[j]) & Lexicon.NEGATOR) != 0) || (tb.flags[j] & T_NT) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a sentiment word follows negator {@code i} within its reach (further in French: see farNegator). */
+  private boolean valenceAhead(TokenBuffer tb, int i, boolean french) {
+    int reach = french ? FAR_REACH : 3;
+    for (int k = i + 1; k < tb.count && k <= i + reach && tb.sentence[k] == tb.sentence[i]; k++) {
+      if (k > i + 3 && (tb.flags[k] & T_CLAUSE) != 0) {
+        break;
+      }
       if (hasValence(tb, k)) {
         return true;
       }
@@ -240,6 +283,15 @@ final class Scorer {
   private boolean isNo(TokenBuffer tb, int j) {
     return j >= 0 && tb.term[j] >= 0 && (tb.flags[j] & (T_EMOJI | T_CUSTOM)) == 0
         && (lex.flags(tb.term[j]) & Lexicon.NO) != 0;
+  }
+
+  /** Like hasValence, but a neutral entry ("tout" in "pas du tout") does not count. */
+  private boolean polar(TokenBuffer tb, int j) {
+    if (!hasValence(tb, j)) {
+      return false;
+    }
+    int id = tb.term[j];
+    return id < 0 || (lex.en(id) != 0 && lex.fr(id) != 0);
   }
 
   private boolean hasValence(TokenBuffer tb, int j) {

@@ -18,6 +18,10 @@ final class TokenBuffer {
   static final int T_NEGATED = 1 << 6;
   static final int T_INTERJECTION = 1 << 7;
   static final int T_EMOTICON = 1 << 8;
+  /** The token's sentence ends in a question mark. */
+  static final int T_QUESTION = 1 << 9;
+  /** The token opens a clause: a comma comes between it and the token before. */
+  static final int T_CLAUSE = 1 << 10;
   /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
   static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
 
@@ -40,6 +44,8 @@ final class TokenBuffer {
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
   int currentSentence;
+  /** A comma has passed since the last token. */
+  boolean clauseBreak;
   int count;
   int upperWords;
   int excl;
@@ -55,6 +61,7 @@ final class TokenBuffer {
     }
     text.getChars(0, n, src, 0);
     currentSentence = 0;
+    clauseBreak = false;
     count = 0;
     upperWords = 0;
     excl = 0;
@@ -72,10 +79,18 @@ final class TokenBuffer {
     }
     start[count] = s;
     term[count] = id;
-    flags[count] = f;
+    flags[count] = clauseBreak ? f | T_CLAUSE : f;
+    clauseBreak = false;
     val[count] = v;
     sentence[count] = currentSentence;
     count++;
+  }
+
+  /** Flags the tokens of the current sentence as asked rather than stated: it has just ended in '?'. */
+  void markQuestion() {
+    for (int k = count - 1; k >= 0 && sentence[k] == currentSentence; k--) {
+      flags[k] |= T_QUESTION;
+    }
   }
 
   void grow() {

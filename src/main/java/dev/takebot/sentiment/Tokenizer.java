@@ -106,11 +106,16 @@ final class Tokenizer {
         }
         case '?' -> {
           tb.quest++;
+          tb.markQuestion();
           tb.currentSentence++;
           i++;
         }
         case '.', ';' -> {
           tb.currentSentence++;
+          i++;
+        }
+        case ',' -> {
+          tb.clauseBreak = true;
           i++;
         }
         case '@' -> {

@@ -15,6 +15,7 @@ package dev.takebot.sentiment;
  * @param mixedMin smallest positive and negative mass for a "mixed" reading
  * @param bareNegation valence of a negation with no sentiment word to negate
  * @param mixedRatio smallest ratio of the weaker to the stronger side for a "mixed" reading
+ * @param question weight of words in a sentence that ends in a question mark
  */
 record Tuning(
     double alpha,
@@ -27,12 +28,13 @@ record Tuning(
     double quoted,
     double mixedMin,
     double mixedRatio,
-    double bareNegation) {
+    double bareNegation,
+    double question) {
 
-  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4);
+  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 0.8);
 
   String fingerprint() {
     return alpha + "/" + scale + "/" + deadZone + "/" + negation + "/" + beforeContrast + "/" + afterContrast
-        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio + "/" + bareNegation;
+        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio + "/" + bareNegation + "/" + question;
   }
 }

@@ -19,7 +19,7 @@ final class DevTuning {
         p("alpha", d.alpha()), p("scale", d.scale()), p("deadZone", d.deadZone()), p("negation", d.negation()),
         p("beforeContrast", d.beforeContrast()), p("afterContrast", d.afterContrast()), p("sarcasm", d.sarcasm()),
         p("quoted", d.quoted()), p("mixedMin", d.mixedMin()), p("mixedRatio", d.mixedRatio()),
-        p("bareNegation", d.bareNegation()));
+        p("bareNegation", d.bareNegation()), p("question", d.question()));
     LexiconSentimentAnalyzer a = new LexiconSentimentAnalyzer(
         new Lexicon(DevTuning.class.getClassLoader()), t);
     System.out.println(t);

@@ -72,7 +72,15 @@ class LexiconSentimentAnalyzerTest {
         Arguments.of("french idiom pas mal", "pas mal du tout", Label.POSITIVE),
         Arguments.of("french contrast mais", "Bonne idée mais trop tard et mal faite", Label.NEGATIVE),
         Arguments.of("french without accents", "c est genial", Label.POSITIVE),
-        Arguments.of("french news", "L'attaque a fait des morts et des blessés", Label.NEGATIVE));
+        Arguments.of("french news", "L'attaque a fait des morts et des blessés", Label.NEGATIVE),
+        Arguments.of("french negation reaches past the verb", "Je ne trouve pas cette décision très bonne",
+            Label.NEGATIVE),
+        Arguments.of("french negation through 'du tout'", "Ce n'est pas du tout une bonne idée", Label.NEGATIVE),
+        Arguments.of("french negated negative", "Je ne pense pas que ce soit mauvais", Label.POSITIVE),
+        Arguments.of("a comma ends the reach of a negation", "I don't think so, sadly.", Label.NEGATIVE),
+        Arguments.of("repeated no stays a refusal", "No no no!", Label.NEGATIVE),
+        Arguments.of("html-escaped heart", "miss you all &lt;3", Label.POSITIVE),
+        Arguments.of("html-escaped frown", "well &gt;:(", Label.NEGATIVE));
   }
 
   @ParameterizedTest(name = "{0}: \"{1}\" reads {2}")
@@ -188,13 +196,20 @@ class LexiconSentimentAnalyzerTest {
   }
 
   @Test
+  @DisplayName("a question weighs its words less than the same words stated")
+  void questionsAskRatherThanJudge() {
+    assertThat(read("Any good films out?").score()).isPositive().isLessThan(read("Any good films out.").score());
+    assertThat(read("Is it that bad?").score()).isNegative().isGreaterThan(read("It is that bad.").score());
+  }
+
+  @Test
   @DisplayName("version is stable for the same lexicons and tuning and changes with the tuning")
   void version() {
     LexiconSentimentAnalyzer a = new LexiconSentimentAnalyzer();
     assertThat(a.version()).isEqualTo(ANALYZER.version()).startsWith("lexicon-");
     Tuning t = Tuning.DEFAULT;
     Tuning other = new Tuning(t.alpha() + 1, t.scale(), t.deadZone(), t.negation(), t.beforeContrast(),
-        t.afterContrast(), t.sarcasm(), t.quoted(), t.mixedMin(), t.mixedRatio(), t.bareNegation());
+        t.afterContrast(), t.sarcasm(), t.quoted(), t.mixedMin(), t.mixedRatio(), t.bareNegation(), t.question());
     assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other).version()).isNotEqualTo(a.version());
   }
 }
