@@ -49,7 +49,6 @@ class ArchitectureTest {
         .that().resideInAPackage("dev.takebot.sandbox..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.takes..", "dev.takebot.cli..")
-        .allowEmptyShould(true)
         .check(main);
   }
 
