@@ -276,6 +276,43 @@ class HardeningEndToEndTest {
   }
 
   @Test
+  @DisplayName("/article post: when Discord refuses to open the thread, the messages and the recorded discussion"
+      + " are both removed")
+  void threadRefusedLeavesNoDiscussion() {
+    // given a channel where opening the next thread on a message fails as if the permission had just gone
+    long guild = Long.parseLong(sandbox.guildId());
+    List<Discussion> discussionsBefore = h.store.listDiscussions(guild, Integer.MAX_VALUE);
+    Set<String> before = botMessageIds(sandbox.news());
+    int threads = sandbox.threads().size();
+    int mark = sandbox.requests().size();
+    String prefix = "channels/" + sandbox.news().id() + "/messages/";
+    sandbox.failNext("POST", "/threads", 403, 50013, "Missing Permissions");
+
+    // when a moderator posts an article there
+    SandboxMessage answer = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
+        Map.of("text", article("Thread refused"))).awaitResponse(WAIT);
+
+    // then they are told in one line, and the thread creation was indeed the step that failed
+    assertThat(answer.content()).startsWith("Posting failed").contains("Missing Permissions", "try again")
+        .doesNotContain("\n");
+    String refused = sandbox.awaitRequest(r -> r.method().equals("POST") && r.path().startsWith(prefix)
+        && r.path().endsWith("/threads") && r.status() == 403, WAIT).path();
+    String postId = refused.substring(prefix.length(), refused.length() - "/threads".length());
+    // and every message it had sent is deleted, the post among them
+    BotHarness.await("every message of the failed post to be deleted",
+        () -> botMessageIds(sandbox.news()).equals(before));
+    List<String> deleted = sandbox.requests().subList(mark, sandbox.requests().size()).stream()
+        .filter(r -> r.method().equals("DELETE") && r.path().startsWith(prefix))
+        .map(r -> r.path().substring(prefix.length())).toList();
+    assertThat(deleted).as("messages the failed post had sent").contains(postId).allMatch(sandbox::isDeleted);
+    assertThat(sandbox.threads()).hasSize(threads);
+    // and no discussion points at the deleted post
+    assertThat(h.store.findDiscussion(Long.parseLong(postId))).isEmpty();
+    assertThat(h.store.findDiscussionByThread(Long.parseLong(postId))).isEmpty();
+    assertThat(h.store.listDiscussions(guild, Integer.MAX_VALUE)).isEqualTo(discussionsBefore);
+  }
+
+  @Test
   @DisplayName("slow commands blocking their workers do not starve a quick one past Discord's 3 s window")
   void slowCommandsDoNotStarveOthers() {
     Posted slow = postArticle("Slow");
