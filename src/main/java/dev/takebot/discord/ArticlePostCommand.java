@@ -202,13 +202,32 @@ final class ArticlePostCommand implements SlashFeature {
     Discussion d = new Discussion(post.getIdLong(), guild.getIdLong(), channel.getIdLong(),
         post.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant());
     ctx.takes().repository().saveDiscussion(d);
-    ThreadChannel thread = post.createThreadChannel(article.threadName())
-        .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
-        .complete();
-    if (thread.getIdLong() != d.threadId()) {
-      throw new IllegalStateException("thread " + thread.getId() + " does not carry its post's id " + post.getId());
+    try {
+      ThreadChannel thread = post.createThreadChannel(article.threadName())
+          .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
+          .complete();
+      if (thread.getIdLong() != d.threadId()) {
+        throw new IllegalStateException("thread " + thread.getId() + " does not carry its post's id " + post.getId());
+      }
+      return d;
+    } catch (RuntimeException e) {
+      forgetDiscussion(d, e);
+      throw e;
     }
-    return d;
+  }
+
+  /**
+   * Removes the record of a post being taken back, so listings, backfill, retention and digests never
+   * meet a discussion whose post is gone. Best effort: the original failure is what the moderator hears.
+   */
+  private void forgetDiscussion(Discussion d, RuntimeException cause) {
+    try {
+      ctx.takes().deleteDiscussion(d.postMessageId());
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+      log.warn("Could not remove discussion {} of a failed post; it points at a deleted message",
+          d.postMessageId(), e);
+    }
   }
 
   private GuildMessageChannel targetChannel(SlashCommandInteractionEvent event) {

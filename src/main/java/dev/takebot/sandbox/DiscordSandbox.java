@@ -736,6 +736,30 @@ public final class DiscordSandbox implements AutoCloseable {
         engine.addRateLimit(n, retryAfter, method, pathContains);
     }
 
+    /**
+     * Fails the next request with this method whose path contains {@code pathContains} the way Discord
+     * refuses one: HTTP {@code status} with the JSON body {@code {"message": message, "code": code}}, and
+     * the route does nothing. For instance {@code failNext("POST", "/threads", 403, 50013, "Missing
+     * Permissions")} makes the next thread creation fail as if the permission had just been taken away.
+     * Paths are relative to the API root ({@code channels/{id}/messages/{id}/threads}); a null method or
+     * fragment matches any. Each call fails one request; calls queue up, and a matching 429 from
+     * {@link #rateLimitNext} comes first.
+     *
+     * @param status an HTTP error status, 400 to 599
+     * @param code Discord's JSON error code (e.g. 50013 Missing Permissions, 10008 Unknown Message)
+     * @param message Discord's error message, e.g. {@code "Missing Permissions"}
+     */
+    public void failNext(String method, String pathContains, int status, int code, String message) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be an HTTP error (400-599), got " + status);
+        }
+        if (status == 429) {
+            throw new IllegalArgumentException("use rateLimitNext for 429: it needs a retry-after");
+        }
+        Objects.requireNonNull(message, "message");
+        engine.addFailure(1, new ApiException(status, code, message), method, pathContains);
+    }
+
     // ------------------------------------------------------------------ read back
 
     /** Current messages of a channel or thread, oldest first, including ephemeral interaction responses. */

@@ -239,6 +239,11 @@ final class RestApi {
         if (wait != null) {
             throw new RateLimited(wait);
         }
+        // After the 429 check, as on Discord: a rate-limited request never reached the route that fails.
+        ApiException failure = engine.takeFailure(ctx.method().name(), path);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void afterApi(Context ctx) {

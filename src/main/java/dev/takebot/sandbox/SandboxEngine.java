@@ -62,18 +62,39 @@ final class SandboxEngine {
     record StoredFile(String id, String filename, String contentType, byte[] bytes) {
     }
 
-    /** A pending "answer the next n requests with 429" instruction. */
-    private static final class RateLimitRule {
+    /**
+     * A pending "answer the next n matching requests with this" instruction: a 429's retry-after, or a
+     * Discord error. A null method or path fragment matches any.
+     */
+    private static final class RouteRule<T> {
         int remaining;
-        final Duration retryAfter;
+        final T answer;
         final String method;
         final String pathContains;
 
-        RateLimitRule(int remaining, Duration retryAfter, String method, String pathContains) {
+        RouteRule(int remaining, T answer, String method, String pathContains) {
             this.remaining = remaining;
-            this.retryAfter = retryAfter;
+            this.answer = answer;
             this.method = method;
             this.pathContains = pathContains;
+        }
+
+        boolean matches(String requestMethod, String path) {
+            return (method == null || method.equalsIgnoreCase(requestMethod))
+                    && (pathContains == null || path.contains(pathContains));
+        }
+
+        /** Consumes one use of the first rule matching the request; null when none matches. */
+        static <T> T take(List<RouteRule<T>> rules, String method, String path) {
+            for (RouteRule<T> r : rules) {
+                if (r.matches(method, path)) {
+                    if (--r.remaining == 0) {
+                        rules.remove(r);
+                    }
+                    return r.answer;
+                }
+            }
+            return null;
         }
     }
 
@@ -92,7 +113,8 @@ final class SandboxEngine {
     final Interactions interactions;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final List<MessageEvent> messageEvents = new ArrayList<>();
-    private final List<RateLimitRule> rateLimits = new ArrayList<>();
+    private final List<RouteRule<Duration>> rateLimits = new ArrayList<>();
+    private final List<RouteRule<ApiException>> failures = new ArrayList<>();
     private final List<String> threadOrder = new ArrayList<>();
     private final Map<String, long[]> buckets = new LinkedHashMap<>();
 
@@ -202,22 +224,24 @@ final class SandboxEngine {
         if (n <= 0) {
             throw new IllegalArgumentException("n must be positive");
         }
-        rateLimits.add(new RateLimitRule(n, retryAfter, method, pathContains));
+        rateLimits.add(new RouteRule<>(n, retryAfter, method, pathContains));
     }
 
     /** Consumes one 429 instruction matching the request, if any. */
     synchronized Duration takeRateLimit(String method, String path) {
-        for (RateLimitRule r : rateLimits) {
-            if ((r.method == null || r.method.equalsIgnoreCase(method))
-                    && (r.pathContains == null || path.contains(r.pathContains))) {
-                Duration d = r.retryAfter;
-                if (--r.remaining == 0) {
-                    rateLimits.remove(r);
-                }
-                return d;
-            }
+        return RouteRule.take(rateLimits, method, path);
+    }
+
+    synchronized void addFailure(int n, ApiException error, String method, String pathContains) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive");
         }
-        return null;
+        failures.add(new RouteRule<>(n, error, method, pathContains));
+    }
+
+    /** Consumes one error instruction matching the request, if any. */
+    synchronized ApiException takeFailure(String method, String path) {
+        return RouteRule.take(failures, method, path);
     }
 
     /** Fixed one-second window per bucket; returns {limit, remaining, resetAtMillis}. */

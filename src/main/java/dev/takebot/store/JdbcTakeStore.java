@@ -104,6 +104,50 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   @Override
+  public boolean deleteDiscussion(long postMessageId) {
+    return db.write(st -> {
+      // Locked first on PostgreSQL: a take being inserted holds a key-share lock on this row, so it either
+      // commits before (and is deleted below) or fails on the foreign key after; none is left orphaned.
+      PreparedStatement lock = st.get("SELECT article_key FROM discussions WHERE post_message_id = ?"
+          + db.dialect().forUpdate());
+      lock.setLong(1, postMessageId);
+      String articleKey;
+      try (ResultSet rs = lock.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        articleKey = rs.getString(1);
+      }
+      // Children before parents, as the foreign keys require; the aggregates go with their discussion,
+      // so nothing needs adjusting.
+      for (String sql : List.of(
+          "DELETE FROM corrections WHERE message_id IN"
+              + " (SELECT message_id FROM takes WHERE post_message_id = ?)",
+          "DELETE FROM takes WHERE post_message_id = ?",
+          "DELETE FROM discussion_authors WHERE post_message_id = ?",
+          "DELETE FROM discussion_stats WHERE post_message_id = ?",
+          "DELETE FROM discussions WHERE post_message_id = ?")) {
+        PreparedStatement ps = st.get(sql);
+        ps.setLong(1, postMessageId);
+        ps.executeUpdate();
+      }
+      // The article row goes too when no other post of it remains. Locking it first means a concurrent
+      // post of the same article either commits first (and keeps the row) or waits and fails its own
+      // foreign key, never this transaction.
+      PreparedStatement article = st.get("SELECT 1 FROM articles WHERE article_key = ?"
+          + db.dialect().forUpdate());
+      article.setString(1, articleKey);
+      article.executeQuery().close();
+      PreparedStatement orphan = st.get("DELETE FROM articles WHERE article_key = ?"
+          + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
+      orphan.setString(1, articleKey);
+      orphan.setString(2, articleKey);
+      orphan.executeUpdate();
+      return true;
+    });
+  }
+
+  @Override
   public Optional<Discussion> findDiscussion(long postMessageId) {
     return db.read(c -> firstDiscussion(c, "WHERE post_message_id = ?", postMessageId));
   }

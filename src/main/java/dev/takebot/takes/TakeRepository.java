@@ -19,6 +19,14 @@ public interface TakeRepository extends AutoCloseable {
 
   Optional<Discussion> findDiscussion(long postMessageId);
 
+  /**
+   * Removes a discussion and any takes of it (with their corrections and aggregates), in one
+   * transaction: used when a post could not be completed, so nothing points at a post that is gone.
+   *
+   * @return true when the discussion existed
+   */
+  boolean deleteDiscussion(long postMessageId);
+
   /** The discussion whose thread is {@code threadId}. */
   Optional<Discussion> findDiscussionByThread(long threadId);
 

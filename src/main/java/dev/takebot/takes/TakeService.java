@@ -154,6 +154,20 @@ public final class TakeService {
     return true;
   }
 
+  /**
+   * Removes a discussion and its takes (a post that could not be completed) and tells the listeners, so
+   * no cached summary of it outlives it.
+   *
+   * @return true when the discussion existed
+   */
+  public boolean deleteDiscussion(long postMessageId) {
+    if (!repository.deleteDiscussion(postMessageId)) {
+      return false;
+    }
+    notifyChanged(postMessageId);
+    return true;
+  }
+
   /** Forgets the takes among many deleted messages (bulk delete). @return how many were takes */
   public int deleteAll(Collection<Long> messageIds) {
     Set<Long> discussions = new LinkedHashSet<>();

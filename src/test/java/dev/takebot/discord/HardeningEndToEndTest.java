@@ -10,6 +10,7 @@ import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.Permissions;
+import dev.takebot.sandbox.RecordedRequest;
 import dev.takebot.sandbox.Role;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.KeywordAnalyzer;
@@ -121,6 +122,17 @@ class HardeningEndToEndTest {
     Discussion d = h.store.findDiscussion(Long.parseLong(m.group(2))).orElseThrow();
     Channel thread = sandbox.awaitThread(t -> t.id().equals(Long.toString(d.threadId())), WAIT);
     return new Posted(d, sandbox.message(m.group(2)).orElseThrow(), thread);
+  }
+
+  /**
+   * Ids of messages under {@code prefix} the bot asked to delete since the {@code mark}-th request. The
+   * log is written after a route answers, so a message can be gone a moment before its DELETE is logged.
+   */
+  private List<String> deletedSince(int mark, String prefix) {
+    List<RecordedRequest> log = sandbox.requests();
+    return log.subList(mark, log.size()).stream()
+        .filter(r -> r.method().equals("DELETE") && r.path().startsWith(prefix))
+        .map(r -> r.path().substring(prefix.length())).toList();
   }
 
   private Set<String> botMessageIds(Channel channel) {
@@ -265,14 +277,45 @@ class HardeningEndToEndTest {
     assertThat(answer.content()).startsWith("Posting failed").contains("removed", "try again")
         .doesNotContain("\n");
     String prefix = "channels/" + sandbox.news().id() + "/messages/";
-    sandbox.awaitRequest(r -> r.method().equals("DELETE") && r.path().startsWith(prefix), WAIT);
     BotHarness.await("every message of the failed post to be deleted",
-        () -> botMessageIds(sandbox.news()).equals(before));
-    List<String> deleted = sandbox.requests().subList(mark, sandbox.requests().size()).stream()
-        .filter(r -> r.method().equals("DELETE") && r.path().startsWith(prefix))
-        .map(r -> r.path().substring(prefix.length())).toList();
+        () -> botMessageIds(sandbox.news()).equals(before) && !deletedSince(mark, prefix).isEmpty());
+    List<String> deleted = deletedSince(mark, prefix);
     assertThat(deleted).as("messages the failed post had sent").isNotEmpty().allMatch(sandbox::isDeleted);
     assertThat(sandbox.threads()).hasSize(threads);
+  }
+
+  @Test
+  @DisplayName("/article post: when Discord refuses to open the thread, the messages and the recorded discussion"
+      + " are both removed")
+  void threadRefusedLeavesNoDiscussion() {
+    // given a channel where opening the next thread on a message fails as if the permission had just gone
+    long guild = Long.parseLong(sandbox.guildId());
+    List<Discussion> discussionsBefore = h.store.listDiscussions(guild, Integer.MAX_VALUE);
+    Set<String> before = botMessageIds(sandbox.news());
+    int threads = sandbox.threads().size();
+    int mark = sandbox.requests().size();
+    String prefix = "channels/" + sandbox.news().id() + "/messages/";
+    sandbox.failNext("POST", "/threads", 403, 50013, "Missing Permissions");
+
+    // when a moderator posts an article there
+    SandboxMessage answer = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
+        Map.of("text", article("Thread refused"))).awaitResponse(WAIT);
+
+    // then they are told in one line, and the thread creation was indeed the step that failed
+    assertThat(answer.content()).startsWith("Posting failed").contains("Missing Permissions", "try again")
+        .doesNotContain("\n");
+    String refused = sandbox.awaitRequest(r -> r.method().equals("POST") && r.path().startsWith(prefix)
+        && r.path().endsWith("/threads") && r.status() == 403, WAIT).path();
+    String postId = refused.substring(prefix.length(), refused.length() - "/threads".length());
+    // and every message it had sent is deleted, the post among them
+    BotHarness.await("every message of the failed post to be deleted",
+        () -> botMessageIds(sandbox.news()).equals(before) && deletedSince(mark, prefix).contains(postId));
+    assertThat(deletedSince(mark, prefix)).as("messages the failed post had sent").allMatch(sandbox::isDeleted);
+    assertThat(sandbox.threads()).hasSize(threads);
+    // and no discussion points at the deleted post
+    assertThat(h.store.findDiscussion(Long.parseLong(postId))).isEmpty();
+    assertThat(h.store.findDiscussionByThread(Long.parseLong(postId))).isEmpty();
+    assertThat(h.store.listDiscussions(guild, Integer.MAX_VALUE)).isEqualTo(discussionsBefore);
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** Raw HTTP against the REST API: Discord's error bodies, headers and interaction rules, byte for byte. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -161,6 +162,45 @@ class DiscordSandboxRestTest {
         assertThat(json(limited).path("retry_after").asDouble()).isEqualTo(1.2);
         assertThat(json(limited).path("global").asBoolean()).isFalse();
         assertThat(call("GET", "users/@me", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("failNext answers the next matching request with Discord's error body, once, and the route does nothing")
+    void failNext() throws Exception {
+        // given a failure queued for sending messages in #general
+        String general = messages(sandbox.general());
+        int before = sandbox.messages(sandbox.general()).size();
+        sandbox.failNext("POST", general, 403, 50013, "Missing Permissions");
+
+        // when other routes and methods are called first, they are untouched
+        assertThat(call("GET", "users/@me", null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", general, null).statusCode()).isEqualTo(200);
+        assertThat(call("POST", messages(sandbox.news()), "{\"content\":\"elsewhere\"}").statusCode()).isEqualTo(200);
+
+        // then the matching request fails like Discord, with nothing sent
+        HttpResponse<String> failed = call("POST", general, "{\"content\":\"refused\"}");
+        assertThat(failed.statusCode()).isEqualTo(403);
+        assertThat(failed.headers().firstValue("Via")).contains("1.1 google");
+        assertThat(json(failed).path("code").asInt()).isEqualTo(50013);
+        assertThat(json(failed).path("message").asText()).isEqualTo("Missing Permissions");
+        assertThat(sandbox.messages(sandbox.general())).hasSize(before);
+        assertThat(sandbox.awaitRequest(r -> r.path().equals(general) && r.status() == 403, Duration.ofSeconds(5))
+                .body()).contains("refused");
+
+        // and only once: the same request now succeeds
+        HttpResponse<String> retried = call("POST", general, "{\"content\":\"accepted\"}");
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(sandbox.messages(sandbox.general())).hasSize(before + 1);
+    }
+
+    @Test
+    @DisplayName("failNext refuses a status that is not an error, and a 429 (which needs rateLimitNext)")
+    void failNextValidates() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> sandbox.failNext("POST", "x", 200, 0, "OK"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> sandbox.failNext("POST", "x", 429, 0, "slow down"))
+                .withMessageContaining("rateLimitNext");
     }
 
     @Test

@@ -163,6 +163,63 @@ abstract class TakeStoreContract {
   }
 
   @Test
+  @DisplayName("deleting a discussion removes it with its takes, corrections and aggregates, and nothing else")
+  void deleteDiscussion() {
+    // given a discussion with takes (one corrected), and another post of the same article in the same guild
+    long sibling = 3_000;
+    store.saveDiscussion(discussion(sibling, GUILD, "key-a"));
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    store.insertTake(take(2, POST, 6, Label.NEGATIVE, -0.5));
+    store.correctLabel(2, Label.MIXED, 77, T0);
+    store.insertTake(take(3, sibling, 5, Label.NEUTRAL, 0));
+
+    // when it is deleted
+    boolean deleted = store.deleteDiscussion(POST);
+
+    // then it is gone everywhere it could be found, its aggregates read empty, and the sibling is untouched
+    assertThat(deleted).isTrue();
+    assertThat(store.findDiscussion(POST)).isEmpty();
+    assertThat(store.findDiscussionByThread(POST)).isEmpty();
+    assertThat(store.listDiscussions(GUILD, 10)).extracting(Discussion::postMessageId).containsExactly(sibling);
+    assertThat(store.findDiscussionsByArticle("key-a")).extracting(Discussion::postMessageId)
+        .containsExactly(sibling);
+    assertThat(store.findTake(1)).isEmpty();
+    assertThat(store.findTake(2)).isEmpty();
+    assertThat(all(POST)).isEmpty();
+    assertThat(store.stats(POST)).isEqualTo(new TakeStats(0, 0, Map.of(), 0));
+    assertThat(store.lastTakeMessageId(POST)).isZero();
+    List<Correction> corrections = new ArrayList<>();
+    store.forEachCorrection(GUILD, corrections::add);
+    assertThat(corrections).isEmpty();
+    assertThat(store.findTake(3)).isPresent();
+    assertThat(store.stats(sibling).takes()).isEqualTo(1);
+    assertThat(store.findDiscussion(OTHER_POST)).isPresent();
+    // and no take can be filed under it any more
+    assertThatThrownBy(() -> store.insertTake(take(4, POST, 5, Label.NEUTRAL, 0)))
+        .isInstanceOf(StoreException.class).hasMessageContaining("unknown discussion " + POST);
+  }
+
+  @Test
+  @DisplayName("deleting an unknown discussion reports false; a deleted one can be recorded again from scratch")
+  void deleteDiscussionAgain() {
+    assertThat(store.deleteDiscussion(9_999)).isFalse();
+    store.insertTake(take(1, 5));
+
+    assertThat(store.deleteDiscussion(POST)).isTrue();
+    assertThat(store.deleteDiscussion(POST)).as("a second delete").isFalse();
+
+    // the article's only post is gone, so posting it again starts afresh
+    store.saveDiscussion(discussion(POST, GUILD, "key-a"));
+    assertThat(store.findDiscussion(POST)).contains(discussion(POST, GUILD, "key-a"));
+    assertThat(store.stats(POST).takes()).isZero();
+    assertThat(store.insertTake(take(1, 5))).as("the same message id is a new take again").isTrue();
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(1);
+    assertThat(stats.members()).isEqualTo(1);
+    assertThat(stats.byLabel().get(Label.POSITIVE)).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a bulk delete removes the listed takes and reports how many existed")
   void bulkDelete() {
     LongStream.rangeClosed(1, 10).forEach(id -> store.insertTake(take(id, id % 3)));

@@ -96,6 +96,20 @@ class TakeServiceTest {
   }
 
   @Test
+  @DisplayName("deleting a discussion removes it with its takes and tells the listeners once, only when it existed")
+  void deleteDiscussion() {
+    service.ingest(1, POST, 7, 42, "Ada", "good", null);
+    changed.clear();
+
+    assertThat(service.deleteDiscussion(POST)).isTrue();
+    assertThat(service.deleteDiscussion(POST)).isFalse();
+
+    assertThat(repo.findDiscussion(POST)).isEmpty();
+    assertThat(repo.findTake(1)).isEmpty();
+    assertThat(changed).as("cached summaries of it are dropped through the listeners").containsExactly(POST);
+  }
+
+  @Test
   @DisplayName("the basic summary counts exactly and quotes the extremes without pinging")
   void basicSummary() {
     Discussion d = repo.findDiscussion(POST).orElseThrow();

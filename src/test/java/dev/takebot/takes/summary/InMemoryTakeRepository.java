@@ -34,6 +34,15 @@ final class InMemoryTakeRepository implements TakeRepository {
   }
 
   @Override
+  public boolean deleteDiscussion(long postMessageId) {
+    if (discussions.remove(postMessageId) == null) {
+      return false;
+    }
+    takes.values().removeIf(t -> t.postMessageId() == postMessageId);
+    return true;
+  }
+
+  @Override
   public Optional<Discussion> findDiscussion(long postMessageId) {
     return Optional.ofNullable(discussions.get(postMessageId));
   }
