@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -36,6 +37,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name of a
  * file in the articles folder); the bot posts it, opens the discussion thread on the post, records the
- * discussion and answers with a link.
+ * discussion and answers with a link. Run without any of those, it opens {@link ArticlePasteModal}'s
+ * form, where a multi-line article keeps its line breaks.
  */
 final class ArticlePostCommand implements SlashFeature {
   /** The parser refuses anything larger, so a larger file is refused before it is downloaded. */
@@ -57,6 +60,8 @@ final class ArticlePostCommand implements SlashFeature {
       Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.CREATE_PUBLIC_THREADS,
       Permission.MESSAGE_SEND_IN_THREADS);
   private static final Logger log = LoggerFactory.getLogger(ArticlePostCommand.class);
+  /** The origin named in errors about pasted text, whether from the {@code text} option or the form. */
+  private static final String PASTED = "pasted text";
   private static final Pattern SAFE_NAME = Pattern.compile("[\\w][\\w .-]{0,99}");
 
   private final BotContext ctx;
@@ -77,7 +82,8 @@ final class ArticlePostCommand implements SlashFeature {
     return new SubcommandData("post", "Post a news article and open a thread for members' takes")
         .addOptions(
             new OptionData(OptionType.ATTACHMENT, "file", "The article as a .txt or .md file"),
-            new OptionData(OptionType.STRING, "text", "The article text, pasted").setMaxLength(6000),
+            new OptionData(OptionType.STRING, "text",
+                "Pasted text (one line; run without options to paste a multi-line article)").setMaxLength(6000),
             new OptionData(OptionType.STRING, "name", "An article from the bot's articles folder")
                 .setAutoComplete(true),
             new OptionData(OptionType.CHANNEL, "channel", "Where to post (default: the configured channel)")
@@ -92,16 +98,62 @@ final class ArticlePostCommand implements SlashFeature {
     }
     List<OptionMapping> sources = Stream.of("file", "text", "name").map(event::getOption)
         .filter(o -> o != null).toList();
-    if (sources.size() != 1) {
-      event.reply(MessageSpecs.text("Give the article exactly one way: `file` (an attachment), `text` or `name`."))
-          .setEphemeral(true).queue();
+    OptionMapping channel = event.getOption("channel");
+    GuildChannel chosen = channel == null ? null : channel.getAsChannel();
+    if (sources.isEmpty()) {
+      openPasteForm(event, chosen);
       return;
     }
+    if (sources.size() > 1) {
+      event.reply(MessageSpecs.text("Give the article exactly one way: `file` (an attachment), `text` or `name`"
+          + " (or none of them, to paste it in a form).")).setEphemeral(true).queue();
+      return;
+    }
+    post(event, () -> chosen, () -> load(sources.get(0)));
+  }
+
+  /**
+   * Answers with {@link ArticlePasteModal}'s form, because a string option arrives as one line and the
+   * parser needs the article's lines. What can be refused already is refused now, before the moderator
+   * pastes anything; the submit checks everything again.
+   */
+  private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen) {
+    try {
+      checkPermissions(event.getMember(), targetChannel(event, chosen));
+    } catch (UserError e) {
+      event.reply(MessageSpecs.text(e.getMessage())).setEphemeral(true).queue();
+      return;
+    }
+    event.replyModal(ArticlePasteModal.form(chosen == null ? null : chosen.getId())).queue();
+  }
+
+  /**
+   * Posts what was pasted into {@link ArticlePasteModal}'s form, exactly as the {@code text} option would.
+   * Whoever submits is checked again: the form's custom id is not proof they were allowed to open it.
+   *
+   * @param channelId the {@code channel} the moderator chose when opening the form, or {@code null}
+   */
+  void postPasted(IReplyCallback event, String channelId, String text) {
+    if (!moderators.isModerator(event.getMember())) {
+      event.reply(MessageSpecs.text(moderators.refusal("post articles"))).setEphemeral(true).queue();
+      return;
+    }
+    post(event, () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
+        () -> new Source(PASTED, text));
+  }
+
+  /**
+   * The one path every way of handing over an article takes: acknowledge privately at once (posting can
+   * outlast Discord's 3 s window), check, load, publish, then edit the answer into the link or the error.
+   *
+   * @param chosen the channel the moderator picked, or {@code null} for the default
+   */
+  private void post(IReplyCallback event, Supplier<GuildChannel> chosen, Supplier<Source> load) {
     InteractionHook hook = event.deferReply(true).complete();
     try {
-      GuildMessageChannel target = targetChannel(event);
+      GuildMessageChannel target = targetChannel(event, chosen.get());
       checkPermissions(event.getMember(), target);
-      Source source = load(sources.get(0));
+      Source source = load.get();
       PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
       Discussion d = publish(event.getGuild(), target, article);
       hook.editOriginal(MessageSpecs.editText(
@@ -119,6 +171,15 @@ final class ArticlePostCommand implements SlashFeature {
     } catch (ErrorResponseException e) {
       hook.editOriginal(MessageSpecs.editText("Discord refused the post: " + e.getMeaning())).queue();
     }
+  }
+
+  /** The channel a form carries, looked up again: it may have been deleted while the moderator pasted. */
+  private static GuildChannel chosenChannel(Guild guild, String channelId) {
+    GuildChannel ch = guild == null ? null : guild.getGuildChannelById(channelId);
+    if (ch == null) {
+      throw new UserError("The channel you picked (<#" + channelId + ">) is gone: run `/article post` again.");
+    }
+    return ch;
   }
 
   @Override
@@ -230,12 +291,11 @@ final class ArticlePostCommand implements SlashFeature {
     }
   }
 
-  private GuildMessageChannel targetChannel(SlashCommandInteractionEvent event) {
+  private GuildMessageChannel targetChannel(IReplyCallback event, GuildChannel chosen) {
     Guild guild = event.getGuild();
-    OptionMapping opt = event.getOption("channel");
     GuildChannel ch;
-    if (opt != null) {
-      ch = opt.getAsChannel();
+    if (chosen != null) {
+      ch = chosen;
     } else {
       String configured = ctx.config().discord().postChannel();
       ch = configured == null || configured.isBlank() ? event.getGuildChannel() : findChannel(guild, configured);
@@ -262,7 +322,7 @@ final class ArticlePostCommand implements SlashFeature {
 
   private Source load(OptionMapping option) {
     return switch (option.getName()) {
-      case "text" -> new Source("pasted text", option.getAsString());
+      case "text" -> new Source(PASTED, option.getAsString());
       case "file" -> fromAttachment(option.getAsAttachment());
       default -> fromFolder(option.getAsString());
     };

@@ -14,8 +14,9 @@ record Features(List<SlashFeature> commands, List<ComponentFeature> components, 
   static Features create(BotContext ctx) {
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
+    ArticlePostCommand post = new ArticlePostCommand(ctx);
     return new Features(
-        List.of(new ArticlePostCommand(ctx), new TakesSummaryCommand(ctx),
+        List.of(post, new TakesSummaryCommand(ctx),
             list,
             new TakesMineCommand(ctx),
             new TakesRetagCommand(ctx),
@@ -24,6 +25,7 @@ record Features(List<SlashFeature> commands, List<ComponentFeature> components, 
             new ArticleListCommand(ctx),
             new ArticleSummaryCommand(ctx)),
         List.of(new ShareTakeFeature(ctx),
+            new ArticlePasteModal(post),
             list,
             correct),
         List.of(new TakesListener(ctx.takes()),

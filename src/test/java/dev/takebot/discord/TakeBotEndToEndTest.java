@@ -160,8 +160,9 @@ class TakeBotEndToEndTest {
     @Test
     @DisplayName("bad input gets a one-line explanation")
     void badInput() {
-      InteractionHandle none = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post", Map.of());
-      assertThat(none.awaitResponse(WAIT).content()).contains("exactly one way");
+      InteractionHandle two = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
+          Map.of("text", "Some text", "name", "sahel-reset"));
+      assertThat(two.awaitResponse(WAIT).content()).contains("exactly one way", "paste it in a form");
 
       InteractionHandle missing = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
           Map.of("name", "no-such-article"));
