@@ -21,8 +21,14 @@ final class TokenBuffer {
   /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
   static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
 
-  /** The text, folded in place word by word as the tokenizer passes (case is noted before folding). */
+  /** The text as written. */
   char[] src = new char[256];
+  /**
+   * The words of the text, folded (case noted before folding), at the same indexes as in {@code src}; other
+   * indexes hold stale characters. Kept apart from {@code src} so that a chunk read as a word can still be
+   * looked at as written (as a link or emoticon) without being read twice.
+   */
+  char[] low = new char[256];
   final char[] scratch = new char[16];
   int n;
   int[] start = new int[64];
@@ -52,6 +58,7 @@ final class TokenBuffer {
     this.n = n;
     if (src.length < n) {
       src = new char[Math.max(n, 2 * src.length)];
+      low = new char[src.length];
     }
     text.getChars(0, n, src, 0);
     currentSentence = 0;
