@@ -8,7 +8,7 @@ import java.util.Arrays;
  * reset or overwritten before it is read, so nothing carries over from one text to the next.
  */
 final class TokenBuffer {
-  // Token flags.
+  // Token flags. A token's int also holds the flags of its term (Lexicon.NEGATOR...), in the bits above these.
   static final int T_UPPER = 1;
   static final int T_NT = 1 << 1;
   static final int T_QUOTED = 1 << 2;
@@ -20,6 +20,8 @@ final class TokenBuffer {
   static final int T_EMOTICON = 1 << 8;
   /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
   static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
+  /** The bits the token flags use; the term flags start above them. */
+  static final int TOKEN_FLAG_BITS = 9;
 
   /** The text as written. */
   char[] src = new char[256];
@@ -33,6 +35,7 @@ final class TokenBuffer {
   int n;
   int[] start = new int[64];
   int[] term = new int[64];
+  /** Token flags (T_*) and the term flags of the token's term (none for emoji and words not in the lexicon). */
   int[] flags = new int[64];
   float[] val = new float[64];
   /** Sentence number of each token: negation and boosters do not reach across sentences. */

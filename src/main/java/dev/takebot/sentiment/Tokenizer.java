@@ -18,12 +18,13 @@ import java.util.Arrays;
  * Regex-free and allocation-free on the usual path.
  */
 final class Tokenizer {
-  // ASCII character classes (see asciiClasses).
-  private static final int WORD = 1;
-  private static final int UPPER = 1 << 1;
-  private static final int LOWER = 1 << 2;
-  private static final int SPACE = 1 << 3;
-  private static final byte[] ASCII = asciiClasses();
+  // ASCII character classes (see asciiClasses), above the folded character in the low bits.
+  private static final int FOLDED = 0xFF;
+  private static final int WORD = 1 << 8;
+  private static final int UPPER = 1 << 9;
+  private static final int LOWER = 1 << 10;
+  private static final int SPACE = 1 << 11;
+  private static final int[] ASCII = asciiClasses();
   /** The longest chunk starting with a letter or digit that is probed as an emoticon ("o_O", "xD", "8-)"). */
   private static final int MAX_WORD_EMOTICON = 4;
 
@@ -165,7 +166,7 @@ final class Tokenizer {
       int k = c < 128 ? ASCII[c] : 0;
       char f;
       if ((k & WORD) != 0) {
-        f = (k & UPPER) != 0 ? (char) (c + ('a' - 'A')) : c;
+        f = (char) (k & FOLDED);
         cases |= k;
       } else if (c >= 128 && Character.isLetterOrDigit(c)) {
         f = Fold.fold(c);
@@ -237,15 +238,21 @@ final class Tokenizer {
       if ((lf & Lexicon.NO) != 0 && e < n && (src[e] == ',' || src[e] == '.')) {
         f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
       }
-      if ((lf & Lexicon.FUNC_FR) != 0) {
-        tb.frWords++;
-      }
-      if ((lf & Lexicon.FUNC_EN) != 0) {
-        tb.enWords++;
-      }
+      countLanguage(tb, lf);
+      noteContrast(tb, lf);
+      f |= lf;
     }
-    noteContrast(tb, id);
     tb.add(s, id, f, Float.NaN);
+  }
+
+  /** Counts the function words of each language: a text reads as French when French ones outnumber English. */
+  private static void countLanguage(TokenBuffer tb, int lf) {
+    if ((lf & Lexicon.FUNC_FR) != 0) {
+      tb.frWords++;
+    }
+    if ((lf & Lexicon.FUNC_EN) != 0) {
+      tb.enWords++;
+    }
   }
 
   /** The upper-case letters in {@code src[s, e)}, counted only for words written in capitals (rarely more than one). */
@@ -275,8 +282,8 @@ final class Tokenizer {
   }
 
   /** Notes the first contrast word while tokens are added, so the scorer need not search for it. */
-  private void noteContrast(TokenBuffer tb, int id) {
-    if (id >= 0 && tb.contrastAt < 0 && (lex.flags(id) & Lexicon.CONTRAST) != 0) {
+  private static void noteContrast(TokenBuffer tb, int lf) {
+    if (tb.contrastAt < 0 && (lf & Lexicon.CONTRAST) != 0) {
       tb.contrastAt = tb.count;
     }
   }
@@ -354,7 +361,8 @@ final class Tokenizer {
     if (id < 0) {
       return false;
     }
-    if ((lex.flags(id) & Lexicon.SARCASM) != 0) {
+    int lf = lex.flags(id);
+    if ((lf & Lexicon.SARCASM) != 0) {
       tb.sarcasm = true;
       return true;
     }
@@ -366,8 +374,8 @@ final class Tokenizer {
           tb.quest++;
         }
       }
-      noteContrast(tb, id);
-      tb.add(s, id, ctx | T_EMOTICON, Float.NaN);
+      noteContrast(tb, lf);
+      tb.add(s, id, ctx | T_EMOTICON | lf, Float.NaN);
       return true;
     }
     return false;
@@ -573,15 +581,18 @@ final class Tokenizer {
     return Character.isLetterOrDigit(c);
   }
 
-  /** Classes of the ASCII characters: one table load is cheaper than a chain of range tests per character. */
-  private static byte[] asciiClasses() {
-    byte[] t = new byte[128];
+  /**
+   * Classes of the ASCII characters, and the folded character for letters and digits: one table load is cheaper
+   * than a chain of range tests per character.
+   */
+  private static int[] asciiClasses() {
+    int[] t = new int[128];
     for (char c = '0'; c <= '9'; c++) {
-      t[c] = WORD;
+      t[c] = WORD | c;
     }
     for (char c = 'a'; c <= 'z'; c++) {
-      t[c] = WORD | LOWER;
-      t[c - ('a' - 'A')] = WORD | UPPER;
+      t[c] = WORD | LOWER | c;
+      t[c - ('a' - 'A')] = WORD | UPPER | c;
     }
     for (char c : new char[] {' ', '\n', '\t', '\r'}) {
       t[c] = SPACE;
