@@ -160,6 +160,38 @@ final class Tokenizer {
     int i = s;
     int h = 0;
     int cases = 0; // UPPER if some letter is upper case, LOWER if some is lower case
+    // The usual word, ASCII letters and digits only, in a loop kept small.
+    while (i < n) {
+      char c = src[i];
+      int k = c < 128 ? ASCII[c] : 0;
+      if ((k & WORD) == 0) {
+        break;
+      }
+      char f = (char) (k & FOLDED);
+      low[i] = f;
+      h = 31 * h + f;
+      cases |= k;
+      i++;
+    }
+    if (i < n && mayContinueWord(src[i])) {
+      return mixedWord(tb, s, ctx, chunkStart); // read again by the full rules
+    }
+    return endWord(tb, s, i, h, cases, false, ctx, chunkStart);
+  }
+
+  /** Whether a word may go on past this character: a letter beyond ASCII, an apostrophe or a hyphen. */
+  private static boolean mayContinueWord(char c) {
+    return c >= 128 || c == '\'' || c == '-';
+  }
+
+  /** Reads a word with letters beyond ASCII, apostrophes or hyphens ("génial", "don't", "n'est", "well-made"). */
+  private int mixedWord(TokenBuffer tb, int s, int ctx, boolean chunkStart) {
+    final char[] src = tb.src;
+    final char[] low = tb.low;
+    final int n = tb.n;
+    int i = s;
+    int h = 0;
+    int cases = 0;
     boolean joined = false;
     while (i < n) {
       char c = src[i];
@@ -188,61 +220,106 @@ final class Tokenizer {
       h = 31 * h + f;
       i++;
     }
-    if (chunkStart && ((i < n && !isSpace(src[i])) || (joined && i - s <= MAX_WORD_EMOTICON))) {
-      // The chunk holds a symbol: the stop character, or the apostrophe or hyphen.
-      int e = chunkEndUnlessLink(src, s, i, n);
-      if (e < 0) {
-        return chunkEnd(src, i, n); // a link
-      }
-      // Emoticons that start with a letter or digit: "o_O", "xD", "D:", "8)".
-      if (e - s >= 2 && e - s <= MAX_WORD_EMOTICON && emoticon(tb, s, e, ctx)) {
-        return e;
-      }
-    }
-    addWord(tb, s, i, h, cases, ctx);
-    return i;
+    return endWord(tb, s, i, h, cases, joined, ctx, chunkStart);
   }
 
-  /** Looks the folded word {@code low[s, e)} up and adds its token, with the case and context it was written in. */
+  /**
+   * Adds the word read as {@code low[s, e)}, unless the chunk it starts is a link or an emoticon; returns the
+   * index after what was read. The chunk is looked at only when it holds a symbol: the character the word
+   * stopped at, or an apostrophe or hyphen inside it.
+   */
+  private int endWord(TokenBuffer tb, int s, int e, int h, int cases, boolean joined, int ctx, boolean chunkStart) {
+    if (chunkStart && ((e < tb.n && !isSpace(tb.src[e])) || (joined && e - s <= MAX_WORD_EMOTICON))) {
+      int end = linkOrEmoticon(tb, s, e, ctx);
+      if (end >= 0) {
+        return end;
+      }
+    }
+    addWord(tb, s, e, h, cases, ctx);
+    return e;
+  }
+
+  /**
+   * Reads the chunk that starts with the word {@code [s, e)} as a link (skipped) or an emoticon ("o_O", "xD",
+   * "D:", "8)"); returns the index after the chunk, or -1 when it is neither.
+   */
+  private int linkOrEmoticon(TokenBuffer tb, int s, int e, int ctx) {
+    int end = chunkEndUnlessLink(tb.src, s, e, tb.n);
+    if (end < 0) {
+      return chunkEnd(tb.src, e, tb.n);
+    }
+    if (end - s >= 2 && end - s <= MAX_WORD_EMOTICON && emoticon(tb, s, end, ctx)) {
+      return end;
+    }
+    return -1;
+  }
+
+  /**
+   * Looks the folded word {@code low[s, e)} up and adds its token, with the case and context it was written in.
+   * The rarer rules sit in methods of their own so that this stays small enough for the JIT to inline.
+   */
   private void addWord(TokenBuffer tb, int s, int e, int h, int cases, int ctx) {
-    final char[] src = tb.src;
     final char[] low = tb.low;
-    final int n = tb.n;
     int l = e - s;
     int id = lex.table.find(low, s, l, h);
-    if (l == 1 && id >= 0 && ((cases & UPPER) == 0 || (e < n && (src[e] == '/' || src[e] == '&' || src[e] == '.')))) {
-      // A lone letter is a sentiment word only as the capital W / L of internet register, never in "w/o".
-      id = singleLetterFallback(id);
+    if (l == 1 && id >= 0) {
+      id = loneLetter(tb, e, id, cases);
     }
     int f = ctx;
     if ((cases & (UPPER | LOWER)) == UPPER) {
-      tb.upperWords++;
-      if (upperCount(src, s, e) >= 2) {
-        f |= T_UPPER;
-      }
+      f |= capitals(tb, s, e);
     }
     if (l >= 3 && low[e - 1] == 't' && low[e - 2] == '\'' && low[e - 3] == 'n') {
       f |= T_NT;
     }
-    if (id < 0 && l >= 4 && stretched(low, s, e)) {
-      id = elongated(low, s, l);
+    if (id < 0 && l >= 4) {
+      id = stretchedWord(low, s, e);
       if (id >= 0) {
         f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
       }
     }
     if (id >= 0) {
       int lf = lex.flags(id);
-      if ((lf & Lexicon.DISCOURSE) != 0 && e < n && src[e] == ',' && opensSentence(src, s)) {
-        f |= T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
-      }
-      if ((lf & Lexicon.NO) != 0 && e < n && (src[e] == ',' || src[e] == '.')) {
-        f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
-      }
+      f |= lf | interjection(tb, s, e, lf);
       countLanguage(tb, lf);
       noteContrast(tb, lf);
-      f |= lf;
     }
     tb.add(s, id, f, Float.NaN);
+  }
+
+  /** A lone letter is a sentiment word only as the capital W / L of internet register, never in "w/o". */
+  private int loneLetter(TokenBuffer tb, int e, int id, int cases) {
+    final char[] src = tb.src;
+    if ((cases & UPPER) == 0 || (e < tb.n && (src[e] == '/' || src[e] == '&' || src[e] == '.'))) {
+      return singleLetterFallback(id);
+    }
+    return id;
+  }
+
+  /** Counts a word written in capitals; returns T_UPPER if it has two capitals or more ("BAD", not "I"). */
+  private static int capitals(TokenBuffer tb, int s, int e) {
+    tb.upperWords++;
+    return upperCount(tb.src, s, e) >= 2 ? T_UPPER : 0;
+  }
+
+  /** The id of a stretched word read with its letter runs cut ("soooo" as "so"), or -1. */
+  private int stretchedWord(char[] low, int s, int e) {
+    return stretched(low, s, e) ? elongated(low, s, e - s) : -1;
+  }
+
+  /** T_INTERJECTION for a word that opens a sentence rather than judges, else 0. */
+  private static int interjection(TokenBuffer tb, int s, int e, int lf) {
+    if ((lf & (Lexicon.DISCOURSE | Lexicon.NO)) == 0 || e >= tb.n) {
+      return 0;
+    }
+    char next = tb.src[e];
+    if ((lf & Lexicon.DISCOURSE) != 0 && next == ',' && opensSentence(tb.src, s)) {
+      return T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
+    }
+    if ((lf & Lexicon.NO) != 0 && (next == ',' || next == '.')) {
+      return T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
+    }
+    return 0;
   }
 
   /** Counts the function words of each language: a text reads as French when French ones outnumber English. */
