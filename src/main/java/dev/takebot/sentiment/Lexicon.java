@@ -23,25 +23,30 @@ final class Lexicon {
   static final String VADER_RESOURCE = "vader_sentiment_lexicon.txt";
   static final String DIR = "sentiment/";
 
-  static final int NEGATOR = 1;
-  static final int CONTRAST = 1 << 1;
-  static final int FUNC_EN = 1 << 2;
-  static final int FUNC_FR = 1 << 3;
-  static final int NO = 1 << 4;
-  static final int LEAST = 1 << 5;
-  static final int KIND = 1 << 6;
-  static final int OF = 1 << 7;
-  static final int OR_NOR = 1 << 8;
-  static final int AT_VERY = 1 << 9;
-  static final int SARCASM = 1 << 10;
-  static final int PHRASE_HEAD = 1 << 11;
-  static final int LIKE = 1 << 12;
-  static final int NE = 1 << 14;
-  static final int SOFT_BOOSTER = 1 << 15;
-  static final int DISCOURSE = 1 << 16;
-  static final int LIKE_SUBJECT = 1 << 13;
+  // Term flags. They sit above TokenBuffer's token flags so that a token carries both in one int: the scorer
+  // then reads a neighbour's role ("not", "very", "but") without going back to these tables.
+  private static final int FIRST_BIT = TokenBuffer.TOKEN_FLAG_BITS;
+  static final int NEGATOR = 1 << FIRST_BIT;
+  static final int CONTRAST = 1 << (FIRST_BIT + 1);
+  static final int FUNC_EN = 1 << (FIRST_BIT + 2);
+  static final int FUNC_FR = 1 << (FIRST_BIT + 3);
+  static final int NO = 1 << (FIRST_BIT + 4);
+  static final int LEAST = 1 << (FIRST_BIT + 5);
+  static final int KIND = 1 << (FIRST_BIT + 6);
+  static final int OF = 1 << (FIRST_BIT + 7);
+  static final int OR_NOR = 1 << (FIRST_BIT + 8);
+  static final int AT_VERY = 1 << (FIRST_BIT + 9);
+  static final int SARCASM = 1 << (FIRST_BIT + 10);
+  static final int PHRASE_HEAD = 1 << (FIRST_BIT + 11);
+  static final int LIKE = 1 << (FIRST_BIT + 12);
+  static final int LIKE_SUBJECT = 1 << (FIRST_BIT + 13);
+  static final int NE = 1 << (FIRST_BIT + 14);
+  static final int SOFT_BOOSTER = 1 << (FIRST_BIT + 15);
+  static final int DISCOURSE = 1 << (FIRST_BIT + 16);
   /** Derived: the term has an English or a French valence. */
-  static final int VALENCE = 1 << 17;
+  static final int VALENCE = 1 << (FIRST_BIT + 17);
+  /** Derived: the term has a booster or dampener increment. */
+  static final int BOOSTER = 1 << (FIRST_BIT + 18);
 
   private static final int ENTRY = 4;
   private static final int EMOJI_BMP_BASE = 0x2100;
@@ -164,7 +169,7 @@ final class Lexicon {
     for (int i = 0; i < n; i++) {
       float[] r = rows.get(i);
       boolean valence = r[0] == r[0] || r[1] == r[1];
-      entries[ENTRY * i] = rowFlags.get(i) | (valence ? VALENCE : 0);
+      entries[ENTRY * i] = rowFlags.get(i) | (valence ? VALENCE : 0) | (r[2] != 0 ? BOOSTER : 0);
       entries[ENTRY * i + 1] = Float.floatToRawIntBits(r[0]);
       entries[ENTRY * i + 2] = Float.floatToRawIntBits(r[1]);
       entries[ENTRY * i + 3] = Float.floatToRawIntBits(r[2]);

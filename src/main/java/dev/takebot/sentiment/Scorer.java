@@ -52,36 +52,34 @@ final class Scorer {
     final boolean capDiff = tb.upperWords > 0 && tb.upperWords < count;
     final float negation = (float) tuning.negation();
     final float[] sent = tb.sent; // reused: every token's slot is cleared as the loop reaches it
+    final int[] sid = tb.sentence;
     boolean any = false;
     for (int i = 0; i < count; i++) {
       sent[i] = 0;
-      int id = term[i];
       int f = tf[i];
       float base;
       int firstModifier = 0;
       if ((f & (T_EMOJI | T_CUSTOM)) != 0) {
         base = tb.val[i];
       } else {
-        if (id < 0) {
+        if ((f & (Lexicon.VALENCE | Lexicon.NEGATOR | Lexicon.PHRASE_HEAD)) == 0 || (f & Lexicon.BOOSTER) != 0) {
+          // Most words: no valence, no phrase, nothing to negate. VADER: degree adverbs modify their neighbour
+          // and carry no valence of their own.
           continue;
         }
-        int flags = lex.flags(id);
-        if (lex.boost(id) != 0) {
-          continue; // VADER: degree adverbs modify their neighbour and carry no valence of their own
-        }
-        if ((flags & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i, french)) {
+        int id = term[i];
+        if ((f & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i, french)) {
           // A negation with nothing to negate ("it does not work", "didn't last") leans negative.
           sent[i] = (float) tuning.bareNegation();
           any = true;
           continue;
         }
-        if ((flags & Lexicon.KIND) != 0 && i + 1 < count && term[i + 1] >= 0
-            && (lex.flags(term[i + 1]) & Lexicon.OF) != 0) {
+        if ((f & Lexicon.KIND) != 0 && i + 1 < count && (tf[i + 1] & Lexicon.OF) != 0) {
           continue;
         }
         // French readings apply to French texts, and to texts with no English function word at all ("génial").
         base = french ? pick(lex.fr(id), lex.en(id)) : frFallback ? pick(lex.en(id), lex.fr(id)) : lex.en(id);
-        if ((flags & Lexicon.PHRASE_HEAD) != 0 && i > 0 && term[i - 1] >= 0 && (tf[i - 1] & T_EMOJI) == 0) {
+        if ((f & Lexicon.PHRASE_HEAD) != 0 && i > 0 && term[i - 1] >= 0 && (tf[i - 1] & T_EMOJI) == 0) {
           float p = lex.phrase(term[i - 1], id);
           if (p == p) {
             base = p;
@@ -92,34 +90,30 @@ final class Scorer {
         if (base != base) {
           continue;
         }
-        if ((flags & Lexicon.LIKE) != 0 && !(i > 0 && term[i - 1] >= 0
-            && (lex.flags(term[i - 1]) & Lexicon.LIKE_SUBJECT) != 0)) {
+        if ((f & Lexicon.LIKE) != 0 && !(i > 0 && (tf[i - 1] & Lexicon.LIKE_SUBJECT) != 0)) {
           continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
         }
         if ((f & T_INTERJECTION) != 0) {
           continue;
         }
-        if ((flags & Lexicon.SOFT_BOOSTER) != 0 && i + 1 < count && hasValence(tb, i + 1)) {
+        if ((f & Lexicon.SOFT_BOOSTER) != 0 && i + 1 < count && hasValence(tf[i + 1])) {
           continue; // "pretty good", "damn good": an intensifier here, not a word of its own
         }
-        if ((flags & Lexicon.NO) != 0 && i + 1 < count && hasValence(tb, i + 1) && !isNo(tb, i + 1)) {
+        if ((f & Lexicon.NO) != 0 && i + 1 < count && hasValence(tf[i + 1]) && !isNo(tf[i + 1])) {
           continue; // "no" negates the next word rather than carrying its own valence
         }
       }
       float v = base * scale;
-      final int[] sid = tb.sentence;
       int reach = 0; // how many preceding tokens share this clause (at most 3)
-      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i]
-          && (tf[i - reach] & T_CLAUSE) == 0) {
+      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i] && (tf[i - reach] & T_CLAUSE) == 0) {
         reach++;
       }
       if ((f & T_FACE) != 0) {
         reach = 0;
       }
       // "no no no!" repeats a refusal; the second "no" does not cancel the first.
-      if (!isNo(tb, i) && ((reach >= 1 && isNo(tb, i - 1)) || (reach >= 2 && isNo(tb, i - 2))
-          || (reach >= 3 && isNo(tb, i - 3) && term[i - 1] >= 0
-              && (lex.flags(term[i - 1]) & Lexicon.OR_NOR) != 0))) {
+      if (!isNo(f) && ((reach >= 1 && isNo(tf[i - 1])) || (reach >= 2 && isNo(tf[i - 2]))
+          || (reach >= 3 && isNo(tf[i - 3]) && (tf[i - 1] & Lexicon.OR_NOR) != 0))) {
         v = base * scale * negation;
         f |= T_NEGATED;
       }
@@ -133,39 +127,39 @@ final class Scorer {
       boolean lastWasNe = false;
       for (int k = firstModifier; k < reach; k++) {
         int j = i - k - 1;
-        if (hasValence(tb, j)) {
+        int g = tf[j];
+        if (hasValence(g)) {
           break; // a modifier reaches only the nearest sentiment word: "don't care don't care" is not a double negation
         }
-        int jid = term[j];
-        if (jid >= 0) {
-          float s = k == 0 && (lex.flags(jid) & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : lex.boost(jid);
+        if ((g & (Lexicon.BOOSTER | Lexicon.SOFT_BOOSTER)) != 0) {
+          float s = k == 0 && (g & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : lex.boost(term[j]);
           if (s != 0) {
             if (v < 0) {
               s = -s;
             }
-            if ((tf[j] & T_UPPER) != 0 && capDiff) {
+            if ((g & T_UPPER) != 0 && capDiff) {
               s += v > 0 ? C_INCR : -C_INCR;
             }
             v += s * DECAY[k];
           }
         }
-        if ((jid >= 0 && (lex.flags(jid) & Lexicon.NEGATOR) != 0) || (tf[j] & T_NT) != 0) {
+        if ((g & (Lexicon.NEGATOR | T_NT)) != 0) {
           // French "ne ... pas" is one negation in two words: the second of the pair does not flip again.
-          boolean pair = french && jid >= 0 && frenchPair && ((lex.flags(jid) & Lexicon.NE) != 0) != lastWasNe;
+          boolean ne = (g & Lexicon.NE) != 0;
+          boolean pair = french && term[j] >= 0 && frenchPair && ne != lastWasNe;
           if (!pair) {
             v *= negation;
             f ^= T_NEGATED;
           }
           frenchPair = !pair;
-          lastWasNe = jid >= 0 && (lex.flags(jid) & Lexicon.NE) != 0;
+          lastWasNe = ne;
         }
       }
       if (french && reach == 3 && (f & T_FACE) == 0 && farNegator(tb, i)) {
         v *= negation;
         f ^= T_NEGATED;
       }
-      if (reach > 0 && term[i - 1] >= 0 && (lex.flags(term[i - 1]) & Lexicon.LEAST) != 0
-          && !(i > 1 && term[i - 2] >= 0 && (lex.flags(term[i - 2]) & Lexicon.AT_VERY) != 0)) {
+      if (reach > 0 && (tf[i - 1] & Lexicon.LEAST) != 0 && !(i > 1 && (tf[i - 2] & Lexicon.AT_VERY) != 0)) {
         v *= negation;
       }
       if ((f & T_QUOTED) != 0) {
@@ -248,18 +242,17 @@ final class Scorer {
    * the negation ("je ne trouve pas cette décision très bonne").
    */
   private boolean farNegator(TokenBuffer tb, int i) {
-    final int[] term = tb.term;
+    final int[] tf = tb.flags;
     for (int j = i - 1; j >= i - 3; j--) {
-      if (polar(tb, j) || (term[j] >= 0 && (lex.flags(term[j]) & Lexicon.NEGATOR) != 0)
-          || (tb.flags[j] & T_NT) != 0) {
+      if (polar(tb, j) || (tf[j] & (Lexicon.NEGATOR | T_NT)) != 0) {
         return false; // the near window already decided
       }
     }
     for (int j = i - 4; j >= 0 && j >= i - FAR_REACH; j--) {
-      if (tb.sentence[j] != tb.sentence[i] || (tb.flags[j + 1] & T_CLAUSE) != 0 || polar(tb, j)) {
+      if (tb.sentence[j] != tb.sentence[i] || (tf[j + 1] & T_CLAUSE) != 0 || polar(tb, j)) {
         return false;
       }
-      if ((term[j] >= 0 && (lex.flags(term[j]) & Lexicon.NEGATOR) != 0) || (tb.flags[j] & T_NT) != 0) {
+      if ((tf[j] & (Lexicon.NEGATOR | T_NT)) != 0) {
         return true;
       }
     }
@@ -267,39 +260,36 @@ final class Scorer {
   }
 
   /** Whether a sentiment word follows negator {@code i} within its reach (further in French: see farNegator). */
-  private boolean valenceAhead(TokenBuffer tb, int i, boolean french) {
+  private static boolean valenceAhead(TokenBuffer tb, int i, boolean french) {
     int reach = french ? FAR_REACH : 3;
     for (int k = i + 1; k < tb.count && k <= i + reach && tb.sentence[k] == tb.sentence[i]; k++) {
       if (k > i + 3 && (tb.flags[k] & T_CLAUSE) != 0) {
         break;
       }
-      if (hasValence(tb, k)) {
+      if (hasValence(tb.flags[k])) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean isNo(TokenBuffer tb, int j) {
-    return j >= 0 && tb.term[j] >= 0 && (tb.flags[j] & (T_EMOJI | T_CUSTOM)) == 0
-        && (lex.flags(tb.term[j]) & Lexicon.NO) != 0;
+  /** Whether a token with these flags is "no" (or "non", "nope"...): emoji carry no term flags. */
+  private static boolean isNo(int tokenFlags) {
+    return (tokenFlags & Lexicon.NO) != 0;
   }
 
   /** Like hasValence, but a neutral entry ("tout" in "pas du tout") does not count. */
   private boolean polar(TokenBuffer tb, int j) {
-    if (!hasValence(tb, j)) {
+    if (!hasValence(tb.flags[j])) {
       return false;
     }
     int id = tb.term[j];
     return id < 0 || (lex.en(id) != 0 && lex.fr(id) != 0);
   }
 
-  private boolean hasValence(TokenBuffer tb, int j) {
-    if ((tb.flags[j] & (T_EMOJI | T_CUSTOM)) != 0) {
-      return true;
-    }
-    int id = tb.term[j];
-    return id >= 0 && (lex.flags(id) & Lexicon.VALENCE) != 0;
+  /** Whether a token with these flags is a sentiment word or emoji. */
+  private static boolean hasValence(int tokenFlags) {
+    return (tokenFlags & (T_EMOJI | T_CUSTOM | Lexicon.VALENCE)) != 0;
   }
 
   private List<String> reasons(TokenBuffer tb, float[] sent) {

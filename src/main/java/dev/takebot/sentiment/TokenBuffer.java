@@ -8,7 +8,7 @@ import java.util.Arrays;
  * reset or overwritten before it is read, so nothing carries over from one text to the next.
  */
 final class TokenBuffer {
-  // Token flags.
+  // Token flags. A token's int also holds the flags of its term (Lexicon.NEGATOR...), in the bits above these.
   static final int T_UPPER = 1;
   static final int T_NT = 1 << 1;
   static final int T_QUOTED = 1 << 2;
@@ -24,13 +24,22 @@ final class TokenBuffer {
   static final int T_CLAUSE = 1 << 10;
   /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
   static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
+  /** The bits the token flags use; the term flags start above them. */
+  static final int TOKEN_FLAG_BITS = 11;
 
-  /** The text, folded in place word by word as the tokenizer passes (case is noted before folding). */
+  /** The text as written. */
   char[] src = new char[256];
+  /**
+   * The words of the text, folded (case noted before folding), at the same indexes as in {@code src}; other
+   * indexes hold stale characters. Kept apart from {@code src} so that a chunk read as a word can still be
+   * looked at as written (as a link or emoticon) without being read twice.
+   */
+  char[] low = new char[256];
   final char[] scratch = new char[16];
   int n;
   int[] start = new int[64];
   int[] term = new int[64];
+  /** Token flags (T_*) and the term flags of the token's term (none for emoji and words not in the lexicon). */
   int[] flags = new int[64];
   float[] val = new float[64];
   /** Sentence number of each token: negation and boosters do not reach across sentences. */
@@ -58,6 +67,7 @@ final class TokenBuffer {
     this.n = n;
     if (src.length < n) {
       src = new char[Math.max(n, 2 * src.length)];
+      low = new char[src.length];
     }
     text.getChars(0, n, src, 0);
     currentSentence = 0;

@@ -18,12 +18,15 @@ import java.util.Arrays;
  * Regex-free and allocation-free on the usual path.
  */
 final class Tokenizer {
-  // ASCII character classes (see asciiClasses).
-  private static final int WORD = 1;
-  private static final int UPPER = 1 << 1;
-  private static final int LOWER = 1 << 2;
-  private static final int SPACE = 1 << 3;
-  private static final byte[] ASCII = asciiClasses();
+  // ASCII character classes (see asciiClasses), above the folded character in the low bits.
+  private static final int FOLDED = 0xFF;
+  private static final int WORD = 1 << 8;
+  private static final int UPPER = 1 << 9;
+  private static final int LOWER = 1 << 10;
+  private static final int SPACE = 1 << 11;
+  private static final int[] ASCII = asciiClasses();
+  /** The longest chunk starting with a letter or digit that is probed as an emoticon ("o_O", "xD", "8-)"). */
+  private static final int MAX_WORD_EMOTICON = 4;
 
   private final Lexicon lex;
 
@@ -69,19 +72,7 @@ final class Tokenizer {
       int ctx = (quoteLine || quoteAll ? T_QUOTED : 0) | (bold ? T_BOLD : 0);
       boolean chunkStart = i == 0 || isSpace(src[i - 1]);
       if (isWordChar(c)) {
-        if (chunkStart) {
-          int e = chunkStartScan(src, i, n);
-          if (e < 0) {
-            i = chunkEnd(src, i, n); // a link
-            continue;
-          }
-          // Emoticons that start with a letter or digit: "o_O", "xD", "D:", "8)".
-          if (e - i >= 2 && e - i <= 4 && !allWordChars(src, i, e) && emoticon(tb, i, e, ctx)) {
-            i = e;
-            continue;
-          }
-        }
-        i = word(tb, i, ctx);
+        i = word(tb, i, ctx, chunkStart);
         continue;
       }
       if (c == '<') {
@@ -159,96 +150,222 @@ final class Tokenizer {
     }
   }
 
-  /** Scans a word from {@code i}, folding it into {@code low}; returns the index after it. */
-  private int word(TokenBuffer tb, int i, int ctx) {
+  /**
+   * Reads the word at {@code s}, folding it into {@code tb.low}, and adds its token; returns the index after it.
+   *
+   * <p>A chunk (a run of non-space characters) that starts with a letter or digit may also be a link ("ow.ly/x")
+   * or an emoticon ("xD", "D:"). Both need a symbol, so a word that fills its whole chunk, as most do, is read in
+   * this one pass; only a word that stops at a symbol, or a short chunk with an apostrophe or hyphen, has the rest
+   * of its chunk looked at.
+   */
+  private int word(TokenBuffer tb, int s, int ctx, boolean chunkStart) {
     final char[] src = tb.src;
-    final char[] low = tb.src;
+    final char[] low = tb.low;
     final int n = tb.n;
-    int s = i;
+    int i = s;
     int h = 0;
-    int upper = 0;
-    int lower = 0;
-    boolean stretched = false;
+    int cases = 0; // UPPER if some letter is upper case, LOWER if some is lower case
+    // The usual word, ASCII letters and digits only, in a loop kept small.
     while (i < n) {
       char c = src[i];
       int k = c < 128 ? ASCII[c] : 0;
-      if ((k & WORD) != 0 || (c >= 128 && Character.isLetterOrDigit(c))) {
-        char f;
-        if (c < 128) {
-          f = (k & UPPER) != 0 ? (char) (c + ('a' - 'A')) : c;
-          upper += (k & UPPER) != 0 ? 1 : 0;
-          lower += (k & LOWER) != 0 ? 1 : 0;
-        } else {
-          f = Fold.fold(c);
-          if (Character.isUpperCase(c)) {
-            upper++;
-          } else if (Character.isLowerCase(c)) {
-            lower++;
-          }
-        }
-        low[i] = f;
-        h = 31 * h + f;
-        if (i - s >= 2 && low[i - 1] == f && low[i - 2] == f) {
-          stretched = true;
-        }
-        i++;
+      if ((k & WORD) == 0) {
+        break;
+      }
+      char f = (char) (k & FOLDED);
+      low[i] = f;
+      h = 31 * h + f;
+      cases |= k;
+      i++;
+    }
+    if (i < n && mayContinueWord(src[i])) {
+      return mixedWord(tb, s, ctx, chunkStart); // read again by the full rules
+    }
+    return endWord(tb, s, i, h, cases, false, ctx, chunkStart);
+  }
+
+  /** Whether a word may go on past this character: a letter beyond ASCII, an apostrophe or a hyphen. */
+  private static boolean mayContinueWord(char c) {
+    return c >= 128 || c == '\'' || c == '-';
+  }
+
+  /** Reads a word with letters beyond ASCII, apostrophes or hyphens ("génial", "don't", "n'est", "well-made"). */
+  private int mixedWord(TokenBuffer tb, int s, int ctx, boolean chunkStart) {
+    final char[] src = tb.src;
+    final char[] low = tb.low;
+    final int n = tb.n;
+    int i = s;
+    int h = 0;
+    int cases = 0;
+    boolean joined = false;
+    while (i < n) {
+      char c = src[i];
+      int k = c < 128 ? ASCII[c] : 0;
+      char f;
+      if ((k & WORD) != 0) {
+        f = (char) (k & FOLDED);
+        cases |= k;
+      } else if (c >= 128 && Character.isLetterOrDigit(c)) {
+        f = Fold.fold(c);
+        cases |= Character.isUpperCase(c) ? UPPER : Character.isLowerCase(c) ? LOWER : 0;
       } else if ((c == '\'' || c == '\u2019' || c == '-') && i > s && i + 1 < n && isWordChar(src[i + 1])) {
-        char f = c == '-' ? '-' : '\'';
+        f = c == '-' ? '-' : '\'';
         low[i] = f;
         h = 31 * h + f;
         i++;
+        joined = true;
         if (f == '\'' && isElision(low, s, i - s - 1)) {
           break; // French elision: "n'est" reads as "n'" + "est", "c'est" as "c'" + "est".
         }
+        continue;
       } else {
         break;
       }
+      low[i] = f;
+      h = 31 * h + f;
+      i++;
     }
-    int l = i - s;
-    int id = lex.table.find(low, s, l, h);
-    if (l == 1 && id >= 0 && (upper == 0 || (i < n && (src[i] == '/' || src[i] == '&' || src[i] == '.')))) {
-      // A lone letter is a sentiment word only as the capital W / L of internet register, never in "w/o".
-      id = singleLetterFallback(id);
-    }
-    int f = ctx;
-    if (upper > 0 && lower == 0) {
-      tb.upperWords++;
-      if (upper >= 2) {
-        f |= T_UPPER;
+    return endWord(tb, s, i, h, cases, joined, ctx, chunkStart);
+  }
+
+  /**
+   * Adds the word read as {@code low[s, e)}, unless the chunk it starts is a link or an emoticon; returns the
+   * index after what was read. The chunk is looked at only when it holds a symbol: the character the word
+   * stopped at, or an apostrophe or hyphen inside it.
+   */
+  private int endWord(TokenBuffer tb, int s, int e, int h, int cases, boolean joined, int ctx, boolean chunkStart) {
+    if (chunkStart && ((e < tb.n && !isSpace(tb.src[e])) || (joined && e - s <= MAX_WORD_EMOTICON))) {
+      int end = linkOrEmoticon(tb, s, e, ctx);
+      if (end >= 0) {
+        return end;
       }
     }
-    if (l >= 3 && low[i - 1] == 't' && low[i - 2] == '\'' && low[i - 3] == 'n') {
+    addWord(tb, s, e, h, cases, ctx);
+    return e;
+  }
+
+  /**
+   * Reads the chunk that starts with the word {@code [s, e)} as a link (skipped) or an emoticon ("o_O", "xD",
+   * "D:", "8)"); returns the index after the chunk, or -1 when it is neither.
+   */
+  private int linkOrEmoticon(TokenBuffer tb, int s, int e, int ctx) {
+    int end = chunkEndUnlessLink(tb.src, s, e, tb.n);
+    if (end < 0) {
+      return chunkEnd(tb.src, e, tb.n);
+    }
+    if (end - s >= 2 && end - s <= MAX_WORD_EMOTICON && emoticon(tb, s, end, ctx)) {
+      return end;
+    }
+    return -1;
+  }
+
+  /**
+   * Looks the folded word {@code low[s, e)} up and adds its token, with the case and context it was written in.
+   * The rarer rules sit in methods of their own so that this stays small enough for the JIT to inline.
+   */
+  private void addWord(TokenBuffer tb, int s, int e, int h, int cases, int ctx) {
+    final char[] low = tb.low;
+    int l = e - s;
+    int id = lex.table.find(low, s, l, h);
+    if (l == 1 && id >= 0) {
+      id = loneLetter(tb, e, id, cases);
+    }
+    int f = ctx;
+    if ((cases & (UPPER | LOWER)) == UPPER) {
+      f |= capitals(tb, s, e);
+    }
+    if (l >= 3 && low[e - 1] == 't' && low[e - 2] == '\'' && low[e - 3] == 'n') {
       f |= T_NT;
     }
-    if (id < 0 && stretched && l >= 4) {
-      id = elongated(low, s, l);
+    if (id < 0 && l >= 4) {
+      id = stretchedWord(low, s, e);
       if (id >= 0) {
         f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
       }
     }
-    if (id >= 0 && (lex.flags(id) & Lexicon.DISCOURSE) != 0 && i < n && src[i] == ',' && opensSentence(src, s)) {
-      f |= T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
-    }
-    if (id >= 0 && (lex.flags(id) & Lexicon.NO) != 0 && i < n && (src[i] == ',' || src[i] == '.')) {
-      f |= T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
-    }
     if (id >= 0) {
       int lf = lex.flags(id);
-      if ((lf & Lexicon.FUNC_FR) != 0) {
-        tb.frWords++;
-      }
-      if ((lf & Lexicon.FUNC_EN) != 0) {
-        tb.enWords++;
+      f |= lf | interjection(tb, s, e, lf);
+      countLanguage(tb, lf);
+      noteContrast(tb, lf);
+    }
+    tb.add(s, id, f, Float.NaN);
+  }
+
+  /** A lone letter is a sentiment word only as the capital W / L of internet register, never in "w/o". */
+  private int loneLetter(TokenBuffer tb, int e, int id, int cases) {
+    final char[] src = tb.src;
+    if ((cases & UPPER) == 0 || (e < tb.n && (src[e] == '/' || src[e] == '&' || src[e] == '.'))) {
+      return singleLetterFallback(id);
+    }
+    return id;
+  }
+
+  /** Counts a word written in capitals; returns T_UPPER if it has two capitals or more ("BAD", not "I"). */
+  private static int capitals(TokenBuffer tb, int s, int e) {
+    tb.upperWords++;
+    return upperCount(tb.src, s, e) >= 2 ? T_UPPER : 0;
+  }
+
+  /** The id of a stretched word read with its letter runs cut ("soooo" as "so"), or -1. */
+  private int stretchedWord(char[] low, int s, int e) {
+    return stretched(low, s, e) ? elongated(low, s, e - s) : -1;
+  }
+
+  /** T_INTERJECTION for a word that opens a sentence rather than judges, else 0. */
+  private static int interjection(TokenBuffer tb, int s, int e, int lf) {
+    if ((lf & (Lexicon.DISCOURSE | Lexicon.NO)) == 0 || e >= tb.n) {
+      return 0;
+    }
+    char next = tb.src[e];
+    if ((lf & Lexicon.DISCOURSE) != 0 && next == ',' && opensSentence(tb.src, s)) {
+      return T_INTERJECTION; // "well, ...", "yeah, ..." open a sentence rather than judge
+    }
+    if ((lf & Lexicon.NO) != 0 && (next == ',' || next == '.')) {
+      return T_INTERJECTION; // "no, I had not..." answers a question; it does not judge
+    }
+    return 0;
+  }
+
+  /** Counts the function words of each language: a text reads as French when French ones outnumber English. */
+  private static void countLanguage(TokenBuffer tb, int lf) {
+    if ((lf & Lexicon.FUNC_FR) != 0) {
+      tb.frWords++;
+    }
+    if ((lf & Lexicon.FUNC_EN) != 0) {
+      tb.enWords++;
+    }
+  }
+
+  /** The upper-case letters in {@code src[s, e)}, counted only for words written in capitals (rarely more than one). */
+  private static int upperCount(char[] src, int s, int e) {
+    int upper = 0;
+    for (int k = s; k < e; k++) {
+      char c = src[k];
+      if (c < 128 ? (ASCII[c] & UPPER) != 0 : Character.isUpperCase(c)) {
+        upper++;
       }
     }
-    noteContrast(tb, id);
-    tb.add(s, id, f, Float.NaN);
-    return i;
+    return upper;
+  }
+
+  /**
+   * Whether a letter repeats three times in a row ("sooo"). Checked only for words the lexicon lacks, which is
+   * cheaper than tracking runs while every word is scanned. Apostrophes and hyphens never repeat (each must be
+   * followed by a letter or digit), so any run of three is letters or digits.
+   */
+  private static boolean stretched(char[] low, int s, int e) {
+    for (int k = s + 2; k < e; k++) {
+      if (low[k] == low[k - 1] && low[k] == low[k - 2]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Notes the first contrast word while tokens are added, so the scorer need not search for it. */
-  private void noteContrast(TokenBuffer tb, int id) {
-    if (id >= 0 && tb.contrastAt < 0 && (lex.flags(id) & Lexicon.CONTRAST) != 0) {
+  private static void noteContrast(TokenBuffer tb, int lf) {
+    if (tb.contrastAt < 0 && (lf & Lexicon.CONTRAST) != 0) {
       tb.contrastAt = tb.count;
     }
   }
@@ -313,7 +430,8 @@ final class Tokenizer {
     if (e - s > tb.scratch.length) {
       return false;
     }
-    // Folded into scratch, not in place: if this is no emoticon the chunk is read again as words.
+    // Folded into scratch: the chunk's first word may already be folded into low, and if this is no emoticon
+    // that word is added as it is.
     int h = 0;
     for (int k = s; k < e; k++) {
       char f = Fold.fold(tb.src[k]);
@@ -325,7 +443,8 @@ final class Tokenizer {
     if (id < 0) {
       return false;
     }
-    if ((lex.flags(id) & Lexicon.SARCASM) != 0) {
+    int lf = lex.flags(id);
+    if ((lf & Lexicon.SARCASM) != 0) {
       tb.sarcasm = true;
       return true;
     }
@@ -337,8 +456,8 @@ final class Tokenizer {
           tb.quest++;
         }
       }
-      noteContrast(tb, id);
-      tb.add(s, id, ctx | T_EMOTICON, Float.NaN);
+      noteContrast(tb, lf);
+      tb.add(s, id, ctx | T_EMOTICON | lf, Float.NaN);
       return true;
     }
     return false;
@@ -392,7 +511,7 @@ final class Tokenizer {
   /** Reads a custom emoji by its name: the whole name if known ("sadge"), else its most polar part ("pepe_sad"). */
   private void customEmoji(TokenBuffer tb, int s, int e, int ctx) {
     final char[] orig = Arrays.copyOfRange(tb.src, s, e); // original case, for camelCase and display
-    final char[] low = tb.src;
+    final char[] low = tb.low;
     int h = 0;
     for (int k = s; k < e; k++) {
       char f = Fold.fold(orig[k - s]);
@@ -465,17 +584,18 @@ final class Tokenizer {
   }
 
   /**
-   * One pass over a chunk that starts with a letter or digit: returns -1 when it is a link, else its end,
-   * looking no further than needed (links need a "://", a "www." or a dot followed later by a slash).
+   * The end of the chunk that starts at {@code s} with a letter or digit, or -1 when the chunk is a link (a
+   * "://", a "www." or a dot followed later by a slash). {@code [s, from)} is a word already read: it holds
+   * letters, digits, apostrophes and hyphens only, so the scan for dots and slashes starts at {@code from}.
    */
-  private static int chunkStartScan(char[] src, int i, int n) {
-    char c0 = src[i];
+  private static int chunkEndUnlessLink(char[] src, int s, int from, int n) {
+    char c0 = src[s];
     if ((c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
-        && (starts(src, i, n, "http://") || starts(src, i, n, "https://") || starts(src, i, n, "www."))) {
+        && (starts(src, s, n, "http://") || starts(src, s, n, "https://") || starts(src, s, n, "www."))) {
       return -1;
     }
     boolean dot = false;
-    int k = i;
+    int k = from;
     for (; k < n; k++) {
       char c = src[k];
       if (c < 128 && (ASCII[c] & WORD) != 0) {
@@ -484,7 +604,7 @@ final class Tokenizer {
       if (isSpace(c)) {
         break;
       }
-      if (c == '.' && k > i && k + 1 < n && isWordChar(src[k + 1])) {
+      if (c == '.' && k > s && k + 1 < n && isWordChar(src[k + 1])) {
         dot = true;
       } else if (c == '/' && dot && k + 1 < n && isWordChar(src[k + 1])) {
         return -1;
@@ -522,15 +642,6 @@ final class Tokenizer {
     return true;
   }
 
-  private static boolean allWordChars(char[] src, int s, int e) {
-    for (int k = s; k < e; k++) {
-      if (!isWordChar(src[k])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static int chunkEnd(char[] src, int i, int n) {
     while (i < n && !isSpace(src[i])) {
       i++;
@@ -552,15 +663,18 @@ final class Tokenizer {
     return Character.isLetterOrDigit(c);
   }
 
-  /** Classes of the ASCII characters: one table load is cheaper than a chain of range tests per character. */
-  private static byte[] asciiClasses() {
-    byte[] t = new byte[128];
+  /**
+   * Classes of the ASCII characters, and the folded character for letters and digits: one table load is cheaper
+   * than a chain of range tests per character.
+   */
+  private static int[] asciiClasses() {
+    int[] t = new int[128];
     for (char c = '0'; c <= '9'; c++) {
-      t[c] = WORD;
+      t[c] = WORD | c;
     }
     for (char c = 'a'; c <= 'z'; c++) {
-      t[c] = WORD | LOWER;
-      t[c - ('a' - 'A')] = WORD | UPPER;
+      t[c] = WORD | LOWER | c;
+      t[c - ('a' - 'A')] = WORD | UPPER | c;
     }
     for (char c : new char[] {' ', '\n', '\t', '\r'}) {
       t[c] = SPACE;
