@@ -53,8 +53,8 @@ final class TokenBuffer {
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
   int currentSentence;
-  /** A comma has passed since the last token. */
-  boolean clauseBreak;
+  /** T_CLAUSE when a comma has passed since the last token, else 0: or-ed into the next token's flags. */
+  int pendingClause;
   int count;
   int upperWords;
   int excl;
@@ -71,7 +71,7 @@ final class TokenBuffer {
     }
     text.getChars(0, n, src, 0);
     currentSentence = 0;
-    clauseBreak = false;
+    pendingClause = 0;
     count = 0;
     upperWords = 0;
     excl = 0;
@@ -83,17 +83,29 @@ final class TokenBuffer {
     return this;
   }
 
-  void add(int s, int id, int f, float v) {
+  /** Adds a token of term {@code id} (-1 for none); its valence, if any, is the term's. */
+  void add(int s, int id, int f) {
     if (count == start.length) {
       grow();
     }
     start[count] = s;
     term[count] = id;
-    flags[count] = clauseBreak ? f | T_CLAUSE : f;
-    clauseBreak = false;
-    val[count] = v;
+    flags[count] = f | pendingClause;
+    pendingClause = 0;
     sentence[count] = currentSentence;
     count++;
+  }
+
+  /**
+   * Adds an emoji token (T_EMOJI or T_CUSTOM in {@code f}) with its valence. Only these tokens have {@code val}
+   * written, and the scorer reads it only for them, so words do not pay for the store.
+   */
+  void addEmoji(int s, int f, float v) {
+    if (count == start.length) {
+      grow();
+    }
+    val[count] = v;
+    add(s, -1, f);
   }
 
   /** Flags the tokens of the current sentence as asked rather than stated: it has just ended in '?'. */

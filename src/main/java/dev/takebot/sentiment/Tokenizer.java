@@ -43,16 +43,25 @@ final class Tokenizer {
     boolean quoteLine = false;
     boolean quoteAll = false;
     boolean bold = false;
+    int ctx = 0; // the context flags of quoteLine, quoteAll and bold, updated when one of them changes
     while (i < n) {
       char c = src[i];
+      int k = c < 128 ? ASCII[c] : 0;
+      if ((k & WORD) != 0) {
+        // Most tokens are ASCII words: they go first, past the checks for the line start and symbols.
+        lineStart = false;
+        i = word(tb, i, ctx);
+        continue;
+      }
       if (c == '\n') {
         lineStart = true;
         quoteLine = false;
+        ctx = context(quoteAll, bold);
         tb.currentSentence++;
         i++;
         continue;
       }
-      if (isSpace(c)) {
+      if ((k & SPACE) != 0 || (c >= 128 && isSpace(c))) {
         i++;
         continue;
       }
@@ -66,13 +75,12 @@ final class Tokenizer {
             quoteLine = true;
             i += src[i + 1] == ' ' ? 2 : 1;
           }
+          ctx = context(true, bold);
           continue;
         }
       }
-      int ctx = (quoteLine || quoteAll ? T_QUOTED : 0) | (bold ? T_BOLD : 0);
-      boolean chunkStart = i == 0 || isSpace(src[i - 1]);
-      if (isWordChar(c)) {
-        i = word(tb, i, ctx, chunkStart);
+      if (c >= 128 && isWordChar(c)) {
+        i = word(tb, i, ctx);
         continue;
       }
       if (c == '<') {
@@ -82,7 +90,7 @@ final class Tokenizer {
           continue;
         }
       }
-      if (chunkStart && c != '*' && c != '`') {
+      if (c != '*' && c != '`' && startsChunk(src, i)) {
         int e = chunkEnd(src, i, n);
         if (e - i >= 2 && e - i <= 12 && emoticon(tb, i, e, ctx)) {
           i = e;
@@ -106,7 +114,7 @@ final class Tokenizer {
           i++;
         }
         case ',' -> {
-          tb.clauseBreak = true;
+          tb.pendingClause = TokenBuffer.T_CLAUSE;
           i++;
         }
         case '@' -> {
@@ -126,6 +134,7 @@ final class Tokenizer {
           }
           if (r >= 2) {
             bold = !bold;
+            ctx = context(quoteLine || quoteAll, bold);
           }
         }
         default -> {
@@ -133,14 +142,14 @@ final class Tokenizer {
             int cp = Character.toCodePoint(c, src[i + 1]);
             float v = lex.emoji(cp);
             if (v == v) {
-              tb.add(i, -1, T_EMOJI | ctx, v);
+              tb.addEmoji(i, T_EMOJI | ctx, v);
             }
             i += 2;
           } else {
             if (c >= 0x2100 && c < 0x2C00) {
               float v = lex.emoji(c);
               if (v == v) {
-                tb.add(i, -1, T_EMOJI | ctx, v);
+                tb.addEmoji(i, T_EMOJI | ctx, v);
               }
             }
             i++;
@@ -158,7 +167,7 @@ final class Tokenizer {
    * this one pass; only a word that stops at a symbol, or a short chunk with an apostrophe or hyphen, has the rest
    * of its chunk looked at.
    */
-  private int word(TokenBuffer tb, int s, int ctx, boolean chunkStart) {
+  private int word(TokenBuffer tb, int s, int ctx) {
     final char[] src = tb.src;
     final char[] low = tb.low;
     final int n = tb.n;
@@ -179,9 +188,9 @@ final class Tokenizer {
       i++;
     }
     if (i < n && mayContinueWord(src[i])) {
-      return mixedWord(tb, s, ctx, chunkStart); // read again by the full rules
+      return mixedWord(tb, s, ctx); // read again by the full rules
     }
-    return endWord(tb, s, i, h, cases, false, ctx, chunkStart);
+    return endWord(tb, s, i, h, cases, false, ctx);
   }
 
   /** Whether a word may go on past this character: a letter beyond ASCII, an apostrophe or a hyphen. */
@@ -190,7 +199,7 @@ final class Tokenizer {
   }
 
   /** Reads a word with letters beyond ASCII, apostrophes or hyphens ("génial", "don't", "n'est", "well-made"). */
-  private int mixedWord(TokenBuffer tb, int s, int ctx, boolean chunkStart) {
+  private int mixedWord(TokenBuffer tb, int s, int ctx) {
     final char[] src = tb.src;
     final char[] low = tb.low;
     final int n = tb.n;
@@ -225,7 +234,7 @@ final class Tokenizer {
       h = 31 * h + f;
       i++;
     }
-    return endWord(tb, s, i, h, cases, joined, ctx, chunkStart);
+    return endWord(tb, s, i, h, cases, joined, ctx);
   }
 
   /**
@@ -233,8 +242,8 @@ final class Tokenizer {
    * index after what was read. The chunk is looked at only when it holds a symbol: the character the word
    * stopped at, or an apostrophe or hyphen inside it.
    */
-  private int endWord(TokenBuffer tb, int s, int e, int h, int cases, boolean joined, int ctx, boolean chunkStart) {
-    if (chunkStart && ((e < tb.n && !isSpace(tb.src[e])) || (joined && e - s <= MAX_WORD_EMOTICON))) {
+  private int endWord(TokenBuffer tb, int s, int e, int h, int cases, boolean joined, int ctx) {
+    if (((e < tb.n && !isSpace(tb.src[e])) || (joined && e - s <= MAX_WORD_EMOTICON)) && startsChunk(tb.src, s)) {
       int end = linkOrEmoticon(tb, s, e, ctx);
       if (end >= 0) {
         return end;
@@ -289,7 +298,7 @@ final class Tokenizer {
       countLanguage(tb, lf);
       noteContrast(tb, lf);
     }
-    tb.add(s, id, f, Float.NaN);
+    tb.add(s, id, f);
   }
 
   /** A lone letter is a sentiment word only as the capital W / L of internet register, never in "w/o". */
@@ -457,7 +466,7 @@ final class Tokenizer {
         }
       }
       noteContrast(tb, lf);
-      tb.add(s, id, ctx | T_EMOTICON | lf, Float.NaN);
+      tb.add(s, id, ctx | T_EMOTICON | lf);
       return true;
     }
     return false;
@@ -545,7 +554,7 @@ final class Tokenizer {
         tb.grow();
       }
       tb.customNames[tb.count] = ":" + new String(orig) + ":";
-      tb.add(s, -1, T_CUSTOM | ctx, best);
+      tb.addEmoji(s, T_CUSTOM | ctx, best);
     }
   }
 
@@ -640,6 +649,16 @@ final class Tokenizer {
       }
     }
     return true;
+  }
+
+  /** Whether a chunk (a run of non-space characters) starts at {@code i}. */
+  private static boolean startsChunk(char[] src, int i) {
+    return i == 0 || isSpace(src[i - 1]);
+  }
+
+  /** The token flags of the markdown context: a quote and bold text. */
+  private static int context(boolean quoted, boolean bold) {
+    return (quoted ? T_QUOTED : 0) | (bold ? T_BOLD : 0);
   }
 
   private static int chunkEnd(char[] src, int i, int n) {
