@@ -318,10 +318,15 @@ final class Scorer {
     if (tb.sarcasm) {
       out[size++] = "/s";
     }
+    // List.of with the names one by one: the array form copies its argument, which the caller would copy first.
     return switch (size) {
       case 0 -> List.of();
       case 1 -> List.of(out[0]);
       case 2 -> List.of(out[0], out[1]);
+      case 3 -> List.of(out[0], out[1], out[2]);
+      case 4 -> List.of(out[0], out[1], out[2], out[3]);
+      case 5 -> List.of(out[0], out[1], out[2], out[3], out[4]);
+      case 6 -> List.of(out[0], out[1], out[2], out[3], out[4], out[5]);
       default -> List.of(Arrays.copyOf(out, size));
     };
   }

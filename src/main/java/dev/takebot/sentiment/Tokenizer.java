@@ -27,6 +27,9 @@ final class Tokenizer {
   private static final int[] ASCII = asciiClasses();
   /** The longest chunk starting with a letter or digit that is probed as an emoticon ("o_O", "xD", "8-)"). */
   private static final int MAX_WORD_EMOTICON = 4;
+  /** The term flags that call for termRules: most words have none of them. */
+  private static final int RARE_RULES =
+      Lexicon.DISCOURSE | Lexicon.NO | Lexicon.FUNC_FR | Lexicon.FUNC_EN | Lexicon.CONTRAST;
 
   private final Lexicon lex;
 
@@ -249,7 +252,7 @@ final class Tokenizer {
         return end;
       }
     }
-    addWord(tb, s, e, h, cases, ctx);
+    addWord(tb, s, e, h, cases, joined, ctx);
     return e;
   }
 
@@ -272,7 +275,7 @@ final class Tokenizer {
    * Looks the folded word {@code low[s, e)} up and adds its token, with the case and context it was written in.
    * The rarer rules sit in methods of their own so that this stays small enough for the JIT to inline.
    */
-  private void addWord(TokenBuffer tb, int s, int e, int h, int cases, int ctx) {
+  private void addWord(TokenBuffer tb, int s, int e, int h, int cases, boolean joined, int ctx) {
     final char[] low = tb.low;
     int l = e - s;
     int id = lex.table.find(low, s, l, h);
@@ -283,8 +286,8 @@ final class Tokenizer {
     if ((cases & (UPPER | LOWER)) == UPPER) {
       f |= capitals(tb, s, e);
     }
-    if (l >= 3 && low[e - 1] == 't' && low[e - 2] == '\'' && low[e - 3] == 'n') {
-      f |= T_NT;
+    if (joined && l >= 3 && low[e - 1] == 't' && low[e - 2] == '\'' && low[e - 3] == 'n') {
+      f |= T_NT; // only a word read with its apostrophe (joined) can end in "n't"
     }
     if (id < 0 && l >= 4) {
       id = stretchedWord(low, s, e);
@@ -294,9 +297,10 @@ final class Tokenizer {
     }
     if (id >= 0) {
       int lf = lex.flags(id);
-      f |= lf | interjection(tb, s, e, lf);
-      countLanguage(tb, lf);
-      noteContrast(tb, lf);
+      f |= lf;
+      if ((lf & RARE_RULES) != 0) {
+        f |= termRules(tb, s, e, lf);
+      }
     }
     tb.add(s, id, f);
   }
@@ -319,6 +323,13 @@ final class Tokenizer {
   /** The id of a stretched word read with its letter runs cut ("soooo" as "so"), or -1. */
   private int stretchedWord(char[] low, int s, int e) {
     return stretched(low, s, e) ? elongated(low, s, e - s) : -1;
+  }
+
+  /** Counts function and contrast words; returns T_INTERJECTION for a word that opens a sentence, else 0. */
+  private static int termRules(TokenBuffer tb, int s, int e, int lf) {
+    countLanguage(tb, lf);
+    noteContrast(tb, lf);
+    return interjection(tb, s, e, lf);
   }
 
   /** T_INTERJECTION for a word that opens a sentence rather than judges, else 0. */
