@@ -278,13 +278,20 @@ final class Scorer {
     return (tokenFlags & Lexicon.NO) != 0;
   }
 
-  /** Like hasValence, but a neutral entry ("tout" in "pas du tout") does not count. */
+  /**
+   * Like hasValence, but read as French (only farNegator asks): a word whose French valence is zero is neutral
+   * even if English rates it ("tout" in "pas du tout", which VADER reads as English "tout", to tout).
+   */
   private boolean polar(TokenBuffer tb, int j) {
     if (!hasValence(tb.flags[j])) {
       return false;
     }
     int id = tb.term[j];
-    return id < 0 || (lex.en(id) != 0 && lex.fr(id) != 0);
+    if (id < 0) {
+      return true; // an emoji
+    }
+    float v = pick(lex.fr(id), lex.en(id));
+    return v != 0;
   }
 
   /** Whether a token with these flags is a sentiment word or emoji. */
