@@ -37,7 +37,7 @@ public final class JdbcTakeStore implements TakeRepository {
   /** Analyser version recorded on a take whose tag a moderator corrected. */
   public static final String MODERATOR = "moderator";
 
-  private static final String TAKE_COLUMNS = "message_id, post_message_id, channel_id, author_id, author_name,"
+  static final String TAKE_COLUMNS = "message_id, post_message_id, channel_id, author_id, author_name,"
       + " body, created_at, edited_at, label, score, analyzer_version";
   private static final String DISCUSSION_COLUMNS =
       "post_message_id, guild_id, channel_id, thread_id, article_key, title, posted_at";
@@ -833,29 +833,11 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public List<Take> listTakes(TakeQuery query, long cursor, boolean forward, int limit) {
     Objects.requireNonNull(query, "query");
-    // Plain comparisons and LIMIT only: the same text runs on SQLite and PostgreSQL, and each filter
-    // combination is served by takes_by_post or takes_by_guild_author.
-    StringBuilder sql = new StringBuilder("SELECT " + TAKE_COLUMNS + " FROM takes WHERE guild_id = ?");
-    List<Object> args = new ArrayList<>();
-    args.add(query.guildId());
-    if (query.postMessageId() != null) {
-      sql.append(" AND post_message_id = ?");
-      args.add(query.postMessageId());
-    }
-    if (query.authorId() != null) {
-      sql.append(" AND author_id = ?");
-      args.add(query.authorId());
-    }
-    if (query.label() != null) {
-      sql.append(" AND label = ?");
-      args.add(query.label().name());
-    }
-    sql.append(forward ? " AND message_id > ? ORDER BY message_id LIMIT ?"
-        : " AND message_id < ? ORDER BY message_id DESC LIMIT ?");
-    args.add(cursor);
-    args.add(Math.max(0, limit));
+    PageQuery pageQuery = PageQuery.of(query, cursor, forward, limit);
+    String sql = pageQuery.sql();
+    List<Object> args = pageQuery.args();
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < args.size(); i++) {
           Object a = args.get(i);
           if (a instanceof String str) {

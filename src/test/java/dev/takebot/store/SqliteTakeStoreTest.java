@@ -1,8 +1,20 @@
 package dev.takebot.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.TakeQuery;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Take store on SQLite")
 class SqliteTakeStoreTest extends TakeStoreContract {
@@ -17,5 +29,45 @@ class SqliteTakeStoreTest extends TakeStoreContract {
   @Override
   JdbcTakeStore reopen() {
     return Stores.open("jdbc:sqlite:" + dir.resolve("nested/takebot.db"), null, null);
+  }
+
+  static List<TakeQuery> pageFilters() {
+    return List.of(
+        new TakeQuery(GUILD, null, null, null),
+        new TakeQuery(GUILD, null, null, 42L),
+        new TakeQuery(GUILD, null, Label.NEGATIVE, null),
+        new TakeQuery(GUILD, null, Label.NEGATIVE, 42L),
+        new TakeQuery(GUILD, POST, null, null),
+        new TakeQuery(GUILD, POST, Label.POSITIVE, null),
+        new TakeQuery(GUILD, POST, null, 42L));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pageFilters")
+  @DisplayName("a page of takes walks an index in message order, whatever the filter, and sorts nothing")
+  void pagesNeverSort(TakeQuery query) throws Exception {
+    for (boolean forward : new boolean[] {true, false}) {
+      List<String> plan = plan(PageQuery.of(query, forward ? 0 : Long.MAX_VALUE, forward, 10));
+
+      assertThat(plan).as("plan of %s", query).anyMatch(step -> step.contains("USING INDEX takes_by")
+          || step.contains("USING COVERING INDEX takes_by"));
+      assertThat(plan).as("plan of %s", query).noneMatch(step -> step.contains("TEMP B-TREE"));
+    }
+  }
+
+  private List<String> plan(PageQuery page) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/takebot.db"));
+        PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + page.sql())) {
+      for (int i = 0; i < page.args().size(); i++) {
+        ps.setObject(i + 1, page.args().get(i));
+      }
+      List<String> steps = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          steps.add(rs.getString("detail"));
+        }
+      }
+      return steps;
+    }
   }
 }

@@ -1,0 +1,37 @@
+package dev.takebot.store;
+
+import dev.takebot.takes.TakeQuery;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of one page of {@code /takes list} or {@code /takes mine}, and its arguments in order. Plain
+ * comparisons and LIMIT only, so the same text runs on SQLite and PostgreSQL; every filter combination
+ * walks an index in message-id order (takes_by_post, takes_by_guild, takes_by_guild_author) and stops
+ * after one page.
+ */
+record PageQuery(String sql, List<Object> args) {
+
+  static PageQuery of(TakeQuery query, long cursor, boolean forward, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + JdbcTakeStore.TAKE_COLUMNS + " FROM takes WHERE guild_id = ?");
+    List<Object> args = new ArrayList<>();
+    args.add(query.guildId());
+    if (query.postMessageId() != null) {
+      sql.append(" AND post_message_id = ?");
+      args.add(query.postMessageId());
+    }
+    if (query.authorId() != null) {
+      sql.append(" AND author_id = ?");
+      args.add(query.authorId());
+    }
+    if (query.label() != null) {
+      sql.append(" AND label = ?");
+      args.add(query.label().name());
+    }
+    sql.append(forward ? " AND message_id > ? ORDER BY message_id LIMIT ?"
+        : " AND message_id < ? ORDER BY message_id DESC LIMIT ?");
+    args.add(cursor);
+    args.add(Math.max(0, limit));
+    return new PageQuery(sql.toString(), List.copyOf(args));
+  }
+}
