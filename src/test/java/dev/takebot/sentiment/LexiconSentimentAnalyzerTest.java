@@ -77,6 +77,8 @@ class LexiconSentimentAnalyzerTest {
             Label.NEGATIVE),
         Arguments.of("french negation through 'du tout'", "Ce n'est pas du tout une bonne idée", Label.NEGATIVE),
         Arguments.of("french negated negative", "Je ne pense pas que ce soit mauvais", Label.POSITIVE),
+        Arguments.of("french political vocabulary", "Encore une manœuvre cynique, du néocolonialisme", Label.NEGATIVE),
+        Arguments.of("french approval of a decision", "Une décision sage et salutaire", Label.POSITIVE),
         Arguments.of("a comma ends the reach of a negation", "I don't think so, sadly.", Label.NEGATIVE),
         Arguments.of("repeated no stays a refusal", "No no no!", Label.NEGATIVE),
         Arguments.of("html-escaped heart", "miss you all &lt;3", Label.POSITIVE),
