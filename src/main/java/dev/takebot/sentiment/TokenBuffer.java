@@ -48,8 +48,12 @@ final class TokenBuffer {
   float[] sent = new float[64];
   /** Names of custom emoji, by token; read only for tokens flagged as custom emoji. */
   String[] customNames = new String[64];
+  /** The tokens the scorer gave a valence, in order; the rest count for nothing. */
+  int[] scored = new int[64];
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
+  /** The reasons' names while they are picked, and "/s" after them. */
+  final String[] reasons = new String[Scorer.MAX_REASONS + 1];
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
   int currentSentence;
@@ -123,6 +127,7 @@ final class TokenBuffer {
     val = Arrays.copyOf(val, cap);
     sentence = Arrays.copyOf(sentence, cap);
     sent = new float[cap];
+    scored = new int[cap];
     customNames = Arrays.copyOf(customNames, cap);
   }
 }
