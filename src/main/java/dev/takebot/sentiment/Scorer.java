@@ -10,6 +10,7 @@ import static dev.takebot.sentiment.TokenBuffer.T_NEGATED;
 import static dev.takebot.sentiment.TokenBuffer.T_NT;
 import static dev.takebot.sentiment.TokenBuffer.T_QUESTION;
 import static dev.takebot.sentiment.TokenBuffer.T_QUOTED;
+import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
 import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 
 import java.util.Arrays;
@@ -56,7 +57,6 @@ final class Scorer {
     final float[] sent = tb.sent;
     final int[] scored = tb.scored;
     int m = 0;
-    final int[] sid = tb.sentence;
     for (int i = 0; i < count; i++) {
       int f = tf[i];
       float base;
@@ -107,7 +107,7 @@ final class Scorer {
       }
       float v = base * scale;
       int reach = 0; // how many preceding tokens share this clause (at most 3)
-      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i] && (tf[i - reach] & T_CLAUSE) == 0) {
+      while (reach < 3 && i - reach - 1 >= 0 && (tf[i - reach] & (T_CLAUSE | T_SENTENCE)) == 0) {
         reach++;
       }
       if ((f & T_FACE) != 0) {
@@ -260,7 +260,8 @@ final class Scorer {
       }
     }
     for (int j = i - 4; j >= 0 && j >= i - FAR_REACH; j--) {
-      if (tb.sentence[j] != tb.sentence[i] || (tf[j + 1] & T_CLAUSE) != 0 || polar(tb, j)) {
+      // The tokens from j + 2 to i share i's clause (the near window's), so only j + 1 may open a new one.
+      if ((tf[j + 1] & (T_SENTENCE | T_CLAUSE)) != 0 || polar(tb, j)) {
         return false;
       }
       if ((tf[j] & (Lexicon.NEGATOR | T_NT)) != 0) {
@@ -273,7 +274,7 @@ final class Scorer {
   /** Whether a sentiment word follows negator {@code i} within its reach (further in French: see farNegator). */
   private static boolean valenceAhead(TokenBuffer tb, int i, boolean french) {
     int reach = french ? FAR_REACH : 3;
-    for (int k = i + 1; k < tb.count && k <= i + reach && tb.sentence[k] == tb.sentence[i]; k++) {
+    for (int k = i + 1; k < tb.count && k <= i + reach && (tb.flags[k] & T_SENTENCE) == 0; k++) {
       if (k > i + 3 && (tb.flags[k] & T_CLAUSE) != 0) {
         break;
       }

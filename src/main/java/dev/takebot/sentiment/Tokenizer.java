@@ -60,7 +60,7 @@ final class Tokenizer {
         lineStart = true;
         quoteLine = false;
         ctx = context(quoteAll, bold);
-        tb.currentSentence++;
+        tb.endSentence();
         i++;
         continue;
       }
@@ -103,21 +103,21 @@ final class Tokenizer {
       switch (c) {
         case '!' -> {
           tb.excl++;
-          tb.currentSentence++;
+          tb.endSentence();
           i++;
         }
         case '?' -> {
           tb.quest++;
           tb.markQuestion();
-          tb.currentSentence++;
+          tb.endSentence();
           i++;
         }
         case '.', ';' -> {
-          tb.currentSentence++;
+          tb.endSentence();
           i++;
         }
         case ',' -> {
-          tb.pendingClause = TokenBuffer.T_CLAUSE;
+          tb.pending |= TokenBuffer.T_CLAUSE;
           i++;
         }
         case '@' -> {
