@@ -69,6 +69,11 @@ final class TokenBuffer {
   int frWords;
   int enWords;
   boolean sarcasm;
+  /**
+   * The text may hold "&lt;" or "&gt;" within the characters read: it must be read again decoded. Also set for
+   * an '&' too close to the cut to tell, since decoding a text without escapes changes nothing.
+   */
+  boolean escaped;
 
   TokenBuffer reset(String text, int n) {
     this.n = n;
@@ -85,6 +90,7 @@ final class TokenBuffer {
     frWords = 0;
     enWords = 0;
     sarcasm = false;
+    escaped = false;
     contrastAt = -1;
     return this;
   }
