@@ -261,7 +261,8 @@ final class Tokenizer {
       }
     }
     addWord(tb, s, e, h, cases, joined, ctx);
-    return e;
+    // The space after a word would only be stepped over by the main loop: a pass of it saved per word.
+    return e < tb.n && tb.src[e] == ' ' ? e + 1 : e;
   }
 
   /**
