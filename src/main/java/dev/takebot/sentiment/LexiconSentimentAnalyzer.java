@@ -57,21 +57,30 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (text == null || text.isEmpty()) {
       return Sentiment.neutral();
     }
-    if (text.indexOf('&') >= 0) {
+    TokenBuffer tb = buffers.get();
+    tokenizer.tokenize(tb.reset(text, readLength(text)));
+    if (tb.escaped) {
+      // Rare: read the text again with its escapes decoded. The tokenizer notices escapes on its way, which
+      // spares every other text a separate scan for '&' before it is read.
       text = unescapeHtml(text);
+      tokenizer.tokenize(tb.reset(text, readLength(text)));
     }
+    return scorer.score(tb);
+  }
+
+  /** How many characters of {@code text} are read: at most MAX_CHARS, never half a surrogate pair. */
+  private static int readLength(String text) {
     int n = Math.min(text.length(), MAX_CHARS);
     if (n < text.length() && Character.isHighSurrogate(text.charAt(n - 1))) {
       n--;
     }
-    TokenBuffer tb = buffers.get().reset(text, n);
-    tokenizer.tokenize(tb);
-    return scorer.score(tb);
+    return n;
   }
 
   /**
    * Bridged and scraped text arrives HTML-escaped: "&lt;3" is a heart and "&gt;:(" a frown. Only the escapes of
-   * the characters that make emoticons are decoded; the tokenizer skips any other entity.
+   * the characters that make emoticons are decoded; the tokenizer skips any other entity. Decoding a text with no
+   * such escape returns it unchanged, so a text the tokenizer flags wrongly still reads the same.
    */
   private static String unescapeHtml(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">");

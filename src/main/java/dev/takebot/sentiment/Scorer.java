@@ -10,6 +10,7 @@ import static dev.takebot.sentiment.TokenBuffer.T_NEGATED;
 import static dev.takebot.sentiment.TokenBuffer.T_NT;
 import static dev.takebot.sentiment.TokenBuffer.T_QUESTION;
 import static dev.takebot.sentiment.TokenBuffer.T_QUOTED;
+import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
 import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 
 import java.util.Arrays;
@@ -51,11 +52,12 @@ final class Scorer {
     final boolean frFallback = tb.enWords == 0;
     final boolean capDiff = tb.upperWords > 0 && tb.upperWords < count;
     final float negation = (float) tuning.negation();
-    final float[] sent = tb.sent; // reused: every token's slot is cleared as the loop reaches it
-    final int[] sid = tb.sentence;
-    boolean any = false;
+    // Only the tokens given a valence are listed in scored, in order, and only their slots of sent are read: the
+    // passes after this loop then go over a few tokens rather than all of them.
+    final float[] sent = tb.sent;
+    final int[] scored = tb.scored;
+    int m = 0;
     for (int i = 0; i < count; i++) {
-      sent[i] = 0;
       int f = tf[i];
       float base;
       int firstModifier = 0;
@@ -71,7 +73,7 @@ final class Scorer {
         if ((f & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i, french)) {
           // A negation with nothing to negate ("it does not work", "didn't last") leans negative.
           sent[i] = (float) tuning.bareNegation();
-          any = true;
+          scored[m++] = i;
           continue;
         }
         if ((f & Lexicon.KIND) != 0 && i + 1 < count && (tf[i + 1] & Lexicon.OF) != 0) {
@@ -84,7 +86,7 @@ final class Scorer {
           if (p == p) {
             base = p;
             firstModifier = 1;
-            sent[i - 1] = 0;
+            sent[i - 1] = 0; // the first word now counts in the phrase only
           }
         }
         if (base != base) {
@@ -105,7 +107,7 @@ final class Scorer {
       }
       float v = base * scale;
       int reach = 0; // how many preceding tokens share this clause (at most 3)
-      while (reach < 3 && i - reach - 1 >= 0 && sid[i - reach - 1] == sid[i] && (tf[i - reach] & T_CLAUSE) == 0) {
+      while (reach < 3 && i - reach - 1 >= 0 && (tf[i - reach] & (T_CLAUSE | T_SENTENCE)) == 0) {
         reach++;
       }
       if ((f & T_FACE) != 0) {
@@ -170,16 +172,23 @@ final class Scorer {
       }
       tf[i] = f;
       sent[i] = v;
-      any = true;
+      scored[m++] = i;
     }
-    if (!any) {
+    if (m == 0) {
       return Sentiment.neutral();
     }
+    return reading(tb, m);
+  }
+
+  /** Sums the valences of the {@code m} scored tokens into the reading, with its label and reasons. */
+  private Sentiment reading(TokenBuffer tb, int m) {
+    final float[] sent = tb.sent;
+    final int[] scored = tb.scored;
     // Mixed is judged on the words as written, before contrast shifts the weight towards one side.
     double pos = 0;
     double neg = 0;
-    for (int i = 0; i < count; i++) {
-      float v = sent[i];
+    for (int r = 0; r < m; r++) {
+      float v = sent[scored[r]];
       if (v > 0) {
         pos += v;
       } else {
@@ -191,22 +200,24 @@ final class Scorer {
     if (c >= 0) {
       float before = (float) tuning.beforeContrast();
       float after = (float) tuning.afterContrast();
-      for (int k = 0; k < c; k++) {
-        sent[k] *= before;
-      }
-      for (int k = c + 1; k < count; k++) {
-        sent[k] *= after;
+      for (int r = 0; r < m; r++) {
+        int k = scored[r];
+        if (k < c) {
+          sent[k] *= before;
+        } else if (k > c) {
+          sent[k] *= after;
+        }
       }
     }
     if (tb.sarcasm) {
       float s = (float) tuning.sarcasm();
-      for (int i = 0; i < count; i++) {
-        sent[i] *= s;
+      for (int r = 0; r < m; r++) {
+        sent[scored[r]] *= s;
       }
     }
     double sum = 0;
-    for (int i = 0; i < count; i++) {
-      sum += sent[i];
+    for (int r = 0; r < m; r++) {
+      sum += sent[scored[r]];
     }
     double amp = Math.min(tb.excl, 4) * 0.292;
     if (tb.quest > 1) {
@@ -229,7 +240,7 @@ final class Scorer {
     double weak = Math.min(pos, neg);
     boolean mixed = weak >= tuning.mixedMin() && weak >= tuning.mixedRatio() * strong;
     Label label = mixed ? Label.MIXED : Label.threeClass(score);
-    return new Sentiment(label, score, reasons(tb, sent));
+    return new Sentiment(label, score, reasons(tb, m));
   }
 
   private static float pick(float first, float second) {
@@ -249,7 +260,8 @@ final class Scorer {
       }
     }
     for (int j = i - 4; j >= 0 && j >= i - FAR_REACH; j--) {
-      if (tb.sentence[j] != tb.sentence[i] || (tf[j + 1] & T_CLAUSE) != 0 || polar(tb, j)) {
+      // The tokens from j + 2 to i share i's clause (the near window's), so only j + 1 may open a new one.
+      if ((tf[j + 1] & (T_SENTENCE | T_CLAUSE)) != 0 || polar(tb, j)) {
         return false;
       }
       if ((tf[j] & (Lexicon.NEGATOR | T_NT)) != 0) {
@@ -262,7 +274,7 @@ final class Scorer {
   /** Whether a sentiment word follows negator {@code i} within its reach (further in French: see farNegator). */
   private static boolean valenceAhead(TokenBuffer tb, int i, boolean french) {
     int reach = french ? FAR_REACH : 3;
-    for (int k = i + 1; k < tb.count && k <= i + reach && tb.sentence[k] == tb.sentence[i]; k++) {
+    for (int k = i + 1; k < tb.count && k <= i + reach && (tb.flags[k] & T_SENTENCE) == 0; k++) {
       if (k > i + 3 && (tb.flags[k] & T_CLAUSE) != 0) {
         break;
       }
@@ -299,13 +311,17 @@ final class Scorer {
     return (tokenFlags & (T_EMOJI | T_CUSTOM | Lexicon.VALENCE)) != 0;
   }
 
-  private List<String> reasons(TokenBuffer tb, float[] sent) {
+  private List<String> reasons(TokenBuffer tb, int m) {
     // Collected in an array and handed over as an immutable list, which Sentiment keeps without copying.
     // One pass keeps the strongest few in order: the larger |valence| first, the earlier token on a tie.
+    final float[] sent = tb.sent;
     final int[] top = tb.top;
     int kept = 0;
-    int limit = Math.min(tb.count, 64);
-    for (int i = 0; i < limit; i++) {
+    for (int r = 0; r < m; r++) {
+      int i = tb.scored[r];
+      if (i >= 64) {
+        break; // only the first 64 tokens give reasons
+      }
       float a = Math.abs(sent[i]);
       if (a == 0 || (kept == MAX_REASONS && a <= Math.abs(sent[top[kept - 1]]))) {
         continue;
@@ -317,7 +333,7 @@ final class Scorer {
       }
       top[k] = i;
     }
-    String[] out = new String[kept + 1];
+    String[] out = tb.reasons;
     int size = 0;
     for (int r = 0; r < kept; r++) {
       out[size++] = name(tb, top[r]);

@@ -22,10 +22,16 @@ final class TokenBuffer {
   static final int T_QUESTION = 1 << 9;
   /** The token opens a clause: a comma comes between it and the token before. */
   static final int T_CLAUSE = 1 << 10;
+  /**
+   * The token opens a sentence: a break (. ! ? ; or a new line) comes between it and the token before. Negation
+   * and boosters do not reach across sentences; the scorer walks tokens one by one, so a flag on the token it
+   * already reads tells it as much as a sentence number per token would, without the extra store and load.
+   */
+  static final int T_SENTENCE = 1 << 11;
   /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
   static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
   /** The bits the token flags use; the term flags start above them. */
-  static final int TOKEN_FLAG_BITS = 11;
+  static final int TOKEN_FLAG_BITS = 12;
 
   /** The text as written. */
   char[] src = new char[256];
@@ -42,19 +48,20 @@ final class TokenBuffer {
   /** Token flags (T_*) and the term flags of the token's term (none for emoji and words not in the lexicon). */
   int[] flags = new int[64];
   float[] val = new float[64];
-  /** Sentence number of each token: negation and boosters do not reach across sentences. */
-  int[] sentence = new int[64];
   /** Each token's valence after the rules, filled by the scorer. */
   float[] sent = new float[64];
   /** Names of custom emoji, by token; read only for tokens flagged as custom emoji. */
   String[] customNames = new String[64];
+  /** The tokens the scorer gave a valence, in order; the rest count for nothing. */
+  int[] scored = new int[64];
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
+  /** The reasons' names while they are picked, and "/s" after them. */
+  final String[] reasons = new String[Scorer.MAX_REASONS + 1];
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
-  int currentSentence;
-  /** T_CLAUSE when a comma has passed since the last token, else 0: or-ed into the next token's flags. */
-  int pendingClause;
+  /** T_CLAUSE if a comma, T_SENTENCE if a sentence break has passed since the last token: or-ed into the next. */
+  int pending;
   int count;
   int upperWords;
   int excl;
@@ -62,6 +69,11 @@ final class TokenBuffer {
   int frWords;
   int enWords;
   boolean sarcasm;
+  /**
+   * The text may hold "&lt;" or "&gt;" within the characters read: it must be read again decoded. Also set for
+   * an '&' too close to the cut to tell, since decoding a text without escapes changes nothing.
+   */
+  boolean escaped;
 
   TokenBuffer reset(String text, int n) {
     this.n = n;
@@ -70,8 +82,7 @@ final class TokenBuffer {
       low = new char[src.length];
     }
     text.getChars(0, n, src, 0);
-    currentSentence = 0;
-    pendingClause = 0;
+    pending = 0;
     count = 0;
     upperWords = 0;
     excl = 0;
@@ -79,6 +90,7 @@ final class TokenBuffer {
     frWords = 0;
     enWords = 0;
     sarcasm = false;
+    escaped = false;
     contrastAt = -1;
     return this;
   }
@@ -90,9 +102,8 @@ final class TokenBuffer {
     }
     start[count] = s;
     term[count] = id;
-    flags[count] = f | pendingClause;
-    pendingClause = 0;
-    sentence[count] = currentSentence;
+    flags[count] = f | pending;
+    pending = 0;
     count++;
   }
 
@@ -108,10 +119,21 @@ final class TokenBuffer {
     add(s, -1, f);
   }
 
+  /** Notes a sentence break: the next token opens a sentence. */
+  void endSentence() {
+    pending |= T_SENTENCE;
+  }
+
   /** Flags the tokens of the current sentence as asked rather than stated: it has just ended in '?'. */
   void markQuestion() {
-    for (int k = count - 1; k >= 0 && sentence[k] == currentSentence; k--) {
+    if ((pending & T_SENTENCE) != 0) {
+      return; // no token since the last break
+    }
+    for (int k = count - 1; k >= 0; k--) {
       flags[k] |= T_QUESTION;
+      if ((flags[k] & T_SENTENCE) != 0) {
+        break;
+      }
     }
   }
 
@@ -121,8 +143,8 @@ final class TokenBuffer {
     term = Arrays.copyOf(term, cap);
     flags = Arrays.copyOf(flags, cap);
     val = Arrays.copyOf(val, cap);
-    sentence = Arrays.copyOf(sentence, cap);
     sent = new float[cap];
+    scored = new int[cap];
     customNames = Arrays.copyOf(customNames, cap);
   }
 }

@@ -60,7 +60,7 @@ final class Tokenizer {
         lineStart = true;
         quoteLine = false;
         ctx = context(quoteAll, bold);
-        tb.currentSentence++;
+        tb.endSentence();
         i++;
         continue;
       }
@@ -103,21 +103,21 @@ final class Tokenizer {
       switch (c) {
         case '!' -> {
           tb.excl++;
-          tb.currentSentence++;
+          tb.endSentence();
           i++;
         }
         case '?' -> {
           tb.quest++;
           tb.markQuestion();
-          tb.currentSentence++;
+          tb.endSentence();
           i++;
         }
         case '.', ';' -> {
-          tb.currentSentence++;
+          tb.endSentence();
           i++;
         }
         case ',' -> {
-          tb.pendingClause = TokenBuffer.T_CLAUSE;
+          tb.pending |= TokenBuffer.T_CLAUSE;
           i++;
         }
         case '@' -> {
@@ -127,8 +127,15 @@ final class Tokenizer {
             i++;
           }
         }
-        case '`' -> i = code(src, i, n);
-        case '&' -> i = entity(src, i, n);
+        case '`' -> {
+          int e = code(src, i, n);
+          noteEscapes(tb, i, e);
+          i = e;
+        }
+        case '&' -> {
+          tb.escaped |= escapeAt(src, i, n);
+          i = entity(src, i, n);
+        }
         case '*' -> {
           int r = 0;
           while (i < n && src[i] == '*') {
@@ -147,6 +154,7 @@ final class Tokenizer {
             if (v == v) {
               tb.addEmoji(i, T_EMOJI | ctx, v);
             }
+            noteEscapes(tb, i + 1, i + 2); // the pair is read whole, even when the surrogate is alone
             i += 2;
           } else {
             if (c >= 0x2100 && c < 0x2C00) {
@@ -253,7 +261,8 @@ final class Tokenizer {
       }
     }
     addWord(tb, s, e, h, cases, joined, ctx);
-    return e;
+    // The space after a word would only be stepped over by the main loop: a pass of it saved per word.
+    return e < tb.n && tb.src[e] == ' ' ? e + 1 : e;
   }
 
   /**
@@ -263,7 +272,9 @@ final class Tokenizer {
   private int linkOrEmoticon(TokenBuffer tb, int s, int e, int ctx) {
     int end = chunkEndUnlessLink(tb.src, s, e, tb.n);
     if (end < 0) {
-      return chunkEnd(tb.src, e, tb.n);
+      end = chunkEnd(tb.src, e, tb.n);
+      noteEscapes(tb, e, end);
+      return end;
     }
     if (end - s >= 2 && end - s <= MAX_WORD_EMOTICON && emoticon(tb, s, end, ctx)) {
       return end;
@@ -463,6 +474,7 @@ final class Tokenizer {
     if (id < 0) {
       return false;
     }
+    noteEscapes(tb, s, e); // a few emoticons hold an '&' (":-&")
     int lf = lex.flags(id);
     if ((lf & Lexicon.SARCASM) != 0) {
       tb.sarcasm = true;
@@ -507,6 +519,7 @@ final class Tokenizer {
     }
     char c1 = src[i + 1];
     if (c1 == '@' || c1 == '#' || c1 == '/' || (c1 == 't' && src[i + 2] == ':') || isUrl(src, i + 1, close)) {
+      noteEscapes(tb, i, close);
       return close + 1;
     }
     int nameStart;
@@ -524,6 +537,7 @@ final class Tokenizer {
     if (nameEnd >= close || nameEnd == nameStart) {
       return i;
     }
+    noteEscapes(tb, i, close);
     customEmoji(tb, nameStart, nameEnd, ctx);
     return close + 1;
   }
@@ -575,6 +589,23 @@ final class Tokenizer {
     }
     float v = lex.en(id);
     return v == v ? v : lex.fr(id);
+  }
+
+  /**
+   * Flags the text for a decoded reading (see TokenBuffer.escaped) when {@code src[from, to)}, about to be
+   * skipped as a whole, holds an escape. Every '&' the tokenizer passes goes through here or escapeAt.
+   */
+  private static void noteEscapes(TokenBuffer tb, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (tb.src[k] == '&' && escapeAt(tb.src, k, tb.n)) {
+        tb.escaped = true;
+      }
+    }
+  }
+
+  /** Whether the '&' at {@code i} starts "&lt;" or "&gt;", or sits too close to the cut to tell. */
+  private static boolean escapeAt(char[] src, int i, int n) {
+    return i + 3 >= n || ((src[i + 1] == 'l' || src[i + 1] == 'g') && src[i + 2] == 't' && src[i + 3] == ';');
   }
 
   /** Skips an HTML entity such as {@code &amp;} or {@code &gt;} (common in scraped and bridged text). */
