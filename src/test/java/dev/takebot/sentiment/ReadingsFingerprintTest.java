@@ -66,6 +66,23 @@ class ReadingsFingerprintTest {
     }
   }
 
+  @Test
+  @DisplayName("are the same for a text as written and HTML-escaped (as bridges and scrapers send it)")
+  void escapedTextReadsAsWritten() {
+    // The tokenizer notices "&lt;" and "&gt;" as it passes them and only then reads the text again decoded;
+    // a tokenizer that stopped noticing them would read "&lt;3" as nothing rather than as a heart.
+    int compared = 0;
+    for (String t : texts()) {
+      String escaped = t.replace("<", "&lt;").replace(">", "&gt;");
+      if (t.indexOf('&') >= 0 || escaped.equals(t) || escaped.length() > LexiconSentimentAnalyzer.MAX_CHARS) {
+        continue;
+      }
+      assertThat(reading(escaped)).as("reading of %s", escaped).isEqualTo(reading(t));
+      compared++;
+    }
+    assertThat(compared).as("texts with a '<' or '>' compared").isGreaterThan(1_000);
+  }
+
   private String reading(String text) {
     Sentiment s = analyzer.analyze(text);
     return s.label() + "\t" + Double.doubleToLongBits(s.score()) + "\t" + s.reasons();
