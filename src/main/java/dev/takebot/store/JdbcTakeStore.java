@@ -15,6 +15,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -834,20 +835,8 @@ public final class JdbcTakeStore implements TakeRepository {
   public List<Take> listTakes(TakeQuery query, long cursor, boolean forward, int limit) {
     Objects.requireNonNull(query, "query");
     PageQuery pageQuery = PageQuery.of(query, cursor, forward, limit);
-    String sql = pageQuery.sql();
-    List<Object> args = pageQuery.args();
     return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < args.size(); i++) {
-          Object a = args.get(i);
-          if (a instanceof String str) {
-            ps.setString(i + 1, str);
-          } else if (a instanceof Integer n) {
-            ps.setInt(i + 1, n);
-          } else {
-            ps.setLong(i + 1, (Long) a);
-          }
-        }
+      try (PreparedStatement ps = pageQuery.prepare(c)) {
         List<Take> page = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -855,7 +844,7 @@ public final class JdbcTakeStore implements TakeRepository {
           }
         }
         if (!forward) {
-          java.util.Collections.reverse(page);
+          Collections.reverse(page);
         }
         return page;
       }

@@ -1,6 +1,9 @@
 package dev.takebot.store;
 
 import dev.takebot.takes.TakeQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,5 +36,19 @@ record PageQuery(String sql, List<Object> args) {
     args.add(cursor);
     args.add(Math.max(0, limit));
     return new PageQuery(sql.toString(), List.copyOf(args));
+  }
+
+  /** The statement with every argument bound; the caller closes it. */
+  PreparedStatement prepare(Connection c) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      return ps;
+    } catch (SQLException e) {
+      ps.close();
+      throw e;
+    }
   }
 }

@@ -56,11 +56,9 @@ class SqliteTakeStoreTest extends TakeStoreContract {
   }
 
   private List<String> plan(PageQuery page) throws Exception {
+    PageQuery explain = new PageQuery("EXPLAIN QUERY PLAN " + page.sql(), page.args());
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/takebot.db"));
-        PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + page.sql())) {
-      for (int i = 0; i < page.args().size(); i++) {
-        ps.setObject(i + 1, page.args().get(i));
-      }
+        PreparedStatement ps = explain.prepare(c)) {
       List<String> steps = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
