@@ -53,6 +53,7 @@ class VisibilityEndToEndTest {
   private Discussion open;
   private Discussion secret;
   private Label secretLabel;
+  private long secretTakeId;
 
   @BeforeAll
   void start(@TempDir Path dir) throws InterruptedException {
@@ -78,7 +79,8 @@ class VisibilityEndToEndTest {
     h.awaitTake(bobTake.id());
     h.awaitTake(stellaTake.id());
     h.awaitTake(secretTake.id());
-    secretLabel = h.store.findTake(Long.parseLong(secretTake.id())).orElseThrow().label();
+    secretTakeId = Long.parseLong(secretTake.id());
+    secretLabel = h.store.findTake(secretTakeId).orElseThrow().label();
   }
 
   @AfterAll
@@ -233,5 +235,30 @@ class VisibilityEndToEndTest {
 
     String now = shown(sandbox.message(page.id()).orElseThrow());
     assertThat(now).doesNotContain(FOREIGN_TITLE.toLowerCase(Locale.ROOT)).doesNotContain("payroll");
+  }
+
+  @Test
+  @DisplayName("a forged Correct sentiment button or a retag link cannot touch another server's or a hidden take")
+  void forgedCorrections() {
+    Member mod = sandbox.moderator(); // no access to #staff
+    SandboxMessage any = answer(bob, sandbox.general(), "takes list", Map.of());
+    String invoker = Long.toString(Long.parseLong(mod.id()), 36);
+    Label otherThanSecret = secretLabel == Label.POSITIVE ? Label.NEGATIVE : Label.POSITIVE;
+
+    for (long take : new long[] {FOREIGN_POST + 1, secretTakeId}) {
+      Label before = h.store.findTake(take).orElseThrow().label();
+      String forged = "takebot-correct:" + invoker + ":" + Long.toString(take, 36) + ":" + otherThanSecret.id();
+      InteractionHandle press = sandbox.pressForgedButton(mod, any, forged);
+      assertThat(press.awaitResponse(WAIT).content()).isEqualTo(CorrectSentimentFeature.NOT_HERE);
+      assertThat(press.isEphemeral()).isTrue();
+      assertThat(h.store.findTake(take).orElseThrow().label()).isEqualTo(before);
+    }
+    InteractionHandle malformed = sandbox.pressForgedButton(mod, any, "takebot-correct:zz");
+    assertThat(malformed.awaitResponse(WAIT).content()).isEqualTo(CorrectSentimentFeature.NOT_HERE);
+
+    InteractionHandle retag = sandbox.slash(mod, sandbox.general(), "takes retag",
+        Map.of("message", Long.toString(secretTakeId), "sentiment", otherThanSecret.id()));
+    assertThat(retag.awaitResponse(WAIT).content()).contains("not a take on an article of this server");
+    assertThat(h.store.findTake(secretTakeId).orElseThrow().label()).isEqualTo(secretLabel);
   }
 }
