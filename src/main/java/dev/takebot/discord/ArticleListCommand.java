@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
 import java.util.List;
@@ -12,7 +13,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 /**
  * {@code /article list} (moderators, like every {@code /article} command): the server's most recent
  * posts with their take counts and jump links to the post and the thread. Answered ephemerally: it is a
- * lookup for the moderator, not news for the channel.
+ * lookup for the moderator, not news for the channel. Only posts in channels the moderator can see are
+ * listed: being a moderator does not open channels Discord keeps closed to them.
  */
 final class ArticleListCommand implements SlashFeature {
   static final int SHOWN = 10;
@@ -42,12 +44,13 @@ final class ArticleListCommand implements SlashFeature {
       event.reply(MessageSpecs.text(moderators.refusal("list articles"))).setEphemeral(true).queue();
       return;
     }
-    event.reply(MessageSpecs.toCreateData(render(event.getGuild().getIdLong()))).setEphemeral(true).queue();
+    event.reply(MessageSpecs.toCreateData(render(event.getGuild().getIdLong(), Audience.of(event.getMember()))))
+        .setEphemeral(true).queue();
   }
 
-  MessageSpec render(long guildId) {
+  MessageSpec render(long guildId, ChannelScope visible) {
     TakeRepository repo = ctx.takes().repository();
-    List<Discussion> recent = repo.listDiscussions(guildId, SHOWN);
+    List<Discussion> recent = repo.listDiscussions(guildId, visible, SHOWN);
     if (recent.isEmpty()) {
       return MessageSpec.ofContent("No article has been posted here yet: post one with `/article post`.");
     }

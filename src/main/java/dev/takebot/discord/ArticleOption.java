@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import dev.takebot.message.SafeText;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 /**
  * The {@code article} option shared by the listing commands: autocompleted from the server's recent
  * articles (the choice's value is the post id), and resolved by id, by title, by the thread it is used
- * in, or else the newest article.
+ * in, or else the newest article. Only ever among the discussions the member may see ({@link Audience}):
+ * a hidden article is neither suggested, nor the default, nor found by id or title.
  */
 final class ArticleOption {
   static final String NAME = "article";
@@ -34,7 +36,8 @@ final class ArticleOption {
   void autoComplete(CommandAutoCompleteInteractionEvent event) {
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
     List<Command.Choice> choices = new ArrayList<>();
-    for (Discussion d : repository.listDiscussions(event.getGuild().getIdLong(), RECENT)) {
+    ChannelScope visible = Audience.of(event.getMember());
+    for (Discussion d : repository.listDiscussions(event.getGuild().getIdLong(), visible, RECENT)) {
       if (d.title().toLowerCase(Locale.ROOT).contains(typed)) {
         choices.add(new Command.Choice(SafeText.truncate(SafeText.oneLine(d.title()), 100),
             Long.toUnsignedString(d.postMessageId())));
@@ -43,27 +46,31 @@ final class ArticleOption {
     event.replyChoices(choices).queue();
   }
 
-  /** The named article; without a name the current thread's, else the newest of the server. */
-  Optional<Discussion> resolve(long guildId, long channelId, String article) {
+  /**
+   * The named article; without a name the current thread's, else the newest of the server, always
+   * within {@code visible}.
+   */
+  Optional<Discussion> resolve(long guildId, ChannelScope visible, long channelId, String article) {
     if (article == null || article.isBlank()) {
-      Optional<Discussion> here = repository.findDiscussionByThread(channelId);
-      return here.isPresent() ? here : repository.listDiscussions(guildId, 1).stream().findFirst();
+      Optional<Discussion> here = repository.findDiscussionByThread(channelId)
+          .filter(d -> d.guildId() == guildId && visible.allows(d));
+      return here.isPresent() ? here : repository.listDiscussions(guildId, visible, 1).stream().findFirst();
     }
-    return named(guildId, article);
+    return named(guildId, visible, article);
   }
 
-  /** The named article only (by post id or part of its title), never a default. */
-  Optional<Discussion> named(long guildId, String article) {
+  /** The named article only (by post id or part of its title) within {@code visible}, never a default. */
+  Optional<Discussion> named(long guildId, ChannelScope visible, String article) {
     String a = article.strip();
     if (a.matches("\\d{1,19}")) {
       Optional<Discussion> byId = repository.findDiscussion(Long.parseUnsignedLong(a))
-          .filter(d -> d.guildId() == guildId);
+          .filter(d -> d.guildId() == guildId && visible.allows(d));
       if (byId.isPresent()) {
         return byId;
       }
     }
     String needle = a.toLowerCase(Locale.ROOT);
-    return repository.listDiscussions(guildId, RECENT).stream()
+    return repository.listDiscussions(guildId, visible, RECENT).stream()
         .filter(d -> d.title().toLowerCase(Locale.ROOT).contains(needle))
         .findFirst();
   }

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /article summary [article]} (moderators): reposts an article's summary embed where the command is
  * used, with a button that leads to its discussion. Public on purpose: a moderator reposts to bring an
- * article back into a conversation, which an answer only they could see would not do. The embed is copied
+ * article back into a conversation, which an answer only they could see would not do; but never into a
+ * channel whose audience is wider than the discussion's ({@link Audience}): then the moderator alone sees
+ * it, told why. Only articles the moderator may see can be picked. The embed is copied
  * from the original post (the store keeps no article text); when that post is gone, a short embed with
  * the title and the thread stands in.
  */
@@ -65,16 +67,18 @@ final class ArticleSummaryCommand implements SlashFeature {
       return;
     }
     OptionMapping opt = event.getOption(ArticleOption.NAME);
-    Optional<Discussion> d = articles.resolve(event.getGuild().getIdLong(), event.getChannelIdLong(),
-        opt == null ? null : opt.getAsString());
+    Optional<Discussion> d = articles.resolve(event.getGuild().getIdLong(), Audience.of(event.getMember()),
+        event.getChannelIdLong(), opt == null ? null : opt.getAsString());
     if (d.isEmpty()) {
       event.reply(MessageSpecs.text(opt == null
           ? "No article has been posted here yet: post one with `/article post`."
           : ArticleOption.noMatch(opt.getAsString()))).setEphemeral(true).queue();
       return;
     }
-    InteractionHook hook = event.deferReply().complete();
     Discussion discussion = d.get();
+    boolean narrower = !Audience.quotableIn(discussion, event.getGuildChannel());
+    InteractionHook hook = event.deferReply(narrower).complete();
+    String note = narrower ? Audience.reason(discussion.channelId()) + "\n" : "";
     ButtonSpec join = ButtonSpec.link("https://discord.com/channels/" + discussion.guildId() + "/"
         + discussion.threadId(), "Join the discussion");
     Optional<Message> original = original(event, discussion);
@@ -82,21 +86,21 @@ final class ArticleSummaryCommand implements SlashFeature {
       EmbedSpec embed = new EmbedSpec(SafeText.truncate(SafeText.oneLine(discussion.title()), 250),
           TakeLines.postUrl(discussion), "The original post is gone; the discussion lives on in its thread.",
           null, List.of(), "", discussion.postedAt(), null);
-      hook.editOriginal(MessageSpecs.toEditData(new MessageSpec("", List.of(embed), List.of(join), List.of())))
+      hook.editOriginal(MessageSpecs.toEditData(new MessageSpec(note, List.of(embed), List.of(join), List.of())))
           .queue();
       return;
     }
     Message post = original.get();
     List<MessageEmbed> embeds = post.getEmbeds().stream().filter(e -> e.getType() == EmbedType.RICH).toList();
     if (post.getContentRaw().isBlank() && embeds.isEmpty()) {
-      hook.editOriginal(MessageSpecs.toEditData(new MessageSpec(SafeText.quote(discussion.title(), 200), List.of(),
-          List.of(join), List.of()))).queue();
+      hook.editOriginal(MessageSpecs.toEditData(new MessageSpec(note + SafeText.quote(discussion.title(), 200),
+          List.of(), List.of(join), List.of()))).queue();
       return;
     }
     // Keep the post's text (the cleaned video link) and embeds; swap its "Share your take" button, which
     // belongs to the original message, for a link to the thread.
     MessageEditData repost = new MessageEditBuilder()
-        .setContent(contentOf(post, embeds))
+        .setContent(note + contentOf(post, embeds))
         .setEmbeds(embeds)
         .setComponents(ActionRow.of(MessageSpecs.button(join)))
         .setAllowedMentions(MessageSpecs.NO_MENTIONS)

@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.sentiment.Label;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Take;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeature {
   static final String NAME = "Correct sentiment";
   static final String PREFIX = "takebot-correct";
+  static final String NOT_HERE = "This button doesn't lead to a take you can correct here.";
 
   private final BotContext ctx;
   private final Moderators moderators;
@@ -74,12 +76,20 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
   @Override
   public void onButton(ButtonInteractionEvent event) {
     String[] parts = event.getComponentId().split(":");
-    if (parts.length != 4) {
-      throw new IllegalStateException("malformed button id " + event.getComponentId());
+    long invoker;
+    long messageId;
+    Label label;
+    try {
+      if (parts.length != 4) {
+        throw new IllegalArgumentException("malformed button id " + event.getComponentId());
+      }
+      invoker = Long.parseLong(parts[1], 36);
+      messageId = Long.parseLong(parts[2], 36);
+      label = Label.parse(parts[3]);
+    } catch (IllegalArgumentException e) {
+      event.reply(MessageSpecs.text(NOT_HERE)).setEphemeral(true).queue();
+      return;
     }
-    long invoker = Long.parseLong(parts[1], 36);
-    long messageId = Long.parseLong(parts[2], 36);
-    Label label = Label.parse(parts[3]);
     if (event.getUser().getIdLong() != invoker) {
       event.reply(MessageSpecs.text("Only the moderator who opened this can use these buttons."))
           .setEphemeral(true).queue();
@@ -87,6 +97,16 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
     }
     if (!moderators.isModerator(event.getMember())) {
       event.reply(MessageSpecs.text(moderators.refusal(ACTION))).setEphemeral(true).queue();
+      return;
+    }
+    // The id is input: the take must belong to this server and to a channel the moderator can see.
+    ChannelScope visible = Audience.of(event.getMember());
+    long guild = event.getGuild().getIdLong();
+    boolean here = ctx.takes().repository().findTake(messageId)
+        .flatMap(t -> ctx.takes().repository().findDiscussion(t.postMessageId()))
+        .filter(d -> d.guildId() == guild && visible.allows(d)).isPresent();
+    if (!here) {
+      event.reply(MessageSpecs.text(NOT_HERE)).setEphemeral(true).queue();
       return;
     }
     Optional<Take> corrected = ctx.takes().correct(messageId, label, invoker);

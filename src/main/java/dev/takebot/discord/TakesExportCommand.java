@@ -5,6 +5,7 @@ import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
 import dev.takebot.store.CorrectionExport;
 import dev.takebot.store.TakeExport;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -26,7 +29,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
  * {@code /takes export [article] [format] [kind]}, for moderators: an article's takes with their tags
  * ({@code kind: takes}, the default) or the server's moderator corrections as labelled data
  * ({@code kind: corrections}), as a CSV or JSON file in an answer only the moderator sees. Files over
- * Discord's attachment limit are refused with a message instead of failing at upload.
+ * Discord's attachment limit are refused with a message instead of failing at upload. Only discussions in
+ * channels the moderator can see are exported, corrections included.
  */
 final class TakesExportCommand implements SlashFeature {
   /** Discord's attachment limit for bots in servers without boosts. */
@@ -89,16 +93,19 @@ final class TakesExportCommand implements SlashFeature {
     }
     InteractionHook hook = event.deferReply(true).complete();
     long guildId = event.getGuild().getIdLong();
+    ChannelScope visible = Audience.of(event.getMember());
     String intro;
     String name;
     Writer writer;
     if (kind.equals("corrections")) {
-      intro = "Moderator corrections in this server";
+      intro = "Moderator corrections in the channels of this server you can see";
       name = "corrections-" + guildId;
-      writer = out -> new CorrectionExport(repository).write(guildId, format, out);
+      Set<Long> posts = repository.listDiscussions(guildId, visible, Integer.MAX_VALUE).stream()
+          .map(Discussion::postMessageId).collect(Collectors.toSet());
+      writer = out -> new CorrectionExport(repository).write(guildId, posts::contains, format, out);
     } else {
       OptionMapping article = event.getOption(ArticleOption.NAME);
-      Optional<Discussion> d = articles.resolve(guildId, event.getChannelIdLong(),
+      Optional<Discussion> d = articles.resolve(guildId, visible, event.getChannelIdLong(),
           article == null ? null : article.getAsString());
       if (d.isEmpty()) {
         hook.editOriginal(MessageSpecs.editText(article == null

@@ -5,6 +5,7 @@ import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
 import dev.takebot.sentiment.Label;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * ({@link PageRequest}), so pages survive restarts and nothing is held in memory. After
  * {@link #LIFETIME} the buttons are removed, and a press on a stale one (e.g. after a restart dropped the
  * removal) answers "this list expired".
+ *
+ * <p>Only takes the member may see are listed ({@link Audience}). A public list never carries takes into a
+ * channel whose audience is wider than their discussion's: when the filters match such takes the whole
+ * list is answered privately, saying why, and a public list's pages stay within what may be quoted here.
+ * Button ids are input: each press is checked against the server, the invoker and what they may see now.
  */
 final class TakesListCommand implements SlashFeature, ComponentFeature {
   private static final Logger log = LoggerFactory.getLogger(TakesListCommand.class);
@@ -40,6 +46,9 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
   static final int PAGE_SIZE = 10;
   static final Duration LIFETIME = Duration.ofMinutes(10);
   static final String EXPIRED = "This list expired: run `/takes list` again.";
+  static final String INVALID = "This button doesn't lead anywhere you can go: run `/takes list` again.";
+  /** How many hidden-here discussions a public list checks for matching takes before going private. */
+  static final int CHECKED_DISCUSSIONS = 25;
   private static final int COLOR = 0x5865F2;
 
   private final BotContext ctx;
@@ -76,10 +85,11 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     long guild = event.getGuild().getIdLong();
+    ChannelScope visible = Audience.of(event.getMember());
     OptionMapping a = event.getOption(ArticleOption.NAME);
     Long post = null;
     if (a != null) {
-      Optional<Discussion> d = articles.named(guild, a.getAsString());
+      Optional<Discussion> d = articles.named(guild, visible, a.getAsString());
       if (d.isEmpty()) {
         event.reply(MessageSpecs.text(ArticleOption.noMatch(a.getAsString()))).setEphemeral(true).queue();
         return;
@@ -90,19 +100,57 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
     OptionMapping m = event.getOption("member");
     User member = m == null ? null : m.getAsUser();
     TakeQuery query = new TakeQuery(guild, post, s == null ? null : Label.parse(s.getAsString()),
-        member == null ? null : member.getIdLong());
+        member == null ? null : member.getIdLong(), visible);
+    // Decided once, before the answer exists: a public list stays within what may be quoted here on every
+    // page, a private one covers all the member may see.
+    ChannelScope quotable = Audience.quotableIn(event.getGuildChannel());
+    Optional<Long> narrower = narrowerSource(query, quotable);
     PageRequest first = new PageRequest(event.getUser().getIdLong(), query, true, 0, 1,
         ctx.clock().instant().getEpochSecond());
-    InteractionHook hook = event.deferReply().complete();
-    hook.editOriginal(MessageSpecs.toEditData(render(first))).complete();
+    InteractionHook hook = event.deferReply(narrower.isPresent()).complete();
+    MessageSpec page = narrower.isPresent() ? Audience.explained(render(first), narrower.get())
+        : render(first.within(visible.and(quotable)));
+    hook.editOriginal(MessageSpecs.toEditData(page)).complete();
     // Interaction tokens live 15 minutes, so the original response can still be edited at 10.
     hook.editOriginalComponents().queueAfter(LIFETIME.toSeconds(), TimeUnit.SECONDS, null,
         e -> log.debug("Could not expire list {}", event.getId(), e));
   }
 
+  /**
+   * The channel of a discussion with takes matching {@code query} that may not be quoted publicly here,
+   * if any. Checks at most {@link #CHECKED_DISCUSSIONS} such discussions one by one (each an index seek);
+   * past that it assumes the worst, which only makes the answer private.
+   */
+  private Optional<Long> narrowerSource(TakeQuery query, ChannelScope quotable) {
+    TakeRepository repo = ctx.takes().repository();
+    ChannelScope narrow = query.scope().minus(quotable);
+    if (narrow.isEmpty()) {
+      return Optional.empty();
+    }
+    if (query.postMessageId() != null) {
+      return repo.findDiscussion(query.postMessageId()).filter(narrow::allows).map(Discussion::channelId);
+    }
+    List<Discussion> candidates = repo.listDiscussions(query.guildId(), narrow, CHECKED_DISCUSSIONS + 1);
+    if (candidates.size() > CHECKED_DISCUSSIONS) {
+      return Optional.of(candidates.get(0).channelId());
+    }
+    return candidates.stream()
+        .filter(d -> !repo.listTakes(query.onPost(d.postMessageId()), 0, true, 1).isEmpty())
+        .map(Discussion::channelId)
+        .findFirst();
+  }
+
   @Override
   public void onButton(ButtonInteractionEvent event) {
-    PageRequest req = PageRequest.parse(event.getComponentId(), event.getGuild().getIdLong());
+    long guild = event.getGuild().getIdLong();
+    PageRequest req;
+    try {
+      req = PageRequest.parse(event.getComponentId(), guild, ChannelScope.none());
+    } catch (IllegalArgumentException e) {
+      log.debug("Malformed list button id {}", event.getComponentId(), e);
+      event.reply(MessageSpecs.text(INVALID)).setEphemeral(true).queue();
+      return;
+    }
     if (event.getUser().getIdLong() != req.invokerId()) {
       event.reply(MessageSpecs.text("Only the member who ran this `/takes list` can page it: run `/takes list`"
           + " yourself to browse.")).setEphemeral(true).queue();
@@ -113,10 +161,28 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       event.getHook().sendMessage(MessageSpecs.text(EXPIRED)).setEphemeral(true).queue();
       return;
     }
-    event.editMessage(MessageSpecs.toEditData(render(req))).queue();
+    // The id is input: its article must be of this server and visible to the member now (permissions may
+    // have changed since the list was shown), and a public list still only shows what may be quoted here.
+    ChannelScope visible = Audience.of(event.getMember());
+    Long post = req.query().postMessageId();
+    if (post != null && ctx.takes().repository().findDiscussion(post)
+        .filter(d -> d.guildId() == guild && visible.allows(d)).isEmpty()) {
+      event.reply(MessageSpecs.text(INVALID)).setEphemeral(true).queue();
+      return;
+    }
+    if (event.getMessage().isEphemeral()) {
+      PageRequest mine = req.within(visible);
+      Optional<Long> narrower = narrowerSource(mine.query(), Audience.quotableIn(event.getGuildChannel()));
+      MessageSpec page = render(mine);
+      event.editMessage(MessageSpecs.toEditData(narrower.map(ch -> Audience.explained(page, ch)).orElse(page)))
+          .queue();
+      return;
+    }
+    event.editMessage(MessageSpecs.toEditData(render(req.within(visible.and(
+        Audience.quotableIn(event.getGuildChannel())))))).queue();
   }
 
-  /** One page and its buttons. */
+  /** One page and its buttons, within the request's scope. */
   MessageSpec render(PageRequest req) {
     TakeRepository repo = ctx.takes().repository();
     TakeQuery q = req.query();
@@ -125,7 +191,8 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       req = new PageRequest(req.invokerId(), q, true, 0, 1, req.issuedEpochSecond());
       page = repo.listTakes(q, 0, true, PAGE_SIZE);
     }
-    Optional<Discussion> article = q.postMessageId() == null ? Optional.empty() : repo.findDiscussion(q.postMessageId());
+    Optional<Discussion> article = q.postMessageId() == null ? Optional.empty()
+        : repo.findDiscussion(q.postMessageId()).filter(d -> d.guildId() == q.guildId() && q.scope().allows(d));
     String title = article.map(d -> "Takes on " + SafeText.truncate(SafeText.oneLine(d.title()), 200)).orElse("Takes");
     StringBuilder filters = new StringBuilder();
     if (q.label() != null) {
@@ -183,25 +250,34 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       return id;
     }
 
+    /** The same request within {@code scope} (a custom id carries no scope: it is the member's, now). */
+    PageRequest within(ChannelScope scope) {
+      return new PageRequest(invokerId, query.within(scope), forward, cursor, page, issuedEpochSecond);
+    }
+
     boolean expired(Instant now, Duration lifetime) {
       return now.getEpochSecond() - issuedEpochSecond > lifetime.toSeconds();
     }
 
-    static PageRequest parse(String customId, long guildId) {
+    /** @throws IllegalArgumentException when the id is not one this class made */
+    static PageRequest parse(String customId, long guildId, ChannelScope scope) {
       String[] p = customId.split(":");
-      if (p.length != 8 || !p[0].equals(PREFIX) || p[1].isEmpty()) {
+      if (p.length != 8 || !p[0].equals(PREFIX) || !p[1].matches("[fb][0-9a-z]+")) {
         throw new IllegalArgumentException("malformed list button id " + customId);
       }
       Label label = null;
       if (!p[5].equals("-")) {
         for (Label l : Label.values()) {
-          if (l.name().startsWith(p[5])) {
+          if (p[5].length() == 3 && l.name().startsWith(p[5])) {
             label = l;
           }
         }
+        if (label == null) {
+          throw new IllegalArgumentException("unknown tag in list button id " + customId);
+        }
       }
       TakeQuery q = new TakeQuery(guildId, p[4].equals("-") ? null : Long.parseLong(p[4], 36), label,
-          p[6].equals("-") ? null : Long.parseLong(p[6], 36));
+          p[6].equals("-") ? null : Long.parseLong(p[6], 36), scope);
       return new PageRequest(Long.parseLong(p[3], 36), q, p[1].charAt(0) == 'f', Long.parseLong(p[1].substring(1), 36),
           Integer.parseInt(p[2], 36), Long.parseLong(p[7], 36));
     }

@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
@@ -18,7 +19,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 /**
  * {@code /takes mine}, answered only to the member: their most recent takes on this server, each with
  * its tag, its article and a jump link. Members see how the bot read them (and can ask a moderator to
- * correct it); nobody else sees the list.
+ * correct it); nobody else sees the list. Takes in channels the member can no longer see are left out:
+ * their titles and neighbours' context are not the member's to read any more.
  */
 final class TakesMineCommand implements SlashFeature {
   static final int SHOWN = 15;
@@ -43,14 +45,16 @@ final class TakesMineCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     long guild = event.getGuild().getIdLong();
-    event.reply(MessageSpecs.toCreateData(render(guild, event.getUser().getIdLong()))).setEphemeral(true).queue();
+    event.reply(MessageSpecs.toCreateData(render(guild, event.getUser().getIdLong(), Audience.of(event.getMember()))))
+        .setEphemeral(true).queue();
   }
 
-  MessageSpec render(long guildId, long memberId) {
+  /** @param visible the member's own takes in channels they can no longer see stay out too */
+  MessageSpec render(long guildId, long memberId, ChannelScope visible) {
     TakeRepository repo = ctx.takes().repository();
     // One more than shown, to know whether there are older ones.
-    List<Take> takes = new ArrayList<>(repo.listTakes(TakeQuery.byAuthor(guildId, memberId), Long.MAX_VALUE, false,
-        SHOWN + 1));
+    List<Take> takes = new ArrayList<>(repo.listTakes(TakeQuery.byAuthor(guildId, memberId, visible), Long.MAX_VALUE,
+        false, SHOWN + 1));
     if (takes.isEmpty()) {
       return MessageSpec.ofContent("You have no takes here yet: reply in an article's thread, or press"
           + " \"Share your take\" under a post.");

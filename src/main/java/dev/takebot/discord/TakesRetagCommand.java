@@ -1,7 +1,7 @@
 package dev.takebot.discord;
 
 import dev.takebot.sentiment.Label;
-import dev.takebot.takes.Discussion;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Take;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,11 +51,13 @@ final class TakesRetagCommand implements SlashFeature {
     }
     Label label = Label.parse(event.getOption(SentimentOption.NAME).getAsString());
     long guild = event.getGuild().getIdLong();
+    ChannelScope visible = Audience.of(event.getMember());
     Optional<Take> take = ctx.takes().repository().findTake(id.getAsLong())
-        .filter(t -> ctx.takes().repository().findDiscussion(t.postMessageId()).map(Discussion::guildId)
-            .orElse(-1L) == guild);
+        .filter(t -> ctx.takes().repository().findDiscussion(t.postMessageId())
+            .filter(d -> d.guildId() == guild && visible.allows(d)).isPresent());
     if (take.isEmpty()) {
-      reply(event, "That message is not a take on an article of this server, so it has no tag to correct.");
+      reply(event, "That message is not a take on an article of this server that you can see, so it has no tag"
+          + " to correct.");
       return;
     }
     Optional<Take> corrected = ctx.takes().correct(id.getAsLong(), label, event.getUser().getIdLong());

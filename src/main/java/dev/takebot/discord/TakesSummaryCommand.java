@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.summary.Cooldowns;
 import java.time.Duration;
@@ -14,8 +15,10 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * {@code /takes summary [article] [private]}, for anyone; {@code private} answers only the asker.
- * Defers first (a summary may stream many takes), then edits the original response. Without {@code article}: the discussion of the thread it is used in,
- * else the newest article of the server.
+ * Defers (a summary may stream many takes), then edits the original response. Without {@code article}:
+ * the discussion of the thread it is used in, else the newest article the member may see. A summary of a
+ * discussion whose audience is narrower than this channel's is always private, with a sentence saying
+ * why ({@link Audience}).
  */
 final class TakesSummaryCommand implements SlashFeature {
 
@@ -64,17 +67,24 @@ final class TakesSummaryCommand implements SlashFeature {
 
   private void summarize(SlashCommandInteractionEvent event) {
     OptionMapping hidden = event.getOption("private");
-    InteractionHook hook = event.deferReply(hidden != null && hidden.getAsBoolean()).complete();
+    boolean asked = hidden != null && hidden.getAsBoolean();
     OptionMapping opt = event.getOption(ArticleOption.NAME);
-    Optional<Discussion> d = articles.resolve(event.getGuild().getIdLong(),
+    // Resolved before the answer is opened (one indexed read): whether it may be public depends on it.
+    Optional<Discussion> d = articles.resolve(event.getGuild().getIdLong(), Audience.of(event.getMember()),
         event.getChannelIdLong(), opt == null ? null : opt.getAsString());
     if (d.isEmpty()) {
-      hook.editOriginal(MessageSpecs.editText(opt == null
+      event.reply(MessageSpecs.text(opt == null
           ? "No article has been posted here yet: moderators post one with `/article post`."
-          : ArticleOption.noMatch(opt.getAsString()))).queue();
+          : ArticleOption.noMatch(opt.getAsString()))).setEphemeral(true).queue();
       return;
     }
-    hook.editOriginal(MessageSpecs.toEditData(ctx.summaries().render(d.get(), event.getUser().getIdLong()))).queue();
+    boolean narrower = !Audience.quotableIn(d.get(), event.getGuildChannel());
+    InteractionHook hook = event.deferReply(asked || narrower).complete();
+    MessageSpec summary = ctx.summaries().render(d.get(), event.getUser().getIdLong());
+    if (narrower && !asked) {
+      summary = Audience.explained(summary, d.get().channelId());
+    }
+    hook.editOriginal(MessageSpecs.toEditData(summary)).queue();
   }
 
   @Override

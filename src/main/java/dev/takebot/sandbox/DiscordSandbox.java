@@ -285,6 +285,19 @@ public final class DiscordSandbox implements AutoCloseable {
         return engine.setRolePermissions(role, permissions);
     }
 
+    /**
+     * Adds a text channel only the given roles can see, like a {@code #staff} channel: {@code @everyone} is denied
+     * View Channel and each role is allowed it (CHANNEL_CREATE). Pass the bot's role for the bot to see it too.
+     */
+    public Channel addPrivateChannel(String name, Role... viewers) {
+        List<GuildModel.Overwrite> overwrites = new ArrayList<>();
+        overwrites.add(new GuildModel.Overwrite(guildId(), 0, 0, Permissions.VIEW_CHANNEL));
+        for (Role r : viewers) {
+            overwrites.add(new GuildModel.Overwrite(r.id(), 0, Permissions.VIEW_CHANNEL, 0));
+        }
+        return engine.addTextChannel(name, overwrites);
+    }
+
     /** All current members, including the bot and the owner. */
     public List<Member> members() {
         return engine.members();
@@ -481,6 +494,71 @@ public final class DiscordSandbox implements AutoCloseable {
             }
             InteractionState s = engine.createInteraction(InteractionState.MESSAGE_COMPONENT, member,
                     current.channelId(), data, current.id(), 0);
+            return new InteractionHandle(engine, s.id);
+        }
+    }
+
+    /**
+     * A button press carrying any {@code custom_id}, on a message that need not have that button: what a modified
+     * client or a replayed request can send, since component ids are input to the bot like everything else.
+     */
+    public InteractionHandle pressForgedButton(Member member, SandboxMessage message, String customId) {
+        synchronized (engine) {
+            if (engine.message(message.id()) == null) {
+                throw new IllegalArgumentException("message " + message.id() + " no longer exists");
+            }
+            ObjectNode data = engine.json.createObjectNode();
+            data.put("custom_id", customId);
+            data.put("component_type", 2);
+            InteractionState s = engine.createInteraction(InteractionState.MESSAGE_COMPONENT, member,
+                    message.channelId(), data, message.id(), 0);
+            return new InteractionHandle(engine, s.id);
+        }
+    }
+
+    /**
+     * A member types {@code typed} into an autocompleted option of a slash command (interaction type 4, the option
+     * marked {@code focused}); {@link InteractionHandle#awaitChoices} returns the bot's suggestions.
+     *
+     * @param command the command path, as for {@link #slash}
+     */
+    public InteractionHandle autocomplete(Member member, Channel channel, String command, String option,
+                                          String typed) {
+        synchronized (engine) {
+            String[] path = command.trim().split("\\s+");
+            ObjectNode registered = engine.registeredCommand(path[0], 1);
+            if (registered == null) {
+                throw new IllegalArgumentException("no slash command /" + path[0] + " is registered; registered: "
+                        + registeredNames());
+            }
+            ObjectNode data = engine.json.createObjectNode();
+            data.put("id", registered.get("id").asText());
+            data.put("name", path[0]);
+            data.put("type", 1);
+            JsonNode defs = registered.path("options");
+            ArrayNode target = data.putArray("options");
+            for (int i = 1; i < path.length; i++) {
+                JsonNode def = find(defs, path[i]);
+                if (def == null) {
+                    throw new IllegalArgumentException("/" + command + ": no subcommand '" + path[i] + "'");
+                }
+                ObjectNode o = target.addObject();
+                o.put("type", def.get("type").asInt());
+                o.put("name", path[i]);
+                target = o.putArray("options");
+                defs = def.path("options");
+            }
+            JsonNode def = find(defs, option);
+            if (def == null || !def.path("autocomplete").asBoolean(false)) {
+                throw new IllegalArgumentException("/" + command + ": option '" + option + "' is not autocompleted");
+            }
+            ObjectNode focused = target.addObject();
+            focused.put("type", def.path("type").asInt());
+            focused.put("name", option);
+            focused.put("value", typed);
+            focused.put("focused", true);
+            InteractionState s = engine.createInteraction(InteractionState.AUTOCOMPLETE, member, channel.id(), data,
+                    null, 0);
             return new InteractionHandle(engine, s.id);
         }
     }

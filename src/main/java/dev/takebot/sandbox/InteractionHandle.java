@@ -105,6 +105,19 @@ public final class InteractionHandle {
         }, timeout, () -> "a modal in answer to interaction " + id);
     }
 
+    /** Waits for the bot's autocomplete answer (callback type 8) and returns its choices ({@code name}, {@code value}). */
+    public List<JsonNode> awaitChoices(Duration timeout) {
+        return engine.await(() -> {
+            InteractionState s = state();
+            if (s.autocompleteChoices == null) {
+                return null;
+            }
+            List<JsonNode> choices = new java.util.ArrayList<>();
+            s.autocompleteChoices.path("choices").forEach(c -> choices.add(c.deepCopy()));
+            return choices;
+        }, timeout, () -> "autocomplete choices in answer to interaction " + id);
+    }
+
     /** True when the original response is ephemeral (flag 64). */
     public boolean isEphemeral() {
         return original().map(SandboxMessage::isEphemeral).orElse(false);

@@ -426,6 +426,19 @@ final class SandboxEngine {
         return r;
     }
 
+    /** Adds a text channel with the given overwrites (CHANNEL_CREATE, with them, as Discord sends it). */
+    synchronized Channel addTextChannel(String name, List<GuildModel.Overwrite> overwrites) {
+        int position = guild.channels.values().stream().filter(c -> !c.channel.isThread())
+                .mapToInt(c -> c.position).max().orElse(0) + 1;
+        Channel ch = guild.putChannel(new Channel(ids.next(), name, Channel.GUILD_TEXT, null, null), position, "",
+                clock.instant());
+        GuildModel.ChannelData data = guild.channels.get(ch.id());
+        data.overwrites.addAll(overwrites);
+        gateway.dispatch("CHANNEL_CREATE", guild.channelJson(json, data, true), Gateway.GUILDS);
+        notifyAll();
+        return ch;
+    }
+
     synchronized long permissions(Member m, String channelId) {
         return guild.permissions(guild.members.getOrDefault(m.id(), m), channelId);
     }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * Writes a guild's moderator corrections as labelled data (the take's text, the analyser's label and the
@@ -30,10 +31,19 @@ public final class CorrectionExport {
 
   /** Writes the corrections of guild {@code guildId} in {@code format}. */
   public void write(long guildId, TakeExport.Format format, OutputStream out) throws IOException {
+    write(guildId, post -> true, format, out);
+  }
+
+  /**
+   * Writes the corrections of guild {@code guildId} in {@code format}, only of the discussions
+   * {@code includePost} accepts (by post message id): those the moderator asking may see.
+   */
+  public void write(long guildId, LongPredicate includePost, TakeExport.Format format, OutputStream out)
+      throws IOException {
     if (format == TakeExport.Format.CSV) {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write("message_id,post_message_id,label,previous_label,moderator_id,corrected_at,text\r\n");
-      stream(guildId, c -> {
+      stream(guildId, includePost, c -> {
         w.write(c.messageId() + "," + c.postMessageId() + "," + c.label().id() + "," + c.previousLabel().id()
             + "," + c.moderatorId() + "," + c.correctedAt() + "," + TakeExport.csvText(c.text()) + "\r\n");
       });
@@ -45,7 +55,7 @@ public final class CorrectionExport {
     g.writeStartObject();
     g.writeStringField("guild_id", Long.toString(guildId));
     g.writeArrayFieldStart("corrections");
-    stream(guildId, c -> {
+    stream(guildId, includePost, c -> {
       g.writeStartObject();
       g.writeStringField("message_id", Long.toString(c.messageId()));
       g.writeStringField("post_message_id", Long.toString(c.postMessageId()));
@@ -62,8 +72,11 @@ public final class CorrectionExport {
     out.flush();
   }
 
-  private void stream(long guildId, IoConsumer row) throws IOException {
+  private void stream(long guildId, LongPredicate includePost, IoConsumer row) throws IOException {
     Consumer<Correction> each = c -> {
+      if (!includePost.test(c.postMessageId())) {
+        return;
+      }
       try {
         row.accept(c);
       } catch (IOException e) {

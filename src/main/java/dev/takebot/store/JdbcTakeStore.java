@@ -1,6 +1,7 @@
 package dev.takebot.store;
 
 import dev.takebot.sentiment.Label;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Correction;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
@@ -164,6 +165,29 @@ public final class JdbcTakeStore implements TakeRepository {
         + " LIMIT ?", ps -> {
           ps.setLong(1, guildId);
           ps.setInt(2, Math.max(0, limit));
+        }));
+  }
+
+  @Override
+  public List<Discussion> listDiscussions(long guildId, ChannelScope scope, int limit) {
+    Objects.requireNonNull(scope, "scope");
+    if (scope.everyChannel()) {
+      return listDiscussions(guildId, limit);
+    }
+    if (scope.isEmpty()) {
+      return List.of();
+    }
+    List<Long> channels = scope.channelIds().stream().sorted().toList();
+    // discussions_by_guild walked newest first; the channel test filters rows on the way
+    return db.read(c -> discussions(c, "WHERE guild_id = ? AND channel_id IN ("
+        + PageQuery.placeholders(channels.size()) + ") ORDER BY posted_at DESC, post_message_id DESC LIMIT ?",
+        ps -> {
+          int i = 1;
+          ps.setLong(i++, guildId);
+          for (long ch : channels) {
+            ps.setLong(i++, ch);
+          }
+          ps.setInt(i, Math.max(0, limit));
         }));
   }
 
@@ -834,6 +858,9 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public List<Take> listTakes(TakeQuery query, long cursor, boolean forward, int limit) {
     Objects.requireNonNull(query, "query");
+    if (query.scope().isEmpty()) {
+      return List.of();
+    }
     PageQuery pageQuery = PageQuery.of(query, cursor, forward, limit);
     return db.read(c -> {
       try (PreparedStatement ps = pageQuery.prepare(c)) {

@@ -34,6 +34,18 @@ public interface TakeRepository extends AutoCloseable {
   List<Discussion> listDiscussions(long guildId, int limit);
 
   /**
+   * Discussions of a guild posted in a channel of {@code scope}, newest first: what a member may pick
+   * from. The default filters {@link #listDiscussions(long, int)}; stores push the scope into the query.
+   */
+  default List<Discussion> listDiscussions(long guildId, ChannelScope scope, int limit) {
+    if (scope.isEmpty()) {
+      return List.of();
+    }
+    return listDiscussions(guildId, Integer.MAX_VALUE).stream().filter(scope::allows).limit(Math.max(0, limit))
+        .toList();
+  }
+
+  /**
    * Stores a new take. Idempotent: a second insert of the same message id changes nothing.
    *
    * @return true when the take was new
@@ -129,7 +141,8 @@ public interface TakeRepository extends AutoCloseable {
   /**
    * One page of takes matching {@code query}, by keyset on the message id: with {@code forward} the
    * first {@code limit} takes whose id is greater than {@code cursor}, otherwise the last {@code limit}
-   * takes whose id is smaller. Either way the page comes back in ascending message-id order.
+   * takes whose id is smaller. Either way the page comes back in ascending message-id order. Only
+   * takes of discussions posted in a channel of {@link TakeQuery#scope()} are ever returned.
    */
   List<Take> listTakes(TakeQuery query, long cursor, boolean forward, int limit);
 

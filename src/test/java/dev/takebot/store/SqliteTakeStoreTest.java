@@ -3,6 +3,7 @@ package dev.takebot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.sentiment.Label;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.TakeQuery;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,15 +32,19 @@ class SqliteTakeStoreTest extends TakeStoreContract {
     return Stores.open("jdbc:sqlite:" + dir.resolve("nested/takebot.db"), null, null);
   }
 
+  private static final ChannelScope VISIBLE = ChannelScope.only(List.of(CHANNEL, CHANNEL + 1, CHANNEL + 2));
+
   static List<TakeQuery> pageFilters() {
-    return List.of(
-        new TakeQuery(GUILD, null, null, null),
-        new TakeQuery(GUILD, null, null, 42L),
-        new TakeQuery(GUILD, null, Label.NEGATIVE, null),
-        new TakeQuery(GUILD, null, Label.NEGATIVE, 42L),
-        new TakeQuery(GUILD, POST, null, null),
-        new TakeQuery(GUILD, POST, Label.POSITIVE, null),
-        new TakeQuery(GUILD, POST, null, 42L));
+    List<TakeQuery> scoped = List.of(
+        new TakeQuery(GUILD, null, null, null, VISIBLE),
+        new TakeQuery(GUILD, null, null, 42L, VISIBLE),
+        new TakeQuery(GUILD, null, Label.NEGATIVE, null, VISIBLE),
+        new TakeQuery(GUILD, null, Label.NEGATIVE, 42L, VISIBLE),
+        new TakeQuery(GUILD, POST, null, null, VISIBLE),
+        new TakeQuery(GUILD, POST, Label.POSITIVE, null, VISIBLE),
+        new TakeQuery(GUILD, POST, null, 42L, VISIBLE));
+    return java.util.stream.Stream.concat(scoped.stream(),
+        scoped.stream().map(q -> q.within(ChannelScope.unrestricted()))).toList();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takebot.sentiment.Label;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Correction;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
@@ -42,6 +43,9 @@ abstract class TakeStoreContract {
   static final long OTHER_GUILD = 200;
   static final long POST = 1_000;
   static final long OTHER_POST = 2_000;
+  /** The channel every {@link #discussion} is posted in. */
+  static final long CHANNEL = 10;
+  static final ChannelScope ALL = ChannelScope.unrestricted();
   static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
   JdbcTakeStore store;
@@ -67,7 +71,7 @@ abstract class TakeStoreContract {
   }
 
   static Discussion discussion(long post, long guild, String key) {
-    return new Discussion(post, guild, 10, post, key, "Title " + post, T0.plusSeconds(post));
+    return new Discussion(post, guild, CHANNEL, post, key, "Title " + post, T0.plusSeconds(post));
   }
 
   static Take take(long id, long post, long author, Label label, double score) {
@@ -456,7 +460,7 @@ abstract class TakeStoreContract {
     store.insertTake(take(27, OTHER_POST, 5, Label.POSITIVE, 0.5));
     store.correctLabel(2, Label.NEGATIVE, 9, T0);
 
-    TakeQuery article = new TakeQuery(GUILD, POST, null, null);
+    TakeQuery article = new TakeQuery(GUILD, POST, null, null, ALL);
     List<Take> first = store.listTakes(article, 0, true, 10);
     List<Take> second = store.listTakes(article, first.get(9).messageId(), true, 10);
     List<Take> third = store.listTakes(article, second.get(9).messageId(), true, 10);
@@ -466,13 +470,47 @@ abstract class TakeStoreContract {
     assertThat(second).extracting(Take::messageId).startsWith(11L).endsWith(20L);
     assertThat(third).extracting(Take::messageId).containsExactly(21L, 22L, 23L, 24L, 25L);
     assertThat(back).isEqualTo(first);
-    assertThat(store.listTakes(new TakeQuery(GUILD, POST, Label.NEGATIVE, 5L), 0, true, 100))
+    assertThat(store.listTakes(new TakeQuery(GUILD, POST, Label.NEGATIVE, 5L, ALL), 0, true, 100))
         .extracting(Take::messageId).containsExactly(2L, 6L, 12L, 18L, 24L);
-    assertThat(store.listTakes(TakeQuery.byAuthor(GUILD, 5), Long.MAX_VALUE, false, 3))
+    assertThat(store.listTakes(TakeQuery.byAuthor(GUILD, 5, ALL), Long.MAX_VALUE, false, 3))
         .extracting(Take::messageId).containsExactly(22L, 24L, 26L);
-    assertThat(store.listTakes(TakeQuery.byAuthor(OTHER_GUILD, 5), 0, true, 10))
+    assertThat(store.listTakes(TakeQuery.byAuthor(OTHER_GUILD, 5, ALL), 0, true, 10))
         .extracting(Take::messageId).containsExactly(27L);
     assertThat(store.listTakes(article, 25, true, 10)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("listings only ever return discussions and takes of the reader's channels, whatever the filter")
+  void listingsStayWithinTheReadersChannels() {
+    long staffChannel = CHANNEL + 1;
+    long staffPost = 4_000;
+    store.saveDiscussion(new Discussion(staffPost, GUILD, staffChannel, staffPost, "key-s", "Staff only",
+        T0.plusSeconds(staffPost)));
+    LongStream.rangeClosed(1, 6).forEach(id -> store.insertTake(take(id, POST, 5, Label.NEGATIVE, -0.5)));
+    LongStream.rangeClosed(7, 12).forEach(id -> store.insertTake(take(id, staffPost, 5, Label.NEGATIVE, -0.5)));
+    ChannelScope general = ChannelScope.only(List.of(CHANNEL, 99L));
+
+    for (TakeQuery q : List.of(new TakeQuery(GUILD, null, null, null, general),
+        new TakeQuery(GUILD, null, Label.NEGATIVE, null, general), TakeQuery.byAuthor(GUILD, 5, general),
+        new TakeQuery(GUILD, null, Label.NEGATIVE, 5L, general))) {
+      assertThat(store.listTakes(q, 0, true, 100)).as("%s", q).extracting(Take::messageId)
+          .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+      assertThat(store.listTakes(q, Long.MAX_VALUE, false, 3)).as("%s", q).extracting(Take::messageId)
+          .containsExactly(4L, 5L, 6L);
+    }
+    assertThat(store.listTakes(new TakeQuery(GUILD, staffPost, null, null, general), 0, true, 100))
+        .as("naming a hidden discussion does not open it").isEmpty();
+    assertThat(store.listTakes(new TakeQuery(GUILD, null, null, null, ChannelScope.none()), 0, true, 100)).isEmpty();
+    assertThat(store.listTakes(new TakeQuery(GUILD, null, null, null, ALL), 0, true, 100)).hasSize(12);
+    assertThat(store.listTakes(new TakeQuery(GUILD, staffPost, null, null, ChannelScope.only(List.of(staffChannel))),
+        0, true, 100)).hasSize(6);
+
+    assertThat(store.listDiscussions(GUILD, general, 10)).extracting(Discussion::postMessageId).containsExactly(POST);
+    assertThat(store.listDiscussions(GUILD, ChannelScope.none(), 10)).isEmpty();
+    assertThat(store.listDiscussions(GUILD, ALL, 10)).extracting(Discussion::postMessageId)
+        .containsExactly(staffPost, POST);
+    assertThat(store.listDiscussions(GUILD, ChannelScope.only(List.of(staffChannel)), 1))
+        .extracting(Discussion::postMessageId).containsExactly(staffPost);
   }
 
   @Test
