@@ -13,8 +13,11 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system takebot && useradd --system --gid takebot --home /app takebot
 WORKDIR /app
 COPY --from=build /src/target/takebot.jar /app/takebot.jar
-COPY --chown=takebot:takebot config /app/config
-RUN mkdir -p /app/data && chown takebot:takebot /app/data
+# Root-owned and read-only: the bot must never be able to rewrite its own configuration or articles.
+# Only /app/data (takes, health file) belongs to the runtime user.
+COPY config /app/config
+RUN chmod -R a-w /app/config /app/takebot.jar \
+  && mkdir -p /app/data && chown takebot:takebot /app/data
 USER takebot
 # Takes live here (SQLite). Mount a volume so they survive the container.
 VOLUME ["/app/data"]
@@ -23,5 +26,6 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true"
 # The bot writes data/health every heartbeat; stale or missing means the gateway is down.
 HEALTHCHECK --interval=60s --timeout=5s --start-period=60s --retries=3 \
   CMD java -cp /app/takebot.jar dev.takebot.cli.Main health --max-age 120 || exit 1
+# Exec form, so java is PID 1 and gets docker stop's SIGTERM: it closes the gateway and the store and exits 0.
 ENTRYPOINT ["java", "-jar", "/app/takebot.jar"]
 CMD ["run", "--config", "config/takebot.yaml"]

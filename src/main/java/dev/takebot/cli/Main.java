@@ -39,7 +39,12 @@ public final class Main implements Runnable {
 
   /** The configured command line; tests call {@code commandLine().execute(...)} instead of {@link #main}. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** With {@code factory} creating the subcommands, e.g. a {@code run} that reads a test's environment. */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(new Main(), factory);
     cli.setExecutionExceptionHandler(Main::handleFailure);
     cli.setParameterExceptionHandler(Main::handleBadArguments);
     return cli;

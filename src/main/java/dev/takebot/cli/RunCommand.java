@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code takebot run}: connects to Discord with {@code DISCORD_TOKEN} and runs until the process is
- * stopped (SIGTERM/Ctrl-C); a shutdown hook closes the bot, then the store.
+ * stopped (SIGTERM/Ctrl-C); a shutdown hook closes the bot, then the store (draining pending writes), and
+ * exits 0 when that went cleanly, 1 when it did not.
  */
 @Command(
     name = "run",
@@ -77,9 +78,19 @@ public final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       log.info("Shutting down");
-      health.close();
-      runtime.close();
+      int status = 0;
+      try {
+        health.close();
+        runtime.close();
+        log.info("Stopped cleanly");
+      } catch (RuntimeException | Error e) {
+        log.error("Shutdown did not complete cleanly", e);
+        status = 1;
+      }
       stopped.countDown();
+      // After SIGTERM the JVM exits 143 (128 + 15), which systemd and Docker record as a failure. Once
+      // everything is closed, halting sets the status; System.exit from a shutdown hook would block forever.
+      Runtime.getRuntime().halt(status);
     }, "takebot-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     log.info("TakeBot is running; stop it with Ctrl-C or SIGTERM");

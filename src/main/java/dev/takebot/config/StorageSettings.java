@@ -23,7 +23,7 @@ public record StorageSettings(
     jdbcUrl = Objects.requireNonNullElse(jdbcUrl, DEFAULT_URL).strip();
     if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
-          "jdbcUrl must start with jdbc:sqlite: or jdbc:postgresql: (got '" + jdbcUrl + "')");
+          "jdbcUrl must start with jdbc:sqlite: or jdbc:postgresql: (got '" + Secrets.redactUrl(jdbcUrl) + "')");
     }
     if (passwordEnv != null && !passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new IllegalArgumentException(

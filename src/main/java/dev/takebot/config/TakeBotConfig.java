@@ -28,6 +28,10 @@ public record TakeBotConfig(
     return new TakeBotConfig(newDiscord, articles, storage, takes);
   }
 
+  public TakeBotConfig withArticles(ArticleSettings newArticles) {
+    return new TakeBotConfig(discord, newArticles, storage, takes);
+  }
+
   public TakeBotConfig withStorage(StorageSettings newStorage) {
     return new TakeBotConfig(discord, articles, newStorage, takes);
   }

@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -350,38 +348,23 @@ final class ArticlePostCommand implements SlashFeature {
 
   private Source fromFolder(String rawName) {
     String name = rawName.strip();
-    Path dir = ctx.config().articles().directory().toAbsolutePath().normalize();
     if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
       throw new UserError(code(SafeText.truncate(name, 100)) + " is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
     }
+    ArticleFolder folder = new ArticleFolder(ctx.config().articles().directory());
     for (String candidate : List.of(name, name + ".txt", name + ".md")) {
-      Path p = dir.resolve(candidate).normalize();
-      if (p.startsWith(dir) && Files.isRegularFile(p)) {
-        try {
-          if (Files.size(p) > MAX_FILE_BYTES) {
-            throw new UserError(code(candidate) + " is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
-          }
-          return new Source(candidate, decode(Files.readAllBytes(p), candidate));
-        } catch (IOException e) {
-          throw new UserError("Could not read " + code(candidate) + ": " + e.getMessage());
-        }
+      var found = folder.read(candidate, MAX_FILE_BYTES);
+      if (found.isPresent()) {
+        return new Source(candidate, decode(found.get().bytes(), candidate));
       }
     }
+    List<String> names = folder.names();
     throw new UserError("No article " + code(name) + " in the articles folder."
-        + (articleNames().isEmpty() ? "" : " Try one of: " + String.join(", ", articleNames().stream().limit(10).toList())));
+        + (names.isEmpty() ? "" : " Try one of: " + String.join(", ", names.stream().limit(10).toList())));
   }
 
   private List<String> articleNames() {
-    Path dir = ctx.config().articles().directory();
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith(".")).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
+    return new ArticleFolder(ctx.config().articles().directory()).names();
   }
 
   private static String decode(byte[] bytes, String name) {

@@ -1,5 +1,6 @@
 package dev.takebot.store;
 
+import dev.takebot.config.Secrets;
 import java.util.Objects;
 
 /**
@@ -41,8 +42,8 @@ public record StorageSettings(String jdbcUrl, String user, String password, int 
 
   @Override
   public String toString() {
-    // Keeps the password out of logs.
-    return "StorageSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", poolSize=" + poolSize
+    // Keeps the password out of logs, and whatever credential the URL itself carries.
+    return "StorageSettings[jdbcUrl=" + Secrets.redactUrl(jdbcUrl) + ", user=" + user + ", poolSize=" + poolSize
         + ", durability=" + durability + "]";
   }
 

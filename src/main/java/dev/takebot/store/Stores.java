@@ -2,6 +2,7 @@ package dev.takebot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.takebot.config.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class Stores {
     if (url.startsWith(POSTGRES)) {
       return new JdbcTakeStore(openPostgres(settings));
     }
-    throw new StoreException("unsupported database URL '" + url
+    throw new StoreException("unsupported database URL '" + Secrets.redactUrl(url)
         + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
   }
 
@@ -51,13 +52,14 @@ public final class Stores {
         Files.createDirectories(parent);
       }
     } catch (IOException e) {
-      throw new StoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          scrub("cannot create the folder for " + file + ": " + e.getMessage(), settings), e);
     }
     SQLiteConfig readers = sqliteConfig(settings);
     SQLiteConfig writerConfig = sqliteConfig(settings);
     SQLiteDataSource writerSource = new SQLiteDataSource(writerConfig);
     writerSource.setUrl(url);
-    migrate(writerSource, url);
+    migrate(writerSource, settings);
 
     Connection writer = null;
     Connection checkpoints = null;
@@ -78,7 +80,7 @@ public final class Stores {
     } catch (SQLException | RuntimeException e) {
       closeQuietly(writer);
       closeQuietly(checkpoints);
-      throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+      throw new StoreException(scrub("cannot open " + file + ": " + e.getMessage(), settings), e);
     }
   }
 
@@ -117,10 +119,12 @@ public final class Stores {
     return Path.of(path);
   }
 
-  /** A JDBC URL fit for messages: the query may carry {@code password=…}. */
-  static String withoutQuery(String jdbcUrl) {
-    int q = jdbcUrl.indexOf('?');
-    return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q) + "?…";
+  /**
+   * A message fit for the user and the log: the URL redacted wherever it appears (ours or quoted by the
+   * driver or Flyway), and the password itself masked.
+   */
+  private static String scrub(String message, StorageSettings settings) {
+    return Secrets.scrub(message, settings.jdbcUrl(), settings.password());
   }
 
   private static Database openPostgres(StorageSettings settings) {
@@ -129,7 +133,7 @@ public final class Stores {
     try (Connection probe = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
       probe.isValid(5);
     } catch (SQLException e) {
-      throw new StoreException("cannot connect to " + withoutQuery(settings.jdbcUrl()) + ": " + e.getMessage(), e);
+      throw new StoreException(scrub("cannot connect to " + settings.jdbcUrl() + ": " + e.getMessage(), settings), e);
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
@@ -142,10 +146,10 @@ public final class Stores {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException("cannot connect to " + withoutQuery(settings.jdbcUrl()) + ": " + rootMessage(e), e);
+      throw new StoreException(scrub("cannot connect to " + settings.jdbcUrl() + ": " + rootMessage(e), settings), e);
     }
     try {
-      migrate(pool, settings.jdbcUrl());
+      migrate(pool, settings);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -153,7 +157,7 @@ public final class Stores {
     return Database.postgres(pool);
   }
 
-  private static void migrate(DataSource source, String url) {
+  private static void migrate(DataSource source, StorageSettings settings) {
     try {
       Flyway.configure()
           .dataSource(source)
@@ -161,7 +165,8 @@ public final class Stores {
           .load()
           .migrate();
     } catch (FlywayException e) {
-      throw new StoreException("cannot migrate the schema of " + url + ": " + rootMessage(e), e);
+      throw new StoreException(
+          scrub("cannot migrate the schema of " + settings.jdbcUrl() + ": " + rootMessage(e), settings), e);
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Configuration loading")
 class ConfigLoaderTest {
@@ -101,5 +103,57 @@ class ConfigLoaderTest {
     assertThat(Secrets.discordToken(Map.of("DISCORD_TOKEN", "  "))).isEmpty();
     assertThat(Secrets.discordToken(Map.of("DISCORD_TOKEN", "Bot abc.def "))).contains("abc.def");
     assertThat(Secrets.redact("abc.def")).isEqualTo("<7 chars>").doesNotContain("abc");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @DisplayName("a plain-text REST URL to another host is refused: it would send the token unencrypted")
+  @ValueSource(strings = {"http://proxy.example/api/v10/", "http://10.0.0.5:8080/api/v10/",
+      "http://127.0.0.1.example.com/api/v10/", "http://localhost@proxy.example/api/v10/",
+      "http://[2001:db8::1]/api/v10/", "http://0.0.0.0:8080/api/v10/"})
+  void plainRestUrlRefused(String url) {
+    String yaml = "discord:\n  postChannel: news\n  restUrl: " + url + "\n";
+    assertThatThrownBy(() -> loader.parse(yaml, "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("t.yaml:")
+        .hasMessageContaining("discord: restUrl must start with https:// (http:// sends the bot token unencrypted,"
+            + " so it is allowed only to localhost, 127.0.0.0/8 or ::1)")
+        .hasMessageNotContaining("\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @DisplayName("a plain-text gateway URL to another host is refused, naming the key and what to use")
+  @ValueSource(strings = {"ws://gateway.example/", "ws://192.168.1.2:9000/gateway"})
+  void plainGatewayUrlRefused(String url) {
+    assertThatThrownBy(() -> loader.parse("discord:\n  gatewayUrl: " + url + "\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("discord: gatewayUrl must start with wss:// (ws:// sends the bot token unencrypted");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @DisplayName("plain http:// and ws:// stay allowed to loopback hosts (the sandbox, demo, a local proxy)")
+  @ValueSource(strings = {"localhost:8080", "LOCALHOST", "127.0.0.1:49152", "127.8.9.10", "[::1]:8080",
+      "[::ffff:127.0.0.1]"})
+  void loopbackMayBePlain(String host) {
+    TakeBotConfig config = loader.parse("discord:\n  restUrl: http://" + host + "/api/v10/\n"
+        + "  gatewayUrl: ws://" + host + "/gateway\n", "t.yaml");
+    assertThat(config.discord().restUrl()).isEqualTo("http://" + host + "/api/v10/");
+    assertThat(config.discord().gatewayUrl()).isEqualTo("ws://" + host + "/gateway");
+  }
+
+  @Test
+  @DisplayName("https:// and wss:// to any host are accepted")
+  void encryptedUrlsAccepted() {
+    TakeBotConfig config = loader.parse("discord:\n  restUrl: https://proxy.example:8443/api/v10/\n"
+        + "  gatewayUrl: wss://gateway.example/?v=10\n", "t.yaml");
+    assertThat(config.discord().restUrl()).isEqualTo("https://proxy.example:8443/api/v10/");
+  }
+
+  @Test
+  @DisplayName("an error about a URL never echoes the credentials in it")
+  void urlErrorsAreRedacted() {
+    assertThatThrownBy(() -> loader.parse("storage:\n  jdbcUrl: jdbc:mysql://db/t?password=hunter2\n", "t.yaml"))
+        .hasMessageContaining("jdbc:mysql://db/t?password=***").hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> loader.parse("discord:\n  restUrl: http://bot:hunter2@proxy.example/api/v10/\n", "t.yaml"))
+        .hasMessageContaining("http://bot:***@proxy.example/api/v10/").hasMessageNotContaining("hunter2");
   }
 }

@@ -1,0 +1,121 @@
+package dev.takebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takebot.sandbox.Channel;
+import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sandbox.GatewayEvent;
+import dev.takebot.sandbox.SandboxMessage;
+import dev.takebot.store.JdbcTakeStore;
+import dev.takebot.store.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regression: {@code takebot run} stopped by SIGTERM exited 143 (the JVM's status after a signal), so
+ * {@code systemctl stop} and {@code docker stop} recorded every ordinary stop as a failure. A real
+ * {@code java} process runs {@code Main run} against the sandbox, with the test classpath.
+ */
+@DisplayName("takebot run, stopped with SIGTERM")
+class RunShutdownTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Pattern POST_LINK = Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("closes the gateway and the store, keeps the last take, and exits 0")
+  void sigtermIsACleanStop() throws Exception {
+    Path db = dir.resolve("takes.db");
+    String takeId;
+    try (DiscordSandbox sandbox = DiscordSandbox.start()) {
+      Path config = Files.writeString(dir.resolve("takebot.yaml"), "discord:\n"
+          + "  restUrl: " + sandbox.restUrl() + "\n"
+          + "  gatewayUrl: " + sandbox.gatewayUrl() + "\n"
+          + "  devGuildId: " + sandbox.guildId() + "\n"
+          + "articles:\n  directory: " + Path.of("config", "articles").toAbsolutePath() + "\n"
+          + "storage:\n  jdbcUrl: jdbc:sqlite:" + db + "\n");
+      ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+          "run", "--config", config.toString(), "--health-file", dir.resolve("health").toString())
+          .directory(dir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(dir.resolve("bot.log").toFile());
+      builder.environment().put("DISCORD_TOKEN", sandbox.token());
+      Process bot = builder.start();
+      try {
+        // given a running bot that has just stored a take
+        await("the bot to register its commands (see bot.log)", bot, () -> !sandbox.guildCommands().isEmpty());
+        SandboxMessage answer = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
+            Map.of("name", "sahel-reset")).awaitResponse(WAIT);
+        Matcher link = POST_LINK.matcher(answer.content());
+        assertThat(link.find()).as("jump link in %s", answer.content()).isTrue();
+        Channel thread = sandbox.awaitThread(t -> t.parentId() != null, WAIT);
+        takeId = sandbox.post(sandbox.member(), thread, "A sensible step, finally").id();
+        await("the take to be stored", bot, () -> stored(db, takeId));
+        int eventsBefore = sandbox.gatewayEvents().size();
+
+        // when it is sent SIGTERM (Process.destroy on Linux)
+        bot.destroy();
+
+        // then it exits 0, having closed the gateway normally
+        assertThat(bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("exited in time").isTrue();
+        assertThat(bot.exitValue()).as("exit status; log:%n%s", log()).isZero();
+        GatewayEvent close = sandbox.awaitGatewayEvent("CLOSE", eventsBefore, WAIT);
+        assertThat(close.detail()).startsWith("1000");
+      } finally {
+        bot.destroyForcibly();
+        bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+    }
+    // and the store was closed, not abandoned: SQLite removes the WAL when its last connection closes
+    assertThat(dir.resolve("takes.db-wal")).doesNotExist();
+    try (JdbcTakeStore store = Stores.open("jdbc:sqlite:" + db, null, null)) {
+      assertThat(store.findTake(Long.parseLong(takeId))).isPresent();
+    }
+  }
+
+  private String log() throws Exception {
+    return Files.readString(dir.resolve("bot.log"));
+  }
+
+  private static boolean stored(Path db, String messageId) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM takes WHERE message_id = ?")) {
+      s.setLong(1, Long.parseLong(messageId));
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1;
+      }
+    } catch (SQLException e) {
+      return false; // not migrated yet
+    }
+  }
+
+  private void await(String what, Process bot, BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (!bot.isAlive()) {
+        throw new AssertionError("the bot exited " + bot.exitValue() + " while waiting for " + what + ":\n" + log());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what + ":\n" + log());
+      }
+      Thread.sleep(50);
+    }
+  }
+}
