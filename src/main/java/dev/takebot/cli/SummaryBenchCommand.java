@@ -64,7 +64,7 @@ final class SummaryBenchCommand implements Callable<Integer> {
   long seed;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1 || n > 20_000_000)) {
       throw new IllegalArgumentException("--sizes must list take counts between 1 and 20,000,000");
     }
@@ -152,8 +152,39 @@ final class SummaryBenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "cached summary (%,d takes): p50 %.4f ms, p99 %.4f ms, max %.3f ms over %,d requests"
         + " (target p99 < 5 ms)%n", last.takes.length, cached[cached.length / 2],
         cached[(int) Math.ceil(cached.length * 0.99) - 1], cached[cached.length - 1], cachedRequests);
+    invalidateDuringComputation(out, clock, lastRepo, last.discussion.postMessageId(), last.takes.length, runs);
     lastRepo.close();
     return 0;
+  }
+
+  /**
+   * What a change costs the thread that reports it (JDA's event thread) while that discussion's summary
+   * is being computed: {@link SummaryService#invalidate} is timed once the computation has started.
+   */
+  private static void invalidateDuringComputation(PrintWriter out, Clock clock, TakeRepository repo, long post,
+      int takes, int rounds)
+      throws InterruptedException {
+    double[] invalidate = new double[rounds];
+    double[] computation = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+      SummaryService service = new SummaryService(repo, new DiscussionSummarizer(repo, clock), d -> {
+        started.countDown(); // read before the takes: the computation's long part is still ahead
+        return Map.of();
+      }, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000);
+      long c0 = System.nanoTime();
+      Thread computing = new Thread(() -> service.summary(post), "bench-summary");
+      computing.start();
+      started.await();
+      long t0 = System.nanoTime();
+      service.invalidate(post);
+      invalidate[i] = (System.nanoTime() - t0) / 1e6;
+      computing.join();
+      computation[i] = (System.nanoTime() - c0) / 1e6;
+    }
+    out.printf(Locale.ROOT, "invalidate during a summary computation (%,d takes, computation median %.1f ms):"
+        + " median %.4f ms, max %.4f ms over %d rounds%n", takes, median(computation), median(invalidate),
+        Arrays.stream(invalidate).max().orElse(0), rounds);
   }
 
   /** The synthetic discussion copied into a fresh SQLite store, in backfill-sized batches. */

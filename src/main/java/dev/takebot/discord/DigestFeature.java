@@ -3,11 +3,12 @@ package dev.takebot.discord;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.DigestSchedule;
 import dev.takebot.takes.Discussion;
+import dev.takebot.takes.TakeRepository;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -21,19 +22,26 @@ import org.slf4j.LoggerFactory;
 /**
  * Optional digests (config {@code takes.digestEveryTakes}): each time an article's take count reaches a
  * multiple of N, its summary is posted into its thread, so members see how the room feels without
- * asking. Summaries are rendered on the feature's own thread, never on the gateway thread that reported
- * the take.
+ * asking.
+ *
+ * <p>A change of takes is usually reported on JDA's event thread, which must not wait on the store or on
+ * a summary: it only queues a check on the bot's background thread, and at most one per discussion, so a
+ * burst of takes costs one count however long it is. The check counts the takes when it runs, so it sees
+ * every change queued before it.
  */
 final class DigestFeature implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(DigestFeature.class);
 
   private final BotContext ctx;
   private final DigestSchedule schedule;
-  private volatile ExecutorService executor;
+  private final Executor background;
+  /** Discussions with a check queued and not started yet. */
+  private final Set<Long> queued = ConcurrentHashMap.newKeySet();
   private volatile JDA jda;
 
-  DigestFeature(BotContext ctx) {
+  DigestFeature(BotContext ctx, Executor background) {
     this.ctx = ctx;
+    this.background = background;
     int every = ctx.config().takes().digestEveryTakes();
     this.schedule = every > 0 ? new DigestSchedule(every) : null;
     if (schedule != null) {
@@ -41,66 +49,59 @@ final class DigestFeature implements EventListener {
     }
   }
 
-  // A thread per connection: the bot may connect twice (without the Message Content intent after a
-  // refusal), and the first connection's shutdown must not stop the second's digests.
   @Override
-  public synchronized void onEvent(@NotNull GenericEvent event) {
-    if (schedule == null) {
-      return;
-    }
-    if (event instanceof ReadyEvent ready && executor == null) {
-      executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "takebot-digest");
-        t.setDaemon(true);
-        return t;
-      });
+  public void onEvent(@NotNull GenericEvent event) {
+    if (event instanceof ReadyEvent ready) {
       jda = ready.getJDA();
-    } else if (event instanceof ShutdownEvent && executor != null) {
+    } else if (event instanceof ShutdownEvent) {
       jda = null;
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      executor = null;
     }
   }
 
   private void takesChanged(long postMessageId) {
-    if (jda == null) {
-      return; // not connected (yet or any more): nowhere to post
-    }
-    long takes = ctx.takes().repository().stats(postMessageId).takes();
-    if (!schedule.reached(postMessageId, takes)) {
-      return;
-    }
-    ExecutorService pool = executor;
-    if (pool == null) {
-      return;
+    if (jda == null || !queued.add(postMessageId)) {
+      return; // not connected (yet or any more), or a check already queued will see this change
     }
     try {
-      pool.execute(() -> post(postMessageId, takes));
+      background.execute(() -> check(postMessageId));
     } catch (RejectedExecutionException e) {
-      log.debug("Shutting down; digest of {} dropped", postMessageId);
+      queued.remove(postMessageId);
+      log.debug("Digest check of {} dropped (shutting down or too busy)", postMessageId);
     }
   }
 
-  private void post(long postMessageId, long takes) {
+  private void check(long postMessageId) {
+    queued.remove(postMessageId); // before counting: a change from here on queues a check that sees it
+    try {
+      TakeRepository repository = ctx.takes().repository();
+      Optional<Discussion> d = repository.findDiscussion(postMessageId);
+      if (d.isEmpty()) {
+        schedule.forget(postMessageId); // deleted: nothing to remember, nowhere to post
+        return;
+      }
+      long takes = repository.stats(postMessageId).takes();
+      if (schedule.reached(postMessageId, takes)) {
+        post(d.get(), takes);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Digest check of {} failed", postMessageId, e);
+    }
+  }
+
+  private void post(Discussion d, long takes) {
     JDA client = jda;
-    Optional<Discussion> d = ctx.takes().repository().findDiscussion(postMessageId);
-    ThreadChannel thread = client == null ? null : d.map(x -> client.getThreadChannelById(x.threadId())).orElse(null);
+    ThreadChannel thread = client == null ? null : client.getThreadChannelById(d.threadId());
     if (thread == null) {
       return; // the thread was deleted, or the bot cannot see it
     }
     try {
-      MessageSpec summary = ctx.summaries().render(d.get(), 0);
+      MessageSpec summary = ctx.summaries().render(d, 0);
       MessageSpec digest = new MessageSpec("📊 " + takes + " takes so far — here is how the room feels.",
           summary.embeds(), summary.buttons(), summary.files());
       thread.sendMessage(MessageSpecs.toCreateData(digest)).queue(null,
-          e -> log.warn("Could not post the digest of {} ({} takes)", postMessageId, takes, e));
+          e -> log.warn("Could not post the digest of {} ({} takes)", d.postMessageId(), takes, e));
     } catch (RuntimeException e) {
-      log.warn("Digest of {} ({} takes) failed", postMessageId, takes, e);
+      log.warn("Digest of {} ({} takes) failed", d.postMessageId(), takes, e);
     }
   }
 }

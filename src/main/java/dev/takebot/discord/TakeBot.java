@@ -59,14 +59,21 @@ public final class TakeBot implements AutoCloseable {
   static final int MAX_INTERACTION_THREADS = 32;
   /** Interactions waiting beyond that; more are answered "busy" rather than queued past their 3 s. */
   static final int MAX_QUEUED_INTERACTIONS = 256;
+  /**
+   * Work handed off by JDA's event thread (reaction counts, digest checks) waiting for the background
+   * thread; beyond that it is dropped, with a debug log, rather than piling up in memory.
+   */
+  static final int MAX_QUEUED_BACKGROUND = 10_000;
 
   private final JDA jda;
   private final ExecutorService interactions;
+  private final ExecutorService background;
   private final List<AutoCloseable> owned;
 
-  private TakeBot(JDA jda, ExecutorService interactions, List<AutoCloseable> owned) {
+  private TakeBot(JDA jda, ExecutorService interactions, ExecutorService background, List<AutoCloseable> owned) {
     this.jda = jda;
     this.interactions = interactions;
+    this.background = background;
     this.owned = owned;
   }
 
@@ -125,9 +132,14 @@ public final class TakeBot implements AutoCloseable {
       if (!interactions.awaitTermination(5, TimeUnit.SECONDS)) {
         interactions.shutdownNow();
       }
+      background.shutdown(); // after the gateway: what its last events handed off still runs
+      if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
+        background.shutdownNow();
+      }
     } catch (InterruptedException e) {
       jda.shutdownNow();
       interactions.shutdownNow();
+      background.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
@@ -197,9 +209,11 @@ public final class TakeBot implements AutoCloseable {
       SummaryProvider renderer = summaries != null ? summaries
           : (d, requester) -> BasicSummary.of(takes.repository(), d).render();
       BotContext ctx = new BotContext(config, takes, articles, renderer, clock);
-      Features features = Features.create(ctx);
+      if (reactions != null) {
+        takes.addListener(reactions::discussionChanged);
+      }
       try {
-        return connect(features, true);
+        return connect(ctx, true);
       } catch (DisallowedIntentException e) {
         // Unverified apps must switch the intent on; large ones must apply for it. Either way members can
         // still share takes through the button and modal, whose payloads carry their text regardless.
@@ -207,16 +221,18 @@ public final class TakeBot implements AutoCloseable {
             + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
             + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
             + " Connecting without it.");
-        return connect(Features.create(ctx), false); // afresh: the failed attempt closed the first ones
+        return connect(ctx, false); // afresh: the failed attempt closed the first ones
       }
     }
 
-    private TakeBot connect(Features features, boolean messageContent) throws InterruptedException {
+    private TakeBot connect(BotContext ctx, boolean messageContent) throws InterruptedException {
       // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own allowed
       // mentions (none), and one that forgot would still ping nobody.
       MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
       MessageRequest.setDefaultMentionRepliedUser(false);
       ExecutorService pool = interactionPool();
+      ExecutorService background = backgroundThread();
+      Features features = Features.create(ctx, background);
       var discord = config.discord();
       List<Object> listeners = new ArrayList<>(features.listeners());
       listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), pool));
@@ -229,7 +245,7 @@ public final class TakeBot implements AutoCloseable {
       EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
       if (reactions != null) {
         intents.add(GatewayIntent.GUILD_MESSAGE_REACTIONS);
-        listeners.add(reactions.listener());
+        listeners.add(reactions.listener(background));
       }
       if (messageContent) {
         intents.add(GatewayIntent.MESSAGE_CONTENT);
@@ -245,11 +261,12 @@ public final class TakeBot implements AutoCloseable {
             .build();
       } catch (RuntimeException e) {
         pool.shutdownNow();
+        background.shutdownNow();
         throw e;
       }
       List<AutoCloseable> owned = features.listeners().stream()
           .filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).toList();
-      TakeBot bot = new TakeBot(jda, pool, owned);
+      TakeBot bot = new TakeBot(jda, pool, background, owned);
       try {
         jda.awaitReady();
         registerCommands(jda, features, discord.devGuildId());
@@ -323,6 +340,16 @@ public final class TakeBot implements AutoCloseable {
         daemonThreads("takebot-interaction-"), new ThreadPoolExecutor.AbortPolicy());
     pool.allowCoreThreadTimeOut(true);
     return pool;
+  }
+
+  /**
+   * The one thread for work JDA's event thread hands off (reaction counts, digest checks): one thread,
+   * so the reactions of a message are counted in the order they came.
+   */
+  static ThreadPoolExecutor backgroundThread() {
+    return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(MAX_QUEUED_BACKGROUND), daemonThreads("takebot-background-"),
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

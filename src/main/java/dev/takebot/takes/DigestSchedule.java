@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code every} (25, 50, 75… for {@code every = 25}). Deleting takes and adding them back does not post
  * the same milestone twice. Memory holds one number per discussion seen since start; after a restart
  * the next milestone above the current count is the next digest, so none is posted twice in a row.
- * Thread-safe.
+ * A deleted discussion's number is dropped with {@link #forget(long)}. Thread-safe.
  */
 public final class DigestSchedule {
   private final long every;
@@ -36,5 +36,10 @@ public final class DigestSchedule {
       return Math.max(previous, milestone);
     });
     return due[0];
+  }
+
+  /** Drops what is remembered of a discussion, e.g. because it was deleted. */
+  public void forget(long postMessageId) {
+    lastMilestone.remove(postMessageId);
   }
 }

@@ -69,8 +69,9 @@ final class BotHarness implements AutoCloseable {
     try {
       s = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null);
       Clock clock = Clock.systemUTC();
-      takes = new TakeService(wrapStore.apply(s), analyzer, clock);
-      ReactionTracker reactions = new ReactionTracker(s);
+      TakeRepository seen = wrapStore.apply(s);
+      takes = new TakeService(seen, analyzer, clock);
+      ReactionTracker reactions = new ReactionTracker(seen);
       summaries = new SummaryService(s, clock, reactions);
       takes.addListener(summaries::invalidate);
       reactions.addListener(summaries::invalidate);

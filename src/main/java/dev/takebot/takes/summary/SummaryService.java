@@ -1,6 +1,6 @@
 package dev.takebot.takes.summary;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.takebot.takes.Discussion;
@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Serves summaries, computing each discussion's summary and chart once and caching the result until a
@@ -16,8 +18,11 @@ import java.util.Optional;
  * is added, edited, deleted or retagged; entries also expire after {@code ttl} so that reaction counts
  * (which change without a take changing) are picked up eventually.
  *
- * <p>Thread-safe. Concurrent requests for the same discussion compute it once; an invalidation that
- * races a computation waits for it and then removes it, so a change is never lost.
+ * <p>Thread-safe. Concurrent requests for the same discussion compute it once, on the thread of the
+ * request that found no entry. An invalidation never waits for a computation in flight (it is called
+ * on JDA's event thread, which must not wait on summary work): it drops the pending entry at once, so
+ * every request made after it computes afresh, and the dropped computation, when it ends, only answers
+ * the requests that were already waiting for it; it never enters the cache.
  */
 public final class SummaryService {
   /** Default time a cached summary lives without any change. */
@@ -29,7 +34,7 @@ public final class SummaryService {
   private final SummaryRenderer renderer = new SummaryRenderer();
   private final SummaryHistory history;
   private final ReactionCounts reactions;
-  private final Cache<Long, RenderedSummary> cache;
+  private final AsyncCache<Long, RenderedSummary> cache;
 
   /** Discussions whose summaries stay cached by default (each holds a chart of about 40 KB). */
   public static final long DEFAULT_MAX_DISCUSSIONS = 256;
@@ -65,7 +70,9 @@ public final class SummaryService {
         .maximumSize(maxDiscussions)
         .executor(Runnable::run) // maintenance on the caller: deterministic in tests, no pool needed
         .recordStats()
-        .build();
+        // Async only for what it does with an entry in flight: the map holds a future, not a lock held
+        // while computing, so invalidate() removes it without waiting. Computations run on the caller.
+        .buildAsync();
   }
 
   /**
@@ -74,27 +81,55 @@ public final class SummaryService {
    * @return empty when no discussion has that post message id
    */
   public Optional<RenderedSummary> summary(long postMessageId) {
-    return Optional.ofNullable(cache.get(postMessageId, this::compute));
+    CompletableFuture<RenderedSummary> mine = new CompletableFuture<>();
+    CompletableFuture<RenderedSummary> entry = cache.get(postMessageId, (id, executor) -> mine);
+    if (entry == mine) {
+      try {
+        mine.complete(compute(postMessageId)); // null (no such discussion) leaves nothing cached
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e); // and the cache drops the entry: the next request tries again
+        throw e;
+      }
+    }
+    return Optional.ofNullable(join(entry));
   }
 
-  /** Drops the cached summary of a discussion: call on every add, edit, delete or retag of its takes. */
+  /** The result of a computation another request started, failing the way it failed. */
+  private static RenderedSummary join(CompletableFuture<RenderedSummary> entry) {
+    try {
+      return entry.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Drops the cached summary of a discussion: call on every add, edit, delete or retag of its takes.
+   * Returns at once, even while that summary is being computed.
+   */
   public void invalidate(long postMessageId) {
-    cache.invalidate(postMessageId);
+    cache.asMap().remove(postMessageId); // the future, not its value: the synchronous view would wait for it
   }
 
   /** Drops every cached summary, e.g. after a bulk delete or when a member asks to be forgotten. */
   public void invalidateAll() {
-    cache.invalidateAll();
+    cache.asMap().clear();
   }
 
   /** Cache hits so far, for logs and tests. */
   public long hits() {
-    return cache.stats().hitCount();
+    return cache.synchronous().stats().hitCount();
   }
 
   /** Summaries computed so far (cache misses that found a discussion). */
   public long computations() {
-    return cache.stats().loadSuccessCount();
+    return cache.synchronous().stats().loadSuccessCount();
   }
 
   private RenderedSummary compute(long postMessageId) {

@@ -8,7 +8,13 @@ import dev.takebot.takes.Take;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +134,52 @@ class SummaryServiceTest {
     service.invalidateAll();
     summary();
     assertThat(repo.streams.get()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("Regression (#11): invalidate() returned only after an in-flight summary finished (273 ms on JDA's"
+      + " event thread); now it returns while the computation is still blocked, and its outdated result is"
+      + " never served to a later request")
+  void invalidateNeverWaitsForAComputation() throws Exception {
+    Duration wait = Duration.ofSeconds(15);
+    AtomicReference<Map<Long, Integer>> reactions = new AtomicReference<>(Map.of(1005L, 3));
+    CountDownLatch computing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger reads = new AtomicInteger();
+    ReactionCounts slowFirstRead = d -> {
+      Map<Long, Integer> read = reactions.get(); // what the first computation saw: the old counts
+      if (reads.getAndIncrement() == 0) {
+        computing.countDown();
+        try {
+          release.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return read;
+    };
+    SummaryService slow = new SummaryService(repo, new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK),
+        slowFirstRead, ticker, Duration.ofMinutes(10), 100);
+
+    CompletableFuture<RenderedSummary> old = CompletableFuture.supplyAsync(() -> slow.summary(POST).orElseThrow());
+    try {
+      assertThat(computing.await(wait.toMillis(), TimeUnit.MILLISECONDS)).as("the first computation started").isTrue();
+      reactions.set(Map.of(1001L, 9)); // the change...
+      Thread invalidating = new Thread(() -> slow.invalidate(POST), "invalidating");
+      invalidating.start(); // ...announced while the old computation is still blocked
+      invalidating.join(wait.toMillis());
+      assertThat(invalidating.isAlive()).as("invalidate() returned while the computation was blocked").isFalse();
+      assertThat(release.getCount()).as("the computation is still blocked").isEqualTo(1);
+
+      assertThat(slow.summary(POST).orElseThrow().summary().mostReacted()).get()
+          .extracting(Representative::messageId).isEqualTo(1001L);
+    } finally {
+      release.countDown();
+    }
+    assertThat(old.get(wait.toMillis(), TimeUnit.MILLISECONDS).summary().mostReacted()).get()
+        .extracting(Representative::messageId).as("the request that was waiting gets what it asked for").isEqualTo(1005L);
+    assertThat(slow.summary(POST).orElseThrow().summary().mostReacted()).get()
+        .extracting(Representative::messageId).as("the outdated result did not enter the cache").isEqualTo(1001L);
+    assertThat(reads.get()).isEqualTo(2);
   }
 }
