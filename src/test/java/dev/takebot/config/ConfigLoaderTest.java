@@ -102,4 +102,23 @@ class ConfigLoaderTest {
     assertThat(Secrets.discordToken(Map.of("DISCORD_TOKEN", "Bot abc.def "))).contains("abc.def");
     assertThat(Secrets.redact("abc.def")).isEqualTo("<7 chars>").doesNotContain("abc");
   }
+
+  @Test
+  @DisplayName("takes.shareCooldownSeconds defaults to 30, is read, and must lie within 0..3600")
+  void shareCooldown() {
+    assertThat(TakeBotConfig.defaults().takes().shareCooldownSeconds()).isEqualTo(30);
+    assertThat(loader.parse("takes:\n  shareCooldownSeconds: 0\n", "t.yaml").takes().shareCooldownSeconds())
+        .isZero();
+    assertThatThrownBy(() -> loader.parse("takes:\n  shareCooldownSeconds: -1\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("shareCooldownSeconds");
+  }
+
+  @Test
+  @DisplayName("a blank discord.moderatorRoles entry is an error, not a role that matches nothing")
+  void blankModeratorRole() {
+    assertThatThrownBy(() -> loader.parse("discord:\n  moderatorRoles: ['  ']\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("moderatorRoles");
+  }
 }
