@@ -19,8 +19,9 @@ import java.util.Objects;
  *     token is sent on IDENTIFY)
  * @param devGuildId when set, slash commands are registered to this guild only (instant updates while
  *     developing); otherwise globally
- * @param moderatorRoles names or ids of roles whose members may post articles, besides anyone with
- *     Manage Messages
+ * @param moderatorRoles ids of roles whose members may post articles, besides anyone with Manage
+ *     Messages; an entry that is not all digits is a role name (imitable by anyone who may create roles,
+ *     so the bot warns about it at start-up)
  * @param postChannel default channel (name or id) for {@code /article post}
  */
 public record DiscordSettings(
@@ -52,6 +53,9 @@ public record DiscordSettings(
     requireEncrypted("gatewayUrl", gatewayUrl, "wss://");
     if (devGuildId != null && devGuildId <= 0) {
       throw new IllegalArgumentException("devGuildId must be a guild id (a positive number), got " + devGuildId);
+    }
+    if (moderatorRoles.stream().anyMatch(r -> r == null || r.isBlank())) {
+      throw new IllegalArgumentException("moderatorRoles entries must be role ids (or names), not blank");
     }
     if (postChannel.isEmpty()) {
       throw new IllegalArgumentException("postChannel must name a channel, e.g. news");

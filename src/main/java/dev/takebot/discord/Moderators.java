@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -7,18 +8,62 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who counts as a moderator: members with Manage Messages (administrators included), or with one of the
- * configured moderator roles (by name, case-insensitive, or by id). Discord's default command permissions
- * only hide commands and server admins can override them, so the bot checks again.
+ * configured moderator roles. Discord's default command permissions only hide commands and server admins
+ * can override them, so the bot checks again.
+ *
+ * <p>A configured entry that is all digits is a role id and matches only the role with that id. Any other
+ * entry is a role name, matched case-insensitively: a convenience only, since anyone allowed to create
+ * roles can create one with that name, so {@link #warnAboutNames} tells the operator at start-up.
  */
 final class Moderators {
-  private final Set<String> roles;
+  private static final Logger log = LoggerFactory.getLogger(Moderators.class);
+
+  private final Set<Long> ids;
+  private final Set<String> names;
+  private final List<String> shown;
 
   Moderators(List<String> roles) {
-    this.roles = roles == null ? Set.of()
-        : roles.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    List<String> entries = roles == null ? List.of() : roles.stream().map(String::strip)
+        .filter(r -> !r.isEmpty()).toList();
+    this.ids = entries.stream().filter(Moderators::isId).map(Long::parseUnsignedLong)
+        .collect(Collectors.toUnmodifiableSet());
+    this.names = entries.stream().filter(r -> !isId(r)).map(r -> r.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
+    // Ids render as role mentions (the client shows the role's name; nothing the bot sends pings).
+    this.shown = entries.stream().map(r -> isId(r) ? "<@&" + r + ">" : r).toList();
+  }
+
+  /** True for an entry that is a role id (a snowflake: digits only), not a name. */
+  static boolean isId(String entry) {
+    String e = entry.strip();
+    if (e.isEmpty() || e.length() > 20 || !e.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false;
+    }
+    try {
+      Long.parseUnsignedLong(e);
+      return true;
+    } catch (NumberFormatException tooBig) {
+      return false;
+    }
+  }
+
+  /** Logs one warning per role configured by name, asking for its id instead; call once at start-up. */
+  static void warnAboutNames(List<String> roles) {
+    if (roles == null) {
+      return;
+    }
+    for (String name : new LinkedHashSet<>(roles)) {
+      if (!name.isBlank() && !isId(name)) {
+        log.warn("discord.moderatorRoles names the role '{}': anyone allowed to create roles can create one"
+            + " with that name and be taken for a moderator. Configure the role's id instead (Server Settings >"
+            + " Roles > right-click the role > Copy Role ID, with Developer Mode on).", name.strip());
+      }
+    }
   }
 
   boolean isModerator(Member member) {
@@ -29,7 +74,7 @@ final class Moderators {
       return true;
     }
     for (Role r : member.getRoles()) {
-      if (roles.contains(r.getName().toLowerCase(Locale.ROOT)) || roles.contains(r.getId())) {
+      if (ids.contains(r.getIdLong()) || names.contains(r.getName().toLowerCase(Locale.ROOT))) {
         return true;
       }
     }
@@ -38,9 +83,9 @@ final class Moderators {
 
   /** The answer to a member who may not do {@code action} (e.g. "post articles"). */
   String refusal(String action) {
-    return roles.isEmpty()
+    return shown.isEmpty()
         ? "Only moderators can " + action + ": you need the Manage Messages permission."
         : "Only moderators can " + action + ": you need the Manage Messages permission or one of the roles "
-            + String.join(", ", roles) + ".";
+            + String.join(", ", shown) + ".";
   }
 }

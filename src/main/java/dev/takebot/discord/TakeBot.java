@@ -33,6 +33,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,6 +213,7 @@ public final class TakeBot implements AutoCloseable {
       if (reactions != null) {
         takes.addListener(reactions::discussionChanged);
       }
+      Moderators.warnAboutNames(config.discord().moderatorRoles());
       try {
         return connect(ctx, true);
       } catch (DisallowedIntentException e) {
@@ -256,6 +258,9 @@ public final class TakeBot implements AutoCloseable {
             .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
             .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
             .setCompression(compression(discord.gatewayUrl()))
+            // A member's own overwrite (e.g. denied Send Messages in Threads, or View Channel) must count
+            // when the bot checks what that member may see or do; createLight drops them otherwise.
+            .enableCache(CacheFlag.MEMBER_OVERRIDES)
             .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
             .addEventListeners(listeners.toArray())
             .build();

@@ -298,6 +298,19 @@ public final class DiscordSandbox implements AutoCloseable {
         return engine.addTextChannel(name, overwrites);
     }
 
+    /**
+     * Times a member out for {@code duration} (GUILD_MEMBER_UPDATE with {@code communication_disabled_until});
+     * {@link Duration#ZERO} lifts it. While timed out the member keeps only View Channel and Read Message History.
+     */
+    public void timeOut(Member member, Duration duration) {
+        engine.timeOut(member, duration.isZero() ? null : engine.clock.instant().plus(duration));
+    }
+
+    /** Sets one member's permission overwrite on a channel (CHANNEL_UPDATE); its threads follow it. */
+    public void setMemberOverwrite(Channel channel, Member member, long allow, long deny) {
+        engine.setMemberOverwrite(channel.id(), member, allow, deny);
+    }
+
     /** All current members, including the bot and the owner. */
     public List<Member> members() {
         return engine.members();
@@ -353,6 +366,11 @@ public final class DiscordSandbox implements AutoCloseable {
     /** Archives a thread (THREAD_UPDATE); {@code lock} also locks it, so only moderators may reopen it. */
     public void archiveThread(Channel thread, boolean lock) {
         engine.archiveThread(thread.id(), lock);
+    }
+
+    /** A moderator deletes a thread (THREAD_DELETE); the message it started from stays. */
+    public void deleteThread(Channel thread) {
+        engine.deleteThread(thread.id());
     }
 
     /** A member adds a reaction (unicode emoji, or {@code name:id} for a custom one). */
@@ -585,6 +603,32 @@ public final class DiscordSandbox implements AutoCloseable {
             }
             InteractionState s = engine.createInteraction(InteractionState.MODAL_SUBMIT, member, origin.channelId,
                     data, origin.sourceMessageId, 0);
+            return new InteractionHandle(engine, s.id);
+        }
+    }
+
+    /**
+     * A modal submit with any {@code custom_id}, as a modified client can send: one labelled text input per entry
+     * of {@code values}, from {@code channel}, whether or not the bot ever opened such a modal.
+     */
+    public InteractionHandle submitModal(Member member, Channel channel, String customId, Map<String, String> values) {
+        synchronized (engine) {
+            ObjectNode data = engine.json.createObjectNode();
+            data.put("custom_id", customId);
+            ArrayNode out = data.putArray("components");
+            int id = 1;
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                ObjectNode label = out.addObject();
+                label.put("type", 18);
+                label.put("id", id++);
+                ObjectNode input = label.putObject("component");
+                input.put("type", 4);
+                input.put("id", id++);
+                input.put("custom_id", e.getKey());
+                input.put("value", e.getValue());
+            }
+            InteractionState s = engine.createInteraction(InteractionState.MODAL_SUBMIT, member, channel.id(), data,
+                    null, 0);
             return new InteractionHandle(engine, s.id);
         }
     }

@@ -54,6 +54,8 @@ final class GuildModel {
     final Map<String, Role> roles = new LinkedHashMap<>();
     final Map<String, Member> members = new LinkedHashMap<>();
     final Map<String, ChannelData> channels = new LinkedHashMap<>();
+    /** Members in time-out, with when it ends; a time-out counts until it is lifted. */
+    final Map<String, Instant> timeouts = new LinkedHashMap<>();
     final Member bot;
     final Member owner;
     final Role everyone;
@@ -149,6 +151,10 @@ final class GuildModel {
         if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
             return 0;
         }
+        if (timeouts.containsKey(member.id())) {
+            // Discord: a timed-out member keeps only View Channel and Read Message History.
+            p &= Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY;
+        }
         if (!Permissions.has(p, Permissions.SEND_MESSAGES)) {
             // Discord: without Send Messages the dependent text permissions are void too.
             p &= ~(Permissions.MENTION_EVERYONE | Permissions.EMBED_LINKS | Permissions.ATTACH_FILES);
@@ -197,7 +203,12 @@ final class GuildModel {
         n.put("mute", false);
         n.put("flags", 0);
         n.put("pending", false);
-        n.putNull("communication_disabled_until");
+        Instant timedOutUntil = timeouts.get(m.id());
+        if (timedOutUntil == null) {
+            n.putNull("communication_disabled_until");
+        } else {
+            n.put("communication_disabled_until", Timestamps.format(timedOutUntil));
+        }
         return n;
     }
 

@@ -94,7 +94,7 @@ final class Interactions {
         if (sourceMessageId != null) {
             SandboxEngine.StoredMessage source = engine.storedById(sourceMessageId);
             if (source != null) {
-                p.set("message", source.json.deepCopy());
+                p.set("message", engine.currentJson(source));
             }
         }
         InteractionState s = new InteractionState(id, interactionToken, type, Snowflakes.timeOf(id), m, channelId, p,

@@ -439,6 +439,57 @@ final class SandboxEngine {
         return ch;
     }
 
+    /** Times a member out until {@code until}, or lifts the time-out when it is null (GUILD_MEMBER_UPDATE). */
+    synchronized void timeOut(Member member, Instant until) {
+        Member m = guild.members.get(member.id());
+        if (m == null) {
+            throw new IllegalArgumentException("not a member: " + member.name());
+        }
+        if (until == null) {
+            guild.timeouts.remove(m.id());
+        } else {
+            guild.timeouts.put(m.id(), until);
+        }
+        ObjectNode d = guild.memberJson(json, m, true);
+        d.put("guild_id", guild.id);
+        gateway.dispatch("GUILD_MEMBER_UPDATE", d, Gateway.GUILD_MEMBERS);
+        notifyAll();
+    }
+
+    /** Sets (replaces) one member's permission overwrite on a channel (CHANNEL_UPDATE). */
+    synchronized void setMemberOverwrite(String channelId, Member member, long allow, long deny) {
+        GuildModel.ChannelData c = channelData(channelId);
+        if (c.channel.isThread()) {
+            throw new IllegalArgumentException("threads have no overwrites of their own; use the parent channel");
+        }
+        c.overwrites.removeIf(o -> o.type() == 1 && o.id().equals(member.id()));
+        c.overwrites.add(new GuildModel.Overwrite(member.id(), 1, allow, deny));
+        gateway.dispatch("CHANNEL_UPDATE", guild.channelJson(json, c, true), Gateway.GUILDS);
+        notifyAll();
+    }
+
+    /** Deletes a thread as a moderator would (THREAD_DELETE); its starter message no longer carries it. */
+    synchronized void deleteThread(String threadId) {
+        GuildModel.ChannelData c = guild.channels.get(threadId);
+        if (c == null || !c.channel.isThread()) {
+            throw new IllegalArgumentException("not a thread: " + threadId);
+        }
+        guild.channels.remove(threadId);
+        threadOrder.remove(threadId);
+        StoredMessage starter = messages.get(threadId);
+        if (starter != null && starter.json.has("thread")) {
+            starter.json.remove("thread");
+            starter.json.put("flags", starter.flags() & ~(1 << 5));
+        }
+        ObjectNode d = json.createObjectNode();
+        d.put("id", threadId);
+        d.put("guild_id", guild.id);
+        d.put("parent_id", c.channel.parentId());
+        d.put("type", c.channel.type());
+        gateway.dispatch("THREAD_DELETE", d, Gateway.GUILDS);
+        notifyAll();
+    }
+
     synchronized long permissions(Member m, String channelId) {
         return guild.permissions(guild.members.getOrDefault(m.id(), m), channelId);
     }
@@ -606,8 +657,10 @@ final class SandboxEngine {
     synchronized ObjectNode botCreateMessage(String channelId, JsonNode body, List<Upload> uploads) {
         GuildModel.ChannelData c = channelData(channelId);
         requireBot(channelId, guild.sendPermission(channelId));
-        if (c.archived && c.locked && !Permissions.has(guild.permissions(guild.bot, channelId), Permissions.MANAGE_THREADS)) {
-            throw new ApiException(400, 50083, "Thread is archived");
+        if (c.locked && !Permissions.has(guild.permissions(guild.bot, channelId), Permissions.MANAGE_THREADS)) {
+            // Discord: without Manage Threads nobody posts in a locked thread, archived or not.
+            throw c.archived ? new ApiException(400, 50083, "Thread is archived")
+                    : new ApiException(403, 160005, "Thread is locked");
         }
         if (!uploads.isEmpty()) {
             requireBot(channelId, Permissions.ATTACH_FILES);
@@ -637,7 +690,17 @@ final class SandboxEngine {
         if (sm.ephemeral()) {
             throw ApiException.unknownMessage();
         }
-        return sm.json.deepCopy();
+        return currentJson(sm);
+    }
+
+    /** A copy of a stored message whose {@code thread} is the started thread as it is now (archived, locked). */
+    ObjectNode currentJson(StoredMessage sm) {
+        ObjectNode n = sm.json.deepCopy();
+        GuildModel.ChannelData started = n.has("thread") ? guild.channels.get(n.get("thread").path("id").asText()) : null;
+        if (started != null) {
+            n.set("thread", guild.channelJson(json, started, true));
+        }
+        return n;
     }
 
     synchronized ObjectNode botEditMessage(String channelId, String messageId, JsonNode body, List<Upload> uploads) {

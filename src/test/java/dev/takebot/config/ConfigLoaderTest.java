@@ -156,4 +156,23 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.parse("discord:\n  restUrl: http://bot:hunter2@proxy.example/api/v10/\n", "t.yaml"))
         .hasMessageContaining("http://bot:***@proxy.example/api/v10/").hasMessageNotContaining("hunter2");
   }
+
+  @Test
+  @DisplayName("takes.shareCooldownSeconds defaults to 30, is read, and must lie within 0..3600")
+  void shareCooldown() {
+    assertThat(TakeBotConfig.defaults().takes().shareCooldownSeconds()).isEqualTo(30);
+    assertThat(loader.parse("takes:\n  shareCooldownSeconds: 0\n", "t.yaml").takes().shareCooldownSeconds())
+        .isZero();
+    assertThatThrownBy(() -> loader.parse("takes:\n  shareCooldownSeconds: -1\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("shareCooldownSeconds");
+  }
+
+  @Test
+  @DisplayName("a blank discord.moderatorRoles entry is an error, not a role that matches nothing")
+  void blankModeratorRole() {
+    assertThatThrownBy(() -> loader.parse("discord:\n  moderatorRoles: ['  ']\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("moderatorRoles");
+  }
 }

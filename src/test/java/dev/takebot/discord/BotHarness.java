@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -64,6 +65,17 @@ final class BotHarness implements AutoCloseable {
   BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
       List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings,
       Clock botClock, UnaryOperator<TakeRepository> wrapStore) throws InterruptedException {
+    this(sandboxBuilder, dir, analyzer, s -> moderatorRoles, decorate, takesSettings, botClock, wrapStore);
+  }
+
+  /**
+   * @param moderatorRoles the configured moderator roles, read from the started sandbox (e.g. a role's id,
+   *     which only exists once the sandbox runs)
+   */
+  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
+      Function<DiscordSandbox, List<String>> moderatorRoles, UnaryOperator<SummaryProvider> decorate,
+      TakesSettings takesSettings, Clock botClock, UnaryOperator<TakeRepository> wrapStore)
+      throws InterruptedException {
     sandbox = sandboxBuilder.start();
     TakeRepository s = null;
     try {
@@ -77,7 +89,7 @@ final class BotHarness implements AutoCloseable {
       reactions.addListener(summaries::invalidate);
       TakeBotConfig config = new TakeBotConfig(
           new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
-              moderatorRoles, "news"),
+              moderatorRoles.apply(sandbox), "news"),
           new ArticleSettings(Path.of("config", "articles"), 6),
           new StorageSettings("jdbc:sqlite:" + dir.resolve("takes.db"), null, null),
           takesSettings);

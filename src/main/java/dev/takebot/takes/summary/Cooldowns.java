@@ -55,6 +55,22 @@ public final class Cooldowns {
     return Optional.of(Duration.ofNanos(Math.max(1, left)));
   }
 
+  /**
+   * How long the member must still wait, without starting a cooldown (to refuse early, before the
+   * request that will {@link #tryAcquire} it).
+   */
+  public Optional<Duration> remaining(long memberId) {
+    if (cooldownNanos == 0) {
+      return Optional.empty();
+    }
+    Long since = lastRequest.getIfPresent(memberId);
+    if (since == null) {
+      return Optional.empty();
+    }
+    long left = cooldownNanos - (ticker.read() - since);
+    return left > 0 ? Optional.of(Duration.ofNanos(left)) : Optional.empty();
+  }
+
   /** Lifts a member's cooldown, e.g. when their request failed and should not count. */
   public void release(long memberId) {
     lastRequest.invalidate(memberId);

@@ -44,4 +44,16 @@ class CooldownsTest {
     assertThat(none.tryAcquire(1)).isEmpty();
     assertThatThrownBy(() -> new Cooldowns(Duration.ofSeconds(-1))).hasMessageContaining("zero (none) or positive");
   }
+
+  @Test
+  @DisplayName("remaining tells the wait without starting a cooldown")
+  void remaining() {
+    assertThat(cooldowns.remaining(1)).isEmpty();
+    assertThat(cooldowns.tryAcquire(1)).as("peeking did not start one").isEmpty();
+    nanos.addAndGet(Duration.ofSeconds(20).toNanos());
+    assertThat(cooldowns.remaining(1)).contains(Duration.ofSeconds(10));
+    nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+    assertThat(cooldowns.remaining(1)).isEmpty();
+    assertThat(new Cooldowns(Duration.ZERO, nanos::get).remaining(1)).isEmpty();
+  }
 }
