@@ -12,15 +12,25 @@ import java.util.Objects;
  * @param retentionDays takes older than this are purged (0 = keep forever)
  * @param digestEveryTakes post a summary into an article's thread each time its take count reaches a
  *     multiple of this (0 = no digests)
+ * @param departedGuildRetentionDays everything stored for a server the bot left (kicked, or the server
+ *     deleted) is purged this many days later unless the bot is added back (0 = at the next daily run)
  */
 public record TakesSettings(
     @JsonProperty("summaryCooldownSeconds") Integer summaryCooldownSeconds,
     @JsonProperty("retentionDays") Integer retentionDays,
-    @JsonProperty("digestEveryTakes") Integer digestEveryTakes) {
+    @JsonProperty("digestEveryTakes") Integer digestEveryTakes,
+    @JsonProperty("departedGuildRetentionDays") Integer departedGuildRetentionDays) {
+  /** Most days a departed server's data may be kept: about ten years, far beyond any sensible grace. */
+  static final int MAX_DEPARTED_GUILD_RETENTION_DAYS = 3650;
 
   /** Without digests. */
   public TakesSettings(Integer summaryCooldownSeconds, Integer retentionDays) {
     this(summaryCooldownSeconds, retentionDays, null);
+  }
+
+  /** With the default grace for departed servers. */
+  public TakesSettings(Integer summaryCooldownSeconds, Integer retentionDays, Integer digestEveryTakes) {
+    this(summaryCooldownSeconds, retentionDays, digestEveryTakes, null);
   }
 
   @JsonCreator
@@ -28,6 +38,11 @@ public record TakesSettings(
     summaryCooldownSeconds = Objects.requireNonNullElse(summaryCooldownSeconds, 30);
     retentionDays = Objects.requireNonNullElse(retentionDays, 0);
     digestEveryTakes = Objects.requireNonNullElse(digestEveryTakes, 0);
+    departedGuildRetentionDays = Objects.requireNonNullElse(departedGuildRetentionDays, 30);
+    if (departedGuildRetentionDays < 0 || departedGuildRetentionDays > MAX_DEPARTED_GUILD_RETENTION_DAYS) {
+      throw new IllegalArgumentException("departedGuildRetentionDays must be between 0 (purge at the next daily"
+          + " run) and " + MAX_DEPARTED_GUILD_RETENTION_DAYS + ", got " + departedGuildRetentionDays);
+    }
     if (digestEveryTakes < 0 || digestEveryTakes == 1) {
       throw new IllegalArgumentException(
           "digestEveryTakes must be 0 (no digests) or at least 2, got " + digestEveryTakes);

@@ -102,4 +102,16 @@ class ConfigLoaderTest {
     assertThat(Secrets.discordToken(Map.of("DISCORD_TOKEN", "Bot abc.def "))).contains("abc.def");
     assertThat(Secrets.redact("abc.def")).isEqualTo("<7 chars>").doesNotContain("abc");
   }
+
+  @Test
+  @DisplayName("a departed server's data is purged after 30 days unless configured, within 0 to 3650 days")
+  void departedGuildRetention() {
+    assertThat(TakeBotConfig.defaults().takes().departedGuildRetentionDays()).isEqualTo(30);
+    assertThat(loader.parse("takes:\n  departedGuildRetentionDays: 0\n", "t.yaml").takes()
+        .departedGuildRetentionDays()).isZero();
+    assertThatThrownBy(() -> loader.parse("takes:\n  departedGuildRetentionDays: -1\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("departedGuildRetentionDays must be between 0 (purge at the next daily run) and 3650,"
+            + " got -1");
+  }
 }

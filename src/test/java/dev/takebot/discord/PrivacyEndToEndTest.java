@@ -96,4 +96,24 @@ class PrivacyEndToEndTest {
     assertThat(h.store.findTake(Long.parseLong(davesShare.id()))).isPresent();
     assertThat(h.store.stats(a.discussion().postMessageId()).takes()).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName("when the bot is removed from a server the departure is recorded (purged after the grace"
+      + " period), and adding the bot back cancels it")
+  void removalIsRecordedAndReAddingCancelsIt() {
+    long guild = Long.parseLong(sandbox.guildId());
+    Posted a = postArticle("Bike lanes");
+    SandboxMessage take = sandbox.post(sandbox.member(), a.thread(), "a good take");
+    h.awaitTake(take.id());
+
+    sandbox.removeBotFromGuild();
+
+    BotHarness.await("the departure to be recorded", () -> h.store.departedGuilds().containsKey(guild));
+    assertThat(h.store.findTake(Long.parseLong(take.id()))).as("kept during the grace period").isPresent();
+
+    sandbox.addBotBackToGuild();
+
+    BotHarness.await("the departure to be cancelled", () -> h.store.departedGuilds().isEmpty());
+    assertThat(h.store.findTake(Long.parseLong(take.id()))).isPresent();
+  }
 }
