@@ -14,21 +14,26 @@ import java.util.Objects;
  *     multiple of this (0 = no digests)
  * @param shareCooldownSeconds how long a member waits between two takes shared with the "Share your
  *     take" button (0 = no cooldown)
+ * @param departedGuildRetentionDays everything stored for a server the bot left (kicked, or the server
+ *     deleted) is purged this many days later unless the bot is added back (0 = at the next daily run)
  */
 public record TakesSettings(
     @JsonProperty("summaryCooldownSeconds") Integer summaryCooldownSeconds,
     @JsonProperty("retentionDays") Integer retentionDays,
     @JsonProperty("digestEveryTakes") Integer digestEveryTakes,
-    @JsonProperty("shareCooldownSeconds") Integer shareCooldownSeconds) {
+    @JsonProperty("shareCooldownSeconds") Integer shareCooldownSeconds,
+    @JsonProperty("departedGuildRetentionDays") Integer departedGuildRetentionDays) {
+  /** Most days a departed server's data may be kept: about ten years, far beyond any sensible grace. */
+  static final int MAX_DEPARTED_GUILD_RETENTION_DAYS = 3650;
 
   /** Without digests. */
   public TakesSettings(Integer summaryCooldownSeconds, Integer retentionDays) {
     this(summaryCooldownSeconds, retentionDays, null);
   }
 
-  /** With the default share cooldown. */
+  /** With the default share cooldown and grace for departed servers. */
   public TakesSettings(Integer summaryCooldownSeconds, Integer retentionDays, Integer digestEveryTakes) {
-    this(summaryCooldownSeconds, retentionDays, digestEveryTakes, null);
+    this(summaryCooldownSeconds, retentionDays, digestEveryTakes, null, null);
   }
 
   @JsonCreator
@@ -37,6 +42,11 @@ public record TakesSettings(
     retentionDays = Objects.requireNonNullElse(retentionDays, 0);
     digestEveryTakes = Objects.requireNonNullElse(digestEveryTakes, 0);
     shareCooldownSeconds = Objects.requireNonNullElse(shareCooldownSeconds, 30);
+    departedGuildRetentionDays = Objects.requireNonNullElse(departedGuildRetentionDays, 30);
+    if (departedGuildRetentionDays < 0 || departedGuildRetentionDays > MAX_DEPARTED_GUILD_RETENTION_DAYS) {
+      throw new IllegalArgumentException("departedGuildRetentionDays must be between 0 (purge at the next daily"
+          + " run) and " + MAX_DEPARTED_GUILD_RETENTION_DAYS + ", got " + departedGuildRetentionDays);
+    }
     if (digestEveryTakes < 0 || digestEveryTakes == 1) {
       throw new IllegalArgumentException(
           "digestEveryTakes must be 0 (no digests) or at least 2, got " + digestEveryTakes);

@@ -1,42 +1,61 @@
 package dev.takebot.discord;
 
+import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.guild.GuildAvailableEvent;
+import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
+import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.guild.UnavailableGuildJoinedEvent;
+import net.dv8tion.jda.api.events.guild.UnavailableGuildLeaveEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retention ({@code takes.retentionDays > 0}): once the bot is ready and then daily, deletes every take
- * older than the retention period in each guild the bot is in. A failing guild or run is logged and the
- * schedule carries on; with retention off this feature does nothing and starts no thread.
+ * Retention, once the bot is ready and then daily, over every guild in the store (not only the ones the
+ * bot is connected to): with {@code takes.retentionDays > 0} deletes every take older than that, and
+ * deletes everything of a guild the bot left {@code takes.departedGuildRetentionDays} ago.
+ *
+ * <p>Departures are recorded in the store, so they survive restarts: when the bot is removed from a guild
+ * (kicked, or the server deleted), and at start for every stored guild Discord no longer lists (removed
+ * while the bot was down); a guild that is only unavailable (an outage) has not been left. Being added
+ * back cancels the purge. All of this runs on the feature's one thread, in the order the events came, so
+ * JDA's event thread only hands it over. A failing guild or run is logged and the schedule carries on.
  */
 final class Retention implements EventListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
   static final Duration PERIOD = Duration.ofDays(1);
 
   private final TakeService takes;
+  private final TakeRepository store;
   private final Clock clock;
   private final int days;
+  private final int departedDays;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final ScheduledExecutorService scheduler;
 
   Retention(BotContext ctx) {
     this.takes = ctx.takes();
+    this.store = takes.repository();
     this.clock = ctx.clock();
     this.days = ctx.config().takes().retentionDays();
+    this.departedDays = ctx.config().takes().departedGuildRetentionDays();
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "takebot-retention");
       t.setDaemon(true);
@@ -48,19 +67,112 @@ final class Retention implements EventListener, AutoCloseable {
 
   @Override
   public void onEvent(@NotNull GenericEvent event) {
-    if (days > 0 && event instanceof ReadyEvent && scheduled.compareAndSet(false, true)) {
+    if (event instanceof GuildLeaveEvent e) {
+      inTurn(() -> departed(e.getGuild().getIdLong(), "the bot was removed from it or it was deleted"));
+    } else if (event instanceof UnavailableGuildLeaveEvent e) {
+      inTurn(() -> departed(e.getGuildIdLong(), "the bot was removed from it during an outage"));
+    } else if (event instanceof GuildJoinEvent e) {
+      inTurn(() -> back(e.getGuild().getIdLong()));
+    } else if (event instanceof UnavailableGuildJoinedEvent e) {
+      inTurn(() -> back(e.getGuildIdLong()));
+    } else if (event instanceof GuildReadyEvent e) {
+      inTurn(() -> back(e.getGuild().getIdLong()));
+    } else if (event instanceof GuildAvailableEvent e) {
+      inTurn(() -> back(e.getGuild().getIdLong()));
+    } else if (event instanceof SessionRecreateEvent) {
       JDA jda = event.getJDA();
-      // Fixed delay, not rate: a slow purge never makes runs pile up. Guilds joined later are picked up.
-      scheduler.scheduleWithFixedDelay(() -> runSafely(jda), 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+      inTurn(() -> noteMissingGuilds(jda));
+    } else if (event instanceof ReadyEvent) {
+      JDA jda = event.getJDA();
+      inTurn(() -> noteMissingGuilds(jda));
+      if (scheduled.compareAndSet(false, true)) {
+        // Fixed delay, not rate: a slow purge never makes runs pile up.
+        scheduler.scheduleWithFixedDelay(this::runSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
   }
 
-  private void runSafely(JDA jda) {
+  private void inTurn(Runnable bookkeeping) {
     try {
-      purge(jda.getGuilds().stream().map(Guild::getIdLong).toList());
+      scheduler.execute(() -> {
+        try {
+          bookkeeping.run();
+        } catch (RuntimeException e) {
+          log.error("Could not record a server the bot joined or left", e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.debug("Retention is closed; guild event not recorded");
+    }
+  }
+
+  private void departed(long guildId, String why) {
+    if (store.markGuildDeparted(guildId, clock.instant())) {
+      log.warn("Left server {} ({}): everything TakeBot stored for it is purged in {} days unless the bot is"
+          + " added back", guildId, why, departedDays);
+    }
+  }
+
+  private void back(long guildId) {
+    if (store.cancelGuildDeparture(guildId)) {
+      log.info("Back in server {}: its takes are kept", guildId);
+    }
+  }
+
+  /**
+   * After READY: a stored guild of this shard that Discord lists neither as available nor as unavailable
+   * removed the bot while it was offline.
+   */
+  void noteMissingGuilds(JDA jda) {
+    JDA.ShardInfo shard = jda.getShardInfo();
+    Map<Long, Instant> departed = store.departedGuilds();
+    for (long guild : store.storedGuilds()) {
+      if ((guild >>> 22) % shard.getShardTotal() != shard.getShardId()) {
+        continue; // another shard's guild: this connection knows nothing of it
+      }
+      boolean present = jda.getGuildById(guild) != null || jda.isUnavailable(guild);
+      if (present && departed.containsKey(guild)) {
+        back(guild);
+      } else if (!present) {
+        departed(guild, "Discord no longer lists it");
+      }
+    }
+  }
+
+  private void runSafely() {
+    try {
+      run();
     } catch (RuntimeException e) {
       log.error("Retention run failed; trying again in {}", PERIOD, e); // an escaping throw would end the schedule
     }
+  }
+
+  /**
+   * One retention run over every guild in the store: purges departed guilds whose grace period is over,
+   * then (with {@code retentionDays > 0}) takes older than the retention period.
+   *
+   * @return how many takes were deleted in all
+   */
+  int run() {
+    Instant departedBy = clock.instant().minus(Duration.ofDays(departedDays));
+    int total = 0;
+    for (Map.Entry<Long, Instant> d : store.departedGuilds().entrySet()) {
+      if (d.getValue().isAfter(departedBy)) {
+        continue;
+      }
+      long guild = d.getKey();
+      try {
+        int n = takes.purgeDepartedGuild(guild, departedBy);
+        total += n;
+        log.info("Retention: purged server {}, left on {} ({} takes)", guild, d.getValue(), n);
+      } catch (RuntimeException e) {
+        log.error("Purge of departed server {} failed; the other servers go on", guild, e);
+      }
+    }
+    if (days > 0) {
+      total += purge(store.storedGuilds());
+    }
+    return total;
   }
 
   /**

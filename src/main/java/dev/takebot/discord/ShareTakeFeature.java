@@ -152,7 +152,7 @@ final class ShareTakeFeature implements ComponentFeature {
     Optional<Take> take;
     try {
       take = ctx.takes().ingest(sent.getIdLong(), discussion.postMessageId(), sent.getChannelIdLong(),
-          event.getUser().getIdLong(), name, text, sent.getTimeCreated().toInstant());
+          event.getUser().getIdLong(), name, text, sent.getTimeCreated().toInstant(), true);
     } catch (RuntimeException e) {
       // A post that is not a stored take would look collected but never count: take it back.
       log.warn("Could not store shared take {} for post {}: {}", sent.getId(), discussion.postMessageId(),

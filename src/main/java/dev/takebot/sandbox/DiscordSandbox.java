@@ -826,6 +826,19 @@ public final class DiscordSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The bot is removed from the guild (kicked, or the server deleted): GUILD_DELETE without
+     * {@code unavailable}, which JDA reports as a GuildLeaveEvent. Only the gateway event is emulated.
+     */
+    public void removeBotFromGuild() {
+        engine.removeBotFromGuild();
+    }
+
+    /** The bot is added back after {@link #removeBotFromGuild()}: GUILD_CREATE, a GuildJoinEvent in JDA. */
+    public void addBotBackToGuild() {
+        engine.addBotBackToGuild();
+    }
+
     /** Everything that happened on the gateway: connects, identifies, resumes (with replay counts), closes. */
     public List<GatewayEvent> gatewayEvents() {
         synchronized (engine) {

@@ -401,6 +401,23 @@ final class SandboxEngine {
         return m;
     }
 
+    /**
+     * GUILD_DELETE without {@code unavailable}: Discord's word that the bot was removed from the guild (or the
+     * guild deleted). Only the dispatch: the sandbox's REST side goes on answering as before.
+     */
+    synchronized void removeBotFromGuild() {
+        ObjectNode d = json.createObjectNode();
+        d.put("id", guild.id);
+        gateway.dispatch("GUILD_DELETE", d, Gateway.GUILDS);
+        notifyAll();
+    }
+
+    /** GUILD_CREATE for a guild the client had left: the bot was added back. */
+    synchronized void addBotBackToGuild() {
+        gateway.dispatch("GUILD_CREATE", guildCreateJson(), Gateway.GUILDS);
+        notifyAll();
+    }
+
     synchronized Role addRole(String name, long permissions) {
         int position = guild.roles.values().stream().mapToInt(Role::position).max().orElse(0) + 1;
         Role r = guild.putRole(new Role(ids.next(), name, position, permissions, 0, false));

@@ -16,6 +16,8 @@ import java.sql.SQLException;
  */
 final class Database implements AutoCloseable {
   private static final int MAX_ATTEMPTS = 3;
+  /** Longer than the busy timeout (10 s) a TRUNCATE checkpoint may spend waiting for readers. */
+  private static final long SCRUB_WAIT_MILLIS = 30_000;
 
   private final Dialect dialect;
   private final HikariDataSource readPool;
@@ -44,6 +46,17 @@ final class Database implements AutoCloseable {
 
   Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * After deleting text that must be gone from disk, not only from queries: on SQLite, checkpoints and
+   * truncates the write-ahead log (old frames still hold the deleted rows; {@code secure_delete} already
+   * zeroes them in the database file). Nothing to do on PostgreSQL, whose storage the server manages.
+   *
+   * @return false when SQLite could not finish within the wait (its checkpoint thread keeps retrying)
+   */
+  boolean scrubDeletedText() {
+    return checkpointer == null || checkpointer.truncate(SCRUB_WAIT_MILLIS);
   }
 
   /** Runs read-only work in one transaction (one consistent snapshot; lets PostgreSQL use a cursor). */

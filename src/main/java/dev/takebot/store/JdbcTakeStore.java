@@ -4,6 +4,7 @@ import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Correction;
 import dev.takebot.takes.Discussion;
+import dev.takebot.takes.ForgetResult;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeRepository;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -220,10 +222,21 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public boolean insertTake(Take take) {
+    return insertTake(take, false);
+  }
+
+  @Override
+  public boolean insertTake(Take take, boolean viaShare) {
     validate(take);
-    return db.write(st -> {
-      return insert(st, take);
-    });
+    return db.write(st -> insert(st, take) && (!viaShare || markShared(st, take.messageId())));
+  }
+
+  /** In the insert's transaction: a repost is never stored without the mark that lets forget delete it. */
+  private static boolean markShared(Statements st, long messageId) throws SQLException {
+    PreparedStatement ps = st.get("UPDATE takes SET via_share = 1 WHERE message_id = ?");
+    ps.setLong(1, messageId);
+    ps.executeUpdate();
+    return true;
   }
 
   @Override
@@ -506,6 +519,19 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
+    return forget(guildId, authorId, upToMessageId).takes();
+  }
+
+  @Override
+  public ForgetResult forget(long guildId, long authorId, long upToMessageId) {
+    ForgetResult result = forgetInOneTransaction(guildId, authorId, upToMessageId);
+    if (result.takes() > 0) {
+      db.scrubDeletedText();
+    }
+    return result;
+  }
+
+  private ForgetResult forgetInOneTransaction(long guildId, long authorId, long upToMessageId) {
     // One transaction: the member's confirmation means all of them are gone, not some, and remembered.
     return db.write(st -> {
       if (upToMessageId > 0) {
@@ -519,17 +545,35 @@ public final class JdbcTakeStore implements TakeRepository {
         remember.executeUpdate();
       }
       int deleted = 0;
-      List<Long> chunk;
+      List<ForgetResult.Repost> reposts = new ArrayList<>();
+      int chunk;
       do {
-        chunk = ids(st, "SELECT message_id FROM takes WHERE guild_id = ? AND author_id = ?"
-            + " ORDER BY message_id LIMIT " + CHUNK, guildId, authorId);
-        for (long id : chunk) {
-          if (delete(st, id)) {
-            deleted++;
+        // Read with the rows they delete: a repost shared meanwhile is either listed here or not deleted.
+        List<ForgetResult.Repost> rows = new ArrayList<>();
+        PreparedStatement ps = st.get("SELECT message_id, channel_id, via_share FROM takes"
+            + " WHERE guild_id = ? AND author_id = ? ORDER BY message_id LIMIT " + CHUNK);
+        ps.setLong(1, guildId);
+        ps.setLong(2, authorId);
+        List<Long> shared = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(new ForgetResult.Repost(rs.getLong(2), rs.getLong(1)));
+            if (rs.getInt(3) != 0) {
+              shared.add(rs.getLong(1));
+            }
           }
         }
-      } while (chunk.size() == CHUNK);
-      return deleted;
+        for (ForgetResult.Repost row : rows) {
+          if (delete(st, row.messageId())) {
+            deleted++;
+            if (shared.contains(row.messageId())) {
+              reposts.add(row);
+            }
+          }
+        }
+        chunk = rows.size();
+      } while (chunk == CHUNK);
+      return new ForgetResult(deleted, reposts);
     });
   }
 
@@ -548,6 +592,152 @@ public final class JdbcTakeStore implements TakeRepository {
         return out;
       }
     });
+  }
+
+  // --- departed guilds and whole-store retention (#11) ------------------------------------------------
+
+  @Override
+  public Set<Long> storedGuilds() {
+    return db.read(c -> {
+      // Every take belongs to a discussion of the same guild, so discussions cover takes and corrections.
+      try (PreparedStatement ps = c.prepareStatement("SELECT guild_id FROM discussions"
+          + " UNION SELECT guild_id FROM forgotten_authors")) {
+        Set<Long> out = new TreeSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getLong(1));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public boolean markGuildDeparted(long guildId, Instant at) {
+    Objects.requireNonNull(at, "at");
+    return db.write(st -> {
+      // The first sighting counts: a restart that notices the guild missing again must not reset the clock.
+      PreparedStatement ps = st.get("INSERT INTO departed_guilds (guild_id, departed_at) VALUES (?, ?)"
+          + " ON CONFLICT (guild_id) DO NOTHING");
+      ps.setLong(1, guildId);
+      ps.setLong(2, at.toEpochMilli());
+      return ps.executeUpdate() > 0;
+    });
+  }
+
+  @Override
+  public boolean cancelGuildDeparture(long guildId) {
+    return db.write(st -> {
+      PreparedStatement ps = st.get("DELETE FROM departed_guilds WHERE guild_id = ?");
+      ps.setLong(1, guildId);
+      return ps.executeUpdate() > 0;
+    });
+  }
+
+  @Override
+  public Map<Long, Instant> departedGuilds() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT guild_id, departed_at FROM departed_guilds")) {
+        Map<Long, Instant> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  @Override
+  public int purgeDepartedGuild(long guildId, Instant departedBy) {
+    Objects.requireNonNull(departedBy, "departedBy");
+    // Takes first, a chunk per transaction like purgeOlderThan, each with the aggregates kept exact; then
+    // the guild's remaining rows in one last transaction. Every chunk re-checks the departure, so a
+    // re-added bot stops the purge between two chunks.
+    int deleted = 0;
+    boolean purged;
+    while (true) {
+      PurgeStep step = db.write(st -> {
+        if (!departedBy(st, guildId, departedBy)) {
+          return new PurgeStep(0, false, true);
+        }
+        int n = 0;
+        PreparedStatement ps = st.get("SELECT message_id FROM takes WHERE guild_id = ? ORDER BY message_id"
+            + " LIMIT " + CHUNK);
+        ps.setLong(1, guildId);
+        List<Long> chunk = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            chunk.add(rs.getLong(1));
+          }
+        }
+        for (long id : chunk) {
+          if (delete(st, id)) {
+            n++;
+          }
+        }
+        if (chunk.size() == CHUNK) {
+          return new PurgeStep(n, false, false);
+        }
+        deleteGuildRows(st, guildId);
+        return new PurgeStep(n, true, false);
+      });
+      deleted += step.takes();
+      if (step.done() || step.cancelled()) {
+        purged = step.done();
+        break;
+      }
+    }
+    if (deleted > 0 || purged) {
+      db.scrubDeletedText();
+    }
+    return deleted;
+  }
+
+  private record PurgeStep(int takes, boolean done, boolean cancelled) {}
+
+  private static boolean departedBy(Statements st, long guildId, Instant by) throws SQLException {
+    PreparedStatement ps = st.get("SELECT 1 FROM departed_guilds WHERE guild_id = ? AND departed_at <= ?");
+    ps.setLong(1, guildId);
+    ps.setLong(2, by.toEpochMilli());
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  /** Everything of a guild that has no takes left, children before parents as the foreign keys require. */
+  private static void deleteGuildRows(Statements st, long guildId) throws SQLException {
+    List<String> articleKeys = new ArrayList<>();
+    PreparedStatement keys = st.get("SELECT DISTINCT article_key FROM discussions WHERE guild_id = ?");
+    keys.setLong(1, guildId);
+    try (ResultSet rs = keys.executeQuery()) {
+      while (rs.next()) {
+        articleKeys.add(rs.getString(1));
+      }
+    }
+    for (String sql : List.of(
+        "DELETE FROM corrections WHERE guild_id = ?",
+        "DELETE FROM discussion_authors WHERE post_message_id IN"
+            + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
+        "DELETE FROM discussion_stats WHERE post_message_id IN"
+            + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
+        "DELETE FROM discussions WHERE guild_id = ?",
+        "DELETE FROM forgotten_authors WHERE guild_id = ?",
+        "DELETE FROM departed_guilds WHERE guild_id = ?")) {
+      PreparedStatement ps = st.get(sql);
+      ps.setLong(1, guildId);
+      ps.executeUpdate();
+    }
+    // An article's title stays only while another guild still has a post of it.
+    PreparedStatement orphan = st.get("DELETE FROM articles WHERE article_key = ?"
+        + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
+    for (String key : articleKeys) {
+      orphan.setString(1, key);
+      orphan.setString(2, key);
+      orphan.executeUpdate();
+    }
   }
 
   @Override
@@ -569,6 +759,9 @@ public final class JdbcTakeStore implements TakeRepository {
       });
       deleted += chunkDeleted;
       if (chunkDeleted < CHUNK) {
+        if (deleted > 0) {
+          db.scrubDeletedText();
+        }
         return deleted;
       }
     }

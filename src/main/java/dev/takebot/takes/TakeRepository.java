@@ -213,6 +213,51 @@ public interface TakeRepository extends AutoCloseable {
     return n <= perLabel || (rank < n && (rank * perLabel) % n >= n - perLabel);
   }
 
+  // --- Added for privacy (#11) ---
+
+  /**
+   * Stores a new take like {@link #insertTake(Take)}; with {@code viaShare} it also records that the
+   * message is the bot's own repost of the member's "Share your take" submission, which
+   * {@link #forget} reports so the repost can be deleted for them.
+   */
+  default boolean insertTake(Take take, boolean viaShare) {
+    return insertTake(take);
+  }
+
+  /**
+   * {@link #forgetAuthor(long, long, long)}, also reporting the bot's reposts among the deleted takes, read
+   * in the same transaction. A store that keeps database files scrubs the deleted text from them (the
+   * write-ahead log included) before returning.
+   */
+  default ForgetResult forget(long guildId, long authorId, long upToMessageId) {
+    return new ForgetResult(forgetAuthor(guildId, authorId, upToMessageId), List.of());
+  }
+
+  /** Every guild the store holds anything of (discussions, takes, forget requests), connected or not. */
+  java.util.Set<Long> storedGuilds();
+
+  /**
+   * Records that the bot left a guild at {@code at}. A guild already recorded keeps its earlier time.
+   *
+   * @return true when the departure was new
+   */
+  boolean markGuildDeparted(long guildId, Instant at);
+
+  /** The bot is back in the guild: nothing is purged for it. @return true when a departure was recorded */
+  boolean cancelGuildDeparture(long guildId);
+
+  /** Guilds the bot left and whose data is still stored, with when it left. */
+  Map<Long, Instant> departedGuilds();
+
+  /**
+   * Deletes everything stored for a guild the bot left at or before {@code departedBy}: discussions,
+   * takes, corrections, aggregates, forget requests and the departure record itself. Works in chunks and
+   * re-checks the departure in each, so a guild that re-added the bot meanwhile keeps what is left.
+   *
+   * @return how many takes were deleted
+   */
+  int purgeDepartedGuild(long guildId, Instant departedBy);
+
   /** Earliest and latest creation time of a discussion's takes. */
   record CreatedRange(Instant first, Instant last) {
     public CreatedRange {

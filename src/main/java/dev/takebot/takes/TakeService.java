@@ -91,6 +91,23 @@ public final class TakeService {
       String authorName,
       String text,
       Instant createdAt) {
+    return ingest(messageId, postMessageId, channelId, authorId, authorName, text, createdAt, false);
+  }
+
+  /**
+   * {@link #ingest(long, long, long, long, String, String, Instant)}, where {@code viaShare} says the
+   * message is the bot's own repost of the author's "Share your take" submission (so {@link #forget}
+   * can delete it for them).
+   */
+  public Optional<Take> ingest(
+      long messageId,
+      long postMessageId,
+      long channelId,
+      long authorId,
+      String authorName,
+      String text,
+      Instant createdAt,
+      boolean viaShare) {
     if (isBlank(text)) {
       return Optional.empty();
     }
@@ -108,7 +125,7 @@ public final class TakeService {
             s.label(),
             s.score(),
             analyzer.version());
-    if (!repository.insertTake(take)) {
+    if (!repository.insertTake(take, viaShare)) {
       return Optional.empty();
     }
     notifyChanged(postMessageId);
@@ -191,6 +208,32 @@ public final class TakeService {
    */
   public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
     return changingGuild(guildId, () -> repository.forgetAuthor(guildId, authorId, upToMessageId));
+  }
+
+  /**
+   * {@link #forgetAuthor}, also reporting the bot's "Share your take" reposts among the deleted takes, for
+   * the caller to delete on Discord (the member cannot).
+   */
+  public ForgetResult forget(long guildId, long authorId, long upToMessageId) {
+    List<Discussion> discussions = repository.listDiscussions(guildId, Integer.MAX_VALUE);
+    ForgetResult result = repository.forget(guildId, authorId, upToMessageId);
+    if (result.takes() > 0) {
+      discussions.forEach(d -> notifyChanged(d.postMessageId()));
+    }
+    return result;
+  }
+
+  /**
+   * Retention for a guild the bot left at or before {@code departedBy}: deletes everything stored for it
+   * and tells the listeners about each of its discussions.
+   *
+   * @return how many takes were deleted
+   */
+  public int purgeDepartedGuild(long guildId, Instant departedBy) {
+    List<Discussion> discussions = repository.listDiscussions(guildId, Integer.MAX_VALUE);
+    int removed = repository.purgeDepartedGuild(guildId, departedBy);
+    discussions.forEach(d -> notifyChanged(d.postMessageId()));
+    return removed;
   }
 
   /**

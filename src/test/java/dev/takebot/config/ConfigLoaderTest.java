@@ -175,4 +175,16 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("moderatorRoles");
   }
+
+  @Test
+  @DisplayName("a departed server's data is purged after 30 days unless configured, within 0 to 3650 days")
+  void departedGuildRetention() {
+    assertThat(TakeBotConfig.defaults().takes().departedGuildRetentionDays()).isEqualTo(30);
+    assertThat(loader.parse("takes:\n  departedGuildRetentionDays: 0\n", "t.yaml").takes()
+        .departedGuildRetentionDays()).isZero();
+    assertThatThrownBy(() -> loader.parse("takes:\n  departedGuildRetentionDays: -1\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("departedGuildRetentionDays must be between 0 (purge at the next daily run) and 3650,"
+            + " got -1");
+  }
 }

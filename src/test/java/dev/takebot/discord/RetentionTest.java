@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -49,6 +50,34 @@ class RetentionTest {
   @AfterEach
   void close() {
     repo.close();
+  }
+
+  /** A clock the test moves forward. */
+  private Instant now = NOW;
+  private final Clock movable = new Clock() {
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
+
+  private Retention retention(int days, int departedDays) {
+    TakeBotConfig config = new TakeBotConfig(
+        new DiscordSettings("http://localhost/api/v10", "ws://localhost/gateway", null, List.of(), "news"),
+        new ArticleSettings(Path.of("config", "articles"), 6),
+        new StorageSettings("jdbc:sqlite:unused.db", null, null),
+        new TakesSettings(0, days, 0, null, departedDays));
+    return new Retention(new BotContext(config, takes, null, null, movable));
   }
 
   private Retention retention(int days) {
@@ -107,13 +136,77 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("the real bot purges once at start in every guild it is in, and stops the job on close")
+  @DisplayName("a server the bot left is purged whole once the grace period is over, not a day before;"
+      + " other servers keep everything")
+  void departedGuildIsPurgedAfterTheGracePeriod() {
+    // given takes in two guilds, the bot having left the first 29 days ago, with a 30-day grace
+    take(101, 10, 10, 1);
+    take(102, 10, 10, 100);
+    take(201, 20, 20, 1);
+    repo.forgetAuthor(GUILD, 8, 50);
+    repo.markGuildDeparted(GUILD, NOW.minus(Duration.ofDays(29)));
+    changed.clear();
+
+    try (Retention r = retention(0, 30)) {
+      // when retention runs before the grace period is over, nothing goes
+      assertThat(r.run()).isZero();
+      assertThat(repo.findTake(101)).isPresent();
+      assertThat(repo.departedGuilds()).containsKey(GUILD);
+
+      // when it runs once the 30 days have passed
+      now = NOW.plus(Duration.ofDays(1));
+      assertThat(r.run()).isEqualTo(2);
+    }
+
+    // then everything of the departed guild is gone, its summaries were dropped, the other guild kept all
+    assertThat(repo.findTake(101)).isEmpty();
+    assertThat(repo.findDiscussion(10)).isEmpty();
+    assertThat(repo.forgottenAuthors(GUILD)).isEmpty();
+    assertThat(repo.departedGuilds()).isEmpty();
+    assertThat(repo.storedGuilds()).containsExactly(OTHER_GUILD);
+    assertThat(repo.findTake(201)).isPresent();
+    assertThat(changed).containsExactly(10L);
+  }
+
+  @Test
+  @DisplayName("a server that added the bot back before the grace period ended keeps its takes")
+  void rejoiningCancelsThePurge() {
+    take(101, 10, 10, 1);
+    repo.markGuildDeparted(GUILD, NOW.minus(Duration.ofDays(10)));
+    repo.cancelGuildDeparture(GUILD);
+
+    try (Retention r = retention(0, 30)) {
+      now = NOW.plus(Duration.ofDays(60));
+      assertThat(r.run()).isZero();
+    }
+    assertThat(repo.findTake(101)).isPresent();
+  }
+
+  @Test
+  @DisplayName("age retention covers every guild in the store, connected or not")
+  void ageRetentionCoversEveryStoredGuild() {
+    take(101, 10, 10, 40);
+    take(201, 20, 20, 40);
+    take(202, 20, 20, 1);
+
+    try (Retention r = retention(30, 30)) {
+      assertThat(r.run()).isEqualTo(2);
+    }
+    assertThat(repo.findTake(101)).isEmpty();
+    assertThat(repo.findTake(201)).isEmpty();
+    assertThat(repo.findTake(202)).isPresent();
+  }
+
+  @Test
+  @DisplayName("the real bot purges once at start in every guild of the store, connected or not, notes the"
+      + " stored guilds Discord no longer lists as left, and stops the job on close")
   void runsAtStartThroughTheBot() throws InterruptedException {
     try (DiscordSandbox sandbox = DiscordSandbox.builder().start()) {
       long guild = Long.parseLong(sandbox.guildId());
       repo.saveDiscussion(new Discussion(30, guild, 5, 30, "c", "C", NOW.minus(Duration.ofDays(60))));
       take(301, 30, 30, 45);
       take(302, 30, 30, 2);
+      take(101, 10, 10, 45); // a guild the bot is not in (left while it was down)
       TakeBotConfig config = new TakeBotConfig(
           new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), guild, List.of(), "news"),
           new ArticleSettings(Path.of("config", "articles"), 6),
@@ -123,7 +216,10 @@ class RetentionTest {
           .clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
       try {
         BotHarness.await("the old take to be purged", () -> repo.findTake(301).isEmpty());
+        BotHarness.await("the old take of the other guild to be purged", () -> repo.findTake(101).isEmpty());
         assertThat(repo.findTake(302)).isPresent();
+        BotHarness.await("the missing guilds to be noted as left", () -> repo.departedGuilds().size() == 2);
+        assertThat(repo.departedGuilds()).containsOnly(Map.entry(GUILD, NOW), Map.entry(OTHER_GUILD, NOW));
       } finally {
         bot.close();
       }

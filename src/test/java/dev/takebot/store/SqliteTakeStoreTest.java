@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.TakeQuery;
+import dev.takebot.takes.Take;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,5 +78,44 @@ class SqliteTakeStoreTest extends TakeStoreContract {
       }
       return steps;
     }
+  }
+
+  @Test
+  @DisplayName("forget leaves no copy of the forgotten text in the database file or its write-ahead log,"
+      + " while the store stays open")
+  void forgetScrubsTheFiles() throws Exception {
+    // Regression (#11): PASSIVE checkpoints copy pages but never shrink the log, so the running bot's -wal
+    // file kept 1,274 copies of text that /takes forget had deleted.
+    String marker = "forget-me-" + UUID.randomUUID();
+    for (long id = 1; id <= 300; id++) {
+      store.insertTake(new Take(id, POST, POST, 5, "m", marker + " take " + id, T0, null, Label.NEUTRAL, 0, "v1"));
+      store.insertTake(new Take(10_000 + id, POST, POST, 6, "n", "kept take " + id, T0, null, Label.NEUTRAL, 0,
+          "v1"));
+    }
+    assertThat(occurrences(marker)).as("the marker is on disk before forget").isPositive();
+
+    assertThat(store.forgetAuthor(GUILD, 5, 100_000)).isEqualTo(300);
+
+    assertThat(occurrences(marker)).as("copies of the forgotten text in takebot.db and takebot.db-wal")
+        .isZero();
+    assertThat(store.stats(POST).takes()).isEqualTo(300);
+  }
+
+  /** How many times {@code marker} occurs in the raw bytes of the database file and its log. */
+  private long occurrences(String marker) throws Exception {
+    byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
+    long n = 0;
+    for (String name : List.of("takebot.db", "takebot.db-wal")) {
+      Path file = dir.resolve("nested").resolve(name);
+      if (Files.exists(file)) {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+          if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+            n++;
+          }
+        }
+      }
+    }
+    return n;
   }
 }

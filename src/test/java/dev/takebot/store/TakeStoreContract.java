@@ -9,6 +9,7 @@ import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Correction;
 import dev.takebot.takes.Discussion;
+import dev.takebot.takes.ForgetResult;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeStats;
@@ -683,5 +684,115 @@ abstract class TakeStoreContract {
     assertThat(root.get("takes").get(1).get("text").asText()).isEqualTo("says \"hi\",\nthen -1");
     assertThat(root.get("takes").get(0).get("message_id").asText()).isEqualTo("1");
     assertThat(root.get("takes").get(0).get("edited_at").isNull()).isTrue();
+  }
+
+  // --- privacy (#11) ---------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("forget reports the bot's \"Share your take\" reposts among the member's deleted takes, with"
+      + " their channels, so they can be deleted on Discord too")
+  void forgetReportsSharedReposts() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    store.insertTake(new Take(2, POST, 77, 5, "Ada", "shared through the modal", T0, null, Label.NEUTRAL, 0,
+        "v1"), true);
+    store.insertTake(take(3, POST, 6, Label.NEGATIVE, -0.5), true);
+    store.insertTake(take(4, OTHER_POST, 5, Label.POSITIVE, 0.5), true);
+
+    ForgetResult result = store.forget(GUILD, 5, 1_000);
+
+    assertThat(result.takes()).isEqualTo(2);
+    assertThat(result.reposts()).containsExactly(new ForgetResult.Repost(77, 2));
+    assertThat(store.findTake(3)).as("another member's shared take").isPresent();
+    assertThat(store.findTake(4)).as("the same member in another guild").isPresent();
+    assertThat(store.forget(GUILD, 5, 1_000).reposts()).as("forgetting again").isEmpty();
+  }
+
+  @Test
+  @DisplayName("a shared take is flagged only when it was stored: a duplicate or forgotten message stays out")
+  void sharedFlagFollowsTheInsert() {
+    store.forgetAuthor(GUILD, 5, 1_000);
+
+    assertThat(store.insertTake(take(10, POST, 5, Label.POSITIVE, 0.5), true)).isFalse();
+    assertThat(store.insertTake(take(2_000, POST, 5, Label.POSITIVE, 0.5), true)).isTrue();
+    assertThat(store.insertTake(take(2_000, POST, 5, Label.POSITIVE, 0.5), true)).isFalse();
+
+    assertThat(store.forget(GUILD, 5, 3_000).reposts()).extracting(ForgetResult.Repost::messageId)
+        .containsExactly(2_000L);
+  }
+
+  @Test
+  @DisplayName("stored guilds are every guild with discussions or forget requests, connected or not")
+  void storedGuildsListsEveryGuild() {
+    store.forgetAuthor(300, 5, 1_000);
+
+    assertThat(store.storedGuilds()).containsExactlyInAnyOrder(GUILD, OTHER_GUILD, 300L);
+  }
+
+  @Test
+  @DisplayName("a departure is remembered across restarts with its first time, and a return cancels it")
+  void departuresArePersisted() throws Exception {
+    assertThat(store.markGuildDeparted(GUILD, T0)).isTrue();
+    assertThat(store.markGuildDeparted(GUILD, T0.plusSeconds(60))).as("noticed again").isFalse();
+    store.markGuildDeparted(OTHER_GUILD, T0.plusSeconds(5));
+    store.close();
+    store = reopen();
+
+    assertThat(store.departedGuilds()).containsOnly(Map.entry(GUILD, T0), Map.entry(OTHER_GUILD,
+        T0.plusSeconds(5)));
+    assertThat(store.cancelGuildDeparture(GUILD)).isTrue();
+    assertThat(store.cancelGuildDeparture(GUILD)).isFalse();
+    assertThat(store.departedGuilds()).containsOnlyKeys(OTHER_GUILD);
+  }
+
+  @Test
+  @DisplayName("a departed guild is purged whole once its departure is old enough, and nothing else is")
+  void purgeDepartedGuild() {
+    long thirdPost = 3_000;
+    store.saveDiscussion(discussion(thirdPost, GUILD, "key-b")); // same article as the other guild's post
+    List<Take> many = new ArrayList<>();
+    for (long id = 1; id <= 1_234; id++) {
+      many.add(take(id, id % 2 == 0 ? POST : thirdPost, 5 + id % 7, Label.POSITIVE, 0.5));
+    }
+    store.insertTakes(many);
+    store.correctLabel(2, Label.NEGATIVE, 1, T0);
+    store.insertTake(take(5_000, OTHER_POST, 5, Label.POSITIVE, 0.5));
+    store.forgetAuthor(GUILD, 99, 1_000);
+    store.markGuildDeparted(GUILD, T0);
+
+    assertThat(store.purgeDepartedGuild(GUILD, T0.minusSeconds(1))).as("departed too recently").isZero();
+    assertThat(store.stats(POST).takes()).isEqualTo(617);
+    assertThat(store.purgeDepartedGuild(OTHER_GUILD, T0)).as("never departed").isZero();
+
+    assertThat(store.purgeDepartedGuild(GUILD, T0)).isEqualTo(1_234);
+
+    assertThat(store.storedGuilds()).containsExactly(OTHER_GUILD);
+    assertThat(store.findDiscussion(POST)).isEmpty();
+    assertThat(store.findDiscussion(thirdPost)).isEmpty();
+    assertThat(store.listDiscussions(GUILD, 10)).isEmpty();
+    assertThat(store.stats(POST).takes()).isZero();
+    assertThat(store.forgottenAuthors(GUILD)).isEmpty();
+    assertThat(store.departedGuilds()).isEmpty();
+    List<Correction> corrections = new ArrayList<>();
+    store.forEachCorrection(GUILD, corrections::add);
+    assertThat(corrections).isEmpty();
+    assertThat(store.findDiscussionsByArticle("key-a")).isEmpty();
+    assertThat(store.findDiscussionsByArticle("key-b")).extracting(Discussion::postMessageId)
+        .containsExactly(OTHER_POST);
+    assertThat(all(OTHER_POST)).extracting(Take::messageId).containsExactly(5_000L);
+    assertThat(store.stats(OTHER_POST).takes()).isEqualTo(1);
+    // a post of the same article in the guild, were the bot re-added, starts from nothing
+    store.saveDiscussion(discussion(POST, GUILD, "key-a"));
+    assertThat(store.stats(POST).takes()).isZero();
+  }
+
+  @Test
+  @DisplayName("a purge of a guild that re-added the bot deletes nothing")
+  void purgeStopsWhenTheBotIsBack() {
+    store.insertTake(take(1, 5));
+    store.markGuildDeparted(GUILD, T0);
+    store.cancelGuildDeparture(GUILD);
+
+    assertThat(store.purgeDepartedGuild(GUILD, T0.plusSeconds(3_600))).isZero();
+    assertThat(store.findTake(1)).isPresent();
   }
 }

@@ -190,6 +190,32 @@ final class InMemoryTakeRepository implements TakeRepository {
     throw new UnsupportedOperationException();
   }
 
+  // Privacy additions (#11), not needed by the summary tests.
+  @Override
+  public Set<Long> storedGuilds() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public boolean markGuildDeparted(long guildId, Instant at) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public boolean cancelGuildDeparture(long guildId) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Map<Long, Instant> departedGuilds() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public int purgeDepartedGuild(long guildId, Instant departedBy) {
+    throw new UnsupportedOperationException();
+  }
+
   @Override
   public void close() {}
 }
