@@ -126,7 +126,7 @@ class RetagJobTest {
     // Simulate an interrupted run: the first 150 takes were re-tagged before the process stopped.
     List<Take> firstPart = new ArrayList<>();
     store.forEachTakeWithVersionNot("v2", 0, 150, firstPart::add);
-    firstPart.forEach(t -> store.retag(t.messageId(), Label.NEUTRAL, 0, "v2"));
+    firstPart.forEach(t -> store.retag(t.messageId(), t.text(), Label.NEUTRAL, 0, "v2"));
 
     int retagged;
     try (RetagJob job = new RetagJob(v2, 50)) {
