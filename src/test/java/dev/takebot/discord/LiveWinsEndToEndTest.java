@@ -1,0 +1,171 @@
+package dev.takebot.discord;
+
+import static dev.takebot.discord.BotHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takebot.sandbox.Channel;
+import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sandbox.FileUpload;
+import dev.takebot.sandbox.HeldResponse;
+import dev.takebot.sandbox.InteractionHandle;
+import dev.takebot.sandbox.Member;
+import dev.takebot.sandbox.SandboxMessage;
+import dev.takebot.sentiment.KeywordAnalyzer;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.Take;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #11, "no take lost, duplicated or stale", through the sandbox and the real JDA client: both
+ * messages of a post are the post, and live events win over history a backfill read before them.
+ */
+@DisplayName("Takes end to end: both post messages count, and live events win over an in-flight backfill")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveWinsEndToEndTest {
+  private static final Pattern POST_LINK = Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
+  private static final String VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+
+  private BotHarness h;
+  private DiscordSandbox sandbox;
+  private Member alice;
+  private Member bob;
+  private final AtomicInteger articles = new AtomicInteger();
+  private Set<Thread> threadsBefore;
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws InterruptedException {
+    threadsBefore = Thread.getAllStackTraces().keySet();
+    h = new BotHarness(dir, new KeywordAnalyzer(), List.of(), r -> r);
+    sandbox = h.sandbox;
+    alice = sandbox.addMember("alice");
+    bob = sandbox.addMember("bob");
+  }
+
+  @AfterAll
+  void stop() {
+    h.close();
+    BotHarness.await("the bot's threads to end", () -> Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !threadsBefore.contains(t))
+        .noneMatch(t -> t.getName().startsWith("JDA") || t.getName().startsWith("takebot-")));
+  }
+
+  /** A posted article: its discussion, both of its messages and its thread. */
+  private record Posted(Discussion discussion, SandboxMessage video, SandboxMessage post, Channel thread) {}
+
+  /** Posts an article with a video, which goes out as two messages: the video link, then the embed. */
+  private Posted postVideoArticle(String title) {
+    String text = "# " + title + " " + articles.incrementAndGet() + "\n\n"
+        + "The council approved the new cycle lanes after a long debate this week. "
+        + "Shop owners said parking would suffer, while residents welcomed safer streets.\n\n"
+        + "Watch: " + VIDEO + "\n";
+    InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
+        Map.of("file", FileUpload.text("article.md", text)));
+    Matcher m = POST_LINK.matcher(cmd.awaitResponse(WAIT).content());
+    assertThat(m.find()).isTrue();
+    long postId = Long.parseLong(m.group(2));
+    Discussion d = h.store.findDiscussion(postId).orElseThrow();
+    Channel thread = sandbox.awaitThread(t -> t.id().equals(Long.toString(d.threadId())), WAIT);
+    SandboxMessage video = sandbox.messages(sandbox.news()).stream()
+        .filter(s -> s.authorId().equals(sandbox.bot().id()) && Long.parseLong(s.id()) < postId)
+        .max(Comparator.comparingLong(s -> Long.parseLong(s.id()))).orElseThrow();
+    assertThat(video.content()).as("the post's first message is the video link").contains("dQw4w9WgXcQ");
+    return new Posted(d, video, sandbox.message(m.group(2)).orElseThrow(), thread);
+  }
+
+  private Take awaitTake(SandboxMessage m) {
+    h.awaitTake(m.id());
+    return h.store.findTake(Long.parseLong(m.id())).orElseThrow();
+  }
+
+  /** Drops the gateway session; whatever runs before the bot is back, it sees only through backfill. */
+  private void whileSessionLost(Runnable meanwhile) {
+    int mark = sandbox.gatewayEvents().size();
+    sandbox.invalidateSession(false);
+    meanwhile.run();
+    sandbox.awaitGatewayEvent("IDENTIFY", mark, WAIT);
+  }
+
+  /** Regression: a reply to the video message, the post's first, was not a take. */
+  @Test
+  @DisplayName("a reply to the post's first message (the video link) is a take of the article, live")
+  void replyToVideoMessageLive() {
+    // given an article posted as two messages
+    Posted p = postVideoArticle("Cycle lanes");
+
+    // when a member replies to the video link, and another to the embed
+    SandboxMessage toVideo = sandbox.reply(alice, p.video(), "Great footage, love the lanes");
+    SandboxMessage toPost = sandbox.reply(bob, p.post(), "Terrible for the shops");
+
+    // then both are takes of the article
+    assertThat(awaitTake(toVideo).postMessageId()).isEqualTo(p.discussion().postMessageId());
+    assertThat(awaitTake(toPost).postMessageId()).isEqualTo(p.discussion().postMessageId());
+    assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(2);
+  }
+
+  /** Regression: backfill, too, only knew replies to the second message. */
+  @Test
+  @DisplayName("a reply to the post's first message posted while the bot was away is collected by backfill")
+  void replyToVideoMessageBackfilled() {
+    // given an article posted as two messages
+    Posted p = postVideoArticle("Bus lanes");
+
+    // when a member replies to the video link while the bot's session is lost
+    SandboxMessage[] missed = new SandboxMessage[1];
+    whileSessionLost(() -> missed[0] = sandbox.reply(alice, p.video(), "Good idea, buses need room"));
+
+    // then the backfill after the new session collects it as a take of the article
+    assertThat(awaitTake(missed[0]).postMessageId()).isEqualTo(p.discussion().postMessageId());
+  }
+
+  /**
+   * Regression: a live delete or edit of a message on a history page the backfill had read but not yet
+   * written found no row and was dropped; the page then brought the deleted take back and the old text.
+   */
+  @Test
+  @DisplayName("a delete and an edit arriving while a backfill's history page is in flight win over the page")
+  void liveEventsWinOverInFlightPage() {
+    // given an article, and two takes posted while the bot's session is lost
+    Posted p = postVideoArticle("Tram line");
+    SandboxMessage[] missed = new SandboxMessage[2];
+    String history = "channels/" + p.thread().id() + "/messages";
+    HeldResponse page = sandbox.holdNext("GET", history);
+    whileSessionLost(() -> {
+      missed[0] = sandbox.post(alice, p.thread(), "Trams are great, build more");
+      missed[1] = sandbox.post(bob, p.thread(), "Trams are great");
+    });
+    SandboxMessage deleted = missed[0];
+    SandboxMessage edited = missed[1];
+
+    // when the backfill has read the thread's history (both as first posted), and before it writes them
+    // the first is deleted and the second edited, live
+    page.awaitHeld(WAIT);
+    sandbox.delete(deleted);
+    sandbox.edit(edited, "Trams are terrible, too slow");
+    SandboxMessage marker = sandbox.post(alice, p.thread(), "marker: events before this one were handled");
+    awaitTake(marker);
+    int mark = sandbox.requests().size();
+    page.release();
+
+    // then, once the backfill has moved past the thread, the deleted take is gone and the edit stands
+    String replies = "channels/" + sandbox.news().id() + "/messages";
+    BotHarness.await("the backfill to reach the channel's replies", () -> sandbox.requests()
+        .subList(mark, sandbox.requests().size()).stream().anyMatch(r -> r.is("GET", replies)));
+    assertThat(h.store.findTake(Long.parseLong(deleted.id()))).as("deleted while the page was in flight").isEmpty();
+    assertThat(h.store.findTake(Long.parseLong(edited.id()))).as("edited while the page was in flight")
+        .map(Take::text).contains("Trams are terrible, too slow");
+    assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(2);
+  }
+}
