@@ -131,41 +131,63 @@ class LiveWinsEndToEndTest {
   }
 
   /**
-   * Regression: a live delete or edit of a message on a history page the backfill had read but not yet
-   * written found no row and was dropped; the page then brought the deleted take back and the old text.
+   * Posts a take while the bot's session is lost, so that only the backfill after the new session can see
+   * it; holds the backfill's first page of the thread's history (which holds the take as first posted),
+   * runs {@code live} meanwhile, waits until the bot has handled those live events, then lets the page go
+   * and waits until the backfill has moved past the thread.
    */
-  @Test
-  @DisplayName("a delete and an edit arriving while a backfill's history page is in flight win over the page")
-  void liveEventsWinOverInFlightPage() {
-    // given an article, and two takes posted while the bot's session is lost
-    Posted p = postVideoArticle("Tram line");
-    SandboxMessage[] missed = new SandboxMessage[2];
-    String history = "channels/" + p.thread().id() + "/messages";
-    HeldResponse page = sandbox.holdNext("GET", history);
-    whileSessionLost(() -> {
-      missed[0] = sandbox.post(alice, p.thread(), "Trams are great, build more");
-      missed[1] = sandbox.post(bob, p.thread(), "Trams are great");
-    });
-    SandboxMessage deleted = missed[0];
-    SandboxMessage edited = missed[1];
-
-    // when the backfill has read the thread's history (both as first posted), and before it writes them
-    // the first is deleted and the second edited, live
+  private SandboxMessage inFlightPage(Posted p, String text, java.util.function.Consumer<SandboxMessage> live) {
+    SandboxMessage[] missed = new SandboxMessage[1];
+    HeldResponse page = sandbox.holdNext("GET", "channels/" + p.thread().id() + "/messages");
+    whileSessionLost(() -> missed[0] = sandbox.post(alice, p.thread(), text));
     page.awaitHeld(WAIT);
-    sandbox.delete(deleted);
-    sandbox.edit(edited, "Trams are terrible, too slow");
-    SandboxMessage marker = sandbox.post(alice, p.thread(), "marker: events before this one were handled");
-    awaitTake(marker);
+    live.accept(missed[0]);
+    // Events reach the bot in order: once this later message is stored, the live events were handled.
+    awaitTake(sandbox.post(bob, p.thread(), "marker: events before this one were handled"));
     int mark = sandbox.requests().size();
     page.release();
-
-    // then, once the backfill has moved past the thread, the deleted take is gone and the edit stands
     String replies = "channels/" + sandbox.news().id() + "/messages";
     BotHarness.await("the backfill to reach the channel's replies", () -> sandbox.requests()
         .subList(mark, sandbox.requests().size()).stream().anyMatch(r -> r.is("GET", replies)));
-    assertThat(h.store.findTake(Long.parseLong(deleted.id()))).as("deleted while the page was in flight").isEmpty();
-    assertThat(h.store.findTake(Long.parseLong(edited.id()))).as("edited while the page was in flight")
-        .map(Take::text).contains("Trams are terrible, too slow");
+    return missed[0];
+  }
+
+  /**
+   * Regression: a live delete of a message on a history page the backfill had read but not yet written
+   * found no row and was dropped; the page then brought the deleted take back.
+   */
+  @Test
+  @DisplayName("a message deleted while a backfill's history page holding it is in flight stays deleted")
+  void deleteWinsOverInFlightPage() {
+    // given an article, and a take posted while the bot's session was lost
+    Posted p = postVideoArticle("Tram line");
+
+    // when the backfill has read it, and it is deleted live before the backfill writes it
+    SandboxMessage deleted = inFlightPage(p, "Trams are great, build more", sandbox::delete);
+
+    // then the take is not stored, once the backfill has moved past the thread
+    assertThat(h.store.findTake(Long.parseLong(deleted.id()))).isEmpty();
+    assertThat(h.store.stats(p.discussion().postMessageId()).takes()).as("the marker only").isEqualTo(1);
+  }
+
+  /**
+   * Regression: a live edit of a message on a history page the backfill had read but not yet written found
+   * no row and was dropped; the page then stored the text as first posted.
+   */
+  @Test
+  @DisplayName("a message edited while a backfill's history page holding it is in flight keeps its new text")
+  void editWinsOverInFlightPage() {
+    // given an article, and a take posted while the bot's session was lost
+    Posted p = postVideoArticle("Tram fares");
+
+    // when the backfill has read it, and it is edited live before the backfill writes it
+    SandboxMessage edited = inFlightPage(p, "Fares are great",
+        m -> sandbox.edit(m, "Fares are terrible, too high"));
+
+    // then the take holds the edited text, tagged from it
+    Take t = h.store.findTake(Long.parseLong(edited.id())).orElseThrow();
+    assertThat(t.text()).isEqualTo("Fares are terrible, too high");
+    assertThat(t.editedAt()).isNotNull();
     assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(2);
   }
 }
