@@ -173,7 +173,8 @@ public final class TakeService {
             s.label(),
             s.score(),
             analyzer.version());
-    if (!repository.upsertTake(take)) {
+    // A version never edited can only be new: for it an upsert is an insert.
+    if (!(editedAt == null ? repository.insertTake(take) : repository.upsertTake(take))) {
       return Optional.empty();
     }
     // Checked again after the write: a deletion that recorded its tombstone meanwhile either deleted

@@ -11,6 +11,7 @@ import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.KeywordAnalyzer;
+import dev.takebot.sentiment.Label;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -136,7 +138,7 @@ class LiveWinsEndToEndTest {
    * runs {@code live} meanwhile, waits until the bot has handled those live events, then lets the page go
    * and waits until the backfill has moved past the thread.
    */
-  private SandboxMessage inFlightPage(Posted p, String text, java.util.function.Consumer<SandboxMessage> live) {
+  private SandboxMessage inFlightPage(Posted p, String text, Consumer<SandboxMessage> live) {
     SandboxMessage[] missed = new SandboxMessage[1];
     HeldResponse page = sandbox.holdNext("GET", "channels/" + p.thread().id() + "/messages");
     whileSessionLost(() -> missed[0] = sandbox.post(alice, p.thread(), text));
@@ -182,12 +184,13 @@ class LiveWinsEndToEndTest {
 
     // when the backfill has read it, and it is edited live before the backfill writes it
     SandboxMessage edited = inFlightPage(p, "Fares are great",
-        m -> sandbox.edit(m, "Fares are terrible, too high"));
+        m -> sandbox.edit(m, "Fares are awful, too high"));
 
     // then the take holds the edited text, tagged from it
     Take t = h.store.findTake(Long.parseLong(edited.id())).orElseThrow();
-    assertThat(t.text()).isEqualTo("Fares are terrible, too high");
+    assertThat(t.text()).isEqualTo("Fares are awful, too high");
     assertThat(t.editedAt()).isNotNull();
+    assertThat(t.label()).isEqualTo(Label.NEGATIVE);
     assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(2);
   }
 }
