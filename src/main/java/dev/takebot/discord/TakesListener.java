@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects takes from the gateway: every member message in a discussion thread, and every reply to a
  * post in its channel. A post of two messages (the video link, then the embed) is the post either way: a
- * reply to either message is a take. Edits re-tag, deletes remove. Messages from bots (TakeBot included), webhooks and
- * the system are not takes.
+ * reply to either message is a take. Edits re-tag, deletes remove. Messages from bots (TakeBot included),
+ * webhooks and the system are not takes.
  *
  * <p>Runs on the gateway thread, on purpose: events of one message are then handled in the order
  * Discord sent them (create before edit before delete), and each store call is a single quick write.
