@@ -258,8 +258,11 @@ final class ArticlePostCommand implements SlashFeature {
     }
     // Discord gives a thread started from a message that message's id. Recording the discussion before
     // opening the thread means no take posted in its first milliseconds finds the thread unknown.
+    // The message before the post (the video link of a two-message post) is part of the post too:
+    // members reply to it as readily as to the embed.
+    long lead = article.postIndex() > 0 ? sentSoFar.get(article.postIndex() - 1).getIdLong() : 0;
     Discussion d = new Discussion(post.getIdLong(), guild.getIdLong(), channel.getIdLong(),
-        post.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant());
+        post.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant(), lead);
     ctx.takes().repository().saveDiscussion(d);
     try {
       ThreadChannel thread = post.createThreadChannel(article.threadName())

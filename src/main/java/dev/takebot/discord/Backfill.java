@@ -112,14 +112,17 @@ final class Backfill implements EventListener, AutoCloseable {
   Counts run(JDA jda) {
     Instant started = clock.instant();
     Counts counts = new Counts();
-    for (Guild guild : jda.getGuilds()) {
-      if (Thread.currentThread().isInterrupted()) {
-        break;
-      }
-      try {
-        backfillGuild(guild, counts);
-      } catch (RuntimeException e) {
-        log.warn("Backfill of guild {} failed", guild.getId(), e);
+    // While it runs, live deletions are remembered: a page read before one must not bring its take back.
+    try (TakeService.BackfillScope scope = takes.startBackfill()) {
+      for (Guild guild : jda.getGuilds()) {
+        if (Thread.currentThread().isInterrupted()) {
+          break;
+        }
+        try {
+          backfillGuild(guild, counts);
+        } catch (RuntimeException e) {
+          log.warn("Backfill of guild {} failed", guild.getId(), e);
+        }
       }
     }
     counts.millis = Duration.between(started, clock.instant()).toMillis();
@@ -167,8 +170,9 @@ final class Backfill implements EventListener, AutoCloseable {
   }
 
   /**
-   * Replies to the posts in their own channel (not forwards, which also carry a reference): one pass
-   * from the oldest open post on, shared by every open discussion of the channel.
+   * Replies to the posts in their own channel (not forwards, which also carry a reference), to either
+   * message of a two-message post: one pass from the oldest open post on, shared by every open discussion
+   * of the channel.
    */
   private void backfillReplies(List<Discussion> discussions, GuildMessageChannel channel,
       Map<Long, Long> forgotten, Counts counts) {
@@ -179,6 +183,10 @@ final class Backfill implements EventListener, AutoCloseable {
       byPost.put(d.postMessageId(), d);
       stored.put(d.postMessageId(), storedIn(d, channel.getIdLong()));
       oldest = Math.min(oldest, d.postMessageId());
+      if (d.leadMessageId() != 0) {
+        byPost.put(d.leadMessageId(), d);
+        oldest = Math.min(oldest, d.leadMessageId());
+      }
     }
     boolean complete = page(channel, oldest, m -> {
       MessageReference ref = m.getMessageReference();

@@ -4,6 +4,7 @@ import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects takes from the gateway: every member message in a discussion thread, and every reply to a
- * post in its channel. Edits re-tag, deletes remove. Messages from bots (TakeBot included), webhooks and
- * the system are not takes.
+ * post in its channel. A post of two messages (the video link, then the embed) is the post either way: a
+ * reply to either message is a take. Edits re-tag, deletes remove. Messages from bots (TakeBot included),
+ * webhooks and the system are not takes.
  *
  * <p>Runs on the gateway thread, on purpose: events of one message are then handled in the order
  * Discord sent them (create before edit before delete), and each store call is a single quick write.
@@ -115,8 +117,16 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
     pending.clear();
   }
 
-  /** Stores a member's message as a take of {@code d}: the one ingest path, shared with {@link Backfill}. */
+  /**
+   * Stores a member's message as a take of {@code d}, or this version of it when it was edited: the one
+   * ingest path, shared with {@link Backfill}. The store keeps the version with the newest edit time.
+   */
   Optional<Take> collect(Message m, Member member, Discussion d) {
+    OffsetDateTime edited = m.getTimeEdited();
+    return collect(m, member, d, edited == null ? null : edited.toInstant());
+  }
+
+  private Optional<Take> collect(Message m, Member member, Discussion d, Instant editedAt) {
     User author = m.getAuthor();
     return takes.ingest(
         m.getIdLong(),
@@ -125,7 +135,8 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
         author.getIdLong(),
         member != null ? member.getEffectiveName() : author.getEffectiveName(),
         m.getContentRaw(),
-        m.getTimeCreated().toInstant());
+        m.getTimeCreated().toInstant(),
+        editedAt);
   }
 
   @Override
@@ -139,7 +150,10 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
       return;
     }
     OffsetDateTime edited = m.getTimeEdited();
-    takes.edit(m.getIdLong(), m.getContentRaw(), edited == null ? null : edited.toInstant());
+    Instant editedAt = edited == null ? takes.clock().instant() : edited.toInstant();
+    // Stored as the newest version, whether or not the take has a row yet: a backfill may hold an older
+    // version of this message in a page it has read but not written, and must not win over this edit.
+    discussionOf(m).ifPresent(d -> collect(m, event.getMember(), d, editedAt));
   }
 
   @Override
@@ -178,7 +192,8 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
     if (ref == null || ref.getType() != MessageReference.MessageReferenceType.DEFAULT) {
       return Optional.empty(); // not a reply (forwards carry a reference too)
     }
-    return repository.findDiscussion(ref.getMessageIdLong())
+    // The post or its lead message (the video link): members reply to either.
+    return repository.findDiscussionByPostMessage(ref.getMessageIdLong())
         .filter(d -> d.channelId() == m.getChannelIdLong());
   }
 }

@@ -895,6 +895,17 @@ public final class DiscordSandbox implements AutoCloseable {
         engine.addFailure(1, new ApiException(status, code, message), method, pathContains);
     }
 
+    /**
+     * Holds the answer to the next request with this method whose path contains {@code pathContains}: the
+     * route runs when the request arrives, so the answer shows the server as it was then, but it is sent
+     * only once the returned handle is {@linkplain HeldResponse#release() released}. Meanwhile the test can
+     * change what the answer describes, e.g. delete or edit a message while a page of history holding it
+     * is on its way to the bot. Paths are relative to the API root; a null method or fragment matches any.
+     */
+    public HeldResponse holdNext(String method, String pathContains) {
+        return engine.addHold(method, pathContains);
+    }
+
     // ------------------------------------------------------------------ read back
 
     /** Current messages of a channel or thread, oldest first, including ephemeral interaction responses. */
@@ -986,6 +997,7 @@ public final class DiscordSandbox implements AutoCloseable {
     @Override
     public void close() {
         Javalin running;
+        engine.releaseHolds();
         synchronized (engine) {
             running = app;
             app = null;

@@ -115,6 +115,8 @@ final class SandboxEngine {
     private final List<MessageEvent> messageEvents = new ArrayList<>();
     private final List<RouteRule<Duration>> rateLimits = new ArrayList<>();
     private final List<RouteRule<ApiException>> failures = new ArrayList<>();
+    private final List<RouteRule<HeldResponse>> holds = new ArrayList<>();
+    private final List<HeldResponse> allHolds = new ArrayList<>();
     private final List<String> threadOrder = new ArrayList<>();
     private final Map<String, long[]> buckets = new LinkedHashMap<>();
 
@@ -242,6 +244,24 @@ final class SandboxEngine {
     /** Consumes one error instruction matching the request, if any. */
     synchronized ApiException takeFailure(String method, String path) {
         return RouteRule.take(failures, method, path);
+    }
+
+    synchronized HeldResponse addHold(String method, String pathContains) {
+        HeldResponse h = new HeldResponse();
+        holds.add(new RouteRule<>(1, h, method, pathContains));
+        allHolds.add(h);
+        return h;
+    }
+
+    /** Consumes the hold matching the request, if any. */
+    synchronized HeldResponse takeHold(String method, String path) {
+        return RouteRule.take(holds, method, path);
+    }
+
+    /** Lets every held answer go, at shutdown. */
+    synchronized void releaseHolds() {
+        allHolds.forEach(HeldResponse::release);
+        holds.clear();
     }
 
     /** Fixed one-second window per bucket; returns {limit, remaining, resetAtMillis}. */

@@ -44,7 +44,7 @@ public final class JdbcTakeStore implements TakeRepository {
   static final String TAKE_COLUMNS = "message_id, post_message_id, channel_id, author_id, author_name,"
       + " body, created_at, edited_at, label, score, analyzer_version";
   private static final String DISCUSSION_COLUMNS =
-      "post_message_id, guild_id, channel_id, thread_id, article_key, title, posted_at";
+      "post_message_id, guild_id, channel_id, thread_id, article_key, title, posted_at, lead_message_id";
 
   private static final String INSERT_TAKE = "INSERT INTO takes (message_id, post_message_id, guild_id,"
       + " channel_id, author_id, author_name, body, created_at, edited_at, label, score, analyzer_version,"
@@ -90,7 +90,7 @@ public final class JdbcTakeStore implements TakeRepository {
       article.setLong(3, d.postedAt().toEpochMilli());
       article.executeUpdate();
       PreparedStatement discussion = st.get("INSERT INTO discussions (" + DISCUSSION_COLUMNS + ")"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
       discussion.setLong(1, d.postMessageId());
       discussion.setLong(2, d.guildId());
       discussion.setLong(3, d.channelId());
@@ -98,6 +98,7 @@ public final class JdbcTakeStore implements TakeRepository {
       discussion.setString(5, d.articleKey());
       discussion.setString(6, d.title());
       discussion.setLong(7, d.postedAt().toEpochMilli());
+      discussion.setLong(8, d.leadMessageId());
       discussion.executeUpdate();
       PreparedStatement stats = st.get("INSERT INTO discussion_stats (post_message_id) VALUES (?)"
           + " ON CONFLICT (post_message_id) DO NOTHING");
@@ -157,6 +158,20 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   @Override
+  public Optional<Discussion> findDiscussionByPostMessage(long messageId) {
+    if (messageId == 0) {
+      return Optional.empty(); // 0 marks "no lead message", never a message
+    }
+    return db.read(c -> {
+      List<Discussion> found = discussions(c, "WHERE post_message_id = ? OR lead_message_id = ? LIMIT 1", ps -> {
+        ps.setLong(1, messageId);
+        ps.setLong(2, messageId);
+      });
+      return found.isEmpty() ? Optional.<Discussion>empty() : Optional.of(found.get(0));
+    });
+  }
+
+  @Override
   public Optional<Discussion> findDiscussionByThread(long threadId) {
     return db.read(c -> firstDiscussion(c, "WHERE thread_id = ? ORDER BY posted_at DESC", threadId));
   }
@@ -211,7 +226,7 @@ public final class JdbcTakeStore implements TakeRepository {
         List<Discussion> out = new ArrayList<>();
         while (rs.next()) {
           out.add(new Discussion(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-              rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+              rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getLong(8)));
         }
         return out;
       }
@@ -355,27 +370,53 @@ public final class JdbcTakeStore implements TakeRepository {
       if (editedAt != null && cur.editedAtMillis != null && editedAt.toEpochMilli() < cur.editedAtMillis) {
         return false; // a stale edit (backfill read an older version): the newer text stays
       }
-      Label newLabel = cur.corrected ? cur.label : label;
-      PreparedStatement ps = st.get("UPDATE takes SET body = ?, edited_at = ?, label = ?, score = ?,"
-          + " analyzer_version = ? WHERE message_id = ?");
-      ps.setString(1, text);
-      if (editedAt == null) {
-        ps.setNull(2, Types.BIGINT);
-      } else {
-        ps.setLong(2, editedAt.toEpochMilli());
-      }
-      ps.setString(3, newLabel.name());
-      ps.setDouble(4, score);
-      ps.setString(5, cur.corrected ? MODERATOR : analyzerVersion);
-      ps.setLong(6, messageId);
-      ps.executeUpdate();
-      retagStats(st, cur, newLabel, score);
+      replace(st, cur, messageId, text, editedAt, label, score, analyzerVersion);
       return true;
     });
   }
 
   @Override
-  public boolean retag(long messageId, Label label, double score, String analyzerVersion) {
+  public boolean upsertTake(Take take) {
+    validate(take);
+    return db.write(st -> {
+      if (insert(st, take)) {
+        return true;
+      }
+      // The row exists (or its author asked to be forgotten, and then there is no row either). Locked
+      // before comparing, so a concurrent edit on PostgreSQL is compared with what it wrote.
+      Current cur = current(st, take.messageId());
+      if (cur == null || take.editedAt() == null
+          || (cur.editedAtMillis != null && take.editedAt().toEpochMilli() <= cur.editedAtMillis)) {
+        return false; // the stored version is as new or newer
+      }
+      replace(st, cur, take.messageId(), take.text(), take.editedAt(), take.label(), take.score(),
+          take.analyzerVersion());
+      return true;
+    });
+  }
+
+  private static void replace(Statements st, Current cur, long messageId, String text, Instant editedAt,
+      Label label, double score, String analyzerVersion) throws SQLException {
+    Label newLabel = cur.corrected ? cur.label : label;
+    PreparedStatement ps = st.get("UPDATE takes SET body = ?, edited_at = ?, label = ?, score = ?,"
+        + " analyzer_version = ? WHERE message_id = ?");
+    ps.setString(1, text);
+    if (editedAt == null) {
+      ps.setNull(2, Types.BIGINT);
+    } else {
+      ps.setLong(2, editedAt.toEpochMilli());
+    }
+    ps.setString(3, newLabel.name());
+    ps.setDouble(4, score);
+    ps.setString(5, cur.corrected ? MODERATOR : analyzerVersion);
+    ps.setLong(6, messageId);
+    ps.executeUpdate();
+    retagStats(st, cur, newLabel, score);
+  }
+
+  @Override
+  public boolean retag(long messageId, String scoredText, Label label, double score, String analyzerVersion) {
+    Objects.requireNonNull(scoredText, "scoredText");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(analyzerVersion, "analyzerVersion");
     return db.write(st -> {
@@ -384,13 +425,17 @@ public final class JdbcTakeStore implements TakeRepository {
         return false;
       }
       Label newLabel = cur.corrected ? cur.label : label;
-      PreparedStatement ps =
-          st.get("UPDATE takes SET label = ?, score = ?, analyzer_version = ? WHERE message_id = ?");
+      // Conditional on the text that was scored: an edit since then tagged the new text on its own path.
+      PreparedStatement ps = st.get("UPDATE takes SET label = ?, score = ?, analyzer_version = ?"
+          + " WHERE message_id = ? AND body = ?");
       ps.setString(1, newLabel.name());
       ps.setDouble(2, score);
       ps.setString(3, cur.corrected ? MODERATOR : analyzerVersion);
       ps.setLong(4, messageId);
-      ps.executeUpdate();
+      ps.setString(5, scoredText);
+      if (ps.executeUpdate() == 0) {
+        return false;
+      }
       retagStats(st, cur, newLabel, score);
       return true;
     });

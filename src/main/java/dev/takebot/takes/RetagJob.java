@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * moderator corrected are never visited (the store keeps their label). After every batch the touched
  * discussions are reported through {@link TakeService}'s listeners, which invalidates cached summaries.
  *
+ * <p>A take is scored from the text read in its batch and written only if that is still its text: an
+ * edit landing in between tags the new text on its own path (with the running analyser), and the old
+ * text's tag is dropped rather than written over it. Such takes are counted as skipped.
+ *
+ *
  * <p>Runs on its own single daemon thread so commands never wait for it; {@link #close()} stops it
  * between two takes.
  */
@@ -57,9 +62,10 @@ public final class RetagJob implements AutoCloseable {
     }
     running = executor.submit(() -> {
       try {
-        int n = runNow();
-        if (n > 0) {
-          log.info("Re-tagged {} takes with analyser {}", n, service.analyzer().version());
+        Result r = run();
+        if (r.retagged() > 0 || r.skipped() > 0) {
+          log.info("Re-tagged {} takes with analyser {}; skipped {} edited or deleted while being scored",
+              r.retagged(), service.analyzer().version(), r.skipped());
         }
       } catch (RuntimeException e) {
         // The store may be closing under us at shutdown; the next start resumes where this one stopped.
@@ -88,16 +94,30 @@ public final class RetagJob implements AutoCloseable {
   }
 
   /**
+   * What one run did.
+   *
+   * @param retagged takes written with the running analyser's tag
+   * @param skipped takes left alone because they were edited or deleted between being read and written
+   */
+  public record Result(int retagged, int skipped) {}
+
+  /**
    * Re-tags every outdated take on the calling thread.
    *
    * @return how many takes were re-tagged
    */
   public int runNow() {
+    return run().retagged();
+  }
+
+  /** Re-tags every outdated take on the calling thread, and says how many were skipped. */
+  public Result run() {
     SentimentAnalyzer analyzer = service.analyzer();
     String version = analyzer.version();
     TakeRepository repository = service.repository();
     long cursor = 0;
     int total = 0;
+    int skipped = 0;
     while (!Thread.currentThread().isInterrupted()) {
       // Collect first, write after: the read holds a connection (and on SQLite a read transaction).
       List<Take> batch = new ArrayList<>(Math.min(batchSize, 1024));
@@ -108,11 +128,13 @@ public final class RetagJob implements AutoCloseable {
           break;
         }
         Sentiment s = analyzer.analyze(t.text());
-        if (repository.retag(t.messageId(), s.label(), s.score(), version)) {
+        if (repository.retag(t.messageId(), t.text(), s.label(), s.score(), version)) {
           total++;
           if (s.label() != t.label() || s.score() != t.score()) {
             touched.add(t.postMessageId());
           }
+        } else {
+          skipped++;
         }
         cursor = t.messageId();
       }
@@ -121,7 +143,7 @@ public final class RetagJob implements AutoCloseable {
         break;
       }
     }
-    return total;
+    return new Result(total, skipped);
   }
 
   /** Stops the background run between two takes and waits briefly for its thread to end. */

@@ -27,6 +27,12 @@ public interface TakeRepository extends AutoCloseable {
    */
   boolean deleteDiscussion(long postMessageId);
 
+  /**
+   * The discussion one of whose post messages is {@code messageId}: the post itself or, for a post of two
+   * messages, its lead (the video link). A reply to either is a take of that discussion.
+   */
+  Optional<Discussion> findDiscussionByPostMessage(long messageId);
+
   /** The discussion whose thread is {@code threadId}. */
   Optional<Discussion> findDiscussionByThread(long threadId);
 
@@ -53,7 +59,19 @@ public interface TakeRepository extends AutoCloseable {
   boolean insertTake(Take take);
 
   /**
-   * Replaces the text and tag of an existing take after an edit.
+   * Stores the newest known version of a take: inserts it when absent (as {@link #insertTake}, forgotten
+   * authors included), otherwise replaces the stored text and tag only when {@code take.editedAt()} is newer
+   * than the stored edit time (a stored take never edited counts as oldest; an unedited take never replaces
+   * anything). So a live edit that arrives before the take's row exists is kept, and a backfill that read
+   * an older version of the message afterwards cannot write it back. A take a moderator corrected keeps the
+   * moderator's label.
+   *
+   * @return true when the store changed
+   */
+  boolean upsertTake(Take take);
+
+  /**
+   * Replaces the text and tag of an existing take after an edit, unless the stored edit is newer.
    *
    * @return true when a take with that id existed
    */
@@ -116,11 +134,13 @@ public interface TakeRepository extends AutoCloseable {
 
   /**
    * Replaces the analyser's tag of a take without touching its text or edit time (re-tagging after an
-   * analyser upgrade). A take a moderator corrected keeps the moderator's label.
+   * analyser upgrade), only while its text is still {@code scoredText}, the text the tag was computed from:
+   * an edit that landed meanwhile has tagged the new text itself, and must not get the old text's tag. A
+   * take a moderator corrected keeps the moderator's label.
    *
-   * @return true when a take with that id existed
+   * @return true when the take existed with that text and was re-tagged
    */
-  boolean retag(long messageId, Label label, double score, String analyzerVersion);
+  boolean retag(long messageId, String scoredText, Label label, double score, String analyzerVersion);
 
   /**
    * Visits up to {@code limit} uncorrected takes whose analyser version differs from {@code version}, in

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: the gateway delivers events on several threads, and every write is idempotent in the
  * repository, so a duplicated event changes nothing.
+ *
+ * <p>Live events win over history read earlier. A backfill reads a page of history, then writes it; a
+ * message deleted live in between had no row to delete, so while a backfill runs every live deletion is
+ * remembered (a tombstone) and no take of a tombstoned message is kept. An edit carries its edit time and
+ * the store keeps the newest version of a take, so neither an older page nor a late event writes back
+ * older text.
  */
 public final class TakeService {
   private static final Logger log = LoggerFactory.getLogger(TakeService.class);
@@ -31,6 +39,14 @@ public final class TakeService {
   private final Clock clock;
   private final List<TakeListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean warnedEmptyContent = new AtomicBoolean();
+  /** Backfills under way; tombstones are kept while there is one. */
+  private final AtomicInteger backfills = new AtomicInteger();
+  /**
+   * Messages deleted live while a backfill runs. Kept in memory, only for the backfill's duration: a
+   * backfill that starts after a deletion reads a history without the message, and a backfill cut short
+   * by a crash starts again from scratch. Bounded by the deletions seen during one backfill.
+   */
+  private final Set<Long> tombstones = ConcurrentHashMap.newKeySet();
 
   public TakeService(TakeRepository repository, SentimentAnalyzer analyzer, Clock clock) {
     this.repository = Objects.requireNonNull(repository, "repository");
@@ -78,6 +94,29 @@ public final class TakeService {
   }
 
   /**
+   * Marks a backfill as running until the returned handle is closed: live deletions meanwhile become
+   * tombstones, so the history page the backfill read before them cannot bring their takes back.
+   */
+  public BackfillScope startBackfill() {
+    backfills.incrementAndGet();
+    AtomicBoolean closed = new AtomicBoolean();
+    return () -> {
+      if (closed.compareAndSet(false, true) && backfills.decrementAndGet() == 0) {
+        // A deletion racing this clear may leave one id behind until the next backfill ends: harmless,
+        // since a deleted message's id never comes back.
+        tombstones.clear();
+      }
+    };
+  }
+
+  /** A running backfill; closing it ends it. */
+  @FunctionalInterface
+  public interface BackfillScope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
    * Tags and stores a new take. A message seen twice (gateway replay, several processes) is stored once.
    *
    * @param createdAt when the message was posted, or {@code null} for "now"
@@ -91,13 +130,13 @@ public final class TakeService {
       String authorName,
       String text,
       Instant createdAt) {
-    return ingest(messageId, postMessageId, channelId, authorId, authorName, text, createdAt, false);
+    return ingest(messageId, postMessageId, channelId, authorId, authorName, text, createdAt, null, false);
   }
 
   /**
    * {@link #ingest(long, long, long, long, String, String, Instant)}, where {@code viaShare} says the
    * message is the bot's own repost of the author's "Share your take" submission (so {@link #forget}
-   * can delete it for them).
+   * can delete it for them). Such a message is the bot's, so it is never edited.
    */
   public Optional<Take> ingest(
       long messageId,
@@ -108,8 +147,49 @@ public final class TakeService {
       String text,
       Instant createdAt,
       boolean viaShare) {
-    if (isBlank(text)) {
+    return ingest(messageId, postMessageId, channelId, authorId, authorName, text, createdAt, null, viaShare);
+  }
+
+  /** {@link #ingest(long, long, long, long, String, String, Instant, Instant, boolean)} of a member's message. */
+  public Optional<Take> ingest(
+      long messageId,
+      long postMessageId,
+      long channelId,
+      long authorId,
+      String authorName,
+      String text,
+      Instant createdAt,
+      Instant editedAt) {
+    return ingest(messageId, postMessageId, channelId, authorId, authorName, text, createdAt, editedAt, false);
+  }
+
+  /**
+   * Tags and stores a version of a message: a new take, or a newer version of a stored one. The store keeps
+   * the version with the newest edit time, so a version read earlier (a backfill's page) never replaces
+   * one that arrived live, and a live edit of a take whose row is not written yet is kept. A message
+   * deleted live during a backfill is not stored.
+   *
+   * @param createdAt when the message was posted, or {@code null} for "now"
+   * @param editedAt when this version was written, or {@code null} for a message never edited
+   * @param viaShare the message is the bot's repost of a "Share your take" submission
+   * @return the stored take, or empty when the text was blank, the store already held this version or a
+   *     newer one, or the message was deleted
+   */
+  public Optional<Take> ingest(
+      long messageId,
+      long postMessageId,
+      long channelId,
+      long authorId,
+      String authorName,
+      String text,
+      Instant createdAt,
+      Instant editedAt,
+      boolean viaShare) {
+    if (isBlank(text) || tombstones.contains(messageId)) {
       return Optional.empty();
+    }
+    if (editedAt != null && repository.findTake(messageId).filter(t -> t.text().equals(text)).isPresent()) {
+      return Optional.empty(); // an update that did not touch the text (embeds resolved, pins…)
     }
     Sentiment s = analyzer.analyze(text);
     Take take =
@@ -121,11 +201,19 @@ public final class TakeService {
             Objects.requireNonNullElse(authorName, ""),
             text,
             createdAt != null ? createdAt : clock.instant(),
-            null,
+            editedAt,
             s.label(),
             s.score(),
             analyzer.version());
-    if (!repository.insertTake(take, viaShare)) {
+    // A version never edited can only be new: for it an upsert is an insert.
+    if (!(editedAt == null ? repository.insertTake(take, viaShare) : repository.upsertTake(take))) {
+      return Optional.empty();
+    }
+    // Checked again after the write: a deletion that recorded its tombstone meanwhile either deleted
+    // this row already or is seen here, so the take never outlives it.
+    if (tombstones.contains(messageId)) {
+      repository.deleteTake(messageId);
+      notifyChanged(postMessageId);
       return Optional.empty();
     }
     notifyChanged(postMessageId);
@@ -163,6 +251,7 @@ public final class TakeService {
 
   /** Forgets a take whose message was deleted. @return true when it was a take */
   public boolean delete(long messageId) {
+    tombstone(messageId);
     Optional<Take> existing = repository.findTake(messageId);
     if (existing.isEmpty() || !repository.deleteTake(messageId)) {
       return false;
@@ -187,6 +276,7 @@ public final class TakeService {
 
   /** Forgets the takes among many deleted messages (bulk delete). @return how many were takes */
   public int deleteAll(Collection<Long> messageIds) {
+    messageIds.forEach(this::tombstone);
     Set<Long> discussions = new LinkedHashSet<>();
     for (long id : messageIds) {
       repository.findTake(id).ifPresent(t -> discussions.add(t.postMessageId()));
@@ -252,6 +342,13 @@ public final class TakeService {
       discussions.forEach(d -> notifyChanged(d.postMessageId()));
     }
     return removed;
+  }
+
+  /** Remembers a live deletion while a backfill runs; recorded before the row is deleted (see ingest). */
+  private void tombstone(long messageId) {
+    if (backfills.get() > 0) {
+      tombstones.add(messageId);
+    }
   }
 
   /** True when text is blank; warns once that the Message Content intent is likely missing. */

@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.config.TakesSettings;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.FileUpload;
@@ -30,7 +31,9 @@ class PrivacyEndToEndTest {
 
   @BeforeEach
   void start() throws InterruptedException {
-    h = new BotHarness(dir, new KeywordAnalyzer(), List.of(), UnaryOperator.identity());
+    // No share cooldown: a member shares two takes in a row here, which the cooldown would refuse.
+    h = new BotHarness(DiscordSandbox.builder(), dir, new KeywordAnalyzer(), List.of(), UnaryOperator.identity(),
+        new TakesSettings(0, 0, 0, 0, null));
     sandbox = h.sandbox;
   }
 

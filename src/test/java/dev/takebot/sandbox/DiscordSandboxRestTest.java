@@ -194,6 +194,29 @@ class DiscordSandboxRestTest {
     }
 
     @Test
+    @DisplayName("holdNext answers with the state when the request arrived, sent only once the test releases it")
+    void holdNext() throws Exception {
+        SandboxMessage kept = sandbox.post(sandbox.member(), sandbox.general(), "kept");
+        SandboxMessage gone = sandbox.post(sandbox.member(), sandbox.general(), "deleted while held");
+        HeldResponse held = sandbox.holdNext("GET", messages(sandbox.general()));
+
+        String after = messages(sandbox.general()) + "?after=" + (Long.parseLong(kept.id()) - 1);
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> page = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(sandbox.restUrl() + after))
+                        .header("Authorization", "Bot " + sandbox.token()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        held.awaitHeld(Duration.ofSeconds(10));
+        sandbox.delete(gone);
+        assertThat(page).as("held until released").isNotDone();
+        held.release();
+
+        JsonNode body = json(page.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(body).extracting(n -> n.path("id").asText()).containsExactly(gone.id(), kept.id());
+        assertThat(call("GET", after, null).body()).as("released: later answers are current")
+                .doesNotContain(gone.id());
+    }
+
+    @Test
     @DisplayName("failNext refuses a status that is not an error, and a 429 (which needs rateLimitNext)")
     void failNextValidates() {
         assertThatIllegalArgumentException()

@@ -268,7 +268,10 @@ abstract class TakeStoreContract {
           if (model.containsKey(id) && random.nextBoolean()) {
             store.correctLabel(id, label, 1, T0);
           } else {
-            assertThat(store.retag(id, label, score, "v2")).isEqualTo(model.containsKey(id));
+            // now and then with a text the take no longer has: refused, and the aggregates must not move
+            boolean stale = random.nextInt(4) == 0;
+            String scored = stale ? "an older text" : store.findTake(id).map(Take::text).orElse("");
+            assertThat(store.retag(id, scored, label, score, "v2")).isEqualTo(model.containsKey(id) && !stale);
           }
         }
       }
@@ -428,7 +431,7 @@ abstract class TakeStoreContract {
     store.insertTake(take(2, POST, 6, Label.POSITIVE, 0.4));
 
     store.correctLabel(1, Label.NEGATIVE, 77, T0.plusSeconds(5));
-    store.retag(1, Label.POSITIVE, 0.9, "v2");
+    store.retag(1, "take number 1", Label.POSITIVE, 0.9, "v2");
     store.updateTake(1, "edited", T0.plusSeconds(9), Label.NEUTRAL, 0.1, "v2");
 
     Take t = store.findTake(1).orElseThrow();
@@ -518,7 +521,7 @@ abstract class TakeStoreContract {
   @DisplayName("the re-tag cursor pages through outdated takes in message-id order")
   void retagCursor() {
     LongStream.rangeClosed(1, 25).forEach(id -> store.insertTake(take(id, 5)));
-    store.retag(7, Label.NEUTRAL, 0, "v2");
+    store.retag(7, "take number 7", Label.NEUTRAL, 0, "v2");
 
     List<Long> seen = new ArrayList<>();
     long after = 0;
@@ -794,5 +797,94 @@ abstract class TakeStoreContract {
 
     assertThat(store.purgeDepartedGuild(GUILD, T0.plusSeconds(3_600))).isZero();
     assertThat(store.findTake(1)).isPresent();
+  }
+
+  // --- #11: no take lost, duplicated or stale ---------------------------------------------------------
+
+  /** Regression: replies to a post's first message (the video link) were not takes. */
+  @Test
+  @DisplayName("a two-message post is found by either of its messages, and keeps its lead message id")
+  void discussionFoundByEitherPostMessage() {
+    long post = 3_002;
+    long lead = 3_001;
+    Discussion twoMessages = new Discussion(post, GUILD, 10, post, "key-v", "With video", T0, lead);
+    store.saveDiscussion(twoMessages);
+
+    assertThat(store.findDiscussionByPostMessage(lead)).contains(twoMessages);
+    assertThat(store.findDiscussionByPostMessage(post)).contains(twoMessages);
+    assertThat(store.findDiscussion(post)).map(Discussion::leadMessageId).contains(lead);
+    assertThat(store.findDiscussionByPostMessage(POST)).as("a one-message post").map(Discussion::postMessageId)
+        .contains(POST);
+    assertThat(store.findDiscussionByPostMessage(0)).as("0 means no lead message").isEmpty();
+    assertThat(store.findDiscussionByPostMessage(3_003)).isEmpty();
+  }
+
+  /**
+   * Regression: a live edit of a message whose row a backfill had not written yet was dropped, and the
+   * backfill then wrote the older text it had read.
+   */
+  @Test
+  @DisplayName("an upsert keeps the newest version: a live edit stored first is not overwritten by older history")
+  void upsertKeepsNewestVersion() {
+    Take live = new Take(1, POST, 10, 5, "u5", "edited live", T0, T0.plusSeconds(60), Label.NEGATIVE, -0.5, "v1");
+    Take olderPage = new Take(1, POST, 10, 5, "u5", "as first posted", T0, null, Label.POSITIVE, 0.5, "v1");
+    Take editedPage = new Take(1, POST, 10, 5, "u5", "first edit", T0, T0.plusSeconds(30), Label.POSITIVE, 0.5,
+        "v1");
+
+    assertThat(store.upsertTake(live)).as("absent: inserted").isTrue();
+    assertThat(store.upsertTake(olderPage)).as("never edited: older than any edit").isFalse();
+    assertThat(store.upsertTake(editedPage)).as("an earlier edit").isFalse();
+    assertThat(store.insertTake(olderPage)).isFalse();
+    assertThat(store.upsertTake(live)).as("the same version again").isFalse();
+
+    assertThat(store.findTake(1)).contains(live);
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(1);
+    assertThat(stats.byLabel()).containsEntry(Label.NEGATIVE, 1L).containsEntry(Label.POSITIVE, 0L);
+    assertThat(stats.scoreSum()).isEqualTo(-0.5);
+  }
+
+  @Test
+  @DisplayName("an upsert with a newer edit replaces the stored text and tag and moves the aggregates")
+  void upsertReplacesOlderVersion() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    Take edited = new Take(1, POST, POST, 5, "user5", "changed my mind", T0.plusMillis(1), T0.plusSeconds(60),
+        Label.NEGATIVE, -0.75, "v1");
+
+    assertThat(store.upsertTake(edited)).isTrue();
+
+    assertThat(store.findTake(1)).contains(edited);
+    assertThat(store.stats(POST).byLabel()).containsEntry(Label.POSITIVE, 0L).containsEntry(Label.NEGATIVE, 1L);
+    assertThat(store.stats(POST).members()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an upsert never stores a message of a member who asked to be forgotten")
+  void upsertHonoursForget() {
+    store.forgetAuthor(GUILD, 5, 100);
+
+    assertThat(store.upsertTake(new Take(50, POST, 10, 5, "u5", "edited", T0, T0.plusSeconds(1), Label.NEUTRAL,
+        0, "v1"))).isFalse();
+    assertThat(store.findTake(50)).isEmpty();
+    assertThat(store.stats(POST).takes()).isZero();
+  }
+
+  /** Regression: a re-tag scored the old text and wrote its tag over an edit that landed meanwhile. */
+  @Test
+  @DisplayName("a re-tag is written only while the take still has the text it scored")
+  void retagConditionalOnScoredText() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    store.updateTake(1, "now I hate it", T0.plusSeconds(60), Label.NEGATIVE, -0.8, "v2");
+
+    assertThat(store.retag(1, "take number 1", Label.POSITIVE, 0.9, "v3")).as("scored the old text").isFalse();
+
+    Take t = store.findTake(1).orElseThrow();
+    assertThat(t.label()).isEqualTo(Label.NEGATIVE);
+    assertThat(t.score()).isEqualTo(-0.8);
+    assertThat(t.analyzerVersion()).isEqualTo("v2");
+    assertThat(store.stats(POST).byLabel()).containsEntry(Label.NEGATIVE, 1L).containsEntry(Label.POSITIVE, 0L);
+    assertThat(store.retag(1, "now I hate it", Label.MIXED, -0.1, "v3")).isTrue();
+    assertThat(store.findTake(1)).map(Take::label).contains(Label.MIXED);
+    assertThat(store.retag(99, "anything", Label.MIXED, 0, "v3")).isFalse();
   }
 }

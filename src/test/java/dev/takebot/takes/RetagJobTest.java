@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,7 +129,7 @@ class RetagJobTest {
     // Simulate an interrupted run: the first 150 takes were re-tagged before the process stopped.
     List<Take> firstPart = new ArrayList<>();
     store.forEachTakeWithVersionNot("v2", 0, 150, firstPart::add);
-    firstPart.forEach(t -> store.retag(t.messageId(), Label.NEUTRAL, 0, "v2"));
+    firstPart.forEach(t -> store.retag(t.messageId(), t.text(), Label.NEUTRAL, 0, "v2"));
 
     int retagged;
     try (RetagJob job = new RetagJob(v2, 50)) {
@@ -165,5 +168,57 @@ class RetagJobTest {
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("takebot-retag") && t.isAlive());
     assertThat(store.forEachTakeWithVersionNot("v2", 0, 1_000, t -> { }))
         .as("some takes left for the next start").isPositive();
+  }
+
+  /**
+   * Regression: the job scored a batch, then wrote every tag unconditionally, so an edit landing in
+   * between was left with the old text's tag at the new analyser version, and no later run revisited it.
+   */
+  @Test
+  @DisplayName("given an edit landing between scoring and writing, the edited take keeps the tag of its new text")
+  void editBetweenScoringAndWritingWins() throws Exception {
+    CountDownLatch scored = new CountDownLatch(1);
+    CountDownLatch edited = new CountDownLatch(1);
+    AtomicBoolean armed = new AtomicBoolean(true);
+    Thread[] retagThread = new Thread[1];
+    // Take 3 reads "a good move"; the job stops right after scoring it until the test has edited it.
+    TwoVersionAnalyzer hooked = new TwoVersionAnalyzer("v2") {
+      @Override
+      public Sentiment analyze(String text) {
+        Sentiment s = super.analyze(text);
+        if (Thread.currentThread() == retagThread[0] && text.equals("a good move") && armed.getAndSet(false)) {
+          scored.countDown();
+          try {
+            edited.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return s;
+      }
+    };
+    TakeService v2 = new TakeService(store, hooked, CLOCK);
+
+    int retagged;
+    try (RetagJob job = new RetagJob(v2, 100)) {
+      CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+        retagThread[0] = Thread.currentThread();
+        return job.runNow();
+      }, r -> new Thread(r, "retag-under-test").start());
+      assertThat(scored.await(30, TimeUnit.SECONDS)).as("the job scored take 3").isTrue();
+      assertThat(v2.edit(3, "a bad move after all", CLOCK.instant().plusSeconds(5))).isTrue();
+      edited.countDown();
+      retagged = run.get(30, TimeUnit.SECONDS);
+    }
+
+    Take t = store.findTake(3).orElseThrow();
+    assertThat(t.text()).isEqualTo("a bad move after all");
+    assertThat(t.label()).as("the new text's tag, from the edit").isEqualTo(Label.NEGATIVE);
+    assertThat(t.analyzerVersion()).isEqualTo("v2");
+    assertThat(retagged).as("every take but the edited one, which the edit tagged").isEqualTo(302);
+    TakeStats a = store.stats(POST);
+    TakeStats b = store.stats(OTHER_POST);
+    assertThat(a.byLabel().get(Label.POSITIVE) + b.byLabel().get(Label.POSITIVE)).isEqualTo(100);
+    assertThat(a.byLabel().get(Label.NEGATIVE) + b.byLabel().get(Label.NEGATIVE)).isEqualTo(102);
   }
 }

@@ -128,4 +128,32 @@ class TakeServiceTest {
         .contains("https://discord.com/channels/1/7/2")
         .doesNotContain("@everyone");
   }
+
+  /** Regression: a live delete during a backfill found no row, and the backfill's page stored the take. */
+  @Test
+  @DisplayName("a message deleted while a backfill runs is not stored by it, and tombstones end with the backfill")
+  void deletionDuringBackfillIsTombstoned() {
+    try (TakeService.BackfillScope backfill = service.startBackfill()) {
+      assertThat(service.delete(1)).as("no row yet").isFalse();
+
+      assertThat(service.ingest(1, POST, 7, 42, "Ada", "read from history before the delete", NOW)).isEmpty();
+      assertThat(repo.findTake(1)).isEmpty();
+    }
+    service.delete(2); // no backfill: nothing to remember
+    assertThat(service.ingest(2, POST, 7, 42, "Ada", "a later replay", NOW)).isPresent();
+  }
+
+  /** Regression: a live edit of a take without a row was dropped, and the older version was stored later. */
+  @Test
+  @DisplayName("an edited version stored before its row existed wins over the older version stored after it")
+  void editedVersionWinsOverOlderOne() {
+    assertThat(service.ingest(1, POST, 7, 42, "Ada", "What an awful move", NOW, NOW.plusSeconds(30))).isPresent();
+
+    assertThat(service.ingest(1, POST, 7, 42, "Ada", "What a great move", NOW)).as("as first posted").isEmpty();
+    assertThat(service.ingest(1, POST, 7, 42, "Ada", "What a fine move", NOW, NOW.plusSeconds(10))).isEmpty();
+
+    Take t = repo.findTake(1).orElseThrow();
+    assertThat(t.text()).isEqualTo("What an awful move");
+    assertThat(t.label()).isEqualTo(Label.NEGATIVE);
+  }
 }

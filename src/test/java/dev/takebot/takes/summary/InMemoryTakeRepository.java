@@ -48,6 +48,11 @@ final class InMemoryTakeRepository implements TakeRepository {
   }
 
   @Override
+  public Optional<Discussion> findDiscussionByPostMessage(long messageId) {
+    return discussions.values().stream().filter(d -> d.isPostMessage(messageId)).findFirst();
+  }
+
+  @Override
   public Optional<Discussion> findDiscussionByThread(long threadId) {
     return discussions.values().stream().filter(d -> d.threadId() == threadId).findFirst();
   }
@@ -61,6 +66,18 @@ final class InMemoryTakeRepository implements TakeRepository {
   @Override
   public boolean insertTake(Take take) {
     return takes.putIfAbsent(take.messageId(), take) == null;
+  }
+
+  @Override
+  public boolean upsertTake(Take take) {
+    boolean[] changed = {false};
+    takes.compute(take.messageId(), (id, stored) -> {
+      boolean newer = stored == null || (take.editedAt() != null
+          && (stored.editedAt() == null || take.editedAt().isAfter(stored.editedAt())));
+      changed[0] = newer;
+      return newer ? take : stored;
+    });
+    return changed[0];
   }
 
   @Override
@@ -166,7 +183,7 @@ final class InMemoryTakeRepository implements TakeRepository {
   }
 
   @Override
-  public boolean retag(long messageId, Label label, double score, String analyzerVersion) {
+  public boolean retag(long messageId, String scoredText, Label label, double score, String analyzerVersion) {
     throw new UnsupportedOperationException();
   }
 
