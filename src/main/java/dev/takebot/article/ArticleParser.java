@@ -32,9 +32,17 @@ public final class ArticleParser {
   public static final int MAX_BYTES = 100 * 1024;
   /** Longer first lines are paragraphs, not titles. */
   static final int MAX_TITLE = 200;
+  /**
+   * Longer lines are read in pieces of at most this many characters, cut at spaces: no paragraph of an article is
+   * 20,000 characters (some 3,000 words) without a line break; such a line is a page pasted flat or a crafted
+   * input. Every pass is linear anyway; the cap bounds what the per-line Markdown and link passes see at once, and
+   * a link or emphasis that spans a cut is read as plain text.
+   */
+  public static final int MAX_LINE = 20_000;
+  /** Trailing hashtags removed from a title: at most this many, each at most {@link #MAX_TRAILING_TAG} characters. */
+  private static final int MAX_TRAILING_TAGS = 30;
+  private static final int MAX_TRAILING_TAG = 61;
 
-  private static final Pattern SEED_HEADER = Pattern.compile("(?i)^date:?(?:\\s+(\\S+))?(?:\\s+(.*))?$");
-  private static final Pattern HEADING = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
   private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/#])#(\\p{L}[\\p{L}\\p{N}_]*)");
   private static final Pattern CALL_TO_ACTION = Pattern.compile(
       "(?i).*(your (take|view|opinion|thoughts)|what do you think|thoughts\\s*\\?|let us know|tell us|"
@@ -85,20 +93,20 @@ public final class ArticleParser {
     if (line.equals("---")) {
       return frontMatter(lines, first);
     }
-    Matcher seed = SEED_HEADER.matcher(line);
-    if (seed.matches()) {
-      if (seed.group(1) == null) {
+    String[] seed = seedHeader(line);
+    if (seed != null) {
+      if (seed[0] == null) {
         throw new ArticleFormatException(lineNo, "'date' needs a value: write 'date YYYY-MM-DD Title'");
       }
-      LocalDate date = parseDate(seed.group(1), lineNo);
+      LocalDate date = parseDate(seed[0], lineNo);
       List<String> tags = new ArrayList<>();
-      String title = title(seed.group(2) == null ? "" : seed.group(2), lineNo, tags, false);
+      String title = title(seed[1] == null ? "" : seed[1], lineNo, tags, false);
       return new Header(Article.Format.SEED, title, date, tags, null, first + 1);
     }
-    Matcher heading = HEADING.matcher(line);
-    if (heading.matches() && !onlyTags(line)) {
+    String heading = headingText(line);
+    if (heading != null && !onlyTags(line)) {
       List<String> tags = new ArrayList<>();
-      String title = title(heading.group(2), lineNo, tags, true);
+      String title = title(heading, lineNo, tags, true);
       return new Header(Article.Format.MARKDOWN, title, null, tags, null, first + 1);
     }
     List<String> tags = new ArrayList<>();
@@ -127,14 +135,140 @@ public final class ArticleParser {
       if (next < 0) {
         throw new ArticleFormatException(open + 1, "no title: add 'title:' to the front matter or a '# Title' line");
       }
-      Matcher heading = HEADING.matcher(lines.get(next).strip());
-      title = heading.matches() ? heading.group(2) : lines.get(next);
+      String heading = headingText(lines.get(next).strip());
+      title = heading != null ? heading : lines.get(next);
       bodyStart = next + 1;
       title = title(title, next + 1, tags, true);
     } else {
       title = title(title, open + 2, tags, true);
     }
     return new Header(Article.Format.MARKDOWN, title, fm.date(), tags, fm.video(), bodyStart);
+  }
+
+  /** The line in pieces of at most {@link #MAX_LINE} characters, cut at the last space before the cap. */
+  static List<String> pieces(String line) {
+    if (line.length() <= MAX_LINE) {
+      return List.of(line);
+    }
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    while (line.length() - start > MAX_LINE) {
+      int cut = line.lastIndexOf(' ', start + MAX_LINE);
+      if (cut <= start + MAX_LINE / 2) {
+        cut = start + MAX_LINE; // one giant word: cut it, never inside a surrogate pair
+        cut -= Character.isHighSurrogate(line.charAt(cut - 1)) ? 1 : 0;
+      }
+      pieces.add(line.substring(start, cut));
+      start = cut;
+    }
+    pieces.add(line.substring(start));
+    return pieces;
+  }
+
+  /**
+   * The parts of a seed header {@code date[:] [YYYY-MM-DD [Title]]}: {date or null, title or null}, or null when
+   * the line is not one. {@code line} is stripped and holds no line break.
+   */
+  static String[] seedHeader(String line) {
+    if (line.length() < 4 || !"date".equalsIgnoreCase(line.substring(0, 4))) {
+      return null;
+    }
+    int i = 4;
+    if (i < line.length() && line.charAt(i) == ':') {
+      i++;
+    }
+    if (i == line.length()) {
+      return new String[] {null, null};
+    }
+    if (!isSpace(line.charAt(i))) {
+      return null; // "dated", "date-line": a word, not the header
+    }
+    i = skipSpaces(line, i);
+    int dateEnd = i;
+    while (dateEnd < line.length() && !isSpace(line.charAt(dateEnd))) {
+      dateEnd++;
+    }
+    int titleStart = skipSpaces(line, dateEnd);
+    return new String[] {line.substring(i, dateEnd), titleStart < line.length() ? line.substring(titleStart) : null};
+  }
+
+  /**
+   * The text of an ATX heading ({@code ## Title ##}): up to three spaces, one to six '#', a space, the text
+   * without its closing '#'s and trailing spaces; null when the line is not a heading.
+   */
+  static String headingText(String line) {
+    int i = 0;
+    while (i < 3 && i < line.length() && isSpace(line.charAt(i))) {
+      i++;
+    }
+    int hashes = i;
+    while (i < line.length() && line.charAt(i) == '#') {
+      i++;
+    }
+    if (i == hashes || i - hashes > 6 || i == line.length() || !isSpace(line.charAt(i))) {
+      return null;
+    }
+    int start = skipSpaces(line, i);
+    int end = line.length();
+    while (end > start && isSpace(line.charAt(end - 1))) {
+      end--;
+    }
+    int closing = end;
+    while (closing > start && line.charAt(closing - 1) == '#') {
+      closing--;
+    }
+    if (closing < end && closing > start && isSpace(line.charAt(closing - 1))) {
+      end = closing;
+      while (end > start && isSpace(line.charAt(end - 1))) {
+        end--;
+      }
+    }
+    return line.substring(start, end);
+  }
+
+  /**
+   * Where the run of trailing hashtags of a title begins ("Mali votes #Sahel #AES" → before " #Sahel"), or the
+   * title's length when it ends in none. At most 30 tags of at most 61 characters go; inline ones stay words.
+   */
+  static int trailingTagsStart(String s) {
+    int start = s.length();
+    int end = s.length();
+    for (int tags = 0; tags < MAX_TRAILING_TAGS; tags++) {
+      int body = end;
+      while (body > 0 && isTagChar(s.codePointBefore(body))) {
+        body -= Character.charCount(s.codePointBefore(body));
+      }
+      if (body == end || s.codePointCount(body, end) > MAX_TRAILING_TAG || !Character.isLetter(s.codePointAt(body))
+          || body < 2 || s.charAt(body - 1) != '#' || !isSpace(s.charAt(body - 2))) {
+        break;
+      }
+      int spaces = body - 1;
+      while (spaces > 0 && isSpace(s.charAt(spaces - 1))) {
+        spaces--;
+      }
+      start = spaces;
+      end = spaces;
+    }
+    return start;
+  }
+
+  private static boolean isTagChar(int cp) {
+    int type = Character.getType(cp);
+    return Character.isLetter(cp) || cp == '_' || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  /** What regular expressions call {@code \\s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  private static int skipSpaces(String s, int from) {
+    int i = from;
+    while (i < s.length() && isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static String title(String raw, int lineNo, List<String> tags, boolean markdown) {
@@ -148,7 +282,7 @@ public final class ArticleParser {
       tags.add(m.group(1));
     }
     // Trailing tags are labels, not words of the title; inline ones are words ("#Mali votes").
-    s = s.replaceAll("(?:\\s+#\\p{L}[\\p{L}\\p{N}_]{0,60}){1,30}$", "");
+    s = s.substring(0, trailingTagsStart(s));
     s = HASHTAG.matcher(s).replaceAll("$1").replaceAll("\\s+", " ").strip();
     if (!LETTER.matcher(s).find()) {
       throw new ArticleFormatException(lineNo, "no title: the first line has no words; it must be the article's title");
@@ -183,25 +317,27 @@ public final class ArticleParser {
     List<String> prose = new ArrayList<>();
     for (List<String> block : blocks) {
       StringBuilder text = new StringBuilder();
-      for (String line : block) {
-        List<String> urls = new ArrayList<>();
-        String visible = line;
-        if (markdown) {
-          urls.addAll(MarkdownText.linkTargets(line));
-          visible = MarkdownText.isLinkLine(line) ? "" : MarkdownText.plain(line);
+      for (String whole : block) {
+        for (String line : pieces(whole)) {
+          List<String> urls = new ArrayList<>();
+          String visible = line;
+          if (markdown) {
+            urls.addAll(MarkdownText.linkTargets(line));
+            visible = MarkdownText.isLinkLine(line) ? "" : MarkdownText.plain(line);
+          }
+          urls.addAll(LinkCleaner.findUrls(visible));
+          visible = removeUrls(visible);
+          for (String url : urls) {
+            LinkCleaner.clean(url).ifPresent(link -> {
+              if (link.isVideo() && body.video == null) {
+                body.video = link.url();
+              } else if (!body.links.contains(link.url())) {
+                body.links.add(link.url());
+              }
+            });
+          }
+          text.append(visible).append(' ');
         }
-        urls.addAll(LinkCleaner.findUrls(visible));
-        visible = removeUrls(visible);
-        for (String url : urls) {
-          LinkCleaner.clean(url).ifPresent(link -> {
-            if (link.isVideo() && body.video == null) {
-              body.video = link.url();
-            } else if (!body.links.contains(link.url())) {
-              body.links.add(link.url());
-            }
-          });
-        }
-        text.append(visible).append(' ');
       }
       String paragraph = text.toString();
       HASHTAG.matcher(paragraph).results().forEach(r -> body.tags.add(r.group(1)));
@@ -232,7 +368,7 @@ public final class ArticleParser {
       if (fence) {
         fenced = !fenced;
       }
-      boolean skip = fence || fenced || (markdown && (HEADING.matcher(line).matches() && !onlyTags(line)
+      boolean skip = fence || fenced || (markdown && (headingText(line) != null && !onlyTags(line)
           || MarkdownText.isRule(line)));
       boolean breakBefore = line.isBlank() || skip || (markdown && MarkdownText.isListItem(line));
       if (breakBefore && !current.isEmpty()) {
@@ -284,13 +420,55 @@ public final class ArticleParser {
 
   /** SHA-256 of the text with blank-line runs and surrounding whitespace normalised away. */
   private static String key(String normalized) {
-    String canonical = normalized.strip().replaceAll("\n[ \\t]*(\n[ \\t]*)+", "\n\n").replaceAll("(?m)^[ \\t]+", "");
+    String canonical = canonical(normalized);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
+  }
+
+  /**
+   * The text the article key is computed from: stripped, each run of blank lines one blank line, no line's
+   * leading spaces or tabs. One pass; it gives what {@code replaceAll("\n[ \t]*(\n[ \t]*)+", "\n\n")} then
+   * {@code replaceAll("(?m)^[ \t]+", "")} gave (stored keys stay valid), without their recursion, which overflowed
+   * the stack on some 1,500 blank lines.
+   */
+  static String canonical(String normalized) {
+    String s = normalized.strip();
+    StringBuilder out = new StringBuilder(s.length());
+    int i = skipIndent(s, 0);
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        int next = skipIndent(s, i + 1);
+        if (next < s.length() && s.charAt(next) == '\n') {
+          while (next < s.length() && s.charAt(next) == '\n') {
+            next = skipIndent(s, next + 1);
+          }
+          out.append("\n\n");
+        } else {
+          out.append('\n');
+        }
+        i = next;
+      } else {
+        out.append(c);
+        i++;
+        if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+          i = skipIndent(s, i); // line terminators too, for "(?m)^"
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static int skipIndent(String s, int from) {
+    int i = from;
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
   }
 
 }

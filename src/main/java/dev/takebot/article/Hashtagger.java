@@ -111,7 +111,7 @@ final class Hashtagger {
       String first = m.group(1);
       String second = m.group(2);
       if (!Words.STOP.contains(first) && !Words.STOP.contains(second)
-          && body.matches("(?s).*\\b" + Pattern.quote(first + " " + second) + "\\b.*")) {
+          && Pattern.compile("\\b" + Pattern.quote(first + " " + second) + "\\b").matcher(body).find()) {
         phrases.add(camelCase(first + " " + second));
       }
       from = m.start(2);

@@ -211,22 +211,37 @@ final class LinkCleaner {
         .findFirst();
   }
 
+  /** One pass from the end; the bracket counts are taken once, so 100 KB of ")" costs 100 KB of work. */
   private static String trimTrailing(String url) {
-    String s = url;
-    while (!s.isEmpty()) {
-      char last = s.charAt(s.length() - 1);
+    int openParens = count(url, '(');
+    int closeParens = count(url, ')');
+    int openBrackets = count(url, '[');
+    int closeBrackets = count(url, ']');
+    int end = url.length();
+    while (end > 0) {
+      char last = url.charAt(end - 1);
       if (TRAILING_PUNCTUATION.indexOf(last) >= 0) {
-        s = s.substring(0, s.length() - 1);
-      } else if ((last == ')' && count(s, '(') < count(s, ')')) || (last == ']' && count(s, '[') < count(s, ']'))) {
-        s = s.substring(0, s.length() - 1);
+        end--;
+      } else if (last == ')' && openParens < closeParens) {
+        closeParens--;
+        end--;
+      } else if (last == ']' && openBrackets < closeBrackets) {
+        closeBrackets--;
+        end--;
       } else {
         break;
       }
     }
-    return s;
+    return url.substring(0, end);
   }
 
-  private static long count(String s, char c) {
-    return s.chars().filter(x -> x == c).count();
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
   }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class MarkdownText {
   private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]{0,500}]\\([^)\\s]{0,2000}\\)");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]\\[]{0,500})]\\(([^\\s()]{1,2000})(?:\\s+\"[^\"]{0,300}\")?\\)");
-  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
+  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^<>\\s]+)>"); // no '<' inside: each char scanned once
   private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>");
   private static final Pattern STRONG =
       Pattern.compile("\\*\\*(?=\\S)([^*]{1,300}?)(?<=\\S)\\*\\*|__(?=\\S)([^_]{1,300}?)(?<=\\S)__");

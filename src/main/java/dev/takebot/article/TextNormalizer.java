@@ -7,18 +7,16 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /**
  * Turns whatever was pasted or uploaded into clean text, or says in one line why it is not text:
  * too large, binary, not UTF-8. Tolerates a BOM, CRLF/CR line ends, NBSP, zero-width spaces and
- * trailing whitespace.
+ * trailing whitespace; U+2028/U+2029 (line and paragraph separators) become line breaks.
+ *
+ * <p>Every pass is a plain loop over the text, linear in its length: the regular expressions these replaced took
+ * time quadratic in a run of spaces (100 KB of them took seconds to minutes).
  */
 final class TextNormalizer {
-  private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\x0B\\f]+$", Pattern.MULTILINE);
-  private static final Pattern INVISIBLE = Pattern.compile("[\\uFEFF\\u200B\\u2060\\u00AD]");
-  private static final Pattern SPACES = Pattern.compile("[\\t\\x0B\\f\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]");
-  private static final Pattern OTHER_CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]");
 
   private TextNormalizer() {}
 
@@ -50,19 +48,64 @@ final class TextNormalizer {
     if (nul >= 0) {
       throw new ArticleFormatException(lineOf(text, nul), "contains a NUL byte: this is a binary file, not text");
     }
-    String s = text.replace("\r\n", "\n").replace('\r', '\n');
-    s = INVISIBLE.matcher(s).replaceAll("");
-    s = SPACES.matcher(s).replaceAll(" ");
-    long controls = OTHER_CONTROL.matcher(s).results().count();
-    if (controls > Math.max(2, s.length() / 100)) {
+    StringBuilder out = new StringBuilder(text.length());
+    int controls = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r') {
+        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        out.append('\n');
+      } else if (c == '\u2028' || c == '\u2029') {
+        out.append('\n');
+      } else if (isInvisible(c)) {
+        // dropped: zero-width characters that only get in the way of words
+      } else if (isSpace(c)) {
+        out.append(' ');
+      } else if (c != '\n' && Character.getType(c) == Character.CONTROL) {
+        controls++;
+      } else {
+        out.append(c);
+      }
+    }
+    if (controls > Math.max(2, (out.length() + controls) / 100)) {
       throw new ArticleFormatException("article has " + controls + " control characters; it looks binary, not text");
     }
-    s = OTHER_CONTROL.matcher(s).replaceAll("");
-    s = Normalizer.normalize(s, Normalizer.Form.NFC);
-    return TRAILING_SPACE.matcher(s).replaceAll("");
+    return withoutTrailingSpaces(Normalizer.normalize(out, Normalizer.Form.NFC));
   }
 
-  static int utf8Length(String s) {
+  private static boolean isInvisible(char c) {
+    return c == '\uFEFF' || c == '\u200B' || c == '\u2060' || c == '\u00AD';
+  }
+
+  private static boolean isSpace(char c) {
+    return c == '\t' || c == 0x0B || c == '\f' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200A')
+        || c == '\u202F' || c == '\u205F' || c == '\u3000';
+  }
+
+  /** Drops spaces at the end of every line: one pass, each space looked at once. */
+  private static String withoutTrailingSpaces(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int pendingFrom = -1; // start of the run of spaces not yet known to be trailing
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (pendingFrom < 0) {
+          pendingFrom = i;
+        }
+      } else {
+        if (pendingFrom >= 0 && c != '\n') {
+          out.append(s, pendingFrom, i);
+        }
+        pendingFrom = -1;
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  static int utf8Length(CharSequence s) {
     int n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

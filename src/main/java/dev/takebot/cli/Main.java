@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       HealthCommand.class,
       StoreBenchCommand.class,
       SummaryBenchCommand.class,
+      ArticleBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -32,7 +32,7 @@ final class InteractionErrors {
         callback.reply(MessageSpecs.text(text)).setEphemeral(true)
             .queue(null, e -> log.debug("Could not report failure of interaction {}", interaction.getId(), e));
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       log.debug("Could not report failure of interaction {}", interaction.getId(), e);
     }
   }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes interactions to their feature on a worker pool (features may block on REST calls; the gateway
- * thread must not) and sends every failure through {@link InteractionErrors}.
+ * thread must not) and sends every failure through {@link InteractionErrors}: whatever a handler throws, an
+ * {@link Error} such as a stack overflow included, the member gets an answer and the worker lives on.
  *
  * <p>Handlers are not deferred here: each decides how to acknowledge (ephemeral or public defer, a modal,
  * autocomplete choices), and a modal cannot follow a defer. Instead the pool is large enough that slow
@@ -102,7 +103,9 @@ final class InteractionRouter extends ListenerAdapter {
       pool.execute(() -> {
         try {
           action.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+          // Not only RuntimeException: a StackOverflowError used to end the worker here and leave the member's
+          // reply "thinking…" forever. Nothing is rethrown; the pool has nothing better to do with it.
           InteractionErrors.handle(interaction, e);
         }
       });

@@ -1,5 +1,7 @@
 package dev.takebot.sentiment;
 
+import java.text.Normalizer;
+
 /**
  * A VADER-style analyser (lexicon plus rules) tuned for Discord takes: it reads markdown, custom and Unicode
  * emoji, masks mentions, channel links and URLs, knows the internet register ("L take", "based", "mid", "/s")
@@ -11,9 +13,11 @@ package dev.takebot.sentiment;
  */
 public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   /** Bump whenever a code change may change readings; lexicon and tuning changes are picked up on their own. */
-  static final String REVISION = "2";
+  static final String REVISION = "3";
   /** Longer texts are read up to this many characters: a take's sentiment shows well before that. */
   static final int MAX_CHARS = 8_000;
+  /** How much of a text is brought to NFKC before it is read: enough for MAX_CHARS after HTML escapes shrink. */
+  private static final int NORMALISED_CHARS = 4 * MAX_CHARS;
 
   private final Lexicon lex;
   private final Tokenizer tokenizer;
@@ -57,6 +61,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (text == null || text.isEmpty()) {
       return Sentiment.neutral();
     }
+    text = compatible(text);
     TokenBuffer tb = buffers.get();
     tokenizer.tokenize(tb.reset(text, readLength(text)));
     if (tb.escaped) {
@@ -66,6 +71,26 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       tokenizer.tokenize(tb.reset(text, readLength(text)));
     }
     return scorer.score(tb);
+  }
+
+  /**
+   * The text in NFKC, so that decomposed accents ("ge\u0301nial", as macOS and some keyboards send them) and
+   * fullwidth or styled letters read as the words they spell. Most takes are ASCII or already composed: those
+   * are returned as they are after a scan that stops at the first non-ASCII character and a quick check.
+   */
+  static String compatible(String text) {
+    int n = Math.min(text.length(), NORMALISED_CHARS);
+    int i = 0;
+    while (i < n && text.charAt(i) < 128) {
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    // Only what can be read is normalised, so a 100 KB paste costs no more than a long take. HTML escapes are
+    // decoded after this and shrink at most 4 to 1, hence the margin over MAX_CHARS.
+    String head = n < text.length() ? text.substring(0, n) : text;
+    return Normalizer.isNormalized(head, Normalizer.Form.NFKC) ? text : Normalizer.normalize(head, Normalizer.Form.NFKC);
   }
 
   /** How many characters of {@code text} are read: at most MAX_CHARS, never half a surrogate pair. */

@@ -56,6 +56,7 @@ class HardeningEndToEndTest {
   private Member editor;
   private final AtomicInteger failInserts = new AtomicInteger();
   private final AtomicBoolean failSaveDiscussion = new AtomicBoolean();
+  private final AtomicBoolean overflowSaveDiscussion = new AtomicBoolean();
   private final AtomicInteger articles = new AtomicInteger();
   private volatile CountDownLatch slowGate = new CountDownLatch(0);
 
@@ -92,6 +93,9 @@ class HardeningEndToEndTest {
         new Class<?>[] {TakeRepository.class}, (proxy, method, args) -> {
           if (method.getName().equals("insertTake") && failInserts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new StoreException("database unavailable (injected by the test)");
+          }
+          if (method.getName().equals("saveDiscussion") && overflowSaveDiscussion.get()) {
+            throw new StackOverflowError("injected by the test");
           }
           if (method.getName().equals("saveDiscussion") && failSaveDiscussion.get()) {
             throw new StoreException("database unavailable (injected by the test)");
@@ -282,6 +286,25 @@ class HardeningEndToEndTest {
     List<String> deleted = deletedSince(mark, prefix);
     assertThat(deleted).as("messages the failed post had sent").isNotEmpty().allMatch(sandbox::isDeleted);
     assertThat(sandbox.threads()).hasSize(threads);
+  }
+
+  @Test
+  @DisplayName("an Error thrown while handling an interaction (a stack overflow) still gets the member an answer")
+  void errorInHandlerIsAnswered() {
+    // Regression (#11): the router caught RuntimeException only, so a StackOverflowError ended the worker and
+    // the moderator's reply stayed "thinking…" forever.
+    overflowSaveDiscussion.set(true);
+    InteractionHandle cmd;
+    SandboxMessage answer;
+    try {
+      cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post", Map.of("text", article("Overflow")));
+      answer = cmd.awaitResponse(WAIT);
+    } finally {
+      overflowSaveDiscussion.set(false);
+    }
+
+    assertThat(answer.content()).isEqualTo(String.format(InteractionErrors.MESSAGE, cmd.id()));
+    assertThat(answer.content()).doesNotContain("StackOverflowError", "\n\tat ");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.takebot.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.text.Normalizer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -213,5 +214,39 @@ class LexiconSentimentAnalyzerTest {
     Tuning other = new Tuning(t.alpha() + 1, t.scale(), t.deadZone(), t.negation(), t.beforeContrast(),
         t.afterContrast(), t.sarcasm(), t.quoted(), t.mixedMin(), t.mixedRatio(), t.bareNegation(), t.question());
     assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other).version()).isNotEqualTo(a.version());
+  }
+
+  @Nested
+  @DisplayName("reads the words a text spells, however they are encoded")
+  class UnicodeForms {
+    // Regression: decomposed accents (NFD, as macOS and some keyboards send them) split every accented word in two,
+    // and fullwidth letters were not letters the lexicon knew, so both read as neutral.
+
+    @Test
+    @DisplayName("decomposed accents (NFD) read as the composed text does")
+    void decomposedReadsAsComposed() {
+      String composed = Normalizer.normalize("C'est génial, très réussi", Normalizer.Form.NFC);
+      String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+
+      assertThat(decomposed).isNotEqualTo(composed);
+      assertThat(read(composed).score()).isGreaterThan(0.5);
+      assertThat(read(decomposed)).isEqualTo(read(composed));
+    }
+
+    @Test
+    @DisplayName("fullwidth letters read as the ASCII words they are")
+    void fullwidthReadsAsAscii() {
+      assertThat(read("Ｔｈｉｓ ｉｓ ａ ｇｒｅａｔ ｉｄｅａ")).isEqualTo(read("This is a great idea"));
+      assertThat(three("ｔｅｒｒｉｂｌｅ ｐｌａｎ")).isEqualTo(Label.NEGATIVE);
+    }
+
+    @Test
+    @DisplayName("a decomposed text past the reading cap is still read up to the cap only")
+    void longDecomposedTextIsCut() {
+      String text = Normalizer.normalize("très réussi ", Normalizer.Form.NFD).repeat(5_000);
+
+      assertThat(LexiconSentimentAnalyzer.compatible(text).length()).isLessThanOrEqualTo(4 * LexiconSentimentAnalyzer.MAX_CHARS);
+      assertThat(three(text)).isEqualTo(Label.POSITIVE);
+    }
   }
 }
