@@ -217,7 +217,8 @@ final class ArticlePostCommand implements SlashFeature {
     List<Message> sent = new ArrayList<>();
     try {
       return publish(guild, channel, article, sent);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // an Error too: a half-made post must not stay up
+
       log.warn("Posting article {} in channel {} failed after {} messages; deleting them", article.articleKey(),
           channel.getId(), sent.size(), e);
       for (Message m : sent) {
@@ -230,7 +231,7 @@ final class ArticlePostCommand implements SlashFeature {
     }
   }
 
-  private static String reason(RuntimeException e) {
+  private static String reason(Throwable e) {
     if (e instanceof InsufficientPermissionException p) {
       return "I need the " + p.getPermission().getName() + " permission in <#" + p.getChannelId() + ">";
     }
@@ -272,7 +273,7 @@ final class ArticlePostCommand implements SlashFeature {
         throw new IllegalStateException("thread " + thread.getId() + " does not carry its post's id " + post.getId());
       }
       return d;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       forgetDiscussion(d, e);
       throw e;
     }
@@ -282,7 +283,7 @@ final class ArticlePostCommand implements SlashFeature {
    * Removes the record of a post being taken back, so listings, backfill, retention and digests never
    * meet a discussion whose post is gone. Best effort: the original failure is what the moderator hears.
    */
-  private void forgetDiscussion(Discussion d, RuntimeException cause) {
+  private void forgetDiscussion(Discussion d, Throwable cause) {
     try {
       ctx.takes().deleteDiscussion(d.postMessageId());
     } catch (RuntimeException e) {
