@@ -158,7 +158,7 @@ public final class SentimentCommand implements Callable<Integer> {
         + " one thread)%n", ours.wall(), ours.cpu(), analyzer.version(), BENCH_ROUNDS);
     VaderReference vader = VaderReference.load();
     if (vader == null) {
-      out.println("vader\tnot on this classpath (its lucene and log4j dependencies stay out of the jar); "
+      out.println("vader\tnot on this classpath (the port and its lucene and log4j dependencies stay out of the jar); "
           + "SentimentBenchmark runs it side by side (README, Performance); Python VADER: ~25,000 texts/s");
     } else {
       Rate ref = measure(texts, vader::score);
