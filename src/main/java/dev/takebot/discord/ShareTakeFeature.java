@@ -181,13 +181,19 @@ final class ShareTakeFeature implements ComponentFeature {
     }
   }
 
-  /** The discussion of that post, only if it belongs to the server the interaction comes from. */
+  /**
+   * The discussion of that post, only if it belongs to the server the interaction comes from and the member
+   * can see it. A hidden one is answered like a post that collects nothing: a form id naming it must not
+   * tell whether it exists, nor name its thread.
+   */
   private Optional<Discussion> discussionOf(IReplyCallback event, long postId) {
     Guild guild = event.getGuild();
-    if (guild == null || event.getMember() == null) {
+    Member member = event.getMember();
+    if (guild == null || member == null) {
       return Optional.empty();
     }
-    return ctx.takes().repository().findDiscussion(postId).filter(d -> d.guildId() == guild.getIdLong());
+    return ctx.takes().repository().findDiscussion(postId).filter(d -> d.guildId() == guild.getIdLong())
+        .filter(d -> Audience.of(member).allows(d));
   }
 
   /**

@@ -4,7 +4,13 @@ import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sandbox.FileUpload;
+import dev.takebot.sandbox.Role;
+import dev.takebot.takes.Discussion;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
@@ -38,6 +44,40 @@ class UntrustedInteractionsEndToEndTest {
     h = new BotHarness(dir, new KeywordAnalyzer(), List.of("Moderator"), UnaryOperator.identity());
     sandbox = h.sandbox;
     anyMessage = sandbox.post(sandbox.member(), sandbox.general(), "hello");
+  }
+
+  /** An article posted by a moderator of the Staff role into #staff, which only that role (and the bot) sees. */
+  private Discussion staffArticle() {
+    Role staffRole = sandbox.addRole("Staff", 0);
+    Channel staff = sandbox.addPrivateChannel("staff", staffRole, sandbox.botRole());
+    Member stella = sandbox.addMember("stella", staffRole, sandbox.moderatorRole());
+    SandboxMessage answer = sandbox.slash(stella, staff, "article post", Map.of("channel", staff, "file",
+        FileUpload.text("a.md", "# Staff payroll review\n\nThe board met this week. Officials said a vote was near.\n")))
+        .awaitResponse(WAIT);
+    Matcher m = Pattern.compile("https://discord\\.com/channels/\\d+/\\d+/(\\d+)").matcher(answer.content());
+    assertThat(m.find()).as(answer.content()).isTrue();
+    Discussion d = h.store.findDiscussion(Long.parseLong(m.group(1))).orElseThrow();
+    sandbox.awaitThread(t -> t.id().equals(Long.toString(d.threadId())), WAIT);
+    return d;
+  }
+
+  @Test
+  @DisplayName("a Share your take form naming a post the member cannot see reads exactly as one naming no post")
+  void shareFormDoesNotRevealHiddenDiscussions() {
+    Discussion hidden = staffArticle();
+    Member bob = sandbox.addMember("bob");
+
+    SandboxMessage forHidden = sandbox.submitModal(bob, sandbox.general(),
+        ShareTakeFeature.PREFIX + ":" + hidden.postMessageId(), Map.of(ShareTakeFeature.INPUT_ID, "let me in"))
+        .awaitResponse(WAIT);
+    SandboxMessage forNothing = sandbox.submitModal(bob, sandbox.general(),
+        ShareTakeFeature.PREFIX + ":" + (hidden.postMessageId() + 1), Map.of(ShareTakeFeature.INPUT_ID, "let me in"))
+        .awaitResponse(WAIT);
+
+    assertThat(forHidden.isEphemeral()).isTrue();
+    assertThat(forHidden.json().toString()).doesNotContain(Long.toString(hidden.threadId()));
+    assertThat(forHidden.content()).isEqualTo(forNothing.content());
+    assertThat(h.store.stats(hidden.postMessageId()).takes()).isZero();
   }
 
   @AfterAll
