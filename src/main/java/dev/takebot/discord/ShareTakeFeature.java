@@ -95,7 +95,9 @@ final class ShareTakeFeature implements ComponentFeature {
     }
     Discussion discussion = found.get();
     ModalMapping value = event.getValue(INPUT_ID);
-    String text = value == null ? "" : value.getAsString().strip();
+    // Stored as shown: without bidi controls and other invisible format characters, so a take of nothing
+    // but those is empty rather than an invisible post that counts.
+    String text = value == null ? "" : SafeText.stripControl(value.getAsString()).strip();
     if (text.isEmpty()) {
       event.reply(MessageSpecs.text("Your take was empty, so nothing was posted.")).setEphemeral(true).queue();
       return;
