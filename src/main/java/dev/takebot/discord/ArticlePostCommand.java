@@ -179,8 +179,17 @@ final class ArticlePostCommand implements SlashFeature {
     return ch;
   }
 
+  /**
+   * Suggests the articles folder's files, to moderators only: Discord's default permissions only hide the
+   * command, so anyone an admin lets see it (or any modified client) can ask, and a file name can be an
+   * unpublished headline.
+   */
   @Override
   public void autoComplete(CommandAutoCompleteInteractionEvent event) {
+    if (!moderators.isModerator(event.getMember())) {
+      event.replyChoices(List.of()).queue();
+      return;
+    }
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
     List<Command.Choice> choices = new ArrayList<>();
     for (String name : articleNames()) {
