@@ -98,7 +98,7 @@ final class ShareTakeFeature implements ComponentFeature {
     // Stored as shown: without bidi controls and other invisible format characters, so a take of nothing
     // but those is empty rather than an invisible post that counts.
     String text = value == null ? "" : SafeText.stripControl(value.getAsString()).strip();
-    if (text.isEmpty()) {
+    if (SafeText.looksEmpty(text)) {
       event.reply(MessageSpecs.text("Your take was empty, so nothing was posted.")).setEphemeral(true).queue();
       return;
     }

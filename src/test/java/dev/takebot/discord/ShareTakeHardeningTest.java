@@ -329,9 +329,12 @@ class ShareTakeHardeningTest {
     Posted p = postArticle("Invisible");
 
     SandboxMessage blank = share(newMember(), p, "\u200b\u200e \u202e\u2066\u200b");
+    SandboxMessage filler = share(newMember(), p, "\u3164 \u2800\u3164\u115f");
     SandboxMessage marked = share(newMember(), p, "\u202egood\u202c plan\u200b");
 
     assertThat(blank.content()).isEqualTo("Your take was empty, so nothing was posted.");
+    assertThat(filler.content()).as("blank Hangul and braille 'letters'")
+        .isEqualTo("Your take was empty, so nothing was posted.");
     assertThat(marked.content()).contains("your take is posted");
     assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(1);
     List<String> stored = new ArrayList<>();
