@@ -201,6 +201,25 @@ class ShareTakeHardeningTest {
   }
 
   @Test
+  @DisplayName("an archived thread Discord fails to look up: the member is asked to try again, not told it is gone")
+  void archivedThreadLookupFails() {
+    Posted p = postArticle("Archived flaky");
+    sandbox.archiveThread(p.thread(), false);
+    awaitBotDropped(p.thread());
+    // Discord answers the lookup of the post with a server error (JDA retries 5xx a few times: fail them all)
+    for (int i = 0; i < 5; i++) {
+      sandbox.failNext("GET", "/messages/" + p.post().id(), 500, 0, "Internal Server Error");
+    }
+
+    SandboxMessage answer = forgedShare(newMember(), ShareTakeFeature.PREFIX + ":" + p.post().id(),
+        "sharing while Discord is flaky");
+
+    assertThat(answer.content()).startsWith("Discord did not let me reach this article's thread just now")
+        .contains("try again");
+    assertThat(postsQuoting("sharing while Discord is flaky")).isEmpty();
+  }
+
+  @Test
   @DisplayName("an archived thread, through the button: the take goes into the thread and reopens it")
   void archivedThreadThroughTheButton() {
     Posted p = postArticle("Archived button");
