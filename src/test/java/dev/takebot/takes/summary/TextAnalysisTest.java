@@ -56,6 +56,15 @@ class TextAnalysisTest {
     assertThat(n).contains("Nick Checker", "population").doesNotContain("Nick", "les", "la", "et", "think");
   }
 
+  /** Regression: the take side's stop words lacked "however", so it could be reported as a theme. */
+  @Test
+  @DisplayName("never reports a function word such as however as a theme")
+  void functionWordsAreNotThemes() {
+    List<String> n = names(themes("However the junta stays", "however you look at it the junta stays",
+        "the junta stays however"));
+    assertThat(n).contains("junta stays").doesNotContain("however", "However");
+  }
+
   @Test
   @DisplayName("counts singular and plural once per take")
   void plurals() {
