@@ -79,7 +79,8 @@ public final class WordScanner {
       char d = text.charAt(i);
       if (Character.isLetterOrDigit(d)) {
         i++;
-      } else if ((d == '\'' || d == '’' || d == '-' || d == '.') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+      } else if ((d == '\'' || d == '’' || d == '-' || d == '.') && i + 1 < n
+          && Character.isLetter(text.charAt(i + 1))) {
         if (d == '.' && !(i - start == 1 || text.charAt(i - 2) == '.')) {
           return i; // only "U.S."-style initialisms keep their dots
         }

@@ -88,7 +88,9 @@ class TextAnalysisTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"lol", "great point", "sooooooo true!!!!!!", "https://example.com/a-long-article-link",
-      "<@123> <@456> https://x.y look", "buy now buy now buy now buy now", "🔥🔥🔥 🔥🔥 🔥 yes 🔥🔥 ok 🔥🔥 no 🔥🔥 so"})
+      "<@123> <@456> https://x.y look", "buy now buy now buy now buy now", "🔥🔥🔥 🔥🔥 🔥 yes 🔥🔥 ok 🔥🔥 no 🔥🔥 so",
+      // symbols between < and > with spaces are not a Discord mention: they count against the take
+      "this deal is bad < @@@@ #### $$$$ %%%% >"})
   @DisplayName("rejects takes without substance")
   void junk(String text) {
     assertThat(Substance.isSubstantive(text)).isFalse();
