@@ -33,12 +33,23 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("the core (article, sentiment, takes, message) knows nothing of discord, store, sandbox or cli")
+  @DisplayName("the core (article, sentiment, takes, message, text) knows nothing of discord, store, sandbox or cli")
   void coreIsIndependent() {
     noClasses()
-        .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..")
+        .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..",
+            "dev.takebot.text..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.sandbox..", "dev.takebot.cli..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("text handling is a leaf on the JDK alone, so article and takes can share it")
+  void textIsALeaf() {
+    noClasses()
+        .that().resideInAPackage("dev.takebot.text..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("dev.takebot.text..", "java..")
+        .because("text is shared by article and takes: it must not pull in the bot's other parts, or JDA")
         .check(main);
   }
 
