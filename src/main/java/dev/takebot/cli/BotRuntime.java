@@ -37,7 +37,7 @@ final class BotRuntime implements AutoCloseable {
   static BotRuntime start(TakeBotConfig config, String token, Map<String, String> env, Clock clock)
       throws InterruptedException {
     var storage = config.storage();
-    TakeRepository store = Stores.open(storage.jdbcUrl(), storage.username(), storage.password(env));
+    TakeRepository store = Stores.open(storage, storage.password(env));
     try {
       SentimentAnalyzer analyzer = LexiconSentimentAnalyzer.standard();
       TakeService takes = new TakeService(store, analyzer, clock);

@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
           new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
               List.of("Moderator"), "news"),
           new ArticleSettings(articleFolder(tmp), null),
-          new StorageSettings("jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db")), null, null),
+          StorageSettings.of("jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db"))),
           new TakesSettings(0, 0));
       try (BotRuntime runtime = BotRuntime.start(config, sandbox.token(), Map.of(), Clock.systemUTC())) {
         play(sandbox, runtime.store(), out);

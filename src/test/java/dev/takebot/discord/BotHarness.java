@@ -91,7 +91,7 @@ final class BotHarness implements AutoCloseable {
           new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
               moderatorRoles.apply(sandbox), "news"),
           new ArticleSettings(Path.of("config", "articles"), 6),
-          new StorageSettings("jdbc:sqlite:" + dir.resolve("takes.db"), null, null),
+          StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
           takesSettings);
       SummaryProvider renderer = (d, requester) -> summaries.summary(d.postMessageId())
           .map(RenderedSummary::message).orElseThrow();

@@ -80,7 +80,7 @@ class DurableTakesEndToEndTest {
         new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
             List.of(), "news"),
         new ArticleSettings(Path.of("config", "articles"), 6),
-        new StorageSettings("jdbc:sqlite:" + dir.resolve("takes.db"), null, null),
+        StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
         new TakesSettings(0, 0));
     openStore();
     bot = startBot();

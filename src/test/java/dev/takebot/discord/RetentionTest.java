@@ -75,7 +75,7 @@ class RetentionTest {
     TakeBotConfig config = new TakeBotConfig(
         new DiscordSettings("http://localhost/api/v10", "ws://localhost/gateway", null, List.of(), "news"),
         new ArticleSettings(Path.of("config", "articles"), 6),
-        new StorageSettings("jdbc:sqlite:unused.db", null, null),
+        StorageSettings.of("jdbc:sqlite:unused.db"),
         new TakesSettings(0, days, 0, null, departedDays));
     return new Retention(new BotContext(config, takes, null, null, movable));
   }
@@ -84,7 +84,7 @@ class RetentionTest {
     TakeBotConfig config = new TakeBotConfig(
         new DiscordSettings("http://localhost/api/v10", "ws://localhost/gateway", null, List.of(), "news"),
         new ArticleSettings(Path.of("config", "articles"), 6),
-        new StorageSettings("jdbc:sqlite:unused.db", null, null),
+        StorageSettings.of("jdbc:sqlite:unused.db"),
         new TakesSettings(0, days));
     return new Retention(new BotContext(config, takes, null, null, Clock.fixed(NOW, ZoneOffset.UTC)));
   }
@@ -210,7 +210,7 @@ class RetentionTest {
       TakeBotConfig config = new TakeBotConfig(
           new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), guild, List.of(), "news"),
           new ArticleSettings(Path.of("config", "articles"), 6),
-          new StorageSettings("jdbc:sqlite:unused.db", null, null),
+          StorageSettings.of("jdbc:sqlite:unused.db"),
           new TakesSettings(0, 30));
       TakeBot bot = TakeBot.builder(config, sandbox.token()).takes(takes).articles(BotHarness::prepare)
           .clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
