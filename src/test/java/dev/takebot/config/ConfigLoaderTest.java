@@ -172,9 +172,9 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.parse("storage:\n  poolSize: 0\n", "t.yaml"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("t.yaml:1: storage: poolSize must be between 1 and 64, got 0");
-    assertThatThrownBy(() -> loader.parse("storage:\n  sqliteSynchronous: OFF\n", "t.yaml"))
+    assertThatThrownBy(() -> loader.parse("storage:\n  sqliteSynchronous: EXTRA\n", "t.yaml"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("t.yaml:2: 'storage.sqliteSynchronous' has the wrong type: 'OFF' is not one of NORMAL, FULL");
+        .hasMessage("t.yaml:2: 'storage.sqliteSynchronous' has the wrong type: 'EXTRA' is not one of NORMAL, FULL");
   }
 
   @Test
