@@ -33,10 +33,11 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("the core (article, sentiment, takes, message) knows nothing of discord, store, sandbox or cli")
+  @DisplayName("the core (article, sentiment, takes, message, schedule) knows nothing of discord, store, sandbox or cli")
   void coreIsIndependent() {
     noClasses()
-        .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..")
+        .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..",
+            "dev.takebot.schedule..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.sandbox..", "dev.takebot.cli..")
         .check(main);
