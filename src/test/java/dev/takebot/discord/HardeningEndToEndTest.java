@@ -194,7 +194,7 @@ class HardeningEndToEndTest {
     BotHarness.await("the failed first attempt", () -> failInserts.get() == 0);
 
     sandbox.delete(take);
-    Thread.sleep(TakesListener.DEFAULT_RETRY_DELAY_MS + 1_000);
+    Thread.sleep(BotHarness.TAKE_RETRY_DELAY.toMillis() + 1_000);
 
     assertThat(h.store.findTake(Long.parseLong(take.id()))).isEmpty();
   }

@@ -1,12 +1,10 @@
-package dev.takebot.cli;
+package dev.takebot.discord;
 
 import dev.takebot.article.Article;
 import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
-import dev.takebot.discord.ArticlePipeline;
-import dev.takebot.discord.PreparedArticle;
 
 /** Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder. */
 public final class ArticlePipelineAdapter implements ArticlePipeline {
