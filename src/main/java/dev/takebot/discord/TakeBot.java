@@ -179,6 +179,7 @@ public final class TakeBot implements AutoCloseable {
     TakeBot bot = new TakeBot(jda, pool);
     try {
       jda.awaitReady();
+      Moderators.warnAboutEveryone(discord.moderatorRoles(), jda.getGuilds());
       registerCommands(jda, features, discord.devGuildId());
     } catch (IllegalStateException e) {
       bot.close();
