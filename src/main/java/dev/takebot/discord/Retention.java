@@ -138,7 +138,7 @@ final class Retention implements EventListener {
     try {
       run();
     } catch (RuntimeException e) {
-      log.error("Retention run failed; trying again in {}", PERIOD, e); // an escaping throw would end the schedule
+      log.error("Retention run failed; trying again in {}", PERIOD, e); // says when the next run comes
     }
   }
 
