@@ -7,6 +7,7 @@ import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.discord.TakeBotAssembly;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.InteractionHandle;
@@ -20,7 +21,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,9 +78,9 @@ public final class DemoCommand implements Callable<Integer> {
           new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
               List.of("Moderator"), "news"),
           new ArticleSettings(articleFolder(tmp), null),
-          new StorageSettings("jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db")), null, null),
+          StorageSettings.of("jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db"))),
           new TakesSettings(0, 0));
-      try (BotRuntime runtime = BotRuntime.start(config, sandbox.token(), Map.of(), Clock.systemUTC())) {
+      try (TakeBotAssembly runtime = TakeBotAssembly.start(config, sandbox.token(), Map.of())) {
         play(sandbox, runtime.store(), out);
         printTranscript(sandbox, runtime.store(), out);
       }

@@ -1,13 +1,12 @@
 package dev.takebot.cli;
 
+import dev.takebot.schedule.Scheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,24 +15,15 @@ import org.slf4j.LoggerFactory;
  * Touches a file while the bot is connected, so that {@code takebot health} (the container's
  * HEALTHCHECK) can tell a live bot from a hung one without a port or the token.
  */
-final class HealthBeacon implements AutoCloseable {
+final class HealthBeacon {
   private static final Logger log = LoggerFactory.getLogger(HealthBeacon.class);
   static final long PERIOD_SECONDS = 30;
 
-  private final ScheduledExecutorService timer;
+  private HealthBeacon() {}
 
-  private HealthBeacon(ScheduledExecutorService timer) {
-    this.timer = timer;
-  }
-
-  static HealthBeacon start(Path file, BooleanSupplier connected) {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "takebot-health");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleAtFixedRate(() -> beat(file, connected), 0, PERIOD_SECONDS, TimeUnit.SECONDS);
-    return new HealthBeacon(timer);
+  /** Beats now and every {@value #PERIOD_SECONDS} s as the scheduler's {@code health} routine; stops with it. */
+  static void register(Scheduler scheduler, Path file, BooleanSupplier connected) {
+    scheduler.routine("health").every(Duration.ZERO, Duration.ofSeconds(PERIOD_SECONDS), () -> beat(file, connected));
   }
 
   /** One beat: touch the file when connected. Never throws, so the schedule keeps running. */
@@ -52,10 +42,5 @@ final class HealthBeacon implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       log.warn("Could not write the health file {}: {}", file, e.toString());
     }
-  }
-
-  @Override
-  public void close() {
-    timer.shutdownNow();
   }
 }

@@ -10,6 +10,7 @@ import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
+import dev.takebot.discord.ArticlePipelineAdapter;
 import dev.takebot.discord.PostPayloads;
 import dev.takebot.discord.PreparedArticle;
 import dev.takebot.message.ButtonSpec;

@@ -3,9 +3,9 @@ package dev.takebot.cli;
 import dev.takebot.config.ConfigLoader;
 import dev.takebot.config.Secrets;
 import dev.takebot.config.TakeBotConfig;
+import dev.takebot.discord.TakeBotAssembly;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -59,9 +59,9 @@ public final class RunCommand implements Callable<Integer> {
           + " (Discord Developer Portal > your application > Bot > Reset Token), or try `takebot demo`");
       return 2;
     }
-    BotRuntime runtime;
+    TakeBotAssembly runtime;
     try {
-      runtime = BotRuntime.start(cfg, token.get(), env, Clock.systemUTC());
+      runtime = TakeBotAssembly.start(cfg, token.get(), env);
     } catch (InvalidTokenException e) {
       err.println("error: Discord rejected the token in " + Secrets.TOKEN_ENV
           + ": copy it again from the Developer Portal (Bot > Reset Token)");
@@ -74,13 +74,12 @@ public final class RunCommand implements Callable<Integer> {
           + " and only \"Share your take\" submissions will be collected. Enable it in the Developer Portal"
           + " (Bot > Privileged Gateway Intents > Message Content Intent).");
     }
-    HealthBeacon health = HealthBeacon.start(healthFile, runtime.bot()::isConnected);
+    HealthBeacon.register(runtime.scheduler(), healthFile, runtime.bot()::isConnected);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       log.info("Shutting down");
       int status = 0;
       try {
-        health.close();
         runtime.close();
         log.info("Stopped cleanly");
       } catch (RuntimeException | Error e) {

@@ -1,10 +1,10 @@
 package dev.takebot.cli;
 
+import dev.takebot.config.StorageSettings;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.JdbcTakeStore;
-import dev.takebot.store.StorageSettings;
 import dev.takebot.store.StoreException;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
@@ -78,7 +78,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
 
   @Option(names = "--durability", defaultValue = "NORMAL",
       description = "SQLite commit durability: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  StorageSettings.Durability durability;
+  StorageSettings.SqliteSynchronous durability;
 
   private final SentimentAnalyzer analyzer;
 
@@ -105,9 +105,8 @@ public final class StoreBenchCommand implements Callable<Integer> {
       tempDir = Files.createTempDirectory("takebot-bench");
       jdbcUrl = "jdbc:sqlite:" + tempDir.resolve("bench.db");
     }
-    String password = passwordEnv == null ? null : System.getenv(passwordEnv);
-    StorageSettings settings = StorageSettings.of(jdbcUrl, user, password).withDurability(durability);
-    try (JdbcTakeStore store = Stores.open(settings)) {
+    StorageSettings settings = new StorageSettings(jdbcUrl, user, passwordEnv, null, durability);
+    try (JdbcTakeStore store = Stores.open(settings, settings.password(System.getenv()))) {
       out.printf(Locale.ROOT, "store: %s (durability %s), analyser: %s, %d takes per discussion, %d cores%n",
           jdbcUrl, durability, analyzer.version(), takes, Runtime.getRuntime().availableProcessors());
       long live = 1;

@@ -70,8 +70,9 @@ public final class ConfigLoader {
       return where + ": " + section(v) + v.getCause().getMessage();
     }
     if (e instanceof InvalidFormatException f) {
-      return where + ": '" + path(f) + "' has the wrong type: '" + f.getValue() + "' is not a "
-          + simpleType(f.getTargetType());
+      String expected = simpleType(f.getTargetType());
+      return where + ": '" + path(f) + "' has the wrong type: '" + f.getValue() + "' is not "
+          + (f.getTargetType() != null && f.getTargetType().isEnum() ? "" : "a ") + expected;
     }
     if (e instanceof MismatchedInputException m) {
       return where + ": '" + path(m) + "' has the wrong type: expected " + simpleType(m.getTargetType());
@@ -132,6 +133,10 @@ public final class ConfigLoader {
     }
     if (java.util.Collection.class.isAssignableFrom(type)) {
       return "list";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+          .collect(Collectors.joining(", "));
     }
     if (type.isRecord()) {
       return "section (key: value pairs)";

@@ -23,9 +23,9 @@ final class ArticleListCommand implements SlashFeature {
   private final BotContext ctx;
   private final Moderators moderators;
 
-  ArticleListCommand(BotContext ctx) {
+  ArticleListCommand(BotContext ctx, Moderators moderators) {
     this.ctx = ctx;
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+    this.moderators = moderators;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.takebot.takes.Discussion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,10 +64,16 @@ final class ArticlePostCommand implements SlashFeature {
 
   private final BotContext ctx;
   private final Moderators moderators;
+  /** Where a post goes when the moderator names no channel ({@code discord.postChannel}). */
+  private final String postChannel;
+  /** The ready-made articles ({@code articles.directory}). */
+  private final Path articleDirectory;
 
-  ArticlePostCommand(BotContext ctx) {
+  ArticlePostCommand(BotContext ctx, Moderators moderators, String postChannel, Path articleDirectory) {
     this.ctx = ctx;
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+    this.moderators = moderators;
+    this.postChannel = postChannel;
+    this.articleDirectory = articleDirectory;
   }
 
   @Override
@@ -303,7 +310,7 @@ final class ArticlePostCommand implements SlashFeature {
     if (chosen != null) {
       ch = chosen;
     } else {
-      String configured = ctx.config().discord().postChannel();
+      String configured = postChannel;
       ch = configured == null || configured.isBlank() ? event.getGuildChannel() : findChannel(guild, configured);
       if (ch == null) {
         throw new UserError("The configured post channel " + code(configured) + " does not exist here: pass `channel`, or fix `discord.postChannel` in the config.");
@@ -359,7 +366,7 @@ final class ArticlePostCommand implements SlashFeature {
     if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
       throw new UserError(code(SafeText.truncate(name, 100)) + " is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
     }
-    ArticleFolder folder = new ArticleFolder(ctx.config().articles().directory());
+    ArticleFolder folder = new ArticleFolder(articleDirectory);
     for (String candidate : List.of(name, name + ".txt", name + ".md")) {
       var found = folder.read(candidate, MAX_FILE_BYTES);
       if (found.isPresent()) {
@@ -372,7 +379,7 @@ final class ArticlePostCommand implements SlashFeature {
   }
 
   private List<String> articleNames() {
-    return new ArticleFolder(ctx.config().articles().directory()).names();
+    return new ArticleFolder(articleDirectory).names();
   }
 
   private static String decode(byte[] bytes, String name) {

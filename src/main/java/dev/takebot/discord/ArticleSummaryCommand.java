@@ -38,9 +38,9 @@ final class ArticleSummaryCommand implements SlashFeature {
   private final Moderators moderators;
   private final ArticleOption articles;
 
-  ArticleSummaryCommand(BotContext ctx) {
+  ArticleSummaryCommand(BotContext ctx, Moderators moderators) {
     this.ctx = ctx;
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+    this.moderators = moderators;
     this.articles = new ArticleOption(ctx.takes().repository());
   }
 

@@ -15,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
@@ -47,10 +45,11 @@ import org.slf4j.LoggerFactory;
  * only be seen by reading everything, so reading from the newest stored take alone would not do), and one
  * pass per channel over the replies after its oldest open post. Memory is bounded by one discussion: the
  * ids of its stored takes, ticked off as the history shows them; whatever is left was deleted (for a
- * channel's replies, the reply ids of its open discussions). Runs on its own thread, never the gateway's,
- * one backfill at a time; closing stops it.
+ * channel's replies, the reply ids of its open discussions). Runs on the scheduler's {@code backfill}
+ * routine, never the gateway's thread, one backfill at a time; stopping the scheduler interrupts it (it
+ * resumes from scratch on the next start).
  */
-final class Backfill implements EventListener, AutoCloseable {
+final class Backfill implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(Backfill.class);
   static final int PAGE = 100;
 
@@ -59,18 +58,20 @@ final class Backfill implements EventListener, AutoCloseable {
   private final TakesListener collector;
   private final Clock clock;
   private final int retentionDays;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "takebot-backfill");
-    t.setDaemon(true);
-    return t;
-  });
+  private final Executor executor;
 
-  Backfill(BotContext ctx) {
+  /**
+   * @param collector the live path's listener, whose {@code collect} stores a missed take
+   * @param retentionDays {@code takes.retentionDays}: older messages are not collected again
+   * @param executor where backfills run, one at a time (the scheduler's {@code backfill} routine)
+   */
+  Backfill(BotContext ctx, TakesListener collector, int retentionDays, Executor executor) {
     this.takes = ctx.takes();
     this.repository = takes.repository();
-    this.collector = new TakesListener(takes);
+    this.collector = collector;
     this.clock = ctx.clock();
-    this.retentionDays = ctx.config().takes().retentionDays();
+    this.retentionDays = retentionDays;
+    this.executor = executor;
   }
 
   @Override
@@ -265,19 +266,5 @@ final class Backfill implements EventListener, AutoCloseable {
       after = page.get(page.size() - 1).getIdLong();
     }
     return false;
-  }
-
-  /** Stops a running backfill (it resumes from scratch on the next start) and its thread. */
-  @Override
-  public void close() {
-    collector.close(); // never retries (backfill only calls collect), but owns an executor all the same
-    executor.shutdownNow();
-    try {
-      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        log.warn("Backfill did not stop within 10 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

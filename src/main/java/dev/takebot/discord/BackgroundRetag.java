@@ -1,35 +1,36 @@
 package dev.takebot.discord;
 
 import dev.takebot.takes.RetagJob;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
-import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.EventListener;
 import org.jetbrains.annotations.NotNull;
 
 /**
  * Ties the {@link RetagJob} to the bot's life: once the gateway is ready, takes tagged by an older
- * analyser are re-tagged on the job's own thread (commands never wait for it); at shutdown the job stops
- * between two takes, and the next start resumes.
+ * analyser are re-tagged on the scheduler's {@code retag} routine (commands never wait for it); when the
+ * bot stops, the scheduler interrupts the job between two takes, and the next start resumes.
  */
 final class BackgroundRetag implements EventListener {
-  private final BotContext ctx;
-  private RetagJob job;
+  private final RetagJob job;
+  private final Executor routine;
 
-  BackgroundRetag(BotContext ctx) {
-    this.ctx = ctx;
+  BackgroundRetag(BotContext ctx, Executor routine) {
+    this.job = new RetagJob(ctx.takes(), RetagJob.DEFAULT_BATCH);
+    this.routine = routine;
   }
 
-  // A job per connection: the bot may connect twice (without the Message Content intent after a refusal),
-  // and the first connection's shutdown must not leave the second without a job.
+  // Every ready connection asks; the routine runs one job at a time, and a run finding nothing is cheap.
   @Override
-  public synchronized void onEvent(@NotNull GenericEvent event) {
-    if (event instanceof ReadyEvent && job == null) {
-      job = new RetagJob(ctx.takes(), RetagJob.DEFAULT_BATCH);
-      job.start();
-    } else if (event instanceof ShutdownEvent && job != null) {
-      job.close();
-      job = null;
+  public void onEvent(@NotNull GenericEvent event) {
+    if (event instanceof ReadyEvent) {
+      try {
+        routine.execute(job::runLogged);
+      } catch (RejectedExecutionException e) {
+        // shutting down: the next start re-tags
+      }
     }
   }
 }

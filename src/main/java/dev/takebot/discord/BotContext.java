@@ -1,12 +1,13 @@
 package dev.takebot.discord;
 
-import dev.takebot.config.TakeBotConfig;
 import dev.takebot.takes.TakeService;
 import java.time.Clock;
 
-/** What the features share: configuration and the core services. */
+/**
+ * The core services most features share. Settings are not in here: each feature is handed the values of
+ * its own config section by {@link TakeBotAssembly}.
+ */
 record BotContext(
-    TakeBotConfig config,
     TakeService takes,
     ArticlePipeline articles,
     SummaryProvider summaries,

@@ -26,9 +26,9 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
   private final BotContext ctx;
   private final Moderators moderators;
 
-  CorrectSentimentFeature(BotContext ctx) {
+  CorrectSentimentFeature(BotContext ctx, Moderators moderators) {
     this.ctx = ctx;
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+    this.moderators = moderators;
   }
 
   @Override

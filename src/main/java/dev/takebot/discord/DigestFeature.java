@@ -39,10 +39,13 @@ final class DigestFeature implements EventListener {
   private final Set<Long> queued = ConcurrentHashMap.newKeySet();
   private volatile JDA jda;
 
-  DigestFeature(BotContext ctx, Executor background) {
+  /**
+   * @param every {@code takes.digestEveryTakes} (0: no digests)
+   * @param background the scheduler's hand-off thread
+   */
+  DigestFeature(BotContext ctx, int every, Executor background) {
     this.ctx = ctx;
     this.background = background;
-    int every = ctx.config().takes().digestEveryTakes();
     this.schedule = every > 0 ? new DigestSchedule(every) : null;
     if (schedule != null) {
       ctx.takes().addListener(this::takesChanged);

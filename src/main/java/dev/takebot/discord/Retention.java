@@ -1,5 +1,7 @@
 package dev.takebot.discord;
 
+import dev.takebot.config.TakesSettings;
+import dev.takebot.schedule.Routine;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
 import java.time.Clock;
@@ -8,9 +10,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -35,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>Departures are recorded in the store, so they survive restarts: when the bot is removed from a guild
  * (kicked, or the server deleted), and at start for every stored guild Discord no longer lists (removed
  * while the bot was down); a guild that is only unavailable (an outage) has not been left. Being added
- * back cancels the purge. All of this runs on the feature's one thread, in the order the events came, so
- * JDA's event thread only hands it over. A failing guild or run is logged and the schedule carries on.
+ * back cancels the purge. All of this runs on the scheduler's {@code retention} routine, one at a time in
+ * the order the events came, so JDA's event thread only hands it over. A failing guild or run is logged and the schedule carries on.
  */
-final class Retention implements EventListener, AutoCloseable {
+final class Retention implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
   static final Duration PERIOD = Duration.ofDays(1);
 
@@ -48,21 +47,17 @@ final class Retention implements EventListener, AutoCloseable {
   private final int days;
   private final int departedDays;
   private final AtomicBoolean scheduled = new AtomicBoolean();
-  private final ScheduledExecutorService scheduler;
+  /** The scheduler's {@code retention} routine: bookkeeping and runs one at a time, in order. */
+  private final Routine scheduler;
 
-  Retention(BotContext ctx) {
+  /** @param settings {@code takes.retentionDays} and {@code takes.departedGuildRetentionDays} */
+  Retention(BotContext ctx, TakesSettings settings, Routine routine) {
     this.takes = ctx.takes();
     this.store = takes.repository();
     this.clock = ctx.clock();
-    this.days = ctx.config().takes().retentionDays();
-    this.departedDays = ctx.config().takes().departedGuildRetentionDays();
-    ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "takebot-retention");
-      t.setDaemon(true);
-      return t;
-    });
-    s.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    this.scheduler = s;
+    this.days = settings.retentionDays();
+    this.departedDays = settings.departedGuildRetentionDays();
+    this.scheduler = routine;
   }
 
   @Override
@@ -87,7 +82,7 @@ final class Retention implements EventListener, AutoCloseable {
       inTurn(() -> noteMissingGuilds(jda));
       if (scheduled.compareAndSet(false, true)) {
         // Fixed delay, not rate: a slow purge never makes runs pile up.
-        scheduler.scheduleWithFixedDelay(this::runSafely, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.every(Duration.ZERO, PERIOD, this::runSafely);
       }
     }
   }
@@ -143,7 +138,7 @@ final class Retention implements EventListener, AutoCloseable {
     try {
       run();
     } catch (RuntimeException e) {
-      log.error("Retention run failed; trying again in {}", PERIOD, e); // an escaping throw would end the schedule
+      log.error("Retention run failed; trying again in {}", PERIOD, e); // says when the next run comes
     }
   }
 
@@ -195,15 +190,5 @@ final class Retention implements EventListener, AutoCloseable {
       }
     }
     return total;
-  }
-
-  @Override
-  public void close() {
-    scheduler.shutdownNow();
-    try {
-      scheduler.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

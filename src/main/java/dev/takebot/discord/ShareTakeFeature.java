@@ -61,10 +61,10 @@ final class ShareTakeFeature implements ComponentFeature {
   private final BotContext ctx;
   private final Cooldowns cooldowns;
 
-  ShareTakeFeature(BotContext ctx) {
+  /** @param cooldown a member's pause between two shared takes ({@code takes.shareCooldownSeconds}) */
+  ShareTakeFeature(BotContext ctx, Duration cooldown) {
     this.ctx = ctx;
-    int seconds = ctx.config().takes().shareCooldownSeconds();
-    this.cooldowns = new Cooldowns(Duration.ofSeconds(seconds));
+    this.cooldowns = new Cooldowns(cooldown);
   }
 
   @Override

@@ -1,16 +1,12 @@
 package dev.takebot.discord;
 
-import dev.takebot.config.TakeBotConfig;
-import dev.takebot.takes.BasicSummary;
-import dev.takebot.takes.TakeService;
-import java.time.Clock;
+import dev.takebot.config.DiscordSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: a JDA client pointed at {@code discord.restUrl} / {@code discord.gatewayUrl}, with
- * every feature of {@link Features} registered and its slash commands published. Start it with
- * {@link #builder(TakeBotConfig, String)}; {@link #close()} disconnects and stops every thread it started.
+ * The connected client: JDA pointed at {@code discord.restUrl} / {@code discord.gatewayUrl}, with the
+ * {@link Features} it was given registered and their slash commands published. {@link TakeBotAssembly}
+ * connects it; {@link #close()} disconnects and stops the interaction threads.
  */
 public final class TakeBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TakeBot.class);
@@ -60,27 +56,12 @@ public final class TakeBot implements AutoCloseable {
   static final int MAX_INTERACTION_THREADS = 32;
   /** Interactions waiting beyond that; more are answered "busy" rather than queued past their 3 s. */
   static final int MAX_QUEUED_INTERACTIONS = 256;
-  /**
-   * Work handed off by JDA's event thread (reaction counts, digest checks) waiting for the background
-   * thread; beyond that it is dropped, with a debug log, rather than piling up in memory.
-   */
-  static final int MAX_QUEUED_BACKGROUND = 10_000;
-
   private final JDA jda;
   private final ExecutorService interactions;
-  private final ExecutorService background;
-  private final List<AutoCloseable> owned;
 
-  private TakeBot(JDA jda, ExecutorService interactions, ExecutorService background, List<AutoCloseable> owned) {
+  private TakeBot(JDA jda, ExecutorService interactions) {
     this.jda = jda;
     this.interactions = interactions;
-    this.background = background;
-    this.owned = owned;
-  }
-
-  /** Starts configuring a bot; {@code token} is only handed to JDA, never logged. */
-  public static Builder builder(TakeBotConfig config, String token) {
-    return new Builder(config, token);
   }
 
   /** The JDA client, for callers that need Discord-level access (backfill, diagnostics). */
@@ -119,12 +100,11 @@ public final class TakeBot implements AutoCloseable {
     }
   }
 
-  /** Disconnects from the gateway and stops the bot's threads; waits up to 10 s for a clean close. */
+  /** Disconnects from the gateway and stops the interaction threads; waits up to 10 s for a clean close. */
   @Override
   public void close() {
     jda.shutdown();
     interactions.shutdown();
-    closeOwned();
     try {
       if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
         jda.shutdownNow();
@@ -133,161 +113,85 @@ public final class TakeBot implements AutoCloseable {
       if (!interactions.awaitTermination(5, TimeUnit.SECONDS)) {
         interactions.shutdownNow();
       }
-      background.shutdown(); // after the gateway: what its last events handed off still runs
-      if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
-        background.shutdownNow();
-      }
     } catch (InterruptedException e) {
       jda.shutdownNow();
       interactions.shutdownNow();
-      background.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
 
-  /** Features with threads of their own (backfill, retention) stop with the bot. */
-  private void closeOwned() {
-    for (AutoCloseable c : owned) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        log.warn("Could not close {}", c, e);
-      }
+  /**
+   * Logs in with {@code features} registered, waits until every guild is loaded and publishes the slash
+   * commands. Called by {@link TakeBotAssembly}, which builds everything the features need.
+   *
+   * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
+   * @throws InterruptedException when interrupted while waiting for the gateway
+   */
+  static TakeBot connect(DiscordSettings discord, String token, Features features) throws InterruptedException {
+    try {
+      return connect(discord, token, features, true);
+    } catch (DisallowedIntentException e) {
+      // Unverified apps must switch the intent on; large ones must apply for it. Either way members can
+      // still share takes through the button and modal, whose payloads carry their text regardless.
+      log.warn("Discord refused the Message Content intent, so replies will arrive without text and only"
+          + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
+          + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
+          + " Connecting without it.");
+      return connect(discord, token, features, false); // afresh: the failed attempt closed the first client
     }
   }
 
-  /** Configures and starts a {@link TakeBot}. */
-  public static final class Builder {
-    private final TakeBotConfig config;
-    private final String token;
-    private TakeService takes;
-    private ArticlePipeline articles;
-    private SummaryProvider summaries;
-    private ReactionTracker reactions;
-    private Clock clock = Clock.systemUTC();
-
-    private Builder(TakeBotConfig config, String token) {
-      this.config = Objects.requireNonNull(config, "config");
-      this.token = Objects.requireNonNull(token, "token");
-    }
-
-    public Builder takes(TakeService service) {
-      this.takes = service;
-      return this;
-    }
-
-    public Builder articles(ArticlePipeline pipeline) {
-      this.articles = pipeline;
-      return this;
-    }
-
-    /** Replaces the default {@link BasicSummary} answer to {@code /takes summary}. */
-    public Builder summaries(SummaryProvider renderer) {
-      this.summaries = renderer;
-      return this;
-    }
-
-    /** Counts reactions on takes (needs the Guild Message Reactions intent, which this turns on). */
-    public Builder reactions(ReactionTracker tracker) {
-      this.reactions = tracker;
-      return this;
-    }
-
-    public Builder clock(Clock c) {
-      this.clock = Objects.requireNonNull(c);
-      return this;
-    }
-
-    /**
-     * Logs in, waits until every guild is loaded and publishes the slash commands.
-     *
-     * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
-     * @throws InterruptedException when interrupted while waiting for the gateway
-     */
-    public TakeBot start() throws InterruptedException {
-      Objects.requireNonNull(takes, "takes service");
-      Objects.requireNonNull(articles, "article pipeline");
-      SummaryProvider renderer = summaries != null ? summaries
-          : (d, requester) -> BasicSummary.of(takes.repository(), d).render();
-      BotContext ctx = new BotContext(config, takes, articles, renderer, clock);
-      if (reactions != null) {
-        takes.addListener(reactions::discussionChanged);
+  private static TakeBot connect(DiscordSettings discord, String token, Features features, boolean messageContent)
+      throws InterruptedException {
+    // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own allowed
+    // mentions (none), and one that forgot would still ping nobody.
+    MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+    MessageRequest.setDefaultMentionRepliedUser(false);
+    ExecutorService pool = interactionPool();
+    List<Object> listeners = new ArrayList<>(features.listeners());
+    listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), pool));
+    CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
+    listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
+      if (e instanceof ShutdownEvent s) {
+        closedWith.complete(s.getCloseCode());
       }
-      Moderators.warnAboutNames(config.discord().moderatorRoles());
-      try {
-        return connect(ctx, true);
-      } catch (DisallowedIntentException e) {
-        // Unverified apps must switch the intent on; large ones must apply for it. Either way members can
-        // still share takes through the button and modal, whose payloads carry their text regardless.
-        log.warn("Discord refused the Message Content intent, so replies will arrive without text and only"
-            + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
-            + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
-            + " Connecting without it.");
-        return connect(ctx, false); // afresh: the failed attempt closed the first ones
-      }
+    });
+    EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS);
+    if (messageContent) {
+      intents.add(GatewayIntent.MESSAGE_CONTENT);
     }
-
-    private TakeBot connect(BotContext ctx, boolean messageContent) throws InterruptedException {
-      // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own allowed
-      // mentions (none), and one that forgot would still ping nobody.
-      MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-      MessageRequest.setDefaultMentionRepliedUser(false);
-      ExecutorService pool = interactionPool();
-      ExecutorService background = backgroundThread();
-      Features features = Features.create(ctx, background);
-      var discord = config.discord();
-      List<Object> listeners = new ArrayList<>(features.listeners());
-      listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), pool));
-      CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
-      listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
-        if (e instanceof ShutdownEvent s) {
-          closedWith.complete(s.getCloseCode());
-        }
-      });
-      EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES);
-      if (reactions != null) {
-        intents.add(GatewayIntent.GUILD_MESSAGE_REACTIONS);
-        listeners.add(reactions.listener(background));
-      }
-      if (messageContent) {
-        intents.add(GatewayIntent.MESSAGE_CONTENT);
-      }
-      JDA jda;
-      try {
-        jda = JDABuilder.createLight(token, intents)
-            .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
-            .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
-            .setCompression(compression(discord.gatewayUrl()))
-            // A member's own overwrite (e.g. denied Send Messages in Threads, or View Channel) must count
-            // when the bot checks what that member may see or do; createLight drops them otherwise.
-            .enableCache(CacheFlag.MEMBER_OVERRIDES)
-            .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
-            .addEventListeners(listeners.toArray())
-            .build();
-      } catch (RuntimeException e) {
-        pool.shutdownNow();
-        background.shutdownNow();
-        throw e;
-      }
-      List<AutoCloseable> owned = features.listeners().stream()
-          .filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).toList();
-      TakeBot bot = new TakeBot(jda, pool, background, owned);
-      try {
-        jda.awaitReady();
-        Moderators.warnAboutEveryone(discord.moderatorRoles(), jda.getGuilds());
-        registerCommands(jda, features, discord.devGuildId());
-      } catch (IllegalStateException e) {
-        bot.close();
-        if (messageContent && closeCode(closedWith) == CloseCode.DISALLOWED_INTENTS) {
-          throw new DisallowedIntentException();
-        }
-        throw e;
-      } catch (InterruptedException | RuntimeException e) {
-        bot.close();
-        throw e;
-      }
-      return bot;
+    JDA jda;
+    try {
+      jda = JDABuilder.createLight(token, intents)
+          .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
+          .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
+          .setCompression(compression(discord.gatewayUrl()))
+          // A member's own overwrite (e.g. denied Send Messages in Threads, or View Channel) must count
+          // when the bot checks what that member may see or do; createLight drops them otherwise.
+          .enableCache(CacheFlag.MEMBER_OVERRIDES)
+          .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
+          .addEventListeners(listeners.toArray())
+          .build();
+    } catch (RuntimeException e) {
+      pool.shutdownNow();
+      throw e;
     }
+    TakeBot bot = new TakeBot(jda, pool);
+    try {
+      jda.awaitReady();
+      Moderators.warnAboutEveryone(discord.moderatorRoles(), jda.getGuilds());
+      registerCommands(jda, features, discord.devGuildId());
+    } catch (IllegalStateException e) {
+      bot.close();
+      if (messageContent && closeCode(closedWith) == CloseCode.DISALLOWED_INTENTS) {
+        throw new DisallowedIntentException();
+      }
+      throw e;
+    } catch (InterruptedException | RuntimeException e) {
+      bot.close();
+      throw e;
+    }
+    return bot;
   }
 
   /** The close code JDA shut down with; its ShutdownEvent may trail the failed awaitReady a little. */
@@ -346,16 +250,6 @@ public final class TakeBot implements AutoCloseable {
         daemonThreads("takebot-interaction-"), new ThreadPoolExecutor.AbortPolicy());
     pool.allowCoreThreadTimeOut(true);
     return pool;
-  }
-
-  /**
-   * The one thread for work JDA's event thread hands off (reaction counts, digest checks): one thread,
-   * so the reactions of a message are counted in the order they came.
-   */
-  static ThreadPoolExecutor backgroundThread() {
-    return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(MAX_QUEUED_BACKGROUND), daemonThreads("takebot-background-"),
-        new ThreadPoolExecutor.AbortPolicy());
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

@@ -41,14 +41,14 @@ final class TakesExportCommand implements SlashFeature {
   private final Moderators moderators;
   private final int maxBytes;
 
-  TakesExportCommand(BotContext ctx) {
-    this(ctx, MAX_BYTES);
+  TakesExportCommand(BotContext ctx, Moderators moderators) {
+    this(ctx, moderators, MAX_BYTES);
   }
 
-  TakesExportCommand(BotContext ctx, int maxBytes) {
+  TakesExportCommand(BotContext ctx, Moderators moderators, int maxBytes) {
     this.repository = ctx.takes().repository();
     this.articles = new ArticleOption(repository);
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+    this.moderators = moderators;
     this.maxBytes = maxBytes;
   }
 

@@ -1,19 +1,18 @@
 package dev.takebot.discord;
 
+import dev.takebot.schedule.Routine;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageReference;
@@ -35,35 +34,28 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Runs on the gateway thread, on purpose: events of one message are then handled in the order
  * Discord sent them (create before edit before delete), and each store call is a single quick write.
- * A take whose write fails (the database briefly unavailable) is retried once, a moment later, on the
- * listener's own thread; an edit or delete of it meanwhile updates or cancels the retry, so the order
+ * A take whose write fails (the database briefly unavailable) is retried once, a moment later (the
+ * delay is the composition root's to choose), on the scheduler's {@code take-retry} routine; an edit or delete of it meanwhile updates or cancels the retry, so the order
  * still holds. If the retry fails too, backfill collects the take on the next reconnect.
  */
-final class TakesListener extends ListenerAdapter implements AutoCloseable {
-  static final long DEFAULT_RETRY_DELAY_MS = 2_000;
+final class TakesListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(TakesListener.class);
 
   private final TakeService takes;
   private final TakeRepository repository;
-  private final long retryDelayMs;
+  private final Routine retries;
+  private final Duration retryDelay;
   /** Takes waiting for their retry, by message id: the newest version of the message and its thread. */
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "takebot-take-retry");
-    t.setDaemon(true);
-    return t;
-  });
 
   private record Pending(Message message, Member member, Discussion discussion) {}
 
-  TakesListener(TakeService takes) {
-    this(takes, DEFAULT_RETRY_DELAY_MS);
-  }
-
-  TakesListener(TakeService takes, long retryDelayMs) {
+  /** @param retries where retries run, {@code retryDelay} after the failed write */
+  TakesListener(TakeService takes, Routine retries, Duration retryDelay) {
     this.takes = takes;
     this.repository = takes.repository();
-    this.retryDelayMs = retryDelayMs;
+    this.retries = retries;
+    this.retryDelay = retryDelay;
   }
 
   @Override
@@ -79,7 +71,7 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
     try {
       collect(m, event.getMember(), discussion.get());
     } catch (RuntimeException e) {
-      log.warn("Could not store take {} ({}); retrying in {} ms", m.getId(), e.toString(), retryDelayMs);
+      log.warn("Could not store take {} ({}); retrying in {} ms", m.getId(), e.toString(), retryDelay.toMillis());
       scheduleRetry(new Pending(m, event.getMember(), discussion.get()));
     }
   }
@@ -88,7 +80,7 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
     long id = p.message().getIdLong();
     pending.put(id, p);
     try {
-      retries.schedule(() -> retry(id), retryDelayMs, TimeUnit.MILLISECONDS);
+      retries.after(retryDelay, () -> retry(id));
     } catch (RejectedExecutionException e) {
       pending.remove(id);
       log.warn("Bot shutting down: take {} not stored; backfill will collect it on the next start", id);
@@ -108,13 +100,6 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
       }
       return null;
     });
-  }
-
-  /** Stops pending retries; their takes are left to backfill. */
-  @Override
-  public void close() {
-    retries.shutdownNow();
-    pending.clear();
   }
 
   /**

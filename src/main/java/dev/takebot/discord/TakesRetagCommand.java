@@ -19,9 +19,9 @@ final class TakesRetagCommand implements SlashFeature {
   private final BotContext ctx;
   private final Moderators moderators;
 
-  TakesRetagCommand(BotContext ctx) {
+  TakesRetagCommand(BotContext ctx, Moderators moderators) {
     this.ctx = ctx;
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+    this.moderators = moderators;
   }
 
   @Override

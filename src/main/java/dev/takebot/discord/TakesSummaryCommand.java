@@ -26,11 +26,11 @@ final class TakesSummaryCommand implements SlashFeature {
   private final Cooldowns cooldowns;
   private final ArticleOption articles;
 
-  TakesSummaryCommand(BotContext ctx) {
+  /** @param cooldown a member's pause between two summaries ({@code takes.summaryCooldownSeconds}; zero: none) */
+  TakesSummaryCommand(BotContext ctx, Duration cooldown) {
     this.ctx = ctx;
     this.articles = new ArticleOption(ctx.takes().repository());
-    int seconds = ctx.config().takes().summaryCooldownSeconds();
-    this.cooldowns = seconds > 0 ? new Cooldowns(Duration.ofSeconds(seconds)) : null;
+    this.cooldowns = cooldown.isZero() ? null : new Cooldowns(cooldown);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.takebot.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.takebot.config.Secrets;
+import dev.takebot.config.StorageSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,23 +28,44 @@ public final class Stores {
 
   /** Opens {@code jdbcUrl} (SQLite file or PostgreSQL) with default settings. */
   public static JdbcTakeStore open(String jdbcUrl, String user, String password) {
-    return open(StorageSettings.of(jdbcUrl, user, password));
+    if (jdbcUrl != null && !jdbcUrl.isBlank() && !jdbcUrl.startsWith(SQLITE) && !jdbcUrl.startsWith(POSTGRES)) {
+      throw new StoreException("unsupported database URL '" + Secrets.redactUrl(jdbcUrl)
+          + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+    }
+    return open(new StorageSettings(jdbcUrl, user, null, null, null), password);
   }
 
-  /** Opens the store described by {@code settings}, creating and migrating the schema as needed. */
-  public static JdbcTakeStore open(StorageSettings settings) {
-    String url = settings.jdbcUrl();
-    if (url.startsWith(SQLITE)) {
-      return new JdbcTakeStore(openSqlite(settings));
-    }
-    if (url.startsWith(POSTGRES)) {
-      return new JdbcTakeStore(openPostgres(settings));
-    }
-    throw new StoreException("unsupported database URL '" + Secrets.redactUrl(url)
-        + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+  /**
+   * Opens the store described by {@code settings}, creating and migrating the schema as needed.
+   *
+   * @param password the database password (PostgreSQL; ignored by SQLite), or null; never logged
+   */
+  public static JdbcTakeStore open(StorageSettings settings, String password) {
+    Opening o = new Opening(settings, password);
+    return new JdbcTakeStore(settings.jdbcUrl().startsWith(SQLITE) ? openSqlite(o) : openPostgres(o));
   }
 
-  private static Database openSqlite(StorageSettings settings) {
+  /** The settings and the password they name, for the duration of opening. */
+  private record Opening(StorageSettings settings, String password) {
+    String jdbcUrl() {
+      return settings.jdbcUrl();
+    }
+
+    String user() {
+      return settings.username();
+    }
+
+    int poolSize() {
+      return settings.poolSize();
+    }
+
+    @Override
+    public String toString() {
+      return settings.toString();
+    }
+  }
+
+  private static Database openSqlite(Opening settings) {
     String url = settings.jdbcUrl();
     Path file = sqliteFile(url);
     try {
@@ -84,10 +106,10 @@ public final class Stores {
     }
   }
 
-  private static SQLiteConfig sqliteConfig(StorageSettings settings) {
+  private static SQLiteConfig sqliteConfig(Opening settings) {
     SQLiteConfig c = new SQLiteConfig();
     c.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    c.setSynchronous(settings.durability() == StorageSettings.Durability.FULL
+    c.setSynchronous(settings.settings().sqliteSynchronous() == StorageSettings.SqliteSynchronous.FULL
         ? SQLiteConfig.SynchronousMode.FULL
         : SQLiteConfig.SynchronousMode.NORMAL);
     c.setBusyTimeout(10_000);
@@ -123,11 +145,11 @@ public final class Stores {
    * A message fit for the user and the log: the URL redacted wherever it appears (ours or quoted by the
    * driver or Flyway), and the password itself masked.
    */
-  private static String scrub(String message, StorageSettings settings) {
+  private static String scrub(String message, Opening settings) {
     return Secrets.scrub(message, settings.jdbcUrl(), settings.password());
   }
 
-  private static Database openPostgres(StorageSettings settings) {
+  private static Database openPostgres(Opening settings) {
     // One probe connection first: an unreachable server or a wrong password becomes one clear line
     // instead of the pool's logged stack trace.
     try (Connection probe = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
@@ -157,7 +179,7 @@ public final class Stores {
     return Database.postgres(pool);
   }
 
-  private static void migrate(DataSource source, StorageSettings settings) {
+  private static void migrate(DataSource source, Opening settings) {
     try {
       Flyway.configure()
           .dataSource(source)

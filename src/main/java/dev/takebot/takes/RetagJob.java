@@ -60,18 +60,21 @@ public final class RetagJob implements AutoCloseable {
     if (executor.isShutdown() || (running != null && !running.isDone())) {
       return;
     }
-    running = executor.submit(() -> {
-      try {
-        Result r = run();
-        if (r.retagged() > 0 || r.skipped() > 0) {
-          log.info("Re-tagged {} takes with analyser {}; skipped {} edited or deleted while being scored",
-              r.retagged(), service.analyzer().version(), r.skipped());
-        }
-      } catch (RuntimeException e) {
-        // The store may be closing under us at shutdown; the next start resumes where this one stopped.
-        log.warn("Re-tagging stopped early; it resumes at the next start", e);
+    running = executor.submit(this::runLogged);
+  }
+
+  /** One run on the calling thread (e.g. a scheduler's routine), with its outcome logged; never throws. */
+  public void runLogged() {
+    try {
+      Result r = run();
+      if (r.retagged() > 0 || r.skipped() > 0) {
+        log.info("Re-tagged {} takes with analyser {}; skipped {} edited or deleted while being scored",
+            r.retagged(), service.analyzer().version(), r.skipped());
       }
-    });
+    } catch (RuntimeException e) {
+      // The store may be closing under us at shutdown; the next start resumes where this one stopped.
+      log.warn("Re-tagging stopped early; it resumes at the next start", e);
+    }
   }
 
   /** Waits for the current background run, for tests and orderly shutdown. @return false on timeout */

@@ -33,11 +33,11 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("the core (article, sentiment, takes, message, text) knows nothing of discord, store, sandbox or cli")
+  @DisplayName("the core (article, sentiment, takes, message, text, schedule) knows nothing of discord, store, sandbox or cli")
   void coreIsIndependent() {
     noClasses()
         .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..",
-            "dev.takebot.text..")
+            "dev.takebot.text..", "dev.takebot.schedule..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.sandbox..", "dev.takebot.cli..")
         .check(main);

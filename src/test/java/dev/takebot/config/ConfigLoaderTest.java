@@ -158,6 +158,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("storage.poolSize and storage.sqliteSynchronous are read from YAML, default to 4 and NORMAL,"
+      + " and bad values name the key")
+  void storagePoolAndDurability() {
+    StorageSettings defaults = TakeBotConfig.defaults().storage();
+    assertThat(defaults.poolSize()).isEqualTo(4);
+    assertThat(defaults.sqliteSynchronous()).isEqualTo(StorageSettings.SqliteSynchronous.NORMAL);
+
+    StorageSettings read = loader.parse("storage:\n  poolSize: 8\n  sqliteSynchronous: FULL\n", "t.yaml").storage();
+    assertThat(read.poolSize()).isEqualTo(8);
+    assertThat(read.sqliteSynchronous()).isEqualTo(StorageSettings.SqliteSynchronous.FULL);
+
+    assertThatThrownBy(() -> loader.parse("storage:\n  poolSize: 0\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("t.yaml:1: storage: poolSize must be between 1 and 64, got 0");
+    assertThatThrownBy(() -> loader.parse("storage:\n  sqliteSynchronous: EXTRA\n", "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("t.yaml:2: 'storage.sqliteSynchronous' has the wrong type: 'EXTRA' is not one of NORMAL, FULL");
+  }
+
+  @Test
   @DisplayName("takes.shareCooldownSeconds defaults to 30, is read, and must lie within 0..3600")
   void shareCooldown() {
     assertThat(TakeBotConfig.defaults().takes().shareCooldownSeconds()).isEqualTo(30);

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.config.ArticleSettings;
 import dev.takebot.config.DiscordSettings;
+import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.KeywordAnalyzer;
-import dev.takebot.store.Stores;
-import dev.takebot.takes.TakeRepository;
-import dev.takebot.takes.TakeService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -39,16 +36,14 @@ class ArticleFolderEndToEndTest {
         + " text of a file outside the folder.\n");
     Files.createSymbolicLink(articles.resolve("leak.md"), secret);
 
-    try (DiscordSandbox sandbox = DiscordSandbox.start();
-        TakeRepository store = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null)) {
+    try (DiscordSandbox sandbox = DiscordSandbox.start()) {
       TakeBotConfig config = TakeBotConfig.defaults()
           .withDiscord(new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(),
               Long.parseLong(sandbox.guildId()), List.of("Moderator"), "news"))
-          .withArticles(new ArticleSettings(articles, 6));
-      TakeBot bot = TakeBot.builder(config, sandbox.token())
-          .takes(new TakeService(store, new KeywordAnalyzer(), Clock.systemUTC()))
-          .articles(BotHarness::prepare)
-          .start();
+          .withArticles(new ArticleSettings(articles, 6))
+          .withStorage(StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")));
+      TakeBotAssembly bot = TakeBotAssembly.start(config, sandbox.token(), Map.of(),
+          TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()));
       try {
         // when a moderator names the link
         SandboxMessage refusal = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",

@@ -1,7 +1,6 @@
 package dev.takebot.discord;
 
 
-import dev.takebot.cli.ArticlePipelineAdapter;
 import dev.takebot.config.ArticleSettings;
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.StorageSettings;
@@ -9,28 +8,31 @@ import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sentiment.SentimentAnalyzer;
-import dev.takebot.store.Stores;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
-import dev.takebot.takes.summary.RenderedSummary;
 import dev.takebot.takes.summary.SummaryService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 
 /**
- * One sandbox and one real JDA bot wired like production (SQLite store, summary service with cache
- * invalidation, the article package's pipeline), for a whole test class.
+ * One sandbox and one real JDA bot, built by the production composition root ({@link TakeBotAssembly})
+ * with test settings, for a whole test class.
  */
 final class BotHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(15);
 
+  /** Short, so tests of the retry need not wait long; production waits {@code Overrides.DEFAULT_TAKE_RETRY_DELAY}. */
+  static final Duration TAKE_RETRY_DELAY = Duration.ofMillis(100);
+
   final DiscordSandbox sandbox;
+  final TakeBotAssembly app;
   final TakeRepository store;
   final TakeService takes;
   final SummaryService summaries;
@@ -77,40 +79,37 @@ final class BotHarness implements AutoCloseable {
       Function<DiscordSandbox, List<String>> moderatorRoles, UnaryOperator<SummaryProvider> decorate,
       TakesSettings takesSettings, Clock botClock, UnaryOperator<TakeRepository> wrapStore)
       throws InterruptedException {
+    this(sandboxBuilder, dir, moderatorRoles, takesSettings, TakeBotAssembly.Overrides.none()
+        .analyzer(analyzer).summaries(decorate).clock(botClock).storeView(wrapStore)
+        .takeRetryDelay(TAKE_RETRY_DELAY));
+  }
+
+  /** The bot as production builds it, through {@link TakeBotAssembly}, with the test's {@code overrides}. */
+  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, Function<DiscordSandbox, List<String>> moderatorRoles,
+      TakesSettings takesSettings, TakeBotAssembly.Overrides overrides) throws InterruptedException {
     sandbox = sandboxBuilder.start();
-    TakeRepository s = null;
     try {
-      s = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null);
-      Clock clock = Clock.systemUTC();
-      TakeRepository seen = wrapStore.apply(s);
-      takes = new TakeService(seen, analyzer, clock);
-      ReactionTracker reactions = new ReactionTracker(seen);
-      summaries = new SummaryService(s, clock, reactions);
-      takes.addListener(summaries::invalidate);
-      reactions.addListener(summaries::invalidate);
-      TakeBotConfig config = new TakeBotConfig(
-          new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
-              moderatorRoles.apply(sandbox), "news"),
-          new ArticleSettings(Path.of("config", "articles"), 6),
-          new StorageSettings("jdbc:sqlite:" + dir.resolve("takes.db"), null, null),
-          takesSettings);
-      SummaryProvider renderer = (d, requester) -> summaries.summary(d.postMessageId())
-          .map(RenderedSummary::message).orElseThrow();
-      bot = TakeBot.builder(config, sandbox.token())
-          .takes(takes)
-          .articles(BotHarness::prepare)
-          .summaries(decorate.apply(renderer))
-          .reactions(reactions)
-          .clock(botClock)
-          .start();
-      store = s;
+      app = TakeBotAssembly.start(config(sandbox, dir, moderatorRoles.apply(sandbox), takesSettings),
+          sandbox.token(), Map.of(), overrides);
     } catch (InterruptedException | RuntimeException e) {
-      if (s != null) {
-        s.close();
-      }
       sandbox.close();
       throw e;
     }
+    store = app.store();
+    takes = app.takes();
+    summaries = app.summaries();
+    bot = app.bot();
+  }
+
+  /** The configuration of a bot on {@code sandbox} with its SQLite file in {@code dir}. */
+  static TakeBotConfig config(DiscordSandbox sandbox, Path dir, List<String> moderatorRoles,
+      TakesSettings takesSettings) {
+    return new TakeBotConfig(
+        new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
+            moderatorRoles, "news"),
+        new ArticleSettings(Path.of("config", "articles"), 6),
+        StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
+        takesSettings);
   }
 
   /** The command line's adapter over the article package. */
@@ -131,13 +130,9 @@ final class BotHarness implements AutoCloseable {
   @Override
   public void close() {
     try {
-      bot.close();
+      app.close();
     } finally {
-      try {
-        store.close();
-      } finally {
-        sandbox.close();
-      }
+      sandbox.close();
     }
   }
 }

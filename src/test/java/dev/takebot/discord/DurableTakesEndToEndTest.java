@@ -20,14 +20,13 @@ import dev.takebot.sandbox.GatewayEvent;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
+import dev.takebot.schedule.Scheduler;
 import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.sentiment.Label;
-import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
-import dev.takebot.takes.summary.RenderedSummary;
 import dev.takebot.takes.summary.SummaryService;
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +36,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +70,7 @@ class DurableTakesEndToEndTest {
   private TakeRepository store;
   private TakeService takes;
   private SummaryService summaries;
+  private TakeBotAssembly app;
   private TakeBot bot;
   private Member alice;
   private Member bob;
@@ -85,10 +86,9 @@ class DurableTakesEndToEndTest {
         new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
             List.of(), "news"),
         new ArticleSettings(Path.of("config", "articles"), 6),
-        new StorageSettings("jdbc:sqlite:" + dir.resolve("takes.db"), null, null),
+        StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
         new TakesSettings(0, 0));
-    openStore();
-    bot = startBot();
+    startBot();
     alice = sandbox.addMember("alice");
     bob = sandbox.addMember("bob");
   }
@@ -96,39 +96,25 @@ class DurableTakesEndToEndTest {
   @AfterAll
   void stop() {
     try {
-      if (bot != null) {
-        bot.close();
+      if (app != null) {
+        app.close();
       }
     } finally {
-      try {
-        if (store != null) {
-          store.close();
-        }
-      } finally {
-        sandbox.close();
-      }
+      sandbox.close();
     }
     BotHarness.await("the bot's threads to end", () -> Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && !threadsBefore.contains(t))
         .noneMatch(t -> t.getName().startsWith("JDA") || t.getName().startsWith("takebot-")));
   }
 
-  /** What a restarted process does: a fresh store handle, service and summary cache on the same file. */
-  private void openStore() {
-    store = Stores.open(config.storage().jdbcUrl(), null, null);
-    Clock clock = Clock.systemUTC();
-    takes = new TakeService(store, new KeywordAnalyzer(), clock);
-    summaries = new SummaryService(store, clock);
-    takes.addListener(summaries::invalidate);
-  }
-
-  private TakeBot startBot() throws InterruptedException {
-    return TakeBot.builder(config, sandbox.token())
-        .takes(takes)
-        .articles(BotHarness::prepare)
-        .summaries((d, requester) -> summaries.summary(d.postMessageId()).map(RenderedSummary::message).orElseThrow())
-        .clock(Clock.systemUTC())
-        .start();
+  /** What a (re)started process does: a fresh store handle, services and summary cache on the same file. */
+  private void startBot() throws InterruptedException {
+    app = TakeBotAssembly.start(config, sandbox.token(), Map.of(),
+        TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()));
+    bot = app.bot();
+    store = app.store();
+    takes = app.takes();
+    summaries = app.summaries();
   }
 
   private record Posted(Discussion discussion, SandboxMessage post, Channel thread) {}
@@ -187,9 +173,8 @@ class DurableTakesEndToEndTest {
     assertThat(stored(p.discussion())).hasSize(3);
 
     // when the bot is down while members post three takes, delete one and edit one
-    bot.close();
-    bot = null;
-    store.close();
+    app.close();
+    app = null;
     SandboxMessage late1 = sandbox.post(alice, p.thread(), "Second thought: great for kids");
     SandboxMessage late2 = sandbox.post(bob, p.thread(), "Parking is a real problem, not great");
     SandboxMessage late3 = sandbox.reply(bob, p.post(), "Rushed plan, bad consultation");
@@ -197,8 +182,7 @@ class DurableTakesEndToEndTest {
     sandbox.edit(early1, "I love the new lanes, mostly");
     SandboxMessage qLate = sandbox.reply(alice, q.post(), "Racks by the station, please");
     sandbox.delete(qEarly);
-    openStore();
-    bot = startBot();
+    startBot();
 
     // then the store holds exactly the members' messages on Discord, for both posts of the channel
     awaitInSync(p);
@@ -238,8 +222,9 @@ class DurableTakesEndToEndTest {
         caller.interrupt();
       }
     });
-    try (Backfill backfill = new Backfill(new BotContext(config, takes, null, null, Clock.systemUTC()))) {
-      backfill.run(bot.jda());
+    try (Scheduler scheduler = new Scheduler()) {
+      TakesListener collector = new TakesListener(takes, scheduler.routine("take-retry"), Duration.ofMillis(100));
+      new Backfill(new BotContext(takes, null, null, Clock.systemUTC()), collector, 0, Runnable::run).run(bot.jda());
     } finally {
       Thread.interrupted();
     }

@@ -8,6 +8,7 @@ import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.schedule.Scheduler;
 import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
@@ -36,6 +37,7 @@ class RetentionTest {
   @TempDir Path dir;
   private TakeRepository repo;
   private TakeService takes;
+  private final Scheduler scheduler = new Scheduler();
   private final List<Long> changed = new ArrayList<>();
 
   @BeforeEach
@@ -49,7 +51,10 @@ class RetentionTest {
 
   @AfterEach
   void close() {
-    repo.close();
+    scheduler.close();
+    if (repo != null) {
+      repo.close();
+    }
   }
 
   /** A clock the test moves forward. */
@@ -72,21 +77,13 @@ class RetentionTest {
   };
 
   private Retention retention(int days, int departedDays) {
-    TakeBotConfig config = new TakeBotConfig(
-        new DiscordSettings("http://localhost/api/v10", "ws://localhost/gateway", null, List.of(), "news"),
-        new ArticleSettings(Path.of("config", "articles"), 6),
-        new StorageSettings("jdbc:sqlite:unused.db", null, null),
-        new TakesSettings(0, days, 0, null, departedDays));
-    return new Retention(new BotContext(config, takes, null, null, movable));
+    return new Retention(new BotContext(takes, null, null, movable),
+        new TakesSettings(0, days, 0, null, departedDays), scheduler.routine("retention"));
   }
 
   private Retention retention(int days) {
-    TakeBotConfig config = new TakeBotConfig(
-        new DiscordSettings("http://localhost/api/v10", "ws://localhost/gateway", null, List.of(), "news"),
-        new ArticleSettings(Path.of("config", "articles"), 6),
-        new StorageSettings("jdbc:sqlite:unused.db", null, null),
-        new TakesSettings(0, days));
-    return new Retention(new BotContext(config, takes, null, null, Clock.fixed(NOW, ZoneOffset.UTC)));
+    return new Retention(new BotContext(takes, null, null, Clock.fixed(NOW, ZoneOffset.UTC)),
+        new TakesSettings(0, days), scheduler.routine("retention"));
   }
 
   private void take(long id, long post, long channel, int daysAgo) {
@@ -105,7 +102,8 @@ class RetentionTest {
     changed.clear();
 
     // when retention of 30 days runs for both guilds
-    try (Retention r = retention(30)) {
+    {
+      Retention r = retention(30);
       int purged = r.purge(List.of(GUILD, OTHER_GUILD));
 
       // then only the takes older than 30 days are gone, and both discussions were reported changed
@@ -124,13 +122,15 @@ class RetentionTest {
   @DisplayName("a failing purge is logged, never thrown (the schedule would end), and the next run works")
   void failureDoesNotStopTheRun() {
     take(101, 10, 10, 40);
-    try (Retention r = retention(30)) {
+    {
+      Retention r = retention(30);
       repo.close(); // every purge now throws
       assertThat(r.purge(List.of(GUILD, OTHER_GUILD))).isZero();
     }
     repo = Stores.open("jdbc:sqlite:" + dir.resolve("t.db"), null, null);
     takes = new TakeService(repo, new KeywordAnalyzer(), Clock.fixed(NOW, ZoneOffset.UTC));
-    try (Retention r = retention(30)) {
+    {
+      Retention r = retention(30);
       assertThat(r.purge(List.of(GUILD))).isEqualTo(1);
     }
   }
@@ -147,7 +147,8 @@ class RetentionTest {
     repo.markGuildDeparted(GUILD, NOW.minus(Duration.ofDays(29)));
     changed.clear();
 
-    try (Retention r = retention(0, 30)) {
+    {
+      Retention r = retention(0, 30);
       // when retention runs before the grace period is over, nothing goes
       assertThat(r.run()).isZero();
       assertThat(repo.findTake(101)).isPresent();
@@ -175,7 +176,8 @@ class RetentionTest {
     repo.markGuildDeparted(GUILD, NOW.minus(Duration.ofDays(10)));
     repo.cancelGuildDeparture(GUILD);
 
-    try (Retention r = retention(0, 30)) {
+    {
+      Retention r = retention(0, 30);
       now = NOW.plus(Duration.ofDays(60));
       assertThat(r.run()).isZero();
     }
@@ -189,7 +191,8 @@ class RetentionTest {
     take(201, 20, 20, 40);
     take(202, 20, 20, 1);
 
-    try (Retention r = retention(30, 30)) {
+    {
+      Retention r = retention(30, 30);
       assertThat(r.run()).isEqualTo(2);
     }
     assertThat(repo.findTake(101)).isEmpty();
@@ -210,21 +213,22 @@ class RetentionTest {
       TakeBotConfig config = new TakeBotConfig(
           new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), guild, List.of(), "news"),
           new ArticleSettings(Path.of("config", "articles"), 6),
-          new StorageSettings("jdbc:sqlite:unused.db", null, null),
+          StorageSettings.of("jdbc:sqlite:" + dir.resolve("t.db")),
           new TakesSettings(0, 30));
-      TakeBot bot = TakeBot.builder(config, sandbox.token()).takes(takes).articles(BotHarness::prepare)
-          .clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
-      try {
+      repo.close(); // the bot opens the file itself, as after a restart
+      try (TakeBotAssembly bot = TakeBotAssembly.start(config, sandbox.token(), Map.of(),
+          TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()).clock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
+        repo = bot.store();
         BotHarness.await("the old take to be purged", () -> repo.findTake(301).isEmpty());
         BotHarness.await("the old take of the other guild to be purged", () -> repo.findTake(101).isEmpty());
         assertThat(repo.findTake(302)).isPresent();
         BotHarness.await("the missing guilds to be noted as left", () -> repo.departedGuilds().size() == 2);
         assertThat(repo.departedGuilds()).containsOnly(Map.entry(GUILD, NOW), Map.entry(OTHER_GUILD, NOW));
       } finally {
-        bot.close();
+        repo = null; // closed with the bot
       }
       assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-          t -> t.isAlive() && t.getName().equals("takebot-retention"));
+          t -> t.isAlive() && t.getName().startsWith("takebot-routine-"));
     }
   }
 }

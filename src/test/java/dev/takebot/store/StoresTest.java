@@ -3,6 +3,7 @@ package dev.takebot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.takebot.config.StorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,10 +77,8 @@ class StoresTest {
   @Test
   @DisplayName("a blank URL means the default SQLite file, and settings never print the password")
   void defaultsAndSecrets() {
-    StorageSettings settings = StorageSettings.of(" ", "bot", "hunter2");
-
-    assertThat(settings.jdbcUrl()).isEqualTo("jdbc:sqlite:data/takebot.db");
-    assertThat(settings.toString()).doesNotContain("hunter2");
+    assertThat(StorageSettings.of(" ").jdbcUrl()).isEqualTo("jdbc:sqlite:data/takebot.db");
+    assertThat(StorageSettings.of("jdbc:postgresql://db/takes?password=hunter2").toString()).doesNotContain("hunter2");
     assertThat(Stores.sqliteFile("jdbc:sqlite:file:x/y.db?cache=private")).isEqualTo(Path.of("x/y.db"));
   }
 
@@ -87,7 +86,7 @@ class StoresTest {
   @DisplayName("an unreachable PostgreSQL server gives a short error, not a stack trace")
   void unreachablePostgres() {
     assertThatThrownBy(() -> Stores.open(new StorageSettings("jdbc:postgresql://127.0.0.1:1/takes?connectTimeout=2",
-        "bot", "pw", 1, StorageSettings.Durability.NORMAL)))
+        "bot", null, 1, StorageSettings.SqliteSynchronous.NORMAL), "pw"))
         .isInstanceOf(StoreException.class)
         .hasMessageStartingWith("cannot connect to jdbc:postgresql://127.0.0.1:1/takes");
   }

@@ -1,12 +1,10 @@
-package dev.takebot.cli;
+package dev.takebot.discord;
 
 import dev.takebot.article.Article;
 import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
-import dev.takebot.discord.ArticlePipeline;
-import dev.takebot.discord.PreparedArticle;
 
 /** Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder. */
 public final class ArticlePipelineAdapter implements ArticlePipeline {
@@ -26,7 +24,7 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
   }
 
   /** The post as the bot receives it, for {@code /article post} and {@code preview} alike. */
-  static PreparedArticle prepared(ArticlePost post) {
+  public static PreparedArticle prepared(ArticlePost post) {
     Article article = post.article();
     // The post builder puts the summary embed last; the thread hangs off it.
     return new PreparedArticle(article.title(), article.articleKey(), post.threadName(), post.messages(),

@@ -1,0 +1,219 @@
+package dev.takebot.discord;
+
+import dev.takebot.config.TakeBotConfig;
+import dev.takebot.config.TakesSettings;
+import dev.takebot.schedule.Scheduler;
+import dev.takebot.sentiment.LexiconSentimentAnalyzer;
+import dev.takebot.sentiment.SentimentAnalyzer;
+import dev.takebot.store.Stores;
+import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
+import dev.takebot.takes.summary.RenderedSummary;
+import dev.takebot.takes.summary.SummaryService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The composition root: the one place the whole bot is put together, in this order — configuration →
+ * store → analyser → services → scheduler → features → JDA. {@code takebot run}, {@code takebot demo} and
+ * the end-to-end tests all start the bot here; tests change only what {@link Overrides} offers.
+ *
+ * <p>It lives in {@code discord} because it builds the JDA client and the package-private features,
+ * and only this package may import JDA. {@link #close()} takes everything down in reverse: background
+ * routines, then the gateway, then the hand-off thread, then the store, so no work runs against a closed
+ * database.
+ */
+public final class TakeBotAssembly implements AutoCloseable {
+  private final TakeRepository store;
+  private final TakeService takes;
+  private final SummaryService summaries;
+  private final Scheduler scheduler;
+  private final TakeBot bot;
+
+  private TakeBotAssembly(TakeRepository store, TakeService takes, SummaryService summaries, Scheduler scheduler,
+      TakeBot bot) {
+    this.store = store;
+    this.takes = takes;
+    this.summaries = summaries;
+    this.scheduler = scheduler;
+    this.bot = bot;
+  }
+
+  /**
+   * What a test may change about the bot; production uses {@link #none()}.
+   *
+   * @param clock the clock of every service and feature
+   * @param analyzer the sentiment analyser, or null for the bundled lexicon analyser
+   * @param storeView what the services see of the store (e.g. one that fails on demand); {@link #store()}
+   *     stays the real one
+   * @param summaries wraps the answer to {@code /takes summary} (e.g. to hold it up)
+   * @param takeRetryDelay how long a take whose write failed waits for its one retry
+   */
+  public record Overrides(Clock clock, SentimentAnalyzer analyzer, UnaryOperator<TakeRepository> storeView,
+      UnaryOperator<SummaryProvider> summaries, Duration takeRetryDelay) {
+    public static final Duration DEFAULT_TAKE_RETRY_DELAY = Duration.ofSeconds(2);
+
+    public Overrides {
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(storeView, "storeView");
+      Objects.requireNonNull(summaries, "summaries");
+      Objects.requireNonNull(takeRetryDelay, "takeRetryDelay");
+    }
+
+    public static Overrides none() {
+      return new Overrides(Clock.systemUTC(), null, UnaryOperator.identity(), UnaryOperator.identity(),
+          DEFAULT_TAKE_RETRY_DELAY);
+    }
+
+    public Overrides clock(Clock c) {
+      return new Overrides(c, analyzer, storeView, summaries, takeRetryDelay);
+    }
+
+    public Overrides analyzer(SentimentAnalyzer a) {
+      return new Overrides(clock, a, storeView, summaries, takeRetryDelay);
+    }
+
+    public Overrides storeView(UnaryOperator<TakeRepository> v) {
+      return new Overrides(clock, analyzer, v, summaries, takeRetryDelay);
+    }
+
+    public Overrides summaries(UnaryOperator<SummaryProvider> s) {
+      return new Overrides(clock, analyzer, storeView, s, takeRetryDelay);
+    }
+
+    public Overrides takeRetryDelay(Duration d) {
+      return new Overrides(clock, analyzer, storeView, summaries, d);
+    }
+  }
+
+  /** The production bot. */
+  public static TakeBotAssembly start(TakeBotConfig config, String token, Map<String, String> env)
+      throws InterruptedException {
+    return start(config, token, env, Overrides.none());
+  }
+
+  /**
+   * Opens the store, builds every service and feature and connects to Discord; on failure, whatever was
+   * already started is closed again.
+   *
+   * @param token handed to JDA only, never logged
+   * @param env where the database password variable is read
+   * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
+   */
+  public static TakeBotAssembly start(TakeBotConfig config, String token, Map<String, String> env, Overrides o)
+      throws InterruptedException {
+    Clock clock = o.clock();
+    // Store
+    TakeRepository store = Stores.open(config.storage(), config.storage().password(env));
+    Scheduler scheduler = null;
+    try {
+      TakeRepository seen = o.storeView().apply(store);
+      // Analyser and services
+      SentimentAnalyzer analyzer = o.analyzer() != null ? o.analyzer() : LexiconSentimentAnalyzer.standard();
+      TakeService takes = new TakeService(seen, analyzer, clock);
+      ReactionTracker reactions = new ReactionTracker(seen);
+      SummaryService summaries = new SummaryService(seen, clock, reactions);
+      takes.addListener(summaries::invalidate);
+      takes.addListener(reactions::discussionChanged);
+      reactions.addListener(summaries::invalidate);
+      SummaryProvider summary = o.summaries().apply((discussion, requester) -> summaries
+          .summary(discussion.postMessageId())
+          .map(RenderedSummary::message)
+          .orElseThrow(() -> new IllegalStateException("discussion vanished: " + discussion.postMessageId())));
+      BotContext ctx = new BotContext(takes, new ArticlePipelineAdapter(config.articles().hashtagLimit()),
+          summary, clock);
+      // Scheduler: every background thread of the bot (the store's own writer aside)
+      scheduler = new Scheduler();
+      // Features, each given the services and the settings it needs
+      Features features = features(ctx, config, reactions, scheduler, o.takeRetryDelay());
+      // JDA
+      TakeBot bot = TakeBot.connect(config.discord(), token, features);
+      return new TakeBotAssembly(store, takes, summaries, scheduler, bot);
+    } catch (InterruptedException | RuntimeException e) {
+      if (scheduler != null) {
+        scheduler.close();
+      }
+      store.close();
+      throw e;
+    }
+  }
+
+  private static Features features(BotContext ctx, TakeBotConfig config, ReactionTracker reactions,
+      Scheduler scheduler, Duration takeRetryDelay) {
+    TakesSettings takes = config.takes();
+    List<String> roles = config.discord().moderatorRoles();
+    Moderators.warnAboutNames(roles);
+    Moderators moderators = new Moderators(roles);
+
+    TakesListener collector = new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
+    TakesListCommand list = new TakesListCommand(ctx);
+    CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx, moderators);
+    ArticlePostCommand post = new ArticlePostCommand(ctx, moderators, config.discord().postChannel(),
+        config.articles().directory());
+    return new Features(
+        List.of(post,
+            new TakesSummaryCommand(ctx, Duration.ofSeconds(takes.summaryCooldownSeconds())),
+            list,
+            new TakesMineCommand(ctx),
+            new TakesRetagCommand(ctx, moderators),
+            new TakesForgetCommand(ctx),
+            new TakesExportCommand(ctx, moderators),
+            new ArticleListCommand(ctx, moderators),
+            new ArticleSummaryCommand(ctx, moderators)),
+        List.of(new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
+            new ArticlePasteModal(post),
+            list,
+            correct),
+        List.of(collector,
+            reactions.listener(scheduler.handoff()),
+            new Backfill(ctx, collector, takes.retentionDays(), scheduler.routine("backfill")),
+            new Retention(ctx, takes, scheduler.routine("retention")),
+            new BackgroundRetag(ctx, scheduler.routine("retag")),
+            new DigestFeature(ctx, takes.digestEveryTakes(), scheduler.handoff())),
+        List.of(correct,
+            new ExplainSentimentFeature(ctx)));
+  }
+
+  /** The connected client. */
+  public TakeBot bot() {
+    return bot;
+  }
+
+  /** The take service the features use. */
+  public TakeService takes() {
+    return takes;
+  }
+
+  /** The summaries with their cache. */
+  public SummaryService summaries() {
+    return summaries;
+  }
+
+  /** The real store (not the {@link Overrides#storeView} the services see): for the transcript and tests. */
+  public TakeRepository store() {
+    return store;
+  }
+
+  /** The bot's scheduler, for routines of the command that runs it (e.g. the health file). */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  @Override
+  public void close() {
+    try {
+      scheduler.stopRoutines(); // backfill and re-tagging stop between two steps; pending retries are left to backfill
+      bot.close();
+    } finally {
+      try {
+        scheduler.close(); // after the gateway: what its last events handed off still runs
+      } finally {
+        store.close();
+      }
+    }
+  }
+}
