@@ -4,8 +4,9 @@ import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.DigestSchedule;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,8 +36,8 @@ final class DigestFeature implements EventListener {
   private final BotContext ctx;
   private final DigestSchedule schedule;
   private final Executor background;
-  /** Discussions with a check queued and not started yet. */
-  private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+  /** Discussions with a check queued and not started yet, with the changes it will account for. */
+  private final Map<Long, Integer> queued = new ConcurrentHashMap<>();
   private volatile JDA jda;
 
   /**
@@ -62,7 +63,7 @@ final class DigestFeature implements EventListener {
   }
 
   private void takesChanged(long postMessageId) {
-    if (jda == null || !queued.add(postMessageId)) {
+    if (jda == null || queued.merge(postMessageId, 1, Integer::sum) > 1) {
       return; // not connected (yet or any more), or a check already queued will see this change
     }
     try {
@@ -74,7 +75,8 @@ final class DigestFeature implements EventListener {
   }
 
   private void check(long postMessageId) {
-    queued.remove(postMessageId); // before counting: a change from here on queues a check that sees it
+    // Before counting: a change from here on queues a check that sees it.
+    int changes = Objects.requireNonNullElse(queued.remove(postMessageId), 1);
     try {
       TakeRepository repository = ctx.takes().repository();
       Optional<Discussion> d = repository.findDiscussion(postMessageId);
@@ -83,7 +85,7 @@ final class DigestFeature implements EventListener {
         return;
       }
       long takes = repository.stats(postMessageId).takes();
-      if (schedule.reached(postMessageId, takes)) {
+      if (schedule.reached(postMessageId, takes, changes)) {
         post(d.get(), takes);
       }
     } catch (RuntimeException e) {

@@ -27,11 +27,22 @@ public final class DigestSchedule {
    * @return true exactly when this count reached a milestone not reached before
    */
   public boolean reached(long postMessageId, long takeCount) {
+    return reached(postMessageId, takeCount, 1);
+  }
+
+  /**
+   * Records a discussion's current take count after {@code changes} changes to its takes, counted once for
+   * all of them (a burst coalesced into one check).
+   *
+   * @return true exactly when this count reached a milestone not reached before
+   */
+  public boolean reached(long postMessageId, long takeCount, int changes) {
     long milestone = takeCount / every;
     boolean[] due = {false};
     lastMilestone.compute(postMessageId, (id, last) -> {
-      // First sight: the change that led here added one take, so the count before it was takeCount - 1.
-      long previous = last != null ? last : Math.max(0, takeCount - 1) / every;
+      // First sight: each change added at most one take, so before them the count was at least
+      // takeCount - changes. A burst that crossed a milestone before its first check still posts it.
+      long previous = last != null ? last : Math.max(0, takeCount - Math.max(1, changes)) / every;
       due[0] = milestone > previous;
       return Math.max(previous, milestone);
     });

@@ -44,4 +44,17 @@ class DigestScheduleTest {
     assertThat(s.reached(1, 20)).isTrue();
     assertThatThrownBy(() -> new DigestSchedule(1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /**
+   * Regression (#11): checks are coalesced off the gateway thread, so the first check of a discussion may
+   * count a whole burst at once; "first sight" assumed one take since the last count and missed the 20th.
+   */
+  @Test
+  @DisplayName("a burst counted in one check still posts the milestone it crossed")
+  void burstCountedOnce() {
+    DigestSchedule s = new DigestSchedule(20);
+    assertThat(s.reached(1, 23, 23)).as("23 takes, first counted together").isTrue();
+    assertThat(s.reached(1, 24, 1)).isFalse();
+    assertThat(s.reached(2, 23, 2)).as("two changes: 21 or more before them").isFalse();
+  }
 }
