@@ -41,7 +41,7 @@ final class BotRuntime implements AutoCloseable {
     try {
       SentimentAnalyzer analyzer = LexiconSentimentAnalyzer.standard();
       TakeService takes = new TakeService(store, analyzer, clock);
-      ReactionTracker reactions = new ReactionTracker(store);
+      ReactionTracker reactions = new ReactionTracker(takes);
       SummaryService summaries = new SummaryService(store, clock, reactions);
       takes.addListener(summaries::invalidate);
       reactions.addListener(summaries::invalidate);

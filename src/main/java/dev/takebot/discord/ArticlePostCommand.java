@@ -264,7 +264,7 @@ final class ArticlePostCommand implements SlashFeature {
     long lead = article.postIndex() > 0 ? sentSoFar.get(article.postIndex() - 1).getIdLong() : 0;
     Discussion d = new Discussion(post.getIdLong(), guild.getIdLong(), channel.getIdLong(),
         post.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant(), lead);
-    ctx.takes().repository().saveDiscussion(d);
+    ctx.takes().discussions().save(d);
     try {
       ThreadChannel thread = post.createThreadChannel(article.threadName())
           .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
@@ -285,7 +285,7 @@ final class ArticlePostCommand implements SlashFeature {
    */
   private void forgetDiscussion(Discussion d, Throwable cause) {
     try {
-      ctx.takes().deleteDiscussion(d.postMessageId());
+      ctx.takes().discussions().delete(d.postMessageId());
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
       log.warn("Could not remove discussion {} of a failed post; it points at a deleted message",

@@ -41,7 +41,7 @@ final class ArticleSummaryCommand implements SlashFeature {
   ArticleSummaryCommand(BotContext ctx) {
     this.ctx = ctx;
     this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
-    this.articles = new ArticleOption(ctx.takes().repository());
+    this.articles = new ArticleOption(ctx.takes().discussions());
   }
 
   @Override

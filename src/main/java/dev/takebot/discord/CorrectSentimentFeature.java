@@ -54,7 +54,7 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
       event.reply(MessageSpecs.text(moderators.refusal(ACTION))).setEphemeral(true).queue();
       return;
     }
-    Optional<Take> take = ctx.takes().repository().findTake(event.getTarget().getIdLong());
+    Optional<Take> take = ctx.takes().find(event.getTarget().getIdLong());
     if (take.isEmpty()) {
       event.reply(MessageSpecs.text("That message is not a take on an article, so it has no tag to correct."))
           .setEphemeral(true).queue();
@@ -102,9 +102,7 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
     // The id is input: the take must belong to this server and to a channel the moderator can see.
     ChannelScope visible = Audience.of(event.getMember());
     long guild = event.getGuild().getIdLong();
-    boolean here = ctx.takes().repository().findTake(messageId)
-        .flatMap(t -> ctx.takes().repository().findDiscussion(t.postMessageId()))
-        .filter(d -> d.guildId() == guild && visible.allows(d)).isPresent();
+    boolean here = ctx.takes().find(guild, visible, messageId).isPresent();
     if (!here) {
       event.reply(MessageSpecs.text(NOT_HERE)).setEphemeral(true).queue();
       return;

@@ -3,7 +3,6 @@ package dev.takebot.discord;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.DigestSchedule;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.TakeRepository;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,13 +72,12 @@ final class DigestFeature implements EventListener {
   private void check(long postMessageId) {
     queued.remove(postMessageId); // before counting: a change from here on queues a check that sees it
     try {
-      TakeRepository repository = ctx.takes().repository();
-      Optional<Discussion> d = repository.findDiscussion(postMessageId);
+      Optional<Discussion> d = ctx.takes().discussions().find(postMessageId);
       if (d.isEmpty()) {
         schedule.forget(postMessageId); // deleted: nothing to remember, nowhere to post
         return;
       }
-      long takes = repository.stats(postMessageId).takes();
+      long takes = ctx.takes().stats(postMessageId).takes();
       if (schedule.reached(postMessageId, takes)) {
         post(d.get(), takes);
       }

@@ -187,7 +187,7 @@ final class ShareTakeFeature implements ComponentFeature {
     if (guild == null || event.getMember() == null) {
       return Optional.empty();
     }
-    return ctx.takes().repository().findDiscussion(postId).filter(d -> d.guildId() == guild.getIdLong());
+    return ctx.takes().discussions().find(guild.getIdLong(), postId);
   }
 
   /**

@@ -208,7 +208,7 @@ public final class TakeBot implements AutoCloseable {
       Objects.requireNonNull(takes, "takes service");
       Objects.requireNonNull(articles, "article pipeline");
       SummaryProvider renderer = summaries != null ? summaries
-          : (d, requester) -> BasicSummary.of(takes.repository(), d).render();
+          : (d, requester) -> takes.basicSummary(d).render();
       BotContext ctx = new BotContext(config, takes, articles, renderer, clock);
       if (reactions != null) {
         takes.addListener(reactions::discussionChanged);

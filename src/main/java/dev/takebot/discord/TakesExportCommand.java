@@ -3,11 +3,11 @@ package dev.takebot.discord;
 import dev.takebot.message.FileSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
-import dev.takebot.store.CorrectionExport;
-import dev.takebot.store.TakeExport;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
+import dev.takebot.takes.export.CorrectionExport;
+import dev.takebot.takes.export.TakeExport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +36,7 @@ final class TakesExportCommand implements SlashFeature {
   /** Discord's attachment limit for bots in servers without boosts. */
   static final int MAX_BYTES = 10 * 1024 * 1024;
 
-  private final TakeRepository repository;
+  private final TakeService takes;
   private final ArticleOption articles;
   private final Moderators moderators;
   private final int maxBytes;
@@ -46,8 +46,8 @@ final class TakesExportCommand implements SlashFeature {
   }
 
   TakesExportCommand(BotContext ctx, int maxBytes) {
-    this.repository = ctx.takes().repository();
-    this.articles = new ArticleOption(repository);
+    this.takes = ctx.takes();
+    this.articles = new ArticleOption(takes.discussions());
     this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
     this.maxBytes = maxBytes;
   }
@@ -100,9 +100,9 @@ final class TakesExportCommand implements SlashFeature {
     if (kind.equals("corrections")) {
       intro = "Moderator corrections in the channels of this server you can see";
       name = "corrections-" + guildId;
-      Set<Long> posts = repository.listDiscussions(guildId, visible, Integer.MAX_VALUE).stream()
+      Set<Long> posts = takes.discussions().list(guildId, visible, Integer.MAX_VALUE).stream()
           .map(Discussion::postMessageId).collect(Collectors.toSet());
-      writer = out -> new CorrectionExport(repository).write(guildId, posts::contains, format, out);
+      writer = out -> new CorrectionExport(takes).write(guildId, posts::contains, format, out);
     } else {
       OptionMapping article = event.getOption(ArticleOption.NAME);
       Optional<Discussion> d = articles.resolve(guildId, visible, event.getChannelIdLong(),
@@ -115,9 +115,9 @@ final class TakesExportCommand implements SlashFeature {
       }
       long post = d.get().postMessageId();
       intro = "Takes on **" + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(d.get().title()), 200))
-          + "** (" + repository.stats(post).takes() + ")";
+          + "** (" + takes.stats(post).takes() + ")";
       name = "takes-" + post;
-      writer = out -> new TakeExport(repository).write(post, format, out);
+      writer = out -> new TakeExport(takes).write(post, format, out);
     }
     CappedBuffer buffer = new CappedBuffer(maxBytes);
     try {

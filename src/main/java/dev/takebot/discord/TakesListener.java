@@ -2,7 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.DiscussionService;
 import dev.takebot.takes.TakeService;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -44,7 +44,7 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TakesListener.class);
 
   private final TakeService takes;
-  private final TakeRepository repository;
+  private final DiscussionService discussions;
   private final long retryDelayMs;
   /** Takes waiting for their retry, by message id: the newest version of the message and its thread. */
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
@@ -62,7 +62,7 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
 
   TakesListener(TakeService takes, long retryDelayMs) {
     this.takes = takes;
-    this.repository = takes.repository();
+    this.discussions = takes.discussions();
     this.retryDelayMs = retryDelayMs;
   }
 
@@ -186,14 +186,14 @@ final class TakesListener extends ListenerAdapter implements AutoCloseable {
 
   private Optional<Discussion> discussionOf(Message m) {
     if (m.getChannelType().isThread()) {
-      return repository.findDiscussionByThread(m.getChannelIdLong());
+      return discussions.byThread(m.getChannelIdLong());
     }
     MessageReference ref = m.getMessageReference();
     if (ref == null || ref.getType() != MessageReference.MessageReferenceType.DEFAULT) {
       return Optional.empty(); // not a reply (forwards carry a reference too)
     }
     // The post or its lead message (the video link): members reply to either.
-    return repository.findDiscussionByPostMessage(ref.getMessageIdLong())
+    return discussions.byPostMessage(ref.getMessageIdLong())
         .filter(d -> d.channelId() == m.getChannelIdLong());
   }
 }

@@ -52,9 +52,7 @@ final class TakesRetagCommand implements SlashFeature {
     Label label = Label.parse(event.getOption(SentimentOption.NAME).getAsString());
     long guild = event.getGuild().getIdLong();
     ChannelScope visible = Audience.of(event.getMember());
-    Optional<Take> take = ctx.takes().repository().findTake(id.getAsLong())
-        .filter(t -> ctx.takes().repository().findDiscussion(t.postMessageId())
-            .filter(d -> d.guildId() == guild && visible.allows(d)).isPresent());
+    Optional<Take> take = ctx.takes().find(guild, visible, id.getAsLong());
     if (take.isEmpty()) {
       reply(event, "That message is not a take on an article of this server that you can see, so it has no tag"
           + " to correct.");

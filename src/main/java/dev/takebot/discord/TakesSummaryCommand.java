@@ -28,7 +28,7 @@ final class TakesSummaryCommand implements SlashFeature {
 
   TakesSummaryCommand(BotContext ctx) {
     this.ctx = ctx;
-    this.articles = new ArticleOption(ctx.takes().repository());
+    this.articles = new ArticleOption(ctx.takes().discussions());
     int seconds = ctx.config().takes().summaryCooldownSeconds();
     this.cooldowns = seconds > 0 ? new Cooldowns(Duration.ofSeconds(seconds)) : null;
   }

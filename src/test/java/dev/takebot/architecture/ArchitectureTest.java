@@ -6,6 +6,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.takebot.takes.Discussions;
+import dev.takebot.takes.PrivacyStore;
+import dev.takebot.takes.SummaryData;
+import dev.takebot.takes.TakeQueries;
+import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeWrites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,19 @@ class ArchitectureTest {
         .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.sandbox..", "dev.takebot.cli..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("Discord features go through the services, never around them to the store or its roles")
+  void featuresGoThroughServices() {
+    noClasses()
+        .that().resideInAPackage("dev.takebot.discord..")
+        .should().dependOnClassesThat().resideInAPackage("dev.takebot.store..")
+        .orShould().dependOnClassesThat().belongToAnyOf(TakeRepository.class, Discussions.class, TakeWrites.class,
+            TakeQueries.class, SummaryData.class, PrivacyStore.class)
+        .because("a feature that writes to the store directly skips what the service does on every change"
+            + " (listeners, tombstones), as /article post once saved a discussion past the service")
         .check(main);
   }
 

@@ -83,7 +83,7 @@ final class BotHarness implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       TakeRepository seen = wrapStore.apply(s);
       takes = new TakeService(seen, analyzer, clock);
-      ReactionTracker reactions = new ReactionTracker(seen);
+      ReactionTracker reactions = new ReactionTracker(takes);
       summaries = new SummaryService(s, clock, reactions);
       takes.addListener(summaries::invalidate);
       reactions.addListener(summaries::invalidate);
