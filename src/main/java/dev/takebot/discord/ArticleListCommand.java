@@ -20,11 +20,14 @@ final class ArticleListCommand implements SlashFeature {
   private static final int COLOR = 0x5865F2;
 
   private final BotContext ctx;
-  private final Moderators moderators;
 
   ArticleListCommand(BotContext ctx) {
     this.ctx = ctx;
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+  }
+
+  @Override
+  public Access access() {
+    return Access.moderators("list articles");
   }
 
   @Override
@@ -39,10 +42,6 @@ final class ArticleListCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("list articles"))).setEphemeral(true).queue();
-      return;
-    }
     event.reply(MessageSpecs.toCreateData(render(event.getGuild().getIdLong(), Audience.of(event.getMember()))))
         .setEphemeral(true).queue();
   }

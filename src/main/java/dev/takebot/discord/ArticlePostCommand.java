@@ -63,11 +63,14 @@ final class ArticlePostCommand implements SlashFeature {
   private static final Pattern SAFE_NAME = Pattern.compile("[\\w][\\w .-]{0,99}");
 
   private final BotContext ctx;
-  private final Moderators moderators;
 
   ArticlePostCommand(BotContext ctx) {
     this.ctx = ctx;
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
+  }
+
+  @Override
+  public Access access() {
+    return Access.moderators("post articles");
   }
 
   @Override
@@ -90,10 +93,6 @@ final class ArticlePostCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("post articles"))).setEphemeral(true).queue();
-      return;
-    }
     List<OptionMapping> sources = Stream.of("file", "text", "name").map(event::getOption)
         .filter(o -> o != null).toList();
     OptionMapping channel = event.getOption("channel");
@@ -127,15 +126,12 @@ final class ArticlePostCommand implements SlashFeature {
 
   /**
    * Posts what was pasted into {@link ArticlePasteModal}'s form, exactly as the {@code text} option would.
-   * Whoever submits is checked again: the form's custom id is not proof they were allowed to open it.
+   * Whoever submits was checked again by the router ({@link ArticlePasteModal#access()}): the form's custom id
+   * is not proof they were allowed to open it.
    *
    * @param channelId the {@code channel} the moderator chose when opening the form, or {@code null}
    */
   void postPasted(IReplyCallback event, String channelId, String text) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("post articles"))).setEphemeral(true).queue();
-      return;
-    }
     post(event, () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
         () -> new Source(PASTED, text));
   }

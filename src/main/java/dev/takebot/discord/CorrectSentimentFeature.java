@@ -24,11 +24,9 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
   static final String NOT_HERE = "This button doesn't lead to a take you can correct here.";
 
   private final BotContext ctx;
-  private final Moderators moderators;
 
   CorrectSentimentFeature(BotContext ctx) {
     this.ctx = ctx;
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
   }
 
   @Override
@@ -37,8 +35,8 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
   }
 
   @Override
-  public boolean moderatorsOnly() {
-    return true;
+  public Access access() {
+    return Access.moderators(ACTION);
   }
 
   @Override
@@ -50,10 +48,6 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
 
   @Override
   public void execute(MessageContextInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal(ACTION))).setEphemeral(true).queue();
-      return;
-    }
     Optional<Take> take = ctx.takes().find(event.getTarget().getIdLong());
     if (take.isEmpty()) {
       event.reply(MessageSpecs.text("That message is not a take on an article, so it has no tag to correct."))
@@ -93,10 +87,6 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
     if (event.getUser().getIdLong() != invoker) {
       event.reply(MessageSpecs.text("Only the moderator who opened this can use these buttons."))
           .setEphemeral(true).queue();
-      return;
-    }
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal(ACTION))).setEphemeral(true).queue();
       return;
     }
     // The id is input: the take must belong to this server and to a channel the moderator can see.

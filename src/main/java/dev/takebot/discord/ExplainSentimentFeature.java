@@ -30,11 +30,6 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
   }
 
   @Override
-  public boolean moderatorsOnly() {
-    return false;
-  }
-
-  @Override
   public void execute(MessageContextInteractionEvent event) {
     Optional<Take> take = ctx.takes().find(event.getTarget().getIdLong());
     String text = take.map(Take::text).orElse(event.getTarget().getContentRaw());

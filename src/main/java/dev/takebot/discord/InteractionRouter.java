@@ -35,14 +35,16 @@ final class InteractionRouter extends ListenerAdapter {
   private final Map<String, MessageMenuFeature> menus;
   static final String BUSY = "TakeBot is very busy right now: please try again in a moment.";
 
+  private final Moderators moderators;
   private final ExecutorService pool;
 
   InteractionRouter(List<SlashFeature> commands, List<ComponentFeature> components, List<MessageMenuFeature> menus,
-      ExecutorService pool) {
+      Moderators moderators, ExecutorService pool) {
     this.menus = menus.stream().collect(Collectors.toUnmodifiableMap(MessageMenuFeature::name, Function.identity()));
     this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashFeature::fullName, Function.identity()));
     this.components = components.stream()
         .collect(Collectors.toUnmodifiableMap(ComponentFeature::idPrefix, Function.identity()));
+    this.moderators = moderators;
     this.pool = pool;
   }
 
@@ -53,7 +55,9 @@ final class InteractionRouter extends ListenerAdapter {
       if (f == null) {
         throw new IllegalStateException("unknown command /" + event.getFullCommandName());
       }
-      f.execute(event);
+      if (allowed(f, event)) {
+        f.execute(event);
+      }
     });
   }
 
@@ -64,7 +68,9 @@ final class InteractionRouter extends ListenerAdapter {
       if (f == null) {
         throw new IllegalStateException("unknown message command " + event.getName());
       }
-      f.execute(event);
+      if (allowed(f, event)) {
+        f.execute(event);
+      }
     });
   }
 
@@ -72,7 +78,11 @@ final class InteractionRouter extends ListenerAdapter {
   public void onCommandAutoCompleteInteraction(@NotNull CommandAutoCompleteInteractionEvent event) {
     SlashFeature f = commands.get(event.getFullCommandName());
     if (f != null) {
-      run(event, () -> f.autoComplete(event));
+      run(event, () -> {
+        if (allowed(f, event)) {
+          f.autoComplete(event);
+        }
+      });
     }
   }
 
@@ -83,7 +93,9 @@ final class InteractionRouter extends ListenerAdapter {
       if (f == null) {
         throw new IllegalStateException("unknown button " + event.getComponentId());
       }
-      f.onButton(event);
+      if (allowed(f, event)) {
+        f.onButton(event);
+      }
     });
   }
 
@@ -94,7 +106,9 @@ final class InteractionRouter extends ListenerAdapter {
       if (f == null) {
         throw new IllegalStateException("unknown modal " + event.getModalId());
       }
-      f.onModal(event);
+      if (allowed(f, event)) {
+        f.onModal(event);
+      }
     });
   }
 
@@ -121,6 +135,24 @@ final class InteractionRouter extends ListenerAdapter {
             .queue(null, f -> log.debug("Could not answer busy interaction {}", interaction.getId(), f));
       }
     }
+  }
+
+  /**
+   * Whether the member may use {@code feature}; if not, answers with the refusal (autocomplete: no
+   * choices). Discord's default command permissions only hide commands and server admins can override
+   * them, and a button or form id is input anyone can send, so every interaction is checked here.
+   */
+  private boolean allowed(Feature feature, Interaction interaction) {
+    Access access = feature.access();
+    if (!access.moderatorsOnly() || moderators.isModerator(interaction.getMember())) {
+      return true;
+    }
+    if (interaction instanceof CommandAutoCompleteInteractionEvent autoComplete) {
+      autoComplete.replyChoices().queue();
+    } else if (interaction instanceof IReplyCallback callback) {
+      callback.reply(MessageSpecs.text(moderators.refusal(access.moderatorAction()))).setEphemeral(true).queue();
+    }
+    return false;
   }
 
   static String prefix(String customId) {

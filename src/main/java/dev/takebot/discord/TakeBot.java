@@ -237,7 +237,8 @@ public final class TakeBot implements AutoCloseable {
       Features features = Features.create(ctx, background);
       var discord = config.discord();
       List<Object> listeners = new ArrayList<>(features.listeners());
-      listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), pool));
+      listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(),
+          new Moderators(discord.moderatorRoles()), pool));
       CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
       listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
         if (e instanceof ShutdownEvent s) {

@@ -38,7 +38,6 @@ final class TakesExportCommand implements SlashFeature {
 
   private final TakeService takes;
   private final ArticleOption articles;
-  private final Moderators moderators;
   private final int maxBytes;
 
   TakesExportCommand(BotContext ctx) {
@@ -48,8 +47,12 @@ final class TakesExportCommand implements SlashFeature {
   TakesExportCommand(BotContext ctx, int maxBytes) {
     this.takes = ctx.takes();
     this.articles = new ArticleOption(takes.discussions());
-    this.moderators = new Moderators(ctx.config().discord().moderatorRoles());
     this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public Access access() {
+    return Access.moderators("export takes");
   }
 
   @Override
@@ -75,10 +78,6 @@ final class TakesExportCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("export takes"))).setEphemeral(true).queue();
-      return;
-    }
     TakeExport.Format format;
     try {
       format = TakeExport.Format.parse(option(event, "format", "csv"));

@@ -62,6 +62,17 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("only the interaction router decides who is a moderator; features declare their access")
+  void moderatorOnlyIsEnforcedOnce() {
+    noClasses()
+        .that().doNotHaveFullyQualifiedName("dev.takebot.discord.InteractionRouter")
+        .should().callMethod("dev.takebot.discord.Moderators", "isModerator", "net.dv8tion.jda.api.entities.Member")
+        .because("a feature that checks for itself can forget a path (a button, a form) or word the refusal"
+            + " differently; the router checks each interaction against the feature's declared Access")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("the sandbox is a server and does not depend on the bot")
   void sandboxIsStandalone() {
     noClasses()
