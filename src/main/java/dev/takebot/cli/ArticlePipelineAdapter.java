@@ -7,6 +7,7 @@ import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
 import dev.takebot.discord.ArticlePipeline;
 import dev.takebot.discord.PreparedArticle;
+import dev.takebot.discord.UserError;
 
 /** Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder. */
 public final class ArticlePipelineAdapter implements ArticlePipeline {
@@ -25,7 +26,7 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
       return new PreparedArticle(article.title(), article.articleKey(), post.threadName(), post.messages(),
           post.messages().size() - 1);
     } catch (ArticleFormatException e) {
-      throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+      throw new UserError("Could not use that article: " + origin + ": " + e.getMessage(), e);
     }
   }
 }

@@ -157,8 +157,6 @@ final class ArticlePostCommand implements SlashFeature {
           .queue();
     } catch (UserError e) {
       hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
-    } catch (IllegalArgumentException e) {
-      hook.editOriginal(MessageSpecs.editText("Could not use that article: " + e.getMessage())).queue();
     } catch (InsufficientPermissionException e) {
       hook.editOriginal(MessageSpecs.editText("I can't do that in <#" + e.getChannelId() + ">: I need the "
           + e.getPermission().getName() + " permission there.")).queue();
@@ -391,13 +389,5 @@ final class ArticlePostCommand implements SlashFeature {
     return "`" + SafeText.defuseMentions(SafeText.oneLine(text)).replace('`', '\'') + "`";
   }
 
-  /** A problem the moderator can fix; its message is shown to them as is. */
-  static final class UserError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UserError(String message) {
-      super(message, null, false, false);
-    }
-  }
 
 }
