@@ -22,6 +22,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -51,6 +52,9 @@ final class ShareTakeFeature implements ComponentFeature {
   private static final String NOT_COLLECTING = "This post is not collecting takes any more.";
   private static final String THREAD_GONE =
       "This article's discussion thread is gone, so your take was not posted.";
+  private static final String UNREACHABLE =
+      "Discord did not let me reach this article's thread just now, so your take was not posted: please try"
+          + " again in a moment.";
   private static final String LOCKED = "This discussion is locked, so it is not taking new takes.";
   private static final Logger log = LoggerFactory.getLogger(ShareTakeFeature.class);
 
@@ -95,8 +99,10 @@ final class ShareTakeFeature implements ComponentFeature {
     }
     Discussion discussion = found.get();
     ModalMapping value = event.getValue(INPUT_ID);
-    String text = value == null ? "" : value.getAsString().strip();
-    if (text.isEmpty()) {
+    // Stored as shown: without bidi controls and other invisible format characters, so a take of nothing
+    // but those is empty rather than an invisible post that counts.
+    String text = value == null ? "" : SafeText.stripControl(value.getAsString()).strip();
+    if (SafeText.looksEmpty(text)) {
       event.reply(MessageSpecs.text("Your take was empty, so nothing was posted.")).setEphemeral(true).queue();
       return;
     }
@@ -107,7 +113,14 @@ final class ShareTakeFeature implements ComponentFeature {
     }
     InteractionHook hook = event.deferReply(true).complete();
     Member member = event.getMember();
-    Optional<ThreadChannel> thread = thread(event.getGuild(), discussion);
+    Optional<ThreadChannel> thread;
+    try {
+      thread = thread(event.getGuild(), discussion);
+    } catch (ErrorResponseException | InsufficientPermissionException e) {
+      log.info("Could not look up the thread of post {}: {}", discussion.postMessageId(), e.toString());
+      hook.editOriginal(MessageSpecs.editText(UNREACHABLE)).queue();
+      return;
+    }
     String problem = thread.isEmpty() ? THREAD_GONE : whyNot(thread.get(), member);
     if (problem != null) {
       hook.editOriginal(MessageSpecs.editText(problem)).queue();
@@ -181,13 +194,18 @@ final class ShareTakeFeature implements ComponentFeature {
     }
   }
 
-  /** The discussion of that post, only if it belongs to the server the interaction comes from. */
+  /**
+   * The discussion of that post, only if it belongs to the server the interaction comes from and the member
+   * can see it. A hidden one is answered like a post that collects nothing: a form id naming it must not
+   * tell whether it exists, nor name its thread.
+   */
   private Optional<Discussion> discussionOf(IReplyCallback event, long postId) {
     Guild guild = event.getGuild();
-    if (guild == null || event.getMember() == null) {
+    Member member = event.getMember();
+    if (guild == null || member == null) {
       return Optional.empty();
     }
-    return ctx.takes().discussions().find(guild.getIdLong(), postId);
+    return ctx.takes().discussions().find(guild.getIdLong(), postId).filter(Audience.of(member)::allows);
   }
 
   /**
@@ -251,9 +269,11 @@ final class ShareTakeFeature implements ComponentFeature {
     try {
       ThreadChannel started = channel.retrieveMessageById(d.postMessageId()).complete().getStartedThread();
       return Optional.ofNullable(started).filter(t -> t.getIdLong() == d.threadId());
-    } catch (ErrorResponseException | InsufficientPermissionException e) {
-      log.debug("Could not look up the thread of post {}: {}", d.postMessageId(), e.toString());
-      return Optional.empty();
+    } catch (ErrorResponseException e) {
+      if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE || e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+        return Optional.empty(); // the post or its channel is gone, so is the thread
+      }
+      throw e; // a server error or a refusal says nothing about the thread: the member may try again
     }
   }
 

@@ -29,6 +29,20 @@ public final class SafeText {
   }
 
   /**
+   * True when {@code text} would show nothing: only whitespace, invisible format characters, and the blank
+   * "letters" people use to fake an empty message (Hangul fillers U+115F, U+1160, U+3164, U+FFA0, the blank
+   * braille pattern U+2800). Such a text is no take, whatever its length.
+   */
+  public static boolean looksEmpty(String text) {
+    if (text == null) {
+      return true;
+    }
+    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT || c == 0x115F || c == 0x1160 || c == 0x3164
+        || c == 0xFFA0 || c == 0x2800);
+  }
+
+  /**
    * Removes what could garble the layout: control characters (not newline or tab), bidi controls and marks
    * (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and every other invisible format character
    * (category Cf), except a zero-width joiner or emoji tag inside an emoji sequence and a zero-width non-joiner

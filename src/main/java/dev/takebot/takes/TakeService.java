@@ -1,8 +1,11 @@
 package dev.takebot.takes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,7 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Live events win over history read earlier. A backfill reads a page of history, then writes it; a
  * message deleted live in between had no row to delete, so while a backfill runs every live deletion is
- * remembered (a tombstone) and no take of a tombstoned message is kept. An edit carries its edit time and
+ * remembered (a tombstone) and no take of a tombstoned message is kept. Outside backfills the latest
+ * deletions are remembered for {@link #RECENT_DELETIONS} too: a message deleted between being sent and
+ * being stored (a moderator removing a shared take at once, a replayed create after its delete) never
+ * becomes a take, since Discord never reuses a deleted message's id. An edit carries its edit time and
  * the store keeps the newest version of a take, so neither an older page nor a late event writes back
  * older text.
  */
@@ -49,6 +55,11 @@ public final class TakeService {
    * by a crash starts again from scratch. Bounded by the deletions seen during one backfill.
    */
   private final Set<Long> tombstones = ConcurrentHashMap.newKeySet();
+  /** How long a deletion is remembered outside backfills: far longer than any send-then-store gap. */
+  static final Duration RECENT_DELETIONS = Duration.ofMinutes(30);
+  /** Deletions of the last {@link #RECENT_DELETIONS}, bounded so a mass deletion cannot grow the heap. */
+  private final Cache<Long, Boolean> recentDeletions = Caffeine.newBuilder()
+      .expireAfterWrite(RECENT_DELETIONS).maximumSize(100_000).build();
 
   /** Services over one store, which plays every role. */
   public TakeService(TakeRepository store, SentimentAnalyzer analyzer, Clock clock) {
@@ -247,7 +258,7 @@ public final class TakeService {
       Instant createdAt,
       Instant editedAt,
       boolean viaShare) {
-    if (isBlank(text) || tombstones.contains(messageId)) {
+    if (isBlank(text) || isTombstoned(messageId)) {
       return Optional.empty();
     }
     if (editedAt != null && reads.findTake(messageId).filter(t -> t.text().equals(text)).isPresent()) {
@@ -273,7 +284,7 @@ public final class TakeService {
     }
     // Checked again after the write: a deletion that recorded its tombstone meanwhile either deleted
     // this row already or is seen here, so the take never outlives it.
-    if (tombstones.contains(messageId)) {
+    if (isTombstoned(messageId)) {
       writes.deleteTake(messageId);
       notifyChanged(postMessageId);
       return Optional.empty();
@@ -337,11 +348,16 @@ public final class TakeService {
     return removed;
   }
 
-  /** Remembers a live deletion while a backfill runs; recorded before the row is deleted (see ingest). */
+  /** Remembers a live deletion; recorded before the row is deleted (see ingest). */
   private void tombstone(long messageId) {
+    recentDeletions.put(messageId, Boolean.TRUE);
     if (backfills.get() > 0) {
       tombstones.add(messageId);
     }
+  }
+
+  private boolean isTombstoned(long messageId) {
+    return tombstones.contains(messageId) || recentDeletions.getIfPresent(messageId) != null;
   }
 
   /** True when text is blank; warns once that the Message Content intent is likely missing. */

@@ -201,6 +201,25 @@ class ShareTakeHardeningTest {
   }
 
   @Test
+  @DisplayName("an archived thread Discord fails to look up: the member is asked to try again, not told it is gone")
+  void archivedThreadLookupFails() {
+    Posted p = postArticle("Archived flaky");
+    sandbox.archiveThread(p.thread(), false);
+    awaitBotDropped(p.thread());
+    // Discord answers the lookup of the post with a server error (JDA retries 5xx a few times: fail them all)
+    for (int i = 0; i < 5; i++) {
+      sandbox.failNext("GET", "/messages/" + p.post().id(), 500, 0, "Internal Server Error");
+    }
+
+    SandboxMessage answer = forgedShare(newMember(), ShareTakeFeature.PREFIX + ":" + p.post().id(),
+        "sharing while Discord is flaky");
+
+    assertThat(answer.content()).startsWith("Discord did not let me reach this article's thread just now")
+        .contains("try again");
+    assertThat(postsQuoting("sharing while Discord is flaky")).isEmpty();
+  }
+
+  @Test
   @DisplayName("an archived thread, through the button: the take goes into the thread and reopens it")
   void archivedThreadThroughTheButton() {
     Posted p = postArticle("Archived button");
@@ -320,5 +339,25 @@ class ShareTakeHardeningTest {
     }
     // another member is not held up by this one's cooldown
     assertThat(share(newMember(), p, "someone else's take").content()).contains("your take is posted");
+  }
+
+  @Test
+  @DisplayName("a take of only invisible characters is empty: nothing posted or counted; format characters are not"
+      + " stored either")
+  void invisibleTakes() {
+    Posted p = postArticle("Invisible");
+
+    SandboxMessage blank = share(newMember(), p, "\u200b\u200e \u202e\u2066\u200b");
+    SandboxMessage filler = share(newMember(), p, "\u3164 \u2800\u3164\u115f");
+    SandboxMessage marked = share(newMember(), p, "\u202egood\u202c plan\u200b");
+
+    assertThat(blank.content()).isEqualTo("Your take was empty, so nothing was posted.");
+    assertThat(filler.content()).as("blank Hangul and braille 'letters'")
+        .isEqualTo("Your take was empty, so nothing was posted.");
+    assertThat(marked.content()).contains("your take is posted");
+    assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(1);
+    List<String> stored = new ArrayList<>();
+    h.store.forEachTake(p.discussion().postMessageId(), t -> stored.add(t.text()));
+    assertThat(stored).containsExactly("good plan");
   }
 }

@@ -104,5 +104,15 @@ class SafeTextTest {
       assertThat(SafeText.oneLine("a \u2028 b")).isEqualTo("a b");
       assertThat(SafeText.stripControl("a\u2028b")).isEqualTo("a\nb");
     }
+
+    @Test
+    @DisplayName("a text of blank fillers, invisible marks and spaces looks empty; one visible character does not")
+    void looksEmpty() {
+      assertThat(SafeText.looksEmpty("\u3164\u2800 \u200B\u115F\u1160\uFFA0\u00A0\u2003\n")).isTrue();
+      assertThat(SafeText.looksEmpty("")).isTrue();
+      assertThat(SafeText.looksEmpty("\u3164.")).isFalse();
+      assertThat(SafeText.looksEmpty("👍")).isFalse();
+      assertThat(SafeText.looksEmpty("한")).isFalse();
+    }
   }
 }

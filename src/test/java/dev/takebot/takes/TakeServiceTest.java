@@ -139,8 +139,22 @@ class TakeServiceTest {
       assertThat(service.ingest(1, POST, 7, 42, "Ada", "read from history before the delete", NOW)).isEmpty();
       assertThat(repo.findTake(1)).isEmpty();
     }
-    service.delete(2); // no backfill: nothing to remember
-    assertThat(service.ingest(2, POST, 7, 42, "Ada", "a later replay", NOW)).isPresent();
+  }
+
+  /**
+   * Regression (#11): a shared take's post deleted by a moderator between its sending and its storing was
+   * stored anyway, as was a create replayed after its delete, since deletions were remembered only during
+   * backfills. Discord never reuses a deleted message's id, so a deleted message is never a take.
+   */
+  @Test
+  @DisplayName("a message deleted before its take was stored never becomes a take, backfill or not")
+  void deletionBeforeStoringWins() {
+    assertThat(service.delete(2)).as("no row yet").isFalse();
+
+    assertThat(service.ingest(2, POST, 7, 42, "Ada", "stored after the delete", NOW)).isEmpty();
+    assertThat(service.ingest(2, POST, 7, 42, "Ada", "an edit after the delete", NOW, NOW.plusSeconds(5))).isEmpty();
+    assertThat(repo.findTake(2)).isEmpty();
+    assertThat(service.ingest(3, POST, 7, 42, "Ada", "another message", NOW)).isPresent();
   }
 
   /** Regression: a live edit of a take without a row was dropped, and the older version was stored later. */
