@@ -1,5 +1,6 @@
 package dev.takebot.article;
 
+import dev.takebot.text.Stems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ final class Hashtagger {
     while (from < article.title().length() && m.find(from)) {
       String first = m.group(1);
       String second = m.group(2);
-      if (!Words.STOP.contains(first) && !Words.STOP.contains(second)
+      if (!Words.isStop(first) && !Words.isStop(second)
           && Pattern.compile("\\b" + Pattern.quote(first + " " + second) + "\\b").matcher(body).find()) {
         phrases.add(camelCase(first + " " + second));
       }
@@ -138,7 +139,7 @@ final class Hashtagger {
         String key = name;
         String lower = key.toLowerCase(Locale.ROOT);
         boolean single = !key.contains(" ");
-        if (key.isEmpty() || (single && (NOT_NAMES.contains(lower) || Words.STOP.contains(lower)
+        if (key.isEmpty() || (single && (NOT_NAMES.contains(lower) || Words.isStop(lower)
             || DEMONYM.matcher(lower).matches() || (sentenceStart && !isTitle && key.length() < 3)))) {
           continue;
         }
@@ -167,7 +168,7 @@ final class Hashtagger {
     List<String> names = new ArrayList<>();
     List<String> current = new ArrayList<>();
     for (String w : words) {
-      if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT)) || Words.STOP.contains(w.toLowerCase(Locale.ROOT))) {
+      if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT)) || Words.isStop(w.toLowerCase(Locale.ROOT))) {
         if (!current.isEmpty()) {
           names.add(String.join(" ", current));
         }
@@ -187,8 +188,8 @@ final class Hashtagger {
     Map<String, Integer> counts = new LinkedHashMap<>();
     Matcher m = LOWER_WORD.matcher(article.body());
     while (m.find()) {
-      if (!Words.STOP.contains(m.group())) {
-        counts.merge(Words.stem(m.group()), 1, Integer::sum);
+      if (!Words.isStop(m.group())) {
+        counts.merge(Stems.light(m.group()), 1, Integer::sum);
       }
     }
     return counts.entrySet().stream()

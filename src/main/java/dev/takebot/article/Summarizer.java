@@ -1,6 +1,7 @@
 package dev.takebot.article;
 
 import dev.takebot.message.SafeText;
+import dev.takebot.text.Stems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,7 +112,7 @@ final class Summarizer {
       return true;
     }
     Matcher m = DEFINITE_START.matcher(sentence);
-    return m.find() && Words.terms(previous).contains(Words.stem(m.group(1)));
+    return m.find() && Words.terms(previous).contains(Stems.light(m.group(1)));
   }
 
   private List<Integer> pick(List<String> sentences, Scores scores) {

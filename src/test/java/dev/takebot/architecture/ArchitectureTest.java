@@ -39,10 +39,11 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("the core (article, sentiment, takes, message) knows nothing of discord, store, sandbox or cli")
+  @DisplayName("the core (article, sentiment, takes, message, text) knows nothing of discord, store, sandbox or cli")
   void coreIsIndependent() {
     noClasses()
-        .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..")
+        .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..",
+            "dev.takebot.text..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.sandbox..", "dev.takebot.cli..")
         .check(main);
@@ -69,6 +70,16 @@ class ArchitectureTest {
         .should().callMethod("dev.takebot.discord.Moderators", "isModerator", "net.dv8tion.jda.api.entities.Member")
         .because("a feature that checks for itself can forget a path (a button, a form) or word the refusal"
             + " differently; the router checks each interaction against the feature's declared Access")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("text handling is a leaf on the JDK alone, so article and takes can share it")
+  void textIsALeaf() {
+    noClasses()
+        .that().resideInAPackage("dev.takebot.text..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("dev.takebot.text..", "java..")
+        .because("text is shared by article and takes: it must not pull in the bot's other parts, or JDA")
         .check(main);
   }
 

@@ -95,4 +95,13 @@ class HashtaggerTest {
   void camelCase(String phrase, String tag) {
     assertThat(Hashtagger.camelCase(phrase)).isEqualTo(tag);
   }
+
+  /** Regression: "I'm" at the start of two sentences scored as a name and the post was tagged #IM. */
+  @Test
+  @DisplayName("does not tag contractions such as I'm as names")
+  void contractionsAreNotNames() {
+    Article article = Articles.plain("A quiet week", "I'm tired of waiting for the talks. I'm sure they will resume.");
+
+    assertThat(new Hashtagger(Hashtagger.DEFAULT_LIMIT).hashtags(article)).doesNotContain("IM");
+  }
 }

@@ -311,10 +311,12 @@ class InsightsEndToEndTest {
   }
 
   @Test
-  @DisplayName("digest: the summary is posted into the thread once, when the 20th take arrives")
+  @DisplayName("digest: the summary is posted into the thread once, when the 20th take has arrived")
   void digest() {
     SandboxMessage digest = sandbox.awaitBotMessage(thread, m -> m.content().contains("takes so far"), WAIT);
-    assertThat(digest.content()).startsWith("📊 20 takes so far");
+    // The check is queued by the 20th take and counts when it runs, off the gateway thread (#11), so the
+    // takes that arrived meanwhile are in it too: at least 20, at most every take of the thread.
+    assertThat(digest.content()).matches("(?s)📊 2[0-4] takes so far.*");
     assertThat(digest.embeds()).isNotEmpty();
     assertThat(digest.attachments()).singleElement()
         .satisfies(a -> assertThat(a.path("filename").asText()).endsWith(".png"));

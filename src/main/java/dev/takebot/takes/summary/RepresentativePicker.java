@@ -2,6 +2,7 @@ package dev.takebot.takes.summary;
 
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.summary.Tokenizer.Token;
+import dev.takebot.text.Stems;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -139,7 +140,7 @@ final class RepresentativePicker {
       return null;
     }
     String alias = Words.alias(lower);
-    return alias != null ? Words.lower(alias) : Words.fold(lower);
+    return alias != null ? Words.lower(alias) : Stems.singular(lower);
   }
 
   static double cosine(int[] ia, float[] wa, int[] ib, float[] wb) {

@@ -1,5 +1,6 @@
 package dev.takebot.takes.summary;
 
+import dev.takebot.text.Markup;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,20 +60,9 @@ final class Substance {
   private static int linkChars(String text) {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
-      if (Tokenizer.startsLink(text, i)) {
-        int j = i;
-        while (j < text.length() && !Character.isWhitespace(text.charAt(j))) {
-          j++;
-        }
-        n += j - i;
-        i = j;
-      } else if (text.charAt(i) == '<') {
-        int close = text.indexOf('>', i);
-        if (close > 0 && close - i < 64) {
-          n += close - i + 1;
-          i = close;
-        }
-      }
+      int end = Markup.skip(text, i);
+      n += end - i;
+      i = Math.max(i, end - 1);
     }
     return n;
   }

@@ -2,6 +2,7 @@ package dev.takebot.takes.summary;
 
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.summary.Tokenizer.Token;
+import dev.takebot.text.Stems;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ final class ThemeExtractor {
       Set<String> titleWords = new HashSet<>();
       for (Token t : titleTokens) {
         titleWords.add(t.lower()); // titles are title case: every capitalised word may be a name
-        titleTerms.put(Words.fold(t.lower()), null);
+        titleTerms.put(Stems.singular(t.lower()), null);
       }
       collect(titleTokens, 0, titleWords, titleTerms);
     }
@@ -128,10 +129,10 @@ final class ThemeExtractor {
         prev = null;
       } else if (content(t)) {
         if (lower.length() >= 4 && nounish(lower)) {
-          term(terms, Words.fold(lower), null).add(doc, lower, false);
+          term(terms, Stems.singular(lower), null).add(doc, lower, false);
         }
         if (prev != null && !t.breakBefore()) {
-          String key = Words.fold(prev.lower()) + " " + Words.fold(lower);
+          String key = Stems.singular(prev.lower()) + " " + Stems.singular(lower);
           term(terms, key, null).add(doc, prev.lower() + " " + lower, false);
         }
         prev = t;
@@ -185,14 +186,14 @@ final class ThemeExtractor {
       StringBuilder key = new StringBuilder();
       StringBuilder display = new StringBuilder();
       for (Token t : run) {
-        key.append(key.length() == 0 ? "" : " ").append(Words.fold(t.lower()));
+        key.append(key.length() == 0 ? "" : " ").append(Stems.singular(t.lower()));
         display.append(display.length() == 0 ? "" : " ").append(t.surface());
       }
       term(terms, key.toString(), null).add(doc, display.toString(), true);
     } else {
       for (Token t : run) {
         if (!Words.CONNECTORS.contains(t.lower())) {
-          term(terms, Words.fold(t.lower()), null).add(doc, t.surface(), true);
+          term(terms, Stems.singular(t.lower()), null).add(doc, t.surface(), true);
         }
       }
     }

@@ -1,11 +1,13 @@
 package dev.takebot.takes.summary;
 
+import dev.takebot.text.WordScanner;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a take into words, remembering what theme extraction needs: capitalisation, sentence starts
- * and punctuation breaks. Links, Discord mentions and custom emoji are skipped entirely.
+ * A take's words as theme extraction reads them: split by the shared {@link WordScanner} (which skips
+ * links, Discord mentions and custom emoji and drops numbers here), possessives and French elisions
+ * removed, capitalisation and acronyms noted.
  */
 final class Tokenizer {
   private Tokenizer() {}
@@ -25,69 +27,17 @@ final class Tokenizer {
 
   static List<Token> tokenize(String text) {
     List<Token> out = new ArrayList<>();
-    int n = text.length();
-    int i = 0;
-    boolean sentenceStart = true;
-    boolean brk = true;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (startsLink(text, i)) {
-        while (i < n && !Character.isWhitespace(text.charAt(i))) {
-          i++;
-        }
-        brk = true;
-        continue;
+    for (WordScanner.Word word : WordScanner.scan(text)) {
+      Token t = word.number() ? null : token(word.text(), word.sentenceStart(), word.breakBefore());
+      if (t != null) {
+        out.add(t);
       }
-      if (c == '<') { // <@123>, <#1>, <:name:1>, <a:name:1>
-        int close = text.indexOf('>', i);
-        if (close > 0 && close - i < 64 && !text.substring(i, close).contains(" ")) {
-          i = close + 1;
-          brk = true;
-          continue;
-        }
-      }
-      if (Character.isLetter(c)) {
-        int start = i;
-        i++;
-        while (i < n) {
-          char d = text.charAt(i);
-          if (Character.isLetterOrDigit(d)) {
-            i++;
-          } else if ((d == '\'' || d == '’' || d == '-' || d == '.') && i + 1 < n
-              && Character.isLetter(text.charAt(i + 1))) {
-            if (d == '.' && !(i - start == 1 || text.charAt(i - 2) == '.')) {
-              break; // only "U.S."-style acronyms keep their dots
-            }
-            i++;
-          } else if (d == '.' && i - start >= 2 && text.charAt(i - 2) == '.') {
-            i++; // trailing dot of "U.S."
-            break;
-          } else {
-            break;
-          }
-        }
-        String raw = text.substring(start, i).replace('’', '\'');
-        Token t = token(raw, sentenceStart, brk);
-        if (t != null) {
-          out.add(t);
-        }
-        sentenceStart = false;
-        brk = false;
-        continue;
-      }
-      if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
-        sentenceStart = true;
-      }
-      if (!Character.isWhitespace(c) || c == '\n') {
-        brk = true;
-      }
-      i++;
     }
     return out;
   }
 
   private static Token token(String raw, boolean sentenceStart, boolean brk) {
-    String s = raw;
+    String s = raw.replace('’', '\'');
     int apostrophe = s.indexOf('\'');
     if (apostrophe > 0 && (s.endsWith("'s") || s.endsWith("'S"))) {
       s = s.substring(0, s.length() - 2);
@@ -115,9 +65,5 @@ final class Tokenizer {
     }
     boolean acronym = allUpper && letters >= 2 && letters <= 5;
     return new Token(s, lower, cap, acronym, sentenceStart, brk);
-  }
-
-  static boolean startsLink(String text, int i) {
-    return text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i);
   }
 }

@@ -56,6 +56,15 @@ class TextAnalysisTest {
     assertThat(n).contains("Nick Checker", "population").doesNotContain("Nick", "les", "la", "et", "think");
   }
 
+  /** Regression: the take side's stop words lacked "however", so it could be reported as a theme. */
+  @Test
+  @DisplayName("never reports a function word such as however as a theme")
+  void functionWordsAreNotThemes() {
+    List<String> n = names(themes("However the junta stays", "however you look at it the junta stays",
+        "the junta stays however"));
+    assertThat(n).contains("junta stays").doesNotContain("however", "However");
+  }
+
   @Test
   @DisplayName("counts singular and plural once per take")
   void plurals() {
@@ -79,7 +88,9 @@ class TextAnalysisTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"lol", "great point", "sooooooo true!!!!!!", "https://example.com/a-long-article-link",
-      "<@123> <@456> https://x.y look", "buy now buy now buy now buy now", "🔥🔥🔥 🔥🔥 🔥 yes 🔥🔥 ok 🔥🔥 no 🔥🔥 so"})
+      "<@123> <@456> https://x.y look", "buy now buy now buy now buy now", "🔥🔥🔥 🔥🔥 🔥 yes 🔥🔥 ok 🔥🔥 no 🔥🔥 so",
+      // symbols between < and > with spaces are not a Discord mention: they count against the take
+      "this deal is bad < @@@@ #### $$$$ %%%% >"})
   @DisplayName("rejects takes without substance")
   void junk(String text) {
     assertThat(Substance.isSubstantive(text)).isFalse();
