@@ -31,8 +31,4 @@ public record TakeBotConfig(
   public TakeBotConfig withArticles(ArticleSettings newArticles) {
     return new TakeBotConfig(discord, newArticles, storage, takes);
   }
-
-  public TakeBotConfig withStorage(StorageSettings newStorage) {
-    return new TakeBotConfig(discord, articles, newStorage, takes);
-  }
 }

@@ -63,6 +63,7 @@ public final class JdbcTakeStore implements TakeRepository {
   private static final String REMOVE_AUTHOR =
       "DELETE FROM discussion_authors WHERE post_message_id = ? AND author_id = ? AND take_count = 0";
   private static final String UPDATE_STATS = updateStatsSql();
+  private static final String SELECT_STATS = selectStatsSql();
   private static final String DELETE_CORRECTION = "DELETE FROM corrections WHERE message_id = ?";
   private static final String DELETE_TAKE = "DELETE FROM takes WHERE message_id = ?"
       + " RETURNING post_message_id, author_id, label, score";
@@ -487,8 +488,9 @@ public final class JdbcTakeStore implements TakeRepository {
         return null;
       }
       long edited = rs.getLong(6);
+      Long editedAt = rs.wasNull() ? null : edited; // wasNull() speaks of the column read last
       return new Current(rs.getLong(1), rs.getLong(2), Label.valueOf(rs.getString(3)), rs.getDouble(4),
-          rs.getInt(5) != 0, rs.wasNull() ? null : edited);
+          rs.getInt(5) != 0, editedAt);
     }
   }
 
@@ -846,20 +848,19 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   private static TakeStats stats(Connection c, long postMessageId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT take_count, member_count, positive_count,"
-        + " negative_count, neutral_count, mixed_count, score_micros FROM discussion_stats"
-        + " WHERE post_message_id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(SELECT_STATS)) {
       ps.setLong(1, postMessageId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return new TakeStats(0, 0, Map.of(), 0);
         }
+        // by name: each label has its own column, whatever order the enum declares them in
         Map<Label, Long> byLabel = new EnumMap<>(Label.class);
-        int col = 3;
-        for (Label l : StatsDelta.ORDER) {
-          byLabel.put(l, rs.getLong(col++));
+        for (Label l : Label.values()) {
+          byLabel.put(l, rs.getLong(l.id() + "_count"));
         }
-        return new TakeStats(rs.getLong(1), rs.getLong(2), byLabel, rs.getLong(7) / 1_000_000.0);
+        return new TakeStats(rs.getLong("take_count"), rs.getLong("member_count"), byLabel,
+            rs.getLong("score_micros") / 1_000_000.0);
       }
     }
   }
@@ -1131,6 +1132,14 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   // --- aggregates ----------------------------------------------------------------------------------
+
+  private static String selectStatsSql() {
+    StringBuilder sql = new StringBuilder("SELECT take_count, member_count");
+    for (Label l : Label.values()) {
+      sql.append(", ").append(l.id()).append("_count");
+    }
+    return sql.append(", score_micros FROM discussion_stats WHERE post_message_id = ?").toString();
+  }
 
   private static String updateStatsSql() {
     StringBuilder sql = new StringBuilder("UPDATE discussion_stats SET take_count = take_count + ?,"

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
 
 /**
  * One sandbox and one real JDA bot wired like production (SQLite store, summary service with cache
@@ -117,19 +118,10 @@ final class BotHarness implements AutoCloseable {
     return new ArticlePipelineAdapter(6).prepare(origin, text);
   }
 
+  /** Polls on the calling thread, so waits for threads to end see no poller thread of their own. */
   static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what, e);
-      }
-    }
+    Awaitility.await(what).atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        .pollInSameThread().until(condition::getAsBoolean);
   }
 
   void awaitTake(String messageId) {

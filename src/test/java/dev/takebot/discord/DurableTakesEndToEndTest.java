@@ -3,6 +3,9 @@ package dev.takebot.discord;
 import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takebot.config.ArticleSettings;
@@ -40,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +53,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue #4 through the sandbox with the real JDA bot: backfill after an outage and after a lost session,
@@ -271,23 +276,41 @@ class DurableTakesEndToEndTest {
 
   @Test
   @DisplayName("a resumed session replays what was missed, so no history is read")
-  void noBackfillOnResume() throws InterruptedException {
-    // given a discussion
+  void noBackfillOnResume() {
+    // given a discussion, and the backfill's log, where each run reports when it is done
     Posted p = postArticle("Ferry timetable");
     int requests = sandbox.requests().size();
     int mark = sandbox.gatewayEvents().size();
+    ListAppender<ILoggingEvent> backfillLog = new ListAppender<>();
+    backfillLog.list = new CopyOnWriteArrayList<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(Backfill.class);
+    backfillLog.start();
+    logger.addAppender(backfillLog);
+    try {
+      // when the connection drops while a member posts, and the bot resumes
+      SandboxMessage[] missed = new SandboxMessage[1];
+      sandbox.dropConnection(() -> missed[0] = sandbox.post(bob, p.thread(), "Ferries are great"));
+      sandbox.awaitGatewayEvent("RESUME", mark, WAIT);
 
-    // when the connection drops while a member posts, and the bot resumes
-    SandboxMessage[] missed = new SandboxMessage[1];
-    sandbox.dropConnection(() -> missed[0] = sandbox.post(bob, p.thread(), "Ferries are great"));
-    sandbox.awaitGatewayEvent("RESUME", mark, WAIT);
+      // then the take arrives through the replay
+      BotHarness.await("the replayed take", () -> store.findTake(Long.parseLong(missed[0].id())).isPresent());
 
-    // then the take arrives through the replay and the thread's history is never fetched
-    BotHarness.await("the replayed take", () -> store.findTake(Long.parseLong(missed[0].id())).isPresent());
-    Thread.sleep(500); // room for a (wrong) backfill to show up
+      // and no backfill runs. The marker: the backfill of a later lost session, which runs after any backfill
+      // the resume started (one at a time, in order)
+      sandbox.invalidateSession(false);
+      BotHarness.await("the marker backfill", () -> backfillLog.list.stream()
+          .anyMatch(e -> e.getFormattedMessage().startsWith("Backfill after new gateway session")));
+    } finally {
+      logger.detachAppender(backfillLog);
+    }
+    assertThat(backfillLog.list).extracting(ILoggingEvent::getFormattedMessage)
+        .filteredOn(m -> m.startsWith("Backfill after")).hasSize(1);
+    // only the marker read the thread's history from its start
     String history = "channels/" + p.thread().id() + "/messages";
+    Pattern fromStart = Pattern.compile("(^|&)after=" + p.thread().id() + "(&|$)");
     assertThat(sandbox.requests().subList(requests, sandbox.requests().size()))
-        .noneMatch(r -> r.method().equals("GET") && r.path().equals(history));
+        .filteredOn(r -> r.method().equals("GET") && r.path().equals(history) && fromStart.matcher(r.query()).find())
+        .hasSize(1);
   }
 
   @Test

@@ -187,15 +187,20 @@ class HardeningEndToEndTest {
 
   @Test
   @DisplayName("a take deleted before its retry is not brought back by the retry")
-  void retryHonoursDelete() throws InterruptedException {
+  void retryHonoursDelete() {
     Posted p = postArticle("Retry then delete");
     failInserts.set(1);
     SandboxMessage take = sandbox.post(sandbox.member(), p.thread(), "A take I regret");
     BotHarness.await("the failed first attempt", () -> failInserts.get() == 0);
 
     sandbox.delete(take);
-    Thread.sleep(TakesListener.DEFAULT_RETRY_DELAY_MS + 1_000);
+    // The marker: a later take whose first write fails too. Retries run one at a time, in the order they
+    // were scheduled, so once the marker's retry has stored it, the deleted take's retry would have run.
+    failInserts.set(1);
+    SandboxMessage marker = sandbox.post(sandbox.member(), p.thread(), "A take stored on its retry");
+    h.awaitTake(marker.id());
 
+    assertThat(failInserts).as("the marker's first attempt failed").hasValue(0);
     assertThat(h.store.findTake(Long.parseLong(take.id()))).isEmpty();
   }
 

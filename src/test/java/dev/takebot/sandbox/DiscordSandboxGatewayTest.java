@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Gateway behaviour that needs a fresh sandbox per case: intents, compression and a clean shutdown. */
 @DisplayName("The sandbox's gateway")
@@ -71,13 +72,15 @@ class DiscordSandboxGatewayTest {
         sandbox.close();
         sandbox.close(); // idempotent
 
-        Thread.sleep(200); // let exiting pool threads finish
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
-                .filteredOn(t -> !before.contains(t))
-                // JDA's HTTP client (OkHttp/Okio) and the common pool keep process-wide daemons; they are not ours
-                .filteredOn(t -> !t.getName().startsWith("OkHttp") && !t.getName().startsWith("Okio")
-                        && !t.getName().startsWith("ForkJoinPool"))
-                .isEmpty();
+        // pool threads may take a moment to exit; one that never does fails the wait (polled on this thread,
+        // so the poller is no new thread itself)
+        await().atMost(WAIT).pollInSameThread().untilAsserted(() ->
+                assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
+                        .filteredOn(t -> !before.contains(t))
+                        // JDA's HTTP client (OkHttp/Okio) and the common pool keep process-wide daemons; they are not ours
+                        .filteredOn(t -> !t.getName().startsWith("OkHttp") && !t.getName().startsWith("Okio")
+                                && !t.getName().startsWith("ForkJoinPool"))
+                        .isEmpty());
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 }

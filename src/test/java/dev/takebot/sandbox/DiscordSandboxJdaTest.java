@@ -445,7 +445,9 @@ class DiscordSandboxJdaTest {
         assertThat(response.content()).isEqualTo("got Big news for #news");
         assertThat(post.isEphemeral()).isTrue();
         assertThat(sandbox.messages(sandbox.general())).extracting(SandboxMessage::id).contains(response.id());
-        Thread.sleep(200);
+        // the gateway delivers in order: once a later message has arrived, a dispatch of the answer would have too
+        SandboxMessage marker = sandbox.post(sandbox.member(), sandbox.general(), "marker");
+        client.await(MessageReceivedEvent.class, e -> e.getMessageId().equals(marker.id()), WAIT);
         assertThat(client.events).noneMatch(e -> e instanceof MessageReceivedEvent m && m.getMessageId().equals(response.id()));
     }
 

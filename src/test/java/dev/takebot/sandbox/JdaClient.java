@@ -8,9 +8,12 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -68,18 +71,17 @@ final class JdaClient implements AutoCloseable {
     }
 
     /** Waits for an event of the type matching the predicate, seen at any time so far or later. */
-    <T extends GenericEvent> T await(Class<T> type, Predicate<T> predicate, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (GenericEvent e : events) {
-                if (type.isInstance(e) && predicate.test(type.cast(e))) {
-                    return type.cast(e);
-                }
-            }
-            Thread.sleep(10);
+    <T extends GenericEvent> T await(Class<T> type, Predicate<T> predicate, Duration timeout) {
+        try {
+            return Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .pollInSameThread()
+                    .until(() -> events.stream().filter(type::isInstance).map(type::cast).filter(predicate).findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no " + type.getSimpleName() + " within " + timeout.toMillis() + " ms; saw "
+                    + events.stream().map(ev -> ev.getClass().getSimpleName()).toList(), e);
         }
-        throw new AssertionError("no " + type.getSimpleName() + " within " + timeout.toMillis() + " ms; saw "
-                + events.stream().map(e -> e.getClass().getSimpleName()).toList());
     }
 
     <T extends GenericEvent> long count(Class<T> type) {

@@ -147,6 +147,22 @@ abstract class TakeStoreContract {
   }
 
   @Test
+  @DisplayName("the aggregates count each label under its own name, whatever order the labels are declared in")
+  void statsCountEachLabelByName() {
+    // a different count per label, so counts read into the wrong label cannot go unnoticed
+    Map<Label, Long> expected = Map.of(Label.POSITIVE, 1L, Label.NEGATIVE, 2L, Label.NEUTRAL, 3L, Label.MIXED, 4L);
+    long id = 1;
+    for (Map.Entry<Label, Long> e : expected.entrySet()) {
+      for (long i = 0; i < e.getValue(); i++) {
+        store.insertTake(take(id, POST, id, e.getKey(), 0));
+        id++;
+      }
+    }
+
+    assertThat(store.stats(POST).byLabel()).containsExactlyInAnyOrderEntriesOf(expected);
+  }
+
+  @Test
   @DisplayName("a delete removes the take and its text; the member leaves the count with their last take")
   void deleteRemovesTake() {
     store.insertTake(take(1, 5));
@@ -829,6 +845,26 @@ abstract class TakeStoreContract {
     assertThat(store.findTake(1)).contains(edited);
     assertThat(store.stats(POST).byLabel()).containsEntry(Label.POSITIVE, 0L).containsEntry(Label.NEGATIVE, 1L);
     assertThat(store.stats(POST).members()).isEqualTo(1);
+  }
+
+  /**
+   * Regression: the stored version's edit time was read with {@code wasNull()} asked of the column read
+   * after it, so a never-edited take counted as edited at the epoch and an edit stamped then was dropped.
+   */
+  @Test
+  @DisplayName("a never-edited take is older than any edit, even one stamped at the epoch")
+  void neverEditedIsOlderThanAnyEdit() {
+    store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
+    store.insertTake(take(2, POST, 5, Label.POSITIVE, 0.5));
+    Take atEpoch = new Take(1, POST, POST, 5, "user5", "edited at the epoch", T0.plusMillis(1), Instant.EPOCH,
+        Label.NEGATIVE, -0.5, "v1");
+
+    assertThat(store.upsertTake(atEpoch)).isTrue();
+    assertThat(store.updateTake(2, "edited before it", Instant.EPOCH.minusSeconds(1), Label.NEGATIVE, -0.5, "v1"))
+        .isTrue();
+
+    assertThat(store.findTake(1)).contains(atEpoch);
+    assertThat(store.findTake(2).map(Take::text)).contains("edited before it");
   }
 
   @Test

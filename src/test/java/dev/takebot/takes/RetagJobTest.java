@@ -1,6 +1,7 @@
 package dev.takebot.takes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.takebot.sentiment.Label;
 import dev.takebot.sentiment.Sentiment;
@@ -8,6 +9,7 @@ import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -146,8 +148,8 @@ class RetagJobTest {
 
   @Test
   @DisplayName("closing the job stops a run promptly and leaves no thread behind")
-  void closeStops() throws InterruptedException {
-    SentimentAnalyzer slow = new TwoVersionAnalyzer("v2") {
+  void closeStops() {
+    TwoVersionAnalyzer slow = new TwoVersionAnalyzer("v2") {
       @Override
       public Sentiment analyze(String text) {
         try {
@@ -160,7 +162,8 @@ class RetagJobTest {
     };
     RetagJob job = new RetagJob(new TakeService(store, slow, CLOCK), 20);
     job.start();
-    Thread.sleep(100);
+    // stop it mid-run: once it has scored a take, about 150 more take 5 ms each
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> slow.calls.get() > 0);
     long start = System.nanoTime();
     job.close();
 

@@ -3,27 +3,48 @@ package dev.takebot.takes.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.sentiment.Label;
+import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeStats;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("DiscussionSummarizer")
 class DiscussionSummarizerTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-02T00:00:00Z"), ZoneOffset.UTC);
 
-  private final InMemoryTakeRepository repo = SeedDiscussion.repository();
-  private final DiscussionSummarizer summarizer = new DiscussionSummarizer(repo, CLOCK);
+  private final AtomicInteger sampledReads = new AtomicInteger();
+  private final JdbcTakeStore store;
+  private final TakeRepository repo;
+  private final DiscussionSummarizer summarizer;
+
+  // in the constructor, not @BeforeEach: the nested class summarises as it is constructed
+  DiscussionSummarizerTest(@TempDir Path dir) {
+    store = SeedDiscussion.store(dir);
+    repo = TestStores.countingSampledReads(store, sampledReads);
+    summarizer = new DiscussionSummarizer(repo, CLOCK);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
 
   @Nested
   @DisplayName("on the scripted seed discussion")
@@ -42,7 +63,7 @@ class DiscussionSummarizerTest {
       assertThat(summary.series().total()).isEqualTo(29);
       assertThat(summary.sampled()).isEqualTo(29);
       assertThat(summary.isSampled()).isFalse();
-      assertThat(repo.streams.get()).isEqualTo(1);
+      assertThat(sampledReads.get()).isEqualTo(1);
     }
 
     @Test
@@ -142,12 +163,11 @@ class DiscussionSummarizerTest {
 
   @Test
   @DisplayName("keeps exact counts but samples texts when a discussion outgrows the sample")
-  void boundedSample() {
-    InMemoryTakeRepository big = new InMemoryTakeRepository();
+  void boundedSample(@TempDir Path bigDir) {
     Discussion d = new Discussion(5, 1, 2, 5, "k", "Big", Instant.EPOCH);
-    big.saveDiscussion(d);
     int n = 20_000;
     long negatives = 0;
+    List<Take> takes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Label label = Label.values()[i % 3 == 0 ? 1 : i % 7 == 0 ? 3 : i % 2 == 0 ? 0 : 2];
       String text = switch (label) {
@@ -157,11 +177,16 @@ class DiscussionSummarizerTest {
         case NEUTRAL -> "The meeting happens next week in Bamako, take " + i;
       };
       negatives += label == Label.NEGATIVE ? 1 : 0;
-      big.insertTake(new Take(10_000 + i, 5, 5, i % 1234, "m" + (i % 1234), text,
+      takes.add(new Take(10_000 + i, 5, 5, i % 1234, "m" + (i % 1234), text,
           Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofSeconds(37L * i)), null, label,
           label == Label.NEGATIVE ? -0.5 : 0.25, "t"));
     }
-    DiscussionSummary s = new DiscussionSummarizer(big, CLOCK, 50).summarize(d);
+    DiscussionSummary s;
+    try (JdbcTakeStore big = TestStores.open(bigDir)) {
+      big.saveDiscussion(d);
+      big.insertTakes(takes);
+      s = new DiscussionSummarizer(big, CLOCK, 50).summarize(d);
+    }
     assertThat(s.takes()).isEqualTo(n);
     assertThat(s.members()).isEqualTo(1234);
     assertThat(s.byLabel().get(Label.NEGATIVE)).isEqualTo(negatives);

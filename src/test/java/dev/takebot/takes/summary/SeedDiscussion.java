@@ -1,12 +1,15 @@
 package dev.takebot.takes.summary;
 
 import dev.takebot.sentiment.Label;
+import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A scripted thread about the seed article (the US resets relations with Burkina Faso, Mali and Niger),
@@ -97,10 +100,18 @@ final class SeedDiscussion {
     return out;
   }
 
-  static InMemoryTakeRepository repository() {
-    InMemoryTakeRepository repo = new InMemoryTakeRepository();
-    repo.saveDiscussion(DISCUSSION);
-    takes().forEach(repo::insertTake);
-    return repo;
+  /** A fresh SQLite store in {@code dir} holding the seed discussion and its takes; the caller closes it. */
+  static JdbcTakeStore store(Path dir) {
+    JdbcTakeStore store = TestStores.open(dir);
+    store.saveDiscussion(DISCUSSION);
+    store.insertTakes(takes());
+    return store;
+  }
+
+  /** The seed discussion's summary, as read from a fresh store in {@code dir}. */
+  static DiscussionSummary summary(Path dir, Map<Long, Integer> reactions, Baseline previous) {
+    try (JdbcTakeStore store = store(dir)) {
+      return new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK).summarize(DISCUSSION, reactions, previous);
+    }
   }
 }

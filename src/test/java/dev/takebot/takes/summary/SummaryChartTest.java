@@ -2,15 +2,18 @@ package dev.takebot.takes.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.takes.Discussion;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("SummaryChart")
 class SummaryChartTest {
@@ -25,9 +28,8 @@ class SummaryChartTest {
 
   @Test
   @DisplayName("renders the seed discussion as a valid 800×400 PNG under 200 KB, headless")
-  void seedChart() throws IOException {
-    DiscussionSummary s = new DiscussionSummarizer(SeedDiscussion.repository(), DiscussionSummarizerTest.CLOCK)
-        .summarize(SeedDiscussion.DISCUSSION, Map.of(), null);
+  void seedChart(@TempDir Path dir) throws IOException {
+    DiscussionSummary s = SeedDiscussion.summary(dir, Map.of(), null);
     byte[] png = chart.render(s);
     BufferedImage image = read(png);
     assertThat(image.getWidth()).isEqualTo(800);
@@ -38,9 +40,8 @@ class SummaryChartTest {
 
   @Test
   @DisplayName("has a transparent background so it reads on dark and light themes, and draws in colour")
-  void transparentAndColoured() throws IOException {
-    DiscussionSummary s = new DiscussionSummarizer(SeedDiscussion.repository(), DiscussionSummarizerTest.CLOCK)
-        .summarize(SeedDiscussion.DISCUSSION);
+  void transparentAndColoured(@TempDir Path dir) throws IOException {
+    DiscussionSummary s = SeedDiscussion.summary(dir, Map.of(), null);
     BufferedImage image = read(chart.render(s));
     assertThat(image.getColorModel().hasAlpha()).isTrue();
     assertThat(image.getRGB(2, 2) >>> 24).as("corner alpha").isZero();
@@ -66,15 +67,17 @@ class SummaryChartTest {
 
   @Test
   @DisplayName("copes with a single take and with no takes at all")
-  void edgeCases() throws IOException {
-    InMemoryTakeRepository repo = new InMemoryTakeRepository();
-    Discussion d = new Discussion(3, 1, 2, 3, "k", "One", Instant.EPOCH);
-    repo.saveDiscussion(d);
-    DiscussionSummarizer summarizer = new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK);
-    assertThat(read(chart.render(summarizer.summarize(d))).getWidth()).isEqualTo(800);
-    repo.insertTake(SeedDiscussion.takes().get(0));
-    repo.insertTake(new dev.takebot.takes.Take(5, 3, 3, 1, "a", "Only one take in this thread so far",
-        Instant.parse("2026-01-01T00:00:00Z"), null, dev.takebot.sentiment.Label.POSITIVE, 0.4, "t"));
-    assertThat(read(chart.render(summarizer.summarize(d))).getHeight()).isEqualTo(400);
+  void edgeCases(@TempDir Path dir) throws IOException {
+    try (JdbcTakeStore store = TestStores.open(dir)) {
+      Discussion d = new Discussion(3, 1, 2, 3, "k", "One", Instant.EPOCH);
+      store.saveDiscussion(d);
+      store.saveDiscussion(SeedDiscussion.DISCUSSION);
+      DiscussionSummarizer summarizer = new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK);
+      assertThat(read(chart.render(summarizer.summarize(d))).getWidth()).isEqualTo(800);
+      store.insertTake(SeedDiscussion.takes().get(0)); // another discussion's take
+      store.insertTake(new dev.takebot.takes.Take(5, 3, 3, 1, "a", "Only one take in this thread so far",
+          Instant.parse("2026-01-01T00:00:00Z"), null, dev.takebot.sentiment.Label.POSITIVE, 0.4, "t"));
+      assertThat(read(chart.render(summarizer.summarize(d))).getHeight()).isEqualTo(400);
+    }
   }
 }

@@ -7,8 +7,10 @@ import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.FieldSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.sentiment.Label;
+import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("SummaryRenderer")
 class SummaryRendererTest {
@@ -36,11 +39,21 @@ class SummaryRendererTest {
     return all;
   }
 
+  /** What the summariser says of {@code takes} of {@code d}, read back from a fresh store in {@code dir}. */
+  private static DiscussionSummary summarize(Path dir, Discussion d, List<Take> takes, int samplePerLabel,
+      Map<Long, Integer> reactions) {
+    try (JdbcTakeStore store = TestStores.open(dir)) {
+      store.saveDiscussion(d);
+      store.insertTakes(takes);
+      return new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK, samplePerLabel)
+          .summarize(d, reactions, null);
+    }
+  }
+
   @Test
   @DisplayName("shows headline, both sides, most-reacted, themes and the chart for the seed discussion")
-  void seed() {
-    DiscussionSummary s = new DiscussionSummarizer(SeedDiscussion.repository(), DiscussionSummarizerTest.CLOCK)
-        .summarize(SeedDiscussion.DISCUSSION, Map.of(1005L, 9), null);
+  void seed(@TempDir Path dir) {
+    DiscussionSummary s = SeedDiscussion.summary(dir, Map.of(1005L, 9), null);
     MessageSpec m = renderer.render(s, png);
     EmbedSpec e = m.embeds().get(0);
     assertThat(e.title()).startsWith("Takes on: United States Moves");
@@ -58,11 +71,9 @@ class SummaryRendererTest {
 
   @Test
   @DisplayName("cannot ping, cannot break the layout and stays well inside the limits with hostile takes")
-  void hostile() {
-    InMemoryTakeRepository repo = new InMemoryTakeRepository();
+  void hostile(@TempDir Path dir) {
     String title = "@everyone <@&1> " + "Very long **title** ".repeat(30);
     Discussion d = new Discussion(7, 1, 2, 7, "k", title + "\nsecond line", Instant.EPOCH);
-    repo.saveDiscussion(d);
     String huge = ("@everyone look at <@&1> and <@123> **bold** __under__ `code` ||spoiler|| > quote "
         + "[link](https://evil.example) # heading ").repeat(40);
     assertThat(huge.length()).isGreaterThan(4000);
@@ -73,15 +84,16 @@ class SummaryRendererTest {
         "Markdown breakers: ** __ ~~ || ` > - # [x](y) everywhere, and Russia again @HERE",
         huge.toUpperCase(),
     };
+    List<Take> takes = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       Label label = i % 2 == 0 ? Label.NEGATIVE : Label.POSITIVE;
       String name = i % 3 == 0 ? "@everyone <@&5> **" + "N".repeat(200) : "member " + i;
-      repo.insertTake(new Take(100 + i, 7, 8, i, name, texts[i % texts.length] + " take number " + i,
+      takes.add(new Take(100 + i, 7, 8, i, name, texts[i % texts.length] + " take number " + i,
           Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(i)), null, label,
           label == Label.NEGATIVE ? -0.5 : 0.5, "t"));
     }
     Map<Long, Integer> reactions = Map.of(100L, 12);
-    DiscussionSummary s = new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK).summarize(d, reactions, null);
+    DiscussionSummary s = summarize(dir, d, takes, DiscussionSummarizer.DEFAULT_SAMPLE_PER_LABEL, reactions);
     MessageSpec m = renderer.render(s, png);
     EmbedSpec e = m.embeds().get(0);
 
@@ -105,19 +117,18 @@ class SummaryRendererTest {
 
   @Test
   @DisplayName("says when themes and quotes come from a sample, and gives estimated shares")
-  void sampled() {
-    InMemoryTakeRepository repo = new InMemoryTakeRepository();
+  void sampled(@TempDir Path dir) {
     Discussion d = new Discussion(7, 1, 2, 7, "k", "Big thread", Instant.EPOCH);
-    repo.saveDiscussion(d);
+    List<Take> takes = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
       Label label = i % 3 == 0 ? Label.POSITIVE : Label.NEGATIVE;
       String text = label == Label.NEGATIVE ? "Wagner mercenaries make the Sahel less safe, report " + i
           : "Diplomacy with the Sahel juntas could bring real security, report " + i;
-      repo.insertTake(new Take(10 + i, 7, 7, i % 300, "m" + i, text,
+      takes.add(new Take(10 + i, 7, 7, i % 300, "m" + i, text,
           Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i), null, label, label == Label.NEGATIVE ? -0.5 : 0.5,
           "t"));
     }
-    DiscussionSummary s = new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK, 40).summarize(d);
+    DiscussionSummary s = summarize(dir, d, takes, 40, Map.of());
     EmbedSpec e = renderer.render(s, png).embeds().get(0);
     assertThat(e.footer()).startsWith("Themes and quotes from a sample of 80 of 3,000 takes");
     assertThat(e.description()).contains("**3,000 takes** from **300 members**");
@@ -127,21 +138,19 @@ class SummaryRendererTest {
 
   @Test
   @DisplayName("says there are no takes yet, without a chart")
-  void empty() {
-    InMemoryTakeRepository repo = new InMemoryTakeRepository();
+  void empty(@TempDir Path dir) {
     Discussion d = new Discussion(7, 1, 2, 7, "k", "Quiet article", Instant.EPOCH);
-    repo.saveDiscussion(d);
-    MessageSpec m = renderer.render(new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK).summarize(d), null);
+    MessageSpec m = renderer.render(
+        summarize(dir, d, List.of(), DiscussionSummarizer.DEFAULT_SAMPLE_PER_LABEL, Map.of()), null);
     assertThat(m.embeds().get(0).description()).contains("No takes yet");
     assertThat(m.files()).isEmpty();
   }
 
   @Test
   @DisplayName("shows the direction with an arrow and how much changed since the last summary")
-  void direction() {
-    DiscussionSummary s = new DiscussionSummarizer(SeedDiscussion.repository(), DiscussionSummarizerTest.CLOCK)
-        .summarize(SeedDiscussion.DISCUSSION, Map.of(),
-            new Baseline(20, 0.2, DiscussionSummarizerTest.CLOCK.instant().minus(Duration.ofHours(3))));
+  void direction(@TempDir Path dir) {
+    DiscussionSummary s = SeedDiscussion.summary(dir, Map.of(),
+        new Baseline(20, 0.2, DiscussionSummarizerTest.CLOCK.instant().minus(Duration.ofHours(3))));
     assertThat(renderer.render(s, null).embeds().get(0).description())
         .contains("↘ cooling since the last summary (3 h ago: -0.25, +9 takes)");
   }

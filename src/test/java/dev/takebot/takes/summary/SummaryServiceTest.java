@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.takebot.sentiment.Label;
+import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeRepository;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,18 +18,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("SummaryService")
 class SummaryServiceTest {
   private static final long POST = SeedDiscussion.POST;
   private final AtomicLong nanos = new AtomicLong();
   private final Ticker ticker = nanos::get;
-  private final InMemoryTakeRepository repo = SeedDiscussion.repository();
-  private final SummaryService service = new SummaryService(repo,
-      new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK), d -> java.util.Map.of(1005L, 3), ticker,
-      Duration.ofMinutes(10), 100);
+  private final AtomicInteger sampledReads = new AtomicInteger();
+  private JdbcTakeStore store;
+  private TakeRepository repo;
+  private SummaryService service;
+
+  @BeforeEach
+  void openStore(@TempDir Path dir) {
+    store = SeedDiscussion.store(dir);
+    repo = TestStores.countingSampledReads(store, sampledReads);
+    service = new SummaryService(repo, new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK),
+        d -> java.util.Map.of(1005L, 3), ticker, Duration.ofMinutes(10), 100);
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
 
   private DiscussionSummary summary() {
     return service.summary(POST).orElseThrow().summary();
@@ -43,7 +62,7 @@ class SummaryServiceTest {
     RenderedSummary first = service.summary(POST).orElseThrow();
     RenderedSummary second = service.summary(POST).orElseThrow();
     assertThat(second).isSameAs(first);
-    assertThat(repo.streams.get()).isEqualTo(1);
+    assertThat(sampledReads.get()).isEqualTo(1);
     assertThat(service.hits()).isEqualTo(1);
     assertThat(first.chartPng()).isPresent();
     assertThat(first.message().files()).hasSize(1);
@@ -106,10 +125,10 @@ class SummaryServiceTest {
     summary();
     nanos.addAndGet(Duration.ofMinutes(9).toNanos());
     summary();
-    assertThat(repo.streams.get()).isEqualTo(1);
+    assertThat(sampledReads.get()).isEqualTo(1);
     nanos.addAndGet(Duration.ofMinutes(2).toNanos());
     summary();
-    assertThat(repo.streams.get()).isEqualTo(2);
+    assertThat(sampledReads.get()).isEqualTo(2);
   }
 
   @Test
@@ -133,7 +152,7 @@ class SummaryServiceTest {
     summary();
     service.invalidateAll();
     summary();
-    assertThat(repo.streams.get()).isEqualTo(2);
+    assertThat(sampledReads.get()).isEqualTo(2);
   }
 
   @Test
