@@ -1,6 +1,5 @@
 package dev.takebot.discord;
 
-import dev.takebot.discord.ArticlePostCommand.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

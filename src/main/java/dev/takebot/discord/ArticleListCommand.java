@@ -5,7 +5,6 @@ import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.TakeRepository;
 import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -21,11 +20,14 @@ final class ArticleListCommand implements SlashFeature {
   private static final int COLOR = 0x5865F2;
 
   private final BotContext ctx;
-  private final Moderators moderators;
 
-  ArticleListCommand(BotContext ctx, Moderators moderators) {
+  ArticleListCommand(BotContext ctx) {
     this.ctx = ctx;
-    this.moderators = moderators;
+  }
+
+  @Override
+  public Access access() {
+    return Access.moderators("list articles");
   }
 
   @Override
@@ -40,24 +42,19 @@ final class ArticleListCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("list articles"))).setEphemeral(true).queue();
-      return;
-    }
     event.reply(MessageSpecs.toCreateData(render(event.getGuild().getIdLong(), Audience.of(event.getMember()))))
         .setEphemeral(true).queue();
   }
 
   MessageSpec render(long guildId, ChannelScope visible) {
-    TakeRepository repo = ctx.takes().repository();
-    List<Discussion> recent = repo.listDiscussions(guildId, visible, SHOWN);
+    List<Discussion> recent = ctx.takes().discussions().list(guildId, visible, SHOWN);
     if (recent.isEmpty()) {
       return MessageSpec.ofContent("No article has been posted here yet: post one with `/article post`.");
     }
     StringBuilder body = new StringBuilder();
     int i = 1;
     for (Discussion d : recent) {
-      long takes = repo.stats(d.postMessageId()).takes();
+      long takes = ctx.takes().stats(d.postMessageId()).takes();
       body.append(i++).append(". [").append(SafeText.quote(d.title(), 90)).append("](").append(TakeLines.postUrl(d))
           .append(") · <t:").append(d.postedAt().getEpochSecond()).append(":R> · ")
           .append(takes).append(takes == 1 ? " take" : " takes").append(" · [thread](")

@@ -3,7 +3,7 @@ package dev.takebot.discord;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.DiscussionService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +23,10 @@ final class ArticleOption {
   static final String NAME = "article";
   private static final int RECENT = 25;
 
-  private final TakeRepository repository;
+  private final DiscussionService discussions;
 
-  ArticleOption(TakeRepository repository) {
-    this.repository = repository;
+  ArticleOption(DiscussionService discussions) {
+    this.discussions = discussions;
   }
 
   static OptionData option(String description) {
@@ -37,7 +37,7 @@ final class ArticleOption {
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
     List<Command.Choice> choices = new ArrayList<>();
     ChannelScope visible = Audience.of(event.getMember());
-    for (Discussion d : repository.listDiscussions(event.getGuild().getIdLong(), visible, RECENT)) {
+    for (Discussion d : discussions.list(event.getGuild().getIdLong(), visible, RECENT)) {
       if (d.title().toLowerCase(Locale.ROOT).contains(typed)) {
         choices.add(new Command.Choice(SafeText.truncate(SafeText.oneLine(d.title()), 100),
             Long.toUnsignedString(d.postMessageId())));
@@ -52,9 +52,9 @@ final class ArticleOption {
    */
   Optional<Discussion> resolve(long guildId, ChannelScope visible, long channelId, String article) {
     if (article == null || article.isBlank()) {
-      Optional<Discussion> here = repository.findDiscussionByThread(channelId)
+      Optional<Discussion> here = discussions.byThread(channelId)
           .filter(d -> d.guildId() == guildId && visible.allows(d));
-      return here.isPresent() ? here : repository.listDiscussions(guildId, visible, 1).stream().findFirst();
+      return here.isPresent() ? here : discussions.list(guildId, visible, 1).stream().findFirst();
     }
     return named(guildId, visible, article);
   }
@@ -63,14 +63,13 @@ final class ArticleOption {
   Optional<Discussion> named(long guildId, ChannelScope visible, String article) {
     String a = article.strip();
     if (a.matches("\\d{1,19}")) {
-      Optional<Discussion> byId = repository.findDiscussion(Long.parseUnsignedLong(a))
-          .filter(d -> d.guildId() == guildId && visible.allows(d));
+      Optional<Discussion> byId = discussions.find(guildId, Long.parseUnsignedLong(a)).filter(visible::allows);
       if (byId.isPresent()) {
         return byId;
       }
     }
     String needle = a.toLowerCase(Locale.ROOT);
-    return repository.listDiscussions(guildId, visible, RECENT).stream()
+    return discussions.list(guildId, visible, RECENT).stream()
         .filter(d -> d.title().toLowerCase(Locale.ROOT).contains(needle))
         .findFirst();
   }

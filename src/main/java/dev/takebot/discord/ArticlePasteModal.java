@@ -47,6 +47,12 @@ final class ArticlePasteModal implements ComponentFeature {
     return PREFIX;
   }
 
+  /** The form's custom id is input anyone can send: submitting is checked like the command. */
+  @Override
+  public Access access() {
+    return Access.moderators("post articles");
+  }
+
   @Override
   public void onModal(ModalInteractionEvent event) {
     String id = event.getModalId();

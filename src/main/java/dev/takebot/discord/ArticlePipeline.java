@@ -12,7 +12,8 @@ public interface ArticlePipeline {
    *
    * @param origin where the text came from (file name, "pasted text"), for error messages
    * @param text the article as given
-   * @throws IllegalArgumentException with a one-line, user-facing message when the text is no article
+   * @throws UserError with a one-line message for the moderator when the text is no article; any other
+   *     exception is a bug, reported to them only as a reference to the log
    */
   PreparedArticle prepare(String origin, String text);
 }

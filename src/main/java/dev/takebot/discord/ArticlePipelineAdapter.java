@@ -19,7 +19,7 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
     try {
       return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit));
     } catch (ArticleFormatException e) {
-      throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+      throw new UserError("Could not use that article: " + origin + ": " + e.getMessage(), e);
     }
   }
 

@@ -63,17 +63,20 @@ final class ArticlePostCommand implements SlashFeature {
   private static final Pattern SAFE_NAME = Pattern.compile("[\\w][\\w .-]{0,99}");
 
   private final BotContext ctx;
-  private final Moderators moderators;
   /** Where a post goes when the moderator names no channel ({@code discord.postChannel}). */
   private final String postChannel;
   /** The ready-made articles ({@code articles.directory}). */
   private final Path articleDirectory;
 
-  ArticlePostCommand(BotContext ctx, Moderators moderators, String postChannel, Path articleDirectory) {
+  ArticlePostCommand(BotContext ctx, String postChannel, Path articleDirectory) {
     this.ctx = ctx;
-    this.moderators = moderators;
     this.postChannel = postChannel;
     this.articleDirectory = articleDirectory;
+  }
+
+  @Override
+  public Access access() {
+    return Access.moderators("post articles");
   }
 
   @Override
@@ -96,10 +99,6 @@ final class ArticlePostCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("post articles"))).setEphemeral(true).queue();
-      return;
-    }
     List<OptionMapping> sources = Stream.of("file", "text", "name").map(event::getOption)
         .filter(o -> o != null).toList();
     OptionMapping channel = event.getOption("channel");
@@ -133,15 +132,12 @@ final class ArticlePostCommand implements SlashFeature {
 
   /**
    * Posts what was pasted into {@link ArticlePasteModal}'s form, exactly as the {@code text} option would.
-   * Whoever submits is checked again: the form's custom id is not proof they were allowed to open it.
+   * Whoever submits was checked again by the router ({@link ArticlePasteModal#access()}): the form's custom id
+   * is not proof they were allowed to open it.
    *
    * @param channelId the {@code channel} the moderator chose when opening the form, or {@code null}
    */
   void postPasted(IReplyCallback event, String channelId, String text) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("post articles"))).setEphemeral(true).queue();
-      return;
-    }
     post(event, () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
         () -> new Source(PASTED, text));
   }
@@ -167,8 +163,6 @@ final class ArticlePostCommand implements SlashFeature {
           .queue();
     } catch (UserError e) {
       hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
-    } catch (IllegalArgumentException e) {
-      hook.editOriginal(MessageSpecs.editText("Could not use that article: " + e.getMessage())).queue();
     } catch (InsufficientPermissionException e) {
       hook.editOriginal(MessageSpecs.editText("I can't do that in <#" + e.getChannelId() + ">: I need the "
           + e.getPermission().getName() + " permission there.")).queue();
@@ -187,16 +181,12 @@ final class ArticlePostCommand implements SlashFeature {
   }
 
   /**
-   * Suggests the articles folder's files, to moderators only: Discord's default permissions only hide the
-   * command, so anyone an admin lets see it (or any modified client) can ask, and a file name can be an
-   * unpublished headline.
+   * Suggests the articles folder's files, to moderators only (the router gives anyone else no choices, see
+   * {@link #access()}): Discord's default permissions only hide the command, so anyone an admin lets see it
+   * (or any modified client) can ask, and a file name can be an unpublished headline.
    */
   @Override
   public void autoComplete(CommandAutoCompleteInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.replyChoices(List.of()).queue();
-      return;
-    }
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
     List<Command.Choice> choices = new ArrayList<>();
     for (String name : articleNames()) {
@@ -275,7 +265,7 @@ final class ArticlePostCommand implements SlashFeature {
     long lead = article.postIndex() > 0 ? sentSoFar.get(article.postIndex() - 1).getIdLong() : 0;
     Discussion d = new Discussion(post.getIdLong(), guild.getIdLong(), channel.getIdLong(),
         post.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant(), lead);
-    ctx.takes().repository().saveDiscussion(d);
+    ctx.takes().discussions().save(d);
     try {
       ThreadChannel thread = post.createThreadChannel(article.threadName())
           .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
@@ -296,7 +286,7 @@ final class ArticlePostCommand implements SlashFeature {
    */
   private void forgetDiscussion(Discussion d, Throwable cause) {
     try {
-      ctx.takes().deleteDiscussion(d.postMessageId());
+      ctx.takes().discussions().delete(d.postMessageId());
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
       log.warn("Could not remove discussion {} of a failed post; it points at a deleted message",
@@ -406,13 +396,5 @@ final class ArticlePostCommand implements SlashFeature {
     return "`" + SafeText.defuseMentions(SafeText.oneLine(text)).replace('`', '\'') + "`";
   }
 
-  /** A problem the moderator can fix; its message is shown to them as is. */
-  static final class UserError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UserError(String message) {
-      super(message, null, false, false);
-    }
-  }
 
 }

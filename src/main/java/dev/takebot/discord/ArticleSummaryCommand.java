@@ -35,13 +35,16 @@ final class ArticleSummaryCommand implements SlashFeature {
   private static final Logger log = LoggerFactory.getLogger(ArticleSummaryCommand.class);
 
   private final BotContext ctx;
-  private final Moderators moderators;
   private final ArticleOption articles;
 
-  ArticleSummaryCommand(BotContext ctx, Moderators moderators) {
+  ArticleSummaryCommand(BotContext ctx) {
     this.ctx = ctx;
-    this.moderators = moderators;
-    this.articles = new ArticleOption(ctx.takes().repository());
+    this.articles = new ArticleOption(ctx.takes().discussions());
+  }
+
+  @Override
+  public Access access() {
+    return Access.moderators("repost articles");
   }
 
   @Override
@@ -62,10 +65,6 @@ final class ArticleSummaryCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("repost articles"))).setEphemeral(true).queue();
-      return;
-    }
     OptionMapping opt = event.getOption(ArticleOption.NAME);
     Optional<Discussion> d = articles.resolve(event.getGuild().getIdLong(), Audience.of(event.getMember()),
         event.getChannelIdLong(), opt == null ? null : opt.getAsString());

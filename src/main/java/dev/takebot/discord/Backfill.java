@@ -1,7 +1,6 @@
 package dev.takebot.discord;
 
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +53,6 @@ final class Backfill implements EventListener {
   static final int PAGE = 100;
 
   private final TakeService takes;
-  private final TakeRepository repository;
   private final TakesListener collector;
   private final Clock clock;
   private final int retentionDays;
@@ -67,7 +65,6 @@ final class Backfill implements EventListener {
    */
   Backfill(BotContext ctx, TakesListener collector, int retentionDays, Executor executor) {
     this.takes = ctx.takes();
-    this.repository = takes.repository();
     this.collector = collector;
     this.clock = ctx.clock();
     this.retentionDays = retentionDays;
@@ -131,9 +128,9 @@ final class Backfill implements EventListener {
   }
 
   private void backfillGuild(Guild guild, Counts counts) {
-    Map<Long, Long> forgotten = repository.forgottenAuthors(guild.getIdLong());
+    Map<Long, Long> forgotten = takes.privacy().forgottenAuthors(guild.getIdLong());
     Map<Long, List<Discussion>> byChannel = new LinkedHashMap<>();
-    for (Discussion d : repository.listDiscussions(guild.getIdLong(), Integer.MAX_VALUE)) {
+    for (Discussion d : takes.discussions().list(guild.getIdLong(), Integer.MAX_VALUE)) {
       if (Thread.currentThread().isInterrupted()) {
         return; // shutting down: an unfinished pass must not touch the rest
       }
@@ -205,7 +202,7 @@ final class Backfill implements EventListener {
 
   private Set<Long> storedIn(Discussion d, long channelId) {
     Set<Long> ids = new HashSet<>();
-    repository.forEachTake(d.postMessageId(), t -> {
+    takes.forEachTake(d.postMessageId(), t -> {
       if (t.channelId() == channelId) {
         ids.add(t.messageId());
       }

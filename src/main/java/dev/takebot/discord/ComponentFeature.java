@@ -7,7 +7,7 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
  * Buttons and modals whose custom id starts with {@link #idPrefix()} followed by ':'. Runs on the bot's
  * interaction pool, so it may block.
  */
-interface ComponentFeature {
+interface ComponentFeature extends Feature {
   String idPrefix();
 
   /** A button this feature never made (ids are input: a modified client can send any). */

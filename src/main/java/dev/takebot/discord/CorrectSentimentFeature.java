@@ -24,11 +24,9 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
   static final String NOT_HERE = "This button doesn't lead to a take you can correct here.";
 
   private final BotContext ctx;
-  private final Moderators moderators;
 
-  CorrectSentimentFeature(BotContext ctx, Moderators moderators) {
+  CorrectSentimentFeature(BotContext ctx) {
     this.ctx = ctx;
-    this.moderators = moderators;
   }
 
   @Override
@@ -37,8 +35,8 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
   }
 
   @Override
-  public boolean moderatorsOnly() {
-    return true;
+  public Access access() {
+    return Access.moderators(ACTION);
   }
 
   @Override
@@ -50,11 +48,7 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
 
   @Override
   public void execute(MessageContextInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal(ACTION))).setEphemeral(true).queue();
-      return;
-    }
-    Optional<Take> take = ctx.takes().repository().findTake(event.getTarget().getIdLong());
+    Optional<Take> take = ctx.takes().find(event.getTarget().getIdLong());
     if (take.isEmpty()) {
       event.reply(MessageSpecs.text("That message is not a take on an article, so it has no tag to correct."))
           .setEphemeral(true).queue();
@@ -95,16 +89,10 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
           .setEphemeral(true).queue();
       return;
     }
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal(ACTION))).setEphemeral(true).queue();
-      return;
-    }
     // The id is input: the take must belong to this server and to a channel the moderator can see.
     ChannelScope visible = Audience.of(event.getMember());
     long guild = event.getGuild().getIdLong();
-    boolean here = ctx.takes().repository().findTake(messageId)
-        .flatMap(t -> ctx.takes().repository().findDiscussion(t.postMessageId()))
-        .filter(d -> d.guildId() == guild && visible.allows(d)).isPresent();
+    boolean here = ctx.takes().find(guild, visible, messageId).isPresent();
     if (!here) {
       event.reply(MessageSpecs.text(NOT_HERE)).setEphemeral(true).queue();
       return;

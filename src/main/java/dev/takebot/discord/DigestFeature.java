@@ -3,7 +3,6 @@ package dev.takebot.discord;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.DigestSchedule;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.TakeRepository;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,13 +77,12 @@ final class DigestFeature implements EventListener {
     // Before counting: a change from here on queues a check that sees it.
     int changes = Objects.requireNonNullElse(queued.remove(postMessageId), 1);
     try {
-      TakeRepository repository = ctx.takes().repository();
-      Optional<Discussion> d = repository.findDiscussion(postMessageId);
+      Optional<Discussion> d = ctx.takes().discussions().find(postMessageId);
       if (d.isEmpty()) {
         schedule.forget(postMessageId); // deleted: nothing to remember, nowhere to post
         return;
       }
-      long takes = repository.stats(postMessageId).takes();
+      long takes = ctx.takes().stats(postMessageId).takes();
       if (schedule.reached(postMessageId, takes, changes)) {
         post(d.get(), takes);
       }

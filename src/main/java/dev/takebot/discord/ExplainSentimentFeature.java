@@ -30,13 +30,8 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
   }
 
   @Override
-  public boolean moderatorsOnly() {
-    return false;
-  }
-
-  @Override
   public void execute(MessageContextInteractionEvent event) {
-    Optional<Take> take = ctx.takes().repository().findTake(event.getTarget().getIdLong());
+    Optional<Take> take = ctx.takes().find(event.getTarget().getIdLong());
     String text = take.map(Take::text).orElse(event.getTarget().getContentRaw());
     if (text == null || text.isBlank()) {
       event.reply(MessageSpecs.text("That message has no text to read, so it has no sentiment."))

@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that turns an unexpected failure in an interaction into a polite ephemeral answer and a
- * log line carrying the interaction id, so a member's report can be matched with the log.
+ * The one place that answers a failed interaction: a {@link UserError} with its own message, anything else
+ * (a bug, an outage) with a polite ephemeral answer and a log line carrying the interaction id, so a
+ * member's report can be matched with the log.
  */
 final class InteractionErrors {
   private static final Logger log = LoggerFactory.getLogger(InteractionErrors.class);
@@ -16,13 +17,21 @@ final class InteractionErrors {
   private InteractionErrors() {}
 
   static void handle(Interaction interaction, Throwable error) {
+    if (error instanceof UserError userError) {
+      log.debug("Interaction {} refused: {}", interaction.getId(), userError.getMessage());
+      answer(interaction, userError.getMessage());
+      return;
+    }
     log.error("Interaction {} (type {}, user {}, guild {}) failed", interaction.getId(),
         interaction.getType(), interaction.getUser().getId(),
         interaction.getGuild() == null ? "-" : interaction.getGuild().getId(), error);
+    answer(interaction, String.format(MESSAGE, interaction.getId()));
+  }
+
+  private static void answer(Interaction interaction, String text) {
     if (!(interaction instanceof IReplyCallback callback)) {
       return; // autocomplete: nothing to answer
     }
-    String text = String.format(MESSAGE, interaction.getId());
     try {
       if (callback.isAcknowledged()) {
         // Every handler acknowledges by deferring, so the original response is the loading message.

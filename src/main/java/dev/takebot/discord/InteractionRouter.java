@@ -37,14 +37,16 @@ final class InteractionRouter extends ListenerAdapter {
   /** The answer to a button, form or command id that none of TakeBot's features made. */
   static final String NOT_OURS = "That doesn't lead anywhere any more: run the command again.";
 
+  private final Moderators moderators;
   private final ExecutorService pool;
 
   InteractionRouter(List<SlashFeature> commands, List<ComponentFeature> components, List<MessageMenuFeature> menus,
-      ExecutorService pool) {
+      Moderators moderators, ExecutorService pool) {
     this.menus = menus.stream().collect(Collectors.toUnmodifiableMap(MessageMenuFeature::name, Function.identity()));
     this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashFeature::fullName, Function.identity()));
     this.components = components.stream()
         .collect(Collectors.toUnmodifiableMap(ComponentFeature::idPrefix, Function.identity()));
+    this.moderators = moderators;
     this.pool = pool;
   }
 
@@ -56,7 +58,9 @@ final class InteractionRouter extends ListenerAdapter {
         notOurs(event, "/" + event.getFullCommandName()); // e.g. a command a newer version registered
         return;
       }
-      f.execute(event);
+      if (allowed(f, event)) {
+        f.execute(event);
+      }
     });
   }
 
@@ -68,7 +72,9 @@ final class InteractionRouter extends ListenerAdapter {
         notOurs(event, event.getName());
         return;
       }
-      f.execute(event);
+      if (allowed(f, event)) {
+        f.execute(event);
+      }
     });
   }
 
@@ -76,7 +82,11 @@ final class InteractionRouter extends ListenerAdapter {
   public void onCommandAutoCompleteInteraction(@NotNull CommandAutoCompleteInteractionEvent event) {
     SlashFeature f = commands.get(event.getFullCommandName());
     if (f != null) {
-      run(event, () -> f.autoComplete(event));
+      run(event, () -> {
+        if (allowed(f, event)) {
+          f.autoComplete(event);
+        }
+      });
     }
   }
 
@@ -88,7 +98,9 @@ final class InteractionRouter extends ListenerAdapter {
         notOurs(event, event.getComponentId());
         return;
       }
-      f.onButton(event);
+      if (allowed(f, event)) {
+        f.onButton(event);
+      }
     });
   }
 
@@ -100,7 +112,9 @@ final class InteractionRouter extends ListenerAdapter {
         notOurs(event, event.getModalId());
         return;
       }
-      f.onModal(event);
+      if (allowed(f, event)) {
+        f.onModal(event);
+      }
     });
   }
 
@@ -127,6 +141,24 @@ final class InteractionRouter extends ListenerAdapter {
             .queue(null, f -> log.debug("Could not answer busy interaction {}", interaction.getId(), f));
       }
     }
+  }
+
+  /**
+   * Whether the member may use {@code feature}; if not, answers with the refusal (autocomplete: no
+   * choices). Discord's default command permissions only hide commands and server admins can override
+   * them, and a button or form id is input anyone can send, so every interaction is checked here.
+   */
+  private boolean allowed(Feature feature, Interaction interaction) {
+    Access access = feature.access();
+    if (!access.moderatorsOnly() || moderators.isModerator(interaction.getMember())) {
+      return true;
+    }
+    if (interaction instanceof CommandAutoCompleteInteractionEvent autoComplete) {
+      autoComplete.replyChoices().queue();
+    } else if (interaction instanceof IReplyCallback callback) {
+      callback.reply(MessageSpecs.text(moderators.refusal(access.moderatorAction()))).setEphemeral(true).queue();
+    }
+    return false;
   }
 
   /**

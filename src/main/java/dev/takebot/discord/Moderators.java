@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Who counts as a moderator: members with Manage Messages (administrators included), or with one of the
  * configured moderator roles. Discord's default command permissions only hide commands and server admins
- * can override them, so the bot checks again.
+ * can override them, so {@link InteractionRouter} checks again for every feature whose {@link Access} says so.
  *
  * <p>A configured entry that is all digits is a role id and matches only the role with that id. Any other
  * entry is a role name, matched case-insensitively: a convenience only, since anyone allowed to create

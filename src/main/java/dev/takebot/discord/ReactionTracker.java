@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeListener;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
 import dev.takebot.takes.summary.ReactionCounts;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class ReactionTracker implements ReactionCounts {
   private static final Logger log = LoggerFactory.getLogger(ReactionTracker.class);
   private static final int CLEAR = Integer.MIN_VALUE;
 
-  private final TakeRepository repository;
+  private final TakeService takes;
   /** Per discussion, the counts of its takes that have reactions; weighed by how many. */
   private final Cache<Long, Map<Long, Integer>> byDiscussion;
   private final List<TakeListener> listeners = new CopyOnWriteArrayList<>();
@@ -52,16 +52,16 @@ public final class ReactionTracker implements ReactionCounts {
   private final Set<Long> checking = ConcurrentHashMap.newKeySet();
   private volatile Executor background;
 
-  public ReactionTracker(TakeRepository repository) {
-    this(repository, DEFAULT_MAX_TAKES);
+  public ReactionTracker(TakeService takes) {
+    this(takes, DEFAULT_MAX_TAKES);
   }
 
   /** @param maxTakes how many takes' counts are kept at most */
-  public ReactionTracker(TakeRepository repository, long maxTakes) {
+  public ReactionTracker(TakeService takes, long maxTakes) {
     if (maxTakes < 1) {
       throw new IllegalArgumentException("maxTakes must be at least 1, got " + maxTakes);
     }
-    this.repository = Objects.requireNonNull(repository, "repository");
+    this.takes = Objects.requireNonNull(takes, "takes");
     this.byDiscussion = Caffeine.newBuilder()
         .maximumWeight(maxTakes)
         .<Long, Map<Long, Integer>>weigher((post, counts) -> counts.size())
@@ -128,7 +128,7 @@ public final class ReactionTracker implements ReactionCounts {
     }
     if (!submit(pool, () -> {
       checking.remove(postMessageId);
-      if (repository.findDiscussion(postMessageId).isEmpty()) {
+      if (takes.discussions().find(postMessageId).isEmpty()) {
         byDiscussion.invalidate(postMessageId);
       }
     })) {
@@ -138,7 +138,7 @@ public final class ReactionTracker implements ReactionCounts {
 
   /** Applies one reaction event to the counts; runs on the background thread. */
   void reacted(long messageId, int delta) {
-    Optional<Take> take = repository.findTake(messageId);
+    Optional<Take> take = takes.find(messageId);
     if (take.isEmpty()) {
       return; // a reaction on something that is not a take
     }

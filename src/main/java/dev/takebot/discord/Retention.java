@@ -2,8 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.config.TakesSettings;
 import dev.takebot.schedule.Routine;
-import dev.takebot.takes.TakeRepository;
-import dev.takebot.takes.TakeService;
+import dev.takebot.takes.PrivacyService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +40,7 @@ final class Retention implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
   static final Duration PERIOD = Duration.ofDays(1);
 
-  private final TakeService takes;
-  private final TakeRepository store;
+  private final PrivacyService privacy;
   private final Clock clock;
   private final int days;
   private final int departedDays;
@@ -52,8 +50,7 @@ final class Retention implements EventListener {
 
   /** @param settings {@code takes.retentionDays} and {@code takes.departedGuildRetentionDays} */
   Retention(BotContext ctx, TakesSettings settings, Routine routine) {
-    this.takes = ctx.takes();
-    this.store = takes.repository();
+    this.privacy = ctx.takes().privacy();
     this.clock = ctx.clock();
     this.days = settings.retentionDays();
     this.departedDays = settings.departedGuildRetentionDays();
@@ -102,14 +99,14 @@ final class Retention implements EventListener {
   }
 
   private void departed(long guildId, String why) {
-    if (store.markGuildDeparted(guildId, clock.instant())) {
+    if (privacy.markDeparted(guildId, clock.instant())) {
       log.warn("Left server {} ({}): everything TakeBot stored for it is purged in {} days unless the bot is"
           + " added back", guildId, why, departedDays);
     }
   }
 
   private void back(long guildId) {
-    if (store.cancelGuildDeparture(guildId)) {
+    if (privacy.cancelDeparture(guildId)) {
       log.info("Back in server {}: its takes are kept", guildId);
     }
   }
@@ -120,8 +117,8 @@ final class Retention implements EventListener {
    */
   void noteMissingGuilds(JDA jda) {
     JDA.ShardInfo shard = jda.getShardInfo();
-    Map<Long, Instant> departed = store.departedGuilds();
-    for (long guild : store.storedGuilds()) {
+    Map<Long, Instant> departed = privacy.departedGuilds();
+    for (long guild : privacy.storedGuilds()) {
       if ((guild >>> 22) % shard.getShardTotal() != shard.getShardId()) {
         continue; // another shard's guild: this connection knows nothing of it
       }
@@ -151,13 +148,13 @@ final class Retention implements EventListener {
   int run() {
     Instant departedBy = clock.instant().minus(Duration.ofDays(departedDays));
     int total = 0;
-    for (Map.Entry<Long, Instant> d : store.departedGuilds().entrySet()) {
+    for (Map.Entry<Long, Instant> d : privacy.departedGuilds().entrySet()) {
       if (d.getValue().isAfter(departedBy)) {
         continue;
       }
       long guild = d.getKey();
       try {
-        int n = takes.purgeDepartedGuild(guild, departedBy);
+        int n = privacy.purgeDepartedGuild(guild, departedBy);
         total += n;
         log.info("Retention: purged server {}, left on {} ({} takes)", guild, d.getValue(), n);
       } catch (RuntimeException e) {
@@ -165,7 +162,7 @@ final class Retention implements EventListener {
       }
     }
     if (days > 0) {
-      total += purge(store.storedGuilds());
+      total += purge(privacy.storedGuilds());
     }
     return total;
   }
@@ -180,7 +177,7 @@ final class Retention implements EventListener {
     int total = 0;
     for (long guild : guildIds) {
       try {
-        int n = takes.purgeOlderThan(guild, cutoff);
+        int n = privacy.purgeOlderThan(guild, cutoff);
         total += n;
         if (n > 0) {
           log.info("Retention: purged {} takes older than {} days in guild {}", n, days, guild);

@@ -205,8 +205,7 @@ final class ShareTakeFeature implements ComponentFeature {
     if (guild == null || member == null) {
       return Optional.empty();
     }
-    return ctx.takes().repository().findDiscussion(postId).filter(d -> d.guildId() == guild.getIdLong())
-        .filter(d -> Audience.of(member).allows(d));
+    return ctx.takes().discussions().find(guild.getIdLong(), postId).filter(Audience.of(member)::allows);
   }
 
   /**

@@ -127,9 +127,10 @@ public final class TakeBot implements AutoCloseable {
    * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
    * @throws InterruptedException when interrupted while waiting for the gateway
    */
-  static TakeBot connect(DiscordSettings discord, String token, Features features) throws InterruptedException {
+  static TakeBot connect(DiscordSettings discord, String token, Features features, Moderators moderators)
+      throws InterruptedException {
     try {
-      return connect(discord, token, features, true);
+      return connect(discord, token, features, moderators, true);
     } catch (DisallowedIntentException e) {
       // Unverified apps must switch the intent on; large ones must apply for it. Either way members can
       // still share takes through the button and modal, whose payloads carry their text regardless.
@@ -137,11 +138,12 @@ public final class TakeBot implements AutoCloseable {
           + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
           + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
           + " Connecting without it.");
-      return connect(discord, token, features, false); // afresh: the failed attempt closed the first client
+      return connect(discord, token, features, moderators, false); // afresh: the failed attempt closed the first client
     }
   }
 
-  private static TakeBot connect(DiscordSettings discord, String token, Features features, boolean messageContent)
+  private static TakeBot connect(DiscordSettings discord, String token, Features features, Moderators moderators,
+      boolean messageContent)
       throws InterruptedException {
     // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own allowed
     // mentions (none), and one that forgot would still ping nobody.
@@ -149,7 +151,8 @@ public final class TakeBot implements AutoCloseable {
     MessageRequest.setDefaultMentionRepliedUser(false);
     ExecutorService pool = interactionPool();
     List<Object> listeners = new ArrayList<>(features.listeners());
-    listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), pool));
+    listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), moderators,
+        pool));
     CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
     listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
       if (e instanceof ShutdownEvent s) {

@@ -52,9 +52,10 @@ public final class TakeBotAssembly implements AutoCloseable {
    *     stays the real one
    * @param summaries wraps the answer to {@code /takes summary} (e.g. to hold it up)
    * @param takeRetryDelay how long a take whose write failed waits for its one retry
+   * @param articles the pipeline behind {@code /article post}, or null for the article package's
    */
   public record Overrides(Clock clock, SentimentAnalyzer analyzer, UnaryOperator<TakeRepository> storeView,
-      UnaryOperator<SummaryProvider> summaries, Duration takeRetryDelay) {
+      UnaryOperator<SummaryProvider> summaries, Duration takeRetryDelay, ArticlePipeline articles) {
     public static final Duration DEFAULT_TAKE_RETRY_DELAY = Duration.ofSeconds(2);
 
     public Overrides {
@@ -66,27 +67,32 @@ public final class TakeBotAssembly implements AutoCloseable {
 
     public static Overrides none() {
       return new Overrides(Clock.systemUTC(), null, UnaryOperator.identity(), UnaryOperator.identity(),
-          DEFAULT_TAKE_RETRY_DELAY);
+          DEFAULT_TAKE_RETRY_DELAY, null);
     }
 
     public Overrides clock(Clock c) {
-      return new Overrides(c, analyzer, storeView, summaries, takeRetryDelay);
+      return new Overrides(c, analyzer, storeView, summaries, takeRetryDelay, articles);
     }
 
     public Overrides analyzer(SentimentAnalyzer a) {
-      return new Overrides(clock, a, storeView, summaries, takeRetryDelay);
+      return new Overrides(clock, a, storeView, summaries, takeRetryDelay, articles);
     }
 
     public Overrides storeView(UnaryOperator<TakeRepository> v) {
-      return new Overrides(clock, analyzer, v, summaries, takeRetryDelay);
+      return new Overrides(clock, analyzer, v, summaries, takeRetryDelay, articles);
     }
 
     public Overrides summaries(UnaryOperator<SummaryProvider> s) {
-      return new Overrides(clock, analyzer, storeView, s, takeRetryDelay);
+      return new Overrides(clock, analyzer, storeView, s, takeRetryDelay, articles);
     }
 
     public Overrides takeRetryDelay(Duration d) {
-      return new Overrides(clock, analyzer, storeView, summaries, d);
+      return new Overrides(clock, analyzer, storeView, summaries, d, articles);
+    }
+
+    /** Replaces the article package's pipeline behind {@code /article post} (e.g. with a broken one). */
+    public Overrides articles(ArticlePipeline a) {
+      return new Overrides(clock, analyzer, storeView, summaries, takeRetryDelay, a);
     }
   }
 
@@ -115,7 +121,7 @@ public final class TakeBotAssembly implements AutoCloseable {
       // Analyser and services
       SentimentAnalyzer analyzer = o.analyzer() != null ? o.analyzer() : LexiconSentimentAnalyzer.standard();
       TakeService takes = new TakeService(seen, analyzer, clock);
-      ReactionTracker reactions = new ReactionTracker(seen);
+      ReactionTracker reactions = new ReactionTracker(takes);
       SummaryService summaries = new SummaryService(seen, clock, reactions);
       takes.addListener(summaries::invalidate);
       takes.addListener(reactions::discussionChanged);
@@ -124,14 +130,18 @@ public final class TakeBotAssembly implements AutoCloseable {
           .summary(discussion.postMessageId())
           .map(RenderedSummary::message)
           .orElseThrow(() -> new IllegalStateException("discussion vanished: " + discussion.postMessageId())));
-      BotContext ctx = new BotContext(takes, new ArticlePipelineAdapter(config.articles().hashtagLimit()),
-          summary, clock);
+      ArticlePipeline articles = o.articles() != null ? o.articles()
+          : new ArticlePipelineAdapter(config.articles().hashtagLimit());
+      BotContext ctx = new BotContext(takes, articles, summary, clock);
       // Scheduler: every background thread of the bot (the store's own writer aside)
       scheduler = new Scheduler();
-      // Features, each given the services and the settings it needs
+      // Features, each given the services and the settings it needs; who counts as a moderator is checked
+      // once, by the router, for every feature that declares it
+      Moderators.warnAboutNames(config.discord().moderatorRoles());
+      Moderators moderators = new Moderators(config.discord().moderatorRoles());
       Features features = features(ctx, config, reactions, scheduler, o.takeRetryDelay());
       // JDA
-      TakeBot bot = TakeBot.connect(config.discord(), token, features);
+      TakeBot bot = TakeBot.connect(config.discord(), token, features, moderators);
       return new TakeBotAssembly(store, takes, summaries, scheduler, bot);
     } catch (InterruptedException | RuntimeException e) {
       if (scheduler != null) {
@@ -145,25 +155,22 @@ public final class TakeBotAssembly implements AutoCloseable {
   private static Features features(BotContext ctx, TakeBotConfig config, ReactionTracker reactions,
       Scheduler scheduler, Duration takeRetryDelay) {
     TakesSettings takes = config.takes();
-    List<String> roles = config.discord().moderatorRoles();
-    Moderators.warnAboutNames(roles);
-    Moderators moderators = new Moderators(roles);
 
     TakesListener collector = new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
     TakesListCommand list = new TakesListCommand(ctx);
-    CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx, moderators);
-    ArticlePostCommand post = new ArticlePostCommand(ctx, moderators, config.discord().postChannel(),
+    CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
+    ArticlePostCommand post = new ArticlePostCommand(ctx, config.discord().postChannel(),
         config.articles().directory());
     return new Features(
         List.of(post,
             new TakesSummaryCommand(ctx, Duration.ofSeconds(takes.summaryCooldownSeconds())),
             list,
             new TakesMineCommand(ctx),
-            new TakesRetagCommand(ctx, moderators),
+            new TakesRetagCommand(ctx),
             new TakesForgetCommand(ctx),
-            new TakesExportCommand(ctx, moderators),
-            new ArticleListCommand(ctx, moderators),
-            new ArticleSummaryCommand(ctx, moderators)),
+            new TakesExportCommand(ctx),
+            new ArticleListCommand(ctx),
+            new ArticleSummaryCommand(ctx)),
         List.of(new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
             new ArticlePasteModal(post),
             list,

@@ -3,11 +3,11 @@ package dev.takebot.discord;
 import dev.takebot.message.FileSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
-import dev.takebot.store.CorrectionExport;
-import dev.takebot.store.TakeExport;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
+import dev.takebot.takes.export.CorrectionExport;
+import dev.takebot.takes.export.TakeExport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,20 +36,23 @@ final class TakesExportCommand implements SlashFeature {
   /** Discord's attachment limit for bots in servers without boosts. */
   static final int MAX_BYTES = 10 * 1024 * 1024;
 
-  private final TakeRepository repository;
+  private final TakeService takes;
   private final ArticleOption articles;
-  private final Moderators moderators;
   private final int maxBytes;
 
-  TakesExportCommand(BotContext ctx, Moderators moderators) {
-    this(ctx, moderators, MAX_BYTES);
+  TakesExportCommand(BotContext ctx) {
+    this(ctx, MAX_BYTES);
   }
 
-  TakesExportCommand(BotContext ctx, Moderators moderators, int maxBytes) {
-    this.repository = ctx.takes().repository();
-    this.articles = new ArticleOption(repository);
-    this.moderators = moderators;
+  TakesExportCommand(BotContext ctx, int maxBytes) {
+    this.takes = ctx.takes();
+    this.articles = new ArticleOption(takes.discussions());
     this.maxBytes = maxBytes;
+  }
+
+  @Override
+  public Access access() {
+    return Access.moderators("export takes");
   }
 
   @Override
@@ -75,10 +78,6 @@ final class TakesExportCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal("export takes"))).setEphemeral(true).queue();
-      return;
-    }
     TakeExport.Format format;
     try {
       format = TakeExport.Format.parse(option(event, "format", "csv"));
@@ -100,9 +99,9 @@ final class TakesExportCommand implements SlashFeature {
     if (kind.equals("corrections")) {
       intro = "Moderator corrections in the channels of this server you can see";
       name = "corrections-" + guildId;
-      Set<Long> posts = repository.listDiscussions(guildId, visible, Integer.MAX_VALUE).stream()
+      Set<Long> posts = takes.discussions().list(guildId, visible, Integer.MAX_VALUE).stream()
           .map(Discussion::postMessageId).collect(Collectors.toSet());
-      writer = out -> new CorrectionExport(repository).write(guildId, posts::contains, format, out);
+      writer = out -> new CorrectionExport(takes).write(guildId, posts::contains, format, out);
     } else {
       OptionMapping article = event.getOption(ArticleOption.NAME);
       Optional<Discussion> d = articles.resolve(guildId, visible, event.getChannelIdLong(),
@@ -115,9 +114,9 @@ final class TakesExportCommand implements SlashFeature {
       }
       long post = d.get().postMessageId();
       intro = "Takes on **" + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(d.get().title()), 200))
-          + "** (" + repository.stats(post).takes() + ")";
+          + "** (" + takes.stats(post).takes() + ")";
       name = "takes-" + post;
-      writer = out -> new TakeExport(repository).write(post, format, out);
+      writer = out -> new TakeExport(takes).write(post, format, out);
     }
     CappedBuffer buffer = new CappedBuffer(maxBytes);
     try {

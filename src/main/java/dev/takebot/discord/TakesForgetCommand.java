@@ -47,7 +47,7 @@ final class TakesForgetCommand implements SlashFeature {
   public void execute(SlashCommandInteractionEvent event) {
     InteractionHook hook = event.deferReply(true).complete(); // a member with many takes takes a while
     // The interaction's id is a snowflake of this moment: every message they posted so far is older.
-    ForgetResult result = takes.forget(event.getGuild().getIdLong(), event.getUser().getIdLong(), event.getIdLong());
+    ForgetResult result = takes.privacy().forget(event.getGuild().getIdLong(), event.getUser().getIdLong(), event.getIdLong());
     int n = result.takes();
     List<ForgetResult.Repost> reposts = result.reposts();
     hook.editOriginal(MessageSpecs.editText(answer(n, reposts.size(), -1))).queue();

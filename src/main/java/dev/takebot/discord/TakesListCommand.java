@@ -9,7 +9,7 @@ import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +56,7 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
 
   TakesListCommand(BotContext ctx) {
     this.ctx = ctx;
-    this.articles = new ArticleOption(ctx.takes().repository());
+    this.articles = new ArticleOption(ctx.takes().discussions());
   }
 
   @Override
@@ -122,20 +122,20 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
    * past that it assumes the worst, which only makes the answer private.
    */
   private Optional<Long> narrowerSource(TakeQuery query, ChannelScope quotable) {
-    TakeRepository repo = ctx.takes().repository();
+    TakeService takes = ctx.takes();
     ChannelScope narrow = query.scope().minus(quotable);
     if (narrow.isEmpty()) {
       return Optional.empty();
     }
     if (query.postMessageId() != null) {
-      return repo.findDiscussion(query.postMessageId()).filter(narrow::allows).map(Discussion::channelId);
+      return takes.discussions().find(query.postMessageId()).filter(narrow::allows).map(Discussion::channelId);
     }
-    List<Discussion> candidates = repo.listDiscussions(query.guildId(), narrow, CHECKED_DISCUSSIONS + 1);
+    List<Discussion> candidates = takes.discussions().list(query.guildId(), narrow, CHECKED_DISCUSSIONS + 1);
     if (candidates.size() > CHECKED_DISCUSSIONS) {
       return Optional.of(candidates.get(0).channelId());
     }
     return candidates.stream()
-        .filter(d -> !repo.listTakes(query.onPost(d.postMessageId()), 0, true, 1).isEmpty())
+        .filter(d -> !takes.page(query.onPost(d.postMessageId()), 0, true, 1).isEmpty())
         .map(Discussion::channelId)
         .findFirst();
   }
@@ -165,8 +165,7 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
     // have changed since the list was shown), and a public list still only shows what may be quoted here.
     ChannelScope visible = Audience.of(event.getMember());
     Long post = req.query().postMessageId();
-    if (post != null && ctx.takes().repository().findDiscussion(post)
-        .filter(d -> d.guildId() == guild && visible.allows(d)).isEmpty()) {
+    if (post != null && ctx.takes().discussions().find(guild, post).filter(visible::allows).isEmpty()) {
       event.reply(MessageSpecs.text(INVALID)).setEphemeral(true).queue();
       return;
     }
@@ -184,15 +183,15 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
 
   /** One page and its buttons, within the request's scope. */
   MessageSpec render(PageRequest req) {
-    TakeRepository repo = ctx.takes().repository();
+    TakeService takes = ctx.takes();
     TakeQuery q = req.query();
-    List<Take> page = repo.listTakes(q, req.cursor(), req.forward(), PAGE_SIZE);
+    List<Take> page = takes.page(q, req.cursor(), req.forward(), PAGE_SIZE);
     if (page.isEmpty() && !req.forward()) { // the takes before were deleted: show the first page
       req = new PageRequest(req.invokerId(), q, true, 0, 1, req.issuedEpochSecond());
-      page = repo.listTakes(q, 0, true, PAGE_SIZE);
+      page = takes.page(q, 0, true, PAGE_SIZE);
     }
     Optional<Discussion> article = q.postMessageId() == null ? Optional.empty()
-        : repo.findDiscussion(q.postMessageId()).filter(d -> d.guildId() == q.guildId() && q.scope().allows(d));
+        : takes.discussions().find(q.guildId(), q.postMessageId()).filter(q.scope()::allows);
     String title = article.map(d -> "Takes on " + SafeText.truncate(SafeText.oneLine(d.title()), 200)).orElse("Takes");
     StringBuilder filters = new StringBuilder();
     if (q.label() != null) {
@@ -211,8 +210,8 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
     for (Take t : page) {
       body.append(TakeLines.line(q.guildId(), t, q.authorId() == null)).append('\n');
     }
-    boolean hasPrev = !page.isEmpty() && !repo.listTakes(q, page.get(0).messageId(), false, 1).isEmpty();
-    boolean hasNext = !page.isEmpty() && !repo.listTakes(q, page.get(page.size() - 1).messageId(), true, 1).isEmpty();
+    boolean hasPrev = !page.isEmpty() && !takes.page(q, page.get(0).messageId(), false, 1).isEmpty();
+    boolean hasNext = !page.isEmpty() && !takes.page(q, page.get(page.size() - 1).messageId(), true, 1).isEmpty();
     int pageNo = hasPrev ? Math.max(2, req.page()) : 1;
     List<ButtonSpec> buttons = List.of();
     if (hasPrev || hasNext) {

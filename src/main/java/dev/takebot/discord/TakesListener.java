@@ -3,7 +3,7 @@ package dev.takebot.discord;
 import dev.takebot.schedule.Routine;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.DiscussionService;
 import dev.takebot.takes.TakeService;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,7 @@ final class TakesListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(TakesListener.class);
 
   private final TakeService takes;
-  private final TakeRepository repository;
+  private final DiscussionService discussions;
   private final Routine retries;
   private final Duration retryDelay;
   /** Takes waiting for their retry, by message id: the newest version of the message and its thread. */
@@ -53,7 +53,7 @@ final class TakesListener extends ListenerAdapter {
   /** @param retries where retries run, {@code retryDelay} after the failed write */
   TakesListener(TakeService takes, Routine retries, Duration retryDelay) {
     this.takes = takes;
-    this.repository = takes.repository();
+    this.discussions = takes.discussions();
     this.retries = retries;
     this.retryDelay = retryDelay;
   }
@@ -171,14 +171,14 @@ final class TakesListener extends ListenerAdapter {
 
   private Optional<Discussion> discussionOf(Message m) {
     if (m.getChannelType().isThread()) {
-      return repository.findDiscussionByThread(m.getChannelIdLong());
+      return discussions.byThread(m.getChannelIdLong());
     }
     MessageReference ref = m.getMessageReference();
     if (ref == null || ref.getType() != MessageReference.MessageReferenceType.DEFAULT) {
       return Optional.empty(); // not a reply (forwards carry a reference too)
     }
     // The post or its lead message (the video link): members reply to either.
-    return repository.findDiscussionByPostMessage(ref.getMessageIdLong())
+    return discussions.byPostMessage(ref.getMessageIdLong())
         .filter(d -> d.channelId() == m.getChannelIdLong());
   }
 }

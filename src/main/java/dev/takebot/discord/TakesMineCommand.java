@@ -7,7 +7,6 @@ import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
-import dev.takebot.takes.TakeRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,9 +50,8 @@ final class TakesMineCommand implements SlashFeature {
 
   /** @param visible the member's own takes in channels they can no longer see stay out too */
   MessageSpec render(long guildId, long memberId, ChannelScope visible) {
-    TakeRepository repo = ctx.takes().repository();
     // One more than shown, to know whether there are older ones.
-    List<Take> takes = new ArrayList<>(repo.listTakes(TakeQuery.byAuthor(guildId, memberId, visible), Long.MAX_VALUE,
+    List<Take> takes = new ArrayList<>(ctx.takes().page(TakeQuery.byAuthor(guildId, memberId, visible), Long.MAX_VALUE,
         false, SHOWN + 1));
     if (takes.isEmpty()) {
       return MessageSpec.ofContent("You have no takes here yet: reply in an article's thread, or press"
@@ -65,7 +63,7 @@ final class TakesMineCommand implements SlashFeature {
     Map<Long, Optional<Discussion>> articles = new HashMap<>();
     StringBuilder body = new StringBuilder();
     for (Take t : shown) {
-      String title = articles.computeIfAbsent(t.postMessageId(), repo::findDiscussion)
+      String title = articles.computeIfAbsent(t.postMessageId(), ctx.takes().discussions()::find)
           .map(d -> SafeText.quote(d.title(), 60)).orElse("an article");
       body.append(TakeLines.line(guildId, t, false)).append(" on *").append(title).append("*\n");
     }

@@ -13,15 +13,18 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 /**
  * {@code /takes retag message:<link or id> sentiment:<tag>} (moderators): the typed twin of the "Correct
  * sentiment" message command. Lives under {@code /takes} (visible to everyone, so members can discover
- * it), and the bot refuses non-moderators itself.
+ * it), and the router refuses non-moderators ({@link #access()}).
  */
 final class TakesRetagCommand implements SlashFeature {
   private final BotContext ctx;
-  private final Moderators moderators;
 
-  TakesRetagCommand(BotContext ctx, Moderators moderators) {
+  TakesRetagCommand(BotContext ctx) {
     this.ctx = ctx;
-    this.moderators = moderators;
+  }
+
+  @Override
+  public Access access() {
+    return Access.moderators(CorrectSentimentFeature.ACTION);
   }
 
   @Override
@@ -39,10 +42,6 @@ final class TakesRetagCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    if (!moderators.isModerator(event.getMember())) {
-      event.reply(MessageSpecs.text(moderators.refusal(CorrectSentimentFeature.ACTION))).setEphemeral(true).queue();
-      return;
-    }
     String link = event.getOption("message").getAsString();
     OptionalLong id = TakeLines.messageId(link);
     if (id.isEmpty()) {
@@ -52,9 +51,7 @@ final class TakesRetagCommand implements SlashFeature {
     Label label = Label.parse(event.getOption(SentimentOption.NAME).getAsString());
     long guild = event.getGuild().getIdLong();
     ChannelScope visible = Audience.of(event.getMember());
-    Optional<Take> take = ctx.takes().repository().findTake(id.getAsLong())
-        .filter(t -> ctx.takes().repository().findDiscussion(t.postMessageId())
-            .filter(d -> d.guildId() == guild && visible.allows(d)).isPresent());
+    Optional<Take> take = ctx.takes().find(guild, visible, id.getAsLong());
     if (take.isEmpty()) {
       reply(event, "That message is not a take on an article of this server that you can see, so it has no tag"
           + " to correct.");

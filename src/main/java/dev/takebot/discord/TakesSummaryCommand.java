@@ -29,7 +29,7 @@ final class TakesSummaryCommand implements SlashFeature {
   /** @param cooldown a member's pause between two summaries ({@code takes.summaryCooldownSeconds}; zero: none) */
   TakesSummaryCommand(BotContext ctx, Duration cooldown) {
     this.ctx = ctx;
-    this.articles = new ArticleOption(ctx.takes().repository());
+    this.articles = new ArticleOption(ctx.takes().discussions());
     this.cooldowns = cooldown.isZero() ? null : new Cooldowns(cooldown);
   }
 

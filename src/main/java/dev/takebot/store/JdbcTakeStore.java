@@ -6,6 +6,7 @@ import dev.takebot.takes.Correction;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.ForgetResult;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.SummaryData;
 import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeStats;
@@ -1012,7 +1013,7 @@ public final class JdbcTakeStore implements TakeRepository {
           long after = Long.MIN_VALUE;
           long previousRank = -1;
           for (long r = 0; r < n; r++) {
-            if (!TakeRepository.isSampled(r, n, perLabel)) {
+            if (!SummaryData.isSampled(r, n, perLabel)) {
               continue;
             }
             next.setLong(1, postMessageId);

@@ -27,10 +27,10 @@ public record BasicSummary(
   private static final int COLOR = 0x5865F2;
 
   /** Reads a discussion's aggregates and streams its takes once to find the two extremes. */
-  public static BasicSummary of(TakeRepository repository, Discussion discussion) {
-    TakeStats stats = repository.stats(discussion.postMessageId());
+  public static BasicSummary of(TakeQueries takes, Discussion discussion) {
+    TakeStats stats = takes.stats(discussion.postMessageId());
     Take[] best = new Take[2];
-    repository.forEachTake(
+    takes.forEachTake(
         discussion.postMessageId(),
         t -> {
           if (t.score() > 0 && (best[0] == null || t.score() > best[0].score())) {

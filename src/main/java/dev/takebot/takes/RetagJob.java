@@ -117,21 +117,20 @@ public final class RetagJob implements AutoCloseable {
   public Result run() {
     SentimentAnalyzer analyzer = service.analyzer();
     String version = analyzer.version();
-    TakeRepository repository = service.repository();
     long cursor = 0;
     int total = 0;
     int skipped = 0;
     while (!Thread.currentThread().isInterrupted()) {
       // Collect first, write after: the read holds a connection (and on SQLite a read transaction).
       List<Take> batch = new ArrayList<>(Math.min(batchSize, 1024));
-      int visited = repository.forEachTakeWithVersionNot(version, cursor, batchSize, batch::add);
+      int visited = service.forEachOutdated(version, cursor, batchSize, batch::add);
       Set<Long> touched = new LinkedHashSet<>();
       for (Take t : batch) {
         if (Thread.currentThread().isInterrupted()) {
           break;
         }
         Sentiment s = analyzer.analyze(t.text());
-        if (repository.retag(t.messageId(), t.text(), s.label(), s.score(), version)) {
+        if (service.retag(t.messageId(), t.text(), s)) {
           total++;
           if (s.label() != t.label() || s.score() != t.score()) {
             touched.add(t.postMessageId());

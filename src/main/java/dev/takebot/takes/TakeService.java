@@ -14,10 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class TakeService {
   private static final Logger log = LoggerFactory.getLogger(TakeService.class);
 
-  private final TakeRepository repository;
+  private final TakeWrites writes;
+  private final TakeQueries reads;
+  private final DiscussionService discussions;
+  private final PrivacyService privacy;
   private final SentimentAnalyzer analyzer;
   private final Clock clock;
-  private final List<TakeListener> listeners = new CopyOnWriteArrayList<>();
+  private final TakeChanges changes = new TakeChanges();
   private final AtomicBoolean warnedEmptyContent = new AtomicBoolean();
   /** Backfills under way; tombstones are kept while there is one. */
   private final AtomicInteger backfills = new AtomicInteger();
@@ -59,19 +61,79 @@ public final class TakeService {
   private final Cache<Long, Boolean> recentDeletions = Caffeine.newBuilder()
       .expireAfterWrite(RECENT_DELETIONS).maximumSize(100_000).build();
 
-  public TakeService(TakeRepository repository, SentimentAnalyzer analyzer, Clock clock) {
-    this.repository = Objects.requireNonNull(repository, "repository");
+  /** Services over one store, which plays every role. */
+  public TakeService(TakeRepository store, SentimentAnalyzer analyzer, Clock clock) {
+    this(store, store, store, store, analyzer, clock);
+  }
+
+  /**
+   * Services over the store's roles: this one writes and reads takes, {@link #discussions()} and {@link
+   * #privacy()} get only theirs, and all three share the listeners.
+   */
+  public TakeService(TakeWrites writes, TakeQueries reads, Discussions discussions, PrivacyStore privacy,
+      SentimentAnalyzer analyzer, Clock clock) {
+    this.writes = Objects.requireNonNull(writes, "writes");
+    this.reads = Objects.requireNonNull(reads, "reads");
+    this.discussions = new DiscussionService(discussions, changes);
+    this.privacy = new PrivacyService(privacy, discussions, changes);
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Registers a callback run after every change to a discussion's takes. */
+  /** Registers a callback run after every change to a discussion's takes, whichever service made it. */
   public void addListener(TakeListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    changes.add(listener);
   }
 
-  public TakeRepository repository() {
-    return repository;
+  /** Posted articles: saving, finding, listing, taking back. */
+  public DiscussionService discussions() {
+    return discussions;
+  }
+
+  /** Forgetting members, retention and the data of guilds the bot left. */
+  public PrivacyService privacy() {
+    return privacy;
+  }
+
+  /** The take stored for a message, if it is one. */
+  public Optional<Take> find(long messageId) {
+    return reads.findTake(messageId);
+  }
+
+  /**
+   * The take stored for a message when its discussion is one of {@code guildId}'s, posted in a channel of
+   * {@code scope}: a message id from a button or an option is input, and may point anywhere.
+   */
+  public Optional<Take> find(long guildId, ChannelScope scope, long messageId) {
+    return find(messageId).filter(t -> discussions.find(guildId, t.postMessageId()).filter(scope::allows).isPresent());
+  }
+
+  /** Aggregates of one discussion, without scanning its takes. */
+  public TakeStats stats(long postMessageId) {
+    return reads.stats(postMessageId);
+  }
+
+  /** Streams a discussion's takes in message-id order without loading them all at once. */
+  public void forEachTake(long postMessageId, Consumer<Take> action) {
+    reads.forEachTake(postMessageId, action);
+  }
+
+  /** Streams a guild's moderator corrections with the corrected text, in message-id order. */
+  public void forEachCorrection(long guildId, Consumer<Correction> action) {
+    reads.forEachCorrection(guildId, action);
+  }
+
+  /**
+   * One page of takes matching {@code query} by keyset on the message id, in ascending order: after
+   * {@code cursor} with {@code forward}, otherwise before it. See {@link TakeQueries#listTakes}.
+   */
+  public List<Take> page(TakeQuery query, long cursor, boolean forward, int limit) {
+    return reads.listTakes(query, cursor, forward, limit);
+  }
+
+  /** The cheap headline summary of a discussion (one pass over its takes). */
+  public BasicSummary basicSummary(Discussion discussion) {
+    return BasicSummary.of(reads, discussion);
   }
 
   public Clock clock() {
@@ -91,17 +153,17 @@ public final class TakeService {
    */
   public Optional<Take> correct(long messageId, dev.takebot.sentiment.Label label, long moderatorId) {
     Objects.requireNonNull(label, "label");
-    Optional<Take> existing = repository.findTake(messageId);
+    Optional<Take> existing = reads.findTake(messageId);
     if (existing.isEmpty()) {
       return Optional.empty();
     }
     try {
-      repository.correctLabel(messageId, label, moderatorId, clock.instant());
+      writes.correctLabel(messageId, label, moderatorId, clock.instant());
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // deleted between the lookup and the correction
     }
     notifyChanged(existing.get().postMessageId());
-    return repository.findTake(messageId);
+    return reads.findTake(messageId);
   }
 
   /**
@@ -199,7 +261,7 @@ public final class TakeService {
     if (isBlank(text) || isTombstoned(messageId)) {
       return Optional.empty();
     }
-    if (editedAt != null && repository.findTake(messageId).filter(t -> t.text().equals(text)).isPresent()) {
+    if (editedAt != null && reads.findTake(messageId).filter(t -> t.text().equals(text)).isPresent()) {
       return Optional.empty(); // an update that did not touch the text (embeds resolved, pins…)
     }
     Sentiment s = analyzer.analyze(text);
@@ -217,13 +279,13 @@ public final class TakeService {
             s.score(),
             analyzer.version());
     // A version never edited can only be new: for it an upsert is an insert.
-    if (!(editedAt == null ? repository.insertTake(take, viaShare) : repository.upsertTake(take))) {
+    if (!(editedAt == null ? writes.insertTake(take, viaShare) : writes.upsertTake(take))) {
       return Optional.empty();
     }
     // Checked again after the write: a deletion that recorded its tombstone meanwhile either deleted
     // this row already or is seen here, so the take never outlives it.
     if (isTombstoned(messageId)) {
-      repository.deleteTake(messageId);
+      writes.deleteTake(messageId);
       notifyChanged(postMessageId);
       return Optional.empty();
     }
@@ -241,13 +303,13 @@ public final class TakeService {
     if (isBlank(text)) {
       return false;
     }
-    Optional<Take> existing = repository.findTake(messageId);
+    Optional<Take> existing = reads.findTake(messageId);
     if (existing.isEmpty() || existing.get().text().equals(text)) {
       return false; // not a take, or an update that did not touch the text (embeds resolved, pins…)
     }
     Sentiment s = analyzer.analyze(text);
     boolean updated =
-        repository.updateTake(
+        writes.updateTake(
             messageId,
             text,
             editedAt != null ? editedAt : clock.instant(),
@@ -263,25 +325,11 @@ public final class TakeService {
   /** Forgets a take whose message was deleted. @return true when it was a take */
   public boolean delete(long messageId) {
     tombstone(messageId);
-    Optional<Take> existing = repository.findTake(messageId);
-    if (existing.isEmpty() || !repository.deleteTake(messageId)) {
+    Optional<Take> existing = reads.findTake(messageId);
+    if (existing.isEmpty() || !writes.deleteTake(messageId)) {
       return false;
     }
     notifyChanged(existing.get().postMessageId());
-    return true;
-  }
-
-  /**
-   * Removes a discussion and its takes (a post that could not be completed) and tells the listeners, so
-   * no cached summary of it outlives it.
-   *
-   * @return true when the discussion existed
-   */
-  public boolean deleteDiscussion(long postMessageId) {
-    if (!repository.deleteDiscussion(postMessageId)) {
-      return false;
-    }
-    notifyChanged(postMessageId);
     return true;
   }
 
@@ -290,68 +338,13 @@ public final class TakeService {
     messageIds.forEach(this::tombstone);
     Set<Long> discussions = new LinkedHashSet<>();
     for (long id : messageIds) {
-      repository.findTake(id).ifPresent(t -> discussions.add(t.postMessageId()));
+      reads.findTake(id).ifPresent(t -> discussions.add(t.postMessageId()));
     }
     if (discussions.isEmpty()) {
       return 0;
     }
-    int removed = repository.deleteTakes(messageIds);
+    int removed = writes.deleteTakes(messageIds);
     discussions.forEach(this::notifyChanged);
-    return removed;
-  }
-
-  /**
-   * Deletes every take of one member in a guild ({@code /takes forget}), remembers that their messages up
-   * to {@code upToMessageId} must not be stored again, and tells the listeners about each of the guild's
-   * discussions, since any of them may have held one.
-   *
-   * @return how many takes were deleted
-   */
-  public int forgetAuthor(long guildId, long authorId, long upToMessageId) {
-    return changingGuild(guildId, () -> repository.forgetAuthor(guildId, authorId, upToMessageId));
-  }
-
-  /**
-   * {@link #forgetAuthor}, also reporting the bot's "Share your take" reposts among the deleted takes, for
-   * the caller to delete on Discord (the member cannot).
-   */
-  public ForgetResult forget(long guildId, long authorId, long upToMessageId) {
-    List<Discussion> discussions = repository.listDiscussions(guildId, Integer.MAX_VALUE);
-    ForgetResult result = repository.forget(guildId, authorId, upToMessageId);
-    if (result.takes() > 0) {
-      discussions.forEach(d -> notifyChanged(d.postMessageId()));
-    }
-    return result;
-  }
-
-  /**
-   * Retention for a guild the bot left at or before {@code departedBy}: deletes everything stored for it
-   * and tells the listeners about each of its discussions.
-   *
-   * @return how many takes were deleted
-   */
-  public int purgeDepartedGuild(long guildId, Instant departedBy) {
-    List<Discussion> discussions = repository.listDiscussions(guildId, Integer.MAX_VALUE);
-    int removed = repository.purgeDepartedGuild(guildId, departedBy);
-    discussions.forEach(d -> notifyChanged(d.postMessageId()));
-    return removed;
-  }
-
-  /**
-   * Retention: deletes a guild's takes created before {@code cutoff} and tells the listeners.
-   *
-   * @return how many takes were deleted
-   */
-  public int purgeOlderThan(long guildId, Instant cutoff) {
-    return changingGuild(guildId, () -> repository.purgeOlderThan(guildId, cutoff));
-  }
-
-  private int changingGuild(long guildId, IntSupplier change) {
-    List<Discussion> discussions = repository.listDiscussions(guildId, Integer.MAX_VALUE);
-    int removed = change.getAsInt();
-    if (removed > 0) {
-      discussions.forEach(d -> notifyChanged(d.postMessageId()));
-    }
     return removed;
   }
 
@@ -384,12 +377,16 @@ public final class TakeService {
 
   /** Tells every listener that a discussion's takes changed (also used by {@link RetagJob}). */
   void notifyChanged(long postMessageId) {
-    for (TakeListener l : listeners) {
-      try {
-        l.takesChanged(postMessageId);
-      } catch (RuntimeException e) {
-        log.warn("Take listener {} failed for discussion {}", l, postMessageId, e);
-      }
-    }
+    changes.changed(postMessageId);
+  }
+
+  /** Visits up to {@code limit} uncorrected takes tagged by another analyser version (see {@link RetagJob}). */
+  int forEachOutdated(String version, long afterMessageId, int limit, Consumer<Take> action) {
+    return reads.forEachTakeWithVersionNot(version, afterMessageId, limit, action);
+  }
+
+  /** Re-tags a take while its text is still {@code scoredText} (see {@link RetagJob}). */
+  boolean retag(long messageId, String scoredText, Sentiment s) {
+    return writes.retag(messageId, scoredText, s.label(), s.score(), analyzer.version());
   }
 }

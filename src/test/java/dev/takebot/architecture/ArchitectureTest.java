@@ -6,6 +6,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.takebot.takes.Discussions;
+import dev.takebot.takes.PrivacyStore;
+import dev.takebot.takes.SummaryData;
+import dev.takebot.takes.TakeQueries;
+import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeWrites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +46,30 @@ class ArchitectureTest {
             "dev.takebot.text..", "dev.takebot.schedule..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.sandbox..", "dev.takebot.cli..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("Discord features go through the services, never around them to the store or its roles")
+  void featuresGoThroughServices() {
+    noClasses()
+        .that().resideInAPackage("dev.takebot.discord..")
+        .should().dependOnClassesThat().resideInAPackage("dev.takebot.store..")
+        .orShould().dependOnClassesThat().belongToAnyOf(TakeRepository.class, Discussions.class, TakeWrites.class,
+            TakeQueries.class, SummaryData.class, PrivacyStore.class)
+        .because("a feature that writes to the store directly skips what the service does on every change"
+            + " (listeners, tombstones), as /article post once saved a discussion past the service")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("only the interaction router decides who is a moderator; features declare their access")
+  void moderatorOnlyIsEnforcedOnce() {
+    noClasses()
+        .that().doNotHaveFullyQualifiedName("dev.takebot.discord.InteractionRouter")
+        .should().callMethod("dev.takebot.discord.Moderators", "isModerator", "net.dv8tion.jda.api.entities.Member")
+        .because("a feature that checks for itself can forget a path (a button, a form) or word the refusal"
+            + " differently; the router checks each interaction against the feature's declared Access")
         .check(main);
   }
 

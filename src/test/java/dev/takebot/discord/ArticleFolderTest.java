@@ -49,7 +49,7 @@ class ArticleFolderTest {
     Files.createSymbolicLink(articles.resolve("leak.md"), outside);
 
     assertThatThrownBy(() -> folder.read("leak.md", 1000))
-        .isInstanceOf(ArticlePostCommand.UserError.class)
+        .isInstanceOf(UserError.class)
         .hasMessage("`leak.md` links to a file outside the articles folder; I only post files that are in it."
             + " Copy the article into the folder instead.");
     assertThat(folder.names()).containsExactly("real.md");
@@ -60,9 +60,9 @@ class ArticleFolderTest {
   void linkedFolderOutsideIsRefused() throws Exception {
     Files.createSymbolicLink(articles.resolve("etc"), tmp);
 
-    assertThatThrownBy(() -> folder.read("etc", 1000)).isInstanceOf(ArticlePostCommand.UserError.class)
+    assertThatThrownBy(() -> folder.read("etc", 1000)).isInstanceOf(UserError.class)
         .hasMessageContaining("outside the articles folder");
-    assertThatThrownBy(() -> folder.read("etc/takebot.yaml", 1000)).isInstanceOf(ArticlePostCommand.UserError.class)
+    assertThatThrownBy(() -> folder.read("etc/takebot.yaml", 1000)).isInstanceOf(UserError.class)
         .hasMessageContaining("without a path");
   }
 
@@ -71,7 +71,7 @@ class ArticleFolderTest {
   void pathsAreRefused() {
     for (String name : new String[] {"../takebot.yaml", "..", ".", "sub/real.md", "..\\takebot.yaml", "/etc/passwd"}) {
       assertThatThrownBy(() -> folder.read(name, 1000)).as(name)
-          .isInstanceOf(ArticlePostCommand.UserError.class)
+          .isInstanceOf(UserError.class)
           .hasMessageContaining("is not an article name");
     }
   }

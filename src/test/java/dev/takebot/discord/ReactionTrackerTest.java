@@ -2,12 +2,15 @@ package dev.takebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.sentiment.Label;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +52,7 @@ class ReactionTrackerTest {
   }
 
   private ReactionTracker tracker(long maxTakes) {
-    ReactionTracker t = new ReactionTracker(repo, maxTakes);
+    ReactionTracker t = new ReactionTracker(new TakeService(repo, new KeywordAnalyzer(), Clock.systemUTC()), maxTakes);
     t.addListener(invalidated::add);
     t.listener(Runnable::run);
     return t;

@@ -3,8 +3,6 @@ package dev.takebot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Correction;
@@ -13,8 +11,6 @@ import dev.takebot.takes.ForgetResult;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeStats;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -604,7 +600,7 @@ abstract class TakeStoreContract {
     List<Long> expectedSample = new ArrayList<>();
     for (Take t : all) {
       long r = rank.merge(t.label(), 1L, Long::sum) - 1;
-      if (dev.takebot.takes.TakeRepository.isSampled(r, perLabelTotal.get(t.label()), perLabel)) {
+      if (dev.takebot.takes.SummaryData.isSampled(r, perLabelTotal.get(t.label()), perLabel)) {
         expectedSample.add(t.messageId());
       }
     }
@@ -678,31 +674,6 @@ abstract class TakeStoreContract {
 
     assertThat(store.findTake(1)).map(Take::label).contains(Label.NEUTRAL);
     assertThat(store.stats(POST).takes()).isEqualTo(1);
-  }
-
-  @Test
-  @DisplayName("export writes a discussion's takes as RFC 4180 CSV with formulas defused, or as JSON")
-  void export() throws Exception {
-    store.insertTake(new Take(1, POST, 10, 5, "=cmd|' /C calc'!A0", "plain", T0, null, Label.POSITIVE, 0.5, "v1"));
-    store.insertTake(new Take(2, POST, 10, 6, "Bo", "says \"hi\",\nthen -1", T0, T0.plusSeconds(1),
-        Label.NEGATIVE, -0.5, "v1"));
-    TakeExport export = new TakeExport(store);
-
-    ByteArrayOutputStream csv = new ByteArrayOutputStream();
-    export.write(POST, TakeExport.Format.parse("CSV"), csv);
-    ByteArrayOutputStream json = new ByteArrayOutputStream();
-    export.write(POST, TakeExport.Format.JSON, json);
-
-    assertThat(csv.toString(StandardCharsets.UTF_8)).isEqualTo(
-        "message_id,author_id,author,created_at,edited_at,label,score,analyzer_version,text\r\n"
-            + "1,5,'=cmd|' /C calc'!A0,2026-11-27T12:00:00Z,,positive,0.5,v1,plain\r\n"
-            + "2,6,Bo,2026-11-27T12:00:00Z,2026-11-27T12:00:01Z,negative,-0.5,v1,\"says \"\"hi\"\",\nthen -1\"\r\n");
-    JsonNode root = new ObjectMapper().readTree(json.toByteArray());
-    assertThat(root.get("title").asText()).isEqualTo("Title " + POST);
-    assertThat(root.get("takes")).hasSize(2);
-    assertThat(root.get("takes").get(1).get("text").asText()).isEqualTo("says \"hi\",\nthen -1");
-    assertThat(root.get("takes").get(0).get("message_id").asText()).isEqualTo("1");
-    assertThat(root.get("takes").get(0).get("edited_at").isNull()).isTrue();
   }
 
   // --- privacy (#11) ---------------------------------------------------------------------------------

@@ -101,8 +101,8 @@ class TakeServiceTest {
     service.ingest(1, POST, 7, 42, "Ada", "good", null);
     changed.clear();
 
-    assertThat(service.deleteDiscussion(POST)).isTrue();
-    assertThat(service.deleteDiscussion(POST)).isFalse();
+    assertThat(service.discussions().delete(POST)).isTrue();
+    assertThat(service.discussions().delete(POST)).isFalse();
 
     assertThat(repo.findDiscussion(POST)).isEmpty();
     assertThat(repo.findTake(1)).isEmpty();

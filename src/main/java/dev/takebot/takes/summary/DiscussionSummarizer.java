@@ -3,7 +3,7 @@ package dev.takebot.takes.summary;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.SummaryData;
 import dev.takebot.takes.TakeStats;
 import dev.takebot.takes.summary.Tokenizer.Token;
 import java.time.Clock;
@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Summarises a discussion in memory bounded by the sample size however many takes there are: exact
- * counts, score sum and distinct members from the repository's aggregates ({@link TakeRepository#stats}),
+ * counts, score sum and distinct members from the repository's aggregates ({@link SummaryData#stats}),
  * a time histogram counted by the repository, and an evenly spread per-label sample of take texts (cut
- * to {@link #MAX_KEPT_TEXT} characters, {@link TakeRepository#forEachSampledTake}) from which themes and
+ * to {@link #MAX_KEPT_TEXT} characters, {@link SummaryData#forEachSampledTake}) from which themes and
  * representative takes are drawn. The sample is deterministic, so the same takes always give the same
  * summary. Thread-safe: each call keeps its own state.
  */
@@ -31,18 +31,18 @@ public final class DiscussionSummarizer {
   /** Representatives chosen per label. */
   static final int REPRESENTATIVES = 3;
 
-  private final TakeRepository repository;
+  private final SummaryData repository;
   private final Clock clock;
   private final int samplePerLabel;
 
-  public DiscussionSummarizer(TakeRepository repository, Clock clock) {
+  public DiscussionSummarizer(SummaryData repository, Clock clock) {
     this(repository, clock, DEFAULT_SAMPLE_PER_LABEL);
   }
 
   /**
    * @param samplePerLabel takes sampled per label for themes and representatives (bounded memory)
    */
-  public DiscussionSummarizer(TakeRepository repository, Clock clock, int samplePerLabel) {
+  public DiscussionSummarizer(SummaryData repository, Clock clock, int samplePerLabel) {
     if (samplePerLabel < 10) {
       throw new IllegalArgumentException("samplePerLabel must be at least 10: " + samplePerLabel);
     }
@@ -69,7 +69,7 @@ public final class DiscussionSummarizer {
     // Counts, members and the score sum are the store's own aggregates; the chart is counted by the
     // store; only the sampled takes' texts travel. So the cost does not grow with the takes' texts.
     TakeStats stats = repository.stats(post);
-    Optional<TakeRepository.CreatedRange> range =
+    Optional<SummaryData.CreatedRange> range =
         stats.takes() == 0 ? Optional.empty() : repository.createdRange(post);
     SentimentSeries series = range.map(r -> TimeHistogram.ofSpan(r.first().toEpochMilli(),
             r.last().toEpochMilli(), (origin, width, sink) -> repository.countByTimeBucket(post, origin, width,
@@ -103,8 +103,8 @@ public final class DiscussionSummarizer {
     return new DiscussionSummary(discussion, stats.takes(), stats.members(), byLabel, mean,
         Trend.between(previous, stats.takes(), mean), series, reps,
         mostReacted(post, reactions == null ? Map.of() : reactions), themes, sample.size(),
-        range.map(TakeRepository.CreatedRange::first).orElse(null),
-        range.map(TakeRepository.CreatedRange::last).orElse(null), now);
+        range.map(SummaryData.CreatedRange::first).orElse(null),
+        range.map(SummaryData.CreatedRange::last).orElse(null), now);
   }
 
   /**

@@ -4,7 +4,8 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.Discussions;
+import dev.takebot.takes.SummaryData;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public final class SummaryService {
   /** Default time a cached summary lives without any change. */
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
 
-  private final TakeRepository repository;
+  private final Discussions discussions;
   private final DiscussionSummarizer summarizer;
   private final SummaryChart chart = new SummaryChart();
   private final SummaryRenderer renderer = new SummaryRenderer();
@@ -40,27 +41,27 @@ public final class SummaryService {
   public static final long DEFAULT_MAX_DISCUSSIONS = 256;
 
   /** Production wiring: system ticker, {@link #DEFAULT_TTL}, no reaction counts. */
-  public SummaryService(TakeRepository repository, Clock clock) {
-    this(repository, clock, ReactionCounts.NONE);
+  public <S extends Discussions & SummaryData> SummaryService(S store, Clock clock) {
+    this(store, clock, ReactionCounts.NONE);
   }
 
   /** Production wiring with reaction counts from the Discord layer. */
-  public SummaryService(TakeRepository repository, Clock clock, ReactionCounts reactions) {
-    this(repository, new DiscussionSummarizer(repository, clock), reactions, Ticker.systemTicker(), DEFAULT_TTL,
+  public <S extends Discussions & SummaryData> SummaryService(S store, Clock clock, ReactionCounts reactions) {
+    this(store, new DiscussionSummarizer(store, clock), reactions, Ticker.systemTicker(), DEFAULT_TTL,
         DEFAULT_MAX_DISCUSSIONS);
   }
 
   /**
-   * @param repository where discussions and takes live
+   * @param discussions where discussions live (the summarizer reads their takes)
    * @param summarizer computes summaries (inject one with a fixed clock in tests)
    * @param reactions reaction counts per take, or {@link ReactionCounts#NONE}
    * @param ticker the cache's time source (a fake one in tests)
    * @param ttl how long an unchanged summary stays cached
    * @param maxDiscussions how many discussions' summaries are cached at most
    */
-  public SummaryService(TakeRepository repository, DiscussionSummarizer summarizer, ReactionCounts reactions,
+  public SummaryService(Discussions discussions, DiscussionSummarizer summarizer, ReactionCounts reactions,
       Ticker ticker, Duration ttl, long maxDiscussions) {
-    this.repository = Objects.requireNonNull(repository);
+    this.discussions = Objects.requireNonNull(discussions);
     this.summarizer = Objects.requireNonNull(summarizer);
     this.reactions = Objects.requireNonNull(reactions);
     this.history = new SummaryHistory(Math.max(maxDiscussions * 10, 1_000));
@@ -133,7 +134,7 @@ public final class SummaryService {
   }
 
   private RenderedSummary compute(long postMessageId) {
-    Optional<Discussion> discussion = repository.findDiscussion(postMessageId);
+    Optional<Discussion> discussion = discussions.findDiscussion(postMessageId);
     if (discussion.isEmpty()) {
       return null;
     }

@@ -8,9 +8,9 @@
  * {@link dev.takebot.takes.summary.Cooldowns} stops members from asking too often.
  *
  * <p>Memory and the texts read stay bounded however large a discussion grows: exact counts come from
- * {@link dev.takebot.takes.TakeRepository#stats}, the chart from a fixed-size time histogram filled with
+ * {@link dev.takebot.takes.SummaryData#stats}, the chart from a fixed-size time histogram filled with
  * counts the store computes, and themes and representatives from a per-label sample of at most a few
- * hundred texts ({@link dev.takebot.takes.TakeRepository#forEachSampledTake}). Knows nothing of Discord
+ * hundred texts ({@link dev.takebot.takes.SummaryData#forEachSampledTake}). Knows nothing of Discord
  * or JDA.
  */
 package dev.takebot.takes.summary;

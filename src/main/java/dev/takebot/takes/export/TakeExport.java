@@ -1,11 +1,11 @@
-package dev.takebot.store;
+package dev.takebot.takes.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,10 +14,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes one discussion's takes with their tags as CSV or JSON, streaming from the store so an
+ * Writes one discussion's takes with their tags as CSV or JSON, streaming from the store through {@link TakeService} so an
  * article with a million takes needs no more memory than one with ten. The caller's stream is flushed,
  * not closed.
  */
@@ -26,10 +27,10 @@ public final class TakeExport {
       "label", "score", "analyzer_version", "text"};
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
-  private final TakeRepository repository;
+  private final TakeService takes;
 
-  public TakeExport(TakeRepository repository) {
-    this.repository = repository;
+  public TakeExport(TakeService takes) {
+    this.takes = Objects.requireNonNull(takes, "takes");
   }
 
   /** Export formats, as named in {@code /takes export format:}. */
@@ -114,7 +115,7 @@ public final class TakeExport {
    * snowflakes exceed the integers JavaScript can hold exactly.
    */
   public void writeJson(long postMessageId, OutputStream out) throws IOException {
-    Optional<Discussion> discussion = repository.findDiscussion(postMessageId);
+    Optional<Discussion> discussion = takes.discussions().find(postMessageId);
     JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.writeStartObject();
@@ -149,7 +150,7 @@ public final class TakeExport {
 
   private void stream(long postMessageId, IoConsumer row) throws IOException {
     try {
-      repository.forEachTake(postMessageId, t -> {
+      takes.forEachTake(postMessageId, t -> {
         try {
           row.accept(t);
         } catch (IOException e) {

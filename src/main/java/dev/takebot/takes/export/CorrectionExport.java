@@ -1,10 +1,10 @@
-package dev.takebot.store;
+package dev.takebot.takes.export;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.takebot.takes.Correction;
-import dev.takebot.takes.TakeRepository;
+import dev.takebot.takes.TakeService;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,21 +12,22 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 
 /**
  * Writes a guild's moderator corrections as labelled data (the take's text, the analyser's label and the
- * moderator's), in the same CSV and JSON dialects as {@link TakeExport}, streaming from the store. The
+ * moderator's), in the same CSV and JSON dialects as {@link TakeExport}, streaming from the store through {@link TakeService}. The
  * caller's stream is flushed, not closed.
  */
 public final class CorrectionExport {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
-  private final TakeRepository repository;
+  private final TakeService takes;
 
-  public CorrectionExport(TakeRepository repository) {
-    this.repository = repository;
+  public CorrectionExport(TakeService takes) {
+    this.takes = Objects.requireNonNull(takes, "takes");
   }
 
   /** Writes the corrections of guild {@code guildId} in {@code format}. */
@@ -84,7 +85,7 @@ public final class CorrectionExport {
       }
     };
     try {
-      repository.forEachCorrection(guildId, each);
+      takes.forEachCorrection(guildId, each);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
