@@ -54,6 +54,8 @@ class ArchitectureTest {
   void featuresGoThroughServices() {
     noClasses()
         .that().resideInAPackage("dev.takebot.discord..")
+        // the composition root opens the store (it owns it) and hands the services their roles
+        .and().haveNameNotMatching("dev\\.takebot\\.discord\\.TakeBotAssembly(\\$.*)?")
         .should().dependOnClassesThat().resideInAPackage("dev.takebot.store..")
         .orShould().dependOnClassesThat().belongToAnyOf(TakeRepository.class, Discussions.class, TakeWrites.class,
             TakeQueries.class, SummaryData.class, PrivacyStore.class)
