@@ -14,17 +14,17 @@ import java.util.List;
  */
 public record Member(String id, String name, List<String> roleIds, boolean bot, Instant joinedAt) {
 
-    public Member {
-        roleIds = List.copyOf(roleIds);
-    }
+  public Member {
+    roleIds = List.copyOf(roleIds);
+  }
 
-    /** The mention markup, {@code <@id>}. */
-    public String mention() {
-        return "<@" + id + ">";
-    }
+  /** The mention markup, {@code <@id>}. */
+  public String mention() {
+    return "<@" + id + ">";
+  }
 
-    /** True when the member holds the given role ({@code @everyone} is implied and not listed). */
-    public boolean hasRole(Role role) {
-        return roleIds.contains(role.id());
-    }
+  /** True when the member holds the given role ({@code @everyone} is implied and not listed). */
+  public boolean hasRole(Role role) {
+    return roleIds.contains(role.id());
+  }
 }
