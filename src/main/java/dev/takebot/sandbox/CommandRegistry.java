@@ -11,10 +11,9 @@ import java.util.Map;
 
 /**
  * Application commands, global and guild-scoped: overwrite, upsert, edit, delete, with Discord's validation,
- * stable ids across overwrites and a new {@code version} on every change. Called with the engine lock held.
+ * stable ids across overwrites and a new {@code version} on every change. Confined to the {@link EngineLoop}.
  */
 final class CommandRegistry {
-  private final Object lock;
   private final ObjectMapper json;
   private final Snowflakes ids;
   private final GuildModel guild;
@@ -22,8 +21,7 @@ final class CommandRegistry {
   private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
   private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();
 
-  CommandRegistry(Object lock, ObjectMapper json, Snowflakes ids, GuildModel guild) {
-    this.lock = lock;
+  CommandRegistry(ObjectMapper json, Snowflakes ids, GuildModel guild) {
     this.json = json;
     this.ids = ids;
     this.guild = guild;
@@ -57,7 +55,6 @@ final class CommandRegistry {
       target.put(stored.get("id").asText(), stored);
       out.add(stored.deepCopy());
     }
-    lock.notifyAll();
     return out;
   }
 
@@ -68,7 +65,6 @@ final class CommandRegistry {
     ObjectNode existing = findByName(target, body);
     ObjectNode stored = commandJson(guildId, body, existing);
     target.put(stored.get("id").asText(), stored);
-    lock.notifyAll();
     return new Object[] {existing == null, stored.deepCopy()};
   }
 
@@ -91,7 +87,6 @@ final class CommandRegistry {
     Validation.command(json, merged, "");
     merged.put("version", ids.next());
     target.put(commandId, merged);
-    lock.notifyAll();
     return merged.deepCopy();
   }
 
@@ -99,7 +94,6 @@ final class CommandRegistry {
     if (commandMap(guildId).remove(commandId) == null) {
       throw ApiException.unknownCommand();
     }
-    lock.notifyAll();
   }
 
   private Map<String, ObjectNode> commandMap(String guildId) {

@@ -3,7 +3,6 @@ package dev.takebot.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
@@ -14,24 +13,22 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 
 /**
  * Gateway v10 over WebSocket: HELLO, IDENTIFY/READY/GUILD_CREATE, heartbeats, sequenced dispatches with a replay
  * buffer for RESUME, INVALID_SESSION and RECONNECT, intents and the Message Content rule.
  *
- * <p>All state is guarded by the engine's lock ({@code lock}); sends are asynchronous and enqueued in lock order,
- * so sequence numbers reach the client in order.
+ * <p>All state is confined to the {@link EngineLoop}: socket callbacks hand their work to it, and sends are
+ * asynchronous and enqueued in the order the loop makes them, so sequence numbers reach the client in order.
  */
 final class Gateway {
   static final int GUILDS = 1;
@@ -54,12 +51,16 @@ final class Gateway {
     Connection connection;
     boolean alive = true;
     boolean guildPending = true;
-    final List<Object[]> deferred = new ArrayList<>();
+    /** Dispatches held back until the session's GUILD_CREATE, which must come first. */
+    final List<Dispatch> deferred = new ArrayList<>();
 
     Session(String id, long intents) {
       this.id = id;
       this.intents = intents;
     }
+  }
+
+  record Dispatch(String type, ObjectNode d) {
   }
 
   /** One WebSocket connection. */
@@ -77,100 +78,115 @@ final class Gateway {
     }
   }
 
-  private final Object lock;
   private final ObjectMapper json;
   private final Clock clock;
-  private final ScheduledExecutorService scheduler;
-  private final SandboxEngine engine;
+  private final EngineLoop loop;
+  private final GuildModel guild;
+  private final String token;
   private final int heartbeatInterval;
   private final long allowedPrivilegedIntents;
-  private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+  private volatile String resumeGatewayUrl = "ws://127.0.0.1/gateway-resume";
+  private final Map<String, Connection> connections = new LinkedHashMap<>();
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final List<GatewayEvent> events = new ArrayList<>();
 
-  Gateway(Object lock, ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, SandboxEngine engine,
-      int heartbeatInterval, long allowedPrivilegedIntents) {
-    this.lock = lock;
+  Gateway(ObjectMapper json, Clock clock, EngineLoop loop, GuildModel guild, String token, int heartbeatInterval,
+      long allowedPrivilegedIntents) {
     this.json = json;
     this.clock = clock;
-    this.scheduler = scheduler;
-    this.engine = engine;
+    this.loop = loop;
+    this.guild = guild;
+    this.token = token;
     this.heartbeatInterval = heartbeatInterval;
     this.allowedPrivilegedIntents = allowedPrivilegedIntents;
   }
 
+  /** The {@code resume_gateway_url} READY announces, known once the server listens. */
+  void resumeGatewayUrl(String url) {
+    this.resumeGatewayUrl = url;
+  }
+
   void configure(WsConfig ws, String path) {
-    ws.onConnect(ctx -> onConnect(ctx, path));
+    ws.onConnect(ctx -> {
+      ctx.session.setIdleTimeout(Duration.ofMinutes(10));
+      loop.execute(() -> onConnect(ctx, path));
+    });
     ws.onMessage(ctx -> onText(ctx, ctx.message()));
     ws.onBinaryMessage(ctx -> onText(ctx, new String(ctx.data(), ctx.offset(), ctx.length(), StandardCharsets.UTF_8)));
-    ws.onClose(ctx -> onClose(ctx, ctx.status(), ctx.reason()));
-    ws.onError(ctx -> onClose(ctx, -1, String.valueOf(ctx.error())));
+    ws.onClose(ctx -> {
+      int code = ctx.status();
+      String reason = ctx.reason();
+      loop.execute(() -> onClose(ctx, code, reason));
+    });
+    ws.onError(ctx -> {
+      String error = String.valueOf(ctx.error());
+      loop.execute(() -> onClose(ctx, -1, error));
+    });
   }
 
   // ---- connection lifecycle ----
 
   private void onConnect(WsContext ctx, String path) {
-    ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
     boolean zlib = "zlib-stream".equals(ctx.queryParam("compress"));
     Connection c = new Connection(ctx, path, zlib ? new Deflater() : null);
-    synchronized (lock) {
-      connections.put(ctx.sessionId(), c);
-      record("CONNECT", path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
-      ObjectNode hello = json.createObjectNode();
-      hello.put("op", 10);
-      hello.putNull("s");
-      hello.putNull("t");
-      hello.putObject("d").put("heartbeat_interval", heartbeatInterval);
-      send(c, hello);
-    }
+    connections.put(ctx.sessionId(), c);
+    record("CONNECT", path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+    ObjectNode hello = json.createObjectNode();
+    hello.put("op", 10);
+    hello.putNull("s");
+    hello.putNull("t");
+    hello.putObject("d").put("heartbeat_interval", heartbeatInterval);
+    send(c, hello);
   }
 
   private void onClose(WsContext ctx, int code, String reason) {
-    synchronized (lock) {
-      Connection c = connections.remove(ctx.sessionId());
-      if (c == null) {
-        return;
+    Connection c = connections.remove(ctx.sessionId());
+    if (c == null) {
+      return;
+    }
+    c.open = false;
+    if (c.deflater != null) {
+      c.deflater.end();
+    }
+    record("CLOSE", code + " " + (reason == null ? "" : reason));
+    Session s = c.session;
+    if (s != null && s.connection == c) {
+      s.connection = null;
+      if (code == 1000 || code == 1001) {
+        // A client closing normally ends its session on Discord; it must identify again.
+        s.alive = false;
       }
-      c.open = false;
-      if (c.deflater != null) {
-        c.deflater.end();
-      }
-      record("CLOSE", code + " " + (reason == null ? "" : reason));
-      Session s = c.session;
-      if (s != null && s.connection == c) {
-        s.connection = null;
-        if (code == 1000 || code == 1001) {
-          // A client closing normally ends its session on Discord; it must identify again.
-          s.alive = false;
-        }
-      }
-      lock.notifyAll();
     }
   }
 
+  /** Parses on the socket's thread, then answers on the loop; a null payload is one that did not parse. */
   private void onText(WsContext ctx, String text) {
+    JsonNode parsed;
+    try {
+      parsed = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      parsed = null;
+    }
+    JsonNode payload = parsed;
+    loop.execute(() -> onPayload(ctx, payload));
+  }
+
+  private void onPayload(WsContext ctx, JsonNode payload) {
     Connection c = connections.get(ctx.sessionId());
     if (c == null) {
       return;
     }
-    JsonNode payload;
-    try {
-      payload = json.readTree(text);
-    } catch (JsonProcessingException e) {
+    if (payload == null) {
       close(c, 4002, "Error while decoding payload.");
       return;
     }
-    int op = payload.path("op").asInt(-1);
-    synchronized (lock) {
-      switch (op) {
-        case 1 -> heartbeat(c);
-        case 2 -> identify(c, payload.path("d"));
-        case 3, 4 -> { /* presence and voice state updates are accepted and ignored */ }
-        case 6 -> resume(c, payload.path("d"));
-        case 8 -> requestMembers(c, payload.path("d"));
-        default -> close(c, 4001, "Unknown opcode.");
-      }
-      lock.notifyAll();
+    switch (payload.path("op").asInt(-1)) {
+      case 1 -> heartbeat(c);
+      case 2 -> identify(c, payload.path("d"));
+      case 3, 4 -> { /* presence and voice state updates are accepted and ignored */ }
+      case 6 -> resume(c, payload.path("d"));
+      case 8 -> requestMembers(c, payload.path("d"));
+      default -> close(c, 4001, "Unknown opcode.");
     }
   }
 
@@ -186,7 +202,7 @@ final class Gateway {
       close(c, 4005, "Already authenticated.");
       return;
     }
-    if (!engine.acceptsToken(d.path("token").asText())) {
+    if (!acceptsToken(d.path("token").asText())) {
       record("IDENTIFY", "rejected token");
       close(c, 4004, "Authentication failed.");
       return;
@@ -208,29 +224,59 @@ final class Gateway {
     s.connection = c;
     c.session = s;
     record("IDENTIFY", "session " + s.id + " intents " + intents + " via " + c.path);
-    sequenceAndSend(s, "READY", engine.readyJson(s.id));
-    scheduler.schedule(() -> sendGuildCreate(s), 20, TimeUnit.MILLISECONDS);
+    sequenceAndSend(s, "READY", readyJson(s.id));
+    loop.schedule(() -> sendGuildCreate(s), Duration.ofMillis(20));
+  }
+
+  /** The bot token in IDENTIFY/RESUME: Discord takes it bare; a {@code Bot } prefix is tolerated. */
+  private boolean acceptsToken(String presented) {
+    return token.equals(presented) || ("Bot " + token).equals(presented);
+  }
+
+  private ObjectNode readyJson(String sessionId) {
+    ObjectNode d = json.createObjectNode();
+    d.put("v", 10);
+    ObjectNode user = guild.userJson(json, guild.bot);
+    user.put("verified", true);
+    user.put("mfa_enabled", false);
+    user.put("flags", 0);
+    d.set("user", user);
+    ObjectNode g = d.putArray("guilds").addObject();
+    g.put("id", guild.id);
+    g.put("unavailable", true);
+    d.putArray("private_channels");
+    d.putArray("relationships");
+    d.putArray("presences");
+    d.putArray("guild_join_requests");
+    d.putArray("geo_ordered_rtc_regions");
+    d.put("session_id", sessionId);
+    d.put("session_type", "normal");
+    d.put("resume_gateway_url", resumeGatewayUrl);
+    d.putArray("shard").add(0).add(1);
+    ObjectNode app = d.putObject("application");
+    app.put("id", guild.bot.id());
+    app.put("flags", 1 << 19 | 1 << 23);
+    d.putObject("user_settings");
+    d.putArray("_trace").add("[\"takebot-sandbox\"]");
+    return d;
   }
 
   private void sendGuildCreate(Session s) {
-    synchronized (lock) {
-      if (!s.alive) {
-        return;
-      }
-      sequenceAndSend(s, "GUILD_CREATE", engine.guildCreateJson());
-      s.guildPending = false;
-      for (Object[] d : s.deferred) {
-        sequenceAndSend(s, (String) d[0], (ObjectNode) d[1]);
-      }
-      s.deferred.clear();
-      lock.notifyAll();
+    if (!s.alive) {
+      return;
     }
+    sequenceAndSend(s, "GUILD_CREATE", guild.guildCreateJson(json));
+    s.guildPending = false;
+    for (Dispatch d : s.deferred) {
+      sequenceAndSend(s, d.type(), d.d());
+    }
+    s.deferred.clear();
   }
 
   private void resume(Connection c, JsonNode d) {
     Session s = sessions.get(d.path("session_id").asText());
     long seq = d.path("seq").asLong(0);
-    if (!engine.acceptsToken(d.path("token").asText())) {
+    if (!acceptsToken(d.path("token").asText())) {
       close(c, 4004, "Authentication failed.");
       return;
     }
@@ -267,15 +313,14 @@ final class Gateway {
       close(c, 4003, "Not authenticated.");
       return;
     }
-    ObjectNode chunk = engine.membersChunkJson(d);
-    sequenceAndSend(c.session, "GUILD_MEMBERS_CHUNK", chunk);
+    sequenceAndSend(c.session, "GUILD_MEMBERS_CHUNK", guild.membersChunkJson(json, d));
   }
 
   // ---- dispatching ----
 
   /**
    * Sends a dispatch to every live session whose intents include {@code intent} (0 = always), applying the
-   * Message Content rule to message payloads. Call with the lock held.
+   * Message Content rule to message payloads.
    */
   void dispatch(String type, ObjectNode d, int intent) {
     for (Session s : sessions.values()) {
@@ -287,7 +332,7 @@ final class Gateway {
         payload = withoutContent(d);
       }
       if (s.guildPending) {
-        s.deferred.add(new Object[] {type, payload});
+        s.deferred.add(new Dispatch(type, payload));
       } else {
         sequenceAndSend(s, type, payload);
       }
@@ -296,7 +341,7 @@ final class Gateway {
 
   /** Discord blanks content, embeds, attachments, components and polls of others' messages without the intent. */
   private ObjectNode withoutContent(ObjectNode message) {
-    String botId = engine.botId();
+    String botId = guild.bot.id();
     boolean own = botId.equals(message.path("author").path("id").asText());
     boolean mentionsBot = false;
     for (JsonNode m : message.path("mentions")) {
@@ -383,7 +428,7 @@ final class Gateway {
     events.add(new GatewayEvent(clock.instant(), kind, detail));
   }
 
-  // ---- controls for tests (lock held by caller) ----
+  // ---- controls for tests ----
 
   /** Cuts every identified connection without a close frame; dispatches from now on are buffered. */
   void dropConnections() {
@@ -462,9 +507,5 @@ final class Gateway {
         LOG.debug("close at shutdown failed", e);
       }
     }
-  }
-
-  ArrayNode newArray() {
-    return json.createArrayNode();
   }
 }

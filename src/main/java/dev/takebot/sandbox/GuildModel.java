@@ -1,20 +1,23 @@
 package dev.takebot.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The one guild the sandbox serves: roles, members, channels, threads and the permission arithmetic.
- * Not thread-safe by itself; {@link SandboxEngine} guards it with its lock.
+ * Confined to the {@link EngineLoop} like the rest of the sandbox's state.
  */
 final class GuildModel {
 
@@ -162,6 +165,26 @@ final class GuildModel {
     return p;
   }
 
+  /** The channel or thread; Discord's Unknown Channel otherwise. */
+  ChannelData channelData(String channelId) {
+    ChannelData c = channels.get(channelId);
+    if (c == null) {
+      throw ApiException.unknownChannel();
+    }
+    return c;
+  }
+
+  /** Discord's refusal when the bot lacks {@code permission} in the channel: 50001 unseen, 50013 otherwise. */
+  void requireBot(String channelId, long permission) {
+    long p = permissions(bot, channelId);
+    if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
+      throw ApiException.missingAccess();
+    }
+    if (!Permissions.has(p, permission)) {
+      throw ApiException.missingPermissions();
+    }
+  }
+
   /** The permission a member needs to post in the channel: Send Messages, or Send Messages in Threads. */
   long sendPermission(String channelId) {
     ChannelData c = channels.get(channelId);
@@ -284,6 +307,49 @@ final class GuildModel {
       }
     }
     return n;
+  }
+
+  /** A channel in an interaction's {@code resolved}, with the viewer's permissions in it. */
+  ObjectNode resolvedChannelJson(ObjectMapper json, Channel c, Member viewer) {
+    ObjectNode n = json.createObjectNode();
+    n.put("id", c.id());
+    n.put("name", c.name());
+    n.put("type", c.type());
+    n.put("permissions", Long.toString(permissions(viewer, c.id())));
+    if (c.parentId() != null) {
+      n.put("parent_id", c.parentId());
+    }
+    return n;
+  }
+
+  /** GUILD_MEMBERS_CHUNK for op 8: by user ids, or by name prefix; one chunk, as the sandbox's guild is small. */
+  ObjectNode membersChunkJson(ObjectMapper json, JsonNode request) {
+    ObjectNode d = json.createObjectNode();
+    d.put("guild_id", id);
+    Set<String> wanted = new HashSet<>();
+    request.path("user_ids").forEach(n -> wanted.add(n.asText()));
+    if (request.path("user_ids").isTextual()) {
+      wanted.add(request.path("user_ids").asText());
+    }
+    String query = request.path("query").asText("").toLowerCase(Locale.ROOT);
+    ArrayNode found = d.putArray("members");
+    ArrayNode notFound = d.putArray("not_found");
+    for (Member m : members.values()) {
+      if (wanted.isEmpty() ? m.name().toLowerCase(Locale.ROOT).startsWith(query) : wanted.contains(m.id())) {
+        found.add(memberJson(json, m, true));
+      }
+    }
+    for (String userId : wanted) {
+      if (!members.containsKey(userId)) {
+        notFound.add(userId);
+      }
+    }
+    d.put("chunk_index", 0);
+    d.put("chunk_count", 1);
+    if (request.hasNonNull("nonce")) {
+      d.put("nonce", request.get("nonce").asText());
+    }
+    return d;
   }
 
   ObjectNode guildCreateJson(ObjectMapper json) {

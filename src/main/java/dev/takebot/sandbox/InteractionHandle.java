@@ -3,13 +3,14 @@ package dev.takebot.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A simulated member's interaction (slash command, context menu, button press or modal submit), to await and
  * inspect the bot's answer: the callback, the original response, follow-ups, edits and modals.
- * Thread-safe; every accessor reads the sandbox's current state.
+ * Thread-safe; every accessor reads the sandbox's current state on its {@link EngineLoop}.
  */
 public final class InteractionHandle {
   private final SandboxEngine engine;
@@ -27,31 +28,27 @@ public final class InteractionHandle {
 
   /** The interaction token used in the webhook routes. */
   public String token() {
-    return state().token;
+    return engine.call(() -> state().token);
   }
 
   /** Interaction type: 2 application command, 3 component, 5 modal submit. */
   public int type() {
-    return state().type;
+    return engine.call(() -> state().type);
   }
 
   /** The member who triggered it. */
   public Member member() {
-    return state().member;
+    return engine.call(() -> state().member);
   }
 
   /** The INTERACTION_CREATE payload as dispatched. */
   public JsonNode payload() {
-    synchronized (engine) {
-      return state().payload.deepCopy();
-    }
+    return engine.call(() -> state().payload.deepCopy());
   }
 
   /** The callback type the bot answered with (4 reply, 5 defer, 6 deferred update, 7 update, 9 modal), if any. */
   public Optional<Integer> callbackType() {
-    synchronized (engine) {
-      return Optional.ofNullable(state().callbackType);
-    }
+    return engine.call(() -> Optional.ofNullable(state().callbackType));
   }
 
   /** Waits for the bot's callback and returns its type. */
@@ -70,30 +67,28 @@ public final class InteractionHandle {
           || s.callbackType == 6 && !edited(s.originalMessageId)) {
         return null;
       }
-      return engine.message(s.originalMessageId);
+      return engine.messages.message(s.originalMessageId);
     }, timeout, () -> "a complete response to interaction " + id);
   }
 
   /** The original response as it is now (possibly still loading), if any. */
   public Optional<SandboxMessage> original() {
-    synchronized (engine) {
+    return engine.call(() -> {
       String m = state().originalMessageId;
-      return Optional.ofNullable(m == null ? null : engine.message(m));
-    }
+      return Optional.ofNullable(m == null ? null : engine.messages.message(m));
+    });
   }
 
   /** Follow-up messages created through {@code POST webhooks/{app}/{token}} (not counting one that filled a defer). */
   public List<SandboxMessage> followUps() {
-    synchronized (engine) {
-      return state().followUpIds.stream().map(engine::message).filter(m -> m != null).toList();
-    }
+    return engine.call(() -> state().followUpIds.stream().map(engine.messages::message).filter(m -> m != null).toList());
   }
 
   /** Waits until at least {@code index + 1} follow-ups exist and returns that one. */
   public SandboxMessage awaitFollowUp(int index, Duration timeout) {
     return engine.await(() -> {
       List<String> ids = state().followUpIds;
-      return ids.size() > index ? engine.message(ids.get(index)) : null;
+      return ids.size() > index ? engine.messages.message(ids.get(index)) : null;
     }, timeout, () -> "follow-up #" + index + " of interaction " + id);
   }
 
@@ -112,7 +107,7 @@ public final class InteractionHandle {
       if (s.autocompleteChoices == null) {
         return null;
       }
-      List<JsonNode> choices = new java.util.ArrayList<>();
+      List<JsonNode> choices = new ArrayList<>();
       s.autocompleteChoices.path("choices").forEach(c -> choices.add(c.deepCopy()));
       return choices;
     }, timeout, () -> "autocomplete choices in answer to interaction " + id);
@@ -124,14 +119,13 @@ public final class InteractionHandle {
   }
 
   private boolean edited(String messageId) {
-    SandboxMessage m = engine.message(messageId);
+    SandboxMessage m = engine.messages.message(messageId);
     return m != null && m.isEdited();
   }
 
-  InteractionState state() {
-    synchronized (engine) {
-      return engine.interaction(id);
-    }
+  /** On the loop only. */
+  private InteractionState state() {
+    return engine.interactions.byId(id);
   }
 
   @Override

@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Server-side record of one interaction; guarded by the engine lock. */
+/** Server-side record of one interaction. Confined to the {@link EngineLoop}. */
 final class InteractionState {
-  static final int PING = 1;
   static final int APPLICATION_COMMAND = 2;
   static final int MESSAGE_COMPONENT = 3;
   static final int AUTOCOMPLETE = 4;
@@ -27,7 +26,6 @@ final class InteractionState {
   final int responseMessageType;
 
   Integer callbackType;
-  Instant acknowledgedAt;
   String originalMessageId;
   boolean originalLoading;
   final List<String> followUpIds = new ArrayList<>();

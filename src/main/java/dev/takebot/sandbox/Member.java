@@ -22,9 +22,4 @@ public record Member(String id, String name, List<String> roleIds, boolean bot, 
   public String mention() {
     return "<@" + id + ">";
   }
-
-  /** True when the member holds the given role ({@code @everyone} is implied and not listed). */
-  public boolean hasRole(Role role) {
-    return roleIds.contains(role.id());
-  }
 }

@@ -19,16 +19,20 @@ import java.util.regex.Pattern;
 /**
  * Turns message bodies into Discord's stored form: mentions resolved under {@code allowed_mentions}, uploaded
  * files turned into attachments served by the sandbox's CDN route, embeds typed {@code rich}, components numbered.
- * Called with the engine lock held.
+ * Confined to the {@link EngineLoop}.
  */
 final class MessageJson {
   private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d+)>");
   private static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d+)>");
 
+  /** A file served by the attachment CDN route. */
+  record StoredFile(String id, String filename, String contentType, byte[] bytes) {
+  }
+
   private final ObjectMapper json;
   private final Snowflakes ids;
   private final GuildModel guild;
-  private final Map<String, SandboxEngine.StoredFile> files = new LinkedHashMap<>();
+  private final Map<String, StoredFile> files = new LinkedHashMap<>();
   private volatile String httpBase = "http://127.0.0.1/";
 
   MessageJson(ObjectMapper json, Snowflakes ids, GuildModel guild) {
@@ -41,7 +45,7 @@ final class MessageJson {
     this.httpBase = base;
   }
 
-  SandboxEngine.StoredFile file(String id) {
+  StoredFile file(String id) {
     return files.get(id);
   }
 
@@ -89,9 +93,9 @@ final class MessageJson {
     m.put("mention_everyone", everyone);
   }
 
-  ArrayNode buildAttachments(String channelId, JsonNode declared, List<SandboxEngine.Upload> uploads, ArrayNode kept) {
+  ArrayNode buildAttachments(String channelId, JsonNode declared, List<Upload> uploads, ArrayNode kept) {
     ArrayNode out = kept;
-    for (SandboxEngine.Upload u : uploads) {
+    for (Upload u : uploads) {
       JsonNode meta = null;
       for (JsonNode d : declared) {
         if (d.path("id").asText().equals(Integer.toString(u.index()))) {
@@ -101,7 +105,7 @@ final class MessageJson {
       String filename = meta != null && meta.hasNonNull("filename") ? meta.get("filename").asText() : u.filename();
       String id = ids.next();
       String contentType = ContentTypes.detect(filename, u.bytes());
-      files.put(id, new SandboxEngine.StoredFile(id, filename, contentType, u.bytes()));
+      files.put(id, new StoredFile(id, filename, contentType, u.bytes()));
       ObjectNode a = out.addObject();
       a.put("id", id);
       a.put("filename", filename);

@@ -242,4 +242,9 @@ final class Validation {
   static int length(String s) {
     return s.codePointCount(0, s.length());
   }
+
+  /** The object child {@code name}, created when absent: for Discord's nested error trees and {@code resolved}. */
+  static ObjectNode child(ObjectNode parent, String name) {
+    return parent.get(name) instanceof ObjectNode existing ? existing : parent.putObject(name);
+  }
 }
