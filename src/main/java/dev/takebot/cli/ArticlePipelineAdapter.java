@@ -19,13 +19,17 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
   @Override
   public PreparedArticle prepare(String origin, String text) {
     try {
-      Article article = ArticleParser.parse(text);
-      ArticlePost post = PostBuilder.build(article, hashtagLimit);
-      // The post builder puts the summary embed last; the thread hangs off it.
-      return new PreparedArticle(article.title(), article.articleKey(), post.threadName(), post.messages(),
-          post.messages().size() - 1);
+      return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit));
     } catch (ArticleFormatException e) {
       throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The post as the bot receives it, for {@code /article post} and {@code preview} alike. */
+  static PreparedArticle prepared(ArticlePost post) {
+    Article article = post.article();
+    // The post builder puts the summary embed last; the thread hangs off it.
+    return new PreparedArticle(article.title(), article.articleKey(), post.threadName(), post.messages(),
+        post.messages().size() - 1);
   }
 }

@@ -10,8 +10,9 @@ import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
+import dev.takebot.discord.PostPayloads;
+import dev.takebot.discord.PreparedArticle;
 import dev.takebot.message.ButtonSpec;
-import dev.takebot.message.DiscordPayloads;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.FieldSpec;
 import dev.takebot.message.MessageSpec;
@@ -21,6 +22,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code takebot preview FILE}: shows the post TakeBot would make for an article, without Discord.
- * Plain output is the post as a member sees it; {@code --json} prints the exact Create Message payloads.
+ * Plain output is the post as a member sees it; {@code --json} prints the Create Message bodies the bot
+ * sends, serialised by JDA as the bot does.
  * Exit 0 on success, 2 with one line {@code error: …} on stderr for bad input or arguments.
  */
 @Command(
@@ -55,7 +58,8 @@ public final class PreviewCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
-  @Option(names = "--json", description = "Print {\"threadName\": …, \"messages\": […]} with the exact Discord payloads.")
+  @Option(names = "--json", description = "Print {\"threadName\": …, \"messages\": […]}: the Create Message"
+      + " bodies the bot sends, as JDA writes them.")
   boolean json;
 
   @Option(names = "--hashtags", paramLabel = "N", defaultValue = "6",
@@ -112,17 +116,22 @@ public final class PreviewCommand implements Callable<Integer> {
     return BAD_INPUT;
   }
 
-  /** The post as one JSON object: thread name and the Create Message payloads in posting order. */
+  /**
+   * The post as one JSON object: the thread name and, in posting order, each message's Create Message
+   * body as JDA serialises it for the bot (see {@link PostPayloads} for the per-send fields it leaves out).
+   */
   static String json(ArticlePost post) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("threadName", post.threadName());
     ArrayNode messages = root.putArray("messages");
-    post.messages().forEach(m -> messages.add(DiscordPayloads.createMessage(m)));
     try {
+      for (String body : PostPayloads.json(ArticlePipelineAdapter.prepared(post))) {
+        messages.add(mapper.readTree(body)); // only indented: keys and values stay as JDA wrote them
+      }
       return mapper.writeValueAsString(root) + System.lineSeparator();
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain nodes always serialises", e);
+      throw new IllegalStateException("JDA wrote JSON that does not parse", e);
     }
   }
 
@@ -131,11 +140,13 @@ public final class PreviewCommand implements Callable<Integer> {
     StringBuilder s = new StringBuilder();
     Article article = post.article();
     s.append("Thread: ").append(post.threadName()).append('\n');
-    int n = post.messages().size();
+    PreparedArticle prepared = ArticlePipelineAdapter.prepared(post);
+    List<MessageSpec> messages = PostPayloads.messages(prepared);
+    int n = messages.size();
     for (int i = 0; i < n; i++) {
-      MessageSpec m = post.messages().get(i);
+      MessageSpec m = messages.get(i);
       s.append('\n').append("── Message ").append(i + 1).append(" of ").append(n);
-      if (i == n - 1) {
+      if (i == prepared.postIndex()) {
         s.append(" · the thread starts here");
       }
       s.append(" ──\n");
@@ -149,7 +160,7 @@ public final class PreviewCommand implements Callable<Integer> {
         embed(s, e);
       }
       for (ButtonSpec b : m.buttons()) {
-        s.append("  [").append(b.label()).append("] ").append(b.url() != null ? b.url() : "").append('\n');
+        s.append("  [").append(b.label()).append(']').append(b.url() != null ? " " + b.url() : "").append('\n');
       }
     }
     return s.toString();

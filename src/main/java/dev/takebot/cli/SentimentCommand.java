@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -156,7 +158,7 @@ public final class SentimentCommand implements Callable<Integer> {
         + " one thread)%n", ours.wall(), ours.cpu(), analyzer.version(), BENCH_ROUNDS);
     VaderReference vader = VaderReference.load();
     if (vader == null) {
-      out.println("vader\tnot on this classpath (its lucene and log4j dependencies stay out of the jar); "
+      out.println("vader\tnot on this classpath (the port and its lucene and log4j dependencies stay out of the jar); "
           + "SentimentBenchmark runs it side by side (README, Performance); Python VADER: ~25,000 texts/s");
     } else {
       Rate ref = measure(texts, vader::score);
@@ -215,13 +217,19 @@ public final class SentimentCommand implements Callable<Integer> {
     return sink;
   }
 
-  /** The Java VADER port shipped in the lexicon jar, if its runtime dependencies are present. */
-  private record VaderReference(Object unused) {
+  /**
+   * The Java VADER port, when it is on the classpath with its runtime dependencies (the test classpath; the
+   * runnable jar carries only VADER's lexicon). Reached by reflection so that main code does not depend on it.
+   */
+  private record VaderReference(Constructor<?> create, Method analyze, Method polarity) {
     static VaderReference load() {
       try {
-        score0("warm up");
-        return new VaderReference(null);
-      } catch (LinkageError | RuntimeException | IOException e) {
+        Class<?> c = Class.forName("com.vader.sentiment.analyzer.SentimentAnalyzer");
+        VaderReference ref = new VaderReference(c.getConstructor(String.class), c.getMethod("analyze"),
+            c.getMethod("getPolarity"));
+        ref.score0("warm up");
+        return ref;
+      } catch (LinkageError | RuntimeException | ReflectiveOperationException e) {
         return null;
       }
     }
@@ -229,17 +237,16 @@ public final class SentimentCommand implements Callable<Integer> {
     double score(String text) {
       try {
         return score0(text);
-      } catch (IOException e) {
+      } catch (ReflectiveOperationException e) {
         return 0;
       }
     }
 
-    private static double score0(String text) throws IOException {
-      com.vader.sentiment.analyzer.SentimentAnalyzer a = new com.vader.sentiment.analyzer.SentimentAnalyzer(text);
-      a.analyze();
-      Map<String, Float> p = a.getPolarity();
-      Float c = p.get("compound");
-      return c == null ? 0 : c;
+    private double score0(String text) throws ReflectiveOperationException {
+      Object a = create.newInstance(text);
+      analyze.invoke(a);
+      Object c = ((Map<?, ?>) polarity.invoke(a)).get("compound");
+      return c instanceof Float f ? f : 0;
     }
   }
 

@@ -18,6 +18,7 @@ final class ArticlePasteModal implements ComponentFeature {
   static final String INPUT_ID = "article";
   /** Discord's limit for a paragraph text input. */
   static final int MAX_CHARS = TextInput.MAX_VALUE_LENGTH;
+  static final String MALFORMED = "This form doesn't name a channel I can post in: run `/article post` again.";
 
   private final ArticlePostCommand poster;
 
@@ -51,10 +52,24 @@ final class ArticlePasteModal implements ComponentFeature {
     String id = event.getModalId();
     int colon = id.indexOf(':');
     String channelId = colon < 0 ? null : id.substring(colon + 1);
-    if (channelId != null && !channelId.matches("\\d{1,20}")) {
-      throw new IllegalStateException("malformed paste form id " + id);
+    if (channelId != null && !isSnowflake(channelId)) {
+      // The id is input: a modified client can send anything, which names no channel of ours.
+      event.reply(MessageSpecs.text(MALFORMED)).setEphemeral(true).queue();
+      return;
     }
     ModalMapping value = event.getValue(INPUT_ID);
     poster.postPasted(event, channelId, value == null ? "" : value.getAsString());
+  }
+
+  /** A positive id that fits JDA's snowflakes (a signed long); anything else names no channel. */
+  static boolean isSnowflake(String id) {
+    if (id.isEmpty() || id.length() > 19 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return false;
+    }
+    try {
+      return Long.parseLong(id) > 0;
+    } catch (NumberFormatException beyondLong) {
+      return false;
+    }
   }
 }

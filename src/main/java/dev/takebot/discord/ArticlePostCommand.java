@@ -1,8 +1,6 @@
 package dev.takebot.discord;
 
 import dev.takebot.article.ArticleParser;
-import dev.takebot.message.ButtonSpec;
-import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
 import java.io.IOException;
@@ -41,6 +39,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,8 +179,17 @@ final class ArticlePostCommand implements SlashFeature {
     return ch;
   }
 
+  /**
+   * Suggests the articles folder's files, to moderators only: Discord's default permissions only hide the
+   * command, so anyone an admin lets see it (or any modified client) can ask, and a file name can be an
+   * unpublished headline.
+   */
   @Override
   public void autoComplete(CommandAutoCompleteInteractionEvent event) {
+    if (!moderators.isModerator(event.getMember())) {
+      event.replyChoices(List.of()).queue();
+      return;
+    }
     String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
     List<Command.Choice> choices = new ArrayList<>();
     for (String name : articleNames()) {
@@ -244,14 +252,10 @@ final class ArticlePostCommand implements SlashFeature {
   private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article,
       List<Message> sentSoFar) {
     Message post = null;
-    for (int i = 0; i < article.messages().size(); i++) {
-      MessageSpec spec = article.messages().get(i);
-      if (i == article.postIndex()) {
-        List<ButtonSpec> buttons = new ArrayList<>(spec.buttons());
-        buttons.add(ShareTakeFeature.BUTTON);
-        spec = spec.withButtons(buttons);
-      }
-      Message sent = channel.sendMessage(MessageSpecs.toCreateData(spec)).complete();
+    // The same messages preview --json prints: PostPayloads decides what the post carries.
+    List<MessageCreateData> messages = PostPayloads.createData(article);
+    for (int i = 0; i < messages.size(); i++) {
+      Message sent = channel.sendMessage(messages.get(i)).complete();
       sentSoFar.add(sent);
       if (i == article.postIndex()) {
         post = sent;

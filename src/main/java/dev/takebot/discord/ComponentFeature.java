@@ -10,11 +10,13 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 interface ComponentFeature {
   String idPrefix();
 
+  /** A button this feature never made (ids are input: a modified client can send any). */
   default void onButton(ButtonInteractionEvent event) {
-    throw new IllegalStateException("no button handler for " + event.getComponentId());
+    InteractionRouter.notOurs(event, event.getComponentId());
   }
 
+  /** A form this feature never made. */
   default void onModal(ModalInteractionEvent event) {
-    throw new IllegalStateException("no modal handler for " + event.getModalId());
+    InteractionRouter.notOurs(event, event.getModalId());
   }
 }

@@ -34,6 +34,8 @@ final class InteractionRouter extends ListenerAdapter {
   private final Map<String, ComponentFeature> components;
   private final Map<String, MessageMenuFeature> menus;
   static final String BUSY = "TakeBot is very busy right now: please try again in a moment.";
+  /** The answer to a button, form or command id that none of TakeBot's features made. */
+  static final String NOT_OURS = "That doesn't lead anywhere any more: run the command again.";
 
   private final ExecutorService pool;
 
@@ -51,7 +53,8 @@ final class InteractionRouter extends ListenerAdapter {
     SlashFeature f = commands.get(event.getFullCommandName());
     run(event, () -> {
       if (f == null) {
-        throw new IllegalStateException("unknown command /" + event.getFullCommandName());
+        notOurs(event, "/" + event.getFullCommandName()); // e.g. a command a newer version registered
+        return;
       }
       f.execute(event);
     });
@@ -62,7 +65,8 @@ final class InteractionRouter extends ListenerAdapter {
     MessageMenuFeature f = menus.get(event.getName());
     run(event, () -> {
       if (f == null) {
-        throw new IllegalStateException("unknown message command " + event.getName());
+        notOurs(event, event.getName());
+        return;
       }
       f.execute(event);
     });
@@ -81,7 +85,8 @@ final class InteractionRouter extends ListenerAdapter {
     ComponentFeature f = components.get(prefix(event.getComponentId()));
     run(event, () -> {
       if (f == null) {
-        throw new IllegalStateException("unknown button " + event.getComponentId());
+        notOurs(event, event.getComponentId());
+        return;
       }
       f.onButton(event);
     });
@@ -92,7 +97,8 @@ final class InteractionRouter extends ListenerAdapter {
     ComponentFeature f = components.get(prefix(event.getModalId()));
     run(event, () -> {
       if (f == null) {
-        throw new IllegalStateException("unknown modal " + event.getModalId());
+        notOurs(event, event.getModalId());
+        return;
       }
       f.onModal(event);
     });
@@ -121,6 +127,16 @@ final class InteractionRouter extends ListenerAdapter {
             .queue(null, f -> log.debug("Could not answer busy interaction {}", interaction.getId(), f));
       }
     }
+  }
+
+  /**
+   * Answers an id no feature made with {@link #NOT_OURS}, privately. Not an error: ids are input, and a
+   * modified client (or a message from an older version) sends them at will, so it is logged at debug
+   * only, not as a failure with a stack trace.
+   */
+  static void notOurs(IReplyCallback event, String id) {
+    log.debug("Interaction {} names {}, which no feature made", event.getId(), id);
+    event.reply(MessageSpecs.text(NOT_OURS)).setEphemeral(true).queue();
   }
 
   static String prefix(String customId) {

@@ -1,11 +1,13 @@
 package dev.takebot.discord;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
 import org.slf4j.Logger;
@@ -66,6 +68,26 @@ final class Moderators {
     }
   }
 
+  /**
+   * Logs one warning per server whose {@code @everyone} role (whose id is the server's) is configured as a
+   * moderator role: taken at its word that would make every member a moderator, so it is ignored, and the
+   * operator should hear why it admits no one. Call once connected, with the servers the bot is in.
+   */
+  static void warnAboutEveryone(List<String> roles, Collection<Guild> guilds) {
+    if (roles == null) {
+      return;
+    }
+    Set<Long> configured = roles.stream().filter(Moderators::isId).map(r -> Long.parseUnsignedLong(r.strip()))
+        .collect(Collectors.toSet());
+    for (Guild g : guilds) {
+      if (configured.contains(g.getIdLong())) {
+        log.warn("discord.moderatorRoles lists {}, the @everyone role of server {} ({}): that would make every"
+            + " member a moderator, so it is ignored. Configure the moderators' own role instead.", g.getId(),
+            g.getName(), g.getId());
+      }
+    }
+  }
+
   boolean isModerator(Member member) {
     if (member == null) {
       return false;
@@ -74,6 +96,9 @@ final class Moderators {
       return true;
     }
     for (Role r : member.getRoles()) {
+      if (r.isPublicRole()) {
+        continue; // never a moderator role, see warnAboutEveryone (JDA leaves it out of getRoles anyway)
+      }
       if (ids.contains(r.getIdLong()) || names.contains(r.getName().toLowerCase(Locale.ROOT))) {
         return true;
       }

@@ -95,7 +95,9 @@ final class ShareTakeFeature implements ComponentFeature {
     }
     Discussion discussion = found.get();
     ModalMapping value = event.getValue(INPUT_ID);
-    String text = value == null ? "" : value.getAsString().strip();
+    // Stored as shown: without bidi controls and other invisible format characters, so a take of nothing
+    // but those is empty rather than an invisible post that counts.
+    String text = value == null ? "" : SafeText.stripControl(value.getAsString()).strip();
     if (text.isEmpty()) {
       event.reply(MessageSpecs.text("Your take was empty, so nothing was posted.")).setEphemeral(true).queue();
       return;
@@ -181,13 +183,19 @@ final class ShareTakeFeature implements ComponentFeature {
     }
   }
 
-  /** The discussion of that post, only if it belongs to the server the interaction comes from. */
+  /**
+   * The discussion of that post, only if it belongs to the server the interaction comes from and the member
+   * can see it. A hidden one is answered like a post that collects nothing: a form id naming it must not
+   * tell whether it exists, nor name its thread.
+   */
   private Optional<Discussion> discussionOf(IReplyCallback event, long postId) {
     Guild guild = event.getGuild();
-    if (guild == null || event.getMember() == null) {
+    Member member = event.getMember();
+    if (guild == null || member == null) {
       return Optional.empty();
     }
-    return ctx.takes().repository().findDiscussion(postId).filter(d -> d.guildId() == guild.getIdLong());
+    return ctx.takes().repository().findDiscussion(postId).filter(d -> d.guildId() == guild.getIdLong())
+        .filter(d -> Audience.of(member).allows(d));
   }
 
   /**

@@ -274,6 +274,7 @@ public final class TakeBot implements AutoCloseable {
       TakeBot bot = new TakeBot(jda, pool, background, owned);
       try {
         jda.awaitReady();
+        Moderators.warnAboutEveryone(discord.moderatorRoles(), jda.getGuilds());
         registerCommands(jda, features, discord.devGuildId());
       } catch (IllegalStateException e) {
         bot.close();

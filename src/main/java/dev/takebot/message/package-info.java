@@ -3,7 +3,7 @@
  * helpers that keep them inside Discord's limits and unable to ping anyone.
  *
  * <p>The core ({@code article}, {@code takes}) builds {@link dev.takebot.message.MessageSpec}s; the
- * {@code discord} package turns them into JDA messages and {@link dev.takebot.message.DiscordPayloads}
- * turns them into the raw REST payloads that {@code preview --json} prints. Nothing here imports JDA.
+ * {@code discord} package turns them into JDA messages, the one rendering both the bot and
+ * {@code preview --json} use. Nothing here imports JDA.
  */
 package dev.takebot.message;

@@ -144,8 +144,8 @@ public final class DiscordSandbox implements AutoCloseable {
     pool.setName("discord-sandbox-http");
     pool.setDaemon(true);
     Javalin javalin = Javalin.create(cfg -> {
-      cfg.showJavalinBanner = false;
-      cfg.startupWatcherEnabled = false;
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.startupWatcherEnabled = false;
       cfg.jetty.threadPool = pool;
       cfg.jetty.multipartConfig.maxFileSize(25, SizeUnit.MB);
       cfg.jetty.multipartConfig.maxInMemoryFileSize(25, SizeUnit.MB);
@@ -154,10 +154,10 @@ public final class DiscordSandbox implements AutoCloseable {
         f.setIdleTimeout(Duration.ofMinutes(10));
         f.setMaxTextMessageSize(1 << 20);
       });
+      cfg.routes.ws("/gateway", ws -> engine.gateway.configure(ws, "gateway"));
+      cfg.routes.ws("/gateway-resume", ws -> engine.gateway.configure(ws, "gateway-resume"));
+      new RestApi(engine).register(cfg.routes);
     });
-    javalin.ws("/gateway", ws -> engine.gateway.configure(ws, "gateway"));
-    javalin.ws("/gateway-resume", ws -> engine.gateway.configure(ws, "gateway-resume"));
-    new RestApi(engine).register(javalin);
     try {
       javalin.start("127.0.0.1", 0);
     } catch (RuntimeException e) {

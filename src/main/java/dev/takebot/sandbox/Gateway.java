@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
-import org.eclipse.jetty.websocket.api.WriteCallback;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +112,7 @@ final class Gateway {
       loop.execute(() -> onConnect(ctx, path));
     });
     ws.onMessage(ctx -> onText(ctx, ctx.message()));
-    ws.onBinaryMessage(ctx -> onText(ctx, new String(ctx.data(), ctx.offset(), ctx.length(), StandardCharsets.UTF_8)));
+    ws.onBinaryMessage(ctx -> onText(ctx, StandardCharsets.UTF_8.decode(ctx.data()).toString()));
     ws.onClose(ctx -> {
       int code = ctx.status();
       String reason = ctx.reason();
@@ -388,9 +388,9 @@ final class Gateway {
     }
     try {
       if (c.deflater == null) {
-        c.ctx.session.getRemote().sendString(new String(bytes, StandardCharsets.UTF_8), WriteCallback.NOOP);
+        c.ctx.session.sendText(new String(bytes, StandardCharsets.UTF_8), Callback.NOOP);
       } else {
-        c.ctx.session.getRemote().sendBytes(ByteBuffer.wrap(deflate(c.deflater, bytes)), WriteCallback.NOOP);
+        c.ctx.session.sendBinary(ByteBuffer.wrap(deflate(c.deflater, bytes)), Callback.NOOP);
       }
     } catch (RuntimeException e) {
       LOG.debug("gateway send failed", e);

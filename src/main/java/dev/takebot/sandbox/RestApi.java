@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
@@ -43,7 +43,7 @@ final class RestApi {
     this.guild = engine.guild;
   }
 
-  void register(Javalin app) {
+  void register(RoutesConfig app) {
     app.before(ctx -> ctx.header("Via", "1.1 google"));
     app.before(ROOT + "*", this::guard);
     app.after(ROOT + "*", this::afterApi);

@@ -20,7 +20,7 @@ import java.util.zip.CRC32;
  * Immutable after construction and therefore safe to share between threads.
  */
 final class Lexicon {
-  static final String VADER_RESOURCE = "vader_sentiment_lexicon.txt";
+  static final String VADER_RESOURCE = "sentiment/vader_sentiment_lexicon.txt";
   static final String DIR = "sentiment/";
 
   // Term flags. They sit above TokenBuffer's token flags so that a token carries both in one int: the scorer

@@ -51,13 +51,13 @@ class PreviewCommandTest {
         .contains("military-led")
         .contains("┃ #Russia #Bamako #")
         .contains("┃ Your take 👇\n")
-        .contains("┃ 📅 1 February 2026")
+        .contains("┃ 📅 1 February 2026\n  [Share your take]\n")
         .doesNotContain("\\")
         .doesNotContain("**");
   }
 
   @Test
-  @DisplayName("--json prints the thread name and the exact Create Message payloads (golden file)")
+  @DisplayName("--json prints the thread name and the Create Message bodies as JDA writes them (golden file)")
   void jsonPreview() throws IOException {
     Run run = run("--json", SEED);
 

@@ -94,4 +94,18 @@ class ModeratorRolesTest {
       assertThat(warnings().get(0).getFormattedMessage()).contains("Editors", "id");
     }
   }
+
+  @Test
+  @DisplayName("the server's id (its @everyone role) as a moderator role makes no member a moderator, and start-up"
+      + " says so")
+  void everyoneRoleIsRefused(@TempDir Path dir) throws InterruptedException {
+    try (BotHarness h = start(dir, s -> List.of(s.guildId(), "@everyone"))) {
+      DiscordSandbox sandbox = h.sandbox;
+      Member plain = sandbox.addMember("plain");
+
+      assertThat(articleList(sandbox, plain)).contains(REFUSAL);
+      assertThat(warnings()).extracting(ILoggingEvent::getFormattedMessage)
+          .anySatisfy(m -> assertThat(m).contains(sandbox.guildId(), "@everyone", "ignored"));
+    }
+  }
 }

@@ -321,4 +321,21 @@ class ShareTakeHardeningTest {
     // another member is not held up by this one's cooldown
     assertThat(share(newMember(), p, "someone else's take").content()).contains("your take is posted");
   }
+
+  @Test
+  @DisplayName("a take of only invisible characters is empty: nothing posted or counted; format characters are not"
+      + " stored either")
+  void invisibleTakes() {
+    Posted p = postArticle("Invisible");
+
+    SandboxMessage blank = share(newMember(), p, "\u200b\u200e \u202e\u2066\u200b");
+    SandboxMessage marked = share(newMember(), p, "\u202egood\u202c plan\u200b");
+
+    assertThat(blank.content()).isEqualTo("Your take was empty, so nothing was posted.");
+    assertThat(marked.content()).contains("your take is posted");
+    assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(1);
+    List<String> stored = new ArrayList<>();
+    h.store.forEachTake(p.discussion().postMessageId(), t -> stored.add(t.text()));
+    assertThat(stored).containsExactly("good plan");
+  }
 }
