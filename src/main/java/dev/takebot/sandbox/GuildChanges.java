@@ -45,7 +45,8 @@ final class GuildChanges {
 
   Role addRole(String name, long permissions) {
     int position = guild.roles.values().stream().mapToInt(Role::position).max().orElse(0) + 1;
-    return announceRole("GUILD_ROLE_CREATE", guild.putRole(new Role(ids.next(), name, position, permissions, 0, false)));
+    Role r = guild.putRole(new Role(ids.next(), name, position, permissions, 0, false));
+    return announceRole("GUILD_ROLE_CREATE", r);
   }
 
   Role setRolePermissions(Role role, long permissions) {

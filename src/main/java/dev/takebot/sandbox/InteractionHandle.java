@@ -81,7 +81,8 @@ public final class InteractionHandle {
 
   /** Follow-up messages created through {@code POST webhooks/{app}/{token}} (not counting one that filled a defer). */
   public List<SandboxMessage> followUps() {
-    return engine.call(() -> state().followUpIds.stream().map(engine.messages::message).filter(m -> m != null).toList());
+    return engine.call(() -> state().followUpIds.stream().map(engine.messages::message).filter(m -> m != null)
+        .toList());
   }
 
   /** Waits until at least {@code index + 1} follow-ups exist and returns that one. */
@@ -92,7 +93,10 @@ public final class InteractionHandle {
     }, timeout, () -> "follow-up #" + index + " of interaction " + id);
   }
 
-  /** Waits for the bot to answer with a modal (callback type 9) and returns its data ({@code custom_id}, title, components). */
+  /**
+   * Waits for the bot to answer with a modal (callback type 9) and returns its data ({@code custom_id}, title,
+   * components).
+   */
   public JsonNode awaitModal(Duration timeout) {
     return engine.await(() -> {
       InteractionState s = state();
@@ -100,7 +104,7 @@ public final class InteractionHandle {
     }, timeout, () -> "a modal in answer to interaction " + id);
   }
 
-  /** Waits for the bot's autocomplete answer (callback type 8) and returns its choices ({@code name}, {@code value}). */
+  /** Waits for the bot's autocomplete answer (callback type 8) and returns its choices (name and value). */
   public List<JsonNode> awaitChoices(Duration timeout) {
     return engine.await(() -> {
       InteractionState s = state();

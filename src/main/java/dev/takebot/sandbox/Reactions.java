@@ -63,7 +63,8 @@ final class Reactions {
 
   /** Updates the message's entry for the emoji; the entry goes when nobody reacts with it any more. */
   private void count(StoredMessage sm, String name, String emojiId, Set<String> reacted) {
-    ArrayNode reactions = sm.json.has("reactions") ? (ArrayNode) sm.json.get("reactions") : sm.json.putArray("reactions");
+    ArrayNode reactions =
+        sm.json.get("reactions") instanceof ArrayNode existing ? existing : sm.json.putArray("reactions");
     int index = -1;
     for (int i = 0; i < reactions.size(); i++) {
       if (reactions.get(i).path("emoji").path("name").asText().equals(name)) {

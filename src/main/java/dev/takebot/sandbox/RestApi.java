@@ -363,7 +363,8 @@ final class RestApi {
     ctx.header("Retry-After", Long.toString(Math.max(1, header)));
     ctx.header("X-RateLimit-Limit", "5");
     ctx.header("X-RateLimit-Remaining", "0");
-    ctx.header("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", (engine.clock.millis() + e.retryAfter.toMillis()) / 1000.0));
+    double resetAt = (engine.clock.millis() + e.retryAfter.toMillis()) / 1000.0;
+    ctx.header("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", resetAt));
     ctx.header("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", seconds));
     ctx.header("X-RateLimit-Bucket", bucketHash(ctx.method().name(), path));
     ctx.header("X-RateLimit-Scope", "user");

@@ -91,7 +91,8 @@ final class Threads {
     if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
       throw ApiException.missingAccess();
     }
-    long needed = type == Channel.PUBLIC_THREAD ? Permissions.CREATE_PUBLIC_THREADS : Permissions.CREATE_PRIVATE_THREADS;
+    long needed =
+        type == Channel.PUBLIC_THREAD ? Permissions.CREATE_PUBLIC_THREADS : Permissions.CREATE_PRIVATE_THREADS;
     if (!Permissions.has(p, needed)) {
       throw ApiException.missingPermissions();
     }
