@@ -10,26 +10,26 @@ package dev.takebot.sandbox;
  * @param ownerId  the creator of a thread, otherwise {@code null}
  */
 public record Channel(String id, String name, int type, String parentId, String ownerId) {
-    /** A text channel. */
-    public static final int GUILD_TEXT = 0;
-    /** A category. */
-    public static final int GUILD_CATEGORY = 4;
-    /** An announcement channel. */
-    public static final int GUILD_ANNOUNCEMENT = 5;
-    /** A thread in an announcement channel. */
-    public static final int ANNOUNCEMENT_THREAD = 10;
-    /** A public thread. */
-    public static final int PUBLIC_THREAD = 11;
-    /** A private thread. */
-    public static final int PRIVATE_THREAD = 12;
+  /** A text channel. */
+  public static final int GUILD_TEXT = 0;
+  /** A category. */
+  public static final int GUILD_CATEGORY = 4;
+  /** An announcement channel. */
+  public static final int GUILD_ANNOUNCEMENT = 5;
+  /** A thread in an announcement channel. */
+  public static final int ANNOUNCEMENT_THREAD = 10;
+  /** A public thread. */
+  public static final int PUBLIC_THREAD = 11;
+  /** A private thread. */
+  public static final int PRIVATE_THREAD = 12;
 
-    /** True for thread channels (types 10, 11, 12). */
-    public boolean isThread() {
-        return type == ANNOUNCEMENT_THREAD || type == PUBLIC_THREAD || type == PRIVATE_THREAD;
-    }
+  /** True for thread channels (types 10, 11, 12). */
+  public boolean isThread() {
+    return type == ANNOUNCEMENT_THREAD || type == PUBLIC_THREAD || type == PRIVATE_THREAD;
+  }
 
-    /** The mention markup, {@code <#id>}. */
-    public String mention() {
-        return "<#" + id + ">";
-    }
+  /** The mention markup, {@code <#id>}. */
+  public String mention() {
+    return "<#" + id + ">";
+  }
 }

@@ -2,24 +2,21 @@ package dev.takebot.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A local Discord-compatible server (REST API v10 under {@link #restUrl()}, Gateway v10 at {@link #gatewayUrl()})
@@ -58,961 +55,635 @@ import java.util.function.Predicate;
  */
 public final class DiscordSandbox implements AutoCloseable {
 
-    /** Configures a sandbox before it starts. */
-    public static final class Builder {
-        private Clock clock = Clock.systemUTC();
-        private String token = "sandbox-bot-token";
-        private String botName = "TakeBot";
-        private int heartbeatInterval = 41_250;
-        private long privilegedIntents = Gateway.PRIVILEGED;
+  /** Configures a sandbox before it starts. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private String token = "sandbox-bot-token";
+    private String botName = "TakeBot";
+    private int heartbeatInterval = 41_250;
+    private long privilegedIntents = Gateway.PRIVILEGED;
 
-        private Builder() {
-        }
-
-        /**
-         * The clock for ids, timestamps and the 3-second interaction window. JDA judges interaction ids against
-         * its own wall clock, so a custom clock must track real time (an offset clock is fine, a fixed one is not).
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
-
-        /** The bot token the sandbox accepts (as {@code Authorization: Bot <token>}). */
-        public Builder token(String token) {
-            if (token == null || token.isBlank()) {
-                throw new IllegalArgumentException("token must not be blank");
-            }
-            this.token = token;
-            return this;
-        }
-
-        /** The bot user's name. */
-        public Builder botName(String name) {
-            this.botName = Objects.requireNonNull(name);
-            return this;
-        }
-
-        /** The heartbeat interval announced in HELLO, in milliseconds (Discord: 41250). */
-        public Builder heartbeatInterval(int millis) {
-            if (millis < 100) {
-                throw new IllegalArgumentException("heartbeat interval must be at least 100 ms");
-            }
-            this.heartbeatInterval = millis;
-            return this;
-        }
-
-        /**
-         * Whether the application may use the privileged Message Content intent (the developer-portal switch).
-         * When off, an IDENTIFY asking for it is closed with 4014 "Disallowed intent(s)", like Discord.
-         */
-        public Builder messageContentIntentAllowed(boolean allowed) {
-            this.privilegedIntents = allowed ? privilegedIntents | Gateway.MESSAGE_CONTENT
-                    : privilegedIntents & ~Gateway.MESSAGE_CONTENT;
-            return this;
-        }
-
-        /** Builds and starts the sandbox. */
-        public DiscordSandbox start() {
-            return new DiscordSandbox(this).startServer();
-        }
-    }
-
-    private final SandboxEngine engine;
-    private final RestApi rest;
-    private final ScheduledExecutorService scheduler;
-    private final Member defaultModerator;
-    private final Member defaultMember;
-    private Javalin app;
-    private int port;
-
-    private DiscordSandbox(Builder b) {
-        ObjectMapper json = new ObjectMapper();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "discord-sandbox-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
-        this.engine = new SandboxEngine(json, b.clock, b.token, b.botName, scheduler, b.heartbeatInterval,
-                b.privilegedIntents);
-        this.rest = new RestApi(engine, json);
-        this.defaultModerator = engine.addMember("mod", engine.guild.moderator);
-        this.defaultMember = engine.addMember("member");
-    }
-
-    /** A builder for a customised sandbox. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Starts a sandbox with the defaults (token {@code sandbox-bot-token}, system clock). */
-    public static DiscordSandbox start() {
-        return builder().start();
-    }
-
-    private DiscordSandbox startServer() {
-        QueuedThreadPool pool = new QueuedThreadPool(32, 2, 60_000);
-        pool.setName("discord-sandbox-http");
-        pool.setDaemon(true);
-        Javalin javalin = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.startupWatcherEnabled = false;
-            cfg.jetty.threadPool = pool;
-            cfg.jetty.multipartConfig.maxFileSize(25, SizeUnit.MB);
-            cfg.jetty.multipartConfig.maxInMemoryFileSize(25, SizeUnit.MB);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(50, SizeUnit.MB);
-            cfg.jetty.modifyWebSocketServletFactory(f -> {
-                f.setIdleTimeout(Duration.ofMinutes(10));
-                f.setMaxTextMessageSize(1 << 20);
-            });
-            cfg.routes.ws("/gateway", ws -> engine.gateway.configure(ws, "gateway"));
-            cfg.routes.ws("/gateway-resume", ws -> engine.gateway.configure(ws, "gateway-resume"));
-            rest.register(cfg.routes);
-        });
-        try {
-            javalin.start("127.0.0.1", 0);
-        } catch (RuntimeException e) {
-            scheduler.shutdownNow();
-            throw e;
-        }
-        this.app = javalin;
-        this.port = javalin.port();
-        engine.httpBase("http://127.0.0.1:" + port + "/");
-        return this;
-    }
-
-    // ------------------------------------------------------------------ endpoints
-
-    /** The TCP port on 127.0.0.1. */
-    public int port() {
-        return port;
-    }
-
-    /** REST base for JDA's {@code RestConfig#setBaseUrl}, e.g. {@code http://127.0.0.1:PORT/api/v10/}. */
-    public String restUrl() {
-        return "http://127.0.0.1:" + port + RestApi.ROOT;
-    }
-
-    /** Gateway URL for the session controller, e.g. {@code ws://127.0.0.1:PORT/gateway}. */
-    public String gatewayUrl() {
-        return engine.gatewayUrl();
-    }
-
-    /** The {@code resume_gateway_url} sent in READY; distinct from {@link #gatewayUrl()} so resumes are visible. */
-    public String resumeGatewayUrl() {
-        return engine.resumeGatewayUrl();
-    }
-
-    /** The bot token the sandbox accepts. */
-    public String token() {
-        return engine.token;
-    }
-
-    // ------------------------------------------------------------------ the guild
-
-    /** The guild's id (also the id of {@code @everyone}). */
-    public String guildId() {
-        return engine.guild.id;
-    }
-
-    /** The bot's user/member. */
-    public Member bot() {
-        return engine.guild.bot;
-    }
-
-    /** The application id (equal to the bot's user id, as for modern apps). */
-    public String applicationId() {
-        return engine.botId();
-    }
-
-    /** The guild owner (holds the Moderator role; owners have every permission). */
-    public Member owner() {
-        return engine.guild.owner;
-    }
-
-    /** The {@code @everyone} role. */
-    public Role everyoneRole() {
-        return engine.guild.everyone;
-    }
-
-    /** The Moderator role (Manage Messages, Manage Threads). */
-    public Role moderatorRole() {
-        return engine.guild.moderator;
-    }
-
-    /** The bot's managed role, carrying {@link Permissions#BOT_DEFAULT}. */
-    public Role botRole() {
-        return engine.guild.botRole;
-    }
-
-    /** {@code #news}, where articles are posted. */
-    public Channel news() {
-        return engine.guild.news;
-    }
-
-    /** {@code #general}. */
-    public Channel general() {
-        return engine.guild.general;
-    }
-
-    /** {@code #read-only}: {@code @everyone} (and so the bot) may not send; moderators may. */
-    public Channel readOnly() {
-        return engine.guild.readOnly;
-    }
-
-    /** The default moderator, {@code mod}. */
-    public Member moderator() {
-        return defaultModerator;
-    }
-
-    /** The default plain member, {@code member}. */
-    public Member member() {
-        return defaultMember;
-    }
-
-    /** Adds a member holding the given roles (dispatches GUILD_MEMBER_ADD to sessions with that intent). */
-    public Member addMember(String name, Role... roles) {
-        return engine.addMember(name, roles);
-    }
-
-    /** Adds a role with the given permission bits (GUILD_ROLE_CREATE). */
-    public Role addRole(String name, long permissions) {
-        return engine.addRole(name, permissions);
-    }
-
-    /** Changes a role's permissions (GUILD_ROLE_UPDATE), e.g. to take a permission away from the bot. */
-    public Role setRolePermissions(Role role, long permissions) {
-        return engine.setRolePermissions(role, permissions);
+    private Builder() {
     }
 
     /**
-     * Adds a text channel only the given roles can see, like a {@code #staff} channel: {@code @everyone} is denied
-     * View Channel and each role is allowed it (CHANNEL_CREATE). Pass the bot's role for the bot to see it too.
+     * The clock for ids, timestamps and the 3-second interaction window. JDA judges interaction ids against
+     * its own wall clock, so a custom clock must track real time (an offset clock is fine, a fixed one is not).
      */
-    public Channel addPrivateChannel(String name, Role... viewers) {
-        List<GuildModel.Overwrite> overwrites = new ArrayList<>();
-        overwrites.add(new GuildModel.Overwrite(guildId(), 0, 0, Permissions.VIEW_CHANNEL));
-        for (Role r : viewers) {
-            overwrites.add(new GuildModel.Overwrite(r.id(), 0, Permissions.VIEW_CHANNEL, 0));
-        }
-        return engine.addTextChannel(name, overwrites);
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** The bot token the sandbox accepts (as {@code Authorization: Bot <token>}). */
+    public Builder token(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("token must not be blank");
+      }
+      this.token = token;
+      return this;
+    }
+
+    /** The bot user's name. */
+    public Builder botName(String name) {
+      this.botName = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** The heartbeat interval announced in HELLO, in milliseconds (Discord: 41250). */
+    public Builder heartbeatInterval(int millis) {
+      if (millis < 100) {
+        throw new IllegalArgumentException("heartbeat interval must be at least 100 ms");
+      }
+      this.heartbeatInterval = millis;
+      return this;
     }
 
     /**
-     * Times a member out for {@code duration} (GUILD_MEMBER_UPDATE with {@code communication_disabled_until});
-     * {@link Duration#ZERO} lifts it. While timed out the member keeps only View Channel and Read Message History.
+     * Whether the application may use the privileged Message Content intent (the developer-portal switch).
+     * When off, an IDENTIFY asking for it is closed with 4014 "Disallowed intent(s)", like Discord.
      */
-    public void timeOut(Member member, Duration duration) {
-        engine.timeOut(member, duration.isZero() ? null : engine.clock.instant().plus(duration));
+    public Builder messageContentIntentAllowed(boolean allowed) {
+      this.privilegedIntents = allowed ? privilegedIntents | Gateway.MESSAGE_CONTENT
+          : privilegedIntents & ~Gateway.MESSAGE_CONTENT;
+      return this;
     }
 
-    /** Sets one member's permission overwrite on a channel (CHANNEL_UPDATE); its threads follow it. */
-    public void setMemberOverwrite(Channel channel, Member member, long allow, long deny) {
-        engine.setMemberOverwrite(channel.id(), member, allow, deny);
+    /** Builds and starts the sandbox. */
+    public DiscordSandbox start() {
+      return new DiscordSandbox(this).startServer();
     }
+  }
 
-    /** All current members, including the bot and the owner. */
-    public List<Member> members() {
-        return engine.members();
+  private final SandboxEngine engine;
+  private final Member defaultModerator;
+  private final Member defaultMember;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private Javalin app;
+  private int port;
+
+  private DiscordSandbox(Builder b) {
+    this.engine = new SandboxEngine(new ObjectMapper(), b.clock, b.token, b.botName, b.heartbeatInterval,
+        b.privilegedIntents);
+    this.defaultModerator = addMember("mod", engine.guild.moderator);
+    this.defaultMember = addMember("member");
+  }
+
+  /** A builder for a customised sandbox. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts a sandbox with the defaults (token {@code sandbox-bot-token}, system clock). */
+  public static DiscordSandbox start() {
+    return builder().start();
+  }
+
+  private DiscordSandbox startServer() {
+    QueuedThreadPool pool = new QueuedThreadPool(32, 2, 60_000);
+    pool.setName("discord-sandbox-http");
+    pool.setDaemon(true);
+    Javalin javalin = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.startupWatcherEnabled = false;
+      cfg.jetty.threadPool = pool;
+      cfg.jetty.multipartConfig.maxFileSize(25, SizeUnit.MB);
+      cfg.jetty.multipartConfig.maxInMemoryFileSize(25, SizeUnit.MB);
+      cfg.jetty.multipartConfig.maxTotalRequestSize(50, SizeUnit.MB);
+      cfg.jetty.modifyWebSocketServletFactory(f -> {
+        f.setIdleTimeout(Duration.ofMinutes(10));
+        f.setMaxTextMessageSize(1 << 20);
+      });
+      cfg.routes.ws("/gateway", ws -> engine.gateway.configure(ws, "gateway"));
+      cfg.routes.ws("/gateway-resume", ws -> engine.gateway.configure(ws, "gateway-resume"));
+      new RestApi(engine).register(cfg.routes);
+    });
+    try {
+      javalin.start("127.0.0.1", 0);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
     }
+    this.app = javalin;
+    this.port = javalin.port();
+    engine.httpBase("http://127.0.0.1:" + port + "/");
+    return this;
+  }
 
-    /** All roles, lowest position first. */
-    public List<Role> roles() {
-        return engine.roles();
+  // ------------------------------------------------------------------ endpoints
+
+  /** The TCP port on 127.0.0.1. */
+  public int port() {
+    return port;
+  }
+
+  /** REST base for JDA's {@code RestConfig#setBaseUrl}, e.g. {@code http://127.0.0.1:PORT/api/v10/}. */
+  public String restUrl() {
+    return "http://127.0.0.1:" + port + RestApi.ROOT;
+  }
+
+  /** Gateway URL for the session controller, e.g. {@code ws://127.0.0.1:PORT/gateway}. */
+  public String gatewayUrl() {
+    return engine.gatewayUrl();
+  }
+
+  /** The {@code resume_gateway_url} sent in READY; distinct from {@link #gatewayUrl()} so resumes are visible. */
+  public String resumeGatewayUrl() {
+    return engine.resumeGatewayUrl();
+  }
+
+  /** The bot token the sandbox accepts. */
+  public String token() {
+    return engine.token;
+  }
+
+  // ------------------------------------------------------------------ the guild
+
+  /** The guild's id (also the id of {@code @everyone}). */
+  public String guildId() {
+    return engine.guild.id;
+  }
+
+  /** The bot's user/member. */
+  public Member bot() {
+    return engine.guild.bot;
+  }
+
+  /** The application id (equal to the bot's user id, as for modern apps). */
+  public String applicationId() {
+    return engine.botId();
+  }
+
+  /** The guild owner (holds the Moderator role; owners have every permission). */
+  public Member owner() {
+    return engine.guild.owner;
+  }
+
+  /** The {@code @everyone} role. */
+  public Role everyoneRole() {
+    return engine.guild.everyone;
+  }
+
+  /** The Moderator role (Manage Messages, Manage Threads). */
+  public Role moderatorRole() {
+    return engine.guild.moderator;
+  }
+
+  /** The bot's managed role, carrying {@link Permissions#BOT_DEFAULT}. */
+  public Role botRole() {
+    return engine.guild.botRole;
+  }
+
+  /** {@code #news}, where articles are posted. */
+  public Channel news() {
+    return engine.guild.news;
+  }
+
+  /** {@code #general}. */
+  public Channel general() {
+    return engine.guild.general;
+  }
+
+  /** {@code #read-only}: {@code @everyone} (and so the bot) may not send; moderators may. */
+  public Channel readOnly() {
+    return engine.guild.readOnly;
+  }
+
+  /** The default moderator, {@code mod}. */
+  public Member moderator() {
+    return defaultModerator;
+  }
+
+  /** The default plain member, {@code member}. */
+  public Member member() {
+    return defaultMember;
+  }
+
+  /** Adds a member holding the given roles (dispatches GUILD_MEMBER_ADD to sessions with that intent). */
+  public Member addMember(String name, Role... roles) {
+    return engine.call(() -> engine.guildChanges.addMember(name, roles));
+  }
+
+  /** Adds a role with the given permission bits (GUILD_ROLE_CREATE). */
+  public Role addRole(String name, long permissions) {
+    return engine.call(() -> engine.guildChanges.addRole(name, permissions));
+  }
+
+  /** Changes a role's permissions (GUILD_ROLE_UPDATE), e.g. to take a permission away from the bot. */
+  public Role setRolePermissions(Role role, long permissions) {
+    return engine.call(() -> engine.guildChanges.setRolePermissions(role, permissions));
+  }
+
+  /**
+   * Adds a text channel only the given roles can see, like a {@code #staff} channel: {@code @everyone} is denied
+   * View Channel and each role is allowed it (CHANNEL_CREATE). Pass the bot's role for the bot to see it too.
+   */
+  public Channel addPrivateChannel(String name, Role... viewers) {
+    List<GuildModel.Overwrite> overwrites = new ArrayList<>();
+    overwrites.add(new GuildModel.Overwrite(guildId(), 0, 0, Permissions.VIEW_CHANNEL));
+    for (Role r : viewers) {
+      overwrites.add(new GuildModel.Overwrite(r.id(), 0, Permissions.VIEW_CHANNEL, 0));
     }
+    return engine.call(() -> engine.guildChanges.addTextChannel(name, overwrites));
+  }
 
-    /** A member's effective permissions in a channel (roles and overwrites; threads use their parent). */
-    public long permissions(Member member, Channel channel) {
-        return engine.permissions(member, channel.id());
-    }
+  /**
+   * Times a member out for {@code duration} (GUILD_MEMBER_UPDATE with {@code communication_disabled_until});
+   * {@link Duration#ZERO} lifts it. While timed out the member keeps only View Channel and Read Message History.
+   */
+  public void timeOut(Member member, Duration duration) {
+    Instant until = duration.isZero() ? null : engine.clock.instant().plus(duration);
+    engine.run(() -> engine.guildChanges.timeOut(member, until));
+  }
 
-    /** A channel or thread by id. */
-    public Optional<Channel> channel(String id) {
-        return Optional.ofNullable(engine.channel(id));
-    }
+  /** Sets one member's permission overwrite on a channel (CHANNEL_UPDATE); its threads follow it. */
+  public void setMemberOverwrite(Channel channel, Member member, long allow, long deny) {
+    engine.run(() -> engine.guildChanges.setMemberOverwrite(channel.id(), member, allow, deny));
+  }
 
-    // ------------------------------------------------------------------ members act
+  /** All current members, including the bot and the owner. */
+  public List<Member> members() {
+    return engine.call(() -> List.copyOf(engine.guild.members.values()));
+  }
 
-    /** Posts a message as a member; throws {@link IllegalStateException} when the member may not post there. */
-    public SandboxMessage post(Member author, Channel channel, String content, FileUpload... files) {
-        return engine.memberPost(author, channel.id(), content, null, List.of(files));
-    }
+  /** All roles, lowest position first. */
+  public List<Role> roles() {
+    return engine.call(engine.guild::sortedRoles);
+  }
 
-    /** Replies to a message (a {@code message_reference} plus {@code referenced_message}, type 19). */
-    public SandboxMessage reply(Member author, SandboxMessage target, String content) {
-        return engine.memberPost(author, target.channelId(), content, target.id(), List.of());
-    }
+  /** A member's effective permissions in a channel (roles and overwrites; threads use their parent). */
+  public long permissions(Member member, Channel channel) {
+    return engine.call(() -> engine.guild.permissions(engine.guild.members.getOrDefault(member.id(), member),
+        channel.id()));
+  }
 
-    /** Edits a message's content (MESSAGE_UPDATE with {@code edited_timestamp}). */
-    public SandboxMessage edit(SandboxMessage message, String newContent) {
-        return engine.memberEdit(message.id(), newContent);
-    }
+  /** A channel or thread by id. */
+  public Optional<Channel> channel(String id) {
+    return engine.call(() -> {
+      GuildModel.ChannelData c = engine.guild.channels.get(id);
+      return Optional.ofNullable(c == null ? null : c.channel);
+    });
+  }
 
-    /** Deletes a message (MESSAGE_DELETE). */
-    public void delete(SandboxMessage message) {
-        engine.memberDelete(message.id());
-    }
+  // ------------------------------------------------------------------ members act
 
-    /** Deletes several messages of one channel at once, as a moderator would (MESSAGE_DELETE_BULK). */
-    public void bulkDelete(Channel channel, List<SandboxMessage> messages) {
-        engine.memberBulkDelete(channel.id(), messages.stream().map(SandboxMessage::id).toList());
-    }
+  /** Posts a message as a member; throws {@link IllegalStateException} when the member may not post there. */
+  public SandboxMessage post(Member author, Channel channel, String content, FileUpload... files) {
+    return engine.call(() -> engine.messages.memberPost(author, channel.id(), content, null, List.of(files)));
+  }
 
-    /** A member starts a public thread on a message (THREAD_CREATE, MESSAGE_UPDATE of the parent). */
-    public Channel createThread(Member creator, SandboxMessage message, String name) {
-        return engine.memberCreateThread(creator, message.id(), name);
-    }
+  /** Replies to a message (a {@code message_reference} plus {@code referenced_message}, type 19). */
+  public SandboxMessage reply(Member author, SandboxMessage target, String content) {
+    return engine.call(() -> engine.messages.memberPost(author, target.channelId(), content, target.id(), List.of()));
+  }
 
-    /** Archives a thread (THREAD_UPDATE); {@code lock} also locks it, so only moderators may reopen it. */
-    public void archiveThread(Channel thread, boolean lock) {
-        engine.archiveThread(thread.id(), lock);
-    }
+  /** Edits a message's content (MESSAGE_UPDATE with {@code edited_timestamp}). */
+  public SandboxMessage edit(SandboxMessage message, String newContent) {
+    return engine.call(() -> engine.messages.memberEdit(message.id(), newContent));
+  }
 
-    /** A moderator deletes a thread (THREAD_DELETE); the message it started from stays. */
-    public void deleteThread(Channel thread) {
-        engine.deleteThread(thread.id());
-    }
+  /** Deletes a message (MESSAGE_DELETE). */
+  public void delete(SandboxMessage message) {
+    engine.run(() -> engine.messages.memberDelete(message.id()));
+  }
 
-    /** A member adds a reaction (unicode emoji, or {@code name:id} for a custom one). */
-    public void react(Member member, SandboxMessage message, String emoji) {
-        engine.react(member, message.channelId(), message.id(), emoji, true);
-    }
+  /** Deletes several messages of one channel at once, as a moderator would (MESSAGE_DELETE_BULK). */
+  public void bulkDelete(Channel channel, List<SandboxMessage> messages) {
+    List<String> ids = messages.stream().map(SandboxMessage::id).toList();
+    engine.run(() -> engine.messages.memberBulkDelete(channel.id(), ids));
+  }
 
-    /** A member removes their reaction. */
-    public void unreact(Member member, SandboxMessage message, String emoji) {
-        engine.react(member, message.channelId(), message.id(), emoji, false);
-    }
+  /** A member starts a public thread on a message (THREAD_CREATE, MESSAGE_UPDATE of the parent). */
+  public Channel createThread(Member creator, SandboxMessage message, String name) {
+    return engine.call(() -> engine.threads.memberCreate(creator, message.id(), name));
+  }
 
-    // ------------------------------------------------------------------ interactions
+  /** Archives a thread (THREAD_UPDATE); {@code lock} also locks it, so only moderators may reopen it. */
+  public void archiveThread(Channel thread, boolean lock) {
+    engine.run(() -> engine.threads.archive(thread.id(), lock));
+  }
 
-    /**
-     * A member runs a registered slash command.
-     *
-     * @param command the command path: {@code "takes summary"} is command {@code takes}, subcommand {@code summary};
-     *                {@code "a b c"} is command, subcommand group, subcommand
-     * @param options option values by name: {@code String}, {@code Integer}/{@code Long}, {@code Double},
-     *                {@code Boolean}, {@link Member}, {@link Channel}, {@link Role} or {@link FileUpload}; types come
-     *                from the registered definition, which also decides unknown and missing required options
-     *                ({@link IllegalArgumentException}, as Discord's client would not send them)
-     */
-    public InteractionHandle slash(Member member, Channel channel, String command, Map<String, ?> options) {
-        synchronized (engine) {
-            String[] path = command.trim().split("\\s+");
-            ObjectNode registered = engine.registeredCommand(path[0], 1);
-            if (registered == null) {
-                throw new IllegalArgumentException("no slash command /" + path[0] + " is registered; registered: "
-                        + registeredNames());
-            }
-            ObjectNode data = engine.json.createObjectNode();
-            data.put("id", registered.get("id").asText());
-            data.put("name", path[0]);
-            data.put("type", 1);
-            if (registered.has("guild_id")) {
-                data.put("guild_id", registered.get("guild_id").asText());
-            }
-            ObjectNode resolved = engine.json.createObjectNode();
-            JsonNode defs = registered.path("options");
-            ArrayNode target = data.putArray("options");
-            for (int i = 1; i < path.length; i++) {
-                JsonNode def = find(defs, path[i]);
-                if (def == null || (def.path("type").asInt() != 1 && def.path("type").asInt() != 2)) {
-                    throw new IllegalArgumentException("/" + command + ": no subcommand '" + path[i] + "'");
-                }
-                ObjectNode o = target.addObject();
-                o.put("type", def.get("type").asInt());
-                o.put("name", path[i]);
-                target = o.putArray("options");
-                defs = def.path("options");
-            }
-            for (JsonNode def : defs) {
-                int t = def.path("type").asInt();
-                if (t == 1 || t == 2) {
-                    throw new IllegalArgumentException("/" + command + " needs a subcommand, e.g. '" + command + " "
-                            + def.path("name").asText() + "'");
-                }
-                if (def.path("required").asBoolean(false) && !options.containsKey(def.path("name").asText())) {
-                    throw new IllegalArgumentException("/" + command + ": required option '" + def.path("name").asText()
-                            + "' is missing");
-                }
-            }
-            for (Map.Entry<String, ?> e : options.entrySet()) {
-                JsonNode def = find(defs, e.getKey());
-                if (def == null) {
-                    throw new IllegalArgumentException("/" + command + ": unknown option '" + e.getKey() + "'");
-                }
-                target.add(option(e.getKey(), def.path("type").asInt(), e.getValue(), member, channel, resolved));
-            }
-            if (!resolved.isEmpty()) {
-                data.set("resolved", resolved);
-            }
-            InteractionState s = engine.createInteraction(InteractionState.APPLICATION_COMMAND, member, channel.id(),
-                    data, null, 20);
-            return new InteractionHandle(engine, s.id);
+  /** A moderator deletes a thread (THREAD_DELETE); the message it started from stays. */
+  public void deleteThread(Channel thread) {
+    engine.run(() -> engine.threads.delete(thread.id()));
+  }
+
+  /** A member adds a reaction (unicode emoji, or {@code name:id} for a custom one). */
+  public void react(Member member, SandboxMessage message, String emoji) {
+    engine.run(() -> engine.reactions.react(member, message.channelId(), message.id(), emoji, true));
+  }
+
+  /** A member removes their reaction. */
+  public void unreact(Member member, SandboxMessage message, String emoji) {
+    engine.run(() -> engine.reactions.react(member, message.channelId(), message.id(), emoji, false));
+  }
+
+  // ------------------------------------------------------------------ interactions
+
+  /**
+   * A member runs a registered slash command.
+   *
+   * @param command the command path: {@code "takes summary"} is command {@code takes}, subcommand {@code summary};
+   *                {@code "a b c"} is command, subcommand group, subcommand
+   * @param options option values by name: {@code String}, {@code Integer}/{@code Long}, {@code Double},
+   *                {@code Boolean}, {@link Member}, {@link Channel}, {@link Role} or {@link FileUpload}; types come
+   *                from the registered definition, which also decides unknown and missing required options
+   *                ({@link IllegalArgumentException}, as Discord's client would not send them)
+   */
+  public InteractionHandle slash(Member member, Channel channel, String command, Map<String, ?> options) {
+    return handle(() -> engine.interactions.slash(member, channel, command, options));
+  }
+
+  /**
+   * Whether Discord's client would offer the command to the member in that channel, judged by the command's
+   * {@code default_member_permissions}. {@link #slash} does not enforce this, because a server admin can override
+   * it per guild; bots must check permissions themselves.
+   */
+  public boolean commandVisibleTo(Member member, Channel channel, String command) {
+    String name = command.trim().split("\\s+")[0];
+    return engine.call(() -> engine.commands.commandVisibleTo(member, channel.id(), name, 1));
+  }
+
+  /** A member runs a slash command without options. */
+  public InteractionHandle slash(Member member, Channel channel, String command) {
+    return slash(member, channel, command, Map.of());
+  }
+
+  /** A member runs a registered message context-menu command (type 3) on a message. */
+  public InteractionHandle messageCommand(Member member, SandboxMessage target, String name) {
+    return handle(() -> engine.interactions.messageCommand(member, target, name));
+  }
+
+  /** A member presses a button (by {@code custom_id}) on a message; it must exist and be enabled. */
+  public InteractionHandle pressButton(Member member, SandboxMessage message, String customId) {
+    return handle(() -> engine.interactions.pressButton(member, message, customId));
+  }
+
+  /**
+   * A button press carrying any {@code custom_id}, on a message that need not have that button: what a modified
+   * client or a replayed request can send, since component ids are input to the bot like everything else.
+   */
+  public InteractionHandle pressForgedButton(Member member, SandboxMessage message, String customId) {
+    return handle(() -> engine.interactions.pressForgedButton(member, message, customId));
+  }
+
+  /**
+   * A member types {@code typed} into an autocompleted option of a slash command (interaction type 4, the option
+   * marked {@code focused}); {@link InteractionHandle#awaitChoices} returns the bot's suggestions.
+   *
+   * @param command the command path, as for {@link #slash}
+   */
+  public InteractionHandle autocomplete(Member member, Channel channel, String command, String option,
+      String typed) {
+    return handle(() -> engine.interactions.autocomplete(member, channel, command, option, typed));
+  }
+
+  /**
+   * A member submits the modal the bot opened in answer to {@code opener}; {@code values} maps each text input's
+   * {@code custom_id} to the typed text. Required inputs and length limits are checked like Discord's client.
+   */
+  public InteractionHandle submitModal(Member member, InteractionHandle opener, Map<String, String> values) {
+    return handle(() -> engine.interactions.submitModal(member, opener, values));
+  }
+
+  /**
+   * A modal submit with any {@code custom_id}, as a modified client can send: one labelled text input per entry
+   * of {@code values}, from {@code channel}, whether or not the bot ever opened such a modal.
+   */
+  public InteractionHandle submitModal(Member member, Channel channel, String customId, Map<String, String> values) {
+    return handle(() -> engine.interactions.submitModal(member, channel, customId, values));
+  }
+
+  private InteractionHandle handle(Supplier<InteractionState> start) {
+    return new InteractionHandle(engine, engine.call(start).id);
+  }
+
+  // ------------------------------------------------------------------ gateway control
+
+  /** True once the bot has identified and received its GUILD_CREATE on a live connection. */
+  public boolean isBotConnected() {
+    return engine.call(engine.gateway::isReady);
+  }
+
+  /** Waits until {@link #isBotConnected()}. */
+  public void awaitBotConnected(Duration timeout) {
+    engine.await(() -> engine.gateway.isReady() ? Boolean.TRUE : null, timeout, () -> "the bot to connect");
+  }
+
+  /** Cuts the bot's connection abruptly (no close frame). JDA resumes on {@link #resumeGatewayUrl()}. */
+  public void dropConnection() {
+    engine.run(engine.gateway::dropConnections);
+  }
+
+  /**
+   * Cuts the bot's connection and runs {@code whileDown} before the bot can resume, so every event it causes
+   * is guaranteed to reach the bot only through RESUME's replay. {@code whileDown} runs on the sandbox's own
+   * thread, before any reconnect is handled: it may act as members but must not wait for the bot.
+   */
+  public void dropConnection(Runnable whileDown) {
+    engine.run(() -> {
+      engine.gateway.dropConnections();
+      whileDown.run();
+    });
+  }
+
+  /** Closes the bot's connection with a close frame, e.g. 4000 "Unknown error" (resumable). */
+  public void closeConnection(int code, String reason) {
+    engine.run(() -> engine.gateway.closeConnections(code, reason));
+  }
+
+  /** Sends op 7 RECONNECT; JDA reconnects and resumes. */
+  public void requestReconnect() {
+    engine.run(engine.gateway::requestReconnect);
+  }
+
+  /**
+   * Sends op 9 INVALID_SESSION. With {@code resumable=false} the session is gone and the bot must identify
+   * again (JDA waits up to ~5 s, then gets READY and GUILD_CREATE anew).
+   */
+  public void invalidateSession(boolean resumable) {
+    engine.run(() -> engine.gateway.invalidateSessions(resumable));
+  }
+
+  /**
+   * The bot is removed from the guild (kicked, or the server deleted): GUILD_DELETE without
+   * {@code unavailable}, which JDA reports as a GuildLeaveEvent. Only the gateway event is emulated.
+   */
+  public void removeBotFromGuild() {
+    engine.run(engine.guildChanges::removeBot);
+  }
+
+  /** The bot is added back after {@link #removeBotFromGuild()}: GUILD_CREATE, a GuildJoinEvent in JDA. */
+  public void addBotBackToGuild() {
+    engine.run(engine.guildChanges::addBotBack);
+  }
+
+  /** Everything that happened on the gateway: connects, identifies, resumes (with replay counts), closes. */
+  public List<GatewayEvent> gatewayEvents() {
+    return engine.call(engine.gateway::events);
+  }
+
+  /** Waits for a gateway event of the given kind after the {@code after}-th event (use the current size). */
+  public GatewayEvent awaitGatewayEvent(String kind, int after, Duration timeout) {
+    return engine.await(() -> {
+      List<GatewayEvent> events = engine.gateway.events();
+      for (int i = after; i < events.size(); i++) {
+        if (events.get(i).kind().equals(kind)) {
+          return events.get(i);
         }
+      }
+      return null;
+    }, timeout, () -> "gateway event " + kind);
+  }
+
+  // ------------------------------------------------------------------ REST behaviour switches
+
+  /** Answers the next {@code n} REST requests (any route) with 429 and the given retry-after. */
+  public void rateLimitNext(int n, Duration retryAfter) {
+    engine.run(() -> engine.routeRules.addRateLimit(n, retryAfter, null, null));
+  }
+
+  /** Answers the next {@code n} requests with this method whose path contains {@code pathContains} with 429. */
+  public void rateLimitNext(String method, String pathContains, int n, Duration retryAfter) {
+    engine.run(() -> engine.routeRules.addRateLimit(n, retryAfter, method, pathContains));
+  }
+
+  /**
+   * Fails the next request with this method whose path contains {@code pathContains} the way Discord
+   * refuses one: HTTP {@code status} with the JSON body {@code {"message": message, "code": code}}, and
+   * the route does nothing. For instance {@code failNext("POST", "/threads", 403, 50013, "Missing
+   * Permissions")} makes the next thread creation fail as if the permission had just been taken away.
+   * Paths are relative to the API root ({@code channels/{id}/messages/{id}/threads}); a null method or
+   * fragment matches any. Each call fails one request; calls queue up, and a matching 429 from
+   * {@link #rateLimitNext} comes first.
+   *
+   * @param status an HTTP error status, 400 to 599
+   * @param code Discord's JSON error code (e.g. 50013 Missing Permissions, 10008 Unknown Message)
+   * @param message Discord's error message, e.g. {@code "Missing Permissions"}
+   */
+  public void failNext(String method, String pathContains, int status, int code, String message) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be an HTTP error (400-599), got " + status);
     }
-
-    /**
-     * Whether Discord's client would offer the command to the member in that channel, judged by the command's
-     * {@code default_member_permissions}. {@link #slash} does not enforce this, because a server admin can override
-     * it per guild; bots must check permissions themselves.
-     */
-    public boolean commandVisibleTo(Member member, Channel channel, String command) {
-        return engine.commandVisibleTo(member, channel.id(), command.trim().split("\\s+")[0], 1);
+    if (status == 429) {
+      throw new IllegalArgumentException("use rateLimitNext for 429: it needs a retry-after");
     }
+    Objects.requireNonNull(message, "message");
+    ApiException error = new ApiException(status, code, message);
+    engine.run(() -> engine.routeRules.addFailure(1, error, method, pathContains));
+  }
 
-    /** A member runs a slash command without options. */
-    public InteractionHandle slash(Member member, Channel channel, String command) {
-        return slash(member, channel, command, Map.of());
+  /**
+   * Holds the answer to the next request with this method whose path contains {@code pathContains}: the
+   * route runs when the request arrives, so the answer shows the server as it was then, but it is sent
+   * only once the returned handle is {@linkplain HeldResponse#release() released}. Meanwhile the test can
+   * change what the answer describes, e.g. delete or edit a message while a page of history holding it
+   * is on its way to the bot. Paths are relative to the API root; a null method or fragment matches any.
+   */
+  public HeldResponse holdNext(String method, String pathContains) {
+    return engine.call(() -> engine.routeRules.addHold(method, pathContains));
+  }
+
+  // ------------------------------------------------------------------ read back
+
+  /** Current messages of a channel or thread, oldest first, including ephemeral interaction responses. */
+  public List<SandboxMessage> messages(Channel channel) {
+    return engine.call(() -> engine.messages.in(channel.id()));
+  }
+
+  /** Every current message the bot sent (channel messages and interaction responses), oldest first. */
+  public List<SandboxMessage> botMessages() {
+    return allMessages().stream().filter(m -> m.authorId().equals(engine.botId())).toList();
+  }
+
+  /** Every current message in the guild (members' and the bot's, ephemeral ones included), oldest first. */
+  public List<SandboxMessage> allMessages() {
+    return engine.call(engine.messages::all);
+  }
+
+  /** A current message by id. */
+  public Optional<SandboxMessage> message(String id) {
+    return Optional.ofNullable(engine.call(() -> engine.messages.message(id)));
+  }
+
+  /** True once the message with this id has been deleted. */
+  public boolean isDeleted(String messageId) {
+    return engine.call(() -> engine.messages.isDeleted(messageId));
+  }
+
+  /** Threads created so far, in creation order. */
+  public List<Channel> threads() {
+    return engine.call(engine.threads::all);
+  }
+
+  /** Globally registered application commands (Discord's JSON objects). */
+  public List<JsonNode> globalCommands() {
+    return engine.call(() -> engine.commands.commands(false));
+  }
+
+  /** Application commands registered for the sandbox guild. */
+  public List<JsonNode> guildCommands() {
+    return engine.call(() -> engine.commands.commands(true));
+  }
+
+  /**
+   * Every message creation, edit and deletion so far, in order — what members would have seen happen, including
+   * ephemeral responses shown only to their invoker. Handy for transcripts.
+   */
+  public List<MessageEvent> messageEvents() {
+    return engine.call(engine.messages::events);
+  }
+
+  /** Every REST request answered so far, in order. */
+  public List<RecordedRequest> requests() {
+    return engine.call(engine.requestLog::all);
+  }
+
+  /** Waits for a current message matching {@code predicate} (already present or yet to come). */
+  public SandboxMessage awaitMessage(Predicate<SandboxMessage> predicate, Duration timeout) {
+    return engine.await(() -> engine.messages.first(predicate), timeout, () -> "a matching message");
+  }
+
+  /** Waits for a message by the bot in {@code channel} matching {@code predicate}. */
+  public SandboxMessage awaitBotMessage(Channel channel, Predicate<SandboxMessage> predicate, Duration timeout) {
+    return engine.await(() -> engine.messages.first(m -> m.channelId().equals(channel.id())
+        && m.authorId().equals(engine.botId()) && predicate.test(m)), timeout,
+        () -> "a matching bot message in #" + channel.name());
+  }
+
+  /** Waits for a thread matching {@code predicate}. */
+  public Channel awaitThread(Predicate<Channel> predicate, Duration timeout) {
+    return engine.await(() -> engine.threads.all().stream().filter(predicate).findFirst().orElse(null), timeout,
+        () -> "a matching thread");
+  }
+
+  /** Waits for a REST request matching {@code predicate} (already answered or yet to come). */
+  public RecordedRequest awaitRequest(Predicate<RecordedRequest> predicate, Duration timeout) {
+    return engine.await(() -> engine.requestLog.first(predicate), timeout,
+        () -> "a matching request");
+  }
+
+  /** Waits until the message with this id is deleted. */
+  public void awaitDeleted(String messageId, Duration timeout) {
+    engine.await(() -> engine.messages.isDeleted(messageId) ? Boolean.TRUE : null, timeout,
+        () -> "message " + messageId + " to be deleted");
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /** Closes all sockets, stops the HTTP server and every sandbox thread. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
-
-    /** A member runs a registered message context-menu command (type 3) on a message. */
-    public InteractionHandle messageCommand(Member member, SandboxMessage target, String name) {
-        synchronized (engine) {
-            ObjectNode registered = engine.registeredCommand(name, 3);
-            if (registered == null) {
-                throw new IllegalArgumentException("no message command '" + name + "' is registered; registered: "
-                        + registeredNames());
-            }
-            ObjectNode data = engine.json.createObjectNode();
-            data.put("id", registered.get("id").asText());
-            data.put("name", name);
-            data.put("type", 3);
-            data.put("target_id", target.id());
-            if (registered.has("guild_id")) {
-                data.put("guild_id", registered.get("guild_id").asText());
-            }
-            ObjectNode resolvedMessage = engine.resolvedMessage(target.id());
-            data.putObject("resolved").putObject("messages").set(target.id(), resolvedMessage);
-            InteractionState s = engine.createInteraction(InteractionState.APPLICATION_COMMAND, member,
-                    target.channelId(), data, null, 23);
-            return new InteractionHandle(engine, s.id);
-        }
+    engine.run(() -> {
+      engine.routeRules.releaseHolds();
+      engine.gateway.shutdown();
+    });
+    if (app != null) {
+      app.stop(); // outside the loop: stopping waits for requests, which wait for the loop
     }
-
-    /** A member presses a button (by {@code custom_id}) on a message; it must exist and be enabled. */
-    public InteractionHandle pressButton(Member member, SandboxMessage message, String customId) {
-        synchronized (engine) {
-            SandboxMessage current = engine.message(message.id());
-            if (current == null) {
-                throw new IllegalArgumentException("message " + message.id() + " no longer exists");
-            }
-            JsonNode button = findButton(current.json().path("components"), customId);
-            if (button == null) {
-                throw new IllegalArgumentException("no button '" + customId + "' on message " + message.id()
-                        + "; buttons: " + current.buttonIds());
-            }
-            if (button.path("disabled").asBoolean(false)) {
-                throw new IllegalStateException("button '" + customId + "' is disabled");
-            }
-            ObjectNode data = engine.json.createObjectNode();
-            data.put("custom_id", customId);
-            data.put("component_type", 2);
-            if (button.has("id")) {
-                data.put("id", button.get("id").asInt());
-            }
-            InteractionState s = engine.createInteraction(InteractionState.MESSAGE_COMPONENT, member,
-                    current.channelId(), data, current.id(), 0);
-            return new InteractionHandle(engine, s.id);
-        }
-    }
-
-    /**
-     * A button press carrying any {@code custom_id}, on a message that need not have that button: what a modified
-     * client or a replayed request can send, since component ids are input to the bot like everything else.
-     */
-    public InteractionHandle pressForgedButton(Member member, SandboxMessage message, String customId) {
-        synchronized (engine) {
-            if (engine.message(message.id()) == null) {
-                throw new IllegalArgumentException("message " + message.id() + " no longer exists");
-            }
-            ObjectNode data = engine.json.createObjectNode();
-            data.put("custom_id", customId);
-            data.put("component_type", 2);
-            InteractionState s = engine.createInteraction(InteractionState.MESSAGE_COMPONENT, member,
-                    message.channelId(), data, message.id(), 0);
-            return new InteractionHandle(engine, s.id);
-        }
-    }
-
-    /**
-     * A member types {@code typed} into an autocompleted option of a slash command (interaction type 4, the option
-     * marked {@code focused}); {@link InteractionHandle#awaitChoices} returns the bot's suggestions.
-     *
-     * @param command the command path, as for {@link #slash}
-     */
-    public InteractionHandle autocomplete(Member member, Channel channel, String command, String option,
-                                          String typed) {
-        synchronized (engine) {
-            String[] path = command.trim().split("\\s+");
-            ObjectNode registered = engine.registeredCommand(path[0], 1);
-            if (registered == null) {
-                throw new IllegalArgumentException("no slash command /" + path[0] + " is registered; registered: "
-                        + registeredNames());
-            }
-            ObjectNode data = engine.json.createObjectNode();
-            data.put("id", registered.get("id").asText());
-            data.put("name", path[0]);
-            data.put("type", 1);
-            JsonNode defs = registered.path("options");
-            ArrayNode target = data.putArray("options");
-            for (int i = 1; i < path.length; i++) {
-                JsonNode def = find(defs, path[i]);
-                if (def == null) {
-                    throw new IllegalArgumentException("/" + command + ": no subcommand '" + path[i] + "'");
-                }
-                ObjectNode o = target.addObject();
-                o.put("type", def.get("type").asInt());
-                o.put("name", path[i]);
-                target = o.putArray("options");
-                defs = def.path("options");
-            }
-            JsonNode def = find(defs, option);
-            if (def == null || !def.path("autocomplete").asBoolean(false)) {
-                throw new IllegalArgumentException("/" + command + ": option '" + option + "' is not autocompleted");
-            }
-            ObjectNode focused = target.addObject();
-            focused.put("type", def.path("type").asInt());
-            focused.put("name", option);
-            focused.put("value", typed);
-            focused.put("focused", true);
-            InteractionState s = engine.createInteraction(InteractionState.AUTOCOMPLETE, member, channel.id(), data,
-                    null, 0);
-            return new InteractionHandle(engine, s.id);
-        }
-    }
-
-    /**
-     * A member submits the modal the bot opened in answer to {@code opener}; {@code values} maps each text input's
-     * {@code custom_id} to the typed text. Required inputs and length limits are checked like Discord's client.
-     */
-    public InteractionHandle submitModal(Member member, InteractionHandle opener, Map<String, String> values) {
-        synchronized (engine) {
-            InteractionState origin = opener.state();
-            if (origin.modal == null) {
-                throw new IllegalStateException("the bot has not answered " + opener + " with a modal");
-            }
-            Map<String, String> remaining = new LinkedHashMap<>(values);
-            ObjectNode data = engine.json.createObjectNode();
-            data.put("custom_id", origin.modal.path("custom_id").asText());
-            ArrayNode out = data.putArray("components");
-            for (JsonNode c : origin.modal.path("components")) {
-                out.add(submitted(c, remaining));
-            }
-            if (!remaining.isEmpty()) {
-                throw new IllegalArgumentException("the modal has no inputs " + remaining.keySet());
-            }
-            InteractionState s = engine.createInteraction(InteractionState.MODAL_SUBMIT, member, origin.channelId,
-                    data, origin.sourceMessageId, 0);
-            return new InteractionHandle(engine, s.id);
-        }
-    }
-
-    /**
-     * A modal submit with any {@code custom_id}, as a modified client can send: one labelled text input per entry
-     * of {@code values}, from {@code channel}, whether or not the bot ever opened such a modal.
-     */
-    public InteractionHandle submitModal(Member member, Channel channel, String customId, Map<String, String> values) {
-        synchronized (engine) {
-            ObjectNode data = engine.json.createObjectNode();
-            data.put("custom_id", customId);
-            ArrayNode out = data.putArray("components");
-            int id = 1;
-            for (Map.Entry<String, String> e : values.entrySet()) {
-                ObjectNode label = out.addObject();
-                label.put("type", 18);
-                label.put("id", id++);
-                ObjectNode input = label.putObject("component");
-                input.put("type", 4);
-                input.put("id", id++);
-                input.put("custom_id", e.getKey());
-                input.put("value", e.getValue());
-            }
-            InteractionState s = engine.createInteraction(InteractionState.MODAL_SUBMIT, member, channel.id(), data,
-                    null, 0);
-            return new InteractionHandle(engine, s.id);
-        }
-    }
-
-    private ObjectNode submitted(JsonNode component, Map<String, String> values) {
-        ObjectNode n = engine.json.createObjectNode();
-        int type = component.path("type").asInt();
-        n.put("type", type);
-        if (component.has("id")) {
-            n.put("id", component.get("id").asInt());
-        }
-        switch (type) {
-            case 18 -> n.set("component", submitted(component.path("component"), values));
-            case 1 -> {
-                ArrayNode children = n.putArray("components");
-                component.path("components").forEach(child -> children.add(submitted(child, values)));
-            }
-            case 4 -> {
-                String customId = component.path("custom_id").asText();
-                String value = values.remove(customId);
-                boolean required = component.path("required").asBoolean(true);
-                if (value == null || value.isEmpty()) {
-                    if (required) {
-                        throw new IllegalArgumentException("modal input '" + customId + "' is required");
-                    }
-                    value = "";
-                }
-                int length = value.codePointCount(0, value.length());
-                if (!value.isEmpty() && (length < component.path("min_length").asInt(0)
-                        || length > component.path("max_length").asInt(4000))) {
-                    throw new IllegalArgumentException("modal input '" + customId + "' must be between "
-                            + component.path("min_length").asInt(0) + " and " + component.path("max_length").asInt(4000)
-                            + " characters, got " + length);
-                }
-                n.put("custom_id", customId);
-                n.put("value", value);
-            }
-            case 3 -> {
-                String customId = component.path("custom_id").asText();
-                String value = values.remove(customId);
-                n.put("custom_id", customId);
-                n.put("component_type", 3);
-                ArrayNode chosen = n.putArray("values");
-                if (value != null && !value.isEmpty()) {
-                    for (String v : value.split(",")) {
-                        chosen.add(v.trim());
-                    }
-                }
-            }
-            default -> { /* text displays and other static components come back with type and id only */ }
-        }
-        return n;
-    }
-
-    private ObjectNode option(String name, int type, Object value, Member invoker, Channel channel, ObjectNode resolved) {
-        ObjectNode o = engine.json.createObjectNode();
-        o.put("name", name);
-        o.put("type", type);
-        switch (type) {
-            case 3 -> o.put("value", String.valueOf(value));
-            case 4 -> o.put("value", ((Number) expect(name, value, Number.class)).longValue());
-            case 10 -> o.put("value", ((Number) expect(name, value, Number.class)).doubleValue());
-            case 5 -> o.put("value", (Boolean) expect(name, value, Boolean.class));
-            case 6 -> resolveMember(o, (Member) expect(name, value, Member.class), resolved);
-            case 7 -> {
-                Channel c = (Channel) expect(name, value, Channel.class);
-                o.put("value", c.id());
-                SandboxEngine.child(resolved, "channels").set(c.id(), engine.channelJsonForResolved(c, invoker));
-            }
-            case 8 -> {
-                Role r = (Role) expect(name, value, Role.class);
-                o.put("value", r.id());
-                SandboxEngine.child(resolved, "roles").set(r.id(), engine.roleJson(r));
-            }
-            case 9 -> {
-                if (value instanceof Role r) {
-                    o.put("value", r.id());
-                    SandboxEngine.child(resolved, "roles").set(r.id(), engine.roleJson(r));
-                } else {
-                    resolveMember(o, (Member) expect(name, value, Member.class), resolved);
-                }
-            }
-            case 11 -> {
-                FileUpload f = (FileUpload) expect(name, value, FileUpload.class);
-                ObjectNode attachment = engine.storeCommandAttachment(channel.id(), f);
-                o.put("value", attachment.get("id").asText());
-                SandboxEngine.child(resolved, "attachments").set(attachment.get("id").asText(), attachment);
-            }
-            default -> throw new IllegalArgumentException("option '" + name + "' has unsupported type " + type);
-        }
-        return o;
-    }
-
-    private void resolveMember(ObjectNode o, Member m, ObjectNode resolved) {
-        o.put("value", m.id());
-        SandboxEngine.child(resolved, "users").set(m.id(), engine.userJson(m));
-        SandboxEngine.child(resolved, "members").set(m.id(), engine.memberJson(m));
-    }
-
-    private static Object expect(String name, Object value, Class<?> type) {
-        if (!type.isInstance(value)) {
-            throw new IllegalArgumentException("option '" + name + "' needs a " + type.getSimpleName() + ", got "
-                    + (value == null ? "null" : value.getClass().getSimpleName()));
-        }
-        return value;
-    }
-
-    private static JsonNode find(JsonNode defs, String name) {
-        for (JsonNode d : defs) {
-            if (d.path("name").asText().equals(name)) {
-                return d;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode findButton(JsonNode components, String customId) {
-        for (JsonNode c : components) {
-            if (c.path("type").asInt() == 2 && customId.equals(c.path("custom_id").asText(null))) {
-                return c;
-            }
-            JsonNode nested = findButton(c.path("components"), customId);
-            if (nested != null) {
-                return nested;
-            }
-            if (c.has("accessory") && c.get("accessory").path("type").asInt() == 2
-                    && customId.equals(c.get("accessory").path("custom_id").asText(null))) {
-                return c.get("accessory");
-            }
-        }
-        return null;
-    }
-
-    private List<String> registeredNames() {
-        List<String> names = new ArrayList<>();
-        engine.commands(true).forEach(c -> names.add(c.path("name").asText()));
-        engine.commands(false).forEach(c -> names.add(c.path("name").asText()));
-        return names;
-    }
-
-    // ------------------------------------------------------------------ gateway control
-
-    /** True once the bot has identified and received its GUILD_CREATE on a live connection. */
-    public boolean isBotConnected() {
-        synchronized (engine) {
-            return engine.gateway.isReady();
-        }
-    }
-
-    /** Waits until {@link #isBotConnected()}. */
-    public void awaitBotConnected(Duration timeout) {
-        engine.await(() -> engine.gateway.isReady() ? Boolean.TRUE : null, timeout, () -> "the bot to connect");
-    }
-
-    /** Cuts the bot's connection abruptly (no close frame). JDA resumes on {@link #resumeGatewayUrl()}. */
-    public void dropConnection() {
-        synchronized (engine) {
-            engine.gateway.dropConnections();
-        }
-    }
-
-    /**
-     * Cuts the bot's connection and runs {@code whileDown} before the bot can resume, so every event it causes
-     * is guaranteed to reach the bot only through RESUME's replay. {@code whileDown} runs with the sandbox locked:
-     * it may act as members but must not wait for the bot.
-     */
-    public void dropConnection(Runnable whileDown) {
-        synchronized (engine) {
-            engine.gateway.dropConnections();
-            whileDown.run();
-        }
-    }
-
-    /** Closes the bot's connection with a close frame, e.g. 4000 "Unknown error" (resumable). */
-    public void closeConnection(int code, String reason) {
-        synchronized (engine) {
-            engine.gateway.closeConnections(code, reason);
-        }
-    }
-
-    /** Sends op 7 RECONNECT; JDA reconnects and resumes. */
-    public void requestReconnect() {
-        synchronized (engine) {
-            engine.gateway.requestReconnect();
-        }
-    }
-
-    /**
-     * Sends op 9 INVALID_SESSION. With {@code resumable=false} the session is gone and the bot must identify
-     * again (JDA waits up to ~5 s, then gets READY and GUILD_CREATE anew).
-     */
-    public void invalidateSession(boolean resumable) {
-        synchronized (engine) {
-            engine.gateway.invalidateSessions(resumable);
-        }
-    }
-
-    /**
-     * The bot is removed from the guild (kicked, or the server deleted): GUILD_DELETE without
-     * {@code unavailable}, which JDA reports as a GuildLeaveEvent. Only the gateway event is emulated.
-     */
-    public void removeBotFromGuild() {
-        engine.removeBotFromGuild();
-    }
-
-    /** The bot is added back after {@link #removeBotFromGuild()}: GUILD_CREATE, a GuildJoinEvent in JDA. */
-    public void addBotBackToGuild() {
-        engine.addBotBackToGuild();
-    }
-
-    /** Everything that happened on the gateway: connects, identifies, resumes (with replay counts), closes. */
-    public List<GatewayEvent> gatewayEvents() {
-        synchronized (engine) {
-            return engine.gateway.events();
-        }
-    }
-
-    /** Waits for a gateway event of the given kind after the {@code after}-th event (use the current size). */
-    public GatewayEvent awaitGatewayEvent(String kind, int after, Duration timeout) {
-        return engine.await(() -> {
-            List<GatewayEvent> events = engine.gateway.events();
-            for (int i = after; i < events.size(); i++) {
-                if (events.get(i).kind().equals(kind)) {
-                    return events.get(i);
-                }
-            }
-            return null;
-        }, timeout, () -> "gateway event " + kind);
-    }
-
-    // ------------------------------------------------------------------ REST behaviour switches
-
-    /** Answers the next {@code n} REST requests (any route) with 429 and the given retry-after. */
-    public void rateLimitNext(int n, Duration retryAfter) {
-        engine.addRateLimit(n, retryAfter, null, null);
-    }
-
-    /** Answers the next {@code n} requests with this method whose path contains {@code pathContains} with 429. */
-    public void rateLimitNext(String method, String pathContains, int n, Duration retryAfter) {
-        engine.addRateLimit(n, retryAfter, method, pathContains);
-    }
-
-    /**
-     * Fails the next request with this method whose path contains {@code pathContains} the way Discord
-     * refuses one: HTTP {@code status} with the JSON body {@code {"message": message, "code": code}}, and
-     * the route does nothing. For instance {@code failNext("POST", "/threads", 403, 50013, "Missing
-     * Permissions")} makes the next thread creation fail as if the permission had just been taken away.
-     * Paths are relative to the API root ({@code channels/{id}/messages/{id}/threads}); a null method or
-     * fragment matches any. Each call fails one request; calls queue up, and a matching 429 from
-     * {@link #rateLimitNext} comes first.
-     *
-     * @param status an HTTP error status, 400 to 599
-     * @param code Discord's JSON error code (e.g. 50013 Missing Permissions, 10008 Unknown Message)
-     * @param message Discord's error message, e.g. {@code "Missing Permissions"}
-     */
-    public void failNext(String method, String pathContains, int status, int code, String message) {
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("status must be an HTTP error (400-599), got " + status);
-        }
-        if (status == 429) {
-            throw new IllegalArgumentException("use rateLimitNext for 429: it needs a retry-after");
-        }
-        Objects.requireNonNull(message, "message");
-        engine.addFailure(1, new ApiException(status, code, message), method, pathContains);
-    }
-
-    /**
-     * Holds the answer to the next request with this method whose path contains {@code pathContains}: the
-     * route runs when the request arrives, so the answer shows the server as it was then, but it is sent
-     * only once the returned handle is {@linkplain HeldResponse#release() released}. Meanwhile the test can
-     * change what the answer describes, e.g. delete or edit a message while a page of history holding it
-     * is on its way to the bot. Paths are relative to the API root; a null method or fragment matches any.
-     */
-    public HeldResponse holdNext(String method, String pathContains) {
-        return engine.addHold(method, pathContains);
-    }
-
-    // ------------------------------------------------------------------ read back
-
-    /** Current messages of a channel or thread, oldest first, including ephemeral interaction responses. */
-    public List<SandboxMessage> messages(Channel channel) {
-        return engine.messagesIn(channel.id());
-    }
-
-    /** Every current message the bot sent (channel messages and interaction responses), oldest first. */
-    public List<SandboxMessage> botMessages() {
-        return engine.allMessages(false).stream().filter(m -> m.authorId().equals(engine.botId())).toList();
-    }
-
-    /** Every current message in the guild (members' and the bot's, ephemeral ones included), oldest first. */
-    public List<SandboxMessage> allMessages() {
-        return engine.allMessages(false);
-    }
-
-    /** A current message by id. */
-    public Optional<SandboxMessage> message(String id) {
-        return Optional.ofNullable(engine.message(id));
-    }
-
-    /** True once the message with this id has been deleted. */
-    public boolean isDeleted(String messageId) {
-        return engine.isDeleted(messageId);
-    }
-
-    /** Threads created so far, in creation order. */
-    public List<Channel> threads() {
-        return engine.threads();
-    }
-
-    /** Globally registered application commands (Discord's JSON objects). */
-    public List<JsonNode> globalCommands() {
-        return engine.commands(false);
-    }
-
-    /** Application commands registered for the sandbox guild. */
-    public List<JsonNode> guildCommands() {
-        return engine.commands(true);
-    }
-
-    /**
-     * Every message creation, edit and deletion so far, in order — what members would have seen happen, including
-     * ephemeral responses shown only to their invoker. Handy for transcripts.
-     */
-    public List<MessageEvent> messageEvents() {
-        return engine.messageEvents();
-    }
-
-    /** Every REST request answered so far, in order. */
-    public List<RecordedRequest> requests() {
-        return engine.requests();
-    }
-
-    /** Waits for a current message matching {@code predicate} (already present or yet to come). */
-    public SandboxMessage awaitMessage(Predicate<SandboxMessage> predicate, Duration timeout) {
-        return engine.await(() -> engine.findMessage(predicate), timeout, () -> "a matching message");
-    }
-
-    /** Waits for a message by the bot in {@code channel} matching {@code predicate}. */
-    public SandboxMessage awaitBotMessage(Channel channel, Predicate<SandboxMessage> predicate, Duration timeout) {
-        return engine.await(() -> engine.findMessage(m -> m.channelId().equals(channel.id())
-                && m.authorId().equals(engine.botId()) && predicate.test(m)), timeout,
-                () -> "a matching bot message in #" + channel.name());
-    }
-
-    /** Waits for a thread matching {@code predicate}. */
-    public Channel awaitThread(Predicate<Channel> predicate, Duration timeout) {
-        return engine.await(() -> engine.threads().stream().filter(predicate).findFirst().orElse(null), timeout,
-                () -> "a matching thread");
-    }
-
-    /** Waits for a REST request matching {@code predicate} (already answered or yet to come). */
-    public RecordedRequest awaitRequest(Predicate<RecordedRequest> predicate, Duration timeout) {
-        return engine.await(() -> engine.requests().stream().filter(predicate).findFirst().orElse(null), timeout,
-                () -> "a matching request");
-    }
-
-    /** Waits until the message with this id is deleted. */
-    public void awaitDeleted(String messageId, Duration timeout) {
-        engine.await(() -> engine.isDeleted(messageId) ? Boolean.TRUE : null, timeout,
-                () -> "message " + messageId + " to be deleted");
-    }
-
-    // ------------------------------------------------------------------ lifecycle
-
-    /** Closes all sockets, stops the HTTP server and every sandbox thread. Idempotent. */
-    @Override
-    public void close() {
-        Javalin running;
-        engine.releaseHolds();
-        synchronized (engine) {
-            running = app;
-            app = null;
-            if (running != null) {
-                engine.gateway.shutdown();
-            }
-        }
-        if (running != null) {
-            running.stop();
-        }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    engine.close();
+  }
 }

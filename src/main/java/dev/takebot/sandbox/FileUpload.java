@@ -10,20 +10,20 @@ import java.nio.charset.StandardCharsets;
  */
 public record FileUpload(String filename, byte[] bytes) {
 
-    public FileUpload {
-        if (filename == null || filename.isBlank()) {
-            throw new IllegalArgumentException("filename must not be blank");
-        }
-        bytes = bytes.clone();
+  public FileUpload {
+    if (filename == null || filename.isBlank()) {
+      throw new IllegalArgumentException("filename must not be blank");
     }
+    bytes = bytes.clone();
+  }
 
-    /** A UTF-8 text file. */
-    public static FileUpload text(String filename, String text) {
-        return new FileUpload(filename, text.getBytes(StandardCharsets.UTF_8));
-    }
+  /** A UTF-8 text file. */
+  public static FileUpload text(String filename, String text) {
+    return new FileUpload(filename, text.getBytes(StandardCharsets.UTF_8));
+  }
 
-    @Override
-    public byte[] bytes() {
-        return bytes.clone();
-    }
+  @Override
+  public byte[] bytes() {
+    return bytes.clone();
+  }
 }

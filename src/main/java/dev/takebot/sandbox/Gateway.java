@@ -3,7 +3,6 @@ package dev.takebot.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
@@ -14,457 +13,499 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 
 /**
  * Gateway v10 over WebSocket: HELLO, IDENTIFY/READY/GUILD_CREATE, heartbeats, sequenced dispatches with a replay
  * buffer for RESUME, INVALID_SESSION and RECONNECT, intents and the Message Content rule.
  *
- * <p>All state is guarded by the engine's lock ({@code lock}); sends are asynchronous and enqueued in lock order,
- * so sequence numbers reach the client in order.
+ * <p>All state is confined to the {@link EngineLoop}: socket callbacks hand their work to it, and sends are
+ * asynchronous and enqueued in the order the loop makes them, so sequence numbers reach the client in order.
  */
 final class Gateway {
-    static final int GUILDS = 1;
-    static final int GUILD_MEMBERS = 1 << 1;
-    static final int GUILD_PRESENCES = 1 << 8;
-    static final int GUILD_MESSAGES = 1 << 9;
-    static final int GUILD_MESSAGE_REACTIONS = 1 << 10;
-    static final int MESSAGE_CONTENT = 1 << 15;
-    static final int PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT;
-    private static final int REPLAY_BUFFER = 10_000;
+  static final int GUILDS = 1;
+  static final int GUILD_MEMBERS = 1 << 1;
+  static final int GUILD_PRESENCES = 1 << 8;
+  static final int GUILD_MESSAGES = 1 << 9;
+  static final int GUILD_MESSAGE_REACTIONS = 1 << 10;
+  static final int MESSAGE_CONTENT = 1 << 15;
+  static final int PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT;
+  private static final int REPLAY_BUFFER = 10_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    /** One identified gateway session; survives disconnects until invalidated. */
-    static final class Session {
-        final String id;
-        final long intents;
-        int seq;
-        final ArrayDeque<ObjectNode> buffer = new ArrayDeque<>();
-        Connection connection;
-        boolean alive = true;
-        boolean guildPending = true;
-        final List<Object[]> deferred = new ArrayList<>();
+  /** One identified gateway session; survives disconnects until invalidated. */
+  static final class Session {
+    final String id;
+    final long intents;
+    int seq;
+    final ArrayDeque<ObjectNode> buffer = new ArrayDeque<>();
+    Connection connection;
+    boolean alive = true;
+    boolean guildPending = true;
+    /** Dispatches held back until the session's GUILD_CREATE, which must come first. */
+    final List<Dispatch> deferred = new ArrayList<>();
 
-        Session(String id, long intents) {
-            this.id = id;
-            this.intents = intents;
-        }
+    Session(String id, long intents) {
+      this.id = id;
+      this.intents = intents;
     }
+  }
 
-    /** One WebSocket connection. */
-    static final class Connection {
-        final WsContext ctx;
-        final String path;
-        final Deflater deflater;
-        Session session;
-        boolean open = true;
+  record Dispatch(String type, ObjectNode d) {
+  }
 
-        Connection(WsContext ctx, String path, Deflater deflater) {
-            this.ctx = ctx;
-            this.path = path;
-            this.deflater = deflater;
-        }
+  /** One WebSocket connection. */
+  static final class Connection {
+    final WsContext ctx;
+    final String path;
+    final Deflater deflater;
+    Session session;
+    boolean open = true;
+
+    Connection(WsContext ctx, String path, Deflater deflater) {
+      this.ctx = ctx;
+      this.path = path;
+      this.deflater = deflater;
     }
+  }
 
-    private final Object lock;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final ScheduledExecutorService scheduler;
-    private final SandboxEngine engine;
-    private final int heartbeatInterval;
-    private final long allowedPrivilegedIntents;
-    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
-    private final Map<String, Session> sessions = new LinkedHashMap<>();
-    private final List<GatewayEvent> events = new ArrayList<>();
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final EngineLoop loop;
+  private final GuildModel guild;
+  private final String token;
+  private final int heartbeatInterval;
+  private final long allowedPrivilegedIntents;
+  private volatile String resumeGatewayUrl = "ws://127.0.0.1/gateway-resume";
+  private final Map<String, Connection> connections = new LinkedHashMap<>();
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
+  private final List<GatewayEvent> events = new ArrayList<>();
 
-    Gateway(Object lock, ObjectMapper json, Clock clock, ScheduledExecutorService scheduler, SandboxEngine engine,
-            int heartbeatInterval, long allowedPrivilegedIntents) {
-        this.lock = lock;
-        this.json = json;
-        this.clock = clock;
-        this.scheduler = scheduler;
-        this.engine = engine;
-        this.heartbeatInterval = heartbeatInterval;
-        this.allowedPrivilegedIntents = allowedPrivilegedIntents;
+  Gateway(ObjectMapper json, Clock clock, EngineLoop loop, GuildModel guild, String token, int heartbeatInterval,
+      long allowedPrivilegedIntents) {
+    this.json = json;
+    this.clock = clock;
+    this.loop = loop;
+    this.guild = guild;
+    this.token = token;
+    this.heartbeatInterval = heartbeatInterval;
+    this.allowedPrivilegedIntents = allowedPrivilegedIntents;
+  }
+
+  /** The {@code resume_gateway_url} READY announces, known once the server listens. */
+  void resumeGatewayUrl(String url) {
+    this.resumeGatewayUrl = url;
+  }
+
+  void configure(WsConfig ws, String path) {
+    ws.onConnect(ctx -> {
+      ctx.session.setIdleTimeout(Duration.ofMinutes(10));
+      loop.execute(() -> onConnect(ctx, path));
+    });
+    ws.onMessage(ctx -> onText(ctx, ctx.message()));
+    ws.onBinaryMessage(ctx -> onText(ctx, StandardCharsets.UTF_8.decode(ctx.data()).toString()));
+    ws.onClose(ctx -> {
+      int code = ctx.status();
+      String reason = ctx.reason();
+      loop.execute(() -> onClose(ctx, code, reason));
+    });
+    ws.onError(ctx -> {
+      String error = String.valueOf(ctx.error());
+      loop.execute(() -> onClose(ctx, -1, error));
+    });
+  }
+
+  // ---- connection lifecycle ----
+
+  private void onConnect(WsContext ctx, String path) {
+    boolean zlib = "zlib-stream".equals(ctx.queryParam("compress"));
+    Connection c = new Connection(ctx, path, zlib ? new Deflater() : null);
+    connections.put(ctx.sessionId(), c);
+    record("CONNECT", path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+    ObjectNode hello = json.createObjectNode();
+    hello.put("op", 10);
+    hello.putNull("s");
+    hello.putNull("t");
+    hello.putObject("d").put("heartbeat_interval", heartbeatInterval);
+    send(c, hello);
+  }
+
+  private void onClose(WsContext ctx, int code, String reason) {
+    Connection c = connections.remove(ctx.sessionId());
+    if (c == null) {
+      return;
     }
-
-    void configure(WsConfig ws, String path) {
-        ws.onConnect(ctx -> onConnect(ctx, path));
-        ws.onMessage(ctx -> onText(ctx, ctx.message()));
-        ws.onBinaryMessage(ctx -> onText(ctx, StandardCharsets.UTF_8.decode(ctx.data()).toString()));
-        ws.onClose(ctx -> onClose(ctx, ctx.status(), ctx.reason()));
-        ws.onError(ctx -> onClose(ctx, -1, String.valueOf(ctx.error())));
+    c.open = false;
+    if (c.deflater != null) {
+      c.deflater.end();
     }
-
-    // ---- connection lifecycle ----
-
-    private void onConnect(WsContext ctx, String path) {
-        ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
-        boolean zlib = "zlib-stream".equals(ctx.queryParam("compress"));
-        Connection c = new Connection(ctx, path, zlib ? new Deflater() : null);
-        synchronized (lock) {
-            connections.put(ctx.sessionId(), c);
-            record("CONNECT", path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
-            ObjectNode hello = json.createObjectNode();
-            hello.put("op", 10);
-            hello.putNull("s");
-            hello.putNull("t");
-            hello.putObject("d").put("heartbeat_interval", heartbeatInterval);
-            send(c, hello);
-        }
+    record("CLOSE", code + " " + (reason == null ? "" : reason));
+    Session s = c.session;
+    if (s != null && s.connection == c) {
+      s.connection = null;
+      if (code == 1000 || code == 1001) {
+        // A client closing normally ends its session on Discord; it must identify again.
+        s.alive = false;
+      }
     }
+  }
 
-    private void onClose(WsContext ctx, int code, String reason) {
-        synchronized (lock) {
-            Connection c = connections.remove(ctx.sessionId());
-            if (c == null) {
-                return;
-            }
-            c.open = false;
-            if (c.deflater != null) {
-                c.deflater.end();
-            }
-            record("CLOSE", code + " " + (reason == null ? "" : reason));
-            Session s = c.session;
-            if (s != null && s.connection == c) {
-                s.connection = null;
-                if (code == 1000 || code == 1001) {
-                    // A client closing normally ends its session on Discord; it must identify again.
-                    s.alive = false;
-                }
-            }
-            lock.notifyAll();
-        }
+  /** Parses on the socket's thread, then answers on the loop; a null payload is one that did not parse. */
+  private void onText(WsContext ctx, String text) {
+    JsonNode parsed;
+    try {
+      parsed = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      parsed = null;
     }
+    JsonNode payload = parsed;
+    loop.execute(() -> onPayload(ctx, payload));
+  }
 
-    private void onText(WsContext ctx, String text) {
-        Connection c = connections.get(ctx.sessionId());
-        if (c == null) {
-            return;
-        }
-        JsonNode payload;
-        try {
-            payload = json.readTree(text);
-        } catch (JsonProcessingException e) {
-            close(c, 4002, "Error while decoding payload.");
-            return;
-        }
-        int op = payload.path("op").asInt(-1);
-        synchronized (lock) {
-            switch (op) {
-                case 1 -> heartbeat(c);
-                case 2 -> identify(c, payload.path("d"));
-                case 3, 4 -> { /* presence and voice state updates are accepted and ignored */ }
-                case 6 -> resume(c, payload.path("d"));
-                case 8 -> requestMembers(c, payload.path("d"));
-                default -> close(c, 4001, "Unknown opcode.");
-            }
-            lock.notifyAll();
-        }
+  private void onPayload(WsContext ctx, JsonNode payload) {
+    Connection c = connections.get(ctx.sessionId());
+    if (c == null) {
+      return;
     }
-
-    private void heartbeat(Connection c) {
-        ObjectNode ack = json.createObjectNode();
-        ack.put("op", 11);
-        ack.putNull("d");
-        send(c, ack);
+    if (payload == null) {
+      close(c, 4002, "Error while decoding payload.");
+      return;
     }
-
-    private void identify(Connection c, JsonNode d) {
-        if (c.session != null) {
-            close(c, 4005, "Already authenticated.");
-            return;
-        }
-        if (!engine.acceptsToken(d.path("token").asText())) {
-            record("IDENTIFY", "rejected token");
-            close(c, 4004, "Authentication failed.");
-            return;
-        }
-        if (!d.path("intents").canConvertToLong()) {
-            close(c, 4013, "Invalid intent(s).");
-            return;
-        }
-        long intents = d.path("intents").asLong();
-        if ((intents & PRIVILEGED & ~allowedPrivilegedIntents) != 0) {
-            record("IDENTIFY", "disallowed intents " + intents);
-            close(c, 4014, "Disallowed intent(s).");
-            return;
-        }
-        byte[] random = new byte[16];
-        ThreadLocalRandom.current().nextBytes(random);
-        Session s = new Session(HexFormat.of().formatHex(random), intents);
-        sessions.put(s.id, s);
-        s.connection = c;
-        c.session = s;
-        record("IDENTIFY", "session " + s.id + " intents " + intents + " via " + c.path);
-        sequenceAndSend(s, "READY", engine.readyJson(s.id));
-        scheduler.schedule(() -> sendGuildCreate(s), 20, TimeUnit.MILLISECONDS);
+    switch (payload.path("op").asInt(-1)) {
+      case 1 -> heartbeat(c);
+      case 2 -> identify(c, payload.path("d"));
+      case 3, 4 -> { /* presence and voice state updates are accepted and ignored */ }
+      case 6 -> resume(c, payload.path("d"));
+      case 8 -> requestMembers(c, payload.path("d"));
+      default -> close(c, 4001, "Unknown opcode.");
     }
+  }
 
-    private void sendGuildCreate(Session s) {
-        synchronized (lock) {
-            if (!s.alive) {
-                return;
-            }
-            sequenceAndSend(s, "GUILD_CREATE", engine.guildCreateJson());
-            s.guildPending = false;
-            for (Object[] d : s.deferred) {
-                sequenceAndSend(s, (String) d[0], (ObjectNode) d[1]);
-            }
-            s.deferred.clear();
-            lock.notifyAll();
-        }
+  private void heartbeat(Connection c) {
+    ObjectNode ack = json.createObjectNode();
+    ack.put("op", 11);
+    ack.putNull("d");
+    send(c, ack);
+  }
+
+  private void identify(Connection c, JsonNode d) {
+    if (c.session != null) {
+      close(c, 4005, "Already authenticated.");
+      return;
     }
-
-    private void resume(Connection c, JsonNode d) {
-        Session s = sessions.get(d.path("session_id").asText());
-        long seq = d.path("seq").asLong(0);
-        if (!engine.acceptsToken(d.path("token").asText())) {
-            close(c, 4004, "Authentication failed.");
-            return;
-        }
-        ObjectNode first = s == null ? null : s.buffer.peekFirst();
-        boolean gap = first != null && first.get("s").asLong() > seq + 1;
-        if (s == null || !s.alive || gap) {
-            record("RESUME_FAILED", "session " + d.path("session_id").asText() + " seq " + seq);
-            ObjectNode invalid = json.createObjectNode();
-            invalid.put("op", 9);
-            invalid.put("d", false);
-            send(c, invalid);
-            return;
-        }
-        if (s.connection != null && s.connection != c) {
-            Connection old = s.connection;
-            old.session = null;
-            close(old, 4000, "Session resumed elsewhere.");
-        }
-        s.connection = c;
-        c.session = s;
-        int replayed = 0;
-        for (ObjectNode p : s.buffer) {
-            if (p.get("s").asLong() > seq) {
-                send(c, p);
-                replayed++;
-            }
-        }
-        record("RESUME", "session " + s.id + " from seq " + seq + " replayed " + replayed + " via " + c.path);
-        sequenceAndSend(s, "RESUMED", json.createObjectNode());
+    if (!acceptsToken(d.path("token").asText())) {
+      record("IDENTIFY", "rejected token");
+      close(c, 4004, "Authentication failed.");
+      return;
     }
-
-    private void requestMembers(Connection c, JsonNode d) {
-        if (c.session == null) {
-            close(c, 4003, "Not authenticated.");
-            return;
-        }
-        ObjectNode chunk = engine.membersChunkJson(d);
-        sequenceAndSend(c.session, "GUILD_MEMBERS_CHUNK", chunk);
+    if (!d.path("intents").canConvertToLong()) {
+      close(c, 4013, "Invalid intent(s).");
+      return;
     }
-
-    // ---- dispatching ----
-
-    /**
-     * Sends a dispatch to every live session whose intents include {@code intent} (0 = always), applying the
-     * Message Content rule to message payloads. Call with the lock held.
-     */
-    void dispatch(String type, ObjectNode d, int intent) {
-        for (Session s : sessions.values()) {
-            if (!s.alive || (intent != 0 && (s.intents & intent) == 0)) {
-                continue;
-            }
-            ObjectNode payload = d;
-            if ((s.intents & MESSAGE_CONTENT) == 0 && (type.equals("MESSAGE_CREATE") || type.equals("MESSAGE_UPDATE"))) {
-                payload = withoutContent(d);
-            }
-            if (s.guildPending) {
-                s.deferred.add(new Object[] {type, payload});
-            } else {
-                sequenceAndSend(s, type, payload);
-            }
-        }
+    long intents = d.path("intents").asLong();
+    if ((intents & PRIVILEGED & ~allowedPrivilegedIntents) != 0) {
+      record("IDENTIFY", "disallowed intents " + intents);
+      close(c, 4014, "Disallowed intent(s).");
+      return;
     }
+    byte[] random = new byte[16];
+    ThreadLocalRandom.current().nextBytes(random);
+    Session s = new Session(HexFormat.of().formatHex(random), intents);
+    sessions.put(s.id, s);
+    s.connection = c;
+    c.session = s;
+    record("IDENTIFY", "session " + s.id + " intents " + intents + " via " + c.path);
+    sequenceAndSend(s, "READY", readyJson(s.id));
+    loop.schedule(() -> sendGuildCreate(s), Duration.ofMillis(20));
+  }
 
-    /** Discord blanks content, embeds, attachments, components and polls of others' messages without the intent. */
-    private ObjectNode withoutContent(ObjectNode message) {
-        String botId = engine.botId();
-        boolean own = botId.equals(message.path("author").path("id").asText());
-        boolean mentionsBot = false;
-        for (JsonNode m : message.path("mentions")) {
-            mentionsBot |= botId.equals(m.path("id").asText());
-        }
-        ObjectNode copy = message.deepCopy();
-        if (!own && !mentionsBot) {
-            copy.put("content", "");
-            copy.putArray("embeds");
-            copy.putArray("attachments");
-            copy.putArray("components");
-            copy.remove("poll");
-        }
-        if (copy.get("referenced_message") instanceof ObjectNode ref) {
-            copy.set("referenced_message", withoutContent(ref));
-        }
-        return copy;
+  /** The bot token in IDENTIFY/RESUME: Discord takes it bare; a {@code Bot } prefix is tolerated. */
+  private boolean acceptsToken(String presented) {
+    return token.equals(presented) || ("Bot " + token).equals(presented);
+  }
+
+  private ObjectNode readyJson(String sessionId) {
+    ObjectNode d = json.createObjectNode();
+    d.put("v", 10);
+    ObjectNode user = guild.userJson(json, guild.bot);
+    user.put("verified", true);
+    user.put("mfa_enabled", false);
+    user.put("flags", 0);
+    d.set("user", user);
+    ObjectNode g = d.putArray("guilds").addObject();
+    g.put("id", guild.id);
+    g.put("unavailable", true);
+    d.putArray("private_channels");
+    d.putArray("relationships");
+    d.putArray("presences");
+    d.putArray("guild_join_requests");
+    d.putArray("geo_ordered_rtc_regions");
+    d.put("session_id", sessionId);
+    d.put("session_type", "normal");
+    d.put("resume_gateway_url", resumeGatewayUrl);
+    d.putArray("shard").add(0).add(1);
+    ObjectNode app = d.putObject("application");
+    app.put("id", guild.bot.id());
+    app.put("flags", 1 << 19 | 1 << 23);
+    d.putObject("user_settings");
+    d.putArray("_trace").add("[\"takebot-sandbox\"]");
+    return d;
+  }
+
+  private void sendGuildCreate(Session s) {
+    if (!s.alive) {
+      return;
     }
-
-    private void sequenceAndSend(Session s, String type, ObjectNode d) {
-        ObjectNode p = json.createObjectNode();
-        p.put("op", 0);
-        p.put("t", type);
-        p.put("s", ++s.seq);
-        p.set("d", d);
-        s.buffer.addLast(p);
-        if (s.buffer.size() > REPLAY_BUFFER) {
-            s.buffer.removeFirst();
-        }
-        if (s.connection != null && s.connection.open) {
-            send(s.connection, p);
-        }
+    sequenceAndSend(s, "GUILD_CREATE", guild.guildCreateJson(json));
+    s.guildPending = false;
+    for (Dispatch d : s.deferred) {
+      sequenceAndSend(s, d.type(), d.d());
     }
+    s.deferred.clear();
+  }
 
-    private void send(Connection c, ObjectNode payload) {
-        if (!c.open) {
-            return;
-        }
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        try {
-            if (c.deflater == null) {
-                c.ctx.session.sendText(new String(bytes, StandardCharsets.UTF_8), Callback.NOOP);
-            } else {
-                c.ctx.session.sendBinary(ByteBuffer.wrap(deflate(c.deflater, bytes)), Callback.NOOP);
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("gateway send failed", e);
-        }
+  private void resume(Connection c, JsonNode d) {
+    Session s = sessions.get(d.path("session_id").asText());
+    long seq = d.path("seq").asLong(0);
+    if (!acceptsToken(d.path("token").asText())) {
+      close(c, 4004, "Authentication failed.");
+      return;
     }
-
-    /** zlib-stream: one deflate context per connection, every message ending in a sync flush (00 00 ff ff). */
-    private static byte[] deflate(Deflater deflater, byte[] input) {
-        deflater.setInput(input);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(input.length / 2 + 64);
-        byte[] buf = new byte[8192];
-        int n;
-        do {
-            n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
-            out.write(buf, 0, n);
-        } while (n == buf.length);
-        return out.toByteArray();
+    ObjectNode first = s == null ? null : s.buffer.peekFirst();
+    boolean gap = first != null && first.get("s").asLong() > seq + 1;
+    if (s == null || !s.alive || gap) {
+      record("RESUME_FAILED", "session " + d.path("session_id").asText() + " seq " + seq);
+      ObjectNode invalid = json.createObjectNode();
+      invalid.put("op", 9);
+      invalid.put("d", false);
+      send(c, invalid);
+      return;
     }
+    if (s.connection != null && s.connection != c) {
+      Connection old = s.connection;
+      old.session = null;
+      close(old, 4000, "Session resumed elsewhere.");
+    }
+    s.connection = c;
+    c.session = s;
+    int replayed = 0;
+    for (ObjectNode p : s.buffer) {
+      if (p.get("s").asLong() > seq) {
+        send(c, p);
+        replayed++;
+      }
+    }
+    record("RESUME", "session " + s.id + " from seq " + seq + " replayed " + replayed + " via " + c.path);
+    sequenceAndSend(s, "RESUMED", json.createObjectNode());
+  }
 
-    private void close(Connection c, int code, String reason) {
-        record("SERVER_CLOSE", code + " " + reason);
+  private void requestMembers(Connection c, JsonNode d) {
+    if (c.session == null) {
+      close(c, 4003, "Not authenticated.");
+      return;
+    }
+    sequenceAndSend(c.session, "GUILD_MEMBERS_CHUNK", guild.membersChunkJson(json, d));
+  }
+
+  // ---- dispatching ----
+
+  /**
+   * Sends a dispatch to every live session whose intents include {@code intent} (0 = always), applying the
+   * Message Content rule to message payloads.
+   */
+  void dispatch(String type, ObjectNode d, int intent) {
+    for (Session s : sessions.values()) {
+      if (!s.alive || (intent != 0 && (s.intents & intent) == 0)) {
+        continue;
+      }
+      ObjectNode payload = d;
+      if ((s.intents & MESSAGE_CONTENT) == 0 && (type.equals("MESSAGE_CREATE") || type.equals("MESSAGE_UPDATE"))) {
+        payload = withoutContent(d);
+      }
+      if (s.guildPending) {
+        s.deferred.add(new Dispatch(type, payload));
+      } else {
+        sequenceAndSend(s, type, payload);
+      }
+    }
+  }
+
+  /** Discord blanks content, embeds, attachments, components and polls of others' messages without the intent. */
+  private ObjectNode withoutContent(ObjectNode message) {
+    String botId = guild.bot.id();
+    boolean own = botId.equals(message.path("author").path("id").asText());
+    boolean mentionsBot = false;
+    for (JsonNode m : message.path("mentions")) {
+      mentionsBot |= botId.equals(m.path("id").asText());
+    }
+    ObjectNode copy = message.deepCopy();
+    if (!own && !mentionsBot) {
+      copy.put("content", "");
+      copy.putArray("embeds");
+      copy.putArray("attachments");
+      copy.putArray("components");
+      copy.remove("poll");
+    }
+    if (copy.get("referenced_message") instanceof ObjectNode ref) {
+      copy.set("referenced_message", withoutContent(ref));
+    }
+    return copy;
+  }
+
+  private void sequenceAndSend(Session s, String type, ObjectNode d) {
+    ObjectNode p = json.createObjectNode();
+    p.put("op", 0);
+    p.put("t", type);
+    p.put("s", ++s.seq);
+    p.set("d", d);
+    s.buffer.addLast(p);
+    if (s.buffer.size() > REPLAY_BUFFER) {
+      s.buffer.removeFirst();
+    }
+    if (s.connection != null && s.connection.open) {
+      send(s.connection, p);
+    }
+  }
+
+  private void send(Connection c, ObjectNode payload) {
+    if (!c.open) {
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = json.writeValueAsBytes(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    try {
+      if (c.deflater == null) {
+        c.ctx.session.sendText(new String(bytes, StandardCharsets.UTF_8), Callback.NOOP);
+      } else {
+        c.ctx.session.sendBinary(ByteBuffer.wrap(deflate(c.deflater, bytes)), Callback.NOOP);
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("gateway send failed", e);
+    }
+  }
+
+  /** zlib-stream: one deflate context per connection, every message ending in a sync flush (00 00 ff ff). */
+  private static byte[] deflate(Deflater deflater, byte[] input) {
+    deflater.setInput(input);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(input.length / 2 + 64);
+    byte[] buf = new byte[8192];
+    int n;
+    do {
+      n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+      out.write(buf, 0, n);
+    } while (n == buf.length);
+    return out.toByteArray();
+  }
+
+  private void close(Connection c, int code, String reason) {
+    record("SERVER_CLOSE", code + " " + reason);
+    c.open = false;
+    Session s = c.session;
+    if (s != null && s.connection == c) {
+      s.connection = null;
+    }
+    try {
+      c.ctx.closeSession(code, reason);
+    } catch (RuntimeException e) {
+      LOG.debug("close failed", e);
+    }
+  }
+
+  private void record(String kind, String detail) {
+    events.add(new GatewayEvent(clock.instant(), kind, detail));
+  }
+
+  // ---- controls for tests ----
+
+  /** Cuts every identified connection without a close frame; dispatches from now on are buffered. */
+  void dropConnections() {
+    for (Session s : sessions.values()) {
+      Connection c = s.connection;
+      if (c != null) {
+        record("DROP", "session " + s.id);
         c.open = false;
-        Session s = c.session;
-        if (s != null && s.connection == c) {
-            s.connection = null;
-        }
+        s.connection = null;
         try {
-            c.ctx.closeSession(code, reason);
-        } catch (RuntimeException e) {
-            LOG.debug("close failed", e);
+          c.ctx.session.disconnect();
+        } catch (Exception e) {
+          LOG.debug("disconnect failed", e);
         }
+      }
     }
+  }
 
-    private void record(String kind, String detail) {
-        events.add(new GatewayEvent(clock.instant(), kind, detail));
+  /** Closes every identified connection with a close frame; sessions stay resumable for 4000-range codes. */
+  void closeConnections(int code, String reason) {
+    for (Session s : sessions.values()) {
+      if (s.connection != null) {
+        close(s.connection, code, reason);
+      }
     }
+  }
 
-    // ---- controls for tests (lock held by caller) ----
-
-    /** Cuts every identified connection without a close frame; dispatches from now on are buffered. */
-    void dropConnections() {
-        for (Session s : sessions.values()) {
-            Connection c = s.connection;
-            if (c != null) {
-                record("DROP", "session " + s.id);
-                c.open = false;
-                s.connection = null;
-                try {
-                    c.ctx.session.disconnect();
-                } catch (Exception e) {
-                    LOG.debug("disconnect failed", e);
-                }
-            }
-        }
+  /** Sends op 7 RECONNECT. */
+  void requestReconnect() {
+    for (Session s : sessions.values()) {
+      if (s.connection != null) {
+        record("RECONNECT_REQUESTED", "session " + s.id);
+        ObjectNode p = json.createObjectNode();
+        p.put("op", 7);
+        p.putNull("d");
+        send(s.connection, p);
+      }
     }
+  }
 
-    /** Closes every identified connection with a close frame; sessions stay resumable for 4000-range codes. */
-    void closeConnections(int code, String reason) {
-        for (Session s : sessions.values()) {
-            if (s.connection != null) {
-                close(s.connection, code, reason);
-            }
-        }
+  /** Sends op 9; a non-resumable invalidation ends the session so only a new IDENTIFY works. */
+  void invalidateSessions(boolean resumable) {
+    for (Session s : sessions.values()) {
+      if (!s.alive) {
+        continue;
+      }
+      record("INVALIDATED", "session " + s.id + " resumable " + resumable);
+      if (!resumable) {
+        s.alive = false;
+      }
+      if (s.connection != null) {
+        ObjectNode p = json.createObjectNode();
+        p.put("op", 9);
+        p.put("d", resumable);
+        send(s.connection, p);
+      }
     }
+  }
 
-    /** Sends op 7 RECONNECT. */
-    void requestReconnect() {
-        for (Session s : sessions.values()) {
-            if (s.connection != null) {
-                record("RECONNECT_REQUESTED", "session " + s.id);
-                ObjectNode p = json.createObjectNode();
-                p.put("op", 7);
-                p.putNull("d");
-                send(s.connection, p);
-            }
-        }
-    }
+  /** True when a session is identified, connected and has received its GUILD_CREATE. */
+  boolean isReady() {
+    return sessions.values().stream().anyMatch(s -> s.alive && s.connection != null && !s.guildPending);
+  }
 
-    /** Sends op 9; a non-resumable invalidation ends the session so only a new IDENTIFY works. */
-    void invalidateSessions(boolean resumable) {
-        for (Session s : sessions.values()) {
-            if (!s.alive) {
-                continue;
-            }
-            record("INVALIDATED", "session " + s.id + " resumable " + resumable);
-            if (!resumable) {
-                s.alive = false;
-            }
-            if (s.connection != null) {
-                ObjectNode p = json.createObjectNode();
-                p.put("op", 9);
-                p.put("d", resumable);
-                send(s.connection, p);
-            }
-        }
-    }
+  List<GatewayEvent> events() {
+    return List.copyOf(events);
+  }
 
-    /** True when a session is identified, connected and has received its GUILD_CREATE. */
-    boolean isReady() {
-        return sessions.values().stream().anyMatch(s -> s.alive && s.connection != null && !s.guildPending);
+  /** Closes all sockets at shutdown. */
+  void shutdown() {
+    for (Connection c : connections.values()) {
+      try {
+        c.open = false;
+        c.ctx.closeSession(1001, "Sandbox shutting down");
+      } catch (RuntimeException e) {
+        LOG.debug("close at shutdown failed", e);
+      }
     }
-
-    List<GatewayEvent> events() {
-        return List.copyOf(events);
-    }
-
-    /** Closes all sockets at shutdown. */
-    void shutdown() {
-        for (Connection c : connections.values()) {
-            try {
-                c.open = false;
-                c.ctx.closeSession(1001, "Sandbox shutting down");
-            } catch (RuntimeException e) {
-                LOG.debug("close at shutdown failed", e);
-            }
-        }
-    }
-
-    ArrayNode newArray() {
-        return json.createArrayNode();
-    }
+  }
 }

@@ -4,321 +4,440 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Interactions end to end: INTERACTION_CREATE payloads for members' commands, clicks and modal submits, and the
- * bot's side — callbacks (types 4, 5, 6, 7, 8, 9) with Discord's 3-second window and single acknowledgement, and
- * the webhook routes for follow-ups and {@code @original}. Called with the engine lock held.
+ * Interactions as members start them: the {@code data} of slash and context-menu commands (options checked
+ * against the registered definition, {@code resolved} filled in), autocomplete, button presses and modal
+ * submits, forged ones included, then INTERACTION_CREATE. Keeps every interaction by id and token for
+ * {@link InteractionResponses}. Confined to the {@link EngineLoop}.
  */
 final class Interactions {
-    private static final Duration ACK_WINDOW = Duration.ofSeconds(3);
-    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+  private final ObjectMapper json;
+  private final Snowflakes ids;
+  private final GuildModel guild;
+  private final Gateway gateway;
+  private final MessageJson messageJson;
+  private final Messages messages;
+  private final CommandRegistry commands;
+  private final Map<String, InteractionState> byId = new LinkedHashMap<>();
+  private final Map<String, InteractionState> byToken = new LinkedHashMap<>();
 
-    private final SandboxEngine engine;
-    private final Object lock;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final Snowflakes ids;
-    private final GuildModel guild;
-    private final Gateway gateway;
-    private final MessageJson messageJson;
-    private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
-    private final Map<String, InteractionState> interactionsByToken = new LinkedHashMap<>();
+  Interactions(ObjectMapper json, Snowflakes ids, GuildModel guild, Gateway gateway, MessageJson messageJson,
+      Messages messages, CommandRegistry commands) {
+    this.json = json;
+    this.ids = ids;
+    this.guild = guild;
+    this.gateway = gateway;
+    this.messageJson = messageJson;
+    this.messages = messages;
+    this.commands = commands;
+  }
 
-    Interactions(SandboxEngine engine, MessageJson messageJson) {
-        this.engine = engine;
-        this.lock = engine;
-        this.json = engine.json;
-        this.clock = engine.clock;
-        this.ids = engine.ids;
-        this.guild = engine.guild;
-        this.gateway = engine.gateway;
-        this.messageJson = messageJson;
+  InteractionState byId(String id) {
+    return byId.get(id);
+  }
+
+  InteractionState byToken(String token) {
+    return byToken.get(token);
+  }
+
+  InteractionState slash(Member member, Channel channel, String command, Map<String, ?> options) {
+    String[] path = command.trim().split("\\s+");
+    ObjectNode registered = commands.registeredCommand(path[0], 1);
+    if (registered == null) {
+      throw new IllegalArgumentException("no slash command /" + path[0] + " is registered; registered: "
+          + registeredNames());
     }
-
-    InteractionState interaction(String id) {
-        return interactions.get(id);
+    ObjectNode data = json.createObjectNode();
+    data.put("id", registered.get("id").asText());
+    data.put("name", path[0]);
+    data.put("type", 1);
+    if (registered.has("guild_id")) {
+      data.put("guild_id", registered.get("guild_id").asText());
     }
-
-    InteractionState createInteraction(int type, Member member, String channelId, ObjectNode data,
-                                                    String sourceMessageId, int responseType) {
-        GuildModel.ChannelData channel = engine.channelData(channelId);
-        Member m = guild.members.get(member.id());
-        if (m == null) {
-            throw new IllegalArgumentException("not a member: " + member.name());
-        }
-        long perms = guild.permissions(m, channelId);
-        if (!Permissions.has(perms, Permissions.VIEW_CHANNEL)) {
-            throw new IllegalStateException(m.name() + " cannot see #" + channel.channel.name());
-        }
-        String id = ids.next();
-        byte[] random = new byte[48];
-        ThreadLocalRandom.current().nextBytes(random);
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        String interactionToken = "aW50ZXJhY3Rpb246" + b64.encodeToString((id + ":").getBytes(StandardCharsets.UTF_8))
-                + b64.encodeToString(random);
-        ObjectNode p = json.createObjectNode();
-        p.put("id", id);
-        p.put("application_id", guild.bot.id());
-        p.put("type", type);
-        p.set("data", data);
-        p.put("guild_id", guild.id);
-        ObjectNode g = p.putObject("guild");
-        g.put("id", guild.id);
-        g.put("locale", "en-US");
-        g.putArray("features");
-        p.put("channel_id", channelId);
-        ObjectNode ch = guild.channelJson(json, channel, true);
-        ch.put("permissions", Long.toString(perms));
-        p.set("channel", ch);
-        ObjectNode mem = guild.memberJson(json, m, true);
-        mem.put("permissions", Long.toString(perms));
-        p.set("member", mem);
-        p.put("token", interactionToken);
-        p.put("version", 1);
-        p.put("app_permissions", Long.toString(guild.permissions(guild.bot, channelId)));
-        p.put("locale", "en-US");
-        p.put("guild_locale", "en-US");
-        p.putArray("entitlements");
-        p.putObject("authorizing_integration_owners").put("0", guild.id);
-        p.put("context", 0);
-        p.put("attachment_size_limit", 26_214_400);
-        if (sourceMessageId != null) {
-            SandboxEngine.StoredMessage source = engine.storedById(sourceMessageId);
-            if (source != null) {
-                p.set("message", engine.currentJson(source));
-            }
-        }
-        InteractionState s = new InteractionState(id, interactionToken, type, Snowflakes.timeOf(id), m, channelId, p,
-                sourceMessageId, responseType);
-        interactions.put(id, s);
-        interactionsByToken.put(interactionToken, s);
-        gateway.dispatch("INTERACTION_CREATE", p.deepCopy(), 0);
-        lock.notifyAll();
-        return s;
+    ObjectNode resolved = json.createObjectNode();
+    JsonNode defs = registered.path("options");
+    ArrayNode target = data.putArray("options");
+    for (int i = 1; i < path.length; i++) {
+      JsonNode def = find(defs, path[i]);
+      if (def == null || (def.path("type").asInt() != 1 && def.path("type").asInt() != 2)) {
+        throw new IllegalArgumentException("/" + command + ": no subcommand '" + path[i] + "'");
+      }
+      ObjectNode o = target.addObject();
+      o.put("type", def.get("type").asInt());
+      o.put("name", path[i]);
+      target = o.putArray("options");
+      defs = def.path("options");
     }
-
-    /** Stores a file a member attached to a command and returns its resolved attachment object. */
-    ObjectNode storeCommandAttachment(String channelId, FileUpload upload) {
-        ArrayNode arr = messageJson.buildAttachments(channelId, json.createArrayNode(),
-                List.of(new SandboxEngine.Upload(0, upload.filename(), upload.bytes())), json.createArrayNode());
-        ObjectNode a = (ObjectNode) arr.get(0);
-        a.put("ephemeral", true);
-        return a;
+    for (JsonNode def : defs) {
+      int t = def.path("type").asInt();
+      if (t == 1 || t == 2) {
+        throw new IllegalArgumentException("/" + command + " needs a subcommand, e.g. '" + command + " "
+            + def.path("name").asText() + "'");
+      }
+      if (def.path("required").asBoolean(false) && !options.containsKey(def.path("name").asText())) {
+        throw new IllegalArgumentException("/" + command + ": required option '" + def.path("name").asText()
+            + "' is missing");
+      }
     }
-
-    /** Handles {@code POST interactions/{id}/{token}/callback}; returns the 200 body. */
-    ObjectNode interactionCallback(String id, String interactionToken, JsonNode body, List<SandboxEngine.Upload> uploads) {
-        InteractionState s = interactions.get(id);
-        if (s == null || !s.token.equals(interactionToken)) {
-            throw ApiException.unknownInteraction();
-        }
-        if (s.callbackType != null) {
-            throw ApiException.alreadyAcknowledged();
-        }
-        if (Duration.between(s.createdAt, clock.instant()).compareTo(ACK_WINDOW) > 0) {
-            throw ApiException.unknownInteraction();
-        }
-        int type = body.path("type").asInt(-1);
-        JsonNode data = body.path("data");
-        boolean componentLike = s.type == InteractionState.MESSAGE_COMPONENT
-                || (s.type == InteractionState.MODAL_SUBMIT && s.sourceMessageId != null);
-        boolean valid = switch (type) {
-            case 4, 5 -> s.type != InteractionState.AUTOCOMPLETE;
-            case 6, 7 -> componentLike;
-            case 8 -> s.type == InteractionState.AUTOCOMPLETE;
-            case 9 -> s.type == InteractionState.APPLICATION_COMMAND || s.type == InteractionState.MESSAGE_COMPONENT;
-            default -> false;
-        };
-        if (!valid) {
-            ObjectNode errors = json.createObjectNode();
-            ObjectNode e = errors.putObject("type").putArray("_errors").addObject();
-            e.put("code", "INTERACTION_RESPONSE_TYPE_INVALID");
-            e.put("message", "Interaction response type " + type + " is not valid for this interaction");
-            throw ApiException.invalidForm(errors);
-        }
-        ObjectNode resource = json.createObjectNode();
-        resource.put("type", type);
-        SandboxEngine.StoredMessage message = null;
-        switch (type) {
-            case 4 -> {
-                Validation.message(json, data, uploads.size(), 0, true);
-                int flags = data.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
-                message = engine.insertMessage(s.channelId, guild.bot, s.responseMessageType, data, uploads, flags, true);
-                decorateResponse(s, message);
-                s.originalMessageId = message.id;
-                engine.dispatchMessage("MESSAGE_CREATE", message);
-            }
-            case 5 -> {
-                int flags = SandboxMessage.LOADING | (data.path("flags").asInt() & SandboxMessage.EPHEMERAL);
-                message = engine.insertMessage(s.channelId, guild.bot, s.responseMessageType, json.createObjectNode(),
-                        List.of(), flags, true);
-                decorateResponse(s, message);
-                s.originalMessageId = message.id;
-                s.originalLoading = true;
-                engine.dispatchMessage("MESSAGE_CREATE", message);
-            }
-            case 6 -> s.originalMessageId = s.sourceMessageId;
-            case 7 -> {
-                s.originalMessageId = s.sourceMessageId;
-                message = engine.storedById(s.sourceMessageId);
-                if (message == null || message.deleted) {
-                    throw ApiException.unknownMessage();
-                }
-                engine.applyEdit(message, data, uploads, true);
-                engine.dispatchMessage("MESSAGE_UPDATE", message);
-            }
-            case 8 -> s.autocompleteChoices = data.deepCopy();
-            case 9 -> {
-                ObjectNode modal = data.deepCopy();
-                ObjectNode errors = json.createObjectNode();
-                if (Validation.text(modal, "custom_id") == null) {
-                    errors.putObject("data").putObject("custom_id").putArray("_errors").addObject()
-                            .put("code", "BASE_TYPE_REQUIRED").put("message", "This field is required");
-                }
-                String title = Validation.text(modal, "title");
-                if (title == null || Validation.length(title) > 45) {
-                    SandboxEngine.child(errors, "data").putObject("title").putArray("_errors").addObject()
-                            .put("code", "BASE_TYPE_BAD_LENGTH").put("message", "Must be between 1 and 45 in length.");
-                }
-                int count = modal.path("components").size();
-                if (count < 1 || count > 5) {
-                    SandboxEngine.child(errors, "data").putObject("components").putArray("_errors").addObject()
-                            .put("code", "BASE_TYPE_BAD_LENGTH").put("message", "Must be between 1 and 5 in length.");
-                }
-                if (!errors.isEmpty()) {
-                    throw ApiException.invalidForm(errors);
-                }
-                modal.set("components", messageJson.normaliseComponents(modal.path("components")));
-                s.modal = modal;
-            }
-            default -> throw new IllegalStateException("unreachable");
-        }
-        s.callbackType = type;
-        s.acknowledgedAt = clock.instant();
-        ObjectNode out = json.createObjectNode();
-        ObjectNode inter = out.putObject("interaction");
-        inter.put("id", s.id);
-        inter.put("type", s.type);
-        if (message != null) {
-            inter.put("response_message_id", message.id);
-            inter.put("response_message_loading", (message.flags() & SandboxMessage.LOADING) != 0);
-            inter.put("response_message_ephemeral", message.ephemeral());
-            resource.set("message", message.json.deepCopy());
-        }
-        out.set("resource", resource);
-        lock.notifyAll();
-        return out;
+    for (Map.Entry<String, ?> e : options.entrySet()) {
+      JsonNode def = find(defs, e.getKey());
+      if (def == null) {
+        throw new IllegalArgumentException("/" + command + ": unknown option '" + e.getKey() + "'");
+      }
+      target.add(option(e.getKey(), def.path("type").asInt(), e.getValue(), member, channel, resolved));
     }
-
-    private void decorateResponse(InteractionState s, SandboxEngine.StoredMessage message) {
-        message.interactionId = s.id;
-        ObjectNode meta = message.json.putObject("interaction_metadata");
-        meta.put("id", s.id);
-        meta.put("type", s.type);
-        meta.set("user", guild.userJson(json, s.member));
-        meta.putObject("authorizing_integration_owners").put("0", guild.id);
-        if (s.type == InteractionState.APPLICATION_COMMAND) {
-            String name = s.payload.path("data").path("name").asText();
-            meta.put("name", name);
-            ObjectNode legacy = message.json.putObject("interaction");
-            legacy.put("id", s.id);
-            legacy.put("type", s.type);
-            legacy.put("name", name);
-            legacy.set("user", guild.userJson(json, s.member));
-            ObjectNode member = guild.memberJson(json, s.member, false);
-            legacy.set("member", member);
-        }
-        if (s.sourceMessageId != null) {
-            meta.put("interacted_message_id", s.sourceMessageId);
-        }
+    if (!resolved.isEmpty()) {
+      data.set("resolved", resolved);
     }
+    InteractionState s = create(InteractionState.APPLICATION_COMMAND, member, channel.id(),
+        data, null, 20);
+    return s;
+  }
 
-    private InteractionState byToken(String applicationId, String interactionToken) {
-        InteractionState s = interactionsByToken.get(interactionToken);
-        if (s == null || !applicationId.equals(guild.bot.id()) || s.callbackType == null) {
-            throw ApiException.unknownWebhook();
-        }
-        if (Duration.between(s.createdAt, clock.instant()).compareTo(TOKEN_LIFETIME) > 0) {
-            throw ApiException.invalidWebhookToken();
-        }
-        return s;
+  InteractionState messageCommand(Member member, SandboxMessage target, String name) {
+    ObjectNode registered = commands.registeredCommand(name, 3);
+    if (registered == null) {
+      throw new IllegalArgumentException("no message command '" + name + "' is registered; registered: "
+          + registeredNames());
     }
+    ObjectNode data = json.createObjectNode();
+    data.put("id", registered.get("id").asText());
+    data.put("name", name);
+    data.put("type", 3);
+    data.put("target_id", target.id());
+    if (registered.has("guild_id")) {
+      data.put("guild_id", registered.get("guild_id").asText());
+    }
+    ObjectNode resolvedMessage = messages.current(target.id()).json.deepCopy();
+    data.putObject("resolved").putObject("messages").set(target.id(), resolvedMessage);
+    InteractionState s = create(InteractionState.APPLICATION_COMMAND, member,
+        target.channelId(), data, null, 23);
+    return s;
+  }
 
-    /** {@code POST webhooks/{app}/{token}}: a follow-up, or the first one filling a deferred reply. */
-    ObjectNode followUp(String applicationId, String interactionToken, JsonNode body, List<SandboxEngine.Upload> uploads) {
-        InteractionState s = byToken(applicationId, interactionToken);
-        Validation.message(json, body, uploads.size(), 0, true);
-        SandboxEngine.StoredMessage message;
-        if (s.originalLoading) {
-            message = engine.storedById(s.originalMessageId);
-            int ephemeral = message.flags() & SandboxMessage.EPHEMERAL;
-            ObjectNode patch = body.deepCopy();
-            patch.remove("flags");
-            engine.applyEdit(message, patch, uploads, false);
-            message.json.put("flags", ephemeral | (body.path("flags").asInt() & (1 << 2 | 1 << 12)));
-            s.originalLoading = false;
-            engine.dispatchMessage("MESSAGE_UPDATE", message);
+  InteractionState pressButton(Member member, SandboxMessage message, String customId) {
+    SandboxMessage current = messages.message(message.id());
+    if (current == null) {
+      throw new IllegalArgumentException("message " + message.id() + " no longer exists");
+    }
+    JsonNode button = findButton(current.json().path("components"), customId);
+    if (button == null) {
+      throw new IllegalArgumentException("no button '" + customId + "' on message " + message.id()
+          + "; buttons: " + current.buttonIds());
+    }
+    if (button.path("disabled").asBoolean(false)) {
+      throw new IllegalStateException("button '" + customId + "' is disabled");
+    }
+    ObjectNode data = json.createObjectNode();
+    data.put("custom_id", customId);
+    data.put("component_type", 2);
+    if (button.has("id")) {
+      data.put("id", button.get("id").asInt());
+    }
+    InteractionState s = create(InteractionState.MESSAGE_COMPONENT, member,
+        current.channelId(), data, current.id(), 0);
+    return s;
+  }
+
+  InteractionState pressForgedButton(Member member, SandboxMessage message, String customId) {
+    if (messages.message(message.id()) == null) {
+      throw new IllegalArgumentException("message " + message.id() + " no longer exists");
+    }
+    ObjectNode data = json.createObjectNode();
+    data.put("custom_id", customId);
+    data.put("component_type", 2);
+    InteractionState s = create(InteractionState.MESSAGE_COMPONENT, member,
+        message.channelId(), data, message.id(), 0);
+    return s;
+  }
+
+  InteractionState autocomplete(Member member, Channel channel, String command, String option,
+                      String typed) {
+    String[] path = command.trim().split("\\s+");
+    ObjectNode registered = commands.registeredCommand(path[0], 1);
+    if (registered == null) {
+      throw new IllegalArgumentException("no slash command /" + path[0] + " is registered; registered: "
+          + registeredNames());
+    }
+    ObjectNode data = json.createObjectNode();
+    data.put("id", registered.get("id").asText());
+    data.put("name", path[0]);
+    data.put("type", 1);
+    JsonNode defs = registered.path("options");
+    ArrayNode target = data.putArray("options");
+    for (int i = 1; i < path.length; i++) {
+      JsonNode def = find(defs, path[i]);
+      if (def == null) {
+        throw new IllegalArgumentException("/" + command + ": no subcommand '" + path[i] + "'");
+      }
+      ObjectNode o = target.addObject();
+      o.put("type", def.get("type").asInt());
+      o.put("name", path[i]);
+      target = o.putArray("options");
+      defs = def.path("options");
+    }
+    JsonNode def = find(defs, option);
+    if (def == null || !def.path("autocomplete").asBoolean(false)) {
+      throw new IllegalArgumentException("/" + command + ": option '" + option + "' is not autocompleted");
+    }
+    ObjectNode focused = target.addObject();
+    focused.put("type", def.path("type").asInt());
+    focused.put("name", option);
+    focused.put("value", typed);
+    focused.put("focused", true);
+    InteractionState s = create(InteractionState.AUTOCOMPLETE, member, channel.id(), data,
+        null, 0);
+    return s;
+  }
+
+  InteractionState submitModal(Member member, InteractionHandle opener, Map<String, String> values) {
+    InteractionState origin = byId(opener.id());
+    if (origin.modal == null) {
+      throw new IllegalStateException("the bot has not answered " + opener + " with a modal");
+    }
+    Map<String, String> remaining = new LinkedHashMap<>(values);
+    ObjectNode data = json.createObjectNode();
+    data.put("custom_id", origin.modal.path("custom_id").asText());
+    ArrayNode out = data.putArray("components");
+    for (JsonNode c : origin.modal.path("components")) {
+      out.add(submitted(c, remaining));
+    }
+    if (!remaining.isEmpty()) {
+      throw new IllegalArgumentException("the modal has no inputs " + remaining.keySet());
+    }
+    InteractionState s = create(InteractionState.MODAL_SUBMIT, member, origin.channelId,
+        data, origin.sourceMessageId, 0);
+    return s;
+  }
+
+  InteractionState submitModal(Member member, Channel channel, String customId, Map<String, String> values) {
+    ObjectNode data = json.createObjectNode();
+    data.put("custom_id", customId);
+    ArrayNode out = data.putArray("components");
+    int id = 1;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      ObjectNode label = out.addObject();
+      label.put("type", 18);
+      label.put("id", id++);
+      ObjectNode input = label.putObject("component");
+      input.put("type", 4);
+      input.put("id", id++);
+      input.put("custom_id", e.getKey());
+      input.put("value", e.getValue());
+    }
+    InteractionState s = create(InteractionState.MODAL_SUBMIT, member, channel.id(), data,
+        null, 0);
+    return s;
+  }
+
+  private ObjectNode submitted(JsonNode component, Map<String, String> values) {
+    ObjectNode n = json.createObjectNode();
+    int type = component.path("type").asInt();
+    n.put("type", type);
+    if (component.has("id")) {
+      n.put("id", component.get("id").asInt());
+    }
+    switch (type) {
+      case 18 -> n.set("component", submitted(component.path("component"), values));
+      case 1 -> {
+        ArrayNode children = n.putArray("components");
+        component.path("components").forEach(child -> children.add(submitted(child, values)));
+      }
+      case 4 -> {
+        String customId = component.path("custom_id").asText();
+        String value = values.remove(customId);
+        boolean required = component.path("required").asBoolean(true);
+        if (value == null || value.isEmpty()) {
+          if (required) {
+            throw new IllegalArgumentException("modal input '" + customId + "' is required");
+          }
+          value = "";
+        }
+        int length = value.codePointCount(0, value.length());
+        if (!value.isEmpty() && (length < component.path("min_length").asInt(0)
+            || length > component.path("max_length").asInt(4000))) {
+          throw new IllegalArgumentException("modal input '" + customId + "' must be between "
+              + component.path("min_length").asInt(0) + " and " + component.path("max_length").asInt(4000)
+              + " characters, got " + length);
+        }
+        n.put("custom_id", customId);
+        n.put("value", value);
+      }
+      case 3 -> {
+        String customId = component.path("custom_id").asText();
+        String value = values.remove(customId);
+        n.put("custom_id", customId);
+        n.put("component_type", 3);
+        ArrayNode chosen = n.putArray("values");
+        if (value != null && !value.isEmpty()) {
+          for (String v : value.split(",")) {
+            chosen.add(v.trim());
+          }
+        }
+      }
+      default -> { /* text displays and other static components come back with type and id only */ }
+    }
+    return n;
+  }
+
+  private ObjectNode option(String name, int type, Object value, Member invoker, Channel channel, ObjectNode resolved) {
+    ObjectNode o = json.createObjectNode();
+    o.put("name", name);
+    o.put("type", type);
+    switch (type) {
+      case 3 -> o.put("value", String.valueOf(value));
+      case 4 -> o.put("value", ((Number) expect(name, value, Number.class)).longValue());
+      case 10 -> o.put("value", ((Number) expect(name, value, Number.class)).doubleValue());
+      case 5 -> o.put("value", (Boolean) expect(name, value, Boolean.class));
+      case 6 -> resolveMember(o, (Member) expect(name, value, Member.class), resolved);
+      case 7 -> {
+        Channel c = (Channel) expect(name, value, Channel.class);
+        o.put("value", c.id());
+        Validation.child(resolved, "channels").set(c.id(), guild.resolvedChannelJson(json, c, invoker));
+      }
+      case 8 -> {
+        Role r = (Role) expect(name, value, Role.class);
+        o.put("value", r.id());
+        Validation.child(resolved, "roles").set(r.id(), guild.roleJson(json, r));
+      }
+      case 9 -> {
+        if (value instanceof Role r) {
+          o.put("value", r.id());
+          Validation.child(resolved, "roles").set(r.id(), guild.roleJson(json, r));
         } else {
-            int flags = body.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
-            message = engine.insertMessage(s.channelId, guild.bot, 0, body, uploads, flags, true);
-            message.interactionId = s.id;
-            ObjectNode meta = message.json.putObject("interaction_metadata");
-            meta.put("id", s.id);
-            meta.put("type", s.type);
-            meta.set("user", guild.userJson(json, s.member));
-            meta.putObject("authorizing_integration_owners").put("0", guild.id);
-            s.followUpIds.add(message.id);
-            engine.dispatchMessage("MESSAGE_CREATE", message);
+          resolveMember(o, (Member) expect(name, value, Member.class), resolved);
         }
-        lock.notifyAll();
-        return message.json.deepCopy();
+      }
+      case 11 -> {
+        FileUpload f = (FileUpload) expect(name, value, FileUpload.class);
+        ObjectNode attachment = storeCommandAttachment(channel.id(), f);
+        o.put("value", attachment.get("id").asText());
+        Validation.child(resolved, "attachments").set(attachment.get("id").asText(), attachment);
+      }
+      default -> throw new IllegalArgumentException("option '" + name + "' has unsupported type " + type);
     }
+    return o;
+  }
 
-    private SandboxEngine.StoredMessage webhookMessage(InteractionState s, String messageId) {
-        String id = "@original".equals(messageId) ? s.originalMessageId : messageId;
-        if (id == null || !(id.equals(s.originalMessageId) || s.followUpIds.contains(id))) {
-            throw ApiException.unknownMessage();
-        }
-        SandboxEngine.StoredMessage m = engine.storedById(id);
-        if (m == null || m.deleted) {
-            throw ApiException.unknownMessage();
-        }
-        return m;
-    }
+  private void resolveMember(ObjectNode o, Member m, ObjectNode resolved) {
+    o.put("value", m.id());
+    Validation.child(resolved, "users").set(m.id(), guild.userJson(json, m));
+    Validation.child(resolved, "members").set(m.id(), guild.memberJson(json, m, false));
+  }
 
-    ObjectNode webhookEdit(String applicationId, String interactionToken, String messageId, JsonNode body,
-                                        List<SandboxEngine.Upload> uploads) {
-        InteractionState s = byToken(applicationId, interactionToken);
-        SandboxEngine.StoredMessage m = webhookMessage(s, messageId);
-        boolean filling = s.originalLoading && m.id.equals(s.originalMessageId);
-        ObjectNode patch = body.deepCopy();
-        patch.remove("flags");
-        engine.applyEdit(m, patch, uploads, !filling);
-        if (filling) {
-            m.json.put("flags", m.flags() & ~SandboxMessage.LOADING);
-            s.originalLoading = false;
-        }
-        engine.dispatchMessage("MESSAGE_UPDATE", m);
-        lock.notifyAll();
-        return m.json.deepCopy();
+  private static Object expect(String name, Object value, Class<?> type) {
+    if (!type.isInstance(value)) {
+      throw new IllegalArgumentException("option '" + name + "' needs a " + type.getSimpleName() + ", got "
+          + (value == null ? "null" : value.getClass().getSimpleName()));
     }
+    return value;
+  }
 
-    ObjectNode webhookGet(String applicationId, String interactionToken, String messageId) {
-        return webhookMessage(byToken(applicationId, interactionToken), messageId).json.deepCopy();
+  private static JsonNode find(JsonNode defs, String name) {
+    for (JsonNode d : defs) {
+      if (d.path("name").asText().equals(name)) {
+        return d;
+      }
     }
+    return null;
+  }
 
-    void webhookDelete(String applicationId, String interactionToken, String messageId) {
-        InteractionState s = byToken(applicationId, interactionToken);
-        engine.deleteStored(webhookMessage(s, messageId));
-        lock.notifyAll();
+  private static JsonNode findButton(JsonNode components, String customId) {
+    for (JsonNode c : components) {
+      if (c.path("type").asInt() == 2 && customId.equals(c.path("custom_id").asText(null))) {
+        return c;
+      }
+      JsonNode nested = findButton(c.path("components"), customId);
+      if (nested != null) {
+        return nested;
+      }
+      if (c.has("accessory") && c.get("accessory").path("type").asInt() == 2
+          && customId.equals(c.get("accessory").path("custom_id").asText(null))) {
+        return c.get("accessory");
+      }
     }
+    return null;
+  }
+
+  private List<String> registeredNames() {
+    List<String> names = new ArrayList<>();
+    commands.commands(true).forEach(c -> names.add(c.path("name").asText()));
+    commands.commands(false).forEach(c -> names.add(c.path("name").asText()));
+    return names;
+  }
+
+  /** Registers the interaction and dispatches INTERACTION_CREATE, as a member's client makes Discord do. */
+  private InteractionState create(int type, Member member, String channelId, ObjectNode data, String sourceMessageId,
+      int responseType) {
+    GuildModel.ChannelData channel = guild.channelData(channelId);
+    Member m = guild.members.get(member.id());
+    if (m == null) {
+      throw new IllegalArgumentException("not a member: " + member.name());
+    }
+    long perms = guild.permissions(m, channelId);
+    if (!Permissions.has(perms, Permissions.VIEW_CHANNEL)) {
+      throw new IllegalStateException(m.name() + " cannot see #" + channel.channel.name());
+    }
+    String id = ids.next();
+    byte[] random = new byte[48];
+    ThreadLocalRandom.current().nextBytes(random);
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String interactionToken = "aW50ZXJhY3Rpb246" + b64.encodeToString((id + ":").getBytes(StandardCharsets.UTF_8))
+        + b64.encodeToString(random);
+    ObjectNode p = json.createObjectNode();
+    p.put("id", id);
+    p.put("application_id", guild.bot.id());
+    p.put("type", type);
+    p.set("data", data);
+    p.put("guild_id", guild.id);
+    ObjectNode g = p.putObject("guild");
+    g.put("id", guild.id);
+    g.put("locale", "en-US");
+    g.putArray("features");
+    p.put("channel_id", channelId);
+    ObjectNode ch = guild.channelJson(json, channel, true);
+    ch.put("permissions", Long.toString(perms));
+    p.set("channel", ch);
+    ObjectNode mem = guild.memberJson(json, m, true);
+    mem.put("permissions", Long.toString(perms));
+    p.set("member", mem);
+    p.put("token", interactionToken);
+    p.put("version", 1);
+    p.put("app_permissions", Long.toString(guild.permissions(guild.bot, channelId)));
+    p.put("locale", "en-US");
+    p.put("guild_locale", "en-US");
+    p.putArray("entitlements");
+    p.putObject("authorizing_integration_owners").put("0", guild.id);
+    p.put("context", 0);
+    p.put("attachment_size_limit", 26_214_400);
+    if (sourceMessageId != null) {
+      StoredMessage source = messages.byId(sourceMessageId);
+      if (source != null) {
+        p.set("message", messages.currentJson(source));
+      }
+    }
+    InteractionState s = new InteractionState(id, interactionToken, type, Snowflakes.timeOf(id), m, channelId, p,
+        sourceMessageId, responseType);
+    byId.put(id, s);
+    byToken.put(interactionToken, s);
+    gateway.dispatch("INTERACTION_CREATE", p.deepCopy(), 0);
+    return s;
+  }
+
+  /** Stores a file a member attached to a command and returns its resolved attachment object. */
+  ObjectNode storeCommandAttachment(String channelId, FileUpload upload) {
+    ArrayNode arr = messageJson.buildAttachments(channelId, json.createArrayNode(),
+        List.of(new Upload(0, upload.filename(), upload.bytes())), json.createArrayNode());
+    ObjectNode a = (ObjectNode) arr.get(0);
+    a.put("ephemeral", true);
+    return a;
+  }
 }

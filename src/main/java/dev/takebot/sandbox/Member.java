@@ -14,12 +14,12 @@ import java.util.List;
  */
 public record Member(String id, String name, List<String> roleIds, boolean bot, Instant joinedAt) {
 
-    public Member {
-        roleIds = List.copyOf(roleIds);
-    }
+  public Member {
+    roleIds = List.copyOf(roleIds);
+  }
 
-    /** The mention markup, {@code <@id>}. */
-    public String mention() {
-        return "<@" + id + ">";
-    }
+  /** The mention markup, {@code <@id>}. */
+  public String mention() {
+    return "<@" + id + ">";
+  }
 }

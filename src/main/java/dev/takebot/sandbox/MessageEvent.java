@@ -12,8 +12,8 @@ import java.time.Instant;
  */
 public record MessageEvent(Instant at, Kind kind, SandboxMessage message) {
 
-    /** What happened to the message. */
-    public enum Kind {
-        CREATED, UPDATED, DELETED
-    }
+  /** What happened to the message. */
+  public enum Kind {
+    CREATED, UPDATED, DELETED
+  }
 }

@@ -15,14 +15,14 @@ import java.util.List;
  * @param fileNames names of uploaded files, in part order
  */
 public record RecordedRequest(Instant at, String method, String path, String query, int status, String body,
-                              List<String> fileNames) {
+                List<String> fileNames) {
 
-    public RecordedRequest {
-        fileNames = List.copyOf(fileNames);
-    }
+  public RecordedRequest {
+    fileNames = List.copyOf(fileNames);
+  }
 
-    /** True when method and path match, e.g. {@code is("POST", "channels/1/messages")}. */
-    public boolean is(String method, String path) {
-        return this.method.equalsIgnoreCase(method) && this.path.equals(path);
-    }
+  /** True when method and path match, e.g. {@code is("POST", "channels/1/messages")}. */
+  public boolean is(String method, String path) {
+    return this.method.equalsIgnoreCase(method) && this.path.equals(path);
+  }
 }

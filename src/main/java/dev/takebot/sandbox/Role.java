@@ -12,8 +12,8 @@ package dev.takebot.sandbox;
  */
 public record Role(String id, String name, int position, long permissions, int color, boolean managed) {
 
-    /** The mention markup, {@code <@&id>}. */
-    public String mention() {
-        return "<@&" + id + ">";
-    }
+  /** The mention markup, {@code <@&id>}. */
+  public String mention() {
+    return "<@&" + id + ">";
+  }
 }

@@ -9,28 +9,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * JDA derives creation times (and an interaction hook's 15-minute expiry) from ids, so they must be real.
  */
 final class Snowflakes {
-    /** 2015-01-01T00:00:00Z, the Discord epoch. */
-    static final long DISCORD_EPOCH = 1_420_070_400_000L;
+  /** 2015-01-01T00:00:00Z, the Discord epoch. */
+  static final long DISCORD_EPOCH = 1_420_070_400_000L;
 
-    private final Clock clock;
-    private final AtomicLong last = new AtomicLong();
+  private final Clock clock;
+  private final AtomicLong last = new AtomicLong();
 
-    Snowflakes(Clock clock) {
-        this.clock = clock;
-    }
+  Snowflakes(Clock clock) {
+    this.clock = clock;
+  }
 
-    /** A new id, later than any issued before. */
-    long nextLong() {
-        long timeBased = (clock.millis() - DISCORD_EPOCH) << 22 | 1L << 17 | 1L << 12;
-        return last.accumulateAndGet(timeBased, (prev, candidate) -> Math.max(prev + 1, candidate));
-    }
+  /** A new id, later than any issued before. */
+  long nextLong() {
+    long timeBased = (clock.millis() - DISCORD_EPOCH) << 22 | 1L << 17 | 1L << 12;
+    return last.accumulateAndGet(timeBased, (prev, candidate) -> Math.max(prev + 1, candidate));
+  }
 
-    String next() {
-        return Long.toUnsignedString(nextLong());
-    }
+  String next() {
+    return Long.toUnsignedString(nextLong());
+  }
 
-    /** The instant a snowflake was minted. */
-    static Instant timeOf(String id) {
-        return Instant.ofEpochMilli((Long.parseUnsignedLong(id) >>> 22) + DISCORD_EPOCH);
-    }
+  /** The instant a snowflake was minted. */
+  static Instant timeOf(String id) {
+    return Instant.ofEpochMilli((Long.parseUnsignedLong(id) >>> 22) + DISCORD_EPOCH);
+  }
 }

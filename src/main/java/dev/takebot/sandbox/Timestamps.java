@@ -6,13 +6,13 @@ import java.time.format.DateTimeFormatter;
 
 /** Discord's ISO-8601 timestamps with microseconds and an explicit offset. */
 final class Timestamps {
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+  private Timestamps() {
+  }
 
-    static String format(Instant instant) {
-        return FORMAT.format(instant);
-    }
+  static String format(Instant instant) {
+    return FORMAT.format(instant);
+  }
 }

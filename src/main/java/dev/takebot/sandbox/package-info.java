@@ -7,5 +7,11 @@
  * {@link dev.takebot.sandbox.DiscordSandbox#gatewayUrl()}, then drive members, messages and interactions
  * from the test. Nothing here imports JDA: the sandbox is the server side of the protocol, so its behaviour is
  * modelled on Discord's documentation rather than on the client library it serves.
+ *
+ * <p>One thread owns all state ({@code EngineLoop}): REST routes, gateway sockets and the
+ * scenario API submit tasks to it. The state is split by Discord resource — {@code Messages}, {@code Threads},
+ * {@code Reactions}, {@code Interactions} (what members start) and {@code InteractionResponses} (what the bot
+ * answers), {@code GuildChanges}, {@code CommandRegistry}, {@code RouteRules} (scripted 429s, failures, held
+ * answers, buckets) and {@code RequestLog} — wired together in {@code SandboxEngine}.
  */
 package dev.takebot.sandbox;

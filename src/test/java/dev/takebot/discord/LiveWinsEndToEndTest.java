@@ -9,6 +9,7 @@ import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.HeldResponse;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
+import dev.takebot.sandbox.RecordedRequest;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.sentiment.Label;
@@ -149,8 +150,10 @@ class LiveWinsEndToEndTest {
     int mark = sandbox.requests().size();
     page.release();
     String replies = "channels/" + sandbox.news().id() + "/messages";
-    BotHarness.await("the backfill to reach the channel's replies", () -> sandbox.requests()
-        .subList(mark, sandbox.requests().size()).stream().anyMatch(r -> r.is("GET", replies)));
+    BotHarness.await("the backfill to reach the channel's replies", () -> {
+      List<RecordedRequest> all = sandbox.requests(); // one snapshot: the bot keeps sending meanwhile
+      return all.subList(mark, all.size()).stream().anyMatch(r -> r.is("GET", replies));
+    });
     return missed[0];
   }
 
