@@ -6,19 +6,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A parsed article: the text as the author wrote it, minus the parts that are not prose (links, lines
- * of hashtags, the closing call to action), which are kept separately.
+ * A parsed article: the text as the author wrote it, minus the parts that are not prose (links,
+ * lines of hashtags, the closing call to action), which are kept separately.
  *
  * @param format which input format it was recognised as
  * @param title the title, one line, hashtag signs removed
  * @param date the publication date, or {@code null} when the input has none
- * @param paragraphs the prose, one string per paragraph, inline {@code #tags} reduced to their words
+ * @param paragraphs the prose, one string per paragraph, inline {@code #tags} reduced to their
+ *     words
  * @param hashtags the author's own hashtags in their spelling and order, without {@code #}
  * @param videoUrl the first video link, canonical and without tracking, or {@code null}
  * @param links every other link, cleaned, in order ("read more")
  * @param callToAction the author's closing call to action (e.g. "Your take 👇"), or {@code null}
  * @param articleKey a stable key for this article: the first 16 hex digits of the SHA-256 of its
- *     normalised text, so the same article pasted twice (CRLF, BOM, trailing spaces) gets the same key
+ *     normalised text, so the same article pasted twice (CRLF, BOM, trailing spaces) gets the same
+ *     key
  */
 public record Article(
     Format format,

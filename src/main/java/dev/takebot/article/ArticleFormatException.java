@@ -2,7 +2,8 @@ package dev.takebot.article;
 
 /**
  * Input that cannot be an article. The message is one line a moderator can act on, naming the line
- * where the problem is when there is one, e.g. {@code "line 1: bad date '2026-13-01', expected YYYY-MM-DD"}.
+ * where the problem is when there is one, e.g. {@code "line 1: bad date '2026-13-01', expected
+ * YYYY-MM-DD"}.
  */
 public final class ArticleFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  * Parses the article formats moderators paste:
  *
  * <ul>
- *   <li><b>seed</b>: first line {@code date YYYY-MM-DD Title}, then paragraphs separated by blank lines,
- *       inline {@code #hashtags}, the video link on a line of its own, a closing call to action;
- *   <li><b>Markdown</b>, with optional YAML front matter ({@code title}, {@code date}, {@code tags},
- *       {@code video}) or a {@code # Title} heading;
+ *   <li><b>seed</b>: first line {@code date YYYY-MM-DD Title}, then paragraphs separated by blank
+ *       lines, inline {@code #hashtags}, the video link on a line of its own, a closing call to
+ *       action;
+ *   <li><b>Markdown</b>, with optional YAML front matter ({@code title}, {@code date}, {@code
+ *       tags}, {@code video}) or a {@code # Title} heading;
  *   <li><b>plain text</b> whose first line is the title.
  * </ul>
  *
@@ -30,24 +31,35 @@ import java.util.regex.Pattern;
 public final class ArticleParser {
   /** Larger input is a whole web page or a wrong file, not an article. */
   public static final int MAX_BYTES = 100 * 1024;
+
   /** Longer first lines are paragraphs, not titles. */
   static final int MAX_TITLE = 200;
+
   /**
-   * Longer lines are read in pieces of at most this many characters, cut at spaces: no paragraph of an article is
-   * 20,000 characters (some 3,000 words) without a line break; such a line is a page pasted flat or a crafted
-   * input. Every pass is linear anyway; the cap bounds what the per-line Markdown and link passes see at once, and
-   * a link or emphasis that spans a cut is read as plain text.
+   * Longer lines are read in pieces of at most this many characters, cut at spaces: no paragraph of
+   * an article is 20,000 characters (some 3,000 words) without a line break; such a line is a page
+   * pasted flat or a crafted input. Every pass is linear anyway; the cap bounds what the per-line
+   * Markdown and link passes see at once, and a link or emphasis that spans a cut is read as plain
+   * text.
    */
   public static final int MAX_LINE = 20_000;
-  /** Trailing hashtags removed from a title: at most this many, each at most {@link #MAX_TRAILING_TAG} characters. */
+
+  /**
+   * Trailing hashtags removed from a title: at most this many, each at most {@link
+   * #MAX_TRAILING_TAG} characters.
+   */
   private static final int MAX_TRAILING_TAGS = 30;
+
   private static final int MAX_TRAILING_TAG = 61;
 
-  private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/#])#(\\p{L}[\\p{L}\\p{N}_]*)");
-  private static final Pattern CALL_TO_ACTION = Pattern.compile(
-      "(?i).*(your (take|view|opinion|thoughts)|what do you think|thoughts\\s*\\?|let us know|tell us|"
-          + "weigh in|share your|comment below|reply below|join the discussion|discuss).*");
-  private static final Pattern POINTING = Pattern.compile(".*[\\x{1F447}\\x{2B07}\\x{1F53D}\\x{2935}].*");
+  private static final Pattern HASHTAG =
+      Pattern.compile("(?<![\\p{L}\\p{N}_&/#])#(\\p{L}[\\p{L}\\p{N}_]*)");
+  private static final Pattern CALL_TO_ACTION =
+      Pattern.compile(
+          "(?i).*(your (take|view|opinion|thoughts)|what do you think|thoughts\\s*\\?|let us know|tell us|"
+              + "weigh in|share your|comment below|reply below|join the discussion|discuss).*");
+  private static final Pattern POINTING =
+      Pattern.compile(".*[\\x{1F447}\\x{2B07}\\x{1F53D}\\x{2935}].*");
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
   private ArticleParser() {}
@@ -70,22 +82,42 @@ public final class ArticleParser {
       throw new ArticleFormatException("article is empty; paste the article text");
     }
     if (lines.stream().filter(l -> !l.isBlank()).allMatch(ArticleParser::onlyTags)) {
-      throw new ArticleFormatException(first + 1, "article has only hashtags; paste the article text as well");
+      throw new ArticleFormatException(
+          first + 1, "article has only hashtags; paste the article text as well");
     }
     Header header = header(lines, first);
-    Body body = body(lines, header.bodyStart(), header.format() == Article.Format.MARKDOWN, header.bodyStart() + 1);
+    Body body =
+        body(
+            lines,
+            header.bodyStart(),
+            header.format() == Article.Format.MARKDOWN,
+            header.bodyStart() + 1);
     Map<String, String> tags = new LinkedHashMap<>();
     header.tags().forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
     body.tags.forEach(t -> tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t));
-    String video = header.video() != null
-        ? LinkCleaner.clean(header.video()).map(CleanLink::url).orElse(null)
-        : body.video;
+    String video =
+        header.video() != null
+            ? LinkCleaner.clean(header.video()).map(CleanLink::url).orElse(null)
+            : body.video;
     return new Article(
-        header.format(), header.title(), header.date(), body.paragraphs, List.copyOf(tags.values()),
-        video, body.links.stream().filter(l -> !l.equals(video)).toList(), body.callToAction, key(normalized));
+        header.format(),
+        header.title(),
+        header.date(),
+        body.paragraphs,
+        List.copyOf(tags.values()),
+        video,
+        body.links.stream().filter(l -> !l.equals(video)).toList(),
+        body.callToAction,
+        key(normalized));
   }
 
-  private record Header(Article.Format format, String title, LocalDate date, List<String> tags, String video, int bodyStart) {}
+  private record Header(
+      Article.Format format,
+      String title,
+      LocalDate date,
+      List<String> tags,
+      String video,
+      int bodyStart) {}
 
   private static Header header(List<String> lines, int first) {
     String line = lines.get(first).strip();
@@ -96,7 +128,8 @@ public final class ArticleParser {
     String[] seed = seedHeader(line);
     if (seed != null) {
       if (seed[0] == null) {
-        throw new ArticleFormatException(lineNo, "'date' needs a value: write 'date YYYY-MM-DD Title'");
+        throw new ArticleFormatException(
+            lineNo, "'date' needs a value: write 'date YYYY-MM-DD Title'");
       }
       LocalDate date = parseDate(seed[0], lineNo);
       List<String> tags = new ArrayList<>();
@@ -124,7 +157,8 @@ public final class ArticleParser {
       }
     }
     if (close < 0) {
-      throw new ArticleFormatException(open + 1, "front matter starts with '---' but is never closed by another '---'");
+      throw new ArticleFormatException(
+          open + 1, "front matter starts with '---' but is never closed by another '---'");
     }
     FrontMatter fm = FrontMatter.parse(lines.subList(open + 1, close), open + 2);
     List<String> tags = new ArrayList<>(fm.tags());
@@ -133,7 +167,8 @@ public final class ArticleParser {
     if (title == null || title.isBlank()) {
       int next = firstNonBlank(lines, close + 1);
       if (next < 0) {
-        throw new ArticleFormatException(open + 1, "no title: add 'title:' to the front matter or a '# Title' line");
+        throw new ArticleFormatException(
+            open + 1, "no title: add 'title:' to the front matter or a '# Title' line");
       }
       String heading = headingText(lines.get(next).strip());
       title = heading != null ? heading : lines.get(next);
@@ -145,7 +180,10 @@ public final class ArticleParser {
     return new Header(Article.Format.MARKDOWN, title, fm.date(), tags, fm.video(), bodyStart);
   }
 
-  /** The line in pieces of at most {@link #MAX_LINE} characters, cut at the last space before the cap. */
+  /**
+   * The line in pieces of at most {@link #MAX_LINE} characters, cut at the last space before the
+   * cap.
+   */
   static List<String> pieces(String line) {
     if (line.length() <= MAX_LINE) {
       return List.of(line);
@@ -166,8 +204,8 @@ public final class ArticleParser {
   }
 
   /**
-   * The parts of a seed header {@code date[:] [YYYY-MM-DD [Title]]}: {date or null, title or null}, or null when
-   * the line is not one. {@code line} is stripped and holds no line break.
+   * The parts of a seed header {@code date[:] [YYYY-MM-DD [Title]]}: {date or null, title or null},
+   * or null when the line is not one. {@code line} is stripped and holds no line break.
    */
   static String[] seedHeader(String line) {
     if (line.length() < 4 || !"date".equalsIgnoreCase(line.substring(0, 4))) {
@@ -189,12 +227,14 @@ public final class ArticleParser {
       dateEnd++;
     }
     int titleStart = skipSpaces(line, dateEnd);
-    return new String[] {line.substring(i, dateEnd), titleStart < line.length() ? line.substring(titleStart) : null};
+    return new String[] {
+      line.substring(i, dateEnd), titleStart < line.length() ? line.substring(titleStart) : null
+    };
   }
 
   /**
-   * The text of an ATX heading ({@code ## Title ##}): up to three spaces, one to six '#', a space, the text
-   * without its closing '#'s and trailing spaces; null when the line is not a heading.
+   * The text of an ATX heading ({@code ## Title ##}): up to three spaces, one to six '#', a space,
+   * the text without its closing '#'s and trailing spaces; null when the line is not a heading.
    */
   static String headingText(String line) {
     int i = 0;
@@ -227,8 +267,9 @@ public final class ArticleParser {
   }
 
   /**
-   * Where the run of trailing hashtags of a title begins ("Mali votes #Sahel #AES" → before " #Sahel"), or the
-   * title's length when it ends in none. At most 30 tags of at most 61 characters go; inline ones stay words.
+   * Where the run of trailing hashtags of a title begins ("Mali votes #Sahel #AES" → before "
+   * #Sahel"), or the title's length when it ends in none. At most 30 tags of at most 61 characters
+   * go; inline ones stay words.
    */
   static int trailingTagsStart(String s) {
     int start = s.length();
@@ -238,8 +279,12 @@ public final class ArticleParser {
       while (body > 0 && isTagChar(s.codePointBefore(body))) {
         body -= Character.charCount(s.codePointBefore(body));
       }
-      if (body == end || s.codePointCount(body, end) > MAX_TRAILING_TAG || !Character.isLetter(s.codePointAt(body))
-          || body < 2 || s.charAt(body - 1) != '#' || !isSpace(s.charAt(body - 2))) {
+      if (body == end
+          || s.codePointCount(body, end) > MAX_TRAILING_TAG
+          || !Character.isLetter(s.codePointAt(body))
+          || body < 2
+          || s.charAt(body - 1) != '#'
+          || !isSpace(s.charAt(body - 2))) {
         break;
       }
       int spaces = body - 1;
@@ -254,8 +299,11 @@ public final class ArticleParser {
 
   private static boolean isTagChar(int cp) {
     int type = Character.getType(cp);
-    return Character.isLetter(cp) || cp == '_' || type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    return Character.isLetter(cp)
+        || cp == '_'
+        || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /** What regular expressions call {@code \\s}. */
@@ -274,8 +322,10 @@ public final class ArticleParser {
   private static String title(String raw, int lineNo, List<String> tags, boolean markdown) {
     String s = markdown ? MarkdownText.plain(raw) : raw;
     s = s.strip();
-    if (!LinkCleaner.findUrls(s).isEmpty() && LinkCleaner.findUrls(s).get(0).length() >= s.length() - 1) {
-      throw new ArticleFormatException(lineNo, "the first line is a link, not a title; put a one-line title first");
+    if (!LinkCleaner.findUrls(s).isEmpty()
+        && LinkCleaner.findUrls(s).get(0).length() >= s.length() - 1) {
+      throw new ArticleFormatException(
+          lineNo, "the first line is a link, not a title; put a one-line title first");
     }
     Matcher m = HASHTAG.matcher(s);
     while (m.find()) {
@@ -285,11 +335,17 @@ public final class ArticleParser {
     s = s.substring(0, trailingTagsStart(s));
     s = HASHTAG.matcher(s).replaceAll("$1").replaceAll("\\s+", " ").strip();
     if (!LETTER.matcher(s).find()) {
-      throw new ArticleFormatException(lineNo, "no title: the first line has no words; it must be the article's title");
+      throw new ArticleFormatException(
+          lineNo, "no title: the first line has no words; it must be the article's title");
     }
     if (s.length() > MAX_TITLE) {
-      throw new ArticleFormatException(lineNo, "no title: the first line is " + s.length()
-          + " characters, a paragraph rather than a title (at most " + MAX_TITLE + ")");
+      throw new ArticleFormatException(
+          lineNo,
+          "no title: the first line is "
+              + s.length()
+              + " characters, a paragraph rather than a title (at most "
+              + MAX_TITLE
+              + ")");
     }
     return s;
   }
@@ -298,7 +354,8 @@ public final class ArticleParser {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new ArticleFormatException(lineNo, "bad date '" + text + "', expected YYYY-MM-DD (e.g. 2026-02-01)");
+      throw new ArticleFormatException(
+          lineNo, "bad date '" + text + "', expected YYYY-MM-DD (e.g. 2026-02-01)");
     }
   }
 
@@ -328,13 +385,15 @@ public final class ArticleParser {
           urls.addAll(LinkCleaner.findUrls(visible));
           visible = removeUrls(visible);
           for (String url : urls) {
-            LinkCleaner.clean(url).ifPresent(link -> {
-              if (link.isVideo() && body.video == null) {
-                body.video = link.url();
-              } else if (!body.links.contains(link.url())) {
-                body.links.add(link.url());
-              }
-            });
+            LinkCleaner.clean(url)
+                .ifPresent(
+                    link -> {
+                      if (link.isVideo() && body.video == null) {
+                        body.video = link.url();
+                      } else if (!body.links.contains(link.url())) {
+                        body.links.add(link.url());
+                      }
+                    });
           }
           text.append(visible).append(' ');
         }
@@ -351,13 +410,17 @@ public final class ArticleParser {
       body.callToAction = prose.remove(prose.size() - 1);
     }
     if (prose.isEmpty()) {
-      throw new ArticleFormatException(firstBodyLine, "no article text after the title; add at least one paragraph");
+      throw new ArticleFormatException(
+          firstBodyLine, "no article text after the title; add at least one paragraph");
     }
     body.paragraphs.addAll(prose);
     return body;
   }
 
-  /** Splits lines into paragraphs at blank lines; in Markdown also at headings, rules, list items and fences. */
+  /**
+   * Splits lines into paragraphs at blank lines; in Markdown also at headings, rules, list items
+   * and fences.
+   */
   private static List<List<String>> blocks(List<String> lines, int start, boolean markdown) {
     List<List<String>> blocks = new ArrayList<>();
     List<String> current = new ArrayList<>();
@@ -368,8 +431,11 @@ public final class ArticleParser {
       if (fence) {
         fenced = !fenced;
       }
-      boolean skip = fence || fenced || (markdown && (headingText(line) != null && !onlyTags(line)
-          || MarkdownText.isRule(line)));
+      boolean skip =
+          fence
+              || fenced
+              || (markdown
+                  && (headingText(line) != null && !onlyTags(line) || MarkdownText.isRule(line)));
       boolean breakBefore = line.isBlank() || skip || (markdown && MarkdownText.isListItem(line));
       if (breakBefore && !current.isEmpty()) {
         blocks.add(current);
@@ -401,10 +467,15 @@ public final class ArticleParser {
     }
     out.append(line.substring(at));
     // "Watch: " or "(see )" left behind by a removed link reads as debris.
-    return out.toString().replaceAll("\\(\\s*\\)", "").replaceAll("(?i)\\b(watch|video|link|source|more|read more)\\s*:\\s*$", "");
+    return out.toString()
+        .replaceAll("\\(\\s*\\)", "")
+        .replaceAll("(?i)\\b(watch|video|link|source|more|read more)\\s*:\\s*$", "");
   }
 
-  /** A line or paragraph of nothing but hashtags (no regex repetition: it must not recurse on 100 KB). */
+  /**
+   * A line or paragraph of nothing but hashtags (no regex repetition: it must not recurse on 100
+   * KB).
+   */
   private static boolean onlyTags(String text) {
     return text.indexOf('#') >= 0 && HASHTAG.matcher(text).replaceAll("").isBlank();
   }
@@ -422,7 +493,8 @@ public final class ArticleParser {
   private static String key(String normalized) {
     String canonical = canonical(normalized);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
@@ -430,10 +502,10 @@ public final class ArticleParser {
   }
 
   /**
-   * The text the article key is computed from: stripped, each run of blank lines one blank line, no line's
-   * leading spaces or tabs. One pass; it gives what {@code replaceAll("\n[ \t]*(\n[ \t]*)+", "\n\n")} then
-   * {@code replaceAll("(?m)^[ \t]+", "")} gave (stored keys stay valid), without their recursion, which overflowed
-   * the stack on some 1,500 blank lines.
+   * The text the article key is computed from: stripped, each run of blank lines one blank line, no
+   * line's leading spaces or tabs. One pass; it gives what {@code replaceAll("\n[ \t]*(\n[ \t]*)+",
+   * "\n\n")} then {@code replaceAll("(?m)^[ \t]+", "")} gave (stored keys stay valid), without
+   * their recursion, which overflowed the stack on some 1,500 blank lines.
    */
   static String canonical(String normalized) {
     String s = normalized.strip();
@@ -470,5 +542,4 @@ public final class ArticleParser {
     }
     return i;
   }
-
 }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The YAML front matter of a Markdown article: {@code title}, {@code date}, {@code tags} (a list or a
- * comma/space separated string), {@code video}. Other keys (author, source…) are allowed and ignored,
- * because front matter is often shared with a blog engine.
+ * The YAML front matter of a Markdown article: {@code title}, {@code date}, {@code tags} (a list or
+ * a comma/space separated string), {@code video}. Other keys (author, source…) are allowed and
+ * ignored, because front matter is often shared with a blog engine.
  */
 record FrontMatter(String title, LocalDate date, List<String> tags, String video) {
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -32,19 +32,31 @@ record FrontMatter(String title, LocalDate date, List<String> tags, String video
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? firstLine : firstLine + Math.max(0, e.getLocation().getLineNr() - 1);
-      throw new ArticleFormatException(line, "front matter is not valid YAML (" + firstLineOf(e.getOriginalMessage()) + ")");
+      int line =
+          e.getLocation() == null
+              ? firstLine
+              : firstLine + Math.max(0, e.getLocation().getLineNr() - 1);
+      throw new ArticleFormatException(
+          line, "front matter is not valid YAML (" + firstLineOf(e.getOriginalMessage()) + ")");
     }
     if (root == null || !root.isObject()) {
-      throw new ArticleFormatException(firstLine, "front matter must be 'key: value' lines (title, date, tags, video)");
+      throw new ArticleFormatException(
+          firstLine, "front matter must be 'key: value' lines (title, date, tags, video)");
     }
     String title = text(root, "title", lines, firstLine);
     String video = text(root, "video", lines, firstLine);
     String dateText = text(root, "date", lines, firstLine);
     LocalDate date = null;
     if (dateText != null && !dateText.isBlank()) {
-      date = parseDate(dateText).orElseThrow(() -> new ArticleFormatException(
-          lineOfKey(lines, "date", firstLine), "front matter date '" + dateText + "' is not a date; expected YYYY-MM-DD"));
+      date =
+          parseDate(dateText)
+              .orElseThrow(
+                  () ->
+                      new ArticleFormatException(
+                          lineOfKey(lines, "date", firstLine),
+                          "front matter date '"
+                              + dateText
+                              + "' is not a date; expected YYYY-MM-DD"));
     }
     return new FrontMatter(title, date, tags(root.get("tags")), video);
   }
@@ -67,7 +79,9 @@ record FrontMatter(String title, LocalDate date, List<String> tags, String video
       return null;
     }
     if (!node.isValueNode()) {
-      throw new ArticleFormatException(lineOfKey(lines, key, firstLine), "front matter '" + key + "' must be a single value, not a list or map");
+      throw new ArticleFormatException(
+          lineOfKey(lines, key, firstLine),
+          "front matter '" + key + "' must be a single value, not a list or map");
     }
     return node.asText();
   }

@@ -12,40 +12,114 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Chooses the post's hashtags: the author's own first, in their spelling, then the most salient named
- * entities (capitalised word runs such as "Burkina Faso" → {@code BurkinaFaso}) and, when the article has
- * few of those, its most frequent key words. Case-insensitively de-duplicated and capped.
+ * Chooses the post's hashtags: the author's own first, in their spelling, then the most salient
+ * named entities (capitalised word runs such as "Burkina Faso" → {@code BurkinaFaso}) and, when the
+ * article has few of those, its most frequent key words. Case-insensitively de-duplicated and
+ * capped.
  *
- * <p>Salience is frequency, a mention in the title counting twice; a name must score at least 2 to be
- * tagged, so a name dropped once in passing does not crowd out the story's subjects. Demonyms
- * ("French", "Western") describe rather than name, so they are left out. Names are at most six words:
- * every repetition in the patterns is bounded, so a 100 KB line of capitals cannot overflow the stack.
+ * <p>Salience is frequency, a mention in the title counting twice; a name must score at least 2 to
+ * be tagged, so a name dropped once in passing does not crowd out the story's subjects. Demonyms
+ * ("French", "Western") describe rather than name, so they are left out. Names are at most six
+ * words: every repetition in the patterns is bounded, so a 100 KB line of capitals cannot overflow
+ * the stack.
  */
 final class Hashtagger {
   static final int DEFAULT_LIMIT = 6;
   static final int MAX_LIMIT = 20;
 
-  private static final Pattern CAPITALISED = Pattern.compile(
-      "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}){0,5}");
+  private static final Pattern CAPITALISED =
+      Pattern.compile(
+          "\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}(?:\\s+(?:(?:of|de|du|la|al|bin|van|von|der)\\s+)?\\p{Lu}[\\p{L}\\p{N}]*(?:[-'’]\\p{L}+){0,3}){0,5}");
   private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,6}\\b");
   private static final Pattern TITLE_BIGRAM = Pattern.compile("\\b(\\p{L}{3,})\\s+(\\p{L}{3,})\\b");
   private static final Pattern LOWER_WORD = Pattern.compile("\\b\\p{Ll}{4,}\\b");
   private static final Pattern DEMONYM = Pattern.compile(".*(ian|ean|can|ese|ish|ench|ern)$");
+
   /** Capitalised only because they start a sentence or a title, or too generic to tag. */
-  private static final Set<String> NOT_NAMES = Set.of(
-      "the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "it", "its", "all", "according", "as",
-      "but", "and", "or", "for", "from", "with", "after", "before", "while", "when", "what", "why", "how", "who",
-      "senior", "official", "officials", "president", "minister", "secretary", "spokesperson", "spokesman",
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-      "says", "said", "new", "breaking", "news", "update", "watch",
-      "your", "take", "i", "we", "they", "he", "she", "you", "our", "there", "here", "also");
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "the",
+          "a",
+          "an",
+          "in",
+          "on",
+          "at",
+          "this",
+          "that",
+          "these",
+          "those",
+          "it",
+          "its",
+          "all",
+          "according",
+          "as",
+          "but",
+          "and",
+          "or",
+          "for",
+          "from",
+          "with",
+          "after",
+          "before",
+          "while",
+          "when",
+          "what",
+          "why",
+          "how",
+          "who",
+          "senior",
+          "official",
+          "officials",
+          "president",
+          "minister",
+          "secretary",
+          "spokesperson",
+          "spokesman",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "says",
+          "said",
+          "new",
+          "breaking",
+          "news",
+          "update",
+          "watch",
+          "your",
+          "take",
+          "i",
+          "we",
+          "they",
+          "he",
+          "she",
+          "you",
+          "our",
+          "there",
+          "here",
+          "also");
 
   private final int limit;
 
   Hashtagger(int limit) {
     if (limit < 0 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("hashtag limit must be 0.." + MAX_LIMIT + ", got " + limit);
+      throw new IllegalArgumentException(
+          "hashtag limit must be 0.." + MAX_LIMIT + ", got " + limit);
     }
     this.limit = limit;
   }
@@ -58,7 +132,9 @@ final class Hashtagger {
     Map<String, String> tags = new LinkedHashMap<>();
     for (String own : article.hashtags()) {
       String t = own.replaceAll("[^\\p{L}\\p{N}_]", "");
-      if (!t.isEmpty() && t.length() <= MAX_TAG_LENGTH) { // a 900-letter "tag" is noise, and would crowd out the summary
+      if (!t.isEmpty()
+          && t.length()
+              <= MAX_TAG_LENGTH) { // a 900-letter "tag" is noise, and would crowd out the summary
         tags.putIfAbsent(t.toLowerCase(Locale.ROOT), t);
       }
     }
@@ -89,10 +165,11 @@ final class Hashtagger {
     score.replaceAll((name, s) -> s + titleScore.getOrDefault(name, 0.0));
     List<String> names = new ArrayList<>(score.keySet());
     names.removeIf(n -> score.get(n) < 2.0);
-    names.sort((a, b) -> {
-      int c = Double.compare(score.get(b), score.get(a));
-      return c != 0 ? c : Integer.compare(firstSeen.get(a), firstSeen.get(b));
-    });
+    names.sort(
+        (a, b) -> {
+          int c = Double.compare(score.get(b), score.get(a));
+          return c != 0 ? c : Integer.compare(firstSeen.get(a), firstSeen.get(b));
+        });
     List<String> out = new ArrayList<>();
     names.forEach(n -> out.add(camelCase(n)));
     out.addAll(keyPhrases(article));
@@ -102,17 +179,23 @@ final class Hashtagger {
     return out;
   }
 
-  /** Two-word phrases of the title that the body repeats, e.g. "border crossing" → BorderCrossing. */
+  /**
+   * Two-word phrases of the title that the body repeats, e.g. "border crossing" → BorderCrossing.
+   */
   private static List<String> keyPhrases(Article article) {
-    String body = article.body().toLowerCase(Locale.ROOT).replaceAll("['’]s\\b", "").replaceAll("\\s+", " ");
+    String body =
+        article.body().toLowerCase(Locale.ROOT).replaceAll("['’]s\\b", "").replaceAll("\\s+", " ");
     List<String> phrases = new ArrayList<>();
     Matcher m = TITLE_BIGRAM.matcher(article.title().toLowerCase(Locale.ROOT));
     int from = 0;
     while (from < article.title().length() && m.find(from)) {
       String first = m.group(1);
       String second = m.group(2);
-      if (!Words.isStop(first) && !Words.isStop(second)
-          && Pattern.compile("\\b" + Pattern.quote(first + " " + second) + "\\b").matcher(body).find()) {
+      if (!Words.isStop(first)
+          && !Words.isStop(second)
+          && Pattern.compile("\\b" + Pattern.quote(first + " " + second) + "\\b")
+              .matcher(body)
+              .find()) {
         phrases.add(camelCase(first + " " + second));
       }
       from = m.start(2);
@@ -120,16 +203,24 @@ final class Hashtagger {
     return phrases;
   }
 
-  private static void collectNames(String sentence, double weight, boolean isTitle, Map<String, Double> score, Map<String, Integer> firstSeen) {
+  private static void collectNames(
+      String sentence,
+      double weight,
+      boolean isTitle,
+      Map<String, Double> score,
+      Map<String, Integer> firstSeen) {
     Matcher m = CAPITALISED.matcher(sentence);
     while (m.find()) {
-      List<String> words = new ArrayList<>(List.of(m.group().replaceAll("['’]s$", "").split("\\s+")));
-      // Title Case headlines capitalise every word: there, only runs that are names elsewhere count.
+      List<String> words =
+          new ArrayList<>(List.of(m.group().replaceAll("['’]s$", "").split("\\s+")));
+      // Title Case headlines capitalise every word: there, only runs that are names elsewhere
+      // count.
       boolean sentenceStart = isSentenceStart(sentence, m.start());
       while (!words.isEmpty() && NOT_NAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
         words.remove(0);
       }
-      while (!words.isEmpty() && Set.of("of", "de", "du", "la", "al").contains(words.get(words.size() - 1))) {
+      while (!words.isEmpty()
+          && Set.of("of", "de", "du", "la", "al").contains(words.get(words.size() - 1))) {
         words.remove(words.size() - 1);
       }
       if (words.isEmpty()) {
@@ -139,8 +230,12 @@ final class Hashtagger {
         String key = name;
         String lower = key.toLowerCase(Locale.ROOT);
         boolean single = !key.contains(" ");
-        if (key.isEmpty() || (single && (NOT_NAMES.contains(lower) || Words.isStop(lower)
-            || DEMONYM.matcher(lower).matches() || (sentenceStart && !isTitle && key.length() < 3)))) {
+        if (key.isEmpty()
+            || (single
+                && (NOT_NAMES.contains(lower)
+                    || Words.isStop(lower)
+                    || DEMONYM.matcher(lower).matches()
+                    || (sentenceStart && !isTitle && key.length() < 3)))) {
           continue;
         }
         score.merge(key, weight, Double::sum);
@@ -157,18 +252,23 @@ final class Hashtagger {
   /** Only spaces, opening quotes or brackets before {@code at}. */
   private static boolean isSentenceStart(String sentence, int at) {
     int i = at;
-    while (i > 0 && (Character.isWhitespace(sentence.charAt(i - 1)) || "\"“‘(".indexOf(sentence.charAt(i - 1)) >= 0)) {
+    while (i > 0
+        && (Character.isWhitespace(sentence.charAt(i - 1))
+            || "\"“‘(".indexOf(sentence.charAt(i - 1)) >= 0)) {
       i--;
     }
     return i == 0;
   }
 
-  /** In a Title Case headline, "Reset Relations with Burkina Faso" must yield "Burkina Faso" alone. */
+  /**
+   * In a Title Case headline, "Reset Relations with Burkina Faso" must yield "Burkina Faso" alone.
+   */
   private static List<String> splitAtStopWords(List<String> words) {
     List<String> names = new ArrayList<>();
     List<String> current = new ArrayList<>();
     for (String w : words) {
-      if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT)) || Words.isStop(w.toLowerCase(Locale.ROOT))) {
+      if (NOT_NAMES.contains(w.toLowerCase(Locale.ROOT))
+          || Words.isStop(w.toLowerCase(Locale.ROOT))) {
         if (!current.isEmpty()) {
           names.add(String.join(" ", current));
         }
@@ -208,7 +308,10 @@ final class Hashtagger {
       }
       boolean allCaps = part.equals(part.toUpperCase(Locale.ROOT));
       out.append(Character.toUpperCase(part.charAt(0)));
-      out.append(allCaps && part.length() > 6 ? part.substring(1).toLowerCase(Locale.ROOT) : part.substring(1));
+      out.append(
+          allCaps && part.length() > 6
+              ? part.substring(1).toLowerCase(Locale.ROOT)
+              : part.substring(1));
     }
     return out.toString();
   }

@@ -10,16 +10,18 @@ import java.util.regex.Pattern;
 
 /**
  * Finds links in text and cleans them: YouTube and Vimeo links in all their usual forms become one
- * canonical form ({@code https://youtu.be/ID}, {@code https://vimeo.com/ID}), tracking parameters go,
- * and a start time survives, normalised to seconds.
+ * canonical form ({@code https://youtu.be/ID}, {@code https://vimeo.com/ID}), tracking parameters
+ * go, and a start time survives, normalised to seconds.
  *
- * <p>Playlist context ({@code list=}, {@code index=}) is dropped on purpose: the post is about one video.
+ * <p>Playlist context ({@code list=}, {@code index=}) is dropped on purpose: the post is about one
+ * video.
  */
 final class LinkCleaner {
   private static final Pattern URL_IN_TEXT =
       Pattern.compile("(?i)\\b(?:https?://|www\\.|youtu\\.be/|(?:m\\.)?youtube\\.com/)[^\\s<>\"]+");
   private static final Pattern PARTS =
-      Pattern.compile("(?i)^(https?)://(?:[^@/?#]*@)?([^/?#:]+)(?::(\\d+))?([^?#]*)(\\?[^#]*)?(#.*)?$");
+      Pattern.compile(
+          "(?i)^(https?)://(?:[^@/?#]*@)?([^/?#:]+)(?::(\\d+))?([^?#]*)(\\?[^#]*)?(#.*)?$");
   private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
   private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
   private static final Pattern YOUTUBE_PATH =
@@ -30,22 +32,64 @@ final class LinkCleaner {
       Pattern.compile("^(?:(\\d{1,3})h)?(?:(\\d{1,4})m)?(?:(\\d{1,6})s?)?$");
   private static final Set<String> YOUTUBE_HOSTS =
       Set.of(
-          "youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com",
-          "gaming.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com");
-  private static final Set<String> VIMEO_HOSTS = Set.of("vimeo.com", "www.vimeo.com", "player.vimeo.com");
+          "youtube.com",
+          "www.youtube.com",
+          "m.youtube.com",
+          "music.youtube.com",
+          "gaming.youtube.com",
+          "youtube-nocookie.com",
+          "www.youtube-nocookie.com");
+  private static final Set<String> VIMEO_HOSTS =
+      Set.of("vimeo.com", "www.vimeo.com", "player.vimeo.com");
   private static final Set<String> TRACKING =
       Set.of(
-          "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
-          "ttclid", "igshid", "igsh", "mc_cid", "mc_eid", "mkt_tok", "_hsenc", "_hsmi", "__s",
-          "oly_enc_id", "oly_anon_id", "vero_id", "rb_clickid", "s_cid", "ref_src", "ref_url",
-          "_ga", "_gl", "spm", "scid", "cmpid", "wt_mc");
-  /** Parameters that are tracking only on the sites that add them; elsewhere they may mean something. */
-  private static final Set<String> TRACKING_ON_MEDIA_SITES = Set.of("si", "feature", "pp", "ab_channel");
+          "fbclid",
+          "gclid",
+          "gclsrc",
+          "dclid",
+          "gbraid",
+          "wbraid",
+          "msclkid",
+          "yclid",
+          "twclid",
+          "ttclid",
+          "igshid",
+          "igsh",
+          "mc_cid",
+          "mc_eid",
+          "mkt_tok",
+          "_hsenc",
+          "_hsmi",
+          "__s",
+          "oly_enc_id",
+          "oly_anon_id",
+          "vero_id",
+          "rb_clickid",
+          "s_cid",
+          "ref_src",
+          "ref_url",
+          "_ga",
+          "_gl",
+          "spm",
+          "scid",
+          "cmpid",
+          "wt_mc");
+
+  /**
+   * Parameters that are tracking only on the sites that add them; elsewhere they may mean
+   * something.
+   */
+  private static final Set<String> TRACKING_ON_MEDIA_SITES =
+      Set.of("si", "feature", "pp", "ab_channel");
+
   private static final String TRAILING_PUNCTUATION = ".,;:!?'\"”’»…";
 
   private LinkCleaner() {}
 
-  /** Every link in {@code text}, in order, as written (trailing punctuation and unbalanced ")" removed). */
+  /**
+   * Every link in {@code text}, in order, as written (trailing punctuation and unbalanced ")"
+   * removed).
+   */
   static List<String> findUrls(String text) {
     List<String> urls = new ArrayList<>();
     Matcher m = URL_IN_TEXT.matcher(text);
@@ -87,13 +131,16 @@ final class LinkCleaner {
     if (!HOST.matcher(host).matches()) {
       return Optional.empty();
     }
-    Optional<CleanLink> video = youtube(host, path, query, fragment).or(() -> vimeo(host, path, query, fragment));
+    Optional<CleanLink> video =
+        youtube(host, path, query, fragment).or(() -> vimeo(host, path, query, fragment));
     if (video.isPresent()) {
       return video;
     }
     boolean mediaSite = isMediaSite(host);
     StringBuilder out = new StringBuilder(scheme).append("://").append(host);
-    if (port != null && !(port.equals("80") && scheme.equals("http")) && !(port.equals("443") && scheme.equals("https"))) {
+    if (port != null
+        && !(port.equals("80") && scheme.equals("http"))
+        && !(port.equals("443") && scheme.equals("https"))) {
       out.append(':').append(port);
     }
     out.append(path);
@@ -110,7 +157,8 @@ final class LinkCleaner {
     return Optional.of(new CleanLink(out.toString(), CleanLink.Kind.OTHER));
   }
 
-  private static Optional<CleanLink> youtube(String host, String path, List<String[]> query, String fragment) {
+  private static Optional<CleanLink> youtube(
+      String host, String path, List<String[]> query, String fragment) {
     String id = null;
     if (host.equals("youtu.be") || host.equals("www.youtu.be")) {
       String first = path.length() > 1 ? path.substring(1).split("/")[0] : "";
@@ -126,17 +174,19 @@ final class LinkCleaner {
     if (id == null) {
       return Optional.empty();
     }
-    long start = param(query, "t")
-        .or(() -> param(query, "start"))
-        .or(() -> param(query, "time_continue"))
-        .or(() -> fragmentParam(fragment, "t"))
-        .map(LinkCleaner::seconds)
-        .orElse(0L);
+    long start =
+        param(query, "t")
+            .or(() -> param(query, "start"))
+            .or(() -> param(query, "time_continue"))
+            .or(() -> fragmentParam(fragment, "t"))
+            .map(LinkCleaner::seconds)
+            .orElse(0L);
     String url = "https://youtu.be/" + id + (start > 0 ? "?t=" + start : "");
     return Optional.of(new CleanLink(url, CleanLink.Kind.YOUTUBE));
   }
 
-  private static Optional<CleanLink> vimeo(String host, String path, List<String[]> query, String fragment) {
+  private static Optional<CleanLink> vimeo(
+      String host, String path, List<String[]> query, String fragment) {
     if (!VIMEO_HOSTS.contains(host)) {
       return Optional.empty();
     }
@@ -158,12 +208,23 @@ final class LinkCleaner {
     if (hash == null) {
       hash = param(query, "h").filter(h -> VIMEO_HASH.matcher(h).matches()).orElse(null);
     }
-    long start = fragmentParam(fragment, "t").or(() -> param(query, "t")).map(LinkCleaner::seconds).orElse(0L);
-    String url = "https://vimeo.com/" + id + (hash == null ? "" : "/" + hash) + (start > 0 ? "#t=" + start + "s" : "");
+    long start =
+        fragmentParam(fragment, "t")
+            .or(() -> param(query, "t"))
+            .map(LinkCleaner::seconds)
+            .orElse(0L);
+    String url =
+        "https://vimeo.com/"
+            + id
+            + (hash == null ? "" : "/" + hash)
+            + (start > 0 ? "#t=" + start + "s" : "");
     return Optional.of(new CleanLink(url, CleanLink.Kind.VIMEO));
   }
 
-  /** "90", "90s", "1m30s", "1h2m3s" → seconds; anything else → 0 (no start time rather than a wrong one). */
+  /**
+   * "90", "90s", "1m30s", "1h2m3s" → seconds; anything else → 0 (no start time rather than a wrong
+   * one).
+   */
   static long seconds(String value) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
     if (value.isBlank() || !m.matches()) {
@@ -176,13 +237,18 @@ final class LinkCleaner {
   }
 
   private static boolean isMediaSite(String host) {
-    return host.contains("youtube") || host.equals("youtu.be") || host.endsWith("spotify.com")
-        || host.endsWith("vimeo.com") || host.endsWith("soundcloud.com");
+    return host.contains("youtube")
+        || host.equals("youtu.be")
+        || host.endsWith("spotify.com")
+        || host.endsWith("vimeo.com")
+        || host.endsWith("soundcloud.com");
   }
 
   private static boolean isTracking(String name, boolean mediaSite) {
     String n = name.toLowerCase(Locale.ROOT);
-    return n.startsWith("utm_") || TRACKING.contains(n) || (mediaSite && TRACKING_ON_MEDIA_SITES.contains(n));
+    return n.startsWith("utm_")
+        || TRACKING.contains(n)
+        || (mediaSite && TRACKING_ON_MEDIA_SITES.contains(n));
   }
 
   private static List<String[]> parseQuery(String query) {
@@ -195,13 +261,19 @@ final class LinkCleaner {
         continue;
       }
       int eq = pair.indexOf('=');
-      params.add(eq < 0 ? new String[] {pair, null} : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
+      params.add(
+          eq < 0
+              ? new String[] {pair, null}
+              : new String[] {pair.substring(0, eq), pair.substring(eq + 1)});
     }
     return params;
   }
 
   private static Optional<String> param(List<String[]> query, String name) {
-    return query.stream().filter(kv -> kv[0].equals(name) && kv[1] != null).map(kv -> kv[1]).findFirst();
+    return query.stream()
+        .filter(kv -> kv[0].equals(name) && kv[1] != null)
+        .map(kv -> kv[1])
+        .findFirst();
   }
 
   private static Optional<String> fragmentParam(String fragment, String name) {
@@ -211,7 +283,10 @@ final class LinkCleaner {
         .findFirst();
   }
 
-  /** One pass from the end; the bracket counts are taken once, so 100 KB of ")" costs 100 KB of work. */
+  /**
+   * One pass from the end; the bracket counts are taken once, so 100 KB of ")" costs 100 KB of
+   * work.
+   */
   private static String trimTrailing(String url) {
     int openParens = count(url, '(');
     int closeParens = count(url, ')');

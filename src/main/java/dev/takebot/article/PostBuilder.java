@@ -14,27 +14,31 @@ import java.util.Locale;
 /**
  * Builds the post for an article.
  *
- * <p><b>Two messages when there is a video, one otherwise.</b> Discord shows a video player for a link
- * in a message's <i>content</i>, never for a link inside a bot's embed. A lone link in content is exactly
- * what members post themselves, so its player always appears; mixed with rich embeds the generated
- * preview is appended after them, which puts the player below the text it illustrates and depends on
- * how the client orders embeds. So the video goes first as a plain link, then the summary embed, which
- * ends with the call to action and is the message the takes thread hangs from — the "👇" points at the
- * thread. Without a video the embed alone is the post.
+ * <p><b>Two messages when there is a video, one otherwise.</b> Discord shows a video player for a
+ * link in a message's <i>content</i>, never for a link inside a bot's embed. A lone link in content
+ * is exactly what members post themselves, so its player always appears; mixed with rich embeds the
+ * generated preview is appended after them, which puts the player below the text it illustrates and
+ * depends on how the client orders embeds. So the video goes first as a plain link, then the
+ * summary embed, which ends with the call to action and is the message the takes thread hangs from
+ * — the "👇" points at the thread. Without a video the embed alone is the post.
  *
- * <p>Everything quoted from the article goes through {@link SafeText}: it cannot ping anyone and cannot
- * break the layout, and {@code allowed_mentions} is empty on top of that.
+ * <p>Everything quoted from the article goes through {@link SafeText}: it cannot ping anyone and
+ * cannot break the layout, and {@code allowed_mentions} is empty on top of that.
  */
 public final class PostBuilder {
   /** Hashtags shown when the configuration says nothing. */
   public static final int DEFAULT_HASHTAGS = Hashtagger.DEFAULT_LIMIT;
+
   /** Default call to action, used when the author wrote none. */
   public static final String DEFAULT_CALL_TO_ACTION = "Your take 👇";
+
   /** The embed's accent colour. */
   static final int COLOR = 0xE8A33D;
+
   private static final int MAX_READ_MORE = 3;
   private static final int MAX_BUTTON_URL = 512;
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
   private PostBuilder() {}
 
@@ -54,24 +58,31 @@ public final class PostBuilder {
     List<String> hashtags = new Hashtagger(hashtagLimit).hashtags(article);
     String cta = article.callToAction() == null ? DEFAULT_CALL_TO_ACTION : article.callToAction();
 
-    StringBuilder description = new StringBuilder(quote(String.join(" ", summary), DiscordLimits.DESCRIPTION_BUDGET - 400));
+    StringBuilder description =
+        new StringBuilder(quote(String.join(" ", summary), DiscordLimits.DESCRIPTION_BUDGET - 400));
     if (!hashtags.isEmpty()) {
       description.append("\n\n");
-      description.append(String.join(" ", hashtags.stream().map(t -> "#" + SafeText.escapeMarkdown(t)).toList()));
+      description.append(
+          String.join(" ", hashtags.stream().map(t -> "#" + SafeText.escapeMarkdown(t)).toList()));
     }
     description.append("\n\n**").append(quote(cta, 100)).append("**");
 
-    String link = article.videoUrl() != null ? article.videoUrl() : article.links().stream().findFirst().orElse(null);
-    EmbedSpec embed = new EmbedSpec(
-        quote(article.title(), DiscordLimits.EMBED_TITLE),
-        link != null && link.length() <= DiscordLimits.EMBED_URL ? link : null,
-        description.toString(),
-        COLOR,
-        List.of(),
-        article.publishedOn().map(d -> "📅 " + DATE.format(d)).orElse(""),
-        // No timestamp: a date without a time would be shown shifted into each reader's time zone.
-        null,
-        null);
+    String link =
+        article.videoUrl() != null
+            ? article.videoUrl()
+            : article.links().stream().findFirst().orElse(null);
+    EmbedSpec embed =
+        new EmbedSpec(
+            quote(article.title(), DiscordLimits.EMBED_TITLE),
+            link != null && link.length() <= DiscordLimits.EMBED_URL ? link : null,
+            description.toString(),
+            COLOR,
+            List.of(),
+            article.publishedOn().map(d -> "📅 " + DATE.format(d)).orElse(""),
+            // No timestamp: a date without a time would be shown shifted into each reader's time
+            // zone.
+            null,
+            null);
     MessageSpec summaryMessage = MessageSpec.ofEmbed(embed).withButtons(readMore(article));
 
     List<MessageSpec> messages = new ArrayList<>();
@@ -80,14 +91,18 @@ public final class PostBuilder {
     return new ArticlePost(threadName(article.title(), cta), messages, article, summary, hashtags);
   }
 
-  /** "Your take 👇 · Short title", at most 100 chars; thread names show text literally, so no escaping. */
+  /**
+   * "Your take 👇 · Short title", at most 100 chars; thread names show text literally, so no
+   * escaping.
+   */
   static String threadName(String title, String callToAction) {
     String prefix = plainLine(callToAction);
     if (prefix.length() > 30) {
       prefix = DEFAULT_CALL_TO_ACTION;
     }
     prefix = prefix + " · ";
-    return prefix + SafeText.truncate(plainLine(title), DiscordLimits.THREAD_NAME - prefix.length());
+    return prefix
+        + SafeText.truncate(plainLine(title), DiscordLimits.THREAD_NAME - prefix.length());
   }
 
   private static List<ButtonSpec> readMore(Article article) {

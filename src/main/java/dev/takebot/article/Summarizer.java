@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
 /**
  * Extractive summary: two or three whole sentences of the article, in their original order.
  *
- * <p>Each sentence is scored by TF-IDF cosine similarity to the article's centroid (what the article is
- * about) and to its title (what the author says it is about), plus a gentle position prior (news puts
- * the essentials first) and a bonus for sentences carrying the author's own hashtags (the author marked
- * those words as the point). Sentences are then picked greedily by maximal marginal relevance, so a
- * second sentence repeating the first loses to one that adds the next fact; title words already said
- * by a chosen sentence stop counting, and near-duplicates are never picked.
+ * <p>Each sentence is scored by TF-IDF cosine similarity to the article's centroid (what the
+ * article is about) and to its title (what the author says it is about), plus a gentle position
+ * prior (news puts the essentials first) and a bonus for sentences carrying the author's own
+ * hashtags (the author marked those words as the point). Sentences are then picked greedily by
+ * maximal marginal relevance, so a second sentence repeating the first loses to one that adds the
+ * next fact; title words already said by a chosen sentence stop counting, and near-duplicates are
+ * never picked.
  */
 final class Summarizer {
   static final int DEFAULT_BUDGET = 700;
@@ -28,14 +29,18 @@ final class Summarizer {
   private static final double POSITION_WEIGHT = 0.5;
   private static final double HASHTAG_BONUS = 0.08;
   private static final double REDUNDANCY = 0.5;
+
   /** A third sentence must score at least this, relative to the best, to be worth the space. */
   private static final double MIN_THIRD = 0.35;
+
   /** Cosine above which a sentence says again what a chosen one said. */
   private static final double NEAR_DUPLICATE = 0.7;
+
   private static final double ANAPHORA_PENALTY = 0.15;
   private static final Pattern PRONOUN_START =
       Pattern.compile("^(?:It|Its|They|Their|He|She|His|Her|This|These|Those|Such)\\b");
-  private static final Pattern DEFINITE_START = Pattern.compile("^(?:The|This|That|These|Those|Such)\\s+(\\p{Ll}+)");
+  private static final Pattern DEFINITE_START =
+      Pattern.compile("^(?:The|This|That|These|Those|Such)\\s+(\\p{Ll}+)");
 
   private final int budget;
 
@@ -46,7 +51,10 @@ final class Summarizer {
     this.budget = budget;
   }
 
-  /** The chosen sentences in article order; never empty for an article, never longer than the budget. */
+  /**
+   * The chosen sentences in article order; never empty for an article, never longer than the
+   * budget.
+   */
   List<String> summarize(Article article) {
     List<String> sentences = new ArrayList<>();
     for (String paragraph : article.paragraphs()) {
@@ -59,22 +67,30 @@ final class Summarizer {
       vectors.get(i).forEach((t, w) -> centroid.merge(t, w, Double::sum));
     }
     Map<String, Double> title = vectors.get(n);
-    List<Pattern> tags = article.hashtags().stream()
-        .map(t -> Pattern.compile("\\b" + Pattern.quote(t) + "\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
-        .toList();
-    Scores scores = new Scores(vectors.subList(0, n), title, new double[n], new double[n], new double[n]);
+    List<Pattern> tags =
+        article.hashtags().stream()
+            .map(
+                t ->
+                    Pattern.compile(
+                        "\\b" + Pattern.quote(t) + "\\b",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+            .toList();
+    Scores scores =
+        new Scores(vectors.subList(0, n), title, new double[n], new double[n], new double[n]);
     for (int i = 0; i < n; i++) {
       String s = sentences.get(i);
       int words = s.split("\\s+").length;
       boolean tagged = tags.stream().anyMatch(t -> t.matcher(s).find());
       scores.centroid()[i] = cosine(vectors.get(i), centroid);
-      // The position prior scales relevance rather than adding to it: an early sentence about nothing
+      // The position prior scales relevance rather than adding to it: an early sentence about
+      // nothing
       // ("It was a cold morning.") must not beat a later one about the story.
       scores.prior()[i] = 1 + POSITION_WEIGHT / (1 + 0.35 * i);
-      scores.adjust()[i] = (tagged ? HASHTAG_BONUS : 0)
-          - (i > 0 && leansOnPrevious(s, sentences.get(i - 1)) ? ANAPHORA_PENALTY : 0)
-          - (words < 6 ? 0.25 : 0)
-          - (words > 50 ? 0.10 : 0);
+      scores.adjust()[i] =
+          (tagged ? HASHTAG_BONUS : 0)
+              - (i > 0 && leansOnPrevious(s, sentences.get(i - 1)) ? ANAPHORA_PENALTY : 0)
+              - (words < 6 ? 0.25 : 0)
+              - (words > 50 ? 0.10 : 0);
     }
     List<Integer> chosen = pick(sentences, scores);
     if (chosen.isEmpty()) {
@@ -89,23 +105,30 @@ final class Summarizer {
   }
 
   /**
-   * Per-sentence scoring inputs. A sentence's title similarity counts only title terms that the chosen
-   * sentences have not covered yet: once the lead has said "United States … Burkina Faso, Mali, Niger",
-   * restating those names earns nothing and the next pick must add a new fact.
+   * Per-sentence scoring inputs. A sentence's title similarity counts only title terms that the
+   * chosen sentences have not covered yet: once the lead has said "United States … Burkina Faso,
+   * Mali, Niger", restating those names earns nothing and the next pick must add a new fact.
    */
   private record Scores(
-      List<Map<String, Double>> vectors, Map<String, Double> title, double[] centroid, double[] prior, double[] adjust) {
+      List<Map<String, Double>> vectors,
+      Map<String, Double> title,
+      double[] centroid,
+      double[] prior,
+      double[] adjust) {
 
     double of(int i, Set<String> covered) {
       Map<String, Double> uncovered = new HashMap<>(title);
       uncovered.keySet().removeAll(covered);
-      return (CENTROID_WEIGHT * centroid[i] + TITLE_WEIGHT * cosine(vectors.get(i), uncovered)) * prior[i] + adjust[i];
+      return (CENTROID_WEIGHT * centroid[i] + TITLE_WEIGHT * cosine(vectors.get(i), uncovered))
+              * prior[i]
+          + adjust[i];
     }
   }
 
   /**
-   * Whether the sentence only makes sense after the one before it ("It…", "The alliance…" right after
-   * "the Alliance of Sahel States"): quoted alone, such a sentence leaves the reader asking "which?".
+   * Whether the sentence only makes sense after the one before it ("It…", "The alliance…" right
+   * after "the Alliance of Sahel States"): quoted alone, such a sentence leaves the reader asking
+   * "which?".
    */
   static boolean leansOnPrevious(String sentence, String previous) {
     if (PRONOUN_START.matcher(sentence).find()) {
@@ -132,7 +155,8 @@ final class Summarizer {
         }
         double redundancy = 0;
         for (int j : chosen) {
-          redundancy = Math.max(redundancy, cosine(scores.vectors().get(i), scores.vectors().get(j)));
+          redundancy =
+              Math.max(redundancy, cosine(scores.vectors().get(i), scores.vectors().get(j)));
         }
         if (redundancy > NEAR_DUPLICATE) {
           continue;

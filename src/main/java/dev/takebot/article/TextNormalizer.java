@@ -13,8 +13,8 @@ import java.text.Normalizer;
  * too large, binary, not UTF-8. Tolerates a BOM, CRLF/CR line ends, NBSP, zero-width spaces and
  * trailing whitespace; U+2028/U+2029 (line and paragraph separators) become line breaks.
  *
- * <p>Every pass is a plain loop over the text, linear in its length: the regular expressions these replaced took
- * time quadratic in a run of spaces (100 KB of them took seconds to minutes).
+ * <p>Every pass is a plain loop over the text, linear in its length: the regular expressions these
+ * replaced took time quadratic in a run of spaces (100 KB of them took seconds to minutes).
  */
 final class TextNormalizer {
 
@@ -25,17 +25,22 @@ final class TextNormalizer {
     checkSize(bytes.length, maxBytes);
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new ArticleFormatException(lineAt(bytes, i), "contains a NUL byte: this is a binary file, not text");
+        throw new ArticleFormatException(
+            lineAt(bytes, i), "contains a NUL byte: this is a binary file, not text");
       }
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
-      throw new ArticleFormatException(lineAt(bytes, in.position()), "not UTF-8 text (bad byte at offset " + in.position() + "); save the file as UTF-8");
+      throw new ArticleFormatException(
+          lineAt(bytes, in.position()),
+          "not UTF-8 text (bad byte at offset " + in.position() + "); save the file as UTF-8");
     }
     decoder.flush(out);
     return out.flip().toString();
@@ -46,7 +51,8 @@ final class TextNormalizer {
     checkSize(utf8Length(text), maxBytes);
     int nul = text.indexOf('\0');
     if (nul >= 0) {
-      throw new ArticleFormatException(lineOf(text, nul), "contains a NUL byte: this is a binary file, not text");
+      throw new ArticleFormatException(
+          lineOf(text, nul), "contains a NUL byte: this is a binary file, not text");
     }
     StringBuilder out = new StringBuilder(text.length());
     int controls = 0;
@@ -70,7 +76,8 @@ final class TextNormalizer {
       }
     }
     if (controls > Math.max(2, (out.length() + controls) / 100)) {
-      throw new ArticleFormatException("article has " + controls + " control characters; it looks binary, not text");
+      throw new ArticleFormatException(
+          "article has " + controls + " control characters; it looks binary, not text");
     }
     return withoutTrailingSpaces(Normalizer.normalize(out, Normalizer.Form.NFC));
   }
@@ -80,8 +87,14 @@ final class TextNormalizer {
   }
 
   private static boolean isSpace(char c) {
-    return c == '\t' || c == 0x0B || c == '\f' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200A')
-        || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    return c == '\t'
+        || c == 0x0B
+        || c == '\f'
+        || c == '\u00A0'
+        || (c >= '\u2000' && c <= '\u200A')
+        || c == '\u202F'
+        || c == '\u205F'
+        || c == '\u3000';
   }
 
   /** Drops spaces at the end of every line: one pass, each space looked at once. */
@@ -126,7 +139,11 @@ final class TextNormalizer {
   private static void checkSize(long bytes, int maxBytes) {
     if (bytes > maxBytes) {
       throw new ArticleFormatException(
-          "article is " + kb(bytes) + " KB; the limit is " + kb(maxBytes) + " KB (paste the article, not the whole page)");
+          "article is "
+              + kb(bytes)
+              + " KB; the limit is "
+              + kb(maxBytes)
+              + " KB (paste the article, not the whole page)");
     }
   }
 

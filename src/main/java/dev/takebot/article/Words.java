@@ -1,16 +1,20 @@
 package dev.takebot.article;
 
-import dev.takebot.text.StopWords;
 import dev.takebot.text.Stems;
+import dev.takebot.text.StopWords;
 import dev.takebot.text.WordScanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Word-level helpers shared by the summariser and the hashtagger: content terms, stop words, initialisms. */
+/**
+ * Word-level helpers shared by the summariser and the hashtagger: content terms, stop words,
+ * initialisms.
+ */
 final class Words {
-  private static final Pattern INITIALISM = Pattern.compile("\\b(?:U\\.S\\.A?|U\\.K\\.|U\\.N\\.|E\\.U\\.)(?=\\W|$)");
+  private static final Pattern INITIALISM =
+      Pattern.compile("\\b(?:U\\.S\\.A?|U\\.K\\.|U\\.N\\.|E\\.U\\.)(?=\\W|$)");
   private static final Pattern PARTS = Pattern.compile("[-.]");
 
   private Words() {}
@@ -21,7 +25,8 @@ final class Words {
     for (WordScanner.Word word : WordScanner.scan(expandInitialisms(text))) {
       String w = word.text().toLowerCase(Locale.ROOT).replaceAll("['’]s$", "");
       if (w.length() > 1 && !isStop(w)) {
-        // "rare-earth" counts as "rare" and "earth"; initialisms left dotted ("D.C.") as their letters
+        // "rare-earth" counts as "rare" and "earth"; initialisms left dotted ("D.C.") as their
+        // letters
         for (String part : PARTS.split(w)) {
           if (part.length() > 1 && !isStop(part)) {
             terms.add(Stems.light(part));
@@ -39,11 +44,15 @@ final class Words {
 
   /** "U.S." → "United States" and friends, so that both spellings count as one thing. */
   static String expandInitialisms(String text) {
-    return INITIALISM.matcher(text).replaceAll(r -> switch (r.group().charAt(2)) {
-      case 'S' -> "United States";
-      case 'K' -> "United Kingdom";
-      case 'N' -> "United Nations";
-      default -> "European Union";
-    });
+    return INITIALISM
+        .matcher(text)
+        .replaceAll(
+            r ->
+                switch (r.group().charAt(2)) {
+                  case 'S' -> "United States";
+                  case 'K' -> "United Kingdom";
+                  case 'N' -> "United Nations";
+                  default -> "European Union";
+                });
   }
 }

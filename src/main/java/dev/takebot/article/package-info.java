@@ -1,6 +1,7 @@
 /**
  * The article pipeline: parse what a moderator pastes ({@link dev.takebot.article.ArticleParser}),
- * summarise it, pick hashtags, clean its links and build the post ({@link dev.takebot.article.PostBuilder}).
+ * summarise it, pick hashtags, clean its links and build the post ({@link
+ * dev.takebot.article.PostBuilder}).
  *
  * <p>Stages are small package-private classes, each tested on its own: {@code TextNormalizer} →
  * {@code ArticleParser} → {@code SentenceSplitter} → {@code Summarizer} / {@code Hashtagger} /

@@ -17,30 +17,44 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code takebot bench-article}: times what {@code preview} does (parse the bytes, build the post) on crafted
- * hostile articles, at the largest size accepted and at 1 MB (refused by size, which must be just as quick).
- * Prints the median milliseconds per case and what the parser answered; asserts nothing. The target is under
- * one second per case: every text pass is linear in the input.
+ * {@code takebot bench-article}: times what {@code preview} does (parse the bytes, build the post)
+ * on crafted hostile articles, at the largest size accepted and at 1 MB (refused by size, which
+ * must be just as quick). Prints the median milliseconds per case and what the parser answered;
+ * asserts nothing. The target is under one second per case: every text pass is linear in the input.
  */
 @Command(
     name = "bench-article",
     mixinStandardHelpOptions = true,
-    description = "Time article previews on crafted hostile inputs (spaces, blank lines, long words, many tags...).")
+    description =
+        "Time article previews on crafted hostile inputs (spaces, blank lines, long words, many tags...).")
 final class ArticleBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--sizes", split = ",", defaultValue = "102400,1048576",
-      description = "Input sizes in bytes, comma-separated (default: ${DEFAULT-VALUE}: the largest accepted, 1 MB).")
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "102400,1048576",
+      description =
+          "Input sizes in bytes, comma-separated (default: ${DEFAULT-VALUE}: the largest accepted, 1 MB).")
   List<Integer> sizes;
 
-  @Option(names = "--runs", defaultValue = "5", description = "Timed runs per case (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "5",
+      description = "Timed runs per case (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--warmups", defaultValue = "2", description = "Untimed runs per case first (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmups",
+      defaultValue = "2",
+      description = "Untimed runs per case first (default: ${DEFAULT-VALUE}).")
   int warmups;
 
-  @Option(names = "--case", paramLabel = "TEXT", description = "Only the cases whose name contains TEXT.")
+  @Option(
+      names = "--case",
+      paramLabel = "TEXT",
+      description = "Only the cases whose name contains TEXT.")
   String only;
 
   @Override
@@ -52,8 +66,14 @@ final class ArticleBenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--runs must be ≥ 1 and --warmups ≥ 0");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "bench-article: preview (parse + build post) of crafted inputs; median of %d runs after %d"
-        + " warm-up; %s %s%n", runs, warmups, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    out.printf(
+        Locale.ROOT,
+        "bench-article: preview (parse + build post) of crafted inputs; median of %d runs after %d"
+            + " warm-up; %s %s%n",
+        runs,
+        warmups,
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
     out.printf(Locale.ROOT, "%-40s %9s %10s  %s%n", "case", "bytes", "median ms", "outcome");
     double worst = 0;
     for (int size : sizes) {
@@ -75,7 +95,8 @@ final class ArticleBenchCommand implements Callable<Integer> {
         Arrays.sort(ms);
         double median = ms[runs / 2];
         worst = Math.max(worst, median);
-        out.printf(Locale.ROOT, "%-40s %9d %10.1f  %s%n", c.getKey(), bytes.length, median, outcome);
+        out.printf(
+            Locale.ROOT, "%-40s %9d %10.1f  %s%n", c.getKey(), bytes.length, median, outcome);
         out.flush();
       }
     }
@@ -92,7 +113,8 @@ final class ArticleBenchCommand implements Callable<Integer> {
       String m = e.getMessage();
       return "refused: " + (m.length() > 70 ? m.substring(0, 69) + "…" : m);
     } catch (RuntimeException | StackOverflowError e) {
-      return "crashed: " + e.getClass().getSimpleName(); // a bug, shown as a figure rather than ending the run
+      return "crashed: "
+          + e.getClass().getSimpleName(); // a bug, shown as a figure rather than ending the run
     }
   }
 }

@@ -13,20 +13,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code takebot config}: validates a configuration file and prints the effective settings. */
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
-    description = "Check a configuration file and print the effective settings (defaults filled in).")
+    description =
+        "Check a configuration file and print the effective settings (defaults filled in).")
 final class ConfigCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", defaultValue = "config/takebot.yaml", description = "Config file (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--config",
+      defaultValue = "config/takebot.yaml",
+      description = "Config file (default: ${DEFAULT-VALUE}).")
   Path config;
 
   @Override
@@ -42,14 +46,15 @@ final class ConfigCommand implements Callable<Integer> {
   }
 
   /**
-   * Output gets pasted into bug reports and chat: every {@code …Url} value (the JDBC URL, the Discord
-   * endpoints, and any added later) is shown with its credentials masked.
+   * Output gets pasted into bug reports and chat: every {@code …Url} value (the JDBC URL, the
+   * Discord endpoints, and any added later) is shown with its credentials masked.
    */
   private static void redactUrls(JsonNode node) {
     if (node instanceof ObjectNode object) {
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        if (field.getValue().isTextual() && field.getKey().toLowerCase(Locale.ROOT).endsWith("url")) {
+        if (field.getValue().isTextual()
+            && field.getKey().toLowerCase(Locale.ROOT).endsWith("url")) {
           field.setValue(object.textNode(Secrets.redactUrl(field.getValue().asText())));
         } else {
           redactUrls(field.getValue());

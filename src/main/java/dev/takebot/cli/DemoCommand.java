@@ -38,26 +38,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code takebot demo}: the whole loop in one process, offline. Starts the local Discord sandbox and the
- * real bot against it, posts the sample article as a moderator, lets simulated members reply (one edits,
- * one deletes, one writes in French, one tries to ping everyone, one uses "Share your take"), asks for
- * {@code /takes summary} as a member, and prints what a Discord user would see.
+ * {@code takebot demo}: the whole loop in one process, offline. Starts the local Discord sandbox
+ * and the real bot against it, posts the sample article as a moderator, lets simulated members
+ * reply (one edits, one deletes, one writes in French, one tries to ping everyone, one uses "Share
+ * your take"), asks for {@code /takes summary} as a member, and prints what a Discord user would
+ * see.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run the whole loop against a local Discord sandbox (no token, no network) and print the transcript.")
+    description =
+        "Run the whole loop against a local Discord sandbox (no token, no network) and print the transcript.")
 public final class DemoCommand implements Callable<Integer> {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String ARTICLE = "sahel-reset.txt";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--db", description = "SQLite file to keep the takes in (default: a temporary folder).")
+  @Option(
+      names = "--db",
+      description = "SQLite file to keep the takes in (default: a temporary folder).")
   Path db;
 
-  @Option(names = "--articles", defaultValue = "config/articles",
-      description = "Folder holding " + ARTICLE + " (default: ${DEFAULT-VALUE}; the bundled copy when missing).")
+  @Option(
+      names = "--articles",
+      defaultValue = "config/articles",
+      description =
+          "Folder holding "
+              + ARTICLE
+              + " (default: ${DEFAULT-VALUE}; the bundled copy when missing).")
   Path articles;
 
   @Option(names = "--verbose", description = "Show the bot's and the sandbox's logs.")
@@ -74,12 +83,17 @@ public final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Path tmp = Files.createTempDirectory("takebot-demo");
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
-      TakeBotConfig config = new TakeBotConfig(
-          new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
-              List.of("Moderator"), "news"),
-          new ArticleSettings(articleFolder(tmp), null),
-          StorageSettings.of("jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db"))),
-          new TakesSettings(0, 0));
+      TakeBotConfig config =
+          new TakeBotConfig(
+              new DiscordSettings(
+                  sandbox.restUrl(),
+                  sandbox.gatewayUrl(),
+                  Long.parseLong(sandbox.guildId()),
+                  List.of("Moderator"),
+                  "news"),
+              new ArticleSettings(articleFolder(tmp), null),
+              StorageSettings.of("jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db"))),
+              new TakesSettings(0, 0));
       try (TakeBotAssembly runtime = TakeBotAssembly.start(config, sandbox.token(), Map.of())) {
         play(sandbox, runtime.store(), out);
         printTranscript(sandbox, runtime.store(), out);
@@ -94,11 +108,17 @@ public final class DemoCommand implements Callable<Integer> {
 
   private void play(DiscordSandbox sandbox, TakeRepository store, PrintWriter out) {
     out.println("Sandbox up, bot connected. Playing the scenario…");
-    InteractionHandle post = slash(sandbox, sandbox.moderator(), sandbox.news(), "article post",
-        Map.of("name", "sahel-reset"));
+    InteractionHandle post =
+        slash(
+            sandbox,
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            Map.of("name", "sahel-reset"));
     post.awaitResponse(WAIT);
     Channel thread = sandbox.awaitThread(t -> true, WAIT);
-    SandboxMessage article = sandbox.message(thread.id()).orElseThrow(); // threads carry their post's id
+    SandboxMessage article =
+        sandbox.message(thread.id()).orElseThrow(); // threads carry their post's id
 
     Member amina = sandbox.addMember("Amina");
     Member bastien = sandbox.addMember("Bastien");
@@ -108,42 +128,77 @@ public final class DemoCommand implements Callable<Integer> {
     Member fatou = sandbox.addMember("Fatou");
 
     List<SandboxMessage> sent = new ArrayList<>();
-    sent.add(sandbox.post(amina, thread,
-        "Finally a pragmatic move. Talking to Ouagadougou, Bamako and Niamey beats isolating them 👍"));
-    sent.add(sandbox.post(bastien, thread,
-        "Honnêtement c'est une bonne nouvelle, mais Washington arrive bien tard face à la Russie."));
-    sent.add(sandbox.reply(chloe, article,
-        "This is about minerals and competing with Russia, not about democracy. Cynical."));
-    sent.add(sandbox.post(dmitri, thread,
-        "@everyone WAKE UP, this is a disaster and a betrayal of the people!!!"));
-    SandboxMessage emekaTake = sandbox.post(emeka, thread,
-        "Cautiously optimistic if it respects sovereignty.");
-    SandboxMessage fatouTake = sandbox.post(fatou, thread, "mid take from the State Department tbh");
+    sent.add(
+        sandbox.post(
+            amina,
+            thread,
+            "Finally a pragmatic move. Talking to Ouagadougou, Bamako and Niamey beats isolating them 👍"));
+    sent.add(
+        sandbox.post(
+            bastien,
+            thread,
+            "Honnêtement c'est une bonne nouvelle, mais Washington arrive bien tard face à la Russie."));
+    sent.add(
+        sandbox.reply(
+            chloe,
+            article,
+            "This is about minerals and competing with Russia, not about democracy. Cynical."));
+    sent.add(
+        sandbox.post(
+            dmitri,
+            thread,
+            "@everyone WAKE UP, this is a disaster and a betrayal of the people!!!"));
+    SandboxMessage emekaTake =
+        sandbox.post(emeka, thread, "Cautiously optimistic if it respects sovereignty.");
+    SandboxMessage fatouTake =
+        sandbox.post(fatou, thread, "mid take from the State Department tbh");
     sent.add(emekaTake);
     sent.add(fatouTake);
     for (SandboxMessage m : sent) {
       await(() -> store.findTake(Long.parseLong(m.id())).isPresent());
     }
 
-    sandbox.edit(emekaTake, "Cautiously optimistic: security cooperation could really help if it respects sovereignty. Good move.");
-    await(() -> store.findTake(Long.parseLong(emekaTake.id())).map(t -> t.editedAt() != null).orElse(false));
+    sandbox.edit(
+        emekaTake,
+        "Cautiously optimistic: security cooperation could really help if it respects sovereignty. Good move.");
+    await(
+        () ->
+            store
+                .findTake(Long.parseLong(emekaTake.id()))
+                .map(t -> t.editedAt() != null)
+                .orElse(false));
     sandbox.delete(fatouTake);
     await(() -> store.findTake(Long.parseLong(fatouTake.id())).isEmpty());
 
     InteractionHandle press = sandbox.pressButton(fatou, article, "takebot-share");
     press.awaitModal(WAIT);
-    InteractionHandle submit = sandbox.submitModal(fatou, press, Map.of("take",
-        "On reflection: trade and investment would do more for the Sahel than any military deal. A good start."));
+    InteractionHandle submit =
+        sandbox.submitModal(
+            fatou,
+            press,
+            Map.of(
+                "take",
+                "On reflection: trade and investment would do more for the Sahel than any military deal. A good start."));
     invokers.put(submit.id(), fatou.name() + " pressed [ Share your take ] and sent the form");
     submit.awaitResponse(WAIT);
 
     slash(sandbox, chloe, thread, "takes summary", Map.of()).awaitResponse(WAIT);
   }
 
-  private InteractionHandle slash(DiscordSandbox sandbox, Member who, Channel where, String command, Map<String, ?> options) {
+  private InteractionHandle slash(
+      DiscordSandbox sandbox, Member who, Channel where, String command, Map<String, ?> options) {
     InteractionHandle h = sandbox.slash(who, where, command, options);
-    invokers.put(h.id(), who.name() + " used /" + command
-        + (options.isEmpty() ? "" : " " + options.keySet().iterator().next() + ":" + options.values().iterator().next()));
+    invokers.put(
+        h.id(),
+        who.name()
+            + " used /"
+            + command
+            + (options.isEmpty()
+                ? ""
+                : " "
+                    + options.keySet().iterator().next()
+                    + ":"
+                    + options.values().iterator().next()));
     return h;
   }
 
@@ -167,13 +222,23 @@ public final class DemoCommand implements Callable<Integer> {
       store.forEachTake(d.postMessageId(), takes::add);
       takes.sort(Comparator.comparingLong(Take::messageId));
       for (Take t : takes) {
-        out.printf(Locale.ROOT, "  %-8s %+.2f  %-8s %s%s%n", t.label().id(), t.score(), t.authorName(),
-            oneLine(t.text(), 70), t.editedAt() != null ? " (edited)" : "");
+        out.printf(
+            Locale.ROOT,
+            "  %-8s %+.2f  %-8s %s%s%n",
+            t.label().id(),
+            t.score(),
+            t.authorName(),
+            oneLine(t.text(), 70),
+            t.editedAt() != null ? " (edited)" : "");
       }
     }
   }
 
-  private void printChannel(DiscordSandbox sandbox, Channel channel, String title, Map<String, String> names,
+  private void printChannel(
+      DiscordSandbox sandbox,
+      Channel channel,
+      String title,
+      Map<String, String> names,
       PrintWriter out) {
     out.println();
     out.println("── " + title + " " + "─".repeat(Math.max(3, 74 - title.length())));
@@ -185,11 +250,20 @@ public final class DemoCommand implements Callable<Integer> {
       if (m.interactionId() != null && invokers.containsKey(m.interactionId())) {
         out.println("  ╭ " + invokers.get(m.interactionId()));
       }
-      String replyTo = m.referencedMessageId() == null ? ""
-          : " ↪ replying to " + sandbox.message(m.referencedMessageId())
-              .map(r -> names.getOrDefault(r.authorId(), "?")).orElse("a deleted message");
-      out.println("  " + author + replyTo + (m.isEphemeral() ? "  (only you can see this)" : "")
-          + (m.isEdited() ? "  (edited)" : ""));
+      String replyTo =
+          m.referencedMessageId() == null
+              ? ""
+              : " ↪ replying to "
+                  + sandbox
+                      .message(m.referencedMessageId())
+                      .map(r -> names.getOrDefault(r.authorId(), "?"))
+                      .orElse("a deleted message");
+      out.println(
+          "  "
+              + author
+              + replyTo
+              + (m.isEphemeral() ? "  (only you can see this)" : "")
+              + (m.isEdited() ? "  (edited)" : ""));
       if (!m.content().isBlank()) {
         m.content().lines().forEach(l -> out.println("    " + l));
       }
@@ -197,7 +271,12 @@ public final class DemoCommand implements Callable<Integer> {
         printEmbed(e, out);
       }
       for (JsonNode a : m.attachments()) {
-        out.println("    📎 " + a.path("filename").asText() + " (" + a.path("size").asLong() / 1024 + " KB)");
+        out.println(
+            "    📎 "
+                + a.path("filename").asText()
+                + " ("
+                + a.path("size").asLong() / 1024
+                + " KB)");
       }
       for (JsonNode row : m.components()) {
         List<String> labels = new ArrayList<>();
@@ -268,13 +347,16 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static void deleteQuietly(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // A temp folder left behind is harmless.
     }

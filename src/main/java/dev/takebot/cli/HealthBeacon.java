@@ -21,9 +21,14 @@ final class HealthBeacon {
 
   private HealthBeacon() {}
 
-  /** Beats now and every {@value #PERIOD_SECONDS} s as the scheduler's {@code health} routine; stops with it. */
+  /**
+   * Beats now and every {@value #PERIOD_SECONDS} s as the scheduler's {@code health} routine; stops
+   * with it.
+   */
   static void register(Scheduler scheduler, Path file, BooleanSupplier connected) {
-    scheduler.routine("health").every(Duration.ZERO, Duration.ofSeconds(PERIOD_SECONDS), () -> beat(file, connected));
+    scheduler
+        .routine("health")
+        .every(Duration.ZERO, Duration.ofSeconds(PERIOD_SECONDS), () -> beat(file, connected));
   }
 
   /** One beat: touch the file when connected. Never throws, so the schedule keeps running. */

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     name = "takebot",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Posts news articles to Discord, collects the community's takes and summarises them.",
+    description =
+        "Posts news articles to Discord, collects the community's takes and summarises them.",
     subcommands = {
       RunCommand.class,
       DemoCommand.class,
@@ -38,12 +39,18 @@ public final class Main implements Runnable {
     System.exit(cli.execute(args));
   }
 
-  /** The configured command line; tests call {@code commandLine().execute(...)} instead of {@link #main}. */
+  /**
+   * The configured command line; tests call {@code commandLine().execute(...)} instead of {@link
+   * #main}.
+   */
   public static CommandLine commandLine() {
     return commandLine(CommandLine.defaultFactory());
   }
 
-  /** With {@code factory} creating the subcommands, e.g. a {@code run} that reads a test's environment. */
+  /**
+   * With {@code factory} creating the subcommands, e.g. a {@code run} that reads a test's
+   * environment.
+   */
   static CommandLine commandLine(CommandLine.IFactory factory) {
     CommandLine cli = new CommandLine(new Main(), factory);
     cli.setExecutionExceptionHandler(Main::handleFailure);
@@ -63,7 +70,8 @@ public final class Main implements Runnable {
       err.println("error: " + e.getMessage());
       return 2;
     }
-    // Unexpected: the user gets one line; the stack trace is logged at debug level for a bug report.
+    // Unexpected: the user gets one line; the stack trace is logged at debug level for a bug
+    // report.
     LoggerFactory.getLogger(Main.class).debug("Command failed", e);
     err.println("error: " + (e.getMessage() == null ? "unexpected failure" : e.getMessage()));
     return 1;
@@ -72,7 +80,13 @@ public final class Main implements Runnable {
   /** Bad arguments: one line saying what is wrong and where to look, not the whole usage text. */
   private static int handleBadArguments(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
-    cli.getErr().println("error: " + e.getMessage() + " (see: takebot " + cli.getCommandName().replace("takebot", "").strip() + " --help)");
+    cli.getErr()
+        .println(
+            "error: "
+                + e.getMessage()
+                + " (see: takebot "
+                + cli.getCommandName().replace("takebot", "").strip()
+                + " --help)");
     return cli.getCommandSpec().exitCodeOnInvalidInput();
   }
 

@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code takebot preview FILE}: shows the post TakeBot would make for an article, without Discord.
- * Plain output is the post as a member sees it; {@code --json} prints the Create Message bodies the bot
- * sends, serialised by JDA as the bot does.
- * Exit 0 on success, 2 with one line {@code error: …} on stderr for bad input or arguments.
+ * Plain output is the post as a member sees it; {@code --json} prints the Create Message bodies the
+ * bot sends, serialised by JDA as the bot does. Exit 0 on success, 2 with one line {@code error: …}
+ * on stderr for bad input or arguments.
  */
 @Command(
     name = "preview",
@@ -53,17 +53,29 @@ public final class PreviewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The article file (UTF-8, at most 100 KB).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The article file (UTF-8, at most 100 KB).")
   Path file;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
-  @Option(names = "--json", description = "Print {\"threadName\": …, \"messages\": […]}: the Create Message"
-      + " bodies the bot sends, as JDA writes them.")
+  @Option(
+      names = "--json",
+      description =
+          "Print {\"threadName\": …, \"messages\": […]}: the Create Message"
+              + " bodies the bot sends, as JDA writes them.")
   boolean json;
 
-  @Option(names = "--hashtags", paramLabel = "N", defaultValue = "6",
+  @Option(
+      names = "--hashtags",
+      paramLabel = "N",
+      defaultValue = "6",
       description = "How many hashtags to show, 0-20 (default: ${DEFAULT-VALUE}).")
   int hashtags;
 
@@ -98,8 +110,13 @@ public final class PreviewCommand implements Callable<Integer> {
       }
       long size = Files.size(file);
       if (size > ArticleParser.MAX_BYTES) {
-        throw new UnreadableFile(file + ": article is " + (size + 1023) / 1024 + " KB; the limit is "
-            + ArticleParser.MAX_BYTES / 1024 + " KB (paste the article, not the whole page)");
+        throw new UnreadableFile(
+            file
+                + ": article is "
+                + (size + 1023) / 1024
+                + " KB; the limit is "
+                + ArticleParser.MAX_BYTES / 1024
+                + " KB (paste the article, not the whole page)");
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -118,8 +135,9 @@ public final class PreviewCommand implements Callable<Integer> {
   }
 
   /**
-   * The post as one JSON object: the thread name and, in posting order, each message's Create Message
-   * body as JDA serialises it for the bot (see {@link PostPayloads} for the per-send fields it leaves out).
+   * The post as one JSON object: the thread name and, in posting order, each message's Create
+   * Message body as JDA serialises it for the bot (see {@link PostPayloads} for the per-send fields
+   * it leaves out).
    */
   static String json(ArticlePost post) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -128,7 +146,8 @@ public final class PreviewCommand implements Callable<Integer> {
     ArrayNode messages = root.putArray("messages");
     try {
       for (String body : PostPayloads.json(ArticlePipelineAdapter.prepared(post))) {
-        messages.add(mapper.readTree(body)); // only indented: keys and values stay as JDA wrote them
+        messages.add(
+            mapper.readTree(body)); // only indented: keys and values stay as JDA wrote them
       }
       return mapper.writeValueAsString(root) + System.lineSeparator();
     } catch (JsonProcessingException e) {
@@ -136,7 +155,9 @@ public final class PreviewCommand implements Callable<Integer> {
     }
   }
 
-  /** The post as a member reads it: Discord's markdown rendered away, the embed drawn with a bar. */
+  /**
+   * The post as a member reads it: Discord's markdown rendered away, the embed drawn with a bar.
+   */
   static String text(ArticlePost post) {
     StringBuilder s = new StringBuilder();
     Article article = post.article();
@@ -161,7 +182,11 @@ public final class PreviewCommand implements Callable<Integer> {
         embed(s, e);
       }
       for (ButtonSpec b : m.buttons()) {
-        s.append("  [").append(b.label()).append(']').append(b.url() != null ? " " + b.url() : "").append('\n');
+        s.append("  [")
+            .append(b.label())
+            .append(']')
+            .append(b.url() != null ? " " + b.url() : "")
+            .append('\n');
       }
     }
     return s.toString();
@@ -214,7 +239,10 @@ public final class PreviewCommand implements Callable<Integer> {
 
   /** What Discord shows for markdown text: escapes and bold markers do not appear on screen. */
   static String rendered(String markdown) {
-    return markdown.replaceAll("(?<!\\\\)\\*\\*", "").replaceAll("\\\\(\\p{Punct})", "$1").replace("\u200B", "");
+    return markdown
+        .replaceAll("(?<!\\\\)\\*\\*", "")
+        .replaceAll("\\\\(\\p{Punct})", "$1")
+        .replace("\u200B", "");
   }
 
   /** A file that cannot be read, with a one-line reason. */

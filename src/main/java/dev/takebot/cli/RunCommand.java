@@ -20,23 +20,30 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code takebot run}: connects to Discord with {@code DISCORD_TOKEN} and runs until the process is
- * stopped (SIGTERM/Ctrl-C); a shutdown hook closes the bot, then the store (draining pending writes), and
- * exits 0 when that went cleanly, 1 when it did not.
+ * stopped (SIGTERM/Ctrl-C); a shutdown hook closes the bot, then the store (draining pending
+ * writes), and exits 0 when that went cleanly, 1 when it did not.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Connect to Discord with the token in DISCORD_TOKEN and run the bot until stopped.")
+    description =
+        "Connect to Discord with the token in DISCORD_TOKEN and run the bot until stopped.")
 public final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", defaultValue = "config/takebot.yaml", description = "Config file (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--config",
+      defaultValue = "config/takebot.yaml",
+      description = "Config file (default: ${DEFAULT-VALUE}).")
   Path config;
 
-  @Option(names = "--health-file", defaultValue = "data/health",
-      description = "File touched every 30 s while connected, for `takebot health` (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--health-file",
+      defaultValue = "data/health",
+      description =
+          "File touched every 30 s while connected, for `takebot health` (default: ${DEFAULT-VALUE}).")
   Path healthFile;
 
   private final Map<String, String> env;
@@ -55,42 +62,53 @@ public final class RunCommand implements Callable<Integer> {
     TakeBotConfig cfg = new ConfigLoader().load(config);
     Optional<String> token = Secrets.discordToken(env);
     if (token.isEmpty()) {
-      err.println("error: " + Secrets.TOKEN_ENV + " is not set: export your bot's token"
-          + " (Discord Developer Portal > your application > Bot > Reset Token), or try `takebot demo`");
+      err.println(
+          "error: "
+              + Secrets.TOKEN_ENV
+              + " is not set: export your bot's token"
+              + " (Discord Developer Portal > your application > Bot > Reset Token), or try `takebot demo`");
       return 2;
     }
     TakeBotAssembly runtime;
     try {
       runtime = TakeBotAssembly.start(cfg, token.get(), env);
     } catch (InvalidTokenException e) {
-      err.println("error: Discord rejected the token in " + Secrets.TOKEN_ENV
-          + ": copy it again from the Developer Portal (Bot > Reset Token)");
+      err.println(
+          "error: Discord rejected the token in "
+              + Secrets.TOKEN_ENV
+              + ": copy it again from the Developer Portal (Bot > Reset Token)");
       return 2;
     }
     log.info("Invite the bot with: {}", runtime.bot().inviteUrl());
     Optional<Boolean> content = runtime.bot().messageContentEnabled();
     if (content.isPresent() && !content.get()) {
-      log.warn("The Message Content intent is not enabled for this application: replies will arrive empty"
-          + " and only \"Share your take\" submissions will be collected. Enable it in the Developer Portal"
-          + " (Bot > Privileged Gateway Intents > Message Content Intent).");
+      log.warn(
+          "The Message Content intent is not enabled for this application: replies will arrive empty"
+              + " and only \"Share your take\" submissions will be collected. Enable it in the Developer Portal"
+              + " (Bot > Privileged Gateway Intents > Message Content Intent).");
     }
     HealthBeacon.register(runtime.scheduler(), healthFile, runtime.bot()::isConnected);
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      log.info("Shutting down");
-      int status = 0;
-      try {
-        runtime.close();
-        log.info("Stopped cleanly");
-      } catch (RuntimeException | Error e) {
-        log.error("Shutdown did not complete cleanly", e);
-        status = 1;
-      }
-      stopped.countDown();
-      // After SIGTERM the JVM exits 143 (128 + 15), which systemd and Docker record as a failure. Once
-      // everything is closed, halting sets the status; System.exit from a shutdown hook would block forever.
-      Runtime.getRuntime().halt(status);
-    }, "takebot-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              log.info("Shutting down");
+              int status = 0;
+              try {
+                runtime.close();
+                log.info("Stopped cleanly");
+              } catch (RuntimeException | Error e) {
+                log.error("Shutdown did not complete cleanly", e);
+                status = 1;
+              }
+              stopped.countDown();
+              // After SIGTERM the JVM exits 143 (128 + 15), which systemd and Docker record as a
+              // failure. Once
+              // everything is closed, halting sets the status; System.exit from a shutdown hook
+              // would block forever.
+              Runtime.getRuntime().halt(status);
+            },
+            "takebot-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     log.info("TakeBot is running; stop it with Ctrl-C or SIGTERM");
     stopped.await();

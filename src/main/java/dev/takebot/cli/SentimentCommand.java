@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -20,8 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
@@ -31,31 +31,47 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sentiment [FILE|-]} tags a TSV of texts; {@code --eval FILE} scores the analyser against gold labels;
- * {@code --bench FILE} measures texts per second next to the VADER reference port.
+ * {@code sentiment [FILE|-]} tags a TSV of texts; {@code --eval FILE} scores the analyser against
+ * gold labels; {@code --bench FILE} measures texts per second next to the VADER reference port.
  */
-@Command(name = "sentiment", mixinStandardHelpOptions = true,
-    description = {"Tags texts by sentiment. Reads TSV with a header naming 'id' and 'text' columns (others are",
-        "ignored) and writes id<TAB>label<TAB>score."})
+@Command(
+    name = "sentiment",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Tags texts by sentiment. Reads TSV with a header naming 'id' and 'text' columns (others are",
+      "ignored) and writes id<TAB>label<TAB>score."
+    })
 public final class SentimentCommand implements Callable<Integer> {
   static final int BAD_INPUT = 2;
   private static final int BENCH_ROUNDS = 7;
   private static final long ROUND_NANOS_PER_WARM_UP_MS = 100_000L;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "TSV input; '-' or absent for stdin")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "TSV input; '-' or absent for stdin")
   String input;
 
-  @Option(names = "--eval", paramLabel = "FILE",
-      description = "Compare with gold_label (and gold_score) columns: Pearson r, accuracy, F1, confusion matrix")
+  @Option(
+      names = "--eval",
+      paramLabel = "FILE",
+      description =
+          "Compare with gold_label (and gold_score) columns: Pearson r, accuracy, F1, confusion matrix")
   Path eval;
 
-  @Option(names = "--bench", paramLabel = "FILE", description = "Measure texts/second against the VADER reference")
+  @Option(
+      names = "--bench",
+      paramLabel = "FILE",
+      description = "Measure texts/second against the VADER reference")
   Path bench;
 
-  @Option(names = "--warm-up-ms", hidden = true, defaultValue = "4000",
+  @Option(
+      names = "--warm-up-ms",
+      hidden = true,
+      defaultValue = "4000",
       description = "Benchmark warm-up in milliseconds; each timed round lasts a tenth of it")
   long warmUpMs;
 
@@ -82,7 +98,11 @@ public final class SentimentCommand implements Callable<Integer> {
       }
       return tag(out);
     } catch (TsvFormatException e) {
-      err.println("sentiment: " + (eval != null ? eval : bench != null ? bench : source()) + ": " + e.getMessage());
+      err.println(
+          "sentiment: "
+              + (eval != null ? eval : bench != null ? bench : source())
+              + ": "
+              + e.getMessage());
       return BAD_INPUT;
     } catch (NoSuchFileException e) {
       err.println("sentiment: no such file: " + e.getFile());
@@ -110,8 +130,12 @@ public final class SentimentCommand implements Callable<Integer> {
     for (SentimentTsv.Row row : table.rows()) {
       Sentiment s = analyzer.analyze(row.text());
       line.setLength(0);
-      line.append(row.id()).append('\t').append(s.label().id()).append('\t')
-          .append(String.format(Locale.ROOT, "%.4f", s.score())).append('\n');
+      line.append(row.id())
+          .append('\t')
+          .append(s.label().id())
+          .append('\t')
+          .append(String.format(Locale.ROOT, "%.4f", s.score()))
+          .append('\n');
       w.write(line.toString());
     }
     out.flush();
@@ -123,8 +147,8 @@ public final class SentimentCommand implements Callable<Integer> {
     return in.readAllBytes();
   }
 
-  private static SentimentTsv.Table read(Path file, boolean gold) throws IOException,
-      TsvFormatException {
+  private static SentimentTsv.Table read(Path file, boolean gold)
+      throws IOException, TsvFormatException {
     return SentimentTsv.parse(Files.readAllBytes(file), gold);
   }
 
@@ -154,26 +178,42 @@ public final class SentimentCommand implements Callable<Integer> {
     }
     Rate ours = measure(texts, t -> analyzer.analyze(t).score());
     out.printf(Locale.ROOT, "texts\t%d%n", texts.length);
-    out.printf(Locale.ROOT, "takebot\t%,.0f texts/s wall\t%,.0f texts/s cpu\t(%s; median of %d rounds after warm-up,"
-        + " one thread)%n", ours.wall(), ours.cpu(), analyzer.version(), BENCH_ROUNDS);
+    out.printf(
+        Locale.ROOT,
+        "takebot\t%,.0f texts/s wall\t%,.0f texts/s cpu\t(%s; median of %d rounds after warm-up,"
+            + " one thread)%n",
+        ours.wall(),
+        ours.cpu(),
+        analyzer.version(),
+        BENCH_ROUNDS);
     VaderReference vader = VaderReference.load();
     if (vader == null) {
-      out.println("vader\tnot on this classpath (the port and its lucene and log4j dependencies stay out of the jar); "
-          + "SentimentBenchmark runs it side by side (README, Performance); Python VADER: ~25,000 texts/s");
+      out.println(
+          "vader\tnot on this classpath (the port and its lucene and log4j dependencies stay out of the jar); "
+              + "SentimentBenchmark runs it side by side (README, Performance); Python VADER: ~25,000 texts/s");
     } else {
       Rate ref = measure(texts, vader::score);
-      out.printf(Locale.ROOT, "vader\t%,.0f texts/s wall\t%,.0f texts/s cpu\t(Java port"
-          + " com.vader.sentiment.analyzer.SentimentAnalyzer 1.0)%n", ref.wall(), ref.cpu());
-      out.printf(Locale.ROOT, "ratio\t%.1fx wall\t%.1fx cpu%n", ours.wall() / ref.wall(), ours.cpu() / ref.cpu());
+      out.printf(
+          Locale.ROOT,
+          "vader\t%,.0f texts/s wall\t%,.0f texts/s cpu\t(Java port"
+              + " com.vader.sentiment.analyzer.SentimentAnalyzer 1.0)%n",
+          ref.wall(),
+          ref.cpu());
+      out.printf(
+          Locale.ROOT,
+          "ratio\t%.1fx wall\t%.1fx cpu%n",
+          ours.wall() / ref.wall(),
+          ours.cpu() / ref.cpu());
     }
     out.flush();
     return 0;
   }
 
   /**
-   * Throughput as texts per second of wall-clock time and of this thread's CPU time (the latter stays meaningful
-   * on a shared, loaded machine), each the median of several rounds after a warm-up that lets the JIT settle.
-   * Each pass over the texts is its own method call so that it is compiled normally, not on the stack.
+   * Throughput as texts per second of wall-clock time and of this thread's CPU time (the latter
+   * stays meaningful on a shared, loaded machine), each the median of several rounds after a
+   * warm-up that lets the JIT settle. Each pass over the texts is its own method call so that it is
+   * compiled normally, not on the stack.
    */
   private Rate measure(String[] texts, ToDoubleFunction<String> f) {
     long roundNanos = Math.max(1, warmUpMs) * ROUND_NANOS_PER_WARM_UP_MS;
@@ -197,7 +237,8 @@ public final class SentimentCommand implements Callable<Integer> {
         elapsed = System.nanoTime() - start;
       } while (elapsed < roundNanos);
       wall[r] = done * 1e9 / elapsed;
-      onCpu[r] = cpu ? done * 1e9 / Math.max(1, threads.getCurrentThreadCpuTime() - cpuStart) : Double.NaN;
+      onCpu[r] =
+          cpu ? done * 1e9 / Math.max(1, threads.getCurrentThreadCpuTime() - cpuStart) : Double.NaN;
     }
     if (sink == 42.4242) {
       System.out.print(""); // keeps the results alive so the JIT cannot drop the work
@@ -218,15 +259,17 @@ public final class SentimentCommand implements Callable<Integer> {
   }
 
   /**
-   * The Java VADER port, when it is on the classpath with its runtime dependencies (the test classpath; the
-   * runnable jar carries only VADER's lexicon). Reached by reflection so that main code does not depend on it.
+   * The Java VADER port, when it is on the classpath with its runtime dependencies (the test
+   * classpath; the runnable jar carries only VADER's lexicon). Reached by reflection so that main
+   * code does not depend on it.
    */
   private record VaderReference(Constructor<?> create, Method analyze, Method polarity) {
     static VaderReference load() {
       try {
         Class<?> c = Class.forName("com.vader.sentiment.analyzer.SentimentAnalyzer");
-        VaderReference ref = new VaderReference(c.getConstructor(String.class), c.getMethod("analyze"),
-            c.getMethod("getPolarity"));
+        VaderReference ref =
+            new VaderReference(
+                c.getConstructor(String.class), c.getMethod("analyze"), c.getMethod("getPolarity"));
         ref.score0("warm up");
         return ref;
       } catch (LinkageError | RuntimeException | ReflectiveOperationException e) {
@@ -249,5 +292,4 @@ public final class SentimentCommand implements Callable<Integer> {
       return c instanceof Float f ? f : 0;
     }
   }
-
 }

@@ -39,50 +39,72 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code takebot bench-store}: measures the take store as the bot uses it and prints the figures. Ingest
- * runs the sentiment analyser on every take and commits each take on its own, as live gateway events
- * are; a second run measures batched backfill. Then it times summary aggregates and watches the heap
- * while streaming a whole discussion.
+ * {@code takebot bench-store}: measures the take store as the bot uses it and prints the figures.
+ * Ingest runs the sentiment analyser on every take and commits each take on its own, as live
+ * gateway events are; a second run measures batched backfill. Then it times summary aggregates and
+ * watches the heap while streaming a whole discussion.
  */
-@Command(name = "bench-store", mixinStandardHelpOptions = true,
+@Command(
+    name = "bench-store",
+    mixinStandardHelpOptions = true,
     description = "Benchmark the take store: ingest rate, summary latency, streaming memory.")
 public final class StoreBenchCommand implements Callable<Integer> {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--url", description = "JDBC URL (default: a fresh SQLite file in a temp folder).")
+  @Option(
+      names = "--url",
+      description = "JDBC URL (default: a fresh SQLite file in a temp folder).")
   String url;
 
   @Option(names = "--user", description = "Database user (PostgreSQL).")
   String user;
 
-  @Option(names = "--password-env", description = "Environment variable holding the database password.")
+  @Option(
+      names = "--password-env",
+      description = "Environment variable holding the database password.")
   String passwordEnv;
 
-  @Option(names = "--takes", defaultValue = "100000", description = "Takes per discussion (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--takes",
+      defaultValue = "100000",
+      description = "Takes per discussion (default ${DEFAULT-VALUE}).")
   int takes;
 
-  @Option(names = "--window", defaultValue = "10000",
-      description = "Takes per measured window; the median window rate is reported (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--window",
+      defaultValue = "10000",
+      description =
+          "Takes per measured window; the median window rate is reported (default ${DEFAULT-VALUE}).")
   int window;
 
-  @Option(names = "--batch", defaultValue = "1000", description = "Takes per backfill transaction (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "1000",
+      description = "Takes per backfill transaction (default ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--threads", defaultValue = "4",
-      description = "Concurrent ingest threads for the group-commit run (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "4",
+      description =
+          "Concurrent ingest threads for the group-commit run (default ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--durability", defaultValue = "NORMAL",
-      description = "SQLite commit durability: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--durability",
+      defaultValue = "NORMAL",
+      description =
+          "SQLite commit durability: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   StorageSettings.SqliteSynchronous durability;
 
   private final SentimentAnalyzer analyzer;
 
-  /** With the bot's real analyser, so the ingest figures include the sentiment work the bot does. */
+  /**
+   * With the bot's real analyser, so the ingest figures include the sentiment work the bot does.
+   */
   public StoreBenchCommand() {
     this(LexiconSentimentAnalyzer.standard());
   }
@@ -107,14 +129,22 @@ public final class StoreBenchCommand implements Callable<Integer> {
     }
     StorageSettings settings = new StorageSettings(jdbcUrl, user, passwordEnv, null, durability);
     try (JdbcTakeStore store = Stores.open(settings, settings.password(System.getenv()))) {
-      out.printf(Locale.ROOT, "store: %s (durability %s), analyser: %s, %d takes per discussion, %d cores%n",
-          jdbcUrl, durability, analyzer.version(), takes, Runtime.getRuntime().availableProcessors());
+      out.printf(
+          Locale.ROOT,
+          "store: %s (durability %s), analyser: %s, %d takes per discussion, %d cores%n",
+          jdbcUrl,
+          durability,
+          analyzer.version(),
+          takes,
+          Runtime.getRuntime().availableProcessors());
       long live = 1;
       long backfill = 2;
       store.saveDiscussion(new Discussion(live, 1, 1, live, "bench-live", "Bench live", T0));
-      store.saveDiscussion(new Discussion(backfill, 1, 1, backfill, "bench-backfill", "Bench backfill", T0));
+      store.saveDiscussion(
+          new Discussion(backfill, 1, 1, backfill, "bench-backfill", "Bench backfill", T0));
       long concurrent = 3;
-      store.saveDiscussion(new Discussion(concurrent, 1, 1, concurrent, "bench-threads", "Bench threads", T0));
+      store.saveDiscussion(
+          new Discussion(concurrent, 1, 1, concurrent, "bench-threads", "Bench threads", T0));
       List<String> texts = texts(new Random(42), 4_096);
 
       Rates liveRates = ingestOneByOne(store, live, texts);
@@ -124,10 +154,15 @@ public final class StoreBenchCommand implements Callable<Integer> {
       double[] threaded = ingestConcurrently(store, concurrent, texts);
       double[] sortedThreaded = threaded.clone();
       Arrays.sort(sortedThreaded);
-      out.printf(Locale.ROOT, "ingest, %d threads, one insertTake per take (SQLite shares commits), analyser on:"
-              + " median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows)%n", threads,
-          sortedThreaded[sortedThreaded.length / 2], sortedThreaded[0],
-          sortedThreaded[sortedThreaded.length - 1], sortedThreaded.length);
+      out.printf(
+          Locale.ROOT,
+          "ingest, %d threads, one insertTake per take (SQLite shares commits), analyser on:"
+              + " median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows)%n",
+          threads,
+          sortedThreaded[sortedThreaded.length / 2],
+          sortedThreaded[0],
+          sortedThreaded[sortedThreaded.length - 1],
+          sortedThreaded.length);
       out.flush();
 
       measureStats(out, store, live);
@@ -144,8 +179,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Per-window ingest rates: by wall clock, and per CPU-second of the ingesting thread (SQLite runs in
-   * the caller's thread), which shows what one free core does when other processes share the machine.
+   * Per-window ingest rates: by wall clock, and per CPU-second of the ingesting thread (SQLite runs
+   * in the caller's thread), which shows what one free core does when other processes share the
+   * machine.
    */
   private record Rates(double[] wall, double[] cpu) {
     Rates(int windows) {
@@ -194,7 +230,10 @@ public final class StoreBenchCommand implements Callable<Integer> {
     return rates;
   }
 
-  /** Live ingest from several threads (as from several shards): each call commits, calls share commits. */
+  /**
+   * Live ingest from several threads (as from several shards): each call commits, calls share
+   * commits.
+   */
   private double[] ingestConcurrently(JdbcTakeStore store, long post, List<String> texts) {
     double[] rates = new double[Math.max(1, takes / window)];
     AtomicLong nextId = new AtomicLong(post * 1_000_000_000L);
@@ -208,11 +247,13 @@ public final class StoreBenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          workers.add(pool.submit(() -> {
-            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-              store.insertTake(take(nextId.incrementAndGet(), post, base + i, texts));
-            }
-          }));
+          workers.add(
+              pool.submit(
+                  () -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                      store.insertTake(take(nextId.incrementAndGet(), post, base + i, texts));
+                    }
+                  }));
         }
         for (Future<?> f : workers) {
           f.get();
@@ -224,7 +265,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -235,8 +278,18 @@ public final class StoreBenchCommand implements Callable<Integer> {
     String text = texts.get(i % texts.size());
     Sentiment s = analyzer.analyze(text);
     long author = i % 2_000;
-    return new Take(id, post, post, author, "member" + author, text, T0.plusMillis(i), null, s.label(),
-        s.score(), analyzer.version());
+    return new Take(
+        id,
+        post,
+        post,
+        author,
+        "member" + author,
+        text,
+        T0.plusMillis(i),
+        null,
+        s.label(),
+        s.score(),
+        analyzer.version());
   }
 
   private static void measureStats(PrintWriter out, JdbcTakeStore store, long post) {
@@ -251,9 +304,16 @@ public final class StoreBenchCommand implements Callable<Integer> {
       nanos[i] = System.nanoTime() - start;
     }
     Arrays.sort(nanos);
-    out.printf(Locale.ROOT, "stats() at %,d takes / %,d members: median %.1f µs, p99 %.1f µs, max %.1f µs"
-            + " (%d calls)%n", stats.takes(), stats.members(), nanos[nanos.length / 2] / 1e3,
-        nanos[nanos.length * 99 / 100] / 1e3, nanos[nanos.length - 1] / 1e3, nanos.length);
+    out.printf(
+        Locale.ROOT,
+        "stats() at %,d takes / %,d members: median %.1f µs, p99 %.1f µs, max %.1f µs"
+            + " (%d calls)%n",
+        stats.takes(),
+        stats.members(),
+        nanos[nanos.length / 2] / 1e3,
+        nanos[nanos.length * 99 / 100] / 1e3,
+        nanos[nanos.length - 1] / 1e3,
+        nanos.length);
   }
 
   private static void measureStreaming(PrintWriter out, JdbcTakeStore store, long post) {
@@ -263,18 +323,27 @@ public final class StoreBenchCommand implements Callable<Integer> {
     long[] rows = {0};
     long[] chars = {0};
     long start = System.nanoTime();
-    store.forEachTake(post, t -> {
-      rows[0]++;
-      chars[0] += t.text().length();
-      if (rows[0] % 20_000 == 0) {
-        max[0] = Math.max(max[0], usedAfterGc(memory));
-      }
-    });
+    store.forEachTake(
+        post,
+        t -> {
+          rows[0]++;
+          chars[0] += t.text().length();
+          if (rows[0] % 20_000 == 0) {
+            max[0] = Math.max(max[0], usedAfterGc(memory));
+          }
+        });
     double seconds = (System.nanoTime() - start) / 1e9;
     long after = usedAfterGc(memory);
-    out.printf(Locale.ROOT, "streaming %,d takes (%,d chars of text): %.0f takes/s; live heap before %.1f MiB,"
+    out.printf(
+        Locale.ROOT,
+        "streaming %,d takes (%,d chars of text): %.0f takes/s; live heap before %.1f MiB,"
             + " peak during %.1f MiB, after %.1f MiB (sampled after GC every 20,000 rows)%n",
-        rows[0], chars[0], rows[0] / seconds, before / 1048576.0, max[0] / 1048576.0, after / 1048576.0);
+        rows[0],
+        chars[0],
+        rows[0] / seconds,
+        before / 1048576.0,
+        max[0] / 1048576.0,
+        after / 1048576.0);
   }
 
   private static long usedAfterGc(MemoryMXBean memory) {
@@ -287,17 +356,26 @@ public final class StoreBenchCommand implements Callable<Integer> {
     Arrays.sort(wall);
     double[] cpu = rates.cpu.clone();
     Arrays.sort(cpu);
-    out.printf(Locale.ROOT, "%s: median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows);"
-            + " median %,.0f takes per CPU-second of the ingest thread%n", what,
-        wall[wall.length / 2], wall[0], wall[wall.length - 1], wall.length, cpu[cpu.length / 2]);
+    out.printf(
+        Locale.ROOT,
+        "%s: median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows);"
+            + " median %,.0f takes per CPU-second of the ingest thread%n",
+        what,
+        wall[wall.length / 2],
+        wall[0],
+        wall[wall.length - 1],
+        wall.length,
+        cpu[cpu.length / 2]);
     out.flush();
   }
 
   /** Reply-like texts: 6 to 40 words from a small vocabulary with some sentiment words. */
   private static List<String> texts(Random random, int count) {
-    String[] words = ("the a this article is really not very good bad great terrible policy vote council city"
-        + " people think agree disagree love hate why would anyone ever believe that i we they it news"
-        + " :) lol honestly amazing awful fine okay meh").split(" ");
+    String[] words =
+        ("the a this article is really not very good bad great terrible policy vote council city"
+                + " people think agree disagree love hate why would anyone ever believe that i we they it news"
+                + " :) lol honestly amazing awful fine okay meh")
+            .split(" ");
     List<String> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int n = 6 + random.nextInt(35);

@@ -3,6 +3,7 @@ package dev.takebot.cli;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.sentiment.Label;
+import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeRepository;
@@ -11,7 +12,6 @@ import dev.takebot.takes.summary.DiscussionSummary;
 import dev.takebot.takes.summary.SummaryChart;
 import dev.takebot.takes.summary.SummaryRenderer;
 import dev.takebot.takes.summary.SummaryService;
-import dev.takebot.store.Stores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,34 +33,49 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code takebot bench-summary}: times a full, uncached discussion summary (aggregates, time counts,
- * sampled texts, themes, representatives, chart and embed) read from a real SQLite store filled with
- * synthetic discussions of realistic, varied takes, and the cached path that repeat requests hit.
- * Prints figures; asserts nothing.
+ * {@code takebot bench-summary}: times a full, uncached discussion summary (aggregates, time
+ * counts, sampled texts, themes, representatives, chart and embed) read from a real SQLite store
+ * filled with synthetic discussions of realistic, varied takes, and the cached path that repeat
+ * requests hit. Prints figures; asserts nothing.
  */
 @Command(
     name = "bench-summary",
     mixinStandardHelpOptions = true,
-    description = "Time discussion summaries (with chart) over synthetic threads, and cached summaries.")
+    description =
+        "Time discussion summaries (with chart) over synthetic threads, and cached summaries.")
 final class SummaryBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--sizes", split = ",", defaultValue = "100000,1000000",
+  @Option(
+      names = "--sizes",
+      split = ",",
+      defaultValue = "100000,1000000",
       description = "Takes per synthetic discussion, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--runs", defaultValue = "9", description = "Timed runs per size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "9",
+      description = "Timed runs per size (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--warmups", defaultValue = "10", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmups",
+      defaultValue = "10",
+      description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
   int warmups;
 
-  @Option(names = "--cached-requests", defaultValue = "20000",
+  @Option(
+      names = "--cached-requests",
+      defaultValue = "20000",
       description = "Cached summary requests timed (default: ${DEFAULT-VALUE}).")
   int cachedRequests;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed for the synthetic takes.")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed for the synthetic takes.")
   long seed;
 
   @Override
@@ -69,19 +84,39 @@ final class SummaryBenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--sizes must list take counts between 1 and 20,000,000");
     }
     if (runs < 1 || warmups < 0 || cachedRequests < 100) {
-      throw new IllegalArgumentException("--runs must be ≥ 1, --warmups ≥ 0, --cached-requests ≥ 100");
+      throw new IllegalArgumentException(
+          "--runs must be ≥ 1, --warmups ≥ 0, --cached-requests ≥ 100");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "bench-summary: %d cores, max heap %d MB, %s%n",
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+    out.printf(
+        Locale.ROOT,
+        "bench-summary: %d cores, max heap %d MB, %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    out.printf(Locale.ROOT, "full summary = aggregates + time counts + sampled texts + themes + representatives + chart PNG + embed%n");
-    out.printf(Locale.ROOT, "load average at start: %.1f (wall times on a loaded machine exceed CPU times)%n",
+    out.printf(
+        Locale.ROOT,
+        "full summary = aggregates + time counts + sampled texts + themes + representatives + chart PNG + embed%n");
+    out.printf(
+        Locale.ROOT,
+        "load average at start: %.1f (wall times on a loaded machine exceed CPU times)%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    out.printf(Locale.ROOT, "takes read from: a SQLite store (temp file), as a first, uncached /takes summary does%n");
-    out.printf(Locale.ROOT, "%12s %9s %13s %13s %13s %10s %13s %8s%n", "takes", "members", "summarize ms",
-        "chart+embed", "total median", "total max", "total CPU med", "target");
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    out.printf(
+        Locale.ROOT,
+        "takes read from: a SQLite store (temp file), as a first, uncached /takes summary does%n");
+    out.printf(
+        Locale.ROOT,
+        "%12s %9s %13s %13s %13s %10s %13s %8s%n",
+        "takes",
+        "members",
+        "summarize ms",
+        "chart+embed",
+        "total median",
+        "total max",
+        "total CPU med",
+        "target");
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     Clock clock = Clock.systemUTC();
     SummaryChart chart = new SummaryChart();
     SummaryRenderer renderer = new SummaryRenderer();
@@ -108,7 +143,8 @@ final class SummaryBenchCommand implements Callable<Integer> {
         long t2 = System.nanoTime();
         long c2 = threads.getCurrentThreadCpuTime();
         if (s.takes() != size || m.embeds().isEmpty()) {
-          throw new IllegalStateException("summary counted " + s.takes() + " of " + size + " takes");
+          throw new IllegalStateException(
+              "summary counted " + s.takes() + " of " + size + " takes");
         }
         if (i >= 0) {
           pass[i] = (t1 - t0) / 1e6;
@@ -120,12 +156,27 @@ final class SummaryBenchCommand implements Callable<Integer> {
         members = s.members();
       }
       long target = size <= 100_000 ? 200 : size <= 1_000_000 ? 1000 : 0;
-      out.printf(Locale.ROOT, "%,12d %,9d %13.1f %13.1f %13.1f %10.1f %13.1f %8s%n", size, members,
-          median(pass), median(draw), median(total), Arrays.stream(total).max().orElse(0), median(cpu),
+      out.printf(
+          Locale.ROOT,
+          "%,12d %,9d %13.1f %13.1f %13.1f %10.1f %13.1f %8s%n",
+          size,
+          members,
+          median(pass),
+          median(draw),
+          median(total),
+          Arrays.stream(total).max().orElse(0),
+          median(cpu),
           target == 0 ? "-" : "≤ " + target);
       DiscussionSummary shown = summarizer.summarize(synthetic.discussion, reactions, null);
-      out.printf(Locale.ROOT, "%12s chart %d bytes; %d takes sampled; tone %s; themes: %s%n", "", png,
-          shown.sampled(), shown.toneWords(), shown.themes().stream().limit(4)
+      out.printf(
+          Locale.ROOT,
+          "%12s chart %d bytes; %d takes sampled; tone %s; themes: %s%n",
+          "",
+          png,
+          shown.sampled(),
+          shown.toneWords(),
+          shown.themes().stream()
+              .limit(4)
               .map(t -> t.name() + ": " + t.verdict(shown.isSampled()))
               .collect(java.util.stream.Collectors.joining("; ")));
       out.flush();
@@ -136,8 +187,14 @@ final class SummaryBenchCommand implements Callable<Integer> {
       lastRepo = repo;
     }
 
-    SummaryService service = new SummaryService(lastRepo, new DiscussionSummarizer(lastRepo, clock), d -> Map.of(),
-        Ticker.systemTicker(), Duration.ofMinutes(10), 1_000);
+    SummaryService service =
+        new SummaryService(
+            lastRepo,
+            new DiscussionSummarizer(lastRepo, clock),
+            d -> Map.of(),
+            Ticker.systemTicker(),
+            Duration.ofMinutes(10),
+            1_000);
     service.summary(last.discussion.postMessageId()).orElseThrow();
     double[] cached = new double[cachedRequests];
     for (int i = -cachedRequests / 10; i < cachedRequests; i++) {
@@ -149,29 +206,45 @@ final class SummaryBenchCommand implements Callable<Integer> {
       }
     }
     Arrays.sort(cached);
-    out.printf(Locale.ROOT, "cached summary (%,d takes): p50 %.4f ms, p99 %.4f ms, max %.3f ms over %,d requests"
-        + " (target p99 < 5 ms)%n", last.takes.length, cached[cached.length / 2],
-        cached[(int) Math.ceil(cached.length * 0.99) - 1], cached[cached.length - 1], cachedRequests);
-    invalidateDuringComputation(out, clock, lastRepo, last.discussion.postMessageId(), last.takes.length, runs);
+    out.printf(
+        Locale.ROOT,
+        "cached summary (%,d takes): p50 %.4f ms, p99 %.4f ms, max %.3f ms over %,d requests"
+            + " (target p99 < 5 ms)%n",
+        last.takes.length,
+        cached[cached.length / 2],
+        cached[(int) Math.ceil(cached.length * 0.99) - 1],
+        cached[cached.length - 1],
+        cachedRequests);
+    invalidateDuringComputation(
+        out, clock, lastRepo, last.discussion.postMessageId(), last.takes.length, runs);
     lastRepo.close();
     return 0;
   }
 
   /**
-   * What a change costs the thread that reports it (JDA's event thread) while that discussion's summary
-   * is being computed: {@link SummaryService#invalidate} is timed once the computation has started.
+   * What a change costs the thread that reports it (JDA's event thread) while that discussion's
+   * summary is being computed: {@link SummaryService#invalidate} is timed once the computation has
+   * started.
    */
-  private static void invalidateDuringComputation(PrintWriter out, Clock clock, TakeRepository repo, long post,
-      int takes, int rounds)
+  private static void invalidateDuringComputation(
+      PrintWriter out, Clock clock, TakeRepository repo, long post, int takes, int rounds)
       throws InterruptedException {
     double[] invalidate = new double[rounds];
     double[] computation = new double[rounds];
     for (int i = 0; i < rounds; i++) {
       java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-      SummaryService service = new SummaryService(repo, new DiscussionSummarizer(repo, clock), d -> {
-        started.countDown(); // read before the takes: the computation's long part is still ahead
-        return Map.of();
-      }, Ticker.systemTicker(), Duration.ofMinutes(10), 1_000);
+      SummaryService service =
+          new SummaryService(
+              repo,
+              new DiscussionSummarizer(repo, clock),
+              d -> {
+                started.countDown(); // read before the takes: the computation's long part is still
+                // ahead
+                return Map.of();
+              },
+              Ticker.systemTicker(),
+              Duration.ofMinutes(10),
+              1_000);
       long c0 = System.nanoTime();
       Thread computing = new Thread(() -> service.summary(post), "bench-summary");
       computing.start();
@@ -182,9 +255,15 @@ final class SummaryBenchCommand implements Callable<Integer> {
       computing.join();
       computation[i] = (System.nanoTime() - c0) / 1e6;
     }
-    out.printf(Locale.ROOT, "invalidate during a summary computation (%,d takes, computation median %.1f ms):"
-        + " median %.4f ms, max %.4f ms over %d rounds%n", takes, median(computation), median(invalidate),
-        Arrays.stream(invalidate).max().orElse(0), rounds);
+    out.printf(
+        Locale.ROOT,
+        "invalidate during a summary computation (%,d takes, computation median %.1f ms):"
+            + " median %.4f ms, max %.4f ms over %d rounds%n",
+        takes,
+        median(computation),
+        median(invalidate),
+        Arrays.stream(invalidate).max().orElse(0),
+        rounds);
   }
 
   /** The synthetic discussion copied into a fresh SQLite store, in backfill-sized batches. */
@@ -224,8 +303,15 @@ final class SummaryBenchCommand implements Callable<Integer> {
     static SyntheticThread of(int size, long seed) {
       SplittableRandom random = new SplittableRandom(seed);
       Instant posted = Instant.parse("2026-02-01T09:00:00Z");
-      Discussion d = new Discussion(1_000_000_000L, 1, 2, 1_000_000_000L, "efff0f980f46da0b",
-          "United States Moves to Reset Relations with Burkina Faso, Mali, and Niger", posted);
+      Discussion d =
+          new Discussion(
+              1_000_000_000L,
+              1,
+              2,
+              1_000_000_000L,
+              "efff0f980f46da0b",
+              "United States Moves to Reset Relations with Burkina Faso, Mali, and Niger",
+              posted);
       int members = Math.max(1, size / 25);
       String[] names = new String[members];
       for (int i = 0; i < members; i++) {
@@ -250,9 +336,21 @@ final class SummaryBenchCommand implements Callable<Integer> {
         double u = (double) i / size;
         t = posted.toEpochMilli() + (long) (span * u * u);
         int p = random.nextInt(pool);
-        int author = (int) Math.min(members - 1, (long) (members * Math.pow(random.nextDouble(), 1.6)));
-        takes[i] = new Take(d.postMessageId() + 1 + i, d.postMessageId(), d.threadId(), 10_000 + author,
-            names[author], texts[p], Instant.ofEpochMilli(t), null, labels[p], scores[p], "bench");
+        int author =
+            (int) Math.min(members - 1, (long) (members * Math.pow(random.nextDouble(), 1.6)));
+        takes[i] =
+            new Take(
+                d.postMessageId() + 1 + i,
+                d.postMessageId(),
+                d.threadId(),
+                10_000 + author,
+                names[author],
+                texts[p],
+                Instant.ofEpochMilli(t),
+                null,
+                labels[p],
+                scores[p],
+                "bench");
       }
       return new SyntheticThread(d, takes);
     }
@@ -268,7 +366,9 @@ final class SummaryBenchCommand implements Callable<Integer> {
 
     private static Label pickLabel(SplittableRandom random) {
       double u = random.nextDouble();
-      return u < 0.38 ? Label.NEGATIVE : u < 0.66 ? Label.POSITIVE : u < 0.91 ? Label.NEUTRAL : Label.MIXED;
+      return u < 0.38
+          ? Label.NEGATIVE
+          : u < 0.66 ? Label.POSITIVE : u < 0.91 ? Label.NEUTRAL : Label.MIXED;
     }
 
     private static double score(Label label, SplittableRandom random) {
@@ -285,22 +385,26 @@ final class SummaryBenchCommand implements Callable<Integer> {
       if (random.nextInt(25) == 0) {
         return JUNK[random.nextInt(JUNK.length)];
       }
-      String[] claims = switch (label) {
-        case POSITIVE -> POSITIVE;
-        case NEGATIVE -> NEGATIVE;
-        case NEUTRAL -> NEUTRAL;
-        case MIXED -> MIXED;
-      };
+      String[] claims =
+          switch (label) {
+            case POSITIVE -> POSITIVE;
+            case NEGATIVE -> NEGATIVE;
+            case NEUTRAL -> NEUTRAL;
+            case MIXED -> MIXED;
+          };
       StringBuilder sb = new StringBuilder();
       sb.append(OPENERS[random.nextInt(OPENERS.length)]);
-      String claim = claims[random.nextInt(claims.length)]
-          .replace("{who}", WHO[random.nextInt(WHO.length)])
-          .replace("{what}", WHAT[random.nextInt(WHAT.length)]);
-      sb.append(sb.length() == 0 ? Character.toUpperCase(claim.charAt(0)) + claim.substring(1) : claim);
+      String claim =
+          claims[random.nextInt(claims.length)]
+              .replace("{who}", WHO[random.nextInt(WHO.length)])
+              .replace("{what}", WHAT[random.nextInt(WHAT.length)]);
+      sb.append(
+          sb.length() == 0 ? Character.toUpperCase(claim.charAt(0)) + claim.substring(1) : claim);
       if (random.nextInt(3) == 0) {
-        String more = claims[random.nextInt(claims.length)]
-            .replace("{who}", WHO[random.nextInt(WHO.length)])
-            .replace("{what}", WHAT[random.nextInt(WHAT.length)]);
+        String more =
+            claims[random.nextInt(claims.length)]
+                .replace("{who}", WHO[random.nextInt(WHO.length)])
+                .replace("{what}", WHAT[random.nextInt(WHAT.length)]);
         sb.append(' ').append(Character.toUpperCase(more.charAt(0))).append(more.substring(1));
       }
       sb.append(CLOSERS[random.nextInt(CLOSERS.length)]);
@@ -310,45 +414,126 @@ final class SummaryBenchCommand implements Callable<Integer> {
       return sb.toString();
     }
 
-    private static final String[] NAMES = {"Amadou", "Claire", "Ibrahim", "Fatou", "Moussa", "Sophie", "Oumar",
-        "Jake", "Aminata", "Paul", "Kadiatou", "Boubacar", "Emma", "Luc", "Salif", "Marie", "Hawa", "Tom"};
-    private static final String[] OPENERS = {"", "", "", "Honestly, ", "I think ", "Let's be real: ",
-        "Not sure, but ", "As someone from Bamako, ", "From Niamey here: ", "Hot take: ", "Frankly ",
-        "Je pense que ", "Reading this, "};
-    private static final String[] WHO = {"Russia", "the Wagner Group", "France", "the US", "Washington",
-        "the juntas", "the AES alliance", "Mali", "Niger", "Burkina Faso", "the State Department", "Moscow",
-        "the French army", "Russian instructors", "China", "the EU", "ECOWAS"};
-    private static final String[] WHAT = {"the gold and uranium", "rare-earth minerals", "sovereignty",
-        "security in the Sahel", "ordinary people", "the economy", "the mines", "jihadist attacks",
-        "the sanctions", "regional stability", "local farmers", "the elections", "foreign bases"};
+    private static final String[] NAMES = {
+      "Amadou",
+      "Claire",
+      "Ibrahim",
+      "Fatou",
+      "Moussa",
+      "Sophie",
+      "Oumar",
+      "Jake",
+      "Aminata",
+      "Paul",
+      "Kadiatou",
+      "Boubacar",
+      "Emma",
+      "Luc",
+      "Salif",
+      "Marie",
+      "Hawa",
+      "Tom"
+    };
+    private static final String[] OPENERS = {
+      "",
+      "",
+      "",
+      "Honestly, ",
+      "I think ",
+      "Let's be real: ",
+      "Not sure, but ",
+      "As someone from Bamako, ",
+      "From Niamey here: ",
+      "Hot take: ",
+      "Frankly ",
+      "Je pense que ",
+      "Reading this, "
+    };
+    private static final String[] WHO = {
+      "Russia",
+      "the Wagner Group",
+      "France",
+      "the US",
+      "Washington",
+      "the juntas",
+      "the AES alliance",
+      "Mali",
+      "Niger",
+      "Burkina Faso",
+      "the State Department",
+      "Moscow",
+      "the French army",
+      "Russian instructors",
+      "China",
+      "the EU",
+      "ECOWAS"
+    };
+    private static final String[] WHAT = {
+      "the gold and uranium",
+      "rare-earth minerals",
+      "sovereignty",
+      "security in the Sahel",
+      "ordinary people",
+      "the economy",
+      "the mines",
+      "jihadist attacks",
+      "the sanctions",
+      "regional stability",
+      "local farmers",
+      "the elections",
+      "foreign bases"
+    };
     private static final String[] POSITIVE = {
-        "{who} finally respects {what}, this reset is overdue and welcome.",
-        "talking with {who} is smart diplomacy and could help {what}.",
-        "this is a real chance for {what}, good on {who} for changing course.",
-        "{who} engaging on {what} beats years of sanctions and lectures.",
-        "a respectful partnership with {who} might actually protect {what}.",
-        "great news for {what}, {who} is right to reopen the door."};
+      "{who} finally respects {what}, this reset is overdue and welcome.",
+      "talking with {who} is smart diplomacy and could help {what}.",
+      "this is a real chance for {what}, good on {who} for changing course.",
+      "{who} engaging on {what} beats years of sanctions and lectures.",
+      "a respectful partnership with {who} might actually protect {what}.",
+      "great news for {what}, {who} is right to reopen the door."
+    };
     private static final String[] NEGATIVE = {
-        "{who} only cares about {what}, nothing here will help anyone.",
-        "{who} has been a disaster for {what} and this changes nothing.",
-        "too little too late, {who} already lost the trust of people worried about {what}.",
-        "swapping one patron for another is not sovereignty, {who} is exploiting {what}.",
-        "{who} keeps making things worse for {what}, the abuses are well documented.",
-        "I don't trust {who} at all when it comes to {what}."};
+      "{who} only cares about {what}, nothing here will help anyone.",
+      "{who} has been a disaster for {what} and this changes nothing.",
+      "too little too late, {who} already lost the trust of people worried about {what}.",
+      "swapping one patron for another is not sovereignty, {who} is exploiting {what}.",
+      "{who} keeps making things worse for {what}, the abuses are well documented.",
+      "I don't trust {who} at all when it comes to {what}."
+    };
     private static final String[] NEUTRAL = {
-        "the visit by {who} is about {what} according to the article.",
-        "{who} has not commented on {what} yet as far as I know.",
-        "does anyone know what {who} actually proposed on {what}?",
-        "the talks with {who} are expected to cover {what} next week.",
-        "for context, {who} signed agreements on {what} back in 2023."};
+      "the visit by {who} is about {what} according to the article.",
+      "{who} has not commented on {what} yet as far as I know.",
+      "does anyone know what {who} actually proposed on {what}?",
+      "the talks with {who} are expected to cover {what} next week.",
+      "for context, {who} signed agreements on {what} back in 2023."
+    };
     private static final String[] MIXED = {
-        "{who} made mistakes on {what}, but there were real gains too.",
-        "hopeful about {what}, worried that {who} will not follow through.",
-        "good that {who} is talking, bad that {what} is the real motive.",
-        "{who} helped with {what} in some places and hurt it in others."};
-    private static final String[] CLOSERS = {"", "", "", " We'll see.", " Time will tell.", " 🤷", "!!",
-        " Thoughts?", " Nothing new under the sun.", " Just my two cents."};
-    private static final String[] JUNK = {"lol", "first", "+1", "this", "sooooo true!!!!!!", "👀👀👀",
-        "https://example.com/wagner", "buy gold now buy gold now buy gold now buy gold now", "@everyone"};
+      "{who} made mistakes on {what}, but there were real gains too.",
+      "hopeful about {what}, worried that {who} will not follow through.",
+      "good that {who} is talking, bad that {what} is the real motive.",
+      "{who} helped with {what} in some places and hurt it in others."
+    };
+    private static final String[] CLOSERS = {
+      "",
+      "",
+      "",
+      " We'll see.",
+      " Time will tell.",
+      " 🤷",
+      "!!",
+      " Thoughts?",
+      " Nothing new under the sun.",
+      " Just my two cents."
+    };
+    private static final String[] JUNK = {
+      "lol",
+      "first",
+      "+1",
+      "this",
+      "sooooo true!!!!!!",
+      "👀👀👀",
+      "https://example.com/wagner",
+      "buy gold now buy gold now buy gold now buy gold now",
+      "@everyone"
+    };
   }
 }

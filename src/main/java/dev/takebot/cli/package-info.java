@@ -1,2 +1,5 @@
-/** The command line ({@code java -jar takebot.jar …}), built with picocli; {@link dev.takebot.cli.Main} lists every command. */
+/**
+ * The command line ({@code java -jar takebot.jar …}), built with picocli; {@link
+ * dev.takebot.cli.Main} lists every command.
+ */
 package dev.takebot.cli;

@@ -17,7 +17,8 @@ public record ArticleSettings(
     directory = Objects.requireNonNullElse(directory, Path.of("config", "articles"));
     hashtagLimit = Objects.requireNonNullElse(hashtagLimit, 6);
     if (hashtagLimit < 1 || hashtagLimit > 20) {
-      throw new IllegalArgumentException("hashtagLimit must be between 1 and 20, got " + hashtagLimit);
+      throw new IllegalArgumentException(
+          "hashtagLimit must be between 1 and 20, got " + hashtagLimit);
     }
   }
 

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Loads {@link TakeBotConfig} from YAML. Strict on purpose: an unknown key is usually a typo that would
- * otherwise silently fall back to a default, so it is an error naming the key and its line.
+ * Loads {@link TakeBotConfig} from YAML. Strict on purpose: an unknown key is usually a typo that
+ * would otherwise silently fall back to a default, so it is an error naming the key and its line.
  */
 public final class ConfigLoader {
   private static final long MAX_BYTES = 1 << 20;
@@ -46,7 +46,9 @@ public final class ConfigLoader {
     }
   }
 
-  /** Parses YAML text; {@code name} is used in error messages. An empty document gives the defaults. */
+  /**
+   * Parses YAML text; {@code name} is used in error messages. An empty document gives the defaults.
+   */
   public TakeBotConfig parse(String text, String name) {
     if (text.isBlank()) {
       return TakeBotConfig.defaults();
@@ -63,7 +65,10 @@ public final class ConfigLoader {
     String where = name + lineOf(e, text);
     if (e instanceof UnrecognizedPropertyException u) {
       String known =
-          u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+          u.getKnownPropertyIds().stream()
+              .map(String::valueOf)
+              .sorted()
+              .collect(Collectors.joining(", "));
       return where + ": unknown key '" + path(u) + "' (known keys here: " + known + ")";
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
@@ -71,11 +76,21 @@ public final class ConfigLoader {
     }
     if (e instanceof InvalidFormatException f) {
       String expected = simpleType(f.getTargetType());
-      return where + ": '" + path(f) + "' has the wrong type: '" + f.getValue() + "' is not "
-          + (f.getTargetType() != null && f.getTargetType().isEnum() ? "" : "a ") + expected;
+      return where
+          + ": '"
+          + path(f)
+          + "' has the wrong type: '"
+          + f.getValue()
+          + "' is not "
+          + (f.getTargetType() != null && f.getTargetType().isEnum() ? "" : "a ")
+          + expected;
     }
     if (e instanceof MismatchedInputException m) {
-      return where + ": '" + path(m) + "' has the wrong type: expected " + simpleType(m.getTargetType());
+      return where
+          + ": '"
+          + path(m)
+          + "' has the wrong type: expected "
+          + simpleType(m.getTargetType());
     }
     return where + ": not valid YAML: " + e.getOriginalMessage();
   }
@@ -93,8 +108,9 @@ public final class ConfigLoader {
   }
 
   /**
-   * The line of the offending key. Jackson buffers record properties, so its own location is often where
-   * the parser stopped (the line after); walking the key path through the text finds the key itself.
+   * The line of the offending key. Jackson buffers record properties, so its own location is often
+   * where the parser stopped (the line after); walking the key path through the text finds the key
+   * itself.
    */
   private static String lineOf(JacksonException e, String text) {
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
@@ -104,7 +120,9 @@ public final class ConfigLoader {
         if (ref.getFieldName() == null) {
           continue;
         }
-        Pattern key = Pattern.compile("^\\s*(-\\s+)?[\"']?" + Pattern.quote(ref.getFieldName()) + "[\"']?\\s*:.*");
+        Pattern key =
+            Pattern.compile(
+                "^\\s*(-\\s+)?[\"']?" + Pattern.quote(ref.getFieldName()) + "[\"']?\\s*:.*");
         int found = -1;
         for (int i = line + 1; i < lines.length && found < 0; i++) {
           if (key.matcher(lines[i]).matches()) {
@@ -135,8 +153,10 @@ public final class ConfigLoader {
       return "list";
     }
     if (type.isEnum()) {
-      return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-          .collect(Collectors.joining(", "));
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
     }
     if (type.isRecord()) {
       return "section (key: value pairs)";

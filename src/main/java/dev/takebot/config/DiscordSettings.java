@@ -13,15 +13,16 @@ import java.util.Objects;
 /**
  * Where and how the bot talks to Discord.
  *
- * @param restUrl REST base including {@code /api/v10/}; point it at a REST proxy or the local sandbox.
- *     {@code https://}, or {@code http://} to a loopback host only: every request carries the bot token
- * @param gatewayUrl gateway WebSocket URL; {@code wss://}, or {@code ws://} to a loopback host only (the
- *     token is sent on IDENTIFY)
- * @param devGuildId when set, slash commands are registered to this guild only (instant updates while
- *     developing); otherwise globally
+ * @param restUrl REST base including {@code /api/v10/}; point it at a REST proxy or the local
+ *     sandbox. {@code https://}, or {@code http://} to a loopback host only: every request carries
+ *     the bot token
+ * @param gatewayUrl gateway WebSocket URL; {@code wss://}, or {@code ws://} to a loopback host only
+ *     (the token is sent on IDENTIFY)
+ * @param devGuildId when set, slash commands are registered to this guild only (instant updates
+ *     while developing); otherwise globally
  * @param moderatorRoles ids of roles whose members may post articles, besides anyone with Manage
- *     Messages; an entry that is not all digits is a role name (imitable by anyone who may create roles,
- *     so the bot warns about it at start-up)
+ *     Messages; an entry that is not all digits is a role name (imitable by anyone who may create
+ *     roles, so the bot warns about it at start-up)
  * @param postChannel default channel (name or id) for {@code /article post}
  */
 public record DiscordSettings(
@@ -41,21 +42,29 @@ public record DiscordSettings(
     postChannel = Objects.requireNonNullElse(postChannel, "news").strip();
     if (!restUrl.matches("https?://\\S+/api/v10/?")) {
       throw new IllegalArgumentException(
-          "restUrl must be an http(s) URL ending in /api/v10/, e.g. " + DISCORD_REST + " (got '"
-              + Secrets.redactUrl(restUrl) + "')");
+          "restUrl must be an http(s) URL ending in /api/v10/, e.g. "
+              + DISCORD_REST
+              + " (got '"
+              + Secrets.redactUrl(restUrl)
+              + "')");
     }
     if (!gatewayUrl.matches("wss?://\\S+")) {
       throw new IllegalArgumentException(
-          "gatewayUrl must be a ws:// or wss:// URL, e.g. " + DISCORD_GATEWAY + " (got '"
-              + Secrets.redactUrl(gatewayUrl) + "')");
+          "gatewayUrl must be a ws:// or wss:// URL, e.g. "
+              + DISCORD_GATEWAY
+              + " (got '"
+              + Secrets.redactUrl(gatewayUrl)
+              + "')");
     }
     requireEncrypted("restUrl", restUrl, "https://");
     requireEncrypted("gatewayUrl", gatewayUrl, "wss://");
     if (devGuildId != null && devGuildId <= 0) {
-      throw new IllegalArgumentException("devGuildId must be a guild id (a positive number), got " + devGuildId);
+      throw new IllegalArgumentException(
+          "devGuildId must be a guild id (a positive number), got " + devGuildId);
     }
     if (moderatorRoles.stream().anyMatch(r -> r == null || r.isBlank())) {
-      throw new IllegalArgumentException("moderatorRoles entries must be role ids (or names), not blank");
+      throw new IllegalArgumentException(
+          "moderatorRoles entries must be role ids (or names), not blank");
     }
     if (postChannel.isEmpty()) {
       throw new IllegalArgumentException("postChannel must name a channel, e.g. news");
@@ -63,21 +72,30 @@ public record DiscordSettings(
   }
 
   /**
-   * The token travels with every REST request and on the gateway's IDENTIFY, so a plain-text scheme is
-   * accepted only where the traffic never leaves the machine (the sandbox, {@code takebot demo}, a local
-   * TLS-terminating proxy).
+   * The token travels with every REST request and on the gateway's IDENTIFY, so a plain-text scheme
+   * is accepted only where the traffic never leaves the machine (the sandbox, {@code takebot demo},
+   * a local TLS-terminating proxy).
    */
   private static void requireEncrypted(String key, String url, String secureScheme) {
     if (url.regionMatches(true, 0, secureScheme, 0, secureScheme.length()) || isLoopback(url)) {
       return;
     }
     String plain = secureScheme.replace("s://", "://");
-    throw new IllegalArgumentException(key + " must start with " + secureScheme + " (" + plain
-        + " sends the bot token unencrypted, so it is allowed only to localhost, 127.0.0.0/8 or ::1), got '"
-        + Secrets.redactUrl(url) + "'");
+    throw new IllegalArgumentException(
+        key
+            + " must start with "
+            + secureScheme
+            + " ("
+            + plain
+            + " sends the bot token unencrypted, so it is allowed only to localhost, 127.0.0.0/8 or ::1), got '"
+            + Secrets.redactUrl(url)
+            + "'");
   }
 
-  /** Judged from the literal host, never by a DNS lookup (which an attacker's resolver could answer). */
+  /**
+   * Judged from the literal host, never by a DNS lookup (which an attacker's resolver could
+   * answer).
+   */
   static boolean isLoopback(String url) {
     String host;
     try {
@@ -93,7 +111,8 @@ public record DiscordSettings(
       return true;
     }
     if (host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-      return host.startsWith("127.") && Arrays.stream(host.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
+      return host.startsWith("127.")
+          && Arrays.stream(host.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
     }
     if (host.startsWith("[") && host.endsWith("]")) {
       try {

@@ -6,19 +6,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where secrets come from: the environment only, so they never sit in a committed file and never pass
- * through the config loader's error messages.
+ * Where secrets come from: the environment only, so they never sit in a committed file and never
+ * pass through the config loader's error messages.
  */
 public final class Secrets {
   public static final String TOKEN_ENV = "DISCORD_TOKEN";
+
   /** What stands in for a redacted credential. */
   public static final String MASK = "***";
+
   /** A URL parameter whose lower-cased name contains one of these carries a credential. */
-  private static final List<String> SECRET_PARAM_PARTS = List.of(
-      "password", "passwd", "pwd", "secret", "token", "credential", "apikey", "api_key", "api-key",
-      "accesskey", "access_key");
+  private static final List<String> SECRET_PARAM_PARTS =
+      List.of(
+          "password",
+          "passwd",
+          "pwd",
+          "secret",
+          "token",
+          "credential",
+          "apikey",
+          "api_key",
+          "api-key",
+          "accesskey",
+          "access_key");
+
   /** ... or is exactly one of these. */
-  private static final List<String> SECRET_PARAM_NAMES = List.of("key", "pass", "auth", "sig", "signature");
+  private static final List<String> SECRET_PARAM_NAMES =
+      List.of("key", "pass", "auth", "sig", "signature");
 
   private Secrets() {}
 
@@ -39,10 +53,11 @@ public final class Secrets {
   }
 
   /**
-   * A URL fit for output and logs: the password of {@code user:password@} userinfo and the value of every
-   * parameter named like a credential ({@code password=}, {@code sslpassword=}, {@code …secret…=},
-   * {@code …token…=}, after {@code ?}, {@code &}, {@code ;} or {@code #}) become {@value #MASK}; everything else
-   * (scheme, user, host, path, other parameters) stays, so the URL still says where it points.
+   * A URL fit for output and logs: the password of {@code user:password@} userinfo and the value of
+   * every parameter named like a credential ({@code password=}, {@code sslpassword=}, {@code
+   * …secret…=}, {@code …token…=}, after {@code ?}, {@code &}, {@code ;} or {@code #}) become
+   * {@value #MASK}; everything else (scheme, user, host, path, other parameters) stays, so the URL
+   * still says where it points.
    */
   public static String redactUrl(String url) {
     if (url == null) {
@@ -77,7 +92,10 @@ public final class Secrets {
     return url.substring(0, colon + 1) + MASK + url.substring(at);
   }
 
-  /** One pass: a parameter starts after '?', '&', ';' or '#' (OAuth-style fragments) and its value ends at the next of those or '#'. */
+  /**
+   * One pass: a parameter starts after '?', '&', ';' or '#' (OAuth-style fragments) and its value
+   * ends at the next of those or '#'.
+   */
   private static String redactParameters(String url) {
     StringBuilder out = new StringBuilder(url.length());
     int i = 0;
@@ -107,12 +125,14 @@ public final class Secrets {
 
   private static boolean isSecretName(String name) {
     String lower = name.strip().toLowerCase(Locale.ROOT);
-    return SECRET_PARAM_NAMES.contains(lower) || SECRET_PARAM_PARTS.stream().anyMatch(lower::contains);
+    return SECRET_PARAM_NAMES.contains(lower)
+        || SECRET_PARAM_PARTS.stream().anyMatch(lower::contains);
   }
 
   /**
-   * {@code text} (typically an exception message) with every occurrence of {@code url} replaced by its
-   * redacted form and of {@code password} by {@value #MASK}: drivers and migration tools may quote either.
+   * {@code text} (typically an exception message) with every occurrence of {@code url} replaced by
+   * its redacted form and of {@code password} by {@value #MASK}: drivers and migration tools may
+   * quote either.
    */
   public static String scrub(String text, String url, String password) {
     if (text == null) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The database: what the {@code storage} section of the YAML says, and all the store needs to open it
- * (the password aside, which comes from the environment named by {@link #passwordEnv}).
+ * The database: what the {@code storage} section of the YAML says, and all the store needs to open
+ * it (the password aside, which comes from the environment named by {@link #passwordEnv}).
  *
  * @param jdbcUrl {@code jdbc:sqlite:<file>} (default, one process) or {@code jdbc:postgresql://…}
  *     (several bot processes sharing one database)
@@ -26,7 +26,11 @@ public record StorageSettings(
 
   public static final String DEFAULT_URL = "jdbc:sqlite:data/takebot.db";
   public static final int DEFAULT_POOL_SIZE = 4;
-  /** More connections than this only queue inside the database; SQLite reads never needed more than a few. */
+
+  /**
+   * More connections than this only queue inside the database; SQLite reads never needed more than
+   * a few.
+   */
   public static final int MAX_POOL_SIZE = 64;
 
   public StorageSettings {
@@ -35,14 +39,17 @@ public record StorageSettings(
     sqliteSynchronous = Objects.requireNonNullElse(sqliteSynchronous, SqliteSynchronous.NORMAL);
     if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
-          "jdbcUrl must start with jdbc:sqlite: or jdbc:postgresql: (got '" + Secrets.redactUrl(jdbcUrl) + "')");
+          "jdbcUrl must start with jdbc:sqlite: or jdbc:postgresql: (got '"
+              + Secrets.redactUrl(jdbcUrl)
+              + "')");
     }
     if (passwordEnv != null && !passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new IllegalArgumentException(
           "passwordEnv must be the NAME of an environment variable, e.g. TAKEBOT_DB_PASSWORD");
     }
     if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
-      throw new IllegalArgumentException("poolSize must be between 1 and " + MAX_POOL_SIZE + ", got " + poolSize);
+      throw new IllegalArgumentException(
+          "poolSize must be between 1 and " + MAX_POOL_SIZE + ", got " + poolSize);
     }
   }
 
@@ -67,19 +74,28 @@ public record StorageSettings(
   @Override
   public String toString() {
     // Whatever credential the URL itself carries stays out of logs.
-    return "StorageSettings[jdbcUrl=" + Secrets.redactUrl(jdbcUrl) + ", username=" + username + ", passwordEnv="
-        + passwordEnv + ", poolSize=" + poolSize + ", sqliteSynchronous=" + sqliteSynchronous + "]";
+    return "StorageSettings[jdbcUrl="
+        + Secrets.redactUrl(jdbcUrl)
+        + ", username="
+        + username
+        + ", passwordEnv="
+        + passwordEnv
+        + ", poolSize="
+        + poolSize
+        + ", sqliteSynchronous="
+        + sqliteSynchronous
+        + "]";
   }
 
   /**
    * SQLite commit durability (WAL mode in both cases), the {@code PRAGMA synchronous} it sets.
    *
    * <ul>
-   *   <li>{@link #NORMAL}: a commit is written to the WAL before the call returns but fsynced only at
-   *       checkpoints. Survives any crash of the bot process, SIGKILL included (the data is in the OS
-   *       page cache); a power cut or kernel crash may roll back the last commits, never corrupt the
-   *       file. Those takes are still on Discord and the start-up backfill collects them again, so this
-   *       is the default.
+   *   <li>{@link #NORMAL}: a commit is written to the WAL before the call returns but fsynced only
+   *       at checkpoints. Survives any crash of the bot process, SIGKILL included (the data is in
+   *       the OS page cache); a power cut or kernel crash may roll back the last commits, never
+   *       corrupt the file. Those takes are still on Discord and the start-up backfill collects
+   *       them again, so this is the default.
    *   <li>{@link #FULL}: every commit is fsynced; survives power loss too, at one fsync per commit.
    * </ul>
    */

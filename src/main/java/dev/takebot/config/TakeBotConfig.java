@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /**
- * The whole configuration, one nested record per concern, so each part of the bot is handed only the
- * settings it needs. Every section is optional in the file; missing ones take {@link #defaults()}.
+ * The whole configuration, one nested record per concern, so each part of the bot is handed only
+ * the settings it needs. Every section is optional in the file; missing ones take {@link
+ * #defaults()}.
  */
 public record TakeBotConfig(
     @JsonProperty("discord") DiscordSettings discord,

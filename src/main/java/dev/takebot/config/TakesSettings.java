@@ -7,15 +7,16 @@ import java.util.Objects;
 /**
  * Takes and summaries.
  *
- * @param summaryCooldownSeconds how long a member waits between two {@code /takes summary} calls
- *     (0 = no cooldown)
+ * @param summaryCooldownSeconds how long a member waits between two {@code /takes summary} calls (0
+ *     = no cooldown)
  * @param retentionDays takes older than this are purged (0 = keep forever)
- * @param digestEveryTakes post a summary into an article's thread each time its take count reaches a
- *     multiple of this (0 = no digests)
+ * @param digestEveryTakes post a summary into an article's thread each time its take count reaches
+ *     a multiple of this (0 = no digests)
  * @param shareCooldownSeconds how long a member waits between two takes shared with the "Share your
  *     take" button (0 = no cooldown)
- * @param departedGuildRetentionDays everything stored for a server the bot left (kicked, or the server
- *     deleted) is purged this many days later unless the bot is added back (0 = at the next daily run)
+ * @param departedGuildRetentionDays everything stored for a server the bot left (kicked, or the
+ *     server deleted) is purged this many days later unless the bot is added back (0 = at the next
+ *     daily run)
  */
 public record TakesSettings(
     @JsonProperty("summaryCooldownSeconds") Integer summaryCooldownSeconds,
@@ -23,7 +24,9 @@ public record TakesSettings(
     @JsonProperty("digestEveryTakes") Integer digestEveryTakes,
     @JsonProperty("shareCooldownSeconds") Integer shareCooldownSeconds,
     @JsonProperty("departedGuildRetentionDays") Integer departedGuildRetentionDays) {
-  /** Most days a departed server's data may be kept: about ten years, far beyond any sensible grace. */
+  /**
+   * Most days a departed server's data may be kept: about ten years, far beyond any sensible grace.
+   */
   static final int MAX_DEPARTED_GUILD_RETENTION_DAYS = 3650;
 
   /** Without digests. */
@@ -32,7 +35,8 @@ public record TakesSettings(
   }
 
   /** With the default share cooldown and grace for departed servers. */
-  public TakesSettings(Integer summaryCooldownSeconds, Integer retentionDays, Integer digestEveryTakes) {
+  public TakesSettings(
+      Integer summaryCooldownSeconds, Integer retentionDays, Integer digestEveryTakes) {
     this(summaryCooldownSeconds, retentionDays, digestEveryTakes, null, null);
   }
 
@@ -43,9 +47,14 @@ public record TakesSettings(
     digestEveryTakes = Objects.requireNonNullElse(digestEveryTakes, 0);
     shareCooldownSeconds = Objects.requireNonNullElse(shareCooldownSeconds, 30);
     departedGuildRetentionDays = Objects.requireNonNullElse(departedGuildRetentionDays, 30);
-    if (departedGuildRetentionDays < 0 || departedGuildRetentionDays > MAX_DEPARTED_GUILD_RETENTION_DAYS) {
-      throw new IllegalArgumentException("departedGuildRetentionDays must be between 0 (purge at the next daily"
-          + " run) and " + MAX_DEPARTED_GUILD_RETENTION_DAYS + ", got " + departedGuildRetentionDays);
+    if (departedGuildRetentionDays < 0
+        || departedGuildRetentionDays > MAX_DEPARTED_GUILD_RETENTION_DAYS) {
+      throw new IllegalArgumentException(
+          "departedGuildRetentionDays must be between 0 (purge at the next daily"
+              + " run) and "
+              + MAX_DEPARTED_GUILD_RETENTION_DAYS
+              + ", got "
+              + departedGuildRetentionDays);
     }
     if (digestEveryTakes < 0 || digestEveryTakes == 1) {
       throw new IllegalArgumentException(
@@ -60,7 +69,8 @@ public record TakesSettings(
           "shareCooldownSeconds must be between 0 and 3600, got " + shareCooldownSeconds);
     }
     if (retentionDays < 0) {
-      throw new IllegalArgumentException("retentionDays must be 0 (keep forever) or more, got " + retentionDays);
+      throw new IllegalArgumentException(
+          "retentionDays must be 0 (keep forever) or more, got " + retentionDays);
     }
   }
 

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The articles folder that {@code /article post name:} reads from. A name is one file name, never a path,
- * and what it resolves to must really be inside the folder: a symbolic link that leads out of it (to the
- * bot's configuration, its database, {@code /etc/…}) is refused, so whoever can drop a link in the folder
- * cannot make the bot post another file to Discord. Links between files inside the folder still work.
+ * The articles folder that {@code /article post name:} reads from. A name is one file name, never a
+ * path, and what it resolves to must really be inside the folder: a symbolic link that leads out of
+ * it (to the bot's configuration, its database, {@code /etc/…}) is refused, so whoever can drop a
+ * link in the folder cannot make the bot post another file to Discord. Links between files inside
+ * the folder still work.
  */
 final class ArticleFolder {
   private final Path dir;
@@ -27,7 +28,10 @@ final class ArticleFolder {
     this.dir = dir;
   }
 
-  /** An article file's name and its first bytes (one more than asked for, so "too large" is visible). */
+  /**
+   * An article file's name and its first bytes (one more than asked for, so "too large" is
+   * visible).
+   */
   record Found(String name, byte[] bytes) {}
 
   /**
@@ -36,9 +40,15 @@ final class ArticleFolder {
    * @throws UserError when {@code name} is a path, or the file leads outside the folder
    */
   Optional<Found> read(String name, int maxBytes) {
-    if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals(".") || name.contains("..")) {
-      throw new UserError(ArticlePostCommand.code(name) + " is not an article name: give a file name from the"
-          + " articles folder, without a path.");
+    if (name.isEmpty()
+        || name.contains("/")
+        || name.contains("\\")
+        || name.equals(".")
+        || name.contains("..")) {
+      throw new UserError(
+          ArticlePostCommand.code(name)
+              + " is not an article name: give a file name from the"
+              + " articles folder, without a path.");
     }
     Optional<Path> root = root();
     if (root.isEmpty()) {
@@ -51,17 +61,21 @@ final class ArticleFolder {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UserError("Could not read " + ArticlePostCommand.code(name) + ": " + e.getMessage());
+      throw new UserError(
+          "Could not read " + ArticlePostCommand.code(name) + ": " + e.getMessage());
     }
     if (!real.startsWith(root.get()) || real.equals(root.get())) {
-      throw new UserError(ArticlePostCommand.code(name) + " links to a file outside the articles folder; I only"
-          + " post files that are in it. Copy the article into the folder instead.");
+      throw new UserError(
+          ArticlePostCommand.code(name)
+              + " links to a file outside the articles folder; I only"
+              + " post files that are in it. Copy the article into the folder instead.");
     }
     if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     // Opened without following links: a file swapped for a link after the check above is not read.
-    try (SeekableByteChannel channel = Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    try (SeekableByteChannel channel =
+            Files.newByteChannel(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         InputStream in = Channels.newInputStream(channel)) {
       return Optional.of(new Found(name, in.readNBytes(maxBytes + 1)));
     } catch (IOException e) {
@@ -69,7 +83,10 @@ final class ArticleFolder {
     }
   }
 
-  /** The names {@link #read} accepts, sorted: hidden files and links leading out of the folder left out. */
+  /**
+   * The names {@link #read} accepts, sorted: hidden files and links leading out of the folder left
+   * out.
+   */
   List<String> names() {
     Optional<Path> root = root();
     if (root.isEmpty()) {
@@ -99,7 +116,10 @@ final class ArticleFolder {
     }
   }
 
-  /** The folder's own real path (it may itself be a link, e.g. to a mounted volume), or empty if absent. */
+  /**
+   * The folder's own real path (it may itself be a link, e.g. to a mounted volume), or empty if
+   * absent.
+   */
   private Optional<Path> root() {
     try {
       Path real = dir.toRealPath();

@@ -11,9 +11,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * {@code /article list} (moderators, like every {@code /article} command): the server's most recent
- * posts with their take counts and jump links to the post and the thread. Answered ephemerally: it is a
- * lookup for the moderator, not news for the channel. Only posts in channels the moderator can see are
- * listed: being a moderator does not open channels Discord keeps closed to them.
+ * posts with their take counts and jump links to the post and the thread. Answered ephemerally: it
+ * is a lookup for the moderator, not news for the channel. Only posts in channels the moderator can
+ * see are listed: being a moderator does not open channels Discord keeps closed to them.
  */
 final class ArticleListCommand implements SlashFeature {
   static final int SHOWN = 10;
@@ -42,26 +42,48 @@ final class ArticleListCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    event.reply(MessageSpecs.toCreateData(render(event.getGuild().getIdLong(), Audience.of(event.getMember()))))
-        .setEphemeral(true).queue();
+    event
+        .reply(
+            MessageSpecs.toCreateData(
+                render(event.getGuild().getIdLong(), Audience.of(event.getMember()))))
+        .setEphemeral(true)
+        .queue();
   }
 
   MessageSpec render(long guildId, ChannelScope visible) {
     List<Discussion> recent = ctx.takes().discussions().list(guildId, visible, SHOWN);
     if (recent.isEmpty()) {
-      return MessageSpec.ofContent("No article has been posted here yet: post one with `/article post`.");
+      return MessageSpec.ofContent(
+          "No article has been posted here yet: post one with `/article post`.");
     }
     StringBuilder body = new StringBuilder();
     int i = 1;
     for (Discussion d : recent) {
       long takes = ctx.takes().stats(d.postMessageId()).takes();
-      body.append(i++).append(". [").append(SafeText.quote(d.title(), 90)).append("](").append(TakeLines.postUrl(d))
-          .append(") · <t:").append(d.postedAt().getEpochSecond()).append(":R> · ")
-          .append(takes).append(takes == 1 ? " take" : " takes").append(" · [thread](")
-          .append("https://discord.com/channels/" + d.guildId() + "/" + d.threadId()).append(")\n");
+      body.append(i++)
+          .append(". [")
+          .append(SafeText.quote(d.title(), 90))
+          .append("](")
+          .append(TakeLines.postUrl(d))
+          .append(") · <t:")
+          .append(d.postedAt().getEpochSecond())
+          .append(":R> · ")
+          .append(takes)
+          .append(takes == 1 ? " take" : " takes")
+          .append(" · [thread](")
+          .append("https://discord.com/channels/" + d.guildId() + "/" + d.threadId())
+          .append(")\n");
     }
-    EmbedSpec embed = new EmbedSpec("Recent articles", null, body.toString().strip(), COLOR, List.of(),
-        "Newest first. /article summary reposts one; /takes summary shows how members feel.", null, null);
+    EmbedSpec embed =
+        new EmbedSpec(
+            "Recent articles",
+            null,
+            body.toString().strip(),
+            COLOR,
+            List.of(),
+            "Newest first. /article summary reposts one; /takes summary shows how members feel.",
+            null,
+            null);
     return new MessageSpec("", List.of(embed), List.of(), List.of());
   }
 }

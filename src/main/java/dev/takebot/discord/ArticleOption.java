@@ -15,9 +15,9 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 /**
  * The {@code article} option shared by the listing commands: autocompleted from the server's recent
- * articles (the choice's value is the post id), and resolved by id, by title, by the thread it is used
- * in, or else the newest article. Only ever among the discussions the member may see ({@link Audience}):
- * a hidden article is neither suggested, nor the default, nor found by id or title.
+ * articles (the choice's value is the post id), and resolved by id, by title, by the thread it is
+ * used in, or else the newest article. Only ever among the discussions the member may see ({@link
+ * Audience}): a hidden article is neither suggested, nor the default, nor found by id or title.
  */
 final class ArticleOption {
   static final String NAME = "article";
@@ -39,8 +39,10 @@ final class ArticleOption {
     ChannelScope visible = Audience.of(event.getMember());
     for (Discussion d : discussions.list(event.getGuild().getIdLong(), visible, RECENT)) {
       if (d.title().toLowerCase(Locale.ROOT).contains(typed)) {
-        choices.add(new Command.Choice(SafeText.truncate(SafeText.oneLine(d.title()), 100),
-            Long.toUnsignedString(d.postMessageId())));
+        choices.add(
+            new Command.Choice(
+                SafeText.truncate(SafeText.oneLine(d.title()), 100),
+                Long.toUnsignedString(d.postMessageId())));
       }
     }
     event.replyChoices(choices).queue();
@@ -52,18 +54,22 @@ final class ArticleOption {
    */
   Optional<Discussion> resolve(long guildId, ChannelScope visible, long channelId, String article) {
     if (article == null || article.isBlank()) {
-      Optional<Discussion> here = discussions.byThread(channelId)
-          .filter(d -> d.guildId() == guildId && visible.allows(d));
+      Optional<Discussion> here =
+          discussions.byThread(channelId).filter(d -> d.guildId() == guildId && visible.allows(d));
       return here.isPresent() ? here : discussions.list(guildId, visible, 1).stream().findFirst();
     }
     return named(guildId, visible, article);
   }
 
-  /** The named article only (by post id or part of its title) within {@code visible}, never a default. */
+  /**
+   * The named article only (by post id or part of its title) within {@code visible}, never a
+   * default.
+   */
   Optional<Discussion> named(long guildId, ChannelScope visible, String article) {
     String a = article.strip();
     if (a.matches("\\d{1,19}")) {
-      Optional<Discussion> byId = discussions.find(guildId, Long.parseUnsignedLong(a)).filter(visible::allows);
+      Optional<Discussion> byId =
+          discussions.find(guildId, Long.parseUnsignedLong(a)).filter(visible::allows);
       if (byId.isPresent()) {
         return byId;
       }
@@ -75,7 +81,8 @@ final class ArticleOption {
   }
 
   static String noMatch(String article) {
-    return "No article matches " + ArticlePostCommand.code(SafeText.truncate(article, 100))
+    return "No article matches "
+        + ArticlePostCommand.code(SafeText.truncate(article, 100))
         + ": pick one from the suggestions, or see `/article list`.";
   }
 }

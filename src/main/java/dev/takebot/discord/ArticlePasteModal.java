@@ -8,17 +8,20 @@ import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 
 /**
- * The "Paste the article" form that {@code /article post} opens when run without an article. Discord's
- * client sends a string option as one line, but a paragraph text input keeps line breaks, which the
- * article parser needs. The form's custom id carries the {@code channel} the moderator chose, so the
- * submit posts there; the submit then takes the same path as the {@code text} option.
+ * The "Paste the article" form that {@code /article post} opens when run without an article.
+ * Discord's client sends a string option as one line, but a paragraph text input keeps line breaks,
+ * which the article parser needs. The form's custom id carries the {@code channel} the moderator
+ * chose, so the submit posts there; the submit then takes the same path as the {@code text} option.
  */
 final class ArticlePasteModal implements ComponentFeature {
   static final String PREFIX = "takebot-paste";
   static final String INPUT_ID = "article";
+
   /** Discord's limit for a paragraph text input. */
   static final int MAX_CHARS = TextInput.MAX_VALUE_LENGTH;
-  static final String MALFORMED = "This form doesn't name a channel I can post in: run `/article post` again.";
+
+  static final String MALFORMED =
+      "This form doesn't name a channel I can post in: run `/article post` again.";
 
   private final ArticlePostCommand poster;
 
@@ -27,18 +30,22 @@ final class ArticlePasteModal implements ComponentFeature {
   }
 
   /**
-   * The form; a custom id of at most 34 characters (prefix, ':' and a snowflake), well within Discord's 100.
+   * The form; a custom id of at most 34 characters (prefix, ':' and a snowflake), well within
+   * Discord's 100.
    *
    * @param channelId the channel to post in, or {@code null} for {@code /article post}'s default
    */
   static Modal form(String channelId) {
-    TextInput input = TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
-        .setRequiredRange(1, MAX_CHARS)
-        .setPlaceholder("Date line, title, paragraphs, #hashtags, video link: paste it all, line breaks are kept")
-        .build();
+    TextInput input =
+        TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
+            .setRequiredRange(1, MAX_CHARS)
+            .setPlaceholder(
+                "Date line, title, paragraphs, #hashtags, video link: paste it all, line breaks are kept")
+            .build();
     return Modal.create(channelId == null ? PREFIX : PREFIX + ":" + channelId, "Paste the article")
-        .addComponents(Label.of("Article", "Up to " + MAX_CHARS + " characters; longer ones: attach a file",
-            input))
+        .addComponents(
+            Label.of(
+                "Article", "Up to " + MAX_CHARS + " characters; longer ones: attach a file", input))
         .build();
   }
 

@@ -6,7 +6,9 @@ import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
 
-/** Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder. */
+/**
+ * Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder.
+ */
 public final class ArticlePipelineAdapter implements ArticlePipeline {
   private final int hashtagLimit;
 
@@ -27,7 +29,11 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
   public static PreparedArticle prepared(ArticlePost post) {
     Article article = post.article();
     // The post builder puts the summary embed last; the thread hangs off it.
-    return new PreparedArticle(article.title(), article.articleKey(), post.threadName(), post.messages(),
+    return new PreparedArticle(
+        article.title(),
+        article.articleKey(),
+        post.threadName(),
+        post.messages(),
         post.messages().size() - 1);
   }
 }

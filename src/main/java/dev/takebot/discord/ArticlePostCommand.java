@@ -6,9 +6,9 @@ import dev.takebot.takes.Discussion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Path;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -45,26 +45,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name of a
- * file in the articles folder); the bot posts it, opens the discussion thread on the post, records the
- * discussion and answers with a link. Run without any of those, it opens {@link ArticlePasteModal}'s
- * form, where a multi-line article keeps its line breaks.
+ * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name
+ * of a file in the articles folder); the bot posts it, opens the discussion thread on the post,
+ * records the discussion and answers with a link. Run without any of those, it opens {@link
+ * ArticlePasteModal}'s form, where a multi-line article keeps its line breaks.
  */
 final class ArticlePostCommand implements SlashFeature {
   /** The parser refuses anything larger, so a larger file is refused before it is downloaded. */
   static final int MAX_FILE_BYTES = ArticleParser.MAX_BYTES;
-  /** What posting needs in the target channel: the post and its embeds, then a thread to reply in. */
-  static final EnumSet<Permission> NEEDED = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-      Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.CREATE_PUBLIC_THREADS,
-      Permission.MESSAGE_SEND_IN_THREADS);
+
+  /**
+   * What posting needs in the target channel: the post and its embeds, then a thread to reply in.
+   */
+  static final EnumSet<Permission> NEEDED =
+      EnumSet.of(
+          Permission.VIEW_CHANNEL,
+          Permission.MESSAGE_SEND,
+          Permission.MESSAGE_EMBED_LINKS,
+          Permission.MESSAGE_ATTACH_FILES,
+          Permission.CREATE_PUBLIC_THREADS,
+          Permission.MESSAGE_SEND_IN_THREADS);
+
   private static final Logger log = LoggerFactory.getLogger(ArticlePostCommand.class);
-  /** The origin named in errors about pasted text, whether from the {@code text} option or the form. */
+
+  /**
+   * The origin named in errors about pasted text, whether from the {@code text} option or the form.
+   */
   private static final String PASTED = "pasted text";
+
   private static final Pattern SAFE_NAME = Pattern.compile("[\\w][\\w .-]{0,99}");
 
   private final BotContext ctx;
+
   /** Where a post goes when the moderator names no channel ({@code discord.postChannel}). */
   private final String postChannel;
+
   /** The ready-made articles ({@code articles.directory}). */
   private final Path articleDirectory;
 
@@ -89,18 +104,24 @@ final class ArticlePostCommand implements SlashFeature {
     return new SubcommandData("post", "Post a news article and open a thread for members' takes")
         .addOptions(
             new OptionData(OptionType.ATTACHMENT, "file", "The article as a .txt or .md file"),
-            new OptionData(OptionType.STRING, "text",
-                "Pasted text (one line; run without options to paste a multi-line article)").setMaxLength(6000),
+            new OptionData(
+                    OptionType.STRING,
+                    "text",
+                    "Pasted text (one line; run without options to paste a multi-line article)")
+                .setMaxLength(6000),
             new OptionData(OptionType.STRING, "name", "An article from the bot's articles folder")
                 .setAutoComplete(true),
-            new OptionData(OptionType.CHANNEL, "channel", "Where to post (default: the configured channel)")
+            new OptionData(
+                    OptionType.CHANNEL,
+                    "channel",
+                    "Where to post (default: the configured channel)")
                 .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS));
   }
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    List<OptionMapping> sources = Stream.of("file", "text", "name").map(event::getOption)
-        .filter(o -> o != null).toList();
+    List<OptionMapping> sources =
+        Stream.of("file", "text", "name").map(event::getOption).filter(o -> o != null).toList();
     OptionMapping channel = event.getOption("channel");
     GuildChannel chosen = channel == null ? null : channel.getAsChannel();
     if (sources.isEmpty()) {
@@ -108,17 +129,22 @@ final class ArticlePostCommand implements SlashFeature {
       return;
     }
     if (sources.size() > 1) {
-      event.reply(MessageSpecs.text("Give the article exactly one way: `file` (an attachment), `text` or `name`"
-          + " (or none of them, to paste it in a form).")).setEphemeral(true).queue();
+      event
+          .reply(
+              MessageSpecs.text(
+                  "Give the article exactly one way: `file` (an attachment), `text` or `name`"
+                      + " (or none of them, to paste it in a form)."))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     post(event, () -> chosen, () -> load(sources.get(0)));
   }
 
   /**
-   * Answers with {@link ArticlePasteModal}'s form, because a string option arrives as one line and the
-   * parser needs the article's lines. What can be refused already is refused now, before the moderator
-   * pastes anything; the submit checks everything again.
+   * Answers with {@link ArticlePasteModal}'s form, because a string option arrives as one line and
+   * the parser needs the article's lines. What can be refused already is refused now, before the
+   * moderator pastes anything; the submit checks everything again.
    */
   private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen) {
     try {
@@ -131,20 +157,23 @@ final class ArticlePostCommand implements SlashFeature {
   }
 
   /**
-   * Posts what was pasted into {@link ArticlePasteModal}'s form, exactly as the {@code text} option would.
-   * Whoever submits was checked again by the router ({@link ArticlePasteModal#access()}): the form's custom id
-   * is not proof they were allowed to open it.
+   * Posts what was pasted into {@link ArticlePasteModal}'s form, exactly as the {@code text} option
+   * would. Whoever submits was checked again by the router ({@link ArticlePasteModal#access()}):
+   * the form's custom id is not proof they were allowed to open it.
    *
    * @param channelId the {@code channel} the moderator chose when opening the form, or {@code null}
    */
   void postPasted(IReplyCallback event, String channelId, String text) {
-    post(event, () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
+    post(
+        event,
+        () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
         () -> new Source(PASTED, text));
   }
 
   /**
-   * The one path every way of handing over an article takes: acknowledge privately at once (posting can
-   * outlast Discord's 3 s window), check, load, publish, then edit the answer into the link or the error.
+   * The one path every way of handing over an article takes: acknowledge privately at once (posting
+   * can outlast Discord's 3 s window), check, load, publish, then edit the answer into the link or
+   * the error.
    *
    * @param chosen the channel the moderator picked, or {@code null} for the default
    */
@@ -156,34 +185,58 @@ final class ArticlePostCommand implements SlashFeature {
       Source source = load.get();
       PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
       Discussion d = publish(event.getGuild(), target, article);
-      hook.editOriginal(MessageSpecs.editText(
-          "Posted **" + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(article.title()), 200))
-              + "** in <#" + target.getId() + ">: https://discord.com/channels/" + d.guildId() + "/"
-              + d.channelId() + "/" + d.postMessageId() + "\nTakes are collected in <#" + d.threadId() + ">."))
+      hook.editOriginal(
+              MessageSpecs.editText(
+                  "Posted **"
+                      + SafeText.escapeMarkdown(
+                          SafeText.truncate(SafeText.oneLine(article.title()), 200))
+                      + "** in <#"
+                      + target.getId()
+                      + ">: https://discord.com/channels/"
+                      + d.guildId()
+                      + "/"
+                      + d.channelId()
+                      + "/"
+                      + d.postMessageId()
+                      + "\nTakes are collected in <#"
+                      + d.threadId()
+                      + ">."))
           .queue();
     } catch (UserError e) {
       hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
     } catch (InsufficientPermissionException e) {
-      hook.editOriginal(MessageSpecs.editText("I can't do that in <#" + e.getChannelId() + ">: I need the "
-          + e.getPermission().getName() + " permission there.")).queue();
+      hook.editOriginal(
+              MessageSpecs.editText(
+                  "I can't do that in <#"
+                      + e.getChannelId()
+                      + ">: I need the "
+                      + e.getPermission().getName()
+                      + " permission there."))
+          .queue();
     } catch (ErrorResponseException e) {
-      hook.editOriginal(MessageSpecs.editText("Discord refused the post: " + e.getMeaning())).queue();
+      hook.editOriginal(MessageSpecs.editText("Discord refused the post: " + e.getMeaning()))
+          .queue();
     }
   }
 
-  /** The channel a form carries, looked up again: it may have been deleted while the moderator pasted. */
+  /**
+   * The channel a form carries, looked up again: it may have been deleted while the moderator
+   * pasted.
+   */
   private static GuildChannel chosenChannel(Guild guild, String channelId) {
     GuildChannel ch = guild == null ? null : guild.getGuildChannelById(channelId);
     if (ch == null) {
-      throw new UserError("The channel you picked (<#" + channelId + ">) is gone: run `/article post` again.");
+      throw new UserError(
+          "The channel you picked (<#" + channelId + ">) is gone: run `/article post` again.");
     }
     return ch;
   }
 
   /**
-   * Suggests the articles folder's files, to moderators only (the router gives anyone else no choices, see
-   * {@link #access()}): Discord's default permissions only hide the command, so anyone an admin lets see it
-   * (or any modified client) can ask, and a file name can be an unpublished headline.
+   * Suggests the articles folder's files, to moderators only (the router gives anyone else no
+   * choices, see {@link #access()}): Discord's default permissions only hide the command, so anyone
+   * an admin lets see it (or any modified client) can ask, and a file name can be an unpublished
+   * headline.
    */
   @Override
   public void autoComplete(CommandAutoCompleteInteractionEvent event) {
@@ -202,21 +255,27 @@ final class ArticlePostCommand implements SlashFeature {
    * command must not lend them the bot's voice), or a bot missing a permission it needs there.
    */
   private static void checkPermissions(Member moderator, GuildMessageChannel target) {
-    if (moderator == null || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
+    if (moderator == null
+        || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
       throw new UserError("You can't post in <#" + target.getId() + "> yourself.");
     }
     Member self = target.getGuild().getSelfMember();
     for (Permission p : NEEDED) {
       if (!self.hasPermission(target, p)) {
-        throw new UserError("I can't do that in <#" + target.getId() + ">: I need the " + p.getName()
-            + " permission there.");
+        throw new UserError(
+            "I can't do that in <#"
+                + target.getId()
+                + ">: I need the "
+                + p.getName()
+                + " permission there.");
       }
     }
   }
 
   /**
-   * Posts the article's messages, records the discussion and opens its thread. If any step fails, the
-   * messages already sent are deleted (best effort), so no half-made post without a thread is left.
+   * Posts the article's messages, records the discussion and opens its thread. If any step fails,
+   * the messages already sent are deleted (best effort), so no half-made post without a thread is
+   * left.
    */
   private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article) {
     List<Message> sent = new ArrayList<>();
@@ -224,21 +283,40 @@ final class ArticlePostCommand implements SlashFeature {
       return publish(guild, channel, article, sent);
     } catch (RuntimeException | Error e) { // an Error too: a half-made post must not stay up
 
-      log.warn("Posting article {} in channel {} failed after {} messages; deleting them", article.articleKey(),
-          channel.getId(), sent.size(), e);
+      log.warn(
+          "Posting article {} in channel {} failed after {} messages; deleting them",
+          article.articleKey(),
+          channel.getId(),
+          sent.size(),
+          e);
       for (Message m : sent) {
-        m.delete().queue(null, failure -> log.warn("Could not delete message {} of a failed post: {}",
-            m.getId(), failure.toString()));
+        m.delete()
+            .queue(
+                null,
+                failure ->
+                    log.warn(
+                        "Could not delete message {} of a failed post: {}",
+                        m.getId(),
+                        failure.toString()));
       }
-      throw new UserError("Posting failed (" + reason(e) + "), so I removed what I had sent"
-          + (sent.isEmpty() ? "" : " (" + sent.size() + " message" + (sent.size() == 1 ? "" : "s") + ")")
-          + ": please try again.");
+      throw new UserError(
+          "Posting failed ("
+              + reason(e)
+              + "), so I removed what I had sent"
+              + (sent.isEmpty()
+                  ? ""
+                  : " (" + sent.size() + " message" + (sent.size() == 1 ? "" : "s") + ")")
+              + ": please try again.");
     }
   }
 
   private static String reason(Throwable e) {
     if (e instanceof InsufficientPermissionException p) {
-      return "I need the " + p.getPermission().getName() + " permission in <#" + p.getChannelId() + ">";
+      return "I need the "
+          + p.getPermission().getName()
+          + " permission in <#"
+          + p.getChannelId()
+          + ">";
     }
     if (e instanceof ErrorResponseException r) {
       return "Discord said: " + SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200);
@@ -246,8 +324,8 @@ final class ArticlePostCommand implements SlashFeature {
     return "something went wrong on my side";
   }
 
-  private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article,
-      List<Message> sentSoFar) {
+  private Discussion publish(
+      Guild guild, GuildMessageChannel channel, PreparedArticle article, List<Message> sentSoFar) {
     Message post = null;
     // The same messages preview --json prints: PostPayloads decides what the post carries.
     List<MessageCreateData> messages = PostPayloads.createData(article);
@@ -258,20 +336,31 @@ final class ArticlePostCommand implements SlashFeature {
         post = sent;
       }
     }
-    // Discord gives a thread started from a message that message's id. Recording the discussion before
+    // Discord gives a thread started from a message that message's id. Recording the discussion
+    // before
     // opening the thread means no take posted in its first milliseconds finds the thread unknown.
     // The message before the post (the video link of a two-message post) is part of the post too:
     // members reply to it as readily as to the embed.
     long lead = article.postIndex() > 0 ? sentSoFar.get(article.postIndex() - 1).getIdLong() : 0;
-    Discussion d = new Discussion(post.getIdLong(), guild.getIdLong(), channel.getIdLong(),
-        post.getIdLong(), article.articleKey(), article.title(), post.getTimeCreated().toInstant(), lead);
+    Discussion d =
+        new Discussion(
+            post.getIdLong(),
+            guild.getIdLong(),
+            channel.getIdLong(),
+            post.getIdLong(),
+            article.articleKey(),
+            article.title(),
+            post.getTimeCreated().toInstant(),
+            lead);
     ctx.takes().discussions().save(d);
     try {
-      ThreadChannel thread = post.createThreadChannel(article.threadName())
-          .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
-          .complete();
+      ThreadChannel thread =
+          post.createThreadChannel(article.threadName())
+              .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
+              .complete();
       if (thread.getIdLong() != d.threadId()) {
-        throw new IllegalStateException("thread " + thread.getId() + " does not carry its post's id " + post.getId());
+        throw new IllegalStateException(
+            "thread " + thread.getId() + " does not carry its post's id " + post.getId());
       }
       return d;
     } catch (RuntimeException | Error e) {
@@ -281,16 +370,19 @@ final class ArticlePostCommand implements SlashFeature {
   }
 
   /**
-   * Removes the record of a post being taken back, so listings, backfill, retention and digests never
-   * meet a discussion whose post is gone. Best effort: the original failure is what the moderator hears.
+   * Removes the record of a post being taken back, so listings, backfill, retention and digests
+   * never meet a discussion whose post is gone. Best effort: the original failure is what the
+   * moderator hears.
    */
   private void forgetDiscussion(Discussion d, Throwable cause) {
     try {
       ctx.takes().discussions().delete(d.postMessageId());
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
-      log.warn("Could not remove discussion {} of a failed post; it points at a deleted message",
-          d.postMessageId(), e);
+      log.warn(
+          "Could not remove discussion {} of a failed post; it points at a deleted message",
+          d.postMessageId(),
+          e);
     }
   }
 
@@ -301,13 +393,22 @@ final class ArticlePostCommand implements SlashFeature {
       ch = chosen;
     } else {
       String configured = postChannel;
-      ch = configured == null || configured.isBlank() ? event.getGuildChannel() : findChannel(guild, configured);
+      ch =
+          configured == null || configured.isBlank()
+              ? event.getGuildChannel()
+              : findChannel(guild, configured);
       if (ch == null) {
-        throw new UserError("The configured post channel " + code(configured) + " does not exist here: pass `channel`, or fix `discord.postChannel` in the config.");
+        throw new UserError(
+            "The configured post channel "
+                + code(configured)
+                + " does not exist here: pass `channel`, or fix `discord.postChannel` in the config.");
       }
     }
     if (!(ch instanceof GuildMessageChannel gm) || !(ch instanceof IThreadContainer)) {
-      throw new UserError("<#" + ch.getId() + "> can't hold a discussion thread: pick a text or announcement channel.");
+      throw new UserError(
+          "<#"
+              + ch.getId()
+              + "> can't hold a discussion thread: pick a text or announcement channel.");
     }
     return gm;
   }
@@ -317,8 +418,12 @@ final class ArticlePostCommand implements SlashFeature {
     if (n.matches("\\d{17,20}")) {
       return guild.getGuildChannelById(n);
     }
-    return Stream.concat(guild.getTextChannelsByName(n, true).stream(), guild.getNewsChannelsByName(n, true).stream())
-        .findFirst().map(GuildChannel.class::cast).orElse(null);
+    return Stream.concat(
+            guild.getTextChannelsByName(n, true).stream(),
+            guild.getNewsChannelsByName(n, true).stream())
+        .findFirst()
+        .map(GuildChannel.class::cast)
+        .orElse(null);
   }
 
   private record Source(String origin, String text) {}
@@ -334,8 +439,13 @@ final class ArticlePostCommand implements SlashFeature {
   private Source fromAttachment(Attachment a) {
     String name = a.getFileName();
     if (a.getSize() > MAX_FILE_BYTES) {
-      throw new UserError(code(name) + " is " + kilobytes(a.getSize())
-          + " KB; articles can be at most " + MAX_FILE_BYTES / 1024 + " KB.");
+      throw new UserError(
+          code(name)
+              + " is "
+              + kilobytes(a.getSize())
+              + " KB; articles can be at most "
+              + MAX_FILE_BYTES / 1024
+              + " KB.");
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (!(lower.endsWith(".txt") || lower.endsWith(".md") || lower.endsWith(".markdown"))) {
@@ -354,7 +464,9 @@ final class ArticlePostCommand implements SlashFeature {
   private Source fromFolder(String rawName) {
     String name = rawName.strip();
     if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
-      throw new UserError(code(SafeText.truncate(name, 100)) + " is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
+      throw new UserError(
+          code(SafeText.truncate(name, 100))
+              + " is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
     }
     ArticleFolder folder = new ArticleFolder(articleDirectory);
     for (String candidate : List.of(name, name + ".txt", name + ".md")) {
@@ -364,8 +476,13 @@ final class ArticlePostCommand implements SlashFeature {
       }
     }
     List<String> names = folder.names();
-    throw new UserError("No article " + code(name) + " in the articles folder."
-        + (names.isEmpty() ? "" : " Try one of: " + String.join(", ", names.stream().limit(10).toList())));
+    throw new UserError(
+        "No article "
+            + code(name)
+            + " in the articles folder."
+            + (names.isEmpty()
+                ? ""
+                : " Try one of: " + String.join(", ", names.stream().limit(10).toList())));
   }
 
   private List<String> articleNames() {
@@ -377,10 +494,12 @@ final class ArticlePostCommand implements SlashFeature {
       throw new UserError(code(name) + " is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new UserError(code(name) + " is not UTF-8 text: save it as UTF-8 and try again.");
     }
@@ -391,10 +510,11 @@ final class ArticlePostCommand implements SlashFeature {
     return (bytes + 1023) / 1024;
   }
 
-  /** Untrusted text shown as inline code: markdown inside code spans is literal, so only backticks matter. */
+  /**
+   * Untrusted text shown as inline code: markdown inside code spans is literal, so only backticks
+   * matter.
+   */
   static String code(String text) {
     return "`" + SafeText.defuseMentions(SafeText.oneLine(text)).replace('`', '\'') + "`";
   }
-
-
 }

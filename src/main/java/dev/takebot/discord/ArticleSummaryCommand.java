@@ -23,13 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /article summary [article]} (moderators): reposts an article's summary embed where the command is
- * used, with a button that leads to its discussion. Public on purpose: a moderator reposts to bring an
- * article back into a conversation, which an answer only they could see would not do; but never into a
- * channel whose audience is wider than the discussion's ({@link Audience}): then the moderator alone sees
- * it, told why. Only articles the moderator may see can be picked. The embed is copied
- * from the original post (the store keeps no article text); when that post is gone, a short embed with
- * the title and the thread stands in.
+ * {@code /article summary [article]} (moderators): reposts an article's summary embed where the
+ * command is used, with a button that leads to its discussion. Public on purpose: a moderator
+ * reposts to bring an article back into a conversation, which an answer only they could see would
+ * not do; but never into a channel whose audience is wider than the discussion's ({@link
+ * Audience}): then the moderator alone sees it, told why. Only articles the moderator may see can
+ * be picked. The embed is copied from the original post (the store keeps no article text); when
+ * that post is gone, a short embed with the title and the thread stands in.
  */
 final class ArticleSummaryCommand implements SlashFeature {
   private static final Logger log = LoggerFactory.getLogger(ArticleSummaryCommand.class);
@@ -55,7 +55,8 @@ final class ArticleSummaryCommand implements SlashFeature {
   @Override
   public SubcommandData subcommand() {
     return new SubcommandData("summary", "Repost an article's summary here")
-        .addOptions(ArticleOption.option("Article title (default: this thread's, else the newest)"));
+        .addOptions(
+            ArticleOption.option("Article title (default: this thread's, else the newest)"));
   }
 
   @Override
@@ -66,51 +67,81 @@ final class ArticleSummaryCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     OptionMapping opt = event.getOption(ArticleOption.NAME);
-    Optional<Discussion> d = articles.resolve(event.getGuild().getIdLong(), Audience.of(event.getMember()),
-        event.getChannelIdLong(), opt == null ? null : opt.getAsString());
+    Optional<Discussion> d =
+        articles.resolve(
+            event.getGuild().getIdLong(),
+            Audience.of(event.getMember()),
+            event.getChannelIdLong(),
+            opt == null ? null : opt.getAsString());
     if (d.isEmpty()) {
-      event.reply(MessageSpecs.text(opt == null
-          ? "No article has been posted here yet: post one with `/article post`."
-          : ArticleOption.noMatch(opt.getAsString()))).setEphemeral(true).queue();
+      event
+          .reply(
+              MessageSpecs.text(
+                  opt == null
+                      ? "No article has been posted here yet: post one with `/article post`."
+                      : ArticleOption.noMatch(opt.getAsString())))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     Discussion discussion = d.get();
     boolean narrower = !Audience.quotableIn(discussion, event.getGuildChannel());
     InteractionHook hook = event.deferReply(narrower).complete();
     String note = narrower ? Audience.reason(discussion.channelId()) + "\n" : "";
-    ButtonSpec join = ButtonSpec.link("https://discord.com/channels/" + discussion.guildId() + "/"
-        + discussion.threadId(), "Join the discussion");
+    ButtonSpec join =
+        ButtonSpec.link(
+            "https://discord.com/channels/" + discussion.guildId() + "/" + discussion.threadId(),
+            "Join the discussion");
     Optional<Message> original = original(event, discussion);
     if (original.isEmpty()) {
-      EmbedSpec embed = new EmbedSpec(SafeText.truncate(SafeText.oneLine(discussion.title()), 250),
-          TakeLines.postUrl(discussion), "The original post is gone; the discussion lives on in its thread.",
-          null, List.of(), "", discussion.postedAt(), null);
-      hook.editOriginal(MessageSpecs.toEditData(new MessageSpec(note, List.of(embed), List.of(join), List.of())))
+      EmbedSpec embed =
+          new EmbedSpec(
+              SafeText.truncate(SafeText.oneLine(discussion.title()), 250),
+              TakeLines.postUrl(discussion),
+              "The original post is gone; the discussion lives on in its thread.",
+              null,
+              List.of(),
+              "",
+              discussion.postedAt(),
+              null);
+      hook.editOriginal(
+              MessageSpecs.toEditData(
+                  new MessageSpec(note, List.of(embed), List.of(join), List.of())))
           .queue();
       return;
     }
     Message post = original.get();
-    List<MessageEmbed> embeds = post.getEmbeds().stream().filter(e -> e.getType() == EmbedType.RICH).toList();
+    List<MessageEmbed> embeds =
+        post.getEmbeds().stream().filter(e -> e.getType() == EmbedType.RICH).toList();
     if (post.getContentRaw().isBlank() && embeds.isEmpty()) {
-      hook.editOriginal(MessageSpecs.toEditData(new MessageSpec(note + SafeText.quote(discussion.title(), 200),
-          List.of(), List.of(join), List.of()))).queue();
+      hook.editOriginal(
+              MessageSpecs.toEditData(
+                  new MessageSpec(
+                      note + SafeText.quote(discussion.title(), 200),
+                      List.of(),
+                      List.of(join),
+                      List.of())))
+          .queue();
       return;
     }
-    // Keep the post's text (the cleaned video link) and embeds; swap its "Share your take" button, which
+    // Keep the post's text (the cleaned video link) and embeds; swap its "Share your take" button,
+    // which
     // belongs to the original message, for a link to the thread.
-    MessageEditData repost = new MessageEditBuilder()
-        .setContent(note + contentOf(post, embeds))
-        .setEmbeds(embeds)
-        .setComponents(ActionRow.of(MessageSpecs.button(join)))
-        .setAllowedMentions(MessageSpecs.NO_MENTIONS)
-        .mentionRepliedUser(false)
-        .build();
+    MessageEditData repost =
+        new MessageEditBuilder()
+            .setContent(note + contentOf(post, embeds))
+            .setEmbeds(embeds)
+            .setComponents(ActionRow.of(MessageSpecs.button(join)))
+            .setAllowedMentions(MessageSpecs.NO_MENTIONS)
+            .mentionRepliedUser(false)
+            .build();
     hook.editOriginal(repost).queue();
   }
 
   /**
-   * The thread hangs off the embed message, while the video link had a message of its own before it; the
-   * embed's title links to the same video, so put that back in content, where Discord shows the player.
+   * The thread hangs off the embed message, while the video link had a message of its own before
+   * it; the embed's title links to the same video, so put that back in content, where Discord shows
+   * the player.
    */
   private static String contentOf(Message post, List<MessageEmbed> embeds) {
     if (!post.getContentRaw().isBlank() || embeds.isEmpty() || embeds.get(0).getUrl() == null) {
@@ -121,7 +152,8 @@ final class ArticleSummaryCommand implements SlashFeature {
   }
 
   private static Optional<Message> original(SlashCommandInteractionEvent event, Discussion d) {
-    GuildMessageChannel channel = event.getJDA().getChannelById(GuildMessageChannel.class, d.channelId());
+    GuildMessageChannel channel =
+        event.getJDA().getChannelById(GuildMessageChannel.class, d.channelId());
     if (channel == null) {
       return Optional.empty();
     }

@@ -33,20 +33,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nothing lost across downtime: when the bot starts ({@link ReadyEvent}) and whenever its gateway session
- * was lost rather than resumed ({@link SessionRecreateEvent}; a resume replays the missed events, so it
- * needs nothing), it walks the message history of every open discussion thread, and the replies to each
- * post in its channel, and brings the store in line with it: messages it never saw become takes (through
- * {@link TakesListener#collect}, the live path), takes edited meanwhile are re-tagged, and takes whose
- * messages are gone are removed.
+ * Nothing lost across downtime: when the bot starts ({@link ReadyEvent}) and whenever its gateway
+ * session was lost rather than resumed ({@link SessionRecreateEvent}; a resume replays the missed
+ * events, so it needs nothing), it walks the message history of every open discussion thread, and
+ * the replies to each post in its channel, and brings the store in line with it: messages it never
+ * saw become takes (through {@link TakesListener#collect}, the live path), takes edited meanwhile
+ * are re-tagged, and takes whose messages are gone are removed.
  *
- * <p>One pass over each thread's whole history, oldest first, in pages of {@value #PAGE} (a deletion can
- * only be seen by reading everything, so reading from the newest stored take alone would not do), and one
- * pass per channel over the replies after its oldest open post. Memory is bounded by one discussion: the
- * ids of its stored takes, ticked off as the history shows them; whatever is left was deleted (for a
- * channel's replies, the reply ids of its open discussions). Runs on the scheduler's {@code backfill}
- * routine, never the gateway's thread, one backfill at a time; stopping the scheduler interrupts it (it
- * resumes from scratch on the next start).
+ * <p>One pass over each thread's whole history, oldest first, in pages of {@value #PAGE} (a
+ * deletion can only be seen by reading everything, so reading from the newest stored take alone
+ * would not do), and one pass per channel over the replies after its oldest open post. Memory is
+ * bounded by one discussion: the ids of its stored takes, ticked off as the history shows them;
+ * whatever is left was deleted (for a channel's replies, the reply ids of its open discussions).
+ * Runs on the scheduler's {@code backfill} routine, never the gateway's thread, one backfill at a
+ * time; stopping the scheduler interrupts it (it resumes from scratch on the next start).
  */
 final class Backfill implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(Backfill.class);
@@ -82,16 +82,27 @@ final class Backfill implements EventListener {
 
   private void start(JDA jda, String reason) {
     try {
-      executor.execute(() -> {
-        try {
-          Counts c = run(jda);
-          log.info("Backfill after {}: backfilled {} takes, updated {} edited, removed {} deleted, in {} discussions"
-              + " ({} ms)", reason, c.added, c.edited, c.removed, c.discussions, c.millis);
-        } catch (RuntimeException e) {
-          log.error("Backfill after {} failed; takes posted while the bot was away may be missing until the"
-              + " next start", reason, e);
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              Counts c = run(jda);
+              log.info(
+                  "Backfill after {}: backfilled {} takes, updated {} edited, removed {} deleted, in {} discussions"
+                      + " ({} ms)",
+                  reason,
+                  c.added,
+                  c.edited,
+                  c.removed,
+                  c.discussions,
+                  c.millis);
+            } catch (RuntimeException e) {
+              log.error(
+                  "Backfill after {} failed; takes posted while the bot was away may be missing until the"
+                      + " next start",
+                  reason,
+                  e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       log.debug("Bot shutting down; no backfill after {}", reason);
     }
@@ -110,7 +121,8 @@ final class Backfill implements EventListener {
   Counts run(JDA jda) {
     Instant started = clock.instant();
     Counts counts = new Counts();
-    // While it runs, live deletions are remembered: a page read before one must not bring its take back.
+    // While it runs, live deletions are remembered: a page read before one must not bring its take
+    // back.
     try (TakeService.BackfillScope scope = takes.startBackfill()) {
       for (Guild guild : jda.getGuilds()) {
         if (Thread.currentThread().isInterrupted()) {
@@ -142,24 +154,27 @@ final class Backfill implements EventListener {
       try {
         backfillThread(d, thread, forgotten, counts);
       } catch (RuntimeException e) {
-        log.warn("Backfill of thread {} (discussion {}) failed", thread.getId(), d.postMessageId(), e);
+        log.warn(
+            "Backfill of thread {} (discussion {}) failed", thread.getId(), d.postMessageId(), e);
       }
       byChannel.computeIfAbsent(d.channelId(), c -> new ArrayList<>()).add(d);
     }
-    byChannel.forEach((channelId, discussions) -> {
-      GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
-      if (channel == null || Thread.currentThread().isInterrupted()) {
-        return;
-      }
-      try {
-        backfillReplies(discussions, channel, forgotten, counts);
-      } catch (RuntimeException e) {
-        log.warn("Backfill of replies to posts in channel {} failed", channelId, e);
-      }
-    });
+    byChannel.forEach(
+        (channelId, discussions) -> {
+          GuildMessageChannel channel = guild.getChannelById(GuildMessageChannel.class, channelId);
+          if (channel == null || Thread.currentThread().isInterrupted()) {
+            return;
+          }
+          try {
+            backfillReplies(discussions, channel, forgotten, counts);
+          } catch (RuntimeException e) {
+            log.warn("Backfill of replies to posts in channel {} failed", channelId, e);
+          }
+        });
   }
 
-  private void backfillThread(Discussion d, ThreadChannel thread, Map<Long, Long> forgotten, Counts counts) {
+  private void backfillThread(
+      Discussion d, ThreadChannel thread, Map<Long, Long> forgotten, Counts counts) {
     Set<Long> stored = storedIn(d, thread.getIdLong());
     // Everything in a thread is newer than the thread itself, whose id is the post's.
     if (page(thread, d.threadId(), m -> reconcile(m, d, stored, forgotten, counts))) {
@@ -168,12 +183,15 @@ final class Backfill implements EventListener {
   }
 
   /**
-   * Replies to the posts in their own channel (not forwards, which also carry a reference), to either
-   * message of a two-message post: one pass from the oldest open post on, shared by every open discussion
-   * of the channel.
+   * Replies to the posts in their own channel (not forwards, which also carry a reference), to
+   * either message of a two-message post: one pass from the oldest open post on, shared by every
+   * open discussion of the channel.
    */
-  private void backfillReplies(List<Discussion> discussions, GuildMessageChannel channel,
-      Map<Long, Long> forgotten, Counts counts) {
+  private void backfillReplies(
+      List<Discussion> discussions,
+      GuildMessageChannel channel,
+      Map<Long, Long> forgotten,
+      Counts counts) {
     Map<Long, Discussion> byPost = new HashMap<>();
     Map<Long, Set<Long>> stored = new HashMap<>();
     long oldest = Long.MAX_VALUE;
@@ -186,15 +204,19 @@ final class Backfill implements EventListener {
         oldest = Math.min(oldest, d.leadMessageId());
       }
     }
-    boolean complete = page(channel, oldest, m -> {
-      MessageReference ref = m.getMessageReference();
-      if (ref != null && ref.getType() == MessageReference.MessageReferenceType.DEFAULT) {
-        Discussion d = byPost.get(ref.getMessageIdLong());
-        if (d != null) {
-          reconcile(m, d, stored.get(d.postMessageId()), forgotten, counts);
-        }
-      }
-    });
+    boolean complete =
+        page(
+            channel,
+            oldest,
+            m -> {
+              MessageReference ref = m.getMessageReference();
+              if (ref != null && ref.getType() == MessageReference.MessageReferenceType.DEFAULT) {
+                Discussion d = byPost.get(ref.getMessageIdLong());
+                if (d != null) {
+                  reconcile(m, d, stored.get(d.postMessageId()), forgotten, counts);
+                }
+              }
+            });
     if (complete) {
       stored.values().forEach(gone -> removeLeft(gone, counts));
     }
@@ -202,20 +224,23 @@ final class Backfill implements EventListener {
 
   private Set<Long> storedIn(Discussion d, long channelId) {
     Set<Long> ids = new HashSet<>();
-    takes.forEachTake(d.postMessageId(), t -> {
-      if (t.channelId() == channelId) {
-        ids.add(t.messageId());
-      }
-    });
+    takes.forEachTake(
+        d.postMessageId(),
+        t -> {
+          if (t.channelId() == channelId) {
+            ids.add(t.messageId());
+          }
+        });
     return ids;
   }
 
   /**
-   * One message of the history: ticks off a stored take (re-tagging it if it was edited), or collects a
-   * new one, unless its author asked to be forgotten after posting it. Every message is ticked off, the
-   * bot's included: "Share your take" posts are the bot's.
+   * One message of the history: ticks off a stored take (re-tagging it if it was edited), or
+   * collects a new one, unless its author asked to be forgotten after posting it. Every message is
+   * ticked off, the bot's included: "Share your take" posts are the bot's.
    */
-  private void reconcile(Message m, Discussion d, Set<Long> stored, Map<Long, Long> forgotten, Counts counts) {
+  private void reconcile(
+      Message m, Discussion d, Set<Long> stored, Map<Long, Long> forgotten, Counts counts) {
     boolean known = stored.remove(m.getIdLong());
     if (!TakesListener.isMemberMessage(m) || TakesListener.hasOnlyMedia(m) || expired(m)) {
       return;
@@ -234,7 +259,9 @@ final class Backfill implements EventListener {
   /** Older than the retention period: purged on purpose, so not collected again. */
   private boolean expired(Message m) {
     return retentionDays > 0
-        && m.getTimeCreated().toInstant().isBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
+        && m.getTimeCreated()
+            .toInstant()
+            .isBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
   }
 
   private void removeLeft(Set<Long> gone, Counts counts) {
@@ -252,9 +279,12 @@ final class Backfill implements EventListener {
   private static boolean page(GuildMessageChannel channel, long afterId, Consumer<Message> action) {
     long after = afterId;
     while (!Thread.currentThread().isInterrupted()) {
-      List<Message> page = new ArrayList<>(
-          MessageHistory.getHistoryAfter(channel, Long.toUnsignedString(after)).limit(PAGE).complete()
-              .getRetrievedHistory());
+      List<Message> page =
+          new ArrayList<>(
+              MessageHistory.getHistoryAfter(channel, Long.toUnsignedString(after))
+                  .limit(PAGE)
+                  .complete()
+                  .getRetrievedHistory());
       if (page.isEmpty()) {
         return true;
       }

@@ -10,8 +10,9 @@ import org.jetbrains.annotations.NotNull;
 
 /**
  * Ties the {@link RetagJob} to the bot's life: once the gateway is ready, takes tagged by an older
- * analyser are re-tagged on the scheduler's {@code retag} routine (commands never wait for it); when the
- * bot stops, the scheduler interrupts the job between two takes, and the next start resumes.
+ * analyser are re-tagged on the scheduler's {@code retag} routine (commands never wait for it);
+ * when the bot stops, the scheduler interrupts the job between two takes, and the next start
+ * resumes.
  */
 final class BackgroundRetag implements EventListener {
   private final RetagJob job;
@@ -22,7 +23,8 @@ final class BackgroundRetag implements EventListener {
     this.routine = routine;
   }
 
-  // Every ready connection asks; the routine runs one job at a time, and a run finding nothing is cheap.
+  // Every ready connection asks; the routine runs one job at a time, and a run finding nothing is
+  // cheap.
   @Override
   public void onEvent(@NotNull GenericEvent event) {
     if (event instanceof ReadyEvent) {

@@ -9,11 +9,13 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * TakeBot's top-level slash commands. Discord sets default permissions per top-level command, so the
- * moderator-only subcommands live under {@code /article}.
+ * TakeBot's top-level slash commands. Discord sets default permissions per top-level command, so
+ * the moderator-only subcommands live under {@code /article}.
  */
 enum CommandGroup {
-  ARTICLE("article", "Post news articles for discussion (moderators)",
+  ARTICLE(
+      "article",
+      "Post news articles for discussion (moderators)",
       DefaultMemberPermissions.enabledFor(Permission.MESSAGE_MANAGE)),
   TAKES("takes", "Members' takes on posted articles", DefaultMemberPermissions.ENABLED);
 

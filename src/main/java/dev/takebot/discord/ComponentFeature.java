@@ -4,8 +4,8 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 
 /**
- * Buttons and modals whose custom id starts with {@link #idPrefix()} followed by ':'. Runs on the bot's
- * interaction pool, so it may block.
+ * Buttons and modals whose custom id starts with {@link #idPrefix()} followed by ':'. Runs on the
+ * bot's interaction pool, so it may block.
  */
 interface ComponentFeature extends Feature {
   String idPrefix();

@@ -12,11 +12,11 @@ import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionE
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 
 /**
- * The "Correct sentiment" message command (moderators): answers, visible only to the moderator, with the
- * take's current tag and one button per tag. Pressing one stores the correction, which wins over the
- * analyser in every summary from then on. The buttons carry the invoker and the take in their custom id
- * ({@code takebot-correct:<invoker>:<take>:<label>}), so nothing is kept in memory and only the invoker
- * can use them.
+ * The "Correct sentiment" message command (moderators): answers, visible only to the moderator,
+ * with the take's current tag and one button per tag. Pressing one stores the correction, which
+ * wins over the analyser in every summary from then on. The buttons carry the invoker and the take
+ * in their custom id ({@code takebot-correct:<invoker>:<take>:<label>}), so nothing is kept in
+ * memory and only the invoker can use them.
  */
 final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeature {
   static final String NAME = "Correct sentiment";
@@ -50,21 +50,36 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
   public void execute(MessageContextInteractionEvent event) {
     Optional<Take> take = ctx.takes().find(event.getTarget().getIdLong());
     if (take.isEmpty()) {
-      event.reply(MessageSpecs.text("That message is not a take on an article, so it has no tag to correct."))
-          .setEphemeral(true).queue();
+      event
+          .reply(
+              MessageSpecs.text(
+                  "That message is not a take on an article, so it has no tag to correct."))
+          .setEphemeral(true)
+          .queue();
       return;
     }
-    event.reply(MessageSpecs.toCreateData(picker(event.getUser().getIdLong(), take.get())))
-        .setEphemeral(true).queue();
+    event
+        .reply(MessageSpecs.toCreateData(picker(event.getUser().getIdLong(), take.get())))
+        .setEphemeral(true)
+        .queue();
   }
 
   static MessageSpec picker(long invokerId, Take take) {
     List<ButtonSpec> buttons = new ArrayList<>();
     for (Label l : Label.values()) {
-      String id = PREFIX + ":" + Long.toString(invokerId, 36) + ":" + Long.toString(take.messageId(), 36) + ":" + l.id();
-      buttons.add(l == take.label() ? ButtonSpec.primary(id, l.id()) : ButtonSpec.secondary(id, l.id()));
+      String id =
+          PREFIX
+              + ":"
+              + Long.toString(invokerId, 36)
+              + ":"
+              + Long.toString(take.messageId(), 36)
+              + ":"
+              + l.id();
+      buttons.add(
+          l == take.label() ? ButtonSpec.primary(id, l.id()) : ButtonSpec.secondary(id, l.id()));
     }
-    return new MessageSpec("Tagged " + TakeLines.tag(take) + ". Pick the right tag:", List.of(), buttons, List.of());
+    return new MessageSpec(
+        "Tagged " + TakeLines.tag(take) + ". Pick the right tag:", List.of(), buttons, List.of());
   }
 
   @Override
@@ -85,8 +100,10 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
       return;
     }
     if (event.getUser().getIdLong() != invoker) {
-      event.reply(MessageSpecs.text("Only the moderator who opened this can use these buttons."))
-          .setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text("Only the moderator who opened this can use these buttons."))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     // The id is input: the take must belong to this server and to a channel the moderator can see.
@@ -98,8 +115,17 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
       return;
     }
     Optional<Take> corrected = ctx.takes().correct(messageId, label, invoker);
-    event.editMessage(MessageSpecs.editText(corrected
-        .map(t -> "Corrected: the take is now tagged " + TakeLines.tag(t) + ", and every summary counts it that way.")
-        .orElse("That take was deleted in the meantime, so there is nothing to correct."))).queue();
+    event
+        .editMessage(
+            MessageSpecs.editText(
+                corrected
+                    .map(
+                        t ->
+                            "Corrected: the take is now tagged "
+                                + TakeLines.tag(t)
+                                + ", and every summary counts it that way.")
+                    .orElse(
+                        "That take was deleted in the meantime, so there is nothing to correct.")))
+        .queue();
   }
 }

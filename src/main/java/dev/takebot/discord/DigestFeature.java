@@ -20,14 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Optional digests (config {@code takes.digestEveryTakes}): each time an article's take count reaches a
- * multiple of N, its summary is posted into its thread, so members see how the room feels without
- * asking.
+ * Optional digests (config {@code takes.digestEveryTakes}): each time an article's take count
+ * reaches a multiple of N, its summary is posted into its thread, so members see how the room feels
+ * without asking.
  *
- * <p>A change of takes is usually reported on JDA's event thread, which must not wait on the store or on
- * a summary: it only queues a check on the bot's background thread, and at most one per discussion, so a
- * burst of takes costs one count however long it is. The check counts the takes when it runs, so it sees
- * every change queued before it.
+ * <p>A change of takes is usually reported on JDA's event thread, which must not wait on the store
+ * or on a summary: it only queues a check on the bot's background thread, and at most one per
+ * discussion, so a burst of takes costs one count however long it is. The check counts the takes
+ * when it runs, so it sees every change queued before it.
  */
 final class DigestFeature implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(DigestFeature.class);
@@ -35,8 +35,10 @@ final class DigestFeature implements EventListener {
   private final BotContext ctx;
   private final DigestSchedule schedule;
   private final Executor background;
+
   /** Discussions with a check queued and not started yet, with the changes it will account for. */
   private final Map<Long, Integer> queued = new ConcurrentHashMap<>();
+
   private volatile JDA jda;
 
   /**
@@ -99,10 +101,19 @@ final class DigestFeature implements EventListener {
     }
     try {
       MessageSpec summary = ctx.summaries().render(d, 0);
-      MessageSpec digest = new MessageSpec("📊 " + takes + " takes so far — here is how the room feels.",
-          summary.embeds(), summary.buttons(), summary.files());
-      thread.sendMessage(MessageSpecs.toCreateData(digest)).queue(null,
-          e -> log.warn("Could not post the digest of {} ({} takes)", d.postMessageId(), takes, e));
+      MessageSpec digest =
+          new MessageSpec(
+              "📊 " + takes + " takes so far — here is how the room feels.",
+              summary.embeds(),
+              summary.buttons(),
+              summary.files());
+      thread
+          .sendMessage(MessageSpecs.toCreateData(digest))
+          .queue(
+              null,
+              e ->
+                  log.warn(
+                      "Could not post the digest of {} ({} takes)", d.postMessageId(), takes, e));
     } catch (RuntimeException e) {
       log.warn("Digest of {} ({} takes) failed", d.postMessageId(), takes, e);
     }

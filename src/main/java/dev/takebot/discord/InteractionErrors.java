@@ -6,13 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that answers a failed interaction: a {@link UserError} with its own message, anything else
- * (a bug, an outage) with a polite ephemeral answer and a log line carrying the interaction id, so a
- * member's report can be matched with the log.
+ * The one place that answers a failed interaction: a {@link UserError} with its own message,
+ * anything else (a bug, an outage) with a polite ephemeral answer and a log line carrying the
+ * interaction id, so a member's report can be matched with the log.
  */
 final class InteractionErrors {
   private static final Logger log = LoggerFactory.getLogger(InteractionErrors.class);
-  static final String MESSAGE = "Something went wrong while handling this. It has been logged (reference %s).";
+  static final String MESSAGE =
+      "Something went wrong while handling this. It has been logged (reference %s).";
 
   private InteractionErrors() {}
 
@@ -22,9 +23,13 @@ final class InteractionErrors {
       answer(interaction, userError.getMessage());
       return;
     }
-    log.error("Interaction {} (type {}, user {}, guild {}) failed", interaction.getId(),
-        interaction.getType(), interaction.getUser().getId(),
-        interaction.getGuild() == null ? "-" : interaction.getGuild().getId(), error);
+    log.error(
+        "Interaction {} (type {}, user {}, guild {}) failed",
+        interaction.getId(),
+        interaction.getType(),
+        interaction.getUser().getId(),
+        interaction.getGuild() == null ? "-" : interaction.getGuild().getId(),
+        error);
     answer(interaction, String.format(MESSAGE, interaction.getId()));
   }
 
@@ -35,11 +40,23 @@ final class InteractionErrors {
     try {
       if (callback.isAcknowledged()) {
         // Every handler acknowledges by deferring, so the original response is the loading message.
-        callback.getHook().editOriginal(MessageSpecs.editText(text))
-            .queue(null, e -> log.debug("Could not report failure of interaction {}", interaction.getId(), e));
+        callback
+            .getHook()
+            .editOriginal(MessageSpecs.editText(text))
+            .queue(
+                null,
+                e ->
+                    log.debug(
+                        "Could not report failure of interaction {}", interaction.getId(), e));
       } else {
-        callback.reply(MessageSpecs.text(text)).setEphemeral(true)
-            .queue(null, e -> log.debug("Could not report failure of interaction {}", interaction.getId(), e));
+        callback
+            .reply(MessageSpecs.text(text))
+            .setEphemeral(true)
+            .queue(
+                null,
+                e ->
+                    log.debug(
+                        "Could not report failure of interaction {}", interaction.getId(), e));
       }
     } catch (Throwable e) {
       log.debug("Could not report failure of interaction {}", interaction.getId(), e);

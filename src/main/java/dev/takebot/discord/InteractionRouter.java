@@ -19,13 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes interactions to their feature on a worker pool (features may block on REST calls; the gateway
- * thread must not) and sends every failure through {@link InteractionErrors}: whatever a handler throws, an
- * {@link Error} such as a stack overflow included, the member gets an answer and the worker lives on.
+ * Routes interactions to their feature on a worker pool (features may block on REST calls; the
+ * gateway thread must not) and sends every failure through {@link InteractionErrors}: whatever a
+ * handler throws, an {@link Error} such as a stack overflow included, the member gets an answer and
+ * the worker lives on.
  *
- * <p>Handlers are not deferred here: each decides how to acknowledge (ephemeral or public defer, a modal,
- * autocomplete choices), and a modal cannot follow a defer. Instead the pool is large enough that slow
- * handlers do not starve quick ones past Discord's 3 s window.
+ * <p>Handlers are not deferred here: each decides how to acknowledge (ephemeral or public defer, a
+ * modal, autocomplete choices), and a modal cannot follow a defer. Instead the pool is large enough
+ * that slow handlers do not starve quick ones past Discord's 3 s window.
  */
 final class InteractionRouter extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(InteractionRouter.class);
@@ -34,18 +35,28 @@ final class InteractionRouter extends ListenerAdapter {
   private final Map<String, ComponentFeature> components;
   private final Map<String, MessageMenuFeature> menus;
   static final String BUSY = "TakeBot is very busy right now: please try again in a moment.";
+
   /** The answer to a button, form or command id that none of TakeBot's features made. */
   static final String NOT_OURS = "That doesn't lead anywhere any more: run the command again.";
 
   private final Moderators moderators;
   private final ExecutorService pool;
 
-  InteractionRouter(List<SlashFeature> commands, List<ComponentFeature> components, List<MessageMenuFeature> menus,
-      Moderators moderators, ExecutorService pool) {
-    this.menus = menus.stream().collect(Collectors.toUnmodifiableMap(MessageMenuFeature::name, Function.identity()));
-    this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashFeature::fullName, Function.identity()));
-    this.components = components.stream()
-        .collect(Collectors.toUnmodifiableMap(ComponentFeature::idPrefix, Function.identity()));
+  InteractionRouter(
+      List<SlashFeature> commands,
+      List<ComponentFeature> components,
+      List<MessageMenuFeature> menus,
+      Moderators moderators,
+      ExecutorService pool) {
+    this.menus =
+        menus.stream()
+            .collect(Collectors.toUnmodifiableMap(MessageMenuFeature::name, Function.identity()));
+    this.commands =
+        commands.stream()
+            .collect(Collectors.toUnmodifiableMap(SlashFeature::fullName, Function.identity()));
+    this.components =
+        components.stream()
+            .collect(Collectors.toUnmodifiableMap(ComponentFeature::idPrefix, Function.identity()));
     this.moderators = moderators;
     this.pool = pool;
   }
@@ -53,100 +64,121 @@ final class InteractionRouter extends ListenerAdapter {
   @Override
   public void onSlashCommandInteraction(@NotNull SlashCommandInteractionEvent event) {
     SlashFeature f = commands.get(event.getFullCommandName());
-    run(event, () -> {
-      if (f == null) {
-        notOurs(event, "/" + event.getFullCommandName()); // e.g. a command a newer version registered
-        return;
-      }
-      if (allowed(f, event)) {
-        f.execute(event);
-      }
-    });
+    run(
+        event,
+        () -> {
+          if (f == null) {
+            notOurs(
+                event,
+                "/" + event.getFullCommandName()); // e.g. a command a newer version registered
+            return;
+          }
+          if (allowed(f, event)) {
+            f.execute(event);
+          }
+        });
   }
 
   @Override
   public void onMessageContextInteraction(@NotNull MessageContextInteractionEvent event) {
     MessageMenuFeature f = menus.get(event.getName());
-    run(event, () -> {
-      if (f == null) {
-        notOurs(event, event.getName());
-        return;
-      }
-      if (allowed(f, event)) {
-        f.execute(event);
-      }
-    });
+    run(
+        event,
+        () -> {
+          if (f == null) {
+            notOurs(event, event.getName());
+            return;
+          }
+          if (allowed(f, event)) {
+            f.execute(event);
+          }
+        });
   }
 
   @Override
   public void onCommandAutoCompleteInteraction(@NotNull CommandAutoCompleteInteractionEvent event) {
     SlashFeature f = commands.get(event.getFullCommandName());
     if (f != null) {
-      run(event, () -> {
-        if (allowed(f, event)) {
-          f.autoComplete(event);
-        }
-      });
+      run(
+          event,
+          () -> {
+            if (allowed(f, event)) {
+              f.autoComplete(event);
+            }
+          });
     }
   }
 
   @Override
   public void onButtonInteraction(@NotNull ButtonInteractionEvent event) {
     ComponentFeature f = components.get(prefix(event.getComponentId()));
-    run(event, () -> {
-      if (f == null) {
-        notOurs(event, event.getComponentId());
-        return;
-      }
-      if (allowed(f, event)) {
-        f.onButton(event);
-      }
-    });
+    run(
+        event,
+        () -> {
+          if (f == null) {
+            notOurs(event, event.getComponentId());
+            return;
+          }
+          if (allowed(f, event)) {
+            f.onButton(event);
+          }
+        });
   }
 
   @Override
   public void onModalInteraction(@NotNull ModalInteractionEvent event) {
     ComponentFeature f = components.get(prefix(event.getModalId()));
-    run(event, () -> {
-      if (f == null) {
-        notOurs(event, event.getModalId());
-        return;
-      }
-      if (allowed(f, event)) {
-        f.onModal(event);
-      }
-    });
+    run(
+        event,
+        () -> {
+          if (f == null) {
+            notOurs(event, event.getModalId());
+            return;
+          }
+          if (allowed(f, event)) {
+            f.onModal(event);
+          }
+        });
   }
 
   private void run(Interaction interaction, Runnable action) {
     try {
-      pool.execute(() -> {
-        try {
-          action.run();
-        } catch (Throwable e) {
-          // Not only RuntimeException: a StackOverflowError used to end the worker here and leave the member's
-          // reply "thinking…" forever. Nothing is rethrown; the pool has nothing better to do with it.
-          InteractionErrors.handle(interaction, e);
-        }
-      });
+      pool.execute(
+          () -> {
+            try {
+              action.run();
+            } catch (Throwable e) {
+              // Not only RuntimeException: a StackOverflowError used to end the worker here and
+              // leave the member's
+              // reply "thinking…" forever. Nothing is rethrown; the pool has nothing better to do
+              // with it.
+              InteractionErrors.handle(interaction, e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       if (pool.isShutdown()) {
         log.debug("Bot shutting down; dropped interaction {}", interaction.getId());
         return;
       }
-      log.warn("Every interaction worker is busy and the queue is full; turned away interaction {}",
+      log.warn(
+          "Every interaction worker is busy and the queue is full; turned away interaction {}",
           interaction.getId());
       if (interaction instanceof IReplyCallback callback) {
-        callback.reply(MessageSpecs.text(BUSY)).setEphemeral(true)
-            .queue(null, f -> log.debug("Could not answer busy interaction {}", interaction.getId(), f));
+        callback
+            .reply(MessageSpecs.text(BUSY))
+            .setEphemeral(true)
+            .queue(
+                null,
+                f -> log.debug("Could not answer busy interaction {}", interaction.getId(), f));
       }
     }
   }
 
   /**
    * Whether the member may use {@code feature}; if not, answers with the refusal (autocomplete: no
-   * choices). Discord's default command permissions only hide commands and server admins can override
-   * them, and a button or form id is input anyone can send, so every interaction is checked here.
+   * choices). Discord's default command permissions only hide commands and server admins can
+   * override them, and a button or form id is input anyone can send, so every interaction is
+   * checked here.
    */
   private boolean allowed(Feature feature, Interaction interaction) {
     Access access = feature.access();
@@ -156,15 +188,18 @@ final class InteractionRouter extends ListenerAdapter {
     if (interaction instanceof CommandAutoCompleteInteractionEvent autoComplete) {
       autoComplete.replyChoices().queue();
     } else if (interaction instanceof IReplyCallback callback) {
-      callback.reply(MessageSpecs.text(moderators.refusal(access.moderatorAction()))).setEphemeral(true).queue();
+      callback
+          .reply(MessageSpecs.text(moderators.refusal(access.moderatorAction())))
+          .setEphemeral(true)
+          .queue();
     }
     return false;
   }
 
   /**
-   * Answers an id no feature made with {@link #NOT_OURS}, privately. Not an error: ids are input, and a
-   * modified client (or a message from an older version) sends them at will, so it is logged at debug
-   * only, not as a failure with a stack trace.
+   * Answers an id no feature made with {@link #NOT_OURS}, privately. Not an error: ids are input,
+   * and a modified client (or a message from an older version) sends them at will, so it is logged
+   * at debug only, not as a failure with a stack trace.
    */
   static void notOurs(IReplyCallback event, String id) {
     log.debug("Interaction {} names {}, which no feature made", event.getId(), id);

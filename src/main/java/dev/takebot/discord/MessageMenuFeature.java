@@ -8,8 +8,8 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 
 /**
- * A message context-menu command (right click a message, Apps), e.g. "Explain sentiment". Runs on the
- * bot's interaction pool, so it may block.
+ * A message context-menu command (right click a message, Apps), e.g. "Explain sentiment". Runs on
+ * the bot's interaction pool, so it may block.
  */
 interface MessageMenuFeature extends Feature {
 
@@ -21,8 +21,11 @@ interface MessageMenuFeature extends Feature {
   default CommandData command() {
     return Commands.message(name())
         .setContexts(InteractionContextType.GUILD)
-        // Discord offers a moderator-only entry only to members with Manage Messages; the router checks again.
-        .setDefaultPermissions(access().moderatorsOnly() ? DefaultMemberPermissions.enabledFor(Permission.MESSAGE_MANAGE)
-            : DefaultMemberPermissions.ENABLED);
+        // Discord offers a moderator-only entry only to members with Manage Messages; the router
+        // checks again.
+        .setDefaultPermissions(
+            access().moderatorsOnly()
+                ? DefaultMemberPermissions.enabledFor(Permission.MESSAGE_MANAGE)
+                : DefaultMemberPermissions.ENABLED);
   }
 }

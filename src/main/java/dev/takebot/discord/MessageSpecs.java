@@ -19,8 +19,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
- * Maps the Discord-agnostic {@link MessageSpec} to JDA messages. Every message it builds has
- * {@code allowed_mentions} with no parse targets and no replied-user ping: nothing TakeBot posts can ping.
+ * Maps the Discord-agnostic {@link MessageSpec} to JDA messages. Every message it builds has {@code
+ * allowed_mentions} with no parse targets and no replied-user ping: nothing TakeBot posts can ping.
  */
 final class MessageSpecs {
   /** No @everyone/@here, no users, no roles. */
@@ -29,12 +29,13 @@ final class MessageSpecs {
   private MessageSpecs() {}
 
   static MessageCreateData toCreateData(MessageSpec spec) {
-    MessageCreateBuilder b = new MessageCreateBuilder()
-        .setContent(spec.content())
-        .setEmbeds(spec.embeds().stream().map(MessageSpecs::embed).toList())
-        .setFiles(files(spec.files()))
-        .setAllowedMentions(NO_MENTIONS)
-        .mentionRepliedUser(false);
+    MessageCreateBuilder b =
+        new MessageCreateBuilder()
+            .setContent(spec.content())
+            .setEmbeds(spec.embeds().stream().map(MessageSpecs::embed).toList())
+            .setFiles(files(spec.files()))
+            .setAllowedMentions(NO_MENTIONS)
+            .mentionRepliedUser(false);
     if (!spec.buttons().isEmpty()) {
       b.setComponents(ActionRow.of(spec.buttons().stream().map(MessageSpecs::button).toList()));
     }
@@ -43,15 +44,17 @@ final class MessageSpecs {
 
   /** Replaces the whole message (content, embeds, buttons, files) with {@code spec}. */
   static MessageEditData toEditData(MessageSpec spec) {
-    MessageEditBuilder b = new MessageEditBuilder()
-        .setContent(spec.content())
-        .setEmbeds(spec.embeds().stream().map(MessageSpecs::embed).toList())
-        .setFiles(files(spec.files()))
-        .setAllowedMentions(NO_MENTIONS)
-        .mentionRepliedUser(false);
-    b.setComponents(spec.buttons().isEmpty()
-        ? List.of()
-        : List.of(ActionRow.of(spec.buttons().stream().map(MessageSpecs::button).toList())));
+    MessageEditBuilder b =
+        new MessageEditBuilder()
+            .setContent(spec.content())
+            .setEmbeds(spec.embeds().stream().map(MessageSpecs::embed).toList())
+            .setFiles(files(spec.files()))
+            .setAllowedMentions(NO_MENTIONS)
+            .mentionRepliedUser(false);
+    b.setComponents(
+        spec.buttons().isEmpty()
+            ? List.of()
+            : List.of(ActionRow.of(spec.buttons().stream().map(MessageSpecs::button).toList())));
     return b.build();
   }
 
@@ -89,13 +92,14 @@ final class MessageSpecs {
   }
 
   static Button button(ButtonSpec s) {
-    Button b = switch (s.style()) {
-      case PRIMARY -> Button.primary(s.customId(), s.label());
-      case SECONDARY -> Button.secondary(s.customId(), s.label());
-      case SUCCESS -> Button.success(s.customId(), s.label());
-      case DANGER -> Button.danger(s.customId(), s.label());
-      case LINK -> Button.link(s.url(), s.label());
-    };
+    Button b =
+        switch (s.style()) {
+          case PRIMARY -> Button.primary(s.customId(), s.label());
+          case SECONDARY -> Button.secondary(s.customId(), s.label());
+          case SUCCESS -> Button.success(s.customId(), s.label());
+          case DANGER -> Button.danger(s.customId(), s.label());
+          case LINK -> Button.link(s.url(), s.label());
+        };
     return b.withDisabled(s.disabled());
   }
 

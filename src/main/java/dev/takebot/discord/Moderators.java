@@ -14,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who counts as a moderator: members with Manage Messages (administrators included), or with one of the
- * configured moderator roles. Discord's default command permissions only hide commands and server admins
- * can override them, so {@link InteractionRouter} checks again for every feature whose {@link Access} says so.
+ * Who counts as a moderator: members with Manage Messages (administrators included), or with one of
+ * the configured moderator roles. Discord's default command permissions only hide commands and
+ * server admins can override them, so {@link InteractionRouter} checks again for every feature
+ * whose {@link Access} says so.
  *
- * <p>A configured entry that is all digits is a role id and matches only the role with that id. Any other
- * entry is a role name, matched case-insensitively: a convenience only, since anyone allowed to create
- * roles can create one with that name, so {@link #warnAboutNames} tells the operator at start-up.
+ * <p>A configured entry that is all digits is a role id and matches only the role with that id. Any
+ * other entry is a role name, matched case-insensitively: a convenience only, since anyone allowed
+ * to create roles can create one with that name, so {@link #warnAboutNames} tells the operator at
+ * start-up.
  */
 final class Moderators {
   private static final Logger log = LoggerFactory.getLogger(Moderators.class);
@@ -30,12 +32,20 @@ final class Moderators {
   private final List<String> shown;
 
   Moderators(List<String> roles) {
-    List<String> entries = roles == null ? List.of() : roles.stream().map(String::strip)
-        .filter(r -> !r.isEmpty()).toList();
-    this.ids = entries.stream().filter(Moderators::isId).map(Long::parseUnsignedLong)
-        .collect(Collectors.toUnmodifiableSet());
-    this.names = entries.stream().filter(r -> !isId(r)).map(r -> r.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toUnmodifiableSet());
+    List<String> entries =
+        roles == null
+            ? List.of()
+            : roles.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+    this.ids =
+        entries.stream()
+            .filter(Moderators::isId)
+            .map(Long::parseUnsignedLong)
+            .collect(Collectors.toUnmodifiableSet());
+    this.names =
+        entries.stream()
+            .filter(r -> !isId(r))
+            .map(r -> r.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     // Ids render as role mentions (the client shows the role's name; nothing the bot sends pings).
     this.shown = entries.stream().map(r -> isId(r) ? "<@&" + r + ">" : r).toList();
   }
@@ -54,36 +64,47 @@ final class Moderators {
     }
   }
 
-  /** Logs one warning per role configured by name, asking for its id instead; call once at start-up. */
+  /**
+   * Logs one warning per role configured by name, asking for its id instead; call once at start-up.
+   */
   static void warnAboutNames(List<String> roles) {
     if (roles == null) {
       return;
     }
     for (String name : new LinkedHashSet<>(roles)) {
       if (!name.isBlank() && !isId(name)) {
-        log.warn("discord.moderatorRoles names the role '{}': anyone allowed to create roles can create one"
-            + " with that name and be taken for a moderator. Configure the role's id instead (Server Settings >"
-            + " Roles > right-click the role > Copy Role ID, with Developer Mode on).", name.strip());
+        log.warn(
+            "discord.moderatorRoles names the role '{}': anyone allowed to create roles can create one"
+                + " with that name and be taken for a moderator. Configure the role's id instead (Server Settings >"
+                + " Roles > right-click the role > Copy Role ID, with Developer Mode on).",
+            name.strip());
       }
     }
   }
 
   /**
-   * Logs one warning per server whose {@code @everyone} role (whose id is the server's) is configured as a
-   * moderator role: taken at its word that would make every member a moderator, so it is ignored, and the
-   * operator should hear why it admits no one. Call once connected, with the servers the bot is in.
+   * Logs one warning per server whose {@code @everyone} role (whose id is the server's) is
+   * configured as a moderator role: taken at its word that would make every member a moderator, so
+   * it is ignored, and the operator should hear why it admits no one. Call once connected, with the
+   * servers the bot is in.
    */
   static void warnAboutEveryone(List<String> roles, Collection<Guild> guilds) {
     if (roles == null) {
       return;
     }
-    Set<Long> configured = roles.stream().filter(Moderators::isId).map(r -> Long.parseUnsignedLong(r.strip()))
-        .collect(Collectors.toSet());
+    Set<Long> configured =
+        roles.stream()
+            .filter(Moderators::isId)
+            .map(r -> Long.parseUnsignedLong(r.strip()))
+            .collect(Collectors.toSet());
     for (Guild g : guilds) {
       if (configured.contains(g.getIdLong())) {
-        log.warn("discord.moderatorRoles lists {}, the @everyone role of server {} ({}): that would make every"
-            + " member a moderator, so it is ignored. Configure the moderators' own role instead.", g.getId(),
-            g.getName(), g.getId());
+        log.warn(
+            "discord.moderatorRoles lists {}, the @everyone role of server {} ({}): that would make every"
+                + " member a moderator, so it is ignored. Configure the moderators' own role instead.",
+            g.getId(),
+            g.getName(),
+            g.getId());
       }
     }
   }
@@ -97,7 +118,8 @@ final class Moderators {
     }
     for (Role r : member.getRoles()) {
       if (r.isPublicRole()) {
-        continue; // never a moderator role, see warnAboutEveryone (JDA leaves it out of getRoles anyway)
+        continue; // never a moderator role, see warnAboutEveryone (JDA leaves it out of getRoles
+        // anyway)
       }
       if (ids.contains(r.getIdLong()) || names.contains(r.getName().toLowerCase(Locale.ROOT))) {
         return true;
@@ -110,7 +132,10 @@ final class Moderators {
   String refusal(String action) {
     return shown.isEmpty()
         ? "Only moderators can " + action + ": you need the Manage Messages permission."
-        : "Only moderators can " + action + ": you need the Manage Messages permission or one of the roles "
-            + String.join(", ", shown) + ".";
+        : "Only moderators can "
+            + action
+            + ": you need the Manage Messages permission or one of the roles "
+            + String.join(", ", shown)
+            + ".";
   }
 }

@@ -8,15 +8,15 @@ import java.util.List;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
- * The messages of an article post, decided and built in one place for both {@code /article post} and
- * {@code preview}, so that what the preview shows is what the bot sends.
+ * The messages of an article post, decided and built in one place for both {@code /article post}
+ * and {@code preview}, so that what the preview shows is what the bot sends.
  *
- * <p>{@link #json} is JDA's own serialisation of each message ({@link MessageCreateData#toData()}), which
- * is the body of Discord's Create Message request except for two fields JDA's send action adds on every
- * send: a random {@code nonce} and {@code enforce_nonce: true}. A message with files goes out as
- * {@code multipart/form-data}: the JSON is then its {@code payload_json} part, whose {@code attachments}
- * array names each file by index ({@code {"id": 0, "filename": …}}); the bytes travel in the parts
- * {@code files[0]}, {@code files[1]}… and are not in the JSON.
+ * <p>{@link #json} is JDA's own serialisation of each message ({@link MessageCreateData#toData()}),
+ * which is the body of Discord's Create Message request except for two fields JDA's send action
+ * adds on every send: a random {@code nonce} and {@code enforce_nonce: true}. A message with files
+ * goes out as {@code multipart/form-data}: the JSON is then its {@code payload_json} part, whose
+ * {@code attachments} array names each file by index ({@code {"id": 0, "filename": …}}); the bytes
+ * travel in the parts {@code files[0]}, {@code files[1]}… and are not in the JSON.
  */
 public final class PostPayloads {
   private PostPayloads() {}
@@ -39,7 +39,10 @@ public final class PostPayloads {
     return messages(article).stream().map(MessageSpecs::toCreateData).toList();
   }
 
-  /** Each message's Create Message JSON as JDA serialises it (see the class comment for what differs). */
+  /**
+   * Each message's Create Message JSON as JDA serialises it (see the class comment for what
+   * differs).
+   */
   public static List<String> json(PreparedArticle article) {
     List<String> bodies = new ArrayList<>();
     for (MessageCreateData data : createData(article)) {

@@ -21,11 +21,14 @@ public record PreparedArticle(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(articleKey, "articleKey");
     messages = List.copyOf(messages);
-    if (threadName == null || threadName.isBlank() || threadName.length() > DiscordLimits.THREAD_NAME) {
+    if (threadName == null
+        || threadName.isBlank()
+        || threadName.length() > DiscordLimits.THREAD_NAME) {
       throw new IllegalArgumentException("thread name must be 1-100 chars: " + threadName);
     }
     if (postIndex < 0 || postIndex >= messages.size()) {
-      throw new IllegalArgumentException("postIndex " + postIndex + " outside " + messages.size() + " messages");
+      throw new IllegalArgumentException(
+          "postIndex " + postIndex + " outside " + messages.size() + " messages");
     }
   }
 }

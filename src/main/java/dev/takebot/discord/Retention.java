@@ -26,15 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retention, once the bot is ready and then daily, over every guild in the store (not only the ones the
- * bot is connected to): with {@code takes.retentionDays > 0} deletes every take older than that, and
- * deletes everything of a guild the bot left {@code takes.departedGuildRetentionDays} ago.
+ * Retention, once the bot is ready and then daily, over every guild in the store (not only the ones
+ * the bot is connected to): with {@code takes.retentionDays > 0} deletes every take older than
+ * that, and deletes everything of a guild the bot left {@code takes.departedGuildRetentionDays}
+ * ago.
  *
- * <p>Departures are recorded in the store, so they survive restarts: when the bot is removed from a guild
- * (kicked, or the server deleted), and at start for every stored guild Discord no longer lists (removed
- * while the bot was down); a guild that is only unavailable (an outage) has not been left. Being added
- * back cancels the purge. All of this runs on the scheduler's {@code retention} routine, one at a time in
- * the order the events came, so JDA's event thread only hands it over. A failing guild or run is logged and the schedule carries on.
+ * <p>Departures are recorded in the store, so they survive restarts: when the bot is removed from a
+ * guild (kicked, or the server deleted), and at start for every stored guild Discord no longer
+ * lists (removed while the bot was down); a guild that is only unavailable (an outage) has not been
+ * left. Being added back cancels the purge. All of this runs on the scheduler's {@code retention}
+ * routine, one at a time in the order the events came, so JDA's event thread only hands it over. A
+ * failing guild or run is logged and the schedule carries on.
  */
 final class Retention implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -45,10 +47,13 @@ final class Retention implements EventListener {
   private final int days;
   private final int departedDays;
   private final AtomicBoolean scheduled = new AtomicBoolean();
+
   /** The scheduler's {@code retention} routine: bookkeeping and runs one at a time, in order. */
   private final Routine scheduler;
 
-  /** @param settings {@code takes.retentionDays} and {@code takes.departedGuildRetentionDays} */
+  /**
+   * @param settings {@code takes.retentionDays} and {@code takes.departedGuildRetentionDays}
+   */
   Retention(BotContext ctx, TakesSettings settings, Routine routine) {
     this.privacy = ctx.takes().privacy();
     this.clock = ctx.clock();
@@ -60,7 +65,9 @@ final class Retention implements EventListener {
   @Override
   public void onEvent(@NotNull GenericEvent event) {
     if (event instanceof GuildLeaveEvent e) {
-      inTurn(() -> departed(e.getGuild().getIdLong(), "the bot was removed from it or it was deleted"));
+      inTurn(
+          () ->
+              departed(e.getGuild().getIdLong(), "the bot was removed from it or it was deleted"));
     } else if (event instanceof UnavailableGuildLeaveEvent e) {
       inTurn(() -> departed(e.getGuildIdLong(), "the bot was removed from it during an outage"));
     } else if (event instanceof GuildJoinEvent e) {
@@ -86,13 +93,14 @@ final class Retention implements EventListener {
 
   private void inTurn(Runnable bookkeeping) {
     try {
-      scheduler.execute(() -> {
-        try {
-          bookkeeping.run();
-        } catch (RuntimeException e) {
-          log.error("Could not record a server the bot joined or left", e);
-        }
-      });
+      scheduler.execute(
+          () -> {
+            try {
+              bookkeeping.run();
+            } catch (RuntimeException e) {
+              log.error("Could not record a server the bot joined or left", e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       log.debug("Retention is closed; guild event not recorded");
     }
@@ -100,8 +108,12 @@ final class Retention implements EventListener {
 
   private void departed(long guildId, String why) {
     if (privacy.markDeparted(guildId, clock.instant())) {
-      log.warn("Left server {} ({}): everything TakeBot stored for it is purged in {} days unless the bot is"
-          + " added back", guildId, why, departedDays);
+      log.warn(
+          "Left server {} ({}): everything TakeBot stored for it is purged in {} days unless the bot is"
+              + " added back",
+          guildId,
+          why,
+          departedDays);
     }
   }
 
@@ -112,8 +124,8 @@ final class Retention implements EventListener {
   }
 
   /**
-   * After READY: a stored guild of this shard that Discord lists neither as available nor as unavailable
-   * removed the bot while it was offline.
+   * After READY: a stored guild of this shard that Discord lists neither as available nor as
+   * unavailable removed the bot while it was offline.
    */
   void noteMissingGuilds(JDA jda) {
     JDA.ShardInfo shard = jda.getShardInfo();
@@ -135,13 +147,14 @@ final class Retention implements EventListener {
     try {
       run();
     } catch (RuntimeException e) {
-      log.error("Retention run failed; trying again in {}", PERIOD, e); // says when the next run comes
+      log.error(
+          "Retention run failed; trying again in {}", PERIOD, e); // says when the next run comes
     }
   }
 
   /**
-   * One retention run over every guild in the store: purges departed guilds whose grace period is over,
-   * then (with {@code retentionDays > 0}) takes older than the retention period.
+   * One retention run over every guild in the store: purges departed guilds whose grace period is
+   * over, then (with {@code retentionDays > 0}) takes older than the retention period.
    *
    * @return how many takes were deleted in all
    */

@@ -10,10 +10,10 @@ import dev.takebot.takes.summary.Cooldowns;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -22,27 +22,28 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The "Share your take" button on every post, and its modal. Interaction payloads carry their text even
- * without the privileged Message Content intent, so this path works where that intent is not granted.
- * The bot posts the take into the thread, attributed to the member, and stores it as their take under
- * the id of the bot's message (so deleting that message removes the take).
+ * The "Share your take" button on every post, and its modal. Interaction payloads carry their text
+ * even without the privileged Message Content intent, so this path works where that intent is not
+ * granted. The bot posts the take into the thread, attributed to the member, and stores it as their
+ * take under the id of the bot's message (so deleting that message removes the take).
  *
- * <p>The bot posts on the member's behalf, so it refuses whatever Discord would refuse the member: no
- * Send Messages in Threads (or View Channel) there, a time-out, a locked thread. It posts only into the
- * discussion's own thread, never next to the post, and reopens an archived thread only by posting into
- * it where the bot itself may. The modal id is input like any other: it must name a discussion of the
- * interaction's own server. A per-member cooldown keeps one member from flooding a thread.
+ * <p>The bot posts on the member's behalf, so it refuses whatever Discord would refuse the member:
+ * no Send Messages in Threads (or View Channel) there, a time-out, a locked thread. It posts only
+ * into the discussion's own thread, never next to the post, and reopens an archived thread only by
+ * posting into it where the bot itself may. The modal id is input like any other: it must name a
+ * discussion of the interaction's own server. A per-member cooldown keeps one member from flooding
+ * a thread.
  */
 final class ShareTakeFeature implements ComponentFeature {
   static final String PREFIX = "takebot-share";
@@ -61,7 +62,9 @@ final class ShareTakeFeature implements ComponentFeature {
   private final BotContext ctx;
   private final Cooldowns cooldowns;
 
-  /** @param cooldown a member's pause between two shared takes ({@code takes.shareCooldownSeconds}) */
+  /**
+   * @param cooldown a member's pause between two shared takes ({@code takes.shareCooldownSeconds})
+   */
   ShareTakeFeature(BotContext ctx, Duration cooldown) {
     this.ctx = ctx;
     this.cooldowns = new Cooldowns(cooldown);
@@ -74,19 +77,23 @@ final class ShareTakeFeature implements ComponentFeature {
 
   @Override
   public void onButton(ButtonInteractionEvent event) {
-    Optional<String> refusal = discussionOf(event, event.getMessageIdLong()).map(d -> early(event, d))
-        .orElse(Optional.of(NOT_COLLECTING));
+    Optional<String> refusal =
+        discussionOf(event, event.getMessageIdLong())
+            .map(d -> early(event, d))
+            .orElse(Optional.of(NOT_COLLECTING));
     if (refusal.isPresent()) {
       event.reply(MessageSpecs.text(refusal.get())).setEphemeral(true).queue();
       return;
     }
-    TextInput input = TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
-        .setRequiredRange(1, 2000)
-        .setPlaceholder("What do you make of this article?")
-        .build();
-    Modal modal = Modal.create(PREFIX + ":" + event.getMessageIdLong(), "Share your take")
-        .addComponents(Label.of("Your take", input))
-        .build();
+    TextInput input =
+        TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
+            .setRequiredRange(1, 2000)
+            .setPlaceholder("What do you make of this article?")
+            .build();
+    Modal modal =
+        Modal.create(PREFIX + ":" + event.getMessageIdLong(), "Share your take")
+            .addComponents(Label.of("Your take", input))
+            .build();
     event.replyModal(modal).queue();
   }
 
@@ -99,14 +106,19 @@ final class ShareTakeFeature implements ComponentFeature {
     }
     Discussion discussion = found.get();
     ModalMapping value = event.getValue(INPUT_ID);
-    // Stored as shown: without bidi controls and other invisible format characters, so a take of nothing
+    // Stored as shown: without bidi controls and other invisible format characters, so a take of
+    // nothing
     // but those is empty rather than an invisible post that counts.
     String text = value == null ? "" : SafeText.stripControl(value.getAsString()).strip();
     if (SafeText.looksEmpty(text)) {
-      event.reply(MessageSpecs.text("Your take was empty, so nothing was posted.")).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text("Your take was empty, so nothing was posted."))
+          .setEphemeral(true)
+          .queue();
       return;
     }
-    Optional<String> refusal = early(event, discussion); // again: the modal may have been open a while
+    Optional<String> refusal =
+        early(event, discussion); // again: the modal may have been open a while
     if (refusal.isPresent()) {
       event.reply(MessageSpecs.text(refusal.get())).setEphemeral(true).queue();
       return;
@@ -117,7 +129,8 @@ final class ShareTakeFeature implements ComponentFeature {
     try {
       thread = thread(event.getGuild(), discussion);
     } catch (ErrorResponseException | InsufficientPermissionException e) {
-      log.info("Could not look up the thread of post {}: {}", discussion.postMessageId(), e.toString());
+      log.info(
+          "Could not look up the thread of post {}: {}", discussion.postMessageId(), e.toString());
       hook.editOriginal(MessageSpecs.editText(UNREACHABLE)).queue();
       return;
     }
@@ -143,10 +156,16 @@ final class ShareTakeFeature implements ComponentFeature {
   }
 
   /** Posts and stores the take and answers the member; false when nothing stayed posted. */
-  private boolean post(ModalInteractionEvent event, InteractionHook hook, Discussion discussion,
-      ThreadChannel thread, Member member, String text) {
+  private boolean post(
+      ModalInteractionEvent event,
+      InteractionHook hook,
+      Discussion discussion,
+      ThreadChannel thread,
+      Member member,
+      String text) {
     String name = member.getEffectiveName();
-    MessageCreateData message = MessageSpecs.toCreateData(render(event.getUser().getIdLong(), name, text));
+    MessageCreateData message =
+        MessageSpecs.toCreateData(render(event.getUser().getIdLong(), name, text));
     Message sent;
     try {
       sent = thread.sendMessage(message).complete();
@@ -154,29 +173,51 @@ final class ShareTakeFeature implements ComponentFeature {
       hook.editOriginal(MessageSpecs.editText(botCannotPost(thread))).queue();
       return false;
     } catch (ErrorResponseException e) {
-      hook.editOriginal(MessageSpecs.editText(switch (e.getErrorResponse()) {
-        case UNKNOWN_CHANNEL -> THREAD_GONE;
-        case THREAD_LOCKED, ILLEGAL_OPERATION_ARCHIVED_THREAD -> LOCKED;
-        case MISSING_ACCESS, MISSING_PERMISSIONS -> botCannotPost(thread);
-        default -> throw e;
-      })).queue();
+      hook.editOriginal(
+              MessageSpecs.editText(
+                  switch (e.getErrorResponse()) {
+                    case UNKNOWN_CHANNEL -> THREAD_GONE;
+                    case THREAD_LOCKED, ILLEGAL_OPERATION_ARCHIVED_THREAD -> LOCKED;
+                    case MISSING_ACCESS, MISSING_PERMISSIONS -> botCannotPost(thread);
+                    default -> throw e;
+                  }))
+          .queue();
       return false;
     }
     Optional<Take> take;
     try {
-      take = ctx.takes().ingest(sent.getIdLong(), discussion.postMessageId(), sent.getChannelIdLong(),
-          event.getUser().getIdLong(), name, text, sent.getTimeCreated().toInstant(), true);
+      take =
+          ctx.takes()
+              .ingest(
+                  sent.getIdLong(),
+                  discussion.postMessageId(),
+                  sent.getChannelIdLong(),
+                  event.getUser().getIdLong(),
+                  name,
+                  text,
+                  sent.getTimeCreated().toInstant(),
+                  true);
     } catch (RuntimeException e) {
       // A post that is not a stored take would look collected but never count: take it back.
-      log.warn("Could not store shared take {} for post {}: {}", sent.getId(), discussion.postMessageId(),
+      log.warn(
+          "Could not store shared take {} for post {}: {}",
+          sent.getId(),
+          discussion.postMessageId(),
           e.toString());
-      sent.delete().queue(null, failure -> log.warn("Could not delete unsaved take {}: {}", sent.getId(),
-          failure.toString()));
-      hook.editOriginal(MessageSpecs.editText("Couldn't save your take — please try again.")).queue();
+      sent.delete()
+          .queue(
+              null,
+              failure ->
+                  log.warn(
+                      "Could not delete unsaved take {}: {}", sent.getId(), failure.toString()));
+      hook.editOriginal(MessageSpecs.editText("Couldn't save your take — please try again."))
+          .queue();
       return false;
     }
     String tag = take.map(t -> " Tagged **" + t.label().id() + "**.").orElse("");
-    hook.editOriginal(MessageSpecs.editText("Thanks, your take is posted: " + sent.getJumpUrl() + tag)).queue();
+    hook.editOriginal(
+            MessageSpecs.editText("Thanks, your take is posted: " + sent.getJumpUrl() + tag))
+        .queue();
     return true;
   }
 
@@ -195,9 +236,9 @@ final class ShareTakeFeature implements ComponentFeature {
   }
 
   /**
-   * The discussion of that post, only if it belongs to the server the interaction comes from and the member
-   * can see it. A hidden one is answered like a post that collects nothing: a form id naming it must not
-   * tell whether it exists, nor name its thread.
+   * The discussion of that post, only if it belongs to the server the interaction comes from and
+   * the member can see it. A hidden one is answered like a post that collects nothing: a form id
+   * naming it must not tell whether it exists, nor name its thread.
    */
   private Optional<Discussion> discussionOf(IReplyCallback event, long postId) {
     Guild guild = event.getGuild();
@@ -205,12 +246,16 @@ final class ShareTakeFeature implements ComponentFeature {
     if (guild == null || member == null) {
       return Optional.empty();
     }
-    return ctx.takes().discussions().find(guild.getIdLong(), postId).filter(Audience.of(member)::allows);
+    return ctx.takes()
+        .discussions()
+        .find(guild.getIdLong(), postId)
+        .filter(Audience.of(member)::allows);
   }
 
   /**
-   * Why the member may not share now, judged without a REST call: cooldown, time-out, and what the cache
-   * knows of the thread (an archived or deleted one is not cached; {@link #thread} looks those up).
+   * Why the member may not share now, judged without a REST call: cooldown, time-out, and what the
+   * cache knows of the thread (an archived or deleted one is not cached; {@link #thread} looks
+   * those up).
    */
   private Optional<String> early(IReplyCallback event, Discussion d) {
     Member member = event.getMember();
@@ -219,7 +264,8 @@ final class ShareTakeFeature implements ComponentFeature {
       return Optional.of(tooSoon(wait.get()));
     }
     if (member.isTimedOut()) {
-      return Optional.of("You are timed out in this server, so I can't post a take for you right now.");
+      return Optional.of(
+          "You are timed out in this server, so I can't post a take for you right now.");
     }
     ThreadChannel cached = member.getGuild().getThreadChannelById(d.threadId());
     return cached == null ? Optional.empty() : Optional.ofNullable(whyNot(cached, member));
@@ -231,11 +277,14 @@ final class ShareTakeFeature implements ComponentFeature {
       return LOCKED;
     }
     if (!thread.canTalk(member)) {
-      return "You can't post in " + thread.getAsMention() + " (you need the View Channel and Send Messages in"
+      return "You can't post in "
+          + thread.getAsMention()
+          + " (you need the View Channel and Send Messages in"
           + " Threads permissions there), so I won't post there for you.";
     }
     Member self = thread.getGuild().getSelfMember();
-    // Posting into an archived thread reopens it; Discord lets the bot do that only where it may post.
+    // Posting into an archived thread reopens it; Discord lets the bot do that only where it may
+    // post.
     if (!thread.canTalk(self) || !self.hasPermission(thread, Permission.MESSAGE_EMBED_LINKS)) {
       return botCannotPost(thread);
     }
@@ -244,18 +293,22 @@ final class ShareTakeFeature implements ComponentFeature {
 
   private static String botCannotPost(ThreadChannel thread) {
     return "I can't post your take: I need the View Channel, Send Messages in Threads and Embed Links"
-        + " permissions in " + thread.getAsMention() + ".";
+        + " permissions in "
+        + thread.getAsMention()
+        + ".";
   }
 
   private static String tooSoon(Duration wait) {
     long s = Math.max(1, (wait.toMillis() + 999) / 1000);
-    return "You shared a take a moment ago; try again in " + s + (s == 1 ? " second." : " seconds.");
+    return "You shared a take a moment ago; try again in "
+        + s
+        + (s == 1 ? " second." : " seconds.");
   }
 
   /**
-   * The discussion's thread. JDA caches only active threads; an archived one is reached through the post
-   * it was started from, whose {@code thread} Discord sends as it is now. Never the channel instead: a
-   * take posted next to the article would not be where the discussion is.
+   * The discussion's thread. JDA caches only active threads; an archived one is reached through the
+   * post it was started from, whose {@code thread} Discord sends as it is now. Never the channel
+   * instead: a take posted next to the article would not be where the discussion is.
    */
   private static Optional<ThreadChannel> thread(Guild guild, Discussion d) {
     ThreadChannel cached = guild.getThreadChannelById(d.threadId());
@@ -267,22 +320,39 @@ final class ShareTakeFeature implements ComponentFeature {
       return Optional.empty();
     }
     try {
-      ThreadChannel started = channel.retrieveMessageById(d.postMessageId()).complete().getStartedThread();
+      ThreadChannel started =
+          channel.retrieveMessageById(d.postMessageId()).complete().getStartedThread();
       return Optional.ofNullable(started).filter(t -> t.getIdLong() == d.threadId());
     } catch (ErrorResponseException e) {
-      if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE || e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+      if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE
+          || e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
         return Optional.empty(); // the post or its channel is gone, so is the thread
       }
-      throw e; // a server error or a refusal says nothing about the thread: the member may try again
+      throw e; // a server error or a refusal says nothing about the thread: the member may try
+      // again
     }
   }
 
   /** The take as posted: the member's name as the header, their words quoted in an embed. */
   static MessageSpec render(long userId, String name, String text) {
-    String who = SafeText.escapeMarkdown(SafeText.defuseMentions(SafeText.oneLine(SafeText.stripControl(name))));
+    String who =
+        SafeText.escapeMarkdown(
+            SafeText.defuseMentions(SafeText.oneLine(SafeText.stripControl(name))));
     String body = SafeText.truncate(SafeText.defuseMentions(SafeText.stripControl(text)), 4000);
-    EmbedSpec embed = new EmbedSpec("", null, body, TAKE_COLOR, List.of(), "Shared with the \"Share your take\" button", null, null);
-    return new MessageSpec("💬 Take from **" + SafeText.truncate(who, 100) + "** (<@" + userId + ">)",
-        List.of(embed), List.of(), List.of());
+    EmbedSpec embed =
+        new EmbedSpec(
+            "",
+            null,
+            body,
+            TAKE_COLOR,
+            List.of(),
+            "Shared with the \"Share your take\" button",
+            null,
+            null);
+    return new MessageSpec(
+        "💬 Take from **" + SafeText.truncate(who, 100) + "** (<@" + userId + ">)",
+        List.of(embed),
+        List.of(),
+        List.of());
   }
 }

@@ -4,7 +4,10 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
-/** One slash subcommand, e.g. {@code /article post}. Runs on the bot's interaction pool, so it may block. */
+/**
+ * One slash subcommand, e.g. {@code /article post}. Runs on the bot's interaction pool, so it may
+ * block.
+ */
 interface SlashFeature extends Feature {
 
   /** The top-level command it belongs to, see {@link CommandGroup}. */

@@ -4,8 +4,9 @@ import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.Discussion;
 
 /**
- * Renders the answer to {@code /takes summary}. The default is {@link dev.takebot.takes.BasicSummary};
- * {@code takes.summary} plugs in the richer one (chart, themes, representative takes).
+ * Renders the answer to {@code /takes summary}. The default is {@link
+ * dev.takebot.takes.BasicSummary}; {@code takes.summary} plugs in the richer one (chart, themes,
+ * representative takes).
  */
 @FunctionalInterface
 public interface SummaryProvider {

@@ -8,24 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import net.dv8tion.jda.api.events.session.ShutdownEvent;
-import net.dv8tion.jda.api.requests.CloseCode;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.ApplicationInfo;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -35,27 +35,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connected client: JDA pointed at {@code discord.restUrl} / {@code discord.gatewayUrl}, with the
- * {@link Features} it was given registered and their slash commands published. {@link TakeBotAssembly}
- * connects it; {@link #close()} disconnects and stops the interaction threads.
+ * The connected client: JDA pointed at {@code discord.restUrl} / {@code discord.gatewayUrl}, with
+ * the {@link Features} it was given registered and their slash commands published. {@link
+ * TakeBotAssembly} connects it; {@link #close()} disconnects and stops the interaction threads.
  */
 public final class TakeBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TakeBot.class);
 
   /** Exactly what the bot needs in a channel: read, post, embed, attach, history, threads. */
-  public static final EnumSet<Permission> PERMISSIONS = EnumSet.of(
-      Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS,
-      Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY, Permission.CREATE_PUBLIC_THREADS,
-      Permission.MESSAGE_SEND_IN_THREADS);
+  public static final EnumSet<Permission> PERMISSIONS =
+      EnumSet.of(
+          Permission.VIEW_CHANNEL,
+          Permission.MESSAGE_SEND,
+          Permission.MESSAGE_EMBED_LINKS,
+          Permission.MESSAGE_ATTACH_FILES,
+          Permission.MESSAGE_HISTORY,
+          Permission.CREATE_PUBLIC_THREADS,
+          Permission.MESSAGE_SEND_IN_THREADS);
 
   /**
-   * Interaction handlers run at most this many at once. Handlers block on REST calls and the store, and
-   * Discord expires an interaction not acknowledged within 3 s, so one slow command (a big summary, an
-   * export) must not hold up everyone else's: the pool is sized for many blocked handlers, not for CPUs.
+   * Interaction handlers run at most this many at once. Handlers block on REST calls and the store,
+   * and Discord expires an interaction not acknowledged within 3 s, so one slow command (a big
+   * summary, an export) must not hold up everyone else's: the pool is sized for many blocked
+   * handlers, not for CPUs.
    */
   static final int MAX_INTERACTION_THREADS = 32;
-  /** Interactions waiting beyond that; more are answered "busy" rather than queued past their 3 s. */
+
+  /**
+   * Interactions waiting beyond that; more are answered "busy" rather than queued past their 3 s.
+   */
   static final int MAX_QUEUED_INTERACTIONS = 256;
+
   private final JDA jda;
   private final ExecutorService interactions;
 
@@ -80,27 +90,34 @@ public final class TakeBot implements AutoCloseable {
   }
 
   static String inviteUrl(String applicationId) {
-    return "https://discord.com/oauth2/authorize?client_id=" + applicationId
-        + "&permissions=" + Permission.getRaw(PERMISSIONS) + "&scope=bot+applications.commands";
+    return "https://discord.com/oauth2/authorize?client_id="
+        + applicationId
+        + "&permissions="
+        + Permission.getRaw(PERMISSIONS)
+        + "&scope=bot+applications.commands";
   }
 
   /**
-   * Whether the application has the Message Content intent enabled, as far as Discord says; empty when
-   * the application info could not be read (e.g. a proxy that does not serve it).
+   * Whether the application has the Message Content intent enabled, as far as Discord says; empty
+   * when the application info could not be read (e.g. a proxy that does not serve it).
    */
   public java.util.Optional<Boolean> messageContentEnabled() {
     try {
       ApplicationInfo info = jda.retrieveApplicationInfo().complete();
       EnumSet<ApplicationInfo.Flag> flags = info.getFlags();
-      return java.util.Optional.of(flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
-          || flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT_LIMITED));
+      return java.util.Optional.of(
+          flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
+              || flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT_LIMITED));
     } catch (RuntimeException e) {
       log.debug("Could not read application info", e);
       return java.util.Optional.empty();
     }
   }
 
-  /** Disconnects from the gateway and stops the interaction threads; waits up to 10 s for a clean close. */
+  /**
+   * Disconnects from the gateway and stops the interaction threads; waits up to 10 s for a clean
+   * close.
+   */
   @Override
   public void close() {
     jda.shutdown();
@@ -121,60 +138,80 @@ public final class TakeBot implements AutoCloseable {
   }
 
   /**
-   * Logs in with {@code features} registered, waits until every guild is loaded and publishes the slash
-   * commands. Called by {@link TakeBotAssembly}, which builds everything the features need.
+   * Logs in with {@code features} registered, waits until every guild is loaded and publishes the
+   * slash commands. Called by {@link TakeBotAssembly}, which builds everything the features need.
    *
    * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
    * @throws InterruptedException when interrupted while waiting for the gateway
    */
-  static TakeBot connect(DiscordSettings discord, String token, Features features, Moderators moderators)
+  static TakeBot connect(
+      DiscordSettings discord, String token, Features features, Moderators moderators)
       throws InterruptedException {
     try {
       return connect(discord, token, features, moderators, true);
     } catch (DisallowedIntentException e) {
-      // Unverified apps must switch the intent on; large ones must apply for it. Either way members can
+      // Unverified apps must switch the intent on; large ones must apply for it. Either way members
+      // can
       // still share takes through the button and modal, whose payloads carry their text regardless.
-      log.warn("Discord refused the Message Content intent, so replies will arrive without text and only"
-          + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
-          + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
-          + " Connecting without it.");
-      return connect(discord, token, features, moderators, false); // afresh: the failed attempt closed the first client
+      log.warn(
+          "Discord refused the Message Content intent, so replies will arrive without text and only"
+              + " \"Share your take\" submissions can be collected. Enable it in the Developer Portal (your"
+              + " application > Bot > Privileged Gateway Intents > Message Content Intent) and restart."
+              + " Connecting without it.");
+      return connect(
+          discord,
+          token,
+          features,
+          moderators,
+          false); // afresh: the failed attempt closed the first client
     }
   }
 
-  private static TakeBot connect(DiscordSettings discord, String token, Features features, Moderators moderators,
+  private static TakeBot connect(
+      DiscordSettings discord,
+      String token,
+      Features features,
+      Moderators moderators,
       boolean messageContent)
       throws InterruptedException {
-    // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own allowed
+    // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own
+    // allowed
     // mentions (none), and one that forgot would still ping nobody.
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
     ExecutorService pool = interactionPool();
     List<Object> listeners = new ArrayList<>(features.listeners());
-    listeners.add(new InteractionRouter(features.commands(), features.components(), features.menus(), moderators,
-        pool));
+    listeners.add(
+        new InteractionRouter(
+            features.commands(), features.components(), features.menus(), moderators, pool));
     CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
-    listeners.add((net.dv8tion.jda.api.hooks.EventListener) e -> {
-      if (e instanceof ShutdownEvent s) {
-        closedWith.complete(s.getCloseCode());
-      }
-    });
-    EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS);
+    listeners.add(
+        (net.dv8tion.jda.api.hooks.EventListener)
+            e -> {
+              if (e instanceof ShutdownEvent s) {
+                closedWith.complete(s.getCloseCode());
+              }
+            });
+    EnumSet<GatewayIntent> intents =
+        EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS);
     if (messageContent) {
       intents.add(GatewayIntent.MESSAGE_CONTENT);
     }
     JDA jda;
     try {
-      jda = JDABuilder.createLight(token, intents)
-          .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
-          .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
-          .setCompression(compression(discord.gatewayUrl()))
-          // A member's own overwrite (e.g. denied Send Messages in Threads, or View Channel) must count
-          // when the bot checks what that member may see or do; createLight drops them otherwise.
-          .enableCache(CacheFlag.MEMBER_OVERRIDES)
-          .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
-          .addEventListeners(listeners.toArray())
-          .build();
+      jda =
+          JDABuilder.createLight(token, intents)
+              .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
+              .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
+              .setCompression(compression(discord.gatewayUrl()))
+              // A member's own overwrite (e.g. denied Send Messages in Threads, or View Channel)
+              // must count
+              // when the bot checks what that member may see or do; createLight drops them
+              // otherwise.
+              .enableCache(CacheFlag.MEMBER_OVERRIDES)
+              .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
+              .addEventListeners(listeners.toArray())
+              .build();
     } catch (RuntimeException e) {
       pool.shutdownNow();
       throw e;
@@ -197,8 +234,11 @@ public final class TakeBot implements AutoCloseable {
     return bot;
   }
 
-  /** The close code JDA shut down with; its ShutdownEvent may trail the failed awaitReady a little. */
-  private static CloseCode closeCode(CompletableFuture<CloseCode> closed) throws InterruptedException {
+  /**
+   * The close code JDA shut down with; its ShutdownEvent may trail the failed awaitReady a little.
+   */
+  private static CloseCode closeCode(CompletableFuture<CloseCode> closed)
+      throws InterruptedException {
     try {
       return closed.get(5, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
@@ -216,9 +256,9 @@ public final class TakeBot implements AutoCloseable {
   }
 
   /**
-   * zlib-stream saves Discord's bandwidth and ours on a real gateway; on a plain {@code ws://} gateway
-   * (the local sandbox, or a proxy on the same host) compression buys nothing, costs CPU on both ends,
-   * and makes the traffic unreadable when debugging.
+   * zlib-stream saves Discord's bandwidth and ours on a real gateway; on a plain {@code ws://}
+   * gateway (the local sandbox, or a proxy on the same host) compression buys nothing, costs CPU on
+   * both ends, and makes the traffic unreadable when debugging.
    */
   static Compression compression(String gatewayUrl) {
     return gatewayUrl.startsWith("ws://") ? Compression.NONE : Compression.ZLIB;
@@ -235,22 +275,31 @@ public final class TakeBot implements AutoCloseable {
     if (devGuildId != null) {
       Guild guild = jda.getGuildById(devGuildId);
       if (guild == null) {
-        throw new IllegalStateException("discord.devGuildId " + devGuildId
-            + " is not a server the bot is in: invite it there or remove the setting");
+        throw new IllegalStateException(
+            "discord.devGuildId "
+                + devGuildId
+                + " is not a server the bot is in: invite it there or remove the setting");
       }
       guild.updateCommands().addCommands(commands).complete();
       log.info("Registered {} commands in development guild {}", commands.size(), guild.getName());
     } else {
       jda.updateCommands().addCommands(commands).complete();
-      log.info("Registered {} global commands (Discord may take a while to show them)", commands.size());
+      log.info(
+          "Registered {} global commands (Discord may take a while to show them)", commands.size());
     }
   }
 
   /** Up to {@link #MAX_INTERACTION_THREADS} handlers at once; idle threads end after a minute. */
   static ThreadPoolExecutor interactionPool() {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_INTERACTION_THREADS, MAX_INTERACTION_THREADS,
-        60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED_INTERACTIONS),
-        daemonThreads("takebot-interaction-"), new ThreadPoolExecutor.AbortPolicy());
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            MAX_INTERACTION_THREADS,
+            MAX_INTERACTION_THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED_INTERACTIONS),
+            daemonThreads("takebot-interaction-"),
+            new ThreadPoolExecutor.AbortPolicy());
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }

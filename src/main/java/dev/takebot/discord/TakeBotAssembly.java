@@ -18,14 +18,15 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * The composition root: the one place the whole bot is put together, in this order — configuration →
- * store → analyser → services → scheduler → features → JDA. {@code takebot run}, {@code takebot demo} and
- * the end-to-end tests all start the bot here; tests change only what {@link Overrides} offers.
+ * The composition root: the one place the whole bot is put together, in this order — configuration
+ * → store → analyser → services → scheduler → features → JDA. {@code takebot run}, {@code takebot
+ * demo} and the end-to-end tests all start the bot here; tests change only what {@link Overrides}
+ * offers.
  *
  * <p>It lives in {@code discord} because it builds the JDA client and the package-private features,
- * and only this package may import JDA. {@link #close()} takes everything down in reverse: background
- * routines, then the gateway, then the hand-off thread, then the store, so no work runs against a closed
- * database.
+ * and only this package may import JDA. {@link #close()} takes everything down in reverse:
+ * background routines, then the gateway, then the hand-off thread, then the store, so no work runs
+ * against a closed database.
  */
 public final class TakeBotAssembly implements AutoCloseable {
   private final TakeRepository store;
@@ -34,7 +35,11 @@ public final class TakeBotAssembly implements AutoCloseable {
   private final Scheduler scheduler;
   private final TakeBot bot;
 
-  private TakeBotAssembly(TakeRepository store, TakeService takes, SummaryService summaries, Scheduler scheduler,
+  private TakeBotAssembly(
+      TakeRepository store,
+      TakeService takes,
+      SummaryService summaries,
+      Scheduler scheduler,
       TakeBot bot) {
     this.store = store;
     this.takes = takes;
@@ -48,14 +53,19 @@ public final class TakeBotAssembly implements AutoCloseable {
    *
    * @param clock the clock of every service and feature
    * @param analyzer the sentiment analyser, or null for the bundled lexicon analyser
-   * @param storeView what the services see of the store (e.g. one that fails on demand); {@link #store()}
-   *     stays the real one
+   * @param storeView what the services see of the store (e.g. one that fails on demand); {@link
+   *     #store()} stays the real one
    * @param summaries wraps the answer to {@code /takes summary} (e.g. to hold it up)
    * @param takeRetryDelay how long a take whose write failed waits for its one retry
    * @param articles the pipeline behind {@code /article post}, or null for the article package's
    */
-  public record Overrides(Clock clock, SentimentAnalyzer analyzer, UnaryOperator<TakeRepository> storeView,
-      UnaryOperator<SummaryProvider> summaries, Duration takeRetryDelay, ArticlePipeline articles) {
+  public record Overrides(
+      Clock clock,
+      SentimentAnalyzer analyzer,
+      UnaryOperator<TakeRepository> storeView,
+      UnaryOperator<SummaryProvider> summaries,
+      Duration takeRetryDelay,
+      ArticlePipeline articles) {
     public static final Duration DEFAULT_TAKE_RETRY_DELAY = Duration.ofSeconds(2);
 
     public Overrides {
@@ -66,8 +76,13 @@ public final class TakeBotAssembly implements AutoCloseable {
     }
 
     public static Overrides none() {
-      return new Overrides(Clock.systemUTC(), null, UnaryOperator.identity(), UnaryOperator.identity(),
-          DEFAULT_TAKE_RETRY_DELAY, null);
+      return new Overrides(
+          Clock.systemUTC(),
+          null,
+          UnaryOperator.identity(),
+          UnaryOperator.identity(),
+          DEFAULT_TAKE_RETRY_DELAY,
+          null);
     }
 
     public Overrides clock(Clock c) {
@@ -90,7 +105,10 @@ public final class TakeBotAssembly implements AutoCloseable {
       return new Overrides(clock, analyzer, storeView, summaries, d, articles);
     }
 
-    /** Replaces the article package's pipeline behind {@code /article post} (e.g. with a broken one). */
+    /**
+     * Replaces the article package's pipeline behind {@code /article post} (e.g. with a broken
+     * one).
+     */
     public Overrides articles(ArticlePipeline a) {
       return new Overrides(clock, analyzer, storeView, summaries, takeRetryDelay, a);
     }
@@ -103,14 +121,15 @@ public final class TakeBotAssembly implements AutoCloseable {
   }
 
   /**
-   * Opens the store, builds every service and feature and connects to Discord; on failure, whatever was
-   * already started is closed again.
+   * Opens the store, builds every service and feature and connects to Discord; on failure, whatever
+   * was already started is closed again.
    *
    * @param token handed to JDA only, never logged
    * @param env where the database password variable is read
    * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
    */
-  public static TakeBotAssembly start(TakeBotConfig config, String token, Map<String, String> env, Overrides o)
+  public static TakeBotAssembly start(
+      TakeBotConfig config, String token, Map<String, String> env, Overrides o)
       throws InterruptedException {
     Clock clock = o.clock();
     // Store
@@ -119,23 +138,34 @@ public final class TakeBotAssembly implements AutoCloseable {
     try {
       TakeRepository seen = o.storeView().apply(store);
       // Analyser and services
-      SentimentAnalyzer analyzer = o.analyzer() != null ? o.analyzer() : LexiconSentimentAnalyzer.standard();
+      SentimentAnalyzer analyzer =
+          o.analyzer() != null ? o.analyzer() : LexiconSentimentAnalyzer.standard();
       TakeService takes = new TakeService(seen, analyzer, clock);
       ReactionTracker reactions = new ReactionTracker(takes);
       SummaryService summaries = new SummaryService(seen, clock, reactions);
       takes.addListener(summaries::invalidate);
       takes.addListener(reactions::discussionChanged);
       reactions.addListener(summaries::invalidate);
-      SummaryProvider summary = o.summaries().apply((discussion, requester) -> summaries
-          .summary(discussion.postMessageId())
-          .map(RenderedSummary::message)
-          .orElseThrow(() -> new IllegalStateException("discussion vanished: " + discussion.postMessageId())));
-      ArticlePipeline articles = o.articles() != null ? o.articles()
-          : new ArticlePipelineAdapter(config.articles().hashtagLimit());
+      SummaryProvider summary =
+          o.summaries()
+              .apply(
+                  (discussion, requester) ->
+                      summaries
+                          .summary(discussion.postMessageId())
+                          .map(RenderedSummary::message)
+                          .orElseThrow(
+                              () ->
+                                  new IllegalStateException(
+                                      "discussion vanished: " + discussion.postMessageId())));
+      ArticlePipeline articles =
+          o.articles() != null
+              ? o.articles()
+              : new ArticlePipelineAdapter(config.articles().hashtagLimit());
       BotContext ctx = new BotContext(takes, articles, summary, clock);
       // Scheduler: every background thread of the bot (the store's own writer aside)
       scheduler = new Scheduler();
-      // Features, each given the services and the settings it needs; who counts as a moderator is checked
+      // Features, each given the services and the settings it needs; who counts as a moderator is
+      // checked
       // once, by the router, for every feature that declares it
       Moderators.warnAboutNames(config.discord().moderatorRoles());
       Moderators moderators = new Moderators(config.discord().moderatorRoles());
@@ -152,17 +182,23 @@ public final class TakeBotAssembly implements AutoCloseable {
     }
   }
 
-  private static Features features(BotContext ctx, TakeBotConfig config, ReactionTracker reactions,
-      Scheduler scheduler, Duration takeRetryDelay) {
+  private static Features features(
+      BotContext ctx,
+      TakeBotConfig config,
+      ReactionTracker reactions,
+      Scheduler scheduler,
+      Duration takeRetryDelay) {
     TakesSettings takes = config.takes();
 
-    TakesListener collector = new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
+    TakesListener collector =
+        new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
-    ArticlePostCommand post = new ArticlePostCommand(ctx, config.discord().postChannel(),
-        config.articles().directory());
+    ArticlePostCommand post =
+        new ArticlePostCommand(ctx, config.discord().postChannel(), config.articles().directory());
     return new Features(
-        List.of(post,
+        List.of(
+            post,
             new TakesSummaryCommand(ctx, Duration.ofSeconds(takes.summaryCooldownSeconds())),
             list,
             new TakesMineCommand(ctx),
@@ -171,18 +207,19 @@ public final class TakeBotAssembly implements AutoCloseable {
             new TakesExportCommand(ctx),
             new ArticleListCommand(ctx),
             new ArticleSummaryCommand(ctx)),
-        List.of(new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
+        List.of(
+            new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
             new ArticlePasteModal(post),
             list,
             correct),
-        List.of(collector,
+        List.of(
+            collector,
             reactions.listener(scheduler.handoff()),
             new Backfill(ctx, collector, takes.retentionDays(), scheduler.routine("backfill")),
             new Retention(ctx, takes, scheduler.routine("retention")),
             new BackgroundRetag(ctx, scheduler.routine("retag")),
             new DigestFeature(ctx, takes.digestEveryTakes(), scheduler.handoff())),
-        List.of(correct,
-            new ExplainSentimentFeature(ctx)));
+        List.of(correct, new ExplainSentimentFeature(ctx)));
   }
 
   /** The connected client. */
@@ -200,7 +237,10 @@ public final class TakeBotAssembly implements AutoCloseable {
     return summaries;
   }
 
-  /** The real store (not the {@link Overrides#storeView} the services see): for the transcript and tests. */
+  /**
+   * The real store (not the {@link Overrides#storeView} the services see): for the transcript and
+   * tests.
+   */
   public TakeRepository store() {
     return store;
   }
@@ -213,7 +253,9 @@ public final class TakeBotAssembly implements AutoCloseable {
   @Override
   public void close() {
     try {
-      scheduler.stopRoutines(); // backfill and re-tagging stop between two steps; pending retries are left to backfill
+      scheduler
+          .stopRoutines(); // backfill and re-tagging stop between two steps; pending retries are
+      // left to backfill
       bot.close();
     } finally {
       try {

@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
 final class TakeLines {
   /** The analyser version a store records on a take whose tag a moderator set. */
   static final String MODERATOR = "moderator";
+
   private static final Pattern MESSAGE_LINK =
-      Pattern.compile("https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/channels/(\\d{1,19})/(\\d{1,19})/(\\d{1,19})");
-  // 19 digits always fit an unsigned long (longer input is refused, not a crash); snowflakes stay 19 digits until 2090.
+      Pattern.compile(
+          "https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/channels/(\\d{1,19})/(\\d{1,19})/(\\d{1,19})");
+  // 19 digits always fit an unsigned long (longer input is refused, not a crash); snowflakes stay
+  // 19 digits until 2090.
   private static final Pattern ID = Pattern.compile("\\d{1,19}");
 
   private TakeLines() {}
@@ -31,8 +34,12 @@ final class TakeLines {
 
   /** "🟢 **positive** (+0.50)", with "set by a moderator" for corrected tags. */
   static String tag(Take t) {
-    return emoji(t.label()) + " **" + t.label().id() + "** ("
-        + (MODERATOR.equals(t.analyzerVersion()) ? "set by a moderator" : score(t.score())) + ")";
+    return emoji(t.label())
+        + " **"
+        + t.label().id()
+        + "** ("
+        + (MODERATOR.equals(t.analyzerVersion()) ? "set by a moderator" : score(t.score()))
+        + ")";
   }
 
   static String score(double score) {
@@ -54,7 +61,14 @@ final class TakeLines {
   /** One listing line: tag, quoted text, author and a jump link; about 200 characters at most. */
   static String line(long guildId, Take t, boolean withAuthor) {
     String who = withAuthor ? " — " + SafeText.quote(t.authorName(), 40) : "";
-    return tag(t) + " “" + SafeText.quote(t.text(), 110) + "”" + who + " · [jump](" + jumpUrl(guildId, t) + ")";
+    return tag(t)
+        + " “"
+        + SafeText.quote(t.text(), 110)
+        + "”"
+        + who
+        + " · [jump]("
+        + jumpUrl(guildId, t)
+        + ")";
   }
 
   /** A message id from a message link or a bare id; empty when it is neither. */
@@ -64,6 +78,8 @@ final class TakeLines {
     if (m.find()) {
       return OptionalLong.of(Long.parseUnsignedLong(m.group(3)));
     }
-    return ID.matcher(s).matches() ? OptionalLong.of(Long.parseUnsignedLong(s)) : OptionalLong.empty();
+    return ID.matcher(s).matches()
+        ? OptionalLong.of(Long.parseUnsignedLong(s))
+        : OptionalLong.empty();
   }
 }

@@ -26,11 +26,11 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /takes export [article] [format] [kind]}, for moderators: an article's takes with their tags
- * ({@code kind: takes}, the default) or the server's moderator corrections as labelled data
- * ({@code kind: corrections}), as a CSV or JSON file in an answer only the moderator sees. Files over
- * Discord's attachment limit are refused with a message instead of failing at upload. Only discussions in
- * channels the moderator can see are exported, corrections included.
+ * {@code /takes export [article] [format] [kind]}, for moderators: an article's takes with their
+ * tags ({@code kind: takes}, the default) or the server's moderator corrections as labelled data
+ * ({@code kind: corrections}), as a CSV or JSON file in an answer only the moderator sees. Files
+ * over Discord's attachment limit are refused with a message instead of failing at upload. Only
+ * discussions in channels the moderator can see are exported, corrections included.
  */
 final class TakesExportCommand implements SlashFeature {
   /** Discord's attachment limit for bots in servers without boosts. */
@@ -66,9 +66,11 @@ final class TakesExportCommand implements SlashFeature {
         .addOptions(
             ArticleOption.option("Article title (default: this thread's, else the newest)"),
             new OptionData(OptionType.STRING, "format", "File format (default: csv)")
-                .addChoice("csv", "csv").addChoice("json", "json"),
+                .addChoice("csv", "csv")
+                .addChoice("json", "json"),
             new OptionData(OptionType.STRING, "kind", "What to export (default: takes)")
-                .addChoice("takes", "takes").addChoice("corrections", "corrections"));
+                .addChoice("takes", "takes")
+                .addChoice("corrections", "corrections"));
   }
 
   @Override
@@ -82,12 +84,18 @@ final class TakesExportCommand implements SlashFeature {
     try {
       format = TakeExport.Format.parse(option(event, "format", "csv"));
     } catch (IllegalArgumentException e) {
-      event.reply(MessageSpecs.text("Unknown format: use `csv` or `json`.")).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text("Unknown format: use `csv` or `json`."))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     String kind = option(event, "kind", "takes");
     if (!kind.equals("takes") && !kind.equals("corrections")) {
-      event.reply(MessageSpecs.text("Unknown kind: use `takes` or `corrections`.")).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text("Unknown kind: use `takes` or `corrections`."))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     InteractionHook hook = event.deferReply(true).complete();
@@ -99,22 +107,35 @@ final class TakesExportCommand implements SlashFeature {
     if (kind.equals("corrections")) {
       intro = "Moderator corrections in the channels of this server you can see";
       name = "corrections-" + guildId;
-      Set<Long> posts = takes.discussions().list(guildId, visible, Integer.MAX_VALUE).stream()
-          .map(Discussion::postMessageId).collect(Collectors.toSet());
+      Set<Long> posts =
+          takes.discussions().list(guildId, visible, Integer.MAX_VALUE).stream()
+              .map(Discussion::postMessageId)
+              .collect(Collectors.toSet());
       writer = out -> new CorrectionExport(takes).write(guildId, posts::contains, format, out);
     } else {
       OptionMapping article = event.getOption(ArticleOption.NAME);
-      Optional<Discussion> d = articles.resolve(guildId, visible, event.getChannelIdLong(),
-          article == null ? null : article.getAsString());
+      Optional<Discussion> d =
+          articles.resolve(
+              guildId,
+              visible,
+              event.getChannelIdLong(),
+              article == null ? null : article.getAsString());
       if (d.isEmpty()) {
-        hook.editOriginal(MessageSpecs.editText(article == null
-            ? "No article has been posted here yet, so there is nothing to export."
-            : ArticleOption.noMatch(article.getAsString()))).queue();
+        hook.editOriginal(
+                MessageSpecs.editText(
+                    article == null
+                        ? "No article has been posted here yet, so there is nothing to export."
+                        : ArticleOption.noMatch(article.getAsString())))
+            .queue();
         return;
       }
       long post = d.get().postMessageId();
-      intro = "Takes on **" + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(d.get().title()), 200))
-          + "** (" + takes.stats(post).takes() + ")";
+      intro =
+          "Takes on **"
+              + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(d.get().title()), 200))
+              + "** ("
+              + takes.stats(post).takes()
+              + ")";
       name = "takes-" + post;
       writer = out -> new TakeExport(takes).write(post, format, out);
     }
@@ -126,14 +147,26 @@ final class TakesExportCommand implements SlashFeature {
         throw e instanceof IOException io ? new UncheckedIOException(io) : (UncheckedIOException) e;
       }
 
-      hook.editOriginal(MessageSpecs.editText("That export is over Discord's " + (maxBytes / (1024 * 1024))
-          + " MB attachment limit, so it can't be sent here"
-          + (format == TakeExport.Format.JSON ? "; try `format: csv`, which is smaller." : "."))).queue();
+      hook.editOriginal(
+              MessageSpecs.editText(
+                  "That export is over Discord's "
+                      + (maxBytes / (1024 * 1024))
+                      + " MB attachment limit, so it can't be sent here"
+                      + (format == TakeExport.Format.JSON
+                          ? "; try `format: csv`, which is smaller."
+                          : ".")))
+          .queue();
       return;
     }
     FileSpec file = new FileSpec(name + "." + format.extension(), buffer.toByteArray());
-    hook.editOriginal(MessageSpecs.toEditData(new MessageSpec(intro + ", as " + format.extension().toUpperCase(
-        Locale.ROOT) + ":", List.of(), List.of(), List.of(file)))).queue();
+    hook.editOriginal(
+            MessageSpecs.toEditData(
+                new MessageSpec(
+                    intro + ", as " + format.extension().toUpperCase(Locale.ROOT) + ":",
+                    List.of(),
+                    List.of(),
+                    List.of(file))))
+        .queue();
   }
 
   private static String option(SlashCommandInteractionEvent event, String name, String fallback) {
@@ -147,8 +180,8 @@ final class TakesExportCommand implements SlashFeature {
   }
 
   /**
-   * An in-memory file that refuses to grow past Discord's limit: the write that would cross it throws,
-   * which ends the store's stream early.
+   * An in-memory file that refuses to grow past Discord's limit: the write that would cross it
+   * throws, which ends the store's stream early.
    */
   private static final class CappedBuffer extends ByteArrayOutputStream {
     private final int max;

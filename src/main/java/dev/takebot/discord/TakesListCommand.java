@@ -28,17 +28,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /takes list [article] [sentiment] [member]}: the takes, 10 per page, with Previous/Next buttons.
- * The list is public (so a moderator can walk the room through it); only the member who ran the command
- * can page it, others get a short ephemeral refusal. The buttons carry the whole state in their custom id
- * ({@link PageRequest}), so pages survive restarts and nothing is held in memory. After
- * {@link #LIFETIME} the buttons are removed, and a press on a stale one (e.g. after a restart dropped the
- * removal) answers "this list expired".
+ * {@code /takes list [article] [sentiment] [member]}: the takes, 10 per page, with Previous/Next
+ * buttons. The list is public (so a moderator can walk the room through it); only the member who
+ * ran the command can page it, others get a short ephemeral refusal. The buttons carry the whole
+ * state in their custom id ({@link PageRequest}), so pages survive restarts and nothing is held in
+ * memory. After {@link #LIFETIME} the buttons are removed, and a press on a stale one (e.g. after a
+ * restart dropped the removal) answers "this list expired".
  *
- * <p>Only takes the member may see are listed ({@link Audience}). A public list never carries takes into a
- * channel whose audience is wider than their discussion's: when the filters match such takes the whole
- * list is answered privately, saying why, and a public list's pages stay within what may be quoted here.
- * Button ids are input: each press is checked against the server, the invoker and what they may see now.
+ * <p>Only takes the member may see are listed ({@link Audience}). A public list never carries takes
+ * into a channel whose audience is wider than their discussion's: when the filters match such takes
+ * the whole list is answered privately, saying why, and a public list's pages stay within what may
+ * be quoted here. Button ids are input: each press is checked against the server, the invoker and
+ * what they may see now.
  */
 final class TakesListCommand implements SlashFeature, ComponentFeature {
   private static final Logger log = LoggerFactory.getLogger(TakesListCommand.class);
@@ -46,9 +47,14 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
   static final int PAGE_SIZE = 10;
   static final Duration LIFETIME = Duration.ofMinutes(10);
   static final String EXPIRED = "This list expired: run `/takes list` again.";
-  static final String INVALID = "This button doesn't lead anywhere you can go: run `/takes list` again.";
-  /** How many hidden-here discussions a public list checks for matching takes before going private. */
+  static final String INVALID =
+      "This button doesn't lead anywhere you can go: run `/takes list` again.";
+
+  /**
+   * How many hidden-here discussions a public list checks for matching takes before going private.
+   */
   static final int CHECKED_DISCUSSIONS = 25;
+
   private static final int COLOR = 0x5865F2;
 
   private final BotContext ctx;
@@ -72,7 +78,8 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
   @Override
   public SubcommandData subcommand() {
     return new SubcommandData("list", "Browse takes, 10 per page")
-        .addOptions(ArticleOption.option("Only this article's takes (default: every article)"),
+        .addOptions(
+            ArticleOption.option("Only this article's takes (default: every article)"),
             SentimentOption.option("Only takes with this tag", false),
             new OptionData(OptionType.USER, "member", "Only this member's takes"));
   }
@@ -91,7 +98,10 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
     if (a != null) {
       Optional<Discussion> d = articles.named(guild, visible, a.getAsString());
       if (d.isEmpty()) {
-        event.reply(MessageSpecs.text(ArticleOption.noMatch(a.getAsString()))).setEphemeral(true).queue();
+        event
+            .reply(MessageSpecs.text(ArticleOption.noMatch(a.getAsString())))
+            .setEphemeral(true)
+            .queue();
         return;
       }
       post = d.get().postMessageId();
@@ -99,27 +109,40 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
     OptionMapping s = event.getOption(SentimentOption.NAME);
     OptionMapping m = event.getOption("member");
     User member = m == null ? null : m.getAsUser();
-    TakeQuery query = new TakeQuery(guild, post, s == null ? null : Label.parse(s.getAsString()),
-        member == null ? null : member.getIdLong(), visible);
-    // Decided once, before the answer exists: a public list stays within what may be quoted here on every
+    TakeQuery query =
+        new TakeQuery(
+            guild,
+            post,
+            s == null ? null : Label.parse(s.getAsString()),
+            member == null ? null : member.getIdLong(),
+            visible);
+    // Decided once, before the answer exists: a public list stays within what may be quoted here on
+    // every
     // page, a private one covers all the member may see.
     ChannelScope quotable = Audience.quotableIn(event.getGuildChannel());
     Optional<Long> narrower = narrowerSource(query, quotable);
-    PageRequest first = new PageRequest(event.getUser().getIdLong(), query, true, 0, 1,
-        ctx.clock().instant().getEpochSecond());
+    PageRequest first =
+        new PageRequest(
+            event.getUser().getIdLong(), query, true, 0, 1, ctx.clock().instant().getEpochSecond());
     InteractionHook hook = event.deferReply(narrower.isPresent()).complete();
-    MessageSpec page = narrower.isPresent() ? Audience.explained(render(first), narrower.get())
-        : render(first.within(visible.and(quotable)));
+    MessageSpec page =
+        narrower.isPresent()
+            ? Audience.explained(render(first), narrower.get())
+            : render(first.within(visible.and(quotable)));
     hook.editOriginal(MessageSpecs.toEditData(page)).complete();
     // Interaction tokens live 15 minutes, so the original response can still be edited at 10.
-    hook.editOriginalComponents().queueAfter(LIFETIME.toSeconds(), TimeUnit.SECONDS, null,
-        e -> log.debug("Could not expire list {}", event.getId(), e));
+    hook.editOriginalComponents()
+        .queueAfter(
+            LIFETIME.toSeconds(),
+            TimeUnit.SECONDS,
+            null,
+            e -> log.debug("Could not expire list {}", event.getId(), e));
   }
 
   /**
-   * The channel of a discussion with takes matching {@code query} that may not be quoted publicly here,
-   * if any. Checks at most {@link #CHECKED_DISCUSSIONS} such discussions one by one (each an index seek);
-   * past that it assumes the worst, which only makes the answer private.
+   * The channel of a discussion with takes matching {@code query} that may not be quoted publicly
+   * here, if any. Checks at most {@link #CHECKED_DISCUSSIONS} such discussions one by one (each an
+   * index seek); past that it assumes the worst, which only makes the answer private.
    */
   private Optional<Long> narrowerSource(TakeQuery query, ChannelScope quotable) {
     TakeService takes = ctx.takes();
@@ -128,9 +151,14 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       return Optional.empty();
     }
     if (query.postMessageId() != null) {
-      return takes.discussions().find(query.postMessageId()).filter(narrow::allows).map(Discussion::channelId);
+      return takes
+          .discussions()
+          .find(query.postMessageId())
+          .filter(narrow::allows)
+          .map(Discussion::channelId);
     }
-    List<Discussion> candidates = takes.discussions().list(query.guildId(), narrow, CHECKED_DISCUSSIONS + 1);
+    List<Discussion> candidates =
+        takes.discussions().list(query.guildId(), narrow, CHECKED_DISCUSSIONS + 1);
     if (candidates.size() > CHECKED_DISCUSSIONS) {
       return Optional.of(candidates.get(0).channelId());
     }
@@ -152,8 +180,13 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       return;
     }
     if (event.getUser().getIdLong() != req.invokerId()) {
-      event.reply(MessageSpecs.text("Only the member who ran this `/takes list` can page it: run `/takes list`"
-          + " yourself to browse.")).setEphemeral(true).queue();
+      event
+          .reply(
+              MessageSpecs.text(
+                  "Only the member who ran this `/takes list` can page it: run `/takes list`"
+                      + " yourself to browse."))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     if (req.expired(ctx.clock().instant(), LIFETIME)) {
@@ -161,24 +194,34 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       event.getHook().sendMessage(MessageSpecs.text(EXPIRED)).setEphemeral(true).queue();
       return;
     }
-    // The id is input: its article must be of this server and visible to the member now (permissions may
-    // have changed since the list was shown), and a public list still only shows what may be quoted here.
+    // The id is input: its article must be of this server and visible to the member now
+    // (permissions may
+    // have changed since the list was shown), and a public list still only shows what may be quoted
+    // here.
     ChannelScope visible = Audience.of(event.getMember());
     Long post = req.query().postMessageId();
-    if (post != null && ctx.takes().discussions().find(guild, post).filter(visible::allows).isEmpty()) {
+    if (post != null
+        && ctx.takes().discussions().find(guild, post).filter(visible::allows).isEmpty()) {
       event.reply(MessageSpecs.text(INVALID)).setEphemeral(true).queue();
       return;
     }
     if (event.getMessage().isEphemeral()) {
       PageRequest mine = req.within(visible);
-      Optional<Long> narrower = narrowerSource(mine.query(), Audience.quotableIn(event.getGuildChannel()));
+      Optional<Long> narrower =
+          narrowerSource(mine.query(), Audience.quotableIn(event.getGuildChannel()));
       MessageSpec page = render(mine);
-      event.editMessage(MessageSpecs.toEditData(narrower.map(ch -> Audience.explained(page, ch)).orElse(page)))
+      event
+          .editMessage(
+              MessageSpecs.toEditData(
+                  narrower.map(ch -> Audience.explained(page, ch)).orElse(page)))
           .queue();
       return;
     }
-    event.editMessage(MessageSpecs.toEditData(render(req.within(visible.and(
-        Audience.quotableIn(event.getGuildChannel())))))).queue();
+    event
+        .editMessage(
+            MessageSpecs.toEditData(
+                render(req.within(visible.and(Audience.quotableIn(event.getGuildChannel()))))))
+        .queue();
   }
 
   /** One page and its buttons, within the request's scope. */
@@ -190,9 +233,14 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       req = new PageRequest(req.invokerId(), q, true, 0, 1, req.issuedEpochSecond());
       page = takes.page(q, 0, true, PAGE_SIZE);
     }
-    Optional<Discussion> article = q.postMessageId() == null ? Optional.empty()
-        : takes.discussions().find(q.guildId(), q.postMessageId()).filter(q.scope()::allows);
-    String title = article.map(d -> "Takes on " + SafeText.truncate(SafeText.oneLine(d.title()), 200)).orElse("Takes");
+    Optional<Discussion> article =
+        q.postMessageId() == null
+            ? Optional.empty()
+            : takes.discussions().find(q.guildId(), q.postMessageId()).filter(q.scope()::allows);
+    String title =
+        article
+            .map(d -> "Takes on " + SafeText.truncate(SafeText.oneLine(d.title()), 200))
+            .orElse("Takes");
     StringBuilder filters = new StringBuilder();
     if (q.label() != null) {
       filters.append("tagged **").append(q.label().id()).append("** ");
@@ -210,55 +258,105 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
     for (Take t : page) {
       body.append(TakeLines.line(q.guildId(), t, q.authorId() == null)).append('\n');
     }
-    boolean hasPrev = !page.isEmpty() && !takes.page(q, page.get(0).messageId(), false, 1).isEmpty();
-    boolean hasNext = !page.isEmpty() && !takes.page(q, page.get(page.size() - 1).messageId(), true, 1).isEmpty();
+    boolean hasPrev =
+        !page.isEmpty() && !takes.page(q, page.get(0).messageId(), false, 1).isEmpty();
+    boolean hasNext =
+        !page.isEmpty() && !takes.page(q, page.get(page.size() - 1).messageId(), true, 1).isEmpty();
     int pageNo = hasPrev ? Math.max(2, req.page()) : 1;
     List<ButtonSpec> buttons = List.of();
     if (hasPrev || hasNext) {
-      PageRequest prev = new PageRequest(req.invokerId(), q, false, page.get(0).messageId(), pageNo - 1,
-          req.issuedEpochSecond());
-      PageRequest next = new PageRequest(req.invokerId(), q, true, page.get(page.size() - 1).messageId(), pageNo + 1,
-          req.issuedEpochSecond());
-      buttons = List.of(
-          new ButtonSpec(ButtonSpec.Style.SECONDARY, "◀ Previous", prev.customId(), null, !hasPrev),
-          new ButtonSpec(ButtonSpec.Style.SECONDARY, "Next ▶", next.customId(), null, !hasNext));
+      PageRequest prev =
+          new PageRequest(
+              req.invokerId(),
+              q,
+              false,
+              page.get(0).messageId(),
+              pageNo - 1,
+              req.issuedEpochSecond());
+      PageRequest next =
+          new PageRequest(
+              req.invokerId(),
+              q,
+              true,
+              page.get(page.size() - 1).messageId(),
+              pageNo + 1,
+              req.issuedEpochSecond());
+      buttons =
+          List.of(
+              new ButtonSpec(
+                  ButtonSpec.Style.SECONDARY, "◀ Previous", prev.customId(), null, !hasPrev),
+              new ButtonSpec(
+                  ButtonSpec.Style.SECONDARY, "Next ▶", next.customId(), null, !hasNext));
     }
-    EmbedSpec embed = new EmbedSpec(title, article.map(TakeLines::postUrl).orElse(null),
-        SafeText.truncate(body.toString().strip(), 4000), COLOR, List.of(),
-        "Page " + pageNo + " · oldest first · buttons work for 10 minutes", null, null);
+    EmbedSpec embed =
+        new EmbedSpec(
+            title,
+            article.map(TakeLines::postUrl).orElse(null),
+            SafeText.truncate(body.toString().strip(), 4000),
+            COLOR,
+            List.of(),
+            "Page " + pageNo + " · oldest first · buttons work for 10 minutes",
+            null,
+            null);
     return new MessageSpec("", List.of(embed), buttons, List.of());
   }
 
   /**
-   * What a paging button asks for, packed into its custom id (at most 100 characters, numbers in base 36):
-   * {@code takebot-list:<f|b><cursor>:<page>:<invoker>:<post|->:<label|->:<author|->:<issued>}.
+   * What a paging button asks for, packed into its custom id (at most 100 characters, numbers in
+   * base 36): {@code
+   * takebot-list:<f|b><cursor>:<page>:<invoker>:<post|->:<label|->:<author|->:<issued>}.
    *
    * @param forward true for the page after {@code cursor}, false for the page before it
    * @param issuedEpochSecond when the list was first shown: every page of it expires together
    */
-  record PageRequest(long invokerId, TakeQuery query, boolean forward, long cursor, int page, long issuedEpochSecond) {
+  record PageRequest(
+      long invokerId,
+      TakeQuery query,
+      boolean forward,
+      long cursor,
+      int page,
+      long issuedEpochSecond) {
 
     String customId() {
-      String id = PREFIX + ":" + (forward ? "f" : "b") + b36(cursor) + ":" + Integer.toString(page, 36) + ":"
-          + b36(invokerId) + ":" + (query.postMessageId() == null ? "-" : b36(query.postMessageId())) + ":"
-          + (query.label() == null ? "-" : query.label().name().substring(0, 3)) + ":"
-          + (query.authorId() == null ? "-" : b36(query.authorId())) + ":" + b36(issuedEpochSecond);
+      String id =
+          PREFIX
+              + ":"
+              + (forward ? "f" : "b")
+              + b36(cursor)
+              + ":"
+              + Integer.toString(page, 36)
+              + ":"
+              + b36(invokerId)
+              + ":"
+              + (query.postMessageId() == null ? "-" : b36(query.postMessageId()))
+              + ":"
+              + (query.label() == null ? "-" : query.label().name().substring(0, 3))
+              + ":"
+              + (query.authorId() == null ? "-" : b36(query.authorId()))
+              + ":"
+              + b36(issuedEpochSecond);
       if (id.length() > 100) {
         throw new IllegalStateException("list button id too long: " + id.length());
       }
       return id;
     }
 
-    /** The same request within {@code scope} (a custom id carries no scope: it is the member's, now). */
+    /**
+     * The same request within {@code scope} (a custom id carries no scope: it is the member's,
+     * now).
+     */
     PageRequest within(ChannelScope scope) {
-      return new PageRequest(invokerId, query.within(scope), forward, cursor, page, issuedEpochSecond);
+      return new PageRequest(
+          invokerId, query.within(scope), forward, cursor, page, issuedEpochSecond);
     }
 
     boolean expired(Instant now, Duration lifetime) {
       return now.getEpochSecond() - issuedEpochSecond > lifetime.toSeconds();
     }
 
-    /** @throws IllegalArgumentException when the id is not one this class made */
+    /**
+     * @throws IllegalArgumentException when the id is not one this class made
+     */
     static PageRequest parse(String customId, long guildId, ChannelScope scope) {
       String[] p = customId.split(":");
       if (p.length != 8 || !p[0].equals(PREFIX) || !p[1].matches("[fb][0-9a-z]+")) {
@@ -275,10 +373,20 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
           throw new IllegalArgumentException("unknown tag in list button id " + customId);
         }
       }
-      TakeQuery q = new TakeQuery(guildId, p[4].equals("-") ? null : Long.parseLong(p[4], 36), label,
-          p[6].equals("-") ? null : Long.parseLong(p[6], 36), scope);
-      return new PageRequest(Long.parseLong(p[3], 36), q, p[1].charAt(0) == 'f', Long.parseLong(p[1].substring(1), 36),
-          Integer.parseInt(p[2], 36), Long.parseLong(p[7], 36));
+      TakeQuery q =
+          new TakeQuery(
+              guildId,
+              p[4].equals("-") ? null : Long.parseLong(p[4], 36),
+              label,
+              p[6].equals("-") ? null : Long.parseLong(p[6], 36),
+              scope);
+      return new PageRequest(
+          Long.parseLong(p[3], 36),
+          q,
+          p[1].charAt(0) == 'f',
+          Long.parseLong(p[1].substring(1), 36),
+          Integer.parseInt(p[2], 36),
+          Long.parseLong(p[7], 36));
     }
 
     private static String b36(long v) {

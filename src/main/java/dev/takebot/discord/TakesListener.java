@@ -2,8 +2,8 @@ package dev.takebot.discord;
 
 import dev.takebot.schedule.Routine;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.Take;
 import dev.takebot.takes.DiscussionService;
+import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeService;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,16 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects takes from the gateway: every member message in a discussion thread, and every reply to a
- * post in its channel. A post of two messages (the video link, then the embed) is the post either way: a
- * reply to either message is a take. Edits re-tag, deletes remove. Messages from bots (TakeBot included),
- * webhooks and the system are not takes.
+ * Collects takes from the gateway: every member message in a discussion thread, and every reply to
+ * a post in its channel. A post of two messages (the video link, then the embed) is the post either
+ * way: a reply to either message is a take. Edits re-tag, deletes remove. Messages from bots
+ * (TakeBot included), webhooks and the system are not takes.
  *
  * <p>Runs on the gateway thread, on purpose: events of one message are then handled in the order
- * Discord sent them (create before edit before delete), and each store call is a single quick write.
- * A take whose write fails (the database briefly unavailable) is retried once, a moment later (the
- * delay is the composition root's to choose), on the scheduler's {@code take-retry} routine; an edit or delete of it meanwhile updates or cancels the retry, so the order
- * still holds. If the retry fails too, backfill collects the take on the next reconnect.
+ * Discord sent them (create before edit before delete), and each store call is a single quick
+ * write. A take whose write fails (the database briefly unavailable) is retried once, a moment
+ * later (the delay is the composition root's to choose), on the scheduler's {@code take-retry}
+ * routine; an edit or delete of it meanwhile updates or cancels the retry, so the order still
+ * holds. If the retry fails too, backfill collects the take on the next reconnect.
  */
 final class TakesListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(TakesListener.class);
@@ -45,12 +46,17 @@ final class TakesListener extends ListenerAdapter {
   private final DiscussionService discussions;
   private final Routine retries;
   private final Duration retryDelay;
-  /** Takes waiting for their retry, by message id: the newest version of the message and its thread. */
+
+  /**
+   * Takes waiting for their retry, by message id: the newest version of the message and its thread.
+   */
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
   private record Pending(Message message, Member member, Discussion discussion) {}
 
-  /** @param retries where retries run, {@code retryDelay} after the failed write */
+  /**
+   * @param retries where retries run, {@code retryDelay} after the failed write
+   */
   TakesListener(TakeService takes, Routine retries, Duration retryDelay) {
     this.takes = takes;
     this.discussions = takes.discussions();
@@ -71,7 +77,11 @@ final class TakesListener extends ListenerAdapter {
     try {
       collect(m, event.getMember(), discussion.get());
     } catch (RuntimeException e) {
-      log.warn("Could not store take {} ({}); retrying in {} ms", m.getId(), e.toString(), retryDelay.toMillis());
+      log.warn(
+          "Could not store take {} ({}); retrying in {} ms",
+          m.getId(),
+          e.toString(),
+          retryDelay.toMillis());
       scheduleRetry(new Pending(m, event.getMember(), discussion.get()));
     }
   }
@@ -83,28 +93,36 @@ final class TakesListener extends ListenerAdapter {
       retries.after(retryDelay, () -> retry(id));
     } catch (RejectedExecutionException e) {
       pending.remove(id);
-      log.warn("Bot shutting down: take {} not stored; backfill will collect it on the next start", id);
+      log.warn(
+          "Bot shutting down: take {} not stored; backfill will collect it on the next start", id);
     }
   }
 
   private void retry(long id) {
-    // Inside compute, so an edit or delete of this message arriving meanwhile waits for the write and
-    // then applies to the stored take; a message deleted before the retry has no entry and is skipped.
-    pending.computeIfPresent(id, (key, p) -> {
-      try {
-        collect(p.message(), p.member(), p.discussion());
-        log.info("Stored take {} on retry", id);
-      } catch (RuntimeException e) {
-        log.warn("Could not store take {} on retry either ({}); backfill will collect it on the next reconnect",
-            id, e.toString());
-      }
-      return null;
-    });
+    // Inside compute, so an edit or delete of this message arriving meanwhile waits for the write
+    // and
+    // then applies to the stored take; a message deleted before the retry has no entry and is
+    // skipped.
+    pending.computeIfPresent(
+        id,
+        (key, p) -> {
+          try {
+            collect(p.message(), p.member(), p.discussion());
+            log.info("Stored take {} on retry", id);
+          } catch (RuntimeException e) {
+            log.warn(
+                "Could not store take {} on retry either ({}); backfill will collect it on the next reconnect",
+                id,
+                e.toString());
+          }
+          return null;
+        });
   }
 
   /**
-   * Stores a member's message as a take of {@code d}, or this version of it when it was edited: the one
-   * ingest path, shared with {@link Backfill}. The store keeps the version with the newest edit time.
+   * Stores a member's message as a take of {@code d}, or this version of it when it was edited: the
+   * one ingest path, shared with {@link Backfill}. The store keeps the version with the newest edit
+   * time.
    */
   Optional<Take> collect(Message m, Member member, Discussion d) {
     OffsetDateTime edited = m.getTimeEdited();
@@ -130,14 +148,19 @@ final class TakesListener extends ListenerAdapter {
     if (!event.isFromGuild() || !isMemberMessage(m) || hasOnlyMedia(m)) {
       return;
     }
-    // A take still waiting for its retry has no row to edit yet: the retry stores the newest text instead.
-    if (pending.computeIfPresent(m.getIdLong(), (id, p) -> new Pending(m, p.member(), p.discussion())) != null) {
+    // A take still waiting for its retry has no row to edit yet: the retry stores the newest text
+    // instead.
+    if (pending.computeIfPresent(
+            m.getIdLong(), (id, p) -> new Pending(m, p.member(), p.discussion()))
+        != null) {
       return;
     }
     OffsetDateTime edited = m.getTimeEdited();
     Instant editedAt = edited == null ? takes.clock().instant() : edited.toInstant();
-    // Stored as the newest version, whether or not the take has a row yet: a backfill may hold an older
-    // version of this message in a page it has read but not written, and must not win over this edit.
+    // Stored as the newest version, whether or not the take has a row yet: a backfill may hold an
+    // older
+    // version of this message in a page it has read but not written, and must not win over this
+    // edit.
     discussionOf(m).ifPresent(d -> collect(m, event.getMember(), d, editedAt));
   }
 
@@ -160,9 +183,9 @@ final class TakesListener extends ListenerAdapter {
   }
 
   /**
-   * A message without text that still carries something (an image, a sticker) is not a take; one that
-   * carries nothing at all is what Discord delivers without the Message Content intent, and goes on to
-   * {@link TakeService#ingest} so it can warn.
+   * A message without text that still carries something (an image, a sticker) is not a take; one
+   * that carries nothing at all is what Discord delivers without the Message Content intent, and
+   * goes on to {@link TakeService#ingest} so it can warn.
    */
   static boolean hasOnlyMedia(Message m) {
     return m.getContentRaw().isBlank()
@@ -178,7 +201,8 @@ final class TakesListener extends ListenerAdapter {
       return Optional.empty(); // not a reply (forwards carry a reference too)
     }
     // The post or its lead message (the video link): members reply to either.
-    return discussions.byPostMessage(ref.getMessageIdLong())
+    return discussions
+        .byPostMessage(ref.getMessageIdLong())
         .filter(d -> d.channelId() == m.getChannelIdLong());
   }
 }

@@ -16,10 +16,10 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /takes mine}, answered only to the member: their most recent takes on this server, each with
- * its tag, its article and a jump link. Members see how the bot read them (and can ask a moderator to
- * correct it); nobody else sees the list. Takes in channels the member can no longer see are left out:
- * their titles and neighbours' context are not the member's to read any more.
+ * {@code /takes mine}, answered only to the member: their most recent takes on this server, each
+ * with its tag, its article and a jump link. Members see how the bot read them (and can ask a
+ * moderator to correct it); nobody else sees the list. Takes in channels the member can no longer
+ * see are left out: their titles and neighbours' context are not the member's to read any more.
  */
 final class TakesMineCommand implements SlashFeature {
   static final int SHOWN = 15;
@@ -44,33 +44,62 @@ final class TakesMineCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     long guild = event.getGuild().getIdLong();
-    event.reply(MessageSpecs.toCreateData(render(guild, event.getUser().getIdLong(), Audience.of(event.getMember()))))
-        .setEphemeral(true).queue();
+    event
+        .reply(
+            MessageSpecs.toCreateData(
+                render(guild, event.getUser().getIdLong(), Audience.of(event.getMember()))))
+        .setEphemeral(true)
+        .queue();
   }
 
-  /** @param visible the member's own takes in channels they can no longer see stay out too */
+  /**
+   * @param visible the member's own takes in channels they can no longer see stay out too
+   */
   MessageSpec render(long guildId, long memberId, ChannelScope visible) {
     // One more than shown, to know whether there are older ones.
-    List<Take> takes = new ArrayList<>(ctx.takes().page(TakeQuery.byAuthor(guildId, memberId, visible), Long.MAX_VALUE,
-        false, SHOWN + 1));
+    List<Take> takes =
+        new ArrayList<>(
+            ctx.takes()
+                .page(
+                    TakeQuery.byAuthor(guildId, memberId, visible),
+                    Long.MAX_VALUE,
+                    false,
+                    SHOWN + 1));
     if (takes.isEmpty()) {
-      return MessageSpec.ofContent("You have no takes here yet: reply in an article's thread, or press"
-          + " \"Share your take\" under a post.");
+      return MessageSpec.ofContent(
+          "You have no takes here yet: reply in an article's thread, or press"
+              + " \"Share your take\" under a post.");
     }
     boolean more = takes.size() > SHOWN;
-    List<Take> shown = new ArrayList<>(takes.subList(takes.size() - Math.min(SHOWN, takes.size()), takes.size()));
+    List<Take> shown =
+        new ArrayList<>(takes.subList(takes.size() - Math.min(SHOWN, takes.size()), takes.size()));
     java.util.Collections.reverse(shown); // newest first
     Map<Long, Optional<Discussion>> articles = new HashMap<>();
     StringBuilder body = new StringBuilder();
     for (Take t : shown) {
-      String title = articles.computeIfAbsent(t.postMessageId(), ctx.takes().discussions()::find)
-          .map(d -> SafeText.quote(d.title(), 60)).orElse("an article");
+      String title =
+          articles
+              .computeIfAbsent(t.postMessageId(), ctx.takes().discussions()::find)
+              .map(d -> SafeText.quote(d.title(), 60))
+              .orElse("an article");
       body.append(TakeLines.line(guildId, t, false)).append(" on *").append(title).append("*\n");
     }
-    String footer = more ? "Your " + SHOWN + " newest takes; older ones are stored too."
-        : shown.size() == 1 ? "Your only take here." : "All your " + shown.size() + " takes here.";
-    EmbedSpec embed = new EmbedSpec("Your takes", null, SafeText.truncate(body.toString().strip(), 4000), COLOR,
-        List.of(), footer + " A tag looks wrong? Ask a moderator to correct it.", null, null);
+    String footer =
+        more
+            ? "Your " + SHOWN + " newest takes; older ones are stored too."
+            : shown.size() == 1
+                ? "Your only take here."
+                : "All your " + shown.size() + " takes here.";
+    EmbedSpec embed =
+        new EmbedSpec(
+            "Your takes",
+            null,
+            SafeText.truncate(body.toString().strip(), 4000),
+            COLOR,
+            List.of(),
+            footer + " A tag looks wrong? Ask a moderator to correct it.",
+            null,
+            null);
     return new MessageSpec("", List.of(embed), List.of(), List.of());
   }
 }

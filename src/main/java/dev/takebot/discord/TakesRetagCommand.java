@@ -11,9 +11,9 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /takes retag message:<link or id> sentiment:<tag>} (moderators): the typed twin of the "Correct
- * sentiment" message command. Lives under {@code /takes} (visible to everyone, so members can discover
- * it), and the router refuses non-moderators ({@link #access()}).
+ * {@code /takes retag message:<link or id> sentiment:<tag>} (moderators): the typed twin of the
+ * "Correct sentiment" message command. Lives under {@code /takes} (visible to everyone, so members
+ * can discover it), and the router refuses non-moderators ({@link #access()}).
  */
 final class TakesRetagCommand implements SlashFeature {
   private final BotContext ctx;
@@ -36,7 +36,11 @@ final class TakesRetagCommand implements SlashFeature {
   public SubcommandData subcommand() {
     return new SubcommandData("retag", "Correct a take's sentiment tag (moderators)")
         .addOptions(
-            new OptionData(OptionType.STRING, "message", "Link to the take (Copy Message Link) or its id", true),
+            new OptionData(
+                OptionType.STRING,
+                "message",
+                "Link to the take (Copy Message Link) or its id",
+                true),
             SentimentOption.option("The right tag", true));
   }
 
@@ -45,7 +49,9 @@ final class TakesRetagCommand implements SlashFeature {
     String link = event.getOption("message").getAsString();
     OptionalLong id = TakeLines.messageId(link);
     if (id.isEmpty()) {
-      reply(event, "`message` must be a message link (right click the take, Copy Message Link) or a message id.");
+      reply(
+          event,
+          "`message` must be a message link (right click the take, Copy Message Link) or a message id.");
       return;
     }
     Label label = Label.parse(event.getOption(SentimentOption.NAME).getAsString());
@@ -53,15 +59,25 @@ final class TakesRetagCommand implements SlashFeature {
     ChannelScope visible = Audience.of(event.getMember());
     Optional<Take> take = ctx.takes().find(guild, visible, id.getAsLong());
     if (take.isEmpty()) {
-      reply(event, "That message is not a take on an article of this server that you can see, so it has no tag"
-          + " to correct.");
+      reply(
+          event,
+          "That message is not a take on an article of this server that you can see, so it has no tag"
+              + " to correct.");
       return;
     }
-    Optional<Take> corrected = ctx.takes().correct(id.getAsLong(), label, event.getUser().getIdLong());
-    reply(event, corrected
-        .map(t -> "Corrected: [the take](" + TakeLines.jumpUrl(guild, t) + ") is now tagged " + TakeLines.tag(t)
-            + ", and every summary counts it that way.")
-        .orElse("That take was deleted in the meantime, so there is nothing to correct."));
+    Optional<Take> corrected =
+        ctx.takes().correct(id.getAsLong(), label, event.getUser().getIdLong());
+    reply(
+        event,
+        corrected
+            .map(
+                t ->
+                    "Corrected: [the take]("
+                        + TakeLines.jumpUrl(guild, t)
+                        + ") is now tagged "
+                        + TakeLines.tag(t)
+                        + ", and every summary counts it that way.")
+            .orElse("That take was deleted in the meantime, so there is nothing to correct."));
   }
 
   private static void reply(SlashCommandInteractionEvent event, String text) {

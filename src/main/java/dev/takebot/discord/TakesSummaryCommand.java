@@ -15,10 +15,10 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * {@code /takes summary [article] [private]}, for anyone; {@code private} answers only the asker.
- * Defers (a summary may stream many takes), then edits the original response. Without {@code article}:
- * the discussion of the thread it is used in, else the newest article the member may see. A summary of a
- * discussion whose audience is narrower than this channel's is always private, with a sentence saying
- * why ({@link Audience}).
+ * Defers (a summary may stream many takes), then edits the original response. Without {@code
+ * article}: the discussion of the thread it is used in, else the newest article the member may see.
+ * A summary of a discussion whose audience is narrower than this channel's is always private, with
+ * a sentence saying why ({@link Audience}).
  */
 final class TakesSummaryCommand implements SlashFeature {
 
@@ -26,7 +26,10 @@ final class TakesSummaryCommand implements SlashFeature {
   private final Cooldowns cooldowns;
   private final ArticleOption articles;
 
-  /** @param cooldown a member's pause between two summaries ({@code takes.summaryCooldownSeconds}; zero: none) */
+  /**
+   * @param cooldown a member's pause between two summaries ({@code takes.summaryCooldownSeconds};
+   *     zero: none)
+   */
   TakesSummaryCommand(BotContext ctx, Duration cooldown) {
     this.ctx = ctx;
     this.articles = new ArticleOption(ctx.takes().discussions());
@@ -41,8 +44,12 @@ final class TakesSummaryCommand implements SlashFeature {
   @Override
   public SubcommandData subcommand() {
     return new SubcommandData("summary", "How members feel about an article")
-        .addOptions(ArticleOption.option("Article title (default: this thread's, else the newest)"),
-            new OptionData(OptionType.BOOLEAN, "private", "Only you see the summary (default: everyone in the channel)"));
+        .addOptions(
+            ArticleOption.option("Article title (default: this thread's, else the newest)"),
+            new OptionData(
+                OptionType.BOOLEAN,
+                "private",
+                "Only you see the summary (default: everyone in the channel)"));
   }
 
   @Override
@@ -51,8 +58,14 @@ final class TakesSummaryCommand implements SlashFeature {
     Optional<Duration> wait = cooldowns == null ? Optional.empty() : cooldowns.tryAcquire(member);
     if (wait.isPresent()) {
       long s = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-      event.reply(MessageSpecs.text("You asked for a summary a moment ago; try again in " + s
-          + (s == 1 ? " second." : " seconds."))).setEphemeral(true).queue();
+      event
+          .reply(
+              MessageSpecs.text(
+                  "You asked for a summary a moment ago; try again in "
+                      + s
+                      + (s == 1 ? " second." : " seconds.")))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     try {
@@ -69,13 +82,23 @@ final class TakesSummaryCommand implements SlashFeature {
     OptionMapping hidden = event.getOption("private");
     boolean asked = hidden != null && hidden.getAsBoolean();
     OptionMapping opt = event.getOption(ArticleOption.NAME);
-    // Resolved before the answer is opened (one indexed read): whether it may be public depends on it.
-    Optional<Discussion> d = articles.resolve(event.getGuild().getIdLong(), Audience.of(event.getMember()),
-        event.getChannelIdLong(), opt == null ? null : opt.getAsString());
+    // Resolved before the answer is opened (one indexed read): whether it may be public depends on
+    // it.
+    Optional<Discussion> d =
+        articles.resolve(
+            event.getGuild().getIdLong(),
+            Audience.of(event.getMember()),
+            event.getChannelIdLong(),
+            opt == null ? null : opt.getAsString());
     if (d.isEmpty()) {
-      event.reply(MessageSpecs.text(opt == null
-          ? "No article has been posted here yet: moderators post one with `/article post`."
-          : ArticleOption.noMatch(opt.getAsString()))).setEphemeral(true).queue();
+      event
+          .reply(
+              MessageSpecs.text(
+                  opt == null
+                      ? "No article has been posted here yet: moderators post one with `/article post`."
+                      : ArticleOption.noMatch(opt.getAsString())))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     boolean narrower = !Audience.quotableIn(d.get(), event.getGuildChannel());

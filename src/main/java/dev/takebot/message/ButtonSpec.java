@@ -1,18 +1,25 @@
 package dev.takebot.message;
 
 /**
- * A button. Either an interactive button with a {@code customId} (≤ 100 chars) or a link button with a
- * {@code url}.
+ * A button. Either an interactive button with a {@code customId} (≤ 100 chars) or a link button
+ * with a {@code url}.
  */
 public record ButtonSpec(Style style, String label, String customId, String url, boolean disabled) {
 
   /** Discord button styles that TakeBot uses. */
-  public enum Style { PRIMARY, SECONDARY, SUCCESS, DANGER, LINK }
+  public enum Style {
+    PRIMARY,
+    SECONDARY,
+    SUCCESS,
+    DANGER,
+    LINK
+  }
 
   public ButtonSpec {
     DiscordLimits.checkLength("button label", label, 80);
     if (style == Style.LINK ? url == null : customId == null || customId.length() > 100) {
-      throw new IllegalArgumentException("link buttons need a url, others a custom id of ≤ 100 chars");
+      throw new IllegalArgumentException(
+          "link buttons need a url, others a custom id of ≤ 100 chars");
     }
   }
 

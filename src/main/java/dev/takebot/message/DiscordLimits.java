@@ -15,11 +15,13 @@ public final class DiscordLimits {
   public static final int EMBED_FOOTER = 2048;
   public static final int EMBED_TOTAL = 6000;
   public static final int THREAD_NAME = 100;
+
   /** JDA refuses longer embed URLs ({@code MessageEmbed.URL_MAX_LENGTH}). */
   public static final int EMBED_URL = 2000;
 
   /** What TakeBot itself allows in content, leaving room for Discord's own counting quirks. */
   public static final int CONTENT_BUDGET = 1800;
+
   /** What TakeBot itself allows in one embed description. */
   public static final int DESCRIPTION_BUDGET = 3500;
 

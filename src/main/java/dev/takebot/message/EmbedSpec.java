@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A rich embed. The compact constructor enforces Discord's per-embed limits, so an {@code EmbedSpec}
- * that exists can always be sent.
+ * A rich embed. The compact constructor enforces Discord's per-embed limits, so an {@code
+ * EmbedSpec} that exists can always be sent.
  *
  * @param title embed title (≤ 256), may be empty
  * @param url link for the title, or {@code null}
@@ -40,7 +40,8 @@ public record EmbedSpec(
     }
     int total = totalLength(title, description, footer, fields);
     if (total > DiscordLimits.EMBED_TOTAL) {
-      throw new IllegalArgumentException("embed has " + total + " chars, limit " + DiscordLimits.EMBED_TOTAL);
+      throw new IllegalArgumentException(
+          "embed has " + total + " chars, limit " + DiscordLimits.EMBED_TOTAL);
     }
     if (title.isEmpty() && description.isEmpty() && fields.isEmpty() && imageUrl == null) {
       throw new IllegalArgumentException("an embed needs a title, description, field or image");
@@ -52,7 +53,8 @@ public record EmbedSpec(
     return totalLength(title, description, footer, fields);
   }
 
-  private static int totalLength(String title, String description, String footer, List<FieldSpec> fields) {
+  private static int totalLength(
+      String title, String description, String footer, List<FieldSpec> fields) {
     int n = title.length() + description.length() + footer.length();
     for (FieldSpec f : fields) {
       n += f.name().length() + f.value().length();

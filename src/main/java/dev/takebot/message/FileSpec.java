@@ -1,6 +1,8 @@
 package dev.takebot.message;
 
-/** A file to attach, e.g. {@code chart.png}. Referenced from an embed as {@code attachment://name}. */
+/**
+ * A file to attach, e.g. {@code chart.png}. Referenced from an embed as {@code attachment://name}.
+ */
 public record FileSpec(String name, byte[] data) {
   public FileSpec {
     if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {

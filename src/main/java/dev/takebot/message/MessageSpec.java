@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One message as TakeBot wants it posted.
  *
- * @param content plain content (may be empty when there are embeds); links here get Discord's player
+ * @param content plain content (may be empty when there are embeds); links here get Discord's
+ *     player
  * @param embeds rich embeds, at most {@link DiscordLimits#MAX_EMBEDS}
  * @param buttons buttons shown below the message, in one row
  * @param files attachments, e.g. a rendered chart

@@ -2,7 +2,10 @@ package dev.takebot.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A Discord JSON error answer ({@code {"message", "code", "errors"?}}) raised anywhere in request handling. */
+/**
+ * A Discord JSON error answer ({@code {"message", "code", "errors"?}}) raised anywhere in request
+ * handling.
+ */
 final class ApiException extends RuntimeException {
   final int status;
   final int code;

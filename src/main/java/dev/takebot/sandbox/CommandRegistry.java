@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Application commands, global and guild-scoped: overwrite, upsert, edit, delete, with Discord's validation,
- * stable ids across overwrites and a new {@code version} on every change. Confined to the {@link EngineLoop}.
+ * Application commands, global and guild-scoped: overwrite, upsert, edit, delete, with Discord's
+ * validation, stable ids across overwrites and a new {@code version} on every change. Confined to
+ * the {@link EngineLoop}.
  */
 final class CommandRegistry {
   private final ObjectMapper json;
@@ -29,7 +29,8 @@ final class CommandRegistry {
   }
 
   List<JsonNode> commands(boolean guildScoped) {
-    return (guildScoped ? guildCommands : globalCommands).values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
+    return (guildScoped ? guildCommands : globalCommands)
+        .values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
   }
 
   ArrayNode listCommands(String guildId) {
@@ -157,7 +158,10 @@ final class CommandRegistry {
     return null;
   }
 
-  /** Whether Discord would show the command to the member: {@code default_member_permissions} against theirs. */
+  /**
+   * Whether Discord would show the command to the member: {@code default_member_permissions}
+   * against theirs.
+   */
   boolean commandVisibleTo(Member member, String channelId, String name, int type) {
     ObjectNode c = registeredCommand(name, type);
     if (c == null) {

@@ -4,28 +4,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Derives an attachment's content type from its bytes and name, as Discord does (clients label every part
- * {@code application/octet-stream}).
+ * Derives an attachment's content type from its bytes and name, as Discord does (clients label
+ * every part {@code application/octet-stream}).
  */
 final class ContentTypes {
-  private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
-      Map.entry("txt", "text/plain; charset=utf-8"),
-      Map.entry("md", "text/markdown; charset=utf-8"),
-      Map.entry("csv", "text/csv; charset=utf-8"),
-      Map.entry("json", "application/json; charset=utf-8"),
-      Map.entry("html", "text/html; charset=utf-8"),
-      Map.entry("htm", "text/html; charset=utf-8"),
-      Map.entry("png", "image/png"),
-      Map.entry("jpg", "image/jpeg"),
-      Map.entry("jpeg", "image/jpeg"),
-      Map.entry("gif", "image/gif"),
-      Map.entry("webp", "image/webp"),
-      Map.entry("svg", "image/svg+xml"),
-      Map.entry("pdf", "application/pdf"),
-      Map.entry("mp4", "video/mp4"));
+  private static final Map<String, String> BY_EXTENSION =
+      Map.ofEntries(
+          Map.entry("txt", "text/plain; charset=utf-8"),
+          Map.entry("md", "text/markdown; charset=utf-8"),
+          Map.entry("csv", "text/csv; charset=utf-8"),
+          Map.entry("json", "application/json; charset=utf-8"),
+          Map.entry("html", "text/html; charset=utf-8"),
+          Map.entry("htm", "text/html; charset=utf-8"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("pdf", "application/pdf"),
+          Map.entry("mp4", "video/mp4"));
 
-  private ContentTypes() {
-  }
+  private ContentTypes() {}
 
   static String detect(String filename, byte[] bytes) {
     if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
@@ -54,7 +54,10 @@ final class ContentTypes {
   }
 
   private static int int32(byte[] b, int at) {
-    return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    return (b[at] & 0xFF) << 24
+        | (b[at + 1] & 0xFF) << 16
+        | (b[at + 2] & 0xFF) << 8
+        | (b[at + 3] & 0xFF);
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

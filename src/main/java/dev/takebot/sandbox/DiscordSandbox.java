@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +15,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A local Discord-compatible server (REST API v10 under {@link #restUrl()}, Gateway v10 at {@link #gatewayUrl()})
- * bound to 127.0.0.1 on an ephemeral port, serving one realistic guild, plus the scenario API tests use to act as
- * members and read back what the bot did.
+ * A local Discord-compatible server (REST API v10 under {@link #restUrl()}, Gateway v10 at {@link
+ * #gatewayUrl()}) bound to 127.0.0.1 on an ephemeral port, serving one realistic guild, plus the
+ * scenario API tests use to act as members and read back what the bot did.
  *
  * <pre>{@code
  * try (DiscordSandbox sandbox = DiscordSandbox.start()) {
@@ -37,21 +36,23 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>The guild has {@code @everyone} (id = guild id), a Moderator role (Manage Messages, Manage Threads), the bot's
- * managed role with {@link Permissions#BOT_DEFAULT}, the channels {@code #news}, {@code #general} and
- * {@code #read-only} (only moderators may write), the owner, the bot's member, a default {@link #moderator()} and a
- * default plain {@link #member()}. Like Discord without the presence intent, GUILD_CREATE lists only the bot's own
- * member; the others reach the bot through message and interaction payloads.
+ * <p>The guild has {@code @everyone} (id = guild id), a Moderator role (Manage Messages, Manage
+ * Threads), the bot's managed role with {@link Permissions#BOT_DEFAULT}, the channels {@code
+ * #news}, {@code #general} and {@code #read-only} (only moderators may write), the owner, the bot's
+ * member, a default {@link #moderator()} and a default plain {@link #member()}. Like Discord
+ * without the presence intent, GUILD_CREATE lists only the bot's own member; the others reach the
+ * bot through message and interaction payloads.
  *
- * <p>Behaviour a bot can observe follows Discord: every created message comes back as MESSAGE_CREATE (ephemeral
- * ones excepted), edits and deletes as MESSAGE_UPDATE/DELETE/DELETE_BULK, Discord's error bodies and codes,
- * permissions computed from roles and overwrites, {@code Via} and rate-limit headers, the Message Content intent
- * rule, RESUME with replay, the 3-second interaction window. Not modelled: DMs, voice, presences, guild member
- * chunking beyond one chunk, stickers, polls, forum channels, scheduled events, webhooks other than interaction
- * webhooks, audit logs, and real (as opposed to scripted) rate-limit exhaustion beyond 50 requests per second and
- * route.
+ * <p>Behaviour a bot can observe follows Discord: every created message comes back as
+ * MESSAGE_CREATE (ephemeral ones excepted), edits and deletes as MESSAGE_UPDATE/DELETE/DELETE_BULK,
+ * Discord's error bodies and codes, permissions computed from roles and overwrites, {@code Via} and
+ * rate-limit headers, the Message Content intent rule, RESUME with replay, the 3-second interaction
+ * window. Not modelled: DMs, voice, presences, guild member chunking beyond one chunk, stickers,
+ * polls, forum channels, scheduled events, webhooks other than interaction webhooks, audit logs,
+ * and real (as opposed to scripted) rate-limit exhaustion beyond 50 requests per second and route.
  *
- * <p>All methods are thread-safe. {@link #close()} stops the HTTP server, every socket and every thread.
+ * <p>All methods are thread-safe. {@link #close()} stops the HTTP server, every socket and every
+ * thread.
  */
 public final class DiscordSandbox implements AutoCloseable {
 
@@ -63,12 +64,12 @@ public final class DiscordSandbox implements AutoCloseable {
     private int heartbeatInterval = 41_250;
     private long privilegedIntents = Gateway.PRIVILEGED;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
-     * The clock for ids, timestamps and the 3-second interaction window. JDA judges interaction ids against
-     * its own wall clock, so a custom clock must track real time (an offset clock is fine, a fixed one is not).
+     * The clock for ids, timestamps and the 3-second interaction window. JDA judges interaction ids
+     * against its own wall clock, so a custom clock must track real time (an offset clock is fine,
+     * a fixed one is not).
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
@@ -100,12 +101,15 @@ public final class DiscordSandbox implements AutoCloseable {
     }
 
     /**
-     * Whether the application may use the privileged Message Content intent (the developer-portal switch).
-     * When off, an IDENTIFY asking for it is closed with 4014 "Disallowed intent(s)", like Discord.
+     * Whether the application may use the privileged Message Content intent (the developer-portal
+     * switch). When off, an IDENTIFY asking for it is closed with 4014 "Disallowed intent(s)", like
+     * Discord.
      */
     public Builder messageContentIntentAllowed(boolean allowed) {
-      this.privilegedIntents = allowed ? privilegedIntents | Gateway.MESSAGE_CONTENT
-          : privilegedIntents & ~Gateway.MESSAGE_CONTENT;
+      this.privilegedIntents =
+          allowed
+              ? privilegedIntents | Gateway.MESSAGE_CONTENT
+              : privilegedIntents & ~Gateway.MESSAGE_CONTENT;
       return this;
     }
 
@@ -123,8 +127,14 @@ public final class DiscordSandbox implements AutoCloseable {
   private int port;
 
   private DiscordSandbox(Builder b) {
-    this.engine = new SandboxEngine(new ObjectMapper(), b.clock, b.token, b.botName, b.heartbeatInterval,
-        b.privilegedIntents);
+    this.engine =
+        new SandboxEngine(
+            new ObjectMapper(),
+            b.clock,
+            b.token,
+            b.botName,
+            b.heartbeatInterval,
+            b.privilegedIntents);
     this.defaultModerator = addMember("mod", engine.guild.moderator);
     this.defaultMember = addMember("member");
   }
@@ -143,21 +153,25 @@ public final class DiscordSandbox implements AutoCloseable {
     QueuedThreadPool pool = new QueuedThreadPool(32, 2, 60_000);
     pool.setName("discord-sandbox-http");
     pool.setDaemon(true);
-    Javalin javalin = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.startup.startupWatcherEnabled = false;
-      cfg.jetty.threadPool = pool;
-      cfg.jetty.multipartConfig.maxFileSize(25, SizeUnit.MB);
-      cfg.jetty.multipartConfig.maxInMemoryFileSize(25, SizeUnit.MB);
-      cfg.jetty.multipartConfig.maxTotalRequestSize(50, SizeUnit.MB);
-      cfg.jetty.modifyWebSocketServletFactory(f -> {
-        f.setIdleTimeout(Duration.ofMinutes(10));
-        f.setMaxTextMessageSize(1 << 20);
-      });
-      cfg.routes.ws("/gateway", ws -> engine.gateway.configure(ws, "gateway"));
-      cfg.routes.ws("/gateway-resume", ws -> engine.gateway.configure(ws, "gateway-resume"));
-      new RestApi(engine).register(cfg.routes);
-    });
+    Javalin javalin =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.startupWatcherEnabled = false;
+              cfg.jetty.threadPool = pool;
+              cfg.jetty.multipartConfig.maxFileSize(25, SizeUnit.MB);
+              cfg.jetty.multipartConfig.maxInMemoryFileSize(25, SizeUnit.MB);
+              cfg.jetty.multipartConfig.maxTotalRequestSize(50, SizeUnit.MB);
+              cfg.jetty.modifyWebSocketServletFactory(
+                  f -> {
+                    f.setIdleTimeout(Duration.ofMinutes(10));
+                    f.setMaxTextMessageSize(1 << 20);
+                  });
+              cfg.routes.ws("/gateway", ws -> engine.gateway.configure(ws, "gateway"));
+              cfg.routes.ws(
+                  "/gateway-resume", ws -> engine.gateway.configure(ws, "gateway-resume"));
+              new RestApi(engine).register(cfg.routes);
+            });
     try {
       javalin.start("127.0.0.1", 0);
     } catch (RuntimeException e) {
@@ -177,7 +191,9 @@ public final class DiscordSandbox implements AutoCloseable {
     return port;
   }
 
-  /** REST base for JDA's {@code RestConfig#setBaseUrl}, e.g. {@code http://127.0.0.1:PORT/api/v10/}. */
+  /**
+   * REST base for JDA's {@code RestConfig#setBaseUrl}, e.g. {@code http://127.0.0.1:PORT/api/v10/}.
+   */
   public String restUrl() {
     return "http://127.0.0.1:" + port + RestApi.ROOT;
   }
@@ -187,7 +203,10 @@ public final class DiscordSandbox implements AutoCloseable {
     return engine.gatewayUrl();
   }
 
-  /** The {@code resume_gateway_url} sent in READY; distinct from {@link #gatewayUrl()} so resumes are visible. */
+  /**
+   * The {@code resume_gateway_url} sent in READY; distinct from {@link #gatewayUrl()} so resumes
+   * are visible.
+   */
   public String resumeGatewayUrl() {
     return engine.resumeGatewayUrl();
   }
@@ -259,7 +278,10 @@ public final class DiscordSandbox implements AutoCloseable {
     return defaultMember;
   }
 
-  /** Adds a member holding the given roles (dispatches GUILD_MEMBER_ADD to sessions with that intent). */
+  /**
+   * Adds a member holding the given roles (dispatches GUILD_MEMBER_ADD to sessions with that
+   * intent).
+   */
   public Member addMember(String name, Role... roles) {
     return engine.call(() -> engine.guildChanges.addMember(name, roles));
   }
@@ -269,14 +291,17 @@ public final class DiscordSandbox implements AutoCloseable {
     return engine.call(() -> engine.guildChanges.addRole(name, permissions));
   }
 
-  /** Changes a role's permissions (GUILD_ROLE_UPDATE), e.g. to take a permission away from the bot. */
+  /**
+   * Changes a role's permissions (GUILD_ROLE_UPDATE), e.g. to take a permission away from the bot.
+   */
   public Role setRolePermissions(Role role, long permissions) {
     return engine.call(() -> engine.guildChanges.setRolePermissions(role, permissions));
   }
 
   /**
-   * Adds a text channel only the given roles can see, like a {@code #staff} channel: {@code @everyone} is denied
-   * View Channel and each role is allowed it (CHANNEL_CREATE). Pass the bot's role for the bot to see it too.
+   * Adds a text channel only the given roles can see, like a {@code #staff} channel:
+   * {@code @everyone} is denied View Channel and each role is allowed it (CHANNEL_CREATE). Pass the
+   * bot's role for the bot to see it too.
    */
   public Channel addPrivateChannel(String name, Role... viewers) {
     List<GuildModel.Overwrite> overwrites = new ArrayList<>();
@@ -288,15 +313,18 @@ public final class DiscordSandbox implements AutoCloseable {
   }
 
   /**
-   * Times a member out for {@code duration} (GUILD_MEMBER_UPDATE with {@code communication_disabled_until});
-   * {@link Duration#ZERO} lifts it. While timed out the member keeps only View Channel and Read Message History.
+   * Times a member out for {@code duration} (GUILD_MEMBER_UPDATE with {@code
+   * communication_disabled_until}); {@link Duration#ZERO} lifts it. While timed out the member
+   * keeps only View Channel and Read Message History.
    */
   public void timeOut(Member member, Duration duration) {
     Instant until = duration.isZero() ? null : engine.clock.instant().plus(duration);
     engine.run(() -> engine.guildChanges.timeOut(member, until));
   }
 
-  /** Sets one member's permission overwrite on a channel (CHANNEL_UPDATE); its threads follow it. */
+  /**
+   * Sets one member's permission overwrite on a channel (CHANNEL_UPDATE); its threads follow it.
+   */
   public void setMemberOverwrite(Channel channel, Member member, long allow, long deny) {
     engine.run(() -> engine.guildChanges.setMemberOverwrite(channel.id(), member, allow, deny));
   }
@@ -311,30 +339,44 @@ public final class DiscordSandbox implements AutoCloseable {
     return engine.call(engine.guild::sortedRoles);
   }
 
-  /** A member's effective permissions in a channel (roles and overwrites; threads use their parent). */
+  /**
+   * A member's effective permissions in a channel (roles and overwrites; threads use their parent).
+   */
   public long permissions(Member member, Channel channel) {
-    return engine.call(() -> engine.guild.permissions(engine.guild.members.getOrDefault(member.id(), member),
-        channel.id()));
+    return engine.call(
+        () ->
+            engine.guild.permissions(
+                engine.guild.members.getOrDefault(member.id(), member), channel.id()));
   }
 
   /** A channel or thread by id. */
   public Optional<Channel> channel(String id) {
-    return engine.call(() -> {
-      GuildModel.ChannelData c = engine.guild.channels.get(id);
-      return Optional.ofNullable(c == null ? null : c.channel);
-    });
+    return engine.call(
+        () -> {
+          GuildModel.ChannelData c = engine.guild.channels.get(id);
+          return Optional.ofNullable(c == null ? null : c.channel);
+        });
   }
 
   // ------------------------------------------------------------------ members act
 
-  /** Posts a message as a member; throws {@link IllegalStateException} when the member may not post there. */
+  /**
+   * Posts a message as a member; throws {@link IllegalStateException} when the member may not post
+   * there.
+   */
   public SandboxMessage post(Member author, Channel channel, String content, FileUpload... files) {
-    return engine.call(() -> engine.messages.memberPost(author, channel.id(), content, null, List.of(files)));
+    return engine.call(
+        () -> engine.messages.memberPost(author, channel.id(), content, null, List.of(files)));
   }
 
-  /** Replies to a message (a {@code message_reference} plus {@code referenced_message}, type 19). */
+  /**
+   * Replies to a message (a {@code message_reference} plus {@code referenced_message}, type 19).
+   */
   public SandboxMessage reply(Member author, SandboxMessage target, String content) {
-    return engine.call(() -> engine.messages.memberPost(author, target.channelId(), content, target.id(), List.of()));
+    return engine.call(
+        () ->
+            engine.messages.memberPost(
+                author, target.channelId(), content, target.id(), List.of()));
   }
 
   /** Edits a message's content (MESSAGE_UPDATE with {@code edited_timestamp}). */
@@ -347,7 +389,9 @@ public final class DiscordSandbox implements AutoCloseable {
     engine.run(() -> engine.messages.memberDelete(message.id()));
   }
 
-  /** Deletes several messages of one channel at once, as a moderator would (MESSAGE_DELETE_BULK). */
+  /**
+   * Deletes several messages of one channel at once, as a moderator would (MESSAGE_DELETE_BULK).
+   */
   public void bulkDelete(Channel channel, List<SandboxMessage> messages) {
     List<String> ids = messages.stream().map(SandboxMessage::id).toList();
     engine.run(() -> engine.messages.memberBulkDelete(channel.id(), ids));
@@ -358,7 +402,10 @@ public final class DiscordSandbox implements AutoCloseable {
     return engine.call(() -> engine.threads.memberCreate(creator, message.id(), name));
   }
 
-  /** Archives a thread (THREAD_UPDATE); {@code lock} also locks it, so only moderators may reopen it. */
+  /**
+   * Archives a thread (THREAD_UPDATE); {@code lock} also locks it, so only moderators may reopen
+   * it.
+   */
   public void archiveThread(Channel thread, boolean lock) {
     engine.run(() -> engine.threads.archive(thread.id(), lock));
   }
@@ -370,12 +417,14 @@ public final class DiscordSandbox implements AutoCloseable {
 
   /** A member adds a reaction (unicode emoji, or {@code name:id} for a custom one). */
   public void react(Member member, SandboxMessage message, String emoji) {
-    engine.run(() -> engine.reactions.react(member, message.channelId(), message.id(), emoji, true));
+    engine.run(
+        () -> engine.reactions.react(member, message.channelId(), message.id(), emoji, true));
   }
 
   /** A member removes their reaction. */
   public void unreact(Member member, SandboxMessage message, String emoji) {
-    engine.run(() -> engine.reactions.react(member, message.channelId(), message.id(), emoji, false));
+    engine.run(
+        () -> engine.reactions.react(member, message.channelId(), message.id(), emoji, false));
   }
 
   // ------------------------------------------------------------------ interactions
@@ -383,21 +432,23 @@ public final class DiscordSandbox implements AutoCloseable {
   /**
    * A member runs a registered slash command.
    *
-   * @param command the command path: {@code "takes summary"} is command {@code takes}, subcommand {@code summary};
-   *                {@code "a b c"} is command, subcommand group, subcommand
-   * @param options option values by name: {@code String}, {@code Integer}/{@code Long}, {@code Double},
-   *                {@code Boolean}, {@link Member}, {@link Channel}, {@link Role} or {@link FileUpload}; types come
-   *                from the registered definition, which also decides unknown and missing required options
-   *                ({@link IllegalArgumentException}, as Discord's client would not send them)
+   * @param command the command path: {@code "takes summary"} is command {@code takes}, subcommand
+   *     {@code summary}; {@code "a b c"} is command, subcommand group, subcommand
+   * @param options option values by name: {@code String}, {@code Integer}/{@code Long}, {@code
+   *     Double}, {@code Boolean}, {@link Member}, {@link Channel}, {@link Role} or {@link
+   *     FileUpload}; types come from the registered definition, which also decides unknown and
+   *     missing required options ({@link IllegalArgumentException}, as Discord's client would not
+   *     send them)
    */
-  public InteractionHandle slash(Member member, Channel channel, String command, Map<String, ?> options) {
+  public InteractionHandle slash(
+      Member member, Channel channel, String command, Map<String, ?> options) {
     return handle(() -> engine.interactions.slash(member, channel, command, options));
   }
 
   /**
-   * Whether Discord's client would offer the command to the member in that channel, judged by the command's
-   * {@code default_member_permissions}. {@link #slash} does not enforce this, because a server admin can override
-   * it per guild; bots must check permissions themselves.
+   * Whether Discord's client would offer the command to the member in that channel, judged by the
+   * command's {@code default_member_permissions}. {@link #slash} does not enforce this, because a
+   * server admin can override it per guild; bots must check permissions themselves.
    */
   public boolean commandVisibleTo(Member member, Channel channel, String command) {
     String name = command.trim().split("\\s+")[0];
@@ -414,43 +465,52 @@ public final class DiscordSandbox implements AutoCloseable {
     return handle(() -> engine.interactions.messageCommand(member, target, name));
   }
 
-  /** A member presses a button (by {@code custom_id}) on a message; it must exist and be enabled. */
+  /**
+   * A member presses a button (by {@code custom_id}) on a message; it must exist and be enabled.
+   */
   public InteractionHandle pressButton(Member member, SandboxMessage message, String customId) {
     return handle(() -> engine.interactions.pressButton(member, message, customId));
   }
 
   /**
-   * A button press carrying any {@code custom_id}, on a message that need not have that button: what a modified
-   * client or a replayed request can send, since component ids are input to the bot like everything else.
+   * A button press carrying any {@code custom_id}, on a message that need not have that button:
+   * what a modified client or a replayed request can send, since component ids are input to the bot
+   * like everything else.
    */
-  public InteractionHandle pressForgedButton(Member member, SandboxMessage message, String customId) {
+  public InteractionHandle pressForgedButton(
+      Member member, SandboxMessage message, String customId) {
     return handle(() -> engine.interactions.pressForgedButton(member, message, customId));
   }
 
   /**
-   * A member types {@code typed} into an autocompleted option of a slash command (interaction type 4, the option
-   * marked {@code focused}); {@link InteractionHandle#awaitChoices} returns the bot's suggestions.
+   * A member types {@code typed} into an autocompleted option of a slash command (interaction type
+   * 4, the option marked {@code focused}); {@link InteractionHandle#awaitChoices} returns the bot's
+   * suggestions.
    *
    * @param command the command path, as for {@link #slash}
    */
-  public InteractionHandle autocomplete(Member member, Channel channel, String command, String option,
-      String typed) {
+  public InteractionHandle autocomplete(
+      Member member, Channel channel, String command, String option, String typed) {
     return handle(() -> engine.interactions.autocomplete(member, channel, command, option, typed));
   }
 
   /**
-   * A member submits the modal the bot opened in answer to {@code opener}; {@code values} maps each text input's
-   * {@code custom_id} to the typed text. Required inputs and length limits are checked like Discord's client.
+   * A member submits the modal the bot opened in answer to {@code opener}; {@code values} maps each
+   * text input's {@code custom_id} to the typed text. Required inputs and length limits are checked
+   * like Discord's client.
    */
-  public InteractionHandle submitModal(Member member, InteractionHandle opener, Map<String, String> values) {
+  public InteractionHandle submitModal(
+      Member member, InteractionHandle opener, Map<String, String> values) {
     return handle(() -> engine.interactions.submitModal(member, opener, values));
   }
 
   /**
-   * A modal submit with any {@code custom_id}, as a modified client can send: one labelled text input per entry
-   * of {@code values}, from {@code channel}, whether or not the bot ever opened such a modal.
+   * A modal submit with any {@code custom_id}, as a modified client can send: one labelled text
+   * input per entry of {@code values}, from {@code channel}, whether or not the bot ever opened
+   * such a modal.
    */
-  public InteractionHandle submitModal(Member member, Channel channel, String customId, Map<String, String> values) {
+  public InteractionHandle submitModal(
+      Member member, Channel channel, String customId, Map<String, String> values) {
     return handle(() -> engine.interactions.submitModal(member, channel, customId, values));
   }
 
@@ -467,24 +527,30 @@ public final class DiscordSandbox implements AutoCloseable {
 
   /** Waits until {@link #isBotConnected()}. */
   public void awaitBotConnected(Duration timeout) {
-    engine.await(() -> engine.gateway.isReady() ? Boolean.TRUE : null, timeout, () -> "the bot to connect");
+    engine.await(
+        () -> engine.gateway.isReady() ? Boolean.TRUE : null, timeout, () -> "the bot to connect");
   }
 
-  /** Cuts the bot's connection abruptly (no close frame). JDA resumes on {@link #resumeGatewayUrl()}. */
+  /**
+   * Cuts the bot's connection abruptly (no close frame). JDA resumes on {@link
+   * #resumeGatewayUrl()}.
+   */
   public void dropConnection() {
     engine.run(engine.gateway::dropConnections);
   }
 
   /**
-   * Cuts the bot's connection and runs {@code whileDown} before the bot can resume, so every event it causes
-   * is guaranteed to reach the bot only through RESUME's replay. {@code whileDown} runs on the sandbox's own
-   * thread, before any reconnect is handled: it may act as members but must not wait for the bot.
+   * Cuts the bot's connection and runs {@code whileDown} before the bot can resume, so every event
+   * it causes is guaranteed to reach the bot only through RESUME's replay. {@code whileDown} runs
+   * on the sandbox's own thread, before any reconnect is handled: it may act as members but must
+   * not wait for the bot.
    */
   public void dropConnection(Runnable whileDown) {
-    engine.run(() -> {
-      engine.gateway.dropConnections();
-      whileDown.run();
-    });
+    engine.run(
+        () -> {
+          engine.gateway.dropConnections();
+          whileDown.run();
+        });
   }
 
   /** Closes the bot's connection with a close frame, e.g. 4000 "Unknown error" (resumable). */
@@ -498,42 +564,54 @@ public final class DiscordSandbox implements AutoCloseable {
   }
 
   /**
-   * Sends op 9 INVALID_SESSION. With {@code resumable=false} the session is gone and the bot must identify
-   * again (JDA waits up to ~5 s, then gets READY and GUILD_CREATE anew).
+   * Sends op 9 INVALID_SESSION. With {@code resumable=false} the session is gone and the bot must
+   * identify again (JDA waits up to ~5 s, then gets READY and GUILD_CREATE anew).
    */
   public void invalidateSession(boolean resumable) {
     engine.run(() -> engine.gateway.invalidateSessions(resumable));
   }
 
   /**
-   * The bot is removed from the guild (kicked, or the server deleted): GUILD_DELETE without
-   * {@code unavailable}, which JDA reports as a GuildLeaveEvent. Only the gateway event is emulated.
+   * The bot is removed from the guild (kicked, or the server deleted): GUILD_DELETE without {@code
+   * unavailable}, which JDA reports as a GuildLeaveEvent. Only the gateway event is emulated.
    */
   public void removeBotFromGuild() {
     engine.run(engine.guildChanges::removeBot);
   }
 
-  /** The bot is added back after {@link #removeBotFromGuild()}: GUILD_CREATE, a GuildJoinEvent in JDA. */
+  /**
+   * The bot is added back after {@link #removeBotFromGuild()}: GUILD_CREATE, a GuildJoinEvent in
+   * JDA.
+   */
   public void addBotBackToGuild() {
     engine.run(engine.guildChanges::addBotBack);
   }
 
-  /** Everything that happened on the gateway: connects, identifies, resumes (with replay counts), closes. */
+  /**
+   * Everything that happened on the gateway: connects, identifies, resumes (with replay counts),
+   * closes.
+   */
   public List<GatewayEvent> gatewayEvents() {
     return engine.call(engine.gateway::events);
   }
 
-  /** Waits for a gateway event of the given kind after the {@code after}-th event (use the current size). */
+  /**
+   * Waits for a gateway event of the given kind after the {@code after}-th event (use the current
+   * size).
+   */
   public GatewayEvent awaitGatewayEvent(String kind, int after, Duration timeout) {
-    return engine.await(() -> {
-      List<GatewayEvent> events = engine.gateway.events();
-      for (int i = after; i < events.size(); i++) {
-        if (events.get(i).kind().equals(kind)) {
-          return events.get(i);
-        }
-      }
-      return null;
-    }, timeout, () -> "gateway event " + kind);
+    return engine.await(
+        () -> {
+          List<GatewayEvent> events = engine.gateway.events();
+          for (int i = after; i < events.size(); i++) {
+            if (events.get(i).kind().equals(kind)) {
+              return events.get(i);
+            }
+          }
+          return null;
+        },
+        timeout,
+        () -> "gateway event " + kind);
   }
 
   // ------------------------------------------------------------------ REST behaviour switches
@@ -543,19 +621,22 @@ public final class DiscordSandbox implements AutoCloseable {
     engine.run(() -> engine.routeRules.addRateLimit(n, retryAfter, null, null));
   }
 
-  /** Answers the next {@code n} requests with this method whose path contains {@code pathContains} with 429. */
+  /**
+   * Answers the next {@code n} requests with this method whose path contains {@code pathContains}
+   * with 429.
+   */
   public void rateLimitNext(String method, String pathContains, int n, Duration retryAfter) {
     engine.run(() -> engine.routeRules.addRateLimit(n, retryAfter, method, pathContains));
   }
 
   /**
-   * Fails the next request with this method whose path contains {@code pathContains} the way Discord
-   * refuses one: HTTP {@code status} with the JSON body {@code {"message": message, "code": code}}, and
-   * the route does nothing. For instance {@code failNext("POST", "/threads", 403, 50013, "Missing
-   * Permissions")} makes the next thread creation fail as if the permission had just been taken away.
-   * Paths are relative to the API root ({@code channels/{id}/messages/{id}/threads}); a null method or
-   * fragment matches any. Each call fails one request; calls queue up, and a matching 429 from
-   * {@link #rateLimitNext} comes first.
+   * Fails the next request with this method whose path contains {@code pathContains} the way
+   * Discord refuses one: HTTP {@code status} with the JSON body {@code {"message": message, "code":
+   * code}}, and the route does nothing. For instance {@code failNext("POST", "/threads", 403,
+   * 50013, "Missing Permissions")} makes the next thread creation fail as if the permission had
+   * just been taken away. Paths are relative to the API root ({@code
+   * channels/{id}/messages/{id}/threads}); a null method or fragment matches any. Each call fails
+   * one request; calls queue up, and a matching 429 from {@link #rateLimitNext} comes first.
    *
    * @param status an HTTP error status, 400 to 599
    * @param code Discord's JSON error code (e.g. 50013 Missing Permissions, 10008 Unknown Message)
@@ -574,11 +655,12 @@ public final class DiscordSandbox implements AutoCloseable {
   }
 
   /**
-   * Holds the answer to the next request with this method whose path contains {@code pathContains}: the
-   * route runs when the request arrives, so the answer shows the server as it was then, but it is sent
-   * only once the returned handle is {@linkplain HeldResponse#release() released}. Meanwhile the test can
-   * change what the answer describes, e.g. delete or edit a message while a page of history holding it
-   * is on its way to the bot. Paths are relative to the API root; a null method or fragment matches any.
+   * Holds the answer to the next request with this method whose path contains {@code pathContains}:
+   * the route runs when the request arrives, so the answer shows the server as it was then, but it
+   * is sent only once the returned handle is {@linkplain HeldResponse#release() released}.
+   * Meanwhile the test can change what the answer describes, e.g. delete or edit a message while a
+   * page of history holding it is on its way to the bot. Paths are relative to the API root; a null
+   * method or fragment matches any.
    */
   public HeldResponse holdNext(String method, String pathContains) {
     return engine.call(() -> engine.routeRules.addHold(method, pathContains));
@@ -586,17 +668,25 @@ public final class DiscordSandbox implements AutoCloseable {
 
   // ------------------------------------------------------------------ read back
 
-  /** Current messages of a channel or thread, oldest first, including ephemeral interaction responses. */
+  /**
+   * Current messages of a channel or thread, oldest first, including ephemeral interaction
+   * responses.
+   */
   public List<SandboxMessage> messages(Channel channel) {
     return engine.call(() -> engine.messages.in(channel.id()));
   }
 
-  /** Every current message the bot sent (channel messages and interaction responses), oldest first. */
+  /**
+   * Every current message the bot sent (channel messages and interaction responses), oldest first.
+   */
   public List<SandboxMessage> botMessages() {
     return allMessages().stream().filter(m -> m.authorId().equals(engine.botId())).toList();
   }
 
-  /** Every current message in the guild (members' and the bot's, ephemeral ones included), oldest first. */
+  /**
+   * Every current message in the guild (members' and the bot's, ephemeral ones included), oldest
+   * first.
+   */
   public List<SandboxMessage> allMessages() {
     return engine.call(engine.messages::all);
   }
@@ -627,8 +717,8 @@ public final class DiscordSandbox implements AutoCloseable {
   }
 
   /**
-   * Every message creation, edit and deletion so far, in order — what members would have seen happen, including
-   * ephemeral responses shown only to their invoker. Handy for transcripts.
+   * Every message creation, edit and deletion so far, in order — what members would have seen
+   * happen, including ephemeral responses shown only to their invoker. Handy for transcripts.
    */
   public List<MessageEvent> messageEvents() {
     return engine.call(engine.messages::events);
@@ -641,31 +731,43 @@ public final class DiscordSandbox implements AutoCloseable {
 
   /** Waits for a current message matching {@code predicate} (already present or yet to come). */
   public SandboxMessage awaitMessage(Predicate<SandboxMessage> predicate, Duration timeout) {
-    return engine.await(() -> engine.messages.first(predicate), timeout, () -> "a matching message");
+    return engine.await(
+        () -> engine.messages.first(predicate), timeout, () -> "a matching message");
   }
 
   /** Waits for a message by the bot in {@code channel} matching {@code predicate}. */
-  public SandboxMessage awaitBotMessage(Channel channel, Predicate<SandboxMessage> predicate, Duration timeout) {
-    return engine.await(() -> engine.messages.first(m -> m.channelId().equals(channel.id())
-        && m.authorId().equals(engine.botId()) && predicate.test(m)), timeout,
+  public SandboxMessage awaitBotMessage(
+      Channel channel, Predicate<SandboxMessage> predicate, Duration timeout) {
+    return engine.await(
+        () ->
+            engine.messages.first(
+                m ->
+                    m.channelId().equals(channel.id())
+                        && m.authorId().equals(engine.botId())
+                        && predicate.test(m)),
+        timeout,
         () -> "a matching bot message in #" + channel.name());
   }
 
   /** Waits for a thread matching {@code predicate}. */
   public Channel awaitThread(Predicate<Channel> predicate, Duration timeout) {
-    return engine.await(() -> engine.threads.all().stream().filter(predicate).findFirst().orElse(null), timeout,
+    return engine.await(
+        () -> engine.threads.all().stream().filter(predicate).findFirst().orElse(null),
+        timeout,
         () -> "a matching thread");
   }
 
   /** Waits for a REST request matching {@code predicate} (already answered or yet to come). */
   public RecordedRequest awaitRequest(Predicate<RecordedRequest> predicate, Duration timeout) {
-    return engine.await(() -> engine.requestLog.first(predicate), timeout,
-        () -> "a matching request");
+    return engine.await(
+        () -> engine.requestLog.first(predicate), timeout, () -> "a matching request");
   }
 
   /** Waits until the message with this id is deleted. */
   public void awaitDeleted(String messageId, Duration timeout) {
-    engine.await(() -> engine.messages.isDeleted(messageId) ? Boolean.TRUE : null, timeout,
+    engine.await(
+        () -> engine.messages.isDeleted(messageId) ? Boolean.TRUE : null,
+        timeout,
         () -> "message " + messageId + " to be deleted");
   }
 
@@ -677,10 +779,11 @@ public final class DiscordSandbox implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    engine.run(() -> {
-      engine.routeRules.releaseHolds();
-      engine.gateway.shutdown();
-    });
+    engine.run(
+        () -> {
+          engine.routeRules.releaseHolds();
+          engine.gateway.shutdown();
+        });
     if (app != null) {
       app.stop(); // outside the loop: stopping waits for requests, which wait for the loop
     }

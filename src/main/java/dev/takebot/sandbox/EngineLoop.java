@@ -15,35 +15,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that owns the sandbox's state, the way a Netty event loop owns its channels: REST handlers,
- * gateway sockets and the scenario API hand it tasks, so no state is shared between threads and dispatches
- * reach the sockets in the order the state changed. Waiters ({@link #await}) are re-checked on this thread after
- * every task, so a test waiting for a message sees it as soon as the task that created it ends.
+ * The one thread that owns the sandbox's state, the way a Netty event loop owns its channels: REST
+ * handlers, gateway sockets and the scenario API hand it tasks, so no state is shared between
+ * threads and dispatches reach the sockets in the order the state changed. Waiters ({@link #await})
+ * are re-checked on this thread after every task, so a test waiting for a message sees it as soon
+ * as the task that created it ends.
  */
 final class EngineLoop implements AutoCloseable {
-  /** Far beyond any task; a caller waiting this long means the loop is stuck, which deserves a clear failure. */
+  /**
+   * Far beyond any task; a caller waiting this long means the loop is stuck, which deserves a clear
+   * failure.
+   */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
 
   private final ScheduledThreadPoolExecutor executor;
+
   /** Touched on the loop thread only. */
   private final List<Waiter<?>> waiters = new ArrayList<>();
+
   private volatile Thread thread;
 
   EngineLoop() {
-    executor = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "discord-sandbox-engine");
-      t.setDaemon(true);
-      thread = t;
-      return t;
-    });
+    executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "discord-sandbox-engine");
+              t.setDaemon(true);
+              thread = t;
+              return t;
+            });
     executor.setRemoveOnCancelPolicy(true);
   }
 
-  /** Runs {@code task} on the loop and returns its result; its exception is rethrown here unchanged. */
+  /**
+   * Runs {@code task} on the loop and returns its result; its exception is rethrown here unchanged.
+   */
   <T> T call(Supplier<T> task) {
     if (inLoop()) {
-      return task.get(); // a step run from inside a task, e.g. a member posting while the bot is cut off
+      return task
+          .get(); // a step run from inside a task, e.g. a member posting while the bot is cut off
     }
     Future<T> result;
     try {
@@ -56,7 +69,8 @@ final class EngineLoop implements AutoCloseable {
     } catch (ExecutionException e) {
       throw unchecked(e.getCause());
     } catch (TimeoutException e) {
-      throw new SandboxTimeoutException("The sandbox did not answer within " + CALL_TIMEOUT.toSeconds() + " s");
+      throw new SandboxTimeoutException(
+          "The sandbox did not answer within " + CALL_TIMEOUT.toSeconds() + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SandboxTimeoutException("Interrupted while waiting for the sandbox");
@@ -64,19 +78,26 @@ final class EngineLoop implements AutoCloseable {
   }
 
   void run(Runnable task) {
-    call(() -> {
-      task.run();
-      return null;
-    });
+    call(
+        () -> {
+          task.run();
+          return null;
+        });
   }
 
-  /** Runs {@code task} on the loop without waiting for it, e.g. for a socket event; failures are logged. */
+  /**
+   * Runs {@code task} on the loop without waiting for it, e.g. for a socket event; failures are
+   * logged.
+   */
   void execute(Runnable task) {
     try {
-      executor.execute(() -> runTask(() -> {
-        task.run();
-        return null;
-      }));
+      executor.execute(
+          () ->
+              runTask(
+                  () -> {
+                    task.run();
+                    return null;
+                  }));
     } catch (RejectedExecutionException e) {
       LOG.debug("sandbox closed; task dropped");
     }
@@ -85,22 +106,29 @@ final class EngineLoop implements AutoCloseable {
   /** Runs {@code task} on the loop after {@code delay}. */
   void schedule(Runnable task, Duration delay) {
     try {
-      executor.schedule(() -> runTask(() -> {
-        task.run();
-        return null;
-      }), delay.toMillis(), TimeUnit.MILLISECONDS);
+      executor.schedule(
+          () ->
+              runTask(
+                  () -> {
+                    task.run();
+                    return null;
+                  }),
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       LOG.debug("sandbox closed; scheduled task dropped");
     }
   }
 
   /**
-   * Waits until {@code probe}, run on the loop, returns non-null: at once, or after whichever later task makes
-   * it so. Must not be called from the loop itself, which would then wait for its own next task.
+   * Waits until {@code probe}, run on the loop, returns non-null: at once, or after whichever later
+   * task makes it so. Must not be called from the loop itself, which would then wait for its own
+   * next task.
    */
   <T> T await(Supplier<T> probe, Duration timeout, Supplier<String> what) {
     if (inLoop()) {
-      throw new IllegalStateException("cannot wait for " + what.get() + " on the sandbox's own thread");
+      throw new IllegalStateException(
+          "cannot wait for " + what.get() + " on the sandbox's own thread");
     }
     Waiter<T> waiter = new Waiter<>(probe);
     run(() -> waiters.add(waiter)); // checked as this task ends
@@ -110,7 +138,8 @@ final class EngineLoop implements AutoCloseable {
       throw unchecked(e.getCause());
     } catch (TimeoutException e) {
       waiter.result.cancel(false); // the loop drops it at its next check
-      throw new SandboxTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for " + what.get());
+      throw new SandboxTimeoutException(
+          "Timed out after " + timeout.toMillis() + " ms waiting for " + what.get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SandboxTimeoutException("Interrupted while waiting for " + what.get());

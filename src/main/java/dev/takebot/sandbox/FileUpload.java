@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
  * A file a simulated member attaches (to a message or a slash command's attachment option).
  *
  * @param filename name shown in Discord, e.g. {@code article.txt}
- * @param bytes    the content
+ * @param bytes the content
  */
 public record FileUpload(String filename, byte[] bytes) {
 

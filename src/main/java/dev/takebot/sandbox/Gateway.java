@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,13 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.Deflater;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Gateway v10 over WebSocket: HELLO, IDENTIFY/READY/GUILD_CREATE, heartbeats, sequenced dispatches with a replay
- * buffer for RESUME, INVALID_SESSION and RECONNECT, intents and the Message Content rule.
+ * Gateway v10 over WebSocket: HELLO, IDENTIFY/READY/GUILD_CREATE, heartbeats, sequenced dispatches
+ * with a replay buffer for RESUME, INVALID_SESSION and RECONNECT, intents and the Message Content
+ * rule.
  *
- * <p>All state is confined to the {@link EngineLoop}: socket callbacks hand their work to it, and sends are
- * asynchronous and enqueued in the order the loop makes them, so sequence numbers reach the client in order.
+ * <p>All state is confined to the {@link EngineLoop}: socket callbacks hand their work to it, and
+ * sends are asynchronous and enqueued in the order the loop makes them, so sequence numbers reach
+ * the client in order.
  */
 final class Gateway {
   static final int GUILDS = 1;
@@ -51,6 +52,7 @@ final class Gateway {
     Connection connection;
     boolean alive = true;
     boolean guildPending = true;
+
     /** Dispatches held back until the session's GUILD_CREATE, which must come first. */
     final List<Dispatch> deferred = new ArrayList<>();
 
@@ -60,8 +62,7 @@ final class Gateway {
     }
   }
 
-  record Dispatch(String type, ObjectNode d) {
-  }
+  record Dispatch(String type, ObjectNode d) {}
 
   /** One WebSocket connection. */
   static final class Connection {
@@ -90,7 +91,13 @@ final class Gateway {
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final List<GatewayEvent> events = new ArrayList<>();
 
-  Gateway(ObjectMapper json, Clock clock, EngineLoop loop, GuildModel guild, String token, int heartbeatInterval,
+  Gateway(
+      ObjectMapper json,
+      Clock clock,
+      EngineLoop loop,
+      GuildModel guild,
+      String token,
+      int heartbeatInterval,
       long allowedPrivilegedIntents) {
     this.json = json;
     this.clock = clock;
@@ -107,21 +114,24 @@ final class Gateway {
   }
 
   void configure(WsConfig ws, String path) {
-    ws.onConnect(ctx -> {
-      ctx.session.setIdleTimeout(Duration.ofMinutes(10));
-      loop.execute(() -> onConnect(ctx, path));
-    });
+    ws.onConnect(
+        ctx -> {
+          ctx.session.setIdleTimeout(Duration.ofMinutes(10));
+          loop.execute(() -> onConnect(ctx, path));
+        });
     ws.onMessage(ctx -> onText(ctx, ctx.message()));
     ws.onBinaryMessage(ctx -> onText(ctx, StandardCharsets.UTF_8.decode(ctx.data()).toString()));
-    ws.onClose(ctx -> {
-      int code = ctx.status();
-      String reason = ctx.reason();
-      loop.execute(() -> onClose(ctx, code, reason));
-    });
-    ws.onError(ctx -> {
-      String error = String.valueOf(ctx.error());
-      loop.execute(() -> onClose(ctx, -1, error));
-    });
+    ws.onClose(
+        ctx -> {
+          int code = ctx.status();
+          String reason = ctx.reason();
+          loop.execute(() -> onClose(ctx, code, reason));
+        });
+    ws.onError(
+        ctx -> {
+          String error = String.valueOf(ctx.error());
+          loop.execute(() -> onClose(ctx, -1, error));
+        });
   }
 
   // ---- connection lifecycle ----
@@ -159,7 +169,10 @@ final class Gateway {
     }
   }
 
-  /** Parses on the socket's thread, then answers on the loop; a null payload is one that did not parse. */
+  /**
+   * Parses on the socket's thread, then answers on the loop; a null payload is one that did not
+   * parse.
+   */
   private void onText(WsContext ctx, String text) {
     JsonNode parsed;
     try {
@@ -183,7 +196,9 @@ final class Gateway {
     switch (payload.path("op").asInt(-1)) {
       case 1 -> heartbeat(c);
       case 2 -> identify(c, payload.path("d"));
-      case 3, 4 -> { /* presence and voice state updates are accepted and ignored */ }
+      case 3, 4 -> {
+        /* presence and voice state updates are accepted and ignored */
+      }
       case 6 -> resume(c, payload.path("d"));
       case 8 -> requestMembers(c, payload.path("d"));
       default -> close(c, 4001, "Unknown opcode.");
@@ -228,7 +243,9 @@ final class Gateway {
     loop.schedule(() -> sendGuildCreate(s), Duration.ofMillis(20));
   }
 
-  /** The bot token in IDENTIFY/RESUME: Discord takes it bare; a {@code Bot } prefix is tolerated. */
+  /**
+   * The bot token in IDENTIFY/RESUME: Discord takes it bare; a {@code Bot } prefix is tolerated.
+   */
   private boolean acceptsToken(String presented) {
     return token.equals(presented) || ("Bot " + token).equals(presented);
   }
@@ -304,7 +321,9 @@ final class Gateway {
         replayed++;
       }
     }
-    record("RESUME", "session " + s.id + " from seq " + seq + " replayed " + replayed + " via " + c.path);
+    record(
+        "RESUME",
+        "session " + s.id + " from seq " + seq + " replayed " + replayed + " via " + c.path);
     sequenceAndSend(s, "RESUMED", json.createObjectNode());
   }
 
@@ -319,8 +338,8 @@ final class Gateway {
   // ---- dispatching ----
 
   /**
-   * Sends a dispatch to every live session whose intents include {@code intent} (0 = always), applying the
-   * Message Content rule to message payloads.
+   * Sends a dispatch to every live session whose intents include {@code intent} (0 = always),
+   * applying the Message Content rule to message payloads.
    */
   void dispatch(String type, ObjectNode d, int intent) {
     for (Session s : sessions.values()) {
@@ -328,7 +347,8 @@ final class Gateway {
         continue;
       }
       ObjectNode payload = d;
-      if ((s.intents & MESSAGE_CONTENT) == 0 && (type.equals("MESSAGE_CREATE") || type.equals("MESSAGE_UPDATE"))) {
+      if ((s.intents & MESSAGE_CONTENT) == 0
+          && (type.equals("MESSAGE_CREATE") || type.equals("MESSAGE_UPDATE"))) {
         payload = withoutContent(d);
       }
       if (s.guildPending) {
@@ -339,7 +359,10 @@ final class Gateway {
     }
   }
 
-  /** Discord blanks content, embeds, attachments, components and polls of others' messages without the intent. */
+  /**
+   * Discord blanks content, embeds, attachments, components and polls of others' messages without
+   * the intent.
+   */
   private ObjectNode withoutContent(ObjectNode message) {
     String botId = guild.bot.id();
     boolean own = botId.equals(message.path("author").path("id").asText());
@@ -397,7 +420,10 @@ final class Gateway {
     }
   }
 
-  /** zlib-stream: one deflate context per connection, every message ending in a sync flush (00 00 ff ff). */
+  /**
+   * zlib-stream: one deflate context per connection, every message ending in a sync flush (00 00 ff
+   * ff).
+   */
   private static byte[] deflate(Deflater deflater, byte[] input) {
     deflater.setInput(input);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(input.length / 2 + 64);
@@ -430,7 +456,9 @@ final class Gateway {
 
   // ---- controls for tests ----
 
-  /** Cuts every identified connection without a close frame; dispatches from now on are buffered. */
+  /**
+   * Cuts every identified connection without a close frame; dispatches from now on are buffered.
+   */
   void dropConnections() {
     for (Session s : sessions.values()) {
       Connection c = s.connection;
@@ -447,7 +475,10 @@ final class Gateway {
     }
   }
 
-  /** Closes every identified connection with a close frame; sessions stay resumable for 4000-range codes. */
+  /**
+   * Closes every identified connection with a close frame; sessions stay resumable for 4000-range
+   * codes.
+   */
   void closeConnections(int code, String reason) {
     for (Session s : sessions.values()) {
       if (s.connection != null) {
@@ -490,7 +521,8 @@ final class Gateway {
 
   /** True when a session is identified, connected and has received its GUILD_CREATE. */
   boolean isReady() {
-    return sessions.values().stream().anyMatch(s -> s.alive && s.connection != null && !s.guildPending);
+    return sessions.values().stream()
+        .anyMatch(s -> s.alive && s.connection != null && !s.guildPending);
   }
 
   List<GatewayEvent> events() {

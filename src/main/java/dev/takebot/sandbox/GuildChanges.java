@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What moderators and Discord change in the guild during a test — members, roles, channels, overwrites,
- * time-outs, the bot's removal — with the dispatches the bot sees. Confined to the {@link EngineLoop}.
+ * What moderators and Discord change in the guild during a test — members, roles, channels,
+ * overwrites, time-outs, the bot's removal — with the dispatches the bot sees. Confined to the
+ * {@link EngineLoop}.
  */
 final class GuildChanges {
   private final ObjectMapper json;
@@ -54,8 +55,11 @@ final class GuildChanges {
     if (old == null) {
       throw new IllegalArgumentException("unknown role " + role.name());
     }
-    return announceRole("GUILD_ROLE_UPDATE",
-        guild.putRole(new Role(old.id(), old.name(), old.position(), permissions, old.color(), old.managed())));
+    return announceRole(
+        "GUILD_ROLE_UPDATE",
+        guild.putRole(
+            new Role(
+                old.id(), old.name(), old.position(), permissions, old.color(), old.managed())));
   }
 
   private Role announceRole(String event, Role r) {
@@ -66,19 +70,33 @@ final class GuildChanges {
     return r;
   }
 
-  /** Adds a text channel with the given overwrites (CHANNEL_CREATE, with them, as Discord sends it). */
+  /**
+   * Adds a text channel with the given overwrites (CHANNEL_CREATE, with them, as Discord sends it).
+   */
   Channel addTextChannel(String name, List<GuildModel.Overwrite> overwrites) {
-    int position = guild.channels.values().stream().filter(c -> !c.channel.isThread())
-        .mapToInt(c -> c.position).max().orElse(0) + 1;
-    Channel ch = guild.putChannel(new Channel(ids.next(), name, Channel.GUILD_TEXT, null, null), position, "",
-        clock.instant());
+    int position =
+        guild.channels.values().stream()
+                .filter(c -> !c.channel.isThread())
+                .mapToInt(c -> c.position)
+                .max()
+                .orElse(0)
+            + 1;
+    Channel ch =
+        guild.putChannel(
+            new Channel(ids.next(), name, Channel.GUILD_TEXT, null, null),
+            position,
+            "",
+            clock.instant());
     GuildModel.ChannelData data = guild.channels.get(ch.id());
     data.overwrites.addAll(overwrites);
     gateway.dispatch("CHANNEL_CREATE", guild.channelJson(json, data, true), Gateway.GUILDS);
     return ch;
   }
 
-  /** Times a member out until {@code until}, or lifts the time-out when it is null (GUILD_MEMBER_UPDATE). */
+  /**
+   * Times a member out until {@code until}, or lifts the time-out when it is null
+   * (GUILD_MEMBER_UPDATE).
+   */
   void timeOut(Member member, Instant until) {
     Member m = guild.members.get(member.id());
     if (m == null) {
@@ -98,7 +116,8 @@ final class GuildChanges {
   void setMemberOverwrite(String channelId, Member member, long allow, long deny) {
     GuildModel.ChannelData c = guild.channelData(channelId);
     if (c.channel.isThread()) {
-      throw new IllegalArgumentException("threads have no overwrites of their own; use the parent channel");
+      throw new IllegalArgumentException(
+          "threads have no overwrites of their own; use the parent channel");
     }
     c.overwrites.removeIf(o -> o.type() == 1 && o.id().equals(member.id()));
     c.overwrites.add(new GuildModel.Overwrite(member.id(), 1, allow, deny));
@@ -106,8 +125,9 @@ final class GuildChanges {
   }
 
   /**
-   * GUILD_DELETE without {@code unavailable}: Discord's word that the bot was removed from the guild (or the
-   * guild deleted). Only the dispatch: the sandbox's REST side goes on answering as before.
+   * GUILD_DELETE without {@code unavailable}: Discord's word that the bot was removed from the
+   * guild (or the guild deleted). Only the dispatch: the sandbox's REST side goes on answering as
+   * before.
    */
   void removeBot() {
     ObjectNode d = json.createObjectNode();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one guild the sandbox serves: roles, members, channels, threads and the permission arithmetic.
- * Confined to the {@link EngineLoop} like the rest of the sandbox's state.
+ * The one guild the sandbox serves: roles, members, channels, threads and the permission
+ * arithmetic. Confined to the {@link EngineLoop} like the rest of the sandbox's state.
  */
 final class GuildModel {
 
@@ -48,8 +47,7 @@ final class GuildModel {
   }
 
   /** A permission overwrite; type 0 = role, 1 = member. */
-  record Overwrite(String id, int type, long allow, long deny) {
-  }
+  record Overwrite(String id, int type, long allow, long deny) {}
 
   final String id;
   final String name;
@@ -57,8 +55,10 @@ final class GuildModel {
   final Map<String, Role> roles = new LinkedHashMap<>();
   final Map<String, Member> members = new LinkedHashMap<>();
   final Map<String, ChannelData> channels = new LinkedHashMap<>();
+
   /** Members in time-out, with when it ends; a time-out counts until it is lifted. */
   final Map<String, Instant> timeouts = new LinkedHashMap<>();
+
   final Member bot;
   final Member owner;
   final Role everyone;
@@ -73,19 +73,43 @@ final class GuildModel {
     this.name = "TakeBot Sandbox";
     this.createdAt = now;
     this.everyone = putRole(new Role(id, "@everyone", 0, Permissions.EVERYONE_DEFAULT, 0, false));
-    this.moderator = putRole(new Role(ids.next(), "Moderator", 2,
-        Permissions.EVERYONE_DEFAULT | Permissions.MANAGE_MESSAGES | Permissions.MANAGE_THREADS, 0x3498DB, false));
+    this.moderator =
+        putRole(
+            new Role(
+                ids.next(),
+                "Moderator",
+                2,
+                Permissions.EVERYONE_DEFAULT
+                    | Permissions.MANAGE_MESSAGES
+                    | Permissions.MANAGE_THREADS,
+                0x3498DB,
+                false));
     this.botRole = putRole(new Role(ids.next(), botName, 1, Permissions.BOT_DEFAULT, 0, true));
     this.owner = putMember(new Member(ids.next(), "owner", List.of(moderator.id()), false, now));
     this.bot = putMember(new Member(botId, botName, List.of(botRole.id()), true, now));
-    this.news = putChannel(new Channel(ids.next(), "news", Channel.GUILD_TEXT, null, null), 0,
-        "Articles posted by the bot", now);
-    this.general = putChannel(new Channel(ids.next(), "general", Channel.GUILD_TEXT, null, null), 1,
-        "Anything goes", now);
-    this.readOnly = putChannel(new Channel(ids.next(), "read-only", Channel.GUILD_TEXT, null, null), 2,
-        "Announcements; only moderators write here", now);
-    long noWriting = Permissions.SEND_MESSAGES | Permissions.SEND_MESSAGES_IN_THREADS
-        | Permissions.CREATE_PUBLIC_THREADS | Permissions.CREATE_PRIVATE_THREADS;
+    this.news =
+        putChannel(
+            new Channel(ids.next(), "news", Channel.GUILD_TEXT, null, null),
+            0,
+            "Articles posted by the bot",
+            now);
+    this.general =
+        putChannel(
+            new Channel(ids.next(), "general", Channel.GUILD_TEXT, null, null),
+            1,
+            "Anything goes",
+            now);
+    this.readOnly =
+        putChannel(
+            new Channel(ids.next(), "read-only", Channel.GUILD_TEXT, null, null),
+            2,
+            "Announcements; only moderators write here",
+            now);
+    long noWriting =
+        Permissions.SEND_MESSAGES
+            | Permissions.SEND_MESSAGES_IN_THREADS
+            | Permissions.CREATE_PUBLIC_THREADS
+            | Permissions.CREATE_PRIVATE_THREADS;
     ChannelData ro = channels.get(readOnly.id());
     ro.overwrites.add(new Overwrite(everyone.id(), 0, 0, noWriting));
     ro.overwrites.add(new Overwrite(moderator.id(), 0, noWriting, 0));
@@ -106,7 +130,10 @@ final class GuildModel {
     return channel;
   }
 
-  /** Guild-wide permissions: {@code @everyone} plus every held role; administrators and the owner get all. */
+  /**
+   * Guild-wide permissions: {@code @everyone} plus every held role; administrators and the owner
+   * get all.
+   */
   long basePermissions(Member member) {
     if (member.id().equals(owner.id())) {
       return Permissions.ALL;
@@ -121,7 +148,10 @@ final class GuildModel {
     return Permissions.has(p, Permissions.ADMINISTRATOR) ? Permissions.ALL : p;
   }
 
-  /** Effective permissions in a channel, following Discord's overwrite order; threads inherit their parent's. */
+  /**
+   * Effective permissions in a channel, following Discord's overwrite order; threads inherit their
+   * parent's.
+   */
   long permissions(Member member, String channelId) {
     ChannelData c = channels.get(channelId);
     if (c == null) {
@@ -174,7 +204,10 @@ final class GuildModel {
     return c;
   }
 
-  /** Discord's refusal when the bot lacks {@code permission} in the channel: 50001 unseen, 50013 otherwise. */
+  /**
+   * Discord's refusal when the bot lacks {@code permission} in the channel: 50001 unseen, 50013
+   * otherwise.
+   */
   void requireBot(String channelId, long permission) {
     long p = permissions(bot, channelId);
     if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
@@ -185,14 +218,21 @@ final class GuildModel {
     }
   }
 
-  /** The permission a member needs to post in the channel: Send Messages, or Send Messages in Threads. */
+  /**
+   * The permission a member needs to post in the channel: Send Messages, or Send Messages in
+   * Threads.
+   */
   long sendPermission(String channelId) {
     ChannelData c = channels.get(channelId);
-    return c != null && c.channel.isThread() ? Permissions.SEND_MESSAGES_IN_THREADS : Permissions.SEND_MESSAGES;
+    return c != null && c.channel.isThread()
+        ? Permissions.SEND_MESSAGES_IN_THREADS
+        : Permissions.SEND_MESSAGES;
   }
 
   List<Role> sortedRoles() {
-    return roles.values().stream().sorted((a, b) -> Integer.compare(a.position(), b.position())).toList();
+    return roles.values().stream()
+        .sorted((a, b) -> Integer.compare(a.position(), b.position()))
+        .toList();
   }
 
   // ---- JSON ----
@@ -322,7 +362,10 @@ final class GuildModel {
     return n;
   }
 
-  /** GUILD_MEMBERS_CHUNK for op 8: by user ids, or by name prefix; one chunk, as the sandbox's guild is small. */
+  /**
+   * GUILD_MEMBERS_CHUNK for op 8: by user ids, or by name prefix; one chunk, as the sandbox's guild
+   * is small.
+   */
   ObjectNode membersChunkJson(ObjectMapper json, JsonNode request) {
     ObjectNode d = json.createObjectNode();
     d.put("guild_id", id);
@@ -335,7 +378,9 @@ final class GuildModel {
     ArrayNode found = d.putArray("members");
     ArrayNode notFound = d.putArray("not_found");
     for (Member m : members.values()) {
-      if (wanted.isEmpty() ? m.name().toLowerCase(Locale.ROOT).startsWith(query) : wanted.contains(m.id())) {
+      if (wanted.isEmpty()
+          ? m.name().toLowerCase(Locale.ROOT).startsWith(query)
+          : wanted.contains(m.id())) {
         found.add(memberJson(json, m, true));
       }
     }

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The bot's side of interactions: callbacks (types 4 to 9) with Discord's 3-second window and single
- * acknowledgement, and the webhook routes for follow-ups and {@code @original}, valid 15 minutes.
- * Confined to the {@link EngineLoop}.
+ * The bot's side of interactions: callbacks (types 4 to 9) with Discord's 3-second window and
+ * single acknowledgement, and the webhook routes for follow-ups and {@code @original}, valid 15
+ * minutes. Confined to the {@link EngineLoop}.
  */
 final class InteractionResponses {
   private static final Duration ACK_WINDOW = Duration.ofSeconds(3);
@@ -23,7 +23,12 @@ final class InteractionResponses {
   private final Messages messages;
   private final Interactions interactions;
 
-  InteractionResponses(ObjectMapper json, Clock clock, GuildModel guild, MessageJson messageJson, Messages messages,
+  InteractionResponses(
+      ObjectMapper json,
+      Clock clock,
+      GuildModel guild,
+      MessageJson messageJson,
+      Messages messages,
       Interactions interactions) {
     this.json = json;
     this.clock = clock;
@@ -34,7 +39,8 @@ final class InteractionResponses {
   }
 
   /** Handles {@code POST interactions/{id}/{token}/callback}; returns the 200 body. */
-  ObjectNode interactionCallback(String id, String interactionToken, JsonNode body, List<Upload> uploads) {
+  ObjectNode interactionCallback(
+      String id, String interactionToken, JsonNode body, List<Upload> uploads) {
     InteractionState s = interactions.byId(id);
     if (s == null || !s.token.equals(interactionToken)) {
       throw ApiException.unknownInteraction();
@@ -47,15 +53,19 @@ final class InteractionResponses {
     }
     int type = body.path("type").asInt(-1);
     JsonNode data = body.path("data");
-    boolean componentLike = s.type == InteractionState.MESSAGE_COMPONENT
-        || (s.type == InteractionState.MODAL_SUBMIT && s.sourceMessageId != null);
-    boolean valid = switch (type) {
-      case 4, 5 -> s.type != InteractionState.AUTOCOMPLETE;
-      case 6, 7 -> componentLike;
-      case 8 -> s.type == InteractionState.AUTOCOMPLETE;
-      case 9 -> s.type == InteractionState.APPLICATION_COMMAND || s.type == InteractionState.MESSAGE_COMPONENT;
-      default -> false;
-    };
+    boolean componentLike =
+        s.type == InteractionState.MESSAGE_COMPONENT
+            || (s.type == InteractionState.MODAL_SUBMIT && s.sourceMessageId != null);
+    boolean valid =
+        switch (type) {
+          case 4, 5 -> s.type != InteractionState.AUTOCOMPLETE;
+          case 6, 7 -> componentLike;
+          case 8 -> s.type == InteractionState.AUTOCOMPLETE;
+          case 9 ->
+              s.type == InteractionState.APPLICATION_COMMAND
+                  || s.type == InteractionState.MESSAGE_COMPONENT;
+          default -> false;
+        };
     if (!valid) {
       ObjectNode errors = json.createObjectNode();
       ObjectNode e = errors.putObject("type").putArray("_errors").addObject();
@@ -69,16 +79,27 @@ final class InteractionResponses {
     switch (type) {
       case 4 -> {
         Validation.message(json, data, uploads.size(), 0, true);
-        int flags = data.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
-        message = messages.insert(s.channelId, guild.bot, s.responseMessageType, data, uploads, flags, true);
+        int flags =
+            data.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
+        message =
+            messages.insert(
+                s.channelId, guild.bot, s.responseMessageType, data, uploads, flags, true);
         decorateResponse(s, message);
         s.originalMessageId = message.id;
         messages.dispatch("MESSAGE_CREATE", message);
       }
       case 5 -> {
-        int flags = SandboxMessage.LOADING | (data.path("flags").asInt() & SandboxMessage.EPHEMERAL);
-        message = messages.insert(s.channelId, guild.bot, s.responseMessageType, json.createObjectNode(),
-            List.of(), flags, true);
+        int flags =
+            SandboxMessage.LOADING | (data.path("flags").asInt() & SandboxMessage.EPHEMERAL);
+        message =
+            messages.insert(
+                s.channelId,
+                guild.bot,
+                s.responseMessageType,
+                json.createObjectNode(),
+                List.of(),
+                flags,
+                true);
         decorateResponse(s, message);
         s.originalMessageId = message.id;
         s.originalLoading = true;
@@ -99,18 +120,31 @@ final class InteractionResponses {
         ObjectNode modal = data.deepCopy();
         ObjectNode errors = json.createObjectNode();
         if (Validation.text(modal, "custom_id") == null) {
-          errors.putObject("data").putObject("custom_id").putArray("_errors").addObject()
-              .put("code", "BASE_TYPE_REQUIRED").put("message", "This field is required");
+          errors
+              .putObject("data")
+              .putObject("custom_id")
+              .putArray("_errors")
+              .addObject()
+              .put("code", "BASE_TYPE_REQUIRED")
+              .put("message", "This field is required");
         }
         String title = Validation.text(modal, "title");
         if (title == null || Validation.length(title) > 45) {
-          Validation.child(errors, "data").putObject("title").putArray("_errors").addObject()
-              .put("code", "BASE_TYPE_BAD_LENGTH").put("message", "Must be between 1 and 45 in length.");
+          Validation.child(errors, "data")
+              .putObject("title")
+              .putArray("_errors")
+              .addObject()
+              .put("code", "BASE_TYPE_BAD_LENGTH")
+              .put("message", "Must be between 1 and 45 in length.");
         }
         int count = modal.path("components").size();
         if (count < 1 || count > 5) {
-          Validation.child(errors, "data").putObject("components").putArray("_errors").addObject()
-              .put("code", "BASE_TYPE_BAD_LENGTH").put("message", "Must be between 1 and 5 in length.");
+          Validation.child(errors, "data")
+              .putObject("components")
+              .putArray("_errors")
+              .addObject()
+              .put("code", "BASE_TYPE_BAD_LENGTH")
+              .put("message", "Must be between 1 and 5 in length.");
         }
         if (!errors.isEmpty()) {
           throw ApiException.invalidForm(errors);
@@ -169,8 +203,11 @@ final class InteractionResponses {
     return s;
   }
 
-  /** {@code POST webhooks/{app}/{token}}: a follow-up, or the first one filling a deferred reply. */
-  ObjectNode followUp(String applicationId, String interactionToken, JsonNode body, List<Upload> uploads) {
+  /**
+   * {@code POST webhooks/{app}/{token}}: a follow-up, or the first one filling a deferred reply.
+   */
+  ObjectNode followUp(
+      String applicationId, String interactionToken, JsonNode body, List<Upload> uploads) {
     InteractionState s = byToken(applicationId, interactionToken);
     Validation.message(json, body, uploads.size(), 0, true);
     StoredMessage message;
@@ -184,7 +221,8 @@ final class InteractionResponses {
       s.originalLoading = false;
       messages.dispatch("MESSAGE_UPDATE", message);
     } else {
-      int flags = body.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
+      int flags =
+          body.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
       message = messages.insert(s.channelId, guild.bot, 0, body, uploads, flags, true);
       message.interactionId = s.id;
       ObjectNode meta = message.json.putObject("interaction_metadata");
@@ -210,8 +248,12 @@ final class InteractionResponses {
     return m;
   }
 
-  ObjectNode webhookEdit(String applicationId, String interactionToken, String messageId, JsonNode body,
-                    List<Upload> uploads) {
+  ObjectNode webhookEdit(
+      String applicationId,
+      String interactionToken,
+      String messageId,
+      JsonNode body,
+      List<Upload> uploads) {
     InteractionState s = byToken(applicationId, interactionToken);
     StoredMessage m = webhookMessage(s, messageId);
     boolean filling = s.originalLoading && m.id.equals(s.originalMessageId);

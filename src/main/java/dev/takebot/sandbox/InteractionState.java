@@ -1,7 +1,6 @@
 package dev.takebot.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,10 @@ final class InteractionState {
   final Member member;
   final String channelId;
   final ObjectNode payload;
+
   /** For component interactions (and modals opened from one): the message the component is on. */
   final String sourceMessageId;
+
   /** 20 for slash commands, 23 for context menus, 0 otherwise: the type of response messages. */
   final int responseMessageType;
 
@@ -32,8 +33,16 @@ final class InteractionState {
   ObjectNode modal;
   ObjectNode autocompleteChoices;
 
-  InteractionState(String id, String token, int type, Instant createdAt, Member member, String channelId,
-           ObjectNode payload, String sourceMessageId, int responseMessageType) {
+  InteractionState(
+      String id,
+      String token,
+      int type,
+      Instant createdAt,
+      Member member,
+      String channelId,
+      ObjectNode payload,
+      String sourceMessageId,
+      int responseMessageType) {
     this.id = id;
     this.token = token;
     this.type = type;

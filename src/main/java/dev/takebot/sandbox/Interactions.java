@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Interactions as members start them: the {@code data} of slash and context-menu commands (options checked
- * against the registered definition, {@code resolved} filled in), autocomplete, button presses and modal
- * submits, forged ones included, then INTERACTION_CREATE. Keeps every interaction by id and token for
- * {@link InteractionResponses}. Confined to the {@link EngineLoop}.
+ * Interactions as members start them: the {@code data} of slash and context-menu commands (options
+ * checked against the registered definition, {@code resolved} filled in), autocomplete, button
+ * presses and modal submits, forged ones included, then INTERACTION_CREATE. Keeps every interaction
+ * by id and token for {@link InteractionResponses}. Confined to the {@link EngineLoop}.
  */
 final class Interactions {
   private final ObjectMapper json;
@@ -29,8 +29,14 @@ final class Interactions {
   private final Map<String, InteractionState> byId = new LinkedHashMap<>();
   private final Map<String, InteractionState> byToken = new LinkedHashMap<>();
 
-  Interactions(ObjectMapper json, Snowflakes ids, GuildModel guild, Gateway gateway, MessageJson messageJson,
-      Messages messages, CommandRegistry commands) {
+  Interactions(
+      ObjectMapper json,
+      Snowflakes ids,
+      GuildModel guild,
+      Gateway gateway,
+      MessageJson messageJson,
+      Messages messages,
+      CommandRegistry commands) {
     this.json = json;
     this.ids = ids;
     this.guild = guild;
@@ -52,8 +58,8 @@ final class Interactions {
     String[] path = command.trim().split("\\s+");
     ObjectNode registered = commands.registeredCommand(path[0], 1);
     if (registered == null) {
-      throw new IllegalArgumentException("no slash command /" + path[0] + " is registered; registered: "
-          + registeredNames());
+      throw new IllegalArgumentException(
+          "no slash command /" + path[0] + " is registered; registered: " + registeredNames());
     }
     ObjectNode data = json.createObjectNode();
     data.put("id", registered.get("id").asText());
@@ -79,12 +85,19 @@ final class Interactions {
     for (JsonNode def : defs) {
       int t = def.path("type").asInt();
       if (t == 1 || t == 2) {
-        throw new IllegalArgumentException("/" + command + " needs a subcommand, e.g. '" + command + " "
-            + def.path("name").asText() + "'");
+        throw new IllegalArgumentException(
+            "/"
+                + command
+                + " needs a subcommand, e.g. '"
+                + command
+                + " "
+                + def.path("name").asText()
+                + "'");
       }
-      if (def.path("required").asBoolean(false) && !options.containsKey(def.path("name").asText())) {
-        throw new IllegalArgumentException("/" + command + ": required option '" + def.path("name").asText()
-            + "' is missing");
+      if (def.path("required").asBoolean(false)
+          && !options.containsKey(def.path("name").asText())) {
+        throw new IllegalArgumentException(
+            "/" + command + ": required option '" + def.path("name").asText() + "' is missing");
       }
     }
     for (Map.Entry<String, ?> e : options.entrySet()) {
@@ -92,21 +105,22 @@ final class Interactions {
       if (def == null) {
         throw new IllegalArgumentException("/" + command + ": unknown option '" + e.getKey() + "'");
       }
-      target.add(option(e.getKey(), def.path("type").asInt(), e.getValue(), member, channel, resolved));
+      target.add(
+          option(e.getKey(), def.path("type").asInt(), e.getValue(), member, channel, resolved));
     }
     if (!resolved.isEmpty()) {
       data.set("resolved", resolved);
     }
-    InteractionState s = create(InteractionState.APPLICATION_COMMAND, member, channel.id(),
-        data, null, 20);
+    InteractionState s =
+        create(InteractionState.APPLICATION_COMMAND, member, channel.id(), data, null, 20);
     return s;
   }
 
   InteractionState messageCommand(Member member, SandboxMessage target, String name) {
     ObjectNode registered = commands.registeredCommand(name, 3);
     if (registered == null) {
-      throw new IllegalArgumentException("no message command '" + name + "' is registered; registered: "
-          + registeredNames());
+      throw new IllegalArgumentException(
+          "no message command '" + name + "' is registered; registered: " + registeredNames());
     }
     ObjectNode data = json.createObjectNode();
     data.put("id", registered.get("id").asText());
@@ -118,8 +132,8 @@ final class Interactions {
     }
     ObjectNode resolvedMessage = messages.current(target.id()).json.deepCopy();
     data.putObject("resolved").putObject("messages").set(target.id(), resolvedMessage);
-    InteractionState s = create(InteractionState.APPLICATION_COMMAND, member,
-        target.channelId(), data, null, 23);
+    InteractionState s =
+        create(InteractionState.APPLICATION_COMMAND, member, target.channelId(), data, null, 23);
     return s;
   }
 
@@ -130,8 +144,13 @@ final class Interactions {
     }
     JsonNode button = findButton(current.json().path("components"), customId);
     if (button == null) {
-      throw new IllegalArgumentException("no button '" + customId + "' on message " + message.id()
-          + "; buttons: " + current.buttonIds());
+      throw new IllegalArgumentException(
+          "no button '"
+              + customId
+              + "' on message "
+              + message.id()
+              + "; buttons: "
+              + current.buttonIds());
     }
     if (button.path("disabled").asBoolean(false)) {
       throw new IllegalStateException("button '" + customId + "' is disabled");
@@ -142,8 +161,9 @@ final class Interactions {
     if (button.has("id")) {
       data.put("id", button.get("id").asInt());
     }
-    InteractionState s = create(InteractionState.MESSAGE_COMPONENT, member,
-        current.channelId(), data, current.id(), 0);
+    InteractionState s =
+        create(
+            InteractionState.MESSAGE_COMPONENT, member, current.channelId(), data, current.id(), 0);
     return s;
   }
 
@@ -154,18 +174,19 @@ final class Interactions {
     ObjectNode data = json.createObjectNode();
     data.put("custom_id", customId);
     data.put("component_type", 2);
-    InteractionState s = create(InteractionState.MESSAGE_COMPONENT, member,
-        message.channelId(), data, message.id(), 0);
+    InteractionState s =
+        create(
+            InteractionState.MESSAGE_COMPONENT, member, message.channelId(), data, message.id(), 0);
     return s;
   }
 
-  InteractionState autocomplete(Member member, Channel channel, String command, String option,
-                      String typed) {
+  InteractionState autocomplete(
+      Member member, Channel channel, String command, String option, String typed) {
     String[] path = command.trim().split("\\s+");
     ObjectNode registered = commands.registeredCommand(path[0], 1);
     if (registered == null) {
-      throw new IllegalArgumentException("no slash command /" + path[0] + " is registered; registered: "
-          + registeredNames());
+      throw new IllegalArgumentException(
+          "no slash command /" + path[0] + " is registered; registered: " + registeredNames());
     }
     ObjectNode data = json.createObjectNode();
     data.put("id", registered.get("id").asText());
@@ -186,19 +207,20 @@ final class Interactions {
     }
     JsonNode def = find(defs, option);
     if (def == null || !def.path("autocomplete").asBoolean(false)) {
-      throw new IllegalArgumentException("/" + command + ": option '" + option + "' is not autocompleted");
+      throw new IllegalArgumentException(
+          "/" + command + ": option '" + option + "' is not autocompleted");
     }
     ObjectNode focused = target.addObject();
     focused.put("type", def.path("type").asInt());
     focused.put("name", option);
     focused.put("value", typed);
     focused.put("focused", true);
-    InteractionState s = create(InteractionState.AUTOCOMPLETE, member, channel.id(), data,
-        null, 0);
+    InteractionState s = create(InteractionState.AUTOCOMPLETE, member, channel.id(), data, null, 0);
     return s;
   }
 
-  InteractionState submitModal(Member member, InteractionHandle opener, Map<String, String> values) {
+  InteractionState submitModal(
+      Member member, InteractionHandle opener, Map<String, String> values) {
     InteractionState origin = byId(opener.id());
     if (origin.modal == null) {
       throw new IllegalStateException("the bot has not answered " + opener + " with a modal");
@@ -213,12 +235,19 @@ final class Interactions {
     if (!remaining.isEmpty()) {
       throw new IllegalArgumentException("the modal has no inputs " + remaining.keySet());
     }
-    InteractionState s = create(InteractionState.MODAL_SUBMIT, member, origin.channelId,
-        data, origin.sourceMessageId, 0);
+    InteractionState s =
+        create(
+            InteractionState.MODAL_SUBMIT,
+            member,
+            origin.channelId,
+            data,
+            origin.sourceMessageId,
+            0);
     return s;
   }
 
-  InteractionState submitModal(Member member, Channel channel, String customId, Map<String, String> values) {
+  InteractionState submitModal(
+      Member member, Channel channel, String customId, Map<String, String> values) {
     ObjectNode data = json.createObjectNode();
     data.put("custom_id", customId);
     ArrayNode out = data.putArray("components");
@@ -233,8 +262,7 @@ final class Interactions {
       input.put("custom_id", e.getKey());
       input.put("value", e.getValue());
     }
-    InteractionState s = create(InteractionState.MODAL_SUBMIT, member, channel.id(), data,
-        null, 0);
+    InteractionState s = create(InteractionState.MODAL_SUBMIT, member, channel.id(), data, null, 0);
     return s;
   }
 
@@ -262,11 +290,18 @@ final class Interactions {
           value = "";
         }
         int length = value.codePointCount(0, value.length());
-        if (!value.isEmpty() && (length < component.path("min_length").asInt(0)
-            || length > component.path("max_length").asInt(4000))) {
-          throw new IllegalArgumentException("modal input '" + customId + "' must be between "
-              + component.path("min_length").asInt(0) + " and " + component.path("max_length").asInt(4000)
-              + " characters, got " + length);
+        if (!value.isEmpty()
+            && (length < component.path("min_length").asInt(0)
+                || length > component.path("max_length").asInt(4000))) {
+          throw new IllegalArgumentException(
+              "modal input '"
+                  + customId
+                  + "' must be between "
+                  + component.path("min_length").asInt(0)
+                  + " and "
+                  + component.path("max_length").asInt(4000)
+                  + " characters, got "
+                  + length);
         }
         n.put("custom_id", customId);
         n.put("value", value);
@@ -283,12 +318,15 @@ final class Interactions {
           }
         }
       }
-      default -> { /* text displays and other static components come back with type and id only */ }
+      default -> {
+        /* text displays and other static components come back with type and id only */
+      }
     }
     return n;
   }
 
-  private ObjectNode option(String name, int type, Object value, Member invoker, Channel channel, ObjectNode resolved) {
+  private ObjectNode option(
+      String name, int type, Object value, Member invoker, Channel channel, ObjectNode resolved) {
     ObjectNode o = json.createObjectNode();
     o.put("name", name);
     o.put("type", type);
@@ -301,7 +339,8 @@ final class Interactions {
       case 7 -> {
         Channel c = (Channel) expect(name, value, Channel.class);
         o.put("value", c.id());
-        Validation.child(resolved, "channels").set(c.id(), guild.resolvedChannelJson(json, c, invoker));
+        Validation.child(resolved, "channels")
+            .set(c.id(), guild.resolvedChannelJson(json, c, invoker));
       }
       case 8 -> {
         Role r = (Role) expect(name, value, Role.class);
@@ -322,7 +361,8 @@ final class Interactions {
         o.put("value", attachment.get("id").asText());
         Validation.child(resolved, "attachments").set(attachment.get("id").asText(), attachment);
       }
-      default -> throw new IllegalArgumentException("option '" + name + "' has unsupported type " + type);
+      default ->
+          throw new IllegalArgumentException("option '" + name + "' has unsupported type " + type);
     }
     return o;
   }
@@ -335,8 +375,13 @@ final class Interactions {
 
   private static Object expect(String name, Object value, Class<?> type) {
     if (!type.isInstance(value)) {
-      throw new IllegalArgumentException("option '" + name + "' needs a " + type.getSimpleName() + ", got "
-          + (value == null ? "null" : value.getClass().getSimpleName()));
+      throw new IllegalArgumentException(
+          "option '"
+              + name
+              + "' needs a "
+              + type.getSimpleName()
+              + ", got "
+              + (value == null ? "null" : value.getClass().getSimpleName()));
     }
     return value;
   }
@@ -359,7 +404,8 @@ final class Interactions {
       if (nested != null) {
         return nested;
       }
-      if (c.has("accessory") && c.get("accessory").path("type").asInt() == 2
+      if (c.has("accessory")
+          && c.get("accessory").path("type").asInt() == 2
           && customId.equals(c.get("accessory").path("custom_id").asText(null))) {
         return c.get("accessory");
       }
@@ -374,8 +420,16 @@ final class Interactions {
     return names;
   }
 
-  /** Registers the interaction and dispatches INTERACTION_CREATE, as a member's client makes Discord do. */
-  private InteractionState create(int type, Member member, String channelId, ObjectNode data, String sourceMessageId,
+  /**
+   * Registers the interaction and dispatches INTERACTION_CREATE, as a member's client makes Discord
+   * do.
+   */
+  private InteractionState create(
+      int type,
+      Member member,
+      String channelId,
+      ObjectNode data,
+      String sourceMessageId,
       int responseType) {
     GuildModel.ChannelData channel = guild.channelData(channelId);
     Member m = guild.members.get(member.id());
@@ -390,8 +444,10 @@ final class Interactions {
     byte[] random = new byte[48];
     ThreadLocalRandom.current().nextBytes(random);
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String interactionToken = "aW50ZXJhY3Rpb246" + b64.encodeToString((id + ":").getBytes(StandardCharsets.UTF_8))
-        + b64.encodeToString(random);
+    String interactionToken =
+        "aW50ZXJhY3Rpb246"
+            + b64.encodeToString((id + ":").getBytes(StandardCharsets.UTF_8))
+            + b64.encodeToString(random);
     ObjectNode p = json.createObjectNode();
     p.put("id", id);
     p.put("application_id", guild.bot.id());
@@ -424,8 +480,17 @@ final class Interactions {
         p.set("message", messages.currentJson(source));
       }
     }
-    InteractionState s = new InteractionState(id, interactionToken, type, Snowflakes.timeOf(id), m, channelId, p,
-        sourceMessageId, responseType);
+    InteractionState s =
+        new InteractionState(
+            id,
+            interactionToken,
+            type,
+            Snowflakes.timeOf(id),
+            m,
+            channelId,
+            p,
+            sourceMessageId,
+            responseType);
     byId.put(id, s);
     byToken.put(interactionToken, s);
     gateway.dispatch("INTERACTION_CREATE", p.deepCopy(), 0);
@@ -434,8 +499,12 @@ final class Interactions {
 
   /** Stores a file a member attached to a command and returns its resolved attachment object. */
   ObjectNode storeCommandAttachment(String channelId, FileUpload upload) {
-    ArrayNode arr = messageJson.buildAttachments(channelId, json.createArrayNode(),
-        List.of(new Upload(0, upload.filename(), upload.bytes())), json.createArrayNode());
+    ArrayNode arr =
+        messageJson.buildAttachments(
+            channelId,
+            json.createArrayNode(),
+            List.of(new Upload(0, upload.filename(), upload.bytes())),
+            json.createArrayNode());
     ObjectNode a = (ObjectNode) arr.get(0);
     a.put("ephemeral", true);
     return a;

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * A guild member (user plus guild-specific data).
  *
- * @param id       user snowflake
- * @param name     username (also used as global name)
- * @param roleIds  ids of the roles held, excluding {@code @everyone} (as Discord sends them)
- * @param bot      true for bot accounts
+ * @param id user snowflake
+ * @param name username (also used as global name)
+ * @param roleIds ids of the roles held, excluding {@code @everyone} (as Discord sends them)
+ * @param bot true for bot accounts
  * @param joinedAt when the member joined the guild
  */
 public record Member(String id, String name, List<String> roleIds, boolean bot, Instant joinedAt) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,17 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns message bodies into Discord's stored form: mentions resolved under {@code allowed_mentions}, uploaded
- * files turned into attachments served by the sandbox's CDN route, embeds typed {@code rich}, components numbered.
- * Confined to the {@link EngineLoop}.
+ * Turns message bodies into Discord's stored form: mentions resolved under {@code
+ * allowed_mentions}, uploaded files turned into attachments served by the sandbox's CDN route,
+ * embeds typed {@code rich}, components numbered. Confined to the {@link EngineLoop}.
  */
 final class MessageJson {
   private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d+)>");
   private static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d+)>");
 
   /** A file served by the attachment CDN route. */
-  record StoredFile(String id, String filename, String contentType, byte[] bytes) {
-  }
+  record StoredFile(String id, String filename, String contentType, byte[] bytes) {}
 
   private final ObjectMapper json;
   private final Snowflakes ids;
@@ -49,7 +47,8 @@ final class MessageJson {
     return files.get(id);
   }
 
-  void applyMentions(ObjectNode m, JsonNode allowed, Member author, String channelId, Member repliedAuthor) {
+  void applyMentions(
+      ObjectNode m, JsonNode allowed, Member author, String channelId, Member repliedAuthor) {
     String content = m.path("content").asText("");
     Set<String> parse = new HashSet<>(List.of("users", "roles", "everyone"));
     Set<String> allowedUsers = new HashSet<>();
@@ -68,7 +67,9 @@ final class MessageJson {
     while (um.find()) {
       String id = um.group(1);
       Member target = guild.members.get(id);
-      if (target != null && (parse.contains("users") || allowedUsers.contains(id)) && seen.add(id)) {
+      if (target != null
+          && (parse.contains("users") || allowedUsers.contains(id))
+          && seen.add(id)) {
         ObjectNode u = guild.userJson(json, target);
         u.set("member", guild.memberJson(json, target, false));
         mentions.add(u);
@@ -84,16 +85,21 @@ final class MessageJson {
     Set<String> seenRoles = new HashSet<>();
     while (rm.find()) {
       String id = rm.group(1);
-      if (guild.roles.containsKey(id) && (parse.contains("roles") || allowedRoles.contains(id)) && seenRoles.add(id)) {
+      if (guild.roles.containsKey(id)
+          && (parse.contains("roles") || allowedRoles.contains(id))
+          && seenRoles.add(id)) {
         roles.add(id);
       }
     }
-    boolean everyone = (content.contains("@everyone") || content.contains("@here")) && parse.contains("everyone")
-        && Permissions.has(guild.permissions(author, channelId), Permissions.MENTION_EVERYONE);
+    boolean everyone =
+        (content.contains("@everyone") || content.contains("@here"))
+            && parse.contains("everyone")
+            && Permissions.has(guild.permissions(author, channelId), Permissions.MENTION_EVERYONE);
     m.put("mention_everyone", everyone);
   }
 
-  ArrayNode buildAttachments(String channelId, JsonNode declared, List<Upload> uploads, ArrayNode kept) {
+  ArrayNode buildAttachments(
+      String channelId, JsonNode declared, List<Upload> uploads, ArrayNode kept) {
     ArrayNode out = kept;
     for (Upload u : uploads) {
       JsonNode meta = null;
@@ -102,7 +108,10 @@ final class MessageJson {
           meta = d;
         }
       }
-      String filename = meta != null && meta.hasNonNull("filename") ? meta.get("filename").asText() : u.filename();
+      String filename =
+          meta != null && meta.hasNonNull("filename")
+              ? meta.get("filename").asText()
+              : u.filename();
       String id = ids.next();
       String contentType = ContentTypes.detect(filename, u.bytes());
       files.put(id, new StoredFile(id, filename, contentType, u.bytes()));
@@ -110,8 +119,14 @@ final class MessageJson {
       a.put("id", id);
       a.put("filename", filename);
       a.put("size", u.bytes().length);
-      String url = httpBase + "attachments/" + channelId + "/" + id + "/"
-          + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+      String url =
+          httpBase
+              + "attachments/"
+              + channelId
+              + "/"
+              + id
+              + "/"
+              + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
       a.put("url", url);
       a.put("proxy_url", url);
       a.put("content_type", contentType);
@@ -120,7 +135,9 @@ final class MessageJson {
         a.put("width", size[0]);
         a.put("height", size[1]);
       }
-      if (meta != null && meta.hasNonNull("description") && !meta.get("description").asText().isEmpty()) {
+      if (meta != null
+          && meta.hasNonNull("description")
+          && !meta.get("description").asText().isEmpty()) {
         a.put("description", meta.get("description").asText());
       }
     }
@@ -177,43 +194,52 @@ final class MessageJson {
     if (node.isObject() && node.path("id").isInt()) {
       used.add(node.get("id").asInt());
     }
-    node.forEach(child -> {
-      if (child.isContainerNode()) {
-        collectIds(child, used);
-      }
-    });
+    node.forEach(
+        child -> {
+          if (child.isContainerNode()) {
+            collectIds(child, used);
+          }
+        });
   }
 
   private static void assignIds(JsonNode node, Set<Integer> used, int[] next) {
-    if (node.isObject() && node.has("type") && node.get("type").isInt() && !node.path("id").isInt()) {
+    if (node.isObject()
+        && node.has("type")
+        && node.get("type").isInt()
+        && !node.path("id").isInt()) {
       while (used.contains(next[0])) {
         next[0]++;
       }
       ((ObjectNode) node).put("id", next[0]);
       used.add(next[0]);
     }
-    node.forEach(child -> {
-      if (child.isContainerNode()) {
-        assignIds(child, used, next);
-      }
-    });
+    node.forEach(
+        child -> {
+          if (child.isContainerNode()) {
+            assignIds(child, used, next);
+          }
+        });
   }
 
   static ObjectNode stripNulls(ObjectNode node) {
     List<String> nulls = new ArrayList<>();
-    node.properties().forEach(e -> {
-      if (e.getValue().isNull()) {
-        nulls.add(e.getKey());
-      } else if (e.getValue().isObject()) {
-        stripNulls((ObjectNode) e.getValue());
-      } else if (e.getValue().isArray()) {
-        e.getValue().forEach(v -> {
-          if (v.isObject()) {
-            stripNulls((ObjectNode) v);
-          }
-        });
-      }
-    });
+    node.properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isNull()) {
+                nulls.add(e.getKey());
+              } else if (e.getValue().isObject()) {
+                stripNulls((ObjectNode) e.getValue());
+              } else if (e.getValue().isArray()) {
+                e.getValue()
+                    .forEach(
+                        v -> {
+                          if (v.isObject()) {
+                            stripNulls((ObjectNode) v);
+                          }
+                        });
+              }
+            });
     nulls.forEach(node::remove);
     return node;
   }

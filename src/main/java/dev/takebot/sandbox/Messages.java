@@ -20,8 +20,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
- * Messages: the store, what the bot does over REST (create, get, edit, delete, bulk delete, history), what
- * members do in tests, the MESSAGE_* dispatches and the log of every change. Confined to the {@link EngineLoop}.
+ * Messages: the store, what the bot does over REST (create, get, edit, delete, bulk delete,
+ * history), what members do in tests, the MESSAGE_* dispatches and the log of every change.
+ * Confined to the {@link EngineLoop}.
  */
 final class Messages {
   private final ObjectMapper json;
@@ -30,14 +31,22 @@ final class Messages {
   private final GuildModel guild;
   private final Gateway gateway;
   private final MessageJson messageJson;
+
   /** Told when someone posts in a channel, so a thread reopens and gains the poster as a member. */
   private final BiConsumer<GuildModel.ChannelData, Member> onPost;
+
   private final Map<String, StoredMessage> messages = new LinkedHashMap<>();
   private final Map<String, NavigableMap<Long, StoredMessage>> byChannel = new LinkedHashMap<>();
   private final List<MessageEvent> events = new ArrayList<>();
 
-  Messages(ObjectMapper json, Clock clock, Snowflakes ids, GuildModel guild, Gateway gateway,
-      MessageJson messageJson, BiConsumer<GuildModel.ChannelData, Member> onPost) {
+  Messages(
+      ObjectMapper json,
+      Clock clock,
+      Snowflakes ids,
+      GuildModel guild,
+      Gateway gateway,
+      MessageJson messageJson,
+      BiConsumer<GuildModel.ChannelData, Member> onPost) {
     this.json = json;
     this.clock = clock;
     this.ids = ids;
@@ -108,10 +117,14 @@ final class Messages {
     return List.copyOf(events);
   }
 
-  /** A copy of a stored message whose {@code thread} is the started thread as it is now (archived, locked). */
+  /**
+   * A copy of a stored message whose {@code thread} is the started thread as it is now (archived,
+   * locked).
+   */
   ObjectNode currentJson(StoredMessage sm) {
     ObjectNode n = sm.json.deepCopy();
-    GuildModel.ChannelData started = n.has("thread") ? guild.channels.get(n.get("thread").path("id").asText()) : null;
+    GuildModel.ChannelData started =
+        n.has("thread") ? guild.channels.get(n.get("thread").path("id").asText()) : null;
     if (started != null) {
       n.set("thread", guild.channelJson(json, started, true));
     }
@@ -120,7 +133,13 @@ final class Messages {
 
   // ---- storing and announcing
 
-  StoredMessage insert(String channelId, Member author, int type, JsonNode body, List<Upload> uploads, int flags,
+  StoredMessage insert(
+      String channelId,
+      Member author,
+      int type,
+      JsonNode body,
+      List<Upload> uploads,
+      int flags,
       boolean fromWebhook) {
     GuildModel.ChannelData channel = guild.channelData(channelId);
     String id = ids.next();
@@ -135,7 +154,8 @@ final class Messages {
     m.put("tts", false);
     m.put("pinned", false);
     ArrayNode attachments =
-        messageJson.buildAttachments(channelId, body.path("attachments"), uploads, json.createArrayNode());
+        messageJson.buildAttachments(
+            channelId, body.path("attachments"), uploads, json.createArrayNode());
     m.set("attachments", attachments);
     m.set("embeds", messageJson.normaliseEmbeds(body.path("embeds"), attachments));
     m.set("components", messageJson.normaliseComponents(body.path("components")));
@@ -191,10 +211,16 @@ final class Messages {
     return sm;
   }
 
-  /** Logs the creation or update and dispatches it, unless ephemeral (those reach only their invoker). */
+  /**
+   * Logs the creation or update and dispatches it, unless ephemeral (those reach only their
+   * invoker).
+   */
   void dispatch(String event, StoredMessage sm) {
-    events.add(new MessageEvent(clock.instant(),
-        event.equals("MESSAGE_CREATE") ? MessageEvent.Kind.CREATED : MessageEvent.Kind.UPDATED, sm.snapshot()));
+    events.add(
+        new MessageEvent(
+            clock.instant(),
+            event.equals("MESSAGE_CREATE") ? MessageEvent.Kind.CREATED : MessageEvent.Kind.UPDATED,
+            sm.snapshot()));
     if (sm.ephemeral()) {
       return;
     }
@@ -220,15 +246,17 @@ final class Messages {
       if (body.path("attachments").isArray()) {
         Set<String> keep = new HashSet<>();
         body.path("attachments").forEach(a -> keep.add(a.path("id").asText()));
-        attachments.forEach(a -> {
-          if (keep.contains(a.path("id").asText())) {
-            kept.add(a);
-          }
-        });
+        attachments.forEach(
+            a -> {
+              if (keep.contains(a.path("id").asText())) {
+                kept.add(a);
+              }
+            });
       } else {
         kept.addAll(attachments);
       }
-      attachments = messageJson.buildAttachments(sm.channelId, body.path("attachments"), uploads, kept);
+      attachments =
+          messageJson.buildAttachments(sm.channelId, body.path("attachments"), uploads, kept);
       m.set("attachments", attachments);
     }
     if (body.has("embeds")) {
@@ -239,11 +267,17 @@ final class Messages {
     }
     if (body.path("flags").isInt()) {
       int suppress = 1 << 2;
-      m.put("flags", (m.path("flags").asInt() & ~suppress) | (body.get("flags").asInt() & suppress));
+      m.put(
+          "flags", (m.path("flags").asInt() & ~suppress) | (body.get("flags").asInt() & suppress));
     }
     if (body.has("content") || body.has("allowed_mentions")) {
-      StoredMessage replied = messages.get(m.path("message_reference").path("message_id").asText(""));
-      messageJson.applyMentions(m, body.path("allowed_mentions"), sm.author, sm.channelId,
+      StoredMessage replied =
+          messages.get(m.path("message_reference").path("message_id").asText(""));
+      messageJson.applyMentions(
+          m,
+          body.path("allowed_mentions"),
+          sm.author,
+          sm.channelId,
           replied == null ? null : replied.author);
     }
     Validation.message(json, m, 0, 0, true);
@@ -293,9 +327,11 @@ final class Messages {
   ObjectNode botCreate(String channelId, JsonNode body, List<Upload> uploads) {
     GuildModel.ChannelData c = guild.channelData(channelId);
     guild.requireBot(channelId, guild.sendPermission(channelId));
-    if (c.locked && !Permissions.has(guild.permissions(guild.bot, channelId), Permissions.MANAGE_THREADS)) {
+    if (c.locked
+        && !Permissions.has(guild.permissions(guild.bot, channelId), Permissions.MANAGE_THREADS)) {
       // Discord: without Manage Threads nobody posts in a locked thread, archived or not.
-      throw c.archived ? new ApiException(400, 50083, "Thread is archived")
+      throw c.archived
+          ? new ApiException(400, 50083, "Thread is archived")
           : new ApiException(403, 160005, "Thread is locked");
     }
     if (!uploads.isEmpty()) {
@@ -328,7 +364,8 @@ final class Messages {
   ObjectNode botEdit(String channelId, String messageId, JsonNode body, List<Upload> uploads) {
     StoredMessage sm = stored(channelId, messageId);
     if (sm.ephemeral()) {
-      throw ApiException.unknownMessage(); // ephemeral responses exist only behind the interaction webhook
+      throw ApiException
+          .unknownMessage(); // ephemeral responses exist only behind the interaction webhook
     }
     if (!sm.author.id().equals(guild.bot.id())) {
       throw ApiException.cannotEditOthers();
@@ -351,14 +388,16 @@ final class Messages {
     guild.requireBot(channelId, Permissions.MANAGE_MESSAGES);
     JsonNode idsNode = body.path("messages");
     if (!idsNode.isArray() || idsNode.size() < 2 || idsNode.size() > 100) {
-      throw new ApiException(400, 50016, "You must provide at least 2 and fewer than 100 messages to delete.");
+      throw new ApiException(
+          400, 50016, "You must provide at least 2 and fewer than 100 messages to delete.");
     }
     List<StoredMessage> targets = new ArrayList<>();
     Instant cutoff = clock.instant().minus(Duration.ofDays(14));
     for (JsonNode n : idsNode) {
       StoredMessage m = messages.get(n.asText());
       if (m != null && Snowflakes.timeOf(m.id).isBefore(cutoff)) {
-        throw new ApiException(400, 50034, "You can only bulk delete messages that are under 14 days old.");
+        throw new ApiException(
+            400, 50034, "You can only bulk delete messages that are under 14 days old.");
       }
       if (m != null && !m.deleted && m.channelId.equals(channelId)) {
         targets.add(m);
@@ -367,7 +406,10 @@ final class Messages {
     bulkDelete(channelId, targets);
   }
 
-  /** {@code GET channels/{c}/messages}: newest first, {@code before}, {@code after} or {@code around} a message. */
+  /**
+   * {@code GET channels/{c}/messages}: newest first, {@code before}, {@code after} or {@code
+   * around} a message.
+   */
   ArrayNode history(String channelId, String before, String after, String around, Integer limit) {
     guild.channelData(channelId);
     long p = guild.permissions(guild.bot, channelId);
@@ -386,24 +428,31 @@ final class Messages {
     if (!Permissions.has(p, Permissions.READ_MESSAGE_HISTORY)) {
       return out;
     }
-    List<StoredMessage> visible = byChannel.getOrDefault(channelId, new TreeMap<>()).values().stream()
-        .filter(m -> !m.deleted && !m.ephemeral()).toList();
+    List<StoredMessage> visible =
+        byChannel.getOrDefault(channelId, new TreeMap<>()).values().stream()
+            .filter(m -> !m.deleted && !m.ephemeral())
+            .toList();
     List<StoredMessage> picked = new ArrayList<>();
     if (around != null) {
       long pivot = Long.parseUnsignedLong(around);
-      List<StoredMessage> older = visible.stream().filter(m -> Long.compareUnsigned(m.key(), pivot) < 0).toList();
-      List<StoredMessage> newer = visible.stream().filter(m -> Long.compareUnsigned(m.key(), pivot) >= 0).toList();
+      List<StoredMessage> older =
+          visible.stream().filter(m -> Long.compareUnsigned(m.key(), pivot) < 0).toList();
+      List<StoredMessage> newer =
+          visible.stream().filter(m -> Long.compareUnsigned(m.key(), pivot) >= 0).toList();
       int half = n / 2;
       picked.addAll(older.subList(Math.max(0, older.size() - half), older.size()));
       picked.addAll(newer.subList(0, Math.min(newer.size(), n - Math.min(half, older.size()))));
     } else if (after != null) {
       long pivot = Long.parseUnsignedLong(after);
-      List<StoredMessage> newer = visible.stream().filter(m -> Long.compareUnsigned(m.key(), pivot) > 0).toList();
+      List<StoredMessage> newer =
+          visible.stream().filter(m -> Long.compareUnsigned(m.key(), pivot) > 0).toList();
       picked.addAll(newer.subList(0, Math.min(n, newer.size())));
     } else {
       long pivot = before == null ? -1L : Long.parseUnsignedLong(before);
-      List<StoredMessage> older = visible.stream()
-          .filter(m -> before == null || Long.compareUnsigned(m.key(), pivot) < 0).toList();
+      List<StoredMessage> older =
+          visible.stream()
+              .filter(m -> before == null || Long.compareUnsigned(m.key(), pivot) < 0)
+              .toList();
       picked.addAll(older.subList(Math.max(0, older.size() - n), older.size()));
     }
     picked.sort((a, b) -> Long.compareUnsigned(b.key(), a.key()));
@@ -413,7 +462,11 @@ final class Messages {
 
   // ---- members, in tests
 
-  SandboxMessage memberPost(Member author, String channelId, String content, String replyToId,
+  SandboxMessage memberPost(
+      Member author,
+      String channelId,
+      String content,
+      String replyToId,
       List<FileUpload> attachments) {
     GuildModel.ChannelData c = guild.channelData(channelId);
     requireMember(author, channelId, guild.sendPermission(channelId), "post");
@@ -462,9 +515,15 @@ final class Messages {
   }
 
   private void requireMember(Member author, String channelId, long permission, String action) {
-    if (!Permissions.has(guild.permissions(author, channelId), Permissions.VIEW_CHANNEL | permission)) {
-      throw new IllegalStateException(author.name() + " may not " + action + " in #"
-          + guild.channels.get(channelId).channel.name() + " (missing permission)");
+    if (!Permissions.has(
+        guild.permissions(author, channelId), Permissions.VIEW_CHANNEL | permission)) {
+      throw new IllegalStateException(
+          author.name()
+              + " may not "
+              + action
+              + " in #"
+              + guild.channels.get(channelId).channel.name()
+              + " (missing permission)");
     }
   }
 

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reactions by the bot (REST) and by members (tests): who reacted with what, the {@code reactions} counts on the
- * message and the MESSAGE_REACTION_* dispatches. Confined to the {@link EngineLoop}.
+ * Reactions by the bot (REST) and by members (tests): who reacted with what, the {@code reactions}
+ * counts on the message and the MESSAGE_REACTION_* dispatches. Confined to the {@link EngineLoop}.
  */
 final class Reactions {
   private final ObjectMapper json;
   private final GuildModel guild;
   private final Gateway gateway;
   private final Messages messages;
+
   /** User ids by "messageId/emoji". */
   private final Map<String, Set<String>> users = new LinkedHashMap<>();
 
@@ -27,7 +28,10 @@ final class Reactions {
     this.messages = messages;
   }
 
-  /** Adds or removes {@code member}'s reaction; {@code emoji} is unicode or {@code name:id} for a custom one. */
+  /**
+   * Adds or removes {@code member}'s reaction; {@code emoji} is unicode or {@code name:id} for a
+   * custom one.
+   */
   void react(Member member, String channelId, String messageId, String emoji, boolean add) {
     StoredMessage sm = messages.stored(channelId, messageId);
     if (member.id().equals(guild.bot.id())) {
@@ -58,13 +62,20 @@ final class Reactions {
     emojiJson(d.putObject("emoji"), name, emojiId);
     d.put("burst", false);
     d.put("type", 0);
-    gateway.dispatch(add ? "MESSAGE_REACTION_ADD" : "MESSAGE_REACTION_REMOVE", d, Gateway.GUILD_MESSAGE_REACTIONS);
+    gateway.dispatch(
+        add ? "MESSAGE_REACTION_ADD" : "MESSAGE_REACTION_REMOVE",
+        d,
+        Gateway.GUILD_MESSAGE_REACTIONS);
   }
 
-  /** Updates the message's entry for the emoji; the entry goes when nobody reacts with it any more. */
+  /**
+   * Updates the message's entry for the emoji; the entry goes when nobody reacts with it any more.
+   */
   private void count(StoredMessage sm, String name, String emojiId, Set<String> reacted) {
     ArrayNode reactions =
-        sm.json.get("reactions") instanceof ArrayNode existing ? existing : sm.json.putArray("reactions");
+        sm.json.get("reactions") instanceof ArrayNode existing
+            ? existing
+            : sm.json.putArray("reactions");
     int index = -1;
     for (int i = 0; i < reactions.size(); i++) {
       if (reactions.get(i).path("emoji").path("name").asText().equals(name)) {

@@ -9,23 +9,21 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Discord REST API v10 routes on Javalin: authentication, the routes the bot uses, Discord's JSON errors,
- * {@code Via} and rate-limit headers on every answer, the 429 switch and the request log.
+ * Discord REST API v10 routes on Javalin: authentication, the routes the bot uses, Discord's JSON
+ * errors, {@code Via} and rate-limit headers on every answer, the 429 switch and the request log.
  */
 final class RestApi {
   static final String ROOT = "/api/v10/";
@@ -49,184 +47,267 @@ final class RestApi {
     app.after(ROOT + "*", this::afterApi);
     app.exception(ApiException.class, (e, ctx) -> writeError(ctx, e));
     app.exception(RouteRules.RateLimited.class, this::writeRateLimited);
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.warn("sandbox route failed: {} {}", ctx.method(), ctx.path(), e);
-      writeError(ctx, new ApiException(500, 0, "500: Internal Server Error"));
-    });
-    app.error(404, ctx -> {
-      String type = ctx.res().getContentType();
-      if (type == null || !type.startsWith("application/json")) {
-        writeError(ctx, ApiException.notFound());
-      }
-    });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.warn("sandbox route failed: {} {}", ctx.method(), ctx.path(), e);
+          writeError(ctx, new ApiException(500, 0, "500: Internal Server Error"));
+        });
+    app.error(
+        404,
+        ctx -> {
+          String type = ctx.res().getContentType();
+          if (type == null || !type.startsWith("application/json")) {
+            writeError(ctx, ApiException.notFound());
+          }
+        });
 
     // users, gateway, application
-    app.get(ROOT + "users/@me", ctx -> ok(ctx, engine.call(() -> {
-      ObjectNode u = guild.userJson(json, guild.bot);
-      u.put("verified", true);
-      u.put("mfa_enabled", false);
-      u.put("flags", 0);
-      return u;
-    })));
-    app.get(ROOT + "users/{user}", ctx -> {
-      String userId = ctx.pathParam("user");
-      ok(ctx, engine.call(() -> guild.userJson(json, knownMember(userId, 10013, "Unknown User"))));
-    });
-    app.get(ROOT + "gateway", ctx -> ok(ctx, json.createObjectNode().put("url", engine.gatewayUrl())));
-    app.get(ROOT + "gateway/bot", ctx -> {
-      ObjectNode n = json.createObjectNode();
-      n.put("url", engine.gatewayUrl());
-      n.put("shards", 1);
-      ObjectNode limit = n.putObject("session_start_limit");
-      limit.put("total", 1000);
-      limit.put("remaining", 999);
-      limit.put("reset_after", 86_400_000);
-      limit.put("max_concurrency", 1);
-      ok(ctx, n);
-    });
+    app.get(
+        ROOT + "users/@me",
+        ctx ->
+            ok(
+                ctx,
+                engine.call(
+                    () -> {
+                      ObjectNode u = guild.userJson(json, guild.bot);
+                      u.put("verified", true);
+                      u.put("mfa_enabled", false);
+                      u.put("flags", 0);
+                      return u;
+                    })));
+    app.get(
+        ROOT + "users/{user}",
+        ctx -> {
+          String userId = ctx.pathParam("user");
+          ok(
+              ctx,
+              engine.call(() -> guild.userJson(json, knownMember(userId, 10013, "Unknown User"))));
+        });
+    app.get(
+        ROOT + "gateway", ctx -> ok(ctx, json.createObjectNode().put("url", engine.gatewayUrl())));
+    app.get(
+        ROOT + "gateway/bot",
+        ctx -> {
+          ObjectNode n = json.createObjectNode();
+          n.put("url", engine.gatewayUrl());
+          n.put("shards", 1);
+          ObjectNode limit = n.putObject("session_start_limit");
+          limit.put("total", 1000);
+          limit.put("remaining", 999);
+          limit.put("reset_after", 86_400_000);
+          limit.put("max_concurrency", 1);
+          ok(ctx, n);
+        });
     app.get(ROOT + "oauth2/applications/@me", ctx -> ok(ctx, engine.call(this::applicationJson)));
     app.get(ROOT + "applications/@me", ctx -> ok(ctx, engine.call(this::applicationJson)));
 
     // application commands, global (no guild) and guild
     for (String scope : List.of("", "/guilds/{guild}")) {
       String commands = ROOT + "applications/{app}" + scope + "/commands";
-      app.get(commands, ctx -> {
-        String guildId = app(ctx);
-        ok(ctx, engine.call(() -> engine.commands.listCommands(guildId)));
-      });
-      app.put(commands, ctx -> {
-        String guildId = app(ctx);
-        JsonNode body = body(ctx);
-        ok(ctx, engine.call(() -> engine.commands.overwriteCommands(guildId, body)));
-      });
-      app.post(commands, ctx -> {
-        String guildId = app(ctx);
-        JsonNode body = body(ctx);
-        Object[] result = engine.call(() -> engine.commands.upsertCommand(guildId, body));
-        ok(ctx, (JsonNode) result[1], (Boolean) result[0] ? 201 : 200);
-      });
-      app.get(commands + "/{cmd}", ctx -> {
-        String guildId = app(ctx);
-        String id = ctx.pathParam("cmd");
-        ok(ctx, engine.call(() -> engine.commands.getCommand(guildId, id)));
-      });
-      app.patch(commands + "/{cmd}", ctx -> {
-        String guildId = app(ctx);
-        String id = ctx.pathParam("cmd");
-        JsonNode body = body(ctx);
-        ok(ctx, engine.call(() -> engine.commands.editCommand(guildId, id, body)));
-      });
-      app.delete(commands + "/{cmd}", ctx -> {
-        String guildId = app(ctx);
-        String id = ctx.pathParam("cmd");
-        engine.run(() -> engine.commands.deleteCommand(guildId, id));
-        ctx.status(204);
-      });
+      app.get(
+          commands,
+          ctx -> {
+            String guildId = app(ctx);
+            ok(ctx, engine.call(() -> engine.commands.listCommands(guildId)));
+          });
+      app.put(
+          commands,
+          ctx -> {
+            String guildId = app(ctx);
+            JsonNode body = body(ctx);
+            ok(ctx, engine.call(() -> engine.commands.overwriteCommands(guildId, body)));
+          });
+      app.post(
+          commands,
+          ctx -> {
+            String guildId = app(ctx);
+            JsonNode body = body(ctx);
+            Object[] result = engine.call(() -> engine.commands.upsertCommand(guildId, body));
+            ok(ctx, (JsonNode) result[1], (Boolean) result[0] ? 201 : 200);
+          });
+      app.get(
+          commands + "/{cmd}",
+          ctx -> {
+            String guildId = app(ctx);
+            String id = ctx.pathParam("cmd");
+            ok(ctx, engine.call(() -> engine.commands.getCommand(guildId, id)));
+          });
+      app.patch(
+          commands + "/{cmd}",
+          ctx -> {
+            String guildId = app(ctx);
+            String id = ctx.pathParam("cmd");
+            JsonNode body = body(ctx);
+            ok(ctx, engine.call(() -> engine.commands.editCommand(guildId, id, body)));
+          });
+      app.delete(
+          commands + "/{cmd}",
+          ctx -> {
+            String guildId = app(ctx);
+            String id = ctx.pathParam("cmd");
+            engine.run(() -> engine.commands.deleteCommand(guildId, id));
+            ctx.status(204);
+          });
     }
 
     // guild
-    app.get(ROOT + "guilds/{guild}", ctx -> {
-      guild(ctx);
-      ObjectNode g = engine.call(() -> guild.guildCreateJson(json));
-      for (String f : List.of("members", "channels", "threads", "voice_states", "presences", "member_count",
-          "joined_at", "large", "lazy", "unavailable")) {
-        g.remove(f);
-      }
-      ok(ctx, g);
-    });
-    app.get(ROOT + "guilds/{guild}/members/{user}", ctx -> {
-      guild(ctx);
-      String userId = ctx.pathParam("user");
-      ok(ctx, engine.call(() -> guild.memberJson(json, knownMember(userId, 10007, "Unknown Member"), true)));
-    });
-    app.get(ROOT + "guilds/{guild}/roles", ctx -> {
-      guild(ctx);
-      ok(ctx, engine.call(() -> {
-        ArrayNode arr = json.createArrayNode();
-        guild.sortedRoles().forEach(r -> arr.add(guild.roleJson(json, r)));
-        return arr;
-      }));
-    });
+    app.get(
+        ROOT + "guilds/{guild}",
+        ctx -> {
+          guild(ctx);
+          ObjectNode g = engine.call(() -> guild.guildCreateJson(json));
+          for (String f :
+              List.of(
+                  "members",
+                  "channels",
+                  "threads",
+                  "voice_states",
+                  "presences",
+                  "member_count",
+                  "joined_at",
+                  "large",
+                  "lazy",
+                  "unavailable")) {
+            g.remove(f);
+          }
+          ok(ctx, g);
+        });
+    app.get(
+        ROOT + "guilds/{guild}/members/{user}",
+        ctx -> {
+          guild(ctx);
+          String userId = ctx.pathParam("user");
+          ok(
+              ctx,
+              engine.call(
+                  () ->
+                      guild.memberJson(json, knownMember(userId, 10007, "Unknown Member"), true)));
+        });
+    app.get(
+        ROOT + "guilds/{guild}/roles",
+        ctx -> {
+          guild(ctx);
+          ok(
+              ctx,
+              engine.call(
+                  () -> {
+                    ArrayNode arr = json.createArrayNode();
+                    guild.sortedRoles().forEach(r -> arr.add(guild.roleJson(json, r)));
+                    return arr;
+                  }));
+        });
 
     // channels, messages, threads, reactions
     String channel = ROOT + "channels/{channel}";
-    app.get(channel, ctx -> {
-      String channelId = ctx.pathParam("channel");
-      ok(ctx, engine.call(() -> engine.guildChanges.channelJson(channelId)));
-    });
-    app.post(channel + "/typing", ctx -> {
-      String channelId = ctx.pathParam("channel");
-      engine.run(() -> guild.channelData(channelId));
-      ctx.status(204);
-    });
-    app.get(channel + "/messages", ctx -> {
-      String channelId = ctx.pathParam("channel");
-      String before = ctx.queryParam("before");
-      String after = ctx.queryParam("after");
-      String around = ctx.queryParam("around");
-      Integer limit = intParam(ctx, "limit");
-      ok(ctx, engine.call(() -> engine.messages.history(channelId, before, after, around, limit)));
-    });
-    app.post(channel + "/messages", ctx -> {
-      String channelId = ctx.pathParam("channel");
-      JsonNode body = body(ctx);
-      List<Upload> uploads = uploads(ctx);
-      ok(ctx, engine.call(() -> engine.messages.botCreate(channelId, body, uploads)));
-    });
-    app.post(channel + "/messages/bulk-delete", ctx -> {
-      String channelId = ctx.pathParam("channel");
-      JsonNode body = body(ctx);
-      engine.run(() -> engine.messages.botBulkDelete(channelId, body));
-      ctx.status(204);
-    });
+    app.get(
+        channel,
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          ok(ctx, engine.call(() -> engine.guildChanges.channelJson(channelId)));
+        });
+    app.post(
+        channel + "/typing",
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          engine.run(() -> guild.channelData(channelId));
+          ctx.status(204);
+        });
+    app.get(
+        channel + "/messages",
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          String before = ctx.queryParam("before");
+          String after = ctx.queryParam("after");
+          String around = ctx.queryParam("around");
+          Integer limit = intParam(ctx, "limit");
+          ok(
+              ctx,
+              engine.call(() -> engine.messages.history(channelId, before, after, around, limit)));
+        });
+    app.post(
+        channel + "/messages",
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          JsonNode body = body(ctx);
+          List<Upload> uploads = uploads(ctx);
+          ok(ctx, engine.call(() -> engine.messages.botCreate(channelId, body, uploads)));
+        });
+    app.post(
+        channel + "/messages/bulk-delete",
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          JsonNode body = body(ctx);
+          engine.run(() -> engine.messages.botBulkDelete(channelId, body));
+          ctx.status(204);
+        });
     String message = channel + "/messages/{message}";
-    app.get(message, ctx -> {
-      String channelId = ctx.pathParam("channel");
-      String messageId = ctx.pathParam("message");
-      ok(ctx, engine.call(() -> engine.messages.botGet(channelId, messageId)));
-    });
-    app.patch(message, ctx -> {
-      String channelId = ctx.pathParam("channel");
-      String messageId = ctx.pathParam("message");
-      JsonNode body = body(ctx);
-      List<Upload> uploads = uploads(ctx);
-      ok(ctx, engine.call(() -> engine.messages.botEdit(channelId, messageId, body, uploads)));
-    });
-    app.delete(message, ctx -> {
-      String channelId = ctx.pathParam("channel");
-      String messageId = ctx.pathParam("message");
-      engine.run(() -> engine.messages.botDelete(channelId, messageId));
-      ctx.status(204);
-    });
-    app.post(message + "/threads", ctx -> {
-      String channelId = ctx.pathParam("channel");
-      String messageId = ctx.pathParam("message");
-      JsonNode body = body(ctx);
-      ok(ctx, engine.call(() -> engine.threads.createFromMessage(guild.bot, channelId, messageId, body)), 201);
-    });
-    app.patch(channel, ctx -> {
-      String channelId = ctx.pathParam("channel");
-      JsonNode body = body(ctx);
-      ok(ctx, engine.call(() -> engine.threads.botEdit(channelId, body)));
-    });
-    app.post(channel + "/threads", ctx -> {
-      String channelId = ctx.pathParam("channel");
-      JsonNode body = body(ctx);
-      ok(ctx, engine.call(() -> engine.threads.create(guild.bot, channelId, body)), 201);
-    });
-    app.put(channel + "/thread-members/@me", ctx -> {
-      String channelId = ctx.pathParam("channel");
-      engine.run(() -> engine.threads.join(guild.bot, channelId));
-      ctx.status(204);
-    });
+    app.get(
+        message,
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          String messageId = ctx.pathParam("message");
+          ok(ctx, engine.call(() -> engine.messages.botGet(channelId, messageId)));
+        });
+    app.patch(
+        message,
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          String messageId = ctx.pathParam("message");
+          JsonNode body = body(ctx);
+          List<Upload> uploads = uploads(ctx);
+          ok(ctx, engine.call(() -> engine.messages.botEdit(channelId, messageId, body, uploads)));
+        });
+    app.delete(
+        message,
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          String messageId = ctx.pathParam("message");
+          engine.run(() -> engine.messages.botDelete(channelId, messageId));
+          ctx.status(204);
+        });
+    app.post(
+        message + "/threads",
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          String messageId = ctx.pathParam("message");
+          JsonNode body = body(ctx);
+          ok(
+              ctx,
+              engine.call(
+                  () -> engine.threads.createFromMessage(guild.bot, channelId, messageId, body)),
+              201);
+        });
+    app.patch(
+        channel,
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          JsonNode body = body(ctx);
+          ok(ctx, engine.call(() -> engine.threads.botEdit(channelId, body)));
+        });
+    app.post(
+        channel + "/threads",
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          JsonNode body = body(ctx);
+          ok(ctx, engine.call(() -> engine.threads.create(guild.bot, channelId, body)), 201);
+        });
+    app.put(
+        channel + "/thread-members/@me",
+        ctx -> {
+          String channelId = ctx.pathParam("channel");
+          engine.run(() -> engine.threads.join(guild.bot, channelId));
+          ctx.status(204);
+        });
     for (boolean add : new boolean[] {true, false}) {
-      Handler react = ctx -> {
-        String channelId = ctx.pathParam("channel");
-        String messageId = ctx.pathParam("message");
-        String emoji = ctx.pathParam("emoji");
-        engine.run(() -> engine.reactions.react(guild.bot, channelId, messageId, emoji, add));
-        ctx.status(204);
-      };
+      Handler react =
+          ctx -> {
+            String channelId = ctx.pathParam("channel");
+            String messageId = ctx.pathParam("message");
+            String emoji = ctx.pathParam("emoji");
+            engine.run(() -> engine.reactions.react(guild.bot, channelId, messageId, emoji, add));
+            ctx.status(204);
+          };
       String path = message + "/reactions/{emoji}/@me";
       if (add) {
         app.put(path, react);
@@ -236,64 +317,81 @@ final class RestApi {
     }
 
     // interactions
-    app.post(ROOT + "interactions/{id}/{token}/callback", ctx -> {
-      String id = ctx.pathParam("id");
-      String token = ctx.pathParam("token");
-      JsonNode body = body(ctx);
-      List<Upload> uploads = uploads(ctx);
-      ObjectNode response = engine.call(() -> engine.responses.interactionCallback(id, token, body, uploads));
-      if ("true".equalsIgnoreCase(ctx.queryParam("with_response"))) {
-        ok(ctx, response);
-      } else {
-        ctx.status(204);
-      }
-    });
+    app.post(
+        ROOT + "interactions/{id}/{token}/callback",
+        ctx -> {
+          String id = ctx.pathParam("id");
+          String token = ctx.pathParam("token");
+          JsonNode body = body(ctx);
+          List<Upload> uploads = uploads(ctx);
+          ObjectNode response =
+              engine.call(() -> engine.responses.interactionCallback(id, token, body, uploads));
+          if ("true".equalsIgnoreCase(ctx.queryParam("with_response"))) {
+            ok(ctx, response);
+          } else {
+            ctx.status(204);
+          }
+        });
     String webhook = ROOT + "webhooks/{app}/{token}";
-    app.post(webhook, ctx -> {
-      String appId = ctx.pathParam("app");
-      String token = ctx.pathParam("token");
-      JsonNode body = body(ctx);
-      List<Upload> uploads = uploads(ctx);
-      ObjectNode sent = engine.call(() -> engine.responses.followUp(appId, token, body, uploads));
-      if ("true".equalsIgnoreCase(ctx.queryParam("wait"))) {
-        ok(ctx, sent);
-      } else {
-        ctx.status(204);
-      }
-    });
+    app.post(
+        webhook,
+        ctx -> {
+          String appId = ctx.pathParam("app");
+          String token = ctx.pathParam("token");
+          JsonNode body = body(ctx);
+          List<Upload> uploads = uploads(ctx);
+          ObjectNode sent =
+              engine.call(() -> engine.responses.followUp(appId, token, body, uploads));
+          if ("true".equalsIgnoreCase(ctx.queryParam("wait"))) {
+            ok(ctx, sent);
+          } else {
+            ctx.status(204);
+          }
+        });
     String webhookMessage = webhook + "/messages/{message}";
-    app.get(webhookMessage, ctx -> {
-      String appId = ctx.pathParam("app");
-      String token = ctx.pathParam("token");
-      String messageId = ctx.pathParam("message");
-      ok(ctx, engine.call(() -> engine.responses.webhookGet(appId, token, messageId)));
-    });
-    app.patch(webhookMessage, ctx -> {
-      String appId = ctx.pathParam("app");
-      String token = ctx.pathParam("token");
-      String messageId = ctx.pathParam("message");
-      JsonNode body = body(ctx);
-      List<Upload> uploads = uploads(ctx);
-      ok(ctx, engine.call(() -> engine.responses.webhookEdit(appId, token, messageId, body, uploads)));
-    });
-    app.delete(webhookMessage, ctx -> {
-      String appId = ctx.pathParam("app");
-      String token = ctx.pathParam("token");
-      String messageId = ctx.pathParam("message");
-      engine.run(() -> engine.responses.webhookDelete(appId, token, messageId));
-      ctx.status(204);
-    });
+    app.get(
+        webhookMessage,
+        ctx -> {
+          String appId = ctx.pathParam("app");
+          String token = ctx.pathParam("token");
+          String messageId = ctx.pathParam("message");
+          ok(ctx, engine.call(() -> engine.responses.webhookGet(appId, token, messageId)));
+        });
+    app.patch(
+        webhookMessage,
+        ctx -> {
+          String appId = ctx.pathParam("app");
+          String token = ctx.pathParam("token");
+          String messageId = ctx.pathParam("message");
+          JsonNode body = body(ctx);
+          List<Upload> uploads = uploads(ctx);
+          ok(
+              ctx,
+              engine.call(
+                  () -> engine.responses.webhookEdit(appId, token, messageId, body, uploads)));
+        });
+    app.delete(
+        webhookMessage,
+        ctx -> {
+          String appId = ctx.pathParam("app");
+          String token = ctx.pathParam("token");
+          String messageId = ctx.pathParam("message");
+          engine.run(() -> engine.responses.webhookDelete(appId, token, messageId));
+          ctx.status(204);
+        });
 
     // the attachment CDN
-    app.get("/attachments/{channel}/{id}/{name}", ctx -> {
-      String id = ctx.pathParam("id");
-      MessageJson.StoredFile f = engine.call(() -> engine.messageJson.file(id));
-      if (f == null) {
-        throw ApiException.notFound();
-      }
-      ctx.contentType(f.contentType());
-      ctx.result(f.bytes());
-    });
+    app.get(
+        "/attachments/{channel}/{id}/{name}",
+        ctx -> {
+          String id = ctx.pathParam("id");
+          MessageJson.StoredFile f = engine.call(() -> engine.messageJson.file(id));
+          if (f == null) {
+            throw ApiException.notFound();
+          }
+          ctx.contentType(f.contentType());
+          ctx.result(f.bytes());
+        });
   }
 
   // ---- pipeline ----
@@ -316,11 +414,13 @@ final class RestApi {
 
   private void afterApi(Context ctx) {
     String path = apiPath(ctx);
-    // The route has run, so the answer shows the state when the request arrived; it is sent after this.
+    // The route has run, so the answer shows the state when the request arrived; it is sent after
+    // this.
     String method = ctx.method().name();
     HeldResponse held = engine.call(() -> engine.routeRules.takeHold(method, path));
     if (held != null) {
-      held.hold(); // on this request's thread: the loop goes on, and the test changes the server meanwhile
+      held.hold(); // on this request's thread: the loop goes on, and the test changes the server
+      // meanwhile
     }
     int status = ctx.statusCode();
     if (status != 429) {
@@ -347,8 +447,9 @@ final class RestApi {
       LOG.debug("could not read body for the request log", e);
     }
     String query = ctx.queryString();
-    RecordedRequest request = new RecordedRequest(engine.clock.instant(), method, path, query == null ? "" : query,
-        status, body, names);
+    RecordedRequest request =
+        new RecordedRequest(
+            engine.clock.instant(), method, path, query == null ? "" : query, status, body, names);
     engine.run(() -> engine.requestLog.record(request));
   }
 
@@ -395,7 +496,10 @@ final class RestApi {
     }
   }
 
-  /** The guild id of a command route ({@code null} for global commands), once the application id is checked. */
+  /**
+   * The guild id of a command route ({@code null} for global commands), once the application id is
+   * checked.
+   */
   private String app(Context ctx) {
     if (!ctx.pathParam("app").equals(guild.bot.id())) {
       throw new ApiException(404, 10002, "Unknown Application");
@@ -498,9 +602,13 @@ final class RestApi {
     String[] parts = path.split("/");
     StringBuilder key = new StringBuilder(method).append(' ');
     for (int i = 0; i < parts.length; i++) {
-      boolean major = i > 0 && (parts[i - 1].equals("channels") || parts[i - 1].equals("guilds")
-          || parts[i - 1].equals("webhooks"));
-      boolean token = i > 1 && (parts[i - 2].equals("webhooks") || parts[i - 2].equals("interactions"));
+      boolean major =
+          i > 0
+              && (parts[i - 1].equals("channels")
+                  || parts[i - 1].equals("guilds")
+                  || parts[i - 1].equals("webhooks"));
+      boolean token =
+          i > 1 && (parts[i - 2].equals("webhooks") || parts[i - 2].equals("interactions"));
       boolean id = ID_SEGMENT.matcher("/" + parts[i]).matches();
       key.append(major ? parts[i] : (id || token) ? "{id}" : parts[i]).append('/');
     }

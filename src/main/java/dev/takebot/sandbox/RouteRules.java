@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How REST requests are answered besides their route: the scripted 429s, errors and held answers tests ask for,
- * and the real per-route buckets behind the rate-limit headers. Confined to the {@link EngineLoop}.
+ * How REST requests are answered besides their route: the scripted 429s, errors and held answers
+ * tests ask for, and the real per-route buckets behind the rate-limit headers. Confined to the
+ * {@link EngineLoop}.
  */
 final class RouteRules {
   private final Clock clock;
@@ -49,8 +50,9 @@ final class RouteRules {
   }
 
   /**
-   * What answers the request instead of its route, consuming that rule: a scripted 429 first (as on Discord, a
-   * rate-limited request never reaches the route that fails), then a scripted error; null lets the route run.
+   * What answers the request instead of its route, consuming that rule: a scripted 429 first (as on
+   * Discord, a rate-limited request never reaches the route that fails), then a scripted error;
+   * null lets the route run.
    */
   RuntimeException refusal(String method, String path) {
     Duration wait = Rule.take(rateLimits, method, path);
@@ -88,7 +90,9 @@ final class RouteRules {
     return n;
   }
 
-  /** "Answer the next n matching requests with this"; a null method or path fragment matches any. */
+  /**
+   * "Answer the next n matching requests with this"; a null method or path fragment matches any.
+   */
   private static final class Rule<T> {
     int remaining;
     final T answer;

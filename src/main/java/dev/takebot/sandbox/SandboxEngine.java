@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The sandbox's state, one class per Discord resource, wired together and owned by one {@link EngineLoop}.
- * REST routes, gateway sockets and the scenario API reach the resources only through {@link #call}, {@link #run}
- * or {@link #await}, so every read and change runs on the loop's thread, in one order, without locks.
+ * The sandbox's state, one class per Discord resource, wired together and owned by one {@link
+ * EngineLoop}. REST routes, gateway sockets and the scenario API reach the resources only through
+ * {@link #call}, {@link #run} or {@link #await}, so every read and change runs on the loop's
+ * thread, in one order, without locks.
  */
 final class SandboxEngine implements AutoCloseable {
   final ObjectMapper json;
@@ -29,7 +30,12 @@ final class SandboxEngine implements AutoCloseable {
   final RequestLog requestLog = new RequestLog();
   private volatile String httpBase = "http://127.0.0.1/";
 
-  SandboxEngine(ObjectMapper json, Clock clock, String token, String botName, int heartbeatInterval,
+  SandboxEngine(
+      ObjectMapper json,
+      Clock clock,
+      String token,
+      String botName,
+      int heartbeatInterval,
       long allowedPrivilegedIntents) {
     this.json = json;
     this.clock = clock;
@@ -37,16 +43,20 @@ final class SandboxEngine implements AutoCloseable {
     Snowflakes ids = new Snowflakes(clock);
     String botId = ids.next();
     this.guild = new GuildModel(ids, botId, botName, clock.instant());
-    this.gateway = new Gateway(json, clock, loop, guild, token, heartbeatInterval, allowedPrivilegedIntents);
+    this.gateway =
+        new Gateway(json, clock, loop, guild, token, heartbeatInterval, allowedPrivilegedIntents);
     this.messageJson = new MessageJson(json, ids, guild);
     this.commands = new CommandRegistry(json, ids, guild);
-    // Posting in a thread reopens it and makes the poster a member, while thread work needs the messages:
+    // Posting in a thread reopens it and makes the poster a member, while thread work needs the
+    // messages:
     // the callback breaks the cycle.
     this.messages = new Messages(json, clock, ids, guild, gateway, messageJson, this::onPost);
     this.threads = new Threads(json, clock, ids, guild, gateway, messages);
     this.reactions = new Reactions(json, guild, gateway, messages);
-    this.interactions = new Interactions(json, ids, guild, gateway, messageJson, messages, commands);
-    this.responses = new InteractionResponses(json, clock, guild, messageJson, messages, interactions);
+    this.interactions =
+        new Interactions(json, ids, guild, gateway, messageJson, messages, commands);
+    this.responses =
+        new InteractionResponses(json, clock, guild, messageJson, messages, interactions);
     this.guildChanges = new GuildChanges(json, clock, ids, guild, gateway);
     this.routeRules = new RouteRules(clock);
   }

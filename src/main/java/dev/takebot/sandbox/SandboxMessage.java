@@ -1,25 +1,32 @@
 package dev.takebot.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A snapshot of a message as the sandbox stores it (Discord's JSON message object, unfiltered by intents).
+ * A snapshot of a message as the sandbox stores it (Discord's JSON message object, unfiltered by
+ * intents).
  *
- * @param id            snowflake
- * @param channelId     channel or thread the message is in
- * @param authorId      user id of the author (the application id for interaction responses)
- * @param content       text content
- * @param flags         Discord message flags (64 = ephemeral, 128 = loading)
+ * @param id snowflake
+ * @param channelId channel or thread the message is in
+ * @param authorId user id of the author (the application id for interaction responses)
+ * @param content text content
+ * @param flags Discord message flags (64 = ephemeral, 128 = loading)
  * @param interactionId the interaction this message answers, or {@code null}
- * @param json          the full message object (a private copy)
+ * @param json the full message object (a private copy)
  */
-public record SandboxMessage(String id, String channelId, String authorId, String content, int flags,
-               String interactionId, JsonNode json) {
+public record SandboxMessage(
+    String id,
+    String channelId,
+    String authorId,
+    String content,
+    int flags,
+    String interactionId,
+    JsonNode json) {
   /** Flag of interaction responses only the invoking member can see. */
   public static final int EPHEMERAL = 1 << 6;
+
   /** Flag of a deferred response still showing "thinking...". */
   public static final int LOADING = 1 << 7;
 

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issues Discord snowflakes whose timestamp part is the current time on the Discord epoch, strictly increasing.
- * JDA derives creation times (and an interaction hook's 15-minute expiry) from ids, so they must be real.
+ * Issues Discord snowflakes whose timestamp part is the current time on the Discord epoch, strictly
+ * increasing. JDA derives creation times (and an interaction hook's 15-minute expiry) from ids, so
+ * they must be real.
  */
 final class Snowflakes {
   /** 2015-01-01T00:00:00Z, the Discord epoch. */

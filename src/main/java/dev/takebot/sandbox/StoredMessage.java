@@ -31,7 +31,13 @@ final class StoredMessage {
   }
 
   SandboxMessage snapshot() {
-    return new SandboxMessage(id, channelId, author.id(), json.path("content").asText(""), flags(), interactionId,
+    return new SandboxMessage(
+        id,
+        channelId,
+        author.id(),
+        json.path("content").asText(""),
+        flags(),
+        interactionId,
         json.deepCopy());
   }
 }

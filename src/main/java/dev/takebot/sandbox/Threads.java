@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Threads: started from a message or on their own, edited, joined, archived, locked and deleted, with their
- * THREAD_* dispatches. Confined to the {@link EngineLoop}.
+ * Threads: started from a message or on their own, edited, joined, archived, locked and deleted,
+ * with their THREAD_* dispatches. Confined to the {@link EngineLoop}.
  */
 final class Threads {
   private final ObjectMapper json;
@@ -21,7 +21,13 @@ final class Threads {
   private final Messages messages;
   private final List<String> order = new ArrayList<>();
 
-  Threads(ObjectMapper json, Clock clock, Snowflakes ids, GuildModel guild, Gateway gateway, Messages messages) {
+  Threads(
+      ObjectMapper json,
+      Clock clock,
+      Snowflakes ids,
+      GuildModel guild,
+      Gateway gateway,
+      Messages messages) {
     this.json = json;
     this.clock = clock;
     this.ids = ids;
@@ -53,7 +59,9 @@ final class Threads {
     if (guild.channels.containsKey(messageId)) {
       throw new ApiException(400, 160004, "A thread has already been created for this message");
     }
-    Channel thread = new Channel(messageId, body.get("name").asText(), Channel.PUBLIC_THREAD, channelId, creator.id());
+    Channel thread =
+        new Channel(
+            messageId, body.get("name").asText(), Channel.PUBLIC_THREAD, channelId, creator.id());
     ObjectNode threadJson = open(thread, creator, body);
     sm.json.put("flags", sm.flags() | 1 << 5);
     sm.json.set("thread", threadJson.deepCopy());
@@ -92,12 +100,15 @@ final class Threads {
       throw ApiException.missingAccess();
     }
     long needed =
-        type == Channel.PUBLIC_THREAD ? Permissions.CREATE_PUBLIC_THREADS : Permissions.CREATE_PRIVATE_THREADS;
+        type == Channel.PUBLIC_THREAD
+            ? Permissions.CREATE_PUBLIC_THREADS
+            : Permissions.CREATE_PRIVATE_THREADS;
     if (!Permissions.has(p, needed)) {
       throw ApiException.missingPermissions();
     }
     Validation.threadName(json, body);
-    Channel thread = new Channel(ids.next(), body.get("name").asText(), type, channelId, creator.id());
+    Channel thread =
+        new Channel(ids.next(), body.get("name").asText(), type, channelId, creator.id());
     ObjectNode threadJson = open(thread, creator, body);
     if (type == Channel.PUBLIC_THREAD) {
       ObjectNode system = json.createObjectNode();
@@ -123,13 +134,17 @@ final class Threads {
     order.add(thread.id());
     ObjectNode threadJson = guild.channelJson(json, data, true);
     ObjectNode created = threadJson.deepCopy();
-    // "member" on a thread is the receiving bot's own membership: present only when the bot created it.
+    // "member" on a thread is the receiving bot's own membership: present only when the bot created
+    // it.
     created.put("newly_created", true);
     gateway.dispatch("THREAD_CREATE", created, Gateway.GUILDS);
     return threadJson;
   }
 
-  /** {@code PATCH channels/{c}} for threads: name, archived, locked, auto-archive duration (THREAD_UPDATE). */
+  /**
+   * {@code PATCH channels/{c}} for threads: name, archived, locked, auto-archive duration
+   * (THREAD_UPDATE).
+   */
   ObjectNode botEdit(String threadId, JsonNode body) {
     GuildModel.ChannelData t = guild.channelData(threadId);
     long p = guild.permissions(guild.bot, threadId);
@@ -149,8 +164,13 @@ final class Threads {
     }
     if (body.has("name")) {
       Validation.threadName(json, body);
-      t.channel = new Channel(t.channel.id(), body.get("name").asText(), t.channel.type(), t.channel.parentId(),
-          t.channel.ownerId());
+      t.channel =
+          new Channel(
+              t.channel.id(),
+              body.get("name").asText(),
+              t.channel.type(),
+              t.channel.parentId(),
+              t.channel.ownerId());
     }
     if (body.hasNonNull("auto_archive_duration")) {
       ObjectNode check = json.createObjectNode();
@@ -171,7 +191,10 @@ final class Threads {
     return n;
   }
 
-  /** {@code PUT channels/{c}/thread-members/@me}; the bot's own membership comes back as THREAD_MEMBER_UPDATE. */
+  /**
+   * {@code PUT channels/{c}/thread-members/@me}; the bot's own membership comes back as
+   * THREAD_MEMBER_UPDATE.
+   */
   void join(Member member, String threadId) {
     GuildModel.ChannelData t = guild.channelData(threadId);
     if (!t.channel.isThread()) {
@@ -195,7 +218,10 @@ final class Threads {
     }
   }
 
-  /** Someone posts in {@code c}: an archived, unlocked thread reopens, and the poster becomes a member. */
+  /**
+   * Someone posts in {@code c}: an archived, unlocked thread reopens, and the poster becomes a
+   * member.
+   */
   void onPost(GuildModel.ChannelData c, Member author) {
     if (!c.channel.isThread()) {
       return;
@@ -212,7 +238,10 @@ final class Threads {
     }
   }
 
-  /** Archives (and optionally locks) a thread as Discord's auto-archive or a moderator would (THREAD_UPDATE). */
+  /**
+   * Archives (and optionally locks) a thread as Discord's auto-archive or a moderator would
+   * (THREAD_UPDATE).
+   */
   void archive(String threadId, boolean lock) {
     GuildModel.ChannelData c = thread(threadId);
     c.archived = true;
@@ -221,7 +250,10 @@ final class Threads {
     gateway.dispatch("THREAD_UPDATE", guild.channelJson(json, c, true), Gateway.GUILDS);
   }
 
-  /** Deletes a thread as a moderator would (THREAD_DELETE); its starter message no longer carries it. */
+  /**
+   * Deletes a thread as a moderator would (THREAD_DELETE); its starter message no longer carries
+   * it.
+   */
   void delete(String threadId) {
     GuildModel.ChannelData c = thread(threadId);
     guild.channels.remove(threadId);

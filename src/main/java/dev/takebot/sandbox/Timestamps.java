@@ -9,8 +9,7 @@ final class Timestamps {
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
-  private Timestamps() {
-  }
+  private Timestamps() {}
 
   static String format(Instant instant) {
     return FORMAT.format(instant);

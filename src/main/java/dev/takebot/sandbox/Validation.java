@@ -3,12 +3,11 @@ package dev.takebot.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.regex.Pattern;
 
 /**
- * Discord's form validation for message bodies, thread names and application commands, producing the
- * {@code 50035 Invalid Form Body} error tree ({@code errors.embeds.0.title._errors[...]}).
+ * Discord's form validation for message bodies, thread names and application commands, producing
+ * the {@code 50035 Invalid Form Body} error tree ({@code errors.embeds.0.title._errors[...]}).
  */
 final class Validation {
   private static final Pattern COMMAND_NAME = Pattern.compile("^[-_\\p{L}\\p{N}]{1,32}$");
@@ -24,7 +23,8 @@ final class Validation {
    * Checks a message create/edit body. {@code requireContent} refuses a message that would be empty
    * (no content, embeds, files, components, stickers or poll) with 50006.
    */
-  static void message(ObjectMapper json, JsonNode body, int newFiles, int keptAttachments, boolean requireContent) {
+  static void message(
+      ObjectMapper json, JsonNode body, int newFiles, int keptAttachments, boolean requireContent) {
     Validation v = new Validation(json);
     String content = text(body, "content");
     if (content != null && length(content) > 2000) {
@@ -51,13 +51,14 @@ final class Validation {
     }
     v.throwIfAny();
     if (requireContent) {
-      boolean empty = (content == null || content.isEmpty())
-          && !(embeds.isArray() && embeds.size() > 0)
-          && newFiles + keptAttachments == 0
-          && !(body.path("attachments").isArray() && body.path("attachments").size() > 0)
-          && !(components.isArray() && components.size() > 0)
-          && !(body.path("sticker_ids").isArray() && body.path("sticker_ids").size() > 0)
-          && !body.path("poll").isObject();
+      boolean empty =
+          (content == null || content.isEmpty())
+              && !(embeds.isArray() && embeds.size() > 0)
+              && newFiles + keptAttachments == 0
+              && !(body.path("attachments").isArray() && body.path("attachments").size() > 0)
+              && !(components.isArray() && components.size() > 0)
+              && !(body.path("sticker_ids").isArray() && body.path("sticker_ids").size() > 0)
+              && !body.path("poll").isObject();
       if (empty) {
         throw ApiException.emptyMessage();
       }
@@ -76,7 +77,10 @@ final class Validation {
     if (!archive.isMissingNode() && !archive.isNull()) {
       int a = archive.asInt();
       if (a != 60 && a != 1440 && a != 4320 && a != 10080) {
-        v.add("auto_archive_duration", "BASE_TYPE_CHOICES", "Value must be one of {60, 1440, 4320, 10080}.");
+        v.add(
+            "auto_archive_duration",
+            "BASE_TYPE_CHOICES",
+            "Value must be one of {60, 1440, 4320, 10080}.");
       }
     }
     v.throwIfAny();
@@ -87,9 +91,12 @@ final class Validation {
     int type = cmd.path("type").asInt(1);
     String name = text(cmd, "name");
     String p = path.isEmpty() ? "" : path + ".";
-    boolean validName = type == 1
-        ? name != null && COMMAND_NAME.matcher(name).matches() && name.equals(name.toLowerCase(java.util.Locale.ROOT))
-        : name != null && !name.isBlank() && length(name) <= 32;
+    boolean validName =
+        type == 1
+            ? name != null
+                && COMMAND_NAME.matcher(name).matches()
+                && name.equals(name.toLowerCase(java.util.Locale.ROOT))
+            : name != null && !name.isBlank() && length(name) <= 32;
     if (!validName) {
       v.add(p + "name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
     }
@@ -112,11 +119,17 @@ final class Validation {
       JsonNode o = options.get(i);
       String name = text(o, "name");
       if (name == null || !COMMAND_NAME.matcher(name).matches()) {
-        add(path + "." + i + ".name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+        add(
+            path + "." + i + ".name",
+            "APPLICATION_COMMAND_INVALID_NAME",
+            "Command name is invalid");
       }
       String d = text(o, "description");
       if (d == null || d.isEmpty() || length(d) > 100) {
-        add(path + "." + i + ".description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
+        add(
+            path + "." + i + ".description",
+            "BASE_TYPE_BAD_LENGTH",
+            "Must be between 1 and 100 in length.");
       }
       if (o.path("choices").size() > 25) {
         tooLong(path + "." + i + ".choices", 25);
@@ -222,8 +235,11 @@ final class Validation {
     for (String part : path.split("\\.")) {
       node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
     }
-    ObjectNode error = (node.has("_errors") ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get("_errors")
-        : node.putArray("_errors")).addObject();
+    ObjectNode error =
+        (node.has("_errors")
+                ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get("_errors")
+                : node.putArray("_errors"))
+            .addObject();
     error.put("code", code);
     error.put("message", message);
   }
@@ -243,7 +259,10 @@ final class Validation {
     return s.codePointCount(0, s.length());
   }
 
-  /** The object child {@code name}, created when absent: for Discord's nested error trees and {@code resolved}. */
+  /**
+   * The object child {@code name}, created when absent: for Discord's nested error trees and {@code
+   * resolved}.
+   */
   static ObjectNode child(ObjectNode parent, String name) {
     return parent.get(name) instanceof ObjectNode existing ? existing : parent.putObject(name);
   }

@@ -11,13 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One named piece of background work on the {@link Scheduler}'s shared threads. Its runs happen one at a
- * time, in the order they were asked for, so a routine's own state needs no lock against itself. A run
- * that throws (anything, {@link Error}s included) is logged under the routine's name and the routine goes
- * on: the next run, and every later period, still happens.
+ * One named piece of background work on the {@link Scheduler}'s shared threads. Its runs happen one
+ * at a time, in the order they were asked for, so a routine's own state needs no lock against
+ * itself. A run that throws (anything, {@link Error}s included) is logged under the routine's name
+ * and the routine goes on: the next run, and every later period, still happens.
  *
- * <p>Every method refuses work with {@link RejectedExecutionException} once the scheduler is stopped;
- * callers on the way out log that and move on.
+ * <p>Every method refuses work with {@link RejectedExecutionException} once the scheduler is
+ * stopped; callers on the way out log that and move on.
  */
 public final class Routine implements Executor {
   private static final Logger log = LoggerFactory.getLogger(Routine.class);
@@ -63,27 +63,30 @@ public final class Routine implements Executor {
   }
 
   /**
-   * Runs {@code task} after {@code initialDelay}, then again {@code period} after each run ends (a slow
-   * run never makes runs pile up).
+   * Runs {@code task} after {@code initialDelay}, then again {@code period} after each run ends (a
+   * slow run never makes runs pile up).
    */
   public void every(Duration initialDelay, Duration period, Runnable task) {
     if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException("period of routine " + name + " must be positive, got " + period);
+      throw new IllegalArgumentException(
+          "period of routine " + name + " must be positive, got " + period);
     }
-    after(initialDelay, new Runnable() {
-      @Override
-      public void run() {
-        try {
-          task.run();
-        } finally {
-          try {
-            after(period, this);
-          } catch (RejectedExecutionException e) {
-            log.debug("Scheduler stopped; routine {} ends", name);
+    after(
+        initialDelay,
+        new Runnable() {
+          @Override
+          public void run() {
+            try {
+              task.run();
+            } finally {
+              try {
+                after(period, this);
+              } catch (RejectedExecutionException e) {
+                log.debug("Scheduler stopped; routine {} ends", name);
+              }
+            }
           }
-        }
-      }
-    });
+        });
   }
 
   /** From a timer into the routine's queue; a stopped scheduler simply drops it. */
@@ -109,7 +112,8 @@ public final class Routine implements Executor {
       try {
         task.run();
       } catch (Throwable t) {
-        // An escaping throw would end a periodic routine for good; log it and carry on with the next run.
+        // An escaping throw would end a periodic routine for good; log it and carry on with the
+        // next run.
         log.error("Routine {} failed; it keeps running", name, t);
       }
       Thread.interrupted(); // a run's interrupt is its own, not the next run's

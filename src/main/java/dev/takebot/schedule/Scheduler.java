@@ -13,19 +13,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one owner of the bot's background threads. Work is registered as named {@link Routine}s (backfill,
- * retention, re-tagging, take retries…) that share a few threads; besides them there is one bounded
- * hand-off thread for what JDA's event thread passes on (reaction counts, digest checks), kept apart
- * because it must never wait behind a long routine and must keep its order.
+ * The one owner of the bot's background threads. Work is registered as named {@link Routine}s
+ * (backfill, retention, re-tagging, take retries…) that share a few threads; besides them there is
+ * one bounded hand-off thread for what JDA's event thread passes on (reaction counts, digest
+ * checks), kept apart because it must never wait behind a long routine and must keep its order.
  *
- * <p>{@link #close()} interrupts the routines and drops their pending runs, then lets the hand-off thread
- * finish what it was given: closed after the gateway, it runs what the last events handed off.
+ * <p>{@link #close()} interrupts the routines and drops their pending runs, then lets the hand-off
+ * thread finish what it was given: closed after the gateway, it runs what the last events handed
+ * off.
  */
 public final class Scheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
   /** Threads shared by the routines; a routine uses at most one at a time. */
   public static final int ROUTINE_THREADS = 4;
-  /** Hand-offs waiting beyond this are refused (and logged by who handed them), not piled up in memory. */
+
+  /**
+   * Hand-offs waiting beyond this are refused (and logged by who handed them), not piled up in
+   * memory.
+   */
   public static final int MAX_QUEUED_HANDOFFS = 10_000;
 
   private final ScheduledThreadPoolExecutor pool;
@@ -40,20 +46,29 @@ public final class Scheduler implements AutoCloseable {
     pool = new ScheduledThreadPoolExecutor(threads, daemonThreads("takebot-routine-"));
     pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     pool.setRemoveOnCancelPolicy(true);
-    handoff = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(maxQueuedHandoffs), daemonThreads("takebot-handoff-"),
-        new ThreadPoolExecutor.AbortPolicy());
+    handoff =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(maxQueuedHandoffs),
+            daemonThreads("takebot-handoff-"),
+            new ThreadPoolExecutor.AbortPolicy());
   }
 
-  /** The routine called {@code name}, created on first use: its runs never overlap and keep their order. */
+  /**
+   * The routine called {@code name}, created on first use: its runs never overlap and keep their
+   * order.
+   */
   public Routine routine(String name) {
     return routines.computeIfAbsent(name, n -> new Routine(n, pool));
   }
 
   /**
-   * The one thread for work JDA's event thread hands off: one thread, so e.g. the reactions of a message
-   * are counted in the order they came. Refuses work ({@code RejectedExecutionException}) when full or
-   * closed.
+   * The one thread for work JDA's event thread hands off: one thread, so e.g. the reactions of a
+   * message are counted in the order they came. Refuses work ({@code RejectedExecutionException})
+   * when full or closed.
    */
   public Executor handoff() {
     return handoff;

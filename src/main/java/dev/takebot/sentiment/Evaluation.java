@@ -3,9 +3,10 @@ package dev.takebot.sentiment;
 import java.util.Locale;
 
 /**
- * Agreement between predicted scores and human labels, computed as the project's baselines are: three
- * classes from the score (positive above 0.05, negative below -0.05, else neutral; "mixed" counts by the sign
- * of its score), accuracy, macro-F1, support-weighted F1, and Pearson r against gold scores where present.
+ * Agreement between predicted scores and human labels, computed as the project's baselines are:
+ * three classes from the score (positive above 0.05, negative below -0.05, else neutral; "mixed"
+ * counts by the sign of its score), accuracy, macro-F1, support-weighted F1, and Pearson r against
+ * gold scores where present.
  *
  * @param n items compared on three classes (gold "mixed" items are not among them)
  * @param pearson Pearson r against gold scores, NaN when the data has none
@@ -13,12 +14,21 @@ import java.util.Locale;
  * @param goldMixed items whose gold label is "mixed"
  * @param goldMixedReadMixed of those, how many the analyser labelled mixed
  */
-public record Evaluation(int n, double pearson, double accuracy, double macroF1, double weightedF1,
-    int[][] confusion, int goldMixed, int goldMixedReadMixed) {
+public record Evaluation(
+    int n,
+    double pearson,
+    double accuracy,
+    double macroF1,
+    double weightedF1,
+    int[][] confusion,
+    int goldMixed,
+    int goldMixedReadMixed) {
 
   static final Label[] ORDER = {Label.POSITIVE, Label.NEUTRAL, Label.NEGATIVE};
 
-  /** Compares predictions with gold labels (and gold scores; NaN entries are skipped for Pearson r). */
+  /**
+   * Compares predictions with gold labels (and gold scores; NaN entries are skipped for Pearson r).
+   */
   public static Evaluation of(Label[] gold, double[] goldScore, Sentiment[] predicted) {
     int[][] cm = new int[3][3];
     int n = 0;
@@ -71,7 +81,8 @@ public record Evaluation(int n, double pearson, double accuracy, double macroF1,
       macro += f1 / 3;
       weighted += n == 0 ? 0 : f1 * support / n;
     }
-    return new Evaluation(n, pearson, n == 0 ? 0 : (double) correct / n, macro, weighted, cm, mixed, mixedHit);
+    return new Evaluation(
+        n, pearson, n == 0 ? 0 : (double) correct / n, macro, weighted, cm, mixed, mixedHit);
   }
 
   private static int index(Label l) {
@@ -88,21 +99,33 @@ public record Evaluation(int n, double pearson, double accuracy, double macroF1,
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "n\t%d%n", n));
     if (n == 0) {
-      b.append(String.format(Locale.ROOT, "gold_mixed\t%d (read as mixed: %d)%n", goldMixed, goldMixedReadMixed));
+      b.append(
+          String.format(
+              Locale.ROOT, "gold_mixed\t%d (read as mixed: %d)%n", goldMixed, goldMixedReadMixed));
       return b.append("no positive/neutral/negative gold labels to score\n").toString();
     }
-    b.append(String.format(Locale.ROOT, "pearson_r\t%s%n", Double.isNaN(pearson) ? "-" : fmt(pearson)));
+    b.append(
+        String.format(Locale.ROOT, "pearson_r\t%s%n", Double.isNaN(pearson) ? "-" : fmt(pearson)));
     b.append(String.format(Locale.ROOT, "accuracy\t%s%n", fmt(accuracy)));
     b.append(String.format(Locale.ROOT, "macro_f1\t%s%n", fmt(macroF1)));
     b.append(String.format(Locale.ROOT, "weighted_f1\t%s%n", fmt(weightedF1)));
     if (goldMixed > 0) {
-      b.append(String.format(Locale.ROOT, "gold_mixed\t%d (read as mixed: %d)%n", goldMixed, goldMixedReadMixed));
+      b.append(
+          String.format(
+              Locale.ROOT, "gold_mixed\t%d (read as mixed: %d)%n", goldMixed, goldMixedReadMixed));
     }
     b.append("confusion (rows gold, columns predicted)\n");
-    b.append(String.format(Locale.ROOT, "%-10s%10s%10s%10s%n", "", "positive", "neutral", "negative"));
+    b.append(
+        String.format(Locale.ROOT, "%-10s%10s%10s%10s%n", "", "positive", "neutral", "negative"));
     for (int g = 0; g < 3; g++) {
-      b.append(String.format(Locale.ROOT, "%-10s%10d%10d%10d%n", ORDER[g].id(), confusion[g][0], confusion[g][1],
-          confusion[g][2]));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-10s%10d%10d%10d%n",
+              ORDER[g].id(),
+              confusion[g][0],
+              confusion[g][1],
+              confusion[g][2]));
     }
     return b.toString();
   }

@@ -2,7 +2,10 @@ package dev.takebot.sentiment;
 
 import java.text.Normalizer;
 
-/** Case and accent folding of single characters, so "Génial", "GENIAL" and "genial" meet in one entry. */
+/**
+ * Case and accent folding of single characters, so "Génial", "GENIAL" and "genial" meet in one
+ * entry.
+ */
 final class Fold {
   private static final int TABLE_SIZE = 0x250;
   private static final char[] TABLE = buildTable();

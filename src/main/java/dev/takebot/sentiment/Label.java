@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The four tags a take can carry. */
 public enum Label {
-  POSITIVE, NEGATIVE, NEUTRAL, MIXED;
+  POSITIVE,
+  NEGATIVE,
+  NEUTRAL,
+  MIXED;
 
   /** Lower-case name as used in commands, TSV and JSON. */
   public String id() {

@@ -15,15 +15,16 @@ import java.util.zip.CRC32;
 
 /**
  * Every table the analyser reads, compiled once from classpath resources into flat arrays: VADER's
- * human-rated lexicon (MIT, from the vader-sentiment-analyzer jar), our English additions, a French lexicon,
- * emoji valences, modifier words (boosters, negators, contrast words, language markers) and two-word phrases.
- * Immutable after construction and therefore safe to share between threads.
+ * human-rated lexicon (MIT, from the vader-sentiment-analyzer jar), our English additions, a French
+ * lexicon, emoji valences, modifier words (boosters, negators, contrast words, language markers)
+ * and two-word phrases. Immutable after construction and therefore safe to share between threads.
  */
 final class Lexicon {
   static final String VADER_RESOURCE = "sentiment/vader_sentiment_lexicon.txt";
   static final String DIR = "sentiment/";
 
-  // Term flags. They sit above TokenBuffer's token flags so that a token carries both in one int: the scorer
+  // Term flags. They sit above TokenBuffer's token flags so that a token carries both in one int:
+  // the scorer
   // then reads a neighbour's role ("not", "very", "but") without going back to these tables.
   private static final int FIRST_BIT = TokenBuffer.TOKEN_FLAG_BITS;
   static final int NEGATOR = 1 << FIRST_BIT;
@@ -43,8 +44,10 @@ final class Lexicon {
   static final int NE = 1 << (FIRST_BIT + 14);
   static final int SOFT_BOOSTER = 1 << (FIRST_BIT + 15);
   static final int DISCOURSE = 1 << (FIRST_BIT + 16);
+
   /** Derived: the term has an English or a French valence. */
   static final int VALENCE = 1 << (FIRST_BIT + 17);
+
   /** Derived: the term has a booster or dampener increment. */
   static final int BOOSTER = 1 << (FIRST_BIT + 18);
 
@@ -55,29 +58,42 @@ final class Lexicon {
   private static final int EMOJI_ASTRAL_END = 0x1FB00;
 
   final TermTable table;
+
   /**
-   * The terms that hold a character other than a letter or digit (":)", "<3", "/s", "can't"), with the same ids.
-   * Only such terms can match a chunk read as an emoticon, so that probe stays in a small, cache-resident table.
+   * The terms that hold a character other than a letter or digit (":)", "<3", "/s", "can't"), with
+   * the same ids. Only such terms can match a chunk read as an emoticon, so that probe stays in a
+   * small, cache-resident table.
    */
   final TermTable symbolic;
+
   /**
-   * Per term id, four ints side by side: flags, then the bits of the English valence (VADER scale -4..4, NaN
-   * when none), the French valence (NaN when none) and the booster/dampener increment (0 when none). Scoring a
-   * word reads all four, so keeping them on one cache line saves three misses per word on a busy machine.
+   * Per term id, four ints side by side: flags, then the bits of the English valence (VADER scale
+   * -4..4, NaN when none), the French valence (NaN when none) and the booster/dampener increment (0
+   * when none). Scoring a word reads all four, so keeping them on one cache line saves three misses
+   * per word on a busy machine.
    */
   private final int[] entries;
+
   final String[] names;
-  /** "not " + name per term, made once: negated words are common among the reasons a reading gives. */
+
+  /**
+   * "not " + name per term, made once: negated words are common among the reasons a reading gives.
+   */
   final String[] negatedNames;
+
   private final float[] emojiBmp = new float[EMOJI_BMP_END - EMOJI_BMP_BASE];
   private final float[] emojiAstral = new float[EMOJI_ASTRAL_END - EMOJI_ASTRAL_BASE];
   private final String[] emojiBmpNames = new String[emojiBmp.length];
   private final String[] emojiAstralNames = new String[emojiAstral.length];
+
   /** Phrase valences keyed by (first id << 32 | second id), while loading. */
   private final Map<Long, Float> phraseMap = new HashMap<>();
+
   /** The same, compiled to open addressing so the hot path does not box. */
   private final long[] phraseKeys;
+
   private final float[] phraseValues;
+
   /** CRC of every resource byte read, folded into the analyser's version. */
   final long checksum;
 
@@ -97,7 +113,8 @@ final class Lexicon {
         continue;
       }
       if (f[0].indexOf(' ') > 0) {
-        phraseLines.add(f); // VADER lists "fed up", "can't stand": Python VADER never matches these; we do
+        phraseLines.add(
+            f); // VADER lists "fed up", "can't stand": Python VADER never matches these; we do
       } else {
         row(f[0])[0] = Float.parseFloat(f[1]);
       }
@@ -254,7 +271,9 @@ final class Lexicon {
   }
 
   String emojiName(int cp) {
-    return cp >= EMOJI_ASTRAL_BASE ? emojiAstralNames[cp - EMOJI_ASTRAL_BASE] : emojiBmpNames[cp - EMOJI_BMP_BASE];
+    return cp >= EMOJI_ASTRAL_BASE
+        ? emojiAstralNames[cp - EMOJI_ASTRAL_BASE]
+        : emojiBmpNames[cp - EMOJI_BMP_BASE];
   }
 
   private int id(String raw) {
@@ -285,13 +304,16 @@ final class Lexicon {
   private List<String> lines(ClassLoader loader, String resource, boolean comments) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("sentiment resource missing from the classpath: " + resource);
+        throw new IllegalStateException(
+            "sentiment resource missing from the classpath: " + resource);
       }
       byte[] bytes = in.readAllBytes();
       crc.update(bytes);
       List<String> out = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(
+                  new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           if (!line.isBlank() && !(comments && line.startsWith("#"))) {

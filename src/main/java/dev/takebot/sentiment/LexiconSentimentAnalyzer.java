@@ -3,20 +3,31 @@ package dev.takebot.sentiment;
 import java.text.Normalizer;
 
 /**
- * A VADER-style analyser (lexicon plus rules) tuned for Discord takes: it reads markdown, custom and Unicode
- * emoji, masks mentions, channel links and URLs, knows the internet register ("L take", "based", "mid", "/s")
- * and reads French as well as English. A take with a clear positive and a clear negative side reads "mixed".
+ * A VADER-style analyser (lexicon plus rules) tuned for Discord takes: it reads markdown, custom
+ * and Unicode emoji, masks mentions, channel links and URLs, knows the internet register ("L take",
+ * "based", "mid", "/s") and reads French as well as English. A take with a clear positive and a
+ * clear negative side reads "mixed".
  *
- * <p>A reading is two passes over one {@link TokenBuffer}: the {@link Tokenizer} turns the text into tokens and the
- * {@link Scorer} applies VADER's rules to them. Instances are thread-safe: their tables are immutable and each
- * thread reuses a buffer of its own.
+ * <p>A reading is two passes over one {@link TokenBuffer}: the {@link Tokenizer} turns the text
+ * into tokens and the {@link Scorer} applies VADER's rules to them. Instances are thread-safe:
+ * their tables are immutable and each thread reuses a buffer of its own.
  */
 public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
-  /** Bump whenever a code change may change readings; lexicon and tuning changes are picked up on their own. */
+  /**
+   * Bump whenever a code change may change readings; lexicon and tuning changes are picked up on
+   * their own.
+   */
   static final String REVISION = "3";
-  /** Longer texts are read up to this many characters: a take's sentiment shows well before that. */
+
+  /**
+   * Longer texts are read up to this many characters: a take's sentiment shows well before that.
+   */
   static final int MAX_CHARS = 8_000;
-  /** How much of a text is brought to NFKC before it is read: enough for MAX_CHARS after HTML escapes shrink. */
+
+  /**
+   * How much of a text is brought to NFKC before it is read: enough for MAX_CHARS after HTML
+   * escapes shrink.
+   */
   private static final int NORMALISED_CHARS = 4 * MAX_CHARS;
 
   private final Lexicon lex;
@@ -25,7 +36,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private final String version;
   private final ThreadLocal<TokenBuffer> buffers = ThreadLocal.withInitial(TokenBuffer::new);
 
-  /** Loads the bundled lexicons with the default tuning. Prefer {@link #standard()}, which shares one instance. */
+  /**
+   * Loads the bundled lexicons with the default tuning. Prefer {@link #standard()}, which shares
+   * one instance.
+   */
   public LexiconSentimentAnalyzer() {
     this(new Lexicon(LexiconSentimentAnalyzer.class.getClassLoader()), Tuning.DEFAULT);
   }
@@ -34,11 +48,18 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
     this.scorer = new Scorer(lex, tuning);
-    this.version = "lexicon-" + REVISION + "-" + Long.toHexString(lex.checksum) + "-"
-        + Integer.toHexString(tuning.fingerprint().hashCode());
+    this.version =
+        "lexicon-"
+            + REVISION
+            + "-"
+            + Long.toHexString(lex.checksum)
+            + "-"
+            + Integer.toHexString(tuning.fingerprint().hashCode());
   }
 
-  /** The shared analyser with the bundled lexicons and default tuning (loaded once, on first use). */
+  /**
+   * The shared analyser with the bundled lexicons and default tuning (loaded once, on first use).
+   */
   public static SentimentAnalyzer standard() {
     return Holder.INSTANCE;
   }
@@ -65,7 +86,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     TokenBuffer tb = buffers.get();
     tokenizer.tokenize(tb.reset(text, readLength(text)));
     if (tb.escaped) {
-      // Rare: read the text again with its escapes decoded. The tokenizer notices escapes on its way, which
+      // Rare: read the text again with its escapes decoded. The tokenizer notices escapes on its
+      // way, which
       // spares every other text a separate scan for '&' before it is read.
       text = unescapeHtml(text);
       tokenizer.tokenize(tb.reset(text, readLength(text)));
@@ -74,9 +96,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   /**
-   * The text in NFKC, so that decomposed accents ("ge\u0301nial", as macOS and some keyboards send them) and
-   * fullwidth or styled letters read as the words they spell. Most takes are ASCII or already composed: those
-   * are returned as they are after a scan that stops at the first non-ASCII character and a quick check.
+   * The text in NFKC, so that decomposed accents ("ge\u0301nial", as macOS and some keyboards send
+   * them) and fullwidth or styled letters read as the words they spell. Most takes are ASCII or
+   * already composed: those are returned as they are after a scan that stops at the first non-ASCII
+   * character and a quick check.
    */
   static String compatible(String text) {
     int n = Math.min(text.length(), NORMALISED_CHARS);
@@ -87,13 +110,18 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (i == n) {
       return text;
     }
-    // Only what can be read is normalised, so a 100 KB paste costs no more than a long take. HTML escapes are
+    // Only what can be read is normalised, so a 100 KB paste costs no more than a long take. HTML
+    // escapes are
     // decoded after this and shrink at most 4 to 1, hence the margin over MAX_CHARS.
     String head = n < text.length() ? text.substring(0, n) : text;
-    return Normalizer.isNormalized(head, Normalizer.Form.NFKC) ? text : Normalizer.normalize(head, Normalizer.Form.NFKC);
+    return Normalizer.isNormalized(head, Normalizer.Form.NFKC)
+        ? text
+        : Normalizer.normalize(head, Normalizer.Form.NFKC);
   }
 
-  /** How many characters of {@code text} are read: at most MAX_CHARS, never half a surrogate pair. */
+  /**
+   * How many characters of {@code text} are read: at most MAX_CHARS, never half a surrogate pair.
+   */
   private static int readLength(String text) {
     int n = Math.min(text.length(), MAX_CHARS);
     if (n < text.length() && Character.isHighSurrogate(text.charAt(n - 1))) {
@@ -103,9 +131,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   /**
-   * Bridged and scraped text arrives HTML-escaped: "&lt;3" is a heart and "&gt;:(" a frown. Only the escapes of
-   * the characters that make emoticons are decoded; the tokenizer skips any other entity. Decoding a text with no
-   * such escape returns it unchanged, so a text the tokenizer flags wrongly still reads the same.
+   * Bridged and scraped text arrives HTML-escaped: "&lt;3" is a heart and "&gt;:(" a frown. Only
+   * the escapes of the characters that make emoticons are decoded; the tokenizer skips any other
+   * entity. Decoding a text with no such escape returns it unchanged, so a text the tokenizer flags
+   * wrongly still reads the same.
    */
   private static String unescapeHtml(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">");

@@ -17,14 +17,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Scores a text's tokens by VADER's published rules (boosters, ALL CAPS, negation over three words, "but",
- * punctuation emphasis, {@code x / sqrt(x² + alpha)}) with the fitted numbers of {@link Tuning}, and decides
- * "mixed" from the positive and negative mass before contrast reweights it.
+ * Scores a text's tokens by VADER's published rules (boosters, ALL CAPS, negation over three words,
+ * "but", punctuation emphasis, {@code x / sqrt(x² + alpha)}) with the fitted numbers of {@link
+ * Tuning}, and decides "mixed" from the positive and negative mass before contrast reweights it.
  */
 final class Scorer {
   static final int MAX_REASONS = 5;
-  /** How far back a French negation reaches a sentiment word in its clause ("ne ... pas" wraps the verb). */
+
+  /**
+   * How far back a French negation reaches a sentiment word in its clause ("ne ... pas" wraps the
+   * verb).
+   */
   private static final int FAR_REACH = 6;
+
   private static final float B_INCR = 0.293f;
   private static final float C_INCR = 0.733f;
   private static final float[] DECAY = {1f, 0.95f, 0.9f};
@@ -52,7 +57,8 @@ final class Scorer {
     final boolean frFallback = tb.enWords == 0;
     final boolean capDiff = tb.upperWords > 0 && tb.upperWords < count;
     final float negation = (float) tuning.negation();
-    // Only the tokens given a valence are listed in scored, in order, and only their slots of sent are read: the
+    // Only the tokens given a valence are listed in scored, in order, and only their slots of sent
+    // are read: the
     // passes after this loop then go over a few tokens rather than all of them.
     final float[] sent = tb.sent;
     final int[] scored = tb.scored;
@@ -64,8 +70,10 @@ final class Scorer {
       if ((f & (T_EMOJI | T_CUSTOM)) != 0) {
         base = tb.val[i];
       } else {
-        if ((f & (Lexicon.VALENCE | Lexicon.NEGATOR | Lexicon.PHRASE_HEAD)) == 0 || (f & Lexicon.BOOSTER) != 0) {
-          // Most words: no valence, no phrase, nothing to negate. VADER: degree adverbs modify their neighbour
+        if ((f & (Lexicon.VALENCE | Lexicon.NEGATOR | Lexicon.PHRASE_HEAD)) == 0
+            || (f & Lexicon.BOOSTER) != 0) {
+          // Most words: no valence, no phrase, nothing to negate. VADER: degree adverbs modify
+          // their neighbour
           // and carry no valence of their own.
           continue;
         }
@@ -79,9 +87,16 @@ final class Scorer {
         if ((f & Lexicon.KIND) != 0 && i + 1 < count && (tf[i + 1] & Lexicon.OF) != 0) {
           continue;
         }
-        // French readings apply to French texts, and to texts with no English function word at all ("génial").
-        base = french ? pick(lex.fr(id), lex.en(id)) : frFallback ? pick(lex.en(id), lex.fr(id)) : lex.en(id);
-        if ((f & Lexicon.PHRASE_HEAD) != 0 && i > 0 && term[i - 1] >= 0 && (tf[i - 1] & T_EMOJI) == 0) {
+        // French readings apply to French texts, and to texts with no English function word at all
+        // ("génial").
+        base =
+            french
+                ? pick(lex.fr(id), lex.en(id))
+                : frFallback ? pick(lex.en(id), lex.fr(id)) : lex.en(id);
+        if ((f & Lexicon.PHRASE_HEAD) != 0
+            && i > 0
+            && term[i - 1] >= 0
+            && (tf[i - 1] & T_EMOJI) == 0) {
           float p = lex.phrase(term[i - 1], id);
           if (p == p) {
             base = p;
@@ -93,7 +108,8 @@ final class Scorer {
           continue;
         }
         if ((f & Lexicon.LIKE) != 0 && !(i > 0 && (tf[i - 1] & Lexicon.LIKE_SUBJECT) != 0)) {
-          continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do not
+          continue; // "like" as a verb ("I like it") carries sentiment; "looks like", "like a" do
+          // not
         }
         if ((f & T_INTERJECTION) != 0) {
           continue;
@@ -114,8 +130,10 @@ final class Scorer {
         reach = 0;
       }
       // "no no no!" repeats a refusal; the second "no" does not cancel the first.
-      if (!isNo(f) && ((reach >= 1 && isNo(tf[i - 1])) || (reach >= 2 && isNo(tf[i - 2]))
-          || (reach >= 3 && isNo(tf[i - 3]) && (tf[i - 1] & Lexicon.OR_NOR) != 0))) {
+      if (!isNo(f)
+          && ((reach >= 1 && isNo(tf[i - 1]))
+              || (reach >= 2 && isNo(tf[i - 2]))
+              || (reach >= 3 && isNo(tf[i - 3]) && (tf[i - 1] & Lexicon.OR_NOR) != 0))) {
         v = base * scale * negation;
         f |= T_NEGATED;
       }
@@ -131,7 +149,8 @@ final class Scorer {
         int j = i - k - 1;
         int g = tf[j];
         if (hasValence(g)) {
-          break; // a modifier reaches only the nearest sentiment word: "don't care don't care" is not a double negation
+          break; // a modifier reaches only the nearest sentiment word: "don't care don't care" is
+          // not a double negation
         }
         if ((g & (Lexicon.BOOSTER | Lexicon.SOFT_BOOSTER)) != 0) {
           float s = k == 0 && (g & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : lex.boost(term[j]);
@@ -146,7 +165,8 @@ final class Scorer {
           }
         }
         if ((g & (Lexicon.NEGATOR | T_NT)) != 0) {
-          // French "ne ... pas" is one negation in two words: the second of the pair does not flip again.
+          // French "ne ... pas" is one negation in two words: the second of the pair does not flip
+          // again.
           boolean ne = (g & Lexicon.NE) != 0;
           boolean pair = french && term[j] >= 0 && frenchPair && ne != lastWasNe;
           if (!pair) {
@@ -161,7 +181,9 @@ final class Scorer {
         v *= negation;
         f ^= T_NEGATED;
       }
-      if (reach > 0 && (tf[i - 1] & Lexicon.LEAST) != 0 && !(i > 1 && (tf[i - 2] & Lexicon.AT_VERY) != 0)) {
+      if (reach > 0
+          && (tf[i - 1] & Lexicon.LEAST) != 0
+          && !(i > 1 && (tf[i - 2] & Lexicon.AT_VERY) != 0)) {
         v *= negation;
       }
       if ((f & T_QUOTED) != 0) {
@@ -180,7 +202,9 @@ final class Scorer {
     return reading(tb, m);
   }
 
-  /** Sums the valences of the {@code m} scored tokens into the reading, with its label and reasons. */
+  /**
+   * Sums the valences of the {@code m} scored tokens into the reading, with its label and reasons.
+   */
   private Sentiment reading(TokenBuffer tb, int m) {
     final float[] sent = tb.sent;
     final int[] scored = tb.scored;
@@ -248,9 +272,9 @@ final class Scorer {
   }
 
   /**
-   * Whether a negator four to six words back, in the same clause and with no sentiment word or negator between,
-   * negates token {@code i}: French wraps the verb in "ne ... pas", so the judged word often comes well after
-   * the negation ("je ne trouve pas cette décision très bonne").
+   * Whether a negator four to six words back, in the same clause and with no sentiment word or
+   * negator between, negates token {@code i}: French wraps the verb in "ne ... pas", so the judged
+   * word often comes well after the negation ("je ne trouve pas cette décision très bonne").
    */
   private boolean farNegator(TokenBuffer tb, int i) {
     final int[] tf = tb.flags;
@@ -260,7 +284,8 @@ final class Scorer {
       }
     }
     for (int j = i - 4; j >= 0 && j >= i - FAR_REACH; j--) {
-      // The tokens from j + 2 to i share i's clause (the near window's), so only j + 1 may open a new one.
+      // The tokens from j + 2 to i share i's clause (the near window's), so only j + 1 may open a
+      // new one.
       if ((tf[j + 1] & (T_SENTENCE | T_CLAUSE)) != 0 || polar(tb, j)) {
         return false;
       }
@@ -271,7 +296,10 @@ final class Scorer {
     return false;
   }
 
-  /** Whether a sentiment word follows negator {@code i} within its reach (further in French: see farNegator). */
+  /**
+   * Whether a sentiment word follows negator {@code i} within its reach (further in French: see
+   * farNegator).
+   */
   private static boolean valenceAhead(TokenBuffer tb, int i, boolean french) {
     int reach = french ? FAR_REACH : 3;
     for (int k = i + 1; k < tb.count && k <= i + reach && (tb.flags[k] & T_SENTENCE) == 0; k++) {
@@ -291,8 +319,9 @@ final class Scorer {
   }
 
   /**
-   * Like hasValence, but read as French (only farNegator asks): a word whose French valence is zero is neutral
-   * even if English rates it ("tout" in "pas du tout", which VADER reads as English "tout", to tout).
+   * Like hasValence, but read as French (only farNegator asks): a word whose French valence is zero
+   * is neutral even if English rates it ("tout" in "pas du tout", which VADER reads as English
+   * "tout", to tout).
    */
   private boolean polar(TokenBuffer tb, int j) {
     if (!hasValence(tb.flags[j])) {
@@ -312,8 +341,10 @@ final class Scorer {
   }
 
   private List<String> reasons(TokenBuffer tb, int m) {
-    // Collected in an array and handed over as an immutable list, which Sentiment keeps without copying.
-    // One pass keeps the strongest few in order: the larger |valence| first, the earlier token on a tie.
+    // Collected in an array and handed over as an immutable list, which Sentiment keeps without
+    // copying.
+    // One pass keeps the strongest few in order: the larger |valence| first, the earlier token on a
+    // tie.
     final float[] sent = tb.sent;
     final int[] top = tb.top;
     int kept = 0;
@@ -341,7 +372,8 @@ final class Scorer {
     if (tb.sarcasm) {
       out[size++] = "/s";
     }
-    // List.of with the names one by one: the array form copies its argument, which the caller would copy first.
+    // List.of with the names one by one: the array form copies its argument, which the caller would
+    // copy first.
     return switch (size) {
       case 0 -> List.of();
       case 1 -> List.of(out[0]);
@@ -360,7 +392,10 @@ final class Scorer {
       int id = tb.term[i];
       return (f & T_NEGATED) != 0 ? lex.negatedNames[id] : lex.names[id];
     }
-    String name = (f & T_CUSTOM) != 0 ? tb.customNames[i] : lex.emojiName(Character.codePointAt(tb.src, tb.start[i]));
+    String name =
+        (f & T_CUSTOM) != 0
+            ? tb.customNames[i]
+            : lex.emojiName(Character.codePointAt(tb.src, tb.start[i]));
     return (f & T_NEGATED) != 0 ? "not " + name : name;
   }
 }

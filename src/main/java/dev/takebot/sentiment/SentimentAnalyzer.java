@@ -4,6 +4,9 @@ package dev.takebot.sentiment;
 public interface SentimentAnalyzer {
   Sentiment analyze(String text);
 
-  /** Changes whenever the readings may change; stored takes tagged by an older version get re-tagged. */
+  /**
+   * Changes whenever the readings may change; stored takes tagged by an older version get
+   * re-tagged.
+   */
   String version();
 }

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the tab-separated files the {@code sentiment} command consumes: a header naming at least {@code id}
- * and {@code text} (and, for evaluation, {@code gold_label} with optional {@code gold_score}); other columns
- * are ignored. Strict: bad UTF-8, ragged lines and missing columns are reported with their line number.
+ * Reads the tab-separated files the {@code sentiment} command consumes: a header naming at least
+ * {@code id} and {@code text} (and, for evaluation, {@code gold_label} with optional {@code
+ * gold_score}); other columns are ignored. Strict: bad UTF-8, ragged lines and missing columns are
+ * reported with their line number.
  */
 public final class SentimentTsv {
   /**
@@ -32,11 +33,15 @@ public final class SentimentTsv {
 
   private SentimentTsv() {}
 
-  /** Parses {@code bytes}; with {@code requireGold} the {@code gold_label} column must be present. */
+  /**
+   * Parses {@code bytes}; with {@code requireGold} the {@code gold_label} column must be present.
+   */
   public static Table parse(byte[] bytes, boolean requireGold) throws TsvFormatException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     List<Row> rows = new ArrayList<>();
     int idCol = -1;
     int textCol = -1;
@@ -46,7 +51,10 @@ public final class SentimentTsv {
     int lineNo = 0;
     int pos = 0;
     int len = bytes.length;
-    if (len >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (len >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
       pos = 3; // UTF-8 byte order mark
     }
     while (pos < len) {
@@ -72,11 +80,12 @@ public final class SentimentTsv {
             case "text" -> textCol = c;
             case "gold_label" -> labelCol = c;
             case "gold_score" -> scoreCol = c;
-            default -> { }
+            default -> {}
           }
         }
         if (idCol < 0 || textCol < 0) {
-          throw new TsvFormatException(lineNo, "header must name the columns 'id' and 'text' (tab-separated)");
+          throw new TsvFormatException(
+              lineNo, "header must name the columns 'id' and 'text' (tab-separated)");
         }
         if (requireGold && labelCol < 0) {
           throw new TsvFormatException(lineNo, "header must name a 'gold_label' column for --eval");
@@ -88,19 +97,22 @@ public final class SentimentTsv {
       }
       String[] f = line.split("\t", -1);
       if (f.length != columns) {
-        throw new TsvFormatException(lineNo,
+        throw new TsvFormatException(
+            lineNo,
             "expected " + columns + " tab-separated fields like the header, found " + f.length);
       }
       String label = labelCol >= 0 ? f[labelCol].strip() : null;
       if (requireGold && label.isEmpty()) {
-        throw new TsvFormatException(lineNo, "empty gold_label; use positive, negative, neutral or mixed");
+        throw new TsvFormatException(
+            lineNo, "empty gold_label; use positive, negative, neutral or mixed");
       }
       if (label != null && !label.isEmpty()) {
         try {
           Label.parse(label);
         } catch (IllegalArgumentException e) {
-          throw new TsvFormatException(lineNo, "unknown gold_label '" + label
-              + "'; use positive, negative, neutral or mixed");
+          throw new TsvFormatException(
+              lineNo,
+              "unknown gold_label '" + label + "'; use positive, negative, neutral or mixed");
         }
       }
       double score = Double.NaN;
@@ -114,7 +126,8 @@ public final class SentimentTsv {
       rows.add(new Row(lineNo, f[idCol], f[textCol], label, score));
     }
     if (columns < 0) {
-      throw new TsvFormatException(1, "empty input; expected a header with 'id' and 'text' columns");
+      throw new TsvFormatException(
+          1, "empty input; expected a header with 'id' and 'text' columns");
     }
     return new Table(List.copyOf(rows), scoreCol >= 0);
   }

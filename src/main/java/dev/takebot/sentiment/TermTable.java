@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Immutable open-addressing table from folded terms to ids, looked up straight from a char buffer so the
- * hot path allocates no strings. The hash is {@link String#hashCode()}, which the tokenizer computes
- * incrementally while it folds characters.
+ * Immutable open-addressing table from folded terms to ids, looked up straight from a char buffer
+ * so the hot path allocates no strings. The hash is {@link String#hashCode()}, which the tokenizer
+ * computes incrementally while it folds characters.
  *
- * <p>The table is laid out for the cache, since a lookup per word is most of the analyser's memory traffic:
- * each slot is one int holding a 16-bit tag of the hash and the id, so the whole slot array stays small
- * (64 KiB for the bundled lexicons) and a miss almost never reads a key; the keys sit end to end in one
- * char array. About half the words of a text are in no lexicon; a one-bit-per-tag filter (8 KiB) turns most of
- * those away before the slot array is touched.
+ * <p>The table is laid out for the cache, since a lookup per word is most of the analyser's memory
+ * traffic: each slot is one int holding a 16-bit tag of the hash and the id, so the whole slot
+ * array stays small (64 KiB for the bundled lexicons) and a miss almost never reads a key; the keys
+ * sit end to end in one char array. About half the words of a text are in no lexicon; a
+ * one-bit-per-tag filter (8 KiB) turns most of those away before the slot array is touched.
  */
 final class TermTable {
   private static final int ID_BITS = 16;
@@ -20,10 +20,16 @@ final class TermTable {
 
   /** Per slot: (tag << 16) | (id + 1); 0 marks an empty slot. */
   private final int[] slots;
+
   private final int mask;
-  /** Every key, end to end; the key of id {@code i} is {@code chars[offsets[i], offsets[i + 1])}. */
+
+  /**
+   * Every key, end to end; the key of id {@code i} is {@code chars[offsets[i], offsets[i + 1])}.
+   */
   private final char[] chars;
+
   private final int[] offsets;
+
   /** Bit {@code t} is set when some term's tag is {@code t}. */
   private final long[] tags = new long[1 << (16 - 6)];
 
@@ -32,7 +38,9 @@ final class TermTable {
     this(terms, t -> true);
   }
 
-  /** A table of the terms that pass {@code include}, keeping their ids (indexes in {@code terms}). */
+  /**
+   * A table of the terms that pass {@code include}, keeping their ids (indexes in {@code terms}).
+   */
   TermTable(List<String> terms, Predicate<String> include) {
     if (terms.size() >= ID_MASK) {
       throw new IllegalArgumentException("too many terms for a 16-bit id: " + terms.size());
@@ -104,7 +112,10 @@ final class TermTable {
     return true;
   }
 
-  /** The high half of the mixed hash; the slot index comes from the low bits, so the two are independent. */
+  /**
+   * The high half of the mixed hash; the slot index comes from the low bits, so the two are
+   * independent.
+   */
   private static int tag(int m) {
     return m & ~ID_MASK;
   }

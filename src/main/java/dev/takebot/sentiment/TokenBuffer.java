@@ -3,12 +3,14 @@ package dev.takebot.sentiment;
 import java.util.Arrays;
 
 /**
- * Per-call scratch: the text, its folded copy and the token arrays. One per thread, reused from call to call:
- * allocating and zeroing fresh arrays for every text cost about a tenth of the reading. Every field is
- * reset or overwritten before it is read, so nothing carries over from one text to the next.
+ * Per-call scratch: the text, its folded copy and the token arrays. One per thread, reused from
+ * call to call: allocating and zeroing fresh arrays for every text cost about a tenth of the
+ * reading. Every field is reset or overwritten before it is read, so nothing carries over from one
+ * text to the next.
  */
 final class TokenBuffer {
-  // Token flags. A token's int also holds the flags of its term (Lexicon.NEGATOR...), in the bits above these.
+  // Token flags. A token's int also holds the flags of its term (Lexicon.NEGATOR...), in the bits
+  // above these.
   static final int T_UPPER = 1;
   static final int T_NT = 1 << 1;
   static final int T_QUOTED = 1 << 2;
@@ -18,50 +20,76 @@ final class TokenBuffer {
   static final int T_NEGATED = 1 << 6;
   static final int T_INTERJECTION = 1 << 7;
   static final int T_EMOTICON = 1 << 8;
+
   /** The token's sentence ends in a question mark. */
   static final int T_QUESTION = 1 << 9;
+
   /** The token opens a clause: a comma comes between it and the token before. */
   static final int T_CLAUSE = 1 << 10;
+
   /**
-   * The token opens a sentence: a break (. ! ? ; or a new line) comes between it and the token before. Negation
-   * and boosters do not reach across sentences; the scorer walks tokens one by one, so a flag on the token it
-   * already reads tells it as much as a sentence number per token would, without the extra store and load.
+   * The token opens a sentence: a break (. ! ? ; or a new line) comes between it and the token
+   * before. Negation and boosters do not reach across sentences; the scorer walks tokens one by
+   * one, so a flag on the token it already reads tells it as much as a sentence number per token
+   * would, without the extra store and load.
    */
   static final int T_SENTENCE = 1 << 11;
-  /** Faces and emoji show the writer's mood directly: negation and degree words do not change them. */
+
+  /**
+   * Faces and emoji show the writer's mood directly: negation and degree words do not change them.
+   */
   static final int T_FACE = T_EMOJI | T_CUSTOM | T_EMOTICON;
+
   /** The bits the token flags use; the term flags start above them. */
   static final int TOKEN_FLAG_BITS = 12;
 
   /** The text as written. */
   char[] src = new char[256];
+
   /**
-   * The words of the text, folded (case noted before folding), at the same indexes as in {@code src}; other
-   * indexes hold stale characters. Kept apart from {@code src} so that a chunk read as a word can still be
-   * looked at as written (as a link or emoticon) without being read twice.
+   * The words of the text, folded (case noted before folding), at the same indexes as in {@code
+   * src}; other indexes hold stale characters. Kept apart from {@code src} so that a chunk read as
+   * a word can still be looked at as written (as a link or emoticon) without being read twice.
    */
   char[] low = new char[256];
+
   final char[] scratch = new char[16];
   int n;
   int[] start = new int[64];
   int[] term = new int[64];
-  /** Token flags (T_*) and the term flags of the token's term (none for emoji and words not in the lexicon). */
+
+  /**
+   * Token flags (T_*) and the term flags of the token's term (none for emoji and words not in the
+   * lexicon).
+   */
   int[] flags = new int[64];
+
   float[] val = new float[64];
+
   /** Each token's valence after the rules, filled by the scorer. */
   float[] sent = new float[64];
+
   /** Names of custom emoji, by token; read only for tokens flagged as custom emoji. */
   String[] customNames = new String[64];
+
   /** The tokens the scorer gave a valence, in order; the rest count for nothing. */
   int[] scored = new int[64];
+
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
+
   /** The reasons' names while they are picked, and "/s" after them. */
   final String[] reasons = new String[Scorer.MAX_REASONS + 1];
+
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
-  /** T_CLAUSE if a comma, T_SENTENCE if a sentence break has passed since the last token: or-ed into the next. */
+
+  /**
+   * T_CLAUSE if a comma, T_SENTENCE if a sentence break has passed since the last token: or-ed into
+   * the next.
+   */
   int pending;
+
   int count;
   int upperWords;
   int excl;
@@ -69,9 +97,11 @@ final class TokenBuffer {
   int frWords;
   int enWords;
   boolean sarcasm;
+
   /**
-   * The text may hold "&lt;" or "&gt;" within the characters read: it must be read again decoded. Also set for
-   * an '&' too close to the cut to tell, since decoding a text without escapes changes nothing.
+   * The text may hold "&lt;" or "&gt;" within the characters read: it must be read again decoded.
+   * Also set for an '&' too close to the cut to tell, since decoding a text without escapes changes
+   * nothing.
    */
   boolean escaped;
 
@@ -108,8 +138,8 @@ final class TokenBuffer {
   }
 
   /**
-   * Adds an emoji token (T_EMOJI or T_CUSTOM in {@code f}) with its valence. Only these tokens have {@code val}
-   * written, and the scorer reads it only for them, so words do not pay for the store.
+   * Adds an emoji token (T_EMOJI or T_CUSTOM in {@code f}) with its valence. Only these tokens have
+   * {@code val} written, and the scorer reads it only for them, so words do not pay for the store.
    */
   void addEmoji(int s, int f, float v) {
     if (count == start.length) {
@@ -124,7 +154,9 @@ final class TokenBuffer {
     pending |= T_SENTENCE;
   }
 
-  /** Flags the tokens of the current sentence as asked rather than stated: it has just ended in '?'. */
+  /**
+   * Flags the tokens of the current sentence as asked rather than stated: it has just ended in '?'.
+   */
   void markQuestion() {
     if ((pending & T_SENTENCE) != 0) {
       return; // no token since the last break

@@ -12,10 +12,10 @@ import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 import java.util.Arrays;
 
 /**
- * Turns Discord text into tokens for the {@link Scorer}: words (folded and looked up in the lexicon), Unicode
- * and custom emoji, emoticons, sentence breaks and the punctuation VADER counts. Markdown sets context flags
- * (quoted, bold) instead of becoming tokens; mentions, links, code and HTML entities are skipped.
- * Regex-free and allocation-free on the usual path.
+ * Turns Discord text into tokens for the {@link Scorer}: words (folded and looked up in the
+ * lexicon), Unicode and custom emoji, emoticons, sentence breaks and the punctuation VADER counts.
+ * Markdown sets context flags (quoted, bold) instead of becoming tokens; mentions, links, code and
+ * HTML entities are skipped. Regex-free and allocation-free on the usual path.
  */
 final class Tokenizer {
   // ASCII character classes (see asciiClasses), above the folded character in the low bits.
@@ -25,8 +25,13 @@ final class Tokenizer {
   private static final int LOWER = 1 << 10;
   private static final int SPACE = 1 << 11;
   private static final int[] ASCII = asciiClasses();
-  /** The longest chunk starting with a letter or digit that is probed as an emoticon ("o_O", "xD", "8-)"). */
+
+  /**
+   * The longest chunk starting with a letter or digit that is probed as an emoticon ("o_O", "xD",
+   * "8-)").
+   */
   private static final int MAX_WORD_EMOTICON = 4;
+
   /** The term flags that call for termRules: most words have none of them. */
   private static final int RARE_RULES =
       Lexicon.DISCOURSE | Lexicon.NO | Lexicon.FUNC_FR | Lexicon.FUNC_EN | Lexicon.CONTRAST;
@@ -46,12 +51,14 @@ final class Tokenizer {
     boolean quoteLine = false;
     boolean quoteAll = false;
     boolean bold = false;
-    int ctx = 0; // the context flags of quoteLine, quoteAll and bold, updated when one of them changes
+    int ctx =
+        0; // the context flags of quoteLine, quoteAll and bold, updated when one of them changes
     while (i < n) {
       char c = src[i];
       int k = c < 128 ? ASCII[c] : 0;
       if ((k & WORD) != 0) {
-        // Most tokens are ASCII words: they go first, past the checks for the line start and symbols.
+        // Most tokens are ASCII words: they go first, past the checks for the line start and
+        // symbols.
         lineStart = false;
         i = word(tb, i, ctx);
         continue;
@@ -154,7 +161,8 @@ final class Tokenizer {
             if (v == v) {
               tb.addEmoji(i, T_EMOJI | ctx, v);
             }
-            noteEscapes(tb, i + 1, i + 2); // the pair is read whole, even when the surrogate is alone
+            noteEscapes(
+                tb, i + 1, i + 2); // the pair is read whole, even when the surrogate is alone
             i += 2;
           } else {
             if (c >= 0x2100 && c < 0x2C00) {
@@ -171,12 +179,13 @@ final class Tokenizer {
   }
 
   /**
-   * Reads the word at {@code s}, folding it into {@code tb.low}, and adds its token; returns the index after it.
+   * Reads the word at {@code s}, folding it into {@code tb.low}, and adds its token; returns the
+   * index after it.
    *
-   * <p>A chunk (a run of non-space characters) that starts with a letter or digit may also be a link ("ow.ly/x")
-   * or an emoticon ("xD", "D:"). Both need a symbol, so a word that fills its whole chunk, as most do, is read in
-   * this one pass; only a word that stops at a symbol, or a short chunk with an apostrophe or hyphen, has the rest
-   * of its chunk looked at.
+   * <p>A chunk (a run of non-space characters) that starts with a letter or digit may also be a
+   * link ("ow.ly/x") or an emoticon ("xD", "D:"). Both need a symbol, so a word that fills its
+   * whole chunk, as most do, is read in this one pass; only a word that stops at a symbol, or a
+   * short chunk with an apostrophe or hyphen, has the rest of its chunk looked at.
    */
   private int word(TokenBuffer tb, int s, int ctx) {
     final char[] src = tb.src;
@@ -204,12 +213,17 @@ final class Tokenizer {
     return endWord(tb, s, i, h, cases, false, ctx);
   }
 
-  /** Whether a word may go on past this character: a letter beyond ASCII, an apostrophe or a hyphen. */
+  /**
+   * Whether a word may go on past this character: a letter beyond ASCII, an apostrophe or a hyphen.
+   */
   private static boolean mayContinueWord(char c) {
     return c >= 128 || c == '\'' || c == '-';
   }
 
-  /** Reads a word with letters beyond ASCII, apostrophes or hyphens ("génial", "don't", "n'est", "well-made"). */
+  /**
+   * Reads a word with letters beyond ASCII, apostrophes or hyphens ("génial", "don't", "n'est",
+   * "well-made").
+   */
   private int mixedWord(TokenBuffer tb, int s, int ctx) {
     final char[] src = tb.src;
     final char[] low = tb.low;
@@ -228,7 +242,10 @@ final class Tokenizer {
       } else if (c >= 128 && Character.isLetterOrDigit(c)) {
         f = Fold.fold(c);
         cases |= Character.isUpperCase(c) ? UPPER : Character.isLowerCase(c) ? LOWER : 0;
-      } else if ((c == '\'' || c == '\u2019' || c == '-') && i > s && i + 1 < n && isWordChar(src[i + 1])) {
+      } else if ((c == '\'' || c == '\u2019' || c == '-')
+          && i > s
+          && i + 1 < n
+          && isWordChar(src[i + 1])) {
         f = c == '-' ? '-' : '\'';
         low[i] = f;
         h = 31 * h + f;
@@ -249,25 +266,27 @@ final class Tokenizer {
   }
 
   /**
-   * Adds the word read as {@code low[s, e)}, unless the chunk it starts is a link or an emoticon; returns the
-   * index after what was read. The chunk is looked at only when it holds a symbol: the character the word
-   * stopped at, or an apostrophe or hyphen inside it.
+   * Adds the word read as {@code low[s, e)}, unless the chunk it starts is a link or an emoticon;
+   * returns the index after what was read. The chunk is looked at only when it holds a symbol: the
+   * character the word stopped at, or an apostrophe or hyphen inside it.
    */
   private int endWord(TokenBuffer tb, int s, int e, int h, int cases, boolean joined, int ctx) {
-    if (((e < tb.n && !isSpace(tb.src[e])) || (joined && e - s <= MAX_WORD_EMOTICON)) && startsChunk(tb.src, s)) {
+    if (((e < tb.n && !isSpace(tb.src[e])) || (joined && e - s <= MAX_WORD_EMOTICON))
+        && startsChunk(tb.src, s)) {
       int end = linkOrEmoticon(tb, s, e, ctx);
       if (end >= 0) {
         return end;
       }
     }
     addWord(tb, s, e, h, cases, joined, ctx);
-    // The space after a word would only be stepped over by the main loop: a pass of it saved per word.
+    // The space after a word would only be stepped over by the main loop: a pass of it saved per
+    // word.
     return e < tb.n && tb.src[e] == ' ' ? e + 1 : e;
   }
 
   /**
-   * Reads the chunk that starts with the word {@code [s, e)} as a link (skipped) or an emoticon ("o_O", "xD",
-   * "D:", "8)"); returns the index after the chunk, or -1 when it is neither.
+   * Reads the chunk that starts with the word {@code [s, e)} as a link (skipped) or an emoticon
+   * ("o_O", "xD", "D:", "8)"); returns the index after the chunk, or -1 when it is neither.
    */
   private int linkOrEmoticon(TokenBuffer tb, int s, int e, int ctx) {
     int end = chunkEndUnlessLink(tb.src, s, e, tb.n);
@@ -283,8 +302,9 @@ final class Tokenizer {
   }
 
   /**
-   * Looks the folded word {@code low[s, e)} up and adds its token, with the case and context it was written in.
-   * The rarer rules sit in methods of their own so that this stays small enough for the JIT to inline.
+   * Looks the folded word {@code low[s, e)} up and adds its token, with the case and context it was
+   * written in. The rarer rules sit in methods of their own so that this stays small enough for the
+   * JIT to inline.
    */
   private void addWord(TokenBuffer tb, int s, int e, int h, int cases, boolean joined, int ctx) {
     final char[] low = tb.low;
@@ -316,7 +336,10 @@ final class Tokenizer {
     tb.add(s, id, f);
   }
 
-  /** A lone letter is a sentiment word only as the capital W / L of internet register, never in "w/o". */
+  /**
+   * A lone letter is a sentiment word only as the capital W / L of internet register, never in
+   * "w/o".
+   */
   private int loneLetter(TokenBuffer tb, int e, int id, int cases) {
     final char[] src = tb.src;
     if ((cases & UPPER) == 0 || (e < tb.n && (src[e] == '/' || src[e] == '&' || src[e] == '.'))) {
@@ -325,7 +348,10 @@ final class Tokenizer {
     return id;
   }
 
-  /** Counts a word written in capitals; returns T_UPPER if it has two capitals or more ("BAD", not "I"). */
+  /**
+   * Counts a word written in capitals; returns T_UPPER if it has two capitals or more ("BAD", not
+   * "I").
+   */
   private static int capitals(TokenBuffer tb, int s, int e) {
     tb.upperWords++;
     return upperCount(tb.src, s, e) >= 2 ? T_UPPER : 0;
@@ -336,7 +362,10 @@ final class Tokenizer {
     return stretched(low, s, e) ? elongated(low, s, e - s) : -1;
   }
 
-  /** Counts function and contrast words; returns T_INTERJECTION for a word that opens a sentence, else 0. */
+  /**
+   * Counts function and contrast words; returns T_INTERJECTION for a word that opens a sentence,
+   * else 0.
+   */
   private static int termRules(TokenBuffer tb, int s, int e, int lf) {
     countLanguage(tb, lf);
     noteContrast(tb, lf);
@@ -358,7 +387,10 @@ final class Tokenizer {
     return 0;
   }
 
-  /** Counts the function words of each language: a text reads as French when French ones outnumber English. */
+  /**
+   * Counts the function words of each language: a text reads as French when French ones outnumber
+   * English.
+   */
   private static void countLanguage(TokenBuffer tb, int lf) {
     if ((lf & Lexicon.FUNC_FR) != 0) {
       tb.frWords++;
@@ -368,7 +400,10 @@ final class Tokenizer {
     }
   }
 
-  /** The upper-case letters in {@code src[s, e)}, counted only for words written in capitals (rarely more than one). */
+  /**
+   * The upper-case letters in {@code src[s, e)}, counted only for words written in capitals (rarely
+   * more than one).
+   */
   private static int upperCount(char[] src, int s, int e) {
     int upper = 0;
     for (int k = s; k < e; k++) {
@@ -381,9 +416,10 @@ final class Tokenizer {
   }
 
   /**
-   * Whether a letter repeats three times in a row ("sooo"). Checked only for words the lexicon lacks, which is
-   * cheaper than tracking runs while every word is scanned. Apostrophes and hyphens never repeat (each must be
-   * followed by a letter or digit), so any run of three is letters or digits.
+   * Whether a letter repeats three times in a row ("sooo"). Checked only for words the lexicon
+   * lacks, which is cheaper than tracking runs while every word is scanned. Apostrophes and hyphens
+   * never repeat (each must be followed by a letter or digit), so any run of three is letters or
+   * digits.
    */
   private static boolean stretched(char[] low, int s, int e) {
     for (int k = s + 2; k < e; k++) {
@@ -401,7 +437,9 @@ final class Tokenizer {
     }
   }
 
-  /** Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so"). */
+  /**
+   * Looks a stretched word up with its letter runs cut to two, then to one ("sooo" -> "soo", "so").
+   */
   private int elongated(char[] low, int s, int l) {
     char[] buf = new char[l];
     for (int keep = 2; keep >= 1; keep--) {
@@ -451,17 +489,22 @@ final class Tokenizer {
   private static boolean isElision(char[] low, int s, int l) {
     if (l == 1) {
       char c = low[s];
-      return c == 'n' || c == 'c' || c == 'l' || c == 'j' || c == 'd' || c == 's' || c == 'm' || c == 't';
+      return c == 'n' || c == 'c' || c == 'l' || c == 'j' || c == 'd' || c == 's' || c == 'm'
+          || c == 't';
     }
     return l == 2 && low[s] == 'q' && low[s + 1] == 'u';
   }
 
-  /** A whitespace-delimited chunk that is a lexicon emoticon (":)", "<3", ":-(") or a sarcasm marker. */
+  /**
+   * A whitespace-delimited chunk that is a lexicon emoticon (":)", "<3", ":-(") or a sarcasm
+   * marker.
+   */
   private boolean emoticon(TokenBuffer tb, int s, int e, int ctx) {
     if (e - s > tb.scratch.length) {
       return false;
     }
-    // Folded into scratch: the chunk's first word may already be folded into low, and if this is no emoticon
+    // Folded into scratch: the chunk's first word may already be folded into low, and if this is no
+    // emoticon
     // that word is added as it is.
     int h = 0;
     for (int k = s; k < e; k++) {
@@ -469,7 +512,8 @@ final class Tokenizer {
       tb.scratch[k - s] = f;
       h = 31 * h + f;
     }
-    // The chunk holds a symbol and folding keeps symbols symbols (FoldTest), so only symbolic terms can match.
+    // The chunk holds a symbol and folding keeps symbols symbols (FoldTest), so only symbolic terms
+    // can match.
     int id = lex.symbolic.find(tb.scratch, 0, e - s, h);
     if (id < 0) {
       return false;
@@ -496,9 +540,9 @@ final class Tokenizer {
   }
 
   /**
-   * Discord's angle-bracket syntax: user, role and channel mentions and slash-command links are masked;
-   * custom emoji read by their name; {@code <https://...>} links are skipped. Returns the index after the
-   * entity, or {@code i} when there is none.
+   * Discord's angle-bracket syntax: user, role and channel mentions and slash-command links are
+   * masked; custom emoji read by their name; {@code <https://...>} links are skipped. Returns the
+   * index after the entity, or {@code i} when there is none.
    */
   private int discordEntity(TokenBuffer tb, int i, int ctx) {
     final char[] src = tb.src;
@@ -518,7 +562,11 @@ final class Tokenizer {
       return i;
     }
     char c1 = src[i + 1];
-    if (c1 == '@' || c1 == '#' || c1 == '/' || (c1 == 't' && src[i + 2] == ':') || isUrl(src, i + 1, close)) {
+    if (c1 == '@'
+        || c1 == '#'
+        || c1 == '/'
+        || (c1 == 't' && src[i + 2] == ':')
+        || isUrl(src, i + 1, close)) {
       noteEscapes(tb, i, close);
       return close + 1;
     }
@@ -542,9 +590,13 @@ final class Tokenizer {
     return close + 1;
   }
 
-  /** Reads a custom emoji by its name: the whole name if known ("sadge"), else its most polar part ("pepe_sad"). */
+  /**
+   * Reads a custom emoji by its name: the whole name if known ("sadge"), else its most polar part
+   * ("pepe_sad").
+   */
   private void customEmoji(TokenBuffer tb, int s, int e, int ctx) {
-    final char[] orig = Arrays.copyOfRange(tb.src, s, e); // original case, for camelCase and display
+    final char[] orig =
+        Arrays.copyOfRange(tb.src, s, e); // original case, for camelCase and display
     final char[] low = tb.low;
     int h = 0;
     for (int k = s; k < e; k++) {
@@ -556,8 +608,13 @@ final class Tokenizer {
     if (best != best) {
       int ps = s;
       for (int k = s; k <= e; k++) {
-        boolean boundary = k == e || orig[k - s] == '_' || orig[k - s] == '-' || (k > ps
-            && Character.isUpperCase(orig[k - s]) && Character.isLowerCase(orig[k - s - 1]));
+        boolean boundary =
+            k == e
+                || orig[k - s] == '_'
+                || orig[k - s] == '-'
+                || (k > ps
+                    && Character.isUpperCase(orig[k - s])
+                    && Character.isLowerCase(orig[k - s - 1]));
         if (!boundary) {
           continue;
         }
@@ -592,8 +649,9 @@ final class Tokenizer {
   }
 
   /**
-   * Flags the text for a decoded reading (see TokenBuffer.escaped) when {@code src[from, to)}, about to be
-   * skipped as a whole, holds an escape. Every '&' the tokenizer passes goes through here or escapeAt.
+   * Flags the text for a decoded reading (see TokenBuffer.escaped) when {@code src[from, to)},
+   * about to be skipped as a whole, holds an escape. Every '&' the tokenizer passes goes through
+   * here or escapeAt.
    */
   private static void noteEscapes(TokenBuffer tb, int from, int to) {
     for (int k = from; k < to; k++) {
@@ -605,10 +663,14 @@ final class Tokenizer {
 
   /** Whether the '&' at {@code i} starts "&lt;" or "&gt;", or sits too close to the cut to tell. */
   private static boolean escapeAt(char[] src, int i, int n) {
-    return i + 3 >= n || ((src[i + 1] == 'l' || src[i + 1] == 'g') && src[i + 2] == 't' && src[i + 3] == ';');
+    return i + 3 >= n
+        || ((src[i + 1] == 'l' || src[i + 1] == 'g') && src[i + 2] == 't' && src[i + 3] == ';');
   }
 
-  /** Skips an HTML entity such as {@code &amp;} or {@code &gt;} (common in scraped and bridged text). */
+  /**
+   * Skips an HTML entity such as {@code &amp;} or {@code &gt;} (common in scraped and bridged
+   * text).
+   */
   private static int entity(char[] src, int i, int n) {
     int k = i + 1;
     while (k < n && k < i + 10 && (isWordChar(src[k]) || src[k] == '#')) {
@@ -635,14 +697,17 @@ final class Tokenizer {
   }
 
   /**
-   * The end of the chunk that starts at {@code s} with a letter or digit, or -1 when the chunk is a link (a
-   * "://", a "www." or a dot followed later by a slash). {@code [s, from)} is a word already read: it holds
-   * letters, digits, apostrophes and hyphens only, so the scan for dots and slashes starts at {@code from}.
+   * The end of the chunk that starts at {@code s} with a letter or digit, or -1 when the chunk is a
+   * link (a "://", a "www." or a dot followed later by a slash). {@code [s, from)} is a word
+   * already read: it holds letters, digits, apostrophes and hyphens only, so the scan for dots and
+   * slashes starts at {@code from}.
    */
   private static int chunkEndUnlessLink(char[] src, int s, int from, int n) {
     char c0 = src[s];
     if ((c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
-        && (starts(src, s, n, "http://") || starts(src, s, n, "https://") || starts(src, s, n, "www."))) {
+        && (starts(src, s, n, "http://")
+            || starts(src, s, n, "https://")
+            || starts(src, s, n, "www."))) {
       return -1;
     }
     boolean dot = false;
@@ -665,7 +730,9 @@ final class Tokenizer {
   }
 
   private static boolean isUrl(char[] src, int i, int n) {
-    if (starts(src, i, n, "http://") || starts(src, i, n, "https://") || starts(src, i, n, "www.")) {
+    if (starts(src, i, n, "http://")
+        || starts(src, i, n, "https://")
+        || starts(src, i, n, "www.")) {
       return true;
     }
     // Bare links such as "ow.ly/6QZ9Q" or "youtu.be/x": a dot then a slash inside one chunk.
@@ -725,8 +792,8 @@ final class Tokenizer {
   }
 
   /**
-   * Classes of the ASCII characters, and the folded character for letters and digits: one table load is cheaper
-   * than a chain of range tests per character.
+   * Classes of the ASCII characters, and the folded character for letters and digits: one table
+   * load is cheaper than a chain of range tests per character.
    */
   private static int[] asciiClasses() {
     int[] t = new int[128];

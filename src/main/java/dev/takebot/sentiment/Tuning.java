@@ -1,17 +1,20 @@
 package dev.takebot.sentiment;
 
 /**
- * The few global numbers fitted on the development sets. Everything else is lexicon data or VADER's published
- * constants. Changing a default changes readings, so {@link LexiconSentimentAnalyzer#version()} includes them.
+ * The few global numbers fitted on the development sets. Everything else is lexicon data or VADER's
+ * published constants. Changing a default changes readings, so {@link
+ * LexiconSentimentAnalyzer#version()} includes them.
  *
  * @param alpha normalisation constant of {@code x / sqrt(x² + alpha)} (VADER uses 15)
  * @param scale multiplier applied to every lexicon valence
- * @param deadZone summed valence below which a text reads as neutral; the rest is shifted towards zero
+ * @param deadZone summed valence below which a text reads as neutral; the rest is shifted towards
+ *     zero
  * @param negation factor applied to a negated valence (VADER: -0.74)
  * @param beforeContrast weight of the words before "but" (VADER: 0.5)
  * @param afterContrast weight of the words after "but" (VADER: 1.5)
  * @param sarcasm factor applied to the whole text when it carries a {@code /s} marker
- * @param quoted weight of words in quoted lines ({@code > ...}), which are usually someone else's words
+ * @param quoted weight of words in quoted lines ({@code > ...}), which are usually someone else's
+ *     words
  * @param mixedMin smallest positive and negative mass for a "mixed" reading
  * @param bareNegation valence of a negation with no sentiment word to negate
  * @param mixedRatio smallest ratio of the weaker to the stronger side for a "mixed" reading
@@ -31,10 +34,32 @@ record Tuning(
     double bareNegation,
     double question) {
 
-  static final Tuning DEFAULT = new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 0.8);
+  static final Tuning DEFAULT =
+      new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 0.8);
 
   String fingerprint() {
-    return alpha + "/" + scale + "/" + deadZone + "/" + negation + "/" + beforeContrast + "/" + afterContrast
-        + "/" + sarcasm + "/" + quoted + "/" + mixedMin + "/" + mixedRatio + "/" + bareNegation + "/" + question;
+    return alpha
+        + "/"
+        + scale
+        + "/"
+        + deadZone
+        + "/"
+        + negation
+        + "/"
+        + beforeContrast
+        + "/"
+        + afterContrast
+        + "/"
+        + sarcasm
+        + "/"
+        + quoted
+        + "/"
+        + mixedMin
+        + "/"
+        + mixedRatio
+        + "/"
+        + bareNegation
+        + "/"
+        + question;
   }
 }

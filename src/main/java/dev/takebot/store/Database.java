@@ -8,14 +8,15 @@ import java.sql.SQLException;
  * The store's only door to JDBC: runs work in a read or write transaction, commits, rolls back on
  * failure, and turns every {@link SQLException} into one unchecked {@link StoreException}.
  *
- * <p>SQLite allows one writer at a time, so writes go through one dedicated connection with group commit
- * ({@link GroupCommit}); that avoids {@code SQLITE_BUSY} retries, keeps prepared statements and the page
- * cache warm, and lets concurrent writers share a commit. Reads use a small pool
- * and, in WAL mode, never wait for the writer. PostgreSQL uses one pool for both and retries a write
+ * <p>SQLite allows one writer at a time, so writes go through one dedicated connection with group
+ * commit ({@link GroupCommit}); that avoids {@code SQLITE_BUSY} retries, keeps prepared statements
+ * and the page cache warm, and lets concurrent writers share a commit. Reads use a small pool and,
+ * in WAL mode, never wait for the writer. PostgreSQL uses one pool for both and retries a write
  * that lost a deadlock or serialisation race against another bot process.
  */
 final class Database implements AutoCloseable {
   private static final int MAX_ATTEMPTS = 3;
+
   /** Longer than the busy timeout (10 s) a TRUNCATE checkpoint may spend waiting for readers. */
   private static final long SCRUB_WAIT_MILLIS = 30_000;
 
@@ -35,7 +36,11 @@ final class Database implements AutoCloseable {
     return new Database(Dialect.POSTGRESQL, pool, null, pool, null);
   }
 
-  private Database(Dialect dialect, HikariDataSource readPool, Connection writer, HikariDataSource writePool,
+  private Database(
+      Dialect dialect,
+      HikariDataSource readPool,
+      Connection writer,
+      HikariDataSource writePool,
       Checkpointer checkpointer) {
     this.dialect = dialect;
     this.checkpointer = checkpointer;
@@ -49,17 +54,21 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * After deleting text that must be gone from disk, not only from queries: on SQLite, checkpoints and
-   * truncates the write-ahead log (old frames still hold the deleted rows; {@code secure_delete} already
-   * zeroes them in the database file). Nothing to do on PostgreSQL, whose storage the server manages.
+   * After deleting text that must be gone from disk, not only from queries: on SQLite, checkpoints
+   * and truncates the write-ahead log (old frames still hold the deleted rows; {@code
+   * secure_delete} already zeroes them in the database file). Nothing to do on PostgreSQL, whose
+   * storage the server manages.
    *
-   * @return false when SQLite could not finish within the wait (its checkpoint thread keeps retrying)
+   * @return false when SQLite could not finish within the wait (its checkpoint thread keeps
+   *     retrying)
    */
   boolean scrubDeletedText() {
     return checkpointer == null || checkpointer.truncate(SCRUB_WAIT_MILLIS);
   }
 
-  /** Runs read-only work in one transaction (one consistent snapshot; lets PostgreSQL use a cursor). */
+  /**
+   * Runs read-only work in one transaction (one consistent snapshot; lets PostgreSQL use a cursor).
+   */
   <T> T read(SqlWork<T> work) {
     try (Connection c = readPool.getConnection()) {
       try {
@@ -81,7 +90,8 @@ final class Database implements AutoCloseable {
       return writer.write(work);
     }
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = writePool.getConnection(); Statements st = new Statements(c)) {
+      try (Connection c = writePool.getConnection();
+          Statements st = new Statements(c)) {
         return inTransaction(c, x -> work.run(st));
       } catch (SQLException e) {
         if (attempt < MAX_ATTEMPTS && isTransient(e)) {
@@ -103,7 +113,10 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** Deadlock or serialisation failure: another process won the race, the transaction may be retried. */
+  /**
+   * Deadlock or serialisation failure: another process won the race, the transaction may be
+   * retried.
+   */
   private static boolean isTransient(SQLException e) {
     String state = e.getSQLState();
     return "40001".equals(state) || "40P01".equals(state);

@@ -10,13 +10,14 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * SQLite's single writer with group commit: threads that write at the same time share one commit.
  *
- * <p>The connection stays in SQLite's autocommit state between batches, so no lock is held while idle
- * (another process may write, migrate or checkpoint); each batch runs {@code BEGIN IMMEDIATE} …
- * {@code COMMIT} itself, with prepared statements. Each caller queues its work and takes the writer lock. Whoever holds the lock drains the queue,
- * runs every queued piece of work under its own savepoint (one failing rolls back only itself), commits
- * once and hands each caller its result. A caller that finds its work already done by an earlier lock
- * holder just returns. Nobody learns of success before the commit, so "returned" still means
- * "durable"; a lone writer pays nothing extra, concurrent writers share the cost of a commit.
+ * <p>The connection stays in SQLite's autocommit state between batches, so no lock is held while
+ * idle (another process may write, migrate or checkpoint); each batch runs {@code BEGIN IMMEDIATE}
+ * … {@code COMMIT} itself, with prepared statements. Each caller queues its work and takes the
+ * writer lock. Whoever holds the lock drains the queue, runs every queued piece of work under its
+ * own savepoint (one failing rolls back only itself), commits once and hands each caller its
+ * result. A caller that finds its work already done by an earlier lock holder just returns. Nobody
+ * learns of success before the commit, so "returned" still means "durable"; a lone writer pays
+ * nothing extra, concurrent writers share the cost of a commit.
  */
 final class GroupCommit implements AutoCloseable {
   private static final int MAX_BATCH = 256;
@@ -110,7 +111,9 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  /** One caller's work and, once its batch committed or failed, its outcome. Guarded by the lock. */
+  /**
+   * One caller's work and, once its batch committed or failed, its outcome. Guarded by the lock.
+   */
   private static final class Pending<T> {
     private final SqlWork.Write<T> work;
     private T value;

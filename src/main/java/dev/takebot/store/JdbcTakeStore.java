@@ -5,8 +5,8 @@ import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Correction;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.ForgetResult;
-import dev.takebot.takes.Take;
 import dev.takebot.takes.SummaryData;
+import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeStats;
@@ -32,42 +32,49 @@ import java.util.function.Consumer;
 /**
  * {@link TakeRepository} over JDBC, identical SQL on SQLite and PostgreSQL.
  *
- * <p>Every change to a take updates the discussion's aggregate row ({@code discussion_stats}) and the
- * per-author count ({@code discussion_authors}) in the same transaction, so {@link #stats} reads one
- * row and the aggregates can never drift from the takes, even across a crash. Inserts are idempotent
- * ({@code ON CONFLICT DO NOTHING} on the message id), deletes remove the row and its text. Obtain one
- * from {@link Stores}.
+ * <p>Every change to a take updates the discussion's aggregate row ({@code discussion_stats}) and
+ * the per-author count ({@code discussion_authors}) in the same transaction, so {@link #stats}
+ * reads one row and the aggregates can never drift from the takes, even across a crash. Inserts are
+ * idempotent ({@code ON CONFLICT DO NOTHING} on the message id), deletes remove the row and its
+ * text. Obtain one from {@link Stores}.
  */
 public final class JdbcTakeStore implements TakeRepository {
   /** Analyser version recorded on a take whose tag a moderator corrected. */
   public static final String MODERATOR = "moderator";
 
-  static final String TAKE_COLUMNS = "message_id, post_message_id, channel_id, author_id, author_name,"
-      + " body, created_at, edited_at, label, score, analyzer_version";
+  static final String TAKE_COLUMNS =
+      "message_id, post_message_id, channel_id, author_id, author_name,"
+          + " body, created_at, edited_at, label, score, analyzer_version";
   private static final String DISCUSSION_COLUMNS =
       "post_message_id, guild_id, channel_id, thread_id, article_key, title, posted_at, lead_message_id";
 
-  private static final String INSERT_TAKE = "INSERT INTO takes (message_id, post_message_id, guild_id,"
-      + " channel_id, author_id, author_name, body, created_at, edited_at, label, score, analyzer_version,"
-      + " corrected) SELECT ?, d.post_message_id, d.guild_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0"
-      + " FROM discussions d WHERE d.post_message_id = ?"
-      // Enforced here, not only by callers: a replayed event or a backfill must never undo /takes forget.
-      + " AND NOT EXISTS (SELECT 1 FROM forgotten_authors f WHERE f.guild_id = d.guild_id"
-      + " AND f.author_id = ? AND f.up_to_message_id >= ?)"
-      + " ON CONFLICT (message_id) DO NOTHING";
-  private static final String BUMP_AUTHOR = "INSERT INTO discussion_authors (post_message_id, author_id,"
-      + " take_count) VALUES (?, ?, 1) ON CONFLICT (post_message_id, author_id)"
-      + " DO UPDATE SET take_count = discussion_authors.take_count + 1 RETURNING take_count";
-  private static final String DROP_AUTHOR = "UPDATE discussion_authors SET take_count = take_count - 1"
-      + " WHERE post_message_id = ? AND author_id = ? RETURNING take_count";
+  private static final String INSERT_TAKE =
+      "INSERT INTO takes (message_id, post_message_id, guild_id,"
+          + " channel_id, author_id, author_name, body, created_at, edited_at, label, score, analyzer_version,"
+          + " corrected) SELECT ?, d.post_message_id, d.guild_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0"
+          + " FROM discussions d WHERE d.post_message_id = ?"
+          // Enforced here, not only by callers: a replayed event or a backfill must never undo
+          // /takes forget.
+          + " AND NOT EXISTS (SELECT 1 FROM forgotten_authors f WHERE f.guild_id = d.guild_id"
+          + " AND f.author_id = ? AND f.up_to_message_id >= ?)"
+          + " ON CONFLICT (message_id) DO NOTHING";
+  private static final String BUMP_AUTHOR =
+      "INSERT INTO discussion_authors (post_message_id, author_id,"
+          + " take_count) VALUES (?, ?, 1) ON CONFLICT (post_message_id, author_id)"
+          + " DO UPDATE SET take_count = discussion_authors.take_count + 1 RETURNING take_count";
+  private static final String DROP_AUTHOR =
+      "UPDATE discussion_authors SET take_count = take_count - 1"
+          + " WHERE post_message_id = ? AND author_id = ? RETURNING take_count";
   private static final String REMOVE_AUTHOR =
       "DELETE FROM discussion_authors WHERE post_message_id = ? AND author_id = ? AND take_count = 0";
   private static final String UPDATE_STATS = updateStatsSql();
   private static final String SELECT_STATS = selectStatsSql();
   private static final String DELETE_CORRECTION = "DELETE FROM corrections WHERE message_id = ?";
-  private static final String DELETE_TAKE = "DELETE FROM takes WHERE message_id = ?"
-      + " RETURNING post_message_id, author_id, label, score";
+  private static final String DELETE_TAKE =
+      "DELETE FROM takes WHERE message_id = ?"
+          + " RETURNING post_message_id, author_id, label, score";
   private static final int CHUNK = 500;
+
   /** Time buckets per label up to which one range count each beats a grouped query that sorts. */
   private static final long MAX_RANGE_COUNTS = 4_096;
 
@@ -84,74 +91,94 @@ public final class JdbcTakeStore implements TakeRepository {
     Objects.requireNonNull(d.articleKey(), "discussion articleKey");
     Objects.requireNonNull(d.title(), "discussion title");
     Objects.requireNonNull(d.postedAt(), "discussion postedAt");
-    db.write(st -> {
-      PreparedStatement article = st.get("INSERT INTO articles (article_key, title, first_posted_at)"
-          + " VALUES (?, ?, ?) ON CONFLICT (article_key) DO NOTHING");
-      article.setString(1, d.articleKey());
-      article.setString(2, d.title());
-      article.setLong(3, d.postedAt().toEpochMilli());
-      article.executeUpdate();
-      PreparedStatement discussion = st.get("INSERT INTO discussions (" + DISCUSSION_COLUMNS + ")"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
-      discussion.setLong(1, d.postMessageId());
-      discussion.setLong(2, d.guildId());
-      discussion.setLong(3, d.channelId());
-      discussion.setLong(4, d.threadId());
-      discussion.setString(5, d.articleKey());
-      discussion.setString(6, d.title());
-      discussion.setLong(7, d.postedAt().toEpochMilli());
-      discussion.setLong(8, d.leadMessageId());
-      discussion.executeUpdate();
-      PreparedStatement stats = st.get("INSERT INTO discussion_stats (post_message_id) VALUES (?)"
-          + " ON CONFLICT (post_message_id) DO NOTHING");
-      stats.setLong(1, d.postMessageId());
-      stats.executeUpdate();
-      return null;
-    });
+    db.write(
+        st -> {
+          PreparedStatement article =
+              st.get(
+                  "INSERT INTO articles (article_key, title, first_posted_at)"
+                      + " VALUES (?, ?, ?) ON CONFLICT (article_key) DO NOTHING");
+          article.setString(1, d.articleKey());
+          article.setString(2, d.title());
+          article.setLong(3, d.postedAt().toEpochMilli());
+          article.executeUpdate();
+          PreparedStatement discussion =
+              st.get(
+                  "INSERT INTO discussions ("
+                      + DISCUSSION_COLUMNS
+                      + ")"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
+          discussion.setLong(1, d.postMessageId());
+          discussion.setLong(2, d.guildId());
+          discussion.setLong(3, d.channelId());
+          discussion.setLong(4, d.threadId());
+          discussion.setString(5, d.articleKey());
+          discussion.setString(6, d.title());
+          discussion.setLong(7, d.postedAt().toEpochMilli());
+          discussion.setLong(8, d.leadMessageId());
+          discussion.executeUpdate();
+          PreparedStatement stats =
+              st.get(
+                  "INSERT INTO discussion_stats (post_message_id) VALUES (?)"
+                      + " ON CONFLICT (post_message_id) DO NOTHING");
+          stats.setLong(1, d.postMessageId());
+          stats.executeUpdate();
+          return null;
+        });
   }
 
   @Override
   public boolean deleteDiscussion(long postMessageId) {
-    return db.write(st -> {
-      // Locked first on PostgreSQL: a take being inserted holds a key-share lock on this row, so it either
-      // commits before (and is deleted below) or fails on the foreign key after; none is left orphaned.
-      PreparedStatement lock = st.get("SELECT article_key FROM discussions WHERE post_message_id = ?"
-          + db.dialect().forUpdate());
-      lock.setLong(1, postMessageId);
-      String articleKey;
-      try (ResultSet rs = lock.executeQuery()) {
-        if (!rs.next()) {
-          return false;
-        }
-        articleKey = rs.getString(1);
-      }
-      // Children before parents, as the foreign keys require; the aggregates go with their discussion,
-      // so nothing needs adjusting.
-      for (String sql : List.of(
-          "DELETE FROM corrections WHERE message_id IN"
-              + " (SELECT message_id FROM takes WHERE post_message_id = ?)",
-          "DELETE FROM takes WHERE post_message_id = ?",
-          "DELETE FROM discussion_authors WHERE post_message_id = ?",
-          "DELETE FROM discussion_stats WHERE post_message_id = ?",
-          "DELETE FROM discussions WHERE post_message_id = ?")) {
-        PreparedStatement ps = st.get(sql);
-        ps.setLong(1, postMessageId);
-        ps.executeUpdate();
-      }
-      // The article row goes too when no other post of it remains. Locking it first means a concurrent
-      // post of the same article either commits first (and keeps the row) or waits and fails its own
-      // foreign key, never this transaction.
-      PreparedStatement article = st.get("SELECT 1 FROM articles WHERE article_key = ?"
-          + db.dialect().forUpdate());
-      article.setString(1, articleKey);
-      article.executeQuery().close();
-      PreparedStatement orphan = st.get("DELETE FROM articles WHERE article_key = ?"
-          + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
-      orphan.setString(1, articleKey);
-      orphan.setString(2, articleKey);
-      orphan.executeUpdate();
-      return true;
-    });
+    return db.write(
+        st -> {
+          // Locked first on PostgreSQL: a take being inserted holds a key-share lock on this row,
+          // so it either
+          // commits before (and is deleted below) or fails on the foreign key after; none is left
+          // orphaned.
+          PreparedStatement lock =
+              st.get(
+                  "SELECT article_key FROM discussions WHERE post_message_id = ?"
+                      + db.dialect().forUpdate());
+          lock.setLong(1, postMessageId);
+          String articleKey;
+          try (ResultSet rs = lock.executeQuery()) {
+            if (!rs.next()) {
+              return false;
+            }
+            articleKey = rs.getString(1);
+          }
+          // Children before parents, as the foreign keys require; the aggregates go with their
+          // discussion,
+          // so nothing needs adjusting.
+          for (String sql :
+              List.of(
+                  "DELETE FROM corrections WHERE message_id IN"
+                      + " (SELECT message_id FROM takes WHERE post_message_id = ?)",
+                  "DELETE FROM takes WHERE post_message_id = ?",
+                  "DELETE FROM discussion_authors WHERE post_message_id = ?",
+                  "DELETE FROM discussion_stats WHERE post_message_id = ?",
+                  "DELETE FROM discussions WHERE post_message_id = ?")) {
+            PreparedStatement ps = st.get(sql);
+            ps.setLong(1, postMessageId);
+            ps.executeUpdate();
+          }
+          // The article row goes too when no other post of it remains. Locking it first means a
+          // concurrent
+          // post of the same article either commits first (and keeps the row) or waits and fails
+          // its own
+          // foreign key, never this transaction.
+          PreparedStatement article =
+              st.get("SELECT 1 FROM articles WHERE article_key = ?" + db.dialect().forUpdate());
+          article.setString(1, articleKey);
+          article.executeQuery().close();
+          PreparedStatement orphan =
+              st.get(
+                  "DELETE FROM articles WHERE article_key = ?"
+                      + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
+          orphan.setString(1, articleKey);
+          orphan.setString(2, articleKey);
+          orphan.executeUpdate();
+          return true;
+        });
   }
 
   @Override
@@ -164,27 +191,37 @@ public final class JdbcTakeStore implements TakeRepository {
     if (messageId == 0) {
       return Optional.empty(); // 0 marks "no lead message", never a message
     }
-    return db.read(c -> {
-      List<Discussion> found = discussions(c, "WHERE post_message_id = ? OR lead_message_id = ? LIMIT 1", ps -> {
-        ps.setLong(1, messageId);
-        ps.setLong(2, messageId);
-      });
-      return found.isEmpty() ? Optional.<Discussion>empty() : Optional.of(found.get(0));
-    });
+    return db.read(
+        c -> {
+          List<Discussion> found =
+              discussions(
+                  c,
+                  "WHERE post_message_id = ? OR lead_message_id = ? LIMIT 1",
+                  ps -> {
+                    ps.setLong(1, messageId);
+                    ps.setLong(2, messageId);
+                  });
+          return found.isEmpty() ? Optional.<Discussion>empty() : Optional.of(found.get(0));
+        });
   }
 
   @Override
   public Optional<Discussion> findDiscussionByThread(long threadId) {
-    return db.read(c -> firstDiscussion(c, "WHERE thread_id = ? ORDER BY posted_at DESC", threadId));
+    return db.read(
+        c -> firstDiscussion(c, "WHERE thread_id = ? ORDER BY posted_at DESC", threadId));
   }
 
   @Override
   public List<Discussion> listDiscussions(long guildId, int limit) {
-    return db.read(c -> discussions(c, "WHERE guild_id = ? ORDER BY posted_at DESC, post_message_id DESC"
-        + " LIMIT ?", ps -> {
-          ps.setLong(1, guildId);
-          ps.setInt(2, Math.max(0, limit));
-        }));
+    return db.read(
+        c ->
+            discussions(
+                c,
+                "WHERE guild_id = ? ORDER BY posted_at DESC, post_message_id DESC" + " LIMIT ?",
+                ps -> {
+                  ps.setLong(1, guildId);
+                  ps.setInt(2, Math.max(0, limit));
+                }));
   }
 
   @Override
@@ -198,37 +235,57 @@ public final class JdbcTakeStore implements TakeRepository {
     }
     List<Long> channels = scope.channelIds().stream().sorted().toList();
     // discussions_by_guild walked newest first; the channel test filters rows on the way
-    return db.read(c -> discussions(c, "WHERE guild_id = ? AND channel_id IN ("
-        + PageQuery.placeholders(channels.size()) + ") ORDER BY posted_at DESC, post_message_id DESC LIMIT ?",
-        ps -> {
-          int i = 1;
-          ps.setLong(i++, guildId);
-          for (long ch : channels) {
-            ps.setLong(i++, ch);
-          }
-          ps.setInt(i, Math.max(0, limit));
-        }));
+    return db.read(
+        c ->
+            discussions(
+                c,
+                "WHERE guild_id = ? AND channel_id IN ("
+                    + PageQuery.placeholders(channels.size())
+                    + ") ORDER BY posted_at DESC, post_message_id DESC LIMIT ?",
+                ps -> {
+                  int i = 1;
+                  ps.setLong(i++, guildId);
+                  for (long ch : channels) {
+                    ps.setLong(i++, ch);
+                  }
+                  ps.setInt(i, Math.max(0, limit));
+                }));
   }
 
   @Override
   public List<Discussion> findDiscussionsByArticle(String articleKey) {
-    return db.read(c -> discussions(c, "WHERE article_key = ? ORDER BY posted_at DESC, post_message_id DESC",
-        ps -> ps.setString(1, articleKey)));
+    return db.read(
+        c ->
+            discussions(
+                c,
+                "WHERE article_key = ? ORDER BY posted_at DESC, post_message_id DESC",
+                ps -> ps.setString(1, articleKey)));
   }
 
-  private static Optional<Discussion> firstDiscussion(Connection c, String where, long id) throws SQLException {
+  private static Optional<Discussion> firstDiscussion(Connection c, String where, long id)
+      throws SQLException {
     List<Discussion> found = discussions(c, where + " LIMIT 1", ps -> ps.setLong(1, id));
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  private static List<Discussion> discussions(Connection c, String where, Binder binder) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + DISCUSSION_COLUMNS + " FROM discussions " + where)) {
+  private static List<Discussion> discussions(Connection c, String where, Binder binder)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + DISCUSSION_COLUMNS + " FROM discussions " + where)) {
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         List<Discussion> out = new ArrayList<>();
         while (rs.next()) {
-          out.add(new Discussion(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-              rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getLong(8)));
+          out.add(
+              new Discussion(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getLong(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  Instant.ofEpochMilli(rs.getLong(7)),
+                  rs.getLong(8)));
         }
         return out;
       }
@@ -248,7 +305,10 @@ public final class JdbcTakeStore implements TakeRepository {
     return db.write(st -> insert(st, take) && (!viaShare || markShared(st, take.messageId())));
   }
 
-  /** In the insert's transaction: a repost is never stored without the mark that lets forget delete it. */
+  /**
+   * In the insert's transaction: a repost is never stored without the mark that lets forget delete
+   * it.
+   */
   private static boolean markShared(Statements st, long messageId) throws SQLException {
     PreparedStatement ps = st.get("UPDATE takes SET via_share = 1 WHERE message_id = ?");
     ps.setLong(1, messageId);
@@ -262,15 +322,16 @@ public final class JdbcTakeStore implements TakeRepository {
     if (takes.isEmpty()) {
       return 0;
     }
-    return db.write(st -> {
-      int inserted = 0;
-      for (Take take : takes) {
-        if (insert(st, take)) {
-          inserted++;
-        }
-      }
-      return inserted;
-    });
+    return db.write(
+        st -> {
+          int inserted = 0;
+          for (Take take : takes) {
+            if (insert(st, take)) {
+              inserted++;
+            }
+          }
+          return inserted;
+        });
   }
 
   private static void validate(Take t) {
@@ -303,8 +364,12 @@ public final class JdbcTakeStore implements TakeRepository {
     ps.setLong(13, t.messageId());
     if (ps.executeUpdate() == 0) {
       if (!discussionExists(st, t.postMessageId())) {
-        throw new StoreException("take " + t.messageId() + " belongs to unknown discussion "
-            + t.postMessageId() + ": save the discussion first");
+        throw new StoreException(
+            "take "
+                + t.messageId()
+                + " belongs to unknown discussion "
+                + t.postMessageId()
+                + ": save the discussion first");
       }
       return false; // a duplicate event, or a message its author asked to be forgotten
     }
@@ -323,7 +388,9 @@ public final class JdbcTakeStore implements TakeRepository {
     }
   }
 
-  /** @return 1 when this is the author's first take in the discussion */
+  /**
+   * @return 1 when this is the author's first take in the discussion
+   */
   private static int bumpAuthor(Statements st, long post, long author) throws SQLException {
     PreparedStatement ps = st.get(BUMP_AUTHOR);
     ps.setLong(1, post);
@@ -334,7 +401,9 @@ public final class JdbcTakeStore implements TakeRepository {
     }
   }
 
-  /** @return -1 when that was the author's last take in the discussion */
+  /**
+   * @return -1 when that was the author's last take in the discussion
+   */
   private static int dropAuthor(Statements st, long post, long author) throws SQLException {
     PreparedStatement ps = st.get(DROP_AUTHOR);
     ps.setLong(1, post);
@@ -342,7 +411,8 @@ public final class JdbcTakeStore implements TakeRepository {
     long left;
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
-        throw new StoreException("aggregates out of step: no author count for " + author + " in " + post);
+        throw new StoreException(
+            "aggregates out of step: no author count for " + author + " in " + post);
       }
       left = rs.getLong(1);
     }
@@ -356,52 +426,82 @@ public final class JdbcTakeStore implements TakeRepository {
     return -1;
   }
 
-  // --- edits, re-tags, corrections -----------------------------------------------------------------
+  // --- edits, re-tags, corrections
+  // -----------------------------------------------------------------
 
   @Override
-  public boolean updateTake(long messageId, String text, Instant editedAt, Label label, double score,
+  public boolean updateTake(
+      long messageId,
+      String text,
+      Instant editedAt,
+      Label label,
+      double score,
       String analyzerVersion) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(analyzerVersion, "analyzerVersion");
-    return db.write(st -> {
-      Current cur = current(st, messageId);
-      if (cur == null) {
-        return false;
-      }
-      if (editedAt != null && cur.editedAtMillis != null && editedAt.toEpochMilli() < cur.editedAtMillis) {
-        return false; // a stale edit (backfill read an older version): the newer text stays
-      }
-      replace(st, cur, messageId, text, editedAt, label, score, analyzerVersion);
-      return true;
-    });
+    return db.write(
+        st -> {
+          Current cur = current(st, messageId);
+          if (cur == null) {
+            return false;
+          }
+          if (editedAt != null
+              && cur.editedAtMillis != null
+              && editedAt.toEpochMilli() < cur.editedAtMillis) {
+            return false; // a stale edit (backfill read an older version): the newer text stays
+          }
+          replace(st, cur, messageId, text, editedAt, label, score, analyzerVersion);
+          return true;
+        });
   }
 
   @Override
   public boolean upsertTake(Take take) {
     validate(take);
-    return db.write(st -> {
-      if (insert(st, take)) {
-        return true;
-      }
-      // The row exists (or its author asked to be forgotten, and then there is no row either). Locked
-      // before comparing, so a concurrent edit on PostgreSQL is compared with what it wrote.
-      Current cur = current(st, take.messageId());
-      if (cur == null || take.editedAt() == null
-          || (cur.editedAtMillis != null && take.editedAt().toEpochMilli() <= cur.editedAtMillis)) {
-        return false; // the stored version is as new or newer
-      }
-      replace(st, cur, take.messageId(), take.text(), take.editedAt(), take.label(), take.score(),
-          take.analyzerVersion());
-      return true;
-    });
+    return db.write(
+        st -> {
+          if (insert(st, take)) {
+            return true;
+          }
+          // The row exists (or its author asked to be forgotten, and then there is no row either).
+          // Locked
+          // before comparing, so a concurrent edit on PostgreSQL is compared with what it wrote.
+          Current cur = current(st, take.messageId());
+          if (cur == null
+              || take.editedAt() == null
+              || (cur.editedAtMillis != null
+                  && take.editedAt().toEpochMilli() <= cur.editedAtMillis)) {
+            return false; // the stored version is as new or newer
+          }
+          replace(
+              st,
+              cur,
+              take.messageId(),
+              take.text(),
+              take.editedAt(),
+              take.label(),
+              take.score(),
+              take.analyzerVersion());
+          return true;
+        });
   }
 
-  private static void replace(Statements st, Current cur, long messageId, String text, Instant editedAt,
-      Label label, double score, String analyzerVersion) throws SQLException {
+  private static void replace(
+      Statements st,
+      Current cur,
+      long messageId,
+      String text,
+      Instant editedAt,
+      Label label,
+      double score,
+      String analyzerVersion)
+      throws SQLException {
     Label newLabel = cur.corrected ? cur.label : label;
-    PreparedStatement ps = st.get("UPDATE takes SET body = ?, edited_at = ?, label = ?, score = ?,"
-        + " analyzer_version = ? WHERE message_id = ?");
+    PreparedStatement ps =
+        st.get(
+            "UPDATE takes SET body = ?, edited_at = ?, label = ?, score = ?,"
+                + " analyzer_version = ? WHERE message_id = ?");
     ps.setString(1, text);
     if (editedAt == null) {
       ps.setNull(2, Types.BIGINT);
@@ -417,71 +517,86 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   @Override
-  public boolean retag(long messageId, String scoredText, Label label, double score, String analyzerVersion) {
+  public boolean retag(
+      long messageId, String scoredText, Label label, double score, String analyzerVersion) {
     Objects.requireNonNull(scoredText, "scoredText");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(analyzerVersion, "analyzerVersion");
-    return db.write(st -> {
-      Current cur = current(st, messageId);
-      if (cur == null) {
-        return false;
-      }
-      Label newLabel = cur.corrected ? cur.label : label;
-      // Conditional on the text that was scored: an edit since then tagged the new text on its own path.
-      PreparedStatement ps = st.get("UPDATE takes SET label = ?, score = ?, analyzer_version = ?"
-          + " WHERE message_id = ? AND body = ?");
-      ps.setString(1, newLabel.name());
-      ps.setDouble(2, score);
-      ps.setString(3, cur.corrected ? MODERATOR : analyzerVersion);
-      ps.setLong(4, messageId);
-      ps.setString(5, scoredText);
-      if (ps.executeUpdate() == 0) {
-        return false;
-      }
-      retagStats(st, cur, newLabel, score);
-      return true;
-    });
+    return db.write(
+        st -> {
+          Current cur = current(st, messageId);
+          if (cur == null) {
+            return false;
+          }
+          Label newLabel = cur.corrected ? cur.label : label;
+          // Conditional on the text that was scored: an edit since then tagged the new text on its
+          // own path.
+          PreparedStatement ps =
+              st.get(
+                  "UPDATE takes SET label = ?, score = ?, analyzer_version = ?"
+                      + " WHERE message_id = ? AND body = ?");
+          ps.setString(1, newLabel.name());
+          ps.setDouble(2, score);
+          ps.setString(3, cur.corrected ? MODERATOR : analyzerVersion);
+          ps.setLong(4, messageId);
+          ps.setString(5, scoredText);
+          if (ps.executeUpdate() == 0) {
+            return false;
+          }
+          retagStats(st, cur, newLabel, score);
+          return true;
+        });
   }
 
   @Override
   public void correctLabel(long messageId, Label label, long moderatorId, Instant at) {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(at, "at");
-    boolean found = db.write(st -> {
-      Current cur = current(st, messageId);
-      if (cur == null) {
-        return false;
-      }
-      // previous_label keeps the analyser's reading when a take is corrected twice.
-      PreparedStatement corr = st.get("INSERT INTO corrections (message_id, guild_id, label, previous_label,"
-          + " moderator_id, corrected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE"
-          + " SET label = excluded.label, moderator_id = excluded.moderator_id,"
-          + " corrected_at = excluded.corrected_at");
-      corr.setLong(1, messageId);
-      corr.setLong(2, cur.guildId);
-      corr.setString(3, label.name());
-      corr.setString(4, cur.label.name());
-      corr.setLong(5, moderatorId);
-      corr.setLong(6, at.toEpochMilli());
-      corr.executeUpdate();
-      PreparedStatement ps = st.get("UPDATE takes SET label = ?, analyzer_version = ?, corrected = 1"
-          + " WHERE message_id = ?");
-      ps.setString(1, label.name());
-      ps.setString(2, MODERATOR);
-      ps.setLong(3, messageId);
-      ps.executeUpdate();
-      retagStats(st, cur, label, cur.score);
-      return true;
-    });
+    boolean found =
+        db.write(
+            st -> {
+              Current cur = current(st, messageId);
+              if (cur == null) {
+                return false;
+              }
+              // previous_label keeps the analyser's reading when a take is corrected twice.
+              PreparedStatement corr =
+                  st.get(
+                      "INSERT INTO corrections (message_id, guild_id, label, previous_label,"
+                          + " moderator_id, corrected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO UPDATE"
+                          + " SET label = excluded.label, moderator_id = excluded.moderator_id,"
+                          + " corrected_at = excluded.corrected_at");
+              corr.setLong(1, messageId);
+              corr.setLong(2, cur.guildId);
+              corr.setString(3, label.name());
+              corr.setString(4, cur.label.name());
+              corr.setLong(5, moderatorId);
+              corr.setLong(6, at.toEpochMilli());
+              corr.executeUpdate();
+              PreparedStatement ps =
+                  st.get(
+                      "UPDATE takes SET label = ?, analyzer_version = ?, corrected = 1"
+                          + " WHERE message_id = ?");
+              ps.setString(1, label.name());
+              ps.setString(2, MODERATOR);
+              ps.setLong(3, messageId);
+              ps.executeUpdate();
+              retagStats(st, cur, label, cur.score);
+              return true;
+            });
     if (!found) {
-      throw new IllegalArgumentException("no take " + messageId + " to correct: it may have been deleted");
+      throw new IllegalArgumentException(
+          "no take " + messageId + " to correct: it may have been deleted");
     }
   }
 
   /** The stored tag of a take, locked for update on PostgreSQL, or null when it does not exist. */
   private Current current(Statements st, long messageId) throws SQLException {
-    PreparedStatement ps = st.get("SELECT post_message_id, guild_id, label, score, corrected, edited_at FROM takes"
-        + " WHERE message_id = ?" + db.dialect().forUpdate());
+    PreparedStatement ps =
+        st.get(
+            "SELECT post_message_id, guild_id, label, score, corrected, edited_at FROM takes"
+                + " WHERE message_id = ?"
+                + db.dialect().forUpdate());
     ps.setLong(1, messageId);
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
@@ -489,8 +604,13 @@ public final class JdbcTakeStore implements TakeRepository {
       }
       long edited = rs.getLong(6);
       Long editedAt = rs.wasNull() ? null : edited; // wasNull() speaks of the column read last
-      return new Current(rs.getLong(1), rs.getLong(2), Label.valueOf(rs.getString(3)), rs.getDouble(4),
-          rs.getInt(5) != 0, editedAt);
+      return new Current(
+          rs.getLong(1),
+          rs.getLong(2),
+          Label.valueOf(rs.getString(3)),
+          rs.getDouble(4),
+          rs.getInt(5) != 0,
+          editedAt);
     }
   }
 
@@ -505,15 +625,21 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   private record Current(
-      long postMessageId, long guildId, Label label, double score, boolean corrected, Long editedAtMillis) {}
+      long postMessageId,
+      long guildId,
+      Label label,
+      double score,
+      boolean corrected,
+      Long editedAtMillis) {}
 
   // --- deletes -----------------------------------------------------------------------------------
 
   @Override
   public boolean deleteTake(long messageId) {
-    return db.write(st -> {
-      return delete(st, messageId);
-    });
+    return db.write(
+        st -> {
+          return delete(st, messageId);
+        });
   }
 
   @Override
@@ -523,15 +649,16 @@ public final class JdbcTakeStore implements TakeRepository {
     if (ids.isEmpty()) {
       return 0;
     }
-    return db.write(st -> {
-      int deleted = 0;
-      for (long id : ids) {
-        if (delete(st, id)) {
-          deleted++;
-        }
-      }
-      return deleted;
-    });
+    return db.write(
+        st -> {
+          int deleted = 0;
+          for (long id : ids) {
+            if (delete(st, id)) {
+              deleted++;
+            }
+          }
+          return deleted;
+        });
   }
 
   private static boolean delete(Statements st, long messageId) throws SQLException {
@@ -580,158 +707,186 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   private ForgetResult forgetInOneTransaction(long guildId, long authorId, long upToMessageId) {
-    // One transaction: the member's confirmation means all of them are gone, not some, and remembered.
-    return db.write(st -> {
-      if (upToMessageId > 0) {
-        PreparedStatement remember = st.get("INSERT INTO forgotten_authors (guild_id, author_id, up_to_message_id)"
-            + " VALUES (?, ?, ?) ON CONFLICT (guild_id, author_id) DO UPDATE SET up_to_message_id ="
-            + " CASE WHEN excluded.up_to_message_id > forgotten_authors.up_to_message_id"
-            + " THEN excluded.up_to_message_id ELSE forgotten_authors.up_to_message_id END");
-        remember.setLong(1, guildId);
-        remember.setLong(2, authorId);
-        remember.setLong(3, upToMessageId);
-        remember.executeUpdate();
-      }
-      int deleted = 0;
-      List<ForgetResult.Repost> reposts = new ArrayList<>();
-      int chunk;
-      do {
-        // Read with the rows they delete: a repost shared meanwhile is either listed here or not deleted.
-        List<ForgetResult.Repost> rows = new ArrayList<>();
-        PreparedStatement ps = st.get("SELECT message_id, channel_id, via_share FROM takes"
-            + " WHERE guild_id = ? AND author_id = ? ORDER BY message_id LIMIT " + CHUNK);
-        ps.setLong(1, guildId);
-        ps.setLong(2, authorId);
-        List<Long> shared = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rows.add(new ForgetResult.Repost(rs.getLong(2), rs.getLong(1)));
-            if (rs.getInt(3) != 0) {
-              shared.add(rs.getLong(1));
-            }
+    // One transaction: the member's confirmation means all of them are gone, not some, and
+    // remembered.
+    return db.write(
+        st -> {
+          if (upToMessageId > 0) {
+            PreparedStatement remember =
+                st.get(
+                    "INSERT INTO forgotten_authors (guild_id, author_id, up_to_message_id)"
+                        + " VALUES (?, ?, ?) ON CONFLICT (guild_id, author_id) DO UPDATE SET up_to_message_id ="
+                        + " CASE WHEN excluded.up_to_message_id > forgotten_authors.up_to_message_id"
+                        + " THEN excluded.up_to_message_id ELSE forgotten_authors.up_to_message_id END");
+            remember.setLong(1, guildId);
+            remember.setLong(2, authorId);
+            remember.setLong(3, upToMessageId);
+            remember.executeUpdate();
           }
-        }
-        for (ForgetResult.Repost row : rows) {
-          if (delete(st, row.messageId())) {
-            deleted++;
-            if (shared.contains(row.messageId())) {
-              reposts.add(row);
+          int deleted = 0;
+          List<ForgetResult.Repost> reposts = new ArrayList<>();
+          int chunk;
+          do {
+            // Read with the rows they delete: a repost shared meanwhile is either listed here or
+            // not deleted.
+            List<ForgetResult.Repost> rows = new ArrayList<>();
+            PreparedStatement ps =
+                st.get(
+                    "SELECT message_id, channel_id, via_share FROM takes"
+                        + " WHERE guild_id = ? AND author_id = ? ORDER BY message_id LIMIT "
+                        + CHUNK);
+            ps.setLong(1, guildId);
+            ps.setLong(2, authorId);
+            List<Long> shared = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(new ForgetResult.Repost(rs.getLong(2), rs.getLong(1)));
+                if (rs.getInt(3) != 0) {
+                  shared.add(rs.getLong(1));
+                }
+              }
             }
-          }
-        }
-        chunk = rows.size();
-      } while (chunk == CHUNK);
-      return new ForgetResult(deleted, reposts);
-    });
+            for (ForgetResult.Repost row : rows) {
+              if (delete(st, row.messageId())) {
+                deleted++;
+                if (shared.contains(row.messageId())) {
+                  reposts.add(row);
+                }
+              }
+            }
+            chunk = rows.size();
+          } while (chunk == CHUNK);
+          return new ForgetResult(deleted, reposts);
+        });
   }
 
   @Override
   public Map<Long, Long> forgottenAuthors(long guildId) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT author_id, up_to_message_id FROM forgotten_authors WHERE guild_id = ?")) {
-        ps.setLong(1, guildId);
-        Map<Long, Long> out = new HashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getLong(1), rs.getLong(2));
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT author_id, up_to_message_id FROM forgotten_authors WHERE guild_id = ?")) {
+            ps.setLong(1, guildId);
+            Map<Long, Long> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+              }
+            }
+            return out;
           }
-        }
-        return out;
-      }
-    });
+        });
   }
 
-  // --- departed guilds and whole-store retention (#11) ------------------------------------------------
+  // --- departed guilds and whole-store retention (#11)
+  // ------------------------------------------------
 
   @Override
   public Set<Long> storedGuilds() {
-    return db.read(c -> {
-      // Every take belongs to a discussion of the same guild, so discussions cover takes and corrections.
-      try (PreparedStatement ps = c.prepareStatement("SELECT guild_id FROM discussions"
-          + " UNION SELECT guild_id FROM forgotten_authors")) {
-        Set<Long> out = new TreeSet<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getLong(1));
+    return db.read(
+        c -> {
+          // Every take belongs to a discussion of the same guild, so discussions cover takes and
+          // corrections.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT guild_id FROM discussions"
+                      + " UNION SELECT guild_id FROM forgotten_authors")) {
+            Set<Long> out = new TreeSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getLong(1));
+              }
+            }
+            return out;
           }
-        }
-        return out;
-      }
-    });
+        });
   }
 
   @Override
   public boolean markGuildDeparted(long guildId, Instant at) {
     Objects.requireNonNull(at, "at");
-    return db.write(st -> {
-      // The first sighting counts: a restart that notices the guild missing again must not reset the clock.
-      PreparedStatement ps = st.get("INSERT INTO departed_guilds (guild_id, departed_at) VALUES (?, ?)"
-          + " ON CONFLICT (guild_id) DO NOTHING");
-      ps.setLong(1, guildId);
-      ps.setLong(2, at.toEpochMilli());
-      return ps.executeUpdate() > 0;
-    });
+    return db.write(
+        st -> {
+          // The first sighting counts: a restart that notices the guild missing again must not
+          // reset the clock.
+          PreparedStatement ps =
+              st.get(
+                  "INSERT INTO departed_guilds (guild_id, departed_at) VALUES (?, ?)"
+                      + " ON CONFLICT (guild_id) DO NOTHING");
+          ps.setLong(1, guildId);
+          ps.setLong(2, at.toEpochMilli());
+          return ps.executeUpdate() > 0;
+        });
   }
 
   @Override
   public boolean cancelGuildDeparture(long guildId) {
-    return db.write(st -> {
-      PreparedStatement ps = st.get("DELETE FROM departed_guilds WHERE guild_id = ?");
-      ps.setLong(1, guildId);
-      return ps.executeUpdate() > 0;
-    });
+    return db.write(
+        st -> {
+          PreparedStatement ps = st.get("DELETE FROM departed_guilds WHERE guild_id = ?");
+          ps.setLong(1, guildId);
+          return ps.executeUpdate() > 0;
+        });
   }
 
   @Override
   public Map<Long, Instant> departedGuilds() {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT guild_id, departed_at FROM departed_guilds")) {
-        Map<Long, Instant> out = new HashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT guild_id, departed_at FROM departed_guilds")) {
+            Map<Long, Instant> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
+              }
+            }
+            return out;
           }
-        }
-        return out;
-      }
-    });
+        });
   }
 
   @Override
   public int purgeDepartedGuild(long guildId, Instant departedBy) {
     Objects.requireNonNull(departedBy, "departedBy");
-    // Takes first, a chunk per transaction like purgeOlderThan, each with the aggregates kept exact; then
+    // Takes first, a chunk per transaction like purgeOlderThan, each with the aggregates kept
+    // exact; then
     // the guild's remaining rows in one last transaction. Every chunk re-checks the departure, so a
     // re-added bot stops the purge between two chunks.
     int deleted = 0;
     boolean purged;
     while (true) {
-      PurgeStep step = db.write(st -> {
-        if (!departedBy(st, guildId, departedBy)) {
-          return new PurgeStep(0, false, true);
-        }
-        int n = 0;
-        PreparedStatement ps = st.get("SELECT message_id FROM takes WHERE guild_id = ? ORDER BY message_id"
-            + " LIMIT " + CHUNK);
-        ps.setLong(1, guildId);
-        List<Long> chunk = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            chunk.add(rs.getLong(1));
-          }
-        }
-        for (long id : chunk) {
-          if (delete(st, id)) {
-            n++;
-          }
-        }
-        if (chunk.size() == CHUNK) {
-          return new PurgeStep(n, false, false);
-        }
-        deleteGuildRows(st, guildId);
-        return new PurgeStep(n, true, false);
-      });
+      PurgeStep step =
+          db.write(
+              st -> {
+                if (!departedBy(st, guildId, departedBy)) {
+                  return new PurgeStep(0, false, true);
+                }
+                int n = 0;
+                PreparedStatement ps =
+                    st.get(
+                        "SELECT message_id FROM takes WHERE guild_id = ? ORDER BY message_id"
+                            + " LIMIT "
+                            + CHUNK);
+                ps.setLong(1, guildId);
+                List<Long> chunk = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    chunk.add(rs.getLong(1));
+                  }
+                }
+                for (long id : chunk) {
+                  if (delete(st, id)) {
+                    n++;
+                  }
+                }
+                if (chunk.size() == CHUNK) {
+                  return new PurgeStep(n, false, false);
+                }
+                deleteGuildRows(st, guildId);
+                return new PurgeStep(n, true, false);
+              });
       deleted += step.takes();
       if (step.done() || step.cancelled()) {
         purged = step.done();
@@ -747,7 +902,8 @@ public final class JdbcTakeStore implements TakeRepository {
   private record PurgeStep(int takes, boolean done, boolean cancelled) {}
 
   private static boolean departedBy(Statements st, long guildId, Instant by) throws SQLException {
-    PreparedStatement ps = st.get("SELECT 1 FROM departed_guilds WHERE guild_id = ? AND departed_at <= ?");
+    PreparedStatement ps =
+        st.get("SELECT 1 FROM departed_guilds WHERE guild_id = ? AND departed_at <= ?");
     ps.setLong(1, guildId);
     ps.setLong(2, by.toEpochMilli());
     try (ResultSet rs = ps.executeQuery()) {
@@ -755,32 +911,39 @@ public final class JdbcTakeStore implements TakeRepository {
     }
   }
 
-  /** Everything of a guild that has no takes left, children before parents as the foreign keys require. */
+  /**
+   * Everything of a guild that has no takes left, children before parents as the foreign keys
+   * require.
+   */
   private static void deleteGuildRows(Statements st, long guildId) throws SQLException {
     List<String> articleKeys = new ArrayList<>();
-    PreparedStatement keys = st.get("SELECT DISTINCT article_key FROM discussions WHERE guild_id = ?");
+    PreparedStatement keys =
+        st.get("SELECT DISTINCT article_key FROM discussions WHERE guild_id = ?");
     keys.setLong(1, guildId);
     try (ResultSet rs = keys.executeQuery()) {
       while (rs.next()) {
         articleKeys.add(rs.getString(1));
       }
     }
-    for (String sql : List.of(
-        "DELETE FROM corrections WHERE guild_id = ?",
-        "DELETE FROM discussion_authors WHERE post_message_id IN"
-            + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
-        "DELETE FROM discussion_stats WHERE post_message_id IN"
-            + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
-        "DELETE FROM discussions WHERE guild_id = ?",
-        "DELETE FROM forgotten_authors WHERE guild_id = ?",
-        "DELETE FROM departed_guilds WHERE guild_id = ?")) {
+    for (String sql :
+        List.of(
+            "DELETE FROM corrections WHERE guild_id = ?",
+            "DELETE FROM discussion_authors WHERE post_message_id IN"
+                + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
+            "DELETE FROM discussion_stats WHERE post_message_id IN"
+                + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
+            "DELETE FROM discussions WHERE guild_id = ?",
+            "DELETE FROM forgotten_authors WHERE guild_id = ?",
+            "DELETE FROM departed_guilds WHERE guild_id = ?")) {
       PreparedStatement ps = st.get(sql);
       ps.setLong(1, guildId);
       ps.executeUpdate();
     }
     // An article's title stays only while another guild still has a post of it.
-    PreparedStatement orphan = st.get("DELETE FROM articles WHERE article_key = ?"
-        + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
+    PreparedStatement orphan =
+        st.get(
+            "DELETE FROM articles WHERE article_key = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
     for (String key : articleKeys) {
       orphan.setString(1, key);
       orphan.setString(2, key);
@@ -791,20 +954,29 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public int purgeOlderThan(long guildId, Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
-    // One transaction per chunk: a large purge never holds the writer for long, ingest keeps flowing,
+    // One transaction per chunk: a large purge never holds the writer for long, ingest keeps
+    // flowing,
     // and an interrupted purge simply resumes on the next run.
     int deleted = 0;
     while (true) {
-      int chunkDeleted = db.write(st -> {
-        int n = 0;
-        for (long id : ids(st, "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
-            + " ORDER BY created_at LIMIT " + CHUNK, guildId, cutoff.toEpochMilli())) {
-          if (delete(st, id)) {
-            n++;
-          }
-        }
-        return n;
-      });
+      int chunkDeleted =
+          db.write(
+              st -> {
+                int n = 0;
+                for (long id :
+                    ids(
+                        st,
+                        "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
+                            + " ORDER BY created_at LIMIT "
+                            + CHUNK,
+                        guildId,
+                        cutoff.toEpochMilli())) {
+                  if (delete(st, id)) {
+                    n++;
+                  }
+                }
+                return n;
+              });
       deleted += chunkDeleted;
       if (chunkDeleted < CHUNK) {
         if (deleted > 0) {
@@ -832,14 +1004,16 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public Optional<Take> findTake(long messageId) {
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes WHERE message_id = ?")) {
-        ps.setLong(1, messageId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(take(rs)) : Optional.<Take>empty();
-        }
-      }
-    });
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes WHERE message_id = ?")) {
+            ps.setLong(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(take(rs)) : Optional.<Take>empty();
+            }
+          }
+        });
   }
 
   @Override
@@ -859,7 +1033,10 @@ public final class JdbcTakeStore implements TakeRepository {
         for (Label l : Label.values()) {
           byLabel.put(l, rs.getLong(l.id() + "_count"));
         }
-        return new TakeStats(rs.getLong("take_count"), rs.getLong("member_count"), byLabel,
+        return new TakeStats(
+            rs.getLong("take_count"),
+            rs.getLong("member_count"),
+            byLabel,
             rs.getLong("score_micros") / 1_000_000.0);
       }
     }
@@ -868,105 +1045,136 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public void forEachTake(long postMessageId, Consumer<Take> action) {
     Objects.requireNonNull(action, "action");
-    db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes"
-          + " WHERE post_message_id = ? ORDER BY message_id")) {
-        // A cursor on PostgreSQL (needs the open transaction); SQLite steps row by row anyway.
-        ps.setFetchSize(500);
-        ps.setLong(1, postMessageId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            action.accept(take(rs));
+    db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + TAKE_COLUMNS
+                      + " FROM takes"
+                      + " WHERE post_message_id = ? ORDER BY message_id")) {
+            // A cursor on PostgreSQL (needs the open transaction); SQLite steps row by row anyway.
+            ps.setFetchSize(500);
+            ps.setLong(1, postMessageId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                action.accept(take(rs));
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   @Override
   public Optional<CreatedRange> createdRange(long postMessageId) {
-    return db.read(c -> {
-      // one MIN and one MAX per label: each a single seek into takes_by_post_label_created
-      long first = Long.MAX_VALUE;
-      long last = Long.MIN_VALUE;
-      try (PreparedStatement min = c.prepareStatement("SELECT MIN(created_at) FROM takes"
-          + " WHERE post_message_id = ? AND label = ?");
-          PreparedStatement max = c.prepareStatement("SELECT MAX(created_at) FROM takes"
-              + " WHERE post_message_id = ? AND label = ?")) {
-        for (Label l : Label.values()) {
-          for (PreparedStatement ps : List.of(min, max)) {
-            ps.setLong(1, postMessageId);
-            ps.setString(2, l.name());
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                long at = rs.getLong(1);
-                if (!rs.wasNull()) {
-                  first = Math.min(first, at);
-                  last = Math.max(last, at);
+    return db.read(
+        c -> {
+          // one MIN and one MAX per label: each a single seek into takes_by_post_label_created
+          long first = Long.MAX_VALUE;
+          long last = Long.MIN_VALUE;
+          try (PreparedStatement min =
+                  c.prepareStatement(
+                      "SELECT MIN(created_at) FROM takes"
+                          + " WHERE post_message_id = ? AND label = ?");
+              PreparedStatement max =
+                  c.prepareStatement(
+                      "SELECT MAX(created_at) FROM takes"
+                          + " WHERE post_message_id = ? AND label = ?")) {
+            for (Label l : Label.values()) {
+              for (PreparedStatement ps : List.of(min, max)) {
+                ps.setLong(1, postMessageId);
+                ps.setString(2, l.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (rs.next()) {
+                    long at = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                      first = Math.min(first, at);
+                      last = Math.max(last, at);
+                    }
+                  }
                 }
               }
             }
           }
-        }
-      }
-      return first > last ? Optional.<CreatedRange>empty()
-          : Optional.of(new CreatedRange(Instant.ofEpochMilli(first), Instant.ofEpochMilli(last)));
-    });
+          return first > last
+              ? Optional.<CreatedRange>empty()
+              : Optional.of(
+                  new CreatedRange(Instant.ofEpochMilli(first), Instant.ofEpochMilli(last)));
+        });
   }
 
   @Override
-  public void countByTimeBucket(long postMessageId, long originMilli, long widthMilli, BucketCounts action) {
+  public void countByTimeBucket(
+      long postMessageId, long originMilli, long widthMilli, BucketCounts action) {
     if (widthMilli <= 0) {
       throw new IllegalArgumentException("widthMilli must be positive: " + widthMilli);
     }
     Objects.requireNonNull(action, "action");
-    db.read(c -> {
-      // One range count per bucket and label on takes_by_post_label_created: both engines count an
-      // index range in place, where a GROUP BY on the computed bucket would sort every take first.
-      try (PreparedStatement max = c.prepareStatement("SELECT MAX(created_at) FROM takes"
-          + " WHERE post_message_id = ? AND label = ?");
-          PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM takes WHERE post_message_id = ?"
-              + " AND label = ? AND created_at >= ? AND created_at < ?")) {
-        for (Label l : Label.values()) {
-          max.setLong(1, postMessageId);
-          max.setString(2, l.name());
-          long last;
-          try (ResultSet rs = max.executeQuery()) {
-            last = rs.next() ? rs.getLong(1) : 0;
-            if (rs.wasNull() || last < originMilli) {
-              continue;
-            }
-          }
-          long buckets = (last - originMilli) / widthMilli + 1;
-          if (buckets > MAX_RANGE_COUNTS) {
-            groupedCounts(c, postMessageId, l, originMilli, widthMilli, action);
-            continue;
-          }
-          for (long b = 0; b < buckets; b++) {
-            count.setLong(1, postMessageId);
-            count.setString(2, l.name());
-            count.setLong(3, originMilli + b * widthMilli);
-            count.setLong(4, originMilli + (b + 1) * widthMilli);
-            try (ResultSet rs = count.executeQuery()) {
-              long n = rs.next() ? rs.getLong(1) : 0;
-              if (n > 0) {
-                action.accept(b, l, n);
+    db.read(
+        c -> {
+          // One range count per bucket and label on takes_by_post_label_created: both engines count
+          // an
+          // index range in place, where a GROUP BY on the computed bucket would sort every take
+          // first.
+          try (PreparedStatement max =
+                  c.prepareStatement(
+                      "SELECT MAX(created_at) FROM takes"
+                          + " WHERE post_message_id = ? AND label = ?");
+              PreparedStatement count =
+                  c.prepareStatement(
+                      "SELECT COUNT(*) FROM takes WHERE post_message_id = ?"
+                          + " AND label = ? AND created_at >= ? AND created_at < ?")) {
+            for (Label l : Label.values()) {
+              max.setLong(1, postMessageId);
+              max.setString(2, l.name());
+              long last;
+              try (ResultSet rs = max.executeQuery()) {
+                last = rs.next() ? rs.getLong(1) : 0;
+                if (rs.wasNull() || last < originMilli) {
+                  continue;
+                }
+              }
+              long buckets = (last - originMilli) / widthMilli + 1;
+              if (buckets > MAX_RANGE_COUNTS) {
+                groupedCounts(c, postMessageId, l, originMilli, widthMilli, action);
+                continue;
+              }
+              for (long b = 0; b < buckets; b++) {
+                count.setLong(1, postMessageId);
+                count.setString(2, l.name());
+                count.setLong(3, originMilli + b * widthMilli);
+                count.setLong(4, originMilli + (b + 1) * widthMilli);
+                try (ResultSet rs = count.executeQuery()) {
+                  long n = rs.next() ? rs.getLong(1) : 0;
+                  if (n > 0) {
+                    action.accept(b, l, n);
+                  }
+                }
               }
             }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
-  /** Counts of one label per bucket in one grouped query: for more buckets than range counts pay off. */
-  private static void groupedCounts(Connection c, long postMessageId, Label label, long originMilli,
-      long widthMilli, BucketCounts action) throws SQLException {
+  /**
+   * Counts of one label per bucket in one grouped query: for more buckets than range counts pay
+   * off.
+   */
+  private static void groupedCounts(
+      Connection c,
+      long postMessageId,
+      Label label,
+      long originMilli,
+      long widthMilli,
+      BucketCounts action)
+      throws SQLException {
     // created_at >= origin keeps the integer division a floor on both engines
-    try (PreparedStatement ps = c.prepareStatement("SELECT bucket, COUNT(*) FROM (SELECT (created_at - ?) / ?"
-        + " AS bucket FROM takes WHERE post_message_id = ? AND label = ? AND created_at >= ?) b GROUP BY bucket")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT bucket, COUNT(*) FROM (SELECT (created_at - ?) / ?"
+                + " AS bucket FROM takes WHERE post_message_id = ? AND label = ? AND created_at >= ?) b GROUP BY bucket")) {
       ps.setLong(1, originMilli);
       ps.setLong(2, widthMilli);
       ps.setLong(3, postMessageId);
@@ -986,113 +1194,141 @@ public final class JdbcTakeStore implements TakeRepository {
       throw new IllegalArgumentException("perLabel must be at least 1: " + perLabel);
     }
     Objects.requireNonNull(action, "action");
-    List<Take> sample = db.read(c -> {
-      TakeStats stats = stats(c, postMessageId);
-      List<Take> out = new ArrayList<>();
-      try (PreparedStatement all = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes"
-          + " WHERE post_message_id = ? AND label = ? ORDER BY message_id");
-          // OFFSET steps over index entries of takes_by_post_label without reading the skipped rows
-          PreparedStatement next = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes"
-              + " WHERE post_message_id = ? AND label = ? AND message_id > ? ORDER BY message_id"
-              + " LIMIT 1 OFFSET ?")) {
-        for (Label l : Label.values()) {
-          long n = stats.byLabel().get(l);
-          if (n == 0) {
-            continue;
-          }
-          if (n <= perLabel) {
-            all.setLong(1, postMessageId);
-            all.setString(2, l.name());
-            try (ResultSet rs = all.executeQuery()) {
-              while (rs.next()) {
-                out.add(take(rs));
+    List<Take> sample =
+        db.read(
+            c -> {
+              TakeStats stats = stats(c, postMessageId);
+              List<Take> out = new ArrayList<>();
+              try (PreparedStatement all =
+                      c.prepareStatement(
+                          "SELECT "
+                              + TAKE_COLUMNS
+                              + " FROM takes"
+                              + " WHERE post_message_id = ? AND label = ? ORDER BY message_id");
+                  // OFFSET steps over index entries of takes_by_post_label without reading the
+                  // skipped rows
+                  PreparedStatement next =
+                      c.prepareStatement(
+                          "SELECT "
+                              + TAKE_COLUMNS
+                              + " FROM takes"
+                              + " WHERE post_message_id = ? AND label = ? AND message_id > ? ORDER BY message_id"
+                              + " LIMIT 1 OFFSET ?")) {
+                for (Label l : Label.values()) {
+                  long n = stats.byLabel().get(l);
+                  if (n == 0) {
+                    continue;
+                  }
+                  if (n <= perLabel) {
+                    all.setLong(1, postMessageId);
+                    all.setString(2, l.name());
+                    try (ResultSet rs = all.executeQuery()) {
+                      while (rs.next()) {
+                        out.add(take(rs));
+                      }
+                    }
+                    continue;
+                  }
+                  long after = Long.MIN_VALUE;
+                  long previousRank = -1;
+                  for (long r = 0; r < n; r++) {
+                    if (!SummaryData.isSampled(r, n, perLabel)) {
+                      continue;
+                    }
+                    next.setLong(1, postMessageId);
+                    next.setString(2, l.name());
+                    next.setLong(3, after);
+                    next.setLong(4, r - previousRank - 1);
+                    try (ResultSet rs = next.executeQuery()) {
+                      if (!rs.next()) {
+                        break; // fewer takes than the aggregate says: none can be, but never loop
+                        // for nothing
+                      }
+                      Take t = take(rs);
+                      out.add(t);
+                      after = t.messageId();
+                    }
+                    previousRank = r;
+                  }
+                }
               }
-            }
-            continue;
-          }
-          long after = Long.MIN_VALUE;
-          long previousRank = -1;
-          for (long r = 0; r < n; r++) {
-            if (!SummaryData.isSampled(r, n, perLabel)) {
-              continue;
-            }
-            next.setLong(1, postMessageId);
-            next.setString(2, l.name());
-            next.setLong(3, after);
-            next.setLong(4, r - previousRank - 1);
-            try (ResultSet rs = next.executeQuery()) {
-              if (!rs.next()) {
-                break; // fewer takes than the aggregate says: none can be, but never loop for nothing
-              }
-              Take t = take(rs);
-              out.add(t);
-              after = t.messageId();
-            }
-            previousRank = r;
-          }
-        }
-      }
-      out.sort((a, b) -> Long.compare(a.messageId(), b.messageId()));
-      return out;
-    });
+              out.sort((a, b) -> Long.compare(a.messageId(), b.messageId()));
+              return out;
+            });
     sample.forEach(action);
   }
 
   @Override
-  public int forEachTakeWithVersionNot(String version, long afterMessageId, int limit, Consumer<Take> action) {
+  public int forEachTakeWithVersionNot(
+      String version, long afterMessageId, int limit, Consumer<Take> action) {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(action, "action");
-    return db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + TAKE_COLUMNS + " FROM takes"
-          + " WHERE message_id > ? AND corrected = 0 AND analyzer_version <> ? ORDER BY message_id LIMIT ?")) {
-        ps.setFetchSize(500);
-        ps.setLong(1, afterMessageId);
-        ps.setString(2, version);
-        ps.setInt(3, Math.max(0, limit));
-        int n = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            action.accept(take(rs));
-            n++;
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + TAKE_COLUMNS
+                      + " FROM takes"
+                      + " WHERE message_id > ? AND corrected = 0 AND analyzer_version <> ? ORDER BY message_id LIMIT ?")) {
+            ps.setFetchSize(500);
+            ps.setLong(1, afterMessageId);
+            ps.setString(2, version);
+            ps.setInt(3, Math.max(0, limit));
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                action.accept(take(rs));
+                n++;
+              }
+            }
+            return n;
           }
-        }
-        return n;
-      }
-    });
+        });
   }
 
   @Override
   public void forEachCorrection(long guildId, Consumer<Correction> action) {
     Objects.requireNonNull(action, "action");
-    db.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT c.message_id, t.post_message_id, t.body, c.label,"
-          + " c.previous_label, c.moderator_id, c.corrected_at FROM corrections c"
-          + " JOIN takes t ON t.message_id = c.message_id WHERE c.guild_id = ? ORDER BY c.message_id")) {
-        ps.setFetchSize(500);
-        ps.setLong(1, guildId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            action.accept(new Correction(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                Label.valueOf(rs.getString(4)), Label.valueOf(rs.getString(5)), rs.getLong(6),
-                Instant.ofEpochMilli(rs.getLong(7))));
+    db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT c.message_id, t.post_message_id, t.body, c.label,"
+                      + " c.previous_label, c.moderator_id, c.corrected_at FROM corrections c"
+                      + " JOIN takes t ON t.message_id = c.message_id WHERE c.guild_id = ? ORDER BY c.message_id")) {
+            ps.setFetchSize(500);
+            ps.setLong(1, guildId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                action.accept(
+                    new Correction(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        Label.valueOf(rs.getString(4)),
+                        Label.valueOf(rs.getString(5)),
+                        rs.getLong(6),
+                        Instant.ofEpochMilli(rs.getLong(7))));
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   @Override
   public long lastTakeMessageId(long postMessageId) {
-    return db.read(c -> {
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT MAX(message_id) FROM takes WHERE post_message_id = ?")) {
-        ps.setLong(1, postMessageId);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? rs.getLong(1) : 0L; // MAX of nothing is NULL, read as 0
-        }
-      }
-    });
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT MAX(message_id) FROM takes WHERE post_message_id = ?")) {
+            ps.setLong(1, postMessageId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L; // MAX of nothing is NULL, read as 0
+            }
+          }
+        });
   }
 
   @Override
@@ -1102,28 +1338,38 @@ public final class JdbcTakeStore implements TakeRepository {
       return List.of();
     }
     PageQuery pageQuery = PageQuery.of(query, cursor, forward, limit);
-    return db.read(c -> {
-      try (PreparedStatement ps = pageQuery.prepare(c)) {
-        List<Take> page = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            page.add(take(rs));
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = pageQuery.prepare(c)) {
+            List<Take> page = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                page.add(take(rs));
+              }
+            }
+            if (!forward) {
+              Collections.reverse(page);
+            }
+            return page;
           }
-        }
-        if (!forward) {
-          Collections.reverse(page);
-        }
-        return page;
-      }
-    });
+        });
   }
 
   private static Take take(ResultSet rs) throws SQLException {
     long edited = rs.getLong(8);
     Instant editedAt = rs.wasNull() ? null : Instant.ofEpochMilli(edited);
-    return new Take(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-        rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), editedAt, Label.valueOf(rs.getString(9)),
-        rs.getDouble(10), rs.getString(11));
+    return new Take(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        Instant.ofEpochMilli(rs.getLong(7)),
+        editedAt,
+        Label.valueOf(rs.getString(9)),
+        rs.getDouble(10),
+        rs.getString(11));
   }
 
   @Override
@@ -1131,7 +1377,8 @@ public final class JdbcTakeStore implements TakeRepository {
     db.close();
   }
 
-  // --- aggregates ----------------------------------------------------------------------------------
+  // --- aggregates
+  // ----------------------------------------------------------------------------------
 
   private static String selectStatsSql() {
     StringBuilder sql = new StringBuilder("SELECT take_count, member_count");
@@ -1142,8 +1389,10 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   private static String updateStatsSql() {
-    StringBuilder sql = new StringBuilder("UPDATE discussion_stats SET take_count = take_count + ?,"
-        + " member_count = member_count + ?");
+    StringBuilder sql =
+        new StringBuilder(
+            "UPDATE discussion_stats SET take_count = take_count + ?,"
+                + " member_count = member_count + ?");
     for (Label l : StatsDelta.ORDER) {
       String col = l.id() + "_count";
       sql.append(", ").append(col).append(" = ").append(col).append(" + ?");

@@ -9,15 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL of one page of {@code /takes list} or {@code /takes mine}, and its arguments in order. Plain
- * comparisons and LIMIT only, so the same text runs on SQLite and PostgreSQL; every filter combination
- * walks an index in message-id order (takes_by_post, takes_by_guild, takes_by_guild_author) and stops
- * after one page. A member's {@link ChannelScope} is a filter on that walk, never the index it walks.
+ * The SQL of one page of {@code /takes list} or {@code /takes mine}, and its arguments in order.
+ * Plain comparisons and LIMIT only, so the same text runs on SQLite and PostgreSQL; every filter
+ * combination walks an index in message-id order (takes_by_post, takes_by_guild,
+ * takes_by_guild_author) and stops after one page. A member's {@link ChannelScope} is a filter on
+ * that walk, never the index it walks.
  */
 record PageQuery(String sql, List<Object> args) {
 
   static PageQuery of(TakeQuery query, long cursor, boolean forward, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + JdbcTakeStore.TAKE_COLUMNS + " FROM takes WHERE guild_id = ?");
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT " + JdbcTakeStore.TAKE_COLUMNS + " FROM takes WHERE guild_id = ?");
     List<Object> args = new ArrayList<>();
     args.add(query.guildId());
     if (query.postMessageId() != null) {
@@ -34,15 +37,21 @@ record PageQuery(String sql, List<Object> args) {
     }
     ChannelScope scope = query.scope();
     if (!scope.everyChannel()) {
-      // The unary plus keeps the planner from driving the page by post_message_id (it would then sort
+      // The unary plus keeps the planner from driving the page by post_message_id (it would then
+      // sort
       // every take of the visible discussions); the subquery is one small set, built once per page.
-      sql.append(" AND +post_message_id IN (SELECT post_message_id FROM discussions WHERE guild_id = ?"
-          + " AND channel_id IN (").append(placeholders(scope.channelIds().size())).append("))");
+      sql.append(
+              " AND +post_message_id IN (SELECT post_message_id FROM discussions WHERE guild_id = ?"
+                  + " AND channel_id IN (")
+          .append(placeholders(scope.channelIds().size()))
+          .append("))");
       args.add(query.guildId());
       scope.channelIds().stream().sorted().forEach(args::add);
     }
-    sql.append(forward ? " AND message_id > ? ORDER BY message_id LIMIT ?"
-        : " AND message_id < ? ORDER BY message_id DESC LIMIT ?");
+    sql.append(
+        forward
+            ? " AND message_id > ? ORDER BY message_id LIMIT ?"
+            : " AND message_id < ? ORDER BY message_id DESC LIMIT ?");
     args.add(cursor);
     args.add(Math.max(0, limit));
     return new PageQuery(sql.toString(), List.copyOf(args));

@@ -28,9 +28,14 @@ public final class Stores {
 
   /** Opens {@code jdbcUrl} (SQLite file or PostgreSQL) with default settings. */
   public static JdbcTakeStore open(String jdbcUrl, String user, String password) {
-    if (jdbcUrl != null && !jdbcUrl.isBlank() && !jdbcUrl.startsWith(SQLITE) && !jdbcUrl.startsWith(POSTGRES)) {
-      throw new StoreException("unsupported database URL '" + Secrets.redactUrl(jdbcUrl)
-          + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+    if (jdbcUrl != null
+        && !jdbcUrl.isBlank()
+        && !jdbcUrl.startsWith(SQLITE)
+        && !jdbcUrl.startsWith(POSTGRES)) {
+      throw new StoreException(
+          "unsupported database URL '"
+              + Secrets.redactUrl(jdbcUrl)
+              + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
     }
     return open(new StorageSettings(jdbcUrl, user, null, null, null), password);
   }
@@ -42,7 +47,8 @@ public final class Stores {
    */
   public static JdbcTakeStore open(StorageSettings settings, String password) {
     Opening o = new Opening(settings, password);
-    return new JdbcTakeStore(settings.jdbcUrl().startsWith(SQLITE) ? openSqlite(o) : openPostgres(o));
+    return new JdbcTakeStore(
+        settings.jdbcUrl().startsWith(SQLITE) ? openSqlite(o) : openPostgres(o));
   }
 
   /** The settings and the password they name, for the duration of opening. */
@@ -86,8 +92,10 @@ public final class Stores {
     Connection writer = null;
     Connection checkpoints = null;
     try {
-      // Stays in autocommit: GroupCommit issues BEGIN IMMEDIATE / COMMIT around each batch itself, so
-      // the write lock is taken up front (no failure half-way on a lock upgrade) and released between.
+      // Stays in autocommit: GroupCommit issues BEGIN IMMEDIATE / COMMIT around each batch itself,
+      // so
+      // the write lock is taken up front (no failure half-way on a lock upgrade) and released
+      // between.
       writer = writerSource.getConnection();
       SQLiteDataSource readerSource = new SQLiteDataSource(readers);
       readerSource.setUrl(url);
@@ -98,7 +106,8 @@ public final class Stores {
       pool.setMaximumPoolSize(settings.poolSize());
       pool.setMinimumIdle(1);
       pool.setAutoCommit(false);
-      return Database.sqlite(writer, new HikariDataSource(pool), new Checkpointer(checkpoints, 1_000));
+      return Database.sqlite(
+          writer, new HikariDataSource(pool), new Checkpointer(checkpoints, 1_000));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(writer);
       closeQuietly(checkpoints);
@@ -109,9 +118,10 @@ public final class Stores {
   private static SQLiteConfig sqliteConfig(Opening settings) {
     SQLiteConfig c = new SQLiteConfig();
     c.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    c.setSynchronous(settings.settings().sqliteSynchronous() == StorageSettings.SqliteSynchronous.FULL
-        ? SQLiteConfig.SynchronousMode.FULL
-        : SQLiteConfig.SynchronousMode.NORMAL);
+    c.setSynchronous(
+        settings.settings().sqliteSynchronous() == StorageSettings.SqliteSynchronous.FULL
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
     c.setBusyTimeout(10_000);
     c.enforceForeignKeys(true);
     // 16 MiB page cache: keeps the take indexes hot while ingesting.
@@ -136,14 +146,15 @@ public final class Stores {
       path = path.substring("file:".length());
     }
     if (path.isBlank() || path.contains(":memory:") || path.contains("mode=memory")) {
-      throw new StoreException("SQLite needs a file, not memory: use jdbc:sqlite:path/to/takebot.db");
+      throw new StoreException(
+          "SQLite needs a file, not memory: use jdbc:sqlite:path/to/takebot.db");
     }
     return Path.of(path);
   }
 
   /**
-   * A message fit for the user and the log: the URL redacted wherever it appears (ours or quoted by the
-   * driver or Flyway), and the password itself masked.
+   * A message fit for the user and the log: the URL redacted wherever it appears (ours or quoted by
+   * the driver or Flyway), and the password itself masked.
    */
   private static String scrub(String message, Opening settings) {
     return Secrets.scrub(message, settings.jdbcUrl(), settings.password());
@@ -152,10 +163,12 @@ public final class Stores {
   private static Database openPostgres(Opening settings) {
     // One probe connection first: an unreachable server or a wrong password becomes one clear line
     // instead of the pool's logged stack trace.
-    try (Connection probe = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+    try (Connection probe =
+        DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
       probe.isValid(5);
     } catch (SQLException e) {
-      throw new StoreException(scrub("cannot connect to " + settings.jdbcUrl() + ": " + e.getMessage(), settings), e);
+      throw new StoreException(
+          scrub("cannot connect to " + settings.jdbcUrl() + ": " + e.getMessage(), settings), e);
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
@@ -168,7 +181,8 @@ public final class Stores {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new StoreException(scrub("cannot connect to " + settings.jdbcUrl() + ": " + rootMessage(e), settings), e);
+      throw new StoreException(
+          scrub("cannot connect to " + settings.jdbcUrl() + ": " + rootMessage(e), settings), e);
     }
     try {
       migrate(pool, settings);
@@ -181,14 +195,13 @@ public final class Stores {
 
   private static void migrate(DataSource source, Opening settings) {
     try {
-      Flyway.configure()
-          .dataSource(source)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
     } catch (FlywayException e) {
       throw new StoreException(
-          scrub("cannot migrate the schema of " + settings.jdbcUrl() + ": " + rootMessage(e), settings), e);
+          scrub(
+              "cannot migrate the schema of " + settings.jdbcUrl() + ": " + rootMessage(e),
+              settings),
+          e);
     }
   }
 

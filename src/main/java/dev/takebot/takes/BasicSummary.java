@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The headline summary of one discussion: counts, the share of each sentiment, the overall tone and the
- * most positive and most negative take. A first, cheap summary; {@code takes.summary} renders the richer
- * one (chart, themes, representative takes).
+ * The headline summary of one discussion: counts, the share of each sentiment, the overall tone and
+ * the most positive and most negative take. A first, cheap summary; {@code takes.summary} renders
+ * the richer one (chart, themes, representative takes).
  *
  * @param discussion the article's discussion
  * @param stats the store's aggregates
@@ -21,7 +21,10 @@ import java.util.Optional;
  * @param mostNegative the take with the lowest score below zero, if any
  */
 public record BasicSummary(
-    Discussion discussion, TakeStats stats, Optional<Take> mostPositive, Optional<Take> mostNegative) {
+    Discussion discussion,
+    TakeStats stats,
+    Optional<Take> mostPositive,
+    Optional<Take> mostNegative) {
 
   private static final int QUOTE = 160;
   private static final int COLOR = 0x5865F2;
@@ -40,7 +43,8 @@ public record BasicSummary(
             best[1] = t;
           }
         });
-    return new BasicSummary(discussion, stats, Optional.ofNullable(best[0]), Optional.ofNullable(best[1]));
+    return new BasicSummary(
+        discussion, stats, Optional.ofNullable(best[0]), Optional.ofNullable(best[1]));
   }
 
   /** Overall tone in words, from the mean score. */
@@ -49,8 +53,12 @@ public record BasicSummary(
     if (stats.takes() == 0) {
       return "no takes yet";
     }
-    String word = m >= 0.5 ? "clearly positive" : m >= 0.05 ? "leaning positive"
-        : m <= -0.5 ? "clearly negative" : m <= -0.05 ? "leaning negative" : "neutral";
+    String word =
+        m >= 0.5
+            ? "clearly positive"
+            : m >= 0.05
+                ? "leaning positive"
+                : m <= -0.5 ? "clearly negative" : m <= -0.05 ? "leaning negative" : "neutral";
     return word + String.format(Locale.ROOT, " (mean score %+.2f)", m);
   }
 
@@ -59,30 +67,48 @@ public record BasicSummary(
     long takes = stats.takes();
     String title = SafeText.truncate("Takes on: " + SafeText.oneLine(discussion.title()), 256);
     StringBuilder desc = new StringBuilder();
-    desc.append("**").append(takes).append(takes == 1 ? " take" : " takes").append("** from **")
-        .append(stats.members()).append(stats.members() == 1 ? " member" : " members").append("**\n");
+    desc.append("**")
+        .append(takes)
+        .append(takes == 1 ? " take" : " takes")
+        .append("** from **")
+        .append(stats.members())
+        .append(stats.members() == 1 ? " member" : " members")
+        .append("**\n");
     desc.append("Overall tone: ").append(tone());
     List<FieldSpec> fields = new ArrayList<>();
     if (takes > 0) {
       StringBuilder shares = new StringBuilder();
       for (Label l : Label.values()) {
-        shares.append(icon(l)).append(' ').append(capitalised(l)).append(": ")
-            .append(stats.byLabel().get(l)).append(" (")
-            .append(Math.round(stats.share(l) * 100)).append("%)\n");
+        shares
+            .append(icon(l))
+            .append(' ')
+            .append(capitalised(l))
+            .append(": ")
+            .append(stats.byLabel().get(l))
+            .append(" (")
+            .append(Math.round(stats.share(l) * 100))
+            .append("%)\n");
       }
       fields.add(new FieldSpec("Sentiment", shares.toString().strip(), false));
     }
     mostPositive.ifPresent(t -> fields.add(new FieldSpec("Most positive", quote(t), false)));
     mostNegative.ifPresent(t -> fields.add(new FieldSpec("Most negative", quote(t), false)));
-    String link = jumpLink(discussion.guildId(), discussion.channelId(), discussion.postMessageId());
-    EmbedSpec embed = new EmbedSpec(title, link, desc.toString(), COLOR, fields, "TakeBot", null, null);
+    String link =
+        jumpLink(discussion.guildId(), discussion.channelId(), discussion.postMessageId());
+    EmbedSpec embed =
+        new EmbedSpec(title, link, desc.toString(), COLOR, fields, "TakeBot", null, null);
     return MessageSpec.ofEmbed(embed);
   }
 
   private String quote(Take t) {
-    return "“" + SafeText.quote(t.text(), QUOTE) + "” — " + SafeText.quote(t.authorName(), 64)
+    return "“"
+        + SafeText.quote(t.text(), QUOTE)
+        + "” — "
+        + SafeText.quote(t.authorName(), 64)
         + String.format(Locale.ROOT, " (%+.2f) ", t.score())
-        + "[jump](" + jumpLink(discussion.guildId(), t.channelId(), t.messageId()) + ")";
+        + "[jump]("
+        + jumpLink(discussion.guildId(), t.channelId(), t.messageId())
+        + ")";
   }
 
   /** A Discord message link. */

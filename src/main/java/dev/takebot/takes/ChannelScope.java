@@ -6,14 +6,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The channels whose discussions a reader may see. A discussion's takes live in its thread and as replies
- * in the channel it was posted in, and a public thread is seen by whoever sees its parent, so a discussion
- * is visible exactly when its {@link Discussion#channelId()} is in scope. The {@code discord} package
- * builds a member's scope from Discord's permissions; the store narrows its queries with it, so nothing
- * outside the scope is ever read into an answer.
+ * The channels whose discussions a reader may see. A discussion's takes live in its thread and as
+ * replies in the channel it was posted in, and a public thread is seen by whoever sees its parent,
+ * so a discussion is visible exactly when its {@link Discussion#channelId()} is in scope. The
+ * {@code discord} package builds a member's scope from Discord's permissions; the store narrows its
+ * queries with it, so nothing outside the scope is ever read into an answer.
  *
- * @param everyChannel true only for the operator's own tools (command line, retention, backfill), which
- *     answer to no member; then {@code channelIds} is empty and ignored
+ * @param everyChannel true only for the operator's own tools (command line, retention, backfill),
+ *     which answer to no member; then {@code channelIds} is empty and ignored
  * @param channelIds the channels in scope (no threads: a thread's visibility is its parent's)
  */
 public record ChannelScope(boolean everyChannel, Set<Long> channelIds) {
@@ -23,7 +23,8 @@ public record ChannelScope(boolean everyChannel, Set<Long> channelIds) {
   public ChannelScope {
     channelIds = Set.copyOf(Objects.requireNonNull(channelIds, "channelIds"));
     if (everyChannel && !channelIds.isEmpty()) {
-      throw new IllegalArgumentException("a scope of every channel lists no channels: " + channelIds);
+      throw new IllegalArgumentException(
+          "a scope of every channel lists no channels: " + channelIds);
     }
   }
 
@@ -56,8 +57,9 @@ public record ChannelScope(boolean everyChannel, Set<Long> channelIds) {
   }
 
   /**
-   * The channels in this scope but not in {@code other}. Every channel minus a few cannot be listed, so it
-   * stays every channel: callers use the difference to find what to hold back, where more is safe.
+   * The channels in this scope but not in {@code other}. Every channel minus a few cannot be
+   * listed, so it stays every channel: callers use the difference to find what to hold back, where
+   * more is safe.
    */
   public ChannelScope minus(ChannelScope other) {
     if (other.everyChannel) {

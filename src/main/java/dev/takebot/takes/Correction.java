@@ -4,8 +4,8 @@ import dev.takebot.sentiment.Label;
 import java.time.Instant;
 
 /**
- * A moderator's correction of a take's tag, with the text it applies to: labelled data for evaluating
- * and tuning the analyser.
+ * A moderator's correction of a take's tag, with the text it applies to: labelled data for
+ * evaluating and tuning the analyser.
  *
  * @param messageId the corrected take
  * @param postMessageId its discussion

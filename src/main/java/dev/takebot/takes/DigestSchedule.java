@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides when an article gets a digest: each time its take count reaches a new multiple of
- * {@code every} (25, 50, 75… for {@code every = 25}). Deleting takes and adding them back does not post
- * the same milestone twice. Memory holds one number per discussion seen since start; after a restart
- * the next milestone above the current count is the next digest, so none is posted twice in a row.
- * A deleted discussion's number is dropped with {@link #forget(long)}. Thread-safe.
+ * Decides when an article gets a digest: each time its take count reaches a new multiple of {@code
+ * every} (25, 50, 75… for {@code every = 25}). Deleting takes and adding them back does not post
+ * the same milestone twice. Memory holds one number per discussion seen since start; after a
+ * restart the next milestone above the current count is the next digest, so none is posted twice in
+ * a row. A deleted discussion's number is dropped with {@link #forget(long)}. Thread-safe.
  */
 public final class DigestSchedule {
   private final long every;
@@ -16,7 +16,8 @@ public final class DigestSchedule {
 
   public DigestSchedule(long every) {
     if (every < 2) {
-      throw new IllegalArgumentException("a digest needs at least 2 takes between posts, got " + every);
+      throw new IllegalArgumentException(
+          "a digest needs at least 2 takes between posts, got " + every);
     }
     this.every = every;
   }
@@ -31,21 +32,25 @@ public final class DigestSchedule {
   }
 
   /**
-   * Records a discussion's current take count after {@code changes} changes to its takes, counted once for
-   * all of them (a burst coalesced into one check).
+   * Records a discussion's current take count after {@code changes} changes to its takes, counted
+   * once for all of them (a burst coalesced into one check).
    *
    * @return true exactly when this count reached a milestone not reached before
    */
   public boolean reached(long postMessageId, long takeCount, int changes) {
     long milestone = takeCount / every;
     boolean[] due = {false};
-    lastMilestone.compute(postMessageId, (id, last) -> {
-      // First sight: each change added at most one take, so before them the count was at least
-      // takeCount - changes. A burst that crossed a milestone before its first check still posts it.
-      long previous = last != null ? last : Math.max(0, takeCount - Math.max(1, changes)) / every;
-      due[0] = milestone > previous;
-      return Math.max(previous, milestone);
-    });
+    lastMilestone.compute(
+        postMessageId,
+        (id, last) -> {
+          // First sight: each change added at most one take, so before them the count was at least
+          // takeCount - changes. A burst that crossed a milestone before its first check still
+          // posts it.
+          long previous =
+              last != null ? last : Math.max(0, takeCount - Math.max(1, changes)) / every;
+          due[0] = milestone > previous;
+          return Math.max(previous, milestone);
+        });
     return due[0];
   }
 

@@ -9,12 +9,13 @@ import java.time.Instant;
  * @param guildId guild it was posted in
  * @param channelId channel it was posted in
  * @param threadId thread holding the takes (on Discord the same id as the message it starts from)
- * @param articleKey stable key of the article (hash of its text), to find earlier posts of the same article
+ * @param articleKey stable key of the article (hash of its text), to find earlier posts of the same
+ *     article
  * @param title article title, as parsed
  * @param postedAt when the post went out
- * @param leadMessageId id of the message sent just before the post as part of it (the video link of a
- *     two-message post), or 0 when the post is one message. Both messages are the post: a reply to either
- *     is a take.
+ * @param leadMessageId id of the message sent just before the post as part of it (the video link of
+ *     a two-message post), or 0 when the post is one message. Both messages are the post: a reply
+ *     to either is a take.
  */
 public record Discussion(
     long postMessageId,
@@ -28,14 +29,20 @@ public record Discussion(
 
   public Discussion {
     if (leadMessageId < 0 || (leadMessageId != 0 && leadMessageId == postMessageId)) {
-      throw new IllegalArgumentException("leadMessageId must be 0 or another message than the post: "
-          + leadMessageId);
+      throw new IllegalArgumentException(
+          "leadMessageId must be 0 or another message than the post: " + leadMessageId);
     }
   }
 
   /** A post of one message. */
-  public Discussion(long postMessageId, long guildId, long channelId, long threadId, String articleKey,
-      String title, Instant postedAt) {
+  public Discussion(
+      long postMessageId,
+      long guildId,
+      long channelId,
+      long threadId,
+      String articleKey,
+      String title,
+      Instant postedAt) {
     this(postMessageId, guildId, channelId, threadId, articleKey, title, postedAt, 0);
   }
 

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Posted articles (discussions): recording a post, finding the discussion a message or thread belongs to,
- * listing what a member may pick from, and taking back a post that could not be completed. Obtained from
- * {@link TakeService#discussions()}, which shares its listeners.
+ * Posted articles (discussions): recording a post, finding the discussion a message or thread
+ * belongs to, listing what a member may pick from, and taking back a post that could not be
+ * completed. Obtained from {@link TakeService#discussions()}, which shares its listeners.
  */
 public final class DiscussionService {
   private final Discussions discussions;
@@ -32,7 +32,9 @@ public final class DiscussionService {
     return find(postMessageId).filter(d -> d.guildId() == guildId);
   }
 
-  /** The discussion whose post (or its lead message) is {@code messageId}: replies to it are takes. */
+  /**
+   * The discussion whose post (or its lead message) is {@code messageId}: replies to it are takes.
+   */
   public Optional<Discussion> byPostMessage(long messageId) {
     return discussions.findDiscussionByPostMessage(messageId);
   }
@@ -58,8 +60,8 @@ public final class DiscussionService {
   }
 
   /**
-   * Removes a discussion and its takes (a post that could not be completed) and tells the listeners, so
-   * no cached summary of it outlives it.
+   * Removes a discussion and its takes (a post that could not be completed) and tells the
+   * listeners, so no cached summary of it outlives it.
    *
    * @return true when the discussion existed
    */

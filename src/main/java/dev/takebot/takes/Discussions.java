@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The store's role for posted articles (discussions): what {@link DiscussionService} reads and writes.
- * Every method is thread-safe.
+ * The store's role for posted articles (discussions): what {@link DiscussionService} reads and
+ * writes. Every method is thread-safe.
  */
 public interface Discussions {
 
@@ -23,8 +23,8 @@ public interface Discussions {
   boolean deleteDiscussion(long postMessageId);
 
   /**
-   * The discussion one of whose post messages is {@code messageId}: the post itself or, for a post of two
-   * messages, its lead (the video link). A reply to either is a take of that discussion.
+   * The discussion one of whose post messages is {@code messageId}: the post itself or, for a post
+   * of two messages, its lead (the video link). A reply to either is a take of that discussion.
    */
   Optional<Discussion> findDiscussionByPostMessage(long messageId);
 
@@ -35,14 +35,17 @@ public interface Discussions {
   List<Discussion> listDiscussions(long guildId, int limit);
 
   /**
-   * Discussions of a guild posted in a channel of {@code scope}, newest first: what a member may pick
-   * from. The default filters {@link #listDiscussions(long, int)}; stores push the scope into the query.
+   * Discussions of a guild posted in a channel of {@code scope}, newest first: what a member may
+   * pick from. The default filters {@link #listDiscussions(long, int)}; stores push the scope into
+   * the query.
    */
   default List<Discussion> listDiscussions(long guildId, ChannelScope scope, int limit) {
     if (scope.isEmpty()) {
       return List.of();
     }
-    return listDiscussions(guildId, Integer.MAX_VALUE).stream().filter(scope::allows).limit(Math.max(0, limit))
+    return listDiscussions(guildId, Integer.MAX_VALUE).stream()
+        .filter(scope::allows)
+        .limit(Math.max(0, limit))
         .toList();
   }
 

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
- * What members and operators may ask the bot to forget: one member's takes ({@code /takes forget}), takes
- * past the retention period, everything of a guild the bot left. Each removal tells the listeners about
- * the guild's discussions, since any of them may have held a removed take. Obtained from {@link
- * TakeService#privacy()}, which shares its listeners.
+ * What members and operators may ask the bot to forget: one member's takes ({@code /takes forget}),
+ * takes past the retention period, everything of a guild the bot left. Each removal tells the
+ * listeners about the guild's discussions, since any of them may have held a removed take. Obtained
+ * from {@link TakeService#privacy()}, which shares its listeners.
  */
 public final class PrivacyService {
   private final PrivacyStore store;
@@ -25,9 +25,9 @@ public final class PrivacyService {
   }
 
   /**
-   * Deletes every take of one member in a guild, remembers that their messages up to {@code upToMessageId}
-   * must not be stored again, and reports the bot's "Share your take" reposts among the deleted takes for
-   * the caller to delete on Discord (the member cannot).
+   * Deletes every take of one member in a guild, remembers that their messages up to {@code
+   * upToMessageId} must not be stored again, and reports the bot's "Share your take" reposts among
+   * the deleted takes for the caller to delete on Discord (the member cannot).
    */
   public ForgetResult forget(long guildId, long authorId, long upToMessageId) {
     List<Discussion> before = discussions.listDiscussions(guildId, Integer.MAX_VALUE);
@@ -38,7 +38,10 @@ public final class PrivacyService {
     return result;
   }
 
-  /** Members of a guild who asked to be forgotten: author id to the newest message id never to store again. */
+  /**
+   * Members of a guild who asked to be forgotten: author id to the newest message id never to store
+   * again.
+   */
   public Map<Long, Long> forgottenAuthors(long guildId) {
     return store.forgottenAuthors(guildId);
   }
@@ -53,8 +56,8 @@ public final class PrivacyService {
   }
 
   /**
-   * Retention for a guild the bot left at or before {@code departedBy}: deletes everything stored for it
-   * and tells the listeners about each of its discussions.
+   * Retention for a guild the bot left at or before {@code departedBy}: deletes everything stored
+   * for it and tells the listeners about each of its discussions.
    *
    * @return how many takes were deleted
    */
@@ -75,7 +78,10 @@ public final class PrivacyService {
     return store.markGuildDeparted(guildId, at);
   }
 
-  /** The bot is back in the guild: nothing is purged for it. @return true when a departure was recorded */
+  /**
+   * The bot is back in the guild: nothing is purged for it. @return true when a departure was
+   * recorded
+   */
   public boolean cancelDeparture(long guildId) {
     return store.cancelGuildDeparture(guildId);
   }

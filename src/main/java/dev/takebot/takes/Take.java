@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param editedAt last edit, or {@code null}
  * @param label sentiment tag (a moderator's correction wins over the analyser)
  * @param score sentiment score in [-1, 1]
- * @param analyzerVersion the analyser version that produced the tag, or "moderator" for a correction
+ * @param analyzerVersion the analyser version that produced the tag, or "moderator" for a
+ *     correction
  */
 public record Take(
     long messageId,

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The listeners told after any change to a discussion's takes, shared by the services that make such
- * changes so a cached summary hears of every one of them.
+ * The listeners told after any change to a discussion's takes, shared by the services that make
+ * such changes so a cached summary hears of every one of them.
  */
 final class TakeChanges {
   private static final Logger log = LoggerFactory.getLogger(TakeChanges.class);

@@ -4,8 +4,8 @@ import dev.takebot.sentiment.Label;
 import java.util.Objects;
 
 /**
- * Which takes of a guild a listing shows: optionally one discussion, one tag and one member, and always
- * only discussions within a {@link ChannelScope} (what the reader may see).
+ * Which takes of a guild a listing shows: optionally one discussion, one tag and one member, and
+ * always only discussions within a {@link ChannelScope} (what the reader may see).
  *
  * @param guildId the guild (always required: listings never cross servers)
  * @param postMessageId only this discussion, or {@code null} for all of the guild's
@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param authorId only this member's takes, or {@code null}
  * @param scope only takes of discussions posted in these channels
  */
-public record TakeQuery(long guildId, Long postMessageId, Label label, Long authorId, ChannelScope scope) {
+public record TakeQuery(
+    long guildId, Long postMessageId, Label label, Long authorId, ChannelScope scope) {
 
   public TakeQuery {
     Objects.requireNonNull(scope, "scope");

@@ -1,13 +1,14 @@
 package dev.takebot.takes;
 
 /**
- * The whole store, as implemented in {@code store} (SQLite by default, PostgreSQL for scale): every role
- * at once, for the one owner that opens it, hands its roles to the services and closes it. Services take
- * only the roles they use ({@link Discussions}, {@link TakeWrites}, {@link TakeQueries}, {@link
- * SummaryData}, {@link PrivacyStore}); features go through the services. Every method is thread-safe; a
- * take counts as stored once the call returns.
+ * The whole store, as implemented in {@code store} (SQLite by default, PostgreSQL for scale): every
+ * role at once, for the one owner that opens it, hands its roles to the services and closes it.
+ * Services take only the roles they use ({@link Discussions}, {@link TakeWrites}, {@link
+ * TakeQueries}, {@link SummaryData}, {@link PrivacyStore}); features go through the services. Every
+ * method is thread-safe; a take counts as stored once the call returns.
  */
-public interface TakeRepository extends Discussions, TakeWrites, SummaryData, PrivacyStore, AutoCloseable {
+public interface TakeRepository
+    extends Discussions, TakeWrites, SummaryData, PrivacyStore, AutoCloseable {
 
   @Override
   void close();

@@ -21,20 +21,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Discord messages into stored, tagged takes: ingest, edit, delete, bulk delete. Knows nothing of
- * Discord; the {@code discord} package decides which messages are takes and calls in here.
+ * Turns Discord messages into stored, tagged takes: ingest, edit, delete, bulk delete. Knows
+ * nothing of Discord; the {@code discord} package decides which messages are takes and calls in
+ * here.
  *
- * <p>Thread-safe: the gateway delivers events on several threads, and every write is idempotent in the
- * repository, so a duplicated event changes nothing.
+ * <p>Thread-safe: the gateway delivers events on several threads, and every write is idempotent in
+ * the repository, so a duplicated event changes nothing.
  *
- * <p>Live events win over history read earlier. A backfill reads a page of history, then writes it; a
- * message deleted live in between had no row to delete, so while a backfill runs every live deletion is
- * remembered (a tombstone) and no take of a tombstoned message is kept. Outside backfills the latest
- * deletions are remembered for {@link #RECENT_DELETIONS} too: a message deleted between being sent and
- * being stored (a moderator removing a shared take at once, a replayed create after its delete) never
- * becomes a take, since Discord never reuses a deleted message's id. An edit carries its edit time and
- * the store keeps the newest version of a take, so neither an older page nor a late event writes back
- * older text.
+ * <p>Live events win over history read earlier. A backfill reads a page of history, then writes it;
+ * a message deleted live in between had no row to delete, so while a backfill runs every live
+ * deletion is remembered (a tombstone) and no take of a tombstoned message is kept. Outside
+ * backfills the latest deletions are remembered for {@link #RECENT_DELETIONS} too: a message
+ * deleted between being sent and being stored (a moderator removing a shared take at once, a
+ * replayed create after its delete) never becomes a take, since Discord never reuses a deleted
+ * message's id. An edit carries its edit time and the store keeps the newest version of a take, so
+ * neither an older page nor a late event writes back older text.
  */
 public final class TakeService {
   private static final Logger log = LoggerFactory.getLogger(TakeService.class);
@@ -47,19 +48,28 @@ public final class TakeService {
   private final Clock clock;
   private final TakeChanges changes = new TakeChanges();
   private final AtomicBoolean warnedEmptyContent = new AtomicBoolean();
+
   /** Backfills under way; tombstones are kept while there is one. */
   private final AtomicInteger backfills = new AtomicInteger();
+
   /**
-   * Messages deleted live while a backfill runs. Kept in memory, only for the backfill's duration: a
-   * backfill that starts after a deletion reads a history without the message, and a backfill cut short
-   * by a crash starts again from scratch. Bounded by the deletions seen during one backfill.
+   * Messages deleted live while a backfill runs. Kept in memory, only for the backfill's duration:
+   * a backfill that starts after a deletion reads a history without the message, and a backfill cut
+   * short by a crash starts again from scratch. Bounded by the deletions seen during one backfill.
    */
   private final Set<Long> tombstones = ConcurrentHashMap.newKeySet();
-  /** How long a deletion is remembered outside backfills: far longer than any send-then-store gap. */
+
+  /**
+   * How long a deletion is remembered outside backfills: far longer than any send-then-store gap.
+   */
   static final Duration RECENT_DELETIONS = Duration.ofMinutes(30);
-  /** Deletions of the last {@link #RECENT_DELETIONS}, bounded so a mass deletion cannot grow the heap. */
-  private final Cache<Long, Boolean> recentDeletions = Caffeine.newBuilder()
-      .expireAfterWrite(RECENT_DELETIONS).maximumSize(100_000).build();
+
+  /**
+   * Deletions of the last {@link #RECENT_DELETIONS}, bounded so a mass deletion cannot grow the
+   * heap.
+   */
+  private final Cache<Long, Boolean> recentDeletions =
+      Caffeine.newBuilder().expireAfterWrite(RECENT_DELETIONS).maximumSize(100_000).build();
 
   /** Services over one store, which plays every role. */
   public TakeService(TakeRepository store, SentimentAnalyzer analyzer, Clock clock) {
@@ -67,11 +77,16 @@ public final class TakeService {
   }
 
   /**
-   * Services over the store's roles: this one writes and reads takes, {@link #discussions()} and {@link
-   * #privacy()} get only theirs, and all three share the listeners.
+   * Services over the store's roles: this one writes and reads takes, {@link #discussions()} and
+   * {@link #privacy()} get only theirs, and all three share the listeners.
    */
-  public TakeService(TakeWrites writes, TakeQueries reads, Discussions discussions, PrivacyStore privacy,
-      SentimentAnalyzer analyzer, Clock clock) {
+  public TakeService(
+      TakeWrites writes,
+      TakeQueries reads,
+      Discussions discussions,
+      PrivacyStore privacy,
+      SentimentAnalyzer analyzer,
+      Clock clock) {
     this.writes = Objects.requireNonNull(writes, "writes");
     this.reads = Objects.requireNonNull(reads, "reads");
     this.discussions = new DiscussionService(discussions, changes);
@@ -80,7 +95,9 @@ public final class TakeService {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Registers a callback run after every change to a discussion's takes, whichever service made it. */
+  /**
+   * Registers a callback run after every change to a discussion's takes, whichever service made it.
+   */
   public void addListener(TakeListener listener) {
     changes.add(listener);
   }
@@ -101,11 +118,14 @@ public final class TakeService {
   }
 
   /**
-   * The take stored for a message when its discussion is one of {@code guildId}'s, posted in a channel of
-   * {@code scope}: a message id from a button or an option is input, and may point anywhere.
+   * The take stored for a message when its discussion is one of {@code guildId}'s, posted in a
+   * channel of {@code scope}: a message id from a button or an option is input, and may point
+   * anywhere.
    */
   public Optional<Take> find(long guildId, ChannelScope scope, long messageId) {
-    return find(messageId).filter(t -> discussions.find(guildId, t.postMessageId()).filter(scope::allows).isPresent());
+    return find(messageId)
+        .filter(
+            t -> discussions.find(guildId, t.postMessageId()).filter(scope::allows).isPresent());
   }
 
   /** Aggregates of one discussion, without scanning its takes. */
@@ -146,12 +166,13 @@ public final class TakeService {
   }
 
   /**
-   * Stores a moderator's correction of a take's tag; it wins over the analyser from then on (edits and
-   * re-tags keep it) and the discussion's summaries are refreshed.
+   * Stores a moderator's correction of a take's tag; it wins over the analyser from then on (edits
+   * and re-tags keep it) and the discussion's summaries are refreshed.
    *
    * @return the corrected take, or empty when the message is not (or no longer) a take
    */
-  public Optional<Take> correct(long messageId, dev.takebot.sentiment.Label label, long moderatorId) {
+  public Optional<Take> correct(
+      long messageId, dev.takebot.sentiment.Label label, long moderatorId) {
     Objects.requireNonNull(label, "label");
     Optional<Take> existing = reads.findTake(messageId);
     if (existing.isEmpty()) {
@@ -167,15 +188,17 @@ public final class TakeService {
   }
 
   /**
-   * Marks a backfill as running until the returned handle is closed: live deletions meanwhile become
-   * tombstones, so the history page the backfill read before them cannot bring their takes back.
+   * Marks a backfill as running until the returned handle is closed: live deletions meanwhile
+   * become tombstones, so the history page the backfill read before them cannot bring their takes
+   * back.
    */
   public BackfillScope startBackfill() {
     backfills.incrementAndGet();
     AtomicBoolean closed = new AtomicBoolean();
     return () -> {
       if (closed.compareAndSet(false, true) && backfills.decrementAndGet() == 0) {
-        // A deletion racing this clear may leave one id behind until the next backfill ends: harmless,
+        // A deletion racing this clear may leave one id behind until the next backfill ends:
+        // harmless,
         // since a deleted message's id never comes back.
         tombstones.clear();
       }
@@ -190,7 +213,8 @@ public final class TakeService {
   }
 
   /**
-   * Tags and stores a new take. A message seen twice (gateway replay, several processes) is stored once.
+   * Tags and stores a new take. A message seen twice (gateway replay, several processes) is stored
+   * once.
    *
    * @param createdAt when the message was posted, or {@code null} for "now"
    * @return the stored take, or empty when the text was blank or the take already existed
@@ -203,13 +227,14 @@ public final class TakeService {
       String authorName,
       String text,
       Instant createdAt) {
-    return ingest(messageId, postMessageId, channelId, authorId, authorName, text, createdAt, null, false);
+    return ingest(
+        messageId, postMessageId, channelId, authorId, authorName, text, createdAt, null, false);
   }
 
   /**
-   * {@link #ingest(long, long, long, long, String, String, Instant)}, where {@code viaShare} says the
-   * message is the bot's own repost of the author's "Share your take" submission (so {@link #forget}
-   * can delete it for them). Such a message is the bot's, so it is never edited.
+   * {@link #ingest(long, long, long, long, String, String, Instant)}, where {@code viaShare} says
+   * the message is the bot's own repost of the author's "Share your take" submission (so {@link
+   * #forget} can delete it for them). Such a message is the bot's, so it is never edited.
    */
   public Optional<Take> ingest(
       long messageId,
@@ -220,10 +245,14 @@ public final class TakeService {
       String text,
       Instant createdAt,
       boolean viaShare) {
-    return ingest(messageId, postMessageId, channelId, authorId, authorName, text, createdAt, null, viaShare);
+    return ingest(
+        messageId, postMessageId, channelId, authorId, authorName, text, createdAt, null, viaShare);
   }
 
-  /** {@link #ingest(long, long, long, long, String, String, Instant, Instant, boolean)} of a member's message. */
+  /**
+   * {@link #ingest(long, long, long, long, String, String, Instant, Instant, boolean)} of a
+   * member's message.
+   */
   public Optional<Take> ingest(
       long messageId,
       long postMessageId,
@@ -233,20 +262,29 @@ public final class TakeService {
       String text,
       Instant createdAt,
       Instant editedAt) {
-    return ingest(messageId, postMessageId, channelId, authorId, authorName, text, createdAt, editedAt, false);
+    return ingest(
+        messageId,
+        postMessageId,
+        channelId,
+        authorId,
+        authorName,
+        text,
+        createdAt,
+        editedAt,
+        false);
   }
 
   /**
-   * Tags and stores a version of a message: a new take, or a newer version of a stored one. The store keeps
-   * the version with the newest edit time, so a version read earlier (a backfill's page) never replaces
-   * one that arrived live, and a live edit of a take whose row is not written yet is kept. A message
-   * deleted live during a backfill is not stored.
+   * Tags and stores a version of a message: a new take, or a newer version of a stored one. The
+   * store keeps the version with the newest edit time, so a version read earlier (a backfill's
+   * page) never replaces one that arrived live, and a live edit of a take whose row is not written
+   * yet is kept. A message deleted live during a backfill is not stored.
    *
    * @param createdAt when the message was posted, or {@code null} for "now"
    * @param editedAt when this version was written, or {@code null} for a message never edited
    * @param viaShare the message is the bot's repost of a "Share your take" submission
-   * @return the stored take, or empty when the text was blank, the store already held this version or a
-   *     newer one, or the message was deleted
+   * @return the stored take, or empty when the text was blank, the store already held this version
+   *     or a newer one, or the message was deleted
    */
   public Optional<Take> ingest(
       long messageId,
@@ -261,7 +299,8 @@ public final class TakeService {
     if (isBlank(text) || isTombstoned(messageId)) {
       return Optional.empty();
     }
-    if (editedAt != null && reads.findTake(messageId).filter(t -> t.text().equals(text)).isPresent()) {
+    if (editedAt != null
+        && reads.findTake(messageId).filter(t -> t.text().equals(text)).isPresent()) {
       return Optional.empty(); // an update that did not touch the text (embeds resolved, pins…)
     }
     Sentiment s = analyzer.analyze(text);
@@ -282,7 +321,8 @@ public final class TakeService {
     if (!(editedAt == null ? writes.insertTake(take, viaShare) : writes.upsertTake(take))) {
       return Optional.empty();
     }
-    // Checked again after the write: a deletion that recorded its tombstone meanwhile either deleted
+    // Checked again after the write: a deletion that recorded its tombstone meanwhile either
+    // deleted
     // this row already or is seen here, so the take never outlives it.
     if (isTombstoned(messageId)) {
       writes.deleteTake(messageId);
@@ -380,7 +420,10 @@ public final class TakeService {
     changes.changed(postMessageId);
   }
 
-  /** Visits up to {@code limit} uncorrected takes tagged by another analyser version (see {@link RetagJob}). */
+  /**
+   * Visits up to {@code limit} uncorrected takes tagged by another analyser version (see {@link
+   * RetagJob}).
+   */
   int forEachOutdated(String version, long afterMessageId, int limit, Consumer<Take> action) {
     return reads.forEachTakeWithVersionNot(version, afterMessageId, limit, action);
   }

@@ -1,9 +1,9 @@
 package dev.takebot.text;
 
 /**
- * Spans of a chat message that are not prose: links ({@code https://…}, {@code www.…}, up to the next
- * white space) and Discord's angle-bracket markup ({@code <@123>}, {@code <#1>}, {@code <:name:1>},
- * {@code <a:name:1>}, {@code <t:1700000000:R>}, {@code <https://…>}).
+ * Spans of a chat message that are not prose: links ({@code https://…}, {@code www.…}, up to the
+ * next white space) and Discord's angle-bracket markup ({@code <@123>}, {@code <#1>}, {@code
+ * <:name:1>}, {@code <a:name:1>}, {@code <t:1700000000:R>}, {@code <https://…>}).
  */
 public final class Markup {
   /** Discord markup is short; a '<' whose '>' is further away is prose ("a < b … c > d"). */
@@ -11,7 +11,10 @@ public final class Markup {
 
   private Markup() {}
 
-  /** The index just past the link or markup that starts at {@code i}, or {@code i} when none starts there. */
+  /**
+   * The index just past the link or markup that starts at {@code i}, or {@code i} when none starts
+   * there.
+   */
   public static int skip(String text, int i) {
     if (startsLink(text, i)) {
       int end = i;
@@ -32,6 +35,8 @@ public final class Markup {
 
   /** Whether a link starts at {@code i}. */
   public static boolean startsLink(String text, int i) {
-    return text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i);
+    return text.startsWith("http://", i)
+        || text.startsWith("https://", i)
+        || text.startsWith("www.", i);
   }
 }

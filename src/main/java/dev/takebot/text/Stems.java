@@ -1,6 +1,9 @@
 package dev.takebot.text;
 
-/** Light English stemming for lower-case words: enough to count "relation" and "relations" as one term. */
+/**
+ * Light English stemming for lower-case words: enough to count "relation" and "relations" as one
+ * term.
+ */
 public final class Stems {
   private Stems() {}
 
@@ -13,8 +16,8 @@ public final class Stems {
   }
 
   /**
-   * {@link #singular} down to four-letter words ("jobs" → "job"), and "-ing" (words of six letters or
-   * more) and "-ed" (five or more, not "-eed") cut off: "talking" → "talk", "signed" → "sign".
+   * {@link #singular} down to four-letter words ("jobs" → "job"), and "-ing" (words of six letters
+   * or more) and "-ed" (five or more, not "-eed") cut off: "talking" → "talk", "signed" → "sign".
    */
   public static String light(String lower) {
     int n = lower.length();
@@ -32,7 +35,10 @@ public final class Stems {
     if (n > 4 && lower.endsWith("ies")) {
       return lower.substring(0, n - 3) + "y";
     }
-    if (n >= shortestPlural && lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("us")
+    if (n >= shortestPlural
+        && lower.endsWith("s")
+        && !lower.endsWith("ss")
+        && !lower.endsWith("us")
         && !lower.endsWith("is")) {
       return lower.substring(0, n - 1);
     }

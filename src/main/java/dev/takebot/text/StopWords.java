@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * TakeBot's one stop-word list, English and French, read from {@code stop-words.txt} beside this class
- * (the file says where the words come from). Lookups take lower-case words.
+ * TakeBot's one stop-word list, English and French, read from {@code stop-words.txt} beside this
+ * class (the file says where the words come from). Lookups take lower-case words.
  */
 public final class StopWords {
   private static final Map<String, Set<String>> BY_LANGUAGE = load("stop-words.txt");
@@ -23,7 +23,9 @@ public final class StopWords {
 
   private StopWords() {}
 
-  /** An English stop word: articles are written in English, so their summaries and tags drop these. */
+  /**
+   * An English stop word: articles are written in English, so their summaries and tags drop these.
+   */
   public static boolean isEnglish(String lower) {
     return ENGLISH.contains(lower);
   }
@@ -36,7 +38,8 @@ public final class StopWords {
   static Map<String, Set<String>> load(String resource) {
     InputStream in = StopWords.class.getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalStateException("the stop-word list " + resource + " is missing from the class path");
+      throw new IllegalStateException(
+          "the stop-word list " + resource + " is missing from the class path");
     }
     Map<String, Set<String>> lists = new HashMap<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * Splits text into words and numbers, skipping links and Discord markup ({@link Markup}).
  *
- * <p>A word starts with a letter and runs on over letters and digits; an apostrophe, a hyphen or a dot
- * followed by a letter joins the next part ("don't", "rare-earth", "l'Afrique"), a dot only inside
- * initialisms, whose final dot it keeps ("U.S."). A number is a run of decimal digits. Each word
- * remembers whether it starts a sentence (after the text's start, . ! ? ; : or a line break) and whether
- * punctuation, a number, a link or markup stands between it and the previous word, which is what
- * phrase detection needs to know.
+ * <p>A word starts with a letter and runs on over letters and digits; an apostrophe, a hyphen or a
+ * dot followed by a letter joins the next part ("don't", "rare-earth", "l'Afrique"), a dot only
+ * inside initialisms, whose final dot it keeps ("U.S."). A number is a run of decimal digits. Each
+ * word remembers whether it starts a sentence (after the text's start, . ! ? ; : or a line break)
+ * and whether punctuation, a number, a link or markup stands between it and the previous word,
+ * which is what phrase detection needs to know.
  */
 public final class WordScanner {
   private WordScanner() {}
@@ -22,7 +22,8 @@ public final class WordScanner {
    * @param text the characters of the text, unchanged
    * @param number a run of digits rather than a word
    * @param sentenceStart first word of a sentence
-   * @param breakBefore punctuation, a number, a link or markup stands between this word and the previous one
+   * @param breakBefore punctuation, a number, a link or markup stands between this word and the
+   *     previous one
    */
   public record Word(String text, boolean number, boolean sentenceStart, boolean breakBefore) {}
 
@@ -79,7 +80,8 @@ public final class WordScanner {
       char d = text.charAt(i);
       if (Character.isLetterOrDigit(d)) {
         i++;
-      } else if ((d == '\'' || d == '’' || d == '-' || d == '.') && i + 1 < n
+      } else if ((d == '\'' || d == '’' || d == '-' || d == '.')
+          && i + 1 < n
           && Character.isLetter(text.charAt(i + 1))) {
         if (d == '.' && !(i - start == 1 || text.charAt(i - 2) == '.')) {
           return i; // only "U.S."-style initialisms keep their dots

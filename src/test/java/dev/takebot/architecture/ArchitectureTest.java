@@ -23,55 +23,89 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importMainClasses() {
-    main = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.takebot");
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.takebot");
   }
 
   @Test
   @DisplayName("only discord and the command line touch JDA")
   void jdaStaysAtTheEdge() {
     noClasses()
-        .that().resideOutsideOfPackages("dev.takebot.discord..", "dev.takebot.cli..")
-        .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+        .that()
+        .resideOutsideOfPackages("dev.takebot.discord..", "dev.takebot.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("net.dv8tion..")
         .because("the core must know nothing of Discord's client library")
         .check(main);
   }
 
   @Test
-  @DisplayName("the core (article, sentiment, takes, message, text, schedule) knows nothing of discord, store, sandbox or cli")
+  @DisplayName(
+      "the core (article, sentiment, takes, message, text, schedule) knows nothing of discord, store, sandbox or cli")
   void coreIsIndependent() {
     noClasses()
-        .that().resideInAnyPackage("dev.takebot.article..", "dev.takebot.sentiment..", "dev.takebot.takes..", "dev.takebot.message..",
-            "dev.takebot.text..", "dev.takebot.schedule..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.sandbox..", "dev.takebot.cli..")
+        .that()
+        .resideInAnyPackage(
+            "dev.takebot.article..",
+            "dev.takebot.sentiment..",
+            "dev.takebot.takes..",
+            "dev.takebot.message..",
+            "dev.takebot.text..",
+            "dev.takebot.schedule..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.takebot.discord..",
+            "dev.takebot.store..",
+            "dev.takebot.sandbox..",
+            "dev.takebot.cli..")
         .check(main);
   }
 
   @Test
-  @DisplayName("Discord features go through the services, never around them to the store or its roles")
+  @DisplayName(
+      "Discord features go through the services, never around them to the store or its roles")
   void featuresGoThroughServices() {
     noClasses()
-        .that().resideInAPackage("dev.takebot.discord..")
+        .that()
+        .resideInAPackage("dev.takebot.discord..")
         // the composition root opens the store (it owns it) and hands the services their roles
-        .and().haveNameNotMatching("dev\\.takebot\\.discord\\.TakeBotAssembly(\\$.*)?")
-        .should().dependOnClassesThat().resideInAPackage("dev.takebot.store..")
-        .orShould().dependOnClassesThat().belongToAnyOf(TakeRepository.class, Discussions.class, TakeWrites.class,
-            TakeQueries.class, SummaryData.class, PrivacyStore.class)
-        .because("a feature that writes to the store directly skips what the service does on every change"
-            + " (listeners, tombstones), as /article post once saved a discussion past the service")
+        .and()
+        .haveNameNotMatching("dev\\.takebot\\.discord\\.TakeBotAssembly(\\$.*)?")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.takebot.store..")
+        .orShould()
+        .dependOnClassesThat()
+        .belongToAnyOf(
+            TakeRepository.class,
+            Discussions.class,
+            TakeWrites.class,
+            TakeQueries.class,
+            SummaryData.class,
+            PrivacyStore.class)
+        .because(
+            "a feature that writes to the store directly skips what the service does on every change"
+                + " (listeners, tombstones), as /article post once saved a discussion past the service")
         .check(main);
   }
 
   @Test
-  @DisplayName("only the interaction router decides who is a moderator; features declare their access")
+  @DisplayName(
+      "only the interaction router decides who is a moderator; features declare their access")
   void moderatorOnlyIsEnforcedOnce() {
     noClasses()
-        .that().doNotHaveFullyQualifiedName("dev.takebot.discord.InteractionRouter")
-        .should().callMethod("dev.takebot.discord.Moderators", "isModerator", "net.dv8tion.jda.api.entities.Member")
-        .because("a feature that checks for itself can forget a path (a button, a form) or word the refusal"
-            + " differently; the router checks each interaction against the feature's declared Access")
+        .that()
+        .doNotHaveFullyQualifiedName("dev.takebot.discord.InteractionRouter")
+        .should()
+        .callMethod(
+            "dev.takebot.discord.Moderators", "isModerator", "net.dv8tion.jda.api.entities.Member")
+        .because(
+            "a feature that checks for itself can forget a path (a button, a form) or word the refusal"
+                + " differently; the router checks each interaction against the feature's declared Access")
         .check(main);
   }
 
@@ -79,9 +113,13 @@ class ArchitectureTest {
   @DisplayName("text handling is a leaf on the JDK alone, so article and takes can share it")
   void textIsALeaf() {
     noClasses()
-        .that().resideInAPackage("dev.takebot.text..")
-        .should().dependOnClassesThat().resideOutsideOfPackages("dev.takebot.text..", "java..")
-        .because("text is shared by article and takes: it must not pull in the bot's other parts, or JDA")
+        .that()
+        .resideInAPackage("dev.takebot.text..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("dev.takebot.text..", "java..")
+        .because(
+            "text is shared by article and takes: it must not pull in the bot's other parts, or JDA")
         .check(main);
   }
 
@@ -89,9 +127,15 @@ class ArchitectureTest {
   @DisplayName("the sandbox is a server and does not depend on the bot")
   void sandboxIsStandalone() {
     noClasses()
-        .that().resideInAPackage("dev.takebot.sandbox..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.takes..", "dev.takebot.cli..")
+        .that()
+        .resideInAPackage("dev.takebot.sandbox..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.takebot.discord..",
+            "dev.takebot.store..",
+            "dev.takebot.takes..",
+            "dev.takebot.cli..")
         .check(main);
   }
 

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The image's security rules, read from the Dockerfile itself (no Docker engine needed). Regression:
- * {@code config/} was copied {@code --chown} to the runtime user, so the bot could rewrite its own
- * configuration.
+ * The image's security rules, read from the Dockerfile itself (no Docker engine needed).
+ * Regression: {@code config/} was copied {@code --chown} to the runtime user, so the bot could
+ * rewrite its own configuration.
  */
 @DisplayName("The Dockerfile's runtime image")
 class DockerfileTest {
@@ -59,8 +59,10 @@ class DockerfileTest {
       String joined = current.toString().strip();
       current.setLength(0);
       int space = joined.indexOf(' ');
-      out.add(new Instruction(joined.substring(0, space < 0 ? joined.length() : space).toUpperCase(Locale.ROOT),
-          space < 0 ? "" : joined.substring(space + 1).strip()));
+      out.add(
+          new Instruction(
+              joined.substring(0, space < 0 ? joined.length() : space).toUpperCase(Locale.ROOT),
+              space < 0 ? "" : joined.substring(space + 1).strip()));
     }
     return out;
   }
@@ -90,39 +92,56 @@ class DockerfileTest {
   @Test
   @DisplayName("ships config/ owned by root: copied without --chown, never chowned afterwards")
   void configIsRootOwned() {
-    List<Instruction> copies = runtime.stream()
-        .filter(i -> (i.is("COPY") || i.is("ADD")) && i.args().matches(".*\\bconfig\\b.*")).toList();
+    List<Instruction> copies =
+        runtime.stream()
+            .filter(i -> (i.is("COPY") || i.is("ADD")) && i.args().matches(".*\\bconfig\\b.*"))
+            .toList();
     assertThat(copies).as("config is copied into the image").isNotEmpty();
     assertThat(copies).allSatisfy(c -> assertThat(c.args()).doesNotContain("--chown"));
-    assertThat(all("RUN")).allSatisfy(r -> assertThat(r.args()).doesNotContainPattern("chown[^&;|]*config"));
+    assertThat(all("RUN"))
+        .allSatisfy(r -> assertThat(r.args()).doesNotContainPattern("chown[^&;|]*config"));
   }
 
   @Test
-  @DisplayName("makes config/ read-only before switching to the runtime user, and never writable again")
+  @DisplayName(
+      "makes config/ read-only before switching to the runtime user, and never writable again")
   void configIsReadOnly() {
     List<Instruction> beforeUser = runtime.subList(0, indexOfUser());
-    assertThat(beforeUser).filteredOn(i -> i.is("RUN"))
-        .anySatisfy(r -> assertThat(r.args()).containsPattern("chmod -R (a-w|0?444|0?555)\\s[^&;|]*/app/config"));
+    assertThat(beforeUser)
+        .filteredOn(i -> i.is("RUN"))
+        .anySatisfy(
+            r ->
+                assertThat(r.args())
+                    .containsPattern("chmod -R (a-w|0?444|0?555)\\s[^&;|]*/app/config"));
     assertThat(runtime.stream().filter(i -> i.is("COPY") || i.is("ADD")))
         .allSatisfy(c -> assertThat(c.args()).doesNotContainPattern("--chmod=\\d*[2367]"));
-    assertThat(all("RUN")).allSatisfy(r -> assertThat(r.args()).doesNotContainPattern("chmod[^&;|]*(\\+w|[ug]\\+w|777|666)"));
+    assertThat(all("RUN"))
+        .allSatisfy(
+            r -> assertThat(r.args()).doesNotContainPattern("chmod[^&;|]*(\\+w|[ug]\\+w|777|666)"));
   }
 
   @Test
   @DisplayName("keeps /app/data, and only it, writable by the runtime user, as a volume")
   void dataIsTheUsersVolume() {
     String user = all("USER").get(all("USER").size() - 1).args();
-    assertThat(runtime.subList(0, indexOfUser())).filteredOn(i -> i.is("RUN"))
-        .anySatisfy(r -> assertThat(r.args()).contains("mkdir -p /app/data")
-            .containsPattern("chown " + user + "(:" + user + ")? /app/data"));
+    assertThat(runtime.subList(0, indexOfUser()))
+        .filteredOn(i -> i.is("RUN"))
+        .anySatisfy(
+            r ->
+                assertThat(r.args())
+                    .contains("mkdir -p /app/data")
+                    .containsPattern("chown " + user + "(:" + user + ")? /app/data"));
     assertThat(all("VOLUME")).anySatisfy(v -> assertThat(v.args()).contains("/app/data"));
-    assertThat(all("RUN")).allSatisfy(r -> assertThat(r.args()).doesNotContainPattern("chown[^&;|]* /app(/?\\s|/?$)"));
+    assertThat(all("RUN"))
+        .allSatisfy(
+            r -> assertThat(r.args()).doesNotContainPattern("chown[^&;|]* /app(/?\\s|/?$)"));
   }
 
   @Test
   @DisplayName("starts java in exec form, so it is PID 1 and receives docker stop's SIGTERM")
   void entrypointInExecForm() {
-    assertThat(all("ENTRYPOINT")).singleElement()
+    assertThat(all("ENTRYPOINT"))
+        .singleElement()
         .satisfies(e -> assertThat(e.args()).startsWith("[\"java\""));
   }
 }

@@ -10,16 +10,25 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("the article package")
 class ArticleArchitectureTest {
-  private static final JavaClasses ARTICLE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.takebot.article");
+  private static final JavaClasses ARTICLE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.takebot.article");
 
   @Test
   @DisplayName("knows nothing of JDA, the Discord edge, storage or the command line")
   void staysOffTheEdges() {
-    noClasses().that().resideInAPackage("dev.takebot.article..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "net.dv8tion..", "dev.takebot.discord..", "dev.takebot.store..", "dev.takebot.cli..", "picocli..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.takebot.article..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "net.dv8tion..",
+            "dev.takebot.discord..",
+            "dev.takebot.store..",
+            "dev.takebot.cli..",
+            "picocli..")
         .check(ARTICLE);
   }
 }

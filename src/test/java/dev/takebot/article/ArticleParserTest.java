@@ -21,16 +21,20 @@ class ArticleParserTest {
   class SeedFormat {
 
     @Test
-    @DisplayName("reads title, date, paragraphs, the author's hashtags, the video and the call to action")
+    @DisplayName(
+        "reads title, date, paragraphs, the author's hashtags, the video and the call to action")
     void readsTheSeed() {
       Article article = ArticleParser.parse(Seed.configCopy());
 
       assertThat(article.format()).isEqualTo(Article.Format.SEED);
-      assertThat(article.title()).isEqualTo("United States Moves to Reset Relations with Burkina Faso, Mali, and Niger");
+      assertThat(article.title())
+          .isEqualTo("United States Moves to Reset Relations with Burkina Faso, Mali, and Niger");
       assertThat(article.date()).isEqualTo(LocalDate.of(2026, 2, 1));
       assertThat(article.paragraphs()).hasSize(9);
-      assertThat(article.paragraphs().get(0)).startsWith("The United States is taking steps to normalize relations");
-      assertThat(article.paragraphs()).noneMatch(p -> p.contains("http") || p.contains("#") || p.contains("Your take"));
+      assertThat(article.paragraphs().get(0))
+          .startsWith("The United States is taking steps to normalize relations");
+      assertThat(article.paragraphs())
+          .noneMatch(p -> p.contains("http") || p.contains("#") || p.contains("Your take"));
       assertThat(article.paragraphs().get(1)).contains("aligned with Russia, both");
       assertThat(article.hashtags()).containsExactly("Russia", "Bamako");
       assertThat(article.videoUrl()).isEqualTo("https://youtu.be/PQGu6Lzyf04");
@@ -51,7 +55,10 @@ class ArticleParserTest {
     @DisplayName("tolerates CRLF, a BOM, tabs and stray whitespace, and keeps the same article key")
     void toleratesWindowsAndWhitespace() {
       String seed = Seed.configCopy();
-      String messy = "\uFEFF" + seed.replace("\n", "  \r\n").replace("The alliance", "\tThe  alliance") + "\r\n\r\n";
+      String messy =
+          "\uFEFF"
+              + seed.replace("\n", "  \r\n").replace("The alliance", "\tThe  alliance")
+              + "\r\n\r\n";
 
       Article clean = ArticleParser.parse(seed);
       Article parsed = ArticleParser.parse(messy);
@@ -59,7 +66,8 @@ class ArticleParserTest {
       assertThat(parsed.title()).isEqualTo(clean.title());
       assertThat(parsed.paragraphs()).isEqualTo(clean.paragraphs());
       assertThat(parsed.videoUrl()).isEqualTo(clean.videoUrl());
-      assertThat(ArticleParser.parse(seed.replace("\n", "\r\n")).articleKey()).isEqualTo(clean.articleKey());
+      assertThat(ArticleParser.parse(seed.replace("\n", "\r\n")).articleKey())
+          .isEqualTo(clean.articleKey());
       assertThat(ArticleParser.parse("\uFEFF" + seed).articleKey()).isEqualTo(clean.articleKey());
     }
 
@@ -88,7 +96,8 @@ class ArticleParserTest {
     @Test
     @DisplayName("takes title, date, tags and video from YAML front matter and strips the markup")
     void frontMatter() {
-      String md = """
+      String md =
+          """
           ---
           title: "Niger's junta opens talks with Washington"
           date: 2026-02-03
@@ -120,17 +129,21 @@ class ArticleParserTest {
       assertThat(article.date()).isEqualTo(LocalDate.of(2026, 2, 3));
       assertThat(article.hashtags()).containsExactly("Niger", "sahel", "AES");
       assertThat(article.videoUrl()).isEqualTo("https://youtu.be/PQGu6Lzyf04?t=60");
-      assertThat(article.links()).containsExactly("https://www.state.gov/niger", "https://example.org/sanctions");
-      assertThat(article.paragraphs()).containsExactly(
-          "The military government of Niger said on Tuesday that it would meet envoys in Niamey.",
-          "Niger expelled French troops in 2023.",
-          "The Sahel alliance now counts three states.");
+      assertThat(article.links())
+          .containsExactly("https://www.state.gov/niger", "https://example.org/sanctions");
+      assertThat(article.paragraphs())
+          .containsExactly(
+              "The military government of Niger said on Tuesday that it would meet envoys in Niamey.",
+              "Niger expelled French troops in 2023.",
+              "The Sahel alliance now counts three states.");
     }
 
     @Test
     @DisplayName("without front matter takes the first heading as the title")
     void headingTitle() {
-      Article article = ArticleParser.parse("# Mali *reopens* its embassy\n\nThe embassy in Bamako reopened on Monday.\n");
+      Article article =
+          ArticleParser.parse(
+              "# Mali *reopens* its embassy\n\nThe embassy in Bamako reopened on Monday.\n");
 
       assertThat(article.format()).isEqualTo(Article.Format.MARKDOWN);
       assertThat(article.title()).isEqualTo("Mali reopens its embassy");
@@ -141,7 +154,9 @@ class ArticleParserTest {
     @Test
     @DisplayName("with front matter but no title takes the first line after it")
     void frontMatterWithoutTitle() {
-      Article article = ArticleParser.parse("---\ndate: 2026-01-05\n---\n# Talks resume\n\nTalks resumed in Niamey today.\n");
+      Article article =
+          ArticleParser.parse(
+              "---\ndate: 2026-01-05\n---\n# Talks resume\n\nTalks resumed in Niamey today.\n");
 
       assertThat(article.title()).isEqualTo("Talks resume");
       assertThat(article.date()).isEqualTo(LocalDate.of(2026, 1, 5));
@@ -153,9 +168,11 @@ class ArticleParserTest {
   class PlainText {
 
     @Test
-    @DisplayName("takes the first line as the title and keeps read-more links and trailing title tags")
+    @DisplayName(
+        "takes the first line as the title and keeps read-more links and trailing title tags")
     void plain() {
-      String text = """
+      String text =
+          """
           Burkina Faso signs a mining deal #Mining
 
           Ouagadougou signed an agreement on gold exports on Friday. Officials said more deals would follow.
@@ -169,8 +186,9 @@ class ArticleParserTest {
       assertThat(article.format()).isEqualTo(Article.Format.PLAIN);
       assertThat(article.title()).isEqualTo("Burkina Faso signs a mining deal");
       assertThat(article.hashtags()).containsExactly("Mining");
-      assertThat(article.paragraphs()).containsExactly(
-          "Ouagadougou signed an agreement on gold exports on Friday. Officials said more deals would follow.");
+      assertThat(article.paragraphs())
+          .containsExactly(
+              "Ouagadougou signed an agreement on gold exports on Friday. Officials said more deals would follow.");
       assertThat(article.links()).containsExactly("https://example.com/story?id=9");
       assertThat(article.videoUrl()).isNull();
       assertThat(article.callToAction()).isEqualTo("What do you think?");
@@ -179,49 +197,97 @@ class ArticleParserTest {
     @Test
     @DisplayName("finds a video link written inline in a paragraph")
     void inlineVideo() {
-      Article article = ArticleParser.parse("Title here\n\nSee the clip at https://m.youtube.com/watch?v=PQGu6Lzyf04&si=x now.\n");
+      Article article =
+          ArticleParser.parse(
+              "Title here\n\nSee the clip at https://m.youtube.com/watch?v=PQGu6Lzyf04&si=x now.\n");
 
       assertThat(article.videoUrl()).isEqualTo("https://youtu.be/PQGu6Lzyf04");
       assertThat(article.paragraphs()).containsExactly("See the clip at now.");
     }
   }
 
-  @DisplayName("rejects input that cannot be an article with a one-line message saying what and where")
+  @DisplayName(
+      "rejects input that cannot be an article with a one-line message saying what and where")
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void rejectsBadInput(String what, String input, String expectedMessage, int line) {
     assertThatThrownBy(() -> ArticleParser.parse(input))
         .isInstanceOf(ArticleFormatException.class)
         .hasMessageStartingWith(expectedMessage)
-        .satisfies(e -> {
-          assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception");
-          assertThat(((ArticleFormatException) e).line()).isEqualTo(line);
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception");
+              assertThat(((ArticleFormatException) e).line()).isEqualTo(line);
+            });
   }
 
   static Stream<Arguments> badInputs() {
     return Stream.of(
         Arguments.of("empty", "", "article is empty", 0),
         Arguments.of("only whitespace", " \n\t\r\n  \n", "article is empty", 0),
-        Arguments.of("binary (NUL byte)", "Title\n\nsome\u0000text", "line 3: contains a NUL byte", 3),
-        Arguments.of("binary (control characters)", "Title\n\n" + "\u0001\u0002\u0003\u0004\u0005 abc".repeat(5),
-            "article has 25 control characters", 0),
-        Arguments.of("only hashtags", "#Russia #Mali\n\n#Niger\n", "line 1: article has only hashtags", 1),
-        Arguments.of("no title (first line is a paragraph)", "word ".repeat(60) + "\n\nMore text.",
-            "line 1: no title: the first line is 299 characters", 1),
-        Arguments.of("no title (no words)", "\n\n---- !!! ----\n\nBody text here.", "line 3: no title", 3),
-        Arguments.of("no title (a link)", "https://youtu.be/PQGu6Lzyf04\n\nBody.", "line 1: the first line is a link", 1),
-        Arguments.of("too large", "Title\n\n" + "A sentence of filler text. ".repeat(4000),
-            "article is 106 KB; the limit is 100 KB", 0),
-        Arguments.of("bad date", " date 2026-13-01 Title\n\nBody.", "line 1: bad date '2026-13-01', expected YYYY-MM-DD", 1),
-        Arguments.of("impossible date", "date 2026-02-30 Title\n\nBody.", "line 1: bad date '2026-02-30'", 1),
+        Arguments.of(
+            "binary (NUL byte)", "Title\n\nsome\u0000text", "line 3: contains a NUL byte", 3),
+        Arguments.of(
+            "binary (control characters)",
+            "Title\n\n" + "\u0001\u0002\u0003\u0004\u0005 abc".repeat(5),
+            "article has 25 control characters",
+            0),
+        Arguments.of(
+            "only hashtags", "#Russia #Mali\n\n#Niger\n", "line 1: article has only hashtags", 1),
+        Arguments.of(
+            "no title (first line is a paragraph)",
+            "word ".repeat(60) + "\n\nMore text.",
+            "line 1: no title: the first line is 299 characters",
+            1),
+        Arguments.of(
+            "no title (no words)", "\n\n---- !!! ----\n\nBody text here.", "line 3: no title", 3),
+        Arguments.of(
+            "no title (a link)",
+            "https://youtu.be/PQGu6Lzyf04\n\nBody.",
+            "line 1: the first line is a link",
+            1),
+        Arguments.of(
+            "too large",
+            "Title\n\n" + "A sentence of filler text. ".repeat(4000),
+            "article is 106 KB; the limit is 100 KB",
+            0),
+        Arguments.of(
+            "bad date",
+            " date 2026-13-01 Title\n\nBody.",
+            "line 1: bad date '2026-13-01', expected YYYY-MM-DD",
+            1),
+        Arguments.of(
+            "impossible date",
+            "date 2026-02-30 Title\n\nBody.",
+            "line 1: bad date '2026-02-30'",
+            1),
         Arguments.of("date without value", "date\n\nBody.", "line 1: 'date' needs a value", 1),
         Arguments.of("seed without title", " date 2026-02-01\n\nBody.", "line 1: no title", 1),
-        Arguments.of("no body", "Just a title\n\n#Tag\n\nhttps://youtu.be/PQGu6Lzyf04\n", "line 2: no article text after the title", 2),
-        Arguments.of("unclosed front matter", "---\ntitle: x\n\nBody", "line 1: front matter starts with '---' but is never closed", 1),
-        Arguments.of("bad YAML", "---\ntitle: x\ntags: [a, b\n---\nBody.", "line 3: front matter is not valid YAML", 3),
-        Arguments.of("front matter date", "---\ntitle: x\ndate: yesterday\n---\nBody.", "line 3: front matter date 'yesterday' is not a date", 3),
-        Arguments.of("front matter title list", "---\ntitle: [a, b]\n---\nBody.", "line 2: front matter 'title' must be a single value", 2));
+        Arguments.of(
+            "no body",
+            "Just a title\n\n#Tag\n\nhttps://youtu.be/PQGu6Lzyf04\n",
+            "line 2: no article text after the title",
+            2),
+        Arguments.of(
+            "unclosed front matter",
+            "---\ntitle: x\n\nBody",
+            "line 1: front matter starts with '---' but is never closed",
+            1),
+        Arguments.of(
+            "bad YAML",
+            "---\ntitle: x\ntags: [a, b\n---\nBody.",
+            "line 3: front matter is not valid YAML",
+            3),
+        Arguments.of(
+            "front matter date",
+            "---\ntitle: x\ndate: yesterday\n---\nBody.",
+            "line 3: front matter date 'yesterday' is not a date",
+            3),
+        Arguments.of(
+            "front matter title list",
+            "---\ntitle: [a, b]\n---\nBody.",
+            "line 2: front matter 'title' must be a single value",
+            2));
   }
 
   @Test

@@ -14,14 +14,20 @@ final class Articles {
 
   /** An article of about 95 KB: many paragraphs of varied sentences, all well-formed. */
   static Article huge() {
-    StringBuilder s = new StringBuilder("Regional leaders meet in Niamey to discuss the Sahel alliance\n\n");
+    StringBuilder s =
+        new StringBuilder("Regional leaders meet in Niamey to discuss the Sahel alliance\n\n");
     String[] places = {"Niamey", "Bamako", "Ouagadougou", "Dakar", "Abuja", "Accra"};
     int i = 0;
     while (s.length() < 95_000) {
       String place = places[i % places.length];
-      s.append("Delegates from ").append(place).append(" raised point number ").append(i)
+      s.append("Delegates from ")
+          .append(place)
+          .append(" raised point number ")
+          .append(i)
           .append(" about trade, security and the Sahel alliance. ")
-          .append("Observers in ").append(place).append(" expect further talks next week.\n\n");
+          .append("Observers in ")
+          .append(place)
+          .append(" expect further talks next week.\n\n");
       i++;
     }
     return ArticleParser.parse(s.toString());

@@ -17,28 +17,36 @@ class HashtaggerTest {
   void seedTags() {
     List<String> tags = new Hashtagger(Hashtagger.DEFAULT_LIMIT).hashtags(Articles.seed());
 
-    assertThat(tags).hasSize(6).startsWith("Russia", "Bamako").contains("BurkinaFaso", "Mali", "Niger");
+    assertThat(tags)
+        .hasSize(6)
+        .startsWith("Russia", "Bamako")
+        .contains("BurkinaFaso", "Mali", "Niger");
     assertThat(tags).allMatch(t -> t.matches("[\\p{L}\\p{N}_]+"));
   }
 
   @Test
   @DisplayName("is capped by its limit, and a limit of 0 means no tags")
   void capped() {
-    assertThat(new Hashtagger(3).hashtags(Articles.seed())).containsExactly("Russia", "Bamako", "Mali");
+    assertThat(new Hashtagger(3).hashtags(Articles.seed()))
+        .containsExactly("Russia", "Bamako", "Mali");
     assertThat(new Hashtagger(1).hashtags(Articles.seed())).containsExactly("Russia");
     assertThat(new Hashtagger(0).hashtags(Articles.seed())).isEmpty();
     assertThatThrownBy(() -> new Hashtagger(21)).hasMessageContaining("0..20");
     assertThatThrownBy(() -> new Hashtagger(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Regression: six 900-letter author tags made a 5,600-char embed description and the post failed. */
+  /**
+   * Regression: six 900-letter author tags made a 5,600-char embed description and the post failed.
+   */
   @Test
   @DisplayName("drops absurdly long author tags, so hostile tags cannot break the embed")
   void longTagsDropped() {
     String huge = "x".repeat(900);
-    Article article = Articles.plain("Mali and Niger talk trade",
-        "Officials met in #Bamako. #" + huge + " #" + huge + "y",
-        "Niger agreed to more trade with Mali.");
+    Article article =
+        Articles.plain(
+            "Mali and Niger talk trade",
+            "Officials met in #Bamako. #" + huge + " #" + huge + "y",
+            "Niger agreed to more trade with Mali.");
 
     List<String> tags = new Hashtagger(6).hashtags(article);
 
@@ -49,9 +57,11 @@ class HashtaggerTest {
   @Test
   @DisplayName("keeps the author's spelling and de-duplicates case-insensitively")
   void authorSpellingWins() {
-    Article article = Articles.plain("Mali and Niger talk trade",
-        "Officials from Mali met officials from Niger in #bamako. Mali wants more trade. #MALI",
-        "Niger agreed. Bamako hosted the talks in Mali.");
+    Article article =
+        Articles.plain(
+            "Mali and Niger talk trade",
+            "Officials from Mali met officials from Niger in #bamako. Mali wants more trade. #MALI",
+            "Niger agreed. Bamako hosted the talks in Mali.");
 
     List<String> tags = new Hashtagger(6).hashtags(article);
 
@@ -64,15 +74,29 @@ class HashtaggerTest {
   void noDescriptiveWords() {
     List<String> tags = new Hashtagger(20).hashtags(Articles.seed());
 
-    assertThat(tags).doesNotContain("French", "Western", "Russian", "American", "The", "According", "Moves", "Reset", "Relations", "United");
+    assertThat(tags)
+        .doesNotContain(
+            "French",
+            "Western",
+            "Russian",
+            "American",
+            "The",
+            "According",
+            "Moves",
+            "Reset",
+            "Relations",
+            "United");
   }
 
   @Test
-  @DisplayName("takes Title Case headline words as names only when the body names them, and adds title key phrases")
+  @DisplayName(
+      "takes Title Case headline words as names only when the body names them, and adds title key phrases")
   void headlineWords() {
-    Article article = Articles.plain("Niger And Benin Reopen Their Border Crossing At Malanville",
-        "Niger and Benin reopened the Malanville border crossing on Saturday. Traders in Malanville cheered.",
-        "Benin had shut its side after the coup in Niger.");
+    Article article =
+        Articles.plain(
+            "Niger And Benin Reopen Their Border Crossing At Malanville",
+            "Niger and Benin reopened the Malanville border crossing on Saturday. Traders in Malanville cheered.",
+            "Benin had shut its side after the coup in Niger.");
 
     List<String> tags = new Hashtagger(6).hashtags(article);
 
@@ -82,25 +106,37 @@ class HashtaggerTest {
   @Test
   @DisplayName("falls back to frequent key words when an article names nothing")
   void keywordsFallback() {
-    Article article = Articles.plain("a quiet report",
-        "the vaccine arrived late. nurses stored the vaccine carefully. clinics asked for more vaccine doses.");
+    Article article =
+        Articles.plain(
+            "a quiet report",
+            "the vaccine arrived late. nurses stored the vaccine carefully. clinics asked for more vaccine doses.");
 
     assertThat(new Hashtagger(6).hashtags(article)).containsExactly("Vaccine");
   }
 
   @DisplayName("writes phrases as CamelCase hashtags")
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource({"Burkina Faso, BurkinaFaso", "rare-earth minerals, RareEarthMinerals", "Washington’s, Washington",
-      "Alliance of Sahel States, AllianceOfSahelStates", "AES, AES", "Wagner Group, WagnerGroup"})
+  @CsvSource({
+    "Burkina Faso, BurkinaFaso",
+    "rare-earth minerals, RareEarthMinerals",
+    "Washington’s, Washington",
+    "Alliance of Sahel States, AllianceOfSahelStates",
+    "AES, AES",
+    "Wagner Group, WagnerGroup"
+  })
   void camelCase(String phrase, String tag) {
     assertThat(Hashtagger.camelCase(phrase)).isEqualTo(tag);
   }
 
-  /** Regression: "I'm" at the start of two sentences scored as a name and the post was tagged #IM. */
+  /**
+   * Regression: "I'm" at the start of two sentences scored as a name and the post was tagged #IM.
+   */
   @Test
   @DisplayName("does not tag contractions such as I'm as names")
   void contractionsAreNotNames() {
-    Article article = Articles.plain("A quiet week", "I'm tired of waiting for the talks. I'm sure they will resume.");
+    Article article =
+        Articles.plain(
+            "A quiet week", "I'm tired of waiting for the talks. I'm sure they will resume.");
 
     assertThat(new Hashtagger(Hashtagger.DEFAULT_LIMIT).hashtags(article)).doesNotContain("IM");
   }

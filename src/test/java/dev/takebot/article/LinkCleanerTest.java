@@ -12,7 +12,10 @@ class LinkCleanerTest {
 
   @DisplayName("canonicalises video links and strips tracking, keeping a start time")
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       https://youtu.be/PQGu6Lzyf04?si=9uFiBce3Joj_4nil                               | https://youtu.be/PQGu6Lzyf04          | YOUTUBE
       https://youtu.be/PQGu6Lzyf04                                                   | https://youtu.be/PQGu6Lzyf04          | YOUTUBE
       http://youtu.be/PQGu6Lzyf04?t=42                                               | https://youtu.be/PQGu6Lzyf04?t=42     | YOUTUBE
@@ -59,18 +62,30 @@ class LinkCleanerTest {
   @Test
   @DisplayName("finds links in prose without the punctuation around them")
   void findsLinksInProse() {
-    String text = "Watch (https://youtu.be/PQGu6Lzyf04?si=x). More at https://en.wikipedia.org/wiki/Mali_(disambiguation), "
-        + "or “https://example.com/a”.";
+    String text =
+        "Watch (https://youtu.be/PQGu6Lzyf04?si=x). More at https://en.wikipedia.org/wiki/Mali_(disambiguation), "
+            + "or “https://example.com/a”.";
 
-    assertThat(LinkCleaner.findUrls(text)).containsExactly(
-        "https://youtu.be/PQGu6Lzyf04?si=x",
-        "https://en.wikipedia.org/wiki/Mali_(disambiguation)",
-        "https://example.com/a");
+    assertThat(LinkCleaner.findUrls(text))
+        .containsExactly(
+            "https://youtu.be/PQGu6Lzyf04?si=x",
+            "https://en.wikipedia.org/wiki/Mali_(disambiguation)",
+            "https://example.com/a");
   }
 
   @DisplayName("reads start times in every YouTube spelling")
   @ParameterizedTest(name = "{0} → {1}s")
-  @CsvSource({"90, 90", "90s, 90", "1m30s, 90", "1h, 3600", "2m, 120", "1h2m3s, 3723", "abc, 0", "'', 0", "-5, 0"})
+  @CsvSource({
+    "90, 90",
+    "90s, 90",
+    "1m30s, 90",
+    "1h, 3600",
+    "2m, 120",
+    "1h2m3s, 3723",
+    "abc, 0",
+    "'', 0",
+    "-5, 0"
+  })
   void readsStartTimes(String value, long seconds) {
     assertThat(LinkCleaner.seconds(value)).isEqualTo(seconds);
   }

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PostBuilderTest {
 
   @Test
-  @DisplayName("posts the seed as the video link in content, then the summary embed the thread hangs from")
+  @DisplayName(
+      "posts the seed as the video link in content, then the summary embed the thread hangs from")
   void seedPost() {
     ArticlePost post = PostBuilder.build(Articles.seed());
 
@@ -29,10 +30,12 @@ class PostBuilderTest {
     assertThat(post.threadAnchor()).isSameAs(summary);
     assertThat(summary.content()).isEmpty();
     EmbedSpec embed = summary.embeds().get(0);
-    assertThat(embed.title()).isEqualTo("United States Moves to Reset Relations with Burkina Faso, Mali, and Niger");
+    assertThat(embed.title())
+        .isEqualTo("United States Moves to Reset Relations with Burkina Faso, Mali, and Niger");
     assertThat(embed.url()).isEqualTo("https://youtu.be/PQGu6Lzyf04");
     assertThat(embed.description())
-        .startsWith("The United States is taking steps to normalize relations with Burkina Faso, Mali, and Niger")
+        .startsWith(
+            "The United States is taking steps to normalize relations with Burkina Faso, Mali, and Niger")
         .contains("\n\n#Russia #Bamako #")
         .contains("#BurkinaFaso")
         .endsWith("\n\n**Your take 👇**");
@@ -41,7 +44,8 @@ class PostBuilderTest {
     assertThat(post.hashtags()).hasSize(6);
     assertThat(post.summary()).hasSizeBetween(2, 3);
     assertThat(post.threadName())
-        .isEqualTo("Your take 👇 · United States Moves to Reset Relations with Burkina Faso, Mali, and Niger")
+        .isEqualTo(
+            "Your take 👇 · United States Moves to Reset Relations with Burkina Faso, Mali, and Niger")
         .hasSizeLessThanOrEqualTo(DiscordLimits.THREAD_NAME);
   }
 
@@ -51,15 +55,21 @@ class PostBuilderTest {
     ArticlePost post = PostBuilder.build(Articles.seed(), 2);
 
     assertThat(post.hashtags()).containsExactly("Russia", "Bamako");
-    assertThat(post.threadAnchor().embeds().get(0).description()).contains("\n\n#Russia #Bamako\n\n");
-    assertThat(PostBuilder.build(Articles.seed(), 0).threadAnchor().embeds().get(0).description()).doesNotContain("#");
-    assertThatThrownBy(() -> PostBuilder.build(Articles.seed(), 99)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(post.threadAnchor().embeds().get(0).description())
+        .contains("\n\n#Russia #Bamako\n\n");
+    assertThat(PostBuilder.build(Articles.seed(), 0).threadAnchor().embeds().get(0).description())
+        .doesNotContain("#");
+    assertThatThrownBy(() -> PostBuilder.build(Articles.seed(), 99))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
-  @DisplayName("without a video the post is one embed message, with other links as read-more buttons")
+  @DisplayName(
+      "without a video the post is one embed message, with other links as read-more buttons")
   void noVideo() {
-    Article article = ArticleParser.parse("""
+    Article article =
+        ArticleParser.parse(
+            """
         Niger reopens its border with Benin
 
         Niger reopened its border with Benin on Tuesday after months of closure. Traders welcomed the move.
@@ -69,18 +79,26 @@ class PostBuilderTest {
 
     ArticlePost post = PostBuilder.build(article);
 
-    assertThat(post.messages()).singleElement().satisfies(m -> {
-      assertThat(m.content()).isEmpty();
-      assertThat(m.embeds()).hasSize(1);
-      assertThat(m.buttons()).containsExactly(ButtonSpec.link("https://www.example.org/niger-benin", "Read more · example.org"));
-    });
+    assertThat(post.messages())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.content()).isEmpty();
+              assertThat(m.embeds()).hasSize(1);
+              assertThat(m.buttons())
+                  .containsExactly(
+                      ButtonSpec.link(
+                          "https://www.example.org/niger-benin", "Read more · example.org"));
+            });
     assertThat(post.threadName()).isEqualTo("Your take 👇 · Niger reopens its border with Benin");
   }
 
   @Test
   @DisplayName("quotes hostile input so that it cannot ping anyone or break the layout")
   void hostileInput() {
-    Article article = ArticleParser.parse("""
+    Article article =
+        ArticleParser.parse(
+            """
         @everyone **BREAKING** <@&123456> `code` [click](https://evil.example) ||spoiler||
 
         @here the vote in Bamako is today, says <@987654321> in #general. ```a fence``` and > a quote.
@@ -104,11 +122,14 @@ class PostBuilderTest {
         .doesNotContain("```")
         .doesNotContain("||spoiler||");
     assertThat(embed.title()).contains("\\*\\*BREAKING\\*\\*").contains("\\`code\\`");
-    assertThat(post.threadName()).doesNotContain("\n").hasSizeLessThanOrEqualTo(DiscordLimits.THREAD_NAME);
+    assertThat(post.threadName())
+        .doesNotContain("\n")
+        .hasSizeLessThanOrEqualTo(DiscordLimits.THREAD_NAME);
   }
 
   @Test
-  @DisplayName("a huge article with a 200-character title still fits every Discord limit with room to spare")
+  @DisplayName(
+      "a huge article with a 200-character title still fits every Discord limit with room to spare")
   void hugeArticleFits() {
     String title = "Sahel " + "leaders agree ".repeat(13).strip();
     Article huge = ArticleParser.parse(title + "\n\n" + Articles.huge().body());
@@ -122,8 +143,9 @@ class PostBuilderTest {
     assertThat(post.threadName()).hasSizeLessThanOrEqualTo(DiscordLimits.THREAD_NAME).endsWith("…");
   }
 
-  @DisplayName("survives pathological 90 KB input (regression: unbounded regex repetition overflowed the stack"
-      + " on a line of capitals, and lazy emphasis patterns took minutes on a line of stars)")
+  @DisplayName(
+      "survives pathological 90 KB input (regression: unbounded regex repetition overflowed the stack"
+          + " on a line of capitals, and lazy emphasis patterns took minutes on a line of stars)")
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"*a ", "_a ", "[a](", "A ", "Aa-Bb ", "U.S. ", "#a ", "**a __b ~~c "})
   void pathologicalInput(String unit) {
@@ -132,16 +154,21 @@ class PostBuilderTest {
 
       ArticlePost post = PostBuilder.build(ArticleParser.parse(text));
 
-      assertThat(post.threadAnchor().embeds().get(0).description()).hasSizeLessThan(DiscordLimits.DESCRIPTION_BUDGET);
+      assertThat(post.threadAnchor().embeds().get(0).description())
+          .hasSizeLessThan(DiscordLimits.DESCRIPTION_BUDGET);
     }
   }
 
   @Test
   @DisplayName("names the thread after the author's short call to action, or the default one")
   void threadName() {
-    assertThat(PostBuilder.threadName("Title", "What do you think?")).isEqualTo("What do you think? · Title");
-    assertThat(PostBuilder.threadName("Title", "Please do tell us in the replies everything you think about this"))
+    assertThat(PostBuilder.threadName("Title", "What do you think?"))
+        .isEqualTo("What do you think? · Title");
+    assertThat(
+            PostBuilder.threadName(
+                "Title", "Please do tell us in the replies everything you think about this"))
         .isEqualTo("Your take 👇 · Title");
-    assertThat(PostBuilder.threadName("x".repeat(300), "Your take 👇")).hasSize(DiscordLimits.THREAD_NAME);
+    assertThat(PostBuilder.threadName("x".repeat(300), "Your take 👇"))
+        .hasSize(DiscordLimits.THREAD_NAME);
   }
 }

@@ -13,17 +13,21 @@ class SummarizerTest {
   private final Summarizer summarizer = new Summarizer(Summarizer.DEFAULT_BUDGET);
 
   @Test
-  @DisplayName("says for the seed who does what to whom, and carries the Bamako visit or the Russia/minerals context")
+  @DisplayName(
+      "says for the seed who does what to whom, and carries the Bamako visit or the Russia/minerals context")
   void seedSummary() {
     List<String> summary = summarizer.summarize(Articles.seed());
     String text = String.join(" ", summary);
 
-    assertThat(text).contains("The United States is taking steps to normalize relations with Burkina Faso, Mali, and Niger");
+    assertThat(text)
+        .contains(
+            "The United States is taking steps to normalize relations with Burkina Faso, Mali, and Niger");
     assertThat(text).containsAnyOf("Bamako", "Russia", "minerals");
   }
 
   @Test
-  @DisplayName("is two or three whole sentences of the article, in their original order, within the budget")
+  @DisplayName(
+      "is two or three whole sentences of the article, in their original order, within the budget")
   void summaryProperties() {
     Article article = Articles.seed();
     List<String> sentences = sentences(article);
@@ -42,29 +46,35 @@ class SummarizerTest {
   @DisplayName("chooses by salience, not simply the first sentences")
   void notJustTheLead() {
     Article seed = Articles.seed();
-    assertThat(summarizer.summarize(seed)).isNotEqualTo(sentences(seed).subList(0, summarizer.summarize(seed).size()));
+    assertThat(summarizer.summarize(seed))
+        .isNotEqualTo(sentences(seed).subList(0, summarizer.summarize(seed).size()));
 
-    Article buried = Articles.plain("Mali and Niger sign a border security pact",
-        "It was a cold and windy morning in the capital. Crowds gathered early near the river.",
-        "Mali and Niger signed a border security pact on Monday, pledging joint patrols along their shared border.",
-        "Street vendors sold tea to the waiting crowds.",
-        "Under the pact, Mali and Niger will share intelligence on armed groups operating in the border region.");
+    Article buried =
+        Articles.plain(
+            "Mali and Niger sign a border security pact",
+            "It was a cold and windy morning in the capital. Crowds gathered early near the river.",
+            "Mali and Niger signed a border security pact on Monday, pledging joint patrols along their shared border.",
+            "Street vendors sold tea to the waiting crowds.",
+            "Under the pact, Mali and Niger will share intelligence on armed groups operating in the border region.");
 
     List<String> summary = summarizer.summarize(buried);
 
-    assertThat(summary).contains(
-        "Mali and Niger signed a border security pact on Monday, pledging joint patrols along their shared border.");
+    assertThat(summary)
+        .contains(
+            "Mali and Niger signed a border security pact on Monday, pledging joint patrols along their shared border.");
     assertThat(summary).doesNotContain("It was a cold and windy morning in the capital.");
   }
 
   @Test
   @DisplayName("does not pick a sentence that repeats one already chosen")
   void avoidsRepetition() {
-    Article article = Articles.plain("Niger reopens its border with Benin",
-        "Niger reopened its border with Benin on Tuesday after months of closure.",
-        "Niger reopened its border with Benin on Tuesday after months of closure, officials confirmed.",
-        "Traders expect food prices in Niamey to fall as lorries cross again.",
-        "The closure had followed the 2023 coup and a dispute over regional sanctions.");
+    Article article =
+        Articles.plain(
+            "Niger reopens its border with Benin",
+            "Niger reopened its border with Benin on Tuesday after months of closure.",
+            "Niger reopened its border with Benin on Tuesday after months of closure, officials confirmed.",
+            "Traders expect food prices in Niamey to fall as lorries cross again.",
+            "The closure had followed the 2023 coup and a dispute over regional sanctions.");
 
     List<String> summary = summarizer.summarize(article);
 
@@ -74,10 +84,18 @@ class SummarizerTest {
   @Test
   @DisplayName("prefers sentences that stand alone over ones leaning on the sentence before")
   void avoidsDanglingReferences() {
-    assertThat(Summarizer.leansOnPrevious("The alliance has aligned with Russia.", "They formed the Alliance of Sahel States.")).isTrue();
+    assertThat(
+            Summarizer.leansOnPrevious(
+                "The alliance has aligned with Russia.",
+                "They formed the Alliance of Sahel States."))
+        .isTrue();
     assertThat(Summarizer.leansOnPrevious("It said so.", "Anything.")).isTrue();
-    assertThat(Summarizer.leansOnPrevious("The United States also spoke.", "The State Department said.")).isFalse();
-    assertThat(String.join(" ", summarizer.summarize(Articles.seed()))).doesNotContain("The alliance has");
+    assertThat(
+            Summarizer.leansOnPrevious(
+                "The United States also spoke.", "The State Department said."))
+        .isFalse();
+    assertThat(String.join(" ", summarizer.summarize(Articles.seed())))
+        .doesNotContain("The alliance has");
   }
 
   @Test
@@ -96,7 +114,9 @@ class SummarizerTest {
 
     List<String> summary = summarizer.summarize(article);
 
-    assertThat(summary).singleElement().satisfies(s -> assertThat(s).endsWith("word…").hasSizeLessThanOrEqualTo(700));
+    assertThat(summary)
+        .singleElement()
+        .satisfies(s -> assertThat(s).endsWith("word…").hasSizeLessThanOrEqualTo(700));
   }
 
   @Test

@@ -14,7 +14,8 @@ import picocli.CommandLine;
 class DemoCommandTest {
 
   @Test
-  @DisplayName("plays the whole loop offline, prints what members see, exits 0 and leaves no thread behind")
+  @DisplayName(
+      "plays the whole loop offline, prints what members see, exits 0 and leaves no thread behind")
   void runsTheLoop() {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     StringWriter out = new StringWriter();
@@ -33,11 +34,15 @@ class DemoCommandTest {
         .contains("Chloé used /takes summary")
         .contains("**6 takes** from **6 members**")
         .doesNotContain("mid take from the State Department"); // Fatou deleted it
-    String summary = transcript.substring(transcript.indexOf("Chloé used /takes summary"), transcript.indexOf("Stored takes"));
+    String summary =
+        transcript.substring(
+            transcript.indexOf("Chloé used /takes summary"), transcript.indexOf("Stored takes"));
     assertThat(summary).contains("WAKE UP").doesNotContain("@everyone"); // quoted, but defused
-    Set<String> leftovers = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !t.isDaemon() && !before.contains(t))
-        .map(Thread::getName).collect(Collectors.toSet());
+    Set<String> leftovers =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && !t.isDaemon() && !before.contains(t))
+            .map(Thread::getName)
+            .collect(Collectors.toSet());
     assertThat(leftovers).as("non-daemon threads left running").isEmpty();
   }
 }

@@ -64,8 +64,14 @@ class MainTest {
 
     assertThat(run(new CommandLine(new HealthCommand(clock)), "--file", beat.toString())).isZero();
     Files.setLastModifiedTime(beat, FileTime.from(now.minusSeconds(600)));
-    assertThat(run(new CommandLine(new HealthCommand(clock)), "--file", beat.toString())).isEqualTo(1);
-    assertThat(run(new CommandLine(new HealthCommand(clock)), "--file", dir.resolve("none").toString())).isEqualTo(1);
+    assertThat(run(new CommandLine(new HealthCommand(clock)), "--file", beat.toString()))
+        .isEqualTo(1);
+    assertThat(
+            run(
+                new CommandLine(new HealthCommand(clock)),
+                "--file",
+                dir.resolve("none").toString()))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("600 s ago").contains("no heartbeat file");
   }
 

@@ -44,9 +44,11 @@ class PreviewCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
-        .startsWith("Thread: Your take 👇 · United States Moves to Reset Relations with Burkina Faso, Mali, and Niger\n")
+        .startsWith(
+            "Thread: Your take 👇 · United States Moves to Reset Relations with Burkina Faso, Mali, and Niger\n")
         .contains("── Message 1 of 2 ──\nhttps://youtu.be/PQGu6Lzyf04\n")
-        .contains("── Message 2 of 2 · the thread starts here ──\n┃ United States Moves to Reset Relations")
+        .contains(
+            "── Message 2 of 2 · the thread starts here ──\n┃ United States Moves to Reset Relations")
         .contains("┃ The United States is taking steps to normalize relations with Burkina Faso,")
         .contains("military-led")
         .contains("┃ #Russia #Bamako #")
@@ -57,7 +59,8 @@ class PreviewCommandTest {
   }
 
   @Test
-  @DisplayName("--json prints the thread name and the Create Message bodies as JDA writes them (golden file)")
+  @DisplayName(
+      "--json prints the thread name and the Create Message bodies as JDA writes them (golden file)")
   void jsonPreview() throws IOException {
     Run run = run("--json", SEED);
 
@@ -72,7 +75,8 @@ class PreviewCommandTest {
 
     assertThat(run.exitCode()).isZero();
     JsonNode post = JSON.readTree(run.out());
-    assertThat(post.at("/messages/0/content").asText()).isEqualTo("https://youtu.be/dQw4w9WgXcQ?t=65");
+    assertThat(post.at("/messages/0/content").asText())
+        .isEqualTo("https://youtu.be/dQw4w9WgXcQ?t=65");
     assertThat(post.at("/messages/1/embeds/0/footer/text").asText()).isEqualTo("📅 14 March 2026");
     assertThat(post.at("/messages/1/components/0/components/0/url").asText())
         .isEqualTo("https://www.example.org/ecowas-sanctions");
@@ -92,7 +96,8 @@ class PreviewCommandTest {
   void sharedSeed() {
     String shared = System.getProperty("takebot.shared");
     Path seed = shared == null ? null : Path.of(shared, "seed", "000_efff0f980f46da0b.txt");
-    org.junit.jupiter.api.Assumptions.assumeTrue(seed != null && Files.isRegularFile(seed),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        seed != null && Files.isRegularFile(seed),
         "../shared/seed is not here (fresh clone without shared data): skipping");
 
     assertThat(run("--json", seed.toString()).out()).isEqualTo(run("--json", SEED).out());
@@ -107,7 +112,8 @@ class PreviewCommandTest {
   @Test
   @DisplayName("exits 2 with one line on stderr for a directory")
   void directory() {
-    assertOneLineError(run(dir.toString()), "error: " + dir + " is a directory, not an article file");
+    assertOneLineError(
+        run(dir.toString()), "error: " + dir + " is a directory, not an article file");
   }
 
   @Test
@@ -115,27 +121,38 @@ class PreviewCommandTest {
   void badArticle() throws IOException {
     Path file = Files.writeString(dir.resolve("bad.txt"), " date 2026-02-31 Title\n\nBody text.\n");
 
-    assertOneLineError(run(file.toString()),
-        "error: " + file + ": line 1: bad date '2026-02-31', expected YYYY-MM-DD (e.g. 2026-02-01)");
+    assertOneLineError(
+        run(file.toString()),
+        "error: "
+            + file
+            + ": line 1: bad date '2026-02-31', expected YYYY-MM-DD (e.g. 2026-02-01)");
   }
 
   @Test
   @DisplayName("exits 2 for an empty, a binary and an oversized file")
   void unusableFiles() throws IOException {
     Path empty = Files.writeString(dir.resolve("empty.txt"), "\n\n");
-    Path binary = Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0});
+    Path binary =
+        Files.write(dir.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0});
     Path large = Files.writeString(dir.resolve("page.html"), "x".repeat(300 * 1024));
 
-    assertOneLineError(run(empty.toString()), "error: " + empty + ": article is empty; paste the article text");
-    assertOneLineError(run(binary.toString()), "error: " + binary + ": line 1: contains a NUL byte: this is a binary file, not text");
-    assertOneLineError(run(large.toString()),
-        "error: " + large + ": article is 300 KB; the limit is 100 KB (paste the article, not the whole page)");
+    assertOneLineError(
+        run(empty.toString()), "error: " + empty + ": article is empty; paste the article text");
+    assertOneLineError(
+        run(binary.toString()),
+        "error: " + binary + ": line 1: contains a NUL byte: this is a binary file, not text");
+    assertOneLineError(
+        run(large.toString()),
+        "error: "
+            + large
+            + ": article is 300 KB; the limit is 100 KB (paste the article, not the whole page)");
   }
 
   @Test
   @DisplayName("exits 2 for an out-of-range --hashtags")
   void badHashtagCount() {
-    assertOneLineError(run("--hashtags", "50", SEED), "error: --hashtags must be between 0 and 20, got 50");
+    assertOneLineError(
+        run("--hashtags", "50", SEED), "error: --hashtags must be between 0 and 20, got 50");
   }
 
   @Test
@@ -145,9 +162,11 @@ class PreviewCommandTest {
     Run noFile = run();
 
     assertThat(notANumber.exitCode()).isEqualTo(2);
-    assertThat(notANumber.err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).contains("--hashtags").contains("many"));
+    assertThat(notANumber.err().lines().findFirst())
+        .hasValueSatisfying(l -> assertThat(l).contains("--hashtags").contains("many"));
     assertThat(noFile.exitCode()).isEqualTo(2);
-    assertThat(noFile.err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).contains("FILE"));
+    assertThat(noFile.err().lines().findFirst())
+        .hasValueSatisfying(l -> assertThat(l).contains("FILE"));
   }
 
   @Test
@@ -166,7 +185,8 @@ class PreviewCommandTest {
   }
 
   private static JsonNode golden(String name) throws IOException {
-    try (InputStream in = PreviewCommandTest.class.getResourceAsStream("PreviewCommandTest/" + name)) {
+    try (InputStream in =
+        PreviewCommandTest.class.getResourceAsStream("PreviewCommandTest/" + name)) {
       assertThat(in).as("golden file %s", name).isNotNull();
       return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }

@@ -30,7 +30,9 @@ class RunCommandTest {
     int rc = run(Map.of(), Path.of("config", "takebot.yaml"), err);
 
     assertThat(rc).isEqualTo(2);
-    assertThat(err.toString().strip()).startsWith("error: DISCORD_TOKEN is not set").doesNotContain("\n");
+    assertThat(err.toString().strip())
+        .startsWith("error: DISCORD_TOKEN is not set")
+        .doesNotContain("\n");
   }
 
   @Test
@@ -38,15 +40,24 @@ class RunCommandTest {
   void rejectedToken(@TempDir Path dir) throws Exception {
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
       Path config = dir.resolve("takebot.yaml");
-      Files.writeString(config, "discord:\n  restUrl: " + sandbox.restUrl() + "\n  gatewayUrl: "
-          + sandbox.gatewayUrl() + "\nstorage:\n  jdbcUrl: jdbc:sqlite:" + dir.resolve("t.db") + "\n");
+      Files.writeString(
+          config,
+          "discord:\n  restUrl: "
+              + sandbox.restUrl()
+              + "\n  gatewayUrl: "
+              + sandbox.gatewayUrl()
+              + "\nstorage:\n  jdbcUrl: jdbc:sqlite:"
+              + dir.resolve("t.db")
+              + "\n");
       StringWriter err = new StringWriter();
 
       int rc = run(Map.of("DISCORD_TOKEN", "not-the-token-123"), config, err);
 
       assertThat(rc).isEqualTo(2);
-      assertThat(err.toString().strip()).startsWith("error: Discord rejected the token")
-          .doesNotContain("not-the-token-123").doesNotContain("\n");
+      assertThat(err.toString().strip())
+          .startsWith("error: Discord rejected the token")
+          .doesNotContain("not-the-token-123")
+          .doesNotContain("\n");
     }
   }
 }

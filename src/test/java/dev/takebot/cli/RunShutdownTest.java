@@ -26,17 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Regression: {@code takebot run} stopped by SIGTERM exited 143 (the JVM's status after a signal), so
- * {@code systemctl stop} and {@code docker stop} recorded every ordinary stop as a failure. A real
- * {@code java} process runs {@code Main run} against the sandbox, with the test classpath.
+ * Regression: {@code takebot run} stopped by SIGTERM exited 143 (the JVM's status after a signal),
+ * so {@code systemctl stop} and {@code docker stop} recorded every ordinary stop as a failure. A
+ * real {@code java} process runs {@code Main run} against the sandbox, with the test classpath.
  */
 @DisplayName("takebot run, stopped with SIGTERM")
 class RunShutdownTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Pattern POST_LINK = Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
+  private static final Pattern POST_LINK =
+      Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   @DisplayName("closes the gateway and the store, keeps the last take, and exits 0")
@@ -44,25 +44,55 @@ class RunShutdownTest {
     Path db = dir.resolve("takes.db");
     String takeId;
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
-      Path config = Files.writeString(dir.resolve("takebot.yaml"), "discord:\n"
-          + "  restUrl: " + sandbox.restUrl() + "\n"
-          + "  gatewayUrl: " + sandbox.gatewayUrl() + "\n"
-          + "  devGuildId: " + sandbox.guildId() + "\n"
-          + "articles:\n  directory: " + Path.of("config", "articles").toAbsolutePath() + "\n"
-          + "storage:\n  jdbcUrl: jdbc:sqlite:" + db + "\n");
-      ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-          "run", "--config", config.toString(), "--health-file", dir.resolve("health").toString())
-          .directory(dir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("bot.log").toFile());
+      Path config =
+          Files.writeString(
+              dir.resolve("takebot.yaml"),
+              "discord:\n"
+                  + "  restUrl: "
+                  + sandbox.restUrl()
+                  + "\n"
+                  + "  gatewayUrl: "
+                  + sandbox.gatewayUrl()
+                  + "\n"
+                  + "  devGuildId: "
+                  + sandbox.guildId()
+                  + "\n"
+                  + "articles:\n  directory: "
+                  + Path.of("config", "articles").toAbsolutePath()
+                  + "\n"
+                  + "storage:\n  jdbcUrl: jdbc:sqlite:"
+                  + db
+                  + "\n");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "run",
+                  "--config",
+                  config.toString(),
+                  "--health-file",
+                  dir.resolve("health").toString())
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("bot.log").toFile());
       builder.environment().put("DISCORD_TOKEN", sandbox.token());
       Process bot = builder.start();
       try {
         // given a running bot that has just stored a take
-        await("the bot to register its commands (see bot.log)", bot, () -> !sandbox.guildCommands().isEmpty());
-        SandboxMessage answer = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-            Map.of("name", "sahel-reset")).awaitResponse(WAIT);
+        await(
+            "the bot to register its commands (see bot.log)",
+            bot,
+            () -> !sandbox.guildCommands().isEmpty());
+        SandboxMessage answer =
+            sandbox
+                .slash(
+                    sandbox.moderator(),
+                    sandbox.news(),
+                    "article post",
+                    Map.of("name", "sahel-reset"))
+                .awaitResponse(WAIT);
         Matcher link = POST_LINK.matcher(answer.content());
         assertThat(link.find()).as("jump link in %s", answer.content()).isTrue();
         Channel thread = sandbox.awaitThread(t -> t.parentId() != null, WAIT);
@@ -83,7 +113,8 @@ class RunShutdownTest {
         bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
       }
     }
-    // and the store was closed, not abandoned: SQLite removes the WAL when its last connection closes
+    // and the store was closed, not abandoned: SQLite removes the WAL when its last connection
+    // closes
     assertThat(dir.resolve("takes.db-wal")).doesNotExist();
     try (JdbcTakeStore store = Stores.open("jdbc:sqlite:" + db, null, null)) {
       assertThat(store.findTake(Long.parseLong(takeId))).isPresent();
@@ -96,7 +127,8 @@ class RunShutdownTest {
 
   private static boolean stored(Path db, String messageId) {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM takes WHERE message_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM takes WHERE message_id = ?")) {
       s.setLong(1, Long.parseLong(messageId));
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() && rs.getInt(1) == 1;
@@ -110,7 +142,8 @@ class RunShutdownTest {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (!bot.isAlive()) {
-        throw new AssertionError("the bot exited " + bot.exitValue() + " while waiting for " + what + ":\n" + log());
+        throw new AssertionError(
+            "the bot exited " + bot.exitValue() + " while waiting for " + what + ":\n" + log());
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what + ":\n" + log());

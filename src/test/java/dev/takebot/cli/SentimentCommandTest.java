@@ -14,8 +14,7 @@ import picocli.CommandLine;
 
 @DisplayName("sentiment command")
 class SentimentCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -36,7 +35,10 @@ class SentimentCommandTest {
   @Test
   @DisplayName("tags a TSV file as id, label, score")
   void tags() throws Exception {
-    Path in = file("in.tsv", "id\tauthor\ttext\n1\tx\tI love this 👍\n2\ty\tthis is awful\n3\tz\tmeeting at noon\n");
+    Path in =
+        file(
+            "in.tsv",
+            "id\tauthor\ttext\n1\tx\tI love this 👍\n2\ty\tthis is awful\n3\tz\tmeeting at noon\n");
 
     int code = run(in.toString());
 
@@ -51,14 +53,23 @@ class SentimentCommandTest {
   @Test
   @DisplayName("evaluates against gold labels and scores")
   void evaluates() throws Exception {
-    Path in = file("gold.tsv", "id\tgold_label\tgold_score\ttext\n1\tpositive\t0.7\tgreat stuff\n"
-        + "2\tnegative\t-0.6\tterrible stuff\n3\tneutral\t0.0\tthe bus leaves at nine\n");
+    Path in =
+        file(
+            "gold.tsv",
+            "id\tgold_label\tgold_score\ttext\n1\tpositive\t0.7\tgreat stuff\n"
+                + "2\tnegative\t-0.6\tterrible stuff\n3\tneutral\t0.0\tthe bus leaves at nine\n");
 
     int code = run("--eval", in.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("n\t3", "pearson_r\t", "accuracy\t1.000", "macro_f1\t1.000",
-        "weighted_f1\t1.000", "confusion");
+    assertThat(out.toString())
+        .contains(
+            "n\t3",
+            "pearson_r\t",
+            "accuracy\t1.000",
+            "macro_f1\t1.000",
+            "weighted_f1\t1.000",
+            "confusion");
   }
 
   @Test
@@ -89,7 +100,8 @@ class SentimentCommandTest {
     assertThat(err.toString()).contains("line 3");
 
     Path bad = dir.resolve("bad-utf8.tsv");
-    Files.write(bad, new byte[] {'i', 'd', '\t', 't', 'e', 'x', 't', '\n', '1', '\t', (byte) 0xFF, '\n'});
+    Files.write(
+        bad, new byte[] {'i', 'd', '\t', 't', 'e', 'x', 't', '\n', '1', '\t', (byte) 0xFF, '\n'});
     assertThat(run(bad.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("line 2").contains("UTF-8");
   }
@@ -102,7 +114,9 @@ class SentimentCommandTest {
     int code = run("--bench", in.toString(), "--warm-up-ms", "20");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("texts\t2").containsPattern("takebot\t[\\d,]+ texts/s wall")
+    assertThat(out.toString())
+        .contains("texts\t2")
+        .containsPattern("takebot\t[\\d,]+ texts/s wall")
         .containsPattern("(?m)^vader\t");
   }
 

@@ -48,7 +48,8 @@ class ConfigLoaderTest {
     String yaml = "articles:\n  hashtagLimit: lots\n";
     assertThatThrownBy(() -> loader.parse(yaml, "t.yaml"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("t.yaml:2: 'articles.hashtagLimit' has the wrong type: 'lots' is not a whole number");
+        .hasMessage(
+            "t.yaml:2: 'articles.hashtagLimit' has the wrong type: 'lots' is not a whole number");
   }
 
   @Test
@@ -90,7 +91,9 @@ class ConfigLoaderTest {
   @DisplayName("a real file is read from disk")
   void readsFile(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("c.yaml");
-    Files.writeString(f, "storage:\n  jdbcUrl: jdbc:postgresql://db/takebot\n  username: bot\n  passwordEnv: DB_PW\n");
+    Files.writeString(
+        f,
+        "storage:\n  jdbcUrl: jdbc:postgresql://db/takebot\n  username: bot\n  passwordEnv: DB_PW\n");
     TakeBotConfig config = loader.load(f);
     assertThat(config.storage().jdbcUrl()).isEqualTo("jdbc:postgresql://db/takebot");
     assertThat(config.storage().password(Map.of("DB_PW", "s3cret"))).isEqualTo("s3cret");
@@ -106,36 +109,61 @@ class ConfigLoaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @DisplayName("a plain-text REST URL to another host is refused: it would send the token unencrypted")
-  @ValueSource(strings = {"http://proxy.example/api/v10/", "http://10.0.0.5:8080/api/v10/",
-      "http://127.0.0.1.example.com/api/v10/", "http://localhost@proxy.example/api/v10/",
-      "http://[2001:db8::1]/api/v10/", "http://0.0.0.0:8080/api/v10/"})
+  @DisplayName(
+      "a plain-text REST URL to another host is refused: it would send the token unencrypted")
+  @ValueSource(
+      strings = {
+        "http://proxy.example/api/v10/",
+        "http://10.0.0.5:8080/api/v10/",
+        "http://127.0.0.1.example.com/api/v10/",
+        "http://localhost@proxy.example/api/v10/",
+        "http://[2001:db8::1]/api/v10/",
+        "http://0.0.0.0:8080/api/v10/"
+      })
   void plainRestUrlRefused(String url) {
     String yaml = "discord:\n  postChannel: news\n  restUrl: " + url + "\n";
     assertThatThrownBy(() -> loader.parse(yaml, "t.yaml"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("t.yaml:")
-        .hasMessageContaining("discord: restUrl must start with https:// (http:// sends the bot token unencrypted,"
-            + " so it is allowed only to localhost, 127.0.0.0/8 or ::1)")
+        .hasMessageContaining(
+            "discord: restUrl must start with https:// (http:// sends the bot token unencrypted,"
+                + " so it is allowed only to localhost, 127.0.0.0/8 or ::1)")
         .hasMessageNotContaining("\n");
   }
 
   @ParameterizedTest(name = "{0}")
-  @DisplayName("a plain-text gateway URL to another host is refused, naming the key and what to use")
+  @DisplayName(
+      "a plain-text gateway URL to another host is refused, naming the key and what to use")
   @ValueSource(strings = {"ws://gateway.example/", "ws://192.168.1.2:9000/gateway"})
   void plainGatewayUrlRefused(String url) {
     assertThatThrownBy(() -> loader.parse("discord:\n  gatewayUrl: " + url + "\n", "t.yaml"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("discord: gatewayUrl must start with wss:// (ws:// sends the bot token unencrypted");
+        .hasMessageContaining(
+            "discord: gatewayUrl must start with wss:// (ws:// sends the bot token unencrypted");
   }
 
   @ParameterizedTest(name = "{0}")
-  @DisplayName("plain http:// and ws:// stay allowed to loopback hosts (the sandbox, demo, a local proxy)")
-  @ValueSource(strings = {"localhost:8080", "LOCALHOST", "127.0.0.1:49152", "127.8.9.10", "[::1]:8080",
-      "[::ffff:127.0.0.1]"})
+  @DisplayName(
+      "plain http:// and ws:// stay allowed to loopback hosts (the sandbox, demo, a local proxy)")
+  @ValueSource(
+      strings = {
+        "localhost:8080",
+        "LOCALHOST",
+        "127.0.0.1:49152",
+        "127.8.9.10",
+        "[::1]:8080",
+        "[::ffff:127.0.0.1]"
+      })
   void loopbackMayBePlain(String host) {
-    TakeBotConfig config = loader.parse("discord:\n  restUrl: http://" + host + "/api/v10/\n"
-        + "  gatewayUrl: ws://" + host + "/gateway\n", "t.yaml");
+    TakeBotConfig config =
+        loader.parse(
+            "discord:\n  restUrl: http://"
+                + host
+                + "/api/v10/\n"
+                + "  gatewayUrl: ws://"
+                + host
+                + "/gateway\n",
+            "t.yaml");
     assertThat(config.discord().restUrl()).isEqualTo("http://" + host + "/api/v10/");
     assertThat(config.discord().gatewayUrl()).isEqualTo("ws://" + host + "/gateway");
   }
@@ -143,29 +171,41 @@ class ConfigLoaderTest {
   @Test
   @DisplayName("https:// and wss:// to any host are accepted")
   void encryptedUrlsAccepted() {
-    TakeBotConfig config = loader.parse("discord:\n  restUrl: https://proxy.example:8443/api/v10/\n"
-        + "  gatewayUrl: wss://gateway.example/?v=10\n", "t.yaml");
+    TakeBotConfig config =
+        loader.parse(
+            "discord:\n  restUrl: https://proxy.example:8443/api/v10/\n"
+                + "  gatewayUrl: wss://gateway.example/?v=10\n",
+            "t.yaml");
     assertThat(config.discord().restUrl()).isEqualTo("https://proxy.example:8443/api/v10/");
   }
 
   @Test
   @DisplayName("an error about a URL never echoes the credentials in it")
   void urlErrorsAreRedacted() {
-    assertThatThrownBy(() -> loader.parse("storage:\n  jdbcUrl: jdbc:mysql://db/t?password=hunter2\n", "t.yaml"))
-        .hasMessageContaining("jdbc:mysql://db/t?password=***").hasMessageNotContaining("hunter2");
-    assertThatThrownBy(() -> loader.parse("discord:\n  restUrl: http://bot:hunter2@proxy.example/api/v10/\n", "t.yaml"))
-        .hasMessageContaining("http://bot:***@proxy.example/api/v10/").hasMessageNotContaining("hunter2");
+    assertThatThrownBy(
+            () ->
+                loader.parse("storage:\n  jdbcUrl: jdbc:mysql://db/t?password=hunter2\n", "t.yaml"))
+        .hasMessageContaining("jdbc:mysql://db/t?password=***")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    "discord:\n  restUrl: http://bot:hunter2@proxy.example/api/v10/\n", "t.yaml"))
+        .hasMessageContaining("http://bot:***@proxy.example/api/v10/")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test
-  @DisplayName("storage.poolSize and storage.sqliteSynchronous are read from YAML, default to 4 and NORMAL,"
-      + " and bad values name the key")
+  @DisplayName(
+      "storage.poolSize and storage.sqliteSynchronous are read from YAML, default to 4 and NORMAL,"
+          + " and bad values name the key")
   void storagePoolAndDurability() {
     StorageSettings defaults = TakeBotConfig.defaults().storage();
     assertThat(defaults.poolSize()).isEqualTo(4);
     assertThat(defaults.sqliteSynchronous()).isEqualTo(StorageSettings.SqliteSynchronous.NORMAL);
 
-    StorageSettings read = loader.parse("storage:\n  poolSize: 8\n  sqliteSynchronous: FULL\n", "t.yaml").storage();
+    StorageSettings read =
+        loader.parse("storage:\n  poolSize: 8\n  sqliteSynchronous: FULL\n", "t.yaml").storage();
     assertThat(read.poolSize()).isEqualTo(8);
     assertThat(read.sqliteSynchronous()).isEqualTo(StorageSettings.SqliteSynchronous.FULL);
 
@@ -174,14 +214,19 @@ class ConfigLoaderTest {
         .hasMessage("t.yaml:1: storage: poolSize must be between 1 and 64, got 0");
     assertThatThrownBy(() -> loader.parse("storage:\n  sqliteSynchronous: EXTRA\n", "t.yaml"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("t.yaml:2: 'storage.sqliteSynchronous' has the wrong type: 'EXTRA' is not one of NORMAL, FULL");
+        .hasMessage(
+            "t.yaml:2: 'storage.sqliteSynchronous' has the wrong type: 'EXTRA' is not one of NORMAL, FULL");
   }
 
   @Test
   @DisplayName("takes.shareCooldownSeconds defaults to 30, is read, and must lie within 0..3600")
   void shareCooldown() {
     assertThat(TakeBotConfig.defaults().takes().shareCooldownSeconds()).isEqualTo(30);
-    assertThat(loader.parse("takes:\n  shareCooldownSeconds: 0\n", "t.yaml").takes().shareCooldownSeconds())
+    assertThat(
+            loader
+                .parse("takes:\n  shareCooldownSeconds: 0\n", "t.yaml")
+                .takes()
+                .shareCooldownSeconds())
         .isZero();
     assertThatThrownBy(() -> loader.parse("takes:\n  shareCooldownSeconds: -1\n", "t.yaml"))
         .isInstanceOf(ConfigException.class)
@@ -197,14 +242,20 @@ class ConfigLoaderTest {
   }
 
   @Test
-  @DisplayName("a departed server's data is purged after 30 days unless configured, within 0 to 3650 days")
+  @DisplayName(
+      "a departed server's data is purged after 30 days unless configured, within 0 to 3650 days")
   void departedGuildRetention() {
     assertThat(TakeBotConfig.defaults().takes().departedGuildRetentionDays()).isEqualTo(30);
-    assertThat(loader.parse("takes:\n  departedGuildRetentionDays: 0\n", "t.yaml").takes()
-        .departedGuildRetentionDays()).isZero();
+    assertThat(
+            loader
+                .parse("takes:\n  departedGuildRetentionDays: 0\n", "t.yaml")
+                .takes()
+                .departedGuildRetentionDays())
+        .isZero();
     assertThatThrownBy(() -> loader.parse("takes:\n  departedGuildRetentionDays: -1\n", "t.yaml"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("departedGuildRetentionDays must be between 0 (purge at the next daily run) and 3650,"
-            + " got -1");
+        .hasMessageContaining(
+            "departedGuildRetentionDays must be between 0 (purge at the next daily run) and 3650,"
+                + " got -1");
   }
 }

@@ -2,17 +2,20 @@ package dev.takebot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Redacting credentials from URLs")
 class SecretsTest {
 
   @ParameterizedTest(name = "{0}")
   @DisplayName("credentials are masked, whatever the URL's shape; where it points stays readable")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       jdbc:postgresql://db:5432/takebot?user=bot&password=hunter2          | jdbc:postgresql://db:5432/takebot?user=bot&password=***
       jdbc:postgresql://db/takebot?password=hunter2&ssl=true               | jdbc:postgresql://db/takebot?password=***&ssl=true
       jdbc:postgresql://db/takebot?PASSWORD=hunter2                        | jdbc:postgresql://db/takebot?PASSWORD=***
@@ -36,7 +39,10 @@ class SecretsTest {
       https://proxy.example:8443/api/v10/?keyboard=1                       | https://proxy.example:8443/api/v10/?keyboard=1
       """)
   void redactsUrl(String url, String expected) {
-    assertThat(Secrets.redactUrl(url)).isEqualTo(expected).doesNotContain("hunter2").doesNotContain("ter2");
+    assertThat(Secrets.redactUrl(url))
+        .isEqualTo(expected)
+        .doesNotContain("hunter2")
+        .doesNotContain("ter2");
   }
 
   @Test

@@ -12,13 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Regression: {@code /article post name:} followed symbolic links, so a link in the articles folder to
- * the bot's config or any readable file had the bot post that file to Discord.
+ * Regression: {@code /article post name:} followed symbolic links, so a link in the articles folder
+ * to the bot's config or any readable file had the bot post that file to Discord.
  */
 @DisplayName("The articles folder")
 class ArticleFolderTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path articles;
   private Path outside;
@@ -44,14 +43,16 @@ class ArticleFolderTest {
   }
 
   @Test
-  @DisplayName("a symbolic link leading out of the folder is refused with a clear message, and not offered")
+  @DisplayName(
+      "a symbolic link leading out of the folder is refused with a clear message, and not offered")
   void linkOutOfTheFolderIsRefused() throws Exception {
     Files.createSymbolicLink(articles.resolve("leak.md"), outside);
 
     assertThatThrownBy(() -> folder.read("leak.md", 1000))
         .isInstanceOf(UserError.class)
-        .hasMessage("`leak.md` links to a file outside the articles folder; I only post files that are in it."
-            + " Copy the article into the folder instead.");
+        .hasMessage(
+            "`leak.md` links to a file outside the articles folder; I only post files that are in it."
+                + " Copy the article into the folder instead.");
     assertThat(folder.names()).containsExactly("real.md");
   }
 
@@ -60,24 +61,31 @@ class ArticleFolderTest {
   void linkedFolderOutsideIsRefused() throws Exception {
     Files.createSymbolicLink(articles.resolve("etc"), tmp);
 
-    assertThatThrownBy(() -> folder.read("etc", 1000)).isInstanceOf(UserError.class)
+    assertThatThrownBy(() -> folder.read("etc", 1000))
+        .isInstanceOf(UserError.class)
         .hasMessageContaining("outside the articles folder");
-    assertThatThrownBy(() -> folder.read("etc/takebot.yaml", 1000)).isInstanceOf(UserError.class)
+    assertThatThrownBy(() -> folder.read("etc/takebot.yaml", 1000))
+        .isInstanceOf(UserError.class)
         .hasMessageContaining("without a path");
   }
 
   @Test
   @DisplayName("names with a path separator or '..' are refused before touching the disk")
   void pathsAreRefused() {
-    for (String name : new String[] {"../takebot.yaml", "..", ".", "sub/real.md", "..\\takebot.yaml", "/etc/passwd"}) {
-      assertThatThrownBy(() -> folder.read(name, 1000)).as(name)
+    for (String name :
+        new String[] {
+          "../takebot.yaml", "..", ".", "sub/real.md", "..\\takebot.yaml", "/etc/passwd"
+        }) {
+      assertThatThrownBy(() -> folder.read(name, 1000))
+          .as(name)
           .isInstanceOf(UserError.class)
           .hasMessageContaining("is not an article name");
     }
   }
 
   @Test
-  @DisplayName("a link between two files of the folder still works, and the folder may itself be a link")
+  @DisplayName(
+      "a link between two files of the folder still works, and the folder may itself be a link")
   void linksInsideTheFolderWork() throws Exception {
     Files.createSymbolicLink(articles.resolve("alias.md"), articles.resolve("real.md"));
     Path linkedFolder = Files.createSymbolicLink(tmp.resolve("mounted"), articles);

@@ -1,6 +1,5 @@
 package dev.takebot.discord;
 
-
 import dev.takebot.config.ArticleSettings;
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.StorageSettings;
@@ -22,13 +21,16 @@ import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 
 /**
- * One sandbox and one real JDA bot, built by the production composition root ({@link TakeBotAssembly})
- * with test settings, for a whole test class.
+ * One sandbox and one real JDA bot, built by the production composition root ({@link
+ * TakeBotAssembly}) with test settings, for a whole test class.
  */
 final class BotHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(15);
 
-  /** Short, so tests of the retry need not wait long; production waits {@code Overrides.DEFAULT_TAKE_RETRY_DELAY}. */
+  /**
+   * Short, so tests of the retry need not wait long; production waits {@code
+   * Overrides.DEFAULT_TAKE_RETRY_DELAY}.
+   */
   static final Duration TAKE_RETRY_DELAY = Duration.ofMillis(100);
 
   final DiscordSandbox sandbox;
@@ -38,26 +40,48 @@ final class BotHarness implements AutoCloseable {
   final SummaryService summaries;
   final TakeBot bot;
 
-  BotHarness(Path dir, SentimentAnalyzer analyzer, List<String> moderatorRoles,
-      UnaryOperator<SummaryProvider> decorate) throws InterruptedException {
+  BotHarness(
+      Path dir,
+      SentimentAnalyzer analyzer,
+      List<String> moderatorRoles,
+      UnaryOperator<SummaryProvider> decorate)
+      throws InterruptedException {
     this(DiscordSandbox.builder(), dir, analyzer, moderatorRoles, decorate);
   }
 
-  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
-      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate) throws InterruptedException {
+  BotHarness(
+      DiscordSandbox.Builder sandboxBuilder,
+      Path dir,
+      SentimentAnalyzer analyzer,
+      List<String> moderatorRoles,
+      UnaryOperator<SummaryProvider> decorate)
+      throws InterruptedException {
     this(sandboxBuilder, dir, analyzer, moderatorRoles, decorate, new TakesSettings(0, 0));
   }
 
-  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
-      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings)
+  BotHarness(
+      DiscordSandbox.Builder sandboxBuilder,
+      Path dir,
+      SentimentAnalyzer analyzer,
+      List<String> moderatorRoles,
+      UnaryOperator<SummaryProvider> decorate,
+      TakesSettings takesSettings)
       throws InterruptedException {
     this(sandboxBuilder, dir, analyzer, moderatorRoles, decorate, takesSettings, Clock.systemUTC());
   }
 
-  /** @param botClock the bot's own clock (e.g. one a test moves forward to expire buttons) */
-  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
-      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings,
-      Clock botClock) throws InterruptedException {
+  /**
+   * @param botClock the bot's own clock (e.g. one a test moves forward to expire buttons)
+   */
+  BotHarness(
+      DiscordSandbox.Builder sandboxBuilder,
+      Path dir,
+      SentimentAnalyzer analyzer,
+      List<String> moderatorRoles,
+      UnaryOperator<SummaryProvider> decorate,
+      TakesSettings takesSettings,
+      Clock botClock)
+      throws InterruptedException {
     this(sandboxBuilder, dir, analyzer, moderatorRoles, decorate, takesSettings, botClock, r -> r);
   }
 
@@ -65,32 +89,73 @@ final class BotHarness implements AutoCloseable {
    * @param wrapStore what the bot sees of the store (e.g. one that fails on demand); {@link #store}
    *     stays the real one, for assertions
    */
-  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
-      List<String> moderatorRoles, UnaryOperator<SummaryProvider> decorate, TakesSettings takesSettings,
-      Clock botClock, UnaryOperator<TakeRepository> wrapStore) throws InterruptedException {
-    this(sandboxBuilder, dir, analyzer, s -> moderatorRoles, decorate, takesSettings, botClock, wrapStore);
+  BotHarness(
+      DiscordSandbox.Builder sandboxBuilder,
+      Path dir,
+      SentimentAnalyzer analyzer,
+      List<String> moderatorRoles,
+      UnaryOperator<SummaryProvider> decorate,
+      TakesSettings takesSettings,
+      Clock botClock,
+      UnaryOperator<TakeRepository> wrapStore)
+      throws InterruptedException {
+    this(
+        sandboxBuilder,
+        dir,
+        analyzer,
+        s -> moderatorRoles,
+        decorate,
+        takesSettings,
+        botClock,
+        wrapStore);
   }
 
   /**
-   * @param moderatorRoles the configured moderator roles, read from the started sandbox (e.g. a role's id,
-   *     which only exists once the sandbox runs)
+   * @param moderatorRoles the configured moderator roles, read from the started sandbox (e.g. a
+   *     role's id, which only exists once the sandbox runs)
    */
-  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, SentimentAnalyzer analyzer,
-      Function<DiscordSandbox, List<String>> moderatorRoles, UnaryOperator<SummaryProvider> decorate,
-      TakesSettings takesSettings, Clock botClock, UnaryOperator<TakeRepository> wrapStore)
+  BotHarness(
+      DiscordSandbox.Builder sandboxBuilder,
+      Path dir,
+      SentimentAnalyzer analyzer,
+      Function<DiscordSandbox, List<String>> moderatorRoles,
+      UnaryOperator<SummaryProvider> decorate,
+      TakesSettings takesSettings,
+      Clock botClock,
+      UnaryOperator<TakeRepository> wrapStore)
       throws InterruptedException {
-    this(sandboxBuilder, dir, moderatorRoles, takesSettings, TakeBotAssembly.Overrides.none()
-        .analyzer(analyzer).summaries(decorate).clock(botClock).storeView(wrapStore)
-        .takeRetryDelay(TAKE_RETRY_DELAY));
+    this(
+        sandboxBuilder,
+        dir,
+        moderatorRoles,
+        takesSettings,
+        TakeBotAssembly.Overrides.none()
+            .analyzer(analyzer)
+            .summaries(decorate)
+            .clock(botClock)
+            .storeView(wrapStore)
+            .takeRetryDelay(TAKE_RETRY_DELAY));
   }
 
-  /** The bot as production builds it, through {@link TakeBotAssembly}, with the test's {@code overrides}. */
-  BotHarness(DiscordSandbox.Builder sandboxBuilder, Path dir, Function<DiscordSandbox, List<String>> moderatorRoles,
-      TakesSettings takesSettings, TakeBotAssembly.Overrides overrides) throws InterruptedException {
+  /**
+   * The bot as production builds it, through {@link TakeBotAssembly}, with the test's {@code
+   * overrides}.
+   */
+  BotHarness(
+      DiscordSandbox.Builder sandboxBuilder,
+      Path dir,
+      Function<DiscordSandbox, List<String>> moderatorRoles,
+      TakesSettings takesSettings,
+      TakeBotAssembly.Overrides overrides)
+      throws InterruptedException {
     sandbox = sandboxBuilder.start();
     try {
-      app = TakeBotAssembly.start(config(sandbox, dir, moderatorRoles.apply(sandbox), takesSettings),
-          sandbox.token(), Map.of(), overrides);
+      app =
+          TakeBotAssembly.start(
+              config(sandbox, dir, moderatorRoles.apply(sandbox), takesSettings),
+              sandbox.token(),
+              Map.of(),
+              overrides);
     } catch (InterruptedException | RuntimeException e) {
       sandbox.close();
       throw e;
@@ -102,11 +167,15 @@ final class BotHarness implements AutoCloseable {
   }
 
   /** The configuration of a bot on {@code sandbox} with its SQLite file in {@code dir}. */
-  static TakeBotConfig config(DiscordSandbox sandbox, Path dir, List<String> moderatorRoles,
-      TakesSettings takesSettings) {
+  static TakeBotConfig config(
+      DiscordSandbox sandbox, Path dir, List<String> moderatorRoles, TakesSettings takesSettings) {
     return new TakeBotConfig(
-        new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
-            moderatorRoles, "news"),
+        new DiscordSettings(
+            sandbox.restUrl(),
+            sandbox.gatewayUrl(),
+            Long.parseLong(sandbox.guildId()),
+            moderatorRoles,
+            "news"),
         new ArticleSettings(Path.of("config", "articles"), 6),
         StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
         takesSettings);
@@ -119,8 +188,12 @@ final class BotHarness implements AutoCloseable {
 
   /** Polls on the calling thread, so waits for threads to end see no poller thread of their own. */
   static void await(String what, BooleanSupplier condition) {
-    Awaitility.await(what).atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
-        .pollInSameThread().until(condition::getAsBoolean);
+    Awaitility.await(what)
+        .atMost(WAIT)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(20))
+        .pollInSameThread()
+        .until(condition::getAsBoolean);
   }
 
   void awaitTake(String messageId) {

@@ -56,13 +56,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue #4 through the sandbox with the real JDA bot: backfill after an outage and after a lost session,
- * {@code /takes forget} and {@code /takes export}.
+ * Issue #4 through the sandbox with the real JDA bot: backfill after an outage and after a lost
+ * session, {@code /takes forget} and {@code /takes export}.
  */
 @DisplayName("Durable takes end to end: backfill, forget and export through the sandbox")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DurableTakesEndToEndTest {
-  private static final Pattern POST_LINK = Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
+  private static final Pattern POST_LINK =
+      Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
 
   private Path dir;
   private DiscordSandbox sandbox;
@@ -82,12 +83,17 @@ class DurableTakesEndToEndTest {
     threadsBefore = Thread.getAllStackTraces().keySet();
     dir = tmp;
     sandbox = DiscordSandbox.builder().start();
-    config = new TakeBotConfig(
-        new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), Long.parseLong(sandbox.guildId()),
-            List.of(), "news"),
-        new ArticleSettings(Path.of("config", "articles"), 6),
-        StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
-        new TakesSettings(0, 0));
+    config =
+        new TakeBotConfig(
+            new DiscordSettings(
+                sandbox.restUrl(),
+                sandbox.gatewayUrl(),
+                Long.parseLong(sandbox.guildId()),
+                List.of(),
+                "news"),
+            new ArticleSettings(Path.of("config", "articles"), 6),
+            StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
+            new TakesSettings(0, 0));
     startBot();
     alice = sandbox.addMember("alice");
     bob = sandbox.addMember("bob");
@@ -102,15 +108,26 @@ class DurableTakesEndToEndTest {
     } finally {
       sandbox.close();
     }
-    BotHarness.await("the bot's threads to end", () -> Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !threadsBefore.contains(t))
-        .noneMatch(t -> t.getName().startsWith("JDA") || t.getName().startsWith("takebot-")));
+    BotHarness.await(
+        "the bot's threads to end",
+        () ->
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !threadsBefore.contains(t))
+                .noneMatch(
+                    t -> t.getName().startsWith("JDA") || t.getName().startsWith("takebot-")));
   }
 
-  /** What a (re)started process does: a fresh store handle, services and summary cache on the same file. */
+  /**
+   * What a (re)started process does: a fresh store handle, services and summary cache on the same
+   * file.
+   */
   private void startBot() throws InterruptedException {
-    app = TakeBotAssembly.start(config, sandbox.token(), Map.of(),
-        TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()));
+    app =
+        TakeBotAssembly.start(
+            config,
+            sandbox.token(),
+            Map.of(),
+            TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()));
     bot = app.bot();
     store = app.store();
     takes = app.takes();
@@ -120,12 +137,21 @@ class DurableTakesEndToEndTest {
   private record Posted(Discussion discussion, SandboxMessage post, Channel thread) {}
 
   private Posted postArticle(String title) {
-    String text = "# " + title + " " + articles.incrementAndGet() + "\n\n"
-        + "The council approved the new cycle lanes after a long debate this week. "
-        + "Shop owners said parking would suffer, while residents welcomed safer streets.\n\n"
-        + "Critics called the plan rushed, supporters called it overdue.\n";
-    InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-        Map.of("file", FileUpload.text("article.md", text)));
+    String text =
+        "# "
+            + title
+            + " "
+            + articles.incrementAndGet()
+            + "\n\n"
+            + "The council approved the new cycle lanes after a long debate this week. "
+            + "Shop owners said parking would suffer, while residents welcomed safer streets.\n\n"
+            + "Critics called the plan rushed, supporters called it overdue.\n";
+    InteractionHandle cmd =
+        sandbox.slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            Map.of("file", FileUpload.text("article.md", text)));
     Matcher m = POST_LINK.matcher(cmd.awaitResponse(WAIT).content());
     assertThat(m.find()).isTrue();
     Discussion d = store.findDiscussion(Long.parseLong(m.group(2))).orElseThrow();
@@ -145,7 +171,8 @@ class DurableTakesEndToEndTest {
     Map<Long, String> out = new TreeMap<>();
     List<SandboxMessage> candidates = new ArrayList<>(sandbox.messages(p.thread()));
     sandbox.messages(sandbox.news()).stream()
-        .filter(m -> p.post().id().equals(m.referencedMessageId())).forEach(candidates::add);
+        .filter(m -> p.post().id().equals(m.referencedMessageId()))
+        .forEach(candidates::add);
     for (SandboxMessage m : candidates) {
       if (!m.authorId().equals(sandbox.bot().id()) && !m.isEphemeral() && !m.content().isBlank()) {
         out.put(Long.parseLong(m.id()), m.content());
@@ -155,11 +182,13 @@ class DurableTakesEndToEndTest {
   }
 
   private void awaitInSync(Posted p) {
-    BotHarness.await("the store to match the sandbox", () -> stored(p.discussion()).equals(onDiscord(p)));
+    BotHarness.await(
+        "the store to match the sandbox", () -> stored(p.discussion()).equals(onDiscord(p)));
   }
 
   @Test
-  @DisplayName("after an outage, takes posted, edited and deleted meanwhile are reconciled on start")
+  @DisplayName(
+      "after an outage, takes posted, edited and deleted meanwhile are reconciled on start")
   void backfillAfterOutage() throws InterruptedException {
     // given a discussion with takes collected live, in the thread and as a reply to the post
     Posted p = postArticle("Cycle lanes");
@@ -189,8 +218,13 @@ class DurableTakesEndToEndTest {
     awaitInSync(q);
     assertThat(stored(q.discussion())).containsOnlyKeys(Long.parseLong(qLate.id()));
     Map<Long, String> after = stored(p.discussion());
-    assertThat(after).containsOnlyKeys(Long.parseLong(early1.id()), Long.parseLong(early3.id()),
-        Long.parseLong(late1.id()), Long.parseLong(late2.id()), Long.parseLong(late3.id()));
+    assertThat(after)
+        .containsOnlyKeys(
+            Long.parseLong(early1.id()),
+            Long.parseLong(early3.id()),
+            Long.parseLong(late1.id()),
+            Long.parseLong(late2.id()),
+            Long.parseLong(late3.id()));
     assertThat(after).containsEntry(Long.parseLong(early1.id()), "I love the new lanes, mostly");
     assertThat(store.findTake(Long.parseLong(late2.id())).orElseThrow().authorId())
         .isEqualTo(Long.parseLong(bob.id()));
@@ -198,13 +232,14 @@ class DurableTakesEndToEndTest {
   }
 
   /**
-   * Regression: a backfill interrupted by shutdown used to treat the discussions it had not read yet as
-   * empty and delete every one of their takes.
+   * Regression: a backfill interrupted by shutdown used to treat the discussions it had not read
+   * yet as empty and delete every one of their takes.
    */
   @Test
   @DisplayName("a backfill interrupted mid-way deletes no take it has not seen")
   void interruptedBackfillDeletesNothing() {
-    // given an older discussion with a take, and a newer one (read first) with a take the store missed
+    // given an older discussion with a take, and a newer one (read first) with a take the store
+    // missed
     Posted older = postArticle("Tram line");
     sandbox.post(alice, older.thread(), "Trams are great");
     awaitInSync(older);
@@ -216,15 +251,20 @@ class DurableTakesEndToEndTest {
 
     // when shutdown interrupts the backfill right after it collects the missed take
     Thread caller = Thread.currentThread();
-    java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(true);
-    takes.addListener(post -> {
-      if (Thread.currentThread() == caller && armed.getAndSet(false)) {
-        caller.interrupt();
-      }
-    });
+    java.util.concurrent.atomic.AtomicBoolean armed =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    takes.addListener(
+        post -> {
+          if (Thread.currentThread() == caller && armed.getAndSet(false)) {
+            caller.interrupt();
+          }
+        });
     try (Scheduler scheduler = new Scheduler()) {
-      TakesListener collector = new TakesListener(takes, scheduler.routine("take-retry"), Duration.ofMillis(100));
-      new Backfill(new BotContext(takes, null, null, Clock.systemUTC()), collector, 0, Runnable::run).run(bot.jda());
+      TakesListener collector =
+          new TakesListener(takes, scheduler.routine("take-retry"), Duration.ofMillis(100));
+      new Backfill(
+              new BotContext(takes, null, null, Clock.systemUTC()), collector, 0, Runnable::run)
+          .run(bot.jda());
     } finally {
       Thread.interrupted();
     }
@@ -235,7 +275,8 @@ class DurableTakesEndToEndTest {
   }
 
   @Test
-  @DisplayName("after an invalidated session, takes posted while disconnected are collected on SessionRecreate")
+  @DisplayName(
+      "after an invalidated session, takes posted while disconnected are collected on SessionRecreate")
   void backfillAfterLostSession() {
     // given a discussion with one live take
     Posted p = postArticle("Bus lanes");
@@ -248,15 +289,18 @@ class DurableTakesEndToEndTest {
     SandboxMessage missed1 = sandbox.post(bob, p.thread(), "Bad idea, the buses are empty");
     SandboxMessage missed2 = sandbox.post(alice, p.thread(), "Agree with the plan");
     assertThat(sandbox.gatewayEvents().subList(mark, sandbox.gatewayEvents().size()))
-        .extracting(GatewayEvent::kind).doesNotContain("IDENTIFY", "RESUME");
+        .extracting(GatewayEvent::kind)
+        .doesNotContain("IDENTIFY", "RESUME");
 
     // then the bot identifies anew (not a resume) and its backfill collects both
     GatewayEvent identify = sandbox.awaitGatewayEvent("IDENTIFY", mark, WAIT);
     assertThat(identify.detail()).startsWith("session");
     awaitInSync(p);
-    assertThat(stored(p.discussion())).containsKeys(Long.parseLong(missed1.id()), Long.parseLong(missed2.id()));
+    assertThat(stored(p.discussion()))
+        .containsKeys(Long.parseLong(missed1.id()), Long.parseLong(missed2.id()));
     assertThat(sandbox.gatewayEvents().subList(mark, sandbox.gatewayEvents().size()))
-        .extracting(GatewayEvent::kind).doesNotContain("RESUME");
+        .extracting(GatewayEvent::kind)
+        .doesNotContain("RESUME");
   }
 
   @Test
@@ -278,28 +322,43 @@ class DurableTakesEndToEndTest {
       sandbox.awaitGatewayEvent("RESUME", mark, WAIT);
 
       // then the take arrives through the replay
-      BotHarness.await("the replayed take", () -> store.findTake(Long.parseLong(missed[0].id())).isPresent());
+      BotHarness.await(
+          "the replayed take", () -> store.findTake(Long.parseLong(missed[0].id())).isPresent());
 
-      // and no backfill runs. The marker: the backfill of a later lost session, which runs after any backfill
+      // and no backfill runs. The marker: the backfill of a later lost session, which runs after
+      // any backfill
       // the resume started (one at a time, in order)
       sandbox.invalidateSession(false);
-      BotHarness.await("the marker backfill", () -> backfillLog.list.stream()
-          .anyMatch(e -> e.getFormattedMessage().startsWith("Backfill after new gateway session")));
+      BotHarness.await(
+          "the marker backfill",
+          () ->
+              backfillLog.list.stream()
+                  .anyMatch(
+                      e ->
+                          e.getFormattedMessage()
+                              .startsWith("Backfill after new gateway session")));
     } finally {
       logger.detachAppender(backfillLog);
     }
-    assertThat(backfillLog.list).extracting(ILoggingEvent::getFormattedMessage)
-        .filteredOn(m -> m.startsWith("Backfill after")).hasSize(1);
+    assertThat(backfillLog.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .filteredOn(m -> m.startsWith("Backfill after"))
+        .hasSize(1);
     // only the marker read the thread's history from its start
     String history = "channels/" + p.thread().id() + "/messages";
     Pattern fromStart = Pattern.compile("(^|&)after=" + p.thread().id() + "(&|$)");
     assertThat(sandbox.requests().subList(requests, sandbox.requests().size()))
-        .filteredOn(r -> r.method().equals("GET") && r.path().equals(history) && fromStart.matcher(r.query()).find())
+        .filteredOn(
+            r ->
+                r.method().equals("GET")
+                    && r.path().equals(history)
+                    && fromStart.matcher(r.query()).find())
         .hasSize(1);
   }
 
   @Test
-  @DisplayName("/takes export refuses, with a message, a file over Discord's 10 MB attachment limit")
+  @DisplayName(
+      "/takes export refuses, with a message, a file over Discord's 10 MB attachment limit")
   void exportOverTheLimit() {
     // given an article with about 11 MB of takes
     Posted p = postArticle("Stadium vote");
@@ -307,23 +366,41 @@ class DurableTakesEndToEndTest {
     String text = "word ".repeat(380);
     List<Take> big = new ArrayList<>();
     for (int i = 1; i <= 6_000; i++) {
-      big.add(new Take(post + i, post, p.discussion().threadId(), 42, "m", text, Instant.now(), null,
-          Label.NEUTRAL, 0, "v"));
+      big.add(
+          new Take(
+              post + i,
+              post,
+              p.discussion().threadId(),
+              42,
+              "m",
+              text,
+              Instant.now(),
+              null,
+              Label.NEUTRAL,
+              0,
+              "v"));
     }
     store.insertTakes(big);
 
     // when a moderator exports it
-    InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "takes export",
-        Map.of("article", Long.toString(post), "format", "json"));
+    InteractionHandle cmd =
+        sandbox.slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "takes export",
+            Map.of("article", Long.toString(post), "format", "json"));
     SandboxMessage answer = cmd.awaitResponse(WAIT);
 
     // then no file is sent, and the moderator is told why and what to try
     assertThat(answer.attachments()).isEmpty();
-    assertThat(answer.content()).contains("over Discord's 10 MB attachment limit").contains("format: csv");
+    assertThat(answer.content())
+        .contains("over Discord's 10 MB attachment limit")
+        .contains("format: csv");
   }
 
   @Test
-  @DisplayName("/takes forget deletes the member's takes in the server, confirms privately, refreshes summaries")
+  @DisplayName(
+      "/takes forget deletes the member's takes in the server, confirms privately, refreshes summaries")
   void forget() {
     // given takes by two members in two discussions, and a cached summary
     Member carol = sandbox.addMember("carol");
@@ -334,7 +411,8 @@ class DurableTakesEndToEndTest {
     SandboxMessage other = sandbox.post(bob, a.thread(), "Trams are fine");
     awaitInSync(a);
     awaitInSync(b);
-    assertThat(summaries.summary(a.discussion().postMessageId()).orElseThrow().summary().takes()).isEqualTo(2);
+    assertThat(summaries.summary(a.discussion().postMessageId()).orElseThrow().summary().takes())
+        .isEqualTo(2);
 
     // when carol asks to be forgotten
     InteractionHandle cmd = sandbox.slash(carol, sandbox.general(), "takes forget", Map.of());
@@ -346,24 +424,32 @@ class DurableTakesEndToEndTest {
     assertThat(store.findTake(Long.parseLong(c1.id()))).isEmpty();
     assertThat(store.findTake(Long.parseLong(c2.id()))).isEmpty();
     assertThat(store.findTake(Long.parseLong(other.id()))).isPresent();
-    assertThat(summaries.summary(a.discussion().postMessageId()).orElseThrow().summary().takes()).isEqualTo(1);
+    assertThat(summaries.summary(a.discussion().postMessageId()).orElseThrow().summary().takes())
+        .isEqualTo(1);
 
     // and asking again finds nothing
-    assertThat(sandbox.slash(carol, sandbox.general(), "takes forget", Map.of()).awaitResponse(WAIT).content())
+    assertThat(
+            sandbox
+                .slash(carol, sandbox.general(), "takes forget", Map.of())
+                .awaitResponse(WAIT)
+                .content())
         .contains("nothing to forget");
 
-    // and a backfill (after a lost session) does not bring her forgotten takes back, but collects her new one
+    // and a backfill (after a lost session) does not bring her forgotten takes back, but collects
+    // her new one
     int mark = sandbox.gatewayEvents().size();
     sandbox.invalidateSession(false);
     SandboxMessage fresh = sandbox.post(carol, a.thread(), "Changed my mind, trams are good");
     sandbox.awaitGatewayEvent("IDENTIFY", mark, WAIT);
-    BotHarness.await("carol's new take", () -> store.findTake(Long.parseLong(fresh.id())).isPresent());
+    BotHarness.await(
+        "carol's new take", () -> store.findTake(Long.parseLong(fresh.id())).isPresent());
     assertThat(store.findTake(Long.parseLong(c1.id()))).isEmpty();
     assertThat(store.findTake(Long.parseLong(c2.id()))).isEmpty();
   }
 
   @Test
-  @DisplayName("/takes export sends a moderator the article's takes as CSV that parses back to the store")
+  @DisplayName(
+      "/takes export sends a moderator the article's takes as CSV that parses back to the store")
   void exportCsv() throws IOException, InterruptedException {
     // given takes whose text needs quoting
     Posted p = postArticle("Park closure");
@@ -373,21 +459,45 @@ class DurableTakesEndToEndTest {
     awaitInSync(p);
 
     // when a moderator exports it as CSV
-    InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "takes export",
-        Map.of("article", Long.toString(p.discussion().postMessageId()), "format", "csv"));
+    InteractionHandle cmd =
+        sandbox.slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "takes export",
+            Map.of("article", Long.toString(p.discussion().postMessageId()), "format", "csv"));
     SandboxMessage answer = cmd.awaitResponse(WAIT);
 
     // then an ephemeral answer carries a CSV with one row per stored take, in message-id order
     assertThat(cmd.isEphemeral()).isTrue();
-    assertThat(answer.attachments()).singleElement()
-        .satisfies(a -> assertThat(a.path("filename").asText()).isEqualTo("takes-" + p.discussion().postMessageId() + ".csv"));
+    assertThat(answer.attachments())
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.path("filename").asText())
+                    .isEqualTo("takes-" + p.discussion().postMessageId() + ".csv"));
     String csv = download(answer.attachments().get(0).path("url").asText());
     List<List<String>> rows = parseCsv(csv);
-    assertThat(rows.get(0)).containsExactly("message_id", "author_id", "author", "created_at", "edited_at",
-        "label", "score", "analyzer_version", "text");
+    assertThat(rows.get(0))
+        .containsExactly(
+            "message_id",
+            "author_id",
+            "author",
+            "created_at",
+            "edited_at",
+            "label",
+            "score",
+            "analyzer_version",
+            "text");
     List<List<String>> expected = new ArrayList<>();
-    store.forEachTake(p.discussion().postMessageId(), t -> expected.add(List.of(Long.toString(t.messageId()),
-        Long.toString(t.authorId()), t.label().id(), t.text().startsWith("=") ? "'" + t.text() : t.text())));
+    store.forEachTake(
+        p.discussion().postMessageId(),
+        t ->
+            expected.add(
+                List.of(
+                    Long.toString(t.messageId()),
+                    Long.toString(t.authorId()),
+                    t.label().id(),
+                    t.text().startsWith("=") ? "'" + t.text() : t.text())));
     assertThat(rows.subList(1, rows.size()))
         .extracting(r -> List.of(r.get(0), r.get(1), r.get(5), r.get(8)))
         .containsExactlyElementsOf(expected);
@@ -395,7 +505,8 @@ class DurableTakesEndToEndTest {
   }
 
   @Test
-  @DisplayName("/takes export kind:corrections sends the server's moderator corrections as JSON labelled data")
+  @DisplayName(
+      "/takes export kind:corrections sends the server's moderator corrections as JSON labelled data")
   void exportCorrectionsJson() throws IOException, InterruptedException {
     // given a take whose tag a moderator corrected
     Posted p = postArticle("Bridge toll");
@@ -404,16 +515,25 @@ class DurableTakesEndToEndTest {
     long id = Long.parseLong(m.id());
     Label before = store.findTake(id).orElseThrow().label();
     Label corrected = before == Label.NEGATIVE ? Label.MIXED : Label.NEGATIVE;
-    store.correctLabel(id, corrected, Long.parseLong(sandbox.moderator().id()), Instant.parse("2026-01-01T00:00:00Z"));
+    store.correctLabel(
+        id,
+        corrected,
+        Long.parseLong(sandbox.moderator().id()),
+        Instant.parse("2026-01-01T00:00:00Z"));
 
     // when a moderator exports the corrections as JSON
-    InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "takes export",
-        Map.of("kind", "corrections", "format", "json"));
+    InteractionHandle cmd =
+        sandbox.slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "takes export",
+            Map.of("kind", "corrections", "format", "json"));
     SandboxMessage answer = cmd.awaitResponse(WAIT);
 
     // then the file lists the correction with the take's text and both labels
     assertThat(cmd.isEphemeral()).isTrue();
-    JsonNode json = new ObjectMapper().readTree(download(answer.attachments().get(0).path("url").asText()));
+    JsonNode json =
+        new ObjectMapper().readTree(download(answer.attachments().get(0).path("url").asText()));
     assertThat(json.path("guild_id").asText()).isEqualTo(sandbox.guildId());
     JsonNode row = json.path("corrections").get(0);
     assertThat(json.path("corrections")).hasSize(1);
@@ -426,7 +546,8 @@ class DurableTakesEndToEndTest {
   @Test
   @DisplayName("/takes export is refused to a member without Manage Messages, with no file")
   void exportRefusedToMembers() {
-    InteractionHandle cmd = sandbox.slash(sandbox.member(), sandbox.news(), "takes export", Map.of());
+    InteractionHandle cmd =
+        sandbox.slash(sandbox.member(), sandbox.news(), "takes export", Map.of());
     SandboxMessage answer = cmd.awaitResponse(WAIT);
     assertThat(cmd.isEphemeral()).isTrue();
     assertThat(answer.content()).startsWith("Only moderators can export takes");
@@ -434,8 +555,11 @@ class DurableTakesEndToEndTest {
   }
 
   private static String download(String url) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(200);
     return new String(r.body(), StandardCharsets.UTF_8);
   }

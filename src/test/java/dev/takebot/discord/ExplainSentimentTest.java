@@ -14,33 +14,44 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Explain sentiment: wording of the answer")
 class ExplainSentimentTest {
-  private static final Sentiment POSITIVE = new Sentiment(Label.POSITIVE, 0.62, List.of("love", "great", "👍"));
+  private static final Sentiment POSITIVE =
+      new Sentiment(Label.POSITIVE, 0.62, List.of("love", "great", "👍"));
 
   private static Take take(Label label, String version) {
     return new Take(1, 2, 3, 4, "ada", "I love it", Instant.EPOCH, null, label, 0.1, version);
   }
 
   @Test
-  @DisplayName("a plain message: the reading and its words in order, quoted so they cannot ping or format")
+  @DisplayName(
+      "a plain message: the reading and its words in order, quoted so they cannot ping or format")
   void message() {
-    String text = ExplainSentimentFeature.explain(Optional.empty(),
-        new Sentiment(Label.NEGATIVE, -0.5, List.of("@everyone", "*bad*")));
-    assertThat(text).startsWith("This message reads as 🔴 **negative** (score -0.50).")
-        .contains("`@\u200Beveryone`").contains("`*bad*`");
+    String text =
+        ExplainSentimentFeature.explain(
+            Optional.empty(), new Sentiment(Label.NEGATIVE, -0.5, List.of("@everyone", "*bad*")));
+    assertThat(text)
+        .startsWith("This message reads as 🔴 **negative** (score -0.50).")
+        .contains("`@\u200Beveryone`")
+        .contains("`*bad*`");
   }
 
   @Test
-  @DisplayName("a corrected take: the moderator's tag counts, the analyser's reading is shown beside it")
+  @DisplayName(
+      "a corrected take: the moderator's tag counts, the analyser's reading is shown beside it")
   void corrected() {
-    String text = ExplainSentimentFeature.explain(Optional.of(take(Label.NEGATIVE, "moderator")), POSITIVE);
-    assertThat(text).startsWith("This take is tagged **negative** by a moderator")
-        .contains("reads it as 🟢 **positive** (score +0.62)").contains("`love`, `great`, `👍`");
+    String text =
+        ExplainSentimentFeature.explain(Optional.of(take(Label.NEGATIVE, "moderator")), POSITIVE);
+    assertThat(text)
+        .startsWith("This take is tagged **negative** by a moderator")
+        .contains("reads it as 🟢 **positive** (score +0.62)")
+        .contains("`love`, `great`, `👍`");
   }
 
   @Test
-  @DisplayName("a take tagged by an older analyser: both tags, and a note that it will be re-tagged")
+  @DisplayName(
+      "a take tagged by an older analyser: both tags, and a note that it will be re-tagged")
   void outdated() {
-    String text = ExplainSentimentFeature.explain(Optional.of(take(Label.NEUTRAL, "old")), POSITIVE);
+    String text =
+        ExplainSentimentFeature.explain(Optional.of(take(Label.NEUTRAL, "old")), POSITIVE);
     assertThat(text).contains("tagged ⚪ **neutral** (+0.10)").contains("will re-tag it");
   }
 
@@ -48,6 +59,7 @@ class ExplainSentimentTest {
   @DisplayName("no sentiment words: says so; many words: the first twelve and a count")
   void reasons() {
     assertThat(ExplainSentimentFeature.reasons(List.of())).contains("No sentiment words");
-    assertThat(ExplainSentimentFeature.reasons(Collections.nCopies(15, "w"))).endsWith("and 3 more.");
+    assertThat(ExplainSentimentFeature.reasons(Collections.nCopies(15, "w")))
+        .endsWith("and 3 more.");
   }
 }

@@ -35,10 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue #11, "no take lost, duplicated or stale", through the sandbox and the real JDA client: both
  * messages of a post are the post, and live events win over history a backfill read before them.
  */
-@DisplayName("Takes end to end: both post messages count, and live events win over an in-flight backfill")
+@DisplayName(
+    "Takes end to end: both post messages count, and live events win over an in-flight backfill")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveWinsEndToEndTest {
-  private static final Pattern POST_LINK = Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
+  private static final Pattern POST_LINK =
+      Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
   private static final String VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
 
   private BotHarness h;
@@ -60,31 +62,53 @@ class LiveWinsEndToEndTest {
   @AfterAll
   void stop() {
     h.close();
-    BotHarness.await("the bot's threads to end", () -> Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !threadsBefore.contains(t))
-        .noneMatch(t -> t.getName().startsWith("JDA") || t.getName().startsWith("takebot-")));
+    BotHarness.await(
+        "the bot's threads to end",
+        () ->
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !threadsBefore.contains(t))
+                .noneMatch(
+                    t -> t.getName().startsWith("JDA") || t.getName().startsWith("takebot-")));
   }
 
   /** A posted article: its discussion, both of its messages and its thread. */
-  private record Posted(Discussion discussion, SandboxMessage video, SandboxMessage post, Channel thread) {}
+  private record Posted(
+      Discussion discussion, SandboxMessage video, SandboxMessage post, Channel thread) {}
 
-  /** Posts an article with a video, which goes out as two messages: the video link, then the embed. */
+  /**
+   * Posts an article with a video, which goes out as two messages: the video link, then the embed.
+   */
   private Posted postVideoArticle(String title) {
-    String text = "# " + title + " " + articles.incrementAndGet() + "\n\n"
-        + "The council approved the new cycle lanes after a long debate this week. "
-        + "Shop owners said parking would suffer, while residents welcomed safer streets.\n\n"
-        + "Watch: " + VIDEO + "\n";
-    InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-        Map.of("file", FileUpload.text("article.md", text)));
+    String text =
+        "# "
+            + title
+            + " "
+            + articles.incrementAndGet()
+            + "\n\n"
+            + "The council approved the new cycle lanes after a long debate this week. "
+            + "Shop owners said parking would suffer, while residents welcomed safer streets.\n\n"
+            + "Watch: "
+            + VIDEO
+            + "\n";
+    InteractionHandle cmd =
+        sandbox.slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            Map.of("file", FileUpload.text("article.md", text)));
     Matcher m = POST_LINK.matcher(cmd.awaitResponse(WAIT).content());
     assertThat(m.find()).isTrue();
     long postId = Long.parseLong(m.group(2));
     Discussion d = h.store.findDiscussion(postId).orElseThrow();
     Channel thread = sandbox.awaitThread(t -> t.id().equals(Long.toString(d.threadId())), WAIT);
-    SandboxMessage video = sandbox.messages(sandbox.news()).stream()
-        .filter(s -> s.authorId().equals(sandbox.bot().id()) && Long.parseLong(s.id()) < postId)
-        .max(Comparator.comparingLong(s -> Long.parseLong(s.id()))).orElseThrow();
-    assertThat(video.content()).as("the post's first message is the video link").contains("dQw4w9WgXcQ");
+    SandboxMessage video =
+        sandbox.messages(sandbox.news()).stream()
+            .filter(s -> s.authorId().equals(sandbox.bot().id()) && Long.parseLong(s.id()) < postId)
+            .max(Comparator.comparingLong(s -> Long.parseLong(s.id())))
+            .orElseThrow();
+    assertThat(video.content())
+        .as("the post's first message is the video link")
+        .contains("dQw4w9WgXcQ");
     return new Posted(d, video, sandbox.message(m.group(2)).orElseThrow(), thread);
   }
 
@@ -93,7 +117,9 @@ class LiveWinsEndToEndTest {
     return h.store.findTake(Long.parseLong(m.id())).orElseThrow();
   }
 
-  /** Drops the gateway session; whatever runs before the bot is back, it sees only through backfill. */
+  /**
+   * Drops the gateway session; whatever runs before the bot is back, it sees only through backfill.
+   */
   private void whileSessionLost(Runnable meanwhile) {
     int mark = sandbox.gatewayEvents().size();
     sandbox.invalidateSession(false);
@@ -103,7 +129,8 @@ class LiveWinsEndToEndTest {
 
   /** Regression: a reply to the video message, the post's first, was not a take. */
   @Test
-  @DisplayName("a reply to the post's first message (the video link) is a take of the article, live")
+  @DisplayName(
+      "a reply to the post's first message (the video link) is a take of the article, live")
   void replyToVideoMessageLive() {
     // given an article posted as two messages
     Posted p = postVideoArticle("Cycle lanes");
@@ -120,24 +147,26 @@ class LiveWinsEndToEndTest {
 
   /** Regression: backfill, too, only knew replies to the second message. */
   @Test
-  @DisplayName("a reply to the post's first message posted while the bot was away is collected by backfill")
+  @DisplayName(
+      "a reply to the post's first message posted while the bot was away is collected by backfill")
   void replyToVideoMessageBackfilled() {
     // given an article posted as two messages
     Posted p = postVideoArticle("Bus lanes");
 
     // when a member replies to the video link while the bot's session is lost
     SandboxMessage[] missed = new SandboxMessage[1];
-    whileSessionLost(() -> missed[0] = sandbox.reply(alice, p.video(), "Good idea, buses need room"));
+    whileSessionLost(
+        () -> missed[0] = sandbox.reply(alice, p.video(), "Good idea, buses need room"));
 
     // then the backfill after the new session collects it as a take of the article
     assertThat(awaitTake(missed[0]).postMessageId()).isEqualTo(p.discussion().postMessageId());
   }
 
   /**
-   * Posts a take while the bot's session is lost, so that only the backfill after the new session can see
-   * it; holds the backfill's first page of the thread's history (which holds the take as first posted),
-   * runs {@code live} meanwhile, waits until the bot has handled those live events, then lets the page go
-   * and waits until the backfill has moved past the thread.
+   * Posts a take while the bot's session is lost, so that only the backfill after the new session
+   * can see it; holds the backfill's first page of the thread's history (which holds the take as
+   * first posted), runs {@code live} meanwhile, waits until the bot has handled those live events,
+   * then lets the page go and waits until the backfill has moved past the thread.
    */
   private SandboxMessage inFlightPage(Posted p, String text, Consumer<SandboxMessage> live) {
     SandboxMessage[] missed = new SandboxMessage[1];
@@ -145,24 +174,29 @@ class LiveWinsEndToEndTest {
     whileSessionLost(() -> missed[0] = sandbox.post(alice, p.thread(), text));
     page.awaitHeld(WAIT);
     live.accept(missed[0]);
-    // Events reach the bot in order: once this later message is stored, the live events were handled.
+    // Events reach the bot in order: once this later message is stored, the live events were
+    // handled.
     awaitTake(sandbox.post(bob, p.thread(), "marker: events before this one were handled"));
     int mark = sandbox.requests().size();
     page.release();
     String replies = "channels/" + sandbox.news().id() + "/messages";
-    BotHarness.await("the backfill to reach the channel's replies", () -> {
-      List<RecordedRequest> all = sandbox.requests(); // one snapshot: the bot keeps sending meanwhile
-      return all.subList(mark, all.size()).stream().anyMatch(r -> r.is("GET", replies));
-    });
+    BotHarness.await(
+        "the backfill to reach the channel's replies",
+        () -> {
+          List<RecordedRequest> all =
+              sandbox.requests(); // one snapshot: the bot keeps sending meanwhile
+          return all.subList(mark, all.size()).stream().anyMatch(r -> r.is("GET", replies));
+        });
     return missed[0];
   }
 
   /**
-   * Regression: a live delete of a message on a history page the backfill had read but not yet written
-   * found no row and was dropped; the page then brought the deleted take back.
+   * Regression: a live delete of a message on a history page the backfill had read but not yet
+   * written found no row and was dropped; the page then brought the deleted take back.
    */
   @Test
-  @DisplayName("a message deleted while a backfill's history page holding it is in flight stays deleted")
+  @DisplayName(
+      "a message deleted while a backfill's history page holding it is in flight stays deleted")
   void deleteWinsOverInFlightPage() {
     // given an article, and a take posted while the bot's session was lost
     Posted p = postVideoArticle("Tram line");
@@ -172,22 +206,25 @@ class LiveWinsEndToEndTest {
 
     // then the take is not stored, once the backfill has moved past the thread
     assertThat(h.store.findTake(Long.parseLong(deleted.id()))).isEmpty();
-    assertThat(h.store.stats(p.discussion().postMessageId()).takes()).as("the marker only").isEqualTo(1);
+    assertThat(h.store.stats(p.discussion().postMessageId()).takes())
+        .as("the marker only")
+        .isEqualTo(1);
   }
 
   /**
-   * Regression: a live edit of a message on a history page the backfill had read but not yet written found
-   * no row and was dropped; the page then stored the text as first posted.
+   * Regression: a live edit of a message on a history page the backfill had read but not yet
+   * written found no row and was dropped; the page then stored the text as first posted.
    */
   @Test
-  @DisplayName("a message edited while a backfill's history page holding it is in flight keeps its new text")
+  @DisplayName(
+      "a message edited while a backfill's history page holding it is in flight keeps its new text")
   void editWinsOverInFlightPage() {
     // given an article, and a take posted while the bot's session was lost
     Posted p = postVideoArticle("Tram fares");
 
     // when the backfill has read it, and it is edited live before the backfill writes it
-    SandboxMessage edited = inFlightPage(p, "Fares are great",
-        m -> sandbox.edit(m, "Fares are awful, too high"));
+    SandboxMessage edited =
+        inFlightPage(p, "Fares are great", m -> sandbox.edit(m, "Fares are awful, too high"));
 
     // then the take holds the edited text, tagged from it
     Take t = h.store.findTake(Long.parseLong(edited.id())).orElseThrow();

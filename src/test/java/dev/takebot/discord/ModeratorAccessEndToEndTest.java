@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Moderator-only is declared once per feature ({@link Feature#access()}) and enforced by the router before
- * the feature runs, for every kind of interaction: a command, its autocomplete, a button, a form.
+ * Moderator-only is declared once per feature ({@link Feature#access()}) and enforced by the router
+ * before the feature runs, for every kind of interaction: a command, its autocomplete, a button, a
+ * form.
  */
 @DisplayName("The router enforces moderator-only features")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,13 +34,26 @@ class ModeratorAccessEndToEndTest {
 
   @BeforeAll
   void start(@TempDir Path dir) throws InterruptedException {
-    h = new BotHarness(DiscordSandbox.builder(), dir, new KeywordAnalyzer(), List.of(), r -> r,
-        new TakesSettings(0, 0));
+    h =
+        new BotHarness(
+            DiscordSandbox.builder(),
+            dir,
+            new KeywordAnalyzer(),
+            List.of(),
+            r -> r,
+            new TakesSettings(0, 0));
     sandbox = h.sandbox;
     bob = sandbox.addMember("bob");
     long post = 9_000;
-    h.store.saveDiscussion(new Discussion(post, Long.parseLong(sandbox.guildId()), Long.parseLong(sandbox.news().id()),
-        post, "harbour", TITLE, Instant.EPOCH));
+    h.store.saveDiscussion(
+        new Discussion(
+            post,
+            Long.parseLong(sandbox.guildId()),
+            Long.parseLong(sandbox.news().id()),
+            post,
+            "harbour",
+            TITLE,
+            Instant.EPOCH));
   }
 
   @AfterAll
@@ -50,17 +64,24 @@ class ModeratorAccessEndToEndTest {
   }
 
   private List<String> suggested(Member member, String command) {
-    return sandbox.autocomplete(member, sandbox.general(), command, "article", "").awaitChoices(WAIT).stream()
-        .map(c -> c.path("name").asText()).toList();
+    return sandbox
+        .autocomplete(member, sandbox.general(), command, "article", "")
+        .awaitChoices(WAIT)
+        .stream()
+        .map(c -> c.path("name").asText())
+        .toList();
   }
 
   @Test
-  @DisplayName("a moderator-only command suggests nothing to a member, while its moderators get the articles")
+  @DisplayName(
+      "a moderator-only command suggests nothing to a member, while its moderators get the articles")
   void autocompleteOfModeratorCommands() {
     assertThat(suggested(bob, "article summary")).isEmpty();
     assertThat(suggested(bob, "takes export")).isEmpty();
     assertThat(suggested(sandbox.moderator(), "article summary")).containsExactly(TITLE);
-    assertThat(suggested(bob, "takes summary")).as("a command for everyone still suggests").containsExactly(TITLE);
+    assertThat(suggested(bob, "takes summary"))
+        .as("a command for everyone still suggests")
+        .containsExactly(TITLE);
   }
 
   @Test
@@ -68,6 +89,7 @@ class ModeratorAccessEndToEndTest {
   void commandRefusal() {
     var answer = sandbox.slash(bob, sandbox.general(), "takes export").awaitResponse(WAIT);
     assertThat(answer.isEphemeral()).isTrue();
-    assertThat(answer.content()).startsWith("Only moderators can export takes: you need the Manage Messages");
+    assertThat(answer.content())
+        .startsWith("Only moderators can export takes: you need the Manage Messages");
   }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moderator roles: anyone allowed to create roles can create one with any name, so a configured role is
- * matched by its id; names still work but warn the operator at start-up.
+ * Moderator roles: anyone allowed to create roles can create one with any name, so a configured
+ * role is matched by its id; names still work but warn the operator at start-up.
  */
 @DisplayName("Moderator roles are matched by id; names are a convenience that warns")
 class ModeratorRolesTest {
@@ -49,9 +49,17 @@ class ModeratorRolesTest {
     moderatorsLog.detachAppender(logged);
   }
 
-  private BotHarness start(Path dir, Function<DiscordSandbox, List<String>> roles) throws InterruptedException {
-    return new BotHarness(DiscordSandbox.builder(), dir, new KeywordAnalyzer(), roles, UnaryOperator.identity(),
-        new TakesSettings(0, 0), Clock.systemUTC(), r -> r);
+  private BotHarness start(Path dir, Function<DiscordSandbox, List<String>> roles)
+      throws InterruptedException {
+    return new BotHarness(
+        DiscordSandbox.builder(),
+        dir,
+        new KeywordAnalyzer(),
+        roles,
+        UnaryOperator.identity(),
+        new TakesSettings(0, 0),
+        Clock.systemUTC(),
+        r -> r);
   }
 
   private static String articleList(DiscordSandbox sandbox, Member member) {
@@ -63,13 +71,17 @@ class ModeratorRolesTest {
   }
 
   @Test
-  @DisplayName("a role configured by id admits its members; look-alikes named like it, or like its id, do not")
+  @DisplayName(
+      "a role configured by id admits its members; look-alikes named like it, or like its id, do not")
   void byId(@TempDir Path dir) throws InterruptedException {
     AtomicReference<Role> editors = new AtomicReference<>();
-    try (BotHarness h = start(dir, s -> {
-      editors.set(s.addRole("Editors", PLAIN));
-      return List.of(editors.get().id());
-    })) {
+    try (BotHarness h =
+        start(
+            dir,
+            s -> {
+              editors.set(s.addRole("Editors", PLAIN));
+              return List.of(editors.get().id());
+            })) {
       DiscordSandbox sandbox = h.sandbox;
       Member editor = sandbox.addMember("editor", editors.get());
       Member sameName = sandbox.addMember("impostor", sandbox.addRole("Editors", PLAIN));
@@ -83,7 +95,8 @@ class ModeratorRolesTest {
   }
 
   @Test
-  @DisplayName("a role configured by name still works, and start-up warns once, naming the role and asking for its id")
+  @DisplayName(
+      "a role configured by name still works, and start-up warns once, naming the role and asking for its id")
   void byNameWarns(@TempDir Path dir) throws InterruptedException {
     try (BotHarness h = start(dir, s -> List.of("Editors"))) {
       DiscordSandbox sandbox = h.sandbox;
@@ -96,15 +109,17 @@ class ModeratorRolesTest {
   }
 
   @Test
-  @DisplayName("the server's id (its @everyone role) as a moderator role makes no member a moderator, and start-up"
-      + " says so")
+  @DisplayName(
+      "the server's id (its @everyone role) as a moderator role makes no member a moderator, and start-up"
+          + " says so")
   void everyoneRoleIsRefused(@TempDir Path dir) throws InterruptedException {
     try (BotHarness h = start(dir, s -> List.of(s.guildId(), "@everyone"))) {
       DiscordSandbox sandbox = h.sandbox;
       Member plain = sandbox.addMember("plain");
 
       assertThat(articleList(sandbox, plain)).contains(REFUSAL);
-      assertThat(warnings()).extracting(ILoggingEvent::getFormattedMessage)
+      assertThat(warnings())
+          .extracting(ILoggingEvent::getFormattedMessage)
           .anySatisfy(m -> assertThat(m).contains(sandbox.guildId(), "@everyone", "ignored"));
     }
   }

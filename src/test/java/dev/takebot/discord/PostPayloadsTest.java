@@ -30,8 +30,7 @@ class PostPayloadsTest {
   @DisplayName("only the post carries the Share-your-take button, after the buttons it already has")
   void onlyThePostCarriesTheShareButton() {
     MessageSpec video = MessageSpec.ofContent("https://youtu.be/x");
-    MessageSpec embed = new MessageSpec("", List.of(embed("Body")),
-        List.of(READ_MORE), List.of());
+    MessageSpec embed = new MessageSpec("", List.of(embed("Body")), List.of(READ_MORE), List.of());
 
     List<MessageSpec> messages = PostPayloads.messages(article(List.of(video, embed), 1));
 
@@ -40,10 +39,15 @@ class PostPayloadsTest {
   }
 
   @Test
-  @DisplayName("JSON has one body per message; a file shows as attachment metadata by index, never its bytes")
+  @DisplayName(
+      "JSON has one body per message; a file shows as attachment metadata by index, never its bytes")
   void filesAreNamedNotEmbedded() throws IOException {
-    MessageSpec withFile = new MessageSpec("", List.of(embed("Chart")),
-        List.of(), List.of(new FileSpec("chart.png", new byte[] {42, 43, 44})));
+    MessageSpec withFile =
+        new MessageSpec(
+            "",
+            List.of(embed("Chart")),
+            List.of(),
+            List.of(new FileSpec("chart.png", new byte[] {42, 43, 44})));
 
     List<String> bodies = PostPayloads.json(article(List.of(withFile), 0));
 
@@ -53,6 +57,7 @@ class PostPayloadsTest {
     assertThat(body.at("/attachments/0/id").asInt()).isZero();
     assertThat(body.at("/attachments/0/filename").asText()).isEqualTo("chart.png");
     assertThat(body.at("/allowed_mentions/parse")).isEmpty();
-    assertThat(body.at("/components/0/components/0/custom_id").asText()).isEqualTo(ShareTakeFeature.PREFIX);
+    assertThat(body.at("/components/0/components/0/custom_id").asText())
+        .isEqualTo(ShareTakeFeature.PREFIX);
   }
 }

@@ -28,10 +28,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
- * Regression: {@code preview --json} promised "the exact REST payloads" but rendered them by hand, and its
- * golden file came from that same renderer; the real post carried the "Share your take" button, the preview
- * did not. Here the real bot posts an article through real JDA and the sandbox records the request bodies,
- * which must equal what {@code preview --json} prints for the same file.
+ * Regression: {@code preview --json} promised "the exact REST payloads" but rendered them by hand,
+ * and its golden file came from that same renderer; the real post carried the "Share your take"
+ * button, the preview did not. Here the real bot posts an article through real JDA and the sandbox
+ * records the request bodies, which must equal what {@code preview --json} prints for the same
+ * file.
  */
 @DisplayName("preview --json prints exactly the bodies /article post sends (real JDA, sandbox)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,15 +55,18 @@ class PreviewMatchesPostEndToEndTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"sahel-reset.txt", "example.md"})
-  @DisplayName("every Create Message body of a real post equals the preview's payload for the same article")
+  @DisplayName(
+      "every Create Message body of a real post equals the preview's payload for the same article")
   void recordedBodiesEqualThePreview(String name) throws IOException {
     JsonNode preview = JSON.readTree(preview(Path.of("config", "articles", name)));
     String messages = "channels/" + sandbox.news().id() + "/messages";
     int mark = sandbox.requests().size();
 
     // when a moderator posts the same file from the articles folder
-    SandboxMessage answer = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-        Map.of("name", name)).awaitResponse(WAIT);
+    SandboxMessage answer =
+        sandbox
+            .slash(sandbox.moderator(), sandbox.news(), "article post", Map.of("name", name))
+            .awaitResponse(WAIT);
     assertThat(answer.content()).startsWith("Posted **");
 
     // then each message the bot sent has exactly the body the preview printed, in the same order
@@ -86,8 +90,9 @@ class PreviewMatchesPostEndToEndTest {
 
   /**
    * Drops what JDA's send action adds to the message's own JSON on every send, after checking it: a
-   * random {@code nonce} (it differs per request, so no preview can print it) and {@code enforce_nonce}
-   * (always true: it tells Discord to drop a duplicate with the same nonce, e.g. a retried request).
+   * random {@code nonce} (it differs per request, so no preview can print it) and {@code
+   * enforce_nonce} (always true: it tells Discord to drop a duplicate with the same nonce, e.g. a
+   * retried request).
    */
   private static JsonNode withoutSendFields(JsonNode body) {
     ObjectNode copy = body.deepCopy();
@@ -97,7 +102,9 @@ class PreviewMatchesPostEndToEndTest {
     return copy;
   }
 
-  /** Runs {@code takebot preview --json FILE} as the command line does and returns what it printed. */
+  /**
+   * Runs {@code takebot preview --json FILE} as the command line does and returns what it printed.
+   */
   private static String preview(Path file) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

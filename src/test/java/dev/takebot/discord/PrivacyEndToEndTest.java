@@ -32,8 +32,14 @@ class PrivacyEndToEndTest {
   @BeforeEach
   void start() throws InterruptedException {
     // No share cooldown: a member shares two takes in a row here, which the cooldown would refuse.
-    h = new BotHarness(DiscordSandbox.builder(), dir, new KeywordAnalyzer(), List.of(), UnaryOperator.identity(),
-        new TakesSettings(0, 0, 0, 0, null));
+    h =
+        new BotHarness(
+            DiscordSandbox.builder(),
+            dir,
+            new KeywordAnalyzer(),
+            List.of(),
+            UnaryOperator.identity(),
+            new TakesSettings(0, 0, 0, 0, null));
     sandbox = h.sandbox;
   }
 
@@ -45,8 +51,15 @@ class PrivacyEndToEndTest {
   private record Posted(Discussion discussion, SandboxMessage post, Channel thread) {}
 
   private Posted postArticle(String title) {
-    sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-        Map.of("file", FileUpload.text("a.md", "# " + title + "\n\nA first paragraph. With two sentences.\n")))
+    sandbox
+        .slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            Map.of(
+                "file",
+                FileUpload.text(
+                    "a.md", "# " + title + "\n\nA first paragraph. With two sentences.\n")))
         .awaitResponse(WAIT);
     Channel thread = sandbox.awaitThread(t -> t.name().contains(title), WAIT);
     Discussion d = h.store.findDiscussionByThread(Long.parseLong(thread.id())).orElseThrow();
@@ -57,21 +70,28 @@ class PrivacyEndToEndTest {
   private SandboxMessage share(Member member, Posted p, String text) {
     InteractionHandle press = sandbox.pressButton(member, p.post(), ShareTakeFeature.PREFIX);
     press.awaitModal(WAIT);
-    SandboxMessage answer = sandbox.submitModal(member, press, Map.of(ShareTakeFeature.INPUT_ID, text))
-        .awaitResponse(WAIT);
+    SandboxMessage answer =
+        sandbox
+            .submitModal(member, press, Map.of(ShareTakeFeature.INPUT_ID, text))
+            .awaitResponse(WAIT);
     assertThat(answer.content()).contains("your take is posted");
-    SandboxMessage repost = sandbox.messages(p.thread()).stream()
-        .filter(m -> m.authorId().equals(sandbox.bot().id()) && m.json().toString().contains(text))
-        .findFirst().orElseThrow();
+    SandboxMessage repost =
+        sandbox.messages(p.thread()).stream()
+            .filter(
+                m -> m.authorId().equals(sandbox.bot().id()) && m.json().toString().contains(text))
+            .findFirst()
+            .orElseThrow();
     h.awaitTake(repost.id());
     return repost;
   }
 
   @Test
-  @DisplayName("/takes forget also deletes the posts the bot made for the member with \"Share your take\","
-      + " which the member cannot delete, and says so; their own messages and others' posts stay")
+  @DisplayName(
+      "/takes forget also deletes the posts the bot made for the member with \"Share your take\","
+          + " which the member cannot delete, and says so; their own messages and others' posts stay")
   void forgetDeletesSharedReposts() {
-    // given a member who shared two takes through the modal and wrote one reply, and another member's share
+    // given a member who shared two takes through the modal and wrote one reply, and another
+    // member's share
     Member carol = sandbox.addMember("carol");
     Member dave = sandbox.addMember("dave");
     Posted a = postArticle("Tram line");
@@ -88,10 +108,15 @@ class PrivacyEndToEndTest {
     // then the bot deletes both of its posts of her takes, and tells her once they are gone
     sandbox.awaitDeleted(shared1.id(), WAIT);
     sandbox.awaitDeleted(shared2.id(), WAIT);
-    BotHarness.await("the answer to report the deleted posts", () -> cmd.original()
-        .map(m -> m.content().contains("All 2 posts TakeBot made for you")).orElse(false));
+    BotHarness.await(
+        "the answer to report the deleted posts",
+        () ->
+            cmd.original()
+                .map(m -> m.content().contains("All 2 posts TakeBot made for you"))
+                .orElse(false));
     assertThat(cmd.isEphemeral()).isTrue();
-    assertThat(cmd.original().orElseThrow().content()).contains("forgot your 3 takes")
+    assertThat(cmd.original().orElseThrow().content())
+        .contains("forgot your 3 takes")
         .contains("Messages you wrote yourself are still on Discord");
     // and her own message (hers to delete) and dave's shared take stay, as does dave's stored take
     assertThat(sandbox.isDeleted(typed.id())).isFalse();
@@ -101,8 +126,9 @@ class PrivacyEndToEndTest {
   }
 
   @Test
-  @DisplayName("when the bot is removed from a server the departure is recorded (purged after the grace"
-      + " period), and adding the bot back cancels it")
+  @DisplayName(
+      "when the bot is removed from a server the departure is recorded (purged after the grace"
+          + " period), and adding the bot back cancels it")
   void removalIsRecordedAndReAddingCancelsIt() {
     long guild = Long.parseLong(sandbox.guildId());
     Posted a = postArticle("Bike lanes");
@@ -111,8 +137,11 @@ class PrivacyEndToEndTest {
 
     sandbox.removeBotFromGuild();
 
-    BotHarness.await("the departure to be recorded", () -> h.store.departedGuilds().containsKey(guild));
-    assertThat(h.store.findTake(Long.parseLong(take.id()))).as("kept during the grace period").isPresent();
+    BotHarness.await(
+        "the departure to be recorded", () -> h.store.departedGuilds().containsKey(guild));
+    assertThat(h.store.findTake(Long.parseLong(take.id())))
+        .as("kept during the grace period")
+        .isPresent();
 
     sandbox.addBotBackToGuild();
 

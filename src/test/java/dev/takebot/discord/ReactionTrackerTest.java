@@ -22,7 +22,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("ReactionTracker: bounded counts, and a summary dropped only when what it shows changed")
+@DisplayName(
+    "ReactionTracker: bounded counts, and a summary dropped only when what it shows changed")
 class ReactionTrackerTest {
   private static final long GUILD = 1;
   private static final Instant AT = Instant.parse("2026-02-01T10:00:00Z");
@@ -46,24 +47,43 @@ class ReactionTrackerTest {
     Discussion d = new Discussion(post, GUILD, 5, post, "k" + post, "Article " + post, AT);
     repo.saveDiscussion(d);
     for (int i = 1; i <= takes; i++) {
-      repo.insertTake(new Take(post + i, post, post, 100 + i, "m" + i, "take " + i, AT, null, Label.NEUTRAL, 0, "t"));
+      repo.insertTake(
+          new Take(
+              post + i,
+              post,
+              post,
+              100 + i,
+              "m" + i,
+              "take " + i,
+              AT,
+              null,
+              Label.NEUTRAL,
+              0,
+              "t"));
     }
     return d;
   }
 
   private ReactionTracker tracker(long maxTakes) {
-    ReactionTracker t = new ReactionTracker(new TakeService(repo, new KeywordAnalyzer(), Clock.systemUTC()), maxTakes);
+    ReactionTracker t =
+        new ReactionTracker(
+            new TakeService(repo, new KeywordAnalyzer(), Clock.systemUTC()), maxTakes);
     t.addListener(invalidated::add);
     t.listener(Runnable::run);
     return t;
   }
 
   @Test
-  @DisplayName("Regression (#11): counts were kept for every take ever reacted to; now at most maxTakes")
+  @DisplayName(
+      "Regression (#11): counts were kept for every take ever reacted to; now at most maxTakes")
   void bounded() {
     ReactionTracker t = tracker(25);
-    List<Discussion> ds = List.of(discussion(1_000, 10), discussion(2_000, 10), discussion(3_000, 10),
-        discussion(4_000, 10));
+    List<Discussion> ds =
+        List.of(
+            discussion(1_000, 10),
+            discussion(2_000, 10),
+            discussion(3_000, 10),
+            discussion(4_000, 10));
     for (Discussion d : ds) {
       for (int i = 1; i <= 10; i++) {
         t.reacted(d.postMessageId() + i, 1);
@@ -73,8 +93,9 @@ class ReactionTrackerTest {
   }
 
   @Test
-  @DisplayName("Regression (#11): every reaction dropped the cached summary; now only a change of the"
-      + " most-reacted take or of its count does")
+  @DisplayName(
+      "Regression (#11): every reaction dropped the cached summary; now only a change of the"
+          + " most-reacted take or of its count does")
   void invalidatesOnlyWhenTheMostReactedChanges() {
     ReactionTracker t = tracker(100);
     Discussion d = discussion(1_000, 3);

@@ -46,7 +46,8 @@ class RetentionTest {
     takes = new TakeService(repo, new KeywordAnalyzer(), Clock.fixed(NOW, ZoneOffset.UTC));
     takes.addListener(changed::add);
     repo.saveDiscussion(new Discussion(10, GUILD, 5, 10, "a", "A", NOW.minus(Duration.ofDays(60))));
-    repo.saveDiscussion(new Discussion(20, OTHER_GUILD, 6, 20, "b", "B", NOW.minus(Duration.ofDays(60))));
+    repo.saveDiscussion(
+        new Discussion(20, OTHER_GUILD, 6, 20, "b", "B", NOW.minus(Duration.ofDays(60))));
   }
 
   @AfterEach
@@ -59,31 +60,37 @@ class RetentionTest {
 
   /** A clock the test moves forward. */
   private Instant now = NOW;
-  private final Clock movable = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
+  private final Clock movable =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
 
   private Retention retention(int days, int departedDays) {
-    return new Retention(new BotContext(takes, null, null, movable),
-        new TakesSettings(0, days, 0, null, departedDays), scheduler.routine("retention"));
+    return new Retention(
+        new BotContext(takes, null, null, movable),
+        new TakesSettings(0, days, 0, null, departedDays),
+        scheduler.routine("retention"));
   }
 
   private Retention retention(int days) {
-    return new Retention(new BotContext(takes, null, null, Clock.fixed(NOW, ZoneOffset.UTC)),
-        new TakesSettings(0, days), scheduler.routine("retention"));
+    return new Retention(
+        new BotContext(takes, null, null, Clock.fixed(NOW, ZoneOffset.UTC)),
+        new TakesSettings(0, days),
+        scheduler.routine("retention"));
   }
 
   private void take(long id, long post, long channel, int daysAgo) {
@@ -91,7 +98,8 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("purges takes older than the period in every guild, keeps newer ones, refreshes summaries")
+  @DisplayName(
+      "purges takes older than the period in every guild, keeps newer ones, refreshes summaries")
   void purgesOlderTakes() {
     // given takes 40, 31, 29 and 1 days old in one guild, and a 40-day-old one in another
     take(101, 10, 10, 40);
@@ -119,7 +127,8 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("a failing purge is logged, never thrown (the schedule would end), and the next run works")
+  @DisplayName(
+      "a failing purge is logged, never thrown (the schedule would end), and the next run works")
   void failureDoesNotStopTheRun() {
     take(101, 10, 10, 40);
     {
@@ -136,8 +145,9 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("a server the bot left is purged whole once the grace period is over, not a day before;"
-      + " other servers keep everything")
+  @DisplayName(
+      "a server the bot left is purged whole once the grace period is over, not a day before;"
+          + " other servers keep everything")
   void departedGuildIsPurgedAfterTheGracePeriod() {
     // given takes in two guilds, the bot having left the first 29 days ago, with a 30-day grace
     take(101, 10, 10, 1);
@@ -159,7 +169,8 @@ class RetentionTest {
       assertThat(r.run()).isEqualTo(2);
     }
 
-    // then everything of the departed guild is gone, its summaries were dropped, the other guild kept all
+    // then everything of the departed guild is gone, its summaries were dropped, the other guild
+    // kept all
     assertThat(repo.findTake(101)).isEmpty();
     assertThat(repo.findDiscussion(10)).isEmpty();
     assertThat(repo.forgottenAuthors(GUILD)).isEmpty();
@@ -201,34 +212,47 @@ class RetentionTest {
   }
 
   @Test
-  @DisplayName("the real bot purges once at start in every guild of the store, connected or not, notes the"
-      + " stored guilds Discord no longer lists as left, and stops the job on close")
+  @DisplayName(
+      "the real bot purges once at start in every guild of the store, connected or not, notes the"
+          + " stored guilds Discord no longer lists as left, and stops the job on close")
   void runsAtStartThroughTheBot() throws InterruptedException {
     try (DiscordSandbox sandbox = DiscordSandbox.builder().start()) {
       long guild = Long.parseLong(sandbox.guildId());
-      repo.saveDiscussion(new Discussion(30, guild, 5, 30, "c", "C", NOW.minus(Duration.ofDays(60))));
+      repo.saveDiscussion(
+          new Discussion(30, guild, 5, 30, "c", "C", NOW.minus(Duration.ofDays(60))));
       take(301, 30, 30, 45);
       take(302, 30, 30, 2);
       take(101, 10, 10, 45); // a guild the bot is not in (left while it was down)
-      TakeBotConfig config = new TakeBotConfig(
-          new DiscordSettings(sandbox.restUrl(), sandbox.gatewayUrl(), guild, List.of(), "news"),
-          new ArticleSettings(Path.of("config", "articles"), 6),
-          StorageSettings.of("jdbc:sqlite:" + dir.resolve("t.db")),
-          new TakesSettings(0, 30));
+      TakeBotConfig config =
+          new TakeBotConfig(
+              new DiscordSettings(
+                  sandbox.restUrl(), sandbox.gatewayUrl(), guild, List.of(), "news"),
+              new ArticleSettings(Path.of("config", "articles"), 6),
+              StorageSettings.of("jdbc:sqlite:" + dir.resolve("t.db")),
+              new TakesSettings(0, 30));
       repo.close(); // the bot opens the file itself, as after a restart
-      try (TakeBotAssembly bot = TakeBotAssembly.start(config, sandbox.token(), Map.of(),
-          TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()).clock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
+      try (TakeBotAssembly bot =
+          TakeBotAssembly.start(
+              config,
+              sandbox.token(),
+              Map.of(),
+              TakeBotAssembly.Overrides.none()
+                  .analyzer(new KeywordAnalyzer())
+                  .clock(Clock.fixed(NOW, ZoneOffset.UTC)))) {
         repo = bot.store();
         BotHarness.await("the old take to be purged", () -> repo.findTake(301).isEmpty());
-        BotHarness.await("the old take of the other guild to be purged", () -> repo.findTake(101).isEmpty());
+        BotHarness.await(
+            "the old take of the other guild to be purged", () -> repo.findTake(101).isEmpty());
         assertThat(repo.findTake(302)).isPresent();
-        BotHarness.await("the missing guilds to be noted as left", () -> repo.departedGuilds().size() == 2);
-        assertThat(repo.departedGuilds()).containsOnly(Map.entry(GUILD, NOW), Map.entry(OTHER_GUILD, NOW));
+        BotHarness.await(
+            "the missing guilds to be noted as left", () -> repo.departedGuilds().size() == 2);
+        assertThat(repo.departedGuilds())
+            .containsOnly(Map.entry(GUILD, NOW), Map.entry(OTHER_GUILD, NOW));
       } finally {
         repo = null; // closed with the bot
       }
-      assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-          t -> t.isAlive() && t.getName().startsWith("takebot-routine-"));
+      assertThat(Thread.getAllStackTraces().keySet())
+          .noneMatch(t -> t.isAlive() && t.getName().startsWith("takebot-routine-"));
     }
   }
 }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("TakeBot end to end: real JDA against the local Discord sandbox")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TakeBotEndToEndTest {
-  private static final Pattern POST_LINK = Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
+  private static final Pattern POST_LINK =
+      Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
   private static final String VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
 
   private BotHarness h;
@@ -47,13 +48,18 @@ class TakeBotEndToEndTest {
   @BeforeAll
   void startBot(@TempDir Path dir) throws InterruptedException {
     threadsBefore = Thread.getAllStackTraces().keySet();
-    h = new BotHarness(dir, new KeywordAnalyzer(), List.of("Editor"),
-        renderer -> (d, requester) -> {
-          if (d.title().contains("Explosive")) {
-            throw new IllegalStateException("renderer failed on purpose");
-          }
-          return renderer.render(d, requester);
-        });
+    h =
+        new BotHarness(
+            dir,
+            new KeywordAnalyzer(),
+            List.of("Editor"),
+            renderer ->
+                (d, requester) -> {
+                  if (d.title().contains("Explosive")) {
+                    throw new IllegalStateException("renderer failed on purpose");
+                  }
+                  return renderer.render(d, requester);
+                });
     sandbox = h.sandbox;
     Role editorRole = sandbox.addRole("Editor", 0);
     editor = sandbox.addMember("editor", editorRole);
@@ -62,23 +68,37 @@ class TakeBotEndToEndTest {
   @AfterAll
   void stopBot() throws InterruptedException {
     h.close();
-    // JDA, OkHttp and Jetty threads must all be gone (a few may take a moment to notice the shutdown).
-    BotHarness.await("bot and sandbox threads to end", () -> Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !threadsBefore.contains(t))
-        .noneMatch(t -> t.getName().startsWith("JDA") || t.getName().startsWith("discord-sandbox")
-            || t.getName().startsWith("takebot-")));
+    // JDA, OkHttp and Jetty threads must all be gone (a few may take a moment to notice the
+    // shutdown).
+    BotHarness.await(
+        "bot and sandbox threads to end",
+        () ->
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !threadsBefore.contains(t))
+                .noneMatch(
+                    t ->
+                        t.getName().startsWith("JDA")
+                            || t.getName().startsWith("discord-sandbox")
+                            || t.getName().startsWith("takebot-")));
   }
 
   /** A markdown article with a unique title and a tracking-laden video link. */
   private String article(String title) {
-    return "# " + title + " " + articles.incrementAndGet() + "\n\n"
+    return "# "
+        + title
+        + " "
+        + articles.incrementAndGet()
+        + "\n\n"
         + "The United States moved to reset relations with Burkina Faso, Mali and Niger this week. "
         + "Officials said talks would focus on security and trade.\n\n"
         + "Critics said the shift came late, while supporters called it a pragmatic step.\n\n"
-        + "Watch: " + VIDEO + "&utm_source=newsletter\n";
+        + "Watch: "
+        + VIDEO
+        + "&utm_source=newsletter\n";
   }
 
-  private record Posted(Discussion discussion, SandboxMessage post, Channel thread, InteractionHandle command) {}
+  private record Posted(
+      Discussion discussion, SandboxMessage post, Channel thread, InteractionHandle command) {}
 
   private Posted post(Member who, Map<String, ?> options) {
     InteractionHandle cmd = sandbox.slash(who, sandbox.news(), "article post", options);
@@ -96,14 +116,19 @@ class TakeBotEndToEndTest {
   }
 
   @Test
-  @DisplayName("logs in and registers /article (Manage Messages by default) and /takes in the dev guild")
+  @DisplayName(
+      "logs in and registers /article (Manage Messages by default) and /takes in the dev guild")
   void registersCommands() {
     assertThat(sandbox.isBotConnected()).isTrue();
-    assertThat(sandbox.guildCommands()).filteredOn(c -> c.path("type").asInt(1) == 1)
+    assertThat(sandbox.guildCommands())
+        .filteredOn(c -> c.path("type").asInt(1) == 1)
         .extracting(c -> c.path("name").asText())
         .containsExactlyInAnyOrder("article", "takes");
-    JsonNode article = sandbox.guildCommands().stream()
-        .filter(c -> c.path("name").asText().equals("article")).findFirst().orElseThrow();
+    JsonNode article =
+        sandbox.guildCommands().stream()
+            .filter(c -> c.path("name").asText().equals("article"))
+            .findFirst()
+            .orElseThrow();
     assertThat(article.path("default_member_permissions").asText()).isEqualTo("8192");
     assertThat(article.path("options").get(0).path("name").asText()).isEqualTo("post");
     assertThat(sandbox.globalCommands()).isEmpty();
@@ -114,29 +139,43 @@ class TakeBotEndToEndTest {
   class ArticlePost {
 
     @Test
-    @DisplayName("by a moderator: video link in content, embed with the button, thread, ephemeral jump link")
+    @DisplayName(
+        "by a moderator: video link in content, embed with the button, thread, ephemeral jump link")
     void moderatorPosts() {
       String text = article("Sahel reset");
       Posted p = post(sandbox.moderator(), Map.of("file", FileUpload.text("article.md", text)));
 
       assertThat(p.command().isEphemeral()).isTrue();
-      List<SandboxMessage> inNews = sandbox.messages(sandbox.news()).stream()
-          .filter(m -> m.authorId().equals(sandbox.bot().id()) && !m.isEphemeral()).toList();
+      List<SandboxMessage> inNews =
+          sandbox.messages(sandbox.news()).stream()
+              .filter(m -> m.authorId().equals(sandbox.bot().id()) && !m.isEphemeral())
+              .toList();
       SandboxMessage video = inNews.get(inNews.indexOf(p.post()) - 1);
       assertThat(video.content()).contains("dQw4w9WgXcQ").doesNotContain("utm_source");
-      assertThat(p.post().embeds()).singleElement()
+      assertThat(p.post().embeds())
+          .singleElement()
           .satisfies(e -> assertThat(e.path("title").asText()).contains("Sahel reset"));
       assertThat(p.post().buttonIds()).contains(ShareTakeFeature.PREFIX);
       assertThat(p.thread().name()).isEqualTo(BotHarness.prepare("x", text).threadName());
       assertThat(p.thread().parentId()).isEqualTo(sandbox.news().id());
       assertThat(p.discussion().threadId()).isEqualTo(Long.parseLong(p.thread().id()));
-      RecordedRequest threadCall = sandbox.awaitRequest(
-          r -> r.is("POST", "channels/" + sandbox.news().id() + "/messages/" + p.post().id() + "/threads"), WAIT);
+      RecordedRequest threadCall =
+          sandbox.awaitRequest(
+              r ->
+                  r.is(
+                      "POST",
+                      "channels/"
+                          + sandbox.news().id()
+                          + "/messages/"
+                          + p.post().id()
+                          + "/threads"),
+              WAIT);
       assertThat(threadCall.body()).contains("\"auto_archive_duration\":1440");
     }
 
     @Test
-    @DisplayName("by name from the articles folder, by a member holding a configured moderator role")
+    @DisplayName(
+        "by name from the articles folder, by a member holding a configured moderator role")
     void byNameWithConfiguredRole() {
       Posted p = post(editor, Map.of("name", "sahel-reset"));
 
@@ -148,8 +187,9 @@ class TakeBotEndToEndTest {
     @DisplayName("refused to a plain member, with an ephemeral explanation and nothing posted")
     void refusedToMember() {
       int threads = sandbox.threads().size();
-      InteractionHandle cmd = sandbox.slash(sandbox.member(), sandbox.news(), "article post",
-          Map.of("text", "Some text"));
+      InteractionHandle cmd =
+          sandbox.slash(
+              sandbox.member(), sandbox.news(), "article post", Map.of("text", "Some text"));
 
       SandboxMessage answer = cmd.awaitResponse(WAIT);
       assertThat(answer.isEphemeral()).isTrue();
@@ -160,26 +200,52 @@ class TakeBotEndToEndTest {
     @Test
     @DisplayName("bad input gets a one-line explanation")
     void badInput() {
-      InteractionHandle two = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-          Map.of("text", "Some text", "name", "sahel-reset"));
-      assertThat(two.awaitResponse(WAIT).content()).contains("exactly one way", "paste it in a form");
+      InteractionHandle two =
+          sandbox.slash(
+              sandbox.moderator(),
+              sandbox.news(),
+              "article post",
+              Map.of("text", "Some text", "name", "sahel-reset"));
+      assertThat(two.awaitResponse(WAIT).content())
+          .contains("exactly one way", "paste it in a form");
 
-      InteractionHandle missing = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-          Map.of("name", "no-such-article"));
+      InteractionHandle missing =
+          sandbox.slash(
+              sandbox.moderator(),
+              sandbox.news(),
+              "article post",
+              Map.of("name", "no-such-article"));
       assertThat(missing.awaitResponse(WAIT).content()).contains("No article `no-such-article`");
 
-      InteractionHandle binary = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-          Map.of("file", new FileUpload("a.png", new byte[] {1, 2, 3})));
+      InteractionHandle binary =
+          sandbox.slash(
+              sandbox.moderator(),
+              sandbox.news(),
+              "article post",
+              Map.of("file", new FileUpload("a.png", new byte[] {1, 2, 3})));
       assertThat(binary.awaitResponse(WAIT).content()).contains(".txt or .md");
 
-      InteractionHandle readOnly = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-          Map.of("file", FileUpload.text("a.md", article("Nowhere")), "channel", sandbox.readOnly()));
+      InteractionHandle readOnly =
+          sandbox.slash(
+              sandbox.moderator(),
+              sandbox.news(),
+              "article post",
+              Map.of(
+                  "file",
+                  FileUpload.text("a.md", article("Nowhere")),
+                  "channel",
+                  sandbox.readOnly()));
       assertThat(readOnly.awaitResponse(WAIT).content())
           .contains("I can't do that in <#" + sandbox.readOnly().id() + ">", "Send Messages");
 
-      InteractionHandle notAnArticle = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-          Map.of("file", FileUpload.text("a.txt", "\n\n")));
-      assertThat(notAnArticle.awaitResponse(WAIT).content()).startsWith("Could not use that article: a.txt: ");
+      InteractionHandle notAnArticle =
+          sandbox.slash(
+              sandbox.moderator(),
+              sandbox.news(),
+              "article post",
+              Map.of("file", FileUpload.text("a.txt", "\n\n")));
+      assertThat(notAnArticle.awaitResponse(WAIT).content())
+          .startsWith("Could not use that article: a.txt: ");
     }
 
     @Test
@@ -190,9 +256,13 @@ class TakeBotEndToEndTest {
 
       Posted p = postArticle("Rate limited");
 
-      List<RecordedRequest> posts = sandbox.requests().subList(before, sandbox.requests().size()).stream()
-          .filter(r -> r.method().equals("POST") && r.path().equals("channels/" + sandbox.news().id() + "/messages"))
-          .toList();
+      List<RecordedRequest> posts =
+          sandbox.requests().subList(before, sandbox.requests().size()).stream()
+              .filter(
+                  r ->
+                      r.method().equals("POST")
+                          && r.path().equals("channels/" + sandbox.news().id() + "/messages"))
+              .toList();
       assertThat(posts).extracting(RecordedRequest::status).startsWith(429).contains(200);
       assertThat(p.post().embeds()).hasSize(1);
     }
@@ -203,13 +273,15 @@ class TakeBotEndToEndTest {
   class Takes {
 
     @Test
-    @DisplayName("come from the thread and from replies to the post; bots and other messages are not takes")
+    @DisplayName(
+        "come from the thread and from replies to the post; bots and other messages are not takes")
     void collected() {
       Posted p = postArticle("Collected");
       SandboxMessage inThread = sandbox.post(sandbox.member(), p.thread(), "A great step");
       SandboxMessage reply = sandbox.reply(sandbox.moderator(), p.post(), "An awful idea");
       SandboxMessage elsewhere = sandbox.post(sandbox.member(), sandbox.general(), "great weather");
-      SandboxMessage plainInNews = sandbox.post(sandbox.moderator(), sandbox.news(), "good morning");
+      SandboxMessage plainInNews =
+          sandbox.post(sandbox.moderator(), sandbox.news(), "good morning");
 
       h.awaitTake(inThread.id());
       h.awaitTake(reply.id());
@@ -218,7 +290,8 @@ class TakeBotEndToEndTest {
       assertThat(t.authorName()).isEqualTo("member");
       assertThat(t.label()).isEqualTo(Label.POSITIVE);
       assertThat(t.channelId()).isEqualTo(Long.parseLong(p.thread().id()));
-      assertThat(h.store.findTake(Long.parseLong(reply.id())).orElseThrow().label()).isEqualTo(Label.NEGATIVE);
+      assertThat(h.store.findTake(Long.parseLong(reply.id())).orElseThrow().label())
+          .isEqualTo(Label.NEGATIVE);
       // A later take in the same thread proves the earlier messages had been handled and skipped.
       SandboxMessage marker = sandbox.post(sandbox.member(), p.thread(), "marker");
       h.awaitTake(marker.id());
@@ -239,7 +312,9 @@ class TakeBotEndToEndTest {
       h.awaitTake(c.id());
 
       sandbox.edit(a, "actually awful");
-      BotHarness.await("re-tag", () -> h.store.findTake(Long.parseLong(a.id())).orElseThrow().label() == Label.NEGATIVE);
+      BotHarness.await(
+          "re-tag",
+          () -> h.store.findTake(Long.parseLong(a.id())).orElseThrow().label() == Label.NEGATIVE);
       Take edited = h.store.findTake(Long.parseLong(a.id())).orElseThrow();
       assertThat(edited.text()).isEqualTo("actually awful");
       assertThat(edited.editedAt()).isNotNull();
@@ -248,7 +323,8 @@ class TakeBotEndToEndTest {
       BotHarness.await("delete", () -> h.store.findTake(Long.parseLong(a.id())).isEmpty());
 
       sandbox.bulkDelete(p.thread(), List.of(b, c));
-      BotHarness.await("bulk delete", () -> h.store.stats(p.discussion().postMessageId()).takes() == 0);
+      BotHarness.await(
+          "bulk delete", () -> h.store.stats(p.discussion().postMessageId()).takes() == 0);
     }
 
     @Test
@@ -258,43 +334,53 @@ class TakeBotEndToEndTest {
       int events = sandbox.gatewayEvents().size();
       SandboxMessage[] sent = new SandboxMessage[3];
 
-      sandbox.dropConnection(() -> {
-        sent[0] = sandbox.post(sandbox.member(), p.thread(), "good while offline");
-        sent[1] = sandbox.reply(sandbox.moderator(), p.post(), "bad while offline");
-        sent[2] = sandbox.post(editor, p.thread(), "neutral while offline");
-      });
+      sandbox.dropConnection(
+          () -> {
+            sent[0] = sandbox.post(sandbox.member(), p.thread(), "good while offline");
+            sent[1] = sandbox.reply(sandbox.moderator(), p.post(), "bad while offline");
+            sent[2] = sandbox.post(editor, p.thread(), "neutral while offline");
+          });
 
       for (SandboxMessage m : sent) {
         h.awaitTake(m.id());
       }
       assertThat(sandbox.gatewayEvents().subList(events, sandbox.gatewayEvents().size()))
-          .extracting(e -> e.kind()).contains("DROP", "RESUME");
+          .extracting(e -> e.kind())
+          .contains("DROP", "RESUME");
       assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(3);
     }
 
     @Test
-    @DisplayName("\"Share your take\" opens a modal; the take is posted into the thread as the member's, unable to ping")
+    @DisplayName(
+        "\"Share your take\" opens a modal; the take is posted into the thread as the member's, unable to ping")
     void shareYourTake() {
       Posted p = postArticle("Modal");
-      InteractionHandle press = sandbox.pressButton(sandbox.member(), p.post(), ShareTakeFeature.PREFIX);
+      InteractionHandle press =
+          sandbox.pressButton(sandbox.member(), p.post(), ShareTakeFeature.PREFIX);
       JsonNode modal = press.awaitModal(WAIT);
-      assertThat(modal.path("custom_id").asText()).isEqualTo(ShareTakeFeature.PREFIX + ":" + p.post().id());
+      assertThat(modal.path("custom_id").asText())
+          .isEqualTo(ShareTakeFeature.PREFIX + ":" + p.post().id());
 
-      InteractionHandle submit = sandbox.submitModal(sandbox.member(), press,
-          Map.of(ShareTakeFeature.INPUT_ID, "I love this @everyone"));
+      InteractionHandle submit =
+          sandbox.submitModal(
+              sandbox.member(), press, Map.of(ShareTakeFeature.INPUT_ID, "I love this @everyone"));
       SandboxMessage answer = submit.awaitResponse(WAIT);
 
       assertThat(answer.isEphemeral()).isTrue();
       assertThat(answer.content()).contains("your take is posted", "positive");
-      SandboxMessage inThread = sandbox.awaitBotMessage(p.thread(), m -> !m.embeds().isEmpty(), WAIT);
+      SandboxMessage inThread =
+          sandbox.awaitBotMessage(p.thread(), m -> !m.embeds().isEmpty(), WAIT);
       assertThat(inThread.content()).contains("member");
       assertThat(inThread.embeds().get(0).path("description").asText())
-          .contains("I love this").doesNotContain("@everyone");
+          .contains("I love this")
+          .doesNotContain("@everyone");
       Take t = h.store.findTake(Long.parseLong(inThread.id())).orElseThrow();
       assertThat(t.authorId()).isEqualTo(Long.parseLong(sandbox.member().id()));
       assertThat(t.text()).isEqualTo("I love this @everyone");
-      RecordedRequest sendCall = sandbox.awaitRequest(
-          r -> r.is("POST", "channels/" + p.thread().id() + "/messages") && r.status() == 200, WAIT);
+      RecordedRequest sendCall =
+          sandbox.awaitRequest(
+              r -> r.is("POST", "channels/" + p.thread().id() + "/messages") && r.status() == 200,
+              WAIT);
       assertThat(sendCall.body()).contains("\"parse\":[]");
     }
   }
@@ -307,27 +393,39 @@ class TakeBotEndToEndTest {
     @DisplayName("for anyone, with exact counts and shares, and quotes that cannot ping")
     void exactNumbers() {
       Posted p = postArticle("Summary");
-      List<SandboxMessage> sent = List.of(
-          sandbox.post(sandbox.member(), p.thread(), "great move, love it @everyone"),
-          sandbox.post(sandbox.member(), p.thread(), "good for trade"),
-          sandbox.reply(sandbox.moderator(), p.post(), "awful timing"),
-          sandbox.post(editor, p.thread(), "we will see"));
+      List<SandboxMessage> sent =
+          List.of(
+              sandbox.post(sandbox.member(), p.thread(), "great move, love it @everyone"),
+              sandbox.post(sandbox.member(), p.thread(), "good for trade"),
+              sandbox.reply(sandbox.moderator(), p.post(), "awful timing"),
+              sandbox.post(editor, p.thread(), "we will see"));
       sent.forEach(m -> h.awaitTake(m.id()));
       sandbox.react(sandbox.moderator(), sent.get(1), "🔥");
       sandbox.react(editor, sent.get(1), "👍");
-      BotHarness.await("reactions counted", () -> h.summaries.summary(p.discussion().postMessageId()).orElseThrow()
-          .summary().mostReacted().isPresent());
+      BotHarness.await(
+          "reactions counted",
+          () ->
+              h.summaries
+                  .summary(p.discussion().postMessageId())
+                  .orElseThrow()
+                  .summary()
+                  .mostReacted()
+                  .isPresent());
 
       InteractionHandle cmd = sandbox.slash(sandbox.member(), p.thread(), "takes summary");
       SandboxMessage answer = cmd.awaitResponse(WAIT);
 
       assertThat(cmd.isEphemeral()).isFalse();
       String description = answer.embeds().get(0).path("description").asText();
-      assertThat(description).contains("**4 takes** from **3 members**")
+      assertThat(description)
+          .contains("**4 takes** from **3 members**")
           .contains("positive **50%**", "negative **25%**", "neutral **25%**", "mixed **0%**");
       assertThat(answer.json().toString()).doesNotContain("@everyone");
-      assertThat(answer.embeds().get(0).path("fields").toString()).contains("Most reacted (2 reactions)", "good for trade");
-      assertThat(answer.attachments()).extracting(a -> a.path("filename").asText()).contains(dev.takebot.takes.summary.SummaryChart.FILE_NAME);
+      assertThat(answer.embeds().get(0).path("fields").toString())
+          .contains("Most reacted (2 reactions)", "good for trade");
+      assertThat(answer.attachments())
+          .extracting(a -> a.path("filename").asText())
+          .contains(dev.takebot.takes.summary.SummaryChart.FILE_NAME);
     }
 
     @Test
@@ -335,8 +433,12 @@ class TakeBotEndToEndTest {
     void errorsAreAnswered() {
       Posted p = postArticle("Explosive");
 
-      InteractionHandle cmd = sandbox.slash(sandbox.member(), sandbox.general(), "takes summary",
-          Map.of("article", p.post().id()));
+      InteractionHandle cmd =
+          sandbox.slash(
+              sandbox.member(),
+              sandbox.general(),
+              "takes summary",
+              Map.of("article", p.post().id()));
 
       assertThat(cmd.awaitResponse(WAIT).content()).contains("Something went wrong", cmd.id());
     }

@@ -14,10 +14,15 @@ class TakeBotTest {
   void inviteUrl() {
     // View Channel, Send Messages, Embed Links, Attach Files, Read Message History,
     // Create Public Threads, Send Messages in Threads
-    long expected = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16) | (1L << 35) | (1L << 38);
+    long expected =
+        (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16) | (1L << 35) | (1L << 38);
 
-    assertThat(TakeBot.inviteUrl("42")).isEqualTo("https://discord.com/oauth2/authorize?client_id=42"
-        + "&permissions=" + expected + "&scope=bot+applications.commands");
+    assertThat(TakeBot.inviteUrl("42"))
+        .isEqualTo(
+            "https://discord.com/oauth2/authorize?client_id=42"
+                + "&permissions="
+                + expected
+                + "&scope=bot+applications.commands");
   }
 
   @Test

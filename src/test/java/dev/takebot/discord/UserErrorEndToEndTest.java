@@ -16,29 +16,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * User errors and invariant failures are different types. Regression (#12): {@code /article post} caught
- * every {@link IllegalArgumentException} and showed it to the moderator as advice ("Could not use that
- * article: postIndex 3 outside 1 messages"), so a bug looked like a problem with their article and left
- * no trace in the log.
+ * User errors and invariant failures are different types. Regression (#12): {@code /article post}
+ * caught every {@link IllegalArgumentException} and showed it to the moderator as advice ("Could
+ * not use that article: postIndex 3 outside 1 messages"), so a bug looked like a problem with their
+ * article and left no trace in the log.
  */
 @DisplayName("A broken invariant reaches the member as a logged failure, never as advice")
 class UserErrorEndToEndTest {
 
   @Test
-  @DisplayName("an IllegalArgumentException while preparing a post is answered with an error reference")
+  @DisplayName(
+      "an IllegalArgumentException while preparing a post is answered with an error reference")
   void invariantFailureIsNotAdvice(@TempDir Path dir) throws InterruptedException {
     // A pipeline whose output breaks PreparedArticle's invariant: a bug, not a bad article.
-    ArticlePipeline broken = (origin, text) ->
-        new PreparedArticle("Title", "key", "Title", List.of(MessageSpec.ofContent("video")), 3);
-    try (BotHarness h = new BotHarness(DiscordSandbox.builder(), dir, s -> List.of(), new TakesSettings(0, 0),
-        TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()).articles(broken))) {
+    ArticlePipeline broken =
+        (origin, text) ->
+            new PreparedArticle(
+                "Title", "key", "Title", List.of(MessageSpec.ofContent("video")), 3);
+    try (BotHarness h =
+        new BotHarness(
+            DiscordSandbox.builder(),
+            dir,
+            s -> List.of(),
+            new TakesSettings(0, 0),
+            TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()).articles(broken))) {
       DiscordSandbox sandbox = h.sandbox;
-      var post = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-          Map.of("text", "# Title  A paragraph."));
+      var post =
+          sandbox.slash(
+              sandbox.moderator(),
+              sandbox.news(),
+              "article post",
+              Map.of("text", "# Title  A paragraph."));
       SandboxMessage answer = post.awaitResponse(WAIT);
 
       assertThat(answer.isEphemeral()).isTrue();
-      assertThat(answer.content()).isEqualTo(String.format(InteractionErrors.MESSAGE, post.id()))
+      assertThat(answer.content())
+          .isEqualTo(String.format(InteractionErrors.MESSAGE, post.id()))
           .doesNotContain("Could not use that article", "postIndex");
     }
   }
@@ -47,8 +60,11 @@ class UserErrorEndToEndTest {
   @DisplayName("a text that is no article is still explained to the moderator, as a user error")
   void badArticleIsAdvice(@TempDir Path dir) throws InterruptedException {
     try (BotHarness h = new BotHarness(dir, new KeywordAnalyzer(), List.of(), s -> s)) {
-      var post = h.sandbox.slash(h.sandbox.moderator(), h.sandbox.news(), "article post", Map.of("text", "#x #y"));
-      assertThat(post.awaitResponse(WAIT).content()).startsWith("Could not use that article: pasted text: ");
+      var post =
+          h.sandbox.slash(
+              h.sandbox.moderator(), h.sandbox.news(), "article post", Map.of("text", "#x #y"));
+      assertThat(post.awaitResponse(WAIT).content())
+          .startsWith("Could not use that article: pasted text: ");
     }
   }
 }

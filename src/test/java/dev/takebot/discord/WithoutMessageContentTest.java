@@ -22,22 +22,38 @@ import org.junit.jupiter.api.io.TempDir;
 class WithoutMessageContentTest {
 
   @Test
-  @DisplayName("the bot still connects, stores no empty takes, and collects takes through the modal")
+  @DisplayName(
+      "the bot still connects, stores no empty takes, and collects takes through the modal")
   void modalStillWorks(@TempDir Path dir) throws InterruptedException {
-    try (BotHarness h = new BotHarness(DiscordSandbox.builder().messageContentIntentAllowed(false), dir,
-        new KeywordAnalyzer(), List.of(), UnaryOperator.identity())) {
+    try (BotHarness h =
+        new BotHarness(
+            DiscordSandbox.builder().messageContentIntentAllowed(false),
+            dir,
+            new KeywordAnalyzer(),
+            List.of(),
+            UnaryOperator.identity())) {
       DiscordSandbox sandbox = h.sandbox;
-      InteractionHandle cmd = sandbox.slash(sandbox.moderator(), sandbox.news(), "article post",
-          Map.of("file", FileUpload.text("a.md", "# No intent\n\nA first paragraph. With two sentences.\n")));
+      InteractionHandle cmd =
+          sandbox.slash(
+              sandbox.moderator(),
+              sandbox.news(),
+              "article post",
+              Map.of(
+                  "file",
+                  FileUpload.text(
+                      "a.md", "# No intent\n\nA first paragraph. With two sentences.\n")));
       cmd.awaitResponse(WAIT);
       Channel thread = sandbox.awaitThread(t -> true, WAIT);
       Discussion d = h.store.findDiscussionByThread(Long.parseLong(thread.id())).orElseThrow();
       SandboxMessage post = sandbox.message(Long.toString(d.postMessageId())).orElseThrow();
 
       SandboxMessage typed = sandbox.post(sandbox.member(), thread, "a great take nobody can read");
-      InteractionHandle press = sandbox.pressButton(sandbox.member(), post, ShareTakeFeature.PREFIX);
+      InteractionHandle press =
+          sandbox.pressButton(sandbox.member(), post, ShareTakeFeature.PREFIX);
       press.awaitModal(WAIT);
-      sandbox.submitModal(sandbox.member(), press, Map.of(ShareTakeFeature.INPUT_ID, "a great take")).awaitResponse(WAIT);
+      sandbox
+          .submitModal(sandbox.member(), press, Map.of(ShareTakeFeature.INPUT_ID, "a great take"))
+          .awaitResponse(WAIT);
 
       assertThat(h.store.stats(d.postMessageId()).takes()).isEqualTo(1);
       assertThat(h.store.findTake(Long.parseLong(typed.id()))).isEmpty();

@@ -18,27 +18,36 @@ class SchedulerTest {
   private static final long WAIT_S = 10;
 
   @Test
-  @DisplayName("a periodic routine whose run throws (even an Error) is logged and runs again at its next period")
+  @DisplayName(
+      "a periodic routine whose run throws (even an Error) is logged and runs again at its next period")
   void failedRunKeepsTheRoutine() throws InterruptedException {
     try (Scheduler scheduler = new Scheduler()) {
       AtomicInteger runs = new AtomicInteger();
       CountDownLatch third = new CountDownLatch(3);
-      scheduler.routine("flaky").every(Duration.ZERO, Duration.ofMillis(5), () -> {
-        third.countDown();
-        if (runs.incrementAndGet() == 1) {
-          throw new IllegalStateException("first run fails");
-        }
-        if (runs.get() == 2) {
-          throw new AssertionError("second run fails harder");
-        }
-      });
+      scheduler
+          .routine("flaky")
+          .every(
+              Duration.ZERO,
+              Duration.ofMillis(5),
+              () -> {
+                third.countDown();
+                if (runs.incrementAndGet() == 1) {
+                  throw new IllegalStateException("first run fails");
+                }
+                if (runs.get() == 2) {
+                  throw new AssertionError("second run fails harder");
+                }
+              });
 
-      assertThat(third.await(WAIT_S, TimeUnit.SECONDS)).as("a third run after two failed ones").isTrue();
+      assertThat(third.await(WAIT_S, TimeUnit.SECONDS))
+          .as("a third run after two failed ones")
+          .isTrue();
     }
   }
 
   @Test
-  @DisplayName("a routine's runs never overlap and keep the order they were asked for, on any thread")
+  @DisplayName(
+      "a routine's runs never overlap and keep the order they were asked for, on any thread")
   void runsOneAtATimeInOrder() throws InterruptedException {
     try (Scheduler scheduler = new Scheduler()) {
       Routine r = scheduler.routine("ordered");
@@ -48,12 +57,13 @@ class SchedulerTest {
       CountDownLatch done = new CountDownLatch(200);
       for (int i = 0; i < 200; i++) {
         int n = i;
-        r.execute(() -> {
-          maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-          seen.add(n);
-          inside.decrementAndGet();
-          done.countDown();
-        });
+        r.execute(
+            () -> {
+              maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+              seen.add(n);
+              inside.decrementAndGet();
+              done.countDown();
+            });
       }
 
       assertThat(done.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
@@ -83,21 +93,26 @@ class SchedulerTest {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);
     Routine backfill = scheduler.routine("backfill");
-    backfill.execute(() -> {
-      started.countDown();
-      try {
-        Thread.sleep(60_000);
-      } catch (InterruptedException e) {
-        interrupted.countDown();
-      }
-    });
+    backfill.execute(
+        () -> {
+          started.countDown();
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+          }
+        });
     assertThat(started.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
 
     scheduler.close();
 
-    assertThat(interrupted.await(0, TimeUnit.SECONDS)).as("interrupted before close returned").isTrue();
-    assertThatThrownBy(() -> backfill.execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
-    assertThatThrownBy(() -> scheduler.handoff().execute(() -> {})).isInstanceOf(RejectedExecutionException.class);
+    assertThat(interrupted.await(0, TimeUnit.SECONDS))
+        .as("interrupted before close returned")
+        .isTrue();
+    assertThatThrownBy(() -> backfill.execute(() -> {}))
+        .isInstanceOf(RejectedExecutionException.class);
+    assertThatThrownBy(() -> scheduler.handoff().execute(() -> {}))
+        .isInstanceOf(RejectedExecutionException.class);
   }
 
   @Test

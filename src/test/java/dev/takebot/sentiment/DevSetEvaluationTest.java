@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The analyser stays above VADER on every human-labelled dev set in {@code ../shared} (skipped without it). */
+/**
+ * The analyser stays above VADER on every human-labelled dev set in {@code ../shared} (skipped
+ * without it).
+ */
 @DisplayName("dev-set evaluation against VADER")
 class DevSetEvaluationTest {
   private static final SentimentAnalyzer ANALYZER = LexiconSentimentAnalyzer.standard();
@@ -19,7 +22,8 @@ class DevSetEvaluationTest {
   private static Path devDir() {
     String shared = System.getProperty("takebot.shared");
     Path dir = shared == null ? null : Path.of(shared, "data", "sentiment", "dev");
-    assumeTrue(dir != null && Files.isDirectory(dir),
+    assumeTrue(
+        dir != null && Files.isDirectory(dir),
         "skipped: dev sets not found (system property takebot.shared -> ../shared/data/sentiment/dev)");
     return dir;
   }
@@ -52,14 +56,17 @@ class DevSetEvaluationTest {
 
     Evaluation ours = evaluate(file);
 
-    assertThat(ours.weightedF1()).as("weighted F1 on " + vader.file()).isGreaterThan(vader.weightedF1());
+    assertThat(ours.weightedF1())
+        .as("weighted F1 on " + vader.file())
+        .isGreaterThan(vader.weightedF1());
     if (!Double.isNaN(vader.pearson())) {
       assertThat(ours.pearson()).as("Pearson r on " + vader.file()).isGreaterThan(vader.pearson());
     }
   }
 
   @Test
-  @DisplayName("reads most of the GoEmotions comments with both positive and negative emotions as mixed")
+  @DisplayName(
+      "reads most of the GoEmotions comments with both positive and negative emotions as mixed")
   void mixed() throws Exception {
     Path file = devDir().resolve("goemotions.mixed.tsv");
     assumeTrue(Files.isRegularFile(file), "skipped: " + file + " is missing");

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Development harness (not a test): scores every dev file with a tuning given as system properties and prints
- * the figures next to VADER's, to fit the few global numbers in {@link Tuning}. Run with the test classpath:
- * {@code java -cp ... dev.takebot.sentiment.DevTuning ../shared/data/sentiment/dev}.
+ * Development harness (not a test): scores every dev file with a tuning given as system properties
+ * and prints the figures next to VADER's, to fit the few global numbers in {@link Tuning}. Run with
+ * the test classpath: {@code java -cp ... dev.takebot.sentiment.DevTuning
+ * ../shared/data/sentiment/dev}.
  */
 final class DevTuning {
   private DevTuning() {}
@@ -15,15 +16,27 @@ final class DevTuning {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/sentiment/dev");
     Tuning d = Tuning.DEFAULT;
-    Tuning t = new Tuning(
-        p("alpha", d.alpha()), p("scale", d.scale()), p("deadZone", d.deadZone()), p("negation", d.negation()),
-        p("beforeContrast", d.beforeContrast()), p("afterContrast", d.afterContrast()), p("sarcasm", d.sarcasm()),
-        p("quoted", d.quoted()), p("mixedMin", d.mixedMin()), p("mixedRatio", d.mixedRatio()),
-        p("bareNegation", d.bareNegation()), p("question", d.question()));
-    LexiconSentimentAnalyzer a = new LexiconSentimentAnalyzer(
-        new Lexicon(DevTuning.class.getClassLoader()), t);
+    Tuning t =
+        new Tuning(
+            p("alpha", d.alpha()),
+            p("scale", d.scale()),
+            p("deadZone", d.deadZone()),
+            p("negation", d.negation()),
+            p("beforeContrast", d.beforeContrast()),
+            p("afterContrast", d.afterContrast()),
+            p("sarcasm", d.sarcasm()),
+            p("quoted", d.quoted()),
+            p("mixedMin", d.mixedMin()),
+            p("mixedRatio", d.mixedRatio()),
+            p("bareNegation", d.bareNegation()),
+            p("question", d.question()));
+    LexiconSentimentAnalyzer a =
+        new LexiconSentimentAnalyzer(new Lexicon(DevTuning.class.getClassLoader()), t);
     System.out.println(t);
-    System.out.println("goemotions.mixed.tsv read as mixed: " + mixedCount(a, dir.resolve("goemotions.mixed.tsv")) + "/109");
+    System.out.println(
+        "goemotions.mixed.tsv read as mixed: "
+            + mixedCount(a, dir.resolve("goemotions.mixed.tsv"))
+            + "/109");
     for (DevBaselines.Baseline b : DevBaselines.ALL) {
       Path f = dir.resolve(b.file());
       SentimentTsv.Table table = SentimentTsv.parse(Files.readAllBytes(f), true);
@@ -46,15 +59,35 @@ final class DevTuning {
       if (dump != null) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < n; i++) {
-          out.append(table.rows().get(i).id()).append('\t').append(pred[i].score()).append('\t')
-              .append(pred[i].label().id()).append('\t').append(String.join("|", pred[i].reasons())).append('\n');
+          out.append(table.rows().get(i).id())
+              .append('\t')
+              .append(pred[i].score())
+              .append('\t')
+              .append(pred[i].label().id())
+              .append('\t')
+              .append(String.join("|", pred[i].reasons()))
+              .append('\n');
         }
         Files.writeString(Path.of(dump, b.file() + ".ours"), out);
       }
-      System.out.printf(Locale.ROOT, "%-22s r %.4f (%.3f)  acc %.3f (%.3f)  macro %.3f (%.3f)  wF1 %.4f (%.3f) %s mixed %d/%d%n",
-          b.file(), e.pearson(), b.pearson(), e.accuracy(), b.accuracy(), e.macroF1(), b.macroF1(), e.weightedF1(),
-          b.weightedF1(), (Double.isNaN(b.pearson()) || e.pearson() > b.pearson()) && e.weightedF1() > b.weightedF1()
-              ? "OK  " : "FAIL", mixed, n);
+      System.out.printf(
+          Locale.ROOT,
+          "%-22s r %.4f (%.3f)  acc %.3f (%.3f)  macro %.3f (%.3f)  wF1 %.4f (%.3f) %s mixed %d/%d%n",
+          b.file(),
+          e.pearson(),
+          b.pearson(),
+          e.accuracy(),
+          b.accuracy(),
+          e.macroF1(),
+          b.macroF1(),
+          e.weightedF1(),
+          b.weightedF1(),
+          (Double.isNaN(b.pearson()) || e.pearson() > b.pearson())
+                  && e.weightedF1() > b.weightedF1()
+              ? "OK  "
+              : "FAIL",
+          mixed,
+          n);
     }
   }
 

@@ -17,7 +17,9 @@ class EvaluationTest {
   @DisplayName("computes accuracy, F1 and the confusion matrix from three classes at ±0.05")
   void metrics() {
     Label[] gold = {Label.POSITIVE, Label.POSITIVE, Label.NEGATIVE, Label.NEUTRAL};
-    Sentiment[] pred = {s(Label.POSITIVE, 0.5), s(Label.NEUTRAL, 0.05), s(Label.MIXED, -0.3), s(Label.NEUTRAL, 0)};
+    Sentiment[] pred = {
+      s(Label.POSITIVE, 0.5), s(Label.NEUTRAL, 0.05), s(Label.MIXED, -0.3), s(Label.NEUTRAL, 0)
+    };
 
     Evaluation e = Evaluation.of(gold, null, pred);
 
@@ -35,7 +37,9 @@ class EvaluationTest {
   void pearsonAndMixed() {
     Label[] gold = {Label.POSITIVE, Label.NEGATIVE, Label.NEUTRAL, Label.MIXED};
     double[] scores = {0.8, -0.6, 0.0, Double.NaN};
-    Sentiment[] pred = {s(Label.POSITIVE, 0.4), s(Label.NEGATIVE, -0.3), s(Label.NEUTRAL, 0), s(Label.MIXED, 0.1)};
+    Sentiment[] pred = {
+      s(Label.POSITIVE, 0.4), s(Label.NEGATIVE, -0.3), s(Label.NEUTRAL, 0), s(Label.MIXED, 0.1)
+    };
 
     Evaluation e = Evaluation.of(gold, scores, pred);
 

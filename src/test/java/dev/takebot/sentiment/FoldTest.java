@@ -17,7 +17,8 @@ class FoldTest {
   }
 
   @Test
-  @DisplayName("never turns a symbol into a letter or digit, so emoticons are looked up among symbolic terms only")
+  @DisplayName(
+      "never turns a symbol into a letter or digit, so emoticons are looked up among symbolic terms only")
   void keepsSymbolsSymbols() {
     // given every char
     List<String> turned = new ArrayList<>();

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The French lexicon is matched after accents are folded away, so an entry can land on another word: "sûr"
- * (sure) became "sur" (on), and every French take about anything "sur" something read as positive.
+ * The French lexicon is matched after accents are folded away, so an entry can land on another
+ * word: "sûr" (sure) became "sur" (on), and every French take about anything "sur" something read
+ * as positive.
  */
 @DisplayName("French lexicon")
 class FrenchLexiconTest {
@@ -48,21 +49,27 @@ class FrenchLexiconTest {
     // given every rated French word, by folded spelling
     Map<String, List<String>> byFolded = new HashMap<>();
     for (String[] entry : entries()) {
-      byFolded.computeIfAbsent(Fold.fold(entry[0]), k -> new ArrayList<>()).add(entry[0] + "=" + entry[1]);
+      byFolded
+          .computeIfAbsent(Fold.fold(entry[0]), k -> new ArrayList<>())
+          .add(entry[0] + "=" + entry[1]);
     }
 
     // when two spellings meet ("menace" and "menacé")
-    List<String> disagreeing = byFolded.values().stream()
-        .filter(twins -> twins.stream().map(t -> t.substring(t.indexOf('=') + 1)).distinct().count() > 1)
-        .map(Object::toString)
-        .toList();
+    List<String> disagreeing =
+        byFolded.values().stream()
+            .filter(
+                twins ->
+                    twins.stream().map(t -> t.substring(t.indexOf('=') + 1)).distinct().count() > 1)
+            .map(Object::toString)
+            .toList();
 
     // then they carry one rating, so the reading does not depend on which line loads last
     assertThat(disagreeing).isEmpty();
   }
 
   @Test
-  @DisplayName("\"sur\" (on) is not \"sûr\" (sure): a sentence that only says what a debate is about reads neutral")
+  @DisplayName(
+      "\"sur\" (on) is not \"sûr\" (sure): a sentence that only says what a debate is about reads neutral")
   void surIsNotSure() {
     SentimentAnalyzer analyzer = LexiconSentimentAnalyzer.standard();
 

@@ -33,10 +33,13 @@ class LexiconSentimentAnalyzerTest {
         Arguments.of("negation", "This is not good", Label.NEGATIVE),
         Arguments.of("negation with contraction", "I don't like this plan at all", Label.NEGATIVE),
         Arguments.of("negated negative", "Honestly not bad", Label.POSITIVE),
-        Arguments.of("negation with nothing to negate leans negative", "It did not work and it never will",
+        Arguments.of(
+            "negation with nothing to negate leans negative",
+            "It did not work and it never will",
             Label.NEGATIVE),
         Arguments.of("contrast: the part after but wins", "Good move but too late", Label.NEGATIVE),
-        Arguments.of("contrast the other way", "A bit slow at first but great in the end", Label.POSITIVE),
+        Arguments.of(
+            "contrast the other way", "A bit slow at first but great in the end", Label.POSITIVE),
         Arguments.of("emoji thumbs up", "👍", Label.POSITIVE),
         Arguments.of("emoji heart with variation selector", "❤️", Label.POSITIVE),
         Arguments.of("emoji heart without variation selector", "❤", Label.POSITIVE),
@@ -45,7 +48,8 @@ class LexiconSentimentAnalyzerTest {
         Arguments.of("thumbs down with skin tone", "👎🏽", Label.NEGATIVE),
         Arguments.of("emoticon", "see you tomorrow :)", Label.POSITIVE),
         Arguments.of("custom emoji by name", "<:pepe_sad:123456789012345678>", Label.NEGATIVE),
-        Arguments.of("animated custom emoji by name", "<a:happy_dance:123456789012345678>", Label.POSITIVE),
+        Arguments.of(
+            "animated custom emoji by name", "<a:happy_dance:123456789012345678>", Label.POSITIVE),
         Arguments.of("custom emoji camel case", "<:PepeHappy:42>", Label.POSITIVE),
         Arguments.of("mention is masked", "<@123456789012345678> <@&42> <#42>", Label.NEUTRAL),
         Arguments.of("at-name is masked, not read as a word", "@united @love", Label.NEUTRAL),
@@ -69,18 +73,33 @@ class LexiconSentimentAnalyzerTest {
         Arguments.of("french positive", "C'est vraiment génial, bravo", Label.POSITIVE),
         Arguments.of("french negative", "C'est nul et honteux", Label.NEGATIVE),
         Arguments.of("french negation ne...pas", "Ce n'est pas bon du tout", Label.NEGATIVE),
-        Arguments.of("french negation jamais", "Je ne suis jamais content de ce gouvernement", Label.NEGATIVE),
+        Arguments.of(
+            "french negation jamais",
+            "Je ne suis jamais content de ce gouvernement",
+            Label.NEGATIVE),
         Arguments.of("french idiom pas mal", "pas mal du tout", Label.POSITIVE),
-        Arguments.of("french contrast mais", "Bonne idée mais trop tard et mal faite", Label.NEGATIVE),
+        Arguments.of(
+            "french contrast mais", "Bonne idée mais trop tard et mal faite", Label.NEGATIVE),
         Arguments.of("french without accents", "c est genial", Label.POSITIVE),
         Arguments.of("french news", "L'attaque a fait des morts et des blessés", Label.NEGATIVE),
-        Arguments.of("french negation reaches past the verb", "Je ne trouve pas cette décision très bonne",
+        Arguments.of(
+            "french negation reaches past the verb",
+            "Je ne trouve pas cette décision très bonne",
             Label.NEGATIVE),
-        Arguments.of("french negation through 'du tout'", "Ce n'est pas du tout une bonne idée", Label.NEGATIVE),
-        Arguments.of("french negated negative", "Je ne pense pas que ce soit mauvais", Label.POSITIVE),
-        Arguments.of("french political vocabulary", "Encore une manœuvre cynique, du néocolonialisme", Label.NEGATIVE),
-        Arguments.of("french approval of a decision", "Une décision sage et salutaire", Label.POSITIVE),
-        Arguments.of("a comma ends the reach of a negation", "I don't think so, sadly.", Label.NEGATIVE),
+        Arguments.of(
+            "french negation through 'du tout'",
+            "Ce n'est pas du tout une bonne idée",
+            Label.NEGATIVE),
+        Arguments.of(
+            "french negated negative", "Je ne pense pas que ce soit mauvais", Label.POSITIVE),
+        Arguments.of(
+            "french political vocabulary",
+            "Encore une manœuvre cynique, du néocolonialisme",
+            Label.NEGATIVE),
+        Arguments.of(
+            "french approval of a decision", "Une décision sage et salutaire", Label.POSITIVE),
+        Arguments.of(
+            "a comma ends the reach of a negation", "I don't think so, sadly.", Label.NEGATIVE),
         Arguments.of("repeated no stays a refusal", "No no no!", Label.NEGATIVE),
         Arguments.of("html-escaped heart", "miss you all &lt;3", Label.POSITIVE),
         Arguments.of("html-escaped frown", "well &gt;:(", Label.NEGATIVE));
@@ -99,7 +118,8 @@ class LexiconSentimentAnalyzerTest {
     @Test
     @DisplayName("ALL CAPS in mixed-case text strengthens a word")
     void caps() {
-      assertThat(read("this is GREAT news").score()).isGreaterThan(read("this is great news").score());
+      assertThat(read("this is GREAT news").score())
+          .isGreaterThan(read("this is great news").score());
     }
 
     @Test
@@ -126,9 +146,11 @@ class LexiconSentimentAnalyzerTest {
   @DisplayName("mixed")
   class Mixed {
     @Test
-    @DisplayName("a clearly positive and a clearly negative part read mixed, keeping the sign of the balance")
+    @DisplayName(
+        "a clearly positive and a clearly negative part read mixed, keeping the sign of the balance")
     void mixed() {
-      Sentiment s = read("The acting was brilliant and beautiful, but the plot was awful and boring.");
+      Sentiment s =
+          read("The acting was brilliant and beautiful, but the plot was awful and boring.");
       assertThat(s.label()).isEqualTo(Label.MIXED);
       assertThat(s.score()).isNegative();
     }
@@ -179,15 +201,46 @@ class LexiconSentimentAnalyzerTest {
     @Test
     @DisplayName("hostile input never throws and stays in range")
     void hostile() {
-      String[] texts = {"<", "<:", "<a:", "<:x:", "<@", "&", "&#;", "```", "`", "**", "||", "> ", ">>> ", "@",
-          "'", "n'", "\uD83D", "\uDE00", "\u0000\u202E", "http://", "<https://x.y>", "/s", ":)", "w/", "L",
-          "a".repeat(100_000), "good ".repeat(50_000), "😀".repeat(20_000), "<:a:1>".repeat(5000),
-          "\uD83D".repeat(9_000)};
+      String[] texts = {
+        "<",
+        "<:",
+        "<a:",
+        "<:x:",
+        "<@",
+        "&",
+        "&#;",
+        "```",
+        "`",
+        "**",
+        "||",
+        "> ",
+        ">>> ",
+        "@",
+        "'",
+        "n'",
+        "\uD83D",
+        "\uDE00",
+        "\u0000\u202E",
+        "http://",
+        "<https://x.y>",
+        "/s",
+        ":)",
+        "w/",
+        "L",
+        "a".repeat(100_000),
+        "good ".repeat(50_000),
+        "😀".repeat(20_000),
+        "<:a:1>".repeat(5000),
+        "\uD83D".repeat(9_000)
+      };
       for (String t : texts) {
-        assertThatCode(() -> {
-          Sentiment s = read(t);
-          assertThat(s.score()).isBetween(-1.0, 1.0);
-        }).as(t.length() > 20 ? t.substring(0, 20) + "…" : t).doesNotThrowAnyException();
+        assertThatCode(
+                () -> {
+                  Sentiment s = read(t);
+                  assertThat(s.score()).isBetween(-1.0, 1.0);
+                })
+            .as(t.length() > 20 ? t.substring(0, 20) + "…" : t)
+            .doesNotThrowAnyException();
       }
     }
 
@@ -201,8 +254,12 @@ class LexiconSentimentAnalyzerTest {
   @Test
   @DisplayName("a question weighs its words less than the same words stated")
   void questionsAskRatherThanJudge() {
-    assertThat(read("Any good films out?").score()).isPositive().isLessThan(read("Any good films out.").score());
-    assertThat(read("Is it that bad?").score()).isNegative().isGreaterThan(read("It is that bad.").score());
+    assertThat(read("Any good films out?").score())
+        .isPositive()
+        .isLessThan(read("Any good films out.").score());
+    assertThat(read("Is it that bad?").score())
+        .isNegative()
+        .isGreaterThan(read("It is that bad.").score());
   }
 
   @Test
@@ -211,15 +268,29 @@ class LexiconSentimentAnalyzerTest {
     LexiconSentimentAnalyzer a = new LexiconSentimentAnalyzer();
     assertThat(a.version()).isEqualTo(ANALYZER.version()).startsWith("lexicon-");
     Tuning t = Tuning.DEFAULT;
-    Tuning other = new Tuning(t.alpha() + 1, t.scale(), t.deadZone(), t.negation(), t.beforeContrast(),
-        t.afterContrast(), t.sarcasm(), t.quoted(), t.mixedMin(), t.mixedRatio(), t.bareNegation(), t.question());
-    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other).version()).isNotEqualTo(a.version());
+    Tuning other =
+        new Tuning(
+            t.alpha() + 1,
+            t.scale(),
+            t.deadZone(),
+            t.negation(),
+            t.beforeContrast(),
+            t.afterContrast(),
+            t.sarcasm(),
+            t.quoted(),
+            t.mixedMin(),
+            t.mixedRatio(),
+            t.bareNegation(),
+            t.question());
+    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other).version())
+        .isNotEqualTo(a.version());
   }
 
   @Nested
   @DisplayName("reads the words a text spells, however they are encoded")
   class UnicodeForms {
-    // Regression: decomposed accents (NFD, as macOS and some keyboards send them) split every accented word in two,
+    // Regression: decomposed accents (NFD, as macOS and some keyboards send them) split every
+    // accented word in two,
     // and fullwidth letters were not letters the lexicon knew, so both read as neutral.
 
     @Test
@@ -245,7 +316,8 @@ class LexiconSentimentAnalyzerTest {
     void longDecomposedTextIsCut() {
       String text = Normalizer.normalize("très réussi ", Normalizer.Form.NFD).repeat(5_000);
 
-      assertThat(LexiconSentimentAnalyzer.compatible(text).length()).isLessThanOrEqualTo(4 * LexiconSentimentAnalyzer.MAX_CHARS);
+      assertThat(LexiconSentimentAnalyzer.compatible(text).length())
+          .isLessThanOrEqualTo(4 * LexiconSentimentAnalyzer.MAX_CHARS);
       assertThat(three(text)).isEqualTo(Label.POSITIVE);
     }
   }

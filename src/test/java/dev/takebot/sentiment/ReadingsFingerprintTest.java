@@ -17,9 +17,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stored takes are re-tagged when, and only when, {@link SentimentAnalyzer#version()} changes. So a code change
- * that alters any reading must change the version, and a speed-up must alter none. This test pins the exact
- * readings (label, score to the last bit, reasons) of some 20,000 texts to the version that produced them.
+ * Stored takes are re-tagged when, and only when, {@link SentimentAnalyzer#version()} changes. So a
+ * code change that alters any reading must change the version, and a speed-up must alter none. This
+ * test pins the exact readings (label, score to the last bit, reasons) of some 20,000 texts to the
+ * version that produced them.
  */
 @DisplayName("The analyser's readings")
 class ReadingsFingerprintTest {
@@ -27,11 +28,63 @@ class ReadingsFingerprintTest {
   private static final int VARIANTS = 20_000;
 
   /** Pieces spliced into the corpus texts to reach every branch of the tokenizer and the scorer. */
-  private static final String[] PIECES = {"**", "||", "> ", ">>> ", "\n", "`", "```", "<:pepe_sad:123>",
-      "<a:PepeHappy:9>", "<@123>", "<#55>", "https://x.com/a", "ow.ly/6QZ9Q", "😂", "💀", "❤", "❤️", "☹", "/s", ":)",
-      ":-(", "<3", "xD", "D:", "!!!", "???", " but ", " mais ", " not ", " n'est pas ", " très ", " NOT ", " sooo ",
-      " goooood ", " W ", " L ", " w/o ", "&amp;", "&gt;", "@user.name", " no, ", " well, ", " kind of ",
-      " at least ", " Génial ", " c'est ", " pas ", " ne ", " ", "\u200B", "\uD83D", "é", "’", "\t", "."};
+  private static final String[] PIECES = {
+    "**",
+    "||",
+    "> ",
+    ">>> ",
+    "\n",
+    "`",
+    "```",
+    "<:pepe_sad:123>",
+    "<a:PepeHappy:9>",
+    "<@123>",
+    "<#55>",
+    "https://x.com/a",
+    "ow.ly/6QZ9Q",
+    "😂",
+    "💀",
+    "❤",
+    "❤️",
+    "☹",
+    "/s",
+    ":)",
+    ":-(",
+    "<3",
+    "xD",
+    "D:",
+    "!!!",
+    "???",
+    " but ",
+    " mais ",
+    " not ",
+    " n'est pas ",
+    " très ",
+    " NOT ",
+    " sooo ",
+    " goooood ",
+    " W ",
+    " L ",
+    " w/o ",
+    "&amp;",
+    "&gt;",
+    "@user.name",
+    " no, ",
+    " well, ",
+    " kind of ",
+    " at least ",
+    " Génial ",
+    " c'est ",
+    " pas ",
+    " ne ",
+    " ",
+    "\u200B",
+    "\uD83D",
+    "é",
+    "’",
+    "\t",
+    "."
+  };
 
   private final SentimentAnalyzer analyzer = LexiconSentimentAnalyzer.standard();
 
@@ -42,13 +95,15 @@ class ReadingsFingerprintTest {
     String line = analyzer.version() + " " + digest;
     String[] recorded = recorded().split(" ");
     if (!recorded[0].equals(analyzer.version())) {
-      fail("The analyser's version is now %s (was %s). Stored takes will be re-tagged. If that is meant, record"
-          + " the new readings by replacing the line in src/test/resources/%s with:%n%s",
+      fail(
+          "The analyser's version is now %s (was %s). Stored takes will be re-tagged. If that is meant, record"
+              + " the new readings by replacing the line in src/test/resources/%s with:%n%s",
           analyzer.version(), recorded[0], RECORD, line);
     }
     assertThat(digest)
-        .as("Readings changed but the version is still %s, so stored takes would keep stale tags. Bump"
-            + " LexiconSentimentAnalyzer.REVISION, or undo the change if it was meant to be a pure refactoring.",
+        .as(
+            "Readings changed but the version is still %s, so stored takes would keep stale tags. Bump"
+                + " LexiconSentimentAnalyzer.REVISION, or undo the change if it was meant to be a pure refactoring.",
             recorded[0])
         .isEqualTo(recorded[1]);
   }
@@ -62,19 +117,25 @@ class ReadingsFingerprintTest {
       forward.add(reading(t));
     }
     for (int i = texts.size() - 1; i >= 0; i--) {
-      assertThat(reading(texts.get(i))).as("reading of text %d read after its successors", i).isEqualTo(forward.get(i));
+      assertThat(reading(texts.get(i)))
+          .as("reading of text %d read after its successors", i)
+          .isEqualTo(forward.get(i));
     }
   }
 
   @Test
-  @DisplayName("are the same for a text as written and HTML-escaped (as bridges and scrapers send it)")
+  @DisplayName(
+      "are the same for a text as written and HTML-escaped (as bridges and scrapers send it)")
   void escapedTextReadsAsWritten() {
-    // The tokenizer notices "&lt;" and "&gt;" as it passes them and only then reads the text again decoded;
+    // The tokenizer notices "&lt;" and "&gt;" as it passes them and only then reads the text again
+    // decoded;
     // a tokenizer that stopped noticing them would read "&lt;3" as nothing rather than as a heart.
     int compared = 0;
     for (String t : texts()) {
       String escaped = t.replace("<", "&lt;").replace(">", "&gt;");
-      if (t.indexOf('&') >= 0 || escaped.equals(t) || escaped.length() > LexiconSentimentAnalyzer.MAX_CHARS) {
+      if (t.indexOf('&') >= 0
+          || escaped.equals(t)
+          || escaped.length() > LexiconSentimentAnalyzer.MAX_CHARS) {
         continue;
       }
       assertThat(reading(escaped)).as("reading of %s", escaped).isEqualTo(reading(t));
@@ -96,7 +157,10 @@ class ReadingsFingerprintTest {
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  /** The corpus, its seeded variants (spliced, shouted, stretched, run together, cut), and texts past the cap. */
+  /**
+   * The corpus, its seeded variants (spliced, shouted, stretched, run together, cut), and texts
+   * past the cap.
+   */
   private static List<String> texts() {
     List<String> corpus = corpus();
     List<String> out = new ArrayList<>(corpus);
@@ -121,7 +185,9 @@ class ReadingsFingerprintTest {
     }
     StringBuilder longText = new StringBuilder();
     while (longText.length() < LexiconSentimentAnalyzer.MAX_CHARS + 500) {
-      longText.append(corpus.get(random.nextInt(corpus.size()))).append(random.nextBoolean() ? "\n" : " ");
+      longText
+          .append(corpus.get(random.nextInt(corpus.size())))
+          .append(random.nextBoolean() ? "\n" : " ");
     }
     out.add(longText.toString());
     // A surrogate pair straddling the cap: the reading must stop before it, not read half an emoji.
@@ -144,7 +210,8 @@ class ReadingsFingerprintTest {
   }
 
   private static String resource(String name) {
-    try (InputStream in = ReadingsFingerprintTest.class.getClassLoader().getResourceAsStream(name)) {
+    try (InputStream in =
+        ReadingsFingerprintTest.class.getClassLoader().getResourceAsStream(name)) {
       assertThat(in).as("test resource %s", name).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -22,17 +22,20 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Texts per second of our analyser and of the VADER reference port ({@code com.vader.sentiment.analyzer}, the
- * Java port shipped with VADER's lexicon), side by side on the same texts, one thread. Each operation reads
- * one text, so JMH's ops/s are texts/s.
+ * Texts per second of our analyser and of the VADER reference port ({@code
+ * com.vader.sentiment.analyzer}, the Java port shipped with VADER's lexicon), side by side on the
+ * same texts, one thread. Each operation reads one text, so JMH's ops/s are texts/s.
  *
  * <p>Run it on purpose, not in the build (see README, "Performance"):
+ *
  * <pre>
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
  * java -cp target/test-classes:target/classes:$(cat target/bench.cp) dev.takebot.sentiment.SentimentBenchmark
  * </pre>
- * The texts are a dev set from {@code ../shared/data/sentiment/dev} ({@code -Dfile=vader_movies.tsv} picks
- * another), or the bundled fingerprint corpus when the shared folder is absent.
+ *
+ * The texts are a dev set from {@code ../shared/data/sentiment/dev} ({@code
+ * -Dfile=vader_movies.tsv} picks another), or the bundled fingerprint corpus when the shared folder
+ * is absent.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -50,15 +53,23 @@ public class SentimentBenchmark {
 
   @Setup
   public void load() throws IOException, TsvFormatException {
-    Path shared = Path.of(System.getProperty("takebot.shared", "../shared"), "data/sentiment/dev", file);
+    Path shared =
+        Path.of(System.getProperty("takebot.shared", "../shared"), "data/sentiment/dev", file);
     if (Files.isReadable(shared)) {
-      texts = SentimentTsv.parse(Files.readAllBytes(shared), false).rows().stream()
-          .map(SentimentTsv.Row::text).toArray(String[]::new);
+      texts =
+          SentimentTsv.parse(Files.readAllBytes(shared), false).rows().stream()
+              .map(SentimentTsv.Row::text)
+              .toArray(String[]::new);
     } else {
-      try (var in = SentimentBenchmark.class.getClassLoader()
-          .getResourceAsStream("sentiment/fingerprint-corpus.txt")) {
-        texts = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-            .filter(l -> !l.isBlank() && !l.startsWith("#")).toArray(String[]::new);
+      try (var in =
+          SentimentBenchmark.class
+              .getClassLoader()
+              .getResourceAsStream("sentiment/fingerprint-corpus.txt")) {
+        texts =
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toArray(String[]::new);
       }
     }
   }
@@ -76,8 +87,8 @@ public class SentimentBenchmark {
 
   @Benchmark
   public void vaderPort(Blackhole bh) throws IOException {
-    com.vader.sentiment.analyzer.SentimentAnalyzer vader = new com.vader.sentiment.analyzer.SentimentAnalyzer(
-        nextText());
+    com.vader.sentiment.analyzer.SentimentAnalyzer vader =
+        new com.vader.sentiment.analyzer.SentimentAnalyzer(nextText());
     vader.analyze();
     Map<String, Float> polarity = vader.getPolarity();
     bh.consume(polarity.get("compound"));
@@ -85,10 +96,13 @@ public class SentimentBenchmark {
 
   public static void main(String[] args) throws RunnerException {
     String file = System.getProperty("file", "vader_tweets.tsv");
-    new Runner(new OptionsBuilder()
-        .include(SentimentBenchmark.class.getSimpleName())
-        .param("file", file)
-        .jvmArgsAppend("-Dtakebot.shared=" + System.getProperty("takebot.shared", "../shared"))
-        .build()).run();
+    new Runner(
+            new OptionsBuilder()
+                .include(SentimentBenchmark.class.getSimpleName())
+                .param("file", file)
+                .jvmArgsAppend(
+                    "-Dtakebot.shared=" + System.getProperty("takebot.shared", "../shared"))
+                .build())
+        .run();
   }
 }

@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.time.Instant;
 
 /**
- * The victim of {@link CrashSafetyTest}: floods a SQLite store with takes, one transaction each, and
- * prints each message id only after {@code insertTake} returned (the acknowledgement).
+ * The victim of {@link CrashSafetyTest}: floods a SQLite store with takes, one transaction each,
+ * and prints each message id only after {@code insertTake} returned (the acknowledgement).
  */
 final class CrashChild {
   private CrashChild() {}
@@ -24,8 +24,19 @@ final class CrashChild {
     out.println("ready");
     out.flush();
     for (long id = 1; ; id++) {
-      Take take = new Take(id, 1, 1, id % 50, "member" + (id % 50), "take " + id + " ".repeat((int) (id % 200)),
-          t0.plusMillis(id), null, Label.values()[(int) (id % 4)], (id % 200) / 100.0 - 1, "v1");
+      Take take =
+          new Take(
+              id,
+              1,
+              1,
+              id % 50,
+              "member" + (id % 50),
+              "take " + id + " ".repeat((int) (id % 200)),
+              t0.plusMillis(id),
+              null,
+              Label.values()[(int) (id % 4)],
+              (id % 200) / 100.0 - 1,
+              "v1");
       store.insertTake(take);
       out.println(id);
       out.flush();

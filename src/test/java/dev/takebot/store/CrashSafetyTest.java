@@ -22,29 +22,37 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTest {
   private static final int KILL_AFTER_ACKS = 1_500;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  @DisplayName("leaves a consistent SQLite file holding exactly the takes acknowledged before the kill")
+  @DisplayName(
+      "leaves a consistent SQLite file holding exactly the takes acknowledged before the kill")
   void sigkillLosesNothingAcknowledged() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("crash.db");
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-        CrashChild.class.getName(), url)
-        .redirectError(dir.resolve("child.log").toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                javaBin.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashChild.class.getName(),
+                url)
+            .redirectError(dir.resolve("child.log").toFile())
+            .start();
 
     // given a child that acknowledges every committed take on stdout
     List<Long> acked = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(in.readLine()).as("child started (see child.log)").isEqualTo("ready");
       String line;
       while ((line = in.readLine()) != null) {
         acked.add(Long.parseLong(line));
         if (acked.size() == KILL_AFTER_ACKS) {
-          // when it is killed mid-flood: SIGKILL on Linux, no shutdown hooks, no finally blocks. Through
-          // the ProcessHandle, because Process.destroyForcibly() also closes our end of its stdout and
+          // when it is killed mid-flood: SIGKILL on Linux, no shutdown hooks, no finally blocks.
+          // Through
+          // the ProcessHandle, because Process.destroyForcibly() also closes our end of its stdout
+          // and
           // the acknowledgements still in the pipe must be read.
           child.toHandle().destroyForcibly();
         }
@@ -55,11 +63,13 @@ class CrashSafetyTest {
     }
     assertThat(acked).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS);
     long lastAcked = acked.get(acked.size() - 1);
-    assertThat(acked).as("acknowledged in order").isEqualTo(
-        LongStream.rangeClosed(1, lastAcked).boxed().toList());
+    assertThat(acked)
+        .as("acknowledged in order")
+        .isEqualTo(LongStream.rangeClosed(1, lastAcked).boxed().toList());
 
     // then the file passes SQLite's integrity check
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("ok");

@@ -14,10 +14,11 @@ class PostgresTakeStoreTest extends TakeStoreContract {
   @BeforeAll
   static void startPostgres() throws Exception {
     // Durability of the server is not under test here; the SIGKILL test covers SQLite commits.
-    postgres = EmbeddedPostgres.builder()
-        .setServerConfig("fsync", "off")
-        .setServerConfig("synchronous_commit", "off")
-        .start();
+    postgres =
+        EmbeddedPostgres.builder()
+            .setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .start();
   }
 
   @AfterAll
@@ -29,7 +30,8 @@ class PostgresTakeStoreTest extends TakeStoreContract {
 
   @Override
   JdbcTakeStore openEmpty() throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA public CASCADE");
       s.execute("CREATE SCHEMA public");
     }

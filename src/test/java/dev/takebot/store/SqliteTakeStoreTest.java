@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
-import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.TakeQuery;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayName("Take store on SQLite")
 class SqliteTakeStoreTest extends TakeStoreContract {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   JdbcTakeStore openEmpty() {
@@ -38,37 +37,46 @@ class SqliteTakeStoreTest extends TakeStoreContract {
     return Stores.open("jdbc:sqlite:" + dir.resolve("nested/takebot.db"), null, null);
   }
 
-  private static final ChannelScope VISIBLE = ChannelScope.only(List.of(CHANNEL, CHANNEL + 1, CHANNEL + 2));
+  private static final ChannelScope VISIBLE =
+      ChannelScope.only(List.of(CHANNEL, CHANNEL + 1, CHANNEL + 2));
 
   static List<TakeQuery> pageFilters() {
-    List<TakeQuery> scoped = List.of(
-        new TakeQuery(GUILD, null, null, null, VISIBLE),
-        new TakeQuery(GUILD, null, null, 42L, VISIBLE),
-        new TakeQuery(GUILD, null, Label.NEGATIVE, null, VISIBLE),
-        new TakeQuery(GUILD, null, Label.NEGATIVE, 42L, VISIBLE),
-        new TakeQuery(GUILD, POST, null, null, VISIBLE),
-        new TakeQuery(GUILD, POST, Label.POSITIVE, null, VISIBLE),
-        new TakeQuery(GUILD, POST, null, 42L, VISIBLE));
-    return java.util.stream.Stream.concat(scoped.stream(),
-        scoped.stream().map(q -> q.within(ChannelScope.unrestricted()))).toList();
+    List<TakeQuery> scoped =
+        List.of(
+            new TakeQuery(GUILD, null, null, null, VISIBLE),
+            new TakeQuery(GUILD, null, null, 42L, VISIBLE),
+            new TakeQuery(GUILD, null, Label.NEGATIVE, null, VISIBLE),
+            new TakeQuery(GUILD, null, Label.NEGATIVE, 42L, VISIBLE),
+            new TakeQuery(GUILD, POST, null, null, VISIBLE),
+            new TakeQuery(GUILD, POST, Label.POSITIVE, null, VISIBLE),
+            new TakeQuery(GUILD, POST, null, 42L, VISIBLE));
+    return java.util.stream.Stream.concat(
+            scoped.stream(), scoped.stream().map(q -> q.within(ChannelScope.unrestricted())))
+        .toList();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pageFilters")
-  @DisplayName("a page of takes walks an index in message order, whatever the filter, and sorts nothing")
+  @DisplayName(
+      "a page of takes walks an index in message order, whatever the filter, and sorts nothing")
   void pagesNeverSort(TakeQuery query) throws Exception {
     for (boolean forward : new boolean[] {true, false}) {
       List<String> plan = plan(PageQuery.of(query, forward ? 0 : Long.MAX_VALUE, forward, 10));
 
-      assertThat(plan).as("plan of %s", query).anyMatch(step -> step.contains("USING INDEX takes_by")
-          || step.contains("USING COVERING INDEX takes_by"));
+      assertThat(plan)
+          .as("plan of %s", query)
+          .anyMatch(
+              step ->
+                  step.contains("USING INDEX takes_by")
+                      || step.contains("USING COVERING INDEX takes_by"));
       assertThat(plan).as("plan of %s", query).noneMatch(step -> step.contains("TEMP B-TREE"));
     }
   }
 
   private List<String> plan(PageQuery page) throws Exception {
     PageQuery explain = new PageQuery("EXPLAIN QUERY PLAN " + page.sql(), page.args());
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/takebot.db"));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nested/takebot.db"));
         PreparedStatement ps = explain.prepare(c)) {
       List<String> steps = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -81,22 +89,38 @@ class SqliteTakeStoreTest extends TakeStoreContract {
   }
 
   @Test
-  @DisplayName("forget leaves no copy of the forgotten text in the database file or its write-ahead log,"
-      + " while the store stays open")
+  @DisplayName(
+      "forget leaves no copy of the forgotten text in the database file or its write-ahead log,"
+          + " while the store stays open")
   void forgetScrubsTheFiles() throws Exception {
-    // Regression (#11): PASSIVE checkpoints copy pages but never shrink the log, so the running bot's -wal
+    // Regression (#11): PASSIVE checkpoints copy pages but never shrink the log, so the running
+    // bot's -wal
     // file kept 1,274 copies of text that /takes forget had deleted.
     String marker = "forget-me-" + UUID.randomUUID();
     for (long id = 1; id <= 300; id++) {
-      store.insertTake(new Take(id, POST, POST, 5, "m", marker + " take " + id, T0, null, Label.NEUTRAL, 0, "v1"));
-      store.insertTake(new Take(10_000 + id, POST, POST, 6, "n", "kept take " + id, T0, null, Label.NEUTRAL, 0,
-          "v1"));
+      store.insertTake(
+          new Take(
+              id, POST, POST, 5, "m", marker + " take " + id, T0, null, Label.NEUTRAL, 0, "v1"));
+      store.insertTake(
+          new Take(
+              10_000 + id,
+              POST,
+              POST,
+              6,
+              "n",
+              "kept take " + id,
+              T0,
+              null,
+              Label.NEUTRAL,
+              0,
+              "v1"));
     }
     assertThat(occurrences(marker)).as("the marker is on disk before forget").isPositive();
 
     assertThat(store.forgetAuthor(GUILD, 5, 100_000)).isEqualTo(300);
 
-    assertThat(occurrences(marker)).as("copies of the forgotten text in takebot.db and takebot.db-wal")
+    assertThat(occurrences(marker))
+        .as("copies of the forgotten text in takebot.db and takebot.db-wal")
         .isZero();
     assertThat(store.stats(POST).takes()).isEqualTo(300);
   }

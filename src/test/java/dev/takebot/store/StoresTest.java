@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Opening a store")
 class StoresTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   @DisplayName("a SQLite URL creates the missing folders, the file in WAL mode, and the schema")
@@ -29,12 +28,14 @@ class StoresTest {
     }
 
     assertThat(file).exists();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo("wal");
       }
-      try (ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1")) {
         rs.next();
         assertThat(rs.getString(1)).isEqualTo("1");
       }
@@ -48,8 +49,19 @@ class StoresTest {
     String secret = "my-very-distinctive-deleted-words-" + "x".repeat(40);
     try (JdbcTakeStore store = Stores.open("jdbc:sqlite:" + file, null, null)) {
       store.saveDiscussion(TakeStoreContract.discussion(1, 1, "k"));
-      store.insertTake(new dev.takebot.takes.Take(5, 1, 1, 2, "me", secret, TakeStoreContract.T0, null,
-          dev.takebot.sentiment.Label.NEUTRAL, 0, "v1"));
+      store.insertTake(
+          new dev.takebot.takes.Take(
+              5,
+              1,
+              1,
+              2,
+              "me",
+              secret,
+              TakeStoreContract.T0,
+              null,
+              dev.takebot.sentiment.Label.NEUTRAL,
+              0,
+              "v1"));
       store.deleteTake(5);
     }
     // Closing the last connection checkpoints the WAL into the file and removes it.
@@ -62,8 +74,9 @@ class StoresTest {
   void unsupportedUrl() {
     assertThatThrownBy(() -> Stores.open("jdbc:mysql://localhost/takes", "u", "secret"))
         .isInstanceOf(StoreException.class)
-        .hasMessage("unsupported database URL 'jdbc:mysql://localhost/takes':"
-            + " use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
+        .hasMessage(
+            "unsupported database URL 'jdbc:mysql://localhost/takes':"
+                + " use jdbc:sqlite:<file> or jdbc:postgresql://<host>/<database>");
   }
 
   @Test
@@ -78,15 +91,25 @@ class StoresTest {
   @DisplayName("a blank URL means the default SQLite file, and settings never print the password")
   void defaultsAndSecrets() {
     assertThat(StorageSettings.of(" ").jdbcUrl()).isEqualTo("jdbc:sqlite:data/takebot.db");
-    assertThat(StorageSettings.of("jdbc:postgresql://db/takes?password=hunter2").toString()).doesNotContain("hunter2");
-    assertThat(Stores.sqliteFile("jdbc:sqlite:file:x/y.db?cache=private")).isEqualTo(Path.of("x/y.db"));
+    assertThat(StorageSettings.of("jdbc:postgresql://db/takes?password=hunter2").toString())
+        .doesNotContain("hunter2");
+    assertThat(Stores.sqliteFile("jdbc:sqlite:file:x/y.db?cache=private"))
+        .isEqualTo(Path.of("x/y.db"));
   }
 
   @Test
   @DisplayName("an unreachable PostgreSQL server gives a short error, not a stack trace")
   void unreachablePostgres() {
-    assertThatThrownBy(() -> Stores.open(new StorageSettings("jdbc:postgresql://127.0.0.1:1/takes?connectTimeout=2",
-        "bot", null, 1, StorageSettings.SqliteSynchronous.NORMAL), "pw"))
+    assertThatThrownBy(
+            () ->
+                Stores.open(
+                    new StorageSettings(
+                        "jdbc:postgresql://127.0.0.1:1/takes?connectTimeout=2",
+                        "bot",
+                        null,
+                        1,
+                        StorageSettings.SqliteSynchronous.NORMAL),
+                    "pw"))
         .isInstanceOf(StoreException.class)
         .hasMessageStartingWith("cannot connect to jdbc:postgresql://127.0.0.1:1/takes");
   }

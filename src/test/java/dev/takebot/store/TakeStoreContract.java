@@ -32,16 +32,18 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every engine must show. Each engine's test class extends this and says how to open a
- * fresh, empty store; the same tests then run on SQLite and PostgreSQL.
+ * The behaviour every engine must show. Each engine's test class extends this and says how to open
+ * a fresh, empty store; the same tests then run on SQLite and PostgreSQL.
  */
 abstract class TakeStoreContract {
   static final long GUILD = 100;
   static final long OTHER_GUILD = 200;
   static final long POST = 1_000;
   static final long OTHER_POST = 2_000;
+
   /** The channel every {@link #discussion} is posted in. */
   static final long CHANNEL = 10;
+
   static final ChannelScope ALL = ChannelScope.unrestricted();
   static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
 
@@ -72,8 +74,18 @@ abstract class TakeStoreContract {
   }
 
   static Take take(long id, long post, long author, Label label, double score) {
-    return new Take(id, post, post, author, "user" + author, "take number " + id, T0.plusMillis(id), null,
-        label, score, "v1");
+    return new Take(
+        id,
+        post,
+        post,
+        author,
+        "user" + author,
+        "take number " + id,
+        T0.plusMillis(id),
+        null,
+        label,
+        score,
+        "v1");
   }
 
   static Take take(long id, long author) {
@@ -89,8 +101,19 @@ abstract class TakeStoreContract {
   @Test
   @DisplayName("a take round-trips with every field, and a duplicate event changes nothing")
   void duplicateInsertIsIgnored() {
-    Take t = new Take(42, POST, 77, 5, "Ada, \"the\" one", "Great piece! 👍", T0, T0.plusSeconds(3),
-        Label.MIXED, -0.25, "v1");
+    Take t =
+        new Take(
+            42,
+            POST,
+            77,
+            5,
+            "Ada, \"the\" one",
+            "Great piece! 👍",
+            T0,
+            T0.plusSeconds(3),
+            Label.MIXED,
+            -0.25,
+            "v1");
 
     assertThat(store.insertTake(t)).isTrue();
     assertThat(store.insertTake(t)).isFalse();
@@ -117,7 +140,8 @@ abstract class TakeStoreContract {
   void editUpdatesTakeAndStats() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
 
-    boolean found = store.updateTake(1, "changed my mind", T0.plusSeconds(60), Label.NEGATIVE, -0.75, "v1");
+    boolean found =
+        store.updateTake(1, "changed my mind", T0.plusSeconds(60), Label.NEGATIVE, -0.75, "v1");
 
     assertThat(found).isTrue();
     Take t = store.findTake(1).orElseThrow();
@@ -145,10 +169,12 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("the aggregates count each label under its own name, whatever order the labels are declared in")
+  @DisplayName(
+      "the aggregates count each label under its own name, whatever order the labels are declared in")
   void statsCountEachLabelByName() {
     // a different count per label, so counts read into the wrong label cannot go unnoticed
-    Map<Label, Long> expected = Map.of(Label.POSITIVE, 1L, Label.NEGATIVE, 2L, Label.NEUTRAL, 3L, Label.MIXED, 4L);
+    Map<Label, Long> expected =
+        Map.of(Label.POSITIVE, 1L, Label.NEGATIVE, 2L, Label.NEUTRAL, 3L, Label.MIXED, 4L);
     long id = 1;
     for (Map.Entry<Label, Long> e : expected.entrySet()) {
       for (long i = 0; i < e.getValue(); i++) {
@@ -161,7 +187,8 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("a delete removes the take and its text; the member leaves the count with their last take")
+  @DisplayName(
+      "a delete removes the take and its text; the member leaves the count with their last take")
   void deleteRemovesTake() {
     store.insertTake(take(1, 5));
     store.insertTake(take(2, 5));
@@ -180,9 +207,11 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("deleting a discussion removes it with its takes, corrections and aggregates, and nothing else")
+  @DisplayName(
+      "deleting a discussion removes it with its takes, corrections and aggregates, and nothing else")
   void deleteDiscussion() {
-    // given a discussion with takes (one corrected), and another post of the same article in the same guild
+    // given a discussion with takes (one corrected), and another post of the same article in the
+    // same guild
     long sibling = 3_000;
     store.saveDiscussion(discussion(sibling, GUILD, "key-a"));
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
@@ -193,12 +222,16 @@ abstract class TakeStoreContract {
     // when it is deleted
     boolean deleted = store.deleteDiscussion(POST);
 
-    // then it is gone everywhere it could be found, its aggregates read empty, and the sibling is untouched
+    // then it is gone everywhere it could be found, its aggregates read empty, and the sibling is
+    // untouched
     assertThat(deleted).isTrue();
     assertThat(store.findDiscussion(POST)).isEmpty();
     assertThat(store.findDiscussionByThread(POST)).isEmpty();
-    assertThat(store.listDiscussions(GUILD, 10)).extracting(Discussion::postMessageId).containsExactly(sibling);
-    assertThat(store.findDiscussionsByArticle("key-a")).extracting(Discussion::postMessageId)
+    assertThat(store.listDiscussions(GUILD, 10))
+        .extracting(Discussion::postMessageId)
+        .containsExactly(sibling);
+    assertThat(store.findDiscussionsByArticle("key-a"))
+        .extracting(Discussion::postMessageId)
         .containsExactly(sibling);
     assertThat(store.findTake(1)).isEmpty();
     assertThat(store.findTake(2)).isEmpty();
@@ -213,11 +246,13 @@ abstract class TakeStoreContract {
     assertThat(store.findDiscussion(OTHER_POST)).isPresent();
     // and no take can be filed under it any more
     assertThatThrownBy(() -> store.insertTake(take(4, POST, 5, Label.NEUTRAL, 0)))
-        .isInstanceOf(StoreException.class).hasMessageContaining("unknown discussion " + POST);
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("unknown discussion " + POST);
   }
 
   @Test
-  @DisplayName("deleting an unknown discussion reports false; a deleted one can be recorded again from scratch")
+  @DisplayName(
+      "deleting an unknown discussion reports false; a deleted one can be recorded again from scratch")
   void deleteDiscussionAgain() {
     assertThat(store.deleteDiscussion(9_999)).isFalse();
     store.insertTake(take(1, 5));
@@ -250,8 +285,9 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("after thousands of random inserts, edits, deletes, corrections and re-tags the aggregates"
-      + " equal a recomputation from the stored takes")
+  @DisplayName(
+      "after thousands of random inserts, edits, deletes, corrections and re-tags the aggregates"
+          + " equal a recomputation from the stored takes")
   void statsStayExact() {
     Random random = new Random(4);
     Map<Long, Long> model = new HashMap<>(); // id -> post
@@ -267,8 +303,9 @@ abstract class TakeStoreContract {
           boolean isNew = store.insertTake(take(id, post, random.nextInt(12), label, score));
           assertThat(isNew).isEqualTo(model.put(id, post) == null);
         }
-        case 3 -> assertThat(store.updateTake(id, "edit " + i, T0, label, score, "v1"))
-            .isEqualTo(model.containsKey(id));
+        case 3 ->
+            assertThat(store.updateTake(id, "edit " + i, T0, label, score, "v1"))
+                .isEqualTo(model.containsKey(id));
         case 4 -> assertThat(store.deleteTake(id)).isEqualTo(model.remove(id) != null);
         case 5 -> {
           List<Long> ids = List.of(id, id + 1, id + 2);
@@ -280,10 +317,12 @@ abstract class TakeStoreContract {
           if (model.containsKey(id) && random.nextBoolean()) {
             store.correctLabel(id, label, 1, T0);
           } else {
-            // now and then with a text the take no longer has: refused, and the aggregates must not move
+            // now and then with a text the take no longer has: refused, and the aggregates must not
+            // move
             boolean stale = random.nextInt(4) == 0;
             String scored = stale ? "an older text" : store.findTake(id).map(Take::text).orElse("");
-            assertThat(store.retag(id, scored, label, score, "v2")).isEqualTo(model.containsKey(id) && !stale);
+            assertThat(store.retag(id, scored, label, score, "v2"))
+                .isEqualTo(model.containsKey(id) && !stale);
           }
         }
       }
@@ -299,34 +338,49 @@ abstract class TakeStoreContract {
         authors.add(t.authorId());
         micros += JdbcTakeStore.micros(t.score());
       }
-      TakeStats expected = new TakeStats(takes.size(), authors.size(), byLabel, micros / 1_000_000.0);
+      TakeStats expected =
+          new TakeStats(takes.size(), authors.size(), byLabel, micros / 1_000_000.0);
       assertThat(store.stats(post)).isEqualTo(expected);
-      assertThat(takes).extracting(Take::messageId)
-          .containsExactlyElementsOf(model.entrySet().stream().filter(e -> e.getValue() == post)
-              .map(Map.Entry::getKey).sorted().toList());
+      assertThat(takes)
+          .extracting(Take::messageId)
+          .containsExactlyElementsOf(
+              model.entrySet().stream()
+                  .filter(e -> e.getValue() == post)
+                  .map(Map.Entry::getKey)
+                  .sorted()
+                  .toList());
     }
   }
 
   @Test
-  @DisplayName("concurrent writers delivering the same events store each take once and keep exact aggregates")
+  @DisplayName(
+      "concurrent writers delivering the same events store each take once and keep exact aggregates")
   void concurrentDuplicateEvents() throws Exception {
     int threads = 4;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Integer>> results = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        results.add(pool.submit(() -> {
-          int inserted = 0;
-          for (long id = 1; id <= 600; id++) {
-            if (store.insertTake(take(id, POST, id % 37, Label.values()[(int) (id % 4)], 0.001 * (id % 999)))) {
-              inserted++;
-            }
-            if (id % 100 == 0) {
-              store.stats(POST);
-            }
-          }
-          return inserted;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  int inserted = 0;
+                  for (long id = 1; id <= 600; id++) {
+                    if (store.insertTake(
+                        take(
+                            id,
+                            POST,
+                            id % 37,
+                            Label.values()[(int) (id % 4)],
+                            0.001 * (id % 999)))) {
+                      inserted++;
+                    }
+                    if (id % 100 == 0) {
+                      store.stats(POST);
+                    }
+                  }
+                  return inserted;
+                }));
       }
       int total = 0;
       for (Future<Integer> f : results) {
@@ -339,7 +393,9 @@ abstract class TakeStoreContract {
     TakeStats stats = store.stats(POST);
     assertThat(stats.takes()).isEqualTo(600);
     assertThat(stats.members()).isEqualTo(37);
-    assertThat(stats.byLabel()).containsEntry(Label.POSITIVE, 150L).containsEntry(Label.MIXED, 150L);
+    assertThat(stats.byLabel())
+        .containsEntry(Label.POSITIVE, 150L)
+        .containsEntry(Label.MIXED, 150L);
     long micros = 0;
     for (long id = 1; id <= 600; id++) {
       micros += JdbcTakeStore.micros(0.001 * (id % 999));
@@ -354,7 +410,8 @@ abstract class TakeStoreContract {
     try {
       List<Future<Boolean>> results = new ArrayList<>();
       for (long id = 1; id <= 400; id++) {
-        long post = id % 10 == 0 ? 9_999 : POST; // every tenth names a discussion that does not exist
+        long post =
+            id % 10 == 0 ? 9_999 : POST; // every tenth names a discussion that does not exist
         Take t = take(id, post, id % 5, Label.NEUTRAL, 0);
         results.add(pool.submit(() -> store.insertTake(t)));
       }
@@ -366,7 +423,9 @@ abstract class TakeStoreContract {
             stored++;
           }
         } catch (java.util.concurrent.ExecutionException e) {
-          assertThat(e.getCause()).isInstanceOf(StoreException.class).hasMessageContaining("unknown discussion");
+          assertThat(e.getCause())
+              .isInstanceOf(StoreException.class)
+              .hasMessageContaining("unknown discussion");
           refused++;
         }
       }
@@ -389,24 +448,39 @@ abstract class TakeStoreContract {
     assertThat(store.forgetAuthor(GUILD, 5, 500)).isZero();
     store.forgetAuthor(GUILD, 6, 2_000);
 
-    assertThat(store.forgottenAuthors(GUILD)).containsOnly(Map.entry(5L, 1_000L), Map.entry(6L, 2_000L));
+    assertThat(store.forgottenAuthors(GUILD))
+        .containsOnly(Map.entry(5L, 1_000L), Map.entry(6L, 2_000L));
     assertThat(store.forgottenAuthors(GUILD + 1)).isEmpty();
     assertThat(all(POST)).isEmpty();
   }
 
   @Test
-  @DisplayName("after forget, a replayed or backfilled older message of that member is refused; a newer one"
-      + " is a new take, and other members and guilds are unaffected")
+  @DisplayName(
+      "after forget, a replayed or backfilled older message of that member is refused; a newer one"
+          + " is a new take, and other members and guilds are unaffected")
   void forgetIsEnforcedOnInsert() {
     store.insertTake(take(10, POST, 5, Label.POSITIVE, 0.5));
     store.forgetAuthor(GUILD, 5, 1_000);
 
-    assertThat(store.insertTake(take(10, POST, 5, Label.POSITIVE, 0.5))).as("replayed event").isFalse();
-    assertThat(store.insertTakes(List.of(take(999, POST, 5, Label.NEGATIVE, -0.5),
-        take(1_000, POST, 5, Label.NEGATIVE, -0.5)))).as("backfilled history up to the watermark").isZero();
-    assertThat(store.insertTake(take(1_001, POST, 5, Label.NEUTRAL, 0))).as("newer message").isTrue();
-    assertThat(store.insertTake(take(500, POST, 6, Label.NEUTRAL, 0))).as("another member").isTrue();
-    assertThat(store.insertTake(take(501, OTHER_POST, 5, Label.NEUTRAL, 0))).as("another guild").isTrue();
+    assertThat(store.insertTake(take(10, POST, 5, Label.POSITIVE, 0.5)))
+        .as("replayed event")
+        .isFalse();
+    assertThat(
+            store.insertTakes(
+                List.of(
+                    take(999, POST, 5, Label.NEGATIVE, -0.5),
+                    take(1_000, POST, 5, Label.NEGATIVE, -0.5))))
+        .as("backfilled history up to the watermark")
+        .isZero();
+    assertThat(store.insertTake(take(1_001, POST, 5, Label.NEUTRAL, 0)))
+        .as("newer message")
+        .isTrue();
+    assertThat(store.insertTake(take(500, POST, 6, Label.NEUTRAL, 0)))
+        .as("another member")
+        .isTrue();
+    assertThat(store.insertTake(take(501, OTHER_POST, 5, Label.NEUTRAL, 0)))
+        .as("another guild")
+        .isTrue();
 
     assertThat(all(POST)).extracting(Take::messageId).containsExactly(500L, 1_001L);
     TakeStats stats = store.stats(POST);
@@ -427,7 +501,10 @@ abstract class TakeStoreContract {
 
     assertThat(forgotten).isEqualTo(2);
     assertThat(all(POST)).extracting(Take::authorId).containsExactly(6L);
-    assertThat(all(OTHER_POST)).extracting(Take::messageId).as("other guild untouched").containsExactly(4L);
+    assertThat(all(OTHER_POST))
+        .extracting(Take::messageId)
+        .as("other guild untouched")
+        .containsExactly(4L);
     TakeStats stats = store.stats(POST);
     assertThat(stats.takes()).isEqualTo(1);
     assertThat(stats.members()).isEqualTo(1);
@@ -437,7 +514,8 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("a moderator's correction wins over later edits and re-tags, and is listed as labelled data")
+  @DisplayName(
+      "a moderator's correction wins over later edits and re-tags, and is listed as labelled data")
   void correctionWins() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
     store.insertTake(take(2, POST, 6, Label.POSITIVE, 0.4));
@@ -451,27 +529,41 @@ abstract class TakeStoreContract {
     assertThat(t.analyzerVersion()).isEqualTo(JdbcTakeStore.MODERATOR);
     assertThat(t.text()).isEqualTo("edited");
     assertThat(store.stats(POST).byLabel())
-        .containsEntry(Label.NEGATIVE, 1L).containsEntry(Label.POSITIVE, 1L).containsEntry(Label.NEUTRAL, 0L);
+        .containsEntry(Label.NEGATIVE, 1L)
+        .containsEntry(Label.POSITIVE, 1L)
+        .containsEntry(Label.NEUTRAL, 0L);
 
     List<Correction> corrections = new ArrayList<>();
     store.forEachCorrection(GUILD, corrections::add);
-    assertThat(corrections).containsExactly(
-        new Correction(1, POST, "edited", Label.NEGATIVE, Label.POSITIVE, 77, T0.plusSeconds(5)));
+    assertThat(corrections)
+        .containsExactly(
+            new Correction(
+                1, POST, "edited", Label.NEGATIVE, Label.POSITIVE, 77, T0.plusSeconds(5)));
 
     List<Long> toRetag = new ArrayList<>();
     int visited = store.forEachTakeWithVersionNot("v2", 0, 10, tk -> toRetag.add(tk.messageId()));
     assertThat(visited).isEqualTo(1);
     assertThat(toRetag).as("corrected takes are never re-tagged").containsExactly(2L);
     assertThatThrownBy(() -> store.correctLabel(999, Label.MIXED, 77, T0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no take 999");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no take 999");
   }
 
   @Test
-  @DisplayName("listings page by keyset both ways, filter by discussion, tag and member, and never cross guilds")
+  @DisplayName(
+      "listings page by keyset both ways, filter by discussion, tag and member, and never cross guilds")
   void listTakesPages() {
     store.saveDiscussion(discussion(3_000, GUILD, "key-c"));
-    LongStream.rangeClosed(1, 25).forEach(id -> store.insertTake(
-        take(id, POST, id % 2 == 0 ? 5 : 6, id % 3 == 0 ? Label.NEGATIVE : Label.POSITIVE, 0.5)));
+    LongStream.rangeClosed(1, 25)
+        .forEach(
+            id ->
+                store.insertTake(
+                    take(
+                        id,
+                        POST,
+                        id % 2 == 0 ? 5 : 6,
+                        id % 3 == 0 ? Label.NEGATIVE : Label.POSITIVE,
+                        0.5)));
     store.insertTake(take(26, 3_000, 5, Label.POSITIVE, 0.5));
     store.insertTake(take(27, OTHER_POST, 5, Label.POSITIVE, 0.5));
     store.correctLabel(2, Label.NEGATIVE, 9, T0);
@@ -482,51 +574,88 @@ abstract class TakeStoreContract {
     List<Take> third = store.listTakes(article, second.get(9).messageId(), true, 10);
     List<Take> back = store.listTakes(article, second.get(0).messageId(), false, 10);
 
-    assertThat(first).extracting(Take::messageId).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(first)
+        .extracting(Take::messageId)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
     assertThat(second).extracting(Take::messageId).startsWith(11L).endsWith(20L);
     assertThat(third).extracting(Take::messageId).containsExactly(21L, 22L, 23L, 24L, 25L);
     assertThat(back).isEqualTo(first);
     assertThat(store.listTakes(new TakeQuery(GUILD, POST, Label.NEGATIVE, 5L, ALL), 0, true, 100))
-        .extracting(Take::messageId).containsExactly(2L, 6L, 12L, 18L, 24L);
+        .extracting(Take::messageId)
+        .containsExactly(2L, 6L, 12L, 18L, 24L);
     assertThat(store.listTakes(TakeQuery.byAuthor(GUILD, 5, ALL), Long.MAX_VALUE, false, 3))
-        .extracting(Take::messageId).containsExactly(22L, 24L, 26L);
+        .extracting(Take::messageId)
+        .containsExactly(22L, 24L, 26L);
     assertThat(store.listTakes(TakeQuery.byAuthor(OTHER_GUILD, 5, ALL), 0, true, 10))
-        .extracting(Take::messageId).containsExactly(27L);
+        .extracting(Take::messageId)
+        .containsExactly(27L);
     assertThat(store.listTakes(article, 25, true, 10)).isEmpty();
   }
 
   @Test
-  @DisplayName("listings only ever return discussions and takes of the reader's channels, whatever the filter")
+  @DisplayName(
+      "listings only ever return discussions and takes of the reader's channels, whatever the filter")
   void listingsStayWithinTheReadersChannels() {
     long staffChannel = CHANNEL + 1;
     long staffPost = 4_000;
-    store.saveDiscussion(new Discussion(staffPost, GUILD, staffChannel, staffPost, "key-s", "Staff only",
-        T0.plusSeconds(staffPost)));
-    LongStream.rangeClosed(1, 6).forEach(id -> store.insertTake(take(id, POST, 5, Label.NEGATIVE, -0.5)));
-    LongStream.rangeClosed(7, 12).forEach(id -> store.insertTake(take(id, staffPost, 5, Label.NEGATIVE, -0.5)));
+    store.saveDiscussion(
+        new Discussion(
+            staffPost,
+            GUILD,
+            staffChannel,
+            staffPost,
+            "key-s",
+            "Staff only",
+            T0.plusSeconds(staffPost)));
+    LongStream.rangeClosed(1, 6)
+        .forEach(id -> store.insertTake(take(id, POST, 5, Label.NEGATIVE, -0.5)));
+    LongStream.rangeClosed(7, 12)
+        .forEach(id -> store.insertTake(take(id, staffPost, 5, Label.NEGATIVE, -0.5)));
     ChannelScope general = ChannelScope.only(List.of(CHANNEL, 99L));
 
-    for (TakeQuery q : List.of(new TakeQuery(GUILD, null, null, null, general),
-        new TakeQuery(GUILD, null, Label.NEGATIVE, null, general), TakeQuery.byAuthor(GUILD, 5, general),
-        new TakeQuery(GUILD, null, Label.NEGATIVE, 5L, general))) {
-      assertThat(store.listTakes(q, 0, true, 100)).as("%s", q).extracting(Take::messageId)
+    for (TakeQuery q :
+        List.of(
+            new TakeQuery(GUILD, null, null, null, general),
+            new TakeQuery(GUILD, null, Label.NEGATIVE, null, general),
+            TakeQuery.byAuthor(GUILD, 5, general),
+            new TakeQuery(GUILD, null, Label.NEGATIVE, 5L, general))) {
+      assertThat(store.listTakes(q, 0, true, 100))
+          .as("%s", q)
+          .extracting(Take::messageId)
           .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-      assertThat(store.listTakes(q, Long.MAX_VALUE, false, 3)).as("%s", q).extracting(Take::messageId)
+      assertThat(store.listTakes(q, Long.MAX_VALUE, false, 3))
+          .as("%s", q)
+          .extracting(Take::messageId)
           .containsExactly(4L, 5L, 6L);
     }
     assertThat(store.listTakes(new TakeQuery(GUILD, staffPost, null, null, general), 0, true, 100))
-        .as("naming a hidden discussion does not open it").isEmpty();
-    assertThat(store.listTakes(new TakeQuery(GUILD, null, null, null, ChannelScope.none()), 0, true, 100)).isEmpty();
-    assertThat(store.listTakes(new TakeQuery(GUILD, null, null, null, ALL), 0, true, 100)).hasSize(12);
-    assertThat(store.listTakes(new TakeQuery(GUILD, staffPost, null, null, ChannelScope.only(List.of(staffChannel))),
-        0, true, 100)).hasSize(6);
+        .as("naming a hidden discussion does not open it")
+        .isEmpty();
+    assertThat(
+            store.listTakes(
+                new TakeQuery(GUILD, null, null, null, ChannelScope.none()), 0, true, 100))
+        .isEmpty();
+    assertThat(store.listTakes(new TakeQuery(GUILD, null, null, null, ALL), 0, true, 100))
+        .hasSize(12);
+    assertThat(
+            store.listTakes(
+                new TakeQuery(
+                    GUILD, staffPost, null, null, ChannelScope.only(List.of(staffChannel))),
+                0,
+                true,
+                100))
+        .hasSize(6);
 
-    assertThat(store.listDiscussions(GUILD, general, 10)).extracting(Discussion::postMessageId).containsExactly(POST);
+    assertThat(store.listDiscussions(GUILD, general, 10))
+        .extracting(Discussion::postMessageId)
+        .containsExactly(POST);
     assertThat(store.listDiscussions(GUILD, ChannelScope.none(), 10)).isEmpty();
-    assertThat(store.listDiscussions(GUILD, ALL, 10)).extracting(Discussion::postMessageId)
+    assertThat(store.listDiscussions(GUILD, ALL, 10))
+        .extracting(Discussion::postMessageId)
         .containsExactly(staffPost, POST);
     assertThat(store.listDiscussions(GUILD, ChannelScope.only(List.of(staffChannel)), 1))
-        .extracting(Discussion::postMessageId).containsExactly(staffPost);
+        .extracting(Discussion::postMessageId)
+        .containsExactly(staffPost);
   }
 
   @Test
@@ -554,28 +683,44 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("answers a summary's aggregate reads (time span, counts per bucket, sample) exactly as a pass over every take would")
+  @DisplayName(
+      "answers a summary's aggregate reads (time span, counts per bucket, sample) exactly as a pass over every take would")
   void summaryReadsMatchAFullPass() {
     Random random = new Random(11);
     List<Take> batch = new ArrayList<>();
     for (long i = 0; i < 1_500; i++) {
       // mostly positive so that one label is sampled and another is kept whole; out-of-order times
-      Label label = i % 10 == 0 ? Label.MIXED : random.nextInt(4) == 0 ? Label.NEUTRAL : Label.POSITIVE;
-      batch.add(new Take(10_000 + i * 7, POST, POST, random.nextInt(50), "u", "take " + i,
-          T0.plusSeconds(random.nextInt(86_400 * 3)), null, label, 0.25, "v1"));
+      Label label =
+          i % 10 == 0 ? Label.MIXED : random.nextInt(4) == 0 ? Label.NEUTRAL : Label.POSITIVE;
+      batch.add(
+          new Take(
+              10_000 + i * 7,
+              POST,
+              POST,
+              random.nextInt(50),
+              "u",
+              "take " + i,
+              T0.plusSeconds(random.nextInt(86_400 * 3)),
+              null,
+              label,
+              0.25,
+              "v1"));
     }
     store.insertTakes(batch);
-    store.insertTake(take(1, OTHER_POST, 1, Label.NEGATIVE, 0.1)); // another discussion: never counted
+    store.insertTake(
+        take(1, OTHER_POST, 1, Label.NEGATIVE, 0.1)); // another discussion: never counted
     store.deleteTake(batch.get(3).messageId());
     List<Take> all = new ArrayList<>();
     store.forEachTake(POST, all::add);
 
     long first = all.stream().mapToLong(t -> t.createdAt().toEpochMilli()).min().orElseThrow();
     long last = all.stream().mapToLong(t -> t.createdAt().toEpochMilli()).max().orElseThrow();
-    assertThat(store.createdRange(POST)).hasValueSatisfying(r -> {
-      assertThat(r.first()).isEqualTo(Instant.ofEpochMilli(first));
-      assertThat(r.last()).isEqualTo(Instant.ofEpochMilli(last));
-    });
+    assertThat(store.createdRange(POST))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.first()).isEqualTo(Instant.ofEpochMilli(first));
+              assertThat(r.last()).isEqualTo(Instant.ofEpochMilli(last));
+            });
     assertThat(store.createdRange(POST + 1)).isEmpty();
 
     long origin = first + 90_000;
@@ -588,8 +733,12 @@ abstract class TakeStoreContract {
         }
       }
       Map<List<Object>, Long> counted = new HashMap<>();
-      store.countByTimeBucket(POST, origin, width,
-          (bucket, label, n) -> assertThat(counted.put(List.of(bucket, label), n)).as("reported once").isNull());
+      store.countByTimeBucket(
+          POST,
+          origin,
+          width,
+          (bucket, label, n) ->
+              assertThat(counted.put(List.of(bucket, label), n)).as("reported once").isNull());
       assertThat(counted).as("width %d", width).isEqualTo(expected);
     }
 
@@ -608,15 +757,20 @@ abstract class TakeStoreContract {
     store.forEachSampledTake(POST, perLabel, sample::add);
     assertThat(sample).extracting(Take::messageId).containsExactlyElementsOf(expectedSample);
     assertThat(sample).filteredOn(t -> t.label() == Label.POSITIVE).hasSize(perLabel);
-    assertThat(sample).filteredOn(t -> t.label() == Label.MIXED).hasSize(perLabelTotal.get(Label.MIXED).intValue());
-    assertThat(sample).allSatisfy(t -> assertThat(t).isEqualTo(store.findTake(t.messageId()).orElseThrow()));
+    assertThat(sample)
+        .filteredOn(t -> t.label() == Label.MIXED)
+        .hasSize(perLabelTotal.get(Label.MIXED).intValue());
+    assertThat(sample)
+        .allSatisfy(t -> assertThat(t).isEqualTo(store.findTake(t.messageId()).orElseThrow()));
   }
 
   @Test
-  @DisplayName("takes stream in message-id order whatever the insertion order; the last id is where backfill"
-      + " resumes")
+  @DisplayName(
+      "takes stream in message-id order whatever the insertion order; the last id is where backfill"
+          + " resumes")
   void streamingOrder() {
-    List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, 300).map(i -> i * 7).boxed().toList());
+    List<Long> ids =
+        new ArrayList<>(LongStream.rangeClosed(1, 300).map(i -> i * 7).boxed().toList());
     Collections.shuffle(ids, new Random(1));
     List<Take> batch = ids.stream().map(id -> take(id, id % 11)).toList();
 
@@ -649,16 +803,19 @@ abstract class TakeStoreContract {
   @Test
   @DisplayName("discussions are found by post, thread and article; saving one twice is harmless")
   void discussions() {
-    Discussion again = new Discussion(3_000, GUILD, 10, 3_001, "key-a", "Title again", T0.plusSeconds(9_000));
+    Discussion again =
+        new Discussion(3_000, GUILD, 10, 3_001, "key-a", "Title again", T0.plusSeconds(9_000));
     store.saveDiscussion(again);
     store.saveDiscussion(again);
 
     assertThat(store.findDiscussion(POST)).contains(discussion(POST, GUILD, "key-a"));
     assertThat(store.findDiscussionByThread(3_001)).contains(again);
     assertThat(store.findDiscussion(9)).isEmpty();
-    assertThat(store.listDiscussions(GUILD, 10)).containsExactly(again, discussion(POST, GUILD, "key-a"));
+    assertThat(store.listDiscussions(GUILD, 10))
+        .containsExactly(again, discussion(POST, GUILD, "key-a"));
     assertThat(store.listDiscussions(GUILD, 1)).containsExactly(again);
-    assertThat(store.findDiscussionsByArticle("key-a")).extracting(Discussion::postMessageId)
+    assertThat(store.findDiscussionsByArticle("key-a"))
+        .extracting(Discussion::postMessageId)
         .containsExactly(3_000L, POST);
     assertThat(store.stats(3_000).takes()).isZero();
   }
@@ -676,15 +833,19 @@ abstract class TakeStoreContract {
     assertThat(store.stats(POST).takes()).isEqualTo(1);
   }
 
-  // --- privacy (#11) ---------------------------------------------------------------------------------
+  // --- privacy (#11)
+  // ---------------------------------------------------------------------------------
 
   @Test
-  @DisplayName("forget reports the bot's \"Share your take\" reposts among the member's deleted takes, with"
-      + " their channels, so they can be deleted on Discord too")
+  @DisplayName(
+      "forget reports the bot's \"Share your take\" reposts among the member's deleted takes, with"
+          + " their channels, so they can be deleted on Discord too")
   void forgetReportsSharedReposts() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
-    store.insertTake(new Take(2, POST, 77, 5, "Ada", "shared through the modal", T0, null, Label.NEUTRAL, 0,
-        "v1"), true);
+    store.insertTake(
+        new Take(
+            2, POST, 77, 5, "Ada", "shared through the modal", T0, null, Label.NEUTRAL, 0, "v1"),
+        true);
     store.insertTake(take(3, POST, 6, Label.NEGATIVE, -0.5), true);
     store.insertTake(take(4, OTHER_POST, 5, Label.POSITIVE, 0.5), true);
 
@@ -698,7 +859,8 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("a shared take is flagged only when it was stored: a duplicate or forgotten message stays out")
+  @DisplayName(
+      "a shared take is flagged only when it was stored: a duplicate or forgotten message stays out")
   void sharedFlagFollowsTheInsert() {
     store.forgetAuthor(GUILD, 5, 1_000);
 
@@ -706,12 +868,14 @@ abstract class TakeStoreContract {
     assertThat(store.insertTake(take(2_000, POST, 5, Label.POSITIVE, 0.5), true)).isTrue();
     assertThat(store.insertTake(take(2_000, POST, 5, Label.POSITIVE, 0.5), true)).isFalse();
 
-    assertThat(store.forget(GUILD, 5, 3_000).reposts()).extracting(ForgetResult.Repost::messageId)
+    assertThat(store.forget(GUILD, 5, 3_000).reposts())
+        .extracting(ForgetResult.Repost::messageId)
         .containsExactly(2_000L);
   }
 
   @Test
-  @DisplayName("stored guilds are every guild with discussions or forget requests, connected or not")
+  @DisplayName(
+      "stored guilds are every guild with discussions or forget requests, connected or not")
   void storedGuildsListsEveryGuild() {
     store.forgetAuthor(300, 5, 1_000);
 
@@ -719,7 +883,8 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("a departure is remembered across restarts with its first time, and a return cancels it")
+  @DisplayName(
+      "a departure is remembered across restarts with its first time, and a return cancels it")
   void departuresArePersisted() throws Exception {
     assertThat(store.markGuildDeparted(GUILD, T0)).isTrue();
     assertThat(store.markGuildDeparted(GUILD, T0.plusSeconds(60))).as("noticed again").isFalse();
@@ -727,18 +892,20 @@ abstract class TakeStoreContract {
     store.close();
     store = reopen();
 
-    assertThat(store.departedGuilds()).containsOnly(Map.entry(GUILD, T0), Map.entry(OTHER_GUILD,
-        T0.plusSeconds(5)));
+    assertThat(store.departedGuilds())
+        .containsOnly(Map.entry(GUILD, T0), Map.entry(OTHER_GUILD, T0.plusSeconds(5)));
     assertThat(store.cancelGuildDeparture(GUILD)).isTrue();
     assertThat(store.cancelGuildDeparture(GUILD)).isFalse();
     assertThat(store.departedGuilds()).containsOnlyKeys(OTHER_GUILD);
   }
 
   @Test
-  @DisplayName("a departed guild is purged whole once its departure is old enough, and nothing else is")
+  @DisplayName(
+      "a departed guild is purged whole once its departure is old enough, and nothing else is")
   void purgeDepartedGuild() {
     long thirdPost = 3_000;
-    store.saveDiscussion(discussion(thirdPost, GUILD, "key-b")); // same article as the other guild's post
+    store.saveDiscussion(
+        discussion(thirdPost, GUILD, "key-b")); // same article as the other guild's post
     List<Take> many = new ArrayList<>();
     for (long id = 1; id <= 1_234; id++) {
       many.add(take(id, id % 2 == 0 ? POST : thirdPost, 5 + id % 7, Label.POSITIVE, 0.5));
@@ -749,7 +916,9 @@ abstract class TakeStoreContract {
     store.forgetAuthor(GUILD, 99, 1_000);
     store.markGuildDeparted(GUILD, T0);
 
-    assertThat(store.purgeDepartedGuild(GUILD, T0.minusSeconds(1))).as("departed too recently").isZero();
+    assertThat(store.purgeDepartedGuild(GUILD, T0.minusSeconds(1)))
+        .as("departed too recently")
+        .isZero();
     assertThat(store.stats(POST).takes()).isEqualTo(617);
     assertThat(store.purgeDepartedGuild(OTHER_GUILD, T0)).as("never departed").isZero();
 
@@ -766,7 +935,8 @@ abstract class TakeStoreContract {
     store.forEachCorrection(GUILD, corrections::add);
     assertThat(corrections).isEmpty();
     assertThat(store.findDiscussionsByArticle("key-a")).isEmpty();
-    assertThat(store.findDiscussionsByArticle("key-b")).extracting(Discussion::postMessageId)
+    assertThat(store.findDiscussionsByArticle("key-b"))
+        .extracting(Discussion::postMessageId)
         .containsExactly(OTHER_POST);
     assertThat(all(OTHER_POST)).extracting(Take::messageId).containsExactly(5_000L);
     assertThat(store.stats(OTHER_POST).takes()).isEqualTo(1);
@@ -786,11 +956,13 @@ abstract class TakeStoreContract {
     assertThat(store.findTake(1)).isPresent();
   }
 
-  // --- #11: no take lost, duplicated or stale ---------------------------------------------------------
+  // --- #11: no take lost, duplicated or stale
+  // ---------------------------------------------------------
 
   /** Regression: replies to a post's first message (the video link) were not takes. */
   @Test
-  @DisplayName("a two-message post is found by either of its messages, and keeps its lead message id")
+  @DisplayName(
+      "a two-message post is found by either of its messages, and keeps its lead message id")
   void discussionFoundByEitherPostMessage() {
     long post = 3_002;
     long lead = 3_001;
@@ -800,23 +972,40 @@ abstract class TakeStoreContract {
     assertThat(store.findDiscussionByPostMessage(lead)).contains(twoMessages);
     assertThat(store.findDiscussionByPostMessage(post)).contains(twoMessages);
     assertThat(store.findDiscussion(post)).map(Discussion::leadMessageId).contains(lead);
-    assertThat(store.findDiscussionByPostMessage(POST)).as("a one-message post").map(Discussion::postMessageId)
+    assertThat(store.findDiscussionByPostMessage(POST))
+        .as("a one-message post")
+        .map(Discussion::postMessageId)
         .contains(POST);
     assertThat(store.findDiscussionByPostMessage(0)).as("0 means no lead message").isEmpty();
     assertThat(store.findDiscussionByPostMessage(3_003)).isEmpty();
   }
 
   /**
-   * Regression: a live edit of a message whose row a backfill had not written yet was dropped, and the
-   * backfill then wrote the older text it had read.
+   * Regression: a live edit of a message whose row a backfill had not written yet was dropped, and
+   * the backfill then wrote the older text it had read.
    */
   @Test
-  @DisplayName("an upsert keeps the newest version: a live edit stored first is not overwritten by older history")
+  @DisplayName(
+      "an upsert keeps the newest version: a live edit stored first is not overwritten by older history")
   void upsertKeepsNewestVersion() {
-    Take live = new Take(1, POST, 10, 5, "u5", "edited live", T0, T0.plusSeconds(60), Label.NEGATIVE, -0.5, "v1");
-    Take olderPage = new Take(1, POST, 10, 5, "u5", "as first posted", T0, null, Label.POSITIVE, 0.5, "v1");
-    Take editedPage = new Take(1, POST, 10, 5, "u5", "first edit", T0, T0.plusSeconds(30), Label.POSITIVE, 0.5,
-        "v1");
+    Take live =
+        new Take(
+            1,
+            POST,
+            10,
+            5,
+            "u5",
+            "edited live",
+            T0,
+            T0.plusSeconds(60),
+            Label.NEGATIVE,
+            -0.5,
+            "v1");
+    Take olderPage =
+        new Take(1, POST, 10, 5, "u5", "as first posted", T0, null, Label.POSITIVE, 0.5, "v1");
+    Take editedPage =
+        new Take(
+            1, POST, 10, 5, "u5", "first edit", T0, T0.plusSeconds(30), Label.POSITIVE, 0.5, "v1");
 
     assertThat(store.upsertTake(live)).as("absent: inserted").isTrue();
     assertThat(store.upsertTake(olderPage)).as("never edited: older than any edit").isFalse();
@@ -832,33 +1021,61 @@ abstract class TakeStoreContract {
   }
 
   @Test
-  @DisplayName("an upsert with a newer edit replaces the stored text and tag and moves the aggregates")
+  @DisplayName(
+      "an upsert with a newer edit replaces the stored text and tag and moves the aggregates")
   void upsertReplacesOlderVersion() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
-    Take edited = new Take(1, POST, POST, 5, "user5", "changed my mind", T0.plusMillis(1), T0.plusSeconds(60),
-        Label.NEGATIVE, -0.75, "v1");
+    Take edited =
+        new Take(
+            1,
+            POST,
+            POST,
+            5,
+            "user5",
+            "changed my mind",
+            T0.plusMillis(1),
+            T0.plusSeconds(60),
+            Label.NEGATIVE,
+            -0.75,
+            "v1");
 
     assertThat(store.upsertTake(edited)).isTrue();
 
     assertThat(store.findTake(1)).contains(edited);
-    assertThat(store.stats(POST).byLabel()).containsEntry(Label.POSITIVE, 0L).containsEntry(Label.NEGATIVE, 1L);
+    assertThat(store.stats(POST).byLabel())
+        .containsEntry(Label.POSITIVE, 0L)
+        .containsEntry(Label.NEGATIVE, 1L);
     assertThat(store.stats(POST).members()).isEqualTo(1);
   }
 
   /**
-   * Regression: the stored version's edit time was read with {@code wasNull()} asked of the column read
-   * after it, so a never-edited take counted as edited at the epoch and an edit stamped then was dropped.
+   * Regression: the stored version's edit time was read with {@code wasNull()} asked of the column
+   * read after it, so a never-edited take counted as edited at the epoch and an edit stamped then
+   * was dropped.
    */
   @Test
   @DisplayName("a never-edited take is older than any edit, even one stamped at the epoch")
   void neverEditedIsOlderThanAnyEdit() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
     store.insertTake(take(2, POST, 5, Label.POSITIVE, 0.5));
-    Take atEpoch = new Take(1, POST, POST, 5, "user5", "edited at the epoch", T0.plusMillis(1), Instant.EPOCH,
-        Label.NEGATIVE, -0.5, "v1");
+    Take atEpoch =
+        new Take(
+            1,
+            POST,
+            POST,
+            5,
+            "user5",
+            "edited at the epoch",
+            T0.plusMillis(1),
+            Instant.EPOCH,
+            Label.NEGATIVE,
+            -0.5,
+            "v1");
 
     assertThat(store.upsertTake(atEpoch)).isTrue();
-    assertThat(store.updateTake(2, "edited before it", Instant.EPOCH.minusSeconds(1), Label.NEGATIVE, -0.5, "v1"))
+    assertThat(
+            store.updateTake(
+                2, "edited before it", Instant.EPOCH.minusSeconds(1), Label.NEGATIVE, -0.5, "v1"))
         .isTrue();
 
     assertThat(store.findTake(1)).contains(atEpoch);
@@ -870,26 +1087,45 @@ abstract class TakeStoreContract {
   void upsertHonoursForget() {
     store.forgetAuthor(GUILD, 5, 100);
 
-    assertThat(store.upsertTake(new Take(50, POST, 10, 5, "u5", "edited", T0, T0.plusSeconds(1), Label.NEUTRAL,
-        0, "v1"))).isFalse();
+    assertThat(
+            store.upsertTake(
+                new Take(
+                    50,
+                    POST,
+                    10,
+                    5,
+                    "u5",
+                    "edited",
+                    T0,
+                    T0.plusSeconds(1),
+                    Label.NEUTRAL,
+                    0,
+                    "v1")))
+        .isFalse();
     assertThat(store.findTake(50)).isEmpty();
     assertThat(store.stats(POST).takes()).isZero();
   }
 
-  /** Regression: a re-tag scored the old text and wrote its tag over an edit that landed meanwhile. */
+  /**
+   * Regression: a re-tag scored the old text and wrote its tag over an edit that landed meanwhile.
+   */
   @Test
   @DisplayName("a re-tag is written only while the take still has the text it scored")
   void retagConditionalOnScoredText() {
     store.insertTake(take(1, POST, 5, Label.POSITIVE, 0.5));
     store.updateTake(1, "now I hate it", T0.plusSeconds(60), Label.NEGATIVE, -0.8, "v2");
 
-    assertThat(store.retag(1, "take number 1", Label.POSITIVE, 0.9, "v3")).as("scored the old text").isFalse();
+    assertThat(store.retag(1, "take number 1", Label.POSITIVE, 0.9, "v3"))
+        .as("scored the old text")
+        .isFalse();
 
     Take t = store.findTake(1).orElseThrow();
     assertThat(t.label()).isEqualTo(Label.NEGATIVE);
     assertThat(t.score()).isEqualTo(-0.8);
     assertThat(t.analyzerVersion()).isEqualTo("v2");
-    assertThat(store.stats(POST).byLabel()).containsEntry(Label.NEGATIVE, 1L).containsEntry(Label.POSITIVE, 0L);
+    assertThat(store.stats(POST).byLabel())
+        .containsEntry(Label.NEGATIVE, 1L)
+        .containsEntry(Label.POSITIVE, 0L);
     assertThat(store.retag(1, "now I hate it", Label.MIXED, -0.1, "v3")).isTrue();
     assertThat(store.findTake(1)).map(Take::label).contains(Label.MIXED);
     assertThat(store.retag(99, "anything", Label.MIXED, 0, "v3")).isFalse();

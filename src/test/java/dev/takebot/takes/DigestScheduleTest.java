@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("DigestSchedule: a digest at every multiple of N takes, never the same milestone twice")
+@DisplayName(
+    "DigestSchedule: a digest at every multiple of N takes, never the same milestone twice")
 class DigestScheduleTest {
 
   @Test
@@ -25,7 +26,8 @@ class DigestScheduleTest {
   }
 
   @Test
-  @DisplayName("a delete and a new take around a milestone do not repeat it; discussions count separately")
+  @DisplayName(
+      "a delete and a new take around a milestone do not repeat it; discussions count separately")
   void noRepeats() {
     DigestSchedule s = new DigestSchedule(5);
     assertThat(s.reached(1, 5)).isTrue(); // first sight: the 5th take just arrived
@@ -46,8 +48,9 @@ class DigestScheduleTest {
   }
 
   /**
-   * Regression (#11): checks are coalesced off the gateway thread, so the first check of a discussion may
-   * count a whole burst at once; "first sight" assumed one take since the last count and missed the 20th.
+   * Regression (#11): checks are coalesced off the gateway thread, so the first check of a
+   * discussion may count a whole burst at once; "first sight" assumed one take since the last count
+   * and missed the 20th.
    */
   @Test
   @DisplayName("a burst counted in one check still posts the milestone it crossed")

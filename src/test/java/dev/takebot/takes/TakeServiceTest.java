@@ -96,7 +96,8 @@ class TakeServiceTest {
   }
 
   @Test
-  @DisplayName("deleting a discussion removes it with its takes and tells the listeners once, only when it existed")
+  @DisplayName(
+      "deleting a discussion removes it with its takes and tells the listeners once, only when it existed")
   void deleteDiscussion() {
     service.ingest(1, POST, 7, 42, "Ada", "good", null);
     changed.clear();
@@ -106,7 +107,9 @@ class TakeServiceTest {
 
     assertThat(repo.findDiscussion(POST)).isEmpty();
     assertThat(repo.findTake(1)).isEmpty();
-    assertThat(changed).as("cached summaries of it are dropped through the listeners").containsExactly(POST);
+    assertThat(changed)
+        .as("cached summaries of it are dropped through the listeners")
+        .containsExactly(POST);
   }
 
   @Test
@@ -118,33 +121,41 @@ class TakeServiceTest {
     service.ingest(3, POST, 7, 43, "Bo", "hmm", null);
 
     BasicSummary s = BasicSummary.of(repo, d);
-    String rendered = s.render().embeds().get(0).description() + s.render().embeds().get(0).fields();
+    String rendered =
+        s.render().embeds().get(0).description() + s.render().embeds().get(0).fields();
 
     assertThat(s.stats().takes()).isEqualTo(3);
     assertThat(s.stats().members()).isEqualTo(2);
     assertThat(s.mostPositive().orElseThrow().messageId()).isEqualTo(1);
     assertThat(s.mostNegative().orElseThrow().messageId()).isEqualTo(2);
-    assertThat(rendered).contains("3 takes", "2 members", "Positive: 1 (33%)", "Negative: 1 (33%)")
+    assertThat(rendered)
+        .contains("3 takes", "2 members", "Positive: 1 (33%)", "Negative: 1 (33%)")
         .contains("https://discord.com/channels/1/7/2")
         .doesNotContain("@everyone");
   }
 
-  /** Regression: a live delete during a backfill found no row, and the backfill's page stored the take. */
+  /**
+   * Regression: a live delete during a backfill found no row, and the backfill's page stored the
+   * take.
+   */
   @Test
-  @DisplayName("a message deleted while a backfill runs is not stored by it, and tombstones end with the backfill")
+  @DisplayName(
+      "a message deleted while a backfill runs is not stored by it, and tombstones end with the backfill")
   void deletionDuringBackfillIsTombstoned() {
     try (TakeService.BackfillScope backfill = service.startBackfill()) {
       assertThat(service.delete(1)).as("no row yet").isFalse();
 
-      assertThat(service.ingest(1, POST, 7, 42, "Ada", "read from history before the delete", NOW)).isEmpty();
+      assertThat(service.ingest(1, POST, 7, 42, "Ada", "read from history before the delete", NOW))
+          .isEmpty();
       assertThat(repo.findTake(1)).isEmpty();
     }
   }
 
   /**
-   * Regression (#11): a shared take's post deleted by a moderator between its sending and its storing was
-   * stored anyway, as was a create replayed after its delete, since deletions were remembered only during
-   * backfills. Discord never reuses a deleted message's id, so a deleted message is never a take.
+   * Regression (#11): a shared take's post deleted by a moderator between its sending and its
+   * storing was stored anyway, as was a create replayed after its delete, since deletions were
+   * remembered only during backfills. Discord never reuses a deleted message's id, so a deleted
+   * message is never a take.
    */
   @Test
   @DisplayName("a message deleted before its take was stored never becomes a take, backfill or not")
@@ -152,19 +163,31 @@ class TakeServiceTest {
     assertThat(service.delete(2)).as("no row yet").isFalse();
 
     assertThat(service.ingest(2, POST, 7, 42, "Ada", "stored after the delete", NOW)).isEmpty();
-    assertThat(service.ingest(2, POST, 7, 42, "Ada", "an edit after the delete", NOW, NOW.plusSeconds(5))).isEmpty();
+    assertThat(
+            service.ingest(
+                2, POST, 7, 42, "Ada", "an edit after the delete", NOW, NOW.plusSeconds(5)))
+        .isEmpty();
     assertThat(repo.findTake(2)).isEmpty();
     assertThat(service.ingest(3, POST, 7, 42, "Ada", "another message", NOW)).isPresent();
   }
 
-  /** Regression: a live edit of a take without a row was dropped, and the older version was stored later. */
+  /**
+   * Regression: a live edit of a take without a row was dropped, and the older version was stored
+   * later.
+   */
   @Test
-  @DisplayName("an edited version stored before its row existed wins over the older version stored after it")
+  @DisplayName(
+      "an edited version stored before its row existed wins over the older version stored after it")
   void editedVersionWinsOverOlderOne() {
-    assertThat(service.ingest(1, POST, 7, 42, "Ada", "What an awful move", NOW, NOW.plusSeconds(30))).isPresent();
+    assertThat(
+            service.ingest(1, POST, 7, 42, "Ada", "What an awful move", NOW, NOW.plusSeconds(30)))
+        .isPresent();
 
-    assertThat(service.ingest(1, POST, 7, 42, "Ada", "What a great move", NOW)).as("as first posted").isEmpty();
-    assertThat(service.ingest(1, POST, 7, 42, "Ada", "What a fine move", NOW, NOW.plusSeconds(10))).isEmpty();
+    assertThat(service.ingest(1, POST, 7, 42, "Ada", "What a great move", NOW))
+        .as("as first posted")
+        .isEmpty();
+    assertThat(service.ingest(1, POST, 7, 42, "Ada", "What a fine move", NOW, NOW.plusSeconds(10)))
+        .isEmpty();
 
     Take t = repo.findTake(1).orElseThrow();
     assertThat(t.text()).isEqualTo("What an awful move");

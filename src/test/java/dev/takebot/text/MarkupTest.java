@@ -11,8 +11,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MarkupTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://example.com/a?b=c", "http://x.y", "www.example.com", "<@123456789012345678>",
-      "<@&42>", "<#42>", "<:pepe_sad:99>", "<a:happy_dance:1>", "<t:1700000000:R>", "<https://example.com>"})
+  @ValueSource(
+      strings = {
+        "https://example.com/a?b=c",
+        "http://x.y",
+        "www.example.com",
+        "<@123456789012345678>",
+        "<@&42>",
+        "<#42>",
+        "<:pepe_sad:99>",
+        "<a:happy_dance:1>",
+        "<t:1700000000:R>",
+        "<https://example.com>"
+      })
   @DisplayName("a link ends at the next space, Discord markup at its '>'")
   void skipsWholeSpan(String span) {
     assertThat(Markup.skip(span + " after", 0)).isEqualTo(span.length());

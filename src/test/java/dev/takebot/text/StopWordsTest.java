@@ -12,7 +12,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StopWordsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"the", "and", "however", "according", "said", "don't", "it's", "themselves", "towards"})
+  @ValueSource(
+      strings = {
+        "the",
+        "and",
+        "however",
+        "according",
+        "said",
+        "don't",
+        "it's",
+        "themselves",
+        "towards"
+      })
   @DisplayName("knows English function words, their contractions and news boilerplate")
   void english(String word) {
     assertThat(StopWords.isEnglish(word)).isTrue();
@@ -45,6 +56,7 @@ class StopWordsTest {
   @Test
   @DisplayName("a missing list fails loudly at start-up instead of stopping nothing")
   void brokenList() {
-    assertThatThrownBy(() -> StopWords.load("missing.txt")).hasMessageContaining("missing.txt is missing");
+    assertThatThrownBy(() -> StopWords.load("missing.txt"))
+        .hasMessageContaining("missing.txt is missing");
   }
 }

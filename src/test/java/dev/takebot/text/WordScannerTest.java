@@ -20,20 +20,24 @@ class WordScannerTest {
   @DisplayName("splits prose into words and numbers, dropping punctuation and spaces")
   void words() {
     assertThat(texts("Mali, Niger and Burkina Faso formed an alliance in 2023."))
-        .containsExactly("Mali", "Niger", "and", "Burkina", "Faso", "formed", "an", "alliance", "in", "2023");
+        .containsExactly(
+            "Mali", "Niger", "and", "Burkina", "Faso", "formed", "an", "alliance", "in", "2023");
     assertThat(WordScanner.scan("in 2023").get(1).number()).isTrue();
     assertThat(WordScanner.scan("in 2023").get(0).number()).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "don't stop            | don't,stop",
-      "rare-earth minerals   | rare-earth,minerals",
-      "l’Afrique d'abord     | l’Afrique,d'abord",
-      "G7s and COVID-19      | G7s,and,COVID,19",
-      "the U.S. and the U.K. | the,U.S.,and,the,U.K.",
-      "Mr. Smith, A.Smith    | Mr,Smith,A.Smith",
-      "7G 52nd               | 7,G,52,nd"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "don't stop            | don't,stop",
+        "rare-earth minerals   | rare-earth,minerals",
+        "l’Afrique d'abord     | l’Afrique,d'abord",
+        "G7s and COVID-19      | G7s,and,COVID,19",
+        "the U.S. and the U.K. | the,U.S.,and,the,U.K.",
+        "Mr. Smith, A.Smith    | Mr,Smith,A.Smith",
+        "7G 52nd               | 7,G,52,nd"
+      })
   @DisplayName("joins apostrophes, hyphens and initialism dots that stand between letters")
   void joiners(String text, String expected) {
     assertThat(texts(text)).containsExactly(expected.split(","));
@@ -42,7 +46,9 @@ class WordScannerTest {
   @Test
   @DisplayName("skips links, mentions, channels, custom emoji and timestamps whole")
   void skipsMarkup() {
-    assertThat(texts("<@123> see https://t.co/x and www.example.com/a <#45> <:pepe_sad:99> <a:dance:1> <t:1700:R> ok"))
+    assertThat(
+            texts(
+                "<@123> see https://t.co/x and www.example.com/a <#45> <:pepe_sad:99> <a:dance:1> <t:1700:R> ok"))
         .containsExactly("see", "and", "ok");
   }
 
@@ -70,7 +76,8 @@ class WordScannerTest {
   }
 
   @Test
-  @DisplayName("marks a break before a word when punctuation, a link or markup stands before it, not a space")
+  @DisplayName(
+      "marks a break before a word when punctuation, a link or markup stands before it, not a space")
   void breaks() {
     List<Word> words = WordScanner.scan("Burkina Faso, Mali <@1> Niger https://x.y Chad");
     assertThat(words.stream().map(Word::breakBefore))

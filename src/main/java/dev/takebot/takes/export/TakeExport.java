@@ -18,13 +18,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Writes one discussion's takes with their tags as CSV or JSON, streaming from the store through {@link TakeService} so an
- * article with a million takes needs no more memory than one with ten. The caller's stream is flushed,
- * not closed.
+ * Writes one discussion's takes with their tags as CSV or JSON, streaming from the store through
+ * {@link TakeService} so an article with a million takes needs no more memory than one with ten.
+ * The caller's stream is flushed, not closed.
  */
 public final class TakeExport {
-  private static final String[] HEADER = {"message_id", "author_id", "author", "created_at", "edited_at",
-      "label", "score", "analyzer_version", "text"};
+  private static final String[] HEADER = {
+    "message_id",
+    "author_id",
+    "author",
+    "created_at",
+    "edited_at",
+    "label",
+    "score",
+    "analyzer_version",
+    "text"
+  };
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final TakeService takes;
@@ -59,7 +68,8 @@ public final class TakeExport {
       try {
         return valueOf(name.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown export format '" + name + "': use csv or json", e);
+        throw new IllegalArgumentException(
+            "unknown export format '" + name + "': use csv or json", e);
       }
     }
   }
@@ -74,9 +84,9 @@ public final class TakeExport {
   }
 
   /**
-   * RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line break). Free-text
-   * cells that a spreadsheet would run as a formula (starting with = + - @ tab or CR) get a leading
-   * apostrophe.
+   * RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line break).
+   * Free-text cells that a spreadsheet would run as a formula (starting with = + - @ tab or CR) get
+   * a leading apostrophe.
    */
   public void writeCsv(long postMessageId, OutputStream out) throws IOException {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -87,26 +97,28 @@ public final class TakeExport {
       w.write(HEADER[i]);
     }
     w.write("\r\n");
-    stream(postMessageId, t -> {
-      w.write(Long.toString(t.messageId()));
-      w.write(',');
-      w.write(Long.toString(t.authorId()));
-      w.write(',');
-      w.write(csvText(t.authorName()));
-      w.write(',');
-      w.write(t.createdAt().toString());
-      w.write(',');
-      w.write(t.editedAt() == null ? "" : t.editedAt().toString());
-      w.write(',');
-      w.write(t.label().id());
-      w.write(',');
-      w.write(Double.toString(t.score()));
-      w.write(',');
-      w.write(csvText(t.analyzerVersion()));
-      w.write(',');
-      w.write(csvText(t.text()));
-      w.write("\r\n");
-    });
+    stream(
+        postMessageId,
+        t -> {
+          w.write(Long.toString(t.messageId()));
+          w.write(',');
+          w.write(Long.toString(t.authorId()));
+          w.write(',');
+          w.write(csvText(t.authorName()));
+          w.write(',');
+          w.write(t.createdAt().toString());
+          w.write(',');
+          w.write(t.editedAt() == null ? "" : t.editedAt().toString());
+          w.write(',');
+          w.write(t.label().id());
+          w.write(',');
+          w.write(Double.toString(t.score()));
+          w.write(',');
+          w.write(csvText(t.analyzerVersion()));
+          w.write(',');
+          w.write(csvText(t.text()));
+          w.write("\r\n");
+        });
     w.flush();
   }
 
@@ -125,23 +137,25 @@ public final class TakeExport {
       g.writeStringField("title", discussion.get().title());
     }
     g.writeArrayFieldStart("takes");
-    stream(postMessageId, t -> {
-      g.writeStartObject();
-      g.writeStringField("message_id", Long.toString(t.messageId()));
-      g.writeStringField("author_id", Long.toString(t.authorId()));
-      g.writeStringField("author", t.authorName());
-      g.writeStringField("created_at", t.createdAt().toString());
-      if (t.editedAt() == null) {
-        g.writeNullField("edited_at");
-      } else {
-        g.writeStringField("edited_at", t.editedAt().toString());
-      }
-      g.writeStringField("label", t.label().id());
-      g.writeNumberField("score", t.score());
-      g.writeStringField("analyzer_version", t.analyzerVersion());
-      g.writeStringField("text", t.text());
-      g.writeEndObject();
-    });
+    stream(
+        postMessageId,
+        t -> {
+          g.writeStartObject();
+          g.writeStringField("message_id", Long.toString(t.messageId()));
+          g.writeStringField("author_id", Long.toString(t.authorId()));
+          g.writeStringField("author", t.authorName());
+          g.writeStringField("created_at", t.createdAt().toString());
+          if (t.editedAt() == null) {
+            g.writeNullField("edited_at");
+          } else {
+            g.writeStringField("edited_at", t.editedAt().toString());
+          }
+          g.writeStringField("label", t.label().id());
+          g.writeNumberField("score", t.score());
+          g.writeStringField("analyzer_version", t.analyzerVersion());
+          g.writeStringField("text", t.text());
+          g.writeEndObject();
+        });
     g.writeEndArray();
     g.writeEndObject();
     g.close();
@@ -150,13 +164,15 @@ public final class TakeExport {
 
   private void stream(long postMessageId, IoConsumer row) throws IOException {
     try {
-      takes.forEachTake(postMessageId, t -> {
-        try {
-          row.accept(t);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      takes.forEachTake(
+          postMessageId,
+          t -> {
+            try {
+              row.accept(t);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A per-member cooldown: after one request a member must wait {@code cooldown} before the next one is
- * allowed. Entries expire on their own, so memory holds only members who asked recently. A zero
- * cooldown (config {@code takes.summaryCooldownSeconds: 0}) lets every request through. Thread-safe.
+ * A per-member cooldown: after one request a member must wait {@code cooldown} before the next one
+ * is allowed. Entries expire on their own, so memory holds only members who asked recently. A zero
+ * cooldown (config {@code takes.summaryCooldownSeconds: 0}) lets every request through.
+ * Thread-safe.
  */
 public final class Cooldowns {
   /** Default wait between two summaries asked by the same member. */
@@ -29,8 +30,12 @@ public final class Cooldowns {
     }
     this.ticker = ticker;
     this.cooldownNanos = cooldown.toNanos();
-    this.lastRequest = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(cooldown)
-        .executor(Runnable::run).build();
+    this.lastRequest =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .expireAfterWrite(cooldown)
+            .executor(Runnable::run)
+            .build();
   }
 
   /**
@@ -44,10 +49,15 @@ public final class Cooldowns {
     }
     long now = ticker.read();
     boolean[] allowed = {false};
-    long since = lastRequest.asMap().computeIfAbsent(memberId, id -> {
-      allowed[0] = true;
-      return now;
-    });
+    long since =
+        lastRequest
+            .asMap()
+            .computeIfAbsent(
+                memberId,
+                id -> {
+                  allowed[0] = true;
+                  return now;
+                });
     if (allowed[0]) {
       return Optional.empty();
     }

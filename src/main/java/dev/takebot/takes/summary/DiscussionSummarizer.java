@@ -2,8 +2,8 @@ package dev.takebot.takes.summary;
 
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.Discussion;
-import dev.takebot.takes.Take;
 import dev.takebot.takes.SummaryData;
+import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeStats;
 import dev.takebot.takes.summary.Tokenizer.Token;
 import java.time.Clock;
@@ -17,17 +17,20 @@ import java.util.Optional;
 
 /**
  * Summarises a discussion in memory bounded by the sample size however many takes there are: exact
- * counts, score sum and distinct members from the repository's aggregates ({@link SummaryData#stats}),
- * a time histogram counted by the repository, and an evenly spread per-label sample of take texts (cut
- * to {@link #MAX_KEPT_TEXT} characters, {@link SummaryData#forEachSampledTake}) from which themes and
- * representative takes are drawn. The sample is deterministic, so the same takes always give the same
- * summary. Thread-safe: each call keeps its own state.
+ * counts, score sum and distinct members from the repository's aggregates ({@link
+ * SummaryData#stats}), a time histogram counted by the repository, and an evenly spread per-label
+ * sample of take texts (cut to {@link #MAX_KEPT_TEXT} characters, {@link
+ * SummaryData#forEachSampledTake}) from which themes and representative takes are drawn. The sample
+ * is deterministic, so the same takes always give the same summary. Thread-safe: each call keeps
+ * its own state.
  */
 public final class DiscussionSummarizer {
   /** Sampled takes kept per label by default; below this every take is used. */
   public static final int DEFAULT_SAMPLE_PER_LABEL = 500;
+
   /** Characters of a take's text kept for themes and quotes. */
   public static final int MAX_KEPT_TEXT = 1000;
+
   /** Representatives chosen per label. */
   static final int REPRESENTATIVES = 3;
 
@@ -63,7 +66,8 @@ public final class DiscussionSummarizer {
    * @param reactions reaction counts by take message id; empty to skip the most-reacted take
    * @param previous the previous summary's baseline for the direction, or {@code null}
    */
-  public DiscussionSummary summarize(Discussion discussion, Map<Long, Integer> reactions, Baseline previous) {
+  public DiscussionSummary summarize(
+      Discussion discussion, Map<Long, Integer> reactions, Baseline previous) {
     Instant now = clock.instant();
     long post = discussion.postMessageId();
     // Counts, members and the score sum are the store's own aggregates; the chart is counted by the
@@ -71,17 +75,32 @@ public final class DiscussionSummarizer {
     TakeStats stats = repository.stats(post);
     Optional<SummaryData.CreatedRange> range =
         stats.takes() == 0 ? Optional.empty() : repository.createdRange(post);
-    SentimentSeries series = range.map(r -> TimeHistogram.ofSpan(r.first().toEpochMilli(),
-            r.last().toEpochMilli(), (origin, width, sink) -> repository.countByTimeBucket(post, origin, width,
-                (bucket, label, count) -> sink.add(bucket, label.ordinal(), count))).series())
-        .orElseGet(() -> new TimeHistogram().series());
+    SentimentSeries series =
+        range
+            .map(
+                r ->
+                    TimeHistogram.ofSpan(
+                            r.first().toEpochMilli(),
+                            r.last().toEpochMilli(),
+                            (origin, width, sink) ->
+                                repository.countByTimeBucket(
+                                    post,
+                                    origin,
+                                    width,
+                                    (bucket, label, count) ->
+                                        sink.add(bucket, label.ordinal(), count)))
+                        .series())
+            .orElseGet(() -> new TimeHistogram().series());
 
     List<Representative> sample = new ArrayList<>();
     int[] sampled = new int[Label.values().length];
-    repository.forEachSampledTake(post, samplePerLabel, take -> {
-      sample.add(keep(take, 0));
-      sampled[take.label().ordinal()]++;
-    });
+    repository.forEachSampledTake(
+        post,
+        samplePerLabel,
+        take -> {
+          sample.add(keep(take, 0));
+          sampled[take.label().ordinal()]++;
+        });
     double[] weight = new double[Label.values().length];
     for (Label l : Label.values()) {
       int n = sampled[l.ordinal()];
@@ -93,33 +112,48 @@ public final class DiscussionSummarizer {
     for (Representative r : sample) {
       tokens.add(Tokenizer.tokenize(r.text()));
     }
-    List<Theme> themes = new ThemeExtractor(ThemeExtractor.MAX_THEMES).extract(sample, tokens, weight,
-        discussion.title());
-    Map<Label, List<Representative>> reps = new RepresentativePicker(REPRESENTATIVES).pick(sample, tokens);
+    List<Theme> themes =
+        new ThemeExtractor(ThemeExtractor.MAX_THEMES)
+            .extract(sample, tokens, weight, discussion.title());
+    Map<Label, List<Representative>> reps =
+        new RepresentativePicker(REPRESENTATIVES).pick(sample, tokens);
 
     Map<Label, Long> byLabel = new EnumMap<>(Label.class);
     byLabel.putAll(stats.byLabel());
     double mean = stats.meanScore();
-    return new DiscussionSummary(discussion, stats.takes(), stats.members(), byLabel, mean,
-        Trend.between(previous, stats.takes(), mean), series, reps,
-        mostReacted(post, reactions == null ? Map.of() : reactions), themes, sample.size(),
+    return new DiscussionSummary(
+        discussion,
+        stats.takes(),
+        stats.members(),
+        byLabel,
+        mean,
+        Trend.between(previous, stats.takes(), mean),
+        series,
+        reps,
+        mostReacted(post, reactions == null ? Map.of() : reactions),
+        themes,
+        sample.size(),
         range.map(SummaryData.CreatedRange::first).orElse(null),
-        range.map(SummaryData.CreatedRange::last).orElse(null), now);
+        range.map(SummaryData.CreatedRange::last).orElse(null),
+        now);
   }
 
   /**
-   * The take of this discussion with the most reactions, the lowest message id on a tie; looked up by
-   * id, most reacted first, so no take is read beyond the first one still stored here.
+   * The take of this discussion with the most reactions, the lowest message id on a tie; looked up
+   * by id, most reacted first, so no take is read beyond the first one still stored here.
    */
   private Optional<Representative> mostReacted(long post, Map<Long, Integer> reactions) {
     List<Map.Entry<Long, Integer>> candidates = new ArrayList<>();
-    reactions.forEach((id, n) -> {
-      if (id != null && n != null && n > 0) {
-        candidates.add(Map.entry(id, n));
-      }
-    });
-    candidates.sort(Map.Entry.<Long, Integer>comparingByValue().reversed()
-        .thenComparing(Map.Entry.comparingByKey()));
+    reactions.forEach(
+        (id, n) -> {
+          if (id != null && n != null && n > 0) {
+            candidates.add(Map.entry(id, n));
+          }
+        });
+    candidates.sort(
+        Map.Entry.<Long, Integer>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
     for (Map.Entry<Long, Integer> c : candidates) {
       Optional<Take> take = repository.findTake(c.getKey());
       if (take.isPresent() && take.get().postMessageId() == post) {
@@ -139,7 +173,15 @@ public final class DiscussionSummarizer {
       }
       text = text.substring(0, cut);
     }
-    return new Representative(take.messageId(), take.channelId(), take.authorId(), take.authorName(), text,
-        take.label(), take.score(), take.createdAt(), reactions);
+    return new Representative(
+        take.messageId(),
+        take.channelId(),
+        take.authorId(),
+        take.authorName(),
+        text,
+        take.label(),
+        take.score(),
+        take.createdAt(),
+        reactions);
   }
 }

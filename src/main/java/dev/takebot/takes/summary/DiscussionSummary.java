@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything a summary says about one discussion, computed from the store's aggregates and a sample of
- * its takes.
+ * Everything a summary says about one discussion, computed from the store's aggregates and a sample
+ * of its takes.
  *
  * @param discussion the discussion summarised
  * @param takes takes counted
@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param representatives per label, the takes that best stand for it (best first; possibly none)
  * @param mostReacted the take with the most reactions, when reaction counts were given
  * @param themes what the takes talk about, most mentioned first
- * @param sampled takes whose text fed themes and representatives; below {@code takes} the theme counts
- *     are estimates scaled from a stratified sample
+ * @param sampled takes whose text fed themes and representatives; below {@code takes} the theme
+ *     counts are estimates scaled from a stratified sample
  * @param firstTakeAt earliest take, or {@code null} without takes
  * @param lastTakeAt latest take, or {@code null} without takes
  * @param generatedAt when this summary was made
@@ -89,7 +89,20 @@ public record DiscussionSummary(
   }
 
   DiscussionSummary withTrend(Trend newTrend) {
-    return new DiscussionSummary(discussion, takes, members, byLabel, meanScore, newTrend, series,
-        representatives, mostReacted, themes, sampled, firstTakeAt, lastTakeAt, generatedAt);
+    return new DiscussionSummary(
+        discussion,
+        takes,
+        members,
+        byLabel,
+        meanScore,
+        newTrend,
+        series,
+        representatives,
+        mostReacted,
+        themes,
+        sampled,
+        firstTakeAt,
+        lastTakeAt,
+        generatedAt);
   }
 }

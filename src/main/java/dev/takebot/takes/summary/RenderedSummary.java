@@ -13,7 +13,9 @@ import java.util.Optional;
 public record RenderedSummary(DiscussionSummary summary, MessageSpec message) {
   /** The chart PNG, when one is attached. */
   public Optional<byte[]> chartPng() {
-    return message.files().stream().filter(f -> f.name().equals(SummaryChart.FILE_NAME)).findFirst()
+    return message.files().stream()
+        .filter(f -> f.name().equals(SummaryChart.FILE_NAME))
+        .findFirst()
         .map(FileSpec::data);
   }
 }

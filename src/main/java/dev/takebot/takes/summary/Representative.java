@@ -4,8 +4,8 @@ import dev.takebot.sentiment.Label;
 import java.time.Instant;
 
 /**
- * A take quoted in a summary. The text is kept as written (possibly already cut to a bounded length);
- * renderers must quote it through {@code SafeText}.
+ * A take quoted in a summary. The text is kept as written (possibly already cut to a bounded
+ * length); renderers must quote it through {@code SafeText}.
  *
  * @param messageId the take's message id, for the jump link
  * @param channelId the channel the take lives in, for the jump link

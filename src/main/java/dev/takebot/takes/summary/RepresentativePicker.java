@@ -79,8 +79,11 @@ final class RepresentativePicker {
       Set<String> seenTexts = new HashSet<>();
       for (int d = 0; d < n; d++) {
         Representative r = docs.get(d);
-        // identical copies count once, so a copy-paste campaign cannot drag the centre towards itself
-        if (r.label() == label && termIds.get(d).length > 0 && Substance.isSubstantive(r.text(), tokens.get(d))
+        // identical copies count once, so a copy-paste campaign cannot drag the centre towards
+        // itself
+        if (r.label() == label
+            && termIds.get(d).length > 0
+            && Substance.isSubstantive(r.text(), tokens.get(d))
             && seenTexts.add(r.text())) {
           group.add(d);
         }
@@ -101,8 +104,9 @@ final class RepresentativePicker {
         }
         score[d] = s;
       }
-      group.sort(Comparator.<Integer>comparingDouble(d -> -score[d])
-          .thenComparingLong(d -> docs.get(d).messageId()));
+      group.sort(
+          Comparator.<Integer>comparingDouble(d -> -score[d])
+              .thenComparingLong(d -> docs.get(d).messageId()));
       List<Integer> chosen = new ArrayList<>();
       Set<Long> authors = new HashSet<>();
       for (int d : group) {
@@ -114,7 +118,8 @@ final class RepresentativePicker {
         }
         boolean duplicate = false;
         for (int c : chosen) {
-          duplicate |= cosine(termIds.get(d), weights[d], termIds.get(c), weights[c]) >= NEAR_DUPLICATE;
+          duplicate |=
+              cosine(termIds.get(d), weights[d], termIds.get(c), weights[c]) >= NEAR_DUPLICATE;
         }
         if (!duplicate) {
           chosen.add(d);

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether a take says enough to stand for its side: at least four real words once links and mentions
- * are gone, no long runs of one character, not the same few words repeated, mostly letters.
+ * Whether a take says enough to stand for its side: at least four real words once links and
+ * mentions are gone, no long runs of one character, not the same few words repeated, mostly
+ * letters.
  */
 final class Substance {
   static final int MIN_WORDS = 4;

@@ -37,13 +37,14 @@ import org.jfree.data.xy.XYSeries;
 
 /**
  * Draws a summary as one PNG: a ring of the sentiment split on the left, and takes per label over
- * time as a stacked area on the right. The background is transparent and every colour is a mid tone,
- * so the image reads on Discord's dark and light themes alike. Rendered headless with JFreeChart.
- * Thread-safe: each call builds its own charts.
+ * time as a stacked area on the right. The background is transparent and every colour is a mid
+ * tone, so the image reads on Discord's dark and light themes alike. Rendered headless with
+ * JFreeChart. Thread-safe: each call builds its own charts.
  */
 public final class SummaryChart {
   /** The file name the embed refers to as {@code attachment://summary-chart.png}. */
   public static final String FILE_NAME = "summary-chart.png";
+
   public static final int WIDTH = 800;
   public static final int HEIGHT = 400;
 
@@ -56,6 +57,7 @@ public final class SummaryChart {
 
   /** Mid-grey text: readable on Discord's #313338 dark and #FFFFFF light backgrounds. */
   static final Color TEXT = new Color(0x80, 0x84, 0x8E);
+
   private static final Color GRID = new Color(0x80, 0x84, 0x8E, 0x50);
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 15);
@@ -76,7 +78,8 @@ public final class SummaryChart {
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       int ringWidth = 300;
       ring(summary).draw(g, new Rectangle2D.Double(0, 0, ringWidth, HEIGHT));
       timeline(summary).draw(g, new Rectangle2D.Double(ringWidth, 0, WIDTH - ringWidth, HEIGHT));
@@ -87,7 +90,8 @@ public final class SummaryChart {
     try {
       ImageIO.write(image, "png", out);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not encode the summary chart", e); // in-memory: not expected
+      throw new UncheckedIOException(
+          "could not encode the summary chart", e); // in-memory: not expected
     }
     return out.toByteArray();
   }
@@ -120,8 +124,9 @@ public final class SummaryChart {
     for (Label l : Label.values()) {
       plot.setSectionPaint(l.id(), colour(l));
     }
-    plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}\n{2}", new DecimalFormat("0"),
-        new DecimalFormat("0%")));
+    plot.setLabelGenerator(
+        new StandardPieSectionLabelGenerator(
+            "{0}\n{2}", new DecimalFormat("0"), new DecimalFormat("0%")));
     plot.setLabelFont(FONT);
     plot.setMaximumLabelWidth(0.22);
     plot.setLabelPaint(TEXT);
@@ -137,7 +142,8 @@ public final class SummaryChart {
     List<SentimentSeries.Point> points = series.points();
     DefaultTableXYDataset data = new DefaultTableXYDataset();
     long step = series.bucket().toMillis();
-    // Cumulative counts: smooth even for sparse threads, band widths show how the split moved, and the
+    // Cumulative counts: smooth even for sparse threads, band widths show how the split moved, and
+    // the
     // right edge equals the ring's totals.
     for (Label l : Label.values()) {
       XYSeries s = new XYSeries(l.id(), true, false);
@@ -151,8 +157,9 @@ public final class SummaryChart {
       }
       data.addSeries(s);
     }
-    JFreeChart chart = ChartFactory.createStackedXYAreaChart(null, null, null, data,
-        PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createStackedXYAreaChart(
+            null, null, null, data, PlotOrientation.VERTICAL, true, false, false);
     chart.setBackgroundPaint(null);
     chart.setTitle(title("Takes over time (cumulative)"));
     XYPlot plot = chart.getXYPlot();
@@ -169,8 +176,10 @@ public final class SummaryChart {
     time.setTimeZone(TimeZone.getTimeZone("UTC"));
     if (step >= 24L * 3600 * 1000) {
       time.setDateFormatOverride(utc("d MMM"));
-    } else if (points.size() > 0 && points.get(points.size() - 1).start().toEpochMilli()
-        - points.get(0).start().toEpochMilli() > 24L * 3600 * 1000) {
+    } else if (points.size() > 0
+        && points.get(points.size() - 1).start().toEpochMilli()
+                - points.get(0).start().toEpochMilli()
+            > 24L * 3600 * 1000) {
       time.setDateFormatOverride(utc("d MMM HH:mm"));
     } else {
       time.setDateFormatOverride(utc("HH:mm"));

@@ -5,9 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Remembers the last summaries of each discussion so the next one can say which way the tone moved.
- * A summary identical to the last one (nothing changed, the cache merely expired) keeps comparing with
- * the one before, so the direction does not flatten to "steady" just because someone asked twice.
- * Bounded: the least recently used discussions are forgotten.
+ * A summary identical to the last one (nothing changed, the cache merely expired) keeps comparing
+ * with the one before, so the direction does not flatten to "steady" just because someone asked
+ * twice. Bounded: the least recently used discussions are forgotten.
  */
 public final class SummaryHistory {
   private final Cache<Long, Entry> entries;
@@ -17,26 +17,32 @@ public final class SummaryHistory {
   }
 
   public SummaryHistory(long maxDiscussions) {
-    this.entries = Caffeine.newBuilder().maximumSize(maxDiscussions).executor(Runnable::run).build();
+    this.entries =
+        Caffeine.newBuilder().maximumSize(maxDiscussions).executor(Runnable::run).build();
   }
 
   /**
-   * Records {@code current} for a discussion and returns the baseline it should be compared with, or
-   * {@code null} when there is none.
+   * Records {@code current} for a discussion and returns the baseline it should be compared with,
+   * or {@code null} when there is none.
    */
   public Baseline exchange(long postMessageId, Baseline current) {
     Baseline[] result = new Baseline[1];
-    entries.asMap().compute(postMessageId, (id, old) -> {
-      if (old == null) {
-        return new Entry(null, current);
-      }
-      if (old.last.takes() == current.takes() && old.last.meanScore() == current.meanScore()) {
-        result[0] = old.previous;
-        return old;
-      }
-      result[0] = old.last;
-      return new Entry(old.last, current);
-    });
+    entries
+        .asMap()
+        .compute(
+            postMessageId,
+            (id, old) -> {
+              if (old == null) {
+                return new Entry(null, current);
+              }
+              if (old.last.takes() == current.takes()
+                  && old.last.meanScore() == current.meanScore()) {
+                result[0] = old.previous;
+                return old;
+              }
+              result[0] = old.last;
+              return new Entry(old.last, current);
+            });
     return result[0];
   }
 

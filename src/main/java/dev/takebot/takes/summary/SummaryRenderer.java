@@ -16,18 +16,21 @@ import java.util.Locale;
 
 /**
  * Turns a {@link DiscussionSummary} (and its chart) into a message: a headline with counts, shares,
- * tone and direction; the representative takes of each side, quoted safely with the member's name and a
- * jump link; the most-reacted take; the themes with their splits; and the chart as an attached image.
- * Every piece of member text goes through {@link SafeText#quote}, so nothing can ping or break the
- * layout, and the embed stays well inside Discord's limits.
+ * tone and direction; the representative takes of each side, quoted safely with the member's name
+ * and a jump link; the most-reacted take; the themes with their splits; and the chart as an
+ * attached image. Every piece of member text goes through {@link SafeText#quote}, so nothing can
+ * ping or break the layout, and the embed stays well inside Discord's limits.
  */
 public final class SummaryRenderer {
   /** Longest quote of a take, in characters. */
   static final int QUOTE = 200;
+
   /** Longest member name shown. */
   static final int NAME = 40;
+
   /** The embed stays under this many characters, well below Discord's 6,000. */
   static final int EMBED_BUDGET = 4500;
+
   private static final String MIXED = "🤔 Mixed feelings";
   private static final String MOST_REACTED = "🔥 Most reacted";
   private static final DateTimeFormatter WHEN =
@@ -40,79 +43,145 @@ public final class SummaryRenderer {
    * @param chartPng the chart from {@link SummaryChart#render}, or {@code null} to send none
    */
   public MessageSpec render(DiscussionSummary summary, byte[] chartPng) {
-    String title = "Takes on: " + quote(
-        summary.discussion().title() == null ? "this article" : summary.discussion().title(), 200);
+    String title =
+        "Takes on: "
+            + quote(
+                summary.discussion().title() == null
+                    ? "this article"
+                    : summary.discussion().title(),
+                200);
     if (summary.takes() == 0) {
-      return MessageSpec.ofEmbed(new EmbedSpec(title, null,
-          "No takes yet. Reply in the thread to share yours.", null, List.of(), "", summary.generatedAt(),
-          null));
+      return MessageSpec.ofEmbed(
+          new EmbedSpec(
+              title,
+              null,
+              "No takes yet. Reply in the thread to share yours.",
+              null,
+              List.of(),
+              "",
+              summary.generatedAt(),
+              null));
     }
     List<FieldSpec> fields = new ArrayList<>();
     long guild = summary.discussion().guildId();
     addSide(fields, "👍 Positive side", summary.representatives().get(Label.POSITIVE), 2, guild);
     addSide(fields, "👎 Negative side", summary.representatives().get(Label.NEGATIVE), 2, guild);
     addSide(fields, MIXED, summary.representatives().get(Label.MIXED), 1, guild);
-    summary.mostReacted().ifPresent(r -> fields.add(new FieldSpec(
-        MOST_REACTED + " (" + r.reactions() + (r.reactions() == 1 ? " reaction)" : " reactions)"),
-        quoteLine(r, guild), false)));
+    summary
+        .mostReacted()
+        .ifPresent(
+            r ->
+                fields.add(
+                    new FieldSpec(
+                        MOST_REACTED
+                            + " ("
+                            + r.reactions()
+                            + (r.reactions() == 1 ? " reaction)" : " reactions)"),
+                        quoteLine(r, guild),
+                        false)));
     if (!summary.themes().isEmpty()) {
       fields.add(new FieldSpec("🧭 Themes", themes(summary), false));
     }
-    String footer = summary.isSampled()
-        ? "Themes and quotes from a sample of " + count(summary.sampled()) + " of " + count(summary.takes())
-            + " takes · times in UTC"
-        : "Times in UTC";
+    String footer =
+        summary.isSampled()
+            ? "Themes and quotes from a sample of "
+                + count(summary.sampled())
+                + " of "
+                + count(summary.takes())
+                + " takes · times in UTC"
+            : "Times in UTC";
     String image = chartPng == null ? null : "attachment://" + SummaryChart.FILE_NAME;
-    EmbedSpec embed = new EmbedSpec(title, null, headline(summary), colour(summary), fields, footer,
-        summary.generatedAt(), image);
-    // Quotes are bounded, so this only triggers with long names and titles: drop the least useful first.
+    EmbedSpec embed =
+        new EmbedSpec(
+            title,
+            null,
+            headline(summary),
+            colour(summary),
+            fields,
+            footer,
+            summary.generatedAt(),
+            image);
+    // Quotes are bounded, so this only triggers with long names and titles: drop the least useful
+    // first.
     for (String drop : List.of(MIXED, MOST_REACTED)) {
       if (embed.totalLength() <= EMBED_BUDGET) {
         break;
       }
       fields.removeIf(f -> f.name().startsWith(drop));
-      embed = new EmbedSpec(title, null, headline(summary), colour(summary), fields, footer,
-          summary.generatedAt(), image);
+      embed =
+          new EmbedSpec(
+              title,
+              null,
+              headline(summary),
+              colour(summary),
+              fields,
+              footer,
+              summary.generatedAt(),
+              image);
     }
     MessageSpec message = MessageSpec.ofEmbed(embed);
-    return chartPng == null ? message : message.withFiles(List.of(new FileSpec(SummaryChart.FILE_NAME, chartPng)));
+    return chartPng == null
+        ? message
+        : message.withFiles(List.of(new FileSpec(SummaryChart.FILE_NAME, chartPng)));
   }
 
   /** The polite answer to a member who asks again too soon. */
   public MessageSpec cooldown(Duration remaining) {
     long s = Math.max(1, (remaining.toMillis() + 999) / 1000);
-    String wait = s < 60 ? s + (s == 1 ? " second" : " seconds")
-        : ((s + 59) / 60) + ((s + 59) / 60 == 1 ? " minute" : " minutes");
-    return MessageSpec.ofContent("You asked for a summary a moment ago. You can ask again in " + wait
-        + "; meanwhile the last one is still in the channel.");
+    String wait =
+        s < 60
+            ? s + (s == 1 ? " second" : " seconds")
+            : ((s + 59) / 60) + ((s + 59) / 60 == 1 ? " minute" : " minutes");
+    return MessageSpec.ofContent(
+        "You asked for a summary a moment ago. You can ask again in "
+            + wait
+            + "; meanwhile the last one is still in the channel.");
   }
 
   static String headline(DiscussionSummary s) {
     StringBuilder sb = new StringBuilder();
-    sb.append("**").append(count(s.takes())).append(s.takes() == 1 ? " take** from **" : " takes** from **")
-        .append(count(s.members())).append(s.members() == 1 ? " member**\n" : " members**\n");
+    sb.append("**")
+        .append(count(s.takes()))
+        .append(s.takes() == 1 ? " take** from **" : " takes** from **")
+        .append(count(s.members()))
+        .append(s.members() == 1 ? " member**\n" : " members**\n");
     int[] pct = percentages(s);
     String sep = "";
     for (Label l : Label.values()) {
-      sb.append(sep).append(dot(l)).append(' ').append(l.id()).append(" **").append(pct[l.ordinal()])
+      sb.append(sep)
+          .append(dot(l))
+          .append(' ')
+          .append(l.id())
+          .append(" **")
+          .append(pct[l.ordinal()])
           .append("%**");
       sep = " · ";
     }
-    sb.append("\nTone: **").append(s.toneWords()).append("** ").append(s.trend().direction().arrow())
+    sb.append("\nTone: **")
+        .append(s.toneWords())
+        .append("** ")
+        .append(s.trend().direction().arrow())
         .append(' ');
     Trend t = s.trend();
     if (t.direction() == Trend.Direction.FIRST) {
       sb.append("first summary");
     } else {
-      sb.append(t.direction().words()).append(" since the last summary (")
-          .append(ago(Duration.between(t.since(), s.generatedAt()))).append(": ")
-          .append(String.format(Locale.ROOT, "%+.2f", t.delta())).append(", ")
-          .append(t.newTakes() >= 0 ? "+" : "").append(count(t.newTakes()))
+      sb.append(t.direction().words())
+          .append(" since the last summary (")
+          .append(ago(Duration.between(t.since(), s.generatedAt())))
+          .append(": ")
+          .append(String.format(Locale.ROOT, "%+.2f", t.delta()))
+          .append(", ")
+          .append(t.newTakes() >= 0 ? "+" : "")
+          .append(count(t.newTakes()))
           .append(Math.abs(t.newTakes()) == 1 ? " take)" : " takes)");
     }
     if (s.firstTakeAt() != null) {
-      sb.append("\nFrom ").append(WHEN.format(s.firstTakeAt())).append(" to ")
-          .append(WHEN.format(s.lastTakeAt())).append(" UTC");
+      sb.append("\nFrom ")
+          .append(WHEN.format(s.firstTakeAt()))
+          .append(" to ")
+          .append(WHEN.format(s.lastTakeAt()))
+          .append(" UTC");
     }
     return sb.toString();
   }
@@ -146,8 +215,8 @@ public final class SummaryRenderer {
     return pct;
   }
 
-  private static void addSide(List<FieldSpec> fields, String name, List<Representative> reps, int max,
-      long guild) {
+  private static void addSide(
+      List<FieldSpec> fields, String name, List<Representative> reps, int max, long guild) {
     if (reps == null || reps.isEmpty()) {
       return;
     }
@@ -163,8 +232,10 @@ public final class SummaryRenderer {
 
   /** “quoted take” — **name** · [jump](link). */
   static String quoteLine(Representative r, long guild) {
-    String name = r.authorName() == null || r.authorName().isBlank() ? "a member"
-        : quote(r.authorName(), NAME);
+    String name =
+        r.authorName() == null || r.authorName().isBlank()
+            ? "a member"
+            : quote(r.authorName(), NAME);
     return "“" + quote(r.text(), QUOTE) + "” — **" + name + "** · [jump](" + r.jumpUrl(guild) + ")";
   }
 
@@ -190,8 +261,10 @@ public final class SummaryRenderer {
 
   private static Integer colour(DiscussionSummary s) {
     return switch (s.tone()) {
-      case STRONGLY_NEGATIVE, NEGATIVE, LEANING_NEGATIVE -> SummaryChart.colour(Label.NEGATIVE).getRGB() & 0xFFFFFF;
-      case BALANCED -> SummaryChart.colour(s.divided() ? Label.MIXED : Label.NEUTRAL).getRGB() & 0xFFFFFF;
+      case STRONGLY_NEGATIVE, NEGATIVE, LEANING_NEGATIVE ->
+          SummaryChart.colour(Label.NEGATIVE).getRGB() & 0xFFFFFF;
+      case BALANCED ->
+          SummaryChart.colour(s.divided() ? Label.MIXED : Label.NEUTRAL).getRGB() & 0xFFFFFF;
       default -> SummaryChart.colour(Label.POSITIVE).getRGB() & 0xFFFFFF;
     };
   }

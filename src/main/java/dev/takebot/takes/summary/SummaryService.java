@@ -14,16 +14,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Serves summaries, computing each discussion's summary and chart once and caching the result until a
- * take of that discussion changes. The ingest path must call {@link #invalidate(long)} whenever a take
- * is added, edited, deleted or retagged; entries also expire after {@code ttl} so that reaction counts
- * (which change without a take changing) are picked up eventually.
+ * Serves summaries, computing each discussion's summary and chart once and caching the result until
+ * a take of that discussion changes. The ingest path must call {@link #invalidate(long)} whenever a
+ * take is added, edited, deleted or retagged; entries also expire after {@code ttl} so that
+ * reaction counts (which change without a take changing) are picked up eventually.
  *
  * <p>Thread-safe. Concurrent requests for the same discussion compute it once, on the thread of the
- * request that found no entry. An invalidation never waits for a computation in flight (it is called
- * on JDA's event thread, which must not wait on summary work): it drops the pending entry at once, so
- * every request made after it computes afresh, and the dropped computation, when it ends, only answers
- * the requests that were already waiting for it; it never enters the cache.
+ * request that found no entry. An invalidation never waits for a computation in flight (it is
+ * called on JDA's event thread, which must not wait on summary work): it drops the pending entry at
+ * once, so every request made after it computes afresh, and the dropped computation, when it ends,
+ * only answers the requests that were already waiting for it; it never enters the cache.
  */
 public final class SummaryService {
   /** Default time a cached summary lives without any change. */
@@ -46,8 +46,14 @@ public final class SummaryService {
   }
 
   /** Production wiring with reaction counts from the Discord layer. */
-  public <S extends Discussions & SummaryData> SummaryService(S store, Clock clock, ReactionCounts reactions) {
-    this(store, new DiscussionSummarizer(store, clock), reactions, Ticker.systemTicker(), DEFAULT_TTL,
+  public <S extends Discussions & SummaryData> SummaryService(
+      S store, Clock clock, ReactionCounts reactions) {
+    this(
+        store,
+        new DiscussionSummarizer(store, clock),
+        reactions,
+        Ticker.systemTicker(),
+        DEFAULT_TTL,
         DEFAULT_MAX_DISCUSSIONS);
   }
 
@@ -59,21 +65,30 @@ public final class SummaryService {
    * @param ttl how long an unchanged summary stays cached
    * @param maxDiscussions how many discussions' summaries are cached at most
    */
-  public SummaryService(Discussions discussions, DiscussionSummarizer summarizer, ReactionCounts reactions,
-      Ticker ticker, Duration ttl, long maxDiscussions) {
+  public SummaryService(
+      Discussions discussions,
+      DiscussionSummarizer summarizer,
+      ReactionCounts reactions,
+      Ticker ticker,
+      Duration ttl,
+      long maxDiscussions) {
     this.discussions = Objects.requireNonNull(discussions);
     this.summarizer = Objects.requireNonNull(summarizer);
     this.reactions = Objects.requireNonNull(reactions);
     this.history = new SummaryHistory(Math.max(maxDiscussions * 10, 1_000));
-    this.cache = Caffeine.newBuilder()
-        .ticker(ticker)
-        .expireAfterWrite(ttl)
-        .maximumSize(maxDiscussions)
-        .executor(Runnable::run) // maintenance on the caller: deterministic in tests, no pool needed
-        .recordStats()
-        // Async only for what it does with an entry in flight: the map holds a future, not a lock held
-        // while computing, so invalidate() removes it without waiting. Computations run on the caller.
-        .buildAsync();
+    this.cache =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .expireAfterWrite(ttl)
+            .maximumSize(maxDiscussions)
+            .executor(
+                Runnable::run) // maintenance on the caller: deterministic in tests, no pool needed
+            .recordStats()
+            // Async only for what it does with an entry in flight: the map holds a future, not a
+            // lock held
+            // while computing, so invalidate() removes it without waiting. Computations run on the
+            // caller.
+            .buildAsync();
   }
 
   /**
@@ -88,7 +103,8 @@ public final class SummaryService {
       try {
         mine.complete(compute(postMessageId)); // null (no such discussion) leaves nothing cached
       } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e); // and the cache drops the entry: the next request tries again
+        mine.completeExceptionally(
+            e); // and the cache drops the entry: the next request tries again
         throw e;
       }
     }
@@ -111,11 +127,13 @@ public final class SummaryService {
   }
 
   /**
-   * Drops the cached summary of a discussion: call on every add, edit, delete or retag of its takes.
-   * Returns at once, even while that summary is being computed.
+   * Drops the cached summary of a discussion: call on every add, edit, delete or retag of its
+   * takes. Returns at once, even while that summary is being computed.
    */
   public void invalidate(long postMessageId) {
-    cache.asMap().remove(postMessageId); // the future, not its value: the synchronous view would wait for it
+    cache
+        .asMap()
+        .remove(postMessageId); // the future, not its value: the synchronous view would wait for it
   }
 
   /** Drops every cached summary, e.g. after a bulk delete or when a member asks to be forgotten. */
@@ -140,8 +158,10 @@ public final class SummaryService {
     }
     Discussion d = discussion.get();
     DiscussionSummary raw = summarizer.summarize(d, reactions.of(d), null);
-    DiscussionSummary summary = raw.withTrend(
-        Trend.between(history.exchange(postMessageId, raw.baseline()), raw.takes(), raw.meanScore()));
+    DiscussionSummary summary =
+        raw.withTrend(
+            Trend.between(
+                history.exchange(postMessageId, raw.baseline()), raw.takes(), raw.meanScore()));
     byte[] png = summary.takes() == 0 ? null : chart.render(summary);
     return new RenderedSummary(summary, renderer.render(summary, png));
   }

@@ -28,7 +28,10 @@ public record Theme(String name, long mentions, Map<Label, Long> byLabel, boolea
     byLabel = Map.copyOf(copy);
   }
 
-  /** The label held by at least {@value #MOSTLY} of the mentions, or {@code null} when opinion is split. */
+  /**
+   * The label held by at least {@value #MOSTLY} of the mentions, or {@code null} when opinion is
+   * split.
+   */
   public Label dominant() {
     for (Label l : Label.values()) {
       if (mentions > 0 && byLabel.get(l) >= MOSTLY * mentions) {
@@ -45,15 +48,17 @@ public record Theme(String name, long mentions, Map<Label, Long> byLabel, boolea
 
   /**
    * The verdict; when {@code estimated} (counts scaled from a sample) it gives shares instead of
-   * counts: "mostly negative (≈72% of ≈9,400)" or "mixed (≈41% negative, 33% positive, 26% neutral)".
+   * counts: "mostly negative (≈72% of ≈9,400)" or "mixed (≈41% negative, 33% positive, 26%
+   * neutral)".
    */
   public String verdict(boolean estimated) {
     Label d = dominant();
     if (d != null) {
       String what = d == Label.MIXED ? "mostly mixed feelings" : "mostly " + d.id();
-      return what + (estimated
-          ? " (≈" + percent(byLabel.get(d)) + " of ≈" + count(mentions) + ")"
-          : " (" + count(byLabel.get(d)) + " of " + count(mentions) + ")");
+      return what
+          + (estimated
+              ? " (≈" + percent(byLabel.get(d)) + " of ≈" + count(mentions) + ")"
+              : " (" + count(byLabel.get(d)) + " of " + count(mentions) + ")");
     }
     StringBuilder sb = new StringBuilder(estimated ? "mixed (≈" : "mixed (");
     String sep = "";

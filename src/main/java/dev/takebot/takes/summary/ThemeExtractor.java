@@ -15,11 +15,12 @@ import java.util.Set;
 
 /**
  * Finds what takes talk about: named entities (capitalised names, merged with their demonyms and
- * spellings), and frequent content words and word pairs, each counted once per take. Redundant themes
- * (a word that mostly appears inside a phrase already chosen) are dropped.
+ * spellings), and frequent content words and word pairs, each counted once per take. Redundant
+ * themes (a word that mostly appears inside a phrase already chosen) are dropped.
  */
 final class ThemeExtractor {
   static final int MAX_THEMES = 8;
+
   /** Weight of a theme that the article's title already names. */
   static final double TITLE_PENALTY = 0.4;
 
@@ -35,7 +36,8 @@ final class ThemeExtractor {
    * @param weight how many takes of each label (by ordinal) one sampled take stands for
    * @param title the article title: its own subjects are known already, so they rank lower
    */
-  List<Theme> extract(List<Representative> docs, List<List<Token>> tokens, double[] weight, String title) {
+  List<Theme> extract(
+      List<Representative> docs, List<List<Token>> tokens, double[] weight, String title) {
     Map<String, Term> titleTerms = new HashMap<>();
     if (title != null) {
       List<Token> titleTokens = Tokenizer.tokenize(title);
@@ -99,7 +101,8 @@ final class ThemeExtractor {
     return themes;
   }
 
-  private static void collect(List<Token> ts, int doc, Set<String> midCaps, Map<String, Term> terms) {
+  private static void collect(
+      List<Token> ts, int doc, Set<String> midCaps, Map<String, Term> terms) {
     Token prev = null;
     int i = 0;
     int n = ts.size();
@@ -110,8 +113,10 @@ final class ThemeExtractor {
         while (j < n && !ts.get(j).breakBefore()) {
           if (entityWord(ts.get(j), midCaps)) {
             j++;
-          } else if (Words.CONNECTORS.contains(ts.get(j).lower()) && j + 1 < n
-              && !ts.get(j + 1).breakBefore() && entityWord(ts.get(j + 1), midCaps)) {
+          } else if (Words.CONNECTORS.contains(ts.get(j).lower())
+              && j + 1 < n
+              && !ts.get(j + 1).breakBefore()
+              && entityWord(ts.get(j + 1), midCaps)) {
             j += 2;
           } else {
             break;
@@ -143,7 +148,10 @@ final class ThemeExtractor {
     }
   }
 
-  /** Splits a run of capitalised words into known aliases (longest first) and the names between them. */
+  /**
+   * Splits a run of capitalised words into known aliases (longest first) and the names between
+   * them.
+   */
   private static void entitySequence(List<Token> seq, int doc, Map<String, Term> terms) {
     List<Token> run = new ArrayList<>();
     int k = 0;
@@ -208,12 +216,17 @@ final class ThemeExtractor {
     if (t.acronym() && Words.alias(t.lower()) != null) {
       return true; // "US" is an entity even though "us" is a stopword
     }
-    return t.capitalised() && !Words.isStop(t.lower()) && !shouted(t) && t.lower().length() >= 2
+    return t.capitalised()
+        && !Words.isStop(t.lower())
+        && !shouted(t)
+        && t.lower().length() >= 2
         && (!t.sentenceStart() || midCaps.contains(t.lower()) || Words.alias(t.lower()) != null);
   }
 
   private static boolean shouted(Token t) {
-    return !t.acronym() && t.surface().length() > 1 && t.surface().equals(t.surface().toUpperCase());
+    return !t.acronym()
+        && t.surface().length() > 1
+        && t.surface().equals(t.surface().toUpperCase());
   }
 
   private static boolean content(Token t) {
@@ -229,7 +242,10 @@ final class ThemeExtractor {
     return true;
   }
 
-  /** Cheap noun filter: adverbs (-ly) and, for longer words, gerunds and past forms rarely name a topic. */
+  /**
+   * Cheap noun filter: adverbs (-ly) and, for longer words, gerunds and past forms rarely name a
+   * topic.
+   */
   private static boolean nounish(String lower) {
     if (lower.endsWith("ly")) {
       return false;
@@ -237,7 +253,10 @@ final class ThemeExtractor {
     return lower.length() <= 6 || !(lower.endsWith("ing") || lower.endsWith("ed"));
   }
 
-  /** A candidate adds nothing when it shares a word with a chosen theme and mostly co-occurs with it. */
+  /**
+   * A candidate adds nothing when it shares a word with a chosen theme and mostly co-occurs with
+   * it.
+   */
   private static boolean redundant(Term c, Term p) {
     Set<String> pw = new HashSet<>(Arrays.asList(p.key.split(" ")));
     boolean shares = false;
@@ -314,8 +333,9 @@ final class ThemeExtractor {
       boolean entity = isEntity();
       return surfaces.entrySet().stream()
           .filter(e -> !entity || Character.isUpperCase(e.getKey().charAt(0)))
-          .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey,
-              Comparator.reverseOrder()))
+          .max(
+              Map.Entry.<String, Integer>comparingByValue()
+                  .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
           .map(Map.Entry::getKey)
           .orElse(key);
     }

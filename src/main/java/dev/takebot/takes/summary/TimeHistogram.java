@@ -10,18 +10,33 @@ import java.util.Map;
 
 /**
  * Takes per label over time in fixed memory. Starts at one-minute buckets and doubles their width
- * (merging neighbours) whenever the span outgrows {@link #CAPACITY} buckets, so a single pass needs no
- * idea of the span in advance. {@link #series()} re-buckets into a "nice" width for display.
+ * (merging neighbours) whenever the span outgrows {@link #CAPACITY} buckets, so a single pass needs
+ * no idea of the span in advance. {@link #series()} re-buckets into a "nice" width for display.
  */
 final class TimeHistogram {
   static final int CAPACITY = 1024;
+
   /** Points a chart shows at most. */
   static final int MAX_POINTS = 48;
+
   private static final long MINUTE = 60_000L;
   private static final long[] NICE = {
-      MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, 60 * MINUTE, 2 * 60 * MINUTE,
-      3 * 60 * MINUTE, 6 * 60 * MINUTE, 12 * 60 * MINUTE, 24 * 60 * MINUTE, 2 * 24 * 60 * MINUTE,
-      7 * 24 * 60 * MINUTE, 14 * 24 * 60 * MINUTE, 30 * 24 * 60 * MINUTE};
+    MINUTE,
+    5 * MINUTE,
+    10 * MINUTE,
+    15 * MINUTE,
+    30 * MINUTE,
+    60 * MINUTE,
+    2 * 60 * MINUTE,
+    3 * 60 * MINUTE,
+    6 * 60 * MINUTE,
+    12 * 60 * MINUTE,
+    24 * 60 * MINUTE,
+    2 * 24 * 60 * MINUTE,
+    7 * 24 * 60 * MINUTE,
+    14 * 24 * 60 * MINUTE,
+    30 * 24 * 60 * MINUTE
+  };
 
   private final int labels = Label.values().length;
   private long[][] counts = new long[labels][CAPACITY];
@@ -32,8 +47,8 @@ final class TimeHistogram {
 
   /**
    * The bucket width a pass over takes spanning {@code [firstMilli, lastMilli]} ends with, whatever
-   * their order: the narrowest doubling of a minute over which the span fits {@link #CAPACITY} buckets
-   * (the pass coarsens only when what it has seen so far does not fit).
+   * their order: the narrowest doubling of a minute over which the span fits {@link #CAPACITY}
+   * buckets (the pass coarsens only when what it has seen so far does not fit).
    */
   static long widthFor(long firstMilli, long lastMilli) {
     long w = MINUTE;
@@ -50,8 +65,8 @@ final class TimeHistogram {
 
   /**
    * The histogram a pass over takes spanning {@code [firstMilli, lastMilli]} ends with, filled from
-   * counts per bucket of {@link #widthFor} width from {@link #originFor}: the same buckets as adding
-   * the takes one by one, so a store can count them without handing over every take.
+   * counts per bucket of {@link #widthFor} width from {@link #originFor}: the same buckets as
+   * adding the takes one by one, so a store can count them without handing over every take.
    */
   static TimeHistogram ofSpan(long firstMilli, long lastMilli, BucketFill fill) {
     TimeHistogram h = new TimeHistogram();
@@ -59,12 +74,16 @@ final class TimeHistogram {
     h.origin = originFor(firstMilli, h.width);
     h.used = (int) ((lastMilli - h.origin) / h.width) + 1;
     h.empty = false;
-    fill.fill(h.origin, h.width, (bucket, label, count) -> {
-      // a take written between reading the span and counting may fall outside it: left out of the chart
-      if (bucket >= 0 && bucket < h.used) {
-        h.counts[label][(int) bucket] += count;
-      }
-    });
+    fill.fill(
+        h.origin,
+        h.width,
+        (bucket, label, count) -> {
+          // a take written between reading the span and counting may fall outside it: left out of
+          // the chart
+          if (bucket >= 0 && bucket < h.used) {
+            h.counts[label][(int) bucket] += count;
+          }
+        });
     return h;
   }
 

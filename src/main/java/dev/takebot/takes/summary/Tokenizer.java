@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A take's words as theme extraction reads them: split by the shared {@link WordScanner} (which skips
- * links, Discord mentions and custom emoji and drops numbers here), possessives and French elisions
- * removed, capitalisation and acronyms noted.
+ * A take's words as theme extraction reads them: split by the shared {@link WordScanner} (which
+ * skips links, Discord mentions and custom emoji and drops numbers here), possessives and French
+ * elisions removed, capitalisation and acronyms noted.
  */
 final class Tokenizer {
   private Tokenizer() {}
@@ -22,7 +22,12 @@ final class Tokenizer {
    * @param sentenceStart first word of a sentence
    * @param breakBefore punctuation stands between this word and the previous one
    */
-  record Token(String surface, String lower, boolean capitalised, boolean acronym, boolean sentenceStart,
+  record Token(
+      String surface,
+      String lower,
+      boolean capitalised,
+      boolean acronym,
+      boolean sentenceStart,
       boolean breakBefore) {}
 
   static List<Token> tokenize(String text) {
@@ -44,8 +49,14 @@ final class Tokenizer {
     }
     if (apostrophe > 0 && apostrophe <= 2 && apostrophe < s.length() - 1) {
       String prefix = Words.lower(s.substring(0, apostrophe));
-      if (prefix.equals("l") || prefix.equals("d") || prefix.equals("qu") || prefix.equals("j")
-          || prefix.equals("n") || prefix.equals("s") || prefix.equals("c") || prefix.equals("m")) {
+      if (prefix.equals("l")
+          || prefix.equals("d")
+          || prefix.equals("qu")
+          || prefix.equals("j")
+          || prefix.equals("n")
+          || prefix.equals("s")
+          || prefix.equals("c")
+          || prefix.equals("m")) {
         s = s.substring(apostrophe + 1);
       }
     }

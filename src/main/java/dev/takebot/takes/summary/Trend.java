@@ -43,8 +43,10 @@ public record Trend(Direction direction, double delta, long newTakes, Instant si
       return new Trend(Direction.FIRST, 0, 0, null);
     }
     double delta = meanScore - previous.meanScore();
-    Direction d = Math.abs(delta) < STEADY_BAND ? Direction.STEADY
-        : delta > 0 ? Direction.WARMER : Direction.COOLER;
+    Direction d =
+        Math.abs(delta) < STEADY_BAND
+            ? Direction.STEADY
+            : delta > 0 ? Direction.WARMER : Direction.COOLER;
     return new Trend(d, delta, takes - previous.takes(), previous.at());
   }
 }

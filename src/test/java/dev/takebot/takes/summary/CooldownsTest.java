@@ -14,13 +14,16 @@ class CooldownsTest {
   private final Cooldowns cooldowns = new Cooldowns(Duration.ofSeconds(30), nanos::get);
 
   @Test
-  @DisplayName("lets a member through once, then says how long to wait, then lets them through again")
+  @DisplayName(
+      "lets a member through once, then says how long to wait, then lets them through again")
   void cycle() {
     assertThat(cooldowns.tryAcquire(1)).isEmpty();
     nanos.addAndGet(Duration.ofSeconds(12).toNanos());
     assertThat(cooldowns.tryAcquire(1)).contains(Duration.ofSeconds(18));
     nanos.addAndGet(Duration.ofSeconds(10).toNanos());
-    assertThat(cooldowns.tryAcquire(1)).as("asking again does not restart the wait").contains(Duration.ofSeconds(8));
+    assertThat(cooldowns.tryAcquire(1))
+        .as("asking again does not restart the wait")
+        .contains(Duration.ofSeconds(8));
     nanos.addAndGet(Duration.ofSeconds(8).toNanos());
     assertThat(cooldowns.tryAcquire(1)).isEmpty();
   }
@@ -42,7 +45,8 @@ class CooldownsTest {
     Cooldowns none = new Cooldowns(Duration.ZERO, nanos::get);
     assertThat(none.tryAcquire(1)).isEmpty();
     assertThat(none.tryAcquire(1)).isEmpty();
-    assertThatThrownBy(() -> new Cooldowns(Duration.ofSeconds(-1))).hasMessageContaining("zero (none) or positive");
+    assertThatThrownBy(() -> new Cooldowns(Duration.ofSeconds(-1)))
+        .hasMessageContaining("zero (none) or positive");
   }
 
   @Test

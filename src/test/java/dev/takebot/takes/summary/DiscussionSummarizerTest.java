@@ -59,7 +59,8 @@ class DiscussionSummarizerTest {
       assertThat(summary.takes()).isEqualTo(stats.takes()).isEqualTo(29);
       assertThat(summary.members()).isEqualTo(stats.members());
       assertThat(summary.byLabel()).isEqualTo(stats.byLabel());
-      assertThat(summary.meanScore()).isCloseTo(stats.meanScore(), org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(summary.meanScore())
+          .isCloseTo(stats.meanScore(), org.assertj.core.data.Offset.offset(1e-12));
       assertThat(summary.series().total()).isEqualTo(29);
       assertThat(summary.sampled()).isEqualTo(29);
       assertThat(summary.isSampled()).isFalse();
@@ -67,7 +68,8 @@ class DiscussionSummarizerTest {
     }
 
     @Test
-    @DisplayName("says the tone in words: slightly more negative than positive reads 'leaning negative'")
+    @DisplayName(
+        "says the tone in words: slightly more negative than positive reads 'leaning negative'")
     void tone() {
       assertThat(summary.tone()).isEqualTo(Tone.LEANING_NEGATIVE);
       assertThat(summary.toneWords()).isEqualTo("leaning negative"); // 28% positive: not divided
@@ -75,10 +77,11 @@ class DiscussionSummarizerTest {
     }
 
     @Test
-    @DisplayName("finds the themes people argue about: Russia, France, Wagner, sovereignty, minerals")
+    @DisplayName(
+        "finds the themes people argue about: Russia, France, Wagner, sovereignty, minerals")
     void themes() {
-      Map<String, Theme> byName = summary.themes().stream()
-          .collect(Collectors.toMap(Theme::name, t -> t));
+      Map<String, Theme> byName =
+          summary.themes().stream().collect(Collectors.toMap(Theme::name, t -> t));
       assertThat(byName).containsKeys("Russia", "France", "Wagner", "sovereignty", "minerals");
       assertThat(summary.themes()).hasSizeLessThanOrEqualTo(ThemeExtractor.MAX_THEMES);
       // "Russian presence" and "Russia's influence" count as Russia; the bare link does not
@@ -92,35 +95,49 @@ class DiscussionSummarizerTest {
     }
 
     @Test
-    @DisplayName("quotes, per side, substantive takes from the centre of the group, never junk or repeats")
+    @DisplayName(
+        "quotes, per side, substantive takes from the centre of the group, never junk or repeats")
     void representatives() {
       List<Representative> negative = summary.representatives().get(Label.NEGATIVE);
       List<Representative> positive = summary.representatives().get(Label.POSITIVE);
       assertThat(negative).hasSize(3);
       assertThat(positive).hasSize(3);
-      Set<Long> all = summary.representatives().values().stream().flatMap(List::stream)
-          .map(Representative::messageId).collect(Collectors.toSet());
+      Set<Long> all =
+          summary.representatives().values().stream()
+              .flatMap(List::stream)
+              .map(Representative::messageId)
+              .collect(Collectors.toSet());
       assertThat(all).doesNotContainAnyElementsOf(SeedDiscussion.JUNK);
       List<Long> negativeIds = negative.stream().map(Representative::messageId).toList();
-      assertThat(negativeIds.contains(SeedDiscussion.ORIGINAL) && negativeIds.contains(SeedDiscussion.NEAR_DUPLICATE))
-          .as("near-duplicates are quoted once: %s", negativeIds).isFalse();
+      assertThat(
+              negativeIds.contains(SeedDiscussion.ORIGINAL)
+                  && negativeIds.contains(SeedDiscussion.NEAR_DUPLICATE))
+          .as("near-duplicates are quoted once: %s", negativeIds)
+          .isFalse();
       // the negative camp is about Russia and Wagner: its most central take names them
       assertThat(negative.get(0).text()).containsAnyOf("Russia", "Wagner");
       assertThat(negative.get(0).label()).isEqualTo(Label.NEGATIVE);
       assertThat(positive).allSatisfy(r -> assertThat(r.label()).isEqualTo(Label.POSITIVE));
       assertThat(positive).extracting(Representative::authorId).doesNotHaveDuplicates();
-      assertThat(all).allSatisfy(id -> assertThat(
-          repo.findTake(id).orElseThrow().text().split("\\s+").length).isGreaterThanOrEqualTo(4));
+      assertThat(all)
+          .allSatisfy(
+              id ->
+                  assertThat(repo.findTake(id).orElseThrow().text().split("\\s+").length)
+                      .isGreaterThanOrEqualTo(4));
     }
 
     @Test
     @DisplayName("names the most-reacted take when reaction counts are given")
     void mostReacted() {
-      assertThat(summary.mostReacted()).get().satisfies(r -> {
-        assertThat(r.messageId()).isEqualTo(1005);
-        assertThat(r.reactions()).isEqualTo(9);
-        assertThat(r.jumpUrl(SeedDiscussion.GUILD)).isEqualTo("https://discord.com/channels/111/1000/1005");
-      });
+      assertThat(summary.mostReacted())
+          .get()
+          .satisfies(
+              r -> {
+                assertThat(r.messageId()).isEqualTo(1005);
+                assertThat(r.reactions()).isEqualTo(9);
+                assertThat(r.jumpUrl(SeedDiscussion.GUILD))
+                    .isEqualTo("https://discord.com/channels/111/1000/1005");
+              });
       assertThat(summarizer.summarize(SeedDiscussion.DISCUSSION).mostReacted()).isEmpty();
     }
 
@@ -138,7 +155,8 @@ class DiscussionSummarizerTest {
     Baseline warmer = new Baseline(20, 0.3, Instant.parse("2026-02-01T10:00:00Z"));
     DiscussionSummary s = summarizer.summarize(SeedDiscussion.DISCUSSION, Map.of(), warmer);
     assertThat(s.trend().direction()).isEqualTo(Trend.Direction.COOLER);
-    assertThat(s.trend().delta()).isCloseTo(s.meanScore() - 0.3, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(s.trend().delta())
+        .isCloseTo(s.meanScore() - 0.3, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(s.trend().newTakes()).isEqualTo(9);
     assertThat(s.trend().since()).isEqualTo(warmer.at());
     Baseline same = new Baseline(29, s.meanScore() + 0.01, warmer.at());
@@ -170,16 +188,27 @@ class DiscussionSummarizerTest {
     List<Take> takes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Label label = Label.values()[i % 3 == 0 ? 1 : i % 7 == 0 ? 3 : i % 2 == 0 ? 0 : 2];
-      String text = switch (label) {
-        case NEGATIVE -> "Russia keeps exploiting the Sahel and its gold mines, take " + i;
-        case POSITIVE -> "The diplomacy of this reset looks promising for security, take " + i;
-        case MIXED -> "Partly hopeful, partly worried about the reset and security, take " + i;
-        case NEUTRAL -> "The meeting happens next week in Bamako, take " + i;
-      };
+      String text =
+          switch (label) {
+            case NEGATIVE -> "Russia keeps exploiting the Sahel and its gold mines, take " + i;
+            case POSITIVE -> "The diplomacy of this reset looks promising for security, take " + i;
+            case MIXED -> "Partly hopeful, partly worried about the reset and security, take " + i;
+            case NEUTRAL -> "The meeting happens next week in Bamako, take " + i;
+          };
       negatives += label == Label.NEGATIVE ? 1 : 0;
-      takes.add(new Take(10_000 + i, 5, 5, i % 1234, "m" + (i % 1234), text,
-          Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofSeconds(37L * i)), null, label,
-          label == Label.NEGATIVE ? -0.5 : 0.25, "t"));
+      takes.add(
+          new Take(
+              10_000 + i,
+              5,
+              5,
+              i % 1234,
+              "m" + (i % 1234),
+              text,
+              Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofSeconds(37L * i)),
+              null,
+              label,
+              label == Label.NEGATIVE ? -0.5 : 0.25,
+              "t"));
     }
     DiscussionSummary s;
     try (JdbcTakeStore big = TestStores.open(bigDir)) {
@@ -194,7 +223,8 @@ class DiscussionSummarizerTest {
     assertThat(s.sampled()).isEqualTo(200);
     assertThat(s.isSampled()).isTrue();
     // every negative take and no other mentions Russia: the scaled estimate is exact
-    Theme russia = s.themes().stream().filter(t -> t.name().equals("Russia")).findFirst().orElseThrow();
+    Theme russia =
+        s.themes().stream().filter(t -> t.name().equals("Russia")).findFirst().orElseThrow();
     assertThat(russia.mentions()).isEqualTo(negatives);
     assertThat(russia.dominant()).isEqualTo(Label.NEGATIVE);
   }

@@ -23,13 +23,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("A summary read from the SQLite store")
 class StoreBackedSummaryTest {
-  private static final Discussion BIG = new Discussion(5_000, SeedDiscussion.GUILD, SeedDiscussion.CHANNEL,
-      5_000, "big", "Sahel: the US reset, Russia and France", SeedDiscussion.POSTED);
+  private static final Discussion BIG =
+      new Discussion(
+          5_000,
+          SeedDiscussion.GUILD,
+          SeedDiscussion.CHANNEL,
+          5_000,
+          "big",
+          "Sahel: the US reset, Russia and France",
+          SeedDiscussion.POSTED);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private JdbcTakeStore store;
-  /** The same store answering with the repository's plain defaults: the reference its own SQL must agree with. */
+
+  /**
+   * The same store answering with the repository's plain defaults: the reference its own SQL must
+   * agree with.
+   */
   private TakeRepository reference;
 
   @BeforeEach
@@ -46,30 +56,44 @@ class StoreBackedSummaryTest {
     for (int i = 0; i < 3_000; i++) {
       Take model = seed.get(random.nextInt(seed.size()));
       Label label = random.nextInt(3) == 0 ? labels[random.nextInt(labels.length)] : model.label();
-      big.add(new Take(6_000L + i * 3L, BIG.postMessageId(), BIG.channelId(), 50 + random.nextInt(400),
-          "member" + i, model.text() + " #" + (i % 17), SeedDiscussion.POSTED.plusSeconds(random.nextInt(259_200)),
-          null, label, (random.nextInt(17) - 8) / 8.0, "v1"));
+      big.add(
+          new Take(
+              6_000L + i * 3L,
+              BIG.postMessageId(),
+              BIG.channelId(),
+              50 + random.nextInt(400),
+              "member" + i,
+              model.text() + " #" + (i % 17),
+              SeedDiscussion.POSTED.plusSeconds(random.nextInt(259_200)),
+              null,
+              label,
+              (random.nextInt(17) - 8) / 8.0,
+              "v1"));
     }
     store.insertTakes(big);
     store.deleteTake(6_003L);
   }
 
   /**
-   * {@code store}, with every query the repository has a default for (the chart's time range and buckets,
-   * the sample) answered by that default, which reads plain {@code forEachTake}, instead of the store's SQL.
+   * {@code store}, with every query the repository has a default for (the chart's time range and
+   * buckets, the sample) answered by that default, which reads plain {@code forEachTake}, instead
+   * of the store's SQL.
    */
   private static TakeRepository withDefaultQueries(TakeRepository store) {
-    return (TakeRepository) Proxy.newProxyInstance(TakeRepository.class.getClassLoader(),
-        new Class<?>[] {TakeRepository.class}, (proxy, method, args) -> {
-          if (method.isDefault()) {
-            return InvocationHandler.invokeDefault(proxy, method, args);
-          }
-          try {
-            return method.invoke(store, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (TakeRepository)
+        Proxy.newProxyInstance(
+            TakeRepository.class.getClassLoader(),
+            new Class<?>[] {TakeRepository.class},
+            (proxy, method, args) -> {
+              if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+              }
+              try {
+                return method.invoke(store, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @AfterEach
@@ -81,23 +105,29 @@ class StoreBackedSummaryTest {
   @DisplayName("says what the plain default queries say, when every take is used")
   void smallMatchesDefaults() {
     Map<Long, Integer> reactions = Map.of(1005L, 9, 1010L, 9, 6_000L, 50);
-    DiscussionSummary fromStore = new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK)
-        .summarize(SeedDiscussion.DISCUSSION, reactions, null);
-    DiscussionSummary fromDefaults = new DiscussionSummarizer(reference, DiscussionSummarizerTest.CLOCK)
-        .summarize(SeedDiscussion.DISCUSSION, reactions, null);
+    DiscussionSummary fromStore =
+        new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK)
+            .summarize(SeedDiscussion.DISCUSSION, reactions, null);
+    DiscussionSummary fromDefaults =
+        new DiscussionSummarizer(reference, DiscussionSummarizerTest.CLOCK)
+            .summarize(SeedDiscussion.DISCUSSION, reactions, null);
 
     assertThat(fromStore).isEqualTo(fromDefaults);
-    assertThat(fromStore.mostReacted()).hasValueSatisfying(r -> assertThat(r.messageId()).isEqualTo(1005L));
+    assertThat(fromStore.mostReacted())
+        .hasValueSatisfying(r -> assertThat(r.messageId()).isEqualTo(1005L));
   }
 
   @Test
-  @DisplayName("says exactly what the plain default queries say when sampling: counts, chart, themes, quotes")
+  @DisplayName(
+      "says exactly what the plain default queries say when sampling: counts, chart, themes, quotes")
   void sampledMatchesDefaults() {
     Map<Long, Integer> reactions = Map.of(6_003L, 99, 6_030L, 7, 6_300L, 7, 1005L, 80);
-    DiscussionSummary fromStore = new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK, 100)
-        .summarize(BIG, reactions, null);
-    DiscussionSummary fromDefaults = new DiscussionSummarizer(reference, DiscussionSummarizerTest.CLOCK, 100)
-        .summarize(BIG, reactions, null);
+    DiscussionSummary fromStore =
+        new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK, 100)
+            .summarize(BIG, reactions, null);
+    DiscussionSummary fromDefaults =
+        new DiscussionSummarizer(reference, DiscussionSummarizerTest.CLOCK, 100)
+            .summarize(BIG, reactions, null);
 
     assertThat(fromStore).isEqualTo(fromDefaults);
     assertThat(fromStore.takes()).isEqualTo(2_999);
@@ -105,6 +135,7 @@ class StoreBackedSummaryTest {
     assertThat(fromStore.isSampled()).isTrue();
     assertThat(fromStore.themes()).isNotEmpty();
     // the deleted take and another discussion's take do not count, whatever their reactions
-    assertThat(fromStore.mostReacted()).hasValueSatisfying(r -> assertThat(r.messageId()).isEqualTo(6_030L));
+    assertThat(fromStore.mostReacted())
+        .hasValueSatisfying(r -> assertThat(r.messageId()).isEqualTo(6_030L));
   }
 }

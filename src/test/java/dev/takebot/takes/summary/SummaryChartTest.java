@@ -39,7 +39,8 @@ class SummaryChartTest {
   }
 
   @Test
-  @DisplayName("has a transparent background so it reads on dark and light themes, and draws in colour")
+  @DisplayName(
+      "has a transparent background so it reads on dark and light themes, and draws in colour")
   void transparentAndColoured(@TempDir Path dir) throws IOException {
     DiscussionSummary s = SeedDiscussion.summary(dir, Map.of(), null);
     BufferedImage image = read(chart.render(s));
@@ -72,11 +73,23 @@ class SummaryChartTest {
       Discussion d = new Discussion(3, 1, 2, 3, "k", "One", Instant.EPOCH);
       store.saveDiscussion(d);
       store.saveDiscussion(SeedDiscussion.DISCUSSION);
-      DiscussionSummarizer summarizer = new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK);
+      DiscussionSummarizer summarizer =
+          new DiscussionSummarizer(store, DiscussionSummarizerTest.CLOCK);
       assertThat(read(chart.render(summarizer.summarize(d))).getWidth()).isEqualTo(800);
       store.insertTake(SeedDiscussion.takes().get(0)); // another discussion's take
-      store.insertTake(new dev.takebot.takes.Take(5, 3, 3, 1, "a", "Only one take in this thread so far",
-          Instant.parse("2026-01-01T00:00:00Z"), null, dev.takebot.sentiment.Label.POSITIVE, 0.4, "t"));
+      store.insertTake(
+          new dev.takebot.takes.Take(
+              5,
+              3,
+              3,
+              1,
+              "a",
+              "Only one take in this thread so far",
+              Instant.parse("2026-01-01T00:00:00Z"),
+              null,
+              dev.takebot.sentiment.Label.POSITIVE,
+              0.4,
+              "t"));
       assertThat(read(chart.render(summarizer.summarize(d))).getHeight()).isEqualTo(400);
     }
   }

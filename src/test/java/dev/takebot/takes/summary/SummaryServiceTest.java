@@ -38,8 +38,14 @@ class SummaryServiceTest {
   void openStore(@TempDir Path dir) {
     store = SeedDiscussion.store(dir);
     repo = TestStores.countingSampledReads(store, sampledReads);
-    service = new SummaryService(repo, new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK),
-        d -> java.util.Map.of(1005L, 3), ticker, Duration.ofMinutes(10), 100);
+    service =
+        new SummaryService(
+            repo,
+            new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK),
+            d -> java.util.Map.of(1005L, 3),
+            ticker,
+            Duration.ofMinutes(10),
+            100);
   }
 
   @AfterEach
@@ -52,8 +58,18 @@ class SummaryServiceTest {
   }
 
   private static Take take(long id, Label label, double score, String text) {
-    return new Take(id, POST, POST, id, "new" + id, text, Instant.parse("2026-02-01T13:00:00Z"), null, label,
-        score, "t");
+    return new Take(
+        id,
+        POST,
+        POST,
+        id,
+        "new" + id,
+        text,
+        Instant.parse("2026-02-01T13:00:00Z"),
+        null,
+        label,
+        score,
+        "t");
   }
 
   @Test
@@ -66,7 +82,10 @@ class SummaryServiceTest {
     assertThat(service.hits()).isEqualTo(1);
     assertThat(first.chartPng()).isPresent();
     assertThat(first.message().files()).hasSize(1);
-    assertThat(first.summary().mostReacted()).get().extracting(Representative::messageId).isEqualTo(1005L);
+    assertThat(first.summary().mostReacted())
+        .get()
+        .extracting(Representative::messageId)
+        .isEqualTo(1005L);
   }
 
   @Test
@@ -80,7 +99,8 @@ class SummaryServiceTest {
   @DisplayName("recomputes after a take is added and the ingest path invalidates")
   void add() {
     assertThat(summary().takes()).isEqualTo(29);
-    repo.insertTake(take(2001, Label.NEGATIVE, -0.9, "Russia and Wagner again, this is awful for Mali"));
+    repo.insertTake(
+        take(2001, Label.NEGATIVE, -0.9, "Russia and Wagner again, this is awful for Mali"));
     assertThat(summary().takes()).as("still cached until invalidated").isEqualTo(29);
     service.invalidate(POST);
     assertThat(summary().takes()).isEqualTo(30);
@@ -91,13 +111,22 @@ class SummaryServiceTest {
   @DisplayName("recomputes after an edit")
   void edit() {
     summary();
-    repo.updateTake(1005, "Actually Russia and Wagner did keep some towns safe, I changed my mind",
-        Instant.parse("2026-02-01T14:00:00Z"), Label.POSITIVE, 0.4, "t");
+    repo.updateTake(
+        1005,
+        "Actually Russia and Wagner did keep some towns safe, I changed my mind",
+        Instant.parse("2026-02-01T14:00:00Z"),
+        Label.POSITIVE,
+        0.4,
+        "t");
     service.invalidate(POST);
     DiscussionSummary s = summary();
     assertThat(s.byLabel().get(Label.NEGATIVE)).isEqualTo(9);
     assertThat(s.byLabel().get(Label.POSITIVE)).isEqualTo(9);
-    assertThat(s.mostReacted()).get().extracting(Representative::text).asString().startsWith("Actually");
+    assertThat(s.mostReacted())
+        .get()
+        .extracting(Representative::text)
+        .asString()
+        .startsWith("Actually");
   }
 
   @Test
@@ -132,18 +161,22 @@ class SummaryServiceTest {
   }
 
   @Test
-  @DisplayName("tells which way the tone moved since the previous summary, even across a mere expiry")
+  @DisplayName(
+      "tells which way the tone moved since the previous summary, even across a mere expiry")
   void direction() {
     assertThat(summary().trend().direction()).isEqualTo(Trend.Direction.FIRST);
     for (long id : List.of(2001L, 2002L, 2003L, 2004L, 2005L)) {
-      repo.insertTake(take(id, Label.NEGATIVE, -0.9, "Russia is a disaster for the Sahel, take " + id));
+      repo.insertTake(
+          take(id, Label.NEGATIVE, -0.9, "Russia is a disaster for the Sahel, take " + id));
     }
     service.invalidate(POST);
     DiscussionSummary cooler = summary();
     assertThat(cooler.trend().direction()).isEqualTo(Trend.Direction.COOLER);
     assertThat(cooler.trend().newTakes()).isEqualTo(5);
     nanos.addAndGet(Duration.ofHours(1).toNanos());
-    assertThat(summary().trend()).as("nothing changed: still compared with the summary before").isEqualTo(cooler.trend());
+    assertThat(summary().trend())
+        .as("nothing changed: still compared with the summary before")
+        .isEqualTo(cooler.trend());
   }
 
   @Test
@@ -156,49 +189,71 @@ class SummaryServiceTest {
   }
 
   @Test
-  @DisplayName("Regression (#11): invalidate() returned only after an in-flight summary finished (273 ms on JDA's"
-      + " event thread); now it returns while the computation is still blocked, and its outdated result is"
-      + " never served to a later request")
+  @DisplayName(
+      "Regression (#11): invalidate() returned only after an in-flight summary finished (273 ms on JDA's"
+          + " event thread); now it returns while the computation is still blocked, and its outdated result is"
+          + " never served to a later request")
   void invalidateNeverWaitsForAComputation() throws Exception {
     Duration wait = Duration.ofSeconds(15);
     AtomicReference<Map<Long, Integer>> reactions = new AtomicReference<>(Map.of(1005L, 3));
     CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger reads = new AtomicInteger();
-    ReactionCounts slowFirstRead = d -> {
-      Map<Long, Integer> read = reactions.get(); // what the first computation saw: the old counts
-      if (reads.getAndIncrement() == 0) {
-        computing.countDown();
-        try {
-          release.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      return read;
-    };
-    SummaryService slow = new SummaryService(repo, new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK),
-        slowFirstRead, ticker, Duration.ofMinutes(10), 100);
+    ReactionCounts slowFirstRead =
+        d -> {
+          Map<Long, Integer> read =
+              reactions.get(); // what the first computation saw: the old counts
+          if (reads.getAndIncrement() == 0) {
+            computing.countDown();
+            try {
+              release.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return read;
+        };
+    SummaryService slow =
+        new SummaryService(
+            repo,
+            new DiscussionSummarizer(repo, DiscussionSummarizerTest.CLOCK),
+            slowFirstRead,
+            ticker,
+            Duration.ofMinutes(10),
+            100);
 
-    CompletableFuture<RenderedSummary> old = CompletableFuture.supplyAsync(() -> slow.summary(POST).orElseThrow());
+    CompletableFuture<RenderedSummary> old =
+        CompletableFuture.supplyAsync(() -> slow.summary(POST).orElseThrow());
     try {
-      assertThat(computing.await(wait.toMillis(), TimeUnit.MILLISECONDS)).as("the first computation started").isTrue();
+      assertThat(computing.await(wait.toMillis(), TimeUnit.MILLISECONDS))
+          .as("the first computation started")
+          .isTrue();
       reactions.set(Map.of(1001L, 9)); // the change...
       Thread invalidating = new Thread(() -> slow.invalidate(POST), "invalidating");
       invalidating.start(); // ...announced while the old computation is still blocked
       invalidating.join(wait.toMillis());
-      assertThat(invalidating.isAlive()).as("invalidate() returned while the computation was blocked").isFalse();
+      assertThat(invalidating.isAlive())
+          .as("invalidate() returned while the computation was blocked")
+          .isFalse();
       assertThat(release.getCount()).as("the computation is still blocked").isEqualTo(1);
 
-      assertThat(slow.summary(POST).orElseThrow().summary().mostReacted()).get()
-          .extracting(Representative::messageId).isEqualTo(1001L);
+      assertThat(slow.summary(POST).orElseThrow().summary().mostReacted())
+          .get()
+          .extracting(Representative::messageId)
+          .isEqualTo(1001L);
     } finally {
       release.countDown();
     }
-    assertThat(old.get(wait.toMillis(), TimeUnit.MILLISECONDS).summary().mostReacted()).get()
-        .extracting(Representative::messageId).as("the request that was waiting gets what it asked for").isEqualTo(1005L);
-    assertThat(slow.summary(POST).orElseThrow().summary().mostReacted()).get()
-        .extracting(Representative::messageId).as("the outdated result did not enter the cache").isEqualTo(1001L);
+    assertThat(old.get(wait.toMillis(), TimeUnit.MILLISECONDS).summary().mostReacted())
+        .get()
+        .extracting(Representative::messageId)
+        .as("the request that was waiting gets what it asked for")
+        .isEqualTo(1005L);
+    assertThat(slow.summary(POST).orElseThrow().summary().mostReacted())
+        .get()
+        .extracting(Representative::messageId)
+        .as("the outdated result did not enter the cache")
+        .isEqualTo(1001L);
     assertThat(reads.get()).isEqualTo(2);
   }
 }

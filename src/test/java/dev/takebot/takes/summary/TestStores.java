@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The summary tests read through the real SQLite store in a temporary directory, so there is no second,
- * in-memory store whose behaviour could drift from the one the bot runs on.
+ * The summary tests read through the real SQLite store in a temporary directory, so there is no
+ * second, in-memory store whose behaviour could drift from the one the bot runs on.
  */
 final class TestStores {
   private TestStores() {}
@@ -20,18 +20,24 @@ final class TestStores {
     return Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null);
   }
 
-  /** {@code store}, counting in {@code reads} the sampled reads of take texts (aggregate reads cost no texts). */
+  /**
+   * {@code store}, counting in {@code reads} the sampled reads of take texts (aggregate reads cost
+   * no texts).
+   */
   static TakeRepository countingSampledReads(TakeRepository store, AtomicInteger reads) {
-    return (TakeRepository) Proxy.newProxyInstance(TakeRepository.class.getClassLoader(),
-        new Class<?>[] {TakeRepository.class}, (proxy, method, args) -> {
-          if (method.getName().equals("forEachSampledTake")) {
-            reads.incrementAndGet();
-          }
-          try {
-            return method.invoke(store, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (TakeRepository)
+        Proxy.newProxyInstance(
+            TakeRepository.class.getClassLoader(),
+            new Class<?>[] {TakeRepository.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("forEachSampledTake")) {
+                reads.incrementAndGet();
+              }
+              try {
+                return method.invoke(store, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }

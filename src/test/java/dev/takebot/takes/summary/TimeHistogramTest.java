@@ -41,7 +41,9 @@ class TimeHistogramTest {
     }
     SentimentSeries s = h.series();
     assertThat(s.total()).isEqualTo(n);
-    assertThat(s.points()).hasSizeLessThanOrEqualTo(TimeHistogram.MAX_POINTS).hasSizeGreaterThan(10);
+    assertThat(s.points())
+        .hasSizeLessThanOrEqualTo(TimeHistogram.MAX_POINTS)
+        .hasSizeGreaterThan(10);
     assertThat(s.bucket()).isIn(Duration.ofDays(14), Duration.ofDays(30));
     List<SentimentSeries.Point> p = s.points();
     for (int i = 1; i < p.size(); i++) {
@@ -62,7 +64,8 @@ class TimeHistogramTest {
   }
 
   @Test
-  @DisplayName("built from counts per bucket over the span, gives exactly the histogram of adding the takes one by one")
+  @DisplayName(
+      "built from counts per bucket over the span, gives exactly the histogram of adding the takes one by one")
   void ofSpanMatchesStreaming() {
     Random r = new Random(3);
     for (long span : new long[] {0, 59_000, 3_600_000, 86_400_000L * 3 + 17, 86_400_000L * 400}) {
@@ -78,11 +81,15 @@ class TimeHistogramTest {
         first = Math.min(first, at[i]);
         last = Math.max(last, at[i]);
       }
-      TimeHistogram built = TimeHistogram.ofSpan(first, last, (origin, width, sink) -> {
-        for (int i = 0; i < at.length; i++) {
-          sink.add((at[i] - origin) / width, label[i], 1);
-        }
-      });
+      TimeHistogram built =
+          TimeHistogram.ofSpan(
+              first,
+              last,
+              (origin, width, sink) -> {
+                for (int i = 0; i < at.length; i++) {
+                  sink.add((at[i] - origin) / width, label[i], 1);
+                }
+              });
       assertThat(built.series()).as("span %d ms", span).isEqualTo(streamed.series());
     }
   }
