@@ -149,18 +149,15 @@ public final class JdbcTakeStore implements TakeRepository {
           // Children before parents, as the foreign keys require; the aggregates go with their
           // discussion,
           // so nothing needs adjusting.
-          for (String sql :
-              List.of(
-                  "DELETE FROM corrections WHERE message_id IN"
-                      + " (SELECT message_id FROM takes WHERE post_message_id = ?)",
-                  "DELETE FROM takes WHERE post_message_id = ?",
-                  "DELETE FROM discussion_authors WHERE post_message_id = ?",
-                  "DELETE FROM discussion_stats WHERE post_message_id = ?",
-                  "DELETE FROM discussions WHERE post_message_id = ?")) {
-            PreparedStatement ps = st.get(sql);
-            ps.setLong(1, postMessageId);
-            ps.executeUpdate();
-          }
+          updateEach(
+              st,
+              postMessageId,
+              "DELETE FROM corrections WHERE message_id IN"
+                  + " (SELECT message_id FROM takes WHERE post_message_id = ?)",
+              "DELETE FROM takes WHERE post_message_id = ?",
+              "DELETE FROM discussion_authors WHERE post_message_id = ?",
+              "DELETE FROM discussion_stats WHERE post_message_id = ?",
+              "DELETE FROM discussions WHERE post_message_id = ?");
           // The article row goes too when no other post of it remains. Locking it first means a
           // concurrent
           // post of the same article either commits first (and keeps the row) or waits and fails
@@ -170,13 +167,7 @@ public final class JdbcTakeStore implements TakeRepository {
               st.get("SELECT 1 FROM articles WHERE article_key = ?" + db.dialect().forUpdate());
           article.setString(1, articleKey);
           article.executeQuery().close();
-          PreparedStatement orphan =
-              st.get(
-                  "DELETE FROM articles WHERE article_key = ?"
-                      + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
-          orphan.setString(1, articleKey);
-          orphan.setString(2, articleKey);
-          orphan.executeUpdate();
+          deleteOrphanArticle(st, articleKey);
           return true;
         });
   }
@@ -925,30 +916,41 @@ public final class JdbcTakeStore implements TakeRepository {
         articleKeys.add(rs.getString(1));
       }
     }
-    for (String sql :
-        List.of(
-            "DELETE FROM corrections WHERE guild_id = ?",
-            "DELETE FROM discussion_authors WHERE post_message_id IN"
-                + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
-            "DELETE FROM discussion_stats WHERE post_message_id IN"
-                + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
-            "DELETE FROM discussions WHERE guild_id = ?",
-            "DELETE FROM forgotten_authors WHERE guild_id = ?",
-            "DELETE FROM departed_guilds WHERE guild_id = ?")) {
+    updateEach(
+        st,
+        guildId,
+        "DELETE FROM corrections WHERE guild_id = ?",
+        "DELETE FROM discussion_authors WHERE post_message_id IN"
+            + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
+        "DELETE FROM discussion_stats WHERE post_message_id IN"
+            + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
+        "DELETE FROM discussions WHERE guild_id = ?",
+        "DELETE FROM forgotten_authors WHERE guild_id = ?",
+        "DELETE FROM departed_guilds WHERE guild_id = ?");
+    // An article's title stays only while another guild still has a post of it.
+    for (String key : articleKeys) {
+      deleteOrphanArticle(st, key);
+    }
+  }
+
+  /** Runs each statement, in order, with {@code id} as its one parameter. */
+  private static void updateEach(Statements st, long id, String... sqls) throws SQLException {
+    for (String sql : sqls) {
       PreparedStatement ps = st.get(sql);
-      ps.setLong(1, guildId);
+      ps.setLong(1, id);
       ps.executeUpdate();
     }
-    // An article's title stays only while another guild still has a post of it.
+  }
+
+  /** Deletes the article's row unless a discussion still refers to it. */
+  private static void deleteOrphanArticle(Statements st, String articleKey) throws SQLException {
     PreparedStatement orphan =
         st.get(
             "DELETE FROM articles WHERE article_key = ?"
                 + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
-    for (String key : articleKeys) {
-      orphan.setString(1, key);
-      orphan.setString(2, key);
-      orphan.executeUpdate();
-    }
+    orphan.setString(1, articleKey);
+    orphan.setString(2, articleKey);
+    orphan.executeUpdate();
   }
 
   @Override
