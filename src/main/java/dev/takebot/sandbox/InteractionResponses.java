@@ -67,11 +67,11 @@ final class InteractionResponses {
           default -> false;
         };
     if (!valid) {
-      ObjectNode errors = json.createObjectNode();
-      ObjectNode e = errors.putObject("type").putArray("_errors").addObject();
-      e.put("code", "INTERACTION_RESPONSE_TYPE_INVALID");
-      e.put("message", "Interaction response type " + type + " is not valid for this interaction");
-      throw ApiException.invalidForm(errors);
+      throw Validation.invalidField(
+          json,
+          "type",
+          "INTERACTION_RESPONSE_TYPE_INVALID",
+          "Interaction response type " + type + " is not valid for this interaction");
     }
     ObjectNode resource = json.createObjectNode();
     resource.put("type", type);
@@ -120,31 +120,21 @@ final class InteractionResponses {
         ObjectNode modal = data.deepCopy();
         ObjectNode errors = json.createObjectNode();
         if (Validation.text(modal, "custom_id") == null) {
-          errors
-              .putObject("data")
-              .putObject("custom_id")
-              .putArray("_errors")
-              .addObject()
-              .put("code", "BASE_TYPE_REQUIRED")
-              .put("message", "This field is required");
+          Validation.addError(
+              errors, "data.custom_id", "BASE_TYPE_REQUIRED", "This field is required");
         }
         String title = Validation.text(modal, "title");
         if (title == null || Validation.length(title) > 45) {
-          Validation.child(errors, "data")
-              .putObject("title")
-              .putArray("_errors")
-              .addObject()
-              .put("code", "BASE_TYPE_BAD_LENGTH")
-              .put("message", "Must be between 1 and 45 in length.");
+          Validation.addError(
+              errors, "data.title", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 45 in length.");
         }
         int count = modal.path("components").size();
         if (count < 1 || count > 5) {
-          Validation.child(errors, "data")
-              .putObject("components")
-              .putArray("_errors")
-              .addObject()
-              .put("code", "BASE_TYPE_BAD_LENGTH")
-              .put("message", "Must be between 1 and 5 in length.");
+          Validation.addError(
+              errors,
+              "data.components",
+              "BASE_TYPE_BAD_LENGTH",
+              "Must be between 1 and 5 in length.");
         }
         if (!errors.isEmpty()) {
           throw ApiException.invalidForm(errors);
