@@ -160,12 +160,7 @@ final class InteractionResponses {
   }
 
   private void decorateResponse(InteractionState s, StoredMessage message) {
-    message.interactionId = s.id;
-    ObjectNode meta = message.json.putObject("interaction_metadata");
-    meta.put("id", s.id);
-    meta.put("type", s.type);
-    meta.set("user", guild.userJson(json, s.member));
-    meta.putObject("authorizing_integration_owners").put("0", guild.id);
+    ObjectNode meta = markAnswer(s, message);
     if (s.type == InteractionState.APPLICATION_COMMAND) {
       String name = s.payload.path("data").path("name").asText();
       meta.put("name", name);
@@ -180,6 +175,17 @@ final class InteractionResponses {
     if (s.sourceMessageId != null) {
       meta.put("interacted_message_id", s.sourceMessageId);
     }
+  }
+
+  /** Marks {@code message} as an answer to {@code s}; its new {@code interaction_metadata}. */
+  private ObjectNode markAnswer(InteractionState s, StoredMessage message) {
+    message.interactionId = s.id;
+    ObjectNode meta = message.json.putObject("interaction_metadata");
+    meta.put("id", s.id);
+    meta.put("type", s.type);
+    meta.set("user", guild.userJson(json, s.member));
+    meta.putObject("authorizing_integration_owners").put("0", guild.id);
+    return meta;
   }
 
   private InteractionState byToken(String applicationId, String interactionToken) {
@@ -214,12 +220,7 @@ final class InteractionResponses {
       int flags =
           body.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
       message = messages.insert(s.channelId, guild.bot, 0, body, uploads, flags, true);
-      message.interactionId = s.id;
-      ObjectNode meta = message.json.putObject("interaction_metadata");
-      meta.put("id", s.id);
-      meta.put("type", s.type);
-      meta.set("user", guild.userJson(json, s.member));
-      meta.putObject("authorizing_integration_owners").put("0", guild.id);
+      markAnswer(s, message);
       s.followUpIds.add(message.id);
       messages.dispatch("MESSAGE_CREATE", message);
     }
