@@ -855,18 +855,13 @@ public final class JdbcTakeStore implements TakeRepository {
                   return new PurgeStep(0, false, true);
                 }
                 int n = 0;
-                PreparedStatement ps =
-                    st.get(
+                List<Long> chunk =
+                    ids(
+                        st,
                         "SELECT message_id FROM takes WHERE guild_id = ? ORDER BY message_id"
                             + " LIMIT "
-                            + CHUNK);
-                ps.setLong(1, guildId);
-                List<Long> chunk = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    chunk.add(rs.getLong(1));
-                  }
-                }
+                            + CHUNK,
+                        guildId);
                 for (long id : chunk) {
                   if (delete(st, id)) {
                     n++;
@@ -989,10 +984,12 @@ public final class JdbcTakeStore implements TakeRepository {
     }
   }
 
-  private static List<Long> ids(Statements st, String sql, long a, long b) throws SQLException {
+  /** The first column of {@code sql}'s rows, its parameters bound in order. */
+  private static List<Long> ids(Statements st, String sql, long... params) throws SQLException {
     PreparedStatement ps = st.get(sql);
-    ps.setLong(1, a);
-    ps.setLong(2, b);
+    for (int i = 0; i < params.length; i++) {
+      ps.setLong(i + 1, params[i]);
+    }
     List<Long> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
