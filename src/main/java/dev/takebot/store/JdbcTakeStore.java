@@ -783,13 +783,7 @@ public final class JdbcTakeStore implements TakeRepository {
               c.prepareStatement(
                   "SELECT guild_id FROM discussions"
                       + " UNION SELECT guild_id FROM forgotten_authors")) {
-            Set<Long> out = new TreeSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(rs.getLong(1));
-              }
-            }
-            return out;
+            return longs(ps, new TreeSet<>());
           }
         });
   }
@@ -990,7 +984,12 @@ public final class JdbcTakeStore implements TakeRepository {
     for (int i = 0; i < params.length; i++) {
       ps.setLong(i + 1, params[i]);
     }
-    List<Long> out = new ArrayList<>();
+    return longs(ps, new ArrayList<>());
+  }
+
+  /** Adds the first column of each row of {@code ps} to {@code out}. */
+  private static <C extends Collection<Long>> C longs(PreparedStatement ps, C out)
+      throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(rs.getLong(1));
