@@ -313,16 +313,7 @@ public final class JdbcTakeStore implements TakeRepository {
     if (takes.isEmpty()) {
       return 0;
     }
-    return db.write(
-        st -> {
-          int inserted = 0;
-          for (Take take : takes) {
-            if (insert(st, take)) {
-              inserted++;
-            }
-          }
-          return inserted;
-        });
+    return db.write(st -> count(st, takes, this::insert));
   }
 
   private static void validate(Take t) {
@@ -640,16 +631,7 @@ public final class JdbcTakeStore implements TakeRepository {
     if (ids.isEmpty()) {
       return 0;
     }
-    return db.write(
-        st -> {
-          int deleted = 0;
-          for (long id : ids) {
-            if (delete(st, id)) {
-              deleted++;
-            }
-          }
-          return deleted;
-        });
+    return db.write(st -> count(st, ids, JdbcTakeStore::delete));
   }
 
   private static boolean delete(Statements st, long messageId) throws SQLException {
@@ -848,7 +830,6 @@ public final class JdbcTakeStore implements TakeRepository {
                 if (!departedBy(st, guildId, departedBy)) {
                   return new PurgeStep(0, false, true);
                 }
-                int n = 0;
                 List<Long> chunk =
                     ids(
                         st,
@@ -856,11 +837,7 @@ public final class JdbcTakeStore implements TakeRepository {
                             + " LIMIT "
                             + CHUNK,
                         guildId);
-                for (long id : chunk) {
-                  if (delete(st, id)) {
-                    n++;
-                  }
-                }
+                int n = count(st, chunk, JdbcTakeStore::delete);
                 if (chunk.size() == CHUNK) {
                   return new PurgeStep(n, false, false);
                 }
@@ -952,22 +929,17 @@ public final class JdbcTakeStore implements TakeRepository {
     while (true) {
       int chunkDeleted =
           db.write(
-              st -> {
-                int n = 0;
-                for (long id :
-                    ids(
-                        st,
-                        "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
-                            + " ORDER BY created_at LIMIT "
-                            + CHUNK,
-                        guildId,
-                        cutoff.toEpochMilli())) {
-                  if (delete(st, id)) {
-                    n++;
-                  }
-                }
-                return n;
-              });
+              st ->
+                  count(
+                      st,
+                      ids(
+                          st,
+                          "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
+                              + " ORDER BY created_at LIMIT "
+                              + CHUNK,
+                          guildId,
+                          cutoff.toEpochMilli()),
+                      JdbcTakeStore::delete));
       deleted += chunkDeleted;
       if (chunkDeleted < CHUNK) {
         if (deleted > 0) {
@@ -976,6 +948,24 @@ public final class JdbcTakeStore implements TakeRepository {
         return deleted;
       }
     }
+  }
+
+  /** A change to one row in a write transaction; true when it changed something. */
+  @FunctionalInterface
+  private interface RowChange<T> {
+    boolean apply(Statements st, T row) throws SQLException;
+  }
+
+  /** Applies {@code change} to each of {@code rows} in order; how many it changed. */
+  private static <T> int count(Statements st, Iterable<T> rows, RowChange<T> change)
+      throws SQLException {
+    int changed = 0;
+    for (T row : rows) {
+      if (change.apply(st, row)) {
+        changed++;
+      }
+    }
+    return changed;
   }
 
   /** The first column of {@code sql}'s rows, its parameters bound in order. */
