@@ -152,17 +152,11 @@ public final class StoreBenchCommand implements Callable<Integer> {
       Rates batchRates = ingestBatched(store, backfill, texts);
       report(out, "ingest, backfill batches of " + batch + ", analyser on", batchRates);
       double[] threaded = ingestConcurrently(store, concurrent, texts);
-      double[] sortedThreaded = threaded.clone();
-      Arrays.sort(sortedThreaded);
       out.printf(
           Locale.ROOT,
-          "ingest, %d threads, one insertTake per take (SQLite shares commits), analyser on:"
-              + " median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows)%n",
+          "ingest, %d threads, one insertTake per take (SQLite shares commits), analyser on: %s%n",
           threads,
-          sortedThreaded[sortedThreaded.length / 2],
-          sortedThreaded[0],
-          sortedThreaded[sortedThreaded.length - 1],
-          sortedThreaded.length);
+          wallClock(threaded));
       out.flush();
 
       measureStats(out, store, live);
@@ -352,21 +346,28 @@ public final class StoreBenchCommand implements Callable<Integer> {
   }
 
   private static void report(PrintWriter out, String what, Rates rates) {
-    double[] wall = rates.wall.clone();
-    Arrays.sort(wall);
     double[] cpu = rates.cpu.clone();
     Arrays.sort(cpu);
     out.printf(
         Locale.ROOT,
-        "%s: median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows);"
-            + " median %,.0f takes per CPU-second of the ingest thread%n",
+        "%s: %s; median %,.0f takes per CPU-second of the ingest thread%n",
         what,
-        wall[wall.length / 2],
-        wall[0],
-        wall[wall.length - 1],
-        wall.length,
+        wallClock(rates.wall),
         cpu[cpu.length / 2]);
     out.flush();
+  }
+
+  /** The median, least and greatest of per-window wall-clock rates. */
+  private static String wallClock(double[] rates) {
+    double[] sorted = rates.clone();
+    Arrays.sort(sorted);
+    return String.format(
+        Locale.ROOT,
+        "median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows)",
+        sorted[sorted.length / 2],
+        sorted[0],
+        sorted[sorted.length - 1],
+        sorted.length);
   }
 
   /** Reply-like texts: 6 to 40 words from a small vocabulary with some sentiment words. */

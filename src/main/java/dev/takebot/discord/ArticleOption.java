@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
@@ -46,6 +48,34 @@ final class ArticleOption {
       }
     }
     event.replyChoices(choices).queue();
+  }
+
+  /** {@link #resolve(long, ChannelScope, long, String)} of the command's option, for its member. */
+  Optional<Discussion> resolve(SlashCommandInteractionEvent event) {
+    OptionMapping article = event.getOption(NAME);
+    return resolve(
+        event.getGuild().getIdLong(),
+        Audience.of(event.getMember()),
+        event.getChannelIdLong(),
+        article == null ? null : article.getAsString());
+  }
+
+  /**
+   * {@link #resolve(SlashCommandInteractionEvent)}, or empty once the member has been told
+   * (ephemerally) that nothing matched; {@code nonePosted} is the answer when no article was named.
+   */
+  Optional<Discussion> resolveOrReply(SlashCommandInteractionEvent event, String nonePosted) {
+    Optional<Discussion> d = resolve(event);
+    if (d.isEmpty()) {
+      event.reply(MessageSpecs.text(notFound(event, nonePosted))).setEphemeral(true).queue();
+    }
+    return d;
+  }
+
+  /** Why {@link #resolve(SlashCommandInteractionEvent)} found nothing. */
+  static String notFound(SlashCommandInteractionEvent event, String nonePosted) {
+    OptionMapping article = event.getOption(NAME);
+    return article == null ? nonePosted : noMatch(article.getAsString());
   }
 
   /**

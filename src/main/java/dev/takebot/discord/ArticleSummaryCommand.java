@@ -15,7 +15,6 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -66,22 +65,10 @@ final class ArticleSummaryCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    OptionMapping opt = event.getOption(ArticleOption.NAME);
     Optional<Discussion> d =
-        articles.resolve(
-            event.getGuild().getIdLong(),
-            Audience.of(event.getMember()),
-            event.getChannelIdLong(),
-            opt == null ? null : opt.getAsString());
+        articles.resolveOrReply(
+            event, "No article has been posted here yet: post one with `/article post`.");
     if (d.isEmpty()) {
-      event
-          .reply(
-              MessageSpecs.text(
-                  opt == null
-                      ? "No article has been posted here yet: post one with `/article post`."
-                      : ArticleOption.noMatch(opt.getAsString())))
-          .setEphemeral(true)
-          .queue();
       return;
     }
     Discussion discussion = d.get();

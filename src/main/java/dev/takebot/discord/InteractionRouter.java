@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -63,36 +64,17 @@ final class InteractionRouter extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(@NotNull SlashCommandInteractionEvent event) {
-    SlashFeature f = commands.get(event.getFullCommandName());
-    run(
+    // An unknown name is e.g. a command a newer version registered.
+    dispatch(
         event,
-        () -> {
-          if (f == null) {
-            notOurs(
-                event,
-                "/" + event.getFullCommandName()); // e.g. a command a newer version registered
-            return;
-          }
-          if (allowed(f, event)) {
-            f.execute(event);
-          }
-        });
+        commands.get(event.getFullCommandName()),
+        "/" + event.getFullCommandName(),
+        f -> f.execute(event));
   }
 
   @Override
   public void onMessageContextInteraction(@NotNull MessageContextInteractionEvent event) {
-    MessageMenuFeature f = menus.get(event.getName());
-    run(
-        event,
-        () -> {
-          if (f == null) {
-            notOurs(event, event.getName());
-            return;
-          }
-          if (allowed(f, event)) {
-            f.execute(event);
-          }
-        });
+    dispatch(event, menus.get(event.getName()), event.getName(), f -> f.execute(event));
   }
 
   @Override
@@ -111,32 +93,37 @@ final class InteractionRouter extends ListenerAdapter {
 
   @Override
   public void onButtonInteraction(@NotNull ButtonInteractionEvent event) {
-    ComponentFeature f = components.get(prefix(event.getComponentId()));
-    run(
+    dispatch(
         event,
-        () -> {
-          if (f == null) {
-            notOurs(event, event.getComponentId());
-            return;
-          }
-          if (allowed(f, event)) {
-            f.onButton(event);
-          }
-        });
+        components.get(prefix(event.getComponentId())),
+        event.getComponentId(),
+        f -> f.onButton(event));
   }
 
   @Override
   public void onModalInteraction(@NotNull ModalInteractionEvent event) {
-    ComponentFeature f = components.get(prefix(event.getModalId()));
+    dispatch(
+        event,
+        components.get(prefix(event.getModalId())),
+        event.getModalId(),
+        f -> f.onModal(event));
+  }
+
+  /**
+   * Runs {@code action} on a worker once the member may use {@code feature}; {@code null} (no
+   * feature made {@code id}) is answered with {@link #NOT_OURS}.
+   */
+  private <F extends Feature> void dispatch(
+      IReplyCallback event, F feature, String id, Consumer<F> action) {
     run(
         event,
         () -> {
-          if (f == null) {
-            notOurs(event, event.getModalId());
+          if (feature == null) {
+            notOurs(event, id);
             return;
           }
-          if (allowed(f, event)) {
-            f.onModal(event);
+          if (allowed(feature, event)) {
+            action.accept(feature);
           }
         });
   }

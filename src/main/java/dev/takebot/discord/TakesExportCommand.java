@@ -113,19 +113,13 @@ final class TakesExportCommand implements SlashFeature {
               .collect(Collectors.toSet());
       writer = out -> new CorrectionExport(takes).write(guildId, posts::contains, format, out);
     } else {
-      OptionMapping article = event.getOption(ArticleOption.NAME);
-      Optional<Discussion> d =
-          articles.resolve(
-              guildId,
-              visible,
-              event.getChannelIdLong(),
-              article == null ? null : article.getAsString());
+      Optional<Discussion> d = articles.resolve(event);
       if (d.isEmpty()) {
         hook.editOriginal(
                 MessageSpecs.editText(
-                    article == null
-                        ? "No article has been posted here yet, so there is nothing to export."
-                        : ArticleOption.noMatch(article.getAsString())))
+                    ArticleOption.notFound(
+                        event,
+                        "No article has been posted here yet, so there is nothing to export.")))
             .queue();
         return;
       }

@@ -81,24 +81,13 @@ final class TakesSummaryCommand implements SlashFeature {
   private void summarize(SlashCommandInteractionEvent event) {
     OptionMapping hidden = event.getOption("private");
     boolean asked = hidden != null && hidden.getAsBoolean();
-    OptionMapping opt = event.getOption(ArticleOption.NAME);
     // Resolved before the answer is opened (one indexed read): whether it may be public depends on
     // it.
     Optional<Discussion> d =
-        articles.resolve(
-            event.getGuild().getIdLong(),
-            Audience.of(event.getMember()),
-            event.getChannelIdLong(),
-            opt == null ? null : opt.getAsString());
+        articles.resolveOrReply(
+            event,
+            "No article has been posted here yet: moderators post one with `/article post`.");
     if (d.isEmpty()) {
-      event
-          .reply(
-              MessageSpecs.text(
-                  opt == null
-                      ? "No article has been posted here yet: moderators post one with `/article post`."
-                      : ArticleOption.noMatch(opt.getAsString())))
-          .setEphemeral(true)
-          .queue();
       return;
     }
     boolean narrower = !Audience.quotableIn(d.get(), event.getGuildChannel());

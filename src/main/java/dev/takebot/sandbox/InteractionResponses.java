@@ -67,11 +67,11 @@ final class InteractionResponses {
           default -> false;
         };
     if (!valid) {
-      ObjectNode errors = json.createObjectNode();
-      ObjectNode e = errors.putObject("type").putArray("_errors").addObject();
-      e.put("code", "INTERACTION_RESPONSE_TYPE_INVALID");
-      e.put("message", "Interaction response type " + type + " is not valid for this interaction");
-      throw ApiException.invalidForm(errors);
+      throw Validation.invalidField(
+          json,
+          "type",
+          "INTERACTION_RESPONSE_TYPE_INVALID",
+          "Interaction response type " + type + " is not valid for this interaction");
     }
     ObjectNode resource = json.createObjectNode();
     resource.put("type", type);
@@ -120,31 +120,21 @@ final class InteractionResponses {
         ObjectNode modal = data.deepCopy();
         ObjectNode errors = json.createObjectNode();
         if (Validation.text(modal, "custom_id") == null) {
-          errors
-              .putObject("data")
-              .putObject("custom_id")
-              .putArray("_errors")
-              .addObject()
-              .put("code", "BASE_TYPE_REQUIRED")
-              .put("message", "This field is required");
+          Validation.addError(
+              errors, "data.custom_id", "BASE_TYPE_REQUIRED", "This field is required");
         }
         String title = Validation.text(modal, "title");
         if (title == null || Validation.length(title) > 45) {
-          Validation.child(errors, "data")
-              .putObject("title")
-              .putArray("_errors")
-              .addObject()
-              .put("code", "BASE_TYPE_BAD_LENGTH")
-              .put("message", "Must be between 1 and 45 in length.");
+          Validation.addError(
+              errors, "data.title", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 45 in length.");
         }
         int count = modal.path("components").size();
         if (count < 1 || count > 5) {
-          Validation.child(errors, "data")
-              .putObject("components")
-              .putArray("_errors")
-              .addObject()
-              .put("code", "BASE_TYPE_BAD_LENGTH")
-              .put("message", "Must be between 1 and 5 in length.");
+          Validation.addError(
+              errors,
+              "data.components",
+              "BASE_TYPE_BAD_LENGTH",
+              "Must be between 1 and 5 in length.");
         }
         if (!errors.isEmpty()) {
           throw ApiException.invalidForm(errors);
@@ -170,12 +160,7 @@ final class InteractionResponses {
   }
 
   private void decorateResponse(InteractionState s, StoredMessage message) {
-    message.interactionId = s.id;
-    ObjectNode meta = message.json.putObject("interaction_metadata");
-    meta.put("id", s.id);
-    meta.put("type", s.type);
-    meta.set("user", guild.userJson(json, s.member));
-    meta.putObject("authorizing_integration_owners").put("0", guild.id);
+    ObjectNode meta = markAnswer(s, message);
     if (s.type == InteractionState.APPLICATION_COMMAND) {
       String name = s.payload.path("data").path("name").asText();
       meta.put("name", name);
@@ -190,6 +175,17 @@ final class InteractionResponses {
     if (s.sourceMessageId != null) {
       meta.put("interacted_message_id", s.sourceMessageId);
     }
+  }
+
+  /** Marks {@code message} as an answer to {@code s}; its new {@code interaction_metadata}. */
+  private ObjectNode markAnswer(InteractionState s, StoredMessage message) {
+    message.interactionId = s.id;
+    ObjectNode meta = message.json.putObject("interaction_metadata");
+    meta.put("id", s.id);
+    meta.put("type", s.type);
+    meta.set("user", guild.userJson(json, s.member));
+    meta.putObject("authorizing_integration_owners").put("0", guild.id);
+    return meta;
   }
 
   private InteractionState byToken(String applicationId, String interactionToken) {
@@ -224,12 +220,7 @@ final class InteractionResponses {
       int flags =
           body.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
       message = messages.insert(s.channelId, guild.bot, 0, body, uploads, flags, true);
-      message.interactionId = s.id;
-      ObjectNode meta = message.json.putObject("interaction_metadata");
-      meta.put("id", s.id);
-      meta.put("type", s.type);
-      meta.set("user", guild.userJson(json, s.member));
-      meta.putObject("authorizing_integration_owners").put("0", guild.id);
+      markAnswer(s, message);
       s.followUpIds.add(message.id);
       messages.dispatch("MESSAGE_CREATE", message);
     }

@@ -56,32 +56,15 @@ final class Interactions {
 
   InteractionState slash(Member member, Channel channel, String command, Map<String, ?> options) {
     String[] path = command.trim().split("\\s+");
-    ObjectNode registered = commands.registeredCommand(path[0], 1);
-    if (registered == null) {
-      throw new IllegalArgumentException(
-          "no slash command /" + path[0] + " is registered; registered: " + registeredNames());
-    }
-    ObjectNode data = json.createObjectNode();
-    data.put("id", registered.get("id").asText());
-    data.put("name", path[0]);
-    data.put("type", 1);
+    ObjectNode registered = registeredSlash(path[0]);
+    ObjectNode data = commandData(registered, path[0], 1);
     if (registered.has("guild_id")) {
       data.put("guild_id", registered.get("guild_id").asText());
     }
     ObjectNode resolved = json.createObjectNode();
-    JsonNode defs = registered.path("options");
-    ArrayNode target = data.putArray("options");
-    for (int i = 1; i < path.length; i++) {
-      JsonNode def = find(defs, path[i]);
-      if (def == null || (def.path("type").asInt() != 1 && def.path("type").asInt() != 2)) {
-        throw new IllegalArgumentException("/" + command + ": no subcommand '" + path[i] + "'");
-      }
-      ObjectNode o = target.addObject();
-      o.put("type", def.get("type").asInt());
-      o.put("name", path[i]);
-      target = o.putArray("options");
-      defs = def.path("options");
-    }
+    Subcommand leaf = subcommand(command, path, registered, data);
+    ArrayNode target = leaf.options();
+    JsonNode defs = leaf.defs();
     for (JsonNode def : defs) {
       int t = def.path("type").asInt();
       if (t == 1 || t == 2) {
@@ -122,10 +105,7 @@ final class Interactions {
       throw new IllegalArgumentException(
           "no message command '" + name + "' is registered; registered: " + registeredNames());
     }
-    ObjectNode data = json.createObjectNode();
-    data.put("id", registered.get("id").asText());
-    data.put("name", name);
-    data.put("type", 3);
+    ObjectNode data = commandData(registered, name, 3);
     data.put("target_id", target.id());
     if (registered.has("guild_id")) {
       data.put("guild_id", registered.get("guild_id").asText());
@@ -183,28 +163,11 @@ final class Interactions {
   InteractionState autocomplete(
       Member member, Channel channel, String command, String option, String typed) {
     String[] path = command.trim().split("\\s+");
-    ObjectNode registered = commands.registeredCommand(path[0], 1);
-    if (registered == null) {
-      throw new IllegalArgumentException(
-          "no slash command /" + path[0] + " is registered; registered: " + registeredNames());
-    }
-    ObjectNode data = json.createObjectNode();
-    data.put("id", registered.get("id").asText());
-    data.put("name", path[0]);
-    data.put("type", 1);
-    JsonNode defs = registered.path("options");
-    ArrayNode target = data.putArray("options");
-    for (int i = 1; i < path.length; i++) {
-      JsonNode def = find(defs, path[i]);
-      if (def == null) {
-        throw new IllegalArgumentException("/" + command + ": no subcommand '" + path[i] + "'");
-      }
-      ObjectNode o = target.addObject();
-      o.put("type", def.get("type").asInt());
-      o.put("name", path[i]);
-      target = o.putArray("options");
-      defs = def.path("options");
-    }
+    ObjectNode registered = registeredSlash(path[0]);
+    ObjectNode data = commandData(registered, path[0], 1);
+    Subcommand leaf = subcommand(command, path, registered, data);
+    ArrayNode target = leaf.options();
+    JsonNode defs = leaf.defs();
     JsonNode def = find(defs, option);
     if (def == null || !def.path("autocomplete").asBoolean(false)) {
       throw new IllegalArgumentException(
@@ -384,6 +347,49 @@ final class Interactions {
               + (value == null ? "null" : value.getClass().getSimpleName()));
     }
     return value;
+  }
+
+  private ObjectNode registeredSlash(String name) {
+    ObjectNode registered = commands.registeredCommand(name, 1);
+    if (registered == null) {
+      throw new IllegalArgumentException(
+          "no slash command /" + name + " is registered; registered: " + registeredNames());
+    }
+    return registered;
+  }
+
+  /** The {@code data} of an application-command interaction, as Discord starts it. */
+  private ObjectNode commandData(ObjectNode registered, String name, int type) {
+    ObjectNode data = json.createObjectNode();
+    data.put("id", registered.get("id").asText());
+    data.put("name", name);
+    data.put("type", type);
+    return data;
+  }
+
+  /** The innermost {@code options} array of an invocation and the option definitions it takes. */
+  private record Subcommand(ArrayNode options, JsonNode defs) {}
+
+  /**
+   * Nests the subcommand group and subcommand that {@code path} names (after the command itself)
+   * into {@code data}'s options.
+   */
+  private static Subcommand subcommand(
+      String command, String[] path, ObjectNode registered, ObjectNode data) {
+    JsonNode defs = registered.path("options");
+    ArrayNode target = data.putArray("options");
+    for (int i = 1; i < path.length; i++) {
+      JsonNode def = find(defs, path[i]);
+      if (def == null || (def.path("type").asInt() != 1 && def.path("type").asInt() != 2)) {
+        throw new IllegalArgumentException("/" + command + ": no subcommand '" + path[i] + "'");
+      }
+      ObjectNode o = target.addObject();
+      o.put("type", def.get("type").asInt());
+      o.put("name", path[i]);
+      target = o.putArray("options");
+      defs = def.path("options");
+    }
+    return new Subcommand(target, defs);
   }
 
   private static JsonNode find(JsonNode defs, String name) {

@@ -175,11 +175,8 @@ final class Messages {
       String refChannel = ref.path("channel_id").asText(channelId);
       if (target == null || target.deleted || !target.channelId.equals(refChannel)) {
         if (ref.path("fail_if_not_exists").asBoolean(true)) {
-          ObjectNode errors = json.createObjectNode();
-          ObjectNode e = errors.putObject("message_reference").putArray("_errors").addObject();
-          e.put("code", "MESSAGE_REFERENCE_UNKNOWN_MESSAGE");
-          e.put("message", "Unknown message");
-          throw ApiException.invalidForm(errors);
+          throw Validation.invalidField(
+              json, "message_reference", "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message");
         }
       } else {
         ObjectNode reference = m.putObject("message_reference");
@@ -418,11 +415,8 @@ final class Messages {
     }
     int n = limit == null ? 50 : limit;
     if (n < 1 || n > 100) {
-      ObjectNode errors = json.createObjectNode();
-      ObjectNode e = errors.putObject("limit").putArray("_errors").addObject();
-      e.put("code", "NUMBER_TYPE_MAX");
-      e.put("message", "int value should be less than or equal to 100.");
-      throw ApiException.invalidForm(errors);
+      throw Validation.invalidField(
+          json, "limit", "NUMBER_TYPE_MAX", "int value should be less than or equal to 100.");
     }
     ArrayNode out = json.createArrayNode();
     if (!Permissions.has(p, Permissions.READ_MESSAGE_HISTORY)) {

@@ -326,11 +326,7 @@ final class RestApi {
           List<Upload> uploads = uploads(ctx);
           ObjectNode response =
               engine.call(() -> engine.responses.interactionCallback(id, token, body, uploads));
-          if ("true".equalsIgnoreCase(ctx.queryParam("with_response"))) {
-            ok(ctx, response);
-          } else {
-            ctx.status(204);
-          }
+          okIfAsked(ctx, "with_response", response);
         });
     String webhook = ROOT + "webhooks/{app}/{token}";
     app.post(
@@ -342,11 +338,7 @@ final class RestApi {
           List<Upload> uploads = uploads(ctx);
           ObjectNode sent =
               engine.call(() -> engine.responses.followUp(appId, token, body, uploads));
-          if ("true".equalsIgnoreCase(ctx.queryParam("wait"))) {
-            ok(ctx, sent);
-          } else {
-            ctx.status(204);
-          }
+          okIfAsked(ctx, "wait", sent);
         });
     String webhookMessage = webhook + "/messages/{message}";
     app.get(
@@ -427,11 +419,7 @@ final class RestApi {
       String bucket = bucketKey(method, path);
       long[] b = engine.call(() -> engine.routeRules.bucket(bucket));
       double resetAfter = Math.max(0, b[2] - engine.clock.millis()) / 1000.0;
-      ctx.header("X-RateLimit-Limit", Long.toString(b[0]));
-      ctx.header("X-RateLimit-Remaining", Long.toString(b[1]));
-      ctx.header("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", b[2] / 1000.0));
-      ctx.header("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", resetAfter));
-      ctx.header("X-RateLimit-Bucket", bucketHash(ctx.method().name(), path));
+      rateLimitHeaders(ctx, b[0], b[1], b[2] / 1000.0, resetAfter, path);
     }
     String body = "";
     List<String> names = new ArrayList<>();
@@ -462,14 +450,20 @@ final class RestApi {
     body.put("global", false);
     String path = apiPath(ctx);
     ctx.header("Retry-After", Long.toString(Math.max(1, header)));
-    ctx.header("X-RateLimit-Limit", "5");
-    ctx.header("X-RateLimit-Remaining", "0");
     double resetAt = (engine.clock.millis() + e.retryAfter.toMillis()) / 1000.0;
-    ctx.header("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", resetAt));
-    ctx.header("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", seconds));
-    ctx.header("X-RateLimit-Bucket", bucketHash(ctx.method().name(), path));
+    rateLimitHeaders(ctx, 5, 0, resetAt, seconds, path);
     ctx.header("X-RateLimit-Scope", "user");
     ok(ctx, body, 429);
+  }
+
+  /** Discord's bucket headers; reset times in seconds to the millisecond, as Discord sends them. */
+  private static void rateLimitHeaders(
+      Context ctx, long limit, long remaining, double resetAt, double resetAfter, String path) {
+    ctx.header("X-RateLimit-Limit", Long.toString(limit));
+    ctx.header("X-RateLimit-Remaining", Long.toString(remaining));
+    ctx.header("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", resetAt));
+    ctx.header("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", resetAfter));
+    ctx.header("X-RateLimit-Bucket", bucketHash(ctx.method().name(), path));
   }
 
   private void writeError(Context ctx, ApiException e) {
@@ -480,6 +474,15 @@ final class RestApi {
       body.set("errors", e.errors);
     }
     ok(ctx, body, e.status);
+  }
+
+  /** The body when the query flag {@code flag} is true, else an empty 204, as Discord answers. */
+  private void okIfAsked(Context ctx, String flag, JsonNode body) {
+    if ("true".equalsIgnoreCase(ctx.queryParam(flag))) {
+      ok(ctx, body);
+    } else {
+      ctx.status(204);
+    }
   }
 
   private void ok(Context ctx, JsonNode body) {

@@ -2,6 +2,7 @@ package dev.takebot.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Pattern;
 
@@ -231,17 +232,26 @@ final class Validation {
     if (errors == null) {
       errors = json.createObjectNode();
     }
+    addError(errors, path, code, message);
+  }
+
+  /** Adds one error at the dotted {@code path} (e.g. {@code data.title}) of an error tree. */
+  static void addError(ObjectNode errors, String path, String code, String message) {
     ObjectNode node = errors;
     for (String part : path.split("\\.")) {
-      node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
+      node = child(node, part);
     }
-    ObjectNode error =
-        (node.has("_errors")
-                ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get("_errors")
-                : node.putArray("_errors"))
-            .addObject();
+    ArrayNode list = node.get("_errors") instanceof ArrayNode a ? a : node.putArray("_errors");
+    ObjectNode error = list.addObject();
     error.put("code", code);
     error.put("message", message);
+  }
+
+  /** A {@code 50035 Invalid Form Body} with a single error at {@code path}. */
+  static ApiException invalidField(ObjectMapper json, String path, String code, String message) {
+    ObjectNode errors = json.createObjectNode();
+    addError(errors, path, code, message);
+    return ApiException.invalidForm(errors);
   }
 
   private void throwIfAny() {

@@ -101,7 +101,8 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory daemonThreads(String prefix) {
+  /** Daemon threads named {@code prefix} and a counter: they never hold the JVM open. */
+  public static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + n.incrementAndGet());

@@ -149,18 +149,15 @@ public final class JdbcTakeStore implements TakeRepository {
           // Children before parents, as the foreign keys require; the aggregates go with their
           // discussion,
           // so nothing needs adjusting.
-          for (String sql :
-              List.of(
-                  "DELETE FROM corrections WHERE message_id IN"
-                      + " (SELECT message_id FROM takes WHERE post_message_id = ?)",
-                  "DELETE FROM takes WHERE post_message_id = ?",
-                  "DELETE FROM discussion_authors WHERE post_message_id = ?",
-                  "DELETE FROM discussion_stats WHERE post_message_id = ?",
-                  "DELETE FROM discussions WHERE post_message_id = ?")) {
-            PreparedStatement ps = st.get(sql);
-            ps.setLong(1, postMessageId);
-            ps.executeUpdate();
-          }
+          updateEach(
+              st,
+              postMessageId,
+              "DELETE FROM corrections WHERE message_id IN"
+                  + " (SELECT message_id FROM takes WHERE post_message_id = ?)",
+              "DELETE FROM takes WHERE post_message_id = ?",
+              "DELETE FROM discussion_authors WHERE post_message_id = ?",
+              "DELETE FROM discussion_stats WHERE post_message_id = ?",
+              "DELETE FROM discussions WHERE post_message_id = ?");
           // The article row goes too when no other post of it remains. Locking it first means a
           // concurrent
           // post of the same article either commits first (and keeps the row) or waits and fails
@@ -170,13 +167,7 @@ public final class JdbcTakeStore implements TakeRepository {
               st.get("SELECT 1 FROM articles WHERE article_key = ?" + db.dialect().forUpdate());
           article.setString(1, articleKey);
           article.executeQuery().close();
-          PreparedStatement orphan =
-              st.get(
-                  "DELETE FROM articles WHERE article_key = ?"
-                      + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
-          orphan.setString(1, articleKey);
-          orphan.setString(2, articleKey);
-          orphan.executeUpdate();
+          deleteOrphanArticle(st, articleKey);
           return true;
         });
   }
@@ -322,16 +313,7 @@ public final class JdbcTakeStore implements TakeRepository {
     if (takes.isEmpty()) {
       return 0;
     }
-    return db.write(
-        st -> {
-          int inserted = 0;
-          for (Take take : takes) {
-            if (insert(st, take)) {
-              inserted++;
-            }
-          }
-          return inserted;
-        });
+    return db.write(st -> count(st, takes, this::insert));
   }
 
   private static void validate(Take t) {
@@ -649,16 +631,7 @@ public final class JdbcTakeStore implements TakeRepository {
     if (ids.isEmpty()) {
       return 0;
     }
-    return db.write(
-        st -> {
-          int deleted = 0;
-          for (long id : ids) {
-            if (delete(st, id)) {
-              deleted++;
-            }
-          }
-          return deleted;
-        });
+    return db.write(st -> count(st, ids, JdbcTakeStore::delete));
   }
 
   private static boolean delete(Statements st, long messageId) throws SQLException {
@@ -792,13 +765,7 @@ public final class JdbcTakeStore implements TakeRepository {
               c.prepareStatement(
                   "SELECT guild_id FROM discussions"
                       + " UNION SELECT guild_id FROM forgotten_authors")) {
-            Set<Long> out = new TreeSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(rs.getLong(1));
-              }
-            }
-            return out;
+            return longs(ps, new TreeSet<>());
           }
         });
   }
@@ -863,24 +830,14 @@ public final class JdbcTakeStore implements TakeRepository {
                 if (!departedBy(st, guildId, departedBy)) {
                   return new PurgeStep(0, false, true);
                 }
-                int n = 0;
-                PreparedStatement ps =
-                    st.get(
+                List<Long> chunk =
+                    ids(
+                        st,
                         "SELECT message_id FROM takes WHERE guild_id = ? ORDER BY message_id"
                             + " LIMIT "
-                            + CHUNK);
-                ps.setLong(1, guildId);
-                List<Long> chunk = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    chunk.add(rs.getLong(1));
-                  }
-                }
-                for (long id : chunk) {
-                  if (delete(st, id)) {
-                    n++;
-                  }
-                }
+                            + CHUNK,
+                        guildId);
+                int n = count(st, chunk, JdbcTakeStore::delete);
                 if (chunk.size() == CHUNK) {
                   return new PurgeStep(n, false, false);
                 }
@@ -925,30 +882,41 @@ public final class JdbcTakeStore implements TakeRepository {
         articleKeys.add(rs.getString(1));
       }
     }
-    for (String sql :
-        List.of(
-            "DELETE FROM corrections WHERE guild_id = ?",
-            "DELETE FROM discussion_authors WHERE post_message_id IN"
-                + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
-            "DELETE FROM discussion_stats WHERE post_message_id IN"
-                + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
-            "DELETE FROM discussions WHERE guild_id = ?",
-            "DELETE FROM forgotten_authors WHERE guild_id = ?",
-            "DELETE FROM departed_guilds WHERE guild_id = ?")) {
+    updateEach(
+        st,
+        guildId,
+        "DELETE FROM corrections WHERE guild_id = ?",
+        "DELETE FROM discussion_authors WHERE post_message_id IN"
+            + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
+        "DELETE FROM discussion_stats WHERE post_message_id IN"
+            + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
+        "DELETE FROM discussions WHERE guild_id = ?",
+        "DELETE FROM forgotten_authors WHERE guild_id = ?",
+        "DELETE FROM departed_guilds WHERE guild_id = ?");
+    // An article's title stays only while another guild still has a post of it.
+    for (String key : articleKeys) {
+      deleteOrphanArticle(st, key);
+    }
+  }
+
+  /** Runs each statement, in order, with {@code id} as its one parameter. */
+  private static void updateEach(Statements st, long id, String... sqls) throws SQLException {
+    for (String sql : sqls) {
       PreparedStatement ps = st.get(sql);
-      ps.setLong(1, guildId);
+      ps.setLong(1, id);
       ps.executeUpdate();
     }
-    // An article's title stays only while another guild still has a post of it.
+  }
+
+  /** Deletes the article's row unless a discussion still refers to it. */
+  private static void deleteOrphanArticle(Statements st, String articleKey) throws SQLException {
     PreparedStatement orphan =
         st.get(
             "DELETE FROM articles WHERE article_key = ?"
                 + " AND NOT EXISTS (SELECT 1 FROM discussions WHERE article_key = ?)");
-    for (String key : articleKeys) {
-      orphan.setString(1, key);
-      orphan.setString(2, key);
-      orphan.executeUpdate();
-    }
+    orphan.setString(1, articleKey);
+    orphan.setString(2, articleKey);
+    orphan.executeUpdate();
   }
 
   @Override
@@ -961,22 +929,17 @@ public final class JdbcTakeStore implements TakeRepository {
     while (true) {
       int chunkDeleted =
           db.write(
-              st -> {
-                int n = 0;
-                for (long id :
-                    ids(
-                        st,
-                        "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
-                            + " ORDER BY created_at LIMIT "
-                            + CHUNK,
-                        guildId,
-                        cutoff.toEpochMilli())) {
-                  if (delete(st, id)) {
-                    n++;
-                  }
-                }
-                return n;
-              });
+              st ->
+                  count(
+                      st,
+                      ids(
+                          st,
+                          "SELECT message_id FROM takes WHERE guild_id = ? AND created_at < ?"
+                              + " ORDER BY created_at LIMIT "
+                              + CHUNK,
+                          guildId,
+                          cutoff.toEpochMilli()),
+                      JdbcTakeStore::delete));
       deleted += chunkDeleted;
       if (chunkDeleted < CHUNK) {
         if (deleted > 0) {
@@ -987,11 +950,36 @@ public final class JdbcTakeStore implements TakeRepository {
     }
   }
 
-  private static List<Long> ids(Statements st, String sql, long a, long b) throws SQLException {
+  /** A change to one row in a write transaction; true when it changed something. */
+  @FunctionalInterface
+  private interface RowChange<T> {
+    boolean apply(Statements st, T row) throws SQLException;
+  }
+
+  /** Applies {@code change} to each of {@code rows} in order; how many it changed. */
+  private static <T> int count(Statements st, Iterable<T> rows, RowChange<T> change)
+      throws SQLException {
+    int changed = 0;
+    for (T row : rows) {
+      if (change.apply(st, row)) {
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  /** The first column of {@code sql}'s rows, its parameters bound in order. */
+  private static List<Long> ids(Statements st, String sql, long... params) throws SQLException {
     PreparedStatement ps = st.get(sql);
-    ps.setLong(1, a);
-    ps.setLong(2, b);
-    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < params.length; i++) {
+      ps.setLong(i + 1, params[i]);
+    }
+    return longs(ps, new ArrayList<>());
+  }
+
+  /** Adds the first column of each row of {@code ps} to {@code out}. */
+  private static <C extends Collection<Long>> C longs(PreparedStatement ps, C out)
+      throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(rs.getLong(1));

@@ -91,23 +91,11 @@ public final class SummaryRenderer {
                 + " takes · times in UTC"
             : "Times in UTC";
     String image = chartPng == null ? null : "attachment://" + SummaryChart.FILE_NAME;
-    EmbedSpec embed =
-        new EmbedSpec(
-            title,
-            null,
-            headline(summary),
-            colour(summary),
-            fields,
-            footer,
-            summary.generatedAt(),
-            image);
-    // Quotes are bounded, so this only triggers with long names and titles: drop the least useful
-    // first.
-    for (String drop : List.of(MIXED, MOST_REACTED)) {
-      if (embed.totalLength() <= EMBED_BUDGET) {
-        break;
-      }
-      fields.removeIf(f -> f.name().startsWith(drop));
+    // Quotes are bounded, so dropping only happens with long names and titles: the least useful
+    // field goes first.
+    List<String> drops = List.of(MIXED, MOST_REACTED);
+    EmbedSpec embed;
+    for (int dropped = 0; ; dropped++) {
       embed =
           new EmbedSpec(
               title,
@@ -118,6 +106,11 @@ public final class SummaryRenderer {
               footer,
               summary.generatedAt(),
               image);
+      if (embed.totalLength() <= EMBED_BUDGET || dropped == drops.size()) {
+        break;
+      }
+      String drop = drops.get(dropped);
+      fields.removeIf(f -> f.name().startsWith(drop));
     }
     MessageSpec message = MessageSpec.ofEmbed(embed);
     return chartPng == null
