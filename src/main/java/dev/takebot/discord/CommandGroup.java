@@ -17,7 +17,11 @@ enum CommandGroup {
       "article",
       "Post news articles for discussion (moderators)",
       DefaultMemberPermissions.enabledFor(Permission.MESSAGE_MANAGE)),
-  TAKES("takes", "Members' takes on posted articles", DefaultMemberPermissions.ENABLED);
+  TAKES("takes", "Members' takes on posted articles", DefaultMemberPermissions.ENABLED),
+  TAKEBOT(
+      "takebot",
+      "TakeBot's settings for this server (Manage Server)",
+      DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
 
   private final String commandName;
   private final String description;
