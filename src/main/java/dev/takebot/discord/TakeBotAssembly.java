@@ -248,9 +248,10 @@ public final class TakeBotAssembly implements AutoCloseable {
             collector,
             reactions.listener(scheduler.handoff()),
             new Backfill(ctx, collector, takes.retentionDays(), scheduler.routine("backfill")),
-            new Retention(ctx, takes, scheduler.routine("retention")),
+            new Retention(
+                ctx, takes, g -> settings.get(g).retentionDays(), scheduler.routine("retention")),
             new BackgroundRetag(ctx, scheduler.routine("retag")),
-            new DigestFeature(ctx, takes.digestEveryTakes(), scheduler.handoff())),
+            new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff())),
         List.of(correct, new ExplainSentimentFeature(ctx)));
   }
 

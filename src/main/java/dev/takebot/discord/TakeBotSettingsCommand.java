@@ -216,6 +216,12 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         throw new UserError(
             "Language must be one of " + String.join(", ", languages()) + ": nothing was changed.");
       }
+      if (digest > 0 && digest < GuildSettings.MIN_DIGEST_EVERY_TAKES) {
+        throw new UserError(
+            "Digest every must be 0 (off) or at least "
+                + GuildSettings.MIN_DIGEST_EVERY_TAKES
+                + " takes: nothing was changed.");
+      }
       GuildSettings now = settings.get(guild);
       if (digest != now.digestEveryTakes()) {
         settings.setDigestEveryTakes(guild, digest);

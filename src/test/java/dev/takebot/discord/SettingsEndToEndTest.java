@@ -276,4 +276,36 @@ class SettingsEndToEndTest {
         .as("the member's own choice still wins")
         .isFalse();
   }
+
+  @Test
+  @Order(6)
+  @DisplayName("a digest cadence set in the form posts the summary into the thread every N takes")
+  void digestCadenceTakesEffect() {
+    SandboxMessage posted = postArticle(sandbox.moderator(), sandbox.general(), "Bridge tolls");
+    Matcher m = POST_LINK.matcher(posted.content());
+    assertThat(m.find()).isTrue();
+    Channel thread = sandbox.awaitThread(t -> t.id().equals(m.group(2)), WAIT);
+    InteractionHandle open =
+        sandbox.pressButton(manny, settingsMessage(manny), TakeBotSettingsCommand.NUMBERS_ID);
+    open.awaitModal(WAIT);
+    sandbox
+        .submitModal(
+            manny,
+            open,
+            Map.of(
+                TakeBotSettingsCommand.DIGEST_INPUT, "2",
+                TakeBotSettingsCommand.RETENTION_INPUT, "0",
+                TakeBotSettingsCommand.COOLDOWN_INPUT, "0",
+                TakeBotSettingsCommand.LANGUAGE_INPUT, "fr"))
+        .awaitResponse(WAIT);
+
+    h.awaitTake(sandbox.post(bob, thread, "a great and wise plan").id());
+    h.awaitTake(sandbox.post(carl, thread, "an awful and stupid plan").id());
+
+    BotHarness.await(
+        "the digest after 2 takes",
+        () ->
+            sandbox.messages(thread).stream()
+                .anyMatch(x -> x.content().startsWith("📊 2 takes so far")));
+  }
 }

@@ -34,6 +34,12 @@ public record GuildSettings(
   /** Upper bounds of the numbers, so a typo cannot make a digest or cooldown meaningless. */
   public static final int MAX_DIGEST_EVERY_TAKES = 10_000;
 
+  /**
+   * The smallest N of a digest every N takes, as {@code DigestSchedule} requires (one after every
+   * take would flood the thread). Kept here too so this package needs nothing of {@code takes}.
+   */
+  public static final int MIN_DIGEST_EVERY_TAKES = 2;
+
   public static final int MAX_RETENTION_DAYS = 3650;
   public static final int MAX_SUMMARY_COOLDOWN_SECONDS = 86_400;
 

@@ -85,7 +85,14 @@ public final class SettingsService {
                 .collect(Collectors.joining(",")));
   }
 
+  /** 0: no digests; otherwise at least {@link GuildSettings#MIN_DIGEST_EVERY_TAKES}. */
   public void setDigestEveryTakes(long guildId, int takes) {
+    if (takes > 0 && takes < GuildSettings.MIN_DIGEST_EVERY_TAKES) {
+      throw new IllegalArgumentException(
+          "Digest every must be 0 (off) or at least "
+              + GuildSettings.MIN_DIGEST_EVERY_TAKES
+              + " takes.");
+    }
     save(
         guildId,
         Setting.DIGEST_EVERY_TAKES,
