@@ -118,7 +118,7 @@ final class ArticlePostCommand implements SlashFeature {
             new OptionData(
                     OptionType.CHANNEL,
                     "channel",
-                    "Where to post (default: the configured channel)")
+                    "Where to post (default: the server's post channel)")
                 .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS));
   }
 

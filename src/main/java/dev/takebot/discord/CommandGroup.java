@@ -10,7 +10,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * TakeBot's top-level slash commands. Discord sets default permissions per top-level command, so
- * the moderator-only subcommands live under {@code /article}.
+ * the moderator-only subcommands live under {@code /article} and the managers' ones under {@code
+ * /takebot}.
  */
 enum CommandGroup {
   ARTICLE(
