@@ -3,25 +3,48 @@ package dev.takebot.discord;
 import java.util.Objects;
 
 /**
- * Who may use a feature's commands, menu entries, buttons and forms: everyone, or moderators only
- * (see {@link Moderators}). Declared once by each feature ({@link Feature#access()}) and enforced
- * by {@link InteractionRouter} before the feature runs, with {@link Moderators#refusal} as the
- * answer.
+ * Who may use a feature's commands, menu entries, buttons and forms: everyone, moderators only (see
+ * {@link Moderators}), or the server's managers only (Manage Server). Declared once by each feature
+ * ({@link Feature#access()}) and enforced by {@link InteractionRouter} before the feature runs,
+ * with {@link Moderators#refusal} or {@link #MANAGERS_REFUSAL} as the answer.
  *
- * @param moderatorAction what a refused member may not do, e.g. "post articles"; {@code null} for
- *     everyone
+ * @param kind who is let in
+ * @param action what a refused member may not do, e.g. "post articles"; {@code null} for everyone
  */
-record Access(String moderatorAction) {
-  static final Access EVERYONE = new Access(null);
+record Access(Kind kind, String action) {
+  static final Access EVERYONE = new Access(Kind.EVERYONE, null);
+
+  /** The answer to a member without Manage Server, completed by the action. */
+  static final String MANAGERS_REFUSAL = "Only members with the Manage Server permission can ";
+
+  enum Kind {
+    EVERYONE,
+    MODERATORS,
+    /** Members with Manage Server (administrators included), whatever the moderator roles say. */
+    MANAGERS
+  }
 
   /**
    * @param action what a refused member may not do, as in "Only moderators can {action}"
    */
   static Access moderators(String action) {
-    return new Access(Objects.requireNonNull(action, "action"));
+    return new Access(Kind.MODERATORS, Objects.requireNonNull(action, "action"));
+  }
+
+  /**
+   * @param action what a refused member may not do, as in "Only members with the Manage Server
+   *     permission can {action}"
+   */
+  static Access managers(String action) {
+    return new Access(Kind.MANAGERS, Objects.requireNonNull(action, "action"));
   }
 
   boolean moderatorsOnly() {
-    return moderatorAction != null;
+    return kind == Kind.MODERATORS;
+  }
+
+  /** What a refused moderator-only feature says the member may not do. */
+  String moderatorAction() {
+    return action;
   }
 }

@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
+import dev.takebot.takes.settings.SettingsService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -77,15 +78,18 @@ final class ArticlePostCommand implements SlashFeature {
 
   private final BotContext ctx;
 
-  /** Where a post goes when the moderator names no channel ({@code discord.postChannel}). */
-  private final String postChannel;
+  /**
+   * Where a post goes when the moderator names no channel: the server's own post channel, else
+   * {@code discord.postChannel}.
+   */
+  private final SettingsService settings;
 
   /** The ready-made articles ({@code articles.directory}). */
   private final Path articleDirectory;
 
-  ArticlePostCommand(BotContext ctx, String postChannel, Path articleDirectory) {
+  ArticlePostCommand(BotContext ctx, SettingsService settings, Path articleDirectory) {
     this.ctx = ctx;
-    this.postChannel = postChannel;
+    this.settings = settings;
     this.articleDirectory = articleDirectory;
   }
 
@@ -114,7 +118,7 @@ final class ArticlePostCommand implements SlashFeature {
             new OptionData(
                     OptionType.CHANNEL,
                     "channel",
-                    "Where to post (default: the configured channel)")
+                    "Where to post (default: the server's post channel)")
                 .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS));
   }
 
@@ -148,7 +152,7 @@ final class ArticlePostCommand implements SlashFeature {
    */
   private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen) {
     try {
-      checkPermissions(event.getMember(), targetChannel(event, chosen));
+      checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
     } catch (UserError e) {
       event.reply(MessageSpecs.text(e.getMessage())).setEphemeral(true).queue();
       return;
@@ -180,11 +184,19 @@ final class ArticlePostCommand implements SlashFeature {
   private void post(IReplyCallback event, Supplier<GuildChannel> chosen, Supplier<Source> load) {
     InteractionHook hook = event.deferReply(true).complete();
     try {
-      GuildMessageChannel target = targetChannel(event, chosen.get());
+      Target where = targetChannel(event, chosen.get());
+      GuildMessageChannel target = where.channel();
       checkPermissions(event.getMember(), target);
       Source source = load.get();
       PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
       Discussion d = publish(event.getGuild(), target, article);
+      String adopted = "";
+      if (where.adopted()) {
+        settings.setPostChannel(d.guildId(), target.getIdLong());
+        adopted =
+            "\nThis server had no post channel, so I posted here and will post here by default"
+                + " from now on; change it with `/takebot settings`.";
+      }
       hook.editOriginal(
               MessageSpecs.editText(
                   "Posted **"
@@ -200,7 +212,8 @@ final class ArticlePostCommand implements SlashFeature {
                       + d.postMessageId()
                       + "\nTakes are collected in <#"
                       + d.threadId()
-                      + ">."))
+                      + ">."
+                      + adopted))
           .queue();
     } catch (UserError e) {
       hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
@@ -386,22 +399,37 @@ final class ArticlePostCommand implements SlashFeature {
     }
   }
 
-  private GuildMessageChannel targetChannel(IReplyCallback event, GuildChannel chosen) {
+  /**
+   * Where a post goes.
+   *
+   * @param adopted true when the server has no post channel yet and this one, where the command was
+   *     run, becomes it
+   */
+  private record Target(GuildMessageChannel channel, boolean adopted) {}
+
+  /**
+   * The channel the moderator chose, else the server's post channel, else the configured default if
+   * the server has it; a server with none of them (e.g. one that just added the bot) posts in the
+   * channel the command was run in, which then becomes its post channel.
+   */
+  private Target targetChannel(IReplyCallback event, GuildChannel chosen) {
     Guild guild = event.getGuild();
     GuildChannel ch;
+    boolean adopted = false;
     if (chosen != null) {
       ch = chosen;
     } else {
-      String configured = postChannel;
-      ch =
-          configured == null || configured.isBlank()
-              ? event.getGuildChannel()
-              : findChannel(guild, configured);
-      if (ch == null) {
+      String configured = settings.get(guild.getIdLong()).postChannel();
+      ch = configured == null || configured.isBlank() ? null : findChannel(guild, configured);
+      if (ch == null && settings.hasOwnPostChannel(guild.getIdLong())) {
         throw new UserError(
-            "The configured post channel "
-                + code(configured)
-                + " does not exist here: pass `channel`, or fix `discord.postChannel` in the config.");
+            "This server's post channel (<#"
+                + configured
+                + ">) is gone: pass `channel`, or pick another with `/takebot settings`.");
+      }
+      if (ch == null) {
+        ch = event.getGuildChannel();
+        adopted = true;
       }
     }
     if (!(ch instanceof GuildMessageChannel gm) || !(ch instanceof IThreadContainer)) {
@@ -410,7 +438,7 @@ final class ArticlePostCommand implements SlashFeature {
               + ch.getId()
               + "> can't hold a discussion thread: pick a text or announcement channel.");
     }
-    return gm;
+    return new Target(gm, adopted);
   }
 
   private static GuildChannel findChannel(Guild guild, String nameOrId) {

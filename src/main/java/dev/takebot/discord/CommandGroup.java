@@ -10,14 +10,19 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * TakeBot's top-level slash commands. Discord sets default permissions per top-level command, so
- * the moderator-only subcommands live under {@code /article}.
+ * the moderator-only subcommands live under {@code /article} and the managers' ones under {@code
+ * /takebot}.
  */
 enum CommandGroup {
   ARTICLE(
       "article",
       "Post news articles for discussion (moderators)",
       DefaultMemberPermissions.enabledFor(Permission.MESSAGE_MANAGE)),
-  TAKES("takes", "Members' takes on posted articles", DefaultMemberPermissions.ENABLED);
+  TAKES("takes", "Members' takes on posted articles", DefaultMemberPermissions.ENABLED),
+  TAKEBOT(
+      "takebot",
+      "TakeBot's settings for this server (Manage Server)",
+      DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
 
   private final String commandName;
   private final String description;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongToIntFunction;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
@@ -33,7 +34,13 @@ final class DigestFeature implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(DigestFeature.class);
 
   private final BotContext ctx;
-  private final DigestSchedule schedule;
+
+  /** Each server's {@code digestEveryTakes} (its own setting, else the configured one; 0: none). */
+  private final LongToIntFunction every;
+
+  /** Each server's schedule, made again when its managers change N. */
+  private final Map<Long, DigestSchedule> schedules = new ConcurrentHashMap<>();
+
   private final Executor background;
 
   /** Discussions with a check queued and not started yet, with the changes it will account for. */
@@ -42,16 +49,26 @@ final class DigestFeature implements EventListener {
   private volatile JDA jda;
 
   /**
-   * @param every {@code takes.digestEveryTakes} (0: no digests)
+   * @param every each server's N (0: no digests); any server's managers may turn digests on at any
+   *     time, so every change of takes is looked at
    * @param background the scheduler's hand-off thread
    */
-  DigestFeature(BotContext ctx, int every, Executor background) {
+  DigestFeature(BotContext ctx, LongToIntFunction every, Executor background) {
     this.ctx = ctx;
     this.background = background;
-    this.schedule = every > 0 ? new DigestSchedule(every) : null;
-    if (schedule != null) {
-      ctx.takes().addListener(this::takesChanged);
+    this.every = every;
+    ctx.takes().addListener(this::takesChanged);
+  }
+
+  /** The guild's schedule at its current N, or null when it posts no digests. */
+  private DigestSchedule schedule(long guildId) {
+    int n = every.applyAsInt(guildId);
+    if (n < DigestSchedule.MIN_EVERY) {
+      schedules.remove(guildId);
+      return null;
     }
+    return schedules.compute(
+        guildId, (id, old) -> old != null && old.every() == n ? old : new DigestSchedule(n));
   }
 
   @Override
@@ -81,8 +98,13 @@ final class DigestFeature implements EventListener {
     try {
       Optional<Discussion> d = ctx.takes().discussions().find(postMessageId);
       if (d.isEmpty()) {
-        schedule.forget(postMessageId); // deleted: nothing to remember, nowhere to post
+        // deleted: nothing to remember, nowhere to post
+        schedules.values().forEach(s -> s.forget(postMessageId));
         return;
+      }
+      DigestSchedule schedule = schedule(d.get().guildId());
+      if (schedule == null) {
+        return; // this server posts no digests
       }
       long takes = ctx.takes().stats(postMessageId).takes();
       if (schedule.reached(postMessageId, takes, changes)) {

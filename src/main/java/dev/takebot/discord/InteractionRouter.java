@@ -6,12 +6,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.EntitySelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -40,14 +45,18 @@ final class InteractionRouter extends ListenerAdapter {
   /** The answer to a button, form or command id that none of TakeBot's features made. */
   static final String NOT_OURS = "That doesn't lead anywhere any more: run the command again.";
 
-  private final Moderators moderators;
+  /**
+   * Who counts as a moderator in a server (its own roles from its settings, else the configured).
+   */
+  private final LongFunction<Moderators> moderators;
+
   private final ExecutorService pool;
 
   InteractionRouter(
       List<SlashFeature> commands,
       List<ComponentFeature> components,
       List<MessageMenuFeature> menus,
-      Moderators moderators,
+      LongFunction<Moderators> moderators,
       ExecutorService pool) {
     this.menus =
         menus.stream()
@@ -98,6 +107,22 @@ final class InteractionRouter extends ListenerAdapter {
         components.get(prefix(event.getComponentId())),
         event.getComponentId(),
         f -> f.onButton(event));
+  }
+
+  @Override
+  public void onEntitySelectInteraction(@NotNull EntitySelectInteractionEvent event) {
+    ComponentFeature f = components.get(prefix(event.getComponentId()));
+    run(
+        event,
+        () -> {
+          if (f == null) {
+            notOurs(event, event.getComponentId());
+            return;
+          }
+          if (allowed(f, event)) {
+            f.onEntitySelect(event);
+          }
+        });
   }
 
   @Override
@@ -169,16 +194,31 @@ final class InteractionRouter extends ListenerAdapter {
    */
   private boolean allowed(Feature feature, Interaction interaction) {
     Access access = feature.access();
-    if (!access.moderatorsOnly() || moderators.isModerator(interaction.getMember())) {
-      return true;
+    Member member = interaction.getMember();
+    String refusal;
+    switch (access.kind()) {
+      case EVERYONE -> {
+        return true;
+      }
+      case MANAGERS -> {
+        if (member != null && member.hasPermission(Permission.MANAGE_SERVER)) {
+          return true;
+        }
+        refusal = Access.MANAGERS_REFUSAL + access.action() + ".";
+      }
+      default -> {
+        Guild guild = interaction.getGuild();
+        Moderators m = moderators.apply(guild == null ? 0 : guild.getIdLong());
+        if (m.isModerator(member)) {
+          return true;
+        }
+        refusal = m.refusal(access.moderatorAction());
+      }
     }
     if (interaction instanceof CommandAutoCompleteInteractionEvent autoComplete) {
       autoComplete.replyChoices().queue();
     } else if (interaction instanceof IReplyCallback callback) {
-      callback
-          .reply(MessageSpecs.text(moderators.refusal(access.moderatorAction())))
-          .setEphemeral(true)
-          .queue();
+      callback.reply(MessageSpecs.text(refusal)).setEphemeral(true).queue();
     }
     return false;
   }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongToIntFunction;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.GenericEvent;
 import net.dv8tion.jda.api.events.guild.GuildAvailableEvent;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retention, once the bot is ready and then daily, over every guild in the store (not only the ones
- * the bot is connected to): with {@code takes.retentionDays > 0} deletes every take older than
- * that, and deletes everything of a guild the bot left {@code takes.departedGuildRetentionDays}
- * ago.
+ * the bot is connected to): in each server whose retention (its own setting, else {@code
+ * takes.retentionDays}) is above 0 deletes every take older than that, and deletes everything of a
+ * guild the bot left {@code takes.departedGuildRetentionDays} ago.
  *
  * <p>Departures are recorded in the store, so they survive restarts: when the bot is removed from a
  * guild (kicked, or the server deleted), and at start for every stored guild Discord no longer
@@ -44,7 +45,10 @@ final class Retention implements EventListener {
 
   private final PrivacyService privacy;
   private final Clock clock;
-  private final int days;
+
+  /** Each server's {@code retentionDays} (its own setting, else the configured one). */
+  private final LongToIntFunction days;
+
   private final int departedDays;
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
@@ -55,9 +59,16 @@ final class Retention implements EventListener {
    * @param settings {@code takes.retentionDays} and {@code takes.departedGuildRetentionDays}
    */
   Retention(BotContext ctx, TakesSettings settings, Routine routine) {
+    this(ctx, settings, guild -> settings.retentionDays(), routine);
+  }
+
+  /**
+   * @param days each server's retention in days (0: keep forever)
+   */
+  Retention(BotContext ctx, TakesSettings settings, LongToIntFunction days, Routine routine) {
     this.privacy = ctx.takes().privacy();
     this.clock = ctx.clock();
-    this.days = settings.retentionDays();
+    this.days = days;
     this.departedDays = settings.departedGuildRetentionDays();
     this.scheduler = routine;
   }
@@ -154,7 +165,7 @@ final class Retention implements EventListener {
 
   /**
    * One retention run over every guild in the store: purges departed guilds whose grace period is
-   * over, then (with {@code retentionDays > 0}) takes older than the retention period.
+   * over, then, in each server with a retention above 0, takes older than it.
    *
    * @return how many takes were deleted in all
    */
@@ -174,9 +185,7 @@ final class Retention implements EventListener {
         log.error("Purge of departed server {} failed; the other servers go on", guild, e);
       }
     }
-    if (days > 0) {
-      total += purge(privacy.storedGuilds());
-    }
+    total += purge(privacy.storedGuilds());
     return total;
   }
 
@@ -186,14 +195,18 @@ final class Retention implements EventListener {
    * @return how many takes were deleted in all
    */
   int purge(Collection<Long> guildIds) {
-    Instant cutoff = clock.instant().minus(Duration.ofDays(days));
+    Instant now = clock.instant();
     int total = 0;
     for (long guild : guildIds) {
       try {
-        int n = privacy.purgeOlderThan(guild, cutoff);
+        int keep = days.applyAsInt(guild);
+        if (keep <= 0) {
+          continue; // this server keeps its takes forever
+        }
+        int n = privacy.purgeOlderThan(guild, now.minus(Duration.ofDays(keep)));
         total += n;
         if (n > 0) {
-          log.info("Retention: purged {} takes older than {} days in guild {}", n, days, guild);
+          log.info("Retention: purged {} takes older than {} days in guild {}", n, keep, guild);
         }
       } catch (RuntimeException e) {
         log.error("Retention purge failed in guild {}; the other guilds go on", guild, e);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
@@ -144,7 +145,7 @@ public final class TakeBot implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for the gateway
    */
   static TakeBot connect(
-      DiscordSettings discord, String token, Features features, Moderators moderators)
+      DiscordSettings discord, String token, Features features, LongFunction<Moderators> moderators)
       throws InterruptedException {
     try {
       return connect(discord, token, features, moderators, true);
@@ -170,7 +171,7 @@ public final class TakeBot implements AutoCloseable {
       DiscordSettings discord,
       String token,
       Features features,
-      Moderators moderators,
+      LongFunction<Moderators> moderators,
       boolean messageContent)
       throws InterruptedException {
     // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own

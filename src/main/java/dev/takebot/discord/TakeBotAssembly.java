@@ -8,6 +8,8 @@ import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
+import dev.takebot.takes.settings.GuildSettings;
+import dev.takebot.takes.settings.SettingsService;
 import dev.takebot.takes.summary.RenderedSummary;
 import dev.takebot.takes.summary.SummaryService;
 import java.time.Clock;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,6 +35,7 @@ public final class TakeBotAssembly implements AutoCloseable {
   private final TakeRepository store;
   private final TakeService takes;
   private final SummaryService summaries;
+  private final SettingsService settings;
   private final Scheduler scheduler;
   private final TakeBot bot;
 
@@ -39,11 +43,13 @@ public final class TakeBotAssembly implements AutoCloseable {
       TakeRepository store,
       TakeService takes,
       SummaryService summaries,
+      SettingsService settings,
       Scheduler scheduler,
       TakeBot bot) {
     this.store = store;
     this.takes = takes;
     this.summaries = summaries;
+    this.settings = settings;
     this.scheduler = scheduler;
     this.bot = bot;
   }
@@ -162,17 +168,26 @@ public final class TakeBotAssembly implements AutoCloseable {
               ? o.articles()
               : new ArticlePipelineAdapter(config.articles().hashtagLimit());
       BotContext ctx = new BotContext(takes, articles, summary, clock);
+      // Settings per server, defaulting to the configuration
+      SettingsService settings = new SettingsService(seen, defaults(config));
       // Scheduler: every background thread of the bot (the store's own writer aside)
       scheduler = new Scheduler();
       // Features, each given the services and the settings it needs; who counts as a moderator is
-      // checked
-      // once, by the router, for every feature that declares it
+      // checked once, by the router, for every feature that declares it: a server's own moderator
+      // roles (by id) when its managers chose some, else the configured ones
       Moderators.warnAboutNames(config.discord().moderatorRoles());
-      Moderators moderators = new Moderators(config.discord().moderatorRoles());
-      Features features = features(ctx, config, reactions, scheduler, o.takeRetryDelay());
+      Moderators configured = new Moderators(settings.defaults().moderatorRoles());
+      LongFunction<Moderators> moderators =
+          guild -> {
+            List<String> roles = settings.get(guild).moderatorRoles();
+            return roles.equals(settings.defaults().moderatorRoles())
+                ? configured
+                : new Moderators(roles);
+          };
+      Features features = features(ctx, config, settings, reactions, scheduler, o.takeRetryDelay());
       // JDA
       TakeBot bot = TakeBot.connect(config.discord(), token, features, moderators);
-      return new TakeBotAssembly(store, takes, summaries, scheduler, bot);
+      return new TakeBotAssembly(store, takes, summaries, settings, scheduler, bot);
     } catch (InterruptedException | RuntimeException e) {
       if (scheduler != null) {
         scheduler.close();
@@ -182,9 +197,24 @@ public final class TakeBotAssembly implements AutoCloseable {
     }
   }
 
+  /** What a server that changed nothing gets: the configuration's values. */
+  static GuildSettings defaults(TakeBotConfig config) {
+    TakesSettings takes = config.takes();
+    List<String> roles = config.discord().moderatorRoles();
+    return new GuildSettings(
+        config.discord().postChannel(),
+        roles == null ? List.of() : roles,
+        takes.digestEveryTakes(),
+        takes.retentionDays(),
+        takes.summaryCooldownSeconds(),
+        false,
+        "en");
+  }
+
   private static Features features(
       BotContext ctx,
       TakeBotConfig config,
+      SettingsService settings,
       ReactionTracker reactions,
       Scheduler scheduler,
       Duration takeRetryDelay) {
@@ -194,31 +224,34 @@ public final class TakeBotAssembly implements AutoCloseable {
         new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
-    ArticlePostCommand post =
-        new ArticlePostCommand(ctx, config.discord().postChannel(), config.articles().directory());
+    ArticlePostCommand post = new ArticlePostCommand(ctx, settings, config.articles().directory());
+    TakeBotSettingsCommand settingsCommand = new TakeBotSettingsCommand(settings);
     return new Features(
         List.of(
             post,
-            new TakesSummaryCommand(ctx, Duration.ofSeconds(takes.summaryCooldownSeconds())),
+            new TakesSummaryCommand(ctx, settings),
             list,
             new TakesMineCommand(ctx),
             new TakesRetagCommand(ctx),
             new TakesForgetCommand(ctx),
             new TakesExportCommand(ctx),
             new ArticleListCommand(ctx),
-            new ArticleSummaryCommand(ctx)),
+            new ArticleSummaryCommand(ctx),
+            settingsCommand),
         List.of(
             new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
             new ArticlePasteModal(post),
             list,
-            correct),
+            correct,
+            settingsCommand),
         List.of(
             collector,
             reactions.listener(scheduler.handoff()),
             new Backfill(ctx, collector, takes.retentionDays(), scheduler.routine("backfill")),
-            new Retention(ctx, takes, scheduler.routine("retention")),
+            new Retention(
+                ctx, takes, g -> settings.get(g).retentionDays(), scheduler.routine("retention")),
             new BackgroundRetag(ctx, scheduler.routine("retag")),
-            new DigestFeature(ctx, takes.digestEveryTakes(), scheduler.handoff())),
+            new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff())),
         List.of(correct, new ExplainSentimentFeature(ctx)));
   }
 
@@ -230,6 +263,11 @@ public final class TakeBotAssembly implements AutoCloseable {
   /** The take service the features use. */
   public TakeService takes() {
     return takes;
+  }
+
+  /** Each server's settings, with their cache. */
+  public SettingsService settings() {
+    return settings;
   }
 
   /** The summaries with their cache. */

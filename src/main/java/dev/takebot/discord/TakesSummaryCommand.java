@@ -2,9 +2,13 @@ package dev.takebot.discord;
 
 import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.Discussion;
+import dev.takebot.takes.settings.GuildSettings;
+import dev.takebot.takes.settings.SettingsService;
 import dev.takebot.takes.summary.Cooldowns;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -14,26 +18,52 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /takes summary [article] [private]}, for anyone; {@code private} answers only the asker.
- * Defers (a summary may stream many takes), then edits the original response. Without {@code
- * article}: the discussion of the thread it is used in, else the newest article the member may see.
- * A summary of a discussion whose audience is narrower than this channel's is always private, with
- * a sentence saying why ({@link Audience}).
+ * {@code /takes summary [article] [private]}, for anyone; {@code private} answers only the asker,
+ * and without it the server's setting decides ({@link GuildSettings#summariesPrivate}). Defers (a
+ * summary may stream many takes), then edits the original response. Without {@code article}: the
+ * discussion of the thread it is used in, else the newest article the member may see. A summary of
+ * a discussion whose audience is narrower than this channel's is always private, with a sentence
+ * saying why ({@link Audience}).
  */
 final class TakesSummaryCommand implements SlashFeature {
 
   private final BotContext ctx;
-  private final Cooldowns cooldowns;
+  private final SettingsService settings;
   private final ArticleOption articles;
 
   /**
-   * @param cooldown a member's pause between two summaries ({@code takes.summaryCooldownSeconds};
-   *     zero: none)
+   * Each server's cooldowns, made again when its managers change the pause (members then start
+   * afresh).
    */
-  TakesSummaryCommand(BotContext ctx, Duration cooldown) {
+  private final Map<Long, ServerCooldowns> byServer = new ConcurrentHashMap<>();
+
+  private record ServerCooldowns(Duration pause, Cooldowns members) {}
+
+  /**
+   * @param settings each server's pause between a member's two summaries ({@link
+   *     GuildSettings#summaryCooldownSeconds}; zero: none) and default visibility
+   */
+  TakesSummaryCommand(BotContext ctx, SettingsService settings) {
     this.ctx = ctx;
+    this.settings = settings;
     this.articles = new ArticleOption(ctx.takes().discussions());
-    this.cooldowns = cooldown.isZero() ? null : new Cooldowns(cooldown);
+  }
+
+  /** The guild's cooldowns at its current pause, or null when it has none. */
+  private Cooldowns cooldowns(long guildId) {
+    Duration pause = Duration.ofSeconds(settings.get(guildId).summaryCooldownSeconds());
+    if (pause.isZero()) {
+      byServer.remove(guildId);
+      return null;
+    }
+    return byServer
+        .compute(
+            guildId,
+            (id, old) ->
+                old != null && old.pause().equals(pause)
+                    ? old
+                    : new ServerCooldowns(pause, new Cooldowns(pause)))
+        .members();
   }
 
   @Override
@@ -49,12 +79,13 @@ final class TakesSummaryCommand implements SlashFeature {
             new OptionData(
                 OptionType.BOOLEAN,
                 "private",
-                "Only you see the summary (default: everyone in the channel)"));
+                "Only you see the summary (default: as the server's settings say)"));
   }
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     long member = event.getUser().getIdLong();
+    Cooldowns cooldowns = cooldowns(event.getGuild().getIdLong());
     Optional<Duration> wait = cooldowns == null ? Optional.empty() : cooldowns.tryAcquire(member);
     if (wait.isPresent()) {
       long s = Math.max(1, (wait.get().toMillis() + 999) / 1000);
@@ -80,7 +111,10 @@ final class TakesSummaryCommand implements SlashFeature {
 
   private void summarize(SlashCommandInteractionEvent event) {
     OptionMapping hidden = event.getOption("private");
-    boolean asked = hidden != null && hidden.getAsBoolean();
+    boolean asked =
+        hidden != null
+            ? hidden.getAsBoolean()
+            : settings.get(event.getGuild().getIdLong()).summariesPrivate();
     // Resolved before the answer is opened (one indexed read): whether it may be public depends on
     // it.
     Optional<Discussion> d =

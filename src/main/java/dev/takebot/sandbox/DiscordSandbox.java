@@ -473,6 +473,15 @@ public final class DiscordSandbox implements AutoCloseable {
   }
 
   /**
+   * A member picks roles ({@link Role}) in a role select or channels ({@link Channel}) in a channel
+   * select on a message, by the select's {@code custom_id}; the count must fit its min and max.
+   */
+  public InteractionHandle selectEntities(
+      Member member, SandboxMessage message, String customId, List<?> values) {
+    return handle(() -> engine.interactions.selectEntities(member, message, customId, values));
+  }
+
+  /**
    * A button press carrying any {@code custom_id}, on a message that need not have that button:
    * what a modified client or a replayed request can send, since component ids are input to the bot
    * like everything else.

@@ -147,6 +147,49 @@ final class Interactions {
     return s;
   }
 
+  /**
+   * A member picks {@code values} in a role select (type 6) or channel select (type 8) on a
+   * message: {@code data.values} holds their ids and {@code data.resolved} their objects, as
+   * Discord sends.
+   */
+  InteractionState selectEntities(
+      Member member, SandboxMessage message, String customId, List<?> values) {
+    SandboxMessage current = messages.message(message.id());
+    if (current == null) {
+      throw new IllegalArgumentException("message " + message.id() + " no longer exists");
+    }
+    JsonNode select = findComponent(current.json().path("components"), customId);
+    int type = select == null ? 0 : select.path("type").asInt();
+    if (type != 6 && type != 8) {
+      throw new IllegalArgumentException(
+          "no role or channel select '" + customId + "' on message " + message.id());
+    }
+    if (values.size() < select.path("min_values").asInt(1)
+        || values.size() > select.path("max_values").asInt(1)) {
+      throw new IllegalArgumentException(
+          "select '" + customId + "' takes between its min_values and max_values: " + values);
+    }
+    ObjectNode data = json.createObjectNode();
+    data.put("custom_id", customId);
+    data.put("component_type", type);
+    ArrayNode ids = data.putArray("values");
+    ObjectNode resolved = data.putObject("resolved");
+    for (Object v : values) {
+      if (type == 8) {
+        Channel c = (Channel) expect(customId, v, Channel.class);
+        ids.add(c.id());
+        Validation.child(resolved, "channels")
+            .set(c.id(), guild.resolvedChannelJson(json, c, member));
+      } else {
+        Role r = (Role) expect(customId, v, Role.class);
+        ids.add(r.id());
+        Validation.child(resolved, "roles").set(r.id(), guild.roleJson(json, r));
+      }
+    }
+    return create(
+        InteractionState.MESSAGE_COMPONENT, member, current.channelId(), data, current.id(), 0);
+  }
+
   InteractionState pressForgedButton(Member member, SandboxMessage message, String customId) {
     if (messages.message(message.id()) == null) {
       throw new IllegalArgumentException("message " + message.id() + " no longer exists");
@@ -396,6 +439,19 @@ final class Interactions {
     for (JsonNode d : defs) {
       if (d.path("name").asText().equals(name)) {
         return d;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode findComponent(JsonNode components, String customId) {
+    for (JsonNode c : components) {
+      if (customId.equals(c.path("custom_id").asText(null))) {
+        return c;
+      }
+      JsonNode nested = findComponent(c.path("components"), customId);
+      if (nested != null) {
+        return nested;
       }
     }
     return null;

@@ -892,6 +892,7 @@ public final class JdbcTakeStore implements TakeRepository {
             + " (SELECT post_message_id FROM discussions WHERE guild_id = ?)",
         "DELETE FROM discussions WHERE guild_id = ?",
         "DELETE FROM forgotten_authors WHERE guild_id = ?",
+        "DELETE FROM guild_settings WHERE guild_id = ?",
         "DELETE FROM departed_guilds WHERE guild_id = ?");
     // An article's title stays only while another guild still has a post of it.
     for (String key : articleKeys) {
@@ -986,6 +987,49 @@ public final class JdbcTakeStore implements TakeRepository {
       }
     }
     return out;
+  }
+
+  // --- settings per server (#13)
+  // --------------------------------------------------------------------------
+
+  @Override
+  public Map<String, String> guildSettings(long guildId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT name, value FROM guild_settings WHERE guild_id = ?")) {
+            ps.setLong(1, guildId);
+            Map<String, String> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public void saveGuildSetting(long guildId, String name, String value) {
+    Objects.requireNonNull(name, "name");
+    db.write(
+        st -> {
+          PreparedStatement ps;
+          if (value == null) {
+            ps = st.get("DELETE FROM guild_settings WHERE guild_id = ? AND name = ?");
+          } else {
+            ps =
+                st.get(
+                    "INSERT INTO guild_settings (guild_id, name, value) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (guild_id, name) DO UPDATE SET value = excluded.value");
+            ps.setString(3, value);
+          }
+          ps.setLong(1, guildId);
+          ps.setString(2, name);
+          ps.executeUpdate();
+          return null;
+        });
   }
 
   // --- reads -------------------------------------------------------------------------------------

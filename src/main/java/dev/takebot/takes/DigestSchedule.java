@@ -14,8 +14,11 @@ public final class DigestSchedule {
   private final long every;
   private final Map<Long, Long> lastMilestone = new ConcurrentHashMap<>();
 
+  /** The smallest N: a digest after every take would flood the thread. */
+  public static final int MIN_EVERY = 2;
+
   public DigestSchedule(long every) {
-    if (every < 2) {
+    if (every < MIN_EVERY) {
       throw new IllegalArgumentException(
           "a digest needs at least 2 takes between posts, got " + every);
     }
@@ -55,6 +58,11 @@ public final class DigestSchedule {
   }
 
   /** Drops what is remembered of a discussion, e.g. because it was deleted. */
+  /** The N of "every N takes". */
+  public long every() {
+    return every;
+  }
+
   public void forget(long postMessageId) {
     lastMilestone.remove(postMessageId);
   }

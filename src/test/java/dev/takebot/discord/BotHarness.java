@@ -148,11 +148,26 @@ final class BotHarness implements AutoCloseable {
       TakesSettings takesSettings,
       TakeBotAssembly.Overrides overrides)
       throws InterruptedException {
+    this(sandboxBuilder, dir, moderatorRoles, takesSettings, overrides, "news");
+  }
+
+  /**
+   * @param postChannel {@code discord.postChannel}, the default post channel (name or id; null:
+   *     none)
+   */
+  BotHarness(
+      DiscordSandbox.Builder sandboxBuilder,
+      Path dir,
+      Function<DiscordSandbox, List<String>> moderatorRoles,
+      TakesSettings takesSettings,
+      TakeBotAssembly.Overrides overrides,
+      String postChannel)
+      throws InterruptedException {
     sandbox = sandboxBuilder.start();
     try {
       app =
           TakeBotAssembly.start(
-              config(sandbox, dir, moderatorRoles.apply(sandbox), takesSettings),
+              config(sandbox, dir, moderatorRoles.apply(sandbox), takesSettings, postChannel),
               sandbox.token(),
               Map.of(),
               overrides);
@@ -169,13 +184,22 @@ final class BotHarness implements AutoCloseable {
   /** The configuration of a bot on {@code sandbox} with its SQLite file in {@code dir}. */
   static TakeBotConfig config(
       DiscordSandbox sandbox, Path dir, List<String> moderatorRoles, TakesSettings takesSettings) {
+    return config(sandbox, dir, moderatorRoles, takesSettings, "news");
+  }
+
+  static TakeBotConfig config(
+      DiscordSandbox sandbox,
+      Path dir,
+      List<String> moderatorRoles,
+      TakesSettings takesSettings,
+      String postChannel) {
     return new TakeBotConfig(
         new DiscordSettings(
             sandbox.restUrl(),
             sandbox.gatewayUrl(),
             Long.parseLong(sandbox.guildId()),
             moderatorRoles,
-            "news"),
+            postChannel),
         new ArticleSettings(Path.of("config", "articles"), 6),
         StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
         takesSettings);

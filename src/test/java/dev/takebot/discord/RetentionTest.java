@@ -14,6 +14,8 @@ import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
+import dev.takebot.takes.settings.GuildSettings;
+import dev.takebot.takes.settings.SettingsService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,6 +126,38 @@ class RetentionTest {
     assertThat(repo.findTake(201)).isEmpty();
     assertThat(repo.stats(10).takes()).isEqualTo(2);
     assertThat(changed).containsExactlyInAnyOrder(10L, 20L);
+  }
+
+  @Test
+  @DisplayName(
+      "each server's own retention applies, a server without one keeps the configured default,"
+          + " and a change applies to the next run")
+  void retentionIsPerServer() {
+    take(101, 10, 10, 40);
+    take(201, 20, 20, 40);
+    take(202, 20, 20, 10);
+    SettingsService settings =
+        new SettingsService(repo, new GuildSettings("news", List.of(), 0, 0, 30, false, "en"));
+    Retention r =
+        new Retention(
+            new BotContext(takes, null, null, Clock.fixed(NOW, ZoneOffset.UTC)),
+            new TakesSettings(0, 0),
+            g -> settings.get(g).retentionDays(),
+            scheduler.routine("retention"));
+    settings.setRetentionDays(OTHER_GUILD, 30);
+
+    assertThat(r.run()).isEqualTo(1);
+    assertThat(repo.findTake(101)).as("the default: keep forever").isPresent();
+    assertThat(repo.findTake(201)).isEmpty();
+    assertThat(repo.findTake(202)).isPresent();
+
+    settings.setRetentionDays(GUILD, 5);
+    settings.setRetentionDays(OTHER_GUILD, 0);
+    take(203, 20, 20, 40);
+
+    assertThat(r.run()).isEqualTo(1);
+    assertThat(repo.findTake(101)).isEmpty();
+    assertThat(repo.findTake(203)).as("the server now keeps its takes").isPresent();
   }
 
   @Test

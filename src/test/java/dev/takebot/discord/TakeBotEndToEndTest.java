@@ -117,13 +117,14 @@ class TakeBotEndToEndTest {
 
   @Test
   @DisplayName(
-      "logs in and registers /article (Manage Messages by default) and /takes in the dev guild")
+      "logs in and registers /article (Manage Messages by default), /takes and /takebot (Manage"
+          + " Server by default) in the dev guild")
   void registersCommands() {
     assertThat(sandbox.isBotConnected()).isTrue();
     assertThat(sandbox.guildCommands())
         .filteredOn(c -> c.path("type").asInt(1) == 1)
         .extracting(c -> c.path("name").asText())
-        .containsExactlyInAnyOrder("article", "takes");
+        .containsExactlyInAnyOrder("article", "takes", "takebot");
     JsonNode article =
         sandbox.guildCommands().stream()
             .filter(c -> c.path("name").asText().equals("article"))
@@ -131,6 +132,12 @@ class TakeBotEndToEndTest {
             .orElseThrow();
     assertThat(article.path("default_member_permissions").asText()).isEqualTo("8192");
     assertThat(article.path("options").get(0).path("name").asText()).isEqualTo("post");
+    JsonNode takebot =
+        sandbox.guildCommands().stream()
+            .filter(c -> c.path("name").asText().equals("takebot"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(takebot.path("default_member_permissions").asText()).isEqualTo("32");
     assertThat(sandbox.globalCommands()).isEmpty();
   }
 
@@ -256,8 +263,9 @@ class TakeBotEndToEndTest {
 
       Posted p = postArticle("Rate limited");
 
+      List<RecordedRequest> all = sandbox.requests(); // one snapshot: requests go on meanwhile
       List<RecordedRequest> posts =
-          sandbox.requests().subList(before, sandbox.requests().size()).stream()
+          all.subList(before, all.size()).stream()
               .filter(
                   r ->
                       r.method().equals("POST")

@@ -1130,4 +1130,52 @@ abstract class TakeStoreContract {
     assertThat(store.findTake(1)).map(Take::label).contains(Label.MIXED);
     assertThat(store.retag(99, "anything", Label.MIXED, 0, "v3")).isFalse();
   }
+
+  // --- settings per server (#13) ---------------------------------------------------------------
+
+  @Test
+  @DisplayName("a server that never configured anything has no settings stored")
+  void noSettingsByDefault() {
+    assertThat(store.guildSettings(GUILD)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a setting is stored per server, replaced by a later value and survives a restart")
+  void settingsArePerServerAndDurable() throws Exception {
+    store.saveGuildSetting(GUILD, "post_channel", "123456789012345678");
+    store.saveGuildSetting(GUILD, "post_channel", "223456789012345678");
+    store.saveGuildSetting(GUILD, "language", "fr");
+    store.saveGuildSetting(OTHER_GUILD, "language", "en");
+
+    store.close();
+    store = reopen();
+
+    assertThat(store.guildSettings(GUILD))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("post_channel", "223456789012345678", "language", "fr"));
+    assertThat(store.guildSettings(OTHER_GUILD)).containsExactly(Map.entry("language", "en"));
+  }
+
+  @Test
+  @DisplayName("saving null removes a setting, so the default applies again")
+  void nullRemovesASetting() {
+    store.saveGuildSetting(GUILD, "moderator_roles", "1,2");
+    store.saveGuildSetting(GUILD, "moderator_roles", null);
+    store.saveGuildSetting(GUILD, "never_set", null);
+
+    assertThat(store.guildSettings(GUILD)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a departed server's settings are purged with the rest of its data")
+  void departedGuildLosesItsSettings() {
+    store.saveGuildSetting(GUILD, "language", "fr");
+    store.saveGuildSetting(OTHER_GUILD, "language", "en");
+    store.markGuildDeparted(GUILD, T0);
+
+    store.purgeDepartedGuild(GUILD, T0);
+
+    assertThat(store.guildSettings(GUILD)).isEmpty();
+    assertThat(store.guildSettings(OTHER_GUILD)).containsExactly(Map.entry("language", "en"));
+  }
 }

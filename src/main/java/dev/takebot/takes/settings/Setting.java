@@ -1,0 +1,23 @@
+package dev.takebot.takes.settings;
+
+/** The settings a server's managers may change, by the name they are stored under. */
+public enum Setting {
+  POST_CHANNEL("post_channel"),
+  MODERATOR_ROLES("moderator_roles"),
+  DIGEST_EVERY_TAKES("digest_every_takes"),
+  RETENTION_DAYS("retention_days"),
+  SUMMARY_COOLDOWN_SECONDS("summary_cooldown_seconds"),
+  SUMMARIES_PRIVATE("summaries_private"),
+  LANGUAGE("language");
+
+  private final String key;
+
+  Setting(String key) {
+    this.key = key;
+  }
+
+  /** The name in the store. */
+  public String key() {
+    return key;
+  }
+}
