@@ -55,8 +55,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
-      names = "--url",
-      description = "JDBC URL (default: a fresh SQLite file in a temp folder).")
+      names = {"--jdbc-url", "--url"},
+      description =
+          "JDBC URL, SQLite or PostgreSQL (default: a fresh SQLite file in a temp folder).")
   String url;
 
   @Option(names = "--user", description = "Database user (PostgreSQL).")
