@@ -134,7 +134,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
           Locale.ROOT,
           "store: %s (durability %s), analyser: %s, %d takes per discussion, %d cores%n",
           jdbcUrl,
-          durability,
+          jdbcUrl.startsWith("jdbc:sqlite:") ? durability : "the server's",
           analyzer.version(),
           takes,
           Runtime.getRuntime().availableProcessors());
@@ -157,7 +157,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
       Arrays.sort(sortedThreaded);
       out.printf(
           Locale.ROOT,
-          "ingest, %d threads, one insertTake per take (SQLite shares commits), analyser on:"
+          "ingest, %d threads, one insertTake per take (calls share commits), analyser on:"
               + " median %,.0f takes/s wall clock (min %,.0f, max %,.0f over %d windows)%n",
           threads,
           sortedThreaded[sortedThreaded.length / 2],
