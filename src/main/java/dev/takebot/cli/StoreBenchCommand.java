@@ -55,8 +55,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
-      names = "--url",
-      description = "JDBC URL (default: a fresh SQLite file in a temp folder).")
+      names = {"--jdbc-url", "--url"},
+      description =
+          "JDBC URL, SQLite or PostgreSQL (default: a fresh SQLite file in a temp folder).")
   String url;
 
   @Option(names = "--user", description = "Database user (PostgreSQL).")
@@ -133,7 +134,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
           Locale.ROOT,
           "store: %s (durability %s), analyser: %s, %d takes per discussion, %d cores%n",
           jdbcUrl,
-          durability,
+          jdbcUrl.startsWith("jdbc:sqlite:") ? durability : "the server's",
           analyzer.version(),
           takes,
           Runtime.getRuntime().availableProcessors());
@@ -154,7 +155,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
       double[] threaded = ingestConcurrently(store, concurrent, texts);
       out.printf(
           Locale.ROOT,
-          "ingest, %d threads, one insertTake per take (SQLite shares commits), analyser on: %s%n",
+          "ingest, %d threads, one insertTake per take (calls share commits), analyser on: %s%n",
           threads,
           wallClock(threaded));
       out.flush();

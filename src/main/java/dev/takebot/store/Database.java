@@ -12,7 +12,9 @@ import java.sql.SQLException;
  * commit ({@link GroupCommit}); that avoids {@code SQLITE_BUSY} retries, keeps prepared statements
  * and the page cache warm, and lets concurrent writers share a commit. Reads use a small pool and,
  * in WAL mode, never wait for the writer. PostgreSQL uses one pool for both and retries a write
- * that lost a deadlock or serialisation race against another bot process.
+ * that lost a deadlock or serialisation race against another bot process; its small, frequent
+ * writes (live takes) share commits through group commit as well ({@link #writeShared}), while
+ * longer work keeps a transaction of its own so it never holds up ingest.
  */
 final class Database implements AutoCloseable {
   private static final int MAX_ATTEMPTS = 3;
@@ -22,35 +24,41 @@ final class Database implements AutoCloseable {
 
   private final Dialect dialect;
   private final HikariDataSource readPool;
-  private final GroupCommit writer;
+  private final GroupCommit groupCommit;
   private final HikariDataSource writePool;
   private final Checkpointer checkpointer;
 
   /** SQLite: one writer connection, a pool of readers, a background WAL checkpointer. */
   static Database sqlite(Connection writer, HikariDataSource readPool, Checkpointer checkpointer) {
-    return new Database(Dialect.SQLITE, readPool, writer, null, checkpointer);
+    return new Database(Dialect.SQLITE, readPool, GroupCommit.sqlite(writer), null, checkpointer);
   }
 
-  /** PostgreSQL: one pool for reads and writes. */
+  /** PostgreSQL: one pool for reads and writes; group commit borrows from it per batch. */
   static Database postgres(HikariDataSource pool) {
-    return new Database(Dialect.POSTGRESQL, pool, null, pool, null);
+    return new Database(
+        Dialect.POSTGRESQL, pool, GroupCommit.pooled(pool, MAX_ATTEMPTS), pool, null);
   }
 
   private Database(
       Dialect dialect,
       HikariDataSource readPool,
-      Connection writer,
+      GroupCommit groupCommit,
       HikariDataSource writePool,
       Checkpointer checkpointer) {
     this.dialect = dialect;
     this.checkpointer = checkpointer;
     this.readPool = readPool;
-    this.writer = writer == null ? null : new GroupCommit(writer);
+    this.groupCommit = groupCommit;
     this.writePool = writePool;
   }
 
   Dialect dialect() {
     return dialect;
+  }
+
+  /** The writers' shared commits; lets tests line up a batch. */
+  GroupCommit groupCommit() {
+    return groupCommit;
   }
 
   /**
@@ -84,17 +92,25 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs short work that many threads do at once in a transaction it may share with theirs (group
+   * commit on both engines); durable once this returns, and on PostgreSQL safe to repeat.
+   */
+  <T> T writeShared(SqlWork.Write<T> work) {
+    return groupCommit.write(work);
+  }
+
   /** Runs work in one write transaction; it is durable once this returns. */
   <T> T write(SqlWork.Write<T> work) {
-    if (writer != null) {
-      return writer.write(work);
+    if (writePool == null) {
+      return groupCommit.write(work);
     }
     for (int attempt = 1; ; attempt++) {
       try (Connection c = writePool.getConnection();
           Statements st = new Statements(c)) {
         return inTransaction(c, x -> work.run(st));
       } catch (SQLException e) {
-        if (attempt < MAX_ATTEMPTS && isTransient(e)) {
+        if (attempt < MAX_ATTEMPTS && GroupCommit.isTransient(e)) {
           continue;
         }
         throw new StoreException("database write failed: " + e.getMessage(), e);
@@ -113,15 +129,6 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /**
-   * Deadlock or serialisation failure: another process won the race, the transaction may be
-   * retried.
-   */
-  private static boolean isTransient(SQLException e) {
-    String state = e.getSQLState();
-    return "40001".equals(state) || "40P01".equals(state);
-  }
-
   private static void rollbackQuietly(Connection c, Exception cause) {
     try {
       c.rollback();
@@ -132,16 +139,14 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    if (writer != null) {
-      try {
-        writer.close();
-      } catch (SQLException e) {
-        throw new StoreException("could not close the database: " + e.getMessage(), e);
-      } finally {
+    try {
+      groupCommit.close();
+    } catch (SQLException e) {
+      throw new StoreException("could not close the database: " + e.getMessage(), e);
+    } finally {
+      if (checkpointer != null) {
         checkpointer.close();
-        readPool.close();
       }
-    } else {
       readPool.close();
     }
   }

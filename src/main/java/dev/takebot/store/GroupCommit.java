@@ -6,30 +6,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 
 /**
- * SQLite's single writer with group commit: threads that write at the same time share one commit.
+ * Group commit: threads that write at the same time share one transaction and one commit.
  *
- * <p>The connection stays in SQLite's autocommit state between batches, so no lock is held while
- * idle (another process may write, migrate or checkpoint); each batch runs {@code BEGIN IMMEDIATE}
- * … {@code COMMIT} itself, with prepared statements. Each caller queues its work and takes the
- * writer lock. Whoever holds the lock drains the queue, runs every queued piece of work under its
- * own savepoint (one failing rolls back only itself), commits once and hands each caller its
+ * <p>Each caller queues its work and takes the writer lock. Whoever holds the lock drains the
+ * queue, runs every queued piece of work in one transaction, commits once and hands each caller its
  * result. A caller that finds its work already done by an earlier lock holder just returns. Nobody
  * learns of success before the commit, so "returned" still means "durable"; a lone writer pays
- * nothing extra, concurrent writers share the cost of a commit.
+ * nothing extra, concurrent writers share the cost of a commit (on a disk, the flush).
+ *
+ * <p>One piece of work failing must not undo the others: on SQLite each runs under its own
+ * savepoint (cheap, in-process). On PostgreSQL a savepoint costs two round trips, so a batch first
+ * runs without; if a piece of work fails, the batch is rolled back and run again with savepoints,
+ * and only the failed work hears of its failure. A batch that lost a deadlock or serialisation race
+ * against another process is rolled back and run again as a whole (work on PostgreSQL must be safe
+ * to repeat, as it always was); after the last attempt, or when the commit itself fails, every
+ * caller of the batch gets the failure and nothing of the batch is stored.
  */
 final class GroupCommit implements AutoCloseable {
   private static final int MAX_BATCH = 256;
 
-  private final Connection writer;
-  private final Statements statements;
+  private final Transactions transactions;
+  private final int maxAttempts;
   private final ReentrantLock lock = new ReentrantLock();
   private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
-  GroupCommit(Connection writer) {
-    this.writer = writer;
-    this.statements = new Statements(writer);
+  private GroupCommit(Transactions transactions, int maxAttempts) {
+    this.transactions = transactions;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /**
+   * SQLite's single writer. The connection stays in autocommit between batches, so no lock is held
+   * while idle (another process may write, migrate or checkpoint); each batch runs {@code BEGIN
+   * IMMEDIATE} … {@code COMMIT} itself, with prepared statements kept for the store's life.
+   */
+  static GroupCommit sqlite(Connection writer) {
+    return new GroupCommit(new SqliteTransactions(writer), 1);
+  }
+
+  /**
+   * PostgreSQL: each batch borrows a connection (autocommit off) from {@code pool}, so a broken
+   * connection is replaced by the pool instead of failing every later write.
+   */
+  static GroupCommit pooled(DataSource pool, int maxAttempts) {
+    return new GroupCommit(new PooledTransactions(pool), maxAttempts);
   }
 
   <T> T write(SqlWork.Write<T> work) {
@@ -46,6 +69,11 @@ final class GroupCommit implements AutoCloseable {
     return mine.result();
   }
 
+  /** Callers whose work waits for the next batch; lets tests line up a batch. */
+  int waiting() {
+    return queue.size();
+  }
+
   /** Runs under the lock: one transaction for everything queued so far. */
   private void runBatch() {
     List<Pending<?>> batch = new ArrayList<>();
@@ -58,31 +86,23 @@ final class GroupCommit implements AutoCloseable {
     }
     Throwable failed = null;
     try {
-      exec("BEGIN IMMEDIATE");
-      if (batch.size() == 1) {
-        Pending<?> only = batch.get(0);
-        only.run(statements);
-        exec(only.failure == null ? "COMMIT" : "ROLLBACK");
-      } else {
-        for (Pending<?> each : batch) {
-          exec("SAVEPOINT item");
-          each.run(statements);
-          if (each.failure != null) {
-            exec("ROLLBACK TO item");
+      for (int attempt = 1; ; attempt++) {
+        try {
+          boolean savepoints = transactions.savepointsUpFront() && batch.size() > 1;
+          if (!runTransaction(batch, savepoints)) {
+            runTransaction(batch, true);
           }
-          exec("RELEASE item");
+          break;
+        } catch (SQLException e) {
+          if (attempt < maxAttempts && isTransient(e)) {
+            continue;
+          }
+          throw e;
         }
-        exec("COMMIT");
       }
     } catch (Throwable e) {
-      // BEGIN, a savepoint or the commit itself failed: nothing in this batch is stored.
+      // BEGIN, a savepoint, the commit or the connection failed: nothing in this batch is stored.
       failed = e;
-      try {
-        exec("ROLLBACK");
-      } catch (SQLException r) {
-        // No transaction left to roll back; the failure above is what the callers hear about.
-        e.addSuppressed(r);
-      }
     } finally {
       for (Pending<?> each : batch) {
         if (failed != null) {
@@ -96,19 +116,202 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private void exec(String sql) throws SQLException {
-    statements.get(sql).execute();
+  /**
+   * One transaction for the batch; rolled back on any exception.
+   *
+   * @return false when, without savepoints, a piece of work failed and the batch was rolled back so
+   *     it can run again with them
+   */
+  private boolean runTransaction(List<Pending<?>> batch, boolean savepoints) throws SQLException {
+    for (Pending<?> each : batch) {
+      each.reset();
+    }
+    Statements st = transactions.begin();
+    Throwable failure = null;
+    try {
+      if (batch.size() == 1) {
+        Pending<?> only = batch.get(0);
+        only.run(st);
+        throwIfTransient(only);
+        if (only.failure == null) {
+          transactions.commit();
+        } else {
+          transactions.rollback();
+        }
+        return true;
+      }
+      for (Pending<?> each : batch) {
+        if (savepoints) {
+          exec(st, "SAVEPOINT item");
+        }
+        each.run(st);
+        throwIfTransient(each);
+        if (each.failure != null) {
+          if (!savepoints) {
+            transactions.rollback();
+            return false;
+          }
+          exec(st, "ROLLBACK TO SAVEPOINT item");
+        }
+        if (savepoints) {
+          exec(st, "RELEASE SAVEPOINT item");
+        }
+      }
+      transactions.commit();
+      return true;
+    } catch (SQLException | RuntimeException | Error e) {
+      failure = e;
+      try {
+        transactions.rollback();
+      } catch (SQLException r) {
+        // No transaction left to roll back; the failure above is what the callers hear about.
+        e.addSuppressed(r);
+      }
+      throw e;
+    } finally {
+      try {
+        transactions.end();
+      } catch (SQLException e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  /** A lost race fails the whole batch, which then runs again, rather than only that caller. */
+  private void throwIfTransient(Pending<?> p) throws SQLException {
+    if (maxAttempts > 1 && p.failure instanceof SQLException e && isTransient(e)) {
+      throw e;
+    }
+  }
+
+  /** Deadlock or serialisation failure: another process won the race, the work may be retried. */
+  static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
+  private static void exec(Statements st, String sql) throws SQLException {
+    st.get(sql).execute();
   }
 
   @Override
   public void close() throws SQLException {
     lock.lock();
     try {
-      statements.close();
-      writer.close();
+      transactions.close();
     } finally {
       lock.unlock();
     }
+  }
+
+  /** How one engine starts and ends a batch's transaction. Used under the lock only. */
+  private interface Transactions extends AutoCloseable {
+    /** Starts a transaction; the statements serve until {@link #end}. */
+    Statements begin() throws SQLException;
+
+    void commit() throws SQLException;
+
+    void rollback() throws SQLException;
+
+    /** After commit or rollback. */
+    void end() throws SQLException;
+
+    /**
+     * Whether every batch runs each piece of work under a savepoint; otherwise only a batch in
+     * which one failed runs again with them (where a savepoint costs round trips).
+     */
+    boolean savepointsUpFront();
+
+    @Override
+    void close() throws SQLException;
+  }
+
+  private static final class SqliteTransactions implements Transactions {
+    private final Connection writer;
+    private final Statements statements;
+
+    SqliteTransactions(Connection writer) {
+      this.writer = writer;
+      this.statements = new Statements(writer);
+    }
+
+    @Override
+    public Statements begin() throws SQLException {
+      exec(statements, "BEGIN IMMEDIATE");
+      return statements;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+      exec(statements, "COMMIT");
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+      exec(statements, "ROLLBACK");
+    }
+
+    @Override
+    public void end() {}
+
+    @Override
+    public boolean savepointsUpFront() {
+      return true;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      statements.close();
+      writer.close();
+    }
+  }
+
+  private static final class PooledTransactions implements Transactions {
+    private final DataSource pool;
+    private Connection connection;
+    private Statements statements;
+
+    PooledTransactions(DataSource pool) {
+      this.pool = pool;
+    }
+
+    @Override
+    public Statements begin() throws SQLException {
+      connection = pool.getConnection();
+      statements = new Statements(connection);
+      return statements;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+      connection.commit();
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+      connection.rollback();
+    }
+
+    @Override
+    public void end() throws SQLException {
+      try (Connection c = connection;
+          Statements s = statements) {
+        connection = null;
+        statements = null;
+      }
+    }
+
+    @Override
+    public boolean savepointsUpFront() {
+      return false;
+    }
+
+    /** The pool belongs to the {@link Database}. */
+    @Override
+    public void close() {}
   }
 
   /**
@@ -122,6 +325,11 @@ final class GroupCommit implements AutoCloseable {
 
     Pending(SqlWork.Write<T> work) {
       this.work = work;
+    }
+
+    void reset() {
+      value = null;
+      failure = null;
     }
 
     void run(Statements st) {

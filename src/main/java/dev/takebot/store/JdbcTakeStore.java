@@ -283,6 +283,11 @@ public final class JdbcTakeStore implements TakeRepository {
     }
   }
 
+  /** Inserts queued for the next shared commit; lets tests line up a batch. */
+  int queuedInserts() {
+    return db.groupCommit().waiting();
+  }
+
   // --- inserts -----------------------------------------------------------------------------------
 
   @Override
@@ -293,7 +298,9 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public boolean insertTake(Take take, boolean viaShare) {
     validate(take);
-    return db.write(st -> insert(st, take) && (!viaShare || markShared(st, take.messageId())));
+    // Live takes arrive one by one from every shard at once: they share commits.
+    return db.writeShared(
+        st -> insert(st, take) && (!viaShare || markShared(st, take.messageId())));
   }
 
   /**

@@ -1,11 +1,25 @@
 package dev.takebot.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.takebot.sentiment.Label;
+import dev.takebot.takes.TakeStats;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 @DisplayName("Take store on PostgreSQL (embedded)")
 class PostgresTakeStoreTest extends TakeStoreContract {
@@ -18,6 +32,8 @@ class PostgresTakeStoreTest extends TakeStoreContract {
         EmbeddedPostgres.builder()
             .setServerConfig("fsync", "off")
             .setServerConfig("synchronous_commit", "off")
+            // Tells which takes were committed together, savepoints (subtransactions) included.
+            .setServerConfig("track_commit_timestamp", "on")
             .start();
   }
 
@@ -26,6 +42,78 @@ class PostgresTakeStoreTest extends TakeStoreContract {
     if (postgres != null) {
       postgres.close();
     }
+  }
+
+  @Test
+  @DisplayName(
+      "concurrent live takes share one transaction; duplicates, forgotten members and unknown"
+          + " discussions keep their answers")
+  void concurrentInsertsShareACommit() throws Exception {
+    store.forgetAuthor(GUILD, 66, 1_000);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try (Connection blocker = postgres.getPostgresDatabase().getConnection();
+        Statement s = blocker.createStatement()) {
+      // Holds the discussion's aggregate row so the first insert's batch waits while others queue.
+      blocker.setAutoCommit(false);
+      s.execute("SELECT * FROM discussion_stats WHERE post_message_id = " + POST + " FOR UPDATE");
+      Future<Boolean> first = pool.submit(() -> store.insertTake(take(1, 5)));
+      await(() -> waitingForLock(s), "the first insert to wait for the row lock");
+      List<Future<Boolean>> queued = new ArrayList<>();
+      queued.add(pool.submit(() -> store.insertTake(take(2, 6))));
+      queued.add(pool.submit(() -> store.insertTake(take(1, 5))));
+      queued.add(pool.submit(() -> store.insertTake(take(3, POST, 66, Label.NEGATIVE, -1))));
+      queued.add(pool.submit(() -> store.insertTake(take(4, 9_999, 7, Label.NEUTRAL, 0))));
+      queued.add(pool.submit(() -> store.insertTake(take(5, 7), true)));
+      await(() -> store.queuedInserts() == 5, "five inserts to queue behind the first");
+      blocker.commit();
+
+      assertThat(first.get(1, TimeUnit.MINUTES)).isTrue();
+      assertThat(queued.get(0).get(1, TimeUnit.MINUTES)).isTrue();
+      assertThat(queued.get(1).get(1, TimeUnit.MINUTES)).as("duplicate event").isFalse();
+      assertThat(queued.get(2).get(1, TimeUnit.MINUTES)).as("forgotten member").isFalse();
+      assertThatThrownBy(() -> queued.get(3).get(1, TimeUnit.MINUTES))
+          .hasCauseInstanceOf(StoreException.class)
+          .hasMessageContaining("unknown discussion 9999");
+      assertThat(queued.get(4).get(1, TimeUnit.MINUTES)).isTrue();
+
+      // The queued takes were committed together: one commit time for all of them.
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*), count(DISTINCT pg_xact_commit_timestamp(xmin)), count(*) FILTER (WHERE via_share = 1)"
+                  + " FROM takes")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(3);
+        assertThat(rs.getInt(2)).as("commits").isEqualTo(2);
+        assertThat(rs.getInt(3)).as("marked as shared").isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(3);
+    assertThat(stats.members()).isEqualTo(3);
+    assertThat(stats.byLabel()).containsEntry(Label.POSITIVE, 3L);
+  }
+
+  private static boolean waitingForLock(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
+      rs.next();
+      return rs.getInt(1) > 0;
+    }
+  }
+
+  private static void await(Check check, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!check.holds()) {
+      assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+      Thread.onSpinWait();
+      Thread.sleep(1);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Check {
+    boolean holds() throws Exception;
   }
 
   @Override
