@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -125,11 +126,13 @@ class PostgresGroupCommitTest {
     ExecutorService threads = Executors.newFixedThreadPool(CALLERS + 1);
     try {
       int saved = commitsToFail.getAndSet(0);
+      CountDownLatch gateRunning = new CountDownLatch(1);
       Future<Integer> gate =
           threads.submit(
               () ->
                   commits.write(
                       st -> {
+                        gateRunning.countDown();
                         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                         while (commits.waiting() < CALLERS && System.nanoTime() < deadline) {
                           Thread.onSpinWait();
@@ -138,7 +141,10 @@ class PostgresGroupCommitTest {
                         commitsToFail.set(saved);
                         return -1;
                       }));
-      // The gate's work starts once it holds the lock; the others then queue behind it.
+      // The others are submitted only once the gate's work runs, so none can join the gate's own
+      // batch
+      // (on a loaded machine they could reach the queue before the gate's batch had started).
+      assertThat(gateRunning.await(1, TimeUnit.MINUTES)).as("the gate's work started").isTrue();
       List<Future<Integer>> calls = new ArrayList<>();
       for (int i = 0; i < CALLERS; i++) {
         int id = i;
