@@ -20,8 +20,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A local Discord-compatible server (REST API v10 under {@link #restUrl()}, Gateway v10 at {@link
- * #gatewayUrl()}) bound to 127.0.0.1 on an ephemeral port, serving one realistic guild, plus the
- * scenario API tests use to act as members and read back what the bot did.
+ * #gatewayUrl()}) bound to 127.0.0.1 on an ephemeral port, serving one realistic guild (or several,
+ * see {@link Builder#guilds(int)} and {@link SandboxGuild}), plus the scenario API tests use to act
+ * as members and read back what the bot did.
  *
  * <pre>{@code
  * try (DiscordSandbox sandbox = DiscordSandbox.start()) {
@@ -51,6 +52,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * window. Not modelled: DMs, voice, presences, guild member chunking beyond one chunk, stickers,
  * polls, forum channels, scheduled events, webhooks other than interaction webhooks, audit logs,
  * and real (as opposed to scripted) rate-limit exhaustion beyond 50 requests per second and route.
+ *
+ * <p>Sharding follows Discord: an IDENTIFY with {@code shard: [id, n]} gets READY and GUILD_CREATE
+ * only for the guilds with {@code (guild_id >> 22) % n == id}, and only their dispatches; {@code
+ * GET /gateway/bot} answers {@code shards} and {@code session_start_limit}; each accepted IDENTIFY
+ * uses one session start, and one sooner than {@link Builder#identifyInterval} after the last in
+ * its bucket ({@code shard_id % max_concurrency}) gets op 9 (not resumable). The single-guild
+ * methods ({@link #guildId()}, {@link #news()}, {@link #member()}…) name the first guild; the
+ * member-acting ones work in any guild, by channel.
  *
  * <p>All methods are thread-safe. {@link #close()} stops the HTTP server, every socket and every
  * thread.
