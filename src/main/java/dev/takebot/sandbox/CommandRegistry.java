@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +17,22 @@ import java.util.Map;
 final class CommandRegistry {
   private final ObjectMapper json;
   private final Snowflakes ids;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final String botId;
   private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
-  private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();
 
-  CommandRegistry(ObjectMapper json, Snowflakes ids, GuildModel guild) {
+  /** Guild commands per guild id. */
+  private final Map<String, Map<String, ObjectNode>> guildCommands = new LinkedHashMap<>();
+
+  CommandRegistry(ObjectMapper json, Snowflakes ids, Guilds guilds) {
     this.json = json;
     this.ids = ids;
-    this.guild = guild;
-    this.botId = guild.bot.id();
+    this.guilds = guilds;
+    this.botId = guilds.bot().id();
   }
 
   List<JsonNode> commands(boolean guildScoped) {
-    return (guildScoped ? guildCommands : globalCommands)
+    return (guildScoped ? guildCommands.getOrDefault(guilds.first().id, Map.of()) : globalCommands)
         .values().stream().map(n -> (JsonNode) n.deepCopy()).toList();
   }
 
@@ -101,10 +104,10 @@ final class CommandRegistry {
     if (guildId == null) {
       return globalCommands;
     }
-    if (!guildId.equals(guild.id)) {
+    if (guilds.byId(guildId) == null) {
       throw new ApiException(403, 50001, "Missing Access");
     }
-    return guildCommands;
+    return guildCommands.computeIfAbsent(guildId, g -> new LinkedHashMap<>());
   }
 
   private static ObjectNode findByName(Map<String, ObjectNode> commands, JsonNode c) {
@@ -148,7 +151,9 @@ final class CommandRegistry {
 
   /** The registered command with that name and type, guild commands first. */
   ObjectNode registeredCommand(String name, int type) {
-    for (Map<String, ObjectNode> map : List.of(guildCommands, globalCommands)) {
+    List<Map<String, ObjectNode>> maps = new ArrayList<>(guildCommands.values());
+    maps.add(globalCommands);
+    for (Map<String, ObjectNode> map : maps) {
       for (ObjectNode c : map.values()) {
         if (c.path("name").asText().equals(name) && c.path("type").asInt(1) == type) {
           return c.deepCopy();
@@ -163,6 +168,7 @@ final class CommandRegistry {
    * against theirs.
    */
   boolean commandVisibleTo(Member member, String channelId, String name, int type) {
+    GuildModel guild = guilds.ofChannel(channelId);
     ObjectNode c = registeredCommand(name, type);
     if (c == null) {
       return false;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -19,8 +20,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A local Discord-compatible server (REST API v10 under {@link #restUrl()}, Gateway v10 at {@link
- * #gatewayUrl()}) bound to 127.0.0.1 on an ephemeral port, serving one realistic guild, plus the
- * scenario API tests use to act as members and read back what the bot did.
+ * #gatewayUrl()}) bound to 127.0.0.1 on an ephemeral port, serving one realistic guild (or several,
+ * see {@link Builder#guilds(int)} and {@link SandboxGuild}), plus the scenario API tests use to act
+ * as members and read back what the bot did.
  *
  * <pre>{@code
  * try (DiscordSandbox sandbox = DiscordSandbox.start()) {
@@ -51,6 +53,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * polls, forum channels, scheduled events, webhooks other than interaction webhooks, audit logs,
  * and real (as opposed to scripted) rate-limit exhaustion beyond 50 requests per second and route.
  *
+ * <p>Sharding follows Discord: an IDENTIFY with {@code shard: [id, n]} gets READY and GUILD_CREATE
+ * only for the guilds with {@code (guild_id >> 22) % n == id}, and only their dispatches; {@code
+ * GET /gateway/bot} answers {@code shards} and {@code session_start_limit}; each accepted IDENTIFY
+ * uses one session start, and one sooner than {@link Builder#identifyInterval} after the last in
+ * its bucket ({@code shard_id % max_concurrency}) gets op 9 (not resumable). The single-guild
+ * methods ({@link #guildId()}, {@link #news()}, {@link #member()}…) name the first guild; the
+ * member-acting ones work in any guild, by channel.
+ *
  * <p>All methods are thread-safe. {@link #close()} stops the HTTP server, every socket and every
  * thread.
  */
@@ -63,8 +73,71 @@ public final class DiscordSandbox implements AutoCloseable {
     private String botName = "TakeBot";
     private int heartbeatInterval = 41_250;
     private long privilegedIntents = Gateway.PRIVILEGED;
+    private int guilds = 1;
+    private int recommendedShards = 1;
+    private int sessionStartLimit = 1000;
+    private int maxConcurrency = 1;
+    private Duration identifyInterval = Duration.ofSeconds(5);
 
     private Builder() {}
+
+    /**
+     * How many guilds the sandbox serves (default 1). The first is the one {@link #guildId()},
+     * {@link #news()} and the other single-guild methods name; {@link #guilds()} lists all. Their
+     * ids are minted a millisecond apart, so consecutive guilds fall on consecutive shards.
+     */
+    public Builder guilds(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("a sandbox serves at least one guild");
+      }
+      this.guilds = count;
+      return this;
+    }
+
+    /** The {@code shards} count {@code GET /gateway/bot} recommends (default 1). */
+    public Builder recommendedShards(int shards) {
+      if (shards < 1) {
+        throw new IllegalArgumentException("recommended shards must be at least 1");
+      }
+      this.recommendedShards = shards;
+      return this;
+    }
+
+    /**
+     * The daily {@code session_start_limit.total} (default 1000); each accepted IDENTIFY uses one,
+     * and once none remain an IDENTIFY gets op 9 like on Discord. RESUMEs are free.
+     */
+    public Builder sessionStartLimit(int total) {
+      if (total < 0) {
+        throw new IllegalArgumentException("session start limit must not be negative");
+      }
+      this.sessionStartLimit = total;
+      return this;
+    }
+
+    /**
+     * {@code session_start_limit.max_concurrency} (default 1): shards are paced in buckets {@code
+     * shard_id % max_concurrency}, each allowed one IDENTIFY per {@link #identifyInterval}.
+     */
+    public Builder maxConcurrency(int concurrency) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("max concurrency must be at least 1");
+      }
+      this.maxConcurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * How soon a bucket may IDENTIFY again (Discord: 5 s); one sooner gets op 9 invalid session
+     * (not resumable). {@link Duration#ZERO} turns pacing off.
+     */
+    public Builder identifyInterval(Duration interval) {
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("identify interval must not be negative");
+      }
+      this.identifyInterval = interval;
+      return this;
+    }
 
     /**
      * The clock for ids, timestamps and the 3-second interaction window. JDA judges interaction ids
@@ -122,6 +195,7 @@ public final class DiscordSandbox implements AutoCloseable {
   private final SandboxEngine engine;
   private final Member defaultModerator;
   private final Member defaultMember;
+  private final List<SandboxGuild> guilds = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private Javalin app;
   private int port;
@@ -134,9 +208,15 @@ public final class DiscordSandbox implements AutoCloseable {
             b.token,
             b.botName,
             b.heartbeatInterval,
-            b.privilegedIntents);
-    this.defaultModerator = addMember("mod", engine.guild.moderator);
-    this.defaultMember = addMember("member");
+            b.privilegedIntents,
+            new Gateway.Sharding(
+                b.recommendedShards, b.sessionStartLimit, b.maxConcurrency, b.identifyInterval),
+            b.guilds);
+    for (GuildModel g : engine.guilds.all()) {
+      guilds.add(new SandboxGuild(engine, g));
+    }
+    this.defaultModerator = guilds.get(0).moderator();
+    this.defaultMember = guilds.get(0).member();
   }
 
   /** A builder for a customised sandbox. */
@@ -216,7 +296,25 @@ public final class DiscordSandbox implements AutoCloseable {
     return engine.token;
   }
 
-  // ------------------------------------------------------------------ the guild
+  // ------------------------------------------------------------------ the guilds
+
+  /** Every guild, first (the one the single-guild methods name) first. */
+  public List<SandboxGuild> guilds() {
+    return List.copyOf(guilds);
+  }
+
+  /**
+   * Adds a guild with its own roles, channels and members. Sessions already connected do not learn
+   * of it (the bot joining a guild is not emulated); connect after adding.
+   */
+  public SandboxGuild addGuild(String name) {
+    Objects.requireNonNull(name);
+    SandboxGuild g = new SandboxGuild(engine, engine.call(() -> engine.addGuild(name)));
+    guilds.add(g);
+    return g;
+  }
+
+  // ------------------------------------------------------------------ the first guild
 
   /** The guild's id (also the id of {@code @everyone}). */
   public String guildId() {
@@ -283,12 +381,12 @@ public final class DiscordSandbox implements AutoCloseable {
    * intent).
    */
   public Member addMember(String name, Role... roles) {
-    return engine.call(() -> engine.guildChanges.addMember(name, roles));
+    return engine.call(() -> engine.guildChanges.addMember(engine.guild, name, roles));
   }
 
   /** Adds a role with the given permission bits (GUILD_ROLE_CREATE). */
   public Role addRole(String name, long permissions) {
-    return engine.call(() -> engine.guildChanges.addRole(name, permissions));
+    return engine.call(() -> engine.guildChanges.addRole(engine.guild, name, permissions));
   }
 
   /**
@@ -309,7 +407,7 @@ public final class DiscordSandbox implements AutoCloseable {
     for (Role r : viewers) {
       overwrites.add(new GuildModel.Overwrite(r.id(), 0, Permissions.VIEW_CHANNEL, 0));
     }
-    return engine.call(() -> engine.guildChanges.addTextChannel(name, overwrites));
+    return engine.call(() -> engine.guildChanges.addTextChannel(engine.guild, name, overwrites));
   }
 
   /**
@@ -344,17 +442,23 @@ public final class DiscordSandbox implements AutoCloseable {
    */
   public long permissions(Member member, Channel channel) {
     return engine.call(
-        () ->
-            engine.guild.permissions(
-                engine.guild.members.getOrDefault(member.id(), member), channel.id()));
+        () -> {
+          GuildModel guild = engine.guilds.ofChannel(channel.id());
+          return guild.permissions(guild.members.getOrDefault(member.id(), member), channel.id());
+        });
   }
 
   /** A channel or thread by id. */
   public Optional<Channel> channel(String id) {
     return engine.call(
         () -> {
-          GuildModel.ChannelData c = engine.guild.channels.get(id);
-          return Optional.ofNullable(c == null ? null : c.channel);
+          for (GuildModel g : engine.guilds.all()) {
+            GuildModel.ChannelData c = g.channels.get(id);
+            if (c != null) {
+              return Optional.of(c.channel);
+            }
+          }
+          return Optional.<Channel>empty();
         });
   }
 
@@ -585,7 +689,7 @@ public final class DiscordSandbox implements AutoCloseable {
    * unavailable}, which JDA reports as a GuildLeaveEvent. Only the gateway event is emulated.
    */
   public void removeBotFromGuild() {
-    engine.run(engine.guildChanges::removeBot);
+    engine.run(() -> engine.guildChanges.removeBot(engine.guild));
   }
 
   /**
@@ -593,7 +697,7 @@ public final class DiscordSandbox implements AutoCloseable {
    * JDA.
    */
   public void addBotBackToGuild() {
-    engine.run(engine.guildChanges::addBotBack);
+    engine.run(() -> engine.guildChanges.addBotBack(engine.guild));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.takebot.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
@@ -10,8 +11,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +46,24 @@ final class Gateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
+  /**
+   * What {@code GET /gateway/bot} announces and how session starts are limited: the recommended
+   * shard count, the daily {@code session_start_limit} total, and {@code max_concurrency}
+   * identifies per {@code identifyInterval} (Discord: 5 s) per bucket {@code shard_id %
+   * max_concurrency}.
+   */
+  record Sharding(
+      int recommendedShards,
+      int sessionStartTotal,
+      int maxConcurrency,
+      Duration identifyInterval) {}
+
   /** One identified gateway session; survives disconnects until invalidated. */
   static final class Session {
     final String id;
     final long intents;
+    final int shardId;
+    final int numShards;
     int seq;
     final ArrayDeque<ObjectNode> buffer = new ArrayDeque<>();
     Connection connection;
@@ -56,9 +73,16 @@ final class Gateway {
     /** Dispatches held back until the session's GUILD_CREATE, which must come first. */
     final List<Dispatch> deferred = new ArrayList<>();
 
-    Session(String id, long intents) {
+    Session(String id, long intents, int shardId, int numShards) {
       this.id = id;
       this.intents = intents;
+      this.shardId = shardId;
+      this.numShards = numShards;
+    }
+
+    /** Discord sends a shard only its guilds' events; events without a guild go to shard 0. */
+    boolean receives(GuildModel guild) {
+      return guild == null ? shardId == 0 : guild.shard(numShards) == shardId;
     }
   }
 
@@ -82,8 +106,14 @@ final class Gateway {
   private final ObjectMapper json;
   private final Clock clock;
   private final EngineLoop loop;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final String token;
+  private final Sharding sharding;
+  private int sessionStartsRemaining;
+
+  /** When each identify bucket last started a session. */
+  private final Map<Integer, Instant> lastIdentify = new HashMap<>();
+
   private final int heartbeatInterval;
   private final long allowedPrivilegedIntents;
   private volatile String resumeGatewayUrl = "ws://127.0.0.1/gateway-resume";
@@ -95,15 +125,18 @@ final class Gateway {
       ObjectMapper json,
       Clock clock,
       EngineLoop loop,
-      GuildModel guild,
+      Guilds guilds,
       String token,
       int heartbeatInterval,
-      long allowedPrivilegedIntents) {
+      long allowedPrivilegedIntents,
+      Sharding sharding) {
     this.json = json;
     this.clock = clock;
     this.loop = loop;
-    this.guild = guild;
+    this.guilds = guilds;
     this.token = token;
+    this.sharding = sharding;
+    this.sessionStartsRemaining = sharding.sessionStartTotal();
     this.heartbeatInterval = heartbeatInterval;
     this.allowedPrivilegedIntents = allowedPrivilegedIntents;
   }
@@ -232,15 +265,86 @@ final class Gateway {
       close(c, 4014, "Disallowed intent(s).");
       return;
     }
+    JsonNode shard = d.path("shard");
+    int shardId = 0;
+    int numShards = 1;
+    if (!shard.isMissingNode() && !shard.isNull()) {
+      shardId = shard.path(0).asInt(-1);
+      numShards = shard.path(1).asInt(0);
+      if (!shard.isArray()
+          || shard.size() != 2
+          || numShards < 1
+          || shardId < 0
+          || shardId >= numShards) {
+        record("IDENTIFY", "invalid shard " + shard);
+        close(c, 4010, "Invalid shard.");
+        return;
+      }
+    }
+    String refused = refusedStart(shardId);
+    if (refused != null) {
+      // Discord answers a start it does not allow with a non-resumable invalid session.
+      record("IDENTIFY_REFUSED", "shard " + shardId + "/" + numShards + ": " + refused);
+      ObjectNode invalid = json.createObjectNode();
+      invalid.put("op", 9);
+      invalid.put("d", false);
+      send(c, invalid);
+      return;
+    }
+    sessionStartsRemaining--;
+    lastIdentify.put(shardId % sharding.maxConcurrency(), clock.instant());
     byte[] random = new byte[16];
     ThreadLocalRandom.current().nextBytes(random);
-    Session s = new Session(HexFormat.of().formatHex(random), intents);
+    Session s = new Session(HexFormat.of().formatHex(random), intents, shardId, numShards);
     sessions.put(s.id, s);
     s.connection = c;
     c.session = s;
-    record("IDENTIFY", "session " + s.id + " intents " + intents + " via " + c.path);
-    sequenceAndSend(s, "READY", readyJson(s.id));
+    record(
+        "IDENTIFY",
+        "session "
+            + s.id
+            + " intents "
+            + intents
+            + " shard "
+            + shardId
+            + "/"
+            + numShards
+            + " via "
+            + c.path);
+    sequenceAndSend(s, "READY", readyJson(s));
     loop.schedule(() -> sendGuildCreate(s), Duration.ofMillis(20));
+  }
+
+  /** Why a new session may not start now (null if it may): the bucket's pace or the daily limit. */
+  private String refusedStart(int shardId) {
+    if (sessionStartsRemaining <= 0) {
+      return "session_start_limit exhausted";
+    }
+    int bucket = shardId % sharding.maxConcurrency();
+    Instant last = lastIdentify.get(bucket);
+    if (last != null
+        && Duration.between(last, clock.instant()).compareTo(sharding.identifyInterval()) < 0) {
+      return "bucket " + bucket + " identified less than " + sharding.identifyInterval() + " ago";
+    }
+    return null;
+  }
+
+  /** The guilds a session's shard holds, in the order they were created. */
+  private List<GuildModel> guildsOf(Session s) {
+    return guilds.all().stream().filter(s::receives).toList();
+  }
+
+  /** {@code GET /gateway/bot}'s body. */
+  ObjectNode gatewayBotJson(String url) {
+    ObjectNode n = json.createObjectNode();
+    n.put("url", url);
+    n.put("shards", sharding.recommendedShards());
+    ObjectNode limit = n.putObject("session_start_limit");
+    limit.put("total", sharding.sessionStartTotal());
+    limit.put("remaining", Math.max(0, sessionStartsRemaining));
+    limit.put("reset_after", 86_400_000);
+    limit.put("max_concurrency", sharding.maxConcurrency());
+    return n;
   }
 
   /**
@@ -250,7 +354,9 @@ final class Gateway {
     return token.equals(presented) || ("Bot " + token).equals(presented);
   }
 
-  private ObjectNode readyJson(String sessionId) {
+  private ObjectNode readyJson(Session s) {
+    String sessionId = s.id;
+    GuildModel guild = guilds.first();
     ObjectNode d = json.createObjectNode();
     d.put("v", 10);
     ObjectNode user = guild.userJson(json, guild.bot);
@@ -258,9 +364,10 @@ final class Gateway {
     user.put("mfa_enabled", false);
     user.put("flags", 0);
     d.set("user", user);
-    ObjectNode g = d.putArray("guilds").addObject();
-    g.put("id", guild.id);
-    g.put("unavailable", true);
+    ArrayNode guildArray = d.putArray("guilds");
+    for (GuildModel g : guildsOf(s)) {
+      guildArray.addObject().put("id", g.id).put("unavailable", true);
+    }
     d.putArray("private_channels");
     d.putArray("relationships");
     d.putArray("presences");
@@ -269,7 +376,7 @@ final class Gateway {
     d.put("session_id", sessionId);
     d.put("session_type", "normal");
     d.put("resume_gateway_url", resumeGatewayUrl);
-    d.putArray("shard").add(0).add(1);
+    d.putArray("shard").add(s.shardId).add(s.numShards);
     ObjectNode app = d.putObject("application");
     app.put("id", guild.bot.id());
     app.put("flags", 1 << 19 | 1 << 23);
@@ -282,7 +389,9 @@ final class Gateway {
     if (!s.alive) {
       return;
     }
-    sequenceAndSend(s, "GUILD_CREATE", guild.guildCreateJson(json));
+    for (GuildModel g : guildsOf(s)) {
+      sequenceAndSend(s, "GUILD_CREATE", g.guildCreateJson(json));
+    }
     s.guildPending = false;
     for (Dispatch d : s.deferred) {
       sequenceAndSend(s, d.type(), d.d());
@@ -332,6 +441,10 @@ final class Gateway {
       close(c, 4003, "Not authenticated.");
       return;
     }
+    GuildModel guild = guilds.byId(d.path("guild_id").asText());
+    if (guild == null || !c.session.receives(guild)) {
+      return; // Discord ignores requests for guilds the shard does not hold
+    }
     sequenceAndSend(c.session, "GUILD_MEMBERS_CHUNK", guild.membersChunkJson(json, d));
   }
 
@@ -342,8 +455,9 @@ final class Gateway {
    * applying the Message Content rule to message payloads.
    */
   void dispatch(String type, ObjectNode d, int intent) {
+    GuildModel guild = guildOf(type, d);
     for (Session s : sessions.values()) {
-      if (!s.alive || (intent != 0 && (s.intents & intent) == 0)) {
+      if (!s.alive || (intent != 0 && (s.intents & intent) == 0) || !s.receives(guild)) {
         continue;
       }
       ObjectNode payload = d;
@@ -360,11 +474,20 @@ final class Gateway {
   }
 
   /**
+   * The guild a dispatch is about: its {@code guild_id}, or the guild itself for GUILD_CREATE and
+   * GUILD_DELETE.
+   */
+  private GuildModel guildOf(String type, ObjectNode d) {
+    boolean isGuild = type.equals("GUILD_CREATE") || type.equals("GUILD_DELETE");
+    return guilds.byId(d.path(isGuild ? "id" : "guild_id").asText());
+  }
+
+  /**
    * Discord blanks content, embeds, attachments, components and polls of others' messages without
    * the intent.
    */
   private ObjectNode withoutContent(ObjectNode message) {
-    String botId = guild.bot.id();
+    String botId = guilds.bot().id();
     boolean own = botId.equals(message.path("author").path("id").asText());
     boolean mentionsBot = false;
     for (JsonNode m : message.path("mentions")) {

@@ -16,18 +16,18 @@ final class GuildChanges {
   private final ObjectMapper json;
   private final Clock clock;
   private final Snowflakes ids;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final Gateway gateway;
 
-  GuildChanges(ObjectMapper json, Clock clock, Snowflakes ids, GuildModel guild, Gateway gateway) {
+  GuildChanges(ObjectMapper json, Clock clock, Snowflakes ids, Guilds guilds, Gateway gateway) {
     this.json = json;
     this.clock = clock;
     this.ids = ids;
-    this.guild = guild;
+    this.guilds = guilds;
     this.gateway = gateway;
   }
 
-  Member addMember(String name, Role... roles) {
+  Member addMember(GuildModel guild, String name, Role... roles) {
     List<String> roleIds = new ArrayList<>();
     for (Role r : roles) {
       if (!guild.roles.containsKey(r.id())) {
@@ -44,13 +44,14 @@ final class GuildChanges {
     return m;
   }
 
-  Role addRole(String name, long permissions) {
+  Role addRole(GuildModel guild, String name, long permissions) {
     int position = guild.roles.values().stream().mapToInt(Role::position).max().orElse(0) + 1;
     Role r = guild.putRole(new Role(ids.next(), name, position, permissions, 0, false));
     return announceRole("GUILD_ROLE_CREATE", r);
   }
 
   Role setRolePermissions(Role role, long permissions) {
+    GuildModel guild = guilds.ofRole(role.id());
     Role old = guild.roles.get(role.id());
     if (old == null) {
       throw new IllegalArgumentException("unknown role " + role.name());
@@ -63,6 +64,7 @@ final class GuildChanges {
   }
 
   private Role announceRole(String event, Role r) {
+    GuildModel guild = guilds.ofRole(r.id());
     ObjectNode d = json.createObjectNode();
     d.put("guild_id", guild.id);
     d.set("role", guild.roleJson(json, r));
@@ -73,7 +75,7 @@ final class GuildChanges {
   /**
    * Adds a text channel with the given overwrites (CHANNEL_CREATE, with them, as Discord sends it).
    */
-  Channel addTextChannel(String name, List<GuildModel.Overwrite> overwrites) {
+  Channel addTextChannel(GuildModel guild, String name, List<GuildModel.Overwrite> overwrites) {
     int position =
         guild.channels.values().stream()
                 .filter(c -> !c.channel.isThread())
@@ -98,6 +100,7 @@ final class GuildChanges {
    * (GUILD_MEMBER_UPDATE).
    */
   void timeOut(Member member, Instant until) {
+    GuildModel guild = guilds.ofMember(member.id());
     Member m = guild.members.get(member.id());
     if (m == null) {
       throw new IllegalArgumentException("not a member: " + member.name());
@@ -114,6 +117,7 @@ final class GuildChanges {
 
   /** Sets (replaces) one member's permission overwrite on a channel (CHANNEL_UPDATE). */
   void setMemberOverwrite(String channelId, Member member, long allow, long deny) {
+    GuildModel guild = guilds.ofChannel(channelId);
     GuildModel.ChannelData c = guild.channelData(channelId);
     if (c.channel.isThread()) {
       throw new IllegalArgumentException(
@@ -129,19 +133,20 @@ final class GuildChanges {
    * guild (or the guild deleted). Only the dispatch: the sandbox's REST side goes on answering as
    * before.
    */
-  void removeBot() {
+  void removeBot(GuildModel guild) {
     ObjectNode d = json.createObjectNode();
     d.put("id", guild.id);
     gateway.dispatch("GUILD_DELETE", d, Gateway.GUILDS);
   }
 
   /** GUILD_CREATE for a guild the client had left: the bot was added back. */
-  void addBotBack() {
+  void addBotBack(GuildModel guild) {
     gateway.dispatch("GUILD_CREATE", guild.guildCreateJson(json), Gateway.GUILDS);
   }
 
   /** {@code GET channels/{c}} as the bot sees it. */
   ObjectNode channelJson(String channelId) {
+    GuildModel guild = guilds.ofChannel(channelId);
     GuildModel.ChannelData c = guild.channelData(channelId);
     if (!Permissions.has(guild.permissions(guild.bot, channelId), Permissions.VIEW_CHANNEL)) {
       throw ApiException.missingAccess();

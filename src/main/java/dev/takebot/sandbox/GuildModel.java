@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one guild the sandbox serves: roles, members, channels, threads and the permission
- * arithmetic. Confined to the {@link EngineLoop} like the rest of the sandbox's state.
+ * One guild the sandbox serves: roles, members, channels, threads and the permission arithmetic.
+ * Each guild has its own; the bot's user is the same in all. Confined to the {@link EngineLoop}
+ * like the rest of the sandbox's state.
  */
 final class GuildModel {
 
@@ -56,6 +57,9 @@ final class GuildModel {
   final Map<String, Member> members = new LinkedHashMap<>();
   final Map<String, ChannelData> channels = new LinkedHashMap<>();
 
+  /** Every channel and thread ever created here, deleted ones too, to route late events. */
+  final Set<String> channelIds = new HashSet<>();
+
   /** Members in time-out, with when it ends; a time-out counts until it is lifted. */
   final Map<String, Instant> timeouts = new LinkedHashMap<>();
 
@@ -68,9 +72,9 @@ final class GuildModel {
   final Channel general;
   final Channel readOnly;
 
-  GuildModel(Snowflakes ids, String botId, String botName, Instant now) {
-    this.id = ids.next();
-    this.name = "TakeBot Sandbox";
+  GuildModel(String id, String name, Snowflakes ids, String botId, String botName, Instant now) {
+    this.id = id;
+    this.name = name;
     this.createdAt = now;
     this.everyone = putRole(new Role(id, "@everyone", 0, Permissions.EVERYONE_DEFAULT, 0, false));
     this.moderator =
@@ -127,6 +131,7 @@ final class GuildModel {
 
   Channel putChannel(Channel channel, int position, String topic, Instant now) {
     channels.put(channel.id(), new ChannelData(channel, position, topic, now));
+    channelIds.add(channel.id());
     return channel;
   }
 
@@ -395,6 +400,11 @@ final class GuildModel {
       d.put("nonce", request.get("nonce").asText());
     }
     return d;
+  }
+
+  /** The shard that receives this guild: {@code (guild_id >> 22) % num_shards}, as on Discord. */
+  int shard(int numShards) {
+    return (int) ((Long.parseUnsignedLong(id) >>> 22) % numShards);
   }
 
   ObjectNode guildCreateJson(ObjectMapper json) {

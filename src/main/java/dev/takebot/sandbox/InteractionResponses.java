@@ -18,7 +18,7 @@ final class InteractionResponses {
 
   private final ObjectMapper json;
   private final Clock clock;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final MessageJson messageJson;
   private final Messages messages;
   private final Interactions interactions;
@@ -26,13 +26,13 @@ final class InteractionResponses {
   InteractionResponses(
       ObjectMapper json,
       Clock clock,
-      GuildModel guild,
+      Guilds guilds,
       MessageJson messageJson,
       Messages messages,
       Interactions interactions) {
     this.json = json;
     this.clock = clock;
-    this.guild = guild;
+    this.guilds = guilds;
     this.messageJson = messageJson;
     this.messages = messages;
     this.interactions = interactions;
@@ -83,7 +83,13 @@ final class InteractionResponses {
             data.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
         message =
             messages.insert(
-                s.channelId, guild.bot, s.responseMessageType, data, uploads, flags, true);
+                s.channelId,
+                guilds.ofChannel(s.channelId).bot,
+                s.responseMessageType,
+                data,
+                uploads,
+                flags,
+                true);
         decorateResponse(s, message);
         s.originalMessageId = message.id;
         messages.dispatch("MESSAGE_CREATE", message);
@@ -94,7 +100,7 @@ final class InteractionResponses {
         message =
             messages.insert(
                 s.channelId,
-                guild.bot,
+                guilds.ofChannel(s.channelId).bot,
                 s.responseMessageType,
                 json.createObjectNode(),
                 List.of(),
@@ -160,6 +166,7 @@ final class InteractionResponses {
   }
 
   private void decorateResponse(InteractionState s, StoredMessage message) {
+    GuildModel guild = guilds.ofChannel(s.channelId);
     ObjectNode meta = markAnswer(s, message);
     if (s.type == InteractionState.APPLICATION_COMMAND) {
       String name = s.payload.path("data").path("name").asText();
@@ -179,6 +186,7 @@ final class InteractionResponses {
 
   /** Marks {@code message} as an answer to {@code s}; its new {@code interaction_metadata}. */
   private ObjectNode markAnswer(InteractionState s, StoredMessage message) {
+    GuildModel guild = guilds.ofChannel(s.channelId);
     message.interactionId = s.id;
     ObjectNode meta = message.json.putObject("interaction_metadata");
     meta.put("id", s.id);
@@ -190,7 +198,7 @@ final class InteractionResponses {
 
   private InteractionState byToken(String applicationId, String interactionToken) {
     InteractionState s = interactions.byToken(interactionToken);
-    if (s == null || !applicationId.equals(guild.bot.id()) || s.callbackType == null) {
+    if (s == null || !applicationId.equals(guilds.bot().id()) || s.callbackType == null) {
       throw ApiException.unknownWebhook();
     }
     if (Duration.between(s.createdAt, clock.instant()).compareTo(TOKEN_LIFETIME) > 0) {
@@ -219,7 +227,9 @@ final class InteractionResponses {
     } else {
       int flags =
           body.path("flags").asInt() & (SandboxMessage.EPHEMERAL | 1 << 2 | 1 << 12 | 1 << 15);
-      message = messages.insert(s.channelId, guild.bot, 0, body, uploads, flags, true);
+      message =
+          messages.insert(
+              s.channelId, guilds.ofChannel(s.channelId).bot, 0, body, uploads, flags, true);
       markAnswer(s, message);
       s.followUpIds.add(message.id);
       messages.dispatch("MESSAGE_CREATE", message);

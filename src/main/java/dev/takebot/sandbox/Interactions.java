@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Interactions {
   private final ObjectMapper json;
   private final Snowflakes ids;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final Gateway gateway;
   private final MessageJson messageJson;
   private final Messages messages;
@@ -32,14 +32,14 @@ final class Interactions {
   Interactions(
       ObjectMapper json,
       Snowflakes ids,
-      GuildModel guild,
+      Guilds guilds,
       Gateway gateway,
       MessageJson messageJson,
       Messages messages,
       CommandRegistry commands) {
     this.json = json;
     this.ids = ids;
-    this.guild = guild;
+    this.guilds = guilds;
     this.gateway = gateway;
     this.messageJson = messageJson;
     this.messages = messages;
@@ -154,6 +154,7 @@ final class Interactions {
    */
   InteractionState selectEntities(
       Member member, SandboxMessage message, String customId, List<?> values) {
+    GuildModel guild = guilds.ofChannel(message.channelId());
     SandboxMessage current = messages.message(message.id());
     if (current == null) {
       throw new IllegalArgumentException("message " + message.id() + " no longer exists");
@@ -333,6 +334,7 @@ final class Interactions {
 
   private ObjectNode option(
       String name, int type, Object value, Member invoker, Channel channel, ObjectNode resolved) {
+    GuildModel guild = guilds.ofChannel(channel.id());
     ObjectNode o = json.createObjectNode();
     o.put("name", name);
     o.put("type", type);
@@ -374,6 +376,7 @@ final class Interactions {
   }
 
   private void resolveMember(ObjectNode o, Member m, ObjectNode resolved) {
+    GuildModel guild = guilds.ofMember(m.id());
     o.put("value", m.id());
     Validation.child(resolved, "users").set(m.id(), guild.userJson(json, m));
     Validation.child(resolved, "members").set(m.id(), guild.memberJson(json, m, false));
@@ -493,6 +496,7 @@ final class Interactions {
       ObjectNode data,
       String sourceMessageId,
       int responseType) {
+    GuildModel guild = guilds.ofChannel(channelId);
     GuildModel.ChannelData channel = guild.channelData(channelId);
     Member m = guild.members.get(member.id());
     if (m == null) {

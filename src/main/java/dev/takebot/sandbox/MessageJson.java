@@ -29,14 +29,14 @@ final class MessageJson {
 
   private final ObjectMapper json;
   private final Snowflakes ids;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final Map<String, StoredFile> files = new LinkedHashMap<>();
   private volatile String httpBase = "http://127.0.0.1/";
 
-  MessageJson(ObjectMapper json, Snowflakes ids, GuildModel guild) {
+  MessageJson(ObjectMapper json, Snowflakes ids, Guilds guilds) {
     this.json = json;
     this.ids = ids;
-    this.guild = guild;
+    this.guilds = guilds;
   }
 
   void httpBase(String base) {
@@ -49,6 +49,7 @@ final class MessageJson {
 
   void applyMentions(
       ObjectNode m, JsonNode allowed, Member author, String channelId, Member repliedAuthor) {
+    GuildModel guild = guilds.ofChannel(channelId);
     String content = m.path("content").asText("");
     Set<String> parse = new HashSet<>(List.of("users", "roles", "everyone"));
     Set<String> allowedUsers = new HashSet<>();

@@ -28,7 +28,7 @@ final class Messages {
   private final ObjectMapper json;
   private final Clock clock;
   private final Snowflakes ids;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final Gateway gateway;
   private final MessageJson messageJson;
 
@@ -43,14 +43,14 @@ final class Messages {
       ObjectMapper json,
       Clock clock,
       Snowflakes ids,
-      GuildModel guild,
+      Guilds guilds,
       Gateway gateway,
       MessageJson messageJson,
       BiConsumer<GuildModel.ChannelData, Member> onPost) {
     this.json = json;
     this.clock = clock;
     this.ids = ids;
-    this.guild = guild;
+    this.guilds = guilds;
     this.gateway = gateway;
     this.messageJson = messageJson;
     this.onPost = onPost;
@@ -65,6 +65,7 @@ final class Messages {
 
   /** A message of the channel, as a REST route names it; Discord's 404s otherwise. */
   StoredMessage stored(String channelId, String messageId) {
+    GuildModel guild = guilds.ofChannel(channelId);
     guild.channelData(channelId);
     StoredMessage m = messages.get(messageId);
     if (m == null || m.deleted || !m.channelId.equals(channelId)) {
@@ -122,6 +123,7 @@ final class Messages {
    * locked).
    */
   ObjectNode currentJson(StoredMessage sm) {
+    GuildModel guild = guilds.ofChannel(sm.channelId);
     ObjectNode n = sm.json.deepCopy();
     GuildModel.ChannelData started =
         n.has("thread") ? guild.channels.get(n.get("thread").path("id").asText()) : null;
@@ -141,6 +143,7 @@ final class Messages {
       List<Upload> uploads,
       int flags,
       boolean fromWebhook) {
+    GuildModel guild = guilds.ofChannel(channelId);
     GuildModel.ChannelData channel = guild.channelData(channelId);
     String id = ids.next();
     ObjectNode m = json.createObjectNode();
@@ -213,6 +216,7 @@ final class Messages {
    * invoker).
    */
   void dispatch(String event, StoredMessage sm) {
+    GuildModel guild = guilds.ofChannel(sm.channelId);
     events.add(
         new MessageEvent(
             clock.instant(),
@@ -285,6 +289,7 @@ final class Messages {
   }
 
   void delete(StoredMessage sm) {
+    GuildModel guild = guilds.ofChannel(sm.channelId);
     markDeleted(sm);
     if (!sm.ephemeral()) {
       ObjectNode d = json.createObjectNode();
@@ -296,6 +301,7 @@ final class Messages {
   }
 
   private void bulkDelete(String channelId, List<StoredMessage> targets) {
+    GuildModel guild = guilds.ofChannel(channelId);
     if (targets.isEmpty()) {
       return;
     }
@@ -311,6 +317,7 @@ final class Messages {
   }
 
   private void markDeleted(StoredMessage sm) {
+    GuildModel guild = guilds.ofChannel(sm.channelId);
     sm.deleted = true;
     events.add(new MessageEvent(clock.instant(), MessageEvent.Kind.DELETED, sm.snapshot()));
     GuildModel.ChannelData c = guild.channels.get(sm.channelId);
@@ -322,6 +329,7 @@ final class Messages {
   // ---- the bot, over REST
 
   ObjectNode botCreate(String channelId, JsonNode body, List<Upload> uploads) {
+    GuildModel guild = guilds.ofChannel(channelId);
     GuildModel.ChannelData c = guild.channelData(channelId);
     guild.requireBot(channelId, guild.sendPermission(channelId));
     if (c.locked
@@ -350,6 +358,7 @@ final class Messages {
   }
 
   ObjectNode botGet(String channelId, String messageId) {
+    GuildModel guild = guilds.ofChannel(channelId);
     guild.requireBot(channelId, Permissions.READ_MESSAGE_HISTORY);
     StoredMessage sm = stored(channelId, messageId);
     if (sm.ephemeral()) {
@@ -359,6 +368,7 @@ final class Messages {
   }
 
   ObjectNode botEdit(String channelId, String messageId, JsonNode body, List<Upload> uploads) {
+    GuildModel guild = guilds.ofChannel(channelId);
     StoredMessage sm = stored(channelId, messageId);
     if (sm.ephemeral()) {
       throw ApiException
@@ -373,6 +383,7 @@ final class Messages {
   }
 
   void botDelete(String channelId, String messageId) {
+    GuildModel guild = guilds.ofChannel(channelId);
     StoredMessage sm = stored(channelId, messageId);
     if (!sm.author.id().equals(guild.bot.id())) {
       guild.requireBot(channelId, Permissions.MANAGE_MESSAGES);
@@ -381,6 +392,7 @@ final class Messages {
   }
 
   void botBulkDelete(String channelId, JsonNode body) {
+    GuildModel guild = guilds.ofChannel(channelId);
     guild.channelData(channelId);
     guild.requireBot(channelId, Permissions.MANAGE_MESSAGES);
     JsonNode idsNode = body.path("messages");
@@ -408,6 +420,7 @@ final class Messages {
    * around} a message.
    */
   ArrayNode history(String channelId, String before, String after, String around, Integer limit) {
+    GuildModel guild = guilds.ofChannel(channelId);
     guild.channelData(channelId);
     long p = guild.permissions(guild.bot, channelId);
     if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
@@ -462,6 +475,7 @@ final class Messages {
       String content,
       String replyToId,
       List<FileUpload> attachments) {
+    GuildModel guild = guilds.ofChannel(channelId);
     GuildModel.ChannelData c = guild.channelData(channelId);
     requireMember(author, channelId, guild.sendPermission(channelId), "post");
     if (!attachments.isEmpty()) {
@@ -509,6 +523,7 @@ final class Messages {
   }
 
   private void requireMember(Member author, String channelId, long permission, String action) {
+    GuildModel guild = guilds.ofChannel(channelId);
     if (!Permissions.has(
         guild.permissions(author, channelId), Permissions.VIEW_CHANNEL | permission)) {
       throw new IllegalStateException(

@@ -14,16 +14,16 @@ import java.util.Set;
  */
 final class Reactions {
   private final ObjectMapper json;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final Gateway gateway;
   private final Messages messages;
 
   /** User ids by "messageId/emoji". */
   private final Map<String, Set<String>> users = new LinkedHashMap<>();
 
-  Reactions(ObjectMapper json, GuildModel guild, Gateway gateway, Messages messages) {
+  Reactions(ObjectMapper json, Guilds guilds, Gateway gateway, Messages messages) {
     this.json = json;
-    this.guild = guild;
+    this.guilds = guilds;
     this.gateway = gateway;
     this.messages = messages;
   }
@@ -33,6 +33,7 @@ final class Reactions {
    * custom one.
    */
   void react(Member member, String channelId, String messageId, String emoji, boolean add) {
+    GuildModel guild = guilds.ofChannel(channelId);
     StoredMessage sm = messages.stored(channelId, messageId);
     if (member.id().equals(guild.bot.id())) {
       guild.requireBot(channelId, Permissions.READ_MESSAGE_HISTORY);
@@ -96,7 +97,7 @@ final class Reactions {
     ObjectNode details = entry.putObject("count_details");
     details.put("burst", 0);
     details.put("normal", reacted.size());
-    entry.put("me", reacted.contains(guild.bot.id()));
+    entry.put("me", reacted.contains(guilds.bot().id()));
     entry.put("me_burst", false);
     entry.put("burst_me", false);
   }

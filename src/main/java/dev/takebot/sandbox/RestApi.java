@@ -33,12 +33,12 @@ final class RestApi {
 
   private final SandboxEngine engine;
   private final ObjectMapper json;
-  private final GuildModel guild;
+  private final Guilds guilds;
 
   RestApi(SandboxEngine engine) {
     this.engine = engine;
     this.json = engine.json;
-    this.guild = engine.guild;
+    this.guilds = engine.guilds;
   }
 
   void register(RoutesConfig app) {
@@ -70,7 +70,7 @@ final class RestApi {
                 ctx,
                 engine.call(
                     () -> {
-                      ObjectNode u = guild.userJson(json, guild.bot);
+                      ObjectNode u = guilds.first().userJson(json, guilds.bot());
                       u.put("verified", true);
                       u.put("mfa_enabled", false);
                       u.put("flags", 0);
@@ -82,23 +82,14 @@ final class RestApi {
           String userId = ctx.pathParam("user");
           ok(
               ctx,
-              engine.call(() -> guild.userJson(json, knownMember(userId, 10013, "Unknown User"))));
+              engine.call(
+                  () -> guilds.first().userJson(json, knownUser(userId, 10013, "Unknown User"))));
         });
     app.get(
         ROOT + "gateway", ctx -> ok(ctx, json.createObjectNode().put("url", engine.gatewayUrl())));
     app.get(
         ROOT + "gateway/bot",
-        ctx -> {
-          ObjectNode n = json.createObjectNode();
-          n.put("url", engine.gatewayUrl());
-          n.put("shards", 1);
-          ObjectNode limit = n.putObject("session_start_limit");
-          limit.put("total", 1000);
-          limit.put("remaining", 999);
-          limit.put("reset_after", 86_400_000);
-          limit.put("max_concurrency", 1);
-          ok(ctx, n);
-        });
+        ctx -> ok(ctx, engine.call(() -> engine.gateway.gatewayBotJson(engine.gatewayUrl()))));
     app.get(ROOT + "oauth2/applications/@me", ctx -> ok(ctx, engine.call(this::applicationJson)));
     app.get(ROOT + "applications/@me", ctx -> ok(ctx, engine.call(this::applicationJson)));
 
@@ -155,8 +146,8 @@ final class RestApi {
     app.get(
         ROOT + "guilds/{guild}",
         ctx -> {
-          guild(ctx);
-          ObjectNode g = engine.call(() -> guild.guildCreateJson(json));
+          String guildId = ctx.pathParam("guild");
+          ObjectNode g = engine.call(() -> guilds.known(guildId).guildCreateJson(json));
           for (String f :
               List.of(
                   "members",
@@ -176,22 +167,29 @@ final class RestApi {
     app.get(
         ROOT + "guilds/{guild}/members/{user}",
         ctx -> {
-          guild(ctx);
+          String guildId = ctx.pathParam("guild");
           String userId = ctx.pathParam("user");
           ok(
               ctx,
               engine.call(
-                  () ->
-                      guild.memberJson(json, knownMember(userId, 10007, "Unknown Member"), true)));
+                  () -> {
+                    GuildModel guild = guilds.known(guildId);
+                    Member m = guild.members.get(userId);
+                    if (m == null) {
+                      throw new ApiException(404, 10007, "Unknown Member");
+                    }
+                    return guild.memberJson(json, m, true);
+                  }));
         });
     app.get(
         ROOT + "guilds/{guild}/roles",
         ctx -> {
-          guild(ctx);
+          String guildId = ctx.pathParam("guild");
           ok(
               ctx,
               engine.call(
                   () -> {
+                    GuildModel guild = guilds.known(guildId);
                     ArrayNode arr = json.createArrayNode();
                     guild.sortedRoles().forEach(r -> arr.add(guild.roleJson(json, r)));
                     return arr;
@@ -210,7 +208,7 @@ final class RestApi {
         channel + "/typing",
         ctx -> {
           String channelId = ctx.pathParam("channel");
-          engine.run(() -> guild.channelData(channelId));
+          engine.run(() -> guilds.ofChannel(channelId).channelData(channelId));
           ctx.status(204);
         });
     app.get(
@@ -275,7 +273,9 @@ final class RestApi {
           ok(
               ctx,
               engine.call(
-                  () -> engine.threads.createFromMessage(guild.bot, channelId, messageId, body)),
+                  () ->
+                      engine.threads.createFromMessage(
+                          botIn(channelId), channelId, messageId, body)),
               201);
         });
     app.patch(
@@ -290,13 +290,13 @@ final class RestApi {
         ctx -> {
           String channelId = ctx.pathParam("channel");
           JsonNode body = body(ctx);
-          ok(ctx, engine.call(() -> engine.threads.create(guild.bot, channelId, body)), 201);
+          ok(ctx, engine.call(() -> engine.threads.create(botIn(channelId), channelId, body)), 201);
         });
     app.put(
         channel + "/thread-members/@me",
         ctx -> {
           String channelId = ctx.pathParam("channel");
-          engine.run(() -> engine.threads.join(guild.bot, channelId));
+          engine.run(() -> engine.threads.join(botIn(channelId), channelId));
           ctx.status(204);
         });
     for (boolean add : new boolean[] {true, false}) {
@@ -305,7 +305,8 @@ final class RestApi {
             String channelId = ctx.pathParam("channel");
             String messageId = ctx.pathParam("message");
             String emoji = ctx.pathParam("emoji");
-            engine.run(() -> engine.reactions.react(guild.bot, channelId, messageId, emoji, add));
+            engine.run(
+                () -> engine.reactions.react(botIn(channelId), channelId, messageId, emoji, add));
             ctx.status(204);
           };
       String path = message + "/reactions/{emoji}/@me";
@@ -504,28 +505,31 @@ final class RestApi {
    * checked.
    */
   private String app(Context ctx) {
-    if (!ctx.pathParam("app").equals(guild.bot.id())) {
+    if (!ctx.pathParam("app").equals(engine.botId())) {
       throw new ApiException(404, 10002, "Unknown Application");
     }
     return ctx.pathParamMap().get("guild");
   }
 
-  private Member knownMember(String userId, int code, String message) {
-    Member m = guild.members.get(userId);
-    if (m == null) {
-      throw new ApiException(404, code, message);
+  /** A user known in any guild; on the loop. */
+  private Member knownUser(String userId, int code, String message) {
+    for (GuildModel g : guilds.all()) {
+      Member m = g.members.get(userId);
+      if (m != null) {
+        return m;
+      }
     }
-    return m;
+    throw new ApiException(404, code, message);
   }
 
-  private void guild(Context ctx) {
-    if (!ctx.pathParam("guild").equals(guild.id)) {
-      throw new ApiException(404, 10004, "Unknown Guild");
-    }
+  /** The bot's member in the channel's guild (its roles differ per guild); on the loop. */
+  private Member botIn(String channelId) {
+    return guilds.ofChannel(channelId).bot;
   }
 
   private ObjectNode applicationJson() {
     ObjectNode a = json.createObjectNode();
+    GuildModel guild = guilds.first();
     a.put("id", guild.bot.id());
     a.put("name", guild.bot.name());
     a.putNull("icon");

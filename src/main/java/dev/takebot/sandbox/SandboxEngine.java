@@ -16,7 +16,14 @@ final class SandboxEngine implements AutoCloseable {
   final Clock clock;
   final String token;
   final EngineLoop loop = new EngineLoop();
+  final Guilds guilds = new Guilds();
+
+  /** The first guild, the one the single-guild scenario API names. */
   final GuildModel guild;
+
+  private final Snowflakes ids;
+  private final String botId;
+  private final String botName;
   final Gateway gateway;
   final MessageJson messageJson;
   final CommandRegistry commands;
@@ -36,29 +43,52 @@ final class SandboxEngine implements AutoCloseable {
       String token,
       String botName,
       int heartbeatInterval,
-      long allowedPrivilegedIntents) {
+      long allowedPrivilegedIntents,
+      Gateway.Sharding sharding,
+      int guildCount) {
     this.json = json;
     this.clock = clock;
     this.token = token;
-    Snowflakes ids = new Snowflakes(clock);
-    String botId = ids.next();
-    this.guild = new GuildModel(ids, botId, botName, clock.instant());
+    this.ids = new Snowflakes(clock);
+    this.botId = ids.next();
+    this.botName = botName;
+    this.guild = addGuild("TakeBot Sandbox");
+    for (int i = 2; i <= guildCount; i++) {
+      addGuild("TakeBot Sandbox " + i);
+    }
     this.gateway =
-        new Gateway(json, clock, loop, guild, token, heartbeatInterval, allowedPrivilegedIntents);
-    this.messageJson = new MessageJson(json, ids, guild);
-    this.commands = new CommandRegistry(json, ids, guild);
+        new Gateway(
+            json,
+            clock,
+            loop,
+            guilds,
+            token,
+            heartbeatInterval,
+            allowedPrivilegedIntents,
+            sharding);
+    this.messageJson = new MessageJson(json, ids, guilds);
+    this.commands = new CommandRegistry(json, ids, guilds);
     // Posting in a thread reopens it and makes the poster a member, while thread work needs the
     // messages:
     // the callback breaks the cycle.
-    this.messages = new Messages(json, clock, ids, guild, gateway, messageJson, this::onPost);
-    this.threads = new Threads(json, clock, ids, guild, gateway, messages);
-    this.reactions = new Reactions(json, guild, gateway, messages);
+    this.messages = new Messages(json, clock, ids, guilds, gateway, messageJson, this::onPost);
+    this.threads = new Threads(json, clock, ids, guilds, gateway, messages);
+    this.reactions = new Reactions(json, guilds, gateway, messages);
     this.interactions =
-        new Interactions(json, ids, guild, gateway, messageJson, messages, commands);
+        new Interactions(json, ids, guilds, gateway, messageJson, messages, commands);
     this.responses =
-        new InteractionResponses(json, clock, guild, messageJson, messages, interactions);
-    this.guildChanges = new GuildChanges(json, clock, ids, guild, gateway);
+        new InteractionResponses(json, clock, guilds, messageJson, messages, interactions);
+    this.guildChanges = new GuildChanges(json, clock, ids, guilds, gateway);
     this.routeRules = new RouteRules(clock);
+  }
+
+  /**
+   * A new guild with its own roles, channels and members; its id gets a millisecond of its own, so
+   * consecutive guilds spread over shards. Before the server starts, or on the loop.
+   */
+  GuildModel addGuild(String name) {
+    return guilds.add(
+        new GuildModel(ids.nextInNewMillisecond(), name, ids, botId, botName, clock.instant()));
   }
 
   private void onPost(GuildModel.ChannelData channel, Member author) {

@@ -16,7 +16,7 @@ final class Threads {
   private final ObjectMapper json;
   private final Clock clock;
   private final Snowflakes ids;
-  private final GuildModel guild;
+  private final Guilds guilds;
   private final Gateway gateway;
   private final Messages messages;
   private final List<String> order = new ArrayList<>();
@@ -25,24 +25,25 @@ final class Threads {
       ObjectMapper json,
       Clock clock,
       Snowflakes ids,
-      GuildModel guild,
+      Guilds guilds,
       Gateway gateway,
       Messages messages) {
     this.json = json;
     this.clock = clock;
     this.ids = ids;
-    this.guild = guild;
+    this.guilds = guilds;
     this.gateway = gateway;
     this.messages = messages;
   }
 
   /** Threads created so far and not deleted, in creation order. */
   List<Channel> all() {
-    return order.stream().map(id -> guild.channels.get(id).channel).toList();
+    return order.stream().map(id -> guilds.ofChannel(id).channels.get(id).channel).toList();
   }
 
   /** {@code POST channels/{c}/messages/{m}/threads}; members start threads this way too. */
   ObjectNode createFromMessage(Member creator, String channelId, String messageId, JsonNode body) {
+    GuildModel guild = guilds.ofChannel(channelId);
     GuildModel.ChannelData parent = guild.channelData(channelId);
     if (parent.channel.isThread()) {
       throw new ApiException(400, 50024, "Cannot execute action on this channel type");
@@ -79,7 +80,7 @@ final class Threads {
     } catch (ApiException e) {
       throw new IllegalStateException(creator.name() + " cannot create thread: " + e.getMessage());
     }
-    return guild.channels.get(messageId).channel;
+    return guilds.ofChannel(messageId).channels.get(messageId).channel;
   }
 
   /**
@@ -87,6 +88,7 @@ final class Threads {
    * THREAD_CREATED (type 18) system message in the parent, as on Discord.
    */
   ObjectNode create(Member creator, String channelId, JsonNode body) {
+    GuildModel guild = guilds.ofChannel(channelId);
     GuildModel.ChannelData parent = guild.channelData(channelId);
     if (parent.channel.isThread()) {
       throw new ApiException(400, 50024, "Cannot execute action on this channel type");
@@ -125,6 +127,7 @@ final class Threads {
 
   /** Registers a new thread with its creator as first member and announces it (THREAD_CREATE). */
   private ObjectNode open(Channel thread, Member creator, JsonNode body) {
+    GuildModel guild = guilds.ofChannel(thread.parentId());
     Instant now = clock.instant();
     guild.putChannel(thread, 0, null, now);
     GuildModel.ChannelData data = guild.channels.get(thread.id());
@@ -146,6 +149,7 @@ final class Threads {
    * (THREAD_UPDATE).
    */
   ObjectNode botEdit(String threadId, JsonNode body) {
+    GuildModel guild = guilds.ofChannel(threadId);
     GuildModel.ChannelData t = guild.channelData(threadId);
     long p = guild.permissions(guild.bot, threadId);
     if (!Permissions.has(p, Permissions.VIEW_CHANNEL)) {
@@ -196,6 +200,7 @@ final class Threads {
    * THREAD_MEMBER_UPDATE.
    */
   void join(Member member, String threadId) {
+    GuildModel guild = guilds.ofChannel(threadId);
     GuildModel.ChannelData t = guild.channelData(threadId);
     if (!t.channel.isThread()) {
       throw new ApiException(400, 50024, "Cannot execute action on this channel type");
@@ -223,6 +228,7 @@ final class Threads {
    * member.
    */
   void onPost(GuildModel.ChannelData c, Member author) {
+    GuildModel guild = guilds.ofChannel(c.channel.id());
     if (!c.channel.isThread()) {
       return;
     }
@@ -243,6 +249,7 @@ final class Threads {
    * (THREAD_UPDATE).
    */
   void archive(String threadId, boolean lock) {
+    GuildModel guild = guilds.ofChannel(threadId);
     GuildModel.ChannelData c = thread(threadId);
     c.archived = true;
     c.locked = lock;
@@ -255,6 +262,7 @@ final class Threads {
    * it.
    */
   void delete(String threadId) {
+    GuildModel guild = guilds.ofChannel(threadId);
     GuildModel.ChannelData c = thread(threadId);
     guild.channels.remove(threadId);
     order.remove(threadId);
@@ -272,7 +280,12 @@ final class Threads {
   }
 
   private GuildModel.ChannelData thread(String threadId) {
-    GuildModel.ChannelData c = guild.channels.get(threadId);
+    GuildModel.ChannelData c =
+        guilds.all().stream()
+            .map(g -> g.channels.get(threadId))
+            .filter(x -> x != null)
+            .findFirst()
+            .orElse(null);
     if (c == null || !c.channel.isThread()) {
       throw new IllegalArgumentException("not a thread: " + threadId);
     }

@@ -17,7 +17,22 @@ class SandboxModelTest {
   private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
   private final ObjectMapper json = new ObjectMapper();
   private final Snowflakes ids = new Snowflakes(Clock.fixed(NOW, ZoneOffset.UTC));
-  private final GuildModel guild = new GuildModel(ids, ids.next(), "TakeBot", NOW);
+  private final GuildModel guild =
+      new GuildModel(ids.next(), "TakeBot Sandbox", ids, ids.next(), "TakeBot", NOW);
+
+  @Test
+  @DisplayName(
+      "guild ids minted a millisecond apart fall on consecutive shards: (id >> 22) % num_shards")
+  void guildIdsSpreadOverShards() {
+    String a = ids.nextInNewMillisecond();
+    String b = ids.nextInNewMillisecond();
+    String c = ids.next();
+    GuildModel first = new GuildModel(a, "a", ids, "1", "bot", NOW);
+    GuildModel second = new GuildModel(b, "b", ids, "1", "bot", NOW);
+    assertThat((first.shard(2) + 1) % 2).isEqualTo(second.shard(2));
+    assertThat(first.shard(2)).isEqualTo((int) ((Long.parseUnsignedLong(a) >> 22) % 2));
+    assertThat(Long.parseUnsignedLong(c)).isGreaterThan(Long.parseUnsignedLong(b));
+  }
 
   @Test
   @DisplayName("snowflakes carry the clock's time on the Discord epoch and strictly increase")
