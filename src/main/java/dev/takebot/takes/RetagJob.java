@@ -61,6 +61,7 @@ public final class RetagJob implements AutoCloseable {
   private final Lease lease;
   private final ExecutorService executor;
   private Future<?> running;
+  private volatile Thread worker;
 
   /** A job for a store no other process uses: no lease, every run starts from the first take. */
   public RetagJob(TakeService service, int batchSize) {
@@ -86,6 +87,7 @@ public final class RetagJob implements AutoCloseable {
         Executors.newSingleThreadExecutor(
             r -> {
               Thread t = new Thread(r, "takebot-retag");
+              worker = t;
               t.setDaemon(true);
               t.setPriority(Thread.MIN_PRIORITY); // commands and ingest come first
               return t;
@@ -347,6 +349,9 @@ public final class RetagJob implements AutoCloseable {
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
         log.warn("Re-tagging did not stop within 5 s");
+      } else if (worker != null) {
+        // The pool counts as terminated a moment before its thread has ended.
+        worker.join(1_000);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
