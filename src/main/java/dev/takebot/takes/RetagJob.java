@@ -210,8 +210,13 @@ public final class RetagJob implements AutoCloseable {
       List<Take> batch = new ArrayList<>(Math.min(batchSize, 1024));
       int visited = service.forEachOutdated(version, cursor, batchSize, batch::add);
       Set<Long> touched = new LinkedHashSet<>();
+      boolean lost = false;
       for (Take t : batch) {
         if (Thread.currentThread().isInterrupted()) {
+          break;
+        }
+        if (progress.due() && !progress.done(cursor, version)) {
+          lost = true; // a slow analyser's batch outlasting the lease
           break;
         }
         Sentiment s = analyzer.analyze(t.text());
@@ -226,7 +231,7 @@ public final class RetagJob implements AutoCloseable {
         cursor = t.messageId();
       }
       touched.forEach(service::notifyChanged);
-      if (!progress.done(cursor, version)) {
+      if (lost || !progress.done(cursor, version)) {
         break;
       }
       if (visited < batchSize && !Thread.currentThread().isInterrupted()) {
@@ -282,10 +287,16 @@ public final class RetagJob implements AutoCloseable {
     private final Lease lease;
     private final long cursor;
     private boolean finished;
+    private long renewedAt = System.nanoTime();
 
     Progress(Lease lease, long cursor) {
       this.lease = lease;
       this.cursor = cursor;
+    }
+
+    /** A third of the lease has passed since it was last renewed: renew within the batch. */
+    boolean due() {
+      return lease != null && System.nanoTime() - renewedAt > lease.ttl().toNanos() / 3;
     }
 
     /**
@@ -305,6 +316,7 @@ public final class RetagJob implements AutoCloseable {
               log.warn("Lost the re-tagging lease '{}' to another process; stopping", LEASE);
               return false;
             }
+            renewedAt = System.nanoTime();
             return true;
           });
     }

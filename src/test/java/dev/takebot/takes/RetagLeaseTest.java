@@ -250,4 +250,38 @@ class RetagLeaseTest {
     }
     assertEveryTakeOnV2Once(List.of(analyzer));
   }
+
+  @Test
+  @DisplayName(
+      "given a batch that outlasts the lease's time to live, the holder renews within the batch and"
+          + " keeps it")
+  void slowBatchKeepsTheLease() {
+    TakeRepository other = process();
+    TakeRepository store = process();
+    Duration ttl = Duration.ofMillis(600);
+    List<Boolean> otherGotIt = new ArrayList<>();
+    CountingAnalyzer slow =
+        new CountingAnalyzer() {
+          @Override
+          public Sentiment analyze(String text) {
+            try {
+              Thread.sleep(2); // 1,000 takes in one batch: well over the lease's 600 ms
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            if (text.startsWith("take 900 ")) {
+              otherGotIt.add(other.tryAcquire(RetagJob.LEASE, "process-b", TTL));
+            }
+            return super.analyze(text);
+          }
+        };
+
+    try (RetagJob job =
+        new RetagJob(new TakeService(store, slow, CLOCK), TAKES, store, "process-a", ttl)) {
+      assertThat(job.run().retagged()).isEqualTo(TAKES);
+    }
+
+    assertThat(otherGotIt).as("another process asking late in the batch").containsExactly(false);
+    assertEveryTakeOnV2Once(List.of(slow));
+  }
 }
