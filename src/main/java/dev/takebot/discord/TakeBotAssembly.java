@@ -2,6 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.schedule.Leases;
 import dev.takebot.schedule.Scheduler;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
@@ -184,7 +185,8 @@ public final class TakeBotAssembly implements AutoCloseable {
                 ? configured
                 : new Moderators(roles);
           };
-      Features features = features(ctx, config, settings, reactions, scheduler, o.takeRetryDelay());
+      Features features =
+          features(ctx, config, settings, reactions, scheduler, seen, o.takeRetryDelay());
       // JDA
       TakeBot bot = TakeBot.connect(config.discord(), token, features, moderators);
       return new TakeBotAssembly(store, takes, summaries, settings, scheduler, bot);
@@ -217,6 +219,7 @@ public final class TakeBotAssembly implements AutoCloseable {
       SettingsService settings,
       ReactionTracker reactions,
       Scheduler scheduler,
+      Leases leases,
       Duration takeRetryDelay) {
     TakesSettings takes = config.takes();
 
@@ -250,7 +253,7 @@ public final class TakeBotAssembly implements AutoCloseable {
             new Backfill(ctx, collector, takes.retentionDays(), scheduler.routine("backfill")),
             new Retention(
                 ctx, takes, g -> settings.get(g).retentionDays(), scheduler.routine("retention")),
-            new BackgroundRetag(ctx, scheduler.routine("retag")),
+            new BackgroundRetag(ctx, scheduler.routine("retag"), leases),
             new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff())),
         List.of(correct, new ExplainSentimentFeature(ctx)));
   }

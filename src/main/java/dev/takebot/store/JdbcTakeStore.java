@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,9 +80,11 @@ public final class JdbcTakeStore implements TakeRepository {
   private static final long MAX_RANGE_COUNTS = 4_096;
 
   private final Database db;
+  private final JdbcLeases leases;
 
   JdbcTakeStore(Database db) {
     this.db = db;
+    this.leases = new JdbcLeases(db);
   }
 
   // --- discussions -----------------------------------------------------------------------------
@@ -1037,6 +1040,34 @@ public final class JdbcTakeStore implements TakeRepository {
           ps.executeUpdate();
           return null;
         });
+  }
+
+  // --- leases for jobs that run in one process at a time (#13)
+  // -----------------------------------------------------------------------------------------------
+
+  @Override
+  public boolean tryAcquire(String name, String holder, Duration ttl) {
+    return leases.tryAcquire(name, holder, ttl);
+  }
+
+  @Override
+  public boolean renew(String name, String holder, Duration ttl) {
+    return leases.renew(name, holder, ttl);
+  }
+
+  @Override
+  public boolean release(String name, String holder) {
+    return leases.release(name, holder);
+  }
+
+  @Override
+  public boolean saveCursor(String name, String holder, String cursor) {
+    return leases.saveCursor(name, holder, cursor);
+  }
+
+  @Override
+  public Optional<String> cursor(String name) {
+    return leases.cursor(name);
   }
 
   // --- reads -------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import dev.takebot.takes.ForgetResult;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeStats;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -1177,5 +1178,90 @@ abstract class TakeStoreContract {
 
     assertThat(store.guildSettings(GUILD)).isEmpty();
     assertThat(store.guildSettings(OTHER_GUILD)).containsExactly(Map.entry("language", "en"));
+  }
+
+  // --- leases (#13)
+
+  private static final Duration LONG = Duration.ofMinutes(5);
+
+  @Test
+  @DisplayName("of two holders asking for the same lease at once, exactly one gets it")
+  void onlyOneHolderAcquires() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> asks = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String holder = "process-" + i;
+        asks.add(pool.submit(() -> store.tryAcquire("retag", holder, LONG)));
+      }
+      int won = 0;
+      for (Future<Boolean> ask : asks) {
+        won += ask.get(1, TimeUnit.MINUTES) ? 1 : 0;
+      }
+      assertThat(won).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.tryAcquire("retag", "late", LONG)).as("while it is held").isFalse();
+    assertThat(store.tryAcquire("digest", "late", LONG)).as("another lease").isTrue();
+  }
+
+  @Test
+  @DisplayName("the holder asking again keeps its lease; a released lease goes to the next asker")
+  void holderKeepsAndReleaseFrees() {
+    assertThat(store.tryAcquire("retag", "a", LONG)).isTrue();
+    assertThat(store.tryAcquire("retag", "a", LONG)).as("the holder again").isTrue();
+    assertThat(store.release("retag", "b")).as("a non-holder releasing").isFalse();
+    assertThat(store.tryAcquire("retag", "b", LONG)).isFalse();
+
+    assertThat(store.release("retag", "a")).isTrue();
+
+    assertThat(store.renew("retag", "a", LONG)).as("renewing after release").isFalse();
+    assertThat(store.tryAcquire("retag", "b", LONG)).isTrue();
+  }
+
+  @Test
+  @DisplayName("an expired lease goes to the next asker, and its old holder can no longer renew it")
+  void expiryLetsAnotherTakeOver() throws Exception {
+    assertThat(store.tryAcquire("retag", "a", Duration.ofMillis(50))).isTrue();
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!store.tryAcquire("retag", "b", LONG)) {
+      assertThat(System.nanoTime()).as("b takes the expired lease").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+
+    assertThat(store.renew("retag", "a", LONG)).as("the old holder renewing").isFalse();
+    assertThat(store.saveCursor("retag", "a", "stale")).as("the old holder's cursor").isFalse();
+    assertThat(store.tryAcquire("retag", "a", LONG)).as("b's lease is live").isFalse();
+    assertThat(store.renew("retag", "b", LONG)).isTrue();
+  }
+
+  @Test
+  @DisplayName("renewing is for the holder only; a lease nobody took is nobody's to renew")
+  void renewByNonHolderFails() {
+    assertThat(store.renew("retag", "a", LONG)).as("no such lease").isFalse();
+    assertThat(store.tryAcquire("retag", "a", LONG)).isTrue();
+
+    assertThat(store.renew("retag", "b", LONG)).isFalse();
+    assertThat(store.renew("retag", "a", LONG)).isTrue();
+  }
+
+  @Test
+  @DisplayName("a job's cursor survives release and restart; only the holder moves it")
+  void cursorPersistsAcrossReopen() throws Exception {
+    assertThat(store.cursor("retag")).isEmpty();
+    assertThat(store.tryAcquire("retag", "a", LONG)).isTrue();
+    assertThat(store.saveCursor("retag", "a", "v2:1234")).isTrue();
+    assertThat(store.saveCursor("retag", "b", "v2:9999")).as("a non-holder").isFalse();
+    store.release("retag", "a");
+    store.close();
+
+    store = reopen();
+
+    assertThat(store.cursor("retag")).contains("v2:1234");
+    assertThat(store.tryAcquire("retag", "b", LONG)).isTrue();
+    assertThat(store.saveCursor("retag", "b", null)).isTrue();
+    assertThat(store.cursor("retag")).isEmpty();
   }
 }
