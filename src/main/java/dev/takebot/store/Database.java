@@ -108,7 +108,13 @@ final class Database implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = writePool.getConnection();
           Statements st = new Statements(c)) {
-        return inTransaction(c, x -> work.run(st));
+        return inTransaction(
+            c,
+            x -> {
+              T result = work.run(st);
+              st.flushDeferred();
+              return result;
+            });
       } catch (SQLException e) {
         if (attempt < MAX_ATTEMPTS && GroupCommit.isTransient(e)) {
           continue;

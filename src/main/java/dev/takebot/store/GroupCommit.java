@@ -24,6 +24,10 @@ import javax.sql.DataSource;
  * against another process is rolled back and run again as a whole (work on PostgreSQL must be safe
  * to repeat, as it always was); after the last attempt, or when the commit itself fails, every
  * caller of the batch gets the failure and nothing of the batch is stored.
+ *
+ * <p>Work may defer writes to the end of the transaction ({@link Statements#deferred}); without
+ * savepoints a batch writes them once for all its callers (one update of a discussion's counts for
+ * all the takes of the batch instead of one per take), with savepoints each caller writes its own.
  */
 final class GroupCommit implements AutoCloseable {
   private static final int MAX_BATCH = 256;
@@ -129,9 +133,10 @@ final class GroupCommit implements AutoCloseable {
     Statements st = transactions.begin();
     Throwable failure = null;
     try {
+      st.discardDeferred();
       if (batch.size() == 1) {
         Pending<?> only = batch.get(0);
-        only.run(st);
+        only.run(st, true);
         throwIfTransient(only);
         if (only.failure == null) {
           transactions.commit();
@@ -144,7 +149,9 @@ final class GroupCommit implements AutoCloseable {
         if (savepoints) {
           exec(st, "SAVEPOINT item");
         }
-        each.run(st);
+        // With savepoints each caller's deferred writes go in its own savepoint, so a failure
+        // there is that caller's alone; without, they are written once for the whole batch.
+        each.run(st, savepoints);
         throwIfTransient(each);
         if (each.failure != null) {
           if (!savepoints) {
@@ -157,10 +164,15 @@ final class GroupCommit implements AutoCloseable {
           exec(st, "RELEASE SAVEPOINT item");
         }
       }
+      if (!savepoints && !flushDeferred(st)) {
+        transactions.rollback();
+        return false;
+      }
       transactions.commit();
       return true;
     } catch (SQLException | RuntimeException | Error e) {
       failure = e;
+      st.discardDeferred();
       try {
         transactions.rollback();
       } catch (SQLException r) {
@@ -177,6 +189,26 @@ final class GroupCommit implements AutoCloseable {
         }
         failure.addSuppressed(e);
       }
+    }
+  }
+
+  /**
+   * The batch's deferred writes, once for all its callers.
+   *
+   * @return false when they failed for a reason other than a lost race: the batch runs again with
+   *     savepoints, each caller's deferred writes in its own, to find whose they were
+   */
+  private boolean flushDeferred(Statements st) throws SQLException {
+    try {
+      st.flushDeferred();
+      return true;
+    } catch (SQLException e) {
+      if (maxAttempts > 1 && isTransient(e)) {
+        throw e;
+      }
+      return false;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
@@ -332,11 +364,18 @@ final class GroupCommit implements AutoCloseable {
       failure = null;
     }
 
-    void run(Statements st) {
+    /**
+     * @param flush whether this caller's deferred writes are written now, as part of its work
+     */
+    void run(Statements st, boolean flush) {
       try {
         value = work.run(st);
+        if (flush) {
+          st.flushDeferred();
+        }
       } catch (SQLException | RuntimeException e) {
         failure = e;
+        st.discardDeferred();
       }
     }
 

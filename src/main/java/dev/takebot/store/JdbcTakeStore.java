@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -59,10 +60,6 @@ public final class JdbcTakeStore implements TakeRepository {
           + " AND NOT EXISTS (SELECT 1 FROM forgotten_authors f WHERE f.guild_id = d.guild_id"
           + " AND f.author_id = ? AND f.up_to_message_id >= ?)"
           + " ON CONFLICT (message_id) DO NOTHING";
-  private static final String BUMP_AUTHOR =
-      "INSERT INTO discussion_authors (post_message_id, author_id,"
-          + " take_count) VALUES (?, ?, 1) ON CONFLICT (post_message_id, author_id)"
-          + " DO UPDATE SET take_count = discussion_authors.take_count + 1 RETURNING take_count";
   private static final String DROP_AUTHOR =
       "UPDATE discussion_authors SET take_count = take_count - 1"
           + " WHERE post_message_id = ? AND author_id = ? RETURNING take_count";
@@ -75,6 +72,9 @@ public final class JdbcTakeStore implements TakeRepository {
       "DELETE FROM takes WHERE message_id = ?"
           + " RETURNING post_message_id, author_id, label, score";
   private static final int CHUNK = 500;
+
+  /** Authors per upsert: three parameters each, within SQLite's oldest limit of 999. */
+  private static final int AUTHOR_CHUNK = 256;
 
   /** Time buckets per label up to which one range count each beats a grouped query that sorts. */
   private static final long MAX_RANGE_COUNTS = 4_096;
@@ -365,10 +365,9 @@ public final class JdbcTakeStore implements TakeRepository {
       }
       return false; // a duplicate event, or a message its author asked to be forgotten
     }
-    int newMember = bumpAuthor(st, t.postMessageId(), t.authorId());
-    StatsDelta delta = new StatsDelta(1, newMember);
-    delta.add(t.label(), 1, t.score());
-    delta.apply(st, t.postMessageId());
+    // Counted before commit, once for all the takes the transaction stores (many callers' takes
+    // when they share a commit, a whole backfill batch).
+    st.deferred(TakeTally.class, TakeTally::new).add(t);
     return true;
   }
 
@@ -381,16 +380,72 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   /**
-   * @return 1 when this is the author's first take in the discussion
+   * Takes a transaction inserted, counted into their discussions' aggregates just before it
+   * commits: one upsert of author counts and one update of the counts per discussion, however many
+   * takes.
    */
-  private static int bumpAuthor(Statements st, long post, long author) throws SQLException {
-    PreparedStatement ps = st.get(BUMP_AUTHOR);
-    ps.setLong(1, post);
-    ps.setLong(2, author);
-    try (ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1) == 1 ? 1 : 0;
+  private static final class TakeTally implements Statements.Deferred {
+    // Sorted: every transaction locks the aggregate rows in the same order, so two processes
+    // never deadlock over them.
+    private final Map<Long, List<Take>> byPost = new TreeMap<>();
+
+    void add(Take t) {
+      byPost.computeIfAbsent(t.postMessageId(), k -> new ArrayList<>()).add(t);
     }
+
+    @Override
+    public void flush(Statements st) throws SQLException {
+      for (Map.Entry<Long, List<Take>> e : byPost.entrySet()) {
+        long post = e.getKey();
+        List<Take> takes = e.getValue();
+        Map<Long, Integer> perAuthor = new TreeMap<>();
+        for (Take t : takes) {
+          perAuthor.merge(t.authorId(), 1, Integer::sum);
+        }
+        StatsDelta delta = new StatsDelta(takes.size(), bumpAuthors(st, post, perAuthor));
+        for (Take t : takes) {
+          delta.add(t.label(), 1, t.score());
+        }
+        delta.apply(st, post);
+      }
+    }
+
+    /**
+     * @return how many of the authors had no take in the discussion before
+     */
+    private static int bumpAuthors(Statements st, long post, Map<Long, Integer> perAuthor)
+        throws SQLException {
+      List<Map.Entry<Long, Integer>> rows = new ArrayList<>(perAuthor.entrySet());
+      int newMembers = 0;
+      for (int from = 0; from < rows.size(); from += AUTHOR_CHUNK) {
+        List<Map.Entry<Long, Integer>> chunk =
+            rows.subList(from, Math.min(rows.size(), from + AUTHOR_CHUNK));
+        PreparedStatement ps = st.get(bumpAuthorsSql(chunk.size()));
+        int i = 1;
+        for (Map.Entry<Long, Integer> row : chunk) {
+          ps.setLong(i++, post);
+          ps.setLong(i++, row.getKey());
+          ps.setInt(i++, row.getValue());
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            // A row whose count is what this added did not exist: counts of 0 are deleted.
+            if (rs.getLong(2) == perAuthor.get(rs.getLong(1))) {
+              newMembers++;
+            }
+          }
+        }
+      }
+      return newMembers;
+    }
+  }
+
+  private static String bumpAuthorsSql(int rows) {
+    return "INSERT INTO discussion_authors (post_message_id, author_id, take_count) VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"))
+        + " ON CONFLICT (post_message_id, author_id) DO UPDATE"
+        + " SET take_count = discussion_authors.take_count + excluded.take_count"
+        + " RETURNING author_id, take_count";
   }
 
   /**

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Prepared statements of one connection, each prepared once: per transaction on a pooled PostgreSQL
@@ -14,6 +15,7 @@ import java.util.Map;
 final class Statements implements AutoCloseable {
   private final Connection connection;
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  private Deferred deferred;
 
   Statements(Connection connection) {
     this.connection = connection;
@@ -32,8 +34,45 @@ final class Statements implements AutoCloseable {
     return ps;
   }
 
+  /**
+   * The transaction's deferred writes, created on first use. Several callers' work in one shared
+   * transaction adds to the same one, so it is written once for all of them.
+   */
+  <T extends Deferred> T deferred(Class<T> type, Supplier<T> create) {
+    if (deferred == null) {
+      deferred = create.get();
+    }
+    return type.cast(deferred);
+  }
+
+  /**
+   * Writes what was deferred; whoever commits the transaction calls this first (a failure here
+   * fails the transaction).
+   */
+  void flushDeferred() throws SQLException {
+    Deferred d = deferred;
+    deferred = null;
+    if (d != null) {
+      d.flush(this);
+    }
+  }
+
+  /** Forgets what was deferred, after a rollback (to a savepoint) undid the work that added it. */
+  void discardDeferred() {
+    deferred = null;
+  }
+
+  /**
+   * Writes that callers leave to the end of the transaction so that many can be done as one, such
+   * as one update of a discussion's counts for every take a shared commit stores.
+   */
+  interface Deferred {
+    void flush(Statements statements) throws SQLException;
+  }
+
   @Override
   public void close() throws SQLException {
+    deferred = null;
     SQLException first = null;
     for (PreparedStatement ps : prepared.values()) {
       try {

@@ -95,6 +95,50 @@ class PostgresTakeStoreTest extends TakeStoreContract {
     assertThat(stats.byLabel()).containsEntry(Label.POSITIVE, 3L);
   }
 
+  @Test
+  @DisplayName(
+      "a shared commit updates a discussion's counts once for all its takes, members counted once")
+  void sharedCommitCountsEachDiscussionOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    try (Connection blocker = postgres.getPostgresDatabase().getConnection();
+        Statement s = blocker.createStatement()) {
+      s.execute("CREATE TABLE stats_updates (post_message_id BIGINT)");
+      s.execute(
+          "CREATE FUNCTION count_stats_update() RETURNS trigger LANGUAGE plpgsql AS"
+              + " $$BEGIN INSERT INTO stats_updates VALUES (NEW.post_message_id); RETURN NEW; END$$");
+      s.execute(
+          "CREATE TRIGGER count_stats_update AFTER UPDATE ON discussion_stats"
+              + " FOR EACH ROW EXECUTE FUNCTION count_stats_update()");
+      blocker.setAutoCommit(false);
+      s.execute("SELECT * FROM discussion_stats WHERE post_message_id = " + POST + " FOR UPDATE");
+      Future<Boolean> first = pool.submit(() -> store.insertTake(take(1, 5)));
+      await(() -> waitingForLock(s), "the first insert to wait for the row lock");
+      List<Future<Boolean>> queued = new ArrayList<>();
+      queued.add(pool.submit(() -> store.insertTake(take(2, 5)))); // a member already counted
+      queued.add(pool.submit(() -> store.insertTake(take(3, POST, 6, Label.NEGATIVE, -0.5))));
+      queued.add(pool.submit(() -> store.insertTake(take(4, 6)))); // new, twice in the batch
+      queued.add(pool.submit(() -> store.insertTake(take(5, 7), true)));
+      await(() -> store.queuedInserts() == 4, "four inserts to queue behind the first");
+      blocker.commit();
+
+      assertThat(first.get(1, TimeUnit.MINUTES)).isTrue();
+      for (Future<Boolean> f : queued) {
+        assertThat(f.get(1, TimeUnit.MINUTES)).isTrue();
+      }
+      blocker.setAutoCommit(true);
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM stats_updates")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("updates of the discussion's counts").isEqualTo(2);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    TakeStats stats = store.stats(POST);
+    assertThat(stats.takes()).isEqualTo(5);
+    assertThat(stats.members()).isEqualTo(3);
+    assertThat(stats.byLabel()).containsEntry(Label.POSITIVE, 4L).containsEntry(Label.NEGATIVE, 1L);
+  }
+
   private static boolean waitingForLock(Statement s) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
       rs.next();
