@@ -24,13 +24,15 @@ import java.util.Objects;
  *     Messages; an entry that is not all digits is a role name (imitable by anyone who may create
  *     roles, so the bot warns about it at start-up)
  * @param postChannel default channel (name or id) for {@code /article post}
+ * @param shards which shards this process runs; by default one shard for every guild
  */
 public record DiscordSettings(
     @JsonProperty("restUrl") String restUrl,
     @JsonProperty("gatewayUrl") String gatewayUrl,
     @JsonProperty("devGuildId") Long devGuildId,
     @JsonProperty("moderatorRoles") List<String> moderatorRoles,
-    @JsonProperty("postChannel") String postChannel) {
+    @JsonProperty("postChannel") String postChannel,
+    @JsonProperty("shards") ShardSettings shards) {
 
   public static final String DISCORD_REST = "https://discord.com/api/v10/";
   public static final String DISCORD_GATEWAY = "wss://gateway.discord.gg/";
@@ -40,6 +42,7 @@ public record DiscordSettings(
     gatewayUrl = Objects.requireNonNullElse(gatewayUrl, DISCORD_GATEWAY).strip();
     moderatorRoles = List.copyOf(Objects.requireNonNullElse(moderatorRoles, List.of("Moderator")));
     postChannel = Objects.requireNonNullElse(postChannel, "news").strip();
+    shards = Objects.requireNonNullElse(shards, ShardSettings.SINGLE);
     if (!restUrl.matches("https?://\\S+/api/v10/?")) {
       throw new IllegalArgumentException(
           "restUrl must be an http(s) URL ending in /api/v10/, e.g. "
@@ -125,7 +128,22 @@ public record DiscordSettings(
     return false;
   }
 
+  /** Settings of a single-shard bot. */
+  public DiscordSettings(
+      String restUrl,
+      String gatewayUrl,
+      Long devGuildId,
+      List<String> moderatorRoles,
+      String postChannel) {
+    this(restUrl, gatewayUrl, devGuildId, moderatorRoles, postChannel, null);
+  }
+
+  /** The same settings running {@code s} instead. */
+  public DiscordSettings withShards(ShardSettings s) {
+    return new DiscordSettings(restUrl, gatewayUrl, devGuildId, moderatorRoles, postChannel, s);
+  }
+
   public static DiscordSettings defaults() {
-    return new DiscordSettings(null, null, null, null, null);
+    return new DiscordSettings(null, null, null, null, null, null);
   }
 }

@@ -46,7 +46,8 @@ final class DigestFeature implements EventListener {
   /** Discussions with a check queued and not started yet, with the changes it will account for. */
   private final Map<Long, Integer> queued = new ConcurrentHashMap<>();
 
-  private volatile JDA jda;
+  /** The connected shards of this process, by id: a discussion's thread is on its guild's. */
+  private final Map<Integer, JDA> shards = new ConcurrentHashMap<>();
 
   /**
    * @param every each server's N (0: no digests); any server's managers may turn digests on at any
@@ -74,14 +75,14 @@ final class DigestFeature implements EventListener {
   @Override
   public void onEvent(@NotNull GenericEvent event) {
     if (event instanceof ReadyEvent ready) {
-      jda = ready.getJDA();
+      shards.put(ready.getJDA().getShardInfo().getShardId(), ready.getJDA());
     } else if (event instanceof ShutdownEvent) {
-      jda = null;
+      shards.remove(event.getJDA().getShardInfo().getShardId());
     }
   }
 
   private void takesChanged(long postMessageId) {
-    if (jda == null || queued.merge(postMessageId, 1, Integer::sum) > 1) {
+    if (shards.isEmpty() || queued.merge(postMessageId, 1, Integer::sum) > 1) {
       return; // not connected (yet or any more), or a check already queued will see this change
     }
     try {
@@ -115,8 +116,16 @@ final class DigestFeature implements EventListener {
     }
   }
 
+  /** Discord's rule: a guild lives on shard {@code (id >> 22) % total}. */
+  private int shardOf(long guildId) {
+    for (JDA shard : shards.values()) {
+      return (int) ((guildId >>> 22) % shard.getShardInfo().getShardTotal());
+    }
+    return -1;
+  }
+
   private void post(Discussion d, long takes) {
-    JDA client = jda;
+    JDA client = shards.get(shardOf(d.guildId()));
     ThreadChannel thread = client == null ? null : client.getThreadChannelById(d.threadId());
     if (thread == null) {
       return; // the thread was deleted, or the bot cannot see it

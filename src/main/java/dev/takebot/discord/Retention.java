@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongToIntFunction;
@@ -73,6 +75,19 @@ final class Retention implements EventListener {
     this.scheduler = routine;
   }
 
+  /**
+   * The shards of this process that became ready, and their total: another process purges the
+   * servers of its own shards. Empty (before READY, or in a direct {@link #run()}): every server.
+   */
+  private final Set<Integer> shards = ConcurrentHashMap.newKeySet();
+
+  private volatile int shardTotal = 1;
+
+  /** Whether {@code guild} is on a shard of this process. */
+  private boolean servedHere(long guild) {
+    return shards.isEmpty() || shards.contains((int) ((guild >>> 22) % shardTotal));
+  }
+
   @Override
   public void onEvent(@NotNull GenericEvent event) {
     if (event instanceof GuildLeaveEvent e) {
@@ -94,6 +109,8 @@ final class Retention implements EventListener {
       inTurn(() -> noteMissingGuilds(jda));
     } else if (event instanceof ReadyEvent) {
       JDA jda = event.getJDA();
+      shardTotal = jda.getShardInfo().getShardTotal();
+      shards.add(jda.getShardInfo().getShardId());
       inTurn(() -> noteMissingGuilds(jda));
       if (scheduled.compareAndSet(false, true)) {
         // Fixed delay, not rate: a slow purge never makes runs pile up.
@@ -173,7 +190,7 @@ final class Retention implements EventListener {
     Instant departedBy = clock.instant().minus(Duration.ofDays(departedDays));
     int total = 0;
     for (Map.Entry<Long, Instant> d : privacy.departedGuilds().entrySet()) {
-      if (d.getValue().isAfter(departedBy)) {
+      if (d.getValue().isAfter(departedBy) || !servedHere(d.getKey())) {
         continue;
       }
       long guild = d.getKey();
@@ -185,7 +202,7 @@ final class Retention implements EventListener {
         log.error("Purge of departed server {} failed; the other servers go on", guild, e);
       }
     }
-    total += purge(privacy.storedGuilds());
+    total += purge(privacy.storedGuilds().stream().filter(this::servedHere).toList());
     return total;
   }
 

@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import dev.takebot.config.DiscordSettings;
+import dev.takebot.config.ShardSettings;
 import dev.takebot.schedule.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.ApplicationInfo;
 import net.dv8tion.jda.api.entities.Guild;
@@ -28,6 +28,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -66,27 +68,46 @@ public final class TakeBot implements AutoCloseable {
    */
   static final int MAX_QUEUED_INTERACTIONS = 256;
 
-  private final JDA jda;
+  private final ShardManager shards;
+  private final List<Integer> shardIds;
   private final ExecutorService interactions;
 
-  private TakeBot(JDA jda, ExecutorService interactions) {
-    this.jda = jda;
+  private TakeBot(ShardManager shards, List<Integer> shardIds, ExecutorService interactions) {
+    this.shards = shards;
+    this.shardIds = shardIds;
     this.interactions = interactions;
   }
 
-  /** The JDA client, for callers that need Discord-level access (backfill, diagnostics). */
+  /**
+   * The JDA client of this process's lowest shard (the only one unless {@code discord.shards} says
+   * otherwise), for callers that need Discord-level access (backfill, diagnostics).
+   */
   public JDA jda() {
-    return jda;
+    return shards.getShardById(shardIds.get(0));
+  }
+
+  /** Every shard this process runs. */
+  public ShardManager shards() {
+    return shards;
+  }
+
+  /**
+   * True while the gateway connection of every shard of this process is up (what the container
+   * health check reports): a process with one shard down serves some of its servers no more.
+   */
+  public boolean isConnected() {
+    for (int id : shardIds) {
+      JDA shard = shards.getShardById(id);
+      if (shard == null || shard.getStatus() != JDA.Status.CONNECTED) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The OAuth2 URL that adds the bot to a server with exactly {@link #PERMISSIONS}. */
-  /** True while the gateway connection is up (what the container health check reports). */
-  public boolean isConnected() {
-    return jda.getStatus() == JDA.Status.CONNECTED;
-  }
-
   public String inviteUrl() {
-    return inviteUrl(jda.getSelfUser().getApplicationId());
+    return inviteUrl(jda().getSelfUser().getApplicationId());
   }
 
   static String inviteUrl(String applicationId) {
@@ -103,7 +124,7 @@ public final class TakeBot implements AutoCloseable {
    */
   public java.util.Optional<Boolean> messageContentEnabled() {
     try {
-      ApplicationInfo info = jda.retrieveApplicationInfo().complete();
+      ApplicationInfo info = shards.retrieveApplicationInfo().complete();
       EnumSet<ApplicationInfo.Flag> flags = info.getFlags();
       return java.util.Optional.of(
           flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
@@ -120,18 +141,21 @@ public final class TakeBot implements AutoCloseable {
    */
   @Override
   public void close() {
-    jda.shutdown();
+    List<JDA> all = shards.getShards();
+    shards.shutdown();
     interactions.shutdown();
     try {
-      if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
-        jda.shutdownNow();
-        jda.awaitShutdown(Duration.ofSeconds(5));
+      for (JDA jda : all) {
+        if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+          jda.shutdownNow();
+          jda.awaitShutdown(Duration.ofSeconds(5));
+        }
       }
       if (!interactions.awaitTermination(5, TimeUnit.SECONDS)) {
         interactions.shutdownNow();
       }
     } catch (InterruptedException e) {
-      jda.shutdownNow();
+      all.forEach(JDA::shutdownNow);
       interactions.shutdownNow();
       Thread.currentThread().interrupt();
     }
@@ -197,10 +221,11 @@ public final class TakeBot implements AutoCloseable {
     if (messageContent) {
       intents.add(GatewayIntent.MESSAGE_CONTENT);
     }
-    JDA jda;
+    ShardSettings configured = discord.shards();
+    ShardManager manager;
     try {
-      jda =
-          JDABuilder.createLight(token, intents)
+      DefaultShardManagerBuilder builder =
+          DefaultShardManagerBuilder.createLight(token, intents)
               .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
               .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
               .setCompression(compression(discord.gatewayUrl()))
@@ -210,17 +235,27 @@ public final class TakeBot implements AutoCloseable {
               // otherwise.
               .enableCache(CacheFlag.MEMBER_OVERRIDES)
               .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
-              .addEventListeners(listeners.toArray())
-              .build();
+              .addEventListeners(listeners.toArray());
+      if (configured.auto()) {
+        builder.setShardsTotal(-1); // JDA asks GET /gateway/bot for Discord's recommendation
+      } else {
+        builder.setShardsTotal(configured.total()).setShards(configured.ids());
+      }
+      manager = builder.build();
     } catch (RuntimeException e) {
       pool.shutdownNow();
       throw e;
     }
-    TakeBot bot = new TakeBot(jda, pool);
+    List<Integer> ids =
+        configured.auto()
+            ? java.util.stream.IntStream.range(0, manager.getShardsTotal()).boxed().toList()
+            : configured.ids();
+    TakeBot bot = new TakeBot(manager, ids, pool);
     try {
-      jda.awaitReady();
-      Moderators.warnAboutEveryone(discord.moderatorRoles(), jda.getGuilds());
-      registerCommands(jda, features, discord.devGuildId());
+      awaitReady(manager, ids, closedWith);
+      log.info("Shards {} of {} ready", ids, manager.getShardsTotal());
+      Moderators.warnAboutEveryone(discord.moderatorRoles(), manager.getGuilds());
+      registerCommands(manager, features, discord.devGuildId());
     } catch (IllegalStateException e) {
       bot.close();
       if (messageContent && closeCode(closedWith) == CloseCode.DISALLOWED_INTENTS) {
@@ -232,6 +267,27 @@ public final class TakeBot implements AutoCloseable {
       throw e;
     }
     return bot;
+  }
+
+  /**
+   * Waits until every shard of this process has loaded its guilds. The ShardManager starts the
+   * first shard at once and the others as their identify turn comes, so a shard may not exist yet.
+   *
+   * @throws IllegalStateException when a shard shut down instead (e.g. a refused intent)
+   */
+  private static void awaitReady(
+      ShardManager manager, List<Integer> ids, CompletableFuture<CloseCode> closed)
+      throws InterruptedException {
+    for (int id : ids) {
+      JDA shard;
+      while ((shard = manager.getShardById(id)) == null) {
+        if (closed.isDone()) {
+          throw new IllegalStateException("shard " + id + " could not connect");
+        }
+        Thread.sleep(20);
+      }
+      shard.awaitReady();
+    }
   }
 
   /**
@@ -264,7 +320,12 @@ public final class TakeBot implements AutoCloseable {
     return gatewayUrl.startsWith("ws://") ? Compression.NONE : Compression.ZLIB;
   }
 
-  private static void registerCommands(JDA jda, Features features, Long devGuildId) {
+  /**
+   * Publishes the commands from one shard only, so that several processes do not all overwrite
+   * them: the dev guild's shard, or else shard 0. A process running neither leaves it to the one
+   * that does.
+   */
+  private static void registerCommands(ShardManager manager, Features features, Long devGuildId) {
     Map<CommandGroup, List<SubcommandData>> groups = new LinkedHashMap<>();
     for (SlashFeature f : features.commands()) {
       groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f.subcommand());
@@ -272,6 +333,13 @@ public final class TakeBot implements AutoCloseable {
     List<CommandData> commands = new ArrayList<>();
     groups.forEach((g, subs) -> commands.add(g.build(subs)));
     features.menus().forEach(m -> commands.add(m.command()));
+    int total = manager.getShardsTotal();
+    int registrar = devGuildId == null ? 0 : (int) ((devGuildId >>> 22) % total);
+    JDA jda = manager.getShardById(registrar);
+    if (jda == null) {
+      log.info("Shard {} runs in another process, which registers the slash commands", registrar);
+      return;
+    }
     if (devGuildId != null) {
       Guild guild = jda.getGuildById(devGuildId);
       if (guild == null) {
