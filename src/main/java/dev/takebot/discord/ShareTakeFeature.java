@@ -56,6 +56,8 @@ final class ShareTakeFeature implements ComponentFeature {
   private static final String UNREACHABLE =
       "Discord did not let me reach this article's thread just now, so your take was not posted: please try"
           + " again in a moment.";
+  private static final String FORGOTTEN_MEANWHILE =
+      "You asked TakeBot to forget your takes while this one was being posted, so it was removed.";
   private static final String LOCKED = "This discussion is locked, so it is not taking new takes.";
   private static final Logger log = LoggerFactory.getLogger(ShareTakeFeature.class);
 
@@ -214,11 +216,38 @@ final class ShareTakeFeature implements ComponentFeature {
           .queue();
       return false;
     }
+    if (forgottenSince(event)) {
+      // The member ran /takes forget while this take was on its way: that request covers it too,
+      // whether the store refused it (its message is older than the request) or stored it (newer).
+      ctx.takes().delete(sent.getIdLong());
+      sent.delete()
+          .queue(
+              null,
+              failure ->
+                  log.warn(
+                      "Could not delete forgotten take {}: {}", sent.getId(), failure.toString()));
+      hook.editOriginal(MessageSpecs.editText(FORGOTTEN_MEANWHILE)).queue();
+      return false;
+    }
     String tag = take.map(t -> " Tagged **" + t.label().id() + "**.").orElse("");
     hook.editOriginal(
             MessageSpecs.editText("Thanks, your take is posted: " + sent.getJumpUrl() + tag))
         .queue();
     return true;
+  }
+
+  /**
+   * Whether the member asked to be forgotten after submitting this take: a forget request records
+   * its own interaction id, and ids grow with time, so one at or past this submission's id came
+   * later.
+   */
+  private boolean forgottenSince(ModalInteractionEvent event) {
+    Long upTo =
+        ctx.takes()
+            .privacy()
+            .forgottenAuthors(event.getGuild().getIdLong())
+            .get(event.getUser().getIdLong());
+    return upTo != null && upTo >= event.getIdLong();
   }
 
   /** The post id a modal id names, if it is one (a modified client can send any id). */

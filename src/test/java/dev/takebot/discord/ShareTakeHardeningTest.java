@@ -7,6 +7,7 @@ import dev.takebot.config.TakesSettings;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.FileUpload;
+import dev.takebot.sandbox.HeldResponse;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.Permissions;
@@ -423,6 +424,40 @@ class ShareTakeHardeningTest {
     // another member is not held up by this one's cooldown
     assertThat(share(newMember(), p, "someone else's take").content())
         .contains("your take is posted");
+  }
+
+  /**
+   * Regression (#11): a take submitted just before its author ran /takes forget, whose post reached
+   * Discord meanwhile, stayed on Discord (refused by the store, or stored when its id was newer)
+   * and out of reach of any later forget.
+   */
+  @Test
+  @DisplayName("a take on its way while its author runs /takes forget is removed too, post and all")
+  void forgetWhileSharing() {
+    Posted p = postArticle("Forget race");
+    Member author = newMember();
+    String text = "shared a moment before forgetting";
+    // Discord has created the bot's post, but its answer is still on the way to the bot
+    HeldResponse held = sandbox.holdNext("POST", "channels/" + p.thread().id() + "/messages");
+    InteractionHandle press = sandbox.pressButton(author, p.post(), ShareTakeFeature.PREFIX);
+    press.awaitModal(WAIT);
+    InteractionHandle submit =
+        sandbox.submitModal(author, press, Map.of(ShareTakeFeature.INPUT_ID, text));
+    held.awaitHeld(WAIT);
+
+    // when the author asks to be forgotten meanwhile
+    sandbox.slash(author, sandbox.general(), "takes forget").awaitResponse(WAIT);
+    held.release();
+
+    // then the take is neither kept nor left posted, and the author is told why
+    assertThat(submit.awaitResponse(WAIT).content())
+        .isEqualTo(
+            "You asked TakeBot to forget your takes while this one was being posted, so it was"
+                + " removed.");
+    BotHarness.await("the repost deleted", () -> postsQuoting(text).isEmpty());
+    List<Long> authors = new ArrayList<>();
+    h.store.forEachTake(p.discussion().postMessageId(), t -> authors.add(t.authorId()));
+    assertThat(authors).doesNotContain(Long.parseLong(author.id()));
   }
 
   @Test
