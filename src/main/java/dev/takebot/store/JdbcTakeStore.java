@@ -800,21 +800,11 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public Map<Long, Long> forgottenAuthors(long guildId) {
-    return db.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT author_id, up_to_message_id FROM forgotten_authors WHERE guild_id = ?")) {
-            ps.setLong(1, guildId);
-            Map<Long, Long> out = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.put(rs.getLong(1), rs.getLong(2));
-              }
-            }
-            return out;
-          }
-        });
+    return pairs(
+        "SELECT author_id, up_to_message_id FROM forgotten_authors WHERE guild_id = ?",
+        ResultSet::getLong,
+        ResultSet::getLong,
+        guildId);
   }
 
   // --- departed guilds and whole-store retention (#11)
@@ -864,19 +854,10 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public Map<Long, Instant> departedGuilds() {
-    return db.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT guild_id, departed_at FROM departed_guilds")) {
-            Map<Long, Instant> out = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.put(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)));
-              }
-            }
-            return out;
-          }
-        });
+    return pairs(
+        "SELECT guild_id, departed_at FROM departed_guilds",
+        ResultSet::getLong,
+        (rs, column) -> Instant.ofEpochMilli(rs.getLong(column)));
   }
 
   @Override
@@ -1034,6 +1015,31 @@ public final class JdbcTakeStore implements TakeRepository {
     return changed;
   }
 
+  /** A query's rows as a map from its first column to its second. */
+  private <K, V> Map<K, V> pairs(String sql, Column<K> key, Column<V> value, long... params) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+              ps.setLong(i + 1, params[i]);
+            }
+            Map<K, V> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(key.read(rs, 1), value.read(rs, 2));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /** Reads one column of the current row. */
+  @FunctionalInterface
+  private interface Column<T> {
+    T read(ResultSet rs, int column) throws SQLException;
+  }
+
   /** The first column of {@code sql}'s rows, its parameters bound in order. */
   private static List<Long> ids(Statements st, String sql, long... params) throws SQLException {
     PreparedStatement ps = st.get(sql);
@@ -1059,20 +1065,11 @@ public final class JdbcTakeStore implements TakeRepository {
 
   @Override
   public Map<String, String> guildSettings(long guildId) {
-    return db.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT name, value FROM guild_settings WHERE guild_id = ?")) {
-            ps.setLong(1, guildId);
-            Map<String, String> out = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
-              }
-            }
-            return out;
-          }
-        });
+    return pairs(
+        "SELECT name, value FROM guild_settings WHERE guild_id = ?",
+        ResultSet::getString,
+        ResultSet::getString,
+        guildId);
   }
 
   @Override

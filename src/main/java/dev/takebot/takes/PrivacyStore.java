@@ -1,7 +1,6 @@
 package dev.takebot.takes;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,9 +28,7 @@ public interface PrivacyStore {
    * takes, read in the same transaction. A store that keeps database files scrubs the deleted text
    * from them (the write-ahead log included) before returning.
    */
-  default ForgetResult forget(long guildId, long authorId, long upToMessageId) {
-    return new ForgetResult(forgetAuthor(guildId, authorId, upToMessageId), List.of());
-  }
+  ForgetResult forget(long guildId, long authorId, long upToMessageId);
 
   /**
    * Members of a guild who asked to be forgotten: author id to the newest message id never to store

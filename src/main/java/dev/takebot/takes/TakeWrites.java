@@ -23,9 +23,7 @@ public interface TakeWrites {
    * the message is the bot's own repost of the member's "Share your take" submission, which {@link
    * PrivacyStore#forget} reports so the repost can be deleted for them.
    */
-  default boolean insertTake(Take take, boolean viaShare) {
-    return insertTake(take);
-  }
+  boolean insertTake(Take take, boolean viaShare);
 
   /**
    * Stores many takes in one transaction (backfill). Idempotent per message id like {@link

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,17 +141,16 @@ class RunShutdownTest {
     }
   }
 
+  /** Waits for {@code condition}, failing at once, with the bot's log, if the bot exits first. */
   private void await(String what, Process bot, BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (!bot.isAlive()) {
-        throw new AssertionError(
-            "the bot exited " + bot.exitValue() + " while waiting for " + what + ":\n" + log());
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what + ":\n" + log());
-      }
-      Thread.sleep(50);
+    try {
+      Awaitility.await(what)
+          .atMost(WAIT)
+          .pollInterval(Duration.ofMillis(50))
+          .failFast("the bot exited", () -> !bot.isAlive())
+          .until(condition::getAsBoolean);
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      throw new AssertionError(e.getMessage() + ":\n" + log(), e);
     }
   }
 }

@@ -97,7 +97,7 @@ class SchedulerTest {
         () -> {
           started.countDown();
           try {
-            Thread.sleep(60_000);
+            new CountDownLatch(1).await(); // never released: only the interrupt ends it
           } catch (InterruptedException e) {
             interrupted.countDown();
           }

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -1225,11 +1226,10 @@ abstract class TakeStoreContract {
   void expiryLetsAnotherTakeOver() throws Exception {
     assertThat(store.tryAcquire("retag", "a", Duration.ofMillis(50))).isTrue();
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!store.tryAcquire("retag", "b", LONG)) {
-      assertThat(System.nanoTime()).as("b takes the expired lease").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+    Awaitility.await("b takes the expired lease")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> store.tryAcquire("retag", "b", LONG));
 
     assertThat(store.renew("retag", "a", LONG)).as("the old holder renewing").isFalse();
     assertThat(store.saveCursor("retag", "a", "stale")).as("the old holder's cursor").isFalse();

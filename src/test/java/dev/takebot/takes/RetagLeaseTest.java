@@ -20,6 +20,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -219,13 +220,12 @@ class RetagLeaseTest {
     CountingAnalyzer next = new CountingAnalyzer();
 
     try (RetagJob b = job(process(), next, "process-b", 100)) {
-      RetagJob.Result r = b.run();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (r.deferred()) {
-        assertThat(System.nanoTime()).as("the dead lease expires").isLessThan(deadline);
-        Thread.sleep(20);
-        r = b.run();
-      }
+      RetagJob.Result r =
+          Awaitility.await("the dead lease expires")
+              .atMost(Duration.ofSeconds(30))
+              .pollDelay(Duration.ZERO)
+              .pollInterval(Duration.ofMillis(20))
+              .until(b::run, result -> !result.deferred());
 
       assertThat(r.retagged()).isEqualTo(TAKES - 600);
       assertThat(next.analysed).first().isEqualTo("take 601 bad");
