@@ -2,7 +2,6 @@ package dev.takebot.discord;
 
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
-import dev.takebot.schedule.Leases;
 import dev.takebot.schedule.Scheduler;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
@@ -65,6 +64,8 @@ public final class TakeBotAssembly implements AutoCloseable {
    * @param summaries wraps the answer to {@code /takes summary} (e.g. to hold it up)
    * @param takeRetryDelay how long a take whose write failed waits for its one retry
    * @param articles the pipeline behind {@code /article post}, or null for the article package's
+   * @param digestCheckPeriod how often digests on the clock are looked for (a test moves its clock
+   *     and needs no minute's wait)
    */
   public record Overrides(
       Clock clock,
@@ -72,7 +73,8 @@ public final class TakeBotAssembly implements AutoCloseable {
       UnaryOperator<TakeRepository> storeView,
       UnaryOperator<SummaryProvider> summaries,
       Duration takeRetryDelay,
-      ArticlePipeline articles) {
+      ArticlePipeline articles,
+      Duration digestCheckPeriod) {
     public static final Duration DEFAULT_TAKE_RETRY_DELAY = Duration.ofSeconds(2);
 
     public Overrides {
@@ -80,6 +82,7 @@ public final class TakeBotAssembly implements AutoCloseable {
       Objects.requireNonNull(storeView, "storeView");
       Objects.requireNonNull(summaries, "summaries");
       Objects.requireNonNull(takeRetryDelay, "takeRetryDelay");
+      Objects.requireNonNull(digestCheckPeriod, "digestCheckPeriod");
     }
 
     public static Overrides none() {
@@ -89,27 +92,32 @@ public final class TakeBotAssembly implements AutoCloseable {
           UnaryOperator.identity(),
           UnaryOperator.identity(),
           DEFAULT_TAKE_RETRY_DELAY,
-          null);
+          null,
+          DigestFeature.CHECK_PERIOD);
     }
 
     public Overrides clock(Clock c) {
-      return new Overrides(c, analyzer, storeView, summaries, takeRetryDelay, articles);
+      return new Overrides(
+          c, analyzer, storeView, summaries, takeRetryDelay, articles, digestCheckPeriod);
     }
 
     public Overrides analyzer(SentimentAnalyzer a) {
-      return new Overrides(clock, a, storeView, summaries, takeRetryDelay, articles);
+      return new Overrides(
+          clock, a, storeView, summaries, takeRetryDelay, articles, digestCheckPeriod);
     }
 
     public Overrides storeView(UnaryOperator<TakeRepository> v) {
-      return new Overrides(clock, analyzer, v, summaries, takeRetryDelay, articles);
+      return new Overrides(
+          clock, analyzer, v, summaries, takeRetryDelay, articles, digestCheckPeriod);
     }
 
     public Overrides summaries(UnaryOperator<SummaryProvider> s) {
-      return new Overrides(clock, analyzer, storeView, s, takeRetryDelay, articles);
+      return new Overrides(
+          clock, analyzer, storeView, s, takeRetryDelay, articles, digestCheckPeriod);
     }
 
     public Overrides takeRetryDelay(Duration d) {
-      return new Overrides(clock, analyzer, storeView, summaries, d, articles);
+      return new Overrides(clock, analyzer, storeView, summaries, d, articles, digestCheckPeriod);
     }
 
     /**
@@ -117,7 +125,12 @@ public final class TakeBotAssembly implements AutoCloseable {
      * one).
      */
     public Overrides articles(ArticlePipeline a) {
-      return new Overrides(clock, analyzer, storeView, summaries, takeRetryDelay, a);
+      return new Overrides(
+          clock, analyzer, storeView, summaries, takeRetryDelay, a, digestCheckPeriod);
+    }
+
+    public Overrides digestCheckPeriod(Duration d) {
+      return new Overrides(clock, analyzer, storeView, summaries, takeRetryDelay, articles, d);
     }
   }
 
@@ -185,8 +198,7 @@ public final class TakeBotAssembly implements AutoCloseable {
                 ? configured
                 : new Moderators(roles);
           };
-      Features features =
-          features(ctx, config, settings, reactions, scheduler, seen, o.takeRetryDelay());
+      Features features = features(ctx, config, settings, reactions, scheduler, seen, o);
       // JDA
       TakeBot bot = TakeBot.connect(config.discord(), token, features, moderators);
       return new TakeBotAssembly(store, takes, summaries, settings, scheduler, bot);
@@ -207,6 +219,7 @@ public final class TakeBotAssembly implements AutoCloseable {
         config.discord().postChannel(),
         roles == null ? List.of() : roles,
         takes.digestEveryTakes(),
+        takes.digestEveryHours(),
         takes.retentionDays(),
         takes.summaryCooldownSeconds(),
         false,
@@ -219,12 +232,12 @@ public final class TakeBotAssembly implements AutoCloseable {
       SettingsService settings,
       ReactionTracker reactions,
       Scheduler scheduler,
-      Leases leases,
-      Duration takeRetryDelay) {
+      TakeRepository store,
+      Overrides o) {
     TakesSettings takes = config.takes();
 
     TakesListener collector =
-        new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
+        new TakesListener(ctx.takes(), scheduler.routine("take-retry"), o.takeRetryDelay());
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
     ArticlePostCommand post = new ArticlePostCommand(ctx, settings, config.articles().directory());
@@ -250,11 +263,22 @@ public final class TakeBotAssembly implements AutoCloseable {
         List.of(
             collector,
             reactions.listener(scheduler.handoff()),
-            new Backfill(ctx, collector, takes.retentionDays(), scheduler.routine("backfill")),
+            new Backfill(
+                ctx,
+                collector,
+                g -> settings.get(g).retentionDays(),
+                scheduler.routine("backfill")),
             new Retention(
                 ctx, takes, g -> settings.get(g).retentionDays(), scheduler.routine("retention")),
-            new BackgroundRetag(ctx, scheduler.routine("retag"), leases),
-            new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff())),
+            new BackgroundRetag(ctx, scheduler.routine("retag"), store),
+            new DigestFeature(
+                ctx,
+                g -> settings.get(g).digestEveryTakes(),
+                scheduler.handoff(),
+                g -> settings.get(g).digestEveryHours(),
+                store,
+                scheduler.routine("digests"),
+                o.digestCheckPeriod())),
         List.of(correct, new ExplainSentimentFeature(ctx)));
   }
 

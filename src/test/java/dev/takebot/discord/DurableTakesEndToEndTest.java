@@ -263,7 +263,10 @@ class DurableTakesEndToEndTest {
       TakesListener collector =
           new TakesListener(takes, scheduler.routine("take-retry"), Duration.ofMillis(100));
       new Backfill(
-              new BotContext(takes, null, null, Clock.systemUTC()), collector, 0, Runnable::run)
+              new BotContext(takes, null, null, Clock.systemUTC()),
+              collector,
+              g -> 0,
+              Runnable::run)
           .run(bot.jda());
     } finally {
       Thread.interrupted();
