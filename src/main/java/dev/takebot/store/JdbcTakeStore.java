@@ -1244,7 +1244,7 @@ public final class JdbcTakeStore implements TakeRepository {
               c.prepareStatement(
                   "SELECT d.post_message_id FROM discussions d"
                       + " LEFT JOIN digests g ON g.post_message_id = d.post_message_id"
-                      + " WHERE d.guild_id = ? AND (g.posted_at IS NULL OR g.posted_at <= ?)"
+                      + " WHERE d.guild_id = ? AND COALESCE(g.posted_at, d.posted_at) <= ?"
                       + " AND EXISTS (SELECT 1 FROM takes t WHERE t.post_message_id = d.post_message_id"
                       + " AND t.message_id > COALESCE(g.last_take_id, ?))"
                       + " ORDER BY d.posted_at, d.post_message_id")) {

@@ -17,9 +17,10 @@ public interface DigestLog {
   void recordDigest(long postMessageId, long guildId, Instant at);
 
   /**
-   * The guild's discussions due for a digest: the last one was posted at or before {@code lastBy}
-   * (or there was none) and a take arrived since it. For a discussion that never had one, only
-   * takes with an id above {@code firstSinceTakeId} count as new.
+   * The guild's discussions due for a digest: the last one (or, before the first, the article's
+   * post) was at or before {@code lastBy} and a take arrived since it. For a discussion that never
+   * had one, only takes with an id above {@code firstSinceTakeId} count as new, so that turning
+   * digests on does not post one in every old discussion.
    *
    * @return their post message ids, oldest discussion first
    */

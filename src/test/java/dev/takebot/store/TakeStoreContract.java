@@ -1211,6 +1211,9 @@ abstract class TakeStoreContract {
     assertThat(store.dueDigests(GUILD, T0.minusSeconds(1), 0))
         .as("the last digest is not old enough yet")
         .isEmpty();
+    assertThat(store.dueDigests(OTHER_GUILD, T0.plusSeconds(1_999), 0))
+        .as("the first digest comes N hours after the article was posted")
+        .isEmpty();
     assertThat(store.dueDigests(OTHER_GUILD, lastBy, 0)).containsExactly(OTHER_POST);
   }
 
@@ -1219,8 +1222,9 @@ abstract class TakeStoreContract {
   void digestRecordsAreDeletedWithTheirData() {
     store.insertTake(take(10, 1));
     store.insertTake(take(11, OTHER_POST, 2, Label.POSITIVE, 0.5));
-    store.recordDigest(POST, GUILD, T0);
-    store.recordDigest(OTHER_POST, OTHER_GUILD, T0);
+    Instant lastBy = T0.plusSeconds(3_600);
+    store.recordDigest(POST, GUILD, lastBy.plusSeconds(1));
+    store.recordDigest(OTHER_POST, OTHER_GUILD, lastBy.plusSeconds(1));
 
     store.deleteDiscussion(POST);
     store.saveDiscussion(discussion(POST, GUILD, "key-a"));
@@ -1230,10 +1234,10 @@ abstract class TakeStoreContract {
     store.saveDiscussion(discussion(OTHER_POST, OTHER_GUILD, "key-b"));
     store.insertTake(take(13, OTHER_POST, 2, Label.POSITIVE, 0.5));
 
-    assertThat(store.dueDigests(GUILD, T0.minusSeconds(1), 0))
+    assertThat(store.dueDigests(GUILD, lastBy, 0))
         .as("a new discussion under a deleted one's id starts without a digest")
         .containsExactly(POST);
-    assertThat(store.dueDigests(OTHER_GUILD, T0.minusSeconds(1), 0)).containsExactly(OTHER_POST);
+    assertThat(store.dueDigests(OTHER_GUILD, lastBy, 0)).containsExactly(OTHER_POST);
   }
 
   // --- leases (#13)
