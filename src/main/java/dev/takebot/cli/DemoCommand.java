@@ -112,7 +112,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (outDir != null) {
           TranscriptPage.Written w = new TranscriptPage(sandbox, invokers).write(outDir);
           out.println();
-          out.println("Wrote " + w.page() + (w.files().isEmpty() ? "" : " and " + w.files()));
+          List<String> names = new ArrayList<>();
+          w.files().forEach(f -> names.add(f.getFileName().toString()));
+          names.add(w.page().getFileName().toString());
+          out.println("Wrote " + String.join(", ", names) + " to " + outDir);
         }
       }
     } finally {

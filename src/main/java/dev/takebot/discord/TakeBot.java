@@ -130,7 +130,13 @@ public final class TakeBot implements AutoCloseable {
           flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
               || flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT_LIMITED));
     } catch (RuntimeException e) {
-      log.debug("Could not read application info", e);
+      // A REST proxy may not serve this route. Starting is still right (the gateway refuses a
+      // disallowed intent by itself), but the operator should know the check was skipped.
+      log.warn(
+          "Could not check the Message Content intent: GET oauth2/applications/@me failed ({})."
+              + " Carrying on; if takes arrive empty, enable the intent in the Developer Portal.",
+          e.toString());
+      log.debug("Application info request failed", e);
       return java.util.Optional.empty();
     }
   }
