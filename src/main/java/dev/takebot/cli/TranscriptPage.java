@@ -272,8 +272,7 @@ final class TranscriptPage {
               t ->
                   b.append("<a class=\"thread-chip\" href=\"#c-")
                       .append(esc(t.id()))
-                      .append(
-                          "\"><span class=\"thread-icon\">🧵</span><span class=\"thread-title\">")
+                      .append("\"><span class=\"thread-title\">🧵 ")
                       .append(esc(t.name()))
                       .append("</span><span class=\"thread-count\">")
                       .append(countLabel(sandbox.messages(t).size()))

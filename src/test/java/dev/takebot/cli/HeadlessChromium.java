@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>{@link #locate()} finds {@code /usr/bin/chromium}, or installs it with {@code apt-get install
  * -y chromium} when running as root on a Debian-like system; otherwise it says why not, for the
- * test to skip with.
+ * test to skip with. {@code -Dtakebot.chromium=PATH} picks another build (e.g. {@code
+ * /usr/bin/chromium-browser}) and installs nothing.
  */
 final class HeadlessChromium implements AutoCloseable {
   static final Path BINARY = Path.of("/usr/bin/chromium");
@@ -63,6 +64,13 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Finds Chromium, installing the distribution's package when it is missing and we may. */
   static synchronized Located locate() {
+    String chosen = System.getProperty("takebot.chromium");
+    if (chosen != null) {
+      Path p = Path.of(chosen);
+      return Files.isExecutable(p)
+          ? new Located(Optional.of(p), "")
+          : new Located(Optional.empty(), "-Dtakebot.chromium=" + chosen + " is not executable");
+    }
     if (Files.isExecutable(BINARY)) {
       return new Located(Optional.of(BINARY), "");
     }
