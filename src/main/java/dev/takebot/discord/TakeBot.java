@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.entities.ApplicationInfo;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.CloseCode;
@@ -135,10 +136,21 @@ public final class TakeBot implements AutoCloseable {
       log.warn(
           "Could not check the Message Content intent: GET oauth2/applications/@me failed ({})."
               + " Carrying on; if takes arrive empty, enable the intent in the Developer Portal.",
-          e.toString());
+          failure(e));
       log.debug("Application info request failed", e);
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * The status of a failed request, without its message: a network error may quote the REST URL,
+   * credentials included.
+   */
+  private static String failure(RuntimeException e) {
+    if (e instanceof ErrorResponseException r && r.getResponse() != null) {
+      return "HTTP " + r.getResponse().code + ", " + r.getMeaning();
+    }
+    return e.getClass().getSimpleName();
   }
 
   /**
