@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -292,17 +291,5 @@ final class DiscordMarkdown {
 
   private static boolean isMarkdownPunctuation(char c) {
     return "\\*_~`|>#-[]()<:@".indexOf(c) >= 0;
-  }
-
-  /** Applies {@code f} to each line; used for plain-text blocks such as footers. */
-  static String lines(String text, UnaryOperator<String> f) {
-    StringBuilder b = new StringBuilder();
-    for (String l : text.split("\n", -1)) {
-      if (b.length() > 0) {
-        b.append("<br>");
-      }
-      b.append(f.apply(l));
-    }
-    return b.toString();
   }
 }
