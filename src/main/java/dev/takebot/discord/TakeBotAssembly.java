@@ -227,7 +227,10 @@ public final class TakeBotAssembly implements AutoCloseable {
         new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
-    ArticlePostCommand post = new ArticlePostCommand(ctx, settings, config.articles().directory());
+    ArticlePublisher publisher = new ArticlePublisher(ctx, settings);
+    PendingPosts previews = new PendingPosts(ctx.clock());
+    ArticlePostCommand post =
+        new ArticlePostCommand(ctx, settings, config.articles().directory(), publisher, previews);
     TakeBotSettingsCommand settingsCommand = new TakeBotSettingsCommand(settings);
     return new Features(
         List.of(
@@ -244,6 +247,7 @@ public final class TakeBotAssembly implements AutoCloseable {
         List.of(
             new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
             new ArticlePasteModal(post),
+            new PostPreviewFeature(previews, publisher),
             list,
             correct,
             settingsCommand),
