@@ -96,9 +96,10 @@ public record PostEdit(String title, String summary, List<String> hashtags) {
     return String.join(" ", hashtags.stream().map(h -> "#" + h).toList());
   }
 
-  /** Typed text quoted in a message: it cannot ping or format. */
+  /** Typed text quoted as inline code, where markdown is literal: it cannot ping or format. */
   private static String shown(String typed) {
-    return "'" + SafeText.quote(typed, 50) + "'";
+    String t = SafeText.truncate(SafeText.oneLine(SafeText.stripControl(typed)), 50);
+    return "`" + SafeText.defuseMentions(t).replace('`', '\'') + "`";
   }
 
   private static String nullToEmpty(String s) {

@@ -114,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("name", "sahel-reset"));
+            Map.of("name", "sahel-reset", "now", true));
     post.awaitResponse(WAIT);
     Channel thread = sandbox.awaitThread(t -> true, WAIT);
     SandboxMessage article =
