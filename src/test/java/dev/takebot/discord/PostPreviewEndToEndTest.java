@@ -186,6 +186,35 @@ class PostPreviewEndToEndTest {
   }
 
   @Test
+  @DisplayName(
+      "a Post that Discord refuses says why privately, leaves no half post, and the preview can be posted again")
+  void failedPostCanBeRetried() {
+    int before = discussions();
+    InteractionHandle cmd = ask(sandbox.moderator());
+    SandboxMessage control = control(awaitPreview(cmd));
+    String post = previewButton(control, PreviewId.POST);
+    sandbox.failNext(
+        "POST",
+        "channels/" + sandbox.news().id() + "/messages/",
+        403,
+        50013,
+        "Missing Permissions");
+
+    InteractionHandle press = sandbox.pressButton(sandbox.moderator(), control, post);
+    SandboxMessage failure = press.awaitFollowUp(0, WAIT);
+
+    assertThat(failure.isEphemeral()).isTrue();
+    assertThat(failure.content())
+        .startsWith(
+            "Posting failed (Discord said: Missing Permissions), so I removed what I had sent");
+    assertThat(discussions()).isEqualTo(before);
+    assertThat(sandbox.message(control.id()).orElseThrow().buttonIds()).contains(post);
+
+    assertThat(h.pressPost(sandbox.moderator(), cmd).content()).startsWith("Posted **");
+    assertThat(discussions()).isEqualTo(before + 1);
+  }
+
+  @Test
   @DisplayName("a double click on Post posts once: the second press finds the post going out")
   void doubleClickPostsOnce() {
     int before = discussions();
