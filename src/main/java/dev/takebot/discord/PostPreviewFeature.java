@@ -16,6 +16,8 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A preview's buttons — Post, Edit, Cancel — and its edit form ({@link PendingPosts} holds the
@@ -23,6 +25,8 @@ import net.dv8tion.jda.api.modals.Modal;
  * that expired or was lost, or on one already posted or cancelled.
  */
 final class PostPreviewFeature implements ComponentFeature {
+  private static final Logger log = LoggerFactory.getLogger(PostPreviewFeature.class);
+
   static final String TITLE = "title";
   static final String SUMMARY = "summary";
   static final String HASHTAGS = "hashtags";
@@ -103,7 +107,9 @@ final class PostPreviewFeature implements ComponentFeature {
 
   /**
    * Posts for the one press that claims the preview; any other press meanwhile hears that it is
-   * going out or went out. A failed post releases it, so the moderator can try again.
+   * going out or went out. A refused post ({@link UserError}: nothing is left up) releases it, so
+   * the moderator can try again; anything else keeps it claimed, since a post may then exist and a
+   * second one must not follow.
    */
   private void post(ButtonInteractionEvent event, PendingPost p) {
     Optional<PreparedArticle> claimed = p.claim();
@@ -112,18 +118,17 @@ final class PostPreviewFeature implements ComponentFeature {
       return;
     }
     event.deferEdit().queue();
+    String answer;
     try {
-      String answer =
+      answer =
           publisher.post(event.getMember(), target(event.getGuild(), p), p.adopt(), claimed.get());
-      p.posted(answer);
-      p.surface().conclude(MessageSpec.ofContent(answer + by(event, p)));
     } catch (UserError e) {
       p.release();
-      event.getHook().sendMessage(MessageSpecs.text(e.getMessage())).setEphemeral(true).queue();
-    } catch (RuntimeException | Error e) {
-      p.release();
-      throw e;
+      followUp(event, e.getMessage());
+      return;
     }
+    p.posted(answer);
+    conclude(event, p, answer + by(event, p));
   }
 
   private void cancel(ButtonInteractionEvent event, PendingPost p) {
@@ -133,7 +138,25 @@ final class PostPreviewFeature implements ComponentFeature {
       return;
     }
     event.deferEdit().queue();
-    p.surface().conclude(MessageSpec.ofContent(outcome));
+    conclude(event, p, outcome);
+  }
+
+  /**
+   * Shows the outcome in place of the buttons; if the preview can no longer be changed (a private
+   * one's token lapses with its 15 minutes, which may end while the post goes out), the member who
+   * pressed is told through their own press instead.
+   */
+  private static void conclude(IReplyCallback event, PendingPost p, String outcome) {
+    try {
+      p.surface().conclude(MessageSpec.ofContent(outcome));
+    } catch (RuntimeException e) {
+      log.debug("Could not conclude preview {}; answering the press instead", p.key(), e);
+      followUp(event, outcome);
+    }
+  }
+
+  private static void followUp(IReplyCallback event, String text) {
+    event.getHook().sendMessage(MessageSpecs.text(text)).setEphemeral(true).queue();
   }
 
   /** In a review any moderator may decide, so the channel is told who did. */
@@ -221,7 +244,15 @@ final class PostPreviewFeature implements ComponentFeature {
       return;
     }
     event.deferEdit().queue();
-    p.surface().update(PostPayloads.messages(edited), p.control());
+    try {
+      p.surface().update(PostPayloads.messages(edited), p.control());
+    } catch (RuntimeException e) {
+      log.debug("Could not show the edit of preview {}", p.key(), e);
+      followUp(
+          event,
+          "I could not show your changes: this preview is about to expire. Run `/article post`"
+              + " again.");
+    }
   }
 
   private static String value(ModalInteractionEvent event, String input) {

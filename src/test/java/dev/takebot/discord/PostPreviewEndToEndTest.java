@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -50,23 +51,29 @@ class PostPreviewEndToEndTest {
   /** How far the bot's clock is ahead of the real one; the expiry test moves it. */
   private final AtomicLong skewMillis = new AtomicLong();
 
-  private final Clock botClock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
+  /** How far Discord's (the sandbox's) clock is ahead, e.g. to lapse an interaction's token. */
+  private final AtomicLong discordSkewMillis = new AtomicLong();
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
+  private final Clock botClock = skewed(skewMillis);
 
-        @Override
-        public Instant instant() {
-          return Instant.now().plusMillis(skewMillis.get());
-        }
-      };
+  private static Clock skewed(AtomicLong skew) {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.now().plusMillis(skew.get());
+      }
+    };
+  }
 
   private BotHarness h;
   private DiscordSandbox sandbox;
@@ -78,7 +85,7 @@ class PostPreviewEndToEndTest {
         Files.readString(Path.of("config", "articles", "sahel-reset.txt"), StandardCharsets.UTF_8);
     h =
         new BotHarness(
-            DiscordSandbox.builder(),
+            DiscordSandbox.builder().clock(skewed(discordSkewMillis)),
             dir,
             new KeywordAnalyzer(),
             List.of(),
@@ -406,6 +413,33 @@ class PostPreviewEndToEndTest {
         .matches(
             "This preview expired <t:\\d+:R>, so nothing was posted: run `/article post` again\\.");
     assertThat(discussions()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName(
+      "when Discord no longer lets the bot change the private preview, Post still posts once and answers through the press")
+  void tokenLapsedWhilePending() {
+    int before = discussions();
+    InteractionHandle cmd = ask(sandbox.moderator());
+    SandboxMessage control = control(awaitPreview(cmd));
+    // the command's token lapses at Discord while the preview is still pending at the bot
+    discordSkewMillis.addAndGet(Duration.ofMinutes(15).plusSeconds(5).toMillis());
+
+    InteractionHandle press =
+        sandbox.pressButton(sandbox.moderator(), control, previewButton(control, PreviewId.POST));
+    SandboxMessage answer = press.awaitFollowUp(0, WAIT);
+
+    assertThat(answer.isEphemeral()).isTrue();
+    assertThat(answer.content()).startsWith("Posted **" + TITLE + "**");
+    assertThat(discussions()).isEqualTo(before + 1);
+    assertThat(
+            sandbox
+                .pressForgedButton(
+                    sandbox.moderator(), control, previewButton(control, PreviewId.POST))
+                .awaitResponse(WAIT)
+                .content())
+        .startsWith("This preview was already posted.");
+    assertThat(discussions()).isEqualTo(before + 1);
   }
 
   @Test
