@@ -2,6 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.ShardSettings;
+import dev.takebot.schedule.IdentifyGate;
 import dev.takebot.schedule.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -171,8 +173,23 @@ public final class TakeBot implements AutoCloseable {
   static TakeBot connect(
       DiscordSettings discord, String token, Features features, LongFunction<Moderators> moderators)
       throws InterruptedException {
+    return connect(discord, token, features, moderators, Optional.empty());
+  }
+
+  /**
+   * As {@link #connect(DiscordSettings, String, Features, LongFunction)}, with the shards taking
+   * their identify turns from {@code identifyGate} when given (several processes on one database),
+   * else one after another within this process.
+   */
+  static TakeBot connect(
+      DiscordSettings discord,
+      String token,
+      Features features,
+      LongFunction<Moderators> moderators,
+      Optional<IdentifyGate> identifyGate)
+      throws InterruptedException {
     try {
-      return connect(discord, token, features, moderators, true);
+      return connect(discord, token, features, moderators, identifyGate, true);
     } catch (DisallowedIntentException e) {
       // Unverified apps must switch the intent on; large ones must apply for it. Either way members
       // can
@@ -187,6 +204,7 @@ public final class TakeBot implements AutoCloseable {
           token,
           features,
           moderators,
+          identifyGate,
           false); // afresh: the failed attempt closed the first client
     }
   }
@@ -196,6 +214,7 @@ public final class TakeBot implements AutoCloseable {
       String token,
       Features features,
       LongFunction<Moderators> moderators,
+      Optional<IdentifyGate> identifyGate,
       boolean messageContent)
       throws InterruptedException {
     // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own
@@ -227,7 +246,7 @@ public final class TakeBot implements AutoCloseable {
       DefaultShardManagerBuilder builder =
           DefaultShardManagerBuilder.createLight(token, intents)
               .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
-              .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
+              .setSessionController(sessionController(discord.gatewayUrl(), identifyGate))
               .setCompression(compression(discord.gatewayUrl()))
               // A member's own overwrite (e.g. denied Send Messages in Threads, or View Channel)
               // must count
@@ -309,6 +328,17 @@ public final class TakeBot implements AutoCloseable {
     DisallowedIntentException() {
       super("Message Content intent disallowed", null, false, false);
     }
+  }
+
+  /**
+   * Shared turns when other processes may start shards on the same token, else JDA's own pacing:
+   * one shard at a time, 5 s apart.
+   */
+  private static GatewaySessionController sessionController(
+      String gatewayUrl, Optional<IdentifyGate> identifyGate) {
+    return identifyGate
+        .<GatewaySessionController>map(g -> new SharedSessionController(gatewayUrl, g))
+        .orElseGet(() -> new GatewaySessionController(gatewayUrl));
   }
 
   /**

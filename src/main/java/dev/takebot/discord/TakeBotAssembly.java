@@ -2,8 +2,10 @@ package dev.takebot.discord;
 
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.schedule.IdentifyGate;
 import dev.takebot.schedule.Leases;
 import dev.takebot.schedule.Scheduler;
+import dev.takebot.schedule.SharedIdentifyGate;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.Stores;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
@@ -193,7 +196,9 @@ public final class TakeBotAssembly implements AutoCloseable {
       Features features =
           features(ctx, config, settings, reactions, scheduler, seen, previews, o.takeRetryDelay());
       // JDA
-      TakeBot bot = TakeBot.connect(config.discord(), token, features, moderators);
+      TakeBot bot =
+          TakeBot.connect(
+              config.discord(), token, features, moderators, identifyGate(config, store));
       return new TakeBotAssembly(store, takes, summaries, settings, scheduler, previews, bot);
     } catch (InterruptedException | RuntimeException e) {
       if (scheduler != null) {
@@ -202,6 +207,16 @@ public final class TakeBotAssembly implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * On PostgreSQL other processes may run shards on the same token, so the shards take identify
+   * turns from the database; SQLite means one process, which paces its own shards.
+   */
+  private static Optional<IdentifyGate> identifyGate(TakeBotConfig config, Leases leases) {
+    return config.storage().jdbcUrl().startsWith("jdbc:postgresql:")
+        ? Optional.of(new SharedIdentifyGate(leases))
+        : Optional.empty();
   }
 
   /** What a server that changed nothing gets: the configuration's values. */
