@@ -134,7 +134,8 @@ public final class DemoCommand implements Callable<Integer> {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("name", "sahel-reset"));
+            // now: straight to the post, as the scenario is about the takes that follow
+            Map.of("name", "sahel-reset", "now", true));
     post.awaitResponse(WAIT);
     Channel thread = sandbox.awaitThread(t -> true, WAIT);
     SandboxMessage article =

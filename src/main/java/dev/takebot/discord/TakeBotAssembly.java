@@ -41,6 +41,7 @@ public final class TakeBotAssembly implements AutoCloseable {
   private final SummaryService summaries;
   private final SettingsService settings;
   private final Scheduler scheduler;
+  private final PendingPosts previews;
   private final TakeBot bot;
 
   private TakeBotAssembly(
@@ -49,12 +50,14 @@ public final class TakeBotAssembly implements AutoCloseable {
       SummaryService summaries,
       SettingsService settings,
       Scheduler scheduler,
+      PendingPosts previews,
       TakeBot bot) {
     this.store = store;
     this.takes = takes;
     this.summaries = summaries;
     this.settings = settings;
     this.scheduler = scheduler;
+    this.previews = previews;
     this.bot = bot;
   }
 
@@ -188,13 +191,15 @@ public final class TakeBotAssembly implements AutoCloseable {
                 ? configured
                 : new Moderators(roles);
           };
+      // Previews waiting for Post, Edit or Cancel: /article post's own, and reviews offered
+      PendingPosts previews = new PendingPosts(clock);
       Features features =
-          features(ctx, config, settings, reactions, scheduler, seen, o.takeRetryDelay());
+          features(ctx, config, settings, reactions, scheduler, seen, previews, o.takeRetryDelay());
       // JDA
       TakeBot bot =
           TakeBot.connect(
               config.discord(), token, features, moderators, identifyGate(config, store));
-      return new TakeBotAssembly(store, takes, summaries, settings, scheduler, bot);
+      return new TakeBotAssembly(store, takes, summaries, settings, scheduler, previews, bot);
     } catch (InterruptedException | RuntimeException e) {
       if (scheduler != null) {
         scheduler.close();
@@ -235,6 +240,7 @@ public final class TakeBotAssembly implements AutoCloseable {
       ReactionTracker reactions,
       Scheduler scheduler,
       Leases leases,
+      PendingPosts previews,
       Duration takeRetryDelay) {
     TakesSettings takes = config.takes();
 
@@ -242,7 +248,9 @@ public final class TakeBotAssembly implements AutoCloseable {
         new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
-    ArticlePostCommand post = new ArticlePostCommand(ctx, settings, config.articles().directory());
+    ArticlePublisher publisher = new ArticlePublisher(ctx, settings);
+    ArticlePostCommand post =
+        new ArticlePostCommand(ctx, settings, config.articles().directory(), publisher, previews);
     TakeBotSettingsCommand settingsCommand = new TakeBotSettingsCommand(settings);
     return new Features(
         List.of(
@@ -259,6 +267,7 @@ public final class TakeBotAssembly implements AutoCloseable {
         List.of(
             new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
             new ArticlePasteModal(post),
+            new PostPreviewFeature(previews, publisher),
             list,
             correct,
             settingsCommand),
@@ -286,6 +295,11 @@ public final class TakeBotAssembly implements AutoCloseable {
   /** Each server's settings, with their cache. */
   public SettingsService settings() {
     return settings;
+  }
+
+  /** The previews waiting for Post, Edit or Cancel, e.g. to offer one for review. */
+  PendingPosts previews() {
+    return previews;
   }
 
   /** The summaries with their cache. */

@@ -94,7 +94,7 @@ class RunShutdownTest {
                     sandbox.moderator(),
                     sandbox.news(),
                     "article post",
-                    Map.of("name", "sahel-reset"))
+                    Map.of("name", "sahel-reset", "now", true))
                 .awaitResponse(WAIT);
         Matcher link = POST_LINK.matcher(answer.content());
         assertThat(link.find()).as("jump link in %s", answer.content()).isTrue();

@@ -314,7 +314,11 @@ class MultiProcessEndToEndTest {
       SandboxGuild g, Channel expected, List<InteractionHandle> interactions) {
     Channel elsewhere = expected.id().equals(g.news().id()) ? g.general() : g.news();
     InteractionHandle cmd =
-        sandbox.slash(g.moderator(), elsewhere, "article post", Map.of("name", "sahel-reset"));
+        sandbox.slash(
+            g.moderator(),
+            elsewhere,
+            "article post",
+            BotHarness.now(Map.of("name", "sahel-reset")));
     interactions.add(cmd);
     SandboxMessage answer = cmd.awaitResponse(WAIT);
     Matcher link = POST_LINK.matcher(answer.content());
