@@ -3,12 +3,14 @@ package dev.takebot.discord;
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.ShardSettings;
 import dev.takebot.schedule.Scheduler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -71,11 +73,33 @@ public final class TakeBot implements AutoCloseable {
   private final ShardManager shards;
   private final List<Integer> shardIds;
   private final ExecutorService interactions;
+  private final Set<GatewayIntent> intents;
+  private int commandsRegistered = -1;
 
-  private TakeBot(ShardManager shards, List<Integer> shardIds, ExecutorService interactions) {
+  private TakeBot(
+      ShardManager shards,
+      List<Integer> shardIds,
+      ExecutorService interactions,
+      Set<GatewayIntent> intents) {
     this.shards = shards;
     this.shardIds = shardIds;
     this.interactions = interactions;
+    this.intents = intents;
+  }
+
+  /** This process's shard ids. */
+  public List<Integer> shardIds() {
+    return shardIds;
+  }
+
+  /** The gateway intents the bot connected with, by name. */
+  public List<String> intents() {
+    return intents.stream().map(Enum::name).sorted().toList();
+  }
+
+  /** Slash and context-menu commands this process registered; -1 when another process does. */
+  public int commandsRegistered() {
+    return commandsRegistered;
   }
 
   /**
@@ -169,10 +193,14 @@ public final class TakeBot implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for the gateway
    */
   static TakeBot connect(
-      DiscordSettings discord, String token, Features features, LongFunction<Moderators> moderators)
+      DiscordSettings discord,
+      String token,
+      Features features,
+      LongFunction<Moderators> moderators,
+      Observers observers)
       throws InterruptedException {
     try {
-      return connect(discord, token, features, moderators, true);
+      return connect(discord, token, features, moderators, observers, true);
     } catch (DisallowedIntentException e) {
       // Unverified apps must switch the intent on; large ones must apply for it. Either way members
       // can
@@ -187,6 +215,7 @@ public final class TakeBot implements AutoCloseable {
           token,
           features,
           moderators,
+          observers,
           false); // afresh: the failed attempt closed the first client
     }
   }
@@ -196,6 +225,7 @@ public final class TakeBot implements AutoCloseable {
       String token,
       Features features,
       LongFunction<Moderators> moderators,
+      Observers observers,
       boolean messageContent)
       throws InterruptedException {
     // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own
@@ -204,7 +234,9 @@ public final class TakeBot implements AutoCloseable {
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
     ExecutorService pool = interactionPool();
-    List<Object> listeners = new ArrayList<>(features.listeners());
+    List<Object> listeners = new ArrayList<>();
+    listeners.add(new GatewayObserver(observers.metrics(), observers.shards()));
+    listeners.addAll(features.listeners());
     listeners.add(
         new InteractionRouter(
             features.commands(), features.components(), features.menus(), moderators, pool));
@@ -235,6 +267,10 @@ public final class TakeBot implements AutoCloseable {
               // otherwise.
               .enableCache(CacheFlag.MEMBER_OVERRIDES)
               .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
+              .setEventManagerProvider(shard -> new MdcEventManager())
+              .setHttpClientBuilder(
+                  new RestObserver(observers.metrics(), discord.restUrl(), Clock.systemUTC())
+                      .httpClient())
               .addEventListeners(listeners.toArray());
       if (configured.auto()) {
         builder.setShardsTotal(-1); // JDA asks GET /gateway/bot for Discord's recommendation
@@ -250,12 +286,13 @@ public final class TakeBot implements AutoCloseable {
         configured.auto()
             ? java.util.stream.IntStream.range(0, manager.getShardsTotal()).boxed().toList()
             : configured.ids();
-    TakeBot bot = new TakeBot(manager, ids, pool);
+    TakeBot bot = new TakeBot(manager, ids, pool, intents);
+    observers.shards().expect(ids);
     try {
       awaitReady(manager, ids, closedWith);
       log.info("Shards {} of {} ready", ids, manager.getShardsTotal());
       Moderators.warnAboutEveryone(discord.moderatorRoles(), manager.getGuilds());
-      registerCommands(manager, features, discord.devGuildId());
+      bot.commandsRegistered = registerCommands(manager, features, discord.devGuildId());
     } catch (IllegalStateException e) {
       bot.close();
       if (messageContent && closeCode(closedWith) == CloseCode.DISALLOWED_INTENTS) {
@@ -325,7 +362,7 @@ public final class TakeBot implements AutoCloseable {
    * them: the dev guild's shard, or else shard 0. A process running neither leaves it to the one
    * that does.
    */
-  private static void registerCommands(ShardManager manager, Features features, Long devGuildId) {
+  private static int registerCommands(ShardManager manager, Features features, Long devGuildId) {
     Map<CommandGroup, List<SubcommandData>> groups = new LinkedHashMap<>();
     for (SlashFeature f : features.commands()) {
       groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f.subcommand());
@@ -338,7 +375,7 @@ public final class TakeBot implements AutoCloseable {
     JDA jda = manager.getShardById(registrar);
     if (jda == null) {
       log.info("Shard {} runs in another process, which registers the slash commands", registrar);
-      return;
+      return -1;
     }
     if (devGuildId != null) {
       Guild guild = jda.getGuildById(devGuildId);
@@ -355,6 +392,7 @@ public final class TakeBot implements AutoCloseable {
       log.info(
           "Registered {} global commands (Discord may take a while to show them)", commands.size());
     }
+    return commands.size();
   }
 
   /** Up to {@link #MAX_INTERACTION_THREADS} handlers at once; idle threads end after a minute. */
