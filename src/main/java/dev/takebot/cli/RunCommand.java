@@ -51,9 +51,9 @@ public final class RunCommand implements Callable<Integer> {
   /**
    * How long a stop may take: drain, gateway close and store close normally take a second or two;
    * past this the process halts with status 1 rather than hang a {@code docker stop} or {@code
-   * systemctl stop} until it is killed.
+   * systemctl stop} until it is killed (within the compose file's 30 s grace period).
    */
-  static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(30);
+  static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(25);
 
   private final Map<String, String> env;
 

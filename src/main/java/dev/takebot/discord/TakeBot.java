@@ -2,6 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.ShardSettings;
+import dev.takebot.schedule.IdentifyGate;
 import dev.takebot.schedule.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -199,8 +201,24 @@ public final class TakeBot implements AutoCloseable {
       LongFunction<Moderators> moderators,
       Observers observers)
       throws InterruptedException {
+    return connect(discord, token, features, moderators, observers, Optional.empty());
+  }
+
+  /**
+   * As {@link #connect(DiscordSettings, String, Features, LongFunction, Observers)}, with the
+   * shards taking their identify turns from {@code identifyGate} when given (several processes on
+   * one database), else one after another within this process.
+   */
+  static TakeBot connect(
+      DiscordSettings discord,
+      String token,
+      Features features,
+      LongFunction<Moderators> moderators,
+      Observers observers,
+      Optional<IdentifyGate> identifyGate)
+      throws InterruptedException {
     try {
-      return connect(discord, token, features, moderators, observers, true);
+      return connect(discord, token, features, moderators, observers, identifyGate, true);
     } catch (DisallowedIntentException e) {
       // Unverified apps must switch the intent on; large ones must apply for it. Either way members
       // can
@@ -216,6 +234,7 @@ public final class TakeBot implements AutoCloseable {
           features,
           moderators,
           observers,
+          identifyGate,
           false); // afresh: the failed attempt closed the first client
     }
   }
@@ -226,6 +245,7 @@ public final class TakeBot implements AutoCloseable {
       Features features,
       LongFunction<Moderators> moderators,
       Observers observers,
+      Optional<IdentifyGate> identifyGate,
       boolean messageContent)
       throws InterruptedException {
     // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own
@@ -259,7 +279,7 @@ public final class TakeBot implements AutoCloseable {
       DefaultShardManagerBuilder builder =
           DefaultShardManagerBuilder.createLight(token, intents)
               .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
-              .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
+              .setSessionController(sessionController(discord.gatewayUrl(), identifyGate))
               .setCompression(compression(discord.gatewayUrl()))
               // A member's own overwrite (e.g. denied Send Messages in Threads, or View Channel)
               // must count
@@ -346,6 +366,17 @@ public final class TakeBot implements AutoCloseable {
     DisallowedIntentException() {
       super("Message Content intent disallowed", null, false, false);
     }
+  }
+
+  /**
+   * Shared turns when other processes may start shards on the same token, else JDA's own pacing:
+   * one shard at a time, 5 s apart.
+   */
+  private static GatewaySessionController sessionController(
+      String gatewayUrl, Optional<IdentifyGate> identifyGate) {
+    return identifyGate
+        .<GatewaySessionController>map(g -> new SharedSessionController(gatewayUrl, g))
+        .orElseGet(() -> new GatewaySessionController(gatewayUrl));
   }
 
   /**

@@ -7,8 +7,10 @@ import dev.takebot.ops.Health;
 import dev.takebot.ops.Metrics;
 import dev.takebot.ops.OpsServer;
 import dev.takebot.ops.ShardStates;
+import dev.takebot.schedule.IdentifyGate;
 import dev.takebot.schedule.Leases;
 import dev.takebot.schedule.Scheduler;
+import dev.takebot.schedule.SharedIdentifyGate;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.JdbcTakeStore;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
@@ -247,7 +250,12 @@ public final class TakeBotAssembly implements AutoCloseable {
       // JDA
       TakeBot bot =
           TakeBot.connect(
-              config.discord(), token, features, moderators, new Observers(metrics, shards));
+              config.discord(),
+              token,
+              features,
+              moderators,
+              new Observers(metrics, shards),
+              identifyGate(config, store));
       Operations ops = new Operations(metrics, health, server, collector);
       logStartup(config, bot, ops);
       return new TakeBotAssembly(store, takes, summaries, settings, scheduler, bot, ops);
@@ -284,6 +292,16 @@ public final class TakeBotAssembly implements AutoCloseable {
                 + ":"
                 + ops.server().port()
                 + "/");
+  }
+
+  /**
+   * On PostgreSQL other processes may run shards on the same token, so the shards take identify
+   * turns from the database; SQLite means one process, which paces its own shards.
+   */
+  private static Optional<IdentifyGate> identifyGate(TakeBotConfig config, Leases leases) {
+    return config.storage().jdbcUrl().startsWith("jdbc:postgresql:")
+        ? Optional.of(new SharedIdentifyGate(leases))
+        : Optional.empty();
   }
 
   /** What a server that changed nothing gets: the configuration's values. */

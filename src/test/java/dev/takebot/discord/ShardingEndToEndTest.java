@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bot over four guilds on two shards: in one process running both, and as two bots (one per
- * shard) over one database. Two separate JVMs are a later step of issue #13.
+ * shard) over one database. {@link MultiProcessEndToEndTest} runs them as separate JVMs.
  */
 @DisplayName("Sharding")
 class ShardingEndToEndTest {
