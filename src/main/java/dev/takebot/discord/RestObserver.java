@@ -69,7 +69,7 @@ final class RestObserver implements Interceptor {
     }
     metrics.restResponse(route, response.code());
     if (route.equals("POST interactions/{id}/{token}/callback")) {
-      metrics.interaction(outcome(relative, response.code()));
+      metrics.interaction(outcome(relative, response.code(), clock.millis()));
     }
     return response;
   }
@@ -79,7 +79,7 @@ final class RestObserver implements Interceptor {
    * timestamp). Late: after it, or refused as unknown (Discord's answer once it expired). Failed:
    * refused for another reason.
    */
-  private String outcome(String relative, int status) {
+  static String outcome(String relative, int status, long nowMillis) {
     String[] segments = relative.split("/");
     long created;
     try {
@@ -87,7 +87,7 @@ final class RestObserver implements Interceptor {
     } catch (RuntimeException e) {
       return status / 100 == 2 ? "on_time" : "failed";
     }
-    long age = clock.millis() - created;
+    long age = nowMillis - created;
     if (status / 100 == 2) {
       return age <= ANSWER_WINDOW.toMillis() ? "on_time" : "late";
     }

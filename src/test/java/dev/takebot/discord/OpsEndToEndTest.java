@@ -220,4 +220,18 @@ class OpsEndToEndTest {
     }
     BotHarness.await("ready again", () -> get("/health/ready").statusCode() == 200);
   }
+
+  @Test
+  @DisplayName("a 429 from Discord is counted for its route, and JDA's retry as a success")
+  void rateLimitsAreCountedPerRoute() {
+    String limited = "takebot_rest_ratelimited_total{route=\"POST channels/{id}/messages\"}";
+    double before = metric(limited);
+    sandbox.rateLimitNext("POST", "/messages", 1, java.time.Duration.ofSeconds(1));
+    postArticle(); // its post is refused once, then sent again by JDA
+    assertThat(metric(limited)).isEqualTo(before + 1);
+    assertThat(
+            metric(
+                "takebot_rest_requests_total{route=\"POST channels/{id}/messages\",status=\"429\"}"))
+        .isGreaterThanOrEqualTo(1);
+  }
 }
