@@ -29,17 +29,26 @@ public final class ShardStates {
   public void expect(List<Integer> shardIds) {
     expected.clear();
     expected.addAll(shardIds);
-    shardIds.forEach(id -> states.putIfAbsent(id, "UNKNOWN"));
+    shardIds.forEach(
+        id -> {
+          if (states.putIfAbsent(id, "UNKNOWN") == null) {
+            gauge(id);
+          }
+        });
   }
 
   /** A shard's new status (JDA's status name). */
   public void update(int shard, String status) {
     if (states.put(shard, status) == null) {
-      Gauge.builder("takebot.gateway.connected", this, s -> s.isConnected(shard) ? 1 : 0)
-          .description("1 while the shard's gateway session is connected, else 0")
-          .tag("shard", Integer.toString(shard))
-          .register(registry);
+      gauge(shard);
     }
+  }
+
+  private void gauge(int shard) {
+    Gauge.builder("takebot.gateway.connected", this, s -> s.isConnected(shard) ? 1 : 0)
+        .description("1 while the shard's gateway session is connected, else 0")
+        .tag("shard", Integer.toString(shard))
+        .register(registry);
   }
 
   /** Whether {@code shard}'s session is up. */

@@ -64,6 +64,9 @@ class OpsServerTest {
   void ready() throws Exception {
     shards.expect(List.of(0, 1));
     shards.update(0, ShardStates.CONNECTED);
+    assertThat(get("/metrics").body())
+        .as("a shard expected but not seen yet reports 0")
+        .contains("takebot_gateway_connected{shard=\"1\"} 0.0");
     HttpResponse<String> oneDown = get("/health/ready");
     assertThat(oneDown.statusCode()).isEqualTo(503);
     assertThat(oneDown.body())
