@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.entities.ApplicationInfo;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.CloseCode;
@@ -156,9 +157,26 @@ public final class TakeBot implements AutoCloseable {
           flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
               || flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT_LIMITED));
     } catch (RuntimeException e) {
-      log.debug("Could not read application info", e);
+      // A REST proxy may not serve this route. Starting is still right (the gateway refuses a
+      // disallowed intent by itself), but the operator should know the check was skipped.
+      log.warn(
+          "Could not check the Message Content intent: GET oauth2/applications/@me failed ({})."
+              + " Carrying on; if takes arrive empty, enable the intent in the Developer Portal.",
+          failure(e));
+      log.debug("Application info request failed", e);
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * The status of a failed request, without its message: a network error may quote the REST URL,
+   * credentials included.
+   */
+  private static String failure(RuntimeException e) {
+    if (e instanceof ErrorResponseException r && r.getResponse() != null) {
+      return "HTTP " + r.getResponse().code + ", " + r.getMeaning();
+    }
+    return e.getClass().getSimpleName();
   }
 
   /**
