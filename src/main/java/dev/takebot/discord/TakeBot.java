@@ -4,6 +4,7 @@ import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.ShardSettings;
 import dev.takebot.schedule.IdentifyGate;
 import dev.takebot.schedule.Scheduler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -74,11 +76,33 @@ public final class TakeBot implements AutoCloseable {
   private final ShardManager shards;
   private final List<Integer> shardIds;
   private final ExecutorService interactions;
+  private final Set<GatewayIntent> intents;
+  private int commandsRegistered = -1;
 
-  private TakeBot(ShardManager shards, List<Integer> shardIds, ExecutorService interactions) {
+  private TakeBot(
+      ShardManager shards,
+      List<Integer> shardIds,
+      ExecutorService interactions,
+      Set<GatewayIntent> intents) {
     this.shards = shards;
     this.shardIds = shardIds;
     this.interactions = interactions;
+    this.intents = intents;
+  }
+
+  /** This process's shard ids. */
+  public List<Integer> shardIds() {
+    return shardIds;
+  }
+
+  /** The gateway intents the bot connected with, by name. */
+  public List<String> intents() {
+    return intents.stream().map(Enum::name).sorted().toList();
+  }
+
+  /** Slash and context-menu commands this process registered; -1 when another process does. */
+  public int commandsRegistered() {
+    return commandsRegistered;
   }
 
   /**
@@ -189,25 +213,30 @@ public final class TakeBot implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for the gateway
    */
   static TakeBot connect(
-      DiscordSettings discord, String token, Features features, LongFunction<Moderators> moderators)
+      DiscordSettings discord,
+      String token,
+      Features features,
+      LongFunction<Moderators> moderators,
+      Observers observers)
       throws InterruptedException {
-    return connect(discord, token, features, moderators, Optional.empty());
+    return connect(discord, token, features, moderators, observers, Optional.empty());
   }
 
   /**
-   * As {@link #connect(DiscordSettings, String, Features, LongFunction)}, with the shards taking
-   * their identify turns from {@code identifyGate} when given (several processes on one database),
-   * else one after another within this process.
+   * As {@link #connect(DiscordSettings, String, Features, LongFunction, Observers)}, with the
+   * shards taking their identify turns from {@code identifyGate} when given (several processes on
+   * one database), else one after another within this process.
    */
   static TakeBot connect(
       DiscordSettings discord,
       String token,
       Features features,
       LongFunction<Moderators> moderators,
+      Observers observers,
       Optional<IdentifyGate> identifyGate)
       throws InterruptedException {
     try {
-      return connect(discord, token, features, moderators, identifyGate, true);
+      return connect(discord, token, features, moderators, observers, identifyGate, true);
     } catch (DisallowedIntentException e) {
       // Unverified apps must switch the intent on; large ones must apply for it. Either way members
       // can
@@ -222,6 +251,7 @@ public final class TakeBot implements AutoCloseable {
           token,
           features,
           moderators,
+          observers,
           identifyGate,
           false); // afresh: the failed attempt closed the first client
     }
@@ -232,6 +262,7 @@ public final class TakeBot implements AutoCloseable {
       String token,
       Features features,
       LongFunction<Moderators> moderators,
+      Observers observers,
       Optional<IdentifyGate> identifyGate,
       boolean messageContent)
       throws InterruptedException {
@@ -241,7 +272,9 @@ public final class TakeBot implements AutoCloseable {
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
     ExecutorService pool = interactionPool();
-    List<Object> listeners = new ArrayList<>(features.listeners());
+    List<Object> listeners = new ArrayList<>();
+    listeners.add(new GatewayObserver(observers.metrics(), observers.shards()));
+    listeners.addAll(features.listeners());
     listeners.add(
         new InteractionRouter(
             features.commands(), features.components(), features.menus(), moderators, pool));
@@ -272,6 +305,10 @@ public final class TakeBot implements AutoCloseable {
               // otherwise.
               .enableCache(CacheFlag.MEMBER_OVERRIDES)
               .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
+              .setEventManagerProvider(shard -> new MdcEventManager())
+              .setHttpClientBuilder(
+                  new RestObserver(observers.metrics(), discord.restUrl(), Clock.systemUTC())
+                      .httpClient())
               .addEventListeners(listeners.toArray());
       if (configured.auto()) {
         builder.setShardsTotal(-1); // JDA asks GET /gateway/bot for Discord's recommendation
@@ -287,12 +324,13 @@ public final class TakeBot implements AutoCloseable {
         configured.auto()
             ? java.util.stream.IntStream.range(0, manager.getShardsTotal()).boxed().toList()
             : configured.ids();
-    TakeBot bot = new TakeBot(manager, ids, pool);
+    TakeBot bot = new TakeBot(manager, ids, pool, intents);
+    observers.shards().expect(ids);
     try {
       awaitReady(manager, ids, closedWith);
       log.info("Shards {} of {} ready", ids, manager.getShardsTotal());
       Moderators.warnAboutEveryone(discord.moderatorRoles(), manager.getGuilds());
-      registerCommands(manager, features, discord.devGuildId());
+      bot.commandsRegistered = registerCommands(manager, features, discord.devGuildId());
     } catch (IllegalStateException e) {
       bot.close();
       if (messageContent && closeCode(closedWith) == CloseCode.DISALLOWED_INTENTS) {
@@ -373,7 +411,7 @@ public final class TakeBot implements AutoCloseable {
    * them: the dev guild's shard, or else shard 0. A process running neither leaves it to the one
    * that does.
    */
-  private static void registerCommands(ShardManager manager, Features features, Long devGuildId) {
+  private static int registerCommands(ShardManager manager, Features features, Long devGuildId) {
     Map<CommandGroup, List<SubcommandData>> groups = new LinkedHashMap<>();
     for (SlashFeature f : features.commands()) {
       groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f.subcommand());
@@ -386,7 +424,7 @@ public final class TakeBot implements AutoCloseable {
     JDA jda = manager.getShardById(registrar);
     if (jda == null) {
       log.info("Shard {} runs in another process, which registers the slash commands", registrar);
-      return;
+      return -1;
     }
     if (devGuildId != null) {
       Guild guild = jda.getGuildById(devGuildId);
@@ -403,6 +441,7 @@ public final class TakeBot implements AutoCloseable {
       log.info(
           "Registered {} global commands (Discord may take a while to show them)", commands.size());
     }
+    return commands.size();
   }
 
   /** Up to {@link #MAX_INTERACTION_THREADS} handlers at once; idle threads end after a minute. */

@@ -88,13 +88,14 @@ class MultiProcessEndToEndTest {
     final String name;
     final Path config;
     final Path log;
-    final Path health;
     Process process;
+
+    /** Startup summary lines in the log before the current start (the log is appended to). */
+    long startsBefore;
 
     Bot(String name, String ids, String jdbcUrl) throws IOException {
       this.name = name;
       this.log = dir.resolve(name + ".log");
-      this.health = dir.resolve(name + ".health");
       // No token here: it comes through DISCORD_TOKEN, as in production.
       this.config =
           Files.writeString(
@@ -118,7 +119,7 @@ class MultiProcessEndToEndTest {
 
     /** Starts the process; {@link #awaitRunning} tells when it serves its shards. */
     void start() throws IOException {
-      Files.deleteIfExists(health);
+      startsBefore = starts();
       ProcessBuilder builder =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -132,8 +133,8 @@ class MultiProcessEndToEndTest {
                   "run",
                   "--config",
                   config.toString(),
-                  "--health-file",
-                  health.toString())
+                  "--metrics-port",
+                  "0")
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -141,9 +142,24 @@ class MultiProcessEndToEndTest {
       process = builder.start();
     }
 
-    /** {@code takebot run} touches its health file once every shard is up and ready. */
+    /**
+     * {@code takebot run} logs its startup summary once every shard is up and the commands are
+     * registered.
+     */
     void awaitRunning() {
-      await(name + " to start (see " + log + ")", START, () -> Files.exists(health));
+      await(name + " to start (see " + log + ")", START, () -> starts() > startsBefore);
+    }
+
+    private long starts() {
+      try {
+        return Files.notExists(log)
+            ? 0
+            : Files.readAllLines(log).stream()
+                .filter(l -> l.contains("TakeBot dev started:"))
+                .count();
+      } catch (IOException e) {
+        return 0;
+      }
     }
 
     void kill() throws InterruptedException {
