@@ -1,12 +1,14 @@
 package dev.takebot.cli;
 
 import dev.takebot.sentiment.Evaluation;
+import dev.takebot.sentiment.Half;
 import dev.takebot.sentiment.Label;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.sentiment.SentimentTsv;
 import dev.takebot.sentiment.TsvFormatException;
+import dev.takebot.sentiment.VaderBaselines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -154,20 +156,76 @@ public final class SentimentCommand implements Callable<Integer> {
 
   private int evaluate(SentimentTsv.Table table, PrintWriter out) {
     List<SentimentTsv.Row> rows = table.rows();
-    Label[] gold = new Label[rows.size()];
-    double[] goldScore = new double[rows.size()];
-    Sentiment[] predicted = new Sentiment[rows.size()];
+    Sentiment[] ours = new Sentiment[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
-      SentimentTsv.Row r = rows.get(i);
-      gold[i] = Label.parse(r.goldLabel());
-      goldScore[i] = r.goldScore();
-      predicted[i] = analyzer.analyze(r.text());
+      ours[i] = analyzer.analyze(rows.get(i).text());
     }
-    Evaluation e = Evaluation.of(gold, table.hasGoldScore() ? goldScore : null, predicted);
+    Half[] half = new Half[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      half[i] = Half.of(rows.get(i).text());
+    }
     out.println("analyzer\t" + analyzer.version());
-    out.print(e.format());
+    out.print(evaluation(table, ours, half, null).format());
+    // Rules and numbers are fitted on the fitting half of the shared dev sets; the checking half's
+    // figures are the ones that say whether a change generalises.
+    out.println();
+    out.println("halves\t" + Half.RULE);
+    out.println(Evaluation.ROW_HEADER);
+    out.println(evaluation(table, ours, half, null).row("takebot all"));
+    for (Half h : Half.values()) {
+      out.println(evaluation(table, ours, half, h).row("takebot " + h.id()));
+    }
+    VaderBaselines.forFile(eval.getFileName().toString())
+        .ifPresent(
+            b ->
+                out.printf(
+                    Locale.ROOT,
+                    "vader all (Python, BASELINES.md)\t%d\t%s\t%.3f\t%.3f\t%.3f\t-%n",
+                    rows.size(),
+                    Double.isNaN(b.pearson())
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.3f", b.pearson()),
+                    b.accuracy(),
+                    b.macroF1(),
+                    b.weightedF1()));
+    VaderReference vader = VaderReference.load();
+    if (vader != null) {
+      Sentiment[] port = new Sentiment[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        double c = Math.max(-1, Math.min(1, vader.score(rows.get(i).text())));
+        port[i] = new Sentiment(Label.threeClass(c), c, List.of());
+      }
+      out.println(evaluation(table, port, half, null).row("vader-port all"));
+      for (Half h : Half.values()) {
+        out.println(evaluation(table, port, half, h).row("vader-port " + h.id()));
+      }
+    }
     out.flush();
     return 0;
+  }
+
+  /** The evaluation of {@code predicted} on the rows of one half, or on all rows when null. */
+  private static Evaluation evaluation(
+      SentimentTsv.Table table, Sentiment[] predicted, Half[] half, Half only) {
+    List<SentimentTsv.Row> rows = table.rows();
+    int n = 0;
+    for (Half h : half) {
+      if (only == null || h == only) {
+        n++;
+      }
+    }
+    Label[] gold = new Label[n];
+    double[] goldScore = new double[n];
+    Sentiment[] pred = new Sentiment[n];
+    int k = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      if (only == null || half[i] == only) {
+        gold[k] = Label.parse(rows.get(i).goldLabel());
+        goldScore[k] = rows.get(i).goldScore();
+        pred[k++] = predicted[i];
+      }
+    }
+    return Evaluation.of(gold, table.hasGoldScore() ? goldScore : null, pred);
   }
 
   private int bench(SentimentTsv.Table table, PrintWriter out) {

@@ -2,6 +2,7 @@ package dev.takebot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.sentiment.Half;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,31 @@ class SentimentCommandTest {
             "macro_f1\t1.000",
             "weighted_f1\t1.000",
             "confusion");
+  }
+
+  @Test
+  @DisplayName("evaluates the fitting and the checking half apart, split by a hash of each text")
+  void evaluatesBothHalves() throws Exception {
+    Path in =
+        file(
+            "gold.tsv",
+            "id\tgold_label\tgold_score\ttext\n1\tpositive\t0.7\tgreat stuff\n"
+                + "2\tnegative\t-0.6\tterrible stuff\n3\tneutral\t0.0\tthe bus leaves at nine\n");
+
+    assertThat(run("--eval", in.toString())).isZero();
+
+    assertThat(out.toString())
+        .contains("halves\tchecking half: ")
+        .containsPattern("(?m)^takebot all\t3\t")
+        .containsPattern("(?m)^takebot fitting\t" + count(in, Half.FITTING) + "\t")
+        .containsPattern("(?m)^takebot checking\t" + count(in, Half.CHECKING) + "\t");
+  }
+
+  private static long count(Path tsv, Half half) throws Exception {
+    return Files.readAllLines(tsv).stream()
+        .skip(1)
+        .filter(l -> Half.of(l.split("\t")[3]) == half)
+        .count();
   }
 
   @Test
