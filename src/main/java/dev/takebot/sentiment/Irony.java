@@ -78,6 +78,9 @@ final class Irony {
         if ((c & Lexicon.CUE_TAIL) != 0) {
           tail(tb, m, i);
         }
+        if ((c & Lexicon.CUE_HUH) != 0 && i > 0 && tb.sentenceEnd(i) == i + 1) {
+          tb.ironic |= turn(tb, m, tb.sentenceStart(i), i); // "wow they really care huh"
+        }
       }
     }
     for (int s = 0; s < tb.spans; s++) {

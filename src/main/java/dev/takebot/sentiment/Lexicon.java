@@ -82,8 +82,11 @@ final class Lexicon {
   /** The first word of an irony phrase ("thanks for nothing", "oh sure"). */
   static final int CUE_PHRASE = 1 << 7;
 
+  /** "huh", "hein": ending a sentence, it doubts the sentence's praise. */
+  static final int CUE_HUH = 1 << 8;
+
   /** The kinds that start the irony pass (the others only matter once it runs). */
-  private static final int TRIGGERS = CUE_ANOTHER | CUE_TAIL | CUE_LAUGH | CUE_PHRASE;
+  private static final int TRIGGERS = CUE_ANOTHER | CUE_TAIL | CUE_LAUGH | CUE_PHRASE | CUE_HUH;
 
   private static final int ENTRY = 4;
   private static final int EMOJI_BMP_BASE = 0x2100;
@@ -203,6 +206,7 @@ final class Lexicon {
           case "irony-tail" -> cue(id, CUE_TAIL);
           case "irony-tail-link" -> cue(id, CUE_TAIL_LINK);
           case "laugh" -> cue(id, CUE_LAUGH);
+          case "huh" -> cue(id, CUE_HUH);
           case "speech" -> cue(id, CUE_SPEECH);
           case "question" -> cue(id, CUE_QUESTION);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);

@@ -58,7 +58,17 @@ class IronyTest {
         "on ne peut pas dire que ce soit un grand succès",
         "je ne crois pas que ce gouvernement ait pris une bonne décision",
         "ils n'ont jamais vraiment eu de bonnes intentions envers le Sahel",
-        "nice \"diplomacy\" there");
+        "nice \"diplomacy\" there",
+        "respect for sovereignty my ass",
+        "the US only cares because of the uranium",
+        "imagine thinking they care about Mali",
+        "funny how they only show up when Russia does",
+        "they're not fooling anyone",
+        "sure, because that worked so well in Libya",
+        "totally not about the minerals",
+        "oh so NOW they want to talk",
+        "wow they really care huh",
+        "another neo-colonial power grab");
   }
 
   static Stream<String> sincere() {
@@ -102,7 +112,12 @@ class IronyTest {
         "yeah this is great",
         "the audience loved it",
         "great talk, thanks for sharing",
-        "what a joy to read this");
+        "what a joy to read this",
+        "I love how they handled this",
+        "funny story, the talks went great",
+        "they really care about the region, good",
+        "so now they can finally rebuild, great news",
+        "totally worth the wait");
   }
 
   static Stream<String> informational() {
