@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +145,57 @@ class SentimentCommandTest {
         .contains("texts\t2")
         .containsPattern("takebot\t[\\d,]+ texts/s wall")
         .containsPattern("(?m)^vader\t");
+  }
+
+  @Test
+  @DisplayName("writes scores exactly as %.4f would, including rounding ties and negative zero")
+  void scoresFormatLikeStringFormat() {
+    java.util.Random random = new java.util.Random(17);
+    java.util.List<Double> values =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                0.0,
+                -0.0,
+                1.0,
+                -1.0,
+                0.00005,
+                -0.00005,
+                0.00004999,
+                -0.00001,
+                0.12345,
+                -0.12345,
+                0.99995,
+                -0.99995,
+                0.6124,
+                1e-9,
+                -1e-9,
+                0.5,
+                0.25));
+    for (int i = 0; i < 200_000; i++) {
+      values.add(random.nextDouble() * 2 - 1);
+      values.add(Math.round((random.nextDouble() * 2 - 1) * 100_000) / 100_000.0); // ties
+    }
+    for (double v : values) {
+      StringBuilder b = new StringBuilder();
+      SentimentCommand.appendFourDecimals(b, v);
+      assertThat(b.toString()).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.4f", v));
+    }
+  }
+
+  @Test
+  @DisplayName("runs on its own (Main's start-up shortcut) exactly as under the full command line")
+  void aloneAsUnderTheFullCommandLine() throws Exception {
+    Path in = file("in.tsv", "id\ttext\n1\tI love this\n2\tsure, *great* plan\n");
+    StringWriter alone = new StringWriter();
+    CommandLine sentimentOnly = Main.sentimentOnly();
+    sentimentOnly.setOut(new PrintWriter(alone));
+
+    assertThat(sentimentOnly.execute(in.toString())).isZero();
+    CommandLine full = Main.commandLine();
+    full.setOut(new PrintWriter(out));
+    assertThat(full.execute("sentiment", in.toString())).isZero();
+
+    assertThat(alone.toString()).isEqualTo(out.toString()).contains("2\tnegative\t");
   }
 
   @Test
