@@ -38,7 +38,7 @@ record Tuning(
     double inquiry) {
 
   static final Tuning DEFAULT =
-      new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 0.8, 0.3);
+      new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 0.8, 0.15);
 
   String fingerprint() {
     return alpha

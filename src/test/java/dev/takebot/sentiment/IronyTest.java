@@ -134,7 +134,11 @@ class IronyTest {
         "does anyone have the link?",
         "brb",
         "quelqu'un a le lien ?",
-        "c'est à quelle heure ?");
+        "c'est à quelle heure ?",
+        "does anyone want to join the call?",
+        "any chance someone has the transcript?",
+        "is it okay to post the article here?",
+        "who's hosting the watch party tonight?");
   }
 
   @Nested
