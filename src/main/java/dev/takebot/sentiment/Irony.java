@@ -119,6 +119,7 @@ final class Irony {
         }
       }
     }
+    tb.ironic |= praiseAfterComplaint(tb, m);
     if (tb.eyeRoll) {
       tb.ironic |= turn(tb, m, 0, tb.count);
     }
@@ -182,6 +183,34 @@ final class Irony {
       return;
     }
     tb.ironic |= turn(tb, m, tb.sentenceStart(i - 1), i);
+  }
+
+  /**
+   * "so they admit it was a mistake, cool": praise set apart at the end of a text whose every other
+   * word complains is said through the teeth.
+   */
+  private boolean praiseAfterComplaint(TokenBuffer tb, int m) {
+    if (m < 2) {
+      return false;
+    }
+    int last = tb.scored[m - 1];
+    if (last != tb.count - 1
+        || tb.sent[last] <= 0
+        || (tb.flags[last] & (T_CLAUSE | T_SENTENCE)) == 0
+        || (tb.flags[last] & T_FACE) != 0
+        || cue(tb, last, Lexicon.CUE_LAUGH)) {
+      return false;
+    }
+    for (int r = 0; r < m - 1; r++) {
+      if (tb.sent[tb.scored[r]] > 0) {
+        return false;
+      }
+    }
+    if (tb.sent[tb.scored[m - 2]] == 0) {
+      return false;
+    }
+    tb.sent[last] *= flip;
+    return true;
   }
 
   /** Whether an opener ("sure", "oh", "yeah") comes before token {@code k} in its sentence. */

@@ -206,9 +206,31 @@ final class Tokenizer {
     int s = tb.sentenceStart(tb.count - 1);
     if (asks(tb, s) || (s + 1 < tb.count && !hasValence(tb.flags[s]) && asks(tb, s + 1))) {
       tb.addSpan(TokenBuffer.SPAN_INQUIRY, s, tb.count);
-    } else if (q + 1 < tb.n && (tb.src[q + 1] == '?' || tb.src[q + 1] == '!')) {
+    } else if ((q + 1 < tb.n && (tb.src[q + 1] == '?' || tb.src[q + 1] == '!'))
+        || (s == 0 && tb.count == 1 && moreAfter(tb, q + 1) && endsInQuestion(tb))) {
+      // "great diplomacy??", and a word echoed back before a question that answers it: "respect?
+      // after decades of interference?" (not "ready? let's go")
       tb.addSpan(TokenBuffer.SPAN_RHETORICAL, s, tb.count);
     }
+  }
+
+  /** Whether the text read ends in a question mark. */
+  private static boolean endsInQuestion(TokenBuffer tb) {
+    int k = tb.n - 1;
+    while (k >= 0 && isSpace(tb.src[k])) {
+      k--;
+    }
+    return k >= 0 && tb.src[k] == '?';
+  }
+
+  /** Whether a word follows {@code from} in the text. */
+  private static boolean moreAfter(TokenBuffer tb, int from) {
+    for (int k = from; k < tb.n; k++) {
+      if (isWordChar(tb.src[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean asks(TokenBuffer tb, int k) {

@@ -68,7 +68,18 @@ class IronyTest {
         "totally not about the minerals",
         "oh so NOW they want to talk",
         "wow they really care huh",
-        "another neo-colonial power grab");
+        "another neo-colonial power grab",
+        "respect? after decades of interference?",
+        "yeah because the last 'partnership' went so well",
+        "lol sure, respect",
+        "oh wonderful, more talks",
+        "policy missteps lol, that's one way to put it",
+        "new course my foot",
+        "nobody believes this",
+        "the State Department has zero credibility here",
+        "same old playbook",
+        "another coup, another delay, great",
+        "the talks failed. great.");
   }
 
   static Stream<String> sincere() {
@@ -117,7 +128,10 @@ class IronyTest {
         "funny story, the talks went great",
         "they really care about the region, good",
         "so now they can finally rebuild, great news",
-        "totally worth the wait");
+        "totally worth the wait",
+        "happy? very",
+        "ready? let's go",
+        "it was a long hard week, thanks everyone");
   }
 
   static Stream<String> informational() {
