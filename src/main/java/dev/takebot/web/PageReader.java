@@ -112,7 +112,9 @@ public final class PageReader {
     doc.select("meta[property=article:tag]").forEach(m -> tags.add(m.attr("content")));
     String newsKeywords = meta(doc, "news_keywords");
     if (newsKeywords != null) {
-      tags.addAll(List.of(newsKeywords.split(",")));
+      for (String k : newsKeywords.split(",")) {
+        tags.add(k.strip());
+      }
     }
     String video = video(doc);
     String canonical = first(meta(doc, "og:url"), attr(doc, "link[rel=canonical]", "abs:href"));
