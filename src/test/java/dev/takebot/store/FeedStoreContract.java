@@ -95,7 +95,8 @@ abstract class FeedStoreContract {
   }
 
   @Test
-  @DisplayName("items are seen by key or by hash, remembered once, forgotten on demand and on removal")
+  @DisplayName(
+      "items are seen by key or by hash, remembered once, forgotten on demand and on removal")
   void seenItems() throws Exception {
     feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/1", T0));
 
