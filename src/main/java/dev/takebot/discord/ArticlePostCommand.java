@@ -1,6 +1,10 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticleDraft;
 import dev.takebot.article.ArticleParser;
+import dev.takebot.feed.FeedFormatException;
+import dev.takebot.feed.Links;
+import dev.takebot.fetch.FetchException;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.settings.SettingsService;
@@ -46,10 +50,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name
- * of a file in the articles folder); the bot posts it, opens the discussion thread on the post,
- * records the discussion and answers with a link. Run without any of those, it opens {@link
- * ArticlePasteModal}'s form, where a multi-line article keeps its line breaks.
+ * {@code /article post}: a moderator hands over an article (attached file, pasted text, the name of
+ * a file in the articles folder, or a link to a page or a feed); the bot posts it, opens the
+ * discussion thread on the post, records the discussion and answers with a link. Run without any of
+ * those, it opens {@link ArticlePasteModal}'s form, where a multi-line article keeps its line
+ * breaks.
  */
 final class ArticlePostCommand implements SlashFeature {
   /** The parser refuses anything larger, so a larger file is refused before it is downloaded. */
@@ -87,10 +92,14 @@ final class ArticlePostCommand implements SlashFeature {
   /** The ready-made articles ({@code articles.directory}). */
   private final Path articleDirectory;
 
-  ArticlePostCommand(BotContext ctx, SettingsService settings, Path articleDirectory) {
+  /** Reads {@code url:} links, pages or feeds. */
+  private final Links links;
+
+  ArticlePostCommand(BotContext ctx, SettingsService settings, Path articleDirectory, Links links) {
     this.ctx = ctx;
     this.settings = settings;
     this.articleDirectory = articleDirectory;
+    this.links = links;
   }
 
   @Override
@@ -116,6 +125,9 @@ final class ArticlePostCommand implements SlashFeature {
             new OptionData(OptionType.STRING, "name", "An article from the bot's articles folder")
                 .setAutoComplete(true),
             new OptionData(
+                    OptionType.STRING, "url", "A news page or a feed (its newest item) to post")
+                .setMaxLength(2000),
+            new OptionData(
                     OptionType.CHANNEL,
                     "channel",
                     "Where to post (default: the server's post channel)")
@@ -125,7 +137,10 @@ final class ArticlePostCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     List<OptionMapping> sources =
-        Stream.of("file", "text", "name").map(event::getOption).filter(o -> o != null).toList();
+        Stream.of("file", "text", "name", "url")
+            .map(event::getOption)
+            .filter(o -> o != null)
+            .toList();
     OptionMapping channel = event.getOption("channel");
     GuildChannel chosen = channel == null ? null : channel.getAsChannel();
     if (sources.isEmpty()) {
@@ -136,7 +151,7 @@ final class ArticlePostCommand implements SlashFeature {
       event
           .reply(
               MessageSpecs.text(
-                  "Give the article exactly one way: `file` (an attachment), `text` or `name`"
+                  "Give the article exactly one way: `file` (an attachment), `text`, `name` or `url`"
                       + " (or none of them, to paste it in a form)."))
           .setEphemeral(true)
           .queue();
@@ -188,7 +203,10 @@ final class ArticlePostCommand implements SlashFeature {
       GuildMessageChannel target = where.channel();
       checkPermissions(event.getMember(), target);
       Source source = load.get();
-      PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
+      PreparedArticle article =
+          source.draft() != null
+              ? ctx.articles().prepare(source.origin(), source.draft())
+              : ctx.articles().prepare(source.origin(), source.text());
       Discussion d = publish(event.getGuild(), target, article);
       String adopted = "";
       if (where.adopted()) {
@@ -267,7 +285,7 @@ final class ArticlePostCommand implements SlashFeature {
    * Refuses up front what would fail half-way: a moderator who could not post there themselves (the
    * command must not lend them the bot's voice), or a bot missing a permission it needs there.
    */
-  private static void checkPermissions(Member moderator, GuildMessageChannel target) {
+  static void checkPermissions(Member moderator, GuildMessageChannel target) {
     if (moderator == null
         || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
       throw new UserError("You can't post in <#" + target.getId() + "> yourself.");
@@ -290,7 +308,7 @@ final class ArticlePostCommand implements SlashFeature {
    * the messages already sent are deleted (best effort), so no half-made post without a thread is
    * left.
    */
-  private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article) {
+  Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article) {
     List<Message> sent = new ArrayList<>();
     try {
       return publish(guild, channel, article, sent);
@@ -441,7 +459,7 @@ final class ArticlePostCommand implements SlashFeature {
     return new Target(gm, adopted);
   }
 
-  private static GuildChannel findChannel(Guild guild, String nameOrId) {
+  static GuildChannel findChannel(Guild guild, String nameOrId) {
     String n = nameOrId.startsWith("#") ? nameOrId.substring(1) : nameOrId;
     if (n.matches("\\d{17,20}")) {
       return guild.getGuildChannelById(n);
@@ -454,12 +472,18 @@ final class ArticlePostCommand implements SlashFeature {
         .orElse(null);
   }
 
-  private record Source(String origin, String text) {}
+  /** An article as handed over: its text, or for a link the draft read from the page or feed. */
+  private record Source(String origin, String text, ArticleDraft draft) {
+    Source(String origin, String text) {
+      this(origin, text, null);
+    }
+  }
 
   private Source load(OptionMapping option) {
     return switch (option.getName()) {
       case "text" -> new Source(PASTED, option.getAsString());
       case "file" -> fromAttachment(option.getAsAttachment());
+      case "url" -> fromLink(option.getAsString());
       default -> fromFolder(option.getAsString());
     };
   }
@@ -486,6 +510,15 @@ final class ArticlePostCommand implements SlashFeature {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserError("Interrupted while downloading the article.");
+    }
+  }
+
+  /** A page or a feed read through the safe fetcher; each refusal is one line for the moderator. */
+  private Source fromLink(String url) {
+    try {
+      return new Source(url.strip(), null, links.read(url));
+    } catch (FetchException | FeedFormatException e) {
+      throw new UserError("Could not use that link: " + e.getMessage() + ".");
     }
   }
 

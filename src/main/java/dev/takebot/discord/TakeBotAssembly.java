@@ -2,10 +2,15 @@ package dev.takebot.discord;
 
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.feed.FeedPoller;
+import dev.takebot.feed.FeedService;
+import dev.takebot.feed.Links;
+import dev.takebot.fetch.SafeFetcher;
 import dev.takebot.schedule.Leases;
 import dev.takebot.schedule.Scheduler;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
+import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
@@ -18,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
@@ -39,6 +45,10 @@ public final class TakeBotAssembly implements AutoCloseable {
   private final SettingsService settings;
   private final Scheduler scheduler;
   private final TakeBot bot;
+  private final FeedPosting feedPosting;
+
+  /** How often due feeds are looked for; each feed has its own interval ({@code feeds.*}). */
+  static final Duration FEED_TICK = Duration.ofMinutes(1);
 
   private TakeBotAssembly(
       TakeRepository store,
@@ -46,13 +56,15 @@ public final class TakeBotAssembly implements AutoCloseable {
       SummaryService summaries,
       SettingsService settings,
       Scheduler scheduler,
-      TakeBot bot) {
+      TakeBot bot,
+      FeedPosting feedPosting) {
     this.store = store;
     this.takes = takes;
     this.summaries = summaries;
     this.settings = settings;
     this.scheduler = scheduler;
     this.bot = bot;
+    this.feedPosting = feedPosting;
   }
 
   /**
@@ -140,7 +152,7 @@ public final class TakeBotAssembly implements AutoCloseable {
       throws InterruptedException {
     Clock clock = o.clock();
     // Store
-    TakeRepository store = Stores.open(config.storage(), config.storage().password(env));
+    JdbcTakeStore store = Stores.open(config.storage(), config.storage().password(env));
     Scheduler scheduler = null;
     try {
       TakeRepository seen = o.storeView().apply(store);
@@ -185,11 +197,35 @@ public final class TakeBotAssembly implements AutoCloseable {
                 ? configured
                 : new Moderators(roles);
           };
+      // Links and feeds: every fetch through the one safe fetcher
+      SafeFetcher fetcher = new SafeFetcher(config.fetch());
+      FeedService feedService = new FeedService(store.feeds(), fetcher, config.feeds(), clock);
+      FeedPoller poller =
+          new FeedPoller(
+              store.feeds(),
+              fetcher,
+              config.feeds(),
+              clock,
+              () -> ThreadLocalRandom.current().nextDouble());
+      ArticlePostCommand post =
+          new ArticlePostCommand(ctx, settings, config.articles().directory(), new Links(fetcher));
+      FeedPosting feedPosting =
+          new FeedPosting(ctx, poller, post, scheduler.routine("feeds"), FEED_TICK);
       Features features =
-          features(ctx, config, settings, reactions, scheduler, seen, o.takeRetryDelay());
+          features(
+              ctx,
+              config,
+              settings,
+              reactions,
+              scheduler,
+              seen,
+              o.takeRetryDelay(),
+              post,
+              FeedCommands.all(ctx, feedService, settings, post),
+              feedPosting);
       // JDA
       TakeBot bot = TakeBot.connect(config.discord(), token, features, moderators);
-      return new TakeBotAssembly(store, takes, summaries, settings, scheduler, bot);
+      return new TakeBotAssembly(store, takes, summaries, settings, scheduler, bot, feedPosting);
     } catch (InterruptedException | RuntimeException e) {
       if (scheduler != null) {
         scheduler.close();
@@ -220,16 +256,19 @@ public final class TakeBotAssembly implements AutoCloseable {
       ReactionTracker reactions,
       Scheduler scheduler,
       Leases leases,
-      Duration takeRetryDelay) {
+      Duration takeRetryDelay,
+      ArticlePostCommand post,
+      List<SlashFeature> feedCommands,
+      FeedPosting feedPosting) {
     TakesSettings takes = config.takes();
 
     TakesListener collector =
         new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
-    ArticlePostCommand post = new ArticlePostCommand(ctx, settings, config.articles().directory());
     TakeBotSettingsCommand settingsCommand = new TakeBotSettingsCommand(settings);
-    return new Features(
+    List<SlashFeature> commands = new java.util.ArrayList<>(feedCommands);
+    commands.addAll(
         List.of(
             post,
             new TakesSummaryCommand(ctx, settings),
@@ -240,7 +279,9 @@ public final class TakeBotAssembly implements AutoCloseable {
             new TakesExportCommand(ctx),
             new ArticleListCommand(ctx),
             new ArticleSummaryCommand(ctx),
-            settingsCommand),
+            settingsCommand));
+    return new Features(
+        List.copyOf(commands),
         List.of(
             new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
             new ArticlePasteModal(post),
@@ -254,7 +295,8 @@ public final class TakeBotAssembly implements AutoCloseable {
             new Retention(
                 ctx, takes, g -> settings.get(g).retentionDays(), scheduler.routine("retention")),
             new BackgroundRetag(ctx, scheduler.routine("retag"), leases),
-            new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff())),
+            new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff()),
+            feedPosting),
         List.of(correct, new ExplainSentimentFeature(ctx)));
   }
 
@@ -284,6 +326,16 @@ public final class TakeBotAssembly implements AutoCloseable {
    */
   public TakeRepository store() {
     return store;
+  }
+
+  /**
+   * Polls the due feeds of this process's servers now, as the feed routine does every minute (for
+   * tests, whose clock decides what is due).
+   *
+   * @return how many feeds were polled
+   */
+  public int pollFeedsNow() {
+    return feedPosting.pollDue();
   }
 
   /** The bot's scheduler, for routines of the command that runs it (e.g. the health file). */

@@ -98,21 +98,23 @@ public final class FeedService {
     return store.feeds(guildId);
   }
 
-  /** Stops following; false when the server follows no such feed. */
-  public boolean remove(long guildId, String url) {
-    return find(guildId, url).map(f -> store.removeFeed(guildId, f.id())).orElse(false);
+  /** Stops following; the feed removed, empty when the server follows no such feed. */
+  public Optional<Feed> remove(long guildId, String idOrUrl) {
+    return find(guildId, idOrUrl).filter(f -> store.removeFeed(guildId, f.id()));
   }
 
-  /** Pauses or resumes; false when the server follows no such feed. */
-  public boolean setPaused(long guildId, String url, boolean paused) {
-    return find(guildId, url).map(f -> store.setPaused(guildId, f.id(), paused)).orElse(false);
+  /** Pauses or resumes; the feed, empty when the server follows no such feed. */
+  public Optional<Feed> setPaused(long guildId, String idOrUrl, boolean paused) {
+    return find(guildId, idOrUrl).filter(f -> store.setPaused(guildId, f.id(), paused));
   }
 
-  /** The server's feed with this URL (as added or as listed). */
-  public Optional<Feed> find(long guildId, String url) {
-    String u = url.strip();
+  /** The server's feed with this id or URL (as added or as listed). */
+  public Optional<Feed> find(long guildId, String idOrUrl) {
+    String u = idOrUrl.strip();
     return store.feeds(guildId).stream()
-        .filter(f -> f.url().equals(u) || f.url().equalsIgnoreCase(u))
+        .filter(
+            f ->
+                f.url().equals(u) || f.url().equalsIgnoreCase(u) || Long.toString(f.id()).equals(u))
         .findFirst();
   }
 }
