@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("SafeFetcher: http(s) only, public addresses only, bounded in time and size")
 class SafeFetcherTest {
@@ -157,6 +158,7 @@ class SafeFetcherTest {
   @DisplayName("a 10 MB page is cut off at 2 MB while reading: \"the page is larger than 2 MB\"")
   void tenMegabytePageRefused() {
     server.huge("/huge", 10L * 1024 * 1024);
+    server.huge("/endless", Long.MAX_VALUE); // only a cap counted while reading ends this
     server.route(
         "/declared",
         ex -> {
@@ -167,11 +169,14 @@ class SafeFetcherTest {
     assertThatThrownBy(() -> fetcher.fetch(server.url("/huge"), Accept.PAGE))
         .isInstanceOf(FetchException.class)
         .hasMessage("the page is larger than 2 MB");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/endless"), Accept.PAGE))
+        .hasMessage("the page is larger than 2 MB");
     assertThatThrownBy(() -> fetcher.fetch(server.url("/declared"), Accept.PAGE))
         .hasMessage("the page is larger than 2 MB");
   }
 
   @Test
+  @Timeout(10) // without the budget this never ends: fail, do not hang the build
   @DisplayName("a server that trickles its answer is cut off by the total time budget")
   void slowServerRefused() {
     server.slow("/slow", 100); // each byte within the read timeout, never finished
