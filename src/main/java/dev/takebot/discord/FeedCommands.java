@@ -37,7 +37,7 @@ final class FeedCommands {
 
   /** Every {@code /feed} subcommand. */
   static List<SlashFeature> all(
-      BotContext ctx, FeedService feeds, SettingsService settings, ArticlePostCommand post) {
+      BotContext ctx, FeedService feeds, SettingsService settings, ArticlePublisher post) {
     return List.of(
         new Add(ctx, feeds, settings, post),
         new ListFeeds(feeds),
@@ -51,9 +51,9 @@ final class FeedCommands {
     private final BotContext ctx;
     private final FeedService feeds;
     private final SettingsService settings;
-    private final ArticlePostCommand post;
+    private final ArticlePublisher post;
 
-    Add(BotContext ctx, FeedService feeds, SettingsService settings, ArticlePostCommand post) {
+    Add(BotContext ctx, FeedService feeds, SettingsService settings, ArticlePublisher post) {
       this.ctx = ctx;
       this.feeds = feeds;
       this.settings = settings;
@@ -95,7 +95,7 @@ final class FeedCommands {
       InteractionHook hook = event.deferReply(true).complete();
       try {
         GuildMessageChannel target = target(event, channel == null ? null : channel.getAsChannel());
-        ArticlePostCommand.checkPermissions(event.getMember(), target);
+        ArticlePublisher.checkPermissions(event.getMember(), target);
         FeedService.Added added =
             feeds.add(
                 event.getGuild().getIdLong(),

@@ -35,7 +35,7 @@ final class FeedPosting implements EventListener {
 
   private final BotContext ctx;
   private final FeedPoller poller;
-  private final ArticlePostCommand post;
+  private final ArticlePublisher post;
   private final Routine routine;
   private final Duration tick;
   private final Map<Integer, JDA> shards = new ConcurrentHashMap<>();
@@ -45,7 +45,7 @@ final class FeedPosting implements EventListener {
    * @param tick how often due feeds are looked for (each feed has its own interval)
    */
   FeedPosting(
-      BotContext ctx, FeedPoller poller, ArticlePostCommand post, Routine routine, Duration tick) {
+      BotContext ctx, FeedPoller poller, ArticlePublisher post, Routine routine, Duration tick) {
     this.ctx = ctx;
     this.poller = poller;
     this.post = post;
@@ -99,7 +99,7 @@ final class FeedPosting implements EventListener {
       throw new UserError("its channel is gone: remove the feed and add it again");
     }
     Member self = guild.getSelfMember();
-    for (Permission p : ArticlePostCommand.NEEDED) {
+    for (Permission p : ArticlePublisher.NEEDED) {
       if (!self.hasPermission(channel, p)) {
         throw new UserError("I need the " + p.getName() + " permission in #" + channel.getName());
       }

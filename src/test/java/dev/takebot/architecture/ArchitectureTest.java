@@ -141,6 +141,49 @@ class ArchitectureTest {
 
   @Test
   @DisplayName(
+      "ops (metrics, health, its HTTP server) knows nothing of JDA or the bot's other parts")
+  void opsIsALeaf() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.takebot.ops..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "net.dv8tion..",
+            "okhttp3..",
+            "io.javalin..",
+            "dev.takebot.discord..",
+            "dev.takebot.store..",
+            "dev.takebot.takes..",
+            "dev.takebot.sandbox..",
+            "dev.takebot.cli..",
+            "dev.takebot.config..")
+        .because(
+            "the discord package feeds it from JDA's events; the probes must not need the client to"
+                + " answer, and the sandbox's web server is for tests and demo only")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the core does not record metrics itself: it reports facts its callers count")
+  void coreHasNoMeters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.takebot.article..",
+            "dev.takebot.sentiment..",
+            "dev.takebot.takes..",
+            "dev.takebot.message..",
+            "dev.takebot.text..",
+            "dev.takebot.schedule..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.takebot.ops..", "io.micrometer..", "io.prometheus..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName(
       "fetch, web and feed (links and feeds) know nothing of discord, store, sandbox or cli")
   void linksAndFeedsAreCore() {
     noClasses()
@@ -157,11 +200,11 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("only the safe fetcher makes HTTP requests to the web (JDA's own calls aside)")
+  @DisplayName("pages and feeds are read through the safe fetcher only, never fetched directly")
   void onlyTheSafeFetcherFetches() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.takebot.fetch..", "dev.takebot.discord..")
+        .resideInAnyPackage("dev.takebot.article..", "dev.takebot.web..", "dev.takebot.feed..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("okhttp3..", "java.net.http..")

@@ -279,7 +279,7 @@ class FeedEndToEndTest {
   @Order(6)
   @DisplayName("/article post url: builds the post from a news page: OpenGraph title, video first")
   void articleFromLink() {
-    SandboxMessage answer = run("article post", Map.of("url", web.url("/news")));
+    SandboxMessage answer = run("article post", Map.of("url", web.url("/news"), "now", true));
 
     Discussion d = discussion(answer);
     assertThat(d.title()).isEqualTo("Sahel States and Washington Resume Security Talks in Bamako");
