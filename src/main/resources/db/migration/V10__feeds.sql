@@ -1,12 +1,14 @@
 -- Feeds a server follows (#15). Additive only, valid on SQLite and PostgreSQL alike: epoch
 -- milliseconds, SMALLINT flags, ids chosen by the bot (no auto-increment).
 
--- One row per feed and server. next_poll_at orders polling; failures and last_error are the backoff
+-- One row per feed and server; review_channel_id, when not 0, is the moderators' channel where new
+-- items wait as previews to post, edit or cancel ("review first") instead of being posted. next_poll_at orders polling; failures and last_error are the backoff
 -- state shown by /feed list; etag and last_modified are sent back for conditional GETs.
 CREATE TABLE feeds (
     id             BIGINT        NOT NULL PRIMARY KEY,
     guild_id       BIGINT        NOT NULL,
     channel_id     BIGINT        NOT NULL,
+    review_channel_id BIGINT     NOT NULL DEFAULT 0,
     url            VARCHAR(2048) NOT NULL,
     title          VARCHAR(300)  NOT NULL,
     added_by       BIGINT        NOT NULL,

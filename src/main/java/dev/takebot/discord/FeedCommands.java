@@ -37,9 +37,13 @@ final class FeedCommands {
 
   /** Every {@code /feed} subcommand. */
   static List<SlashFeature> all(
-      BotContext ctx, FeedService feeds, SettingsService settings, ArticlePublisher post) {
+      BotContext ctx,
+      FeedService feeds,
+      SettingsService settings,
+      ArticlePublisher post,
+      PendingPosts previews) {
     return List.of(
-        new Add(ctx, feeds, settings, post),
+        new Add(ctx, feeds, settings, post, previews),
         new ListFeeds(feeds),
         new Change(feeds, Change.Kind.REMOVE),
         new Change(feeds, Change.Kind.PAUSE),
@@ -52,8 +56,15 @@ final class FeedCommands {
     private final FeedService feeds;
     private final SettingsService settings;
     private final ArticlePublisher post;
+    private final PendingPosts previews;
 
-    Add(BotContext ctx, FeedService feeds, SettingsService settings, ArticlePublisher post) {
+    Add(
+        BotContext ctx,
+        FeedService feeds,
+        SettingsService settings,
+        ArticlePublisher post,
+        PendingPosts previews) {
+      this.previews = previews;
       this.ctx = ctx;
       this.feeds = feeds;
       this.settings = settings;
@@ -84,7 +95,12 @@ final class FeedCommands {
                   .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
               new OptionData(
                       OptionType.INTEGER, "minutes", "How often to read it (default: the bot's)")
-                  .setRequiredRange(5, 1440));
+                  .setRequiredRange(5, 1440),
+              new OptionData(
+                      OptionType.CHANNEL,
+                      "review",
+                      "Review first: new items wait here as previews to post, edit or cancel")
+                  .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS));
     }
 
     @Override
@@ -92,14 +108,20 @@ final class FeedCommands {
       String url = event.getOption("url").getAsString();
       OptionMapping channel = event.getOption("channel");
       OptionMapping minutes = event.getOption("minutes");
+      OptionMapping review = event.getOption("review");
       InteractionHook hook = event.deferReply(true).complete();
       try {
         GuildMessageChannel target = target(event, channel == null ? null : channel.getAsChannel());
         ArticlePublisher.checkPermissions(event.getMember(), target);
+        GuildMessageChannel reviewIn =
+            review == null
+                ? null
+                : FeedPosting.reviewChannel(event.getGuild(), review.getAsChannel().getIdLong());
         FeedService.Added added =
             feeds.add(
                 event.getGuild().getIdLong(),
                 target.getIdLong(),
+                reviewIn == null ? 0 : reviewIn.getIdLong(),
                 url,
                 event.getUser().getIdLong(),
                 minutes == null ? 0 : minutes.getAsInt());
@@ -112,8 +134,22 @@ final class FeedCommands {
                 .append(target.getId())
                 .append(">, read every ")
                 .append(feed.pollMinutes())
-                .append(" minutes.");
-        if (added.firstPost().isPresent()) {
+                .append(" minutes")
+                .append(
+                    reviewIn == null
+                        ? "."
+                        : "; new items wait for review in <#" + reviewIn.getId() + ">.");
+        if (added.firstPost().isPresent() && reviewIn != null) {
+          try {
+            previews.offer(
+                reviewIn,
+                target,
+                ctx.articles().prepare(feed.title(), added.firstPost().get().draft()));
+            answer.append("\nIts newest item is waiting for review there.");
+          } catch (UserError e) {
+            answer.append("\nIts newest item could not be offered: ").append(e.getMessage());
+          }
+        } else if (added.firstPost().isPresent()) {
           try {
             PreparedArticle article =
                 ctx.articles().prepare(feed.title(), added.firstPost().get().draft());
@@ -211,6 +247,7 @@ final class FeedCommands {
                 .append(SafeText.truncate(f.url(), 200))
                 .append(">\n   → ")
                 .append(f.channelId() == 0 ? "the post channel" : "<#" + f.channelId() + ">")
+                .append(f.reviewFirst() ? " (reviewed in <#" + f.reviewChannelId() + ">)" : "")
                 .append(" · every ")
                 .append(f.pollMinutes())
                 .append(" min · ");

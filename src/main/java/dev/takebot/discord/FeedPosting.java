@@ -5,8 +5,10 @@ import dev.takebot.feed.FeedItem;
 import dev.takebot.feed.FeedPoller;
 import dev.takebot.schedule.Routine;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,15 +29,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls the feeds of the servers this process serves and posts their new items like {@code /article
- * post}, thread and all. Only the shards this process runs count: in a deployment of several
- * processes, each polls the feeds of its own servers, and no feed is polled twice.
+ * post}, thread and all; a "review first" feed's items wait in its moderators' channel as previews
+ * any moderator may post, edit or cancel ({@link PendingPosts#offer}). Only the shards this process
+ * runs count: in a deployment of several processes, each polls the feeds of its own servers, and no
+ * feed is polled twice.
  */
 final class FeedPosting implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(FeedPosting.class);
 
+  /** What a review needs in the moderators' channel: the preview's messages and buttons. */
+  static final Set<Permission> REVIEW_NEEDED =
+      EnumSet.of(
+          Permission.VIEW_CHANNEL,
+          Permission.MESSAGE_SEND,
+          Permission.MESSAGE_EMBED_LINKS,
+          Permission.MESSAGE_ATTACH_FILES);
+
   private final BotContext ctx;
   private final FeedPoller poller;
   private final ArticlePublisher post;
+  private final PendingPosts previews;
   private final Routine routine;
   private final Duration tick;
   private final Map<Integer, JDA> shards = new ConcurrentHashMap<>();
@@ -45,7 +58,13 @@ final class FeedPosting implements EventListener {
    * @param tick how often due feeds are looked for (each feed has its own interval)
    */
   FeedPosting(
-      BotContext ctx, FeedPoller poller, ArticlePublisher post, Routine routine, Duration tick) {
+      BotContext ctx,
+      FeedPoller poller,
+      ArticlePublisher post,
+      PendingPosts previews,
+      Routine routine,
+      Duration tick) {
+    this.previews = previews;
     this.ctx = ctx;
     this.poller = poller;
     this.post = post;
@@ -104,7 +123,25 @@ final class FeedPosting implements EventListener {
         throw new UserError("I need the " + p.getName() + " permission in #" + channel.getName());
       }
     }
-    post.publish(guild, channel, article);
+    if (feed.reviewFirst()) {
+      previews.offer(reviewChannel(guild, feed.reviewChannelId()), channel, article);
+    } else {
+      post.publish(guild, channel, article);
+    }
+  }
+
+  /** The moderators' channel where a "review first" feed's items wait, checked like a target. */
+  static GuildMessageChannel reviewChannel(Guild guild, long id) {
+    if (!(guild.getGuildChannelById(id) instanceof GuildMessageChannel review)) {
+      throw new UserError("its review channel is gone: remove the feed and add it again");
+    }
+    Member self = guild.getSelfMember();
+    for (Permission p : REVIEW_NEEDED) {
+      if (!self.hasPermission(review, p)) {
+        throw new UserError("I need the " + p.getName() + " permission in #" + review.getName());
+      }
+    }
+    return review;
   }
 
   private int totalShards() {

@@ -273,7 +273,7 @@ public final class TakeBotAssembly implements AutoCloseable {
               clock,
               () -> ThreadLocalRandom.current().nextDouble());
       FeedPosting feedPosting =
-          new FeedPosting(ctx, poller, publisher, scheduler.routine("feeds"), FEED_TICK);
+          new FeedPosting(ctx, poller, publisher, previews, scheduler.routine("feeds"), FEED_TICK);
       Feeds feeds =
           new Feeds(
               new Links(fetcher),
@@ -281,7 +281,8 @@ public final class TakeBotAssembly implements AutoCloseable {
                   ctx,
                   new FeedService(store.feeds(), fetcher, config.feeds(), clock),
                   settings,
-                  publisher),
+                  publisher,
+                  previews),
               feedPosting);
       Features features =
           features(

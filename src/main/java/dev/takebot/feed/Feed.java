@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param id the feed's id (random, positive)
  * @param guildId the server
  * @param channelId where its items are posted; 0 for the server's post channel
+ * @param reviewChannelId the moderators' channel where new items wait as previews ("review first"),
+ *     or 0 to post them at once
  * @param url the feed's address as added
  * @param title the feed's title when added (for {@code /feed list})
  * @param addedBy who added it
@@ -26,6 +28,7 @@ public record Feed(
     long id,
     long guildId,
     long channelId,
+    long reviewChannelId,
     String url,
     String title,
     long addedBy,
@@ -37,6 +40,11 @@ public record Feed(
     int failures,
     String lastError,
     Instant lastPolledAt) {
+
+  /** True when new items wait for a moderator in the review channel. */
+  public boolean reviewFirst() {
+    return reviewChannelId != 0;
+  }
 
   public Feed {
     Objects.requireNonNull(url, "url");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The rules of {@code /feed}: a server follows at most {@code feeds.maxPerServer} feeds, each URL
@@ -18,8 +19,22 @@ public final class FeedService {
   private final FeedSource source;
   private final FeedSettings settings;
   private final Clock clock;
+  private final DoubleSupplier jitter;
 
   public FeedService(FeedStore store, SafeFetcher fetcher, FeedSettings settings, Clock clock) {
+    this(store, fetcher, settings, clock, () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /**
+   * @param jitter in [0, 1): how far into its 10% of jitter a new feed's first poll falls
+   */
+  public FeedService(
+      FeedStore store,
+      SafeFetcher fetcher,
+      FeedSettings settings,
+      Clock clock,
+      DoubleSupplier jitter) {
+    this.jitter = jitter;
     this.store = store;
     this.source = new FeedSource(fetcher);
     this.settings = settings;
@@ -45,6 +60,20 @@ public final class FeedService {
    * @throws FeedFormatException when it is no feed
    */
   public Added add(long guildId, long channelId, String url, long addedBy, int pollMinutes) {
+    return add(guildId, channelId, 0, url, addedBy, pollMinutes);
+  }
+
+  /**
+   * Follows {@code url} for the server, its new items waiting in {@code reviewChannelId} as
+   * previews when that is not 0 (see {@link Feed#reviewChannelId()}).
+   */
+  public Added add(
+      long guildId,
+      long channelId,
+      long reviewChannelId,
+      String url,
+      long addedBy,
+      int pollMinutes) {
     int minutes = pollMinutes == 0 ? settings.pollMinutes() : pollMinutes;
     if (minutes < settings.pollMinutes() || minutes > 1440) {
       throw new FeedRefusal(
@@ -74,6 +103,7 @@ public final class FeedService {
             ThreadLocalRandom.current().nextLong(1, 1L << 53),
             guildId,
             channelId,
+            reviewChannelId,
             found,
             title.length() > 300 ? title.substring(0, 299) + "…" : title,
             addedBy,
@@ -81,7 +111,7 @@ public final class FeedService {
             minutes,
             false,
             read.validators(),
-            FeedPoller.nextPoll(now, minutes, ThreadLocalRandom.current().nextDouble()),
+            FeedPoller.nextPoll(now, minutes, jitter.getAsDouble()),
             0,
             null,
             now);

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class JdbcFeedStore implements FeedStore {
   private static final String COLUMNS =
-      "id, guild_id, channel_id, url, title, added_by, added_at, poll_minutes, paused, etag,"
+      "id, guild_id, channel_id, review_channel_id, url, title, added_by, added_at, poll_minutes, paused, etag,"
           + " last_modified, next_poll_at, failures, last_error, last_polled_at";
 
   private final Database db;
@@ -36,26 +36,27 @@ final class JdbcFeedStore implements FeedStore {
               st.get(
                   "INSERT INTO feeds ("
                       + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                       + " ON CONFLICT (guild_id, url) DO NOTHING");
           ps.setLong(1, f.id());
           ps.setLong(2, f.guildId());
           ps.setLong(3, f.channelId());
-          ps.setString(4, f.url());
-          ps.setString(5, f.title());
-          ps.setLong(6, f.addedBy());
-          ps.setLong(7, f.addedAt().toEpochMilli());
-          ps.setInt(8, f.pollMinutes());
-          ps.setInt(9, f.paused() ? 1 : 0);
-          ps.setString(10, f.validators().etag());
-          ps.setString(11, f.validators().lastModified());
-          ps.setLong(12, f.nextPollAt().toEpochMilli());
-          ps.setInt(13, f.failures());
-          ps.setString(14, f.lastError());
+          ps.setLong(4, f.reviewChannelId());
+          ps.setString(5, f.url());
+          ps.setString(6, f.title());
+          ps.setLong(7, f.addedBy());
+          ps.setLong(8, f.addedAt().toEpochMilli());
+          ps.setInt(9, f.pollMinutes());
+          ps.setInt(10, f.paused() ? 1 : 0);
+          ps.setString(11, f.validators().etag());
+          ps.setString(12, f.validators().lastModified());
+          ps.setLong(13, f.nextPollAt().toEpochMilli());
+          ps.setInt(14, f.failures());
+          ps.setString(15, f.lastError());
           if (f.lastPolledAt() == null) {
-            ps.setNull(15, Types.BIGINT);
+            ps.setNull(16, Types.BIGINT);
           } else {
-            ps.setLong(15, f.lastPolledAt().toEpochMilli());
+            ps.setLong(16, f.lastPolledAt().toEpochMilli());
           }
           return ps.executeUpdate() == 1;
         });
@@ -223,23 +224,24 @@ final class JdbcFeedStore implements FeedStore {
     List<Feed> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        long polled = rs.getLong(15);
+        long polled = rs.getLong(16);
         Instant lastPolled = rs.wasNull() ? null : Instant.ofEpochMilli(polled);
         out.add(
             new Feed(
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getLong(3),
-                rs.getString(4),
+                rs.getLong(4),
                 rs.getString(5),
-                rs.getLong(6),
-                Instant.ofEpochMilli(rs.getLong(7)),
-                rs.getInt(8),
-                rs.getInt(9) != 0,
-                new Validators(rs.getString(10), rs.getString(11)),
-                Instant.ofEpochMilli(rs.getLong(12)),
-                rs.getInt(13),
-                rs.getString(14),
+                rs.getString(6),
+                rs.getLong(7),
+                Instant.ofEpochMilli(rs.getLong(8)),
+                rs.getInt(9),
+                rs.getInt(10) != 0,
+                new Validators(rs.getString(11), rs.getString(12)),
+                Instant.ofEpochMilli(rs.getLong(13)),
+                rs.getInt(14),
+                rs.getString(15),
                 lastPolled));
       }
     }

@@ -302,4 +302,49 @@ class FeedEndToEndTest {
     assertThat(run("feed add", Map.of("url", web.url("/news"))).content())
         .isEqualTo("Could not add that feed: that page is not a feed and names none.");
   }
+
+  @Test
+  @Order(8)
+  @DisplayName(
+      "review first: the feed's items wait as previews in the moderators' channel; Post posts them")
+  void reviewFirst() {
+    web.fixture("/review.xml", "application/rss+xml", "rss.xml");
+    Channel mods =
+        sandbox.addPrivateChannel("moderators", sandbox.moderatorRole(), sandbox.botRole());
+    BotHarness.await(
+        "the bot to see #moderators",
+        () ->
+            h.bot
+                    .jda()
+                    .getChannelById(
+                        net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class,
+                        mods.id())
+                != null);
+    int before = botPosts().size();
+
+    SandboxMessage answer = run("feed add", Map.of("url", web.url("/review.xml"), "review", mods));
+
+    assertThat(answer.content())
+        .contains("new items wait for review in <#" + mods.id() + ">")
+        .contains("Its newest item is waiting for review there.");
+    assertThat(botPosts()).as("nothing posted before review").hasSize(before);
+    List<SandboxMessage> review =
+        sandbox.messages(mods).stream()
+            .filter(m -> m.authorId().equals(sandbox.bot().id()) && !m.isEphemeral())
+            .toList();
+    SandboxMessage control = review.get(review.size() - 1);
+    assertThat(control.content()).contains("**Review**", "<#" + sandbox.news().id() + ">");
+
+    sandbox.pressButton(
+        sandbox.moderator(), control, BotHarness.previewButton(control, PreviewId.POST));
+    SandboxMessage posted = h.awaitConcluded(control);
+
+    assertThat(posted.content())
+        .startsWith(
+            "Posted **Niger reopens border with Benin after two years** in <#"
+                + sandbox.news().id()
+                + ">");
+    assertThat(botPosts()).hasSize(before + 1);
+    assertThat(run("feed list", Map.of()).content()).contains("(reviewed in <#" + mods.id() + ">)");
+  }
 }

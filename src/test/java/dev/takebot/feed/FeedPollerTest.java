@@ -118,7 +118,7 @@ class FeedPollerTest {
   }
 
   FeedService service() {
-    return new FeedService(store.feeds(), fetcher, settings, clock);
+    return new FeedService(store.feeds(), fetcher, settings, clock, () -> 0.5);
   }
 
   FeedPoller poller() {

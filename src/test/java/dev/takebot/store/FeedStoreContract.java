@@ -42,7 +42,7 @@ abstract class FeedStoreContract {
 
   static Feed feed(long id, long guild, String url, Instant next) {
     return new Feed(
-        id, guild, 0, url, "Feed " + id, 7, T0, 15, false, Validators.NONE, next, 0, null, null);
+        id, guild, 0, 0, url, "Feed " + id, 7, T0, 15, false, Validators.NONE, next, 0, null, null);
   }
 
   @Test
