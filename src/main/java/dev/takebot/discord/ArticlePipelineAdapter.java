@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import dev.takebot.article.Article;
+import dev.takebot.article.ArticleDraft;
 import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
@@ -23,6 +24,15 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
       return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit));
     } catch (ArticleFormatException e) {
       throw new UserError("Could not use that article: " + origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public PreparedArticle prepare(String origin, ArticleDraft draft) {
+    try {
+      return prepared(PostBuilder.build(draft.toArticle(), hashtagLimit));
+    } catch (ArticleFormatException e) {
+      throw new UserError("Could not use that link: " + e.getMessage() + ".", e);
     }
   }
 

@@ -1,6 +1,10 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticleDraft;
 import dev.takebot.article.ArticleParser;
+import dev.takebot.feed.FeedFormatException;
+import dev.takebot.feed.Links;
+import dev.takebot.fetch.FetchException;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.settings.SettingsService;
 import java.io.IOException;
@@ -35,12 +39,12 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name
- * of a file in the articles folder); the bot answers privately with a preview of the exact post and
- * Post, Edit and Cancel buttons ({@link PendingPosts}, {@link PostPreviewFeature}). With {@code
- * now:true} it posts at once ({@link ArticlePublisher}) and answers with a link. Run without an
- * article, it opens {@link ArticlePasteModal}'s form, where a multi-line article keeps its line
- * breaks.
+ * {@code /article post}: a moderator hands over an article (attached file, pasted text, the name of
+ * a file in the articles folder, or a link to a news page or a feed); the bot answers privately
+ * with a preview of the exact post and Post, Edit and Cancel buttons ({@link PendingPosts}, {@link
+ * PostPreviewFeature}). With {@code now:true} it posts at once ({@link ArticlePublisher}) and
+ * answers with a link. Run without an article, it opens {@link ArticlePasteModal}'s form, where a
+ * multi-line article keeps its line breaks.
  */
 final class ArticlePostCommand implements SlashFeature {
   /** The parser refuses anything larger, so a larger file is refused before it is downloaded. */
@@ -70,12 +74,17 @@ final class ArticlePostCommand implements SlashFeature {
   private final ArticlePublisher publisher;
   private final PendingPosts previews;
 
+  /** Reads {@code url:} links, pages or feeds. */
+  private final Links links;
+
   ArticlePostCommand(
       BotContext ctx,
       SettingsService settings,
       Path articleDirectory,
       ArticlePublisher publisher,
-      PendingPosts previews) {
+      PendingPosts previews,
+      Links links) {
+    this.links = links;
     this.ctx = ctx;
     this.settings = settings;
     this.articleDirectory = articleDirectory;
@@ -106,6 +115,9 @@ final class ArticlePostCommand implements SlashFeature {
             new OptionData(OptionType.STRING, "name", "An article from the bot's articles folder")
                 .setAutoComplete(true),
             new OptionData(
+                    OptionType.STRING, "url", "A news page or a feed (its newest item) to post")
+                .setMaxLength(2000),
+            new OptionData(
                     OptionType.CHANNEL,
                     "channel",
                     "Where to post (default: the server's post channel)")
@@ -117,7 +129,10 @@ final class ArticlePostCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     List<OptionMapping> sources =
-        Stream.of("file", "text", "name").map(event::getOption).filter(o -> o != null).toList();
+        Stream.of("file", "text", "name", "url")
+            .map(event::getOption)
+            .filter(o -> o != null)
+            .toList();
     OptionMapping channel = event.getOption("channel");
     GuildChannel chosen = channel == null ? null : channel.getAsChannel();
     boolean now = event.getOption(NOW, false, OptionMapping::getAsBoolean);
@@ -129,8 +144,8 @@ final class ArticlePostCommand implements SlashFeature {
       event
           .reply(
               MessageSpecs.text(
-                  "Give the article exactly one way: `file` (an attachment), `text` or `name`"
-                      + " (or none of them, to paste it in a form)."))
+                  "Give the article exactly one way: `file` (an attachment), `text`, `name`"
+                      + " or `url` (or none of them, to paste it in a form)."))
           .setEphemeral(true)
           .queue();
       return;
@@ -185,7 +200,10 @@ final class ArticlePostCommand implements SlashFeature {
       GuildMessageChannel target = where.channel();
       ArticlePublisher.checkPermissions(event.getMember(), target);
       Source source = load.get();
-      PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
+      PreparedArticle article =
+          source.draft() != null
+              ? ctx.articles().prepare(source.origin(), source.draft())
+              : ctx.articles().prepare(source.origin(), source.text());
       if (now) {
         String answer = publisher.post(event.getMember(), target, where.adopted(), article);
         hook.editOriginal(MessageSpecs.editText(answer)).queue();
@@ -270,7 +288,7 @@ final class ArticlePostCommand implements SlashFeature {
     return new Target(gm, adopted);
   }
 
-  private static GuildChannel findChannel(Guild guild, String nameOrId) {
+  static GuildChannel findChannel(Guild guild, String nameOrId) {
     String n = nameOrId.startsWith("#") ? nameOrId.substring(1) : nameOrId;
     if (n.matches("\\d{17,20}")) {
       return guild.getGuildChannelById(n);
@@ -283,12 +301,18 @@ final class ArticlePostCommand implements SlashFeature {
         .orElse(null);
   }
 
-  private record Source(String origin, String text) {}
+  /** An article as handed over: its text, or for a link the draft read from the page or feed. */
+  private record Source(String origin, String text, ArticleDraft draft) {
+    Source(String origin, String text) {
+      this(origin, text, null);
+    }
+  }
 
   private Source load(OptionMapping option) {
     return switch (option.getName()) {
       case "text" -> new Source(PASTED, option.getAsString());
       case "file" -> fromAttachment(option.getAsAttachment());
+      case "url" -> fromLink(option.getAsString());
       default -> fromFolder(option.getAsString());
     };
   }
@@ -315,6 +339,15 @@ final class ArticlePostCommand implements SlashFeature {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserError("Interrupted while downloading the article.");
+    }
+  }
+
+  /** A page or a feed read through the safe fetcher; each refusal is one line for the moderator. */
+  private Source fromLink(String url) {
+    try {
+      return new Source(url.strip(), null, links.read(url));
+    } catch (FetchException | FeedFormatException e) {
+      throw new UserError("Could not use that link: " + e.getMessage() + ".");
     }
   }
 
