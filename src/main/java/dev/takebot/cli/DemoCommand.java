@@ -72,6 +72,15 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show the bot's and the sandbox's logs.")
   boolean verbose;
 
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Also write what members see into DIR: every file the bot sent (the chart) and "
+              + TranscriptPage.PAGE
+              + ", a page that shows the transcript as Discord does.")
+  Path outDir;
+
   private final Map<String, String> invokers = new HashMap<>();
 
   @Override
@@ -80,6 +89,9 @@ public final class DemoCommand implements Callable<Integer> {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(verbose ? Level.INFO : Level.WARN);
     PrintWriter out = spec.commandLine().getOut();
+    if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new IllegalArgumentException("--out must be a folder; " + outDir + " is a file");
+    }
     long started = System.nanoTime();
     Path tmp = Files.createTempDirectory("takebot-demo");
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
@@ -97,6 +109,14 @@ public final class DemoCommand implements Callable<Integer> {
       try (TakeBotAssembly runtime = TakeBotAssembly.start(config, sandbox.token(), Map.of())) {
         play(sandbox, runtime.store(), out);
         printTranscript(sandbox, runtime.store(), out);
+        if (outDir != null) {
+          TranscriptPage.Written w = new TranscriptPage(sandbox, invokers).write(outDir);
+          out.println();
+          List<String> names = new ArrayList<>();
+          w.files().forEach(f -> names.add(f.getFileName().toString()));
+          names.add(w.page().getFileName().toString());
+          out.println("Wrote " + String.join(", ", names) + " to " + outDir);
+        }
       }
     } finally {
       deleteQuietly(tmp);
@@ -114,7 +134,8 @@ public final class DemoCommand implements Callable<Integer> {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("name", "sahel-reset"));
+            // now: straight to the post, as the scenario is about the takes that follow
+            Map.of("name", "sahel-reset", "now", true));
     post.awaitResponse(WAIT);
     Channel thread = sandbox.awaitThread(t -> true, WAIT);
     SandboxMessage article =

@@ -119,6 +119,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
 
   private final SentimentAnalyzer analyzer;
 
+  /** Set by {@link #call}: the ingest phases report their windows on the terminal. */
+  private TerminalProgress progress;
+
   /**
    * With the bot's real analyser, so the ingest figures include the sentiment work the bot does.
    */
@@ -134,6 +137,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    progress = TerminalProgress.on(err);
     if (takes < 1 || window < 1 || batch < 1 || threads < 1) {
       err.println("error: --takes, --window, --batch and --threads must be positive");
       return 2;
@@ -166,14 +170,17 @@ public final class StoreBenchCommand implements Callable<Integer> {
 
       if (only == Part.ALL || only == Part.SINGLE) {
         Rates liveRates = ingestOneByOne(store, live, texts);
+        progress.end();
         report(out, "ingest, one transaction per take, analyser on", liveRates);
       }
       if (only == Part.ALL || only == Part.BACKFILL) {
         Rates batchRates = ingestBatched(store, backfill, texts);
+        progress.end();
         report(out, "ingest, backfill batches of " + batch + ", analyser on", batchRates);
       }
       if (only == Part.ALL || only == Part.THREADS) {
         double[] threaded = ingestConcurrently(store, concurrent, texts);
+        progress.end();
         out.printf(
             Locale.ROOT,
             "ingest, %d threads, one insertTake per take (calls share commits), analyser on: %s%n",
@@ -211,7 +218,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
     Rates rates = new Rates(Math.max(1, takes / window));
     long id = post * 1_000_000_000L;
     int done = 0;
+    progress.start("ingest, one by one", takes);
     for (int w = 0; w < rates.wall.length; w++) {
+      progress.update(done);
       long start = System.nanoTime();
       long cpuStart = THREADS.getCurrentThreadCpuTime();
       int n = Math.min(window, takes - done);
@@ -229,7 +238,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
     Rates rates = new Rates(Math.max(1, takes / window));
     long id = post * 1_000_000_000L;
     int done = 0;
+    progress.start("ingest, batches", takes);
     for (int w = 0; w < rates.wall.length; w++) {
+      progress.update(done);
       long start = System.nanoTime();
       long cpuStart = THREADS.getCurrentThreadCpuTime();
       int n = Math.min(window, takes - done);
@@ -258,7 +269,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       int done = 0;
+      progress.start("ingest, " + threads + " threads", takes);
       for (int w = 0; w < rates.length; w++) {
+        progress.update(done);
         int n = Math.min(window, takes - done);
         int base = done;
         AtomicInteger next = new AtomicInteger();

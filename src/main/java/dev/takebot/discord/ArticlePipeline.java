@@ -1,5 +1,7 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticleDraft;
+
 /**
  * Turns an article's raw text into the messages to post. Implemented by the {@code article}
  * package's parser and post builder; the bot only posts what it is given.
@@ -16,4 +18,13 @@ public interface ArticlePipeline {
    *     other exception is a bug, reported to them only as a reference to the log
    */
   PreparedArticle prepare(String origin, String text);
+
+  /**
+   * Prepares a post from an article read from a web page or a feed item.
+   *
+   * @throws UserError when the draft is no article (e.g. "no article text found")
+   */
+  default PreparedArticle prepare(String origin, ArticleDraft draft) {
+    throw new UserError("Articles from links are not available here.");
+  }
 }

@@ -1,10 +1,12 @@
 package dev.takebot.discord;
 
 import dev.takebot.article.Article;
+import dev.takebot.article.ArticleDraft;
 import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
+import dev.takebot.article.PostEdit;
 
 /**
  * Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder.
@@ -25,6 +27,15 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
     }
   }
 
+  @Override
+  public PreparedArticle prepare(String origin, ArticleDraft draft) {
+    try {
+      return prepared(PostBuilder.build(draft.toArticle(), hashtagLimit));
+    } catch (ArticleFormatException e) {
+      throw new UserError("Could not use that link: " + e.getMessage() + ".", e);
+    }
+  }
+
   /** The post as the bot receives it, for {@code /article post} and {@code preview} alike. */
   public static PreparedArticle prepared(ArticlePost post) {
     Article article = post.article();
@@ -34,6 +45,19 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
         article.articleKey(),
         post.threadName(),
         post.messages(),
-        post.messages().size() - 1);
+        post.messages().size() - 1,
+        post);
+  }
+
+  /**
+   * {@code article} with a moderator's changes, rendered as {@link #prepared} renders any post.
+   *
+   * @throws IllegalArgumentException when {@code article} is not {@link PreparedArticle#editable}
+   */
+  public static PreparedArticle edited(PreparedArticle article, PostEdit edit) {
+    if (!article.editable()) {
+      throw new IllegalArgumentException("not editable: " + article.articleKey());
+    }
+    return prepared(PostBuilder.edit(article.source(), edit));
   }
 }

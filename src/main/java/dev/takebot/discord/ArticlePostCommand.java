@@ -1,8 +1,11 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticleDraft;
 import dev.takebot.article.ArticleParser;
+import dev.takebot.feed.FeedFormatException;
+import dev.takebot.feed.Links;
+import dev.takebot.fetch.FetchException;
 import dev.takebot.message.SafeText;
-import dev.takebot.takes.Discussion;
 import dev.takebot.takes.settings.SettingsService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -20,20 +22,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.Member;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.Attachment;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
-import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -41,33 +37,21 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name
- * of a file in the articles folder); the bot posts it, opens the discussion thread on the post,
- * records the discussion and answers with a link. Run without any of those, it opens {@link
- * ArticlePasteModal}'s form, where a multi-line article keeps its line breaks.
+ * {@code /article post}: a moderator hands over an article (attached file, pasted text, the name of
+ * a file in the articles folder, or a link to a news page or a feed); the bot answers privately
+ * with a preview of the exact post and Post, Edit and Cancel buttons ({@link PendingPosts}, {@link
+ * PostPreviewFeature}). With {@code now:true} it posts at once ({@link ArticlePublisher}) and
+ * answers with a link. Run without an article, it opens {@link ArticlePasteModal}'s form, where a
+ * multi-line article keeps its line breaks.
  */
 final class ArticlePostCommand implements SlashFeature {
   /** The parser refuses anything larger, so a larger file is refused before it is downloaded. */
   static final int MAX_FILE_BYTES = ArticleParser.MAX_BYTES;
 
-  /**
-   * What posting needs in the target channel: the post and its embeds, then a thread to reply in.
-   */
-  static final EnumSet<Permission> NEEDED =
-      EnumSet.of(
-          Permission.VIEW_CHANNEL,
-          Permission.MESSAGE_SEND,
-          Permission.MESSAGE_EMBED_LINKS,
-          Permission.MESSAGE_ATTACH_FILES,
-          Permission.CREATE_PUBLIC_THREADS,
-          Permission.MESSAGE_SEND_IN_THREADS);
-
-  private static final Logger log = LoggerFactory.getLogger(ArticlePostCommand.class);
+  /** The option that skips the preview, for scripts and the old habit. */
+  static final String NOW = "now";
 
   /**
    * The origin named in errors about pasted text, whether from the {@code text} option or the form.
@@ -87,10 +71,25 @@ final class ArticlePostCommand implements SlashFeature {
   /** The ready-made articles ({@code articles.directory}). */
   private final Path articleDirectory;
 
-  ArticlePostCommand(BotContext ctx, SettingsService settings, Path articleDirectory) {
+  private final ArticlePublisher publisher;
+  private final PendingPosts previews;
+
+  /** Reads {@code url:} links, pages or feeds. */
+  private final Links links;
+
+  ArticlePostCommand(
+      BotContext ctx,
+      SettingsService settings,
+      Path articleDirectory,
+      ArticlePublisher publisher,
+      PendingPosts previews,
+      Links links) {
+    this.links = links;
     this.ctx = ctx;
     this.settings = settings;
     this.articleDirectory = articleDirectory;
+    this.publisher = publisher;
+    this.previews = previews;
   }
 
   @Override
@@ -116,33 +115,42 @@ final class ArticlePostCommand implements SlashFeature {
             new OptionData(OptionType.STRING, "name", "An article from the bot's articles folder")
                 .setAutoComplete(true),
             new OptionData(
+                    OptionType.STRING, "url", "A news page or a feed (its newest item) to post")
+                .setMaxLength(2000),
+            new OptionData(
                     OptionType.CHANNEL,
                     "channel",
                     "Where to post (default: the server's post channel)")
-                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS));
+                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
+            new OptionData(
+                OptionType.BOOLEAN, NOW, "Post at once, without the private preview first"));
   }
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     List<OptionMapping> sources =
-        Stream.of("file", "text", "name").map(event::getOption).filter(o -> o != null).toList();
+        Stream.of("file", "text", "name", "url")
+            .map(event::getOption)
+            .filter(o -> o != null)
+            .toList();
     OptionMapping channel = event.getOption("channel");
     GuildChannel chosen = channel == null ? null : channel.getAsChannel();
+    boolean now = event.getOption(NOW, false, OptionMapping::getAsBoolean);
     if (sources.isEmpty()) {
-      openPasteForm(event, chosen);
+      openPasteForm(event, chosen, now);
       return;
     }
     if (sources.size() > 1) {
       event
           .reply(
               MessageSpecs.text(
-                  "Give the article exactly one way: `file` (an attachment), `text` or `name`"
-                      + " (or none of them, to paste it in a form)."))
+                  "Give the article exactly one way: `file` (an attachment), `text`, `name`"
+                      + " or `url` (or none of them, to paste it in a form)."))
           .setEphemeral(true)
           .queue();
       return;
     }
-    post(event, () -> chosen, () -> load(sources.get(0)));
+    post(event, () -> chosen, now, () -> load(sources.get(0)));
   }
 
   /**
@@ -150,14 +158,14 @@ final class ArticlePostCommand implements SlashFeature {
    * the parser needs the article's lines. What can be refused already is refused now, before the
    * moderator pastes anything; the submit checks everything again.
    */
-  private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen) {
+  private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen, boolean now) {
     try {
-      checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
+      ArticlePublisher.checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
     } catch (UserError e) {
       event.reply(MessageSpecs.text(e.getMessage())).setEphemeral(true).queue();
       return;
     }
-    event.replyModal(ArticlePasteModal.form(chosen == null ? null : chosen.getId())).queue();
+    event.replyModal(ArticlePasteModal.form(chosen == null ? null : chosen.getId(), now)).queue();
   }
 
   /**
@@ -166,69 +174,44 @@ final class ArticlePostCommand implements SlashFeature {
    * the form's custom id is not proof they were allowed to open it.
    *
    * @param channelId the {@code channel} the moderator chose when opening the form, or {@code null}
+   * @param now whether the moderator asked to post without the preview
    */
-  void postPasted(IReplyCallback event, String channelId, String text) {
+  void postPasted(IReplyCallback event, String channelId, boolean now, String text) {
     post(
         event,
         () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
+        now,
         () -> new Source(PASTED, text));
   }
 
   /**
    * The one path every way of handing over an article takes: acknowledge privately at once (posting
-   * can outlast Discord's 3 s window), check, load, publish, then edit the answer into the link or
-   * the error.
+   * can outlast Discord's 3 s window), check, load and prepare; then either show the moderator a
+   * private preview to post, edit or cancel ({@link PendingPosts}), or with {@code now} post at
+   * once and edit the answer into the link. Errors become the answer either way.
    *
    * @param chosen the channel the moderator picked, or {@code null} for the default
    */
-  private void post(IReplyCallback event, Supplier<GuildChannel> chosen, Supplier<Source> load) {
+  private void post(
+      IReplyCallback event, Supplier<GuildChannel> chosen, boolean now, Supplier<Source> load) {
     InteractionHook hook = event.deferReply(true).complete();
     try {
       Target where = targetChannel(event, chosen.get());
       GuildMessageChannel target = where.channel();
-      checkPermissions(event.getMember(), target);
+      ArticlePublisher.checkPermissions(event.getMember(), target);
       Source source = load.get();
-      PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
-      Discussion d = publish(event.getGuild(), target, article);
-      String adopted = "";
-      if (where.adopted()) {
-        settings.setPostChannel(d.guildId(), target.getIdLong());
-        adopted =
-            "\nThis server had no post channel, so I posted here and will post here by default"
-                + " from now on; change it with `/takebot settings`.";
+      PreparedArticle article =
+          source.draft() != null
+              ? ctx.articles().prepare(source.origin(), source.draft())
+              : ctx.articles().prepare(source.origin(), source.text());
+      if (now) {
+        String answer = publisher.post(event.getMember(), target, where.adopted(), article);
+        hook.editOriginal(MessageSpecs.editText(answer)).queue();
+      } else {
+        previews.showPrivately(hook, event.getMember(), target, where.adopted(), article);
       }
-      hook.editOriginal(
-              MessageSpecs.editText(
-                  "Posted **"
-                      + SafeText.escapeMarkdown(
-                          SafeText.truncate(SafeText.oneLine(article.title()), 200))
-                      + "** in <#"
-                      + target.getId()
-                      + ">: https://discord.com/channels/"
-                      + d.guildId()
-                      + "/"
-                      + d.channelId()
-                      + "/"
-                      + d.postMessageId()
-                      + "\nTakes are collected in <#"
-                      + d.threadId()
-                      + ">."
-                      + adopted))
-          .queue();
     } catch (UserError e) {
       hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
-    } catch (InsufficientPermissionException e) {
-      hook.editOriginal(
-              MessageSpecs.editText(
-                  "I can't do that in <#"
-                      + e.getChannelId()
-                      + ">: I need the "
-                      + e.getPermission().getName()
-                      + " permission there."))
-          .queue();
-    } catch (ErrorResponseException e) {
-      hook.editOriginal(MessageSpecs.editText("Discord refused the post: " + e.getMeaning()))
-          .queue();
     }
   }
 
@@ -261,142 +244,6 @@ final class ArticlePostCommand implements SlashFeature {
       }
     }
     event.replyChoices(choices).queue();
-  }
-
-  /**
-   * Refuses up front what would fail half-way: a moderator who could not post there themselves (the
-   * command must not lend them the bot's voice), or a bot missing a permission it needs there.
-   */
-  private static void checkPermissions(Member moderator, GuildMessageChannel target) {
-    if (moderator == null
-        || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
-      throw new UserError("You can't post in <#" + target.getId() + "> yourself.");
-    }
-    Member self = target.getGuild().getSelfMember();
-    for (Permission p : NEEDED) {
-      if (!self.hasPermission(target, p)) {
-        throw new UserError(
-            "I can't do that in <#"
-                + target.getId()
-                + ">: I need the "
-                + p.getName()
-                + " permission there.");
-      }
-    }
-  }
-
-  /**
-   * Posts the article's messages, records the discussion and opens its thread. If any step fails,
-   * the messages already sent are deleted (best effort), so no half-made post without a thread is
-   * left.
-   */
-  private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article) {
-    List<Message> sent = new ArrayList<>();
-    try {
-      return publish(guild, channel, article, sent);
-    } catch (RuntimeException | Error e) { // an Error too: a half-made post must not stay up
-
-      log.warn(
-          "Posting article {} in channel {} failed after {} messages; deleting them",
-          article.articleKey(),
-          channel.getId(),
-          sent.size(),
-          e);
-      for (Message m : sent) {
-        m.delete()
-            .queue(
-                null,
-                failure ->
-                    log.warn(
-                        "Could not delete message {} of a failed post: {}",
-                        m.getId(),
-                        failure.toString()));
-      }
-      throw new UserError(
-          "Posting failed ("
-              + reason(e)
-              + "), so I removed what I had sent"
-              + (sent.isEmpty()
-                  ? ""
-                  : " (" + sent.size() + " message" + (sent.size() == 1 ? "" : "s") + ")")
-              + ": please try again.");
-    }
-  }
-
-  private static String reason(Throwable e) {
-    if (e instanceof InsufficientPermissionException p) {
-      return "I need the "
-          + p.getPermission().getName()
-          + " permission in <#"
-          + p.getChannelId()
-          + ">";
-    }
-    if (e instanceof ErrorResponseException r) {
-      return "Discord said: " + SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200);
-    }
-    return "something went wrong on my side";
-  }
-
-  private Discussion publish(
-      Guild guild, GuildMessageChannel channel, PreparedArticle article, List<Message> sentSoFar) {
-    Message post = null;
-    // The same messages preview --json prints: PostPayloads decides what the post carries.
-    List<MessageCreateData> messages = PostPayloads.createData(article);
-    for (int i = 0; i < messages.size(); i++) {
-      Message sent = channel.sendMessage(messages.get(i)).complete();
-      sentSoFar.add(sent);
-      if (i == article.postIndex()) {
-        post = sent;
-      }
-    }
-    // Discord gives a thread started from a message that message's id. Recording the discussion
-    // before
-    // opening the thread means no take posted in its first milliseconds finds the thread unknown.
-    // The message before the post (the video link of a two-message post) is part of the post too:
-    // members reply to it as readily as to the embed.
-    long lead = article.postIndex() > 0 ? sentSoFar.get(article.postIndex() - 1).getIdLong() : 0;
-    Discussion d =
-        new Discussion(
-            post.getIdLong(),
-            guild.getIdLong(),
-            channel.getIdLong(),
-            post.getIdLong(),
-            article.articleKey(),
-            article.title(),
-            post.getTimeCreated().toInstant(),
-            lead);
-    ctx.takes().discussions().save(d);
-    try {
-      ThreadChannel thread =
-          post.createThreadChannel(article.threadName())
-              .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
-              .complete();
-      if (thread.getIdLong() != d.threadId()) {
-        throw new IllegalStateException(
-            "thread " + thread.getId() + " does not carry its post's id " + post.getId());
-      }
-      return d;
-    } catch (RuntimeException | Error e) {
-      forgetDiscussion(d, e);
-      throw e;
-    }
-  }
-
-  /**
-   * Removes the record of a post being taken back, so listings, backfill, retention and digests
-   * never meet a discussion whose post is gone. Best effort: the original failure is what the
-   * moderator hears.
-   */
-  private void forgetDiscussion(Discussion d, Throwable cause) {
-    try {
-      ctx.takes().discussions().delete(d.postMessageId());
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-      log.warn(
-          "Could not remove discussion {} of a failed post; it points at a deleted message",
-          d.postMessageId(),
-          e);
-    }
   }
 
   /**
@@ -441,7 +288,7 @@ final class ArticlePostCommand implements SlashFeature {
     return new Target(gm, adopted);
   }
 
-  private static GuildChannel findChannel(Guild guild, String nameOrId) {
+  static GuildChannel findChannel(Guild guild, String nameOrId) {
     String n = nameOrId.startsWith("#") ? nameOrId.substring(1) : nameOrId;
     if (n.matches("\\d{17,20}")) {
       return guild.getGuildChannelById(n);
@@ -454,12 +301,18 @@ final class ArticlePostCommand implements SlashFeature {
         .orElse(null);
   }
 
-  private record Source(String origin, String text) {}
+  /** An article as handed over: its text, or for a link the draft read from the page or feed. */
+  private record Source(String origin, String text, ArticleDraft draft) {
+    Source(String origin, String text) {
+      this(origin, text, null);
+    }
+  }
 
   private Source load(OptionMapping option) {
     return switch (option.getName()) {
       case "text" -> new Source(PASTED, option.getAsString());
       case "file" -> fromAttachment(option.getAsAttachment());
+      case "url" -> fromLink(option.getAsString());
       default -> fromFolder(option.getAsString());
     };
   }
@@ -486,6 +339,15 @@ final class ArticlePostCommand implements SlashFeature {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserError("Interrupted while downloading the article.");
+    }
+  }
+
+  /** A page or a feed read through the safe fetcher; each refusal is one line for the moderator. */
+  private Source fromLink(String url) {
+    try {
+      return new Source(url.strip(), null, links.read(url));
+    } catch (FetchException | FeedFormatException e) {
+      throw new UserError("Could not use that link: " + e.getMessage() + ".");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.takebot.store;
 
+import dev.takebot.feed.FeedStore;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Correction;
@@ -76,10 +77,17 @@ public final class JdbcTakeStore implements TakeRepository {
 
   private final Database db;
   private final JdbcLeases leases;
+  private final JdbcFeedStore feeds;
 
   JdbcTakeStore(Database db) {
     this.db = db;
     this.leases = new JdbcLeases(db);
+    this.feeds = new JdbcFeedStore(db);
+  }
+
+  /** The feeds servers follow, in the same database. */
+  public FeedStore feeds() {
+    return feeds;
   }
 
   // --- discussions -----------------------------------------------------------------------------
@@ -1624,6 +1632,19 @@ public final class JdbcTakeStore implements TakeRepository {
         Label.valueOf(rs.getString(9)),
         rs.getDouble(10),
         rs.getString(11));
+  }
+
+  /**
+   * Reports pool usage and query time to {@code registry} (see {@code Database#bindMetrics}); call
+   * once, right after opening.
+   */
+  public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    db.bindMetrics(registry);
+  }
+
+  /** Whether the database answers now (for readiness); never throws. */
+  public boolean reachable() {
+    return db.reachable();
   }
 
   @Override

@@ -140,6 +140,97 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName(
+      "ops (metrics, health, its HTTP server) knows nothing of JDA or the bot's other parts")
+  void opsIsALeaf() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.takebot.ops..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "net.dv8tion..",
+            "okhttp3..",
+            "io.javalin..",
+            "dev.takebot.discord..",
+            "dev.takebot.store..",
+            "dev.takebot.takes..",
+            "dev.takebot.sandbox..",
+            "dev.takebot.cli..",
+            "dev.takebot.config..")
+        .because(
+            "the discord package feeds it from JDA's events; the probes must not need the client to"
+                + " answer, and the sandbox's web server is for tests and demo only")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the core does not record metrics itself: it reports facts its callers count")
+  void coreHasNoMeters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.takebot.article..",
+            "dev.takebot.sentiment..",
+            "dev.takebot.takes..",
+            "dev.takebot.message..",
+            "dev.takebot.text..",
+            "dev.takebot.schedule..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.takebot.ops..", "io.micrometer..", "io.prometheus..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName(
+      "fetch, web and feed (links and feeds) know nothing of discord, store, sandbox or cli")
+  void linksAndFeedsAreCore() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.takebot.fetch..", "dev.takebot.web..", "dev.takebot.feed..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.takebot.discord..",
+            "dev.takebot.store..",
+            "dev.takebot.sandbox..",
+            "dev.takebot.cli..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("pages and feeds are read through the safe fetcher only, never fetched directly")
+  void onlyTheSafeFetcherFetches() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.takebot.article..", "dev.takebot.web..", "dev.takebot.feed..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("okhttp3..", "java.net.http..")
+        .orShould()
+        .callMethod(java.net.URL.class, "openConnection")
+        .orShould()
+        .callMethod(java.net.URL.class, "openStream")
+        .because(
+            "a page or feed read around SafeFetcher would skip its address checks, size cap and"
+                + " time budget")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the fetcher is a leaf: it knows no articles, pages or feeds")
+  void fetchIsALeaf() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.takebot.fetch..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.takebot.article..", "dev.takebot.web..", "dev.takebot.feed..")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("packages have no cycles")
   void noCycles() {
     slices().matching("dev.takebot.(*)..").should().beFreeOfCycles().check(main);

@@ -191,7 +191,7 @@ class DigestOnTheClockEndToEndTest {
                 sandbox.moderator(),
                 sandbox.general(),
                 "article post",
-                Map.of("file", FileUpload.text("article.md", article)))
+                BotHarness.now(Map.of("file", FileUpload.text("article.md", article))))
             .awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();

@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,7 +102,7 @@ class TakeBotEndToEndTest {
       Discussion discussion, SandboxMessage post, Channel thread, InteractionHandle command) {}
 
   private Posted post(Member who, Map<String, ?> options) {
-    InteractionHandle cmd = sandbox.slash(who, sandbox.news(), "article post", options);
+    InteractionHandle cmd = sandbox.slash(who, sandbox.news(), "article post", now(options));
     SandboxMessage answer = cmd.awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();
@@ -117,14 +118,14 @@ class TakeBotEndToEndTest {
 
   @Test
   @DisplayName(
-      "logs in and registers /article (Manage Messages by default), /takes and /takebot (Manage"
-          + " Server by default) in the dev guild")
+      "logs in and registers /article and /feed (Manage Messages by default), /takes and /takebot"
+          + " (Manage Server by default) in the dev guild")
   void registersCommands() {
     assertThat(sandbox.isBotConnected()).isTrue();
     assertThat(sandbox.guildCommands())
         .filteredOn(c -> c.path("type").asInt(1) == 1)
         .extracting(c -> c.path("name").asText())
-        .containsExactlyInAnyOrder("article", "takes", "takebot");
+        .containsExactlyInAnyOrder("article", "feed", "takes", "takebot");
     JsonNode article =
         sandbox.guildCommands().stream()
             .filter(c -> c.path("name").asText().equals("article"))
