@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * process asks the store, for each server on its own shards (another process serves the others),
  * which discussions are due, posts their digests one after the other and records each in the store
  * ({@link DigestLog}), so the cadence survives restarts and a shard moving to another process. A
- * discussion that never had a digest counts only takes of the last N hours as new, so turning the
- * setting on does not post digests of every old article. Digests by count are recorded too: the
- * hours count from the last digest of either kind.
+ * discussion's first digest comes N hours after the article was posted, and counts only takes of
+ * the last N hours as new, so turning the setting on does not post digests of every old article.
+ * Digests by count are recorded too: the hours count from the last digest of either kind.
  *
  * <p>A change of takes is usually reported on JDA's event thread, which must not wait on the store
  * or on a summary: it only queues a check on the bot's background thread, and at most one per
