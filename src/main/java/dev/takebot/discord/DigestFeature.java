@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.DigestSchedule;
 import dev.takebot.takes.Discussion;
@@ -131,10 +132,11 @@ final class DigestFeature implements EventListener {
       return; // the thread was deleted, or the bot cannot see it
     }
     try {
-      MessageSpec summary = ctx.summaries().render(d, 0);
+      Texts texts = ctx.readers().publicly(thread.getGuild());
+      MessageSpec summary = ctx.summaries().render(d, 0, texts.locale());
       MessageSpec digest =
           new MessageSpec(
-              "📊 " + takes + " takes so far — here is how the room feels.",
+              texts.get("digest.intro", "takes", takes),
               summary.embeds(),
               summary.buttons(),
               summary.files());

@@ -156,9 +156,9 @@ public final class TakeBotAssembly implements AutoCloseable {
       SummaryProvider summary =
           o.summaries()
               .apply(
-                  (discussion, requester) ->
+                  (discussion, requester, locale) ->
                       summaries
-                          .summary(discussion.postMessageId())
+                          .summary(discussion.postMessageId(), locale)
                           .map(RenderedSummary::message)
                           .orElseThrow(
                               () ->
@@ -168,9 +168,9 @@ public final class TakeBotAssembly implements AutoCloseable {
           o.articles() != null
               ? o.articles()
               : new ArticlePipelineAdapter(config.articles().hashtagLimit());
-      BotContext ctx = new BotContext(takes, articles, summary, clock);
       // Settings per server, defaulting to the configuration
       SettingsService settings = new SettingsService(seen, defaults(config));
+      BotContext ctx = new BotContext(takes, articles, summary, clock, Readers.of(settings));
       // Scheduler: every background thread of the bot (the store's own writer aside)
       scheduler = new Scheduler();
       // Features, each given the services and the settings it needs; who counts as a moderator is
@@ -210,7 +210,7 @@ public final class TakeBotAssembly implements AutoCloseable {
         takes.retentionDays(),
         takes.summaryCooldownSeconds(),
         false,
-        "en");
+        ""); // no language chosen: each server's own Discord language
   }
 
   private static Features features(

@@ -180,8 +180,9 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
             Label.of(
                 "Language (" + String.join(", ", languages()) + ")",
                 TextInput.create(LANGUAGE_INPUT, TextInputStyle.SHORT)
-                    .setRequiredRange(2, 5)
-                    .setValue(s.language())
+                    .setRequired(false) // blank: the server's own Discord language
+                    .setRequiredRange(0, 5)
+                    .setValue(s.language().isEmpty() ? null : s.language())
                     .build()))
         .build();
   }
@@ -212,7 +213,7 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
               "Summary cooldown",
               GuildSettings.MAX_SUMMARY_COOLDOWN_SECONDS);
       String language = value(event, LANGUAGE_INPUT).toLowerCase(java.util.Locale.ROOT);
-      if (!GuildSettings.LANGUAGES.contains(language)) {
+      if (!language.isEmpty() && !GuildSettings.LANGUAGES.contains(language)) {
         throw new UserError(
             "Language must be one of " + String.join(", ", languages()) + ": nothing was changed.");
       }
@@ -302,7 +303,8 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
     text.append("Summaries: ")
         .append(s.summariesPrivate() ? "private" : "public")
         .append(" by default\n");
-    text.append("Language: ").append(s.language());
+    text.append("Language: ")
+        .append(s.language().isEmpty() ? "the server's Discord language" : s.language());
     EntitySelectMenu channel =
         EntitySelectMenu.create(CHANNEL_ID, SelectTarget.CHANNEL)
             .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS)

@@ -70,7 +70,7 @@ class HardeningEndToEndTest {
             new KeywordAnalyzer(),
             List.of("Editor"),
             renderer ->
-                (d, requester) -> {
+                (d, requester, locale) -> {
                   if (d.title().contains("Slow")) {
                     try {
                       slowGate.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -78,7 +78,7 @@ class HardeningEndToEndTest {
                       Thread.currentThread().interrupt();
                     }
                   }
-                  return renderer.render(d, requester);
+                  return renderer.render(d, requester, locale);
                 },
             new TakesSettings(0, 0),
             Clock.systemUTC(),

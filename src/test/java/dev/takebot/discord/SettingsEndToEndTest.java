@@ -244,7 +244,9 @@ class SettingsEndToEndTest {
                 TakeBotSettingsCommand.LANGUAGE_INPUT, "fr"));
     assertThat(bad.awaitResponse(WAIT).content())
         .startsWith("Summary cooldown must be a whole number from 0 to 86400");
-    assertThat(h.app.settings().get(guild).language()).isEqualTo("en");
+    assertThat(h.app.settings().get(guild).language())
+        .as("none chosen: the server's Discord language")
+        .isEmpty();
 
     InteractionHandle open = sandbox.pressButton(manny, view, TakeBotSettingsCommand.NUMBERS_ID);
     open.awaitModal(WAIT);
