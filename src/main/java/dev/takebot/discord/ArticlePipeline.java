@@ -16,4 +16,13 @@ public interface ArticlePipeline {
    *     other exception is a bug, reported to them only as a reference to the log
    */
   PreparedArticle prepare(String origin, String text);
+
+  /**
+   * Prepares a post for a server that reads {@code serverLocale} (its date and buttons); the
+   * article's own language still decides its call to action. Pipelines that know no languages
+   * ignore it.
+   */
+  default PreparedArticle prepare(String origin, String text, java.util.Locale serverLocale) {
+    return prepare(origin, text);
+  }
 }

@@ -18,8 +18,13 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
 
   @Override
   public PreparedArticle prepare(String origin, String text) {
+    return prepare(origin, text, java.util.Locale.ENGLISH);
+  }
+
+  @Override
+  public PreparedArticle prepare(String origin, String text, java.util.Locale serverLocale) {
     try {
-      return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit));
+      return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit, serverLocale));
     } catch (ArticleFormatException e) {
       throw new UserError("Could not use that article: " + origin + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import dev.takebot.article.ArticleParser;
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.settings.SettingsService;
@@ -134,10 +135,7 @@ final class ArticlePostCommand implements SlashFeature {
     }
     if (sources.size() > 1) {
       event
-          .reply(
-              MessageSpecs.text(
-                  "Give the article exactly one way: `file` (an attachment), `text` or `name`"
-                      + " (or none of them, to paste it in a form)."))
+          .reply(MessageSpecs.text(Readers.privately(event).get("post.oneSource")))
           .setEphemeral(true)
           .queue();
       return;
@@ -154,7 +152,10 @@ final class ArticlePostCommand implements SlashFeature {
     try {
       checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
     } catch (UserError e) {
-      event.reply(MessageSpecs.text(e.getMessage())).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text(e.message(Readers.privately(event))))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     event.replyModal(ArticlePasteModal.form(chosen == null ? null : chosen.getId())).queue();
@@ -183,51 +184,55 @@ final class ArticlePostCommand implements SlashFeature {
    */
   private void post(IReplyCallback event, Supplier<GuildChannel> chosen, Supplier<Source> load) {
     InteractionHook hook = event.deferReply(true).complete();
+    Texts texts = Readers.privately(event);
     try {
       Target where = targetChannel(event, chosen.get());
       GuildMessageChannel target = where.channel();
       checkPermissions(event.getMember(), target);
       Source source = load.get();
-      PreparedArticle article = ctx.articles().prepare(source.origin(), source.text());
+      PreparedArticle article =
+          ctx.articles()
+              .prepare(source.origin(), source.text(), ctx.readers().server(event.getGuild()));
       Discussion d = publish(event.getGuild(), target, article);
       String adopted = "";
       if (where.adopted()) {
         settings.setPostChannel(d.guildId(), target.getIdLong());
-        adopted =
-            "\nThis server had no post channel, so I posted here and will post here by default"
-                + " from now on; change it with `/takebot settings`.";
+        adopted = "\n" + texts.get("post.adopted");
       }
       hook.editOriginal(
               MessageSpecs.editText(
-                  "Posted **"
-                      + SafeText.escapeMarkdown(
-                          SafeText.truncate(SafeText.oneLine(article.title()), 200))
-                      + "** in <#"
-                      + target.getId()
-                      + ">: https://discord.com/channels/"
-                      + d.guildId()
-                      + "/"
-                      + d.channelId()
-                      + "/"
-                      + d.postMessageId()
-                      + "\nTakes are collected in <#"
-                      + d.threadId()
-                      + ">."
+                  texts.get(
+                          "post.posted",
+                          "title",
+                          SafeText.escapeMarkdown(
+                              SafeText.truncate(SafeText.oneLine(article.title()), 200)),
+                          "channel",
+                          target.getId(),
+                          "link",
+                          "https://discord.com/channels/"
+                              + d.guildId()
+                              + "/"
+                              + d.channelId()
+                              + "/"
+                              + d.postMessageId(),
+                          "thread",
+                          Long.toString(d.threadId()))
                       + adopted))
           .queue();
     } catch (UserError e) {
-      hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
+      hook.editOriginal(MessageSpecs.editText(e.message(texts))).queue();
     } catch (InsufficientPermissionException e) {
       hook.editOriginal(
               MessageSpecs.editText(
-                  "I can't do that in <#"
-                      + e.getChannelId()
-                      + ">: I need the "
-                      + e.getPermission().getName()
-                      + " permission there."))
+                  texts.get(
+                      "post.botNeeds",
+                      "channel",
+                      e.getChannelId(),
+                      "permission",
+                      permission(e.getPermission(), texts))))
           .queue();
     } catch (ErrorResponseException e) {
-      hook.editOriginal(MessageSpecs.editText("Discord refused the post: " + e.getMeaning()))
+      hook.editOriginal(MessageSpecs.editText(texts.get("post.refused", "meaning", e.getMeaning())))
           .queue();
     }
   }
@@ -239,8 +244,7 @@ final class ArticlePostCommand implements SlashFeature {
   private static GuildChannel chosenChannel(Guild guild, String channelId) {
     GuildChannel ch = guild == null ? null : guild.getGuildChannelById(channelId);
     if (ch == null) {
-      throw new UserError(
-          "The channel you picked (<#" + channelId + ">) is gone: run `/article post` again.");
+      throw UserError.of("post.pickedGone", "channel", channelId);
     }
     return ch;
   }
@@ -270,17 +274,12 @@ final class ArticlePostCommand implements SlashFeature {
   private static void checkPermissions(Member moderator, GuildMessageChannel target) {
     if (moderator == null
         || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
-      throw new UserError("You can't post in <#" + target.getId() + "> yourself.");
+      throw UserError.of("post.memberCannot", "channel", target.getId());
     }
     Member self = target.getGuild().getSelfMember();
     for (Permission p : NEEDED) {
       if (!self.hasPermission(target, p)) {
-        throw new UserError(
-            "I can't do that in <#"
-                + target.getId()
-                + ">: I need the "
-                + p.getName()
-                + " permission there.");
+        throw UserError.of("post.botNeeds", "channel", target.getId(), "permission", permission(p));
       }
     }
   }
@@ -312,36 +311,49 @@ final class ArticlePostCommand implements SlashFeature {
                         m.getId(),
                         failure.toString()));
       }
-      throw new UserError(
-          "Posting failed ("
-              + reason(e)
-              + "), so I removed what I had sent"
-              + (sent.isEmpty()
-                  ? ""
-                  : " (" + sent.size() + " message" + (sent.size() == 1 ? "" : "s") + ")")
-              + ": please try again.");
+      throw failed(e, sent.size());
     }
   }
 
-  private static String reason(Throwable e) {
+  private static UserError failed(Throwable e, int sent) {
     if (e instanceof InsufficientPermissionException p) {
-      return "I need the "
-          + p.getPermission().getName()
-          + " permission in <#"
-          + p.getChannelId()
-          + ">";
+      return UserError.of(
+          "post.failed.permission",
+          "sent",
+          sent,
+          "permission",
+          permission(p.getPermission()),
+          "channel",
+          p.getChannelId());
     }
     if (e instanceof ErrorResponseException r) {
-      return "Discord said: " + SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200);
+      return UserError.of(
+          "post.failed.discord",
+          "sent",
+          sent,
+          "meaning",
+          SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200));
     }
-    return "something went wrong on my side";
+    return UserError.of("post.failed", "sent", sent);
+  }
+
+  /** A permission's name, in whichever language the error is read. */
+  static UserError.Term permission(Permission p) {
+    return texts -> permission(p, texts);
+  }
+
+  /** A permission's name as Discord shows it in the reader's language. */
+  static String permission(Permission p, Texts texts) {
+    String key = "permission." + p.name();
+    return texts.has(key) ? texts.get(key) : p.getName();
   }
 
   private Discussion publish(
       Guild guild, GuildMessageChannel channel, PreparedArticle article, List<Message> sentSoFar) {
     Message post = null;
     // The same messages preview --json prints: PostPayloads decides what the post carries.
-    List<MessageCreateData> messages = PostPayloads.createData(article);
+    List<MessageCreateData> messages =
+        PostPayloads.createData(article, ctx.readers().publicly(guild));
     for (int i = 0; i < messages.size(); i++) {
       Message sent = channel.sendMessage(messages.get(i)).complete();
       sentSoFar.add(sent);
@@ -422,10 +434,7 @@ final class ArticlePostCommand implements SlashFeature {
       String configured = settings.get(guild.getIdLong()).postChannel();
       ch = configured == null || configured.isBlank() ? null : findChannel(guild, configured);
       if (ch == null && settings.hasOwnPostChannel(guild.getIdLong())) {
-        throw new UserError(
-            "This server's post channel (<#"
-                + configured
-                + ">) is gone: pass `channel`, or pick another with `/takebot settings`.");
+        throw UserError.of("post.channelGone", "channel", configured);
       }
       if (ch == null) {
         ch = event.getGuildChannel();
@@ -433,10 +442,7 @@ final class ArticlePostCommand implements SlashFeature {
       }
     }
     if (!(ch instanceof GuildMessageChannel gm) || !(ch instanceof IThreadContainer)) {
-      throw new UserError(
-          "<#"
-              + ch.getId()
-              + "> can't hold a discussion thread: pick a text or announcement channel.");
+      throw UserError.of("post.noThreads", "channel", ch.getId());
     }
     return new Target(gm, adopted);
   }
@@ -467,34 +473,33 @@ final class ArticlePostCommand implements SlashFeature {
   private Source fromAttachment(Attachment a) {
     String name = a.getFileName();
     if (a.getSize() > MAX_FILE_BYTES) {
-      throw new UserError(
-          code(name)
-              + " is "
-              + kilobytes(a.getSize())
-              + " KB; articles can be at most "
-              + MAX_FILE_BYTES / 1024
-              + " KB.");
+      throw UserError.of(
+          "post.fileTooBig",
+          "name",
+          code(name),
+          "size",
+          kilobytes(a.getSize()),
+          "max",
+          MAX_FILE_BYTES / 1024);
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (!(lower.endsWith(".txt") || lower.endsWith(".md") || lower.endsWith(".markdown"))) {
-      throw new UserError("Attach the article as a .txt or .md file (got " + code(name) + ").");
+      throw UserError.of("post.fileType", "name", code(name));
     }
     try (InputStream in = a.getProxy().download().get(30, TimeUnit.SECONDS)) {
       return new Source(name, decode(in.readNBytes(MAX_FILE_BYTES + 1), name));
     } catch (IOException | ExecutionException | TimeoutException e) {
-      throw new UserError("Could not download " + code(name) + ": try again.");
+      throw UserError.of("post.download", "name", code(name));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UserError("Interrupted while downloading the article.");
+      throw UserError.of("post.interrupted");
     }
   }
 
   private Source fromFolder(String rawName) {
     String name = rawName.strip();
     if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
-      throw new UserError(
-          code(SafeText.truncate(name, 100))
-              + " is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
+      throw UserError.of("post.badName", "name", code(SafeText.truncate(name, 100)));
     }
     ArticleFolder folder = new ArticleFolder(articleDirectory);
     for (String candidate : List.of(name, name + ".txt", name + ".md")) {
@@ -504,13 +509,14 @@ final class ArticlePostCommand implements SlashFeature {
       }
     }
     List<String> names = folder.names();
-    throw new UserError(
-        "No article "
-            + code(name)
-            + " in the articles folder."
-            + (names.isEmpty()
-                ? ""
-                : " Try one of: " + String.join(", ", names.stream().limit(10).toList())));
+    throw names.isEmpty()
+        ? UserError.of("post.noSuchArticle", "name", code(name))
+        : UserError.of(
+            "post.noSuchArticle.tryOne",
+            "name",
+            code(name),
+            "names",
+            String.join(", ", names.stream().limit(10).toList()));
   }
 
   private List<String> articleNames() {
@@ -519,7 +525,7 @@ final class ArticlePostCommand implements SlashFeature {
 
   private static String decode(byte[] bytes, String name) {
     if (bytes.length > MAX_FILE_BYTES) {
-      throw new UserError(code(name) + " is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
+      throw UserError.of("post.fileLarger", "name", code(name), "max", MAX_FILE_BYTES / 1024);
     }
     try {
       return StandardCharsets.UTF_8
@@ -529,7 +535,7 @@ final class ArticlePostCommand implements SlashFeature {
           .decode(java.nio.ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new UserError(code(name) + " is not UTF-8 text: save it as UTF-8 and try again.");
+      throw UserError.of("post.notUtf8", "name", code(name));
     }
   }
 

@@ -48,6 +48,12 @@ import org.slf4j.LoggerFactory;
 final class ShareTakeFeature implements ComponentFeature {
   static final String PREFIX = "takebot-share";
   static final ButtonSpec BUTTON = ButtonSpec.primary(PREFIX, "Share your take");
+
+  /** The button in the language of the server the post is in. */
+  static ButtonSpec button(dev.takebot.i18n.Texts texts) {
+    return ButtonSpec.primary(PREFIX, texts.get("post.shareButton"));
+  }
+
   static final String INPUT_ID = "take";
   private static final int TAKE_COLOR = 0x2B2D31;
   private static final String NOT_COLLECTING = "This post is not collecting takes any more.";
