@@ -125,7 +125,7 @@ final class TakesSummaryCommand implements SlashFeature {
             .render(
                 d.get(), event.getUser().getIdLong(), ctx.readers().of(event, asked || narrower));
     if (narrower && !asked) {
-      summary = Audience.explained(summary, d.get().channelId());
+      summary = Audience.explained(summary, d.get().channelId(), Readers.privately(event));
     }
     hook.editOriginal(MessageSpecs.toEditData(summary)).queue();
   }

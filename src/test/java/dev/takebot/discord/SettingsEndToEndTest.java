@@ -304,10 +304,11 @@ class SettingsEndToEndTest {
     h.awaitTake(sandbox.post(bob, thread, "a great and wise plan").id());
     h.awaitTake(sandbox.post(carl, thread, "an awful and stupid plan").id());
 
+    // The server chose French above: its public digest is French (issue #14).
     BotHarness.await(
         "the digest after 2 takes",
         () ->
             sandbox.messages(thread).stream()
-                .anyMatch(x -> x.content().startsWith("📊 2 takes so far")));
+                .anyMatch(x -> x.content().startsWith("📊 2 avis pour l’instant")));
   }
 }
