@@ -158,7 +158,11 @@ final class ArticlePostCommand implements SlashFeature {
           .queue();
       return;
     }
-    event.replyModal(ArticlePasteModal.form(chosen == null ? null : chosen.getId())).queue();
+    event
+        .replyModal(
+            ArticlePasteModal.form(
+                chosen == null ? null : chosen.getId(), Readers.privately(event)))
+        .queue();
   }
 
   /**
