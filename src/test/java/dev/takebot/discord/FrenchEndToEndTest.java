@@ -209,6 +209,55 @@ class FrenchEndToEndTest {
     assertThat(visible(edsOwn)).contains("Takes on: Le Mali", "**3 takes** from **1 member**");
   }
 
+  @Test
+  @DisplayName(
+      "a French member's private answers are French: their takes, a private list, explain, and"
+          + " refusals of moderator and manager commands")
+  void privateAnswersAreFrench() {
+    SandboxMessage mine =
+        sandbox.slash(amelie, thread, "takes mine").awaitResponse(BotHarness.WAIT);
+    assertThat(visible(mine))
+        .contains("Vos avis", "sur *Le Mali", "Vos 3 avis ici.")
+        .doesNotContain(ENGLISH);
+
+    SandboxMessage list =
+        sandbox
+            .slash(amelie, sandbox.general(), "takes list", Map.of("sentiment", "negative"))
+            .awaitResponse(BotHarness.WAIT);
+    assertThat(visible(list))
+        .contains("Seulement les avis étiquetés **négatif**", "les plus anciens d’abord")
+        .doesNotContain(ENGLISH);
+
+    SandboxMessage take =
+        sandbox.messages(thread).stream()
+            .filter(x -> x.authorId().equals(amelie.id()))
+            .findFirst()
+            .orElseThrow();
+    SandboxMessage explained =
+        sandbox.messageCommand(amelie, take, "Explain sentiment").awaitResponse(BotHarness.WAIT);
+    assertThat(explained.content()).startsWith("Cet avis est étiqueté").doesNotContain(ENGLISH);
+
+    assertThat(
+            sandbox
+                .messageCommand(amelie, take, "Correct sentiment")
+                .awaitResponse(BotHarness.WAIT)
+                .content())
+        .startsWith("Seuls les modérateurs peuvent corriger les étiquettes");
+    assertThat(
+            sandbox
+                .slash(amelie, sandbox.general(), "takebot settings")
+                .awaitResponse(BotHarness.WAIT)
+                .content())
+        .startsWith("Seuls les membres ayant la permission Gérer le serveur peuvent modifier");
+    assertThat(
+            sandbox
+                .slash(ed, sandbox.general(), "takebot settings")
+                .awaitResponse(BotHarness.WAIT)
+                .content())
+        .as("an English member is refused in English")
+        .startsWith("Only members with the Manage Server permission");
+  }
+
   /** Paths of the names and descriptions in {@code node} and below that have no French text. */
   private static void untranslated(JsonNode node, String path, List<String> out) {
     if (node.hasNonNull("name") && !node.path("name_localizations").hasNonNull("fr")) {
