@@ -309,7 +309,7 @@ public final class SummaryRenderer {
           texts.get(
               "theme.line",
               "name",
-              quote(t.name(), 60),
+              quote(name(t, texts), 60),
               "verdict",
               t.verdict(s.isSampled(), texts));
       if (sb.length() + line.length() + 1 > DiscordLimits.FIELD_VALUE - 24) {
@@ -318,6 +318,15 @@ public final class SummaryRenderer {
       sb.append(sb.length() == 0 ? "" : "\n").append(line);
     }
     return sb.toString();
+  }
+
+  /**
+   * A theme's name for the readers: a known entity in their language ("Russie", "États-Unis"), any
+   * other theme as members wrote it.
+   */
+  static String name(Theme t, Texts texts) {
+    String key = "entity." + t.name().replace(' ', '_');
+    return t.entity() && texts.has(key) ? texts.get(key) : t.name();
   }
 
   /**

@@ -45,7 +45,8 @@ class FrenchSummaryTest {
             "🧭 Thèmes");
     assertThat(e.fields().get(1).value()).contains("[voir](https://discord.com/channels/");
     assertThat(e.fields().get(4).value())
-        .contains("**Russia**" + NBSP + ": plutôt négatif (8 sur 10)");
+        .as("a known entity in the readers' language")
+        .contains("**Russie**" + NBSP + ": plutôt négatif (8 sur 10)");
     assertThat(e.footer()).isEqualTo("Heures du graphique en UTC");
   }
 
@@ -66,6 +67,45 @@ class FrenchSummaryTest {
         .isEqualTo("plutôt négatif (≈72" + NBSP + "% sur ≈9" + NNBSP + "400)");
     assertThat(new SummaryRenderer().cooldown(Duration.ofSeconds(1), fr).content())
         .contains("dans 1 seconde" + NBSP + ";");
+  }
+
+  @Test
+  @DisplayName(
+      "French takes give French themes: elisions, accents, plurals and French names merge; short"
+          + " French takes with à and y count as substantive")
+  void frenchThemes() {
+    String[] texts = {
+      "L’uranium du Niger part en France, c’est scandaleux.",
+      "Les mines d’uranium appartiennent aux Nigériens, pas à Orano.",
+      "Qu’on arrête de piller l’uranium nigérien !",
+      "La Russie et Wagner profitent de l’or du Mali.",
+      "Les Russes n’apportent pas la sécurité promise.",
+      "Les frontières fermées tuent le commerce régional.",
+      "Le commerce avec le Bénin s’effondre depuis la fermeture de la frontière.",
+      "Les Américains et les Européens regardent ailleurs.",
+      "Washington et l’Union européenne ne disent rien."
+    };
+    java.util.List<Representative> docs = new java.util.ArrayList<>();
+    java.util.List<java.util.List<Tokenizer.Token>> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      docs.add(
+          new Representative(
+              i, 1, i, "m" + i, texts[i], Label.NEGATIVE, 0, java.time.Instant.EPOCH, 0));
+      tokens.add(Tokenizer.tokenize(texts[i]));
+    }
+    java.util.Map<String, Long> byName = new java.util.HashMap<>();
+    for (Theme t : new ThemeExtractor(12).extract(docs, tokens, new double[] {1, 1, 1, 1}, null)) {
+      byName.put(SummaryRenderer.name(t, fr), t.mentions());
+    }
+    assertThat(byName)
+        .containsEntry("uranium", 3L)
+        .containsEntry("Niger", 3L)
+        .containsEntry("Russie", 2L)
+        .containsEntry("frontière", 2L)
+        .containsEntry("commerce", 2L)
+        .containsEntry("États-Unis", 2L)
+        .containsEntry("Europe", 2L);
+    assertThat(Substance.isSubstantive("J’y crois, à fond !")).isTrue();
   }
 
   @Test
