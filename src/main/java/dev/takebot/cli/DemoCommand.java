@@ -8,6 +8,7 @@ import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.discord.TakeBotAssembly;
+import dev.takebot.i18n.Languages;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.InteractionHandle;
@@ -72,6 +73,15 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show the bot's and the sandbox's logs.")
   boolean verbose;
 
+  @Option(
+      names = "--locale",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      description =
+          "The server's Discord language (en, fr…; default: ${DEFAULT-VALUE}): the language of its"
+              + " public posts. Bastien's client is French either way, so his own answer is French.")
+  String locale;
+
   private final Map<String, String> invokers = new HashMap<>();
 
   @Override
@@ -80,9 +90,22 @@ public final class DemoCommand implements Callable<Integer> {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(verbose ? Level.INFO : Level.WARN);
     PrintWriter out = spec.commandLine().getOut();
+    if (!Languages.isSupported(Locale.forLanguageTag(locale.strip()).getLanguage())) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: --locale must be one of "
+                  + String.join(", ", Languages.codes())
+                  + ", got "
+                  + locale);
+      return 2;
+    }
     long started = System.nanoTime();
     Path tmp = Files.createTempDirectory("takebot-demo");
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
+      if (!Languages.of(locale).equals(Languages.DEFAULT)) {
+        sandbox.setPreferredLocale(locale.strip()); // Discord's own default is en-US
+      }
       TakeBotConfig config =
           new TakeBotConfig(
               new DiscordSettings(
@@ -126,6 +149,7 @@ public final class DemoCommand implements Callable<Integer> {
     Member dmitri = sandbox.addMember("Dmitri");
     Member emeka = sandbox.addMember("Emeka");
     Member fatou = sandbox.addMember("Fatou");
+    sandbox.setUserLocale(bastien, "fr"); // his Discord client is in French
 
     List<SandboxMessage> sent = new ArrayList<>();
     sent.add(
@@ -179,10 +203,17 @@ public final class DemoCommand implements Callable<Integer> {
             Map.of(
                 "take",
                 "On reflection: trade and investment would do more for the Sahel than any military deal. A good start."));
-    invokers.put(submit.id(), fatou.name() + " pressed [ Share your take ] and sent the form");
+    invokers.put(
+        submit.id(),
+        fatou.name()
+            + " pressed [ "
+            + dev.takebot.i18n.Texts.forTag(locale).get("post.shareButton")
+            + " ] and sent the form");
     submit.awaitResponse(WAIT);
 
     slash(sandbox, chloe, thread, "takes summary", Map.of()).awaitResponse(WAIT);
+    // A French-speaking member: the answer only he sees is in his client's language.
+    slash(sandbox, bastien, thread, "takes mine", Map.of()).awaitResponse(WAIT);
   }
 
   private InteractionHandle slash(

@@ -54,8 +54,13 @@ public final class PostPayloads {
    * differs).
    */
   public static List<String> json(PreparedArticle article) {
+    return json(article, Texts.english());
+  }
+
+  /** {@link #json(PreparedArticle)} for a server that reads {@code texts}' language. */
+  public static List<String> json(PreparedArticle article, Texts texts) {
     List<String> bodies = new ArrayList<>();
-    for (MessageCreateData data : createData(article)) {
+    for (MessageCreateData data : createData(article, texts)) {
       try (data) {
         bodies.add(new String(data.toData().toJson(), StandardCharsets.UTF_8));
       }
