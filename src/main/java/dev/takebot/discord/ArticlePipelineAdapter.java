@@ -26,7 +26,7 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
     try {
       return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit, serverLocale));
     } catch (ArticleFormatException e) {
-      throw new UserError("Could not use that article: " + origin + ": " + e.getMessage(), e);
+      throw UserError.caused(e, "post.unusable", "origin", origin, "reason", e.getMessage());
     }
   }
 
