@@ -14,7 +14,7 @@ RUN groupadd --system takebot && useradd --system --gid takebot --home /app take
 WORKDIR /app
 COPY --from=build /src/target/takebot.jar /app/takebot.jar
 # Root-owned and read-only: the bot must never be able to rewrite its own configuration or articles.
-# Only /app/data (takes, health file) belongs to the runtime user.
+# Only /app/data (the takes) belongs to the runtime user.
 COPY config /app/config
 RUN chmod -R a-w /app/config /app/takebot.jar \
   && mkdir -p /app/data && chown takebot:takebot /app/data
@@ -23,9 +23,13 @@ USER takebot
 VOLUME ["/app/data"]
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true"
 # The token comes from the environment at run time: docker run -e DISCORD_TOKEN=… (never baked in).
-# The bot writes data/health every heartbeat; stale or missing means the gateway is down.
-HEALTHCHECK --interval=60s --timeout=5s --start-period=60s --retries=3 \
-  CMD java -cp /app/takebot.jar dev.takebot.cli.Main health --max-age 120 || exit 1
+# /metrics, /health/live and /health/ready on 9090 (run --metrics-port below). Bound to 127.0.0.1 unless
+# ops.metricsHost says otherwise: set it to 0.0.0.0 (and publish the port) for a scraper outside the container.
+EXPOSE 9090
+# Ready = every shard connected and the database reachable. An HTTP probe (curl ships in the base image),
+# not a second JVM per check.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD curl -fsS --max-time 4 http://127.0.0.1:9090/health/ready || exit 1
 # Exec form, so java is PID 1 and gets docker stop's SIGTERM: it closes the gateway and the store and exits 0.
 ENTRYPOINT ["java", "-jar", "/app/takebot.jar"]
-CMD ["run", "--config", "config/takebot.yaml"]
+CMD ["run", "--config", "config/takebot.yaml", "--metrics-port", "9090"]

@@ -68,6 +68,44 @@ public final class PostBuilder {
   public static ArticlePost build(Article article, int hashtagLimit, Locale serverLocale) {
     List<String> summary = new Summarizer(Summarizer.DEFAULT_BUDGET).summarize(article);
     List<String> hashtags = new Hashtagger(hashtagLimit).hashtags(article);
+    return render(article, summary, hashtags, serverLocale);
+  }
+
+  /**
+   * {@code post} as a moderator edited it: the same article (its key, date, video and links) with
+   * the edit's title, summary and hashtags, rendered exactly as {@link #build} renders its own.
+   *
+   * @throws ArticleFormatException when the edited post would not fit Discord's limits
+   */
+  public static ArticlePost edit(ArticlePost post, PostEdit edit) {
+    return edit(post, edit, Languages.DEFAULT);
+  }
+
+  /** {@link #edit(ArticlePost, PostEdit)} for a server that reads {@code serverLocale}. */
+  public static ArticlePost edit(ArticlePost post, PostEdit edit, Locale serverLocale) {
+    Article a = post.article();
+    Article retitled =
+        new Article(
+            a.format(),
+            edit.title(),
+            a.date(),
+            a.paragraphs(),
+            a.hashtags(),
+            a.videoUrl(),
+            a.links(),
+            a.callToAction(),
+            a.articleKey());
+    try {
+      return render(retitled, List.of(edit.summary()), edit.hashtags(), serverLocale);
+    } catch (IllegalArgumentException overLimit) {
+      // The edit's own limits leave room, but escaping (e.g. of '_' in many hashtags) can add up.
+      throw new ArticleFormatException(
+          "the post would be longer than Discord allows: shorten the summary or drop some hashtags");
+    }
+  }
+
+  private static ArticlePost render(
+      Article article, List<String> summary, List<String> hashtags, Locale serverLocale) {
     Texts server = Texts.forLocale(serverLocale);
     Texts own = language(article);
     String defaultCta = own.get("post.callToAction");

@@ -82,6 +82,15 @@ public final class DemoCommand implements Callable<Integer> {
               + " public posts. Bastien's client is French either way, so his own answer is French.")
   String locale;
 
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Also write what members see into DIR: every file the bot sent (the chart) and "
+              + TranscriptPage.PAGE
+              + ", a page that shows the transcript as Discord does.")
+  Path outDir;
+
   private final Map<String, String> invokers = new HashMap<>();
 
   @Override
@@ -91,14 +100,11 @@ public final class DemoCommand implements Callable<Integer> {
         .setLevel(verbose ? Level.INFO : Level.WARN);
     PrintWriter out = spec.commandLine().getOut();
     if (!Languages.isSupported(Locale.forLanguageTag(locale.strip()).getLanguage())) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "error: --locale must be one of "
-                  + String.join(", ", Languages.codes())
-                  + ", got "
-                  + locale);
-      return 2;
+      throw new IllegalArgumentException(
+          "--locale must be one of " + String.join(", ", Languages.codes()) + ", got " + locale);
+    }
+    if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new IllegalArgumentException("--out must be a folder; " + outDir + " is a file");
     }
     long started = System.nanoTime();
     Path tmp = Files.createTempDirectory("takebot-demo");
@@ -120,6 +126,14 @@ public final class DemoCommand implements Callable<Integer> {
       try (TakeBotAssembly runtime = TakeBotAssembly.start(config, sandbox.token(), Map.of())) {
         play(sandbox, runtime.store(), out);
         printTranscript(sandbox, runtime.store(), out);
+        if (outDir != null) {
+          TranscriptPage.Written w = new TranscriptPage(sandbox, invokers).write(outDir);
+          out.println();
+          List<String> names = new ArrayList<>();
+          w.files().forEach(f -> names.add(f.getFileName().toString()));
+          names.add(w.page().getFileName().toString());
+          out.println("Wrote " + String.join(", ", names) + " to " + outDir);
+        }
       }
     } finally {
       deleteQuietly(tmp);
@@ -137,7 +151,8 @@ public final class DemoCommand implements Callable<Integer> {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("name", "sahel-reset"));
+            // now: straight to the post, as the scenario is about the takes that follow
+            Map.of("name", "sahel-reset", "now", true));
     post.awaitResponse(WAIT);
     Channel thread = sandbox.awaitThread(t -> true, WAIT);
     SandboxMessage article =

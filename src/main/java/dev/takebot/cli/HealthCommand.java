@@ -1,11 +1,11 @@
 package dev.takebot.cli;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.time.Clock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,62 +13,62 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code takebot health}: exit 0 when the running bot's heartbeat file is fresh. The bot rewrites
- * the file while its gateway connection is up, so a container health check needs no port and no
- * token.
+ * {@code takebot health}: asks a running bot's {@code /health/ready} (served when {@code
+ * ops.metricsPort} is set) and exits 0 when it is ready, 1 when not or when nothing answers. For
+ * hosts without curl; the container's HEALTHCHECK calls the endpoint directly.
  */
 @Command(
     name = "health",
     mixinStandardHelpOptions = true,
     description =
-        "Exit 0 if the running bot reported a live gateway connection recently (for health checks).")
+        "Exit 0 if the running bot is ready: every shard connected and the database reachable"
+            + " (asks its /health/ready; needs ops.metricsPort).")
 final class HealthCommand implements Callable<Integer> {
-  private final Clock clock;
-
   @Spec CommandSpec spec;
 
   @Option(
-      names = "--file",
-      defaultValue = "data/health",
-      description = "Heartbeat file the bot writes (default: ${DEFAULT-VALUE}).")
-  Path file;
+      names = "--url",
+      defaultValue = "http://127.0.0.1:9090/health/ready",
+      description = "The bot's readiness endpoint (default: ${DEFAULT-VALUE}).")
+  URI url;
 
   @Option(
-      names = "--max-age",
-      defaultValue = "120",
-      description =
-          "Seconds after which the heartbeat counts as stale (default: ${DEFAULT-VALUE}).")
-  long maxAgeSeconds;
-
-  HealthCommand() {
-    this(Clock.systemUTC());
-  }
-
-  HealthCommand(Clock clock) {
-    this.clock = clock;
-  }
+      names = "--timeout",
+      defaultValue = "5",
+      description = "Seconds to wait for an answer (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
 
   @Override
-  public Integer call() throws Exception {
-    Instant beat;
+  public Integer call() throws InterruptedException {
+    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+      throw new IllegalArgumentException("--url must be an http:// or https:// URL, got " + url);
+    }
+    Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+    HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpResponse<String> response;
     try {
-      beat = Files.getLastModifiedTime(file).toInstant();
-    } catch (NoSuchFileException e) {
+      response =
+          client.send(
+              HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
       spec.commandLine()
           .getErr()
-          .println("unhealthy: no heartbeat file at " + file + " (is the bot running?)");
+          .println(
+              "unhealthy: nothing answers at "
+                  + url
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + "; is the bot running with ops.metricsPort set?)");
       return 1;
     }
-    Duration age = Duration.between(beat, clock.instant());
-    if (age.toSeconds() > maxAgeSeconds) {
-      spec.commandLine()
-          .getErr()
-          .println("unhealthy: last gateway heartbeat " + age.toSeconds() + " s ago");
-      return 1;
+    if (response.statusCode() == 200) {
+      spec.commandLine().getOut().println("healthy: " + response.body());
+      return 0;
     }
     spec.commandLine()
-        .getOut()
-        .println("healthy: last gateway heartbeat " + Math.max(0, age.toSeconds()) + " s ago");
-    return 0;
+        .getErr()
+        .println("unhealthy: HTTP " + response.statusCode() + " " + response.body());
+    return 1;
   }
 }

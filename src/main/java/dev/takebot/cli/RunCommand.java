@@ -4,8 +4,10 @@ import dev.takebot.config.ConfigLoader;
 import dev.takebot.config.Secrets;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.discord.TakeBotAssembly;
+import dev.takebot.ops.LogFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,11 +42,18 @@ public final class RunCommand implements Callable<Integer> {
   Path config;
 
   @Option(
-      names = "--health-file",
-      defaultValue = "data/health",
+      names = "--metrics-port",
       description =
-          "File touched every 30 s while connected, for `takebot health` (default: ${DEFAULT-VALUE}).")
-  Path healthFile;
+          "Serve /metrics and /health/* on this port, overriding ops.metricsPort (the container"
+              + " image sets it for its HEALTHCHECK).")
+  Integer metricsPort;
+
+  /**
+   * How long a stop may take: drain, gateway close and store close normally take a second or two;
+   * past this the process halts with status 1 rather than hang a {@code docker stop} or {@code
+   * systemctl stop} until it is killed (within the compose file's 30 s grace period).
+   */
+  static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(25);
 
   private final Map<String, String> env;
 
@@ -60,6 +69,12 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     TakeBotConfig cfg = new ConfigLoader().load(config);
+    if (metricsPort != null) {
+      cfg = cfg.withOps(cfg.ops().withMetricsPort(metricsPort));
+    }
+    if (cfg.ops().jsonLogs()) {
+      LogFormat.json();
+    }
     Optional<String> token = Secrets.discordToken(env);
     if (token.isEmpty()) {
       err.println(
@@ -87,12 +102,12 @@ public final class RunCommand implements Callable<Integer> {
               + " and only \"Share your take\" submissions will be collected. Enable it in the Developer Portal"
               + " (Bot > Privileged Gateway Intents > Message Content Intent).");
     }
-    HealthBeacon.register(runtime.scheduler(), healthFile, runtime.bot()::isConnected);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              log.info("Shutting down");
+              log.info("Shutting down (at most {} s)", SHUTDOWN_LIMIT.toSeconds());
+              watchdog(SHUTDOWN_LIMIT);
               int status = 0;
               try {
                 runtime.close();
@@ -113,5 +128,23 @@ public final class RunCommand implements Callable<Integer> {
     log.info("TakeBot is running; stop it with Ctrl-C or SIGTERM");
     stopped.await();
     return 0;
+  }
+
+  /** Halts with status 1 if the stop has not finished within {@code limit}. */
+  private static void watchdog(Duration limit) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(limit.toMillis());
+              } catch (InterruptedException e) {
+                return;
+              }
+              log.error("Shutdown took longer than {} s; halting", limit.toSeconds());
+              Runtime.getRuntime().halt(1);
+            },
+            "takebot-shutdown-watchdog");
+    t.setDaemon(true);
+    t.start();
   }
 }

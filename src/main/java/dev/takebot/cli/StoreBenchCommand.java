@@ -103,6 +103,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
 
   private final SentimentAnalyzer analyzer;
 
+  /** Set by {@link #call}: the ingest phases report their windows on the terminal. */
+  private TerminalProgress progress;
+
   /**
    * With the bot's real analyser, so the ingest figures include the sentiment work the bot does.
    */
@@ -118,6 +121,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    progress = TerminalProgress.on(err);
     if (takes < 1 || window < 1 || batch < 1 || threads < 1) {
       err.println("error: --takes, --window, --batch and --threads must be positive");
       return 2;
@@ -149,10 +153,13 @@ public final class StoreBenchCommand implements Callable<Integer> {
       List<String> texts = texts(new Random(42), 4_096);
 
       Rates liveRates = ingestOneByOne(store, live, texts);
+      progress.end();
       report(out, "ingest, one transaction per take, analyser on", liveRates);
       Rates batchRates = ingestBatched(store, backfill, texts);
+      progress.end();
       report(out, "ingest, backfill batches of " + batch + ", analyser on", batchRates);
       double[] threaded = ingestConcurrently(store, concurrent, texts);
+      progress.end();
       out.printf(
           Locale.ROOT,
           "ingest, %d threads, one insertTake per take (calls share commits), analyser on: %s%n",
@@ -188,7 +195,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
     Rates rates = new Rates(Math.max(1, takes / window));
     long id = post * 1_000_000_000L;
     int done = 0;
+    progress.start("ingest, one by one", takes);
     for (int w = 0; w < rates.wall.length; w++) {
+      progress.update(done);
       long start = System.nanoTime();
       long cpuStart = THREADS.getCurrentThreadCpuTime();
       int n = Math.min(window, takes - done);
@@ -206,7 +215,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
     Rates rates = new Rates(Math.max(1, takes / window));
     long id = post * 1_000_000_000L;
     int done = 0;
+    progress.start("ingest, batches", takes);
     for (int w = 0; w < rates.wall.length; w++) {
+      progress.update(done);
       long start = System.nanoTime();
       long cpuStart = THREADS.getCurrentThreadCpuTime();
       int n = Math.min(window, takes - done);
@@ -235,7 +246,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       int done = 0;
+      progress.start("ingest, " + threads + " threads", takes);
       for (int w = 0; w < rates.length; w++) {
+        progress.update(done);
         int n = Math.min(window, takes - done);
         int base = done;
         AtomicInteger next = new AtomicInteger();

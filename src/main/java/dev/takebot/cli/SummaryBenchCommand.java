@@ -122,6 +122,7 @@ final class SummaryBenchCommand implements Callable<Integer> {
     SummaryRenderer renderer = new SummaryRenderer();
     SyntheticThread last = null;
     TakeRepository lastRepo = null;
+    TerminalProgress progress = TerminalProgress.on(spec.commandLine().getErr());
     for (int size : sizes) {
       SyntheticThread synthetic = SyntheticThread.of(size, seed);
       TakeRepository repo = sqliteCopy(synthetic);
@@ -133,7 +134,9 @@ final class SummaryBenchCommand implements Callable<Integer> {
       double[] cpu = new double[runs];
       int png = 0;
       long members = 0;
+      progress.start(size + " takes", warmups + runs);
       for (int i = -warmups; i < runs; i++) {
+        progress.update(i + warmups);
         long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         DiscussionSummary s = summarizer.summarize(synthetic.discussion, reactions, null);
@@ -155,6 +158,7 @@ final class SummaryBenchCommand implements Callable<Integer> {
         png = image.length;
         members = s.members();
       }
+      progress.end();
       long target = size <= 100_000 ? 200 : size <= 1_000_000 ? 1000 : 0;
       out.printf(
           Locale.ROOT,

@@ -12,11 +12,15 @@ import net.dv8tion.jda.api.modals.Modal;
  * The "Paste the article" form that {@code /article post} opens when run without an article.
  * Discord's client sends a string option as one line, but a paragraph text input keeps line breaks,
  * which the article parser needs. The form's custom id carries the {@code channel} the moderator
- * chose, so the submit posts there; the submit then takes the same path as the {@code text} option.
+ * chose, so the submit posts there, and whether they asked for {@code now} (no preview); the submit
+ * then takes the same path as the {@code text} option.
  */
 final class ArticlePasteModal implements ComponentFeature {
   static final String PREFIX = "takebot-paste";
   static final String INPUT_ID = "article";
+
+  /** The custom id's last part when the moderator asked to post without a preview. */
+  private static final String NOW = "now";
 
   /** Discord's limit for a paragraph text input. */
   static final int MAX_CHARS = TextInput.MAX_VALUE_LENGTH;
@@ -31,23 +35,24 @@ final class ArticlePasteModal implements ComponentFeature {
   }
 
   /**
-   * The form; a custom id of at most 34 characters (prefix, ':' and a snowflake), well within
-   * Discord's 100.
+   * The form; a custom id of at most 38 characters ({@code takebot-paste[:<channel>][:now]}), well
+   * within Discord's 100.
    *
    * @param channelId the channel to post in, or {@code null} for {@code /article post}'s default
+   * @param now post at once instead of showing a preview first
    */
-  static Modal form(String channelId) {
-    return form(channelId, Texts.english());
+  static Modal form(String channelId, boolean now) {
+    return form(channelId, now, Texts.english());
   }
 
-  static Modal form(String channelId, Texts texts) {
+  static Modal form(String channelId, boolean now, Texts texts) {
+    String id = (channelId == null ? PREFIX : PREFIX + ":" + channelId) + (now ? ":" + NOW : "");
     TextInput input =
         TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
             .setRequiredRange(1, MAX_CHARS)
             .setPlaceholder(texts.get("paste.placeholder"))
             .build();
-    return Modal.create(
-            channelId == null ? PREFIX : PREFIX + ":" + channelId, texts.get("paste.title"))
+    return Modal.create(id, texts.get("paste.title"))
         .addComponents(
             Label.of(
                 texts.get("paste.label"), texts.get("paste.description", "max", MAX_CHARS), input))
@@ -68,8 +73,10 @@ final class ArticlePasteModal implements ComponentFeature {
   @Override
   public void onModal(ModalInteractionEvent event) {
     String id = event.getModalId();
-    int colon = id.indexOf(':');
-    String channelId = colon < 0 ? null : id.substring(colon + 1);
+    boolean now = id.endsWith(":" + NOW);
+    String rest = now ? id.substring(0, id.length() - NOW.length() - 1) : id;
+    int colon = rest.indexOf(':');
+    String channelId = colon < 0 ? null : rest.substring(colon + 1);
     if (channelId != null && !isSnowflake(channelId)) {
       // The id is input: a modified client can send anything, which names no channel of ours.
       event
@@ -79,7 +86,7 @@ final class ArticlePasteModal implements ComponentFeature {
       return;
     }
     ModalMapping value = event.getValue(INPUT_ID);
-    poster.postPasted(event, channelId, value == null ? "" : value.getAsString());
+    poster.postPasted(event, channelId, now, value == null ? "" : value.getAsString());
   }
 
   /** A positive id that fits JDA's snowflakes (a signed long); anything else names no channel. */

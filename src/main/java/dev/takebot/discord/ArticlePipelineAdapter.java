@@ -5,6 +5,7 @@ import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
+import dev.takebot.article.PostEdit;
 
 /**
  * Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder.
@@ -39,6 +40,25 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
         article.articleKey(),
         post.threadName(),
         post.messages(),
-        post.messages().size() - 1);
+        post.messages().size() - 1,
+        post);
+  }
+
+  /**
+   * {@code article} with a moderator's changes, rendered as {@link #prepared} renders any post.
+   *
+   * @throws IllegalArgumentException when {@code article} is not {@link PreparedArticle#editable}
+   */
+  public static PreparedArticle edited(PreparedArticle article, PostEdit edit) {
+    return edited(article, edit, java.util.Locale.ENGLISH);
+  }
+
+  /** {@link #edited(PreparedArticle, PostEdit)} for a server that reads {@code serverLocale}. */
+  public static PreparedArticle edited(
+      PreparedArticle article, PostEdit edit, java.util.Locale serverLocale) {
+    if (!article.editable()) {
+      throw new IllegalArgumentException("not editable: " + article.articleKey());
+    }
+    return prepared(PostBuilder.edit(article.source(), edit, serverLocale));
   }
 }

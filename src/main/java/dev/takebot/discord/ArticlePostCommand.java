@@ -3,7 +3,6 @@ package dev.takebot.discord;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
-import dev.takebot.takes.Discussion;
 import dev.takebot.takes.settings.SettingsService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -21,20 +19,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.Member;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.Attachment;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
-import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -42,33 +34,21 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name
- * of a file in the articles folder); the bot posts it, opens the discussion thread on the post,
- * records the discussion and answers with a link. Run without any of those, it opens {@link
- * ArticlePasteModal}'s form, where a multi-line article keeps its line breaks.
+ * of a file in the articles folder); the bot answers privately with a preview of the exact post and
+ * Post, Edit and Cancel buttons ({@link PendingPosts}, {@link PostPreviewFeature}). With {@code
+ * now:true} it posts at once ({@link ArticlePublisher}) and answers with a link. Run without an
+ * article, it opens {@link ArticlePasteModal}'s form, where a multi-line article keeps its line
+ * breaks.
  */
 final class ArticlePostCommand implements SlashFeature {
   /** The parser refuses anything larger, so a larger file is refused before it is downloaded. */
   static final int MAX_FILE_BYTES = ArticleParser.MAX_BYTES;
 
-  /**
-   * What posting needs in the target channel: the post and its embeds, then a thread to reply in.
-   */
-  static final EnumSet<Permission> NEEDED =
-      EnumSet.of(
-          Permission.VIEW_CHANNEL,
-          Permission.MESSAGE_SEND,
-          Permission.MESSAGE_EMBED_LINKS,
-          Permission.MESSAGE_ATTACH_FILES,
-          Permission.CREATE_PUBLIC_THREADS,
-          Permission.MESSAGE_SEND_IN_THREADS);
-
-  private static final Logger log = LoggerFactory.getLogger(ArticlePostCommand.class);
+  /** The option that skips the preview, for scripts and the old habit. */
+  static final String NOW = "now";
 
   /**
    * The origin named in errors about pasted text, whether from the {@code text} option or the form.
@@ -88,10 +68,20 @@ final class ArticlePostCommand implements SlashFeature {
   /** The ready-made articles ({@code articles.directory}). */
   private final Path articleDirectory;
 
-  ArticlePostCommand(BotContext ctx, SettingsService settings, Path articleDirectory) {
+  private final ArticlePublisher publisher;
+  private final PendingPosts previews;
+
+  ArticlePostCommand(
+      BotContext ctx,
+      SettingsService settings,
+      Path articleDirectory,
+      ArticlePublisher publisher,
+      PendingPosts previews) {
     this.ctx = ctx;
     this.settings = settings;
     this.articleDirectory = articleDirectory;
+    this.publisher = publisher;
+    this.previews = previews;
   }
 
   @Override
@@ -120,7 +110,9 @@ final class ArticlePostCommand implements SlashFeature {
                     OptionType.CHANNEL,
                     "channel",
                     "Where to post (default: the server's post channel)")
-                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS));
+                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
+            new OptionData(
+                OptionType.BOOLEAN, NOW, "Post at once, without the private preview first"));
   }
 
   @Override
@@ -129,8 +121,9 @@ final class ArticlePostCommand implements SlashFeature {
         Stream.of("file", "text", "name").map(event::getOption).filter(o -> o != null).toList();
     OptionMapping channel = event.getOption("channel");
     GuildChannel chosen = channel == null ? null : channel.getAsChannel();
+    boolean now = event.getOption(NOW, false, OptionMapping::getAsBoolean);
     if (sources.isEmpty()) {
-      openPasteForm(event, chosen);
+      openPasteForm(event, chosen, now);
       return;
     }
     if (sources.size() > 1) {
@@ -140,7 +133,7 @@ final class ArticlePostCommand implements SlashFeature {
           .queue();
       return;
     }
-    post(event, () -> chosen, () -> load(sources.get(0)));
+    post(event, () -> chosen, now, () -> load(sources.get(0)));
   }
 
   /**
@@ -148,9 +141,9 @@ final class ArticlePostCommand implements SlashFeature {
    * the parser needs the article's lines. What can be refused already is refused now, before the
    * moderator pastes anything; the submit checks everything again.
    */
-  private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen) {
+  private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen, boolean now) {
     try {
-      checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
+      ArticlePublisher.checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
     } catch (UserError e) {
       event
           .reply(MessageSpecs.text(e.message(Readers.privately(event))))
@@ -161,7 +154,7 @@ final class ArticlePostCommand implements SlashFeature {
     event
         .replyModal(
             ArticlePasteModal.form(
-                chosen == null ? null : chosen.getId(), Readers.privately(event)))
+                chosen == null ? null : chosen.getId(), now, Readers.privately(event)))
         .queue();
   }
 
@@ -171,73 +164,44 @@ final class ArticlePostCommand implements SlashFeature {
    * the form's custom id is not proof they were allowed to open it.
    *
    * @param channelId the {@code channel} the moderator chose when opening the form, or {@code null}
+   * @param now whether the moderator asked to post without the preview
    */
-  void postPasted(IReplyCallback event, String channelId, String text) {
+  void postPasted(IReplyCallback event, String channelId, boolean now, String text) {
     post(
         event,
         () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
+        now,
         () -> new Source(PASTED, text));
   }
 
   /**
    * The one path every way of handing over an article takes: acknowledge privately at once (posting
-   * can outlast Discord's 3 s window), check, load, publish, then edit the answer into the link or
-   * the error.
+   * can outlast Discord's 3 s window), check, load and prepare; then either show the moderator a
+   * private preview to post, edit or cancel ({@link PendingPosts}), or with {@code now} post at
+   * once and edit the answer into the link. Errors become the answer either way.
    *
    * @param chosen the channel the moderator picked, or {@code null} for the default
    */
-  private void post(IReplyCallback event, Supplier<GuildChannel> chosen, Supplier<Source> load) {
+  private void post(
+      IReplyCallback event, Supplier<GuildChannel> chosen, boolean now, Supplier<Source> load) {
     InteractionHook hook = event.deferReply(true).complete();
     Texts texts = Readers.privately(event);
     try {
       Target where = targetChannel(event, chosen.get());
       GuildMessageChannel target = where.channel();
-      checkPermissions(event.getMember(), target);
+      ArticlePublisher.checkPermissions(event.getMember(), target);
       Source source = load.get();
       PreparedArticle article =
           ctx.articles()
               .prepare(source.origin(), source.text(), ctx.readers().server(event.getGuild()));
-      Discussion d = publish(event.getGuild(), target, article);
-      String adopted = "";
-      if (where.adopted()) {
-        settings.setPostChannel(d.guildId(), target.getIdLong());
-        adopted = "\n" + texts.get("post.adopted");
+      if (now) {
+        String answer = publisher.post(event.getMember(), target, where.adopted(), article, texts);
+        hook.editOriginal(MessageSpecs.editText(answer)).queue();
+      } else {
+        previews.showPrivately(hook, event.getMember(), target, where.adopted(), article);
       }
-      hook.editOriginal(
-              MessageSpecs.editText(
-                  texts.get(
-                          "post.posted",
-                          "title",
-                          SafeText.escapeMarkdown(
-                              SafeText.truncate(SafeText.oneLine(article.title()), 200)),
-                          "channel",
-                          target.getId(),
-                          "link",
-                          "https://discord.com/channels/"
-                              + d.guildId()
-                              + "/"
-                              + d.channelId()
-                              + "/"
-                              + d.postMessageId(),
-                          "thread",
-                          Long.toString(d.threadId()))
-                      + adopted))
-          .queue();
     } catch (UserError e) {
       hook.editOriginal(MessageSpecs.editText(e.message(texts))).queue();
-    } catch (InsufficientPermissionException e) {
-      hook.editOriginal(
-              MessageSpecs.editText(
-                  texts.get(
-                      "post.botNeeds",
-                      "channel",
-                      e.getChannelId(),
-                      "permission",
-                      permission(e.getPermission(), texts))))
-          .queue();
-    } catch (ErrorResponseException e) {
-      hook.editOriginal(MessageSpecs.editText(texts.get("post.refused", "meaning", e.getMeaning())))
-          .queue();
     }
   }
 
@@ -269,150 +233,6 @@ final class ArticlePostCommand implements SlashFeature {
       }
     }
     event.replyChoices(choices).queue();
-  }
-
-  /**
-   * Refuses up front what would fail half-way: a moderator who could not post there themselves (the
-   * command must not lend them the bot's voice), or a bot missing a permission it needs there.
-   */
-  private static void checkPermissions(Member moderator, GuildMessageChannel target) {
-    if (moderator == null
-        || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
-      throw UserError.of("post.memberCannot", "channel", target.getId());
-    }
-    Member self = target.getGuild().getSelfMember();
-    for (Permission p : NEEDED) {
-      if (!self.hasPermission(target, p)) {
-        throw UserError.of("post.botNeeds", "channel", target.getId(), "permission", permission(p));
-      }
-    }
-  }
-
-  /**
-   * Posts the article's messages, records the discussion and opens its thread. If any step fails,
-   * the messages already sent are deleted (best effort), so no half-made post without a thread is
-   * left.
-   */
-  private Discussion publish(Guild guild, GuildMessageChannel channel, PreparedArticle article) {
-    List<Message> sent = new ArrayList<>();
-    try {
-      return publish(guild, channel, article, sent);
-    } catch (RuntimeException | Error e) { // an Error too: a half-made post must not stay up
-
-      log.warn(
-          "Posting article {} in channel {} failed after {} messages; deleting them",
-          article.articleKey(),
-          channel.getId(),
-          sent.size(),
-          e);
-      for (Message m : sent) {
-        m.delete()
-            .queue(
-                null,
-                failure ->
-                    log.warn(
-                        "Could not delete message {} of a failed post: {}",
-                        m.getId(),
-                        failure.toString()));
-      }
-      throw failed(e, sent.size());
-    }
-  }
-
-  private static UserError failed(Throwable e, int sent) {
-    if (e instanceof InsufficientPermissionException p) {
-      return UserError.of(
-          "post.failed.permission",
-          "sent",
-          sent,
-          "permission",
-          permission(p.getPermission()),
-          "channel",
-          p.getChannelId());
-    }
-    if (e instanceof ErrorResponseException r) {
-      return UserError.of(
-          "post.failed.discord",
-          "sent",
-          sent,
-          "meaning",
-          SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200));
-    }
-    return UserError.of("post.failed", "sent", sent);
-  }
-
-  /** A permission's name, in whichever language the error is read. */
-  static UserError.Term permission(Permission p) {
-    return texts -> permission(p, texts);
-  }
-
-  /** A permission's name as Discord shows it in the reader's language. */
-  static String permission(Permission p, Texts texts) {
-    String key = "permission." + p.name();
-    return texts.has(key) ? texts.get(key) : p.getName();
-  }
-
-  private Discussion publish(
-      Guild guild, GuildMessageChannel channel, PreparedArticle article, List<Message> sentSoFar) {
-    Message post = null;
-    // The same messages preview --json prints: PostPayloads decides what the post carries.
-    List<MessageCreateData> messages =
-        PostPayloads.createData(article, ctx.readers().publicly(guild));
-    for (int i = 0; i < messages.size(); i++) {
-      Message sent = channel.sendMessage(messages.get(i)).complete();
-      sentSoFar.add(sent);
-      if (i == article.postIndex()) {
-        post = sent;
-      }
-    }
-    // Discord gives a thread started from a message that message's id. Recording the discussion
-    // before
-    // opening the thread means no take posted in its first milliseconds finds the thread unknown.
-    // The message before the post (the video link of a two-message post) is part of the post too:
-    // members reply to it as readily as to the embed.
-    long lead = article.postIndex() > 0 ? sentSoFar.get(article.postIndex() - 1).getIdLong() : 0;
-    Discussion d =
-        new Discussion(
-            post.getIdLong(),
-            guild.getIdLong(),
-            channel.getIdLong(),
-            post.getIdLong(),
-            article.articleKey(),
-            article.title(),
-            post.getTimeCreated().toInstant(),
-            lead);
-    ctx.takes().discussions().save(d);
-    try {
-      ThreadChannel thread =
-          post.createThreadChannel(article.threadName())
-              .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_24_HOURS)
-              .complete();
-      if (thread.getIdLong() != d.threadId()) {
-        throw new IllegalStateException(
-            "thread " + thread.getId() + " does not carry its post's id " + post.getId());
-      }
-      return d;
-    } catch (RuntimeException | Error e) {
-      forgetDiscussion(d, e);
-      throw e;
-    }
-  }
-
-  /**
-   * Removes the record of a post being taken back, so listings, backfill, retention and digests
-   * never meet a discussion whose post is gone. Best effort: the original failure is what the
-   * moderator hears.
-   */
-  private void forgetDiscussion(Discussion d, Throwable cause) {
-    try {
-      ctx.takes().discussions().delete(d.postMessageId());
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-      log.warn(
-          "Could not remove discussion {} of a failed post; it points at a deleted message",
-          d.postMessageId(),
-          e);
-    }
   }
 
   /**

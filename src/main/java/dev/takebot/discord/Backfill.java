@@ -1,5 +1,7 @@
 package dev.takebot.discord;
 
+import dev.takebot.ops.Metrics;
+import dev.takebot.ops.Progress;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeService;
 import java.time.Clock;
@@ -57,6 +59,7 @@ final class Backfill implements EventListener {
   private final Clock clock;
   private final int retentionDays;
   private final Executor executor;
+  private final Metrics metrics;
 
   /**
    * @param collector the live path's listener, whose {@code collect} stores a missed take
@@ -64,6 +67,19 @@ final class Backfill implements EventListener {
    * @param executor where backfills run, one at a time (the scheduler's {@code backfill} routine)
    */
   Backfill(BotContext ctx, TakesListener collector, int retentionDays, Executor executor) {
+    this(ctx, collector, retentionDays, executor, Metrics.none());
+  }
+
+  /**
+   * @param metrics counts runs and the takes they added, edited and removed
+   */
+  Backfill(
+      BotContext ctx,
+      TakesListener collector,
+      int retentionDays,
+      Executor executor,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.takes = ctx.takes();
     this.collector = collector;
     this.clock = ctx.clock();
@@ -86,6 +102,10 @@ final class Backfill implements EventListener {
           () -> {
             try {
               Counts c = run(jda);
+              metrics.backfillRun("ok");
+              metrics.backfillItems("added", c.added);
+              metrics.backfillItems("edited", c.edited);
+              metrics.backfillItems("removed", c.removed);
               log.info(
                   "Backfill after {}: backfilled {} takes, updated {} edited, removed {} deleted, in {} discussions"
                       + " ({} ms)",
@@ -96,6 +116,7 @@ final class Backfill implements EventListener {
                   c.discussions,
                   c.millis);
             } catch (RuntimeException e) {
+              metrics.backfillRun("failed");
               log.error(
                   "Backfill after {} failed; takes posted while the bot was away may be missing until the"
                       + " next start",
@@ -115,12 +136,15 @@ final class Backfill implements EventListener {
     int removed;
     int discussions;
     long millis;
+    Progress progress;
   }
 
   /** Backfills every guild the bot is in; a failing guild or discussion is logged and skipped. */
   Counts run(JDA jda) {
     Instant started = clock.instant();
     Counts counts = new Counts();
+    counts.progress =
+        new Progress("Backfill", "discussions", clock, Progress.DEFAULT_EVERY, log::info);
     // While it runs, live deletions are remembered: a page read before one must not bring its take
     // back.
     try (TakeService.BackfillScope scope = takes.startBackfill()) {
@@ -142,10 +166,13 @@ final class Backfill implements EventListener {
   private void backfillGuild(Guild guild, Counts counts) {
     Map<Long, Long> forgotten = takes.privacy().forgottenAuthors(guild.getIdLong());
     Map<Long, List<Discussion>> byChannel = new LinkedHashMap<>();
-    for (Discussion d : takes.discussions().list(guild.getIdLong(), Integer.MAX_VALUE)) {
+    List<Discussion> open = takes.discussions().list(guild.getIdLong(), Integer.MAX_VALUE);
+    counts.progress.expect(open.size());
+    for (Discussion d : open) {
       if (Thread.currentThread().isInterrupted()) {
         return; // shutting down: an unfinished pass must not touch the rest
       }
+      counts.progress.advance(1);
       ThreadChannel thread = guild.getThreadChannelById(d.threadId());
       if (thread == null || thread.isArchived()) {
         continue; // closed or gone: nobody could post there while the bot was away

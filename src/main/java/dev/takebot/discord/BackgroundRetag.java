@@ -1,8 +1,11 @@
 package dev.takebot.discord;
 
+import dev.takebot.ops.Metrics;
+import dev.takebot.ops.Progress;
 import dev.takebot.schedule.Leases;
 import dev.takebot.schedule.Routine;
 import dev.takebot.takes.RetagJob;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,18 +30,27 @@ final class BackgroundRetag implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(BackgroundRetag.class);
 
   private final RetagJob job;
+  private final Clock clock;
   private final Routine routine;
   private final Duration retryAfter;
   private final AtomicBoolean retryPending = new AtomicBoolean();
 
-  BackgroundRetag(BotContext ctx, Routine routine, Leases leases) {
+  /** The current run's progress, reported every {@link Progress#DEFAULT_EVERY}; job thread only. */
+  private Progress progress;
+
+  BackgroundRetag(BotContext ctx, Routine routine, Leases leases, Metrics metrics) {
     this.job =
         new RetagJob(
             ctx.takes(),
             RetagJob.DEFAULT_BATCH,
             leases,
             Leases.processHolder(),
-            RetagJob.DEFAULT_LEASE_TTL);
+            RetagJob.DEFAULT_LEASE_TTL,
+            retagged -> {
+              metrics.retagged(retagged);
+              progress.advance(retagged);
+            });
+    this.clock = ctx.clock();
     this.routine = routine;
     this.retryAfter = RetagJob.DEFAULT_LEASE_TTL.dividedBy(2);
   }
@@ -58,6 +70,7 @@ final class BackgroundRetag implements EventListener {
 
   private void attempt() {
     retryPending.set(false);
+    progress = new Progress("Re-tagging", "takes", clock, Progress.DEFAULT_EVERY, log::info);
     if (job.runLogged().deferred() && retryPending.compareAndSet(false, true)) {
       try {
         routine.after(retryAfter, this::attempt);

@@ -9,8 +9,9 @@ import org.jetbrains.annotations.NotNull;
  * shards identify one at a time, 5 s apart, which suits any {@code max_concurrency}; JDA's {@code
  * ConcurrentSessionController} would start buckets at once but keeps a non-daemon worker alive for
  * 5 s after the last IDENTIFY, holding up the exit of a short-lived bot ({@code takebot demo}).
+ * {@link SharedSessionController} paces across processes instead.
  */
-final class GatewaySessionController extends SessionControllerAdapter {
+class GatewaySessionController extends SessionControllerAdapter {
   private final String gatewayUrl;
 
   GatewaySessionController(String gatewayUrl) {

@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import org.jetbrains.annotations.NotNull;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Routes interactions to their feature on a worker pool (features may block on REST calls; the
@@ -154,9 +155,15 @@ final class InteractionRouter extends ListenerAdapter {
   }
 
   private void run(Interaction interaction, Runnable action) {
+    // The gateway thread's logging context (shard, guild, interaction ids) goes along to the
+    // worker.
+    Map<String, String> context = MDC.getCopyOfContextMap();
     try {
       pool.execute(
           () -> {
+            if (context != null) {
+              MDC.setContextMap(context);
+            }
             try {
               action.run();
             } catch (Throwable e) {
@@ -165,6 +172,8 @@ final class InteractionRouter extends ListenerAdapter {
               // reply "thinking…" forever. Nothing is rethrown; the pool has nothing better to do
               // with it.
               InteractionErrors.handle(interaction, e);
+            } finally {
+              MDC.clear();
             }
           });
     } catch (RejectedExecutionException e) {

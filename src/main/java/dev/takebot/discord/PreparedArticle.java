@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticlePost;
 import dev.takebot.message.DiscordLimits;
 import dev.takebot.message.MessageSpec;
 import java.util.List;
@@ -13,9 +14,27 @@ import java.util.Objects;
  * @param threadName name of the discussion thread (≤ 100 chars)
  * @param messages the messages to post, in order (e.g. the video link, then the embed)
  * @param postIndex which of {@code messages} is "the post": it carries the button and the thread
+ * @param source the built post these messages come from, so a preview can change its title, summary
+ *     and hashtags and render it again; {@code null} for a post made by other means, which can be
+ *     posted as is but not edited
  */
 public record PreparedArticle(
-    String title, String articleKey, String threadName, List<MessageSpec> messages, int postIndex) {
+    String title,
+    String articleKey,
+    String threadName,
+    List<MessageSpec> messages,
+    int postIndex,
+    ArticlePost source) {
+
+  /** A post that cannot be edited (see {@link #source}). */
+  public PreparedArticle(
+      String title,
+      String articleKey,
+      String threadName,
+      List<MessageSpec> messages,
+      int postIndex) {
+    this(title, articleKey, threadName, messages, postIndex, null);
+  }
 
   public PreparedArticle {
     Objects.requireNonNull(title, "title");
@@ -30,5 +49,10 @@ public record PreparedArticle(
       throw new IllegalArgumentException(
           "postIndex " + postIndex + " outside " + messages.size() + " messages");
     }
+  }
+
+  /** Whether a preview may offer to edit it. */
+  public boolean editable() {
+    return source != null;
   }
 }

@@ -2,13 +2,17 @@ package dev.takebot.discord;
 
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.ShardSettings;
+import dev.takebot.schedule.IdentifyGate;
 import dev.takebot.schedule.Scheduler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +27,7 @@ import net.dv8tion.jda.api.entities.ApplicationInfo;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.CloseCode;
@@ -71,11 +76,33 @@ public final class TakeBot implements AutoCloseable {
   private final ShardManager shards;
   private final List<Integer> shardIds;
   private final ExecutorService interactions;
+  private final Set<GatewayIntent> intents;
+  private int commandsRegistered = -1;
 
-  private TakeBot(ShardManager shards, List<Integer> shardIds, ExecutorService interactions) {
+  private TakeBot(
+      ShardManager shards,
+      List<Integer> shardIds,
+      ExecutorService interactions,
+      Set<GatewayIntent> intents) {
     this.shards = shards;
     this.shardIds = shardIds;
     this.interactions = interactions;
+    this.intents = intents;
+  }
+
+  /** This process's shard ids. */
+  public List<Integer> shardIds() {
+    return shardIds;
+  }
+
+  /** The gateway intents the bot connected with, by name. */
+  public List<String> intents() {
+    return intents.stream().map(Enum::name).sorted().toList();
+  }
+
+  /** Slash and context-menu commands this process registered; -1 when another process does. */
+  public int commandsRegistered() {
+    return commandsRegistered;
   }
 
   /**
@@ -130,9 +157,26 @@ public final class TakeBot implements AutoCloseable {
           flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
               || flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT_LIMITED));
     } catch (RuntimeException e) {
-      log.debug("Could not read application info", e);
+      // A REST proxy may not serve this route. Starting is still right (the gateway refuses a
+      // disallowed intent by itself), but the operator should know the check was skipped.
+      log.warn(
+          "Could not check the Message Content intent: GET oauth2/applications/@me failed ({})."
+              + " Carrying on; if takes arrive empty, enable the intent in the Developer Portal.",
+          failure(e));
+      log.debug("Application info request failed", e);
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * The status of a failed request, without its message: a network error may quote the REST URL,
+   * credentials included.
+   */
+  private static String failure(RuntimeException e) {
+    if (e instanceof ErrorResponseException r && r.getResponse() != null) {
+      return "HTTP " + r.getResponse().code + ", " + r.getMeaning();
+    }
+    return e.getClass().getSimpleName();
   }
 
   /**
@@ -169,10 +213,30 @@ public final class TakeBot implements AutoCloseable {
    * @throws InterruptedException when interrupted while waiting for the gateway
    */
   static TakeBot connect(
-      DiscordSettings discord, String token, Features features, LongFunction<Moderators> moderators)
+      DiscordSettings discord,
+      String token,
+      Features features,
+      LongFunction<Moderators> moderators,
+      Observers observers)
+      throws InterruptedException {
+    return connect(discord, token, features, moderators, observers, Optional.empty());
+  }
+
+  /**
+   * As {@link #connect(DiscordSettings, String, Features, LongFunction, Observers)}, with the
+   * shards taking their identify turns from {@code identifyGate} when given (several processes on
+   * one database), else one after another within this process.
+   */
+  static TakeBot connect(
+      DiscordSettings discord,
+      String token,
+      Features features,
+      LongFunction<Moderators> moderators,
+      Observers observers,
+      Optional<IdentifyGate> identifyGate)
       throws InterruptedException {
     try {
-      return connect(discord, token, features, moderators, true);
+      return connect(discord, token, features, moderators, observers, identifyGate, true);
     } catch (DisallowedIntentException e) {
       // Unverified apps must switch the intent on; large ones must apply for it. Either way members
       // can
@@ -187,6 +251,8 @@ public final class TakeBot implements AutoCloseable {
           token,
           features,
           moderators,
+          observers,
+          identifyGate,
           false); // afresh: the failed attempt closed the first client
     }
   }
@@ -196,6 +262,8 @@ public final class TakeBot implements AutoCloseable {
       String token,
       Features features,
       LongFunction<Moderators> moderators,
+      Observers observers,
+      Optional<IdentifyGate> identifyGate,
       boolean messageContent)
       throws InterruptedException {
     // JDA-wide defaults, as defence in depth: every message the bot sends already sets its own
@@ -204,7 +272,9 @@ public final class TakeBot implements AutoCloseable {
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     MessageRequest.setDefaultMentionRepliedUser(false);
     ExecutorService pool = interactionPool();
-    List<Object> listeners = new ArrayList<>(features.listeners());
+    List<Object> listeners = new ArrayList<>();
+    listeners.add(new GatewayObserver(observers.metrics(), observers.shards()));
+    listeners.addAll(features.listeners());
     listeners.add(
         new InteractionRouter(
             features.commands(), features.components(), features.menus(), moderators, pool));
@@ -227,7 +297,7 @@ public final class TakeBot implements AutoCloseable {
       DefaultShardManagerBuilder builder =
           DefaultShardManagerBuilder.createLight(token, intents)
               .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
-              .setSessionController(new GatewaySessionController(discord.gatewayUrl()))
+              .setSessionController(sessionController(discord.gatewayUrl(), identifyGate))
               .setCompression(compression(discord.gatewayUrl()))
               // A member's own overwrite (e.g. denied Send Messages in Threads, or View Channel)
               // must count
@@ -235,6 +305,10 @@ public final class TakeBot implements AutoCloseable {
               // otherwise.
               .enableCache(CacheFlag.MEMBER_OVERRIDES)
               .setEnableShutdownHook(false) // the command owns shutdown: bot first, then the store
+              .setEventManagerProvider(shard -> new MdcEventManager())
+              .setHttpClientBuilder(
+                  new RestObserver(observers.metrics(), discord.restUrl(), Clock.systemUTC())
+                      .httpClient())
               .addEventListeners(listeners.toArray());
       if (configured.auto()) {
         builder.setShardsTotal(-1); // JDA asks GET /gateway/bot for Discord's recommendation
@@ -250,12 +324,13 @@ public final class TakeBot implements AutoCloseable {
         configured.auto()
             ? java.util.stream.IntStream.range(0, manager.getShardsTotal()).boxed().toList()
             : configured.ids();
-    TakeBot bot = new TakeBot(manager, ids, pool);
+    TakeBot bot = new TakeBot(manager, ids, pool, intents);
+    observers.shards().expect(ids);
     try {
       awaitReady(manager, ids, closedWith);
       log.info("Shards {} of {} ready", ids, manager.getShardsTotal());
       Moderators.warnAboutEveryone(discord.moderatorRoles(), manager.getGuilds());
-      registerCommands(manager, features, discord.devGuildId());
+      bot.commandsRegistered = registerCommands(manager, features, discord.devGuildId());
     } catch (IllegalStateException e) {
       bot.close();
       if (messageContent && closeCode(closedWith) == CloseCode.DISALLOWED_INTENTS) {
@@ -312,6 +387,17 @@ public final class TakeBot implements AutoCloseable {
   }
 
   /**
+   * Shared turns when other processes may start shards on the same token, else JDA's own pacing:
+   * one shard at a time, 5 s apart.
+   */
+  private static GatewaySessionController sessionController(
+      String gatewayUrl, Optional<IdentifyGate> identifyGate) {
+    return identifyGate
+        .<GatewaySessionController>map(g -> new SharedSessionController(gatewayUrl, g))
+        .orElseGet(() -> new GatewaySessionController(gatewayUrl));
+  }
+
+  /**
    * zlib-stream saves Discord's bandwidth and ours on a real gateway; on a plain {@code ws://}
    * gateway (the local sandbox, or a proxy on the same host) compression buys nothing, costs CPU on
    * both ends, and makes the traffic unreadable when debugging.
@@ -325,7 +411,7 @@ public final class TakeBot implements AutoCloseable {
    * them: the dev guild's shard, or else shard 0. A process running neither leaves it to the one
    * that does.
    */
-  private static void registerCommands(ShardManager manager, Features features, Long devGuildId) {
+  private static int registerCommands(ShardManager manager, Features features, Long devGuildId) {
     Map<CommandGroup, List<SubcommandData>> groups = new LinkedHashMap<>();
     for (SlashFeature f : features.commands()) {
       groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f.subcommand());
@@ -340,7 +426,7 @@ public final class TakeBot implements AutoCloseable {
     JDA jda = manager.getShardById(registrar);
     if (jda == null) {
       log.info("Shard {} runs in another process, which registers the slash commands", registrar);
-      return;
+      return -1;
     }
     if (devGuildId != null) {
       Guild guild = jda.getGuildById(devGuildId);
@@ -359,6 +445,7 @@ public final class TakeBot implements AutoCloseable {
       log.info(
           "Registered {} global commands (Discord may take a while to show them)", commands.size());
     }
+    return commands.size();
   }
 
   /** JDA asks for the translations while it sends the commands, so this runs after. */

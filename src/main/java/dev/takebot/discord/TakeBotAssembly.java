@@ -1,11 +1,19 @@
 package dev.takebot.discord;
 
+import dev.takebot.config.Secrets;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.ops.Health;
+import dev.takebot.ops.Metrics;
+import dev.takebot.ops.OpsServer;
+import dev.takebot.ops.ShardStates;
+import dev.takebot.schedule.IdentifyGate;
 import dev.takebot.schedule.Leases;
 import dev.takebot.schedule.Scheduler;
+import dev.takebot.schedule.SharedIdentifyGate;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
+import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.store.Stores;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
@@ -18,8 +26,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place the whole bot is put together, in this order — configuration
@@ -33,12 +45,19 @@ import java.util.function.UnaryOperator;
  * against a closed database.
  */
 public final class TakeBotAssembly implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TakeBotAssembly.class);
+
+  /** How long a readiness probe waits for the database before calling it down. */
+  static final Duration DATABASE_PROBE_TIMEOUT = Duration.ofSeconds(2);
+
   private final TakeRepository store;
   private final TakeService takes;
   private final SummaryService summaries;
   private final SettingsService settings;
   private final Scheduler scheduler;
+  private final PendingPosts previews;
   private final TakeBot bot;
+  private final Operations ops;
 
   private TakeBotAssembly(
       TakeRepository store,
@@ -46,13 +65,37 @@ public final class TakeBotAssembly implements AutoCloseable {
       SummaryService summaries,
       SettingsService settings,
       Scheduler scheduler,
-      TakeBot bot) {
+      PendingPosts previews,
+      TakeBot bot,
+      Operations ops) {
     this.store = store;
     this.takes = takes;
     this.summaries = summaries;
     this.settings = settings;
     this.scheduler = scheduler;
+    this.previews = previews;
     this.bot = bot;
+    this.ops = ops;
+  }
+
+  /**
+   * The operators' side of the bot: meters, health, the HTTP server serving them (null when {@code
+   * ops.metricsPort} is unset), and the listener whose pending retries are drained at shutdown.
+   */
+  private record Operations(
+      Metrics metrics, Health health, OpsServer server, TakesListener collector)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        if (server != null) {
+          server.close();
+        }
+      } finally {
+        health.close();
+        metrics.close();
+      }
+    }
   }
 
   /**
@@ -139,10 +182,21 @@ public final class TakeBotAssembly implements AutoCloseable {
       TakeBotConfig config, String token, Map<String, String> env, Overrides o)
       throws InterruptedException {
     Clock clock = o.clock();
-    // Store
-    TakeRepository store = Stores.open(config.storage(), config.storage().password(env));
+    // Store, reporting its pool and query time
+    JdbcTakeStore store = Stores.open(config.storage(), config.storage().password(env));
     Scheduler scheduler = null;
+    Metrics metrics = Metrics.prometheus();
+    ShardStates shards = new ShardStates(metrics.registry());
+    Health health = new Health(shards, store::reachable, DATABASE_PROBE_TIMEOUT);
+    OpsServer server = null;
     try {
+      store.bindMetrics(metrics.registry());
+      // The probes answer from the start: live at once, ready once every shard is connected.
+      if (config.ops().serving()) {
+        server =
+            OpsServer.start(
+                config.ops().metricsHost(), config.ops().metricsPort(), metrics, health);
+      }
       TakeRepository seen = o.storeView().apply(store);
       // Analyser and services
       SentimentAnalyzer analyzer =
@@ -153,17 +207,24 @@ public final class TakeBotAssembly implements AutoCloseable {
       takes.addListener(summaries::invalidate);
       takes.addListener(reactions::discussionChanged);
       reactions.addListener(summaries::invalidate);
+      metrics.summaryCache(summaries, SummaryService::hits, SummaryService::computations);
       SummaryProvider summary =
           o.summaries()
               .apply(
-                  (discussion, requester, locale) ->
-                      summaries
+                  (discussion, requester, locale) -> {
+                    long started = System.nanoTime();
+                    try {
+                      return summaries
                           .summary(discussion.postMessageId(), locale)
                           .map(RenderedSummary::message)
                           .orElseThrow(
                               () ->
                                   new IllegalStateException(
-                                      "discussion vanished: " + discussion.postMessageId())));
+                                      "discussion vanished: " + discussion.postMessageId()));
+                    } finally {
+                      metrics.summaryLatency(Duration.ofNanos(System.nanoTime() - started));
+                    }
+                  });
       ArticlePipeline articles =
           o.articles() != null
               ? o.articles()
@@ -185,18 +246,67 @@ public final class TakeBotAssembly implements AutoCloseable {
                 ? configured
                 : new Moderators(roles);
           };
+      // Previews waiting for Post, Edit or Cancel: /article post's own, and reviews offered
+      PendingPosts previews = new PendingPosts(clock, ctx.readers());
+      TakesListener collector =
+          new TakesListener(takes, scheduler.routine("take-retry"), o.takeRetryDelay(), metrics);
       Features features =
-          features(ctx, config, settings, reactions, scheduler, seen, o.takeRetryDelay());
+          features(ctx, config, settings, reactions, scheduler, seen, previews, collector, metrics);
       // JDA
-      TakeBot bot = TakeBot.connect(config.discord(), token, features, moderators);
-      return new TakeBotAssembly(store, takes, summaries, settings, scheduler, bot);
+      TakeBot bot =
+          TakeBot.connect(
+              config.discord(),
+              token,
+              features,
+              moderators,
+              new Observers(metrics, shards),
+              identifyGate(config, store));
+      Operations ops = new Operations(metrics, health, server, collector);
+      logStartup(config, bot, ops);
+      return new TakeBotAssembly(store, takes, summaries, settings, scheduler, previews, bot, ops);
     } catch (InterruptedException | RuntimeException e) {
       if (scheduler != null) {
         scheduler.close();
       }
-      store.close();
+      try {
+        store.close();
+      } finally {
+        new Operations(metrics, health, server, null).close();
+      }
       throw e;
     }
+  }
+
+  /** One line that says what runs: version, shards, store, intents, commands, probes. */
+  private static void logStartup(TakeBotConfig config, TakeBot bot, Operations ops) {
+    String version = TakeBotAssembly.class.getPackage().getImplementationVersion();
+    log.info(
+        "TakeBot {} started: shards {} of {}, store {}, intents {}, {}, {}",
+        version == null ? "dev" : version,
+        bot.shardIds(),
+        bot.shards().getShardsTotal(),
+        Secrets.redactUrl(config.storage().jdbcUrl()),
+        bot.intents(),
+        bot.commandsRegistered() < 0
+            ? "commands registered by another process"
+            : bot.commandsRegistered() + " commands registered",
+        ops.server() == null
+            ? "metrics and health endpoints off (ops.metricsPort)"
+            : "metrics and health on http://"
+                + config.ops().metricsHost()
+                + ":"
+                + ops.server().port()
+                + "/");
+  }
+
+  /**
+   * On PostgreSQL other processes may run shards on the same token, so the shards take identify
+   * turns from the database; SQLite means one process, which paces its own shards.
+   */
+  private static Optional<IdentifyGate> identifyGate(TakeBotConfig config, Leases leases) {
+    return config.storage().jdbcUrl().startsWith("jdbc:postgresql:")
+        ? Optional.of(new SharedIdentifyGate(leases))
+        : Optional.empty();
   }
 
   /** What a server that changed nothing gets: the configuration's values. */
@@ -220,14 +330,16 @@ public final class TakeBotAssembly implements AutoCloseable {
       ReactionTracker reactions,
       Scheduler scheduler,
       Leases leases,
-      Duration takeRetryDelay) {
+      PendingPosts previews,
+      TakesListener collector,
+      Metrics metrics) {
     TakesSettings takes = config.takes();
 
-    TakesListener collector =
-        new TakesListener(ctx.takes(), scheduler.routine("take-retry"), takeRetryDelay);
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
-    ArticlePostCommand post = new ArticlePostCommand(ctx, settings, config.articles().directory());
+    ArticlePublisher publisher = new ArticlePublisher(ctx, settings);
+    ArticlePostCommand post =
+        new ArticlePostCommand(ctx, settings, config.articles().directory(), publisher, previews);
     TakeBotSettingsCommand settingsCommand = new TakeBotSettingsCommand(settings);
     return new Features(
         List.of(
@@ -244,16 +356,18 @@ public final class TakeBotAssembly implements AutoCloseable {
         List.of(
             new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
             new ArticlePasteModal(post),
+            new PostPreviewFeature(previews, publisher),
             list,
             correct,
             settingsCommand),
         List.of(
             collector,
             reactions.listener(scheduler.handoff()),
-            new Backfill(ctx, collector, takes.retentionDays(), scheduler.routine("backfill")),
+            new Backfill(
+                ctx, collector, takes.retentionDays(), scheduler.routine("backfill"), metrics),
             new Retention(
                 ctx, takes, g -> settings.get(g).retentionDays(), scheduler.routine("retention")),
-            new BackgroundRetag(ctx, scheduler.routine("retag"), leases),
+            new BackgroundRetag(ctx, scheduler.routine("retag"), leases, metrics),
             new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff())),
         List.of(correct, new ExplainSentimentFeature(ctx)));
   }
@@ -271,6 +385,11 @@ public final class TakeBotAssembly implements AutoCloseable {
   /** Each server's settings, with their cache. */
   public SettingsService settings() {
     return settings;
+  }
+
+  /** The previews waiting for Post, Edit or Cancel, e.g. to offer one for review. */
+  PendingPosts previews() {
+    return previews;
   }
 
   /** The summaries with their cache. */
@@ -291,19 +410,40 @@ public final class TakeBotAssembly implements AutoCloseable {
     return scheduler;
   }
 
+  /** The meters, for tests and for what the command that runs the bot adds. */
+  public Metrics metrics() {
+    return ops.metrics();
+  }
+
+  /** The port of {@code /metrics} and {@code /health/*}, when {@code ops.metricsPort} is set. */
+  public OptionalInt opsPort() {
+    return ops.server() == null ? OptionalInt.empty() : OptionalInt.of(ops.server().port());
+  }
+
+  /**
+   * Stops in order: background routines, the gateway (readiness drops), takes still waiting for
+   * their retry (written now, not left to the next backfill), the hand-off thread, the store, and
+   * last the probes.
+   */
   @Override
   public void close() {
     try {
-      scheduler
-          .stopRoutines(); // backfill and re-tagging stop between two steps; pending retries are
-      // left to backfill
-      bot.close();
-    } finally {
       try {
-        scheduler.close(); // after the gateway: what its last events handed off still runs
+        scheduler.stopRoutines(); // backfill and re-tagging stop between two steps
+        bot.close();
       } finally {
-        store.close();
+        try {
+          ops.collector().drainRetries();
+        } finally {
+          try {
+            scheduler.close(); // after the gateway: what its last events handed off still runs
+          } finally {
+            store.close();
+          }
+        }
       }
+    } finally {
+      ops.close();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.ops.Metrics;
 import dev.takebot.schedule.Routine;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.DiscussionService;
@@ -46,6 +47,7 @@ final class TakesListener extends ListenerAdapter {
   private final DiscussionService discussions;
   private final Routine retries;
   private final Duration retryDelay;
+  private final Metrics metrics;
 
   /**
    * Takes waiting for their retry, by message id: the newest version of the message and its thread.
@@ -58,6 +60,14 @@ final class TakesListener extends ListenerAdapter {
    * @param retries where retries run, {@code retryDelay} after the failed write
    */
   TakesListener(TakeService takes, Routine retries, Duration retryDelay) {
+    this(takes, retries, retryDelay, Metrics.none());
+  }
+
+  /**
+   * @param metrics counts stored, edited and deleted takes and times live ones from message to row
+   */
+  TakesListener(TakeService takes, Routine retries, Duration retryDelay, Metrics metrics) {
+    this.metrics = metrics;
     this.takes = takes;
     this.discussions = takes.discussions();
     this.retries = retries;
@@ -75,7 +85,7 @@ final class TakesListener extends ListenerAdapter {
       return;
     }
     try {
-      collect(m, event.getMember(), discussion.get());
+      stored(m, collect(m, event.getMember(), discussion.get()));
     } catch (RuntimeException e) {
       log.warn(
           "Could not store take {} ({}); retrying in {} ms",
@@ -98,6 +108,19 @@ final class TakesListener extends ListenerAdapter {
     }
   }
 
+  /**
+   * Writes every take still waiting for its retry now, once: when the bot stops, after the gateway
+   * closed (no event can race it) and before the store does. One that fails again is left to the
+   * next start's backfill.
+   */
+  void drainRetries() {
+    List<Long> waiting = List.copyOf(pending.keySet());
+    if (!waiting.isEmpty()) {
+      log.info("Storing {} takes that were waiting for a retry before stopping", waiting.size());
+      waiting.forEach(this::retry);
+    }
+  }
+
   private void retry(long id) {
     // Inside compute, so an edit or delete of this message arriving meanwhile waits for the write
     // and
@@ -107,7 +130,7 @@ final class TakesListener extends ListenerAdapter {
         id,
         (key, p) -> {
           try {
-            collect(p.message(), p.member(), p.discussion());
+            stored(p.message(), collect(p.message(), p.member(), p.discussion()));
             log.info("Stored take {} on retry", id);
           } catch (RuntimeException e) {
             log.warn(
@@ -117,6 +140,15 @@ final class TakesListener extends ListenerAdapter {
           }
           return null;
         });
+  }
+
+  /** Counts a live take stored, and how long after its message was created. */
+  private void stored(Message m, Optional<Take> take) {
+    if (take.isPresent()) {
+      metrics.takeStored();
+      metrics.ingestLatency(
+          Duration.between(m.getTimeCreated().toInstant(), takes.clock().instant()));
+    }
   }
 
   /**
@@ -161,20 +193,24 @@ final class TakesListener extends ListenerAdapter {
     // older
     // version of this message in a page it has read but not written, and must not win over this
     // edit.
-    discussionOf(m).ifPresent(d -> collect(m, event.getMember(), d, editedAt));
+    discussionOf(m)
+        .flatMap(d -> collect(m, event.getMember(), d, editedAt))
+        .ifPresent(t -> metrics.takeEdited());
   }
 
   @Override
   public void onMessageDelete(@NotNull MessageDeleteEvent event) {
     pending.remove(event.getMessageIdLong());
-    takes.delete(event.getMessageIdLong());
+    if (takes.delete(event.getMessageIdLong())) {
+      metrics.takesDeleted(1);
+    }
   }
 
   @Override
   public void onMessageBulkDelete(@NotNull MessageBulkDeleteEvent event) {
     List<Long> ids = event.getMessageIds().stream().map(Long::parseUnsignedLong).toList();
     ids.forEach(pending::remove);
-    takes.deleteAll(ids);
+    metrics.takesDeleted(takes.deleteAll(ids));
   }
 
   static boolean isMemberMessage(Message m) {

@@ -682,6 +682,20 @@ public final class DiscordSandbox implements AutoCloseable {
         });
   }
 
+  /**
+   * Cuts the bot's gateway connection and keeps the gateway unreachable until {@link
+   * #endGatewayOutage()}: the bot's reconnects are accepted but left without HELLO, so it stays
+   * disconnected. End it within 10 s (JDA's wait for HELLO), or JDA reconnects once more.
+   */
+  public void beginGatewayOutage() {
+    engine.run(engine.gateway::beginOutage);
+  }
+
+  /** Ends {@link #beginGatewayOutage()}: the waiting reconnect gets its HELLO and resumes. */
+  public void endGatewayOutage() {
+    engine.run(engine.gateway::endOutage);
+  }
+
   /** Closes the bot's connection with a close frame, e.g. 4000 "Unknown error" (resumable). */
   public void closeConnection(int code, String reason) {
     engine.run(() -> engine.gateway.closeConnections(code, reason));

@@ -96,6 +96,9 @@ final class Gateway {
     Session session;
     boolean open = true;
 
+    /** Accepted during an outage: no HELLO yet, its payloads wait for the outage to end. */
+    List<JsonNode> held;
+
     Connection(WsContext ctx, String path, Deflater deflater) {
       this.ctx = ctx;
       this.path = path;
@@ -120,6 +123,9 @@ final class Gateway {
   private final Map<String, Connection> connections = new LinkedHashMap<>();
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final List<GatewayEvent> events = new ArrayList<>();
+
+  /** While true, the gateway accepts connections but answers none of them (see beginOutage). */
+  private boolean outage;
 
   Gateway(
       ObjectMapper json,
@@ -174,6 +180,14 @@ final class Gateway {
     Connection c = new Connection(ctx, path, zlib ? new Deflater() : null);
     connections.put(ctx.sessionId(), c);
     record("CONNECT", path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+    if (outage) {
+      c.held = new ArrayList<>();
+      return;
+    }
+    hello(c);
+  }
+
+  private void hello(Connection c) {
     ObjectNode hello = json.createObjectNode();
     hello.put("op", 10);
     hello.putNull("s");
@@ -222,6 +236,14 @@ final class Gateway {
     if (c == null) {
       return;
     }
+    if (c.held != null) {
+      c.held.add(payload);
+      return;
+    }
+    handle(c, payload);
+  }
+
+  private void handle(Connection c, JsonNode payload) {
     if (payload == null) {
       close(c, 4002, "Error while decoding payload.");
       return;
@@ -594,6 +616,31 @@ final class Gateway {
         } catch (Exception e) {
           LOG.debug("disconnect failed", e);
         }
+      }
+    }
+  }
+
+  /**
+   * A gateway outage: every identified connection is cut, and connections made until {@link
+   * #endOutage()} are accepted but get no HELLO and no answer (their IDENTIFY or RESUME waits), as
+   * when Discord's gateway is unreachable. JDA's read timeout before HELLO is 10 s.
+   */
+  void beginOutage() {
+    outage = true;
+    record("OUTAGE", "begin");
+    dropConnections();
+  }
+
+  /** Ends the outage: connections made meanwhile get their HELLO and their waiting payloads. */
+  void endOutage() {
+    outage = false;
+    record("OUTAGE", "end");
+    for (Connection c : List.copyOf(connections.values())) {
+      if (c.held != null && c.open) {
+        List<JsonNode> waiting = c.held;
+        c.held = null;
+        hello(c);
+        waiting.forEach(p -> handle(c, p));
       }
     }
   }

@@ -1,8 +1,12 @@
 package dev.takebot.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The store's only door to JDBC: runs work in a read or write transaction, commits, rolls back on
@@ -27,6 +31,11 @@ final class Database implements AutoCloseable {
   private final GroupCommit groupCommit;
   private final HikariDataSource writePool;
   private final Checkpointer checkpointer;
+
+  /** Query time, once {@link #bindMetrics} was called; recording nothing before. */
+  private volatile Timer readTime;
+
+  private volatile Timer writeTime;
 
   /** SQLite: one writer connection, a pool of readers, a background WAL checkpointer. */
   static Database sqlite(Connection writer, HikariDataSource readPool, Checkpointer checkpointer) {
@@ -78,6 +87,15 @@ final class Database implements AutoCloseable {
    * Runs read-only work in one transaction (one consistent snapshot; lets PostgreSQL use a cursor).
    */
   <T> T read(SqlWork<T> work) {
+    long start = System.nanoTime();
+    try {
+      return readNow(work);
+    } finally {
+      record(readTime, start);
+    }
+  }
+
+  private <T> T readNow(SqlWork<T> work) {
     try (Connection c = readPool.getConnection()) {
       try {
         T result = work.run(c);
@@ -97,11 +115,25 @@ final class Database implements AutoCloseable {
    * commit on both engines); durable once this returns, and on PostgreSQL safe to repeat.
    */
   <T> T writeShared(SqlWork.Write<T> work) {
-    return groupCommit.write(work);
+    long start = System.nanoTime();
+    try {
+      return groupCommit.write(work);
+    } finally {
+      record(writeTime, start);
+    }
   }
 
   /** Runs work in one write transaction; it is durable once this returns. */
   <T> T write(SqlWork.Write<T> work) {
+    long start = System.nanoTime();
+    try {
+      return writeNow(work);
+    } finally {
+      record(writeTime, start);
+    }
+  }
+
+  private <T> T writeNow(SqlWork.Write<T> work) {
     if (writePool == null) {
       return groupCommit.write(work);
     }
@@ -140,6 +172,45 @@ final class Database implements AutoCloseable {
       c.rollback();
     } catch (SQLException r) {
       cause.addSuppressed(r);
+    }
+  }
+
+  /**
+   * Reports the pools' usage (Hikari's own meters, {@code hikaricp_connections_*}) and the time of
+   * reads and writes ({@code takebot_db_query_seconds}) to {@code registry}. Once only.
+   */
+  void bindMetrics(MeterRegistry registry) {
+    MicrometerMetricsTrackerFactory pools = new MicrometerMetricsTrackerFactory(registry);
+    readPool.setMetricsTrackerFactory(pools);
+    if (writePool != null && writePool != readPool) {
+      writePool.setMetricsTrackerFactory(pools);
+    }
+    readTime = queryTimer(registry, "read");
+    writeTime = queryTimer(registry, "write");
+  }
+
+  private static Timer queryTimer(MeterRegistry registry, String kind) {
+    return Timer.builder("takebot.db.query")
+        .description("Time of database transactions, waiting for a connection included")
+        .tag("kind", kind)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(java.time.Duration.ofNanos(100_000))
+        .maximumExpectedValue(java.time.Duration.ofSeconds(30))
+        .register(registry);
+  }
+
+  private static void record(Timer timer, long startNanos) {
+    if (timer != null) {
+      timer.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Whether the database answers now: a connection from the pool that validates within 2 s. */
+  boolean reachable() {
+    try (Connection c = readPool.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -1494,6 +1494,19 @@ public final class JdbcTakeStore implements TakeRepository {
         rs.getString(11));
   }
 
+  /**
+   * Reports pool usage and query time to {@code registry} (see {@code Database#bindMetrics}); call
+   * once, right after opening.
+   */
+  public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    db.bindMetrics(registry);
+  }
+
+  /** Whether the database answers now (for readiness); never throws. */
+  public boolean reachable() {
+    return db.reachable();
+  }
+
   @Override
   public void close() {
     db.close();

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +60,14 @@ public final class RetagJob implements AutoCloseable {
   private final TakeService service;
   private final int batchSize;
   private final Lease lease;
+  private final IntConsumer onBatch;
   private final ExecutorService executor;
   private Future<?> running;
   private volatile Thread worker;
 
   /** A job for a store no other process uses: no lease, every run starts from the first take. */
   public RetagJob(TakeService service, int batchSize) {
-    this(service, batchSize, null);
+    this(service, batchSize, null, n -> {});
   }
 
   /**
@@ -73,11 +75,26 @@ public final class RetagJob implements AutoCloseable {
    * holds the lease {@value #LEASE} in {@code leases}, renewed for {@code ttl} as it goes.
    */
   public RetagJob(TakeService service, int batchSize, Leases leases, String holder, Duration ttl) {
-    this(service, batchSize, new Lease(leases, holder, ttl));
+    this(service, batchSize, leases, holder, ttl, n -> {});
   }
 
-  private RetagJob(TakeService service, int batchSize, Lease lease) {
+  /**
+   * As above, telling {@code onBatch} after every batch how many takes it re-tagged (for progress
+   * logs and metrics); called on the job's thread.
+   */
+  public RetagJob(
+      TakeService service,
+      int batchSize,
+      Leases leases,
+      String holder,
+      Duration ttl,
+      IntConsumer onBatch) {
+    this(service, batchSize, new Lease(leases, holder, ttl), onBatch);
+  }
+
+  private RetagJob(TakeService service, int batchSize, Lease lease, IntConsumer onBatch) {
     this.lease = lease;
+    this.onBatch = Objects.requireNonNull(onBatch, "onBatch");
     this.service = Objects.requireNonNull(service, "service");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
@@ -211,6 +228,7 @@ public final class RetagJob implements AutoCloseable {
       int visited = service.forEachOutdated(version, cursor, batchSize, batch::add);
       Set<Long> touched = new LinkedHashSet<>();
       boolean lost = false;
+      int before = total;
       for (Take t : batch) {
         if (Thread.currentThread().isInterrupted()) {
           break;
@@ -231,6 +249,7 @@ public final class RetagJob implements AutoCloseable {
         cursor = t.messageId();
       }
       touched.forEach(service::notifyChanged);
+      onBatch.accept(total - before);
       if (lost || !progress.done(cursor, version)) {
         break;
       }

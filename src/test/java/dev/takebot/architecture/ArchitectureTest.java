@@ -153,6 +153,49 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName(
+      "ops (metrics, health, its HTTP server) knows nothing of JDA or the bot's other parts")
+  void opsIsALeaf() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.takebot.ops..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "net.dv8tion..",
+            "okhttp3..",
+            "io.javalin..",
+            "dev.takebot.discord..",
+            "dev.takebot.store..",
+            "dev.takebot.takes..",
+            "dev.takebot.sandbox..",
+            "dev.takebot.cli..",
+            "dev.takebot.config..")
+        .because(
+            "the discord package feeds it from JDA's events; the probes must not need the client to"
+                + " answer, and the sandbox's web server is for tests and demo only")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the core does not record metrics itself: it reports facts its callers count")
+  void coreHasNoMeters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.takebot.article..",
+            "dev.takebot.sentiment..",
+            "dev.takebot.takes..",
+            "dev.takebot.message..",
+            "dev.takebot.text..",
+            "dev.takebot.schedule..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.takebot.ops..", "io.micrometer..", "io.prometheus..")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("packages have no cycles")
   void noCycles() {
     slices().matching("dev.takebot.(*)..").should().beFreeOfCycles().check(main);

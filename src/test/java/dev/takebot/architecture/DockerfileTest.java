@@ -144,4 +144,21 @@ class DockerfileTest {
         .singleElement()
         .satisfies(e -> assertThat(e.args()).startsWith("[\"java\""));
   }
+
+  @Test
+  @DisplayName(
+      "checks health over HTTP (/health/ready on the port run serves), not by starting a second JVM")
+  void healthCheckIsAnHttpProbe() {
+    assertThat(all("HEALTHCHECK"))
+        .singleElement()
+        .satisfies(
+            h ->
+                assertThat(h.args())
+                    .contains("CMD curl")
+                    .contains("http://127.0.0.1:9090/health/ready")
+                    .doesNotContain("java"));
+    assertThat(all("CMD"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.args()).contains("\"--metrics-port\", \"9090\""));
+  }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 @DisplayName("takebot demo")
@@ -63,5 +66,19 @@ class DemoCommandTest {
     assertThat(transcript)
         .contains("[ Donner votre avis ]", "**6 avis** de **6 membres**", "Ton\u00a0: **")
         .doesNotContain("[ Share your take ]", "**6 takes**", "Tone: ");
+  }
+
+  @Test
+  @DisplayName("--out naming a file, not a folder, is refused at once with exit 2")
+  void outMustBeAFolder(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+
+    int rc = cli.execute("demo", "--out", file.toString());
+
+    assertThat(rc).isEqualTo(2);
+    assertThat(err.toString()).startsWith("error: --out must be a folder");
   }
 }

@@ -2,14 +2,16 @@ package dev.takebot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.ops.Health;
+import dev.takebot.ops.Metrics;
+import dev.takebot.ops.OpsServer;
+import dev.takebot.ops.ShardStates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,35 +56,23 @@ class MainTest {
   }
 
   @Test
-  @DisplayName("health is ok for a fresh heartbeat and fails for a stale or missing one")
-  void health(@TempDir Path dir) throws Exception {
-    Path beat = dir.resolve("health");
-    Instant now = Instant.parse("2026-01-01T12:00:00Z");
-    Files.writeString(beat, "");
-    Files.setLastModifiedTime(beat, FileTime.from(now.minusSeconds(30)));
-    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+  @DisplayName(
+      "health exits 0 when the bot's /health/ready answers 200, 1 when it answers 503 or nothing answers")
+  void health() {
+    ShardStates shards = new ShardStates(Metrics.none().registry());
+    shards.expect(List.of(0));
+    try (Health health = new Health(shards, () -> true, Duration.ofSeconds(1));
+        OpsServer server = OpsServer.start("127.0.0.1", 0, Metrics.none(), health)) {
+      String url = "http://127.0.0.1:" + server.port() + "/health/ready";
+      assertThat(run(Main.commandLine(), "health", "--url", url)).isEqualTo(1);
+      assertThat(err.toString()).contains("unhealthy: HTTP 503").contains("\"0\":\"UNKNOWN\"");
 
-    assertThat(run(new CommandLine(new HealthCommand(clock)), "--file", beat.toString())).isZero();
-    Files.setLastModifiedTime(beat, FileTime.from(now.minusSeconds(600)));
-    assertThat(run(new CommandLine(new HealthCommand(clock)), "--file", beat.toString()))
+      shards.update(0, ShardStates.CONNECTED);
+      assertThat(run(Main.commandLine(), "health", "--url", url)).isZero();
+      assertThat(out.toString()).contains("healthy: {\"status\":\"UP\"");
+    }
+    assertThat(run(Main.commandLine(), "health", "--url", "http://127.0.0.1:1/health/ready"))
         .isEqualTo(1);
-    assertThat(
-            run(
-                new CommandLine(new HealthCommand(clock)),
-                "--file",
-                dir.resolve("none").toString()))
-        .isEqualTo(1);
-    assertThat(err.toString()).contains("600 s ago").contains("no heartbeat file");
-  }
-
-  @Test
-  @DisplayName("the beacon touches the health file only while connected")
-  void beacon(@TempDir Path dir) throws Exception {
-    Path beat = dir.resolve("data/health");
-    HealthBeacon.beat(beat, () -> false);
-    assertThat(beat).doesNotExist();
-    HealthBeacon.beat(beat, () -> true);
-    assertThat(beat).exists();
-    assertThat(run(new CommandLine(new HealthCommand()), "--file", beat.toString())).isZero();
+    assertThat(err.toString()).contains("nothing answers at http://127.0.0.1:1/health/ready");
   }
 }

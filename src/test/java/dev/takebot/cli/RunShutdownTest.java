@@ -2,12 +2,18 @@ package dev.takebot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.GatewayEvent;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.store.Stores;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +22,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -31,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Regression: {@code takebot run} stopped by SIGTERM exited 143 (the JVM's status after a signal),
  * so {@code systemctl stop} and {@code docker stop} recorded every ordinary stop as a failure. A
- * real {@code java} process runs {@code Main run} against the sandbox, with the test classpath.
+ * real {@code java} process runs {@code Main run} against the sandbox, with the test classpath, its
+ * logs in JSON ({@code ops.logFormat: json}) and its probes on a free port.
  */
 @DisplayName("takebot run, stopped with SIGTERM")
 class RunShutdownTest {
@@ -42,7 +51,9 @@ class RunShutdownTest {
   @TempDir Path dir;
 
   @Test
-  @DisplayName("closes the gateway and the store, keeps the last take, and exits 0")
+  @DisplayName(
+      "is ready over HTTP, then closes the gateway and the store, keeps the last take, and exits 0;"
+          + " its log is JSON without message text or token")
   void sigtermIsACleanStop() throws Exception {
     Path db = dir.resolve("takes.db");
     String takeId;
@@ -65,7 +76,8 @@ class RunShutdownTest {
                   + "\n"
                   + "storage:\n  jdbcUrl: jdbc:sqlite:"
                   + db
-                  + "\n");
+                  + "\n"
+                  + "ops:\n  logFormat: json\n");
       ProcessBuilder builder =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -75,8 +87,8 @@ class RunShutdownTest {
                   "run",
                   "--config",
                   config.toString(),
-                  "--health-file",
-                  dir.resolve("health").toString())
+                  "--metrics-port",
+                  "0")
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("bot.log").toFile());
@@ -94,13 +106,15 @@ class RunShutdownTest {
                     sandbox.moderator(),
                     sandbox.news(),
                     "article post",
-                    Map.of("name", "sahel-reset"))
+                    Map.of("name", "sahel-reset", "now", true))
                 .awaitResponse(WAIT);
         Matcher link = POST_LINK.matcher(answer.content());
         assertThat(link.find()).as("jump link in %s", answer.content()).isTrue();
         Channel thread = sandbox.awaitThread(t -> t.parentId() != null, WAIT);
         takeId = sandbox.post(sandbox.member(), thread, "A sensible step, finally").id();
         await("the take to be stored", bot, () -> stored(db, takeId));
+        // and ready, as its container health check asks
+        assertThat(ready()).isEqualTo(200);
         int eventsBefore = sandbox.gatewayEvents().size();
 
         // when it is sent SIGTERM (Process.destroy on Linux)
@@ -111,6 +125,23 @@ class RunShutdownTest {
         assertThat(bot.exitValue()).as("exit status; log:%n%s", log()).isZero();
         GatewayEvent close = sandbox.awaitGatewayEvent("CLOSE", eventsBefore, WAIT);
         assertThat(close.detail()).startsWith("1000");
+        // and its log was JSON lines, with the startup summary, and never the take's text or the
+        // token
+        List<JsonNode> lines = jsonLines();
+        assertThat(lines)
+            .anySatisfy(
+                l ->
+                    assertThat(l.path("message").asText())
+                        .startsWith("TakeBot dev started: shards [0] of 1, store jdbc:sqlite:")
+                        .contains(
+                            "intents [GUILD_MESSAGES, GUILD_MESSAGE_REACTIONS, MESSAGE_CONTENT]")
+                        .contains("commands registered"));
+        assertThat(lines)
+            .allSatisfy(
+                l ->
+                    assertThat(l.has("@timestamp") && l.has("level") && l.has("logger_name"))
+                        .isTrue());
+        assertThat(log()).doesNotContain("A sensible step").doesNotContain(sandbox.token());
       } finally {
         bot.destroyForcibly();
         bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -126,6 +157,32 @@ class RunShutdownTest {
 
   private String log() throws Exception {
     return Files.readString(dir.resolve("bot.log"));
+  }
+
+  /** Every line of the log, each parsed as JSON: a line that is not JSON fails the test. */
+  private List<JsonNode> jsonLines() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : log().split("\\R")) {
+      if (line.isBlank() || line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
+        continue;
+      }
+      out.add(json.readTree(line));
+    }
+    return out;
+  }
+
+  /** The status of the bot's /health/ready, at the port its log names. */
+  private int ready() throws Exception {
+    Matcher port = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+)/").matcher(log());
+    assertThat(port.find()).as("the metrics port in the log").isTrue();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port.group(1) + "/health/ready"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static boolean stored(Path db, String messageId) {

@@ -258,4 +258,42 @@ class ConfigLoaderTest {
             "departedGuildRetentionDays must be between 0 (purge at the next daily run) and 3650,"
                 + " got -1");
   }
+
+  @Test
+  @DisplayName(
+      "ops: metrics off and text logs by default; a port binds to 127.0.0.1 unless a host is set")
+  void opsDefaults() {
+    OpsSettings none = loader.parse("discord:\n  postChannel: news\n", "t.yaml").ops();
+    assertThat(none.serving()).isFalse();
+    assertThat(none.jsonLogs()).isFalse();
+    OpsSettings port = loader.parse("ops:\n  metricsPort: 9090\n", "t.yaml").ops();
+    assertThat(port.serving()).isTrue();
+    assertThat(port.metricsHost()).isEqualTo("127.0.0.1");
+    OpsSettings all =
+        loader
+            .parse(
+                "ops:\n  metricsPort: 9090\n  metricsHost: 0.0.0.0\n  logFormat: JSON\n", "t.yaml")
+            .ops();
+    assertThat(all.metricsHost()).isEqualTo("0.0.0.0");
+    assertThat(all.jsonLogs()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ops:\n  metricsPort: 70000\n|t.yaml:1: ops: metricsPort must be between 1 and 65535",
+        "ops:\n  metricsPort: -1\n|t.yaml:1: ops: metricsPort must be between 1 and 65535",
+        "ops:\n  metricsHost: 0.0.0.0\n|t.yaml:1: ops: metricsHost is set but metricsPort is not",
+        "ops:\n  metricsPort: 9090\n  metricsHost: http://0.0.0.0:9090\n|t.yaml:1: ops: metricsHost must be a host name",
+        "ops:\n  logFormat: xml\n|t.yaml:1: ops: logFormat must be text or json, got 'xml'",
+        "ops:\n  metricsPort: lots\n|t.yaml:2: 'ops.metricsPort' has the wrong type",
+        "ops:\n  metricPort: 9090\n|t.yaml:2: unknown key 'ops.metricPort'"
+      })
+  @DisplayName("a bad ops key is an error naming the key, its line and what is allowed")
+  void badOpsKeys(String yamlAndMessage) {
+    String[] parts = yamlAndMessage.split("\\|");
+    assertThatThrownBy(() -> loader.parse(parts[0], "t.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(parts[1]);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.config.ArticleSettings;
@@ -82,7 +83,11 @@ class ArticleFolderEndToEndTest {
         // before it
         SandboxMessage posted =
             sandbox
-                .slash(sandbox.moderator(), sandbox.news(), "article post", Map.of("name", "real"))
+                .slash(
+                    sandbox.moderator(),
+                    sandbox.news(),
+                    "article post",
+                    now(Map.of("name", "real")))
                 .awaitResponse(WAIT);
         assertThat(posted.content()).startsWith("Posted **A real article**");
         assertThat(sandbox.allMessages())

@@ -115,7 +115,7 @@ class ArticlePasteEndToEndTest {
 
     InteractionHandle submit =
         sandbox.submitModal(sandbox.moderator(), opener, Map.of(ArticlePasteModal.INPUT_ID, seed));
-    Posted pasted = posted(submit.awaitResponse(WAIT));
+    Posted pasted = posted(h.pressPost(sandbox.moderator(), submit));
 
     assertThat(submit.callbackType()).as("deferred, then edited").contains(5);
     assertThat(pasted.answer().isEphemeral()).isTrue();
@@ -133,13 +133,13 @@ class ArticlePasteEndToEndTest {
     assertThat(pasted.before().content()).contains("PQGu6Lzyf04").doesNotContain("si=");
 
     SandboxMessage fileAnswer =
-        sandbox
-            .slash(
+        h.pressPost(
+            sandbox.moderator(),
+            sandbox.slash(
                 sandbox.moderator(),
                 sandbox.news(),
                 "article post",
-                Map.of("file", FileUpload.text("sahel-reset.txt", seed)))
-            .awaitResponse(WAIT);
+                Map.of("file", FileUpload.text("sahel-reset.txt", seed))));
     Posted attached = posted(fileAnswer);
 
     assertThat(pasted.post().embeds()).isEqualTo(attached.post().embeds());
@@ -167,14 +167,39 @@ class ArticlePasteEndToEndTest {
 
     Posted p =
         posted(
-            sandbox
-                .submitModal(sandbox.moderator(), opener, Map.of(ArticlePasteModal.INPUT_ID, seed))
-                .awaitResponse(WAIT));
+            h.pressPost(
+                sandbox.moderator(),
+                sandbox.submitModal(
+                    sandbox.moderator(), opener, Map.of(ArticlePasteModal.INPUT_ID, seed))));
 
     assertThat(p.answer().content()).contains("in <#" + sandbox.general().id() + ">");
     assertThat(p.post().channelId()).isEqualTo(sandbox.general().id());
     assertThat(p.thread().parentId()).isEqualTo(sandbox.general().id());
     assertThat(p.discussion().channelId()).isEqualTo(Long.parseLong(sandbox.general().id()));
+  }
+
+  @Test
+  @DisplayName(
+      "now:true rides in the modal's custom id too, and the pasted article is posted at once")
+  void nowIsHonoured() {
+    InteractionHandle opener =
+        sandbox.slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            Map.of("channel", sandbox.general(), "now", true));
+    JsonNode modal = opener.awaitModal(WAIT);
+    assertThat(modal.path("custom_id").asText())
+        .isEqualTo(ArticlePasteModal.PREFIX + ":" + sandbox.general().id() + ":now");
+
+    SandboxMessage answer =
+        sandbox
+            .submitModal(sandbox.moderator(), opener, Map.of(ArticlePasteModal.INPUT_ID, seed))
+            .awaitResponse(WAIT);
+
+    assertThat(answer.buttonIds()).as("no preview").isEmpty();
+    Posted p = posted(answer);
+    assertThat(p.post().channelId()).isEqualTo(sandbox.general().id());
   }
 
   @Test

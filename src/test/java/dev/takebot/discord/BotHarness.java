@@ -6,6 +6,9 @@ import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sandbox.InteractionHandle;
+import dev.takebot.sandbox.Member;
+import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
@@ -13,6 +16,8 @@ import dev.takebot.takes.summary.SummaryService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -208,6 +213,66 @@ final class BotHarness implements AutoCloseable {
   /** The command line's adapter over the article package. */
   static PreparedArticle prepare(String origin, String text) {
     return new ArticlePipelineAdapter(6).prepare(origin, text);
+  }
+
+  /**
+   * {@code options} with {@code now:true}: {@code /article post} posts at once instead of answering
+   * with its private preview. For tests about what follows a post; {@link PostPreviewEndToEndTest}
+   * tests the preview itself.
+   */
+  static Map<String, Object> now(Map<String, ?> options) {
+    Map<String, Object> all = new LinkedHashMap<>(options);
+    all.put(ArticlePostCommand.NOW, true);
+    return all;
+  }
+
+  /**
+   * The private preview answering {@code command}, once complete: the post's messages in order,
+   * then the control message with Post, Edit and Cancel.
+   */
+  static List<SandboxMessage> awaitPreview(InteractionHandle command) {
+    List<SandboxMessage> shown = new ArrayList<>();
+    await(
+        "a preview answering " + command + " (its answer: " + command.original() + ")",
+        () -> {
+          shown.clear();
+          command.original().filter(m -> !m.isLoading()).ifPresent(shown::add);
+          shown.addAll(command.followUps());
+          return !shown.isEmpty() && isControl(shown.get(shown.size() - 1));
+        });
+    return List.copyOf(shown);
+  }
+
+  /** The control message's button for {@code action}, e.g. {@link PreviewId#POST}. */
+  static String previewButton(SandboxMessage control, String action) {
+    String start = PreviewId.PREFIX + ":" + action + ":";
+    return control.buttonIds().stream()
+        .filter(id -> id.startsWith(start))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + action + " button on " + control));
+  }
+
+  private static boolean isControl(SandboxMessage m) {
+    return m.buttonIds().stream().anyMatch(id -> id.startsWith(PreviewId.PREFIX + ":"));
+  }
+
+  /**
+   * {@code moderator} presses Post on the preview answering {@code command}; returns the control
+   * message once it has become the answer (the link to the post, or why not).
+   */
+  SandboxMessage pressPost(Member moderator, InteractionHandle command) {
+    List<SandboxMessage> preview = awaitPreview(command);
+    SandboxMessage control = preview.get(preview.size() - 1);
+    sandbox.pressButton(moderator, control, previewButton(control, PreviewId.POST));
+    return awaitConcluded(control);
+  }
+
+  /** The control message once it says what became of the preview (its buttons are gone). */
+  SandboxMessage awaitConcluded(SandboxMessage control) {
+    await(
+        "the preview " + control.id() + " to conclude",
+        () -> sandbox.message(control.id()).map(m -> !isControl(m)).orElse(false));
+    return sandbox.message(control.id()).orElseThrow();
   }
 
   /** Polls on the calling thread, so waits for threads to end see no poller thread of their own. */

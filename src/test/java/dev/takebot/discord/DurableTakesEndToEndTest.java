@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -151,7 +152,7 @@ class DurableTakesEndToEndTest {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("file", FileUpload.text("article.md", text)));
+            now(Map.of("file", FileUpload.text("article.md", text))));
     Matcher m = POST_LINK.matcher(cmd.awaitResponse(WAIT).content());
     assertThat(m.find()).isTrue();
     Discussion d = store.findDiscussion(Long.parseLong(m.group(2))).orElseThrow();

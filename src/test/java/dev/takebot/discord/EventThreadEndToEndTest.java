@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.config.TakesSettings;
@@ -147,7 +148,7 @@ class EventThreadEndToEndTest {
                 sandbox.moderator(),
                 sandbox.news(),
                 "article post",
-                Map.of("file", FileUpload.text("article.md", article)))
+                now(Map.of("file", FileUpload.text("article.md", article))))
             .awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();

@@ -104,7 +104,7 @@ class FrenchEndToEndTest {
                 sandbox.moderator(),
                 sandbox.news(),
                 "article post",
-                Map.of("file", FileUpload.text("sahel.md", ARTICLE)))
+                Map.of("file", FileUpload.text("sahel.md", ARTICLE), "now", true))
             .awaitResponse(BotHarness.WAIT);
     Matcher m = POST_LINK.matcher(postAnswer.content());
     assertThat(m.find()).as("jump link in %s", postAnswer.content()).isTrue();

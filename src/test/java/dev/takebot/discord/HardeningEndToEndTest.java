@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.config.TakesSettings;
@@ -140,7 +141,7 @@ class HardeningEndToEndTest {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("file", FileUpload.text("article.md", article(unique))));
+            now(Map.of("file", FileUpload.text("article.md", article(unique)))));
     SandboxMessage answer = cmd.awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();
@@ -315,7 +316,7 @@ class HardeningEndToEndTest {
               sandbox.moderator(),
               sandbox.news(),
               "article post",
-              Map.of("text", article("No threads")));
+              now(Map.of("text", article("No threads"))));
 
       assertThat(cmd.awaitResponse(WAIT).content())
           .isEqualTo(
@@ -355,7 +356,7 @@ class HardeningEndToEndTest {
                   sandbox.moderator(),
                   sandbox.news(),
                   "article post",
-                  Map.of("text", article("Half made")))
+                  now(Map.of("text", article("Half made"))))
               .awaitResponse(WAIT);
     } finally {
       failSaveDiscussion.set(false);
@@ -421,7 +422,7 @@ class HardeningEndToEndTest {
                 sandbox.moderator(),
                 sandbox.news(),
                 "article post",
-                Map.of("text", article("Thread refused")))
+                now(Map.of("text", article("Thread refused"))))
             .awaitResponse(WAIT);
 
     // then they are told in one line, and the thread creation was indeed the step that failed

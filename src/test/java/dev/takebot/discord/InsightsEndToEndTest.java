@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,7 +124,7 @@ class InsightsEndToEndTest {
                 sandbox.moderator(),
                 sandbox.news(),
                 "article post",
-                Map.of("file", FileUpload.text("article.md", article)))
+                now(Map.of("file", FileUpload.text("article.md", article))))
             .awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();

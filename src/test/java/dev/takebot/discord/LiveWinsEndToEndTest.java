@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.sandbox.Channel;
@@ -95,7 +96,7 @@ class LiveWinsEndToEndTest {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("file", FileUpload.text("article.md", text)));
+            now(Map.of("file", FileUpload.text("article.md", text))));
     Matcher m = POST_LINK.matcher(cmd.awaitResponse(WAIT).content());
     assertThat(m.find()).isTrue();
     long postId = Long.parseLong(m.group(2));

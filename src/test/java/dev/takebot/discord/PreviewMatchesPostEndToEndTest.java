@@ -1,6 +1,5 @@
 package dev.takebot.discord;
 
-import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,9 +31,12 @@ import picocli.CommandLine;
  * and its golden file came from that same renderer; the real post carried the "Share your take"
  * button, the preview did not. Here the real bot posts an article through real JDA and the sandbox
  * records the request bodies, which must equal what {@code preview --json} prints for the same
- * file.
+ * file. The post goes out through {@code /article post}'s private preview, whose messages must
+ * carry the same bodies too: the command line, the preview in Discord and the post agree.
  */
-@DisplayName("preview --json prints exactly the bodies /article post sends (real JDA, sandbox)")
+@DisplayName(
+    "preview --json and the private preview show exactly the bodies /article post sends (real JDA,"
+        + " sandbox)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewMatchesPostEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,19 +64,23 @@ class PreviewMatchesPostEndToEndTest {
     String messages = "channels/" + sandbox.news().id() + "/messages";
     int mark = sandbox.requests().size();
 
-    // when a moderator posts the same file from the articles folder
+    // when a moderator posts the same file from the articles folder, through its preview
     SandboxMessage answer =
-        sandbox
-            .slash(sandbox.moderator(), sandbox.news(), "article post", Map.of("name", name))
-            .awaitResponse(WAIT);
+        h.pressPost(
+            sandbox.moderator(),
+            sandbox.slash(
+                sandbox.moderator(), sandbox.news(), "article post", Map.of("name", name)));
     assertThat(answer.content()).startsWith("Posted **");
 
     // then each message the bot sent has exactly the body the preview printed, in the same order
     List<RecordedRequest> log = sandbox.requests();
     List<JsonNode> sent = new ArrayList<>();
+    List<JsonNode> previewed = new ArrayList<>();
     List<String> threadNames = new ArrayList<>();
     for (RecordedRequest r : log.subList(mark, log.size())) {
-      if (r.is("POST", messages)) {
+      if (r.method().equals("POST") && r.path().startsWith("webhooks/")) {
+        previewed.add(asSent(JSON.readTree(r.body())));
+      } else if (r.is("POST", messages)) {
         assertThat(r.status()).as("status of %s", r).isEqualTo(200);
         sent.add(withoutSendFields(JSON.readTree(r.body())));
       } else if (r.method().equals("POST") && r.path().matches(messages + "/\\d+/threads")) {
@@ -82,6 +88,9 @@ class PreviewMatchesPostEndToEndTest {
       }
     }
     assertThat(sent).containsExactlyElementsOf(preview.get("messages"));
+    // and the private preview showed the same bodies, then its control message
+    assertThat(previewed).hasSize(sent.size() + 1);
+    assertThat(previewed.subList(0, sent.size())).containsExactlyElementsOf(sent);
     // and the thread it opens has the name the preview printed
     assertThat(threadNames).containsExactly(preview.get("threadName").asText());
     // and the preview shows the post's button, which a hand-made rendering once left out
@@ -99,6 +108,17 @@ class PreviewMatchesPostEndToEndTest {
     assertThat(copy.path("nonce").asText()).as("nonce of %s", body).matches("\\d+");
     assertThat(copy.path("enforce_nonce").asBoolean()).as("enforce_nonce of %s", body).isTrue();
     copy.remove(List.of("nonce", "enforce_nonce"));
+    return copy;
+  }
+
+  /**
+   * A preview message's body as the channel message's would be: the same but for the ephemeral flag
+   * (64) of an answer only the moderator sees.
+   */
+  private static JsonNode asSent(JsonNode body) {
+    ObjectNode copy = body.deepCopy();
+    assertThat(copy.path("flags").asInt()).as("flags of %s", body).isEqualTo(64);
+    copy.put("flags", 0);
     return copy;
   }
 

@@ -57,6 +57,8 @@ class PrivacyEndToEndTest {
             sandbox.news(),
             "article post",
             Map.of(
+                "now",
+                true,
                 "file",
                 FileUpload.text(
                     "a.md", "# " + title + "\n\nA first paragraph. With two sentences.\n")))

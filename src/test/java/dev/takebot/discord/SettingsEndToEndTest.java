@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.config.TakesSettings;
@@ -92,7 +93,7 @@ class SettingsEndToEndTest {
             moderator,
             channel,
             "article post",
-            Map.of("file", FileUpload.text("article.md", article)))
+            now(Map.of("file", FileUpload.text("article.md", article))))
         .awaitResponse(WAIT);
   }
 

@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.config.ArticleSettings;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bot over four guilds on two shards: in one process running both, and as two bots (one per
- * shard) over one database. Two separate JVMs are a later step of issue #13.
+ * shard) over one database. {@link MultiProcessEndToEndTest} runs them as separate JVMs.
  */
 @DisplayName("Sharding")
 class ShardingEndToEndTest {
@@ -79,7 +80,7 @@ class ShardingEndToEndTest {
             guild.moderator(),
             guild.news(),
             "article post",
-            Map.of("file", FileUpload.text("article.md", text)));
+            now(Map.of("file", FileUpload.text("article.md", text))));
     SandboxMessage answer = cmd.awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();

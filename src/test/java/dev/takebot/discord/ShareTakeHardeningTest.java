@@ -85,6 +85,8 @@ class ShareTakeHardeningTest {
             sandbox.news(),
             "article post",
             Map.of(
+                "now",
+                true,
                 "file",
                 FileUpload.text(
                     "article.md",

@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,7 +102,7 @@ class TakeBotEndToEndTest {
       Discussion discussion, SandboxMessage post, Channel thread, InteractionHandle command) {}
 
   private Posted post(Member who, Map<String, ?> options) {
-    InteractionHandle cmd = sandbox.slash(who, sandbox.news(), "article post", options);
+    InteractionHandle cmd = sandbox.slash(who, sandbox.news(), "article post", now(options));
     SandboxMessage answer = cmd.awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();

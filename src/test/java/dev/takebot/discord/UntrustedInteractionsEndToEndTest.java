@@ -61,6 +61,8 @@ class UntrustedInteractionsEndToEndTest {
                 staff,
                 "article post",
                 Map.of(
+                    "now",
+                    true,
                     "channel",
                     staff,
                     "file",

@@ -124,6 +124,7 @@ class VisibilityEndToEndTest {
             + "\n";
     Map<String, Object> all = new java.util.HashMap<>(options);
     all.put("file", FileUpload.text("article.md", article));
+    all.put(ArticlePostCommand.NOW, true);
     SandboxMessage answer =
         sandbox.slash(moderator, channel, "article post", all).awaitResponse(WAIT);
     Matcher m = POST_LINK.matcher(answer.content());

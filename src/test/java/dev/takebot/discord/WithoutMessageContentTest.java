@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.sandbox.Channel;
@@ -38,10 +39,11 @@ class WithoutMessageContentTest {
               sandbox.moderator(),
               sandbox.news(),
               "article post",
-              Map.of(
-                  "file",
-                  FileUpload.text(
-                      "a.md", "# No intent\n\nA first paragraph. With two sentences.\n")));
+              now(
+                  Map.of(
+                      "file",
+                      FileUpload.text(
+                          "a.md", "# No intent\n\nA first paragraph. With two sentences.\n"))));
       cmd.awaitResponse(WAIT);
       Channel thread = sandbox.awaitThread(t -> true, WAIT);
       Discussion d = h.store.findDiscussionByThread(Long.parseLong(thread.id())).orElseThrow();

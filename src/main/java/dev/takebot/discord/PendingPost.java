@@ -1,0 +1,204 @@
+package dev.takebot.discord;
+
+import dev.takebot.message.ButtonSpec;
+import dev.takebot.message.MessageSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One preview waiting for Post, Edit or Cancel: what it would post, where, and who may decide.
+ *
+ * <p>Its stage moves PENDING → POSTING → POSTED (back to PENDING when posting fails), or PENDING →
+ * CANCELLED, each move a compare-and-set on one reference: of two presses of Post (a double click,
+ * or two moderators at once) exactly one posts, and an edit submitted while the post goes out
+ * changes nothing.
+ */
+final class PendingPost {
+  enum Stage {
+    PENDING,
+    POSTING,
+    POSTED,
+    CANCELLED
+  }
+
+  /**
+   * @param article what Post would post now
+   * @param outcome the moderator's answer once posted or cancelled, else {@code null}
+   * @param edited whether a moderator changed the article
+   */
+  record State(Stage stage, PreparedArticle article, String outcome, boolean edited) {}
+
+  /** Everyone the router lets in (moderators) may decide a review; see {@link #ownerId}. */
+  static final long ANY_MODERATOR = 0;
+
+  private final String key;
+  private final long targetId;
+  private final boolean adopt;
+  private final long ownerId;
+  private final Instant deadline;
+  private final PreviewSurface surface;
+  private final AtomicReference<State> state;
+
+  /**
+   * @param key the preview's id in its buttons' custom ids
+   * @param targetId the channel the post goes to
+   * @param adopt make the target the server's post channel when posted (see {@link
+   *     ArticlePublisher#post})
+   * @param ownerId the one moderator who may decide, or {@link #ANY_MODERATOR}
+   * @param deadline when the preview expires
+   */
+  PendingPost(
+      String key,
+      long targetId,
+      boolean adopt,
+      long ownerId,
+      Instant deadline,
+      PreviewSurface surface,
+      PreparedArticle article) {
+    this.key = key;
+    this.targetId = targetId;
+    this.adopt = adopt;
+    this.ownerId = ownerId;
+    this.deadline = deadline;
+    this.surface = surface;
+    this.state = new AtomicReference<>(new State(Stage.PENDING, article, null, false));
+  }
+
+  String key() {
+    return key;
+  }
+
+  long targetId() {
+    return targetId;
+  }
+
+  boolean adopt() {
+    return adopt;
+  }
+
+  Instant deadline() {
+    return deadline;
+  }
+
+  PreviewSurface surface() {
+    return surface;
+  }
+
+  State state() {
+    return state.get();
+  }
+
+  /** Whether {@code userId} may press its buttons (the router has checked they moderate). */
+  boolean mayDecide(long userId) {
+    return ownerId == ANY_MODERATOR || ownerId == userId;
+  }
+
+  long ownerId() {
+    return ownerId;
+  }
+
+  /** A review in a moderators' channel, rather than one moderator's private preview. */
+  boolean isReview() {
+    return ownerId == ANY_MODERATOR;
+  }
+
+  /** The article to post, for the one caller that moves PENDING to POSTING; empty for the rest. */
+  Optional<PreparedArticle> claim() {
+    State s = state.get();
+    while (s.stage() == Stage.PENDING) {
+      if (state.compareAndSet(s, new State(Stage.POSTING, s.article(), null, s.edited()))) {
+        return Optional.of(s.article());
+      }
+      s = state.get();
+    }
+    return Optional.empty();
+  }
+
+  /** After a successful post by the claimer. */
+  void posted(String answer) {
+    state.updateAndGet(s -> new State(Stage.POSTED, s.article(), answer, s.edited()));
+  }
+
+  /** After a failed post: nothing went out, so the preview may be posted again. */
+  void release() {
+    state.updateAndGet(
+        s ->
+            s.stage() == Stage.POSTING
+                ? new State(Stage.PENDING, s.article(), null, s.edited())
+                : s);
+  }
+
+  /** Moves PENDING to CANCELLED; false when it was not pending any more. */
+  boolean cancel(String outcome) {
+    State s = state.get();
+    while (s.stage() == Stage.PENDING) {
+      if (state.compareAndSet(s, new State(Stage.CANCELLED, s.article(), outcome, s.edited()))) {
+        return true;
+      }
+      s = state.get();
+    }
+    return false;
+  }
+
+  /**
+   * Replaces the article a moderator edited, provided the preview still shows {@code seen}: false
+   * when it was posted, cancelled or edited by someone else meanwhile.
+   */
+  boolean replace(PreparedArticle seen, PreparedArticle edited) {
+    State s = state.get();
+    return s.stage() == Stage.PENDING
+        && s.article() == seen
+        && state.compareAndSet(s, new State(Stage.PENDING, edited, null, true));
+  }
+
+  /** Why a button does nothing now that the preview is no longer pending. */
+  String settled() {
+    State s = state.get();
+    return switch (s.stage()) {
+      case PENDING -> "This preview is waiting for a decision.";
+      case POSTING -> "This post is going out right now.";
+      case POSTED -> "This preview was already posted. " + s.outcome();
+      case CANCELLED -> "This preview was cancelled: nothing was posted.";
+    };
+  }
+
+  /** The control message under the preview while it waits, with its buttons. */
+  MessageSpec control() {
+    State s = state.get();
+    boolean editable = s.article().editable();
+    String actions =
+        "**Post** it as shown, "
+            + (editable ? "**Edit** its title, summary and hashtags, " : "")
+            + "or **Cancel** it.";
+    String expires = "This preview expires <t:" + deadline.getEpochSecond() + ":R>.";
+    String text =
+        isReview()
+            ? "**Review**: the post above would go to <#"
+                + targetId
+                + ">. Any moderator may "
+                + actions
+                + " "
+                + expires
+            : "**Preview**: the post above is what I will post in <#"
+                + targetId
+                + ">; only you can see it. "
+                + actions
+                + " "
+                + expires;
+    if (s.edited()) {
+      text += "\n✏️ Edited: the post above shows the changes.";
+    }
+    List<ButtonSpec> buttons = new ArrayList<>();
+    buttons.add(ButtonSpec.primary(PreviewId.of(PreviewId.POST, this), "Post"));
+    if (editable) {
+      buttons.add(ButtonSpec.secondary(PreviewId.of(PreviewId.EDIT, this), "Edit"));
+    }
+    buttons.add(
+        new ButtonSpec(
+            ButtonSpec.Style.DANGER, "Cancel", PreviewId.of(PreviewId.CANCEL, this), null, false));
+    return MessageSpec.ofContent(text).withButtons(buttons);
+  }
+}
