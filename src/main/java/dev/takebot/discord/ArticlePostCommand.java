@@ -198,7 +198,7 @@ final class ArticlePostCommand implements SlashFeature {
         String answer = publisher.post(event.getMember(), target, where.adopted(), article, texts);
         hook.editOriginal(MessageSpecs.editText(answer)).queue();
       } else {
-        previews.showPrivately(hook, event.getMember(), target, where.adopted(), article);
+        previews.showPrivately(hook, event.getMember(), target, where.adopted(), article, texts);
       }
     } catch (UserError e) {
       hook.editOriginal(MessageSpecs.editText(e.message(texts))).queue();

@@ -78,13 +78,25 @@ final class PendingPosts {
       GuildMessageChannel target,
       boolean adopt,
       PreparedArticle article) {
+    showPrivately(hook, moderator, target, adopt, article, Texts.english());
+  }
+
+  /** {@link #showPrivately}, its words in the moderator's language {@code texts}. */
+  void showPrivately(
+      InteractionHook hook,
+      Member moderator,
+      GuildMessageChannel target,
+      boolean adopt,
+      PreparedArticle article,
+      Texts texts) {
     show(
         PreviewSurface.privately(hook),
         target,
         adopt,
         moderator.getIdLong(),
         PRIVATE_LIFETIME,
-        article);
+        article,
+        texts);
   }
 
   /**
@@ -102,7 +114,8 @@ final class PendingPosts {
         false,
         PendingPost.ANY_MODERATOR,
         REVIEW_LIFETIME,
-        article);
+        article,
+        publicly(target.getGuild())); // moderators of the server read it together
   }
 
   private void show(
@@ -111,7 +124,8 @@ final class PendingPosts {
       boolean adopt,
       long ownerId,
       Duration lifetime,
-      PreparedArticle article) {
+      PreparedArticle article,
+      Texts texts) {
     PendingPost p =
         new PendingPost(
             newKey(),
@@ -120,7 +134,8 @@ final class PendingPosts {
             ownerId,
             clock.instant().plus(lifetime),
             surface,
-            article);
+            article,
+            texts);
     // Held before the buttons exist, so the quickest press finds it.
     pending.put(p.key(), p);
     try {

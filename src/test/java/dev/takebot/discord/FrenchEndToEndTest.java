@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.FileUpload;
+import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
@@ -256,6 +257,36 @@ class FrenchEndToEndTest {
                 .content())
         .as("an English member is refused in English")
         .startsWith("Only members with the Manage Server permission");
+  }
+
+  @Test
+  @DisplayName(
+      "a French moderator's private preview is French (words and Post, Edit, Cancel), shows the"
+          + " post as the French server will see it, and Publier posts it")
+  void frenchPreview() {
+    InteractionHandle cmd =
+        sandbox.slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            Map.of("file", FileUpload.text("sahel-2.md", ARTICLE.replace("Cédéao", "CEDEAO"))));
+    List<SandboxMessage> preview = BotHarness.awaitPreview(cmd);
+    SandboxMessage control = preview.get(preview.size() - 1);
+
+    assertThat(control.content())
+        .contains("**Aperçu**", "vous seul le voyez", "**Publiez**-la")
+        .doesNotContain("Preview", "only you", "Post");
+    assertThat(control.components().get(0).findValuesAsText("label"))
+        .containsExactly("Publier", "Modifier", "Annuler");
+    String shown = visible(preview.get(preview.size() - 2));
+    assertThat(shown)
+        .contains("**Votre avis 👇**", "📅 20 mai 2026", "Donner votre avis")
+        .doesNotContain(ENGLISH);
+
+    SandboxMessage answer = h.pressPost(sandbox.moderator(), cmd);
+    assertThat(answer.content())
+        .startsWith("Publié **Le Mali")
+        .contains("Les avis sont recueillis");
   }
 
   /** Paths of the names and descriptions in {@code node} and below that have no French text. */
