@@ -289,6 +289,29 @@ class FrenchEndToEndTest {
         .contains("Les avis sont recueillis");
   }
 
+  @Test
+  @DisplayName(
+      "the language a server's managers chose wins over its Discord language for public posts,"
+          + " while a French member's private answer stays French")
+  void chosenLanguageWins() {
+    long guild = Long.parseLong(sandbox.guildId());
+    h.app.settings().setLanguage(guild, "en");
+    try {
+      SandboxMessage everyone =
+          sandbox
+              .slash(amelie, thread, "takes summary", Map.of("private", false))
+              .awaitResponse(BotHarness.WAIT);
+      assertThat(visible(everyone)).contains("Takes on: Le Mali", "**3 takes** from **1 member**");
+      SandboxMessage hers =
+          sandbox
+              .slash(amelie, thread, "takes summary", Map.of("private", true))
+              .awaitResponse(BotHarness.WAIT);
+      assertThat(visible(hers)).contains("Avis sur\u00a0: Le Mali");
+    } finally {
+      h.app.settings().setLanguage(guild, "");
+    }
+  }
+
   /** Paths of the names and descriptions in {@code node} and below that have no French text. */
   private static void untranslated(JsonNode node, String path, List<String> out) {
     if (node.hasNonNull("name") && !node.path("name_localizations").hasNonNull("fr")) {
