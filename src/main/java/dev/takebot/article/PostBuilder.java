@@ -99,8 +99,7 @@ public final class PostBuilder {
       return render(retitled, List.of(edit.summary()), edit.hashtags(), serverLocale);
     } catch (IllegalArgumentException overLimit) {
       // The edit's own limits leave room, but escaping (e.g. of '_' in many hashtags) can add up.
-      throw new ArticleFormatException(
-          "the post would be longer than Discord allows: shorten the summary or drop some hashtags");
+      throw ArticleFormatException.of(0, "articleError.edit.tooLong");
     }
   }
 

@@ -11,6 +11,9 @@ import dev.takebot.article.PostEdit;
  * Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder.
  */
 public final class ArticlePipelineAdapter implements ArticlePipeline {
+  /** The origin of an article pasted rather than attached, named in the member's language. */
+  static final String PASTED = "pasted text";
+
   private final int hashtagLimit;
 
   public ArticlePipelineAdapter(int hashtagLimit) {
@@ -27,7 +30,9 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
     try {
       return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit, serverLocale));
     } catch (ArticleFormatException e) {
-      throw UserError.caused(e, "post.unusable", "origin", origin, "reason", e.getMessage());
+      Object where = PASTED.equals(origin) ? (UserError.Term) t -> t.get("post.pasted") : origin;
+      throw UserError.caused(
+          e, "post.unusable", "origin", where, "reason", (UserError.Term) e::message);
     }
   }
 

@@ -53,7 +53,7 @@ final class ArticlePostCommand implements SlashFeature {
   /**
    * The origin named in errors about pasted text, whether from the {@code text} option or the form.
    */
-  private static final String PASTED = "pasted text";
+  private static final String PASTED = ArticlePipelineAdapter.PASTED;
 
   private static final Pattern SAFE_NAME = Pattern.compile("[\\w][\\w .-]{0,99}");
 

@@ -251,7 +251,8 @@ final class PostPreviewFeature implements ComponentFeature {
           ArticlePipelineAdapter.edited(
               s.article(), edit, pending.publicly(event.getGuild()).locale());
     } catch (ArticleFormatException e) {
-      refuse(event, Readers.privately(event).get("preview.editRefused", "reason", e.getMessage()));
+      Texts texts = Readers.privately(event);
+      refuse(event, texts.get("preview.editRefused", "reason", e.message(texts)));
       return;
     }
     if (!p.replace(s.article(), edited)) {

@@ -312,6 +312,31 @@ class FrenchEndToEndTest {
     }
   }
 
+  @Test
+  @DisplayName("a French moderator is told in French why a text is no article, line included")
+  void articleErrorsInFrench() {
+    SandboxMessage answer =
+        sandbox
+            .slash(
+                sandbox.moderator(),
+                sandbox.news(),
+                "article post",
+                Map.of(
+                    "file",
+                    FileUpload.text("vide.md", "---\ntitle: x\ndate: 2026-13-01\n---\ntexte\n")))
+            .awaitResponse(BotHarness.WAIT);
+    assertThat(answer.content())
+        .startsWith("Impossible d’utiliser cet article\u00a0: vide.md\u00a0: ligne 3\u00a0:")
+        .contains("n’est pas une date");
+    SandboxMessage pasted =
+        sandbox
+            .slash(sandbox.moderator(), sandbox.news(), "article post", Map.of("text", "#a #b"))
+            .awaitResponse(BotHarness.WAIT);
+    assertThat(pasted.content())
+        .startsWith("Impossible d’utiliser cet article\u00a0: texte collé\u00a0:")
+        .contains("que des hashtags");
+  }
+
   /** Paths of the names and descriptions in {@code node} and below that have no French text. */
   private static void untranslated(JsonNode node, String path, List<String> out) {
     if (node.hasNonNull("name") && !node.path("name_localizations").hasNonNull("fr")) {

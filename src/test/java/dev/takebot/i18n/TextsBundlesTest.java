@@ -66,6 +66,27 @@ class TextsBundlesTest {
   }
 
   @Test
+  @DisplayName(
+      "every message formats in every language, with no pattern syntax left in what readers see")
+  void everyMessageFormats() throws IOException {
+    for (Locale l : Languages.supported()) {
+      Properties own = load(l.equals(Languages.DEFAULT) ? "" : "_" + l.getLanguage());
+      Texts texts = Texts.forLocale(l);
+      for (String key : own.stringPropertyNames()) {
+        if (key.startsWith("format.")) {
+          continue;
+        }
+        java.util.Map<String, Object> args = new java.util.HashMap<>();
+        arguments(own.getProperty(key)).forEach(a -> args.put(a, 3));
+        assertThat(texts.format(key, args))
+            .as("%s in %s", key, l)
+            .doesNotContain("::", "{", "}")
+            .isNotBlank();
+      }
+    }
+  }
+
+  @Test
   @DisplayName("French counts 0 and 1 as singular and formats numbers the French way")
   void frenchPluralsAndNumbers() {
     Texts fr = Texts.forLocale(Locale.FRENCH);
