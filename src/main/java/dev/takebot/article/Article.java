@@ -40,7 +40,9 @@ public record Article(
     /** Markdown, optionally with YAML front matter (title, date, tags, video). */
     MARKDOWN,
     /** Plain text whose first line is the title. */
-    PLAIN
+    PLAIN,
+    /** Read from a web page or a feed item ({@link ArticleDraft}). */
+    WEB
   }
 
   public Article {

@@ -477,7 +477,7 @@ public final class ArticleParser {
   }
 
   /** SHA-256 of the text with blank-line runs and surrounding whitespace normalised away. */
-  private static String key(String normalized) {
+  static String key(String normalized) {
     String canonical = canonical(normalized);
     try {
       byte[] digest =

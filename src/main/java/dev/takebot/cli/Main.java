@@ -4,6 +4,7 @@ import dev.takebot.config.ConfigException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,13 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    CommandLine cli = commandLine();
+    // "sentiment FILE" is often run one-off on a large file, where start-up counts: it alone skips
+    // building every other subcommand (and the logging some of them set up).
+    boolean sentiment = args.length > 0 && args[0].equals("sentiment");
+    CommandLine cli = sentiment ? sentimentOnly() : commandLine();
+    if (sentiment) {
+      args = Arrays.copyOfRange(args, 1, args.length);
+    }
     // Java 17 encodes stdout in the platform charset; posts are full of emoji (👇, 📅).
     cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
@@ -45,6 +52,15 @@ public final class Main implements Runnable {
    */
   public static CommandLine commandLine() {
     return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The {@code sentiment} subcommand on its own, with the same error handling. */
+  static CommandLine sentimentOnly() {
+    CommandLine cli = new CommandLine(new SentimentCommand());
+    cli.setCommandName("takebot sentiment");
+    cli.setExecutionExceptionHandler(Main::handleFailure);
+    cli.setParameterExceptionHandler(Main::handleBadArguments);
+    return cli;
   }
 
   /**

@@ -6,13 +6,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takebot.article.Article;
+import dev.takebot.article.ArticleDraft;
 import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
+import dev.takebot.config.ConfigException;
+import dev.takebot.config.ConfigLoader;
+import dev.takebot.config.TakeBotConfig;
 import dev.takebot.discord.ArticlePipelineAdapter;
 import dev.takebot.discord.PostPayloads;
 import dev.takebot.discord.PreparedArticle;
+import dev.takebot.feed.FeedFormatException;
+import dev.takebot.feed.Links;
+import dev.takebot.fetch.FetchException;
+import dev.takebot.fetch.SafeFetcher;
 import dev.takebot.i18n.Languages;
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
@@ -35,20 +43,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code takebot preview FILE}: shows the post TakeBot would make for an article, without Discord.
- * Plain output is the post as a member sees it; {@code --json} prints the Create Message bodies the
- * bot sends, serialised by JDA as the bot does. Exit 0 on success, 2 with one line {@code error: …}
- * on stderr for bad input or arguments.
+ * {@code takebot preview FILE|URL}: shows the post TakeBot would make for an article, a web page or
+ * a feed's newest item, without Discord. Plain output is the post as a member sees it; {@code
+ * --json} prints the Create Message bodies the bot sends, serialised by JDA as the bot does. Exit 0
+ * on success, 2 with one line {@code error: …} on stderr for bad input or arguments.
  */
 @Command(
     name = "preview",
     description = {
-      "Show the post TakeBot would make for an article file: thread name, messages, embed.",
+      "Show the post TakeBot would make for an article file, a web page or a feed: thread name,"
+          + " messages, embed.",
       "Formats: 'date YYYY-MM-DD Title' first line, Markdown (optional YAML front matter),"
-          + " or plain text whose first line is the title."
+          + " or plain text whose first line is the title.",
+      "A link (http:// or https://) is fetched as the bot fetches it, with the fetch.* settings"
+          + " of --config: a page is read as a news page, a feed shows its newest item."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the post was built", "2:bad arguments or the file is not a usable article"})
+    exitCodeList = {
+      "0:the post was built",
+      "2:bad arguments, or the file or link is not a usable article (one line on stderr)"
+    })
 public final class PreviewCommand implements Callable<Integer> {
   static final int BAD_INPUT = 2;
   static final int INTERNAL_ERROR = 1;
@@ -58,9 +72,18 @@ public final class PreviewCommand implements Callable<Integer> {
 
   @Parameters(
       index = "0",
+      paramLabel = "FILE|URL",
+      description =
+          "The article file (UTF-8, at most 100 KB), or the link of a news page or a feed.")
+  String source;
+
+  @Option(
+      names = "--config",
       paramLabel = "FILE",
-      description = "The article file (UTF-8, at most 100 KB).")
-  Path file;
+      description =
+          "The configuration whose fetch.* settings apply to a link (default: the built-in"
+              + " defaults, which refuse private addresses).")
+  Path config;
 
   @Option(
       names = {"-h", "--help"},
@@ -104,6 +127,10 @@ public final class PreviewCommand implements Callable<Integer> {
           "--locale must be one of " + String.join(", ", Languages.codes()) + ", got " + locale);
     }
     Texts texts = Texts.forTag(locale);
+    if (isLink(source)) {
+      return previewLink(out, err, texts);
+    }
+    Path file = Path.of(source);
     ArticlePost post;
     try {
       post = PostBuilder.build(ArticleParser.parse(read(file)), hashtags, texts.locale());
@@ -114,6 +141,29 @@ public final class PreviewCommand implements Callable<Integer> {
     } catch (RuntimeException | StackOverflowError e) {
       // A bug, not bad input: still one line for the user, and exit 1 so that scripts can tell.
       fail(err, "could not build the post for " + file + " (" + e + "); please report this");
+      return INTERNAL_ERROR;
+    }
+    out.print(json ? json(post, texts) : text(post, texts));
+    out.flush();
+    return 0;
+  }
+
+  static boolean isLink(String source) {
+    return source.matches("(?is)^[a-z][a-z0-9+.-]*://.*");
+  }
+
+  /** A page or a feed's newest item, fetched with the configuration's fetch settings. */
+  private int previewLink(PrintWriter out, PrintWriter err, Texts texts) {
+    ArticlePost post;
+    try {
+      TakeBotConfig loaded =
+          config == null ? TakeBotConfig.defaults() : new ConfigLoader().load(config);
+      ArticleDraft draft = new Links(new SafeFetcher(loaded.fetch())).read(source);
+      post = PostBuilder.build(draft.toArticle(), hashtags, texts.locale());
+    } catch (ConfigException | FetchException | FeedFormatException | ArticleFormatException e) {
+      return fail(err, e.getMessage());
+    } catch (RuntimeException e) {
+      fail(err, "could not build the post for " + source + " (" + e + "); please report this");
       return INTERNAL_ERROR;
     }
     out.print(json ? json(post, texts) : text(post, texts));

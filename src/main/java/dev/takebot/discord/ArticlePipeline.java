@@ -1,5 +1,7 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticleDraft;
+
 /**
  * Turns an article's raw text into the messages to post. Implemented by the {@code article}
  * package's parser and post builder; the bot only posts what it is given.
@@ -24,5 +26,20 @@ public interface ArticlePipeline {
    */
   default PreparedArticle prepare(String origin, String text, java.util.Locale serverLocale) {
     return prepare(origin, text);
+  }
+
+  /**
+   * Prepares a post from an article read from a web page or a feed item.
+   *
+   * @throws UserError when the draft is no article (e.g. "no article text found")
+   */
+  default PreparedArticle prepare(String origin, ArticleDraft draft) {
+    throw UserError.of("post.noLinks");
+  }
+
+  /** {@link #prepare(String, ArticleDraft)} for a server that reads {@code serverLocale}. */
+  default PreparedArticle prepare(
+      String origin, ArticleDraft draft, java.util.Locale serverLocale) {
+    return prepare(origin, draft);
   }
 }

@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import dev.takebot.article.Article;
+import dev.takebot.article.ArticleDraft;
 import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
@@ -33,6 +34,20 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
       Object where = PASTED.equals(origin) ? (UserError.Term) t -> t.get("post.pasted") : origin;
       throw UserError.caused(
           e, "post.unusable", "origin", where, "reason", (UserError.Term) e::message);
+    }
+  }
+
+  @Override
+  public PreparedArticle prepare(String origin, ArticleDraft draft) {
+    return prepare(origin, draft, java.util.Locale.ENGLISH);
+  }
+
+  @Override
+  public PreparedArticle prepare(String origin, ArticleDraft draft, java.util.Locale serverLocale) {
+    try {
+      return prepared(PostBuilder.build(draft.toArticle(), hashtagLimit, serverLocale));
+    } catch (ArticleFormatException e) {
+      throw UserError.caused(e, "post.badLink", "reason", (UserError.Term) e::message);
     }
   }
 

@@ -1,6 +1,10 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticleDraft;
 import dev.takebot.article.ArticleParser;
+import dev.takebot.feed.FeedFormatException;
+import dev.takebot.feed.Links;
+import dev.takebot.fetch.FetchException;
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.settings.SettingsService;
@@ -36,12 +40,12 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
- * {@code /article post}: a moderator hands over an article (attached file, pasted text, or the name
- * of a file in the articles folder); the bot answers privately with a preview of the exact post and
- * Post, Edit and Cancel buttons ({@link PendingPosts}, {@link PostPreviewFeature}). With {@code
- * now:true} it posts at once ({@link ArticlePublisher}) and answers with a link. Run without an
- * article, it opens {@link ArticlePasteModal}'s form, where a multi-line article keeps its line
- * breaks.
+ * {@code /article post}: a moderator hands over an article (attached file, pasted text, the name of
+ * a file in the articles folder, or a link to a news page or a feed); the bot answers privately
+ * with a preview of the exact post and Post, Edit and Cancel buttons ({@link PendingPosts}, {@link
+ * PostPreviewFeature}). With {@code now:true} it posts at once ({@link ArticlePublisher}) and
+ * answers with a link. Run without an article, it opens {@link ArticlePasteModal}'s form, where a
+ * multi-line article keeps its line breaks.
  */
 final class ArticlePostCommand implements SlashFeature {
   /** The parser refuses anything larger, so a larger file is refused before it is downloaded. */
@@ -71,12 +75,17 @@ final class ArticlePostCommand implements SlashFeature {
   private final ArticlePublisher publisher;
   private final PendingPosts previews;
 
+  /** Reads {@code url:} links, pages or feeds. */
+  private final Links links;
+
   ArticlePostCommand(
       BotContext ctx,
       SettingsService settings,
       Path articleDirectory,
       ArticlePublisher publisher,
-      PendingPosts previews) {
+      PendingPosts previews,
+      Links links) {
+    this.links = links;
     this.ctx = ctx;
     this.settings = settings;
     this.articleDirectory = articleDirectory;
@@ -107,6 +116,9 @@ final class ArticlePostCommand implements SlashFeature {
             new OptionData(OptionType.STRING, "name", "An article from the bot's articles folder")
                 .setAutoComplete(true),
             new OptionData(
+                    OptionType.STRING, "url", "A news page or a feed (its newest item) to post")
+                .setMaxLength(2000),
+            new OptionData(
                     OptionType.CHANNEL,
                     "channel",
                     "Where to post (default: the server's post channel)")
@@ -118,7 +130,10 @@ final class ArticlePostCommand implements SlashFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     List<OptionMapping> sources =
-        Stream.of("file", "text", "name").map(event::getOption).filter(o -> o != null).toList();
+        Stream.of("file", "text", "name", "url")
+            .map(event::getOption)
+            .filter(o -> o != null)
+            .toList();
     OptionMapping channel = event.getOption("channel");
     GuildChannel chosen = channel == null ? null : channel.getAsChannel();
     boolean now = event.getOption(NOW, false, OptionMapping::getAsBoolean);
@@ -192,8 +207,11 @@ final class ArticlePostCommand implements SlashFeature {
       ArticlePublisher.checkPermissions(event.getMember(), target);
       Source source = load.get();
       PreparedArticle article =
-          ctx.articles()
-              .prepare(source.origin(), source.text(), ctx.readers().server(event.getGuild()));
+          source.draft() != null
+              ? ctx.articles()
+                  .prepare(source.origin(), source.draft(), ctx.readers().server(event.getGuild()))
+              : ctx.articles()
+                  .prepare(source.origin(), source.text(), ctx.readers().server(event.getGuild()));
       if (now) {
         String answer = publisher.post(event.getMember(), target, where.adopted(), article, texts);
         hook.editOriginal(MessageSpecs.editText(answer)).queue();
@@ -271,7 +289,7 @@ final class ArticlePostCommand implements SlashFeature {
     return new Target(gm, adopted);
   }
 
-  private static GuildChannel findChannel(Guild guild, String nameOrId) {
+  static GuildChannel findChannel(Guild guild, String nameOrId) {
     String n = nameOrId.startsWith("#") ? nameOrId.substring(1) : nameOrId;
     if (n.matches("\\d{17,20}")) {
       return guild.getGuildChannelById(n);
@@ -284,12 +302,18 @@ final class ArticlePostCommand implements SlashFeature {
         .orElse(null);
   }
 
-  private record Source(String origin, String text) {}
+  /** An article as handed over: its text, or for a link the draft read from the page or feed. */
+  private record Source(String origin, String text, ArticleDraft draft) {
+    Source(String origin, String text) {
+      this(origin, text, null);
+    }
+  }
 
   private Source load(OptionMapping option) {
     return switch (option.getName()) {
       case "text" -> new Source(PASTED, option.getAsString());
       case "file" -> fromAttachment(option.getAsAttachment());
+      case "url" -> fromLink(option.getAsString());
       default -> fromFolder(option.getAsString());
     };
   }
@@ -317,6 +341,15 @@ final class ArticlePostCommand implements SlashFeature {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw UserError.of("post.interrupted");
+    }
+  }
+
+  /** A page or a feed read through the safe fetcher; each refusal is one line for the moderator. */
+  private Source fromLink(String url) {
+    try {
+      return new Source(url.strip(), null, links.read(url));
+    } catch (FetchException | FeedFormatException e) {
+      throw UserError.of("post.badLink", "reason", e.getMessage());
     }
   }
 

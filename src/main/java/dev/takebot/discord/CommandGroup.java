@@ -18,6 +18,10 @@ enum CommandGroup {
       "article",
       "Post news articles for discussion (moderators)",
       DefaultMemberPermissions.enabledFor(Permission.MESSAGE_MANAGE)),
+  FEED(
+      "feed",
+      "Follow news feeds and post their new items (moderators)",
+      DefaultMemberPermissions.enabledFor(Permission.MESSAGE_MANAGE)),
   TAKES("takes", "Members' takes on posted articles", DefaultMemberPermissions.ENABLED),
   TAKEBOT(
       "takebot",

@@ -3,6 +3,10 @@ package dev.takebot.discord;
 import dev.takebot.config.Secrets;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.feed.FeedPoller;
+import dev.takebot.feed.FeedService;
+import dev.takebot.feed.Links;
+import dev.takebot.fetch.SafeFetcher;
 import dev.takebot.ops.Health;
 import dev.takebot.ops.Metrics;
 import dev.takebot.ops.OpsServer;
@@ -23,11 +27,13 @@ import dev.takebot.takes.summary.RenderedSummary;
 import dev.takebot.takes.summary.SummaryService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -58,6 +64,10 @@ public final class TakeBotAssembly implements AutoCloseable {
   private final PendingPosts previews;
   private final TakeBot bot;
   private final Operations ops;
+  private final FeedPosting feedPosting;
+
+  /** How often due feeds are looked for; each feed has its own interval ({@code feeds.*}). */
+  static final Duration FEED_TICK = Duration.ofMinutes(1);
 
   private TakeBotAssembly(
       TakeRepository store,
@@ -67,7 +77,9 @@ public final class TakeBotAssembly implements AutoCloseable {
       Scheduler scheduler,
       PendingPosts previews,
       TakeBot bot,
-      Operations ops) {
+      Operations ops,
+      FeedPosting feedPosting) {
+    this.feedPosting = feedPosting;
     this.store = store;
     this.takes = takes;
     this.summaries = summaries;
@@ -250,8 +262,32 @@ public final class TakeBotAssembly implements AutoCloseable {
       PendingPosts previews = new PendingPosts(clock, ctx.readers());
       TakesListener collector =
           new TakesListener(takes, scheduler.routine("take-retry"), o.takeRetryDelay(), metrics);
+      // Links and feeds: every fetch through the one safe fetcher
+      SafeFetcher fetcher = new SafeFetcher(config.fetch());
+      ArticlePublisher publisher = new ArticlePublisher(ctx, settings);
+      FeedPoller poller =
+          new FeedPoller(
+              store.feeds(),
+              fetcher,
+              config.feeds(),
+              clock,
+              () -> ThreadLocalRandom.current().nextDouble());
+      FeedPosting feedPosting =
+          new FeedPosting(ctx, poller, publisher, previews, scheduler.routine("feeds"), FEED_TICK);
+      Feeds feeds =
+          new Feeds(
+              new Links(fetcher),
+              FeedCommands.all(
+                  ctx,
+                  new FeedService(store.feeds(), fetcher, config.feeds(), clock),
+                  settings,
+                  publisher,
+                  previews),
+              feedPosting);
       Features features =
-          features(ctx, config, settings, reactions, scheduler, seen, previews, collector, metrics);
+          features(
+              ctx, config, settings, reactions, scheduler, seen, previews, collector, metrics,
+              publisher, feeds);
       // JDA
       TakeBot bot =
           TakeBot.connect(
@@ -263,7 +299,8 @@ public final class TakeBotAssembly implements AutoCloseable {
               identifyGate(config, store));
       Operations ops = new Operations(metrics, health, server, collector);
       logStartup(config, bot, ops);
-      return new TakeBotAssembly(store, takes, summaries, settings, scheduler, previews, bot, ops);
+      return new TakeBotAssembly(
+          store, takes, summaries, settings, scheduler, previews, bot, ops, feedPosting);
     } catch (InterruptedException | RuntimeException e) {
       if (scheduler != null) {
         scheduler.close();
@@ -332,16 +369,19 @@ public final class TakeBotAssembly implements AutoCloseable {
       Leases leases,
       PendingPosts previews,
       TakesListener collector,
-      Metrics metrics) {
+      Metrics metrics,
+      ArticlePublisher publisher,
+      Feeds feeds) {
     TakesSettings takes = config.takes();
 
     TakesListCommand list = new TakesListCommand(ctx);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
-    ArticlePublisher publisher = new ArticlePublisher(ctx, settings);
     ArticlePostCommand post =
-        new ArticlePostCommand(ctx, settings, config.articles().directory(), publisher, previews);
+        new ArticlePostCommand(
+            ctx, settings, config.articles().directory(), publisher, previews, feeds.links());
     TakeBotSettingsCommand settingsCommand = new TakeBotSettingsCommand(settings);
-    return new Features(
+    List<SlashFeature> commands = new ArrayList<>(feeds.commands());
+    commands.addAll(
         List.of(
             post,
             new TakesSummaryCommand(ctx, settings),
@@ -352,7 +392,9 @@ public final class TakeBotAssembly implements AutoCloseable {
             new TakesExportCommand(ctx),
             new ArticleListCommand(ctx),
             new ArticleSummaryCommand(ctx),
-            settingsCommand),
+            settingsCommand));
+    return new Features(
+        List.copyOf(commands),
         List.of(
             new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
             new ArticlePasteModal(post),
@@ -368,7 +410,8 @@ public final class TakeBotAssembly implements AutoCloseable {
             new Retention(
                 ctx, takes, g -> settings.get(g).retentionDays(), scheduler.routine("retention")),
             new BackgroundRetag(ctx, scheduler.routine("retag"), leases, metrics),
-            new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff())),
+            new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff()),
+            feeds.posting()),
         List.of(correct, new ExplainSentimentFeature(ctx)));
   }
 
@@ -403,6 +446,19 @@ public final class TakeBotAssembly implements AutoCloseable {
    */
   public TakeRepository store() {
     return store;
+  }
+
+  /** What links and feeds add to the bot: the reader of links, the /feed commands, the poster. */
+  private record Feeds(Links links, List<SlashFeature> commands, FeedPosting posting) {}
+
+  /**
+   * Polls the due feeds of this process's servers now, as the feed routine does every minute (for
+   * tests, whose clock decides what is due).
+   *
+   * @return how many feeds were polled
+   */
+  public int pollFeedsNow() {
+    return feedPosting.pollDue();
   }
 
   /** The bot's scheduler, for routines of the command that runs it (e.g. the health file). */

@@ -94,6 +94,24 @@ public record Evaluation(
     };
   }
 
+  /** The columns of {@link #row}. */
+  public static final String ROW_HEADER =
+      "part\tn\tpearson_r\taccuracy\tmacro_f1\tweighted_f1\tgold_mixed_read_mixed";
+
+  /** One tab-separated line of the figures, named {@code part} (see {@link #ROW_HEADER}). */
+  public String row(String part) {
+    return String.format(
+        Locale.ROOT,
+        "%s\t%d\t%s\t%s\t%s\t%s\t%s",
+        part,
+        n,
+        Double.isNaN(pearson) ? "-" : fmt(pearson),
+        fmt(accuracy),
+        fmt(macroF1),
+        fmt(weightedF1),
+        goldMixed == 0 ? "-" : goldMixedReadMixed + "/" + goldMixed);
+  }
+
   /** A short human-readable report. */
   public String format() {
     StringBuilder b = new StringBuilder();

@@ -51,6 +51,43 @@ final class Lexicon {
   /** Derived: the term has a booster or dampener increment. */
   static final int BOOSTER = 1 << (FIRST_BIT + 18);
 
+  /**
+   * Derived: the term may start an irony pattern (see {@link #cues}), so the scorer runs its irony
+   * pass over the text. Words that only play a part once another cue is there carry no such flag.
+   */
+  static final int IRONY = 1 << (FIRST_BIT + 19);
+
+  // Irony cue kinds, per term in cues (an int each: the token flags have no bit left for them).
+  /** "sure", "oh", "yeah", "wow": opens a sarcastic sentence when it stresses praise. */
+  static final int CUE_OPENER = 1;
+
+  /** "another", "encore", "more": "great, another delay". */
+  static final int CUE_ANOTHER = 1 << 1;
+
+  /** "shame", "pity", "dommage": "great diplomacy, shame about the coup". */
+  static final int CUE_TAIL = 1 << 2;
+
+  /** "about", "that", "que": what a tail word needs after it to read as a tail. */
+  static final int CUE_TAIL_LINK = 1 << 3;
+
+  /** "lol", "lmao", "mdr": laughter, which mocks in an ironic text. */
+  static final int CUE_LAUGH = 1 << 4;
+
+  /** "said", "wrote": quotes after them report words; they are no scare quotes. */
+  static final int CUE_SPEECH = 1 << 5;
+
+  /** "who", "is", "anyone", "quand": a question opening with one asks rather than judges. */
+  static final int CUE_QUESTION = 1 << 6;
+
+  /** The first word of an irony phrase ("thanks for nothing", "oh sure"). */
+  static final int CUE_PHRASE = 1 << 7;
+
+  /** "huh", "hein": ending a sentence, it doubts the sentence's praise. */
+  static final int CUE_HUH = 1 << 8;
+
+  /** The kinds that start the irony pass (the others only matter once it runs). */
+  private static final int TRIGGERS = CUE_ANOTHER | CUE_TAIL | CUE_LAUGH | CUE_PHRASE | CUE_HUH;
+
   private static final int ENTRY = 4;
   private static final int EMOJI_BMP_BASE = 0x2100;
   private static final int EMOJI_BMP_END = 0x2C00;
@@ -94,6 +131,18 @@ final class Lexicon {
 
   private final float[] phraseValues;
 
+  /** Irony cue kinds (CUE_*) per term id, 0 for most. */
+  private final int[] cues;
+
+  /**
+   * Irony phrases: the term ids of each, and the valence its last word takes (VADER scale). A
+   * phrase flagged sarcastic also turns the text's praise around ("oh sure, great plan").
+   */
+  final int[][] ironyPhrases;
+
+  final float[] ironyValences;
+  final boolean[] ironySarcastic;
+
   /** CRC of every resource byte read, folded into the analyser's version. */
   final long checksum;
 
@@ -101,6 +150,7 @@ final class Lexicon {
   private final List<String> terms = new ArrayList<>();
   private final List<float[]> rows = new ArrayList<>();
   private final List<Integer> rowFlags = new ArrayList<>();
+  private final Map<Integer, Integer> cueKinds = new HashMap<>();
   private final CRC32 crc = new CRC32();
 
   Lexicon(ClassLoader loader) {
@@ -151,6 +201,14 @@ final class Lexicon {
           case "soft-booster" -> flag(id, SOFT_BOOSTER);
           case "discourse" -> flag(id, DISCOURSE);
           case "like-subject" -> flag(id, LIKE_SUBJECT);
+          case "irony-opener" -> cue(id, CUE_OPENER);
+          case "irony-another" -> cue(id, CUE_ANOTHER);
+          case "irony-tail" -> cue(id, CUE_TAIL);
+          case "irony-tail-link" -> cue(id, CUE_TAIL_LINK);
+          case "laugh" -> cue(id, CUE_LAUGH);
+          case "huh" -> cue(id, CUE_HUH);
+          case "speech" -> cue(id, CUE_SPEECH);
+          case "question" -> cue(id, CUE_QUESTION);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }
@@ -164,6 +222,27 @@ final class Lexicon {
       int b = id(words[1]);
       flag(b, PHRASE_HEAD);
       phraseMap.put(((long) a << 32) | b, Float.parseFloat(f[1]));
+    }
+    List<int[]> ironyIds = new ArrayList<>();
+    List<String[]> ironyLines = new ArrayList<>();
+    for (String line : lines(loader, DIR + "irony.tsv")) {
+      String[] f = line.split("\t");
+      String[] words = f[0].split(" ");
+      int[] seq = new int[words.length];
+      for (int k = 0; k < words.length; k++) {
+        seq[k] = id(words[k]);
+      }
+      cue(seq[0], CUE_PHRASE);
+      ironyIds.add(seq);
+      ironyLines.add(f);
+    }
+    ironyPhrases = ironyIds.toArray(new int[0][]);
+    ironyValences = new float[ironyPhrases.length];
+    ironySarcastic = new boolean[ironyPhrases.length];
+    for (int k = 0; k < ironyPhrases.length; k++) {
+      String[] f = ironyLines.get(k);
+      ironyValences[k] = Float.parseFloat(f[1]);
+      ironySarcastic[k] = f.length > 2 && f[2].strip().equals("sarcastic");
     }
     for (String line : lines(loader, DIR + "emoji.tsv")) {
       String[] f = line.split("\t");
@@ -181,12 +260,19 @@ final class Lexicon {
     }
     int n = terms.size();
     entries = new int[ENTRY * n];
+    cues = new int[n];
     names = terms.toArray(new String[0]);
     negatedNames = new String[n];
     for (int i = 0; i < n; i++) {
       float[] r = rows.get(i);
       boolean valence = r[0] == r[0] || r[1] == r[1];
-      entries[ENTRY * i] = rowFlags.get(i) | (valence ? VALENCE : 0) | (r[2] != 0 ? BOOSTER : 0);
+      int cue = cueKinds.getOrDefault(i, 0);
+      cues[i] = cue;
+      entries[ENTRY * i] =
+          rowFlags.get(i)
+              | (valence ? VALENCE : 0)
+              | (r[2] != 0 ? BOOSTER : 0)
+              | ((cue & TRIGGERS) != 0 ? IRONY : 0);
       entries[ENTRY * i + 1] = Float.floatToRawIntBits(r[0]);
       entries[ENTRY * i + 2] = Float.floatToRawIntBits(r[1]);
       entries[ENTRY * i + 3] = Float.floatToRawIntBits(r[2]);
@@ -291,6 +377,15 @@ final class Lexicon {
 
   private float[] row(String raw) {
     return rows.get(id(raw));
+  }
+
+  private void cue(int id, int kind) {
+    cueKinds.merge(id, kind, (a, b) -> a | b);
+  }
+
+  /** The irony cue kinds of term {@code id} (CUE_*), 0 for most terms. */
+  int cues(int id) {
+    return cues[id];
   }
 
   private void flag(int id, int flag) {

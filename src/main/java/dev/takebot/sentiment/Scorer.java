@@ -28,7 +28,7 @@ final class Scorer {
    * How far back a French negation reaches a sentiment word in its clause ("ne ... pas" wraps the
    * verb).
    */
-  private static final int FAR_REACH = 6;
+  private static final int FAR_REACH = 8;
 
   private static final float B_INCR = 0.293f;
   private static final float C_INCR = 0.733f;
@@ -37,11 +37,13 @@ final class Scorer {
   private final Lexicon lex;
   private final Tuning tuning;
   private final float scale;
+  private final Irony irony;
 
   Scorer(Lexicon lex, Tuning tuning) {
     this.lex = lex;
     this.tuning = tuning;
     this.scale = (float) tuning.scale();
+    this.irony = new Irony(lex, tuning);
   }
 
   /** The reading of the tokens in {@code tb}; overwrites their valences and flags. */
@@ -196,6 +198,9 @@ final class Scorer {
       sent[i] = v;
       scored[m++] = i;
     }
+    if (Irony.hasCues(tb)) {
+      m = irony.apply(tb, m);
+    }
     if (m == 0) {
       return Sentiment.neutral();
     }
@@ -279,14 +284,15 @@ final class Scorer {
   private boolean farNegator(TokenBuffer tb, int i) {
     final int[] tf = tb.flags;
     for (int j = i - 1; j >= i - 3; j--) {
-      if (polar(tb, j) || (tf[j] & (Lexicon.NEGATOR | T_NT)) != 0) {
+      if (unnegatedPolar(tb, j) || (tf[j] & (Lexicon.NEGATOR | T_NT)) != 0) {
         return false; // the near window already decided
       }
     }
     for (int j = i - 4; j >= 0 && j >= i - FAR_REACH; j--) {
       // The tokens from j + 2 to i share i's clause (the near window's), so only j + 1 may open a
-      // new one.
-      if ((tf[j + 1] & (T_SENTENCE | T_CLAUSE)) != 0 || polar(tb, j)) {
+      // new one. A word the same negation already reached ("pas ... un grand succès") lets it
+      // reach on.
+      if ((tf[j + 1] & (T_SENTENCE | T_CLAUSE)) != 0 || unnegatedPolar(tb, j)) {
         return false;
       }
       if ((tf[j] & (Lexicon.NEGATOR | T_NT)) != 0) {
@@ -311,6 +317,10 @@ final class Scorer {
       }
     }
     return false;
+  }
+
+  private boolean unnegatedPolar(TokenBuffer tb, int j) {
+    return (tb.flags[j] & T_NEGATED) == 0 && polar(tb, j);
   }
 
   /** Whether a token with these flags is "no" (or "non", "nope"...): emoji carry no term flags. */
@@ -369,6 +379,9 @@ final class Scorer {
     for (int r = 0; r < kept; r++) {
       out[size++] = name(tb, top[r]);
     }
+    if (tb.ironic) {
+      out[size++] = "irony";
+    }
     if (tb.sarcasm) {
       out[size++] = "/s";
     }
@@ -382,6 +395,7 @@ final class Scorer {
       case 4 -> List.of(out[0], out[1], out[2], out[3]);
       case 5 -> List.of(out[0], out[1], out[2], out[3], out[4]);
       case 6 -> List.of(out[0], out[1], out[2], out[3], out[4], out[5]);
+      case 7 -> List.of(out[0], out[1], out[2], out[3], out[4], out[5], out[6]);
       default -> List.of(Arrays.copyOf(out, size));
     };
   }

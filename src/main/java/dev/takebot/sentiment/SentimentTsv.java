@@ -33,74 +33,123 @@ public final class SentimentTsv {
 
   private SentimentTsv() {}
 
+  /** Receives the rows of a file one by one, in order. */
+  @FunctionalInterface
+  public interface RowHandler {
+    void row(Row row);
+  }
+
   /**
    * Parses {@code bytes}; with {@code requireGold} the {@code gold_label} column must be present.
    */
   public static Table parse(byte[] bytes, boolean requireGold) throws TsvFormatException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     List<Row> rows = new ArrayList<>();
-    int idCol = -1;
-    int textCol = -1;
-    int labelCol = -1;
-    int scoreCol = -1;
-    int columns = -1;
+    boolean hasScore = forEach(bytes, requireGold, rows::add);
+    return new Table(List.copyOf(rows), hasScore);
+  }
+
+  /**
+   * Parses {@code bytes} and hands each row to {@code handler} as it is read, so a large file is
+   * tagged without holding all its rows; returns whether the header has a {@code gold_score}
+   * column. A format error is reported when its line is reached (after the rows before it).
+   */
+  public static boolean forEach(byte[] bytes, boolean requireGold, RowHandler handler)
+      throws TsvFormatException {
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF
+            ? 3 // UTF-8 byte order mark
+            : 0;
+    // One decoding of the whole file is several times faster than one per line. It replaces bad
+    // bytes with U+FFFD, so only a text holding that character is decoded again strictly, line by
+    // line, to find the bad line (or to accept a U+FFFD that was written as such).
+    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) {
+      strictCheck(bytes, start);
+    }
+    Header h = null;
     int lineNo = 0;
     int pos = 0;
-    int len = bytes.length;
-    if (len >= 3
-        && (bytes[0] & 0xFF) == 0xEF
-        && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF) {
-      pos = 3; // UTF-8 byte order mark
-    }
+    int len = text.length();
     while (pos < len) {
-      int end = pos;
-      while (end < len && bytes[end] != '\n') {
-        end++;
+      int end = text.indexOf('\n', pos);
+      if (end < 0) {
+        end = len;
       }
       lineNo++;
-      int stop = end > pos && bytes[end - 1] == '\r' ? end - 1 : end;
-      String line;
-      try {
-        line = decoder.decode(ByteBuffer.wrap(bytes, pos, stop - pos)).toString();
-      } catch (CharacterCodingException e) {
-        throw new TsvFormatException(lineNo, "not valid UTF-8; save the file as UTF-8");
-      }
+      int stop = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      String line = text.substring(pos, stop);
       pos = end + 1;
-      if (columns < 0) {
-        String[] head = line.split("\t", -1);
-        columns = head.length;
-        for (int c = 0; c < head.length; c++) {
-          switch (head[c].strip()) {
-            case "id" -> idCol = c;
-            case "text" -> textCol = c;
-            case "gold_label" -> labelCol = c;
-            case "gold_score" -> scoreCol = c;
-            default -> {}
-          }
-        }
-        if (idCol < 0 || textCol < 0) {
-          throw new TsvFormatException(
-              lineNo, "header must name the columns 'id' and 'text' (tab-separated)");
-        }
-        if (requireGold && labelCol < 0) {
-          throw new TsvFormatException(lineNo, "header must name a 'gold_label' column for --eval");
-        }
+      if (h == null) {
+        h = Header.of(line, lineNo, requireGold);
         continue;
       }
       if (line.isEmpty() && pos >= len) {
         break;
       }
-      String[] f = line.split("\t", -1);
-      if (f.length != columns) {
-        throw new TsvFormatException(
-            lineNo,
-            "expected " + columns + " tab-separated fields like the header, found " + f.length);
+      handler.row(h.row(line, lineNo, requireGold));
+    }
+    if (h == null) {
+      throw new TsvFormatException(
+          1, "empty input; expected a header with 'id' and 'text' columns");
+    }
+    return h.scoreCol >= 0;
+  }
+
+  /** Decodes line by line, strictly, and reports the first line that is not valid UTF-8. */
+  private static void strictCheck(byte[] bytes, int pos) throws TsvFormatException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int lineNo = 0;
+    while (pos < bytes.length) {
+      int end = pos;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
       }
+      lineNo++;
+      try {
+        decoder.decode(ByteBuffer.wrap(bytes, pos, end - pos));
+      } catch (CharacterCodingException e) {
+        throw new TsvFormatException(lineNo, "not valid UTF-8; save the file as UTF-8");
+      }
+      pos = end + 1;
+    }
+  }
+
+  /** The columns the header names. */
+  private record Header(int columns, int idCol, int textCol, int labelCol, int scoreCol) {
+    static Header of(String line, int lineNo, boolean requireGold) throws TsvFormatException {
+      String[] head = line.split("\t", -1);
+      int idCol = -1;
+      int textCol = -1;
+      int labelCol = -1;
+      int scoreCol = -1;
+      for (int c = 0; c < head.length; c++) {
+        switch (head[c].strip()) {
+          case "id" -> idCol = c;
+          case "text" -> textCol = c;
+          case "gold_label" -> labelCol = c;
+          case "gold_score" -> scoreCol = c;
+          default -> {}
+        }
+      }
+      if (idCol < 0 || textCol < 0) {
+        throw new TsvFormatException(
+            lineNo, "header must name the columns 'id' and 'text' (tab-separated)");
+      }
+      if (requireGold && labelCol < 0) {
+        throw new TsvFormatException(lineNo, "header must name a 'gold_label' column for --eval");
+      }
+      return new Header(head.length, idCol, textCol, labelCol, scoreCol);
+    }
+
+    Row row(String line, int lineNo, boolean requireGold) throws TsvFormatException {
+      String[] f = fields(line, lineNo);
       String label = labelCol >= 0 ? f[labelCol].strip() : null;
       if (requireGold && label.isEmpty()) {
         throw new TsvFormatException(
@@ -123,12 +172,32 @@ public final class SentimentTsv {
           throw new TsvFormatException(lineNo, "gold_score '" + f[scoreCol] + "' is not a number");
         }
       }
-      rows.add(new Row(lineNo, f[idCol], f[textCol], label, score));
+      return new Row(lineNo, f[idCol], f[textCol], label, score);
     }
-    if (columns < 0) {
-      throw new TsvFormatException(
-          1, "empty input; expected a header with 'id' and 'text' columns");
+
+    /** The line's fields, which must be as many as the header's. */
+    private String[] fields(String line, int lineNo) throws TsvFormatException {
+      String[] f = new String[columns];
+      int found = 0;
+      int from = 0;
+      while (true) {
+        int tab = line.indexOf('\t', from);
+        int to = tab < 0 ? line.length() : tab;
+        if (found < columns) {
+          f[found] = line.substring(from, to);
+        }
+        found++;
+        if (tab < 0) {
+          break;
+        }
+        from = tab + 1;
+      }
+      if (found != columns) {
+        throw new TsvFormatException(
+            lineNo,
+            "expected " + columns + " tab-separated fields like the header, found " + found);
+      }
+      return f;
     }
-    return new Table(List.copyOf(rows), scoreCol >= 0);
   }
 }

@@ -75,11 +75,42 @@ final class TokenBuffer {
   /** The tokens the scorer gave a valence, in order; the rest count for nothing. */
   int[] scored = new int[64];
 
+  // Spans of tokens the irony pass looks at (kinds below): [spanFrom, spanTo) each.
+  static final int SPAN_QUOTED = 1;
+  static final int SPAN_ITALIC = 2;
+  static final int SPAN_RHETORICAL = 3;
+  static final int SPAN_INQUIRY = 4;
+
+  /** A quote right after a word, as in nice "diplomacy". */
+  static final int SPAN_QUOTED_AFTER_WORD = 5;
+
+  int[] spanFrom = new int[8];
+  int[] spanTo = new int[8];
+  int[] spanKind = new int[8];
+  int spans;
+
+  /** The token an open quote or italic mark precedes, or -1. */
+  int quoteOpen;
+
+  int italicOpen;
+
+  /** The open quote follows a word directly (one space between). */
+  boolean quoteAfterWord;
+
+  /** Irony cue words seen (terms flagged Lexicon.IRONY): the irony pass runs only when some are. */
+  int cues;
+
+  /** An eye-roll emoji (🙄, 🙃, 🤡...) was seen: praise next to it is ironic. */
+  boolean eyeRoll;
+
+  /** The irony pass found the text ironic: its reasons say so. */
+  boolean ironic;
+
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
 
   /** The reasons' names while they are picked, and "/s" after them. */
-  final String[] reasons = new String[Scorer.MAX_REASONS + 1];
+  final String[] reasons = new String[Scorer.MAX_REASONS + 2];
 
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
@@ -122,6 +153,12 @@ final class TokenBuffer {
     sarcasm = false;
     escaped = false;
     contrastAt = -1;
+    spans = 0;
+    quoteOpen = -1;
+    italicOpen = -1;
+    cues = 0;
+    eyeRoll = false;
+    ironic = false;
     return this;
   }
 
@@ -167,6 +204,36 @@ final class TokenBuffer {
         break;
       }
     }
+  }
+
+  /** Notes the tokens [from, to) as a span of this kind. */
+  void addSpan(int kind, int from, int to) {
+    if (spans == spanFrom.length) {
+      spanFrom = Arrays.copyOf(spanFrom, 2 * spans);
+      spanTo = Arrays.copyOf(spanTo, 2 * spans);
+      spanKind = Arrays.copyOf(spanKind, 2 * spans);
+    }
+    spanFrom[spans] = from;
+    spanTo[spans] = to;
+    spanKind[spans] = kind;
+    spans++;
+  }
+
+  /** The first token of the sentence token {@code k} is in. */
+  int sentenceStart(int k) {
+    while (k > 0 && (flags[k] & T_SENTENCE) == 0) {
+      k--;
+    }
+    return k;
+  }
+
+  /** The token after the last of the sentence token {@code k} is in. */
+  int sentenceEnd(int k) {
+    k++;
+    while (k < count && (flags[k] & T_SENTENCE) == 0) {
+      k++;
+    }
+    return k;
   }
 
   void grow() {

@@ -34,7 +34,12 @@ final class Tokenizer {
 
   /** The term flags that call for termRules: most words have none of them. */
   private static final int RARE_RULES =
-      Lexicon.DISCOURSE | Lexicon.NO | Lexicon.FUNC_FR | Lexicon.FUNC_EN | Lexicon.CONTRAST;
+      Lexicon.DISCOURSE
+          | Lexicon.NO
+          | Lexicon.FUNC_FR
+          | Lexicon.FUNC_EN
+          | Lexicon.CONTRAST
+          | Lexicon.IRONY;
 
   private final Lexicon lex;
 
@@ -115,8 +120,19 @@ final class Tokenizer {
         }
         case '?' -> {
           tb.quest++;
-          tb.markQuestion();
+          if ((tb.pending & TokenBuffer.T_SENTENCE) == 0 && tb.count > 0) {
+            tb.markQuestion();
+            questionSpan(tb, i);
+          }
           tb.endSentence();
+          i++;
+        }
+        case '"', '\'', '\u201C', '\u201D', '\u2018', '\u2019', '\u00AB', '\u00BB' -> {
+          quote(tb, i);
+          i++;
+        }
+        case '_' -> {
+          italic(tb, i);
           i++;
         }
         case '.', ';' -> {
@@ -152,11 +168,14 @@ final class Tokenizer {
           if (r >= 2) {
             bold = !bold;
             ctx = context(quoteLine || quoteAll, bold);
+          } else {
+            italic(tb, i - 1);
           }
         }
         default -> {
           if (Character.isHighSurrogate(c) && i + 1 < n) {
             int cp = Character.toCodePoint(c, src[i + 1]);
+            tb.eyeRoll |= Irony.isEyeRoll(cp);
             float v = lex.emoji(cp);
             if (v == v) {
               tb.addEmoji(i, T_EMOJI | ctx, v);
@@ -175,6 +194,108 @@ final class Tokenizer {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A question just ended at {@code q}: notes its sentence as an inquiry when it opens with a
+   * question word ("is the stream live?"), else as rhetorical when the mark is doubled ("great
+   * diplomacy??").
+   */
+  private void questionSpan(TokenBuffer tb, int q) {
+    int s = tb.sentenceStart(tb.count - 1);
+    if (asks(tb, s) || (s + 1 < tb.count && !hasValence(tb.flags[s]) && asks(tb, s + 1))) {
+      tb.addSpan(TokenBuffer.SPAN_INQUIRY, s, tb.count);
+    } else if ((q + 1 < tb.n && (tb.src[q + 1] == '?' || tb.src[q + 1] == '!'))
+        || (s == 0 && tb.count == 1 && moreAfter(tb, q + 1) && endsInQuestion(tb))) {
+      // "great diplomacy??", and a word echoed back before a question that answers it: "respect?
+      // after decades of interference?" (not "ready? let's go")
+      tb.addSpan(TokenBuffer.SPAN_RHETORICAL, s, tb.count);
+    }
+  }
+
+  /** Whether the text read ends in a question mark. */
+  private static boolean endsInQuestion(TokenBuffer tb) {
+    int k = tb.n - 1;
+    while (k >= 0 && isSpace(tb.src[k])) {
+      k--;
+    }
+    return k >= 0 && tb.src[k] == '?';
+  }
+
+  /** Whether a word follows {@code from} in the text. */
+  private static boolean moreAfter(TokenBuffer tb, int from) {
+    for (int k = from; k < tb.n; k++) {
+      if (isWordChar(tb.src[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean asks(TokenBuffer tb, int k) {
+    int id = tb.term[k];
+    return id >= 0 && (lex.cues(id) & Lexicon.CUE_QUESTION) != 0;
+  }
+
+  private static boolean hasValence(int tokenFlags) {
+    return (tokenFlags & (T_EMOJI | T_CUSTOM | Lexicon.VALENCE)) != 0;
+  }
+
+  /**
+   * A quotation mark at {@code i}: opens a quote before a word, closes one after a word. A quote of
+   * one to three words is noted as a span: scare quotes ("they 'respect' us now") if it holds
+   * praise.
+   */
+  private static void quote(TokenBuffer tb, int i) {
+    final char[] src = tb.src;
+    char c = src[i];
+    boolean before = i == 0 || isSpace(src[i - 1]) || src[i - 1] == '(';
+    boolean after =
+        i + 1 < tb.n && (isWordChar(src[i + 1]) || (c == '\u00AB' && src[i + 1] == ' '));
+    if (c != '\u00BB' && c != '\u201D' && before && after) {
+      tb.quoteOpen = tb.count;
+      tb.quoteAfterWord = i >= 2 && src[i - 1] == ' ' && isWordChar(src[i - 2]);
+    } else if (c != '\u00AB' && c != '\u201C' && !before && tb.quoteOpen >= 0) {
+      int len = tb.count - tb.quoteOpen;
+      if (len >= 1 && len <= 3 && !title(tb, tb.quoteOpen, tb.count)) {
+        tb.addSpan(
+            tb.quoteAfterWord ? TokenBuffer.SPAN_QUOTED_AFTER_WORD : TokenBuffer.SPAN_QUOTED,
+            tb.quoteOpen,
+            tb.count);
+      }
+      tb.quoteOpen = -1;
+    }
+  }
+
+  /**
+   * Whether the quoted words [from, to) are a title ("Love Story"): two or more, each capitalised.
+   */
+  private static boolean title(TokenBuffer tb, int from, int to) {
+    if (to - from < 2) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (!Character.isUpperCase(tb.src[tb.start[k]])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A single '*' or '_' at {@code i}: opens or closes italics, noted as a span of 1 to 3 words. */
+  private static void italic(TokenBuffer tb, int i) {
+    final char[] src = tb.src;
+    boolean before = i == 0 || isSpace(src[i - 1]);
+    boolean after = i + 1 < tb.n && isWordChar(src[i + 1]);
+    if (before && after) {
+      tb.italicOpen = tb.count;
+    } else if (!before && tb.italicOpen >= 0) {
+      int len = tb.count - tb.italicOpen;
+      if (len >= 1 && len <= 3) {
+        tb.addSpan(TokenBuffer.SPAN_ITALIC, tb.italicOpen, tb.count);
+      }
+      tb.italicOpen = -1;
     }
   }
 
@@ -367,7 +488,14 @@ final class Tokenizer {
    * else 0.
    */
   private static int termRules(TokenBuffer tb, int s, int e, int lf) {
-    countLanguage(tb, lf);
+    if ((lf & Lexicon.IRONY) != 0) {
+      tb.cues++;
+    }
+    if (e - s == 1 && tb.src[s] == '\u00E0') {
+      tb.frWords++; // "à" folds to the English "a" but is French
+    } else {
+      countLanguage(tb, lf);
+    }
     noteContrast(tb, lf);
     return interjection(tb, s, e, lf);
   }

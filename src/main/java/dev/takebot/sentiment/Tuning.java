@@ -19,6 +19,8 @@ package dev.takebot.sentiment;
  * @param bareNegation valence of a negation with no sentiment word to negate
  * @param mixedRatio smallest ratio of the weaker to the stronger side for a "mixed" reading
  * @param question weight of words in a sentence that ends in a question mark
+ * @param inquiry weight of words in a question that opens with a question word ("is the stream
+ *     live?"), which asks rather than judges
  */
 record Tuning(
     double alpha,
@@ -32,10 +34,11 @@ record Tuning(
     double mixedMin,
     double mixedRatio,
     double bareNegation,
-    double question) {
+    double question,
+    double inquiry) {
 
   static final Tuning DEFAULT =
-      new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 0.8);
+      new Tuning(15, 1.0, 0.1, -0.74, 0.6, 1.3, -0.6, 0.35, 1.0, 0.25, -0.4, 0.8, 0.15);
 
   String fingerprint() {
     return alpha
@@ -60,6 +63,8 @@ record Tuning(
         + "/"
         + bareNegation
         + "/"
-        + question;
+        + question
+        + "/"
+        + inquiry;
   }
 }

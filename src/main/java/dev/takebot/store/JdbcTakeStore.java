@@ -1,5 +1,6 @@
 package dev.takebot.store;
 
+import dev.takebot.feed.FeedStore;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Correction;
@@ -81,10 +82,17 @@ public final class JdbcTakeStore implements TakeRepository {
 
   private final Database db;
   private final JdbcLeases leases;
+  private final JdbcFeedStore feeds;
 
   JdbcTakeStore(Database db) {
     this.db = db;
     this.leases = new JdbcLeases(db);
+    this.feeds = new JdbcFeedStore(db);
+  }
+
+  /** The feeds servers follow, in the same database. */
+  public FeedStore feeds() {
+    return feeds;
   }
 
   // --- discussions -----------------------------------------------------------------------------

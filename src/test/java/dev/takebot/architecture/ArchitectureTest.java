@@ -196,6 +196,54 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName(
+      "fetch, web and feed (links and feeds) know nothing of discord, store, sandbox or cli")
+  void linksAndFeedsAreCore() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.takebot.fetch..", "dev.takebot.web..", "dev.takebot.feed..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.takebot.discord..",
+            "dev.takebot.store..",
+            "dev.takebot.sandbox..",
+            "dev.takebot.cli..")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("pages and feeds are read through the safe fetcher only, never fetched directly")
+  void onlyTheSafeFetcherFetches() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.takebot.article..", "dev.takebot.web..", "dev.takebot.feed..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("okhttp3..", "java.net.http..")
+        .orShould()
+        .callMethod(java.net.URL.class, "openConnection")
+        .orShould()
+        .callMethod(java.net.URL.class, "openStream")
+        .because(
+            "a page or feed read around SafeFetcher would skip its address checks, size cap and"
+                + " time budget")
+        .check(main);
+  }
+
+  @Test
+  @DisplayName("the fetcher is a leaf: it knows no articles, pages or feeds")
+  void fetchIsALeaf() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.takebot.fetch..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.takebot.article..", "dev.takebot.web..", "dev.takebot.feed..")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("packages have no cycles")
   void noCycles() {
     slices().matching("dev.takebot.(*)..").should().beFreeOfCycles().check(main);

@@ -2,11 +2,13 @@ package dev.takebot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.sentiment.Half;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +75,31 @@ class SentimentCommandTest {
   }
 
   @Test
+  @DisplayName("evaluates the fitting and the checking half apart, split by a hash of each text")
+  void evaluatesBothHalves() throws Exception {
+    Path in =
+        file(
+            "gold.tsv",
+            "id\tgold_label\tgold_score\ttext\n1\tpositive\t0.7\tgreat stuff\n"
+                + "2\tnegative\t-0.6\tterrible stuff\n3\tneutral\t0.0\tthe bus leaves at nine\n");
+
+    assertThat(run("--eval", in.toString())).isZero();
+
+    assertThat(out.toString())
+        .contains("halves\tchecking half: ")
+        .containsPattern("(?m)^takebot all\t3\t")
+        .containsPattern("(?m)^takebot fitting\t" + count(in, Half.FITTING) + "\t")
+        .containsPattern("(?m)^takebot checking\t" + count(in, Half.CHECKING) + "\t");
+  }
+
+  private static long count(Path tsv, Half half) throws Exception {
+    return Files.readAllLines(tsv).stream()
+        .skip(1)
+        .filter(l -> Half.of(l.split("\t")[3]) == half)
+        .count();
+  }
+
+  @Test
   @DisplayName("rejects a file without a text column with a one-line message and exit code 2")
   void missingColumn() throws Exception {
     Path in = file("bad.tsv", "id\tbody\n1\thello\n");
@@ -118,6 +145,57 @@ class SentimentCommandTest {
         .contains("texts\t2")
         .containsPattern("takebot\t[\\d,]+ texts/s wall")
         .containsPattern("(?m)^vader\t");
+  }
+
+  @Test
+  @DisplayName("writes scores exactly as %.4f would, including rounding ties and negative zero")
+  void scoresFormatLikeStringFormat() {
+    java.util.Random random = new java.util.Random(17);
+    java.util.List<Double> values =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                0.0,
+                -0.0,
+                1.0,
+                -1.0,
+                0.00005,
+                -0.00005,
+                0.00004999,
+                -0.00001,
+                0.12345,
+                -0.12345,
+                0.99995,
+                -0.99995,
+                0.6124,
+                1e-9,
+                -1e-9,
+                0.5,
+                0.25));
+    for (int i = 0; i < 200_000; i++) {
+      values.add(random.nextDouble() * 2 - 1);
+      values.add(Math.round((random.nextDouble() * 2 - 1) * 100_000) / 100_000.0); // ties
+    }
+    for (double v : values) {
+      StringBuilder b = new StringBuilder();
+      SentimentCommand.appendFourDecimals(b, v);
+      assertThat(b.toString()).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.4f", v));
+    }
+  }
+
+  @Test
+  @DisplayName("runs on its own (Main's start-up shortcut) exactly as under the full command line")
+  void aloneAsUnderTheFullCommandLine() throws Exception {
+    Path in = file("in.tsv", "id\ttext\n1\tI love this\n2\tsure, *great* plan\n");
+    StringWriter alone = new StringWriter();
+    CommandLine sentimentOnly = Main.sentimentOnly();
+    sentimentOnly.setOut(new PrintWriter(alone));
+
+    assertThat(sentimentOnly.execute(in.toString())).isZero();
+    CommandLine full = Main.commandLine();
+    full.setOut(new PrintWriter(out));
+    assertThat(full.execute("sentiment", in.toString())).isZero();
+
+    assertThat(alone.toString()).isEqualTo(out.toString()).contains("2\tnegative\t");
   }
 
   @Test

@@ -168,11 +168,28 @@ final class BotHarness implements AutoCloseable {
       TakeBotAssembly.Overrides overrides,
       String postChannel)
       throws InterruptedException {
+    this(sandboxBuilder, dir, moderatorRoles, takesSettings, overrides, postChannel, c -> c);
+  }
+
+  /**
+   * @param configure changes the test configuration further (e.g. its {@code fetch} or {@code
+   *     feeds} sections)
+   */
+  BotHarness(
+      DiscordSandbox.Builder sandboxBuilder,
+      Path dir,
+      Function<DiscordSandbox, List<String>> moderatorRoles,
+      TakesSettings takesSettings,
+      TakeBotAssembly.Overrides overrides,
+      String postChannel,
+      UnaryOperator<TakeBotConfig> configure)
+      throws InterruptedException {
     sandbox = sandboxBuilder.start();
     try {
       app =
           TakeBotAssembly.start(
-              config(sandbox, dir, moderatorRoles.apply(sandbox), takesSettings, postChannel),
+              configure.apply(
+                  config(sandbox, dir, moderatorRoles.apply(sandbox), takesSettings, postChannel)),
               sandbox.token(),
               Map.of(),
               overrides);

@@ -126,7 +126,10 @@ class OpsEndToEndTest {
     SandboxMessage answer =
         sandbox
             .slash(
-                sandbox.moderator(), sandbox.news(), "article post", Map.of("name", "sahel-reset"))
+                sandbox.moderator(),
+                sandbox.news(),
+                "article post",
+                BotHarness.now(Map.of("name", "sahel-reset")))
             .awaitResponse(WAIT);
     Matcher link = POST_LINK.matcher(answer.content());
     assertThat(link.find()).as("jump link in %s", answer.content()).isTrue();

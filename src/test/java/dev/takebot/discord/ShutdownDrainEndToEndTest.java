@@ -77,7 +77,7 @@ class ShutdownDrainEndToEndTest {
                   sandbox.moderator(),
                   sandbox.news(),
                   "article post",
-                  Map.of("name", "sahel-reset"))
+                  BotHarness.now(Map.of("name", "sahel-reset")))
               .awaitResponse(WAIT);
       Matcher link = POST_LINK.matcher(answer.content());
       assertThat(link.find()).isTrue();

@@ -118,14 +118,14 @@ class TakeBotEndToEndTest {
 
   @Test
   @DisplayName(
-      "logs in and registers /article (Manage Messages by default), /takes and /takebot (Manage"
-          + " Server by default) in the dev guild")
+      "logs in and registers /article and /feed (Manage Messages by default), /takes and /takebot"
+          + " (Manage Server by default) in the dev guild")
   void registersCommands() {
     assertThat(sandbox.isBotConnected()).isTrue();
     assertThat(sandbox.guildCommands())
         .filteredOn(c -> c.path("type").asInt(1) == 1)
         .extracting(c -> c.path("name").asText())
-        .containsExactlyInAnyOrder("article", "takes", "takebot");
+        .containsExactlyInAnyOrder("article", "feed", "takes", "takebot");
     JsonNode article =
         sandbox.guildCommands().stream()
             .filter(c -> c.path("name").asText().equals("article"))

@@ -29,7 +29,8 @@ final class DevTuning {
             p("mixedMin", d.mixedMin()),
             p("mixedRatio", d.mixedRatio()),
             p("bareNegation", d.bareNegation()),
-            p("question", d.question()));
+            p("question", d.question()),
+            p("inquiry", d.inquiry()));
     LexiconSentimentAnalyzer a =
         new LexiconSentimentAnalyzer(new Lexicon(DevTuning.class.getClassLoader()), t);
     System.out.println(t);
@@ -39,7 +40,16 @@ final class DevTuning {
             + "/109");
     for (DevBaselines.Baseline b : DevBaselines.ALL) {
       Path f = dir.resolve(b.file());
-      SentimentTsv.Table table = SentimentTsv.parse(Files.readAllBytes(f), true);
+      SentimentTsv.Table all = SentimentTsv.parse(Files.readAllBytes(f), true);
+      // -Dhalf=fitting (or checking) scores one half only: fit on the fitting half, report the
+      // other.
+      String half = System.getProperty("half");
+      SentimentTsv.Table table =
+          half == null
+              ? all
+              : new SentimentTsv.Table(
+                  all.rows().stream().filter(r -> Half.of(r.text()).id().equals(half)).toList(),
+                  all.hasGoldScore());
       int n = table.rows().size();
       Label[] gold = new Label[n];
       double[] score = new double[n];
@@ -93,7 +103,11 @@ final class DevTuning {
 
   static int mixedCount(SentimentAnalyzer a, Path f) throws Exception {
     int k = 0;
+    String half = System.getProperty("half");
     for (SentimentTsv.Row r : SentimentTsv.parse(Files.readAllBytes(f), true).rows()) {
+      if (half != null && !Half.of(r.text()).id().equals(half)) {
+        continue;
+      }
       if (a.analyze(r.text()).label() == Label.MIXED) {
         k++;
       }

@@ -281,7 +281,8 @@ class LexiconSentimentAnalyzerTest {
             t.mixedMin(),
             t.mixedRatio(),
             t.bareNegation(),
-            t.question());
+            t.question(),
+            t.inquiry());
     assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other).version())
         .isNotEqualTo(a.version());
   }

@@ -1,0 +1,368 @@
+package dev.takebot.discord;
+
+import dev.takebot.feed.Feed;
+import dev.takebot.feed.FeedFormatException;
+import dev.takebot.feed.FeedRefusal;
+import dev.takebot.feed.FeedService;
+import dev.takebot.fetch.FetchException;
+import dev.takebot.message.DiscordLimits;
+import dev.takebot.message.SafeText;
+import dev.takebot.takes.Discussion;
+import dev.takebot.takes.settings.SettingsService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * {@code /feed add|list|remove|pause|resume}: the feeds a server follows, for moderators (the
+ * router checks, see {@link #ACCESS}). New items are posted by {@link FeedPosting}.
+ */
+final class FeedCommands {
+  static final Access ACCESS = Access.moderators("manage feeds");
+
+  private FeedCommands() {}
+
+  /** Every {@code /feed} subcommand. */
+  static List<SlashFeature> all(
+      BotContext ctx,
+      FeedService feeds,
+      SettingsService settings,
+      ArticlePublisher post,
+      PendingPosts previews) {
+    return List.of(
+        new Add(ctx, feeds, settings, post, previews),
+        new ListFeeds(feeds),
+        new Change(feeds, Change.Kind.REMOVE),
+        new Change(feeds, Change.Kind.PAUSE),
+        new Change(feeds, Change.Kind.RESUME));
+  }
+
+  /** {@code /feed add url [channel] [minutes]}. */
+  static final class Add implements SlashFeature {
+    private final BotContext ctx;
+    private final FeedService feeds;
+    private final SettingsService settings;
+    private final ArticlePublisher post;
+    private final PendingPosts previews;
+
+    Add(
+        BotContext ctx,
+        FeedService feeds,
+        SettingsService settings,
+        ArticlePublisher post,
+        PendingPosts previews) {
+      this.previews = previews;
+      this.ctx = ctx;
+      this.feeds = feeds;
+      this.settings = settings;
+      this.post = post;
+    }
+
+    @Override
+    public Access access() {
+      return ACCESS;
+    }
+
+    @Override
+    public CommandGroup group() {
+      return CommandGroup.FEED;
+    }
+
+    @Override
+    public SubcommandData subcommand() {
+      return new SubcommandData("add", "Follow an RSS, Atom or YouTube feed and post its new items")
+          .addOptions(
+              new OptionData(OptionType.STRING, "url", "The feed (or a site that names its feed)")
+                  .setRequired(true)
+                  .setMaxLength(2000),
+              new OptionData(
+                      OptionType.CHANNEL,
+                      "channel",
+                      "Where its items are posted (default: the server's post channel)")
+                  .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
+              new OptionData(
+                      OptionType.INTEGER, "minutes", "How often to read it (default: the bot's)")
+                  .setRequiredRange(5, 1440),
+              new OptionData(
+                      OptionType.CHANNEL,
+                      "review",
+                      "Review first: new items wait here as previews to post, edit or cancel")
+                  .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS));
+    }
+
+    @Override
+    public void execute(SlashCommandInteractionEvent event) {
+      String url = event.getOption("url").getAsString();
+      OptionMapping channel = event.getOption("channel");
+      OptionMapping minutes = event.getOption("minutes");
+      OptionMapping review = event.getOption("review");
+      InteractionHook hook = event.deferReply(true).complete();
+      try {
+        GuildMessageChannel target = target(event, channel == null ? null : channel.getAsChannel());
+        ArticlePublisher.checkPermissions(event.getMember(), target);
+        GuildMessageChannel reviewIn =
+            review == null
+                ? null
+                : FeedPosting.reviewChannel(event.getGuild(), review.getAsChannel().getIdLong());
+        FeedService.Added added =
+            feeds.add(
+                event.getGuild().getIdLong(),
+                target.getIdLong(),
+                reviewIn == null ? 0 : reviewIn.getIdLong(),
+                url,
+                event.getUser().getIdLong(),
+                minutes == null ? 0 : minutes.getAsInt());
+        Feed feed = added.feed();
+        StringBuilder answer =
+            new StringBuilder("Following **")
+                .append(
+                    SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(feed.title()), 150)))
+                .append("** in <#")
+                .append(target.getId())
+                .append(">, read every ")
+                .append(feed.pollMinutes())
+                .append(" minutes")
+                .append(
+                    reviewIn == null
+                        ? "."
+                        : "; new items wait for review in <#" + reviewIn.getId() + ">.");
+        if (added.firstPost().isPresent() && reviewIn != null) {
+          try {
+            previews.offer(
+                reviewIn,
+                target,
+                ctx.articles().prepare(feed.title(), added.firstPost().get().draft()));
+            answer.append("\nIts newest item is waiting for review there.");
+          } catch (UserError e) {
+            answer.append("\nIts newest item could not be offered: ").append(e.getMessage());
+          }
+        } else if (added.firstPost().isPresent()) {
+          try {
+            PreparedArticle article =
+                ctx.articles().prepare(feed.title(), added.firstPost().get().draft());
+            Discussion d = post.publish(event.getGuild(), target, article);
+            answer
+                .append("\nIts newest item: https://discord.com/channels/")
+                .append(d.guildId())
+                .append('/')
+                .append(d.channelId())
+                .append('/')
+                .append(d.postMessageId());
+          } catch (UserError e) {
+            answer.append("\nIts newest item was not posted: ").append(e.getMessage());
+          }
+        } else {
+          answer.append("\nNew items will be posted as they appear.");
+        }
+        hook.editOriginal(MessageSpecs.editText(SafeText.truncate(answer.toString(), 2000)))
+            .queue();
+      } catch (FetchException | FeedFormatException | FeedRefusal e) {
+        hook.editOriginal(MessageSpecs.editText("Could not add that feed: " + e.getMessage() + "."))
+            .queue();
+      } catch (UserError e) {
+        hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
+      }
+    }
+
+    /** The chosen channel, else the server's post channel, else the one the command ran in. */
+    private GuildMessageChannel target(SlashCommandInteractionEvent event, GuildChannel chosen) {
+      Guild guild = event.getGuild();
+      GuildChannel ch = chosen;
+      if (ch == null) {
+        String configured = settings.get(guild.getIdLong()).postChannel();
+        ch =
+            configured == null || configured.isBlank()
+                ? null
+                : ArticlePostCommand.findChannel(guild, configured);
+      }
+      if (ch == null) {
+        ch = event.getGuildChannel();
+      }
+      if (!(ch instanceof GuildMessageChannel gm) || !(ch instanceof IThreadContainer)) {
+        throw new UserError(
+            "<#"
+                + ch.getId()
+                + "> can't hold discussion threads: pick a text or announcement channel.");
+      }
+      return gm;
+    }
+  }
+
+  /** {@code /feed list}: each feed, where it posts, and how its polling goes. */
+  static final class ListFeeds implements SlashFeature {
+    private final FeedService feeds;
+
+    ListFeeds(FeedService feeds) {
+      this.feeds = feeds;
+    }
+
+    @Override
+    public Access access() {
+      return ACCESS;
+    }
+
+    @Override
+    public CommandGroup group() {
+      return CommandGroup.FEED;
+    }
+
+    @Override
+    public SubcommandData subcommand() {
+      return new SubcommandData("list", "The feeds this server follows and how they are doing");
+    }
+
+    @Override
+    public void execute(SlashCommandInteractionEvent event) {
+      List<Feed> list = feeds.list(event.getGuild().getIdLong());
+      String text =
+          list.isEmpty()
+              ? "This server follows no feeds yet: add one with `/feed add`."
+              : describe(list);
+      event.reply(MessageSpecs.text(text)).setEphemeral(true).queue();
+    }
+
+    static String describe(List<Feed> list) {
+      StringBuilder s = new StringBuilder("**Feeds** (" + list.size() + ")\n");
+      int n = 0;
+      for (Feed f : list) {
+        StringBuilder line =
+            new StringBuilder()
+                .append(++n)
+                .append(". **")
+                .append(SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(f.title()), 80)))
+                .append("** <")
+                .append(SafeText.truncate(f.url(), 200))
+                .append(">\n   → ")
+                .append(f.channelId() == 0 ? "the post channel" : "<#" + f.channelId() + ">")
+                .append(f.reviewFirst() ? " (reviewed in <#" + f.reviewChannelId() + ">)" : "")
+                .append(" · every ")
+                .append(f.pollMinutes())
+                .append(" min · ");
+        if (f.paused()) {
+          line.append("⏸ paused");
+        } else if (f.failures() > 0) {
+          line.append("⚠ ")
+              .append(
+                  SafeText.escapeMarkdown(
+                      SafeText.truncate(
+                          SafeText.oneLine(f.lastError() == null ? "error" : f.lastError()), 200)))
+              .append(" (")
+              .append(f.failures())
+              .append(f.failures() == 1 ? " error" : " errors in a row")
+              .append("; next try <t:")
+              .append(f.nextPollAt().getEpochSecond())
+              .append(":R>)");
+        } else {
+          line.append("next read <t:").append(f.nextPollAt().getEpochSecond()).append(":R>");
+        }
+        line.append('\n');
+        if (s.length() + line.length() > DiscordLimits.CONTENT - 20) {
+          s.append("…");
+          break;
+        }
+        s.append(line);
+      }
+      return s.toString().stripTrailing();
+    }
+  }
+
+  /** {@code /feed remove|pause|resume feed}. */
+  static final class Change implements SlashFeature {
+    enum Kind {
+      REMOVE("remove", "Stop following a feed", "No longer following **%s**."),
+      PAUSE(
+          "pause",
+          "Stop posting a feed's items for now",
+          "Paused **%s**: use `/feed resume` to go on."),
+      RESUME("resume", "Post a paused feed's items again", "Resumed **%s**.");
+
+      final String name;
+      final String description;
+      final String done;
+
+      Kind(String name, String description, String done) {
+        this.name = name;
+        this.description = description;
+        this.done = done;
+      }
+    }
+
+    private final FeedService feeds;
+    private final Kind kind;
+
+    Change(FeedService feeds, Kind kind) {
+      this.feeds = feeds;
+      this.kind = kind;
+    }
+
+    @Override
+    public Access access() {
+      return ACCESS;
+    }
+
+    @Override
+    public CommandGroup group() {
+      return CommandGroup.FEED;
+    }
+
+    @Override
+    public SubcommandData subcommand() {
+      return new SubcommandData(kind.name, kind.description)
+          .addOptions(
+              new OptionData(OptionType.STRING, "feed", "The feed (its address, or pick one)")
+                  .setRequired(true)
+                  .setAutoComplete(true)
+                  .setMaxLength(2000));
+    }
+
+    @Override
+    public void execute(SlashCommandInteractionEvent event) {
+      long guild = event.getGuild().getIdLong();
+      String which = event.getOption("feed").getAsString();
+      var changed =
+          switch (kind) {
+            case REMOVE -> feeds.remove(guild, which);
+            case PAUSE -> feeds.setPaused(guild, which, true);
+            case RESUME -> feeds.setPaused(guild, which, false);
+          };
+      String answer =
+          changed
+              .map(
+                  f ->
+                      String.format(
+                          Locale.ROOT,
+                          kind.done,
+                          SafeText.escapeMarkdown(
+                              SafeText.truncate(SafeText.oneLine(f.title()), 150))))
+              .orElse("This server follows no such feed: see `/feed list`.");
+      event.reply(MessageSpecs.text(answer)).setEphemeral(true).queue();
+    }
+
+    /** The server's feeds by title and address; the value is the feed's id. */
+    @Override
+    public void autoComplete(CommandAutoCompleteInteractionEvent event) {
+      String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+      List<Command.Choice> choices = new ArrayList<>();
+      for (Feed f : feeds.list(event.getGuild().getIdLong())) {
+        String name = SafeText.truncate(SafeText.oneLine(f.title()) + " — " + f.url(), 100);
+        if (name.toLowerCase(Locale.ROOT).contains(typed) && choices.size() < 25) {
+          choices.add(new Command.Choice(name, Long.toString(f.id())));
+        }
+      }
+      event.replyChoices(choices).queue();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.takebot.feed;
+
+import dev.takebot.config.FeedSettings;
+import dev.takebot.fetch.FetchException;
+import dev.takebot.fetch.SafeFetcher;
+import dev.takebot.fetch.Validators;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the feeds that are due and posts what is new, the way a site's owner would accept:
+ *
+ * <ul>
+ *   <li>conditional GET: the last ETag and Last-Modified are sent, and a 304 costs nothing more;
+ *   <li>each feed at its own interval plus up to 10% jitter, so feeds added together drift apart;
+ *   <li>after an error the wait doubles (interval × 2^errors, at most {@code
+ *       feeds.maxBackoffMinutes}) and the reason is kept for {@code /feed list};
+ *   <li>at most {@code feeds.maxPostsPerPoll} items per poll, oldest first; the rest wait for the
+ *       next polls (the validators are then not kept, so the next poll reads the feed again);
+ *   <li>an item is remembered before it is posted, by key and by hash, so a restart, an edited item
+ *       or a changed id never reposts it; a post that fails is forgotten again and retried.
+ * </ul>
+ *
+ * <p>Time comes from the injected clock, so tests drive polling and backoff without waiting.
+ */
+public final class FeedPoller {
+  private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
+  /** Feeds polled per call at most; the rest are due at the next tick. */
+  static final int BATCH = 50;
+
+  /** Posts one item of a feed; throws with a one-line message when it cannot. */
+  @FunctionalInterface
+  public interface Publisher {
+    void publish(Feed feed, FeedItem item);
+  }
+
+  private final FeedStore store;
+  private final FeedSource source;
+  private final FeedSettings settings;
+  private final Clock clock;
+  private final DoubleSupplier random;
+
+  /**
+   * @param random jitter in [0, 1)
+   */
+  public FeedPoller(
+      FeedStore store,
+      SafeFetcher fetcher,
+      FeedSettings settings,
+      Clock clock,
+      DoubleSupplier random) {
+    this.store = store;
+    this.source = new FeedSource(fetcher);
+    this.settings = settings;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /**
+   * Polls every due feed of the servers on {@code shardIds} (of {@code shardTotal}).
+   *
+   * @return how many feeds were polled
+   */
+  public int pollDue(int shardTotal, Collection<Integer> shardIds, Publisher publisher) {
+    if (shardIds.isEmpty()) {
+      return 0;
+    }
+    List<Feed> due = store.dueFeeds(clock.instant(), shardTotal, shardIds, BATCH);
+    for (Feed feed : due) {
+      if (Thread.currentThread().isInterrupted()) {
+        break; // shutting down
+      }
+      poll(feed, publisher);
+    }
+    return due.size();
+  }
+
+  /** Polls one feed now and records the outcome. */
+  void poll(Feed feed, Publisher publisher) {
+    Instant now = clock.instant();
+    try {
+      FeedSource.Read read = source.poll(feed.url(), feed.validators());
+      if (read == null) {
+        succeeded(feed, feed.validators(), now);
+        return;
+      }
+      List<FeedItem> fresh = new ArrayList<>();
+      for (FeedItem item : read.feed().oldestFirst()) {
+        if (!store.seen(feed.id(), item.key(), item.hash())) {
+          fresh.add(item);
+        }
+      }
+      int posts = Math.min(fresh.size(), settings.maxPostsPerPoll());
+      for (FeedItem item : fresh.subList(0, posts)) {
+        if (store.markSeen(feed.id(), List.of(FeedStore.SeenItem.of(item)), now) == 0) {
+          continue; // remembered meanwhile
+        }
+        try {
+          publisher.publish(feed, item);
+        } catch (RuntimeException e) {
+          store.forgetSeen(feed.id(), item.key());
+          throw new PostFailed(e);
+        }
+      }
+      // Items left for later: keep asking unconditionally until they are all out.
+      succeeded(feed, fresh.size() > posts ? feed.validators() : read.validators(), now);
+      if (fresh.size() > posts) {
+        log.info(
+            "Feed {} of guild {}: {} new items, {} posted, the rest at the next polls",
+            feed.id(),
+            feed.guildId(),
+            fresh.size(),
+            posts);
+      }
+    } catch (FetchException | FeedFormatException | PostFailed e) {
+      failed(feed, now, e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("Polling feed {} of guild {} failed", feed.id(), feed.guildId(), e);
+      failed(feed, now, "something went wrong on my side");
+    }
+  }
+
+  private void succeeded(Feed feed, Validators validators, Instant now) {
+    store.recordPoll(
+        feed.id(),
+        validators,
+        now,
+        nextPoll(now, feed.pollMinutes(), random.getAsDouble()),
+        0,
+        null);
+  }
+
+  private void failed(Feed feed, Instant now, String reason) {
+    int failures = feed.failures() + 1;
+    Instant next = now.plus(backoff(feed.pollMinutes(), failures));
+    store.recordPoll(feed.id(), feed.validators(), now, next, failures, oneLine(reason));
+  }
+
+  /** The wait after {@code failures} errors in a row: the interval doubled each time, capped. */
+  Duration backoff(int pollMinutes, int failures) {
+    long minutes = pollMinutes;
+    for (int i = 0; i < failures && minutes < settings.maxBackoffMinutes(); i++) {
+      minutes *= 2;
+    }
+    return Duration.ofMinutes(Math.min(minutes, settings.maxBackoffMinutes()));
+  }
+
+  /** The next poll: the interval plus {@code jitter} × 10% of it. */
+  static Instant nextPoll(Instant now, int pollMinutes, double jitter) {
+    long seconds = pollMinutes * 60L;
+    return now.plusSeconds(seconds + (long) (seconds * 0.1 * jitter));
+  }
+
+  private static String oneLine(String s) {
+    String line = s == null ? "unknown error" : s.replaceAll("\\s+", " ").strip();
+    return line.length() > 300 ? line.substring(0, 299) + "…" : line;
+  }
+
+  /** A post that failed; its message is the publisher's. */
+  private static final class PostFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PostFailed(RuntimeException cause) {
+      super("posting failed: " + cause.getMessage(), cause, false, false);
+    }
+  }
+}

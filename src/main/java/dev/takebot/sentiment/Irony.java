@@ -1,0 +1,300 @@
+package dev.takebot.sentiment;
+
+import static dev.takebot.sentiment.TokenBuffer.T_CLAUSE;
+import static dev.takebot.sentiment.TokenBuffer.T_FACE;
+import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
+
+/**
+ * Reads irony and sarcasm, which a lexicon reads as praise: irony phrases ("thanks for nothing",
+ * "oh sure"), scare quotes around praise ("they 'respect' us now"), praise stressed after an opener
+ * ("sure, *great* plan"), rhetorical double question marks ("great diplomacy??"), a praise
+ * interjection before "another" ("great, another delay", "bravo, encore une belle promesse"),
+ * praise followed by a contradicting tail ("great diplomacy, shame about the coup") and praise next
+ * to an eye-roll emoji. Ironic praise is turned around by the sarcasm factor; laughter and happy
+ * faces in an ironic text mock and count for nothing. It also weighs down the words of questions
+ * that open with a question word ("is the stream live?"), which ask rather than judge.
+ *
+ * <p>It runs after the scorer has given each token its valence, and only on texts with a cue (a cue
+ * word, a span, an eye roll), so most texts never reach it.
+ */
+final class Irony {
+  private final Lexicon lex;
+  private final float flip;
+  private final float scale;
+  private final float inquiry;
+
+  Irony(Lexicon lex, Tuning tuning) {
+    this.lex = lex;
+    this.flip = (float) tuning.sarcasm();
+    this.scale = (float) tuning.scale();
+    this.inquiry = (float) (tuning.inquiry() / tuning.question());
+  }
+
+  /** Whether this emoji rolls its eyes at what it follows: 🙄 🙃 🤡 😒 🤨 😑. */
+  static boolean isEyeRoll(int cp) {
+    return cp == 0x1F644
+        || cp == 0x1F643
+        || cp == 0x1F921
+        || cp == 0x1F612
+        || cp == 0x1F928
+        || cp == 0x1F611;
+  }
+
+  /** Whether the irony pass has anything to look at in {@code tb}. */
+  static boolean hasCues(TokenBuffer tb) {
+    return tb.cues != 0 || tb.spans != 0 || tb.eyeRoll;
+  }
+
+  /**
+   * Adjusts the valences of the {@code m} scored tokens of {@code tb} for irony; returns the new
+   * number of scored tokens (a phrase may give a valence to a word that had none).
+   */
+  int apply(TokenBuffer tb, int m) {
+    boolean sarcastic = false;
+    if (tb.cues != 0) {
+      for (int i = 0; i < tb.count; i++) {
+        int id = tb.term[i];
+        if (id < 0) {
+          continue;
+        }
+        int c = lex.cues(id);
+        if ((c & Lexicon.CUE_PHRASE) != 0) {
+          int p = phraseAt(tb, i);
+          if (p >= 0) {
+            int last = i + lex.ironyPhrases[p].length - 1;
+            for (int k = i; k < last; k++) {
+              tb.sent[k] = 0;
+            }
+            m = setValence(tb, m, last, lex.ironyValences[p] * scale);
+            sarcastic |= lex.ironySarcastic[p];
+            tb.ironic |= lex.ironySarcastic[p];
+            i = last;
+            continue;
+          }
+        }
+        if ((c & Lexicon.CUE_ANOTHER) != 0) {
+          anotherAfterPraise(tb, m, i);
+        }
+        if ((c & Lexicon.CUE_TAIL) != 0) {
+          tail(tb, m, i);
+        }
+        if ((c & Lexicon.CUE_HUH) != 0 && i > 0 && tb.sentenceEnd(i) == i + 1) {
+          tb.ironic |= turn(tb, m, tb.sentenceStart(i), i); // "wow they really care huh"
+        }
+      }
+    }
+    for (int s = 0; s < tb.spans; s++) {
+      int from = tb.spanFrom[s];
+      int to = tb.spanTo[s];
+      switch (tb.spanKind[s]) {
+        case TokenBuffer.SPAN_QUOTED, TokenBuffer.SPAN_QUOTED_AFTER_WORD -> {
+          if (!(from == 0 && to == tb.count)
+              && !(from > 0 && cue(tb, from - 1, Lexicon.CUE_SPEECH))) {
+            if (onlyPraise(tb, m, from, to)) {
+              tb.ironic |= turn(tb, m, from, to);
+            } else if (tb.spanKind[s] == TokenBuffer.SPAN_QUOTED_AFTER_WORD
+                && noValence(tb, m, from, to)) {
+              // nice "diplomacy": praise of a scare-quoted noun
+              tb.ironic |= turn(tb, m, from - 1, from);
+            }
+          }
+        }
+        case TokenBuffer.SPAN_ITALIC -> {
+          if (openerBefore(tb, from)) {
+            tb.ironic |= turn(tb, m, from, to);
+          }
+        }
+        case TokenBuffer.SPAN_RHETORICAL -> {
+          if (!cue(tb, to - 1, Lexicon.CUE_OPENER)) { // "we won, right??" asks for agreement
+            tb.ironic |= turn(tb, m, from, to);
+          }
+        }
+        default -> {
+          for (int r = 0; r < m; r++) {
+            int k = tb.scored[r];
+            if (k >= from && k < to && tb.sent[k] > 0) {
+              tb.sent[k] *= inquiry;
+            }
+          }
+        }
+      }
+    }
+    tb.ironic |= praiseAfterComplaint(tb, m);
+    if (tb.eyeRoll) {
+      tb.ironic |= turn(tb, m, 0, tb.count);
+    }
+    if (sarcastic) {
+      turn(tb, m, 0, tb.count);
+    }
+    if (tb.ironic) {
+      for (int r = 0; r < m; r++) {
+        int k = tb.scored[r];
+        if (tb.sent[k] > 0 && ((tb.flags[k] & T_FACE) != 0 || cue(tb, k, Lexicon.CUE_LAUGH))) {
+          tb.sent[k] = 0; // laughter at ironic praise mocks
+        }
+      }
+    }
+    return m;
+  }
+
+  /** The irony phrase that starts at token {@code i} within one sentence, or -1. */
+  private int phraseAt(TokenBuffer tb, int i) {
+    int[][] phrases = lex.ironyPhrases;
+    for (int p = 0; p < phrases.length; p++) {
+      int[] seq = phrases[p];
+      if (seq[0] != tb.term[i] || i + seq.length > tb.count) {
+        continue;
+      }
+      boolean match = true;
+      for (int k = 1; k < seq.length && match; k++) {
+        match = tb.term[i + k] == seq[k] && (tb.flags[i + k] & T_SENTENCE) == 0;
+      }
+      if (match) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * "great, another delay", "bravo, encore une belle promesse": a sentence that opens with praise
+   * set off by a comma and then says "another" turns its praise around.
+   */
+  private void anotherAfterPraise(TokenBuffer tb, int m, int i) {
+    int s = tb.sentenceStart(i);
+    int j = s;
+    if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && tb.sent[j] <= 0) {
+      j++; // "oh great, another summit"
+    }
+    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0 && (tb.flags[j + 1] & T_CLAUSE) != 0) {
+      tb.ironic |= turn(tb, m, s, tb.sentenceEnd(i));
+    }
+  }
+
+  /**
+   * "great diplomacy, shame about the coup": a tail word opening a clause, followed by a link word,
+   * turns around the praise of the clause or sentence before it.
+   */
+  private void tail(TokenBuffer tb, int m, int i) {
+    if (i == 0
+        || (tb.flags[i] & (T_CLAUSE | T_SENTENCE)) == 0
+        || i + 1 >= tb.count
+        || !cue(tb, i + 1, Lexicon.CUE_TAIL_LINK)) {
+      return;
+    }
+    tb.ironic |= turn(tb, m, tb.sentenceStart(i - 1), i);
+  }
+
+  /**
+   * "so they admit it was a mistake, cool": praise set apart at the end of a text whose every other
+   * word complains is said through the teeth.
+   */
+  private boolean praiseAfterComplaint(TokenBuffer tb, int m) {
+    if (m < 2) {
+      return false;
+    }
+    int last = tb.scored[m - 1];
+    if (last != tb.count - 1
+        || tb.sent[last] <= 0
+        || (tb.flags[last] & (T_CLAUSE | T_SENTENCE)) == 0
+        || (tb.flags[last] & T_FACE) != 0
+        || cue(tb, last, Lexicon.CUE_LAUGH)) {
+      return false;
+    }
+    for (int r = 0; r < m - 1; r++) {
+      if (tb.sent[tb.scored[r]] > 0) {
+        return false;
+      }
+    }
+    if (tb.sent[tb.scored[m - 2]] == 0) {
+      return false;
+    }
+    tb.sent[last] *= flip;
+    return true;
+  }
+
+  /** Whether an opener ("sure", "oh", "yeah") comes before token {@code k} in its sentence. */
+  private boolean openerBefore(TokenBuffer tb, int k) {
+    for (int j = tb.sentenceStart(k); j < k; j++) {
+      if (cue(tb, j, Lexicon.CUE_OPENER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the scored tokens in [from, to) hold praise and nothing negative. */
+  private static boolean onlyPraise(TokenBuffer tb, int m, int from, int to) {
+    boolean praise = false;
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (k >= from && k < to) {
+        if (tb.sent[k] < 0) {
+          return false;
+        }
+        praise |= tb.sent[k] > 0;
+      }
+    }
+    return praise;
+  }
+
+  private static boolean noValence(TokenBuffer tb, int m, int from, int to) {
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (k >= from && k < to && tb.sent[k] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Turns the praise among the scored tokens in [from, to) around (faces excepted: they show the
+   * writer's mood); returns whether there was any.
+   */
+  private boolean turn(TokenBuffer tb, int m, int from, int to) {
+    boolean any = false;
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (k >= from
+          && k < to
+          && tb.sent[k] > 0
+          && (tb.flags[k] & T_FACE) == 0
+          && !cue(tb, k, Lexicon.CUE_LAUGH)) {
+        tb.sent[k] *= flip;
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private boolean cue(TokenBuffer tb, int k, int kind) {
+    int id = tb.term[k];
+    return id >= 0 && (lex.cues(id) & kind) != 0;
+  }
+
+  private static boolean isScored(TokenBuffer tb, int m, int k) {
+    for (int r = 0; r < m; r++) {
+      if (tb.scored[r] == k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Gives token {@code k} valence {@code v}, adding it to the scored tokens in order if needed. */
+  private static int setValence(TokenBuffer tb, int m, int k, float v) {
+    int r = m;
+    while (r > 0 && tb.scored[r - 1] >= k) {
+      r--;
+    }
+    if (r < m && tb.scored[r] == k) {
+      tb.sent[k] = v;
+      return m;
+    }
+    System.arraycopy(tb.scored, r, tb.scored, r + 1, m - r);
+    tb.scored[r] = k;
+    tb.sent[k] = v;
+    return m + 1;
+  }
+}

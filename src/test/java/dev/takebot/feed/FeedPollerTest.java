@@ -1,0 +1,351 @@
+package dev.takebot.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.takebot.config.FeedSettings;
+import dev.takebot.config.FetchSettings;
+import dev.takebot.fetch.FetchException;
+import dev.takebot.fetch.FixtureServer;
+import dev.takebot.fetch.SafeFetcher;
+import dev.takebot.store.JdbcTakeStore;
+import dev.takebot.store.Stores;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Feed polling: conditional GET, jitter, backoff, bounded posts, never twice")
+class FeedPollerTest {
+  static final long GUILD = 2L << 22; // shard 0 of 1
+  static final Set<Integer> SHARDS = Set.of(0);
+
+  /** A clock the test moves. */
+  static final class MovableClock extends Clock {
+    Instant now = Instant.parse("2026-02-10T12:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+  }
+
+  @TempDir Path dir;
+  final FixtureServer server = new FixtureServer();
+  final MovableClock clock = new MovableClock();
+  final List<String> items = new CopyOnWriteArrayList<>(); // newest first, as feeds list them
+  final List<String> posted = new CopyOnWriteArrayList<>();
+  volatile int status = 200;
+  JdbcTakeStore store;
+  SafeFetcher fetcher;
+  FeedSettings settings = new FeedSettings(15, 120, 3, "newest", 2);
+
+  @BeforeEach
+  void start() {
+    store = Stores.open("jdbc:sqlite:" + dir.resolve("takebot.db"), null, null);
+    fetcher =
+        new SafeFetcher(
+            new FetchSettings(true, 2, 2, 5, null, null)); // the test server is on loopback
+    server.route(
+        "/feed.xml",
+        ex -> {
+          if (status != 200) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+          }
+          String xml = rss(items);
+          String etag = "\"" + Integer.toHexString(xml.hashCode()) + "\"";
+          ex.getResponseHeaders().add("ETag", etag);
+          if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            ex.sendResponseHeaders(304, -1);
+            return;
+          }
+          FixtureServer.send(ex, 200, "application/rss+xml", xml.getBytes(StandardCharsets.UTF_8));
+        });
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    store.close();
+  }
+
+  static String rss(List<String> ids) {
+    StringBuilder s =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test feed</title>");
+    for (String id : ids) {
+      s.append(item(id, "Story " + id, "https://news.example.com/" + id));
+    }
+    return s.append("</channel></rss>").toString();
+  }
+
+  static String item(String guid, String title, String link) {
+    return "<item><title>"
+        + title
+        + "</title><link>"
+        + link
+        + "</link><guid isPermaLink=\"false\">"
+        + guid
+        + "</guid><description>The text of the story, long enough to be a paragraph.</description>"
+        + "</item>";
+  }
+
+  FeedService service() {
+    return new FeedService(store.feeds(), fetcher, settings, clock, () -> 0.5);
+  }
+
+  FeedPoller poller() {
+    return new FeedPoller(store.feeds(), fetcher, settings, clock, () -> 0.5);
+  }
+
+  int poll() {
+    return poller().pollDue(1, SHARDS, (feed, item) -> posted.add(item.guid()));
+  }
+
+  Feed feed() {
+    return store.feeds().feeds(GUILD).get(0);
+  }
+
+  @Test
+  @DisplayName("adding a feed posts at most its newest item and remembers all the others")
+  void addPostsOnlyTheNewest() {
+    items.addAll(List.of("c", "b", "a"));
+
+    FeedService.Added added = service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+
+    assertThat(added.firstPost()).map(FeedItem::guid).contains("c");
+    assertThat(added.feed().title()).isEqualTo("Test feed");
+    clock.advance(Duration.ofHours(1));
+    poll();
+    assertThat(posted).as("a, b and c were there when it was added").isEmpty();
+  }
+
+  @Test
+  @DisplayName("onAdd: none posts nothing when a feed is added")
+  void addPostsNothingWhenConfigured() {
+    settings = new FeedSettings(15, 120, 3, "none", 2);
+    items.add("a");
+
+    assertThat(service().add(GUILD, 0, server.url("/feed.xml"), 7, 0).firstPost()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a feed is read at its interval plus jitter, with a conditional GET; a new item posts once")
+  void pollsAtItsIntervalConditionally() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    int asked = server.count("/feed.xml");
+
+    clock.advance(Duration.ofMinutes(15)); // jitter 0.5 → due at 15 min 45 s
+    assertThat(poll()).isZero();
+    assertThat(server.count("/feed.xml")).isEqualTo(asked);
+
+    clock.advance(Duration.ofSeconds(45));
+    assertThat(poll()).isOne();
+    assertThat(server.requests("/feed.xml").get(asked).header("If-None-Match")).isNotNull();
+    assertThat(posted).isEmpty();
+    assertThat(feed().nextPollAt()).isEqualTo(clock.now.plusSeconds(15 * 60 + 45));
+
+    items.add(0, "b");
+    clock.advance(Duration.ofMinutes(16));
+    poll();
+    clock.advance(Duration.ofMinutes(16));
+    poll();
+    assertThat(posted).containsExactly("b");
+  }
+
+  @Test
+  @DisplayName("a restart (a new poller on the reopened store) never reposts an item")
+  void restartNeverReposts() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    items.add(0, "b");
+    clock.advance(Duration.ofMinutes(20));
+    poll();
+    assertThat(posted).containsExactly("b");
+
+    store.close();
+    store = Stores.open("jdbc:sqlite:" + dir.resolve("takebot.db"), null, null);
+    store
+        .feeds()
+        .recordPoll(feed().id(), dev.takebot.fetch.Validators.NONE, clock.now, clock.now, 0, null);
+    poll();
+
+    assertThat(posted).containsExactly("b");
+  }
+
+  @Test
+  @DisplayName("an edited item or one whose guid changed is not posted again")
+  void editsAndNewGuidsAreNotReposted() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    server.route(
+        "/feed.xml",
+        ex ->
+            FixtureServer.send(
+                ex,
+                200,
+                "application/rss+xml",
+                ("<rss version=\"2.0\"><channel><title>T</title>"
+                        + item("a-regenerated-guid", "Story a", "https://news.example.com/a")
+                        + "</channel></rss>")
+                    .getBytes(StandardCharsets.UTF_8)));
+    clock.advance(Duration.ofMinutes(20));
+    poll();
+
+    assertThat(posted).isEmpty();
+  }
+
+  @Test
+  @DisplayName("50 new items at once: at most 2 per poll, oldest first, each exactly once")
+  void floodIsBounded() {
+    items.add("old");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    for (int i = 1; i <= 50; i++) {
+      items.add(0, "n" + i);
+    }
+
+    List<Integer> perPoll = new ArrayList<>();
+    for (int p = 0; p < 30; p++) {
+      clock.advance(Duration.ofMinutes(20));
+      int before = posted.size();
+      poll();
+      perPoll.add(posted.size() - before);
+    }
+
+    assertThat(perPoll).allMatch(n -> n <= 2);
+    assertThat(posted).hasSize(50).doesNotHaveDuplicates();
+    assertThat(posted.subList(0, 4)).containsExactly("n1", "n2", "n3", "n4");
+  }
+
+  @Test
+  @DisplayName("errors back off exponentially up to the cap, with the reason kept; success resets")
+  void backoff() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    status = 500;
+
+    List<Duration> waits = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      clock.now = feed().nextPollAt();
+      poll();
+      waits.add(Duration.between(clock.now, feed().nextPollAt()));
+    }
+
+    assertThat(waits)
+        .containsExactly(
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(60),
+            Duration.ofMinutes(120),
+            Duration.ofMinutes(120),
+            Duration.ofMinutes(120));
+    assertThat(feed().failures()).isEqualTo(5);
+    assertThat(feed().lastError()).isEqualTo("the site answered HTTP 500");
+
+    status = 200;
+    clock.now = feed().nextPollAt();
+    poll();
+    assertThat(feed().failures()).isZero();
+    assertThat(feed().lastError()).isNull();
+  }
+
+  @Test
+  @DisplayName("a post that fails is forgotten and tried again at the next poll")
+  void failedPostIsRetried() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    items.add(0, "b");
+    clock.advance(Duration.ofMinutes(20));
+    poller()
+        .pollDue(
+            1,
+            SHARDS,
+            (feed, item) -> {
+              throw new IllegalStateException("the channel is gone");
+            });
+    assertThat(feed().lastError()).isEqualTo("posting failed: the channel is gone");
+
+    clock.now = feed().nextPollAt();
+    poll();
+    assertThat(posted).containsExactly("b");
+  }
+
+  @Test
+  @DisplayName("only feeds of servers on this process's shards are polled")
+  void onlyOwnShards() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    clock.advance(Duration.ofMinutes(20));
+
+    assertThat(poller().pollDue(2, Set.of(1), (f, i) -> {})).isZero();
+    assertThat(poller().pollDue(2, Set.of(0), (f, i) -> {})).isOne();
+  }
+
+  @Test
+  @DisplayName("the per-server cap, a feed followed twice and a page that is no feed are refused")
+  void refusals() {
+    items.add("a");
+    FeedService service = service();
+    service.add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    server.fixture("/atom.xml", "application/atom+xml", "atom.xml");
+    server.fixture("/yt.xml", "application/atom+xml", "youtube.xml");
+    server.text("/page", "text/html", "<html><body><p>No feed here.</p></body></html>");
+
+    assertThatThrownBy(() -> service.add(GUILD, 0, server.url("/feed.xml"), 7, 0))
+        .isInstanceOf(FeedRefusal.class)
+        .hasMessage("this server already follows that feed");
+    assertThatThrownBy(() -> service.add(GUILD, 0, server.url("/page"), 7, 0))
+        .isInstanceOf(FeedFormatException.class)
+        .hasMessage("that page is not a feed and names none");
+    assertThatThrownBy(() -> service.add(GUILD, 0, server.url("/missing"), 7, 0))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("the site answered HTTP 404");
+    service.add(GUILD, 0, server.url("/atom.xml"), 7, 0);
+    service.add(GUILD, 0, server.url("/yt.xml"), 7, 0);
+    assertThatThrownBy(() -> service.add(GUILD, 0, server.url("/other.xml"), 7, 0))
+        .isInstanceOf(FeedRefusal.class)
+        .hasMessage("this server already follows 3 feeds, the most it may: remove one first");
+  }
+
+  @Test
+  @DisplayName("a page that names its feed leads to the feed")
+  void discovery() {
+    items.add("a");
+    server.text(
+        "/",
+        "text/html",
+        "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\">"
+            + "</head><body></body></html>");
+
+    assertThat(service().add(GUILD, 0, server.url("/"), 7, 0).feed().url())
+        .isEqualTo(server.url("/feed.xml"));
+  }
+}

@@ -1,0 +1,231 @@
+package dev.takebot.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.takebot.config.FetchSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("SafeFetcher: http(s) only, public addresses only, bounded in time and size")
+class SafeFetcherTest {
+  /** Short timeouts so the slow-server test is quick; the cap is the documented 2 MB. */
+  static final FetchSettings SETTINGS = new FetchSettings(false, 2, 1, 2, null, null);
+
+  private final FixtureServer server = new FixtureServer();
+
+  /**
+   * Production's policy (public addresses only) plus this test server's port on loopback: the
+   * server stands for a public site, and everything else on loopback stays refused.
+   */
+  private final AddressPolicy publicAndTestServer =
+      AddressPolicy.publicOnly()
+          .or((address, port) -> address.isLoopbackAddress() && port == server.port());
+
+  private final SafeFetcher fetcher =
+      new SafeFetcher(SETTINGS, publicAndTestServer, SafeFetcher.Resolver.SYSTEM);
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("a page is fetched with a real User-Agent and an Accept header")
+  void fetchesAPage() {
+    server.fixture("/news", "text/html; charset=utf-8", "news-page.html");
+
+    Fetched page = fetcher.fetch(server.url("/news"), Accept.PAGE);
+
+    assertThat(page.isHtml()).isTrue();
+    assertThat(page.charset()).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("og:title");
+    FixtureServer.Request asked = server.requests("/news").get(0);
+    assertThat(asked.header("User-Agent")).startsWith("TakeBot/").contains("+https://");
+    assertThat(asked.header("Accept")).contains("text/html");
+  }
+
+  @Test
+  @DisplayName("a redirect chain is followed hop by hop to the page, which knows its final address")
+  void followsRedirects() {
+    server.fixture("/news", "text/html", "news-page.html");
+    server.redirect("/a", 301, "/b");
+    server.redirect("/b", 302, server.url("/c"));
+    server.redirect("/c", 307, "news");
+
+    Fetched page = fetcher.fetch(server.url("/a"), Accept.PAGE);
+
+    assertThat(page.url().toString()).isEqualTo(server.url("/news"));
+    assertThat(server.requests().stream().map(FixtureServer.Request::path))
+        .containsExactly("/a", "/b", "/c", "/news");
+  }
+
+  @Test
+  @DisplayName("more than 5 redirects are refused")
+  void tooManyRedirects() {
+    for (int i = 0; i < 6; i++) {
+      server.redirect("/r" + i, 302, "/r" + (i + 1));
+    }
+    server.fixture("/r6", "text/html", "news-page.html");
+
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/r0"), Accept.PAGE))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("too many redirects (more than 5)");
+    assertThat(server.count("/r6")).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "a redirect to a private, link-local or loopback address is refused before connecting there")
+  void redirectToPrivateAddressRefused() {
+    FixtureServer internal = new FixtureServer(); // a service on the bot's own machine
+    try {
+      internal.text("/admin", "text/html", "<p>secret</p>");
+      server.redirect("/to-internal", 302, internal.url("/admin"));
+      server.redirect("/to-ten", 302, "http://10.0.0.1/");
+      server.redirect("/to-metadata", 302, "http://169.254.169.254/latest/meta-data/");
+      server.redirect("/to-v6-loopback", 302, "http://[::1]:" + internal.port() + "/admin");
+
+      for (String path : List.of("/to-internal", "/to-ten", "/to-metadata", "/to-v6-loopback")) {
+        assertThatThrownBy(() -> fetcher.fetch(server.url(path), Accept.PAGE))
+            .as(path)
+            .isInstanceOf(FetchException.class)
+            .hasMessage("that address is on a private network");
+      }
+      assertThat(internal.requests()).as("the internal service was never reached").isEmpty();
+    } finally {
+      internal.close();
+    }
+  }
+
+  @Test
+  @DisplayName("without allowPrivateAddresses, loopback itself is refused; with it, it is fetched")
+  void privateAddressesNeedTheSetting() {
+    server.fixture("/news", "text/html", "news-page.html");
+
+    assertThatThrownBy(() -> new SafeFetcher(SETTINGS).fetch(server.url("/news"), Accept.PAGE))
+        .hasMessage("that address is on a private network");
+    assertThat(server.requests()).isEmpty();
+
+    Fetched page =
+        new SafeFetcher(SETTINGS.withAllowPrivateAddresses(true))
+            .fetch(server.url("/news"), Accept.PAGE);
+    assertThat(page.body()).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a host name is resolved once and the connection goes to the checked address (no rebinding)")
+  void connectsToTheCheckedAddress() {
+    server.fixture("/news", "text/html", "news-page.html");
+    SafeFetcher.Resolver resolver =
+        host ->
+            switch (host) {
+              // resolves to the test server: connecting proves the checked answer is the one used,
+              // since no real DNS knows these names
+              case "news.example" -> List.of(InetAddress.getLoopbackAddress());
+              case "intranet.example" ->
+                  List.of(InetAddress.getByAddress(host, new byte[] {10, 1, 2, 3}));
+              case "mixed.example" ->
+                  List.of(
+                      InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34}),
+                      InetAddress.getByAddress(host, new byte[] {(byte) 192, (byte) 168, 0, 1}));
+              default -> throw new UnknownHostException(host);
+            };
+    SafeFetcher pinned = new SafeFetcher(SETTINGS, publicAndTestServer, resolver);
+
+    Fetched page = pinned.fetch("http://news.example:" + server.port() + "/news", Accept.PAGE);
+    assertThat(page.body()).isNotEmpty();
+    assertThat(server.requests("/news").get(0).header("Host"))
+        .isEqualTo("news.example:" + server.port());
+
+    assertThatThrownBy(() -> pinned.fetch("http://intranet.example/", Accept.PAGE))
+        .hasMessage("that address is on a private network");
+    assertThatThrownBy(() -> pinned.fetch("http://mixed.example/", Accept.PAGE))
+        .hasMessage("that address is on a private network");
+    assertThatThrownBy(() -> pinned.fetch("http://nowhere.example/", Accept.PAGE))
+        .hasMessage("could not find the site nowhere.example");
+  }
+
+  @Test
+  @DisplayName("a 10 MB page is cut off at 2 MB while reading: \"the page is larger than 2 MB\"")
+  void tenMegabytePageRefused() {
+    server.huge("/huge", 10L * 1024 * 1024);
+    server.huge("/endless", Long.MAX_VALUE); // only a cap counted while reading ends this
+    server.route(
+        "/declared",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "text/html");
+          ex.sendResponseHeaders(200, 10L * 1024 * 1024); // says so up front, sends nothing
+        });
+
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/huge"), Accept.PAGE))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("the page is larger than 2 MB");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/endless"), Accept.PAGE))
+        .hasMessage("the page is larger than 2 MB");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/declared"), Accept.PAGE))
+        .hasMessage("the page is larger than 2 MB");
+  }
+
+  @Test
+  @Timeout(10) // without the budget this never ends: fail, do not hang the build
+  @DisplayName("a server that trickles its answer is cut off by the total time budget")
+  void slowServerRefused() {
+    server.slow("/slow", 100); // each byte within the read timeout, never finished
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/slow"), Accept.PAGE))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("the site took too long to answer");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("the 2 s budget, not the endless answer")
+        .isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  @DisplayName("other schemes, credentials in links and other content types are refused")
+  void refusals() {
+    server.text("/logo.png", "image/png", "PNG");
+    server.text("/page", "text/html", "<p>x</p>");
+
+    assertThatThrownBy(() -> fetcher.fetch("file:///etc/passwd", Accept.PAGE))
+        .hasMessage("only http and https links can be fetched");
+    assertThatThrownBy(() -> fetcher.fetch("ftp://example.com/a", Accept.PAGE))
+        .hasMessage("only http and https links can be fetched");
+    assertThatThrownBy(() -> fetcher.fetch("http://user:pw@example.com/", Accept.PAGE))
+        .hasMessage("links with a user name or password are not fetched");
+    assertThatThrownBy(() -> fetcher.fetch("example.com/news", Accept.PAGE))
+        .hasMessage("that is not a link: give the whole address, with https://");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/logo.png"), Accept.PAGE))
+        .hasMessage("that link is not a web page (it is image/png)");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/page"), Accept.FEED))
+        .hasMessage("that link is not a feed (it is text/html)");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/missing"), Accept.PAGE))
+        .hasMessage("the site answered HTTP 404");
+  }
+
+  @Test
+  @DisplayName("a conditional GET sends the ETag back and a 304 means not modified")
+  void conditionalGet() {
+    server.fixture("/feed", "application/rss+xml", "rss.xml");
+
+    Fetched first = fetcher.fetch(server.url("/feed"), Accept.FEED);
+    Fetched second =
+        fetcher.fetch(SafeFetcher.parse(server.url("/feed")), Accept.FEED, first.validators());
+
+    assertThat(first.notModified()).isFalse();
+    assertThat(first.validators().etag()).isNotNull();
+    assertThat(second.notModified()).isTrue();
+    assertThat(second.validators()).isEqualTo(first.validators());
+    assertThat(server.requests("/feed").get(1).header("If-None-Match"))
+        .isEqualTo(first.validators().etag());
+  }
+}

@@ -1,0 +1,194 @@
+package dev.takebot.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Irony and sarcasm read as negative, their sincere look-alikes stay positive, and questions that
+ * only ask read neutral. The sentences are invented for this specification (in the register of
+ * takes on the seed article); none comes from a labelled data set.
+ */
+@DisplayName("Irony")
+class IronyTest {
+  private static final SentimentAnalyzer ANALYZER = LexiconSentimentAnalyzer.standard();
+
+  static Stream<String> ironic() {
+    return Stream.of(
+        "the audacity 💀",
+        "the audacity of these people",
+        "what a joke",
+        "this \"partnership\" is a joke",
+        "sure, *great* plan",
+        "oh sure, great plan",
+        "they 'respect' us now",
+        "they \"respect\" our sovereignty now",
+        "so much “respect” for Mali lol",
+        "yeah right",
+        "yeah right, they totally care about Mali",
+        "lol no",
+        "lmao no",
+        "great diplomacy /s",
+        "wonderful news /s",
+        "great diplomacy??",
+        "so this is what they call progress??",
+        "love the respect for sovereignty??",
+        "great diplomacy, shame about the coup",
+        "lovely partnership, pity about the drone strikes",
+        "bravo, encore une belle promesse",
+        "bravo, encore un beau discours sur la souveraineté",
+        "super, encore une promesse",
+        "oh great, another summit",
+        "great, another delay",
+        "thanks for nothing",
+        "cool story bro",
+        "sure jan",
+        "wow such respect 🙄",
+        "great diplomacy 🙄",
+        "amazing work guys 🤡",
+        "what a great idea 🙃",
+        "merci pour rien",
+        "quelle surprise, les américains reviennent pour l'uranium",
+        "\"respect for sovereignty\" lmao",
+        "je ne pense vraiment pas que ce soit une bonne idée",
+        "on ne peut pas dire que ce soit un grand succès",
+        "je ne crois pas que ce gouvernement ait pris une bonne décision",
+        "ils n'ont jamais vraiment eu de bonnes intentions envers le Sahel",
+        "nice \"diplomacy\" there",
+        "respect for sovereignty my ass",
+        "the US only cares because of the uranium",
+        "imagine thinking they care about Mali",
+        "funny how they only show up when Russia does",
+        "they're not fooling anyone",
+        "sure, because that worked so well in Libya",
+        "totally not about the minerals",
+        "oh so NOW they want to talk",
+        "wow they really care huh",
+        "another neo-colonial power grab",
+        "respect? after decades of interference?",
+        "yeah because the last 'partnership' went so well",
+        "lol sure, respect",
+        "oh wonderful, more talks",
+        "policy missteps lol, that's one way to put it",
+        "new course my foot",
+        "nobody believes this",
+        "the State Department has zero credibility here",
+        "same old playbook",
+        "another coup, another delay, great",
+        "the talks failed. great.");
+  }
+
+  static Stream<String> sincere() {
+    return Stream.of(
+        "great diplomacy, well done",
+        "great plan, love it",
+        "sure, great idea, let's do it",
+        "this is *really* good",
+        "that was *amazing*",
+        "*great* job everyone!",
+        "she said \"thank you\" and meant it",
+        "I respect them for this",
+        "real respect for Mali's sovereignty here",
+        "yeah, that was a good call",
+        "lol yes, finally some good news",
+        "oh wow, this is great news!",
+        "wow, what a great move",
+        "oh great, they finally signed the deal!",
+        "thanks for everything you do",
+        "thanks, that's a nice summary",
+        "nice, that worked out well",
+        "bravo à toute l'équipe, belle victoire",
+        "encore bravo pour ce beau travail",
+        "encore merci pour cette belle analyse",
+        "c'est une très bonne nouvelle pour le Mali",
+        "super, enfin une bonne nouvelle",
+        "what a great idea, seriously",
+        "great diplomacy, good news for the Sahel",
+        "proud of this team 💪",
+        "such a good take",
+        "love how calm this discussion is",
+        "respect to the diplomats who made this happen",
+        "is this good news? I think so, great news!",
+        "they finally respect us and it feels good",
+        "good luck to the negotiators",
+        "really good point about the uranium",
+        "sure thing, happy to help",
+        "right on, great analysis",
+        "honestly a great step for the region",
+        "je pense vraiment que c'est une bonne idée",
+        "yeah this is great",
+        "the audience loved it",
+        "great talk, thanks for sharing",
+        "what a joy to read this",
+        "I love how they handled this",
+        "funny story, the talks went great",
+        "they really care about the region, good",
+        "so now they can finally rebuild, great news",
+        "totally worth the wait",
+        "happy? very",
+        "ready? let's go",
+        "it was a long hard week, thanks everyone");
+  }
+
+  static Stream<String> informational() {
+    return Stream.of(
+        "anyone on tonight?",
+        "is the stream live?",
+        "source?",
+        "link?",
+        "what time does the call start?",
+        "any news on this?",
+        "can someone pin the article?",
+        "is there a recording?",
+        "where did you read that?",
+        "does anyone have the link?",
+        "brb",
+        "quelqu'un a le lien ?",
+        "c'est à quelle heure ?",
+        "does anyone want to join the call?",
+        "any chance someone has the transcript?",
+        "is it okay to post the article here?",
+        "who's hosting the watch party tonight?");
+  }
+
+  @Nested
+  @DisplayName("sarcasm markers, scare quotes, stressed praise, rhetorical ??, contradicting tails")
+  class Ironic {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.takebot.sentiment.IronyTest#ironic")
+    @DisplayName("read negative, not as praise")
+    void readNegative(String text) {
+      Sentiment s = ANALYZER.analyze(text);
+      assertThat(s.label()).as("%s -> %s", text, s).isEqualTo(Label.NEGATIVE);
+    }
+  }
+
+  @Nested
+  @DisplayName("sincere look-alikes")
+  class Sincere {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.takebot.sentiment.IronyTest#sincere")
+    @DisplayName("stay positive")
+    void stayPositive(String text) {
+      Sentiment s = ANALYZER.analyze(text);
+      assertThat(s.label()).as("%s -> %s", text, s).isEqualTo(Label.POSITIVE);
+      assertThat(s.reasons()).doesNotContain("irony");
+    }
+  }
+
+  @Nested
+  @DisplayName("off-topic and informational messages")
+  class Informational {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.takebot.sentiment.IronyTest#informational")
+    @DisplayName("read neutral")
+    void readNeutral(String text) {
+      Sentiment s = ANALYZER.analyze(text);
+      assertThat(s.label()).as("%s -> %s", text, s).isEqualTo(Label.NEUTRAL);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.takebot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takebot.feed.Feed;
+import dev.takebot.feed.FeedStore;
+import dev.takebot.feed.FeedStore.SeenItem;
+import dev.takebot.fetch.Validators;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** What both engines must do for feeds (migration V10). */
+abstract class FeedStoreContract {
+  /** A guild on shard 0 of 2 and one on shard 1: (id >> 22) % 2. */
+  static final long GUILD_SHARD0 = 2L << 22;
+
+  static final long GUILD_SHARD1 = 3L << 22;
+  static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
+
+  JdbcTakeStore store;
+  FeedStore feeds;
+
+  abstract JdbcTakeStore openEmpty() throws Exception;
+
+  abstract JdbcTakeStore reopen() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    store = openEmpty();
+    feeds = store.feeds();
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  static Feed feed(long id, long guild, String url, Instant next) {
+    return new Feed(
+        id, guild, 0, 0, url, "Feed " + id, 7, T0, 15, false, Validators.NONE, next, 0, null, null);
+  }
+
+  @Test
+  @DisplayName("a feed is added once per server and URL, and listed oldest first")
+  void addAndList() {
+    assertThat(feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/rss", T0))).isTrue();
+    assertThat(feeds.addFeed(feed(2, GUILD_SHARD0, "https://a.example/rss", T0))).isFalse();
+    assertThat(feeds.addFeed(feed(3, GUILD_SHARD1, "https://a.example/rss", T0))).isTrue();
+
+    assertThat(feeds.feeds(GUILD_SHARD0)).extracting(Feed::id).containsExactly(1L);
+    assertThat(feeds.feed(GUILD_SHARD1, "https://a.example/rss")).isPresent();
+  }
+
+  @Test
+  @DisplayName("due feeds: not paused, due by now, of this process's shards only")
+  void dueFeeds() {
+    feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/1", T0));
+    feeds.addFeed(feed(2, GUILD_SHARD0, "https://a.example/2", T0.plusSeconds(60)));
+    feeds.addFeed(feed(3, GUILD_SHARD1, "https://a.example/3", T0));
+    feeds.addFeed(feed(4, GUILD_SHARD0, "https://a.example/4", T0));
+    feeds.setPaused(GUILD_SHARD0, 4, true);
+
+    assertThat(feeds.dueFeeds(T0, 2, Set.of(0), 10)).extracting(Feed::id).containsExactly(1L);
+    assertThat(feeds.dueFeeds(T0, 2, Set.of(1), 10)).extracting(Feed::id).containsExactly(3L);
+    assertThat(feeds.dueFeeds(T0.plusSeconds(60), 1, Set.of(0), 10))
+        .extracting(Feed::id)
+        .containsExactly(1L, 3L, 2L);
+  }
+
+  @Test
+  @DisplayName("a poll's outcome is stored: validators, next poll, failures and the reason")
+  void recordPoll() throws Exception {
+    feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/1", T0));
+    feeds.recordPoll(
+        1,
+        new Validators("\"v1\"", "Sun, 01 Feb 2026 00:00:00 GMT"),
+        T0,
+        T0.plusSeconds(1800),
+        2,
+        "the site answered HTTP 500");
+    store.close();
+    store = reopen();
+
+    Feed f = store.feeds().feeds(GUILD_SHARD0).get(0);
+    assertThat(f.validators()).isEqualTo(new Validators("\"v1\"", "Sun, 01 Feb 2026 00:00:00 GMT"));
+    assertThat(f.nextPollAt()).isEqualTo(T0.plusSeconds(1800));
+    assertThat(f.failures()).isEqualTo(2);
+    assertThat(f.lastError()).isEqualTo("the site answered HTTP 500");
+    assertThat(f.lastPolledAt()).isEqualTo(T0);
+  }
+
+  @Test
+  @DisplayName(
+      "items are seen by key or by hash, remembered once, forgotten on demand and on removal")
+  void seenItems() throws Exception {
+    feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/1", T0));
+
+    assertThat(feeds.markSeen(1, List.of(new SeenItem("k1", "h1"), new SeenItem("k2", "h2")), T0))
+        .isEqualTo(2);
+    assertThat(feeds.markSeen(1, List.of(new SeenItem("k1", "h1")), T0)).isZero();
+    assertThat(feeds.seen(1, "k1", "x")).isTrue();
+    assertThat(feeds.seen(1, "other", "h2")).as("a new guid, the same item").isTrue();
+    assertThat(feeds.seen(1, "k3", "h3")).isFalse();
+
+    feeds.forgetSeen(1, "k1");
+    assertThat(feeds.seen(1, "k1", "h1")).isFalse();
+
+    store.close();
+    store = reopen();
+    feeds = store.feeds();
+    assertThat(feeds.seen(1, "k2", "h2")).as("after a restart").isTrue();
+    assertThat(feeds.removeFeed(GUILD_SHARD1, 1)).as("another server's").isFalse();
+    assertThat(feeds.removeFeed(GUILD_SHARD0, 1)).isTrue();
+    assertThat(feeds.seen(1, "k2", "h2")).isFalse();
+    assertThat(feeds.markSeen(1, List.of(new SeenItem("k9", "h9")), T0))
+        .as("a removed feed remembers nothing")
+        .isZero();
+  }
+}
