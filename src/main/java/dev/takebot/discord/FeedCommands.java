@@ -144,7 +144,11 @@ final class FeedCommands {
             previews.offer(
                 reviewIn,
                 target,
-                ctx.articles().prepare(feed.title(), added.firstPost().get().draft()));
+                ctx.articles()
+                    .prepare(
+                        feed.title(),
+                        added.firstPost().get().draft(),
+                        ctx.readers().server(event.getGuild())));
             answer.append("\nIts newest item is waiting for review there.");
           } catch (UserError e) {
             answer.append("\nIts newest item could not be offered: ").append(e.getMessage());
@@ -152,7 +156,11 @@ final class FeedCommands {
         } else if (added.firstPost().isPresent()) {
           try {
             PreparedArticle article =
-                ctx.articles().prepare(feed.title(), added.firstPost().get().draft());
+                ctx.articles()
+                    .prepare(
+                        feed.title(),
+                        added.firstPost().get().draft(),
+                        ctx.readers().server(event.getGuild()));
             Discussion d = post.publish(event.getGuild(), target, article);
             answer
                 .append("\nIts newest item: https://discord.com/channels/")
