@@ -67,6 +67,7 @@ class FrenchFeedEndToEndTest {
                     .withFeeds(new FeedSettings(15, 120, 5, "newest", 2)));
     sandbox = h.sandbox;
     sandbox.setPreferredLocale("fr");
+    sandbox.setUserLocale(sandbox.moderator(), "fr");
     BotHarness.await(
         "JDA to see the server's French locale",
         () ->
@@ -85,7 +86,8 @@ class FrenchFeedEndToEndTest {
 
   @Test
   @DisplayName(
-      "/feed add posts the newest item with a French call to action, thread name, date and buttons")
+      "/feed add answers a French moderator in French and posts the newest item with a French call"
+          + " to action, thread name, date and buttons")
   void feedItemIsFrench() {
     SandboxMessage answer =
         sandbox
@@ -95,6 +97,10 @@ class FrenchFeedEndToEndTest {
                 "feed add",
                 Map.of("url", web.url("/flux.xml")))
             .awaitResponse(WAIT);
+    assertThat(answer.content())
+        .as("the moderator's own answer, in their language")
+        .startsWith("Suivi de **Sahel Info** dans <#")
+        .contains("lu toutes les 15 minutes", "Son élément le plus récent");
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();
     SandboxMessage post = sandbox.message(m.group(2)).orElseThrow();
