@@ -50,6 +50,7 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
   static final String VISIBILITY_ID = PREFIX + ":visibility";
   static final String NUMBERS_ID = PREFIX + ":numbers";
   static final String DIGEST_INPUT = "digest";
+  static final String DIGEST_HOURS_INPUT = "digest-hours";
   static final String RETENTION_INPUT = "retention";
   static final String COOLDOWN_INPUT = "cooldown";
   static final String LANGUAGE_INPUT = "language";
@@ -169,6 +170,12 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
                 texts.get("settings.digestLabel"),
                 number(DIGEST_INPUT, s.digestEveryTakes(), GuildSettings.MAX_DIGEST_EVERY_TAKES)),
             Label.of(
+                texts.get("settings.digestHoursLabel"),
+                number(
+                    DIGEST_HOURS_INPUT,
+                    s.digestEveryHours(),
+                    GuildSettings.MAX_DIGEST_EVERY_HOURS)),
+            Label.of(
                 texts.get("settings.retentionLabel"),
                 number(RETENTION_INPUT, s.retentionDays(), GuildSettings.MAX_RETENTION_DAYS)),
             Label.of(
@@ -206,6 +213,15 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
       // Everything is read and checked before anything is saved: a typo saves nothing.
       int digest =
           parse(event, DIGEST_INPUT, "settings.digestName", GuildSettings.MAX_DIGEST_EVERY_TAKES);
+      // A form opened before this field existed has none: the server's value stays.
+      int digestHours =
+          event.getValue(DIGEST_HOURS_INPUT) == null
+              ? settings.get(guild).digestEveryHours()
+              : parse(
+                  event,
+                  DIGEST_HOURS_INPUT,
+                  "settings.digestHoursName",
+                  GuildSettings.MAX_DIGEST_EVERY_HOURS);
       int retention =
           parse(event, RETENTION_INPUT, "settings.retentionName", GuildSettings.MAX_RETENTION_DAYS);
       int cooldown =
@@ -224,6 +240,9 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
       GuildSettings now = settings.get(guild);
       if (digest != now.digestEveryTakes()) {
         settings.setDigestEveryTakes(guild, digest);
+      }
+      if (digestHours != now.digestEveryHours()) {
+        settings.setDigestEveryHours(guild, digestHours);
       }
       if (retention != now.retentionDays()) {
         settings.setRetentionDays(guild, retention);
@@ -307,7 +326,7 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
                 "roles",
                 roles(s.moderatorRoles(), texts)))
         .append('\n');
-    text.append(texts.get("settings.digest", "every", s.digestEveryTakes())).append('\n');
+    text.append(texts.get("settings.digest", "cadence", digestCadence(s, texts))).append('\n');
     text.append(texts.get("settings.keep", "days", s.retentionDays())).append('\n');
     text.append(texts.get("settings.cooldown", "seconds", s.summaryCooldownSeconds())).append('\n');
     text.append(texts.get(s.summariesPrivate() ? "settings.private" : "settings.public"))
@@ -368,6 +387,21 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
     return roles.stream()
         .map(r -> Moderators.isId(r) ? "<@&" + r.strip() + ">" : ArticlePostCommand.code(r))
         .collect(Collectors.joining(", "));
+  }
+
+  private static String digestCadence(GuildSettings s, Texts texts) {
+    List<String> when = new ArrayList<>();
+    if (s.digestEveryTakes() > 0) {
+      when.add(texts.get("settings.cadence.takes", "count", s.digestEveryTakes()));
+    }
+    if (s.digestEveryHours() > 0) {
+      when.add(texts.get("settings.cadence.hours", "hours", s.digestEveryHours()));
+    }
+    return when.isEmpty()
+        ? texts.get("settings.cadence.off")
+        : when.size() == 1
+            ? when.get(0)
+            : texts.get("settings.cadence.and", "first", when.get(0), "second", when.get(1));
   }
 
   private static String mentions(List<Long> ids) {
