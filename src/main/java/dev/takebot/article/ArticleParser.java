@@ -79,11 +79,10 @@ public final class ArticleParser {
     List<String> lines = List.of(normalized.split("\n", -1));
     int first = firstNonBlank(lines, 0);
     if (first < 0) {
-      throw new ArticleFormatException("article is empty; paste the article text");
+      throw ArticleFormatException.of(0, "articleError.empty");
     }
     if (lines.stream().filter(l -> !l.isBlank()).allMatch(ArticleParser::onlyTags)) {
-      throw new ArticleFormatException(
-          first + 1, "article has only hashtags; paste the article text as well");
+      throw ArticleFormatException.of(first + 1, "articleError.onlyHashtags");
     }
     Header header = header(lines, first);
     Body body =
@@ -128,8 +127,7 @@ public final class ArticleParser {
     String[] seed = seedHeader(line);
     if (seed != null) {
       if (seed[0] == null) {
-        throw new ArticleFormatException(
-            lineNo, "'date' needs a value: write 'date YYYY-MM-DD Title'");
+        throw ArticleFormatException.of(lineNo, "articleError.dateNeedsValue");
       }
       LocalDate date = parseDate(seed[0], lineNo);
       List<String> tags = new ArrayList<>();
@@ -157,8 +155,7 @@ public final class ArticleParser {
       }
     }
     if (close < 0) {
-      throw new ArticleFormatException(
-          open + 1, "front matter starts with '---' but is never closed by another '---'");
+      throw ArticleFormatException.of(open + 1, "articleError.frontMatterOpen");
     }
     FrontMatter fm = FrontMatter.parse(lines.subList(open + 1, close), open + 2);
     List<String> tags = new ArrayList<>(fm.tags());
@@ -167,8 +164,7 @@ public final class ArticleParser {
     if (title == null || title.isBlank()) {
       int next = firstNonBlank(lines, close + 1);
       if (next < 0) {
-        throw new ArticleFormatException(
-            open + 1, "no title: add 'title:' to the front matter or a '# Title' line");
+        throw ArticleFormatException.of(open + 1, "articleError.noTitle");
       }
       String heading = headingText(lines.get(next).strip());
       title = heading != null ? heading : lines.get(next);
@@ -324,8 +320,7 @@ public final class ArticleParser {
     s = s.strip();
     if (!LinkCleaner.findUrls(s).isEmpty()
         && LinkCleaner.findUrls(s).get(0).length() >= s.length() - 1) {
-      throw new ArticleFormatException(
-          lineNo, "the first line is a link, not a title; put a one-line title first");
+      throw ArticleFormatException.of(lineNo, "articleError.linkTitle");
     }
     Matcher m = HASHTAG.matcher(s);
     while (m.find()) {
@@ -335,17 +330,11 @@ public final class ArticleParser {
     s = s.substring(0, trailingTagsStart(s));
     s = HASHTAG.matcher(s).replaceAll("$1").replaceAll("\\s+", " ").strip();
     if (!LETTER.matcher(s).find()) {
-      throw new ArticleFormatException(
-          lineNo, "no title: the first line has no words; it must be the article's title");
+      throw ArticleFormatException.of(lineNo, "articleError.wordlessTitle");
     }
     if (s.length() > MAX_TITLE) {
-      throw new ArticleFormatException(
-          lineNo,
-          "no title: the first line is "
-              + s.length()
-              + " characters, a paragraph rather than a title (at most "
-              + MAX_TITLE
-              + ")");
+      throw ArticleFormatException.of(
+          lineNo, "articleError.longTitle", "length", s.length(), "max", MAX_TITLE);
     }
     return s;
   }
@@ -354,8 +343,7 @@ public final class ArticleParser {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new ArticleFormatException(
-          lineNo, "bad date '" + text + "', expected YYYY-MM-DD (e.g. 2026-02-01)");
+      throw ArticleFormatException.of(lineNo, "articleError.badDate", "date", text);
     }
   }
 
@@ -410,8 +398,7 @@ public final class ArticleParser {
       body.callToAction = prose.remove(prose.size() - 1);
     }
     if (prose.isEmpty()) {
-      throw new ArticleFormatException(
-          firstBodyLine, "no article text after the title; add at least one paragraph");
+      throw ArticleFormatException.of(firstBodyLine, "articleError.noText");
     }
     body.paragraphs.addAll(prose);
     return body;

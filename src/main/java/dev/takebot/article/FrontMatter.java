@@ -36,12 +36,11 @@ record FrontMatter(String title, LocalDate date, List<String> tags, String video
           e.getLocation() == null
               ? firstLine
               : firstLine + Math.max(0, e.getLocation().getLineNr() - 1);
-      throw new ArticleFormatException(
-          line, "front matter is not valid YAML (" + firstLineOf(e.getOriginalMessage()) + ")");
+      throw ArticleFormatException.of(
+          line, "articleError.yaml", "reason", firstLineOf(e.getOriginalMessage()));
     }
     if (root == null || !root.isObject()) {
-      throw new ArticleFormatException(
-          firstLine, "front matter must be 'key: value' lines (title, date, tags, video)");
+      throw ArticleFormatException.of(firstLine, "articleError.keyValue");
     }
     String title = text(root, "title", lines, firstLine);
     String video = text(root, "video", lines, firstLine);
@@ -52,11 +51,11 @@ record FrontMatter(String title, LocalDate date, List<String> tags, String video
           parseDate(dateText)
               .orElseThrow(
                   () ->
-                      new ArticleFormatException(
+                      ArticleFormatException.of(
                           lineOfKey(lines, "date", firstLine),
-                          "front matter date '"
-                              + dateText
-                              + "' is not a date; expected YYYY-MM-DD"));
+                          "articleError.frontMatterDate",
+                          "date",
+                          dateText));
     }
     return new FrontMatter(title, date, tags(root.get("tags")), video);
   }
@@ -79,9 +78,8 @@ record FrontMatter(String title, LocalDate date, List<String> tags, String video
       return null;
     }
     if (!node.isValueNode()) {
-      throw new ArticleFormatException(
-          lineOfKey(lines, key, firstLine),
-          "front matter '" + key + "' must be a single value, not a list or map");
+      throw ArticleFormatException.of(
+          lineOfKey(lines, key, firstLine), "articleError.singleValue", "key", key);
     }
     return node.asText();
   }

@@ -1,12 +1,14 @@
 package dev.takebot.article;
 
+import dev.takebot.i18n.Languages;
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.DiscordLimits;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
+import dev.takebot.text.LanguageGuess;
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,7 @@ public final class PostBuilder {
   /** Hashtags shown when the configuration says nothing. */
   public static final int DEFAULT_HASHTAGS = Hashtagger.DEFAULT_LIMIT;
 
-  /** Default call to action, used when the author wrote none. */
+  /** Default call to action of an English article, used when the author wrote none. */
   public static final String DEFAULT_CALL_TO_ACTION = "Your take 👇";
 
   /** The embed's accent colour. */
@@ -37,8 +39,6 @@ public final class PostBuilder {
 
   private static final int MAX_READ_MORE = 3;
   private static final int MAX_BUTTON_URL = 512;
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
   private PostBuilder() {}
 
@@ -54,9 +54,21 @@ public final class PostBuilder {
    * @throws IllegalArgumentException when {@code hashtagLimit} is out of range
    */
   public static ArticlePost build(Article article, int hashtagLimit) {
+    return build(article, hashtagLimit, Languages.DEFAULT);
+  }
+
+  /**
+   * The post for {@code article} in a server that reads {@code serverLocale}: the article's own
+   * language (French or English, from its text) decides the call to action and the thread name; the
+   * server's decides the rest (the date, the buttons).
+   *
+   * @param hashtagLimit how many hashtags to show, 0 to {@value Hashtagger#MAX_LIMIT}
+   * @throws IllegalArgumentException when {@code hashtagLimit} is out of range
+   */
+  public static ArticlePost build(Article article, int hashtagLimit, Locale serverLocale) {
     List<String> summary = new Summarizer(Summarizer.DEFAULT_BUDGET).summarize(article);
     List<String> hashtags = new Hashtagger(hashtagLimit).hashtags(article);
-    return render(article, summary, hashtags);
+    return render(article, summary, hashtags, serverLocale);
   }
 
   /**
@@ -66,6 +78,11 @@ public final class PostBuilder {
    * @throws ArticleFormatException when the edited post would not fit Discord's limits
    */
   public static ArticlePost edit(ArticlePost post, PostEdit edit) {
+    return edit(post, edit, Languages.DEFAULT);
+  }
+
+  /** {@link #edit(ArticlePost, PostEdit)} for a server that reads {@code serverLocale}. */
+  public static ArticlePost edit(ArticlePost post, PostEdit edit, Locale serverLocale) {
     Article a = post.article();
     Article retitled =
         new Article(
@@ -79,16 +96,19 @@ public final class PostBuilder {
             a.callToAction(),
             a.articleKey());
     try {
-      return render(retitled, List.of(edit.summary()), edit.hashtags());
+      return render(retitled, List.of(edit.summary()), edit.hashtags(), serverLocale);
     } catch (IllegalArgumentException overLimit) {
       // The edit's own limits leave room, but escaping (e.g. of '_' in many hashtags) can add up.
-      throw new ArticleFormatException(
-          "the post would be longer than Discord allows: shorten the summary or drop some hashtags");
+      throw ArticleFormatException.of(0, "articleError.edit.tooLong");
     }
   }
 
-  private static ArticlePost render(Article article, List<String> summary, List<String> hashtags) {
-    String cta = article.callToAction() == null ? DEFAULT_CALL_TO_ACTION : article.callToAction();
+  private static ArticlePost render(
+      Article article, List<String> summary, List<String> hashtags, Locale serverLocale) {
+    Texts server = Texts.forLocale(serverLocale);
+    Texts own = language(article);
+    String defaultCta = own.get("post.callToAction");
+    String cta = article.callToAction() == null ? defaultCta : article.callToAction();
 
     StringBuilder description =
         new StringBuilder(quote(String.join(" ", summary), DiscordLimits.DESCRIPTION_BUDGET - 400));
@@ -110,17 +130,26 @@ public final class PostBuilder {
             description.toString(),
             COLOR,
             List.of(),
-            article.publishedOn().map(d -> "📅 " + DATE.format(d)).orElse(""),
+            article
+                .publishedOn()
+                .map(d -> server.get("post.date", "date", server.date(d)))
+                .orElse(""),
             // No timestamp: a date without a time would be shown shifted into each reader's time
             // zone.
             null,
             null);
-    MessageSpec summaryMessage = MessageSpec.ofEmbed(embed).withButtons(readMore(article));
+    MessageSpec summaryMessage = MessageSpec.ofEmbed(embed).withButtons(readMore(article, server));
 
     List<MessageSpec> messages = new ArrayList<>();
     article.video().ifPresent(video -> messages.add(MessageSpec.ofContent(video)));
     messages.add(summaryMessage);
-    return new ArticlePost(threadName(article.title(), cta), messages, article, summary, hashtags);
+    return new ArticlePost(
+        threadName(article.title(), cta, defaultCta), messages, article, summary, hashtags);
+  }
+
+  /** The messages in the article's own language, as its text says. */
+  static Texts language(Article article) {
+    return Texts.forTag(LanguageGuess.of(article.title() + "\n" + article.body()));
   }
 
   /**
@@ -128,23 +157,29 @@ public final class PostBuilder {
    * escaping.
    */
   static String threadName(String title, String callToAction) {
+    return threadName(title, callToAction, DEFAULT_CALL_TO_ACTION);
+  }
+
+  static String threadName(String title, String callToAction, String defaultCallToAction) {
     String prefix = plainLine(callToAction);
     if (prefix.length() > 30) {
-      prefix = DEFAULT_CALL_TO_ACTION;
+      prefix = defaultCallToAction;
     }
     prefix = prefix + " · ";
     return prefix
         + SafeText.truncate(plainLine(title), DiscordLimits.THREAD_NAME - prefix.length());
   }
 
-  private static List<ButtonSpec> readMore(Article article) {
+  private static List<ButtonSpec> readMore(Article article, Texts texts) {
     List<ButtonSpec> buttons = new ArrayList<>();
     for (String url : article.links()) {
       if (buttons.size() == MAX_READ_MORE) {
         break;
       }
       if (url.length() <= MAX_BUTTON_URL) {
-        buttons.add(ButtonSpec.link(url, SafeText.truncate("Read more · " + host(url), 80)));
+        buttons.add(
+            ButtonSpec.link(
+                url, SafeText.truncate(texts.get("post.readMore", "host", host(url)), 80)));
       }
     }
     return buttons;

@@ -50,19 +50,19 @@ public record PostEdit(String title, String summary, List<String> hashtags) {
   public static PostEdit parse(String title, String summary, String hashtags) {
     String t = SafeText.oneLine(SafeText.stripControl(nullToEmpty(title)));
     if (SafeText.looksEmpty(t)) {
-      throw new ArticleFormatException("the title is empty");
+      throw ArticleFormatException.of(0, "articleError.edit.titleEmpty");
     }
     if (t.length() > MAX_TITLE) {
-      throw new ArticleFormatException(
-          "the title is " + t.length() + " characters; at most " + MAX_TITLE);
+      throw ArticleFormatException.of(
+          0, "articleError.edit.titleLong", "length", t.length(), "max", MAX_TITLE);
     }
     String s = SafeText.oneLine(SafeText.stripControl(nullToEmpty(summary)));
     if (SafeText.looksEmpty(s)) {
-      throw new ArticleFormatException("the summary is empty");
+      throw ArticleFormatException.of(0, "articleError.edit.summaryEmpty");
     }
     if (s.length() > MAX_SUMMARY) {
-      throw new ArticleFormatException(
-          "the summary is " + s.length() + " characters; at most " + MAX_SUMMARY);
+      throw ArticleFormatException.of(
+          0, "articleError.edit.summaryLong", "length", s.length(), "max", MAX_SUMMARY);
     }
     return new PostEdit(t, s, hashtags(nullToEmpty(hashtags)));
   }
@@ -75,18 +75,17 @@ public record PostEdit(String title, String summary, List<String> hashtags) {
       }
       String tag = word.startsWith("#") ? word.substring(1) : word;
       if (!TAG.matcher(tag).matches()) {
-        throw new ArticleFormatException(
-            shown(word) + " is not a hashtag: use letters, digits and '_' only, e.g. #BurkinaFaso");
+        throw ArticleFormatException.of(0, "articleError.edit.notHashtag", "word", shown(word));
       }
       if (tag.length() > MAX_HASHTAG_LENGTH) {
-        throw new ArticleFormatException(
-            shown("#" + tag) + " is longer than " + MAX_HASHTAG_LENGTH + " characters");
+        throw ArticleFormatException.of(
+            0, "articleError.edit.hashtagLong", "tag", shown("#" + tag), "max", MAX_HASHTAG_LENGTH);
       }
       tags.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
     }
     if (tags.size() > MAX_HASHTAGS) {
-      throw new ArticleFormatException(
-          tags.size() + " hashtags; at most " + MAX_HASHTAGS + " fit a post");
+      throw ArticleFormatException.of(
+          0, "articleError.edit.tooManyHashtags", "count", tags.size(), "max", MAX_HASHTAGS);
     }
     return new ArrayList<>(tags.values());
   }

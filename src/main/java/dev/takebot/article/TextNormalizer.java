@@ -25,8 +25,7 @@ final class TextNormalizer {
     checkSize(bytes.length, maxBytes);
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new ArticleFormatException(
-            lineAt(bytes, i), "contains a NUL byte: this is a binary file, not text");
+        throw ArticleFormatException.of(lineAt(bytes, i), "articleError.nul");
       }
     }
     CharsetDecoder decoder =
@@ -38,9 +37,8 @@ final class TextNormalizer {
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
-      throw new ArticleFormatException(
-          lineAt(bytes, in.position()),
-          "not UTF-8 text (bad byte at offset " + in.position() + "); save the file as UTF-8");
+      throw ArticleFormatException.of(
+          lineAt(bytes, in.position()), "articleError.notUtf8", "offset", in.position());
     }
     decoder.flush(out);
     return out.flip().toString();
@@ -51,8 +49,7 @@ final class TextNormalizer {
     checkSize(utf8Length(text), maxBytes);
     int nul = text.indexOf('\0');
     if (nul >= 0) {
-      throw new ArticleFormatException(
-          lineOf(text, nul), "contains a NUL byte: this is a binary file, not text");
+      throw ArticleFormatException.of(lineOf(text, nul), "articleError.nul");
     }
     StringBuilder out = new StringBuilder(text.length());
     int controls = 0;
@@ -76,8 +73,7 @@ final class TextNormalizer {
       }
     }
     if (controls > Math.max(2, (out.length() + controls) / 100)) {
-      throw new ArticleFormatException(
-          "article has " + controls + " control characters; it looks binary, not text");
+      throw ArticleFormatException.of(0, "articleError.controls", "count", controls);
     }
     return withoutTrailingSpaces(Normalizer.normalize(out, Normalizer.Form.NFC));
   }
@@ -138,12 +134,8 @@ final class TextNormalizer {
 
   private static void checkSize(long bytes, int maxBytes) {
     if (bytes > maxBytes) {
-      throw new ArticleFormatException(
-          "article is "
-              + kb(bytes)
-              + " KB; the limit is "
-              + kb(maxBytes)
-              + " KB (paste the article, not the whole page)");
+      throw ArticleFormatException.of(
+          0, "articleError.tooBig", "size", kb(bytes), "max", kb(maxBytes));
     }
   }
 

@@ -37,9 +37,20 @@ final class Words {
     return terms;
   }
 
-  /** Whether a lower-case word says nothing about what an article is about. */
+  /**
+   * French function words that are also English content words ("a car", "her son"): an English
+   * article keeps them.
+   */
+  private static final java.util.Set<String> ALSO_ENGLISH =
+      java.util.Set.of("car", "son", "ton", "sans", "plus", "bon", "fait", "mon");
+
+  /**
+   * Whether a lower-case word says nothing about what an article is about, in English or French
+   * (articles come in both).
+   */
   static boolean isStop(String lower) {
-    return StopWords.isEnglish(lower);
+    return StopWords.isEnglish(lower)
+        || (StopWords.isFrench(lower) && !ALSO_ENGLISH.contains(lower));
   }
 
   /** "U.S." → "United States" and friends, so that both spellings count as one thing. */

@@ -8,6 +8,7 @@ import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.discord.TakeBotAssembly;
+import dev.takebot.i18n.Languages;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.InteractionHandle;
@@ -73,6 +74,15 @@ public final class DemoCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(
+      names = "--locale",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      description =
+          "The server's Discord language (en, fr…; default: ${DEFAULT-VALUE}): the language of its"
+              + " public posts. Bastien's client is French either way, so his own answer is French.")
+  String locale;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description =
@@ -89,12 +99,19 @@ public final class DemoCommand implements Callable<Integer> {
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(verbose ? Level.INFO : Level.WARN);
     PrintWriter out = spec.commandLine().getOut();
+    if (!Languages.isSupported(Locale.forLanguageTag(locale.strip()).getLanguage())) {
+      throw new IllegalArgumentException(
+          "--locale must be one of " + String.join(", ", Languages.codes()) + ", got " + locale);
+    }
     if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
       throw new IllegalArgumentException("--out must be a folder; " + outDir + " is a file");
     }
     long started = System.nanoTime();
     Path tmp = Files.createTempDirectory("takebot-demo");
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
+      if (!Languages.of(locale).equals(Languages.DEFAULT)) {
+        sandbox.setPreferredLocale(locale.strip()); // Discord's own default is en-US
+      }
       TakeBotConfig config =
           new TakeBotConfig(
               new DiscordSettings(
@@ -147,6 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
     Member dmitri = sandbox.addMember("Dmitri");
     Member emeka = sandbox.addMember("Emeka");
     Member fatou = sandbox.addMember("Fatou");
+    sandbox.setUserLocale(bastien, "fr"); // his Discord client is in French
 
     List<SandboxMessage> sent = new ArrayList<>();
     sent.add(
@@ -200,10 +218,17 @@ public final class DemoCommand implements Callable<Integer> {
             Map.of(
                 "take",
                 "On reflection: trade and investment would do more for the Sahel than any military deal. A good start."));
-    invokers.put(submit.id(), fatou.name() + " pressed [ Share your take ] and sent the form");
+    invokers.put(
+        submit.id(),
+        fatou.name()
+            + " pressed [ "
+            + dev.takebot.i18n.Texts.forTag(locale).get("post.shareButton")
+            + " ] and sent the form");
     submit.awaitResponse(WAIT);
 
     slash(sandbox, chloe, thread, "takes summary", Map.of()).awaitResponse(WAIT);
+    // A French-speaking member: the answer only he sees is in his client's language.
+    slash(sandbox, bastien, thread, "takes mine", Map.of()).awaitResponse(WAIT);
   }
 
   private InteractionHandle slash(

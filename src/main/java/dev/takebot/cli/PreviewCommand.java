@@ -21,6 +21,8 @@ import dev.takebot.feed.FeedFormatException;
 import dev.takebot.feed.Links;
 import dev.takebot.fetch.FetchException;
 import dev.takebot.fetch.SafeFetcher;
+import dev.takebot.i18n.Languages;
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.FieldSpec;
@@ -32,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +105,15 @@ public final class PreviewCommand implements Callable<Integer> {
       description = "How many hashtags to show, 0-20 (default: ${DEFAULT-VALUE}).")
   int hashtags;
 
+  @Option(
+      names = "--locale",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      description =
+          "The server's language, as Discord names it (en, fr…; default: ${DEFAULT-VALUE}): the"
+              + " date and buttons. The article's own language picks its call to action.")
+  String locale;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -109,13 +121,19 @@ public final class PreviewCommand implements Callable<Integer> {
     if (hashtags < 0 || hashtags > 20) {
       return fail(err, "--hashtags must be between 0 and 20, got " + hashtags);
     }
+    if (!Languages.isSupported(Locale.forLanguageTag(locale.strip()).getLanguage())) {
+      return fail(
+          err,
+          "--locale must be one of " + String.join(", ", Languages.codes()) + ", got " + locale);
+    }
+    Texts texts = Texts.forTag(locale);
     if (isLink(source)) {
-      return previewLink(out, err);
+      return previewLink(out, err, texts);
     }
     Path file = Path.of(source);
     ArticlePost post;
     try {
-      post = PostBuilder.build(ArticleParser.parse(read(file)), hashtags);
+      post = PostBuilder.build(ArticleParser.parse(read(file)), hashtags, texts.locale());
     } catch (UnreadableFile e) {
       return fail(err, e.getMessage());
     } catch (ArticleFormatException e) {
@@ -125,7 +143,7 @@ public final class PreviewCommand implements Callable<Integer> {
       fail(err, "could not build the post for " + file + " (" + e + "); please report this");
       return INTERNAL_ERROR;
     }
-    out.print(json ? json(post) : text(post));
+    out.print(json ? json(post, texts) : text(post, texts));
     out.flush();
     return 0;
   }
@@ -135,20 +153,20 @@ public final class PreviewCommand implements Callable<Integer> {
   }
 
   /** A page or a feed's newest item, fetched with the configuration's fetch settings. */
-  private int previewLink(PrintWriter out, PrintWriter err) {
+  private int previewLink(PrintWriter out, PrintWriter err, Texts texts) {
     ArticlePost post;
     try {
       TakeBotConfig loaded =
           config == null ? TakeBotConfig.defaults() : new ConfigLoader().load(config);
       ArticleDraft draft = new Links(new SafeFetcher(loaded.fetch())).read(source);
-      post = PostBuilder.build(draft.toArticle(), hashtags);
+      post = PostBuilder.build(draft.toArticle(), hashtags, texts.locale());
     } catch (ConfigException | FetchException | FeedFormatException | ArticleFormatException e) {
       return fail(err, e.getMessage());
     } catch (RuntimeException e) {
       fail(err, "could not build the post for " + source + " (" + e + "); please report this");
       return INTERNAL_ERROR;
     }
-    out.print(json ? json(post) : text(post));
+    out.print(json ? json(post, texts) : text(post, texts));
     out.flush();
     return 0;
   }
@@ -190,12 +208,16 @@ public final class PreviewCommand implements Callable<Integer> {
    * it leaves out).
    */
   static String json(ArticlePost post) {
+    return json(post, Texts.english());
+  }
+
+  static String json(ArticlePost post, Texts texts) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("threadName", post.threadName());
     ArrayNode messages = root.putArray("messages");
     try {
-      for (String body : PostPayloads.json(ArticlePipelineAdapter.prepared(post))) {
+      for (String body : PostPayloads.json(ArticlePipelineAdapter.prepared(post), texts)) {
         messages.add(
             mapper.readTree(body)); // only indented: keys and values stay as JDA wrote them
       }
@@ -209,11 +231,15 @@ public final class PreviewCommand implements Callable<Integer> {
    * The post as a member reads it: Discord's markdown rendered away, the embed drawn with a bar.
    */
   static String text(ArticlePost post) {
+    return text(post, Texts.english());
+  }
+
+  static String text(ArticlePost post, Texts texts) {
     StringBuilder s = new StringBuilder();
     Article article = post.article();
     s.append("Thread: ").append(post.threadName()).append('\n');
     PreparedArticle prepared = ArticlePipelineAdapter.prepared(post);
-    List<MessageSpec> messages = PostPayloads.messages(prepared);
+    List<MessageSpec> messages = PostPayloads.messages(prepared, texts);
     int n = messages.size();
     for (int i = 0; i < n; i++) {
       MessageSpec m = messages.get(i);

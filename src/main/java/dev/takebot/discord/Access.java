@@ -44,6 +44,16 @@ record Access(Kind kind, String action) {
   }
 
   /** What a refused moderator-only feature says the member may not do. */
+  /**
+   * An action such as "post articles" in the member's language: its message {@code
+   * action.post_articles}, or the words as given when no bundle has them.
+   */
+  static String action(String words, net.dv8tion.jda.api.interactions.Interaction interaction) {
+    dev.takebot.i18n.Texts texts = Readers.privately(interaction);
+    String key = "action." + words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    return texts.has(key) ? texts.get(key) : words;
+  }
+
   String moderatorAction() {
     return action;
   }

@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
@@ -45,16 +46,22 @@ final class ArticleListCommand implements SlashFeature {
     event
         .reply(
             MessageSpecs.toCreateData(
-                render(event.getGuild().getIdLong(), Audience.of(event.getMember()))))
+                render(
+                    event.getGuild().getIdLong(),
+                    Audience.of(event.getMember()),
+                    Readers.privately(event))))
         .setEphemeral(true)
         .queue();
   }
 
   MessageSpec render(long guildId, ChannelScope visible) {
+    return render(guildId, visible, Texts.english());
+  }
+
+  MessageSpec render(long guildId, ChannelScope visible, Texts texts) {
     List<Discussion> recent = ctx.takes().discussions().list(guildId, visible, SHOWN);
     if (recent.isEmpty()) {
-      return MessageSpec.ofContent(
-          "No article has been posted here yet: post one with `/article post`.");
+      return MessageSpec.ofContent(texts.get("articles.none"));
     }
     StringBuilder body = new StringBuilder();
     int i = 1;
@@ -68,20 +75,21 @@ final class ArticleListCommand implements SlashFeature {
           .append(") · <t:")
           .append(d.postedAt().getEpochSecond())
           .append(":R> · ")
-          .append(takes)
-          .append(takes == 1 ? " take" : " takes")
-          .append(" · [thread](")
+          .append(texts.get("articles.takes", "count", takes))
+          .append(" · [")
+          .append(texts.get("articles.thread"))
+          .append("](")
           .append("https://discord.com/channels/" + d.guildId() + "/" + d.threadId())
           .append(")\n");
     }
     EmbedSpec embed =
         new EmbedSpec(
-            "Recent articles",
+            texts.get("articles.title"),
             null,
             body.toString().strip(),
             COLOR,
             List.of(),
-            "Newest first. /article summary reposts one; /takes summary shows how members feel.",
+            texts.get("articles.footer"),
             null,
             null);
     return new MessageSpec("", List.of(embed), List.of(), List.of());

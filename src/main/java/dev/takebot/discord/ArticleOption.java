@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
@@ -67,15 +68,22 @@ final class ArticleOption {
   Optional<Discussion> resolveOrReply(SlashCommandInteractionEvent event, String nonePosted) {
     Optional<Discussion> d = resolve(event);
     if (d.isEmpty()) {
-      event.reply(MessageSpecs.text(notFound(event, nonePosted))).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text(notFound(event, nonePosted, Readers.privately(event))))
+          .setEphemeral(true)
+          .queue();
     }
     return d;
   }
 
   /** Why {@link #resolve(SlashCommandInteractionEvent)} found nothing. */
   static String notFound(SlashCommandInteractionEvent event, String nonePosted) {
+    return notFound(event, nonePosted, Texts.english());
+  }
+
+  static String notFound(SlashCommandInteractionEvent event, String nonePosted, Texts texts) {
     OptionMapping article = event.getOption(NAME);
-    return article == null ? nonePosted : noMatch(article.getAsString());
+    return article == null ? nonePosted : noMatch(article.getAsString(), texts);
   }
 
   /**
@@ -111,8 +119,11 @@ final class ArticleOption {
   }
 
   static String noMatch(String article) {
-    return "No article matches "
-        + ArticlePostCommand.code(SafeText.truncate(article, 100))
-        + ": pick one from the suggestions, or see `/article list`.";
+    return noMatch(article, Texts.english());
+  }
+
+  static String noMatch(String article, Texts texts) {
+    return texts.get(
+        "article.noMatch", "article", ArticlePostCommand.code(SafeText.truncate(article, 100)));
   }
 }

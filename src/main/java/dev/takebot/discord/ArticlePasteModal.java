@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
@@ -41,17 +42,20 @@ final class ArticlePasteModal implements ComponentFeature {
    * @param now post at once instead of showing a preview first
    */
   static Modal form(String channelId, boolean now) {
+    return form(channelId, now, Texts.english());
+  }
+
+  static Modal form(String channelId, boolean now, Texts texts) {
     String id = (channelId == null ? PREFIX : PREFIX + ":" + channelId) + (now ? ":" + NOW : "");
     TextInput input =
         TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
             .setRequiredRange(1, MAX_CHARS)
-            .setPlaceholder(
-                "Date line, title, paragraphs, #hashtags, video link: paste it all, line breaks are kept")
+            .setPlaceholder(texts.get("paste.placeholder"))
             .build();
-    return Modal.create(id, "Paste the article")
+    return Modal.create(id, texts.get("paste.title"))
         .addComponents(
             Label.of(
-                "Article", "Up to " + MAX_CHARS + " characters; longer ones: attach a file", input))
+                texts.get("paste.label"), texts.get("paste.description", "max", MAX_CHARS), input))
         .build();
   }
 
@@ -75,7 +79,10 @@ final class ArticlePasteModal implements ComponentFeature {
     String channelId = colon < 0 ? null : rest.substring(colon + 1);
     if (channelId != null && !isSnowflake(channelId)) {
       // The id is input: a modified client can send anything, which names no channel of ours.
-      event.reply(MessageSpecs.text(MALFORMED)).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text(Readers.privately(event).get("paste.malformed")))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     ModalMapping value = event.getValue(INPUT_ID);

@@ -20,11 +20,26 @@ public interface ArticlePipeline {
   PreparedArticle prepare(String origin, String text);
 
   /**
+   * Prepares a post for a server that reads {@code serverLocale} (its date and buttons); the
+   * article's own language still decides its call to action. Pipelines that know no languages
+   * ignore it.
+   */
+  default PreparedArticle prepare(String origin, String text, java.util.Locale serverLocale) {
+    return prepare(origin, text);
+  }
+
+  /**
    * Prepares a post from an article read from a web page or a feed item.
    *
    * @throws UserError when the draft is no article (e.g. "no article text found")
    */
   default PreparedArticle prepare(String origin, ArticleDraft draft) {
-    throw new UserError("Articles from links are not available here.");
+    throw UserError.of("post.noLinks");
+  }
+
+  /** {@link #prepare(String, ArticleDraft)} for a server that reads {@code serverLocale}. */
+  default PreparedArticle prepare(
+      String origin, ArticleDraft draft, java.util.Locale serverLocale) {
+    return prepare(origin, draft);
   }
 }

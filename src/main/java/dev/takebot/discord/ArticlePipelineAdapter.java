@@ -12,6 +12,9 @@ import dev.takebot.article.PostEdit;
  * Feeds the bot's {@code /article post} with the {@code article} package's parser and post builder.
  */
 public final class ArticlePipelineAdapter implements ArticlePipeline {
+  /** The origin of an article pasted rather than attached, named in the member's language. */
+  static final String PASTED = "pasted text";
+
   private final int hashtagLimit;
 
   public ArticlePipelineAdapter(int hashtagLimit) {
@@ -20,19 +23,31 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
 
   @Override
   public PreparedArticle prepare(String origin, String text) {
+    return prepare(origin, text, java.util.Locale.ENGLISH);
+  }
+
+  @Override
+  public PreparedArticle prepare(String origin, String text, java.util.Locale serverLocale) {
     try {
-      return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit));
+      return prepared(PostBuilder.build(ArticleParser.parse(text), hashtagLimit, serverLocale));
     } catch (ArticleFormatException e) {
-      throw new UserError("Could not use that article: " + origin + ": " + e.getMessage(), e);
+      Object where = PASTED.equals(origin) ? (UserError.Term) t -> t.get("post.pasted") : origin;
+      throw UserError.caused(
+          e, "post.unusable", "origin", where, "reason", (UserError.Term) e::message);
     }
   }
 
   @Override
   public PreparedArticle prepare(String origin, ArticleDraft draft) {
+    return prepare(origin, draft, java.util.Locale.ENGLISH);
+  }
+
+  @Override
+  public PreparedArticle prepare(String origin, ArticleDraft draft, java.util.Locale serverLocale) {
     try {
-      return prepared(PostBuilder.build(draft.toArticle(), hashtagLimit));
+      return prepared(PostBuilder.build(draft.toArticle(), hashtagLimit, serverLocale));
     } catch (ArticleFormatException e) {
-      throw new UserError("Could not use that link: " + e.getMessage() + ".", e);
+      throw UserError.caused(e, "post.badLink", "reason", (UserError.Term) e::message);
     }
   }
 
@@ -55,9 +70,15 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
    * @throws IllegalArgumentException when {@code article} is not {@link PreparedArticle#editable}
    */
   public static PreparedArticle edited(PreparedArticle article, PostEdit edit) {
+    return edited(article, edit, java.util.Locale.ENGLISH);
+  }
+
+  /** {@link #edited(PreparedArticle, PostEdit)} for a server that reads {@code serverLocale}. */
+  public static PreparedArticle edited(
+      PreparedArticle article, PostEdit edit, java.util.Locale serverLocale) {
     if (!article.editable()) {
       throw new IllegalArgumentException("not editable: " + article.articleKey());
     }
-    return prepared(PostBuilder.edit(article.source(), edit));
+    return prepared(PostBuilder.edit(article.source(), edit, serverLocale));
   }
 }

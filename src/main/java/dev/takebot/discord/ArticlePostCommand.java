@@ -5,6 +5,7 @@ import dev.takebot.article.ArticleParser;
 import dev.takebot.feed.FeedFormatException;
 import dev.takebot.feed.Links;
 import dev.takebot.fetch.FetchException;
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.settings.SettingsService;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class ArticlePostCommand implements SlashFeature {
   /**
    * The origin named in errors about pasted text, whether from the {@code text} option or the form.
    */
-  private static final String PASTED = "pasted text";
+  private static final String PASTED = ArticlePipelineAdapter.PASTED;
 
   private static final Pattern SAFE_NAME = Pattern.compile("[\\w][\\w .-]{0,99}");
 
@@ -142,10 +143,7 @@ final class ArticlePostCommand implements SlashFeature {
     }
     if (sources.size() > 1) {
       event
-          .reply(
-              MessageSpecs.text(
-                  "Give the article exactly one way: `file` (an attachment), `text`, `name`"
-                      + " or `url` (or none of them, to paste it in a form)."))
+          .reply(MessageSpecs.text(Readers.privately(event).get("post.oneSource")))
           .setEphemeral(true)
           .queue();
       return;
@@ -162,10 +160,17 @@ final class ArticlePostCommand implements SlashFeature {
     try {
       ArticlePublisher.checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
     } catch (UserError e) {
-      event.reply(MessageSpecs.text(e.getMessage())).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text(e.message(Readers.privately(event))))
+          .setEphemeral(true)
+          .queue();
       return;
     }
-    event.replyModal(ArticlePasteModal.form(chosen == null ? null : chosen.getId(), now)).queue();
+    event
+        .replyModal(
+            ArticlePasteModal.form(
+                chosen == null ? null : chosen.getId(), now, Readers.privately(event)))
+        .queue();
   }
 
   /**
@@ -195,6 +200,7 @@ final class ArticlePostCommand implements SlashFeature {
   private void post(
       IReplyCallback event, Supplier<GuildChannel> chosen, boolean now, Supplier<Source> load) {
     InteractionHook hook = event.deferReply(true).complete();
+    Texts texts = Readers.privately(event);
     try {
       Target where = targetChannel(event, chosen.get());
       GuildMessageChannel target = where.channel();
@@ -202,16 +208,18 @@ final class ArticlePostCommand implements SlashFeature {
       Source source = load.get();
       PreparedArticle article =
           source.draft() != null
-              ? ctx.articles().prepare(source.origin(), source.draft())
-              : ctx.articles().prepare(source.origin(), source.text());
+              ? ctx.articles()
+                  .prepare(source.origin(), source.draft(), ctx.readers().server(event.getGuild()))
+              : ctx.articles()
+                  .prepare(source.origin(), source.text(), ctx.readers().server(event.getGuild()));
       if (now) {
-        String answer = publisher.post(event.getMember(), target, where.adopted(), article);
+        String answer = publisher.post(event.getMember(), target, where.adopted(), article, texts);
         hook.editOriginal(MessageSpecs.editText(answer)).queue();
       } else {
-        previews.showPrivately(hook, event.getMember(), target, where.adopted(), article);
+        previews.showPrivately(hook, event.getMember(), target, where.adopted(), article, texts);
       }
     } catch (UserError e) {
-      hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
+      hook.editOriginal(MessageSpecs.editText(e.message(texts))).queue();
     }
   }
 
@@ -222,8 +230,7 @@ final class ArticlePostCommand implements SlashFeature {
   private static GuildChannel chosenChannel(Guild guild, String channelId) {
     GuildChannel ch = guild == null ? null : guild.getGuildChannelById(channelId);
     if (ch == null) {
-      throw new UserError(
-          "The channel you picked (<#" + channelId + ">) is gone: run `/article post` again.");
+      throw UserError.of("post.pickedGone", "channel", channelId);
     }
     return ch;
   }
@@ -269,10 +276,7 @@ final class ArticlePostCommand implements SlashFeature {
       String configured = settings.get(guild.getIdLong()).postChannel();
       ch = configured == null || configured.isBlank() ? null : findChannel(guild, configured);
       if (ch == null && settings.hasOwnPostChannel(guild.getIdLong())) {
-        throw new UserError(
-            "This server's post channel (<#"
-                + configured
-                + ">) is gone: pass `channel`, or pick another with `/takebot settings`.");
+        throw UserError.of("post.channelGone", "channel", configured);
       }
       if (ch == null) {
         ch = event.getGuildChannel();
@@ -280,10 +284,7 @@ final class ArticlePostCommand implements SlashFeature {
       }
     }
     if (!(ch instanceof GuildMessageChannel gm) || !(ch instanceof IThreadContainer)) {
-      throw new UserError(
-          "<#"
-              + ch.getId()
-              + "> can't hold a discussion thread: pick a text or announcement channel.");
+      throw UserError.of("post.noThreads", "channel", ch.getId());
     }
     return new Target(gm, adopted);
   }
@@ -320,25 +321,26 @@ final class ArticlePostCommand implements SlashFeature {
   private Source fromAttachment(Attachment a) {
     String name = a.getFileName();
     if (a.getSize() > MAX_FILE_BYTES) {
-      throw new UserError(
-          code(name)
-              + " is "
-              + kilobytes(a.getSize())
-              + " KB; articles can be at most "
-              + MAX_FILE_BYTES / 1024
-              + " KB.");
+      throw UserError.of(
+          "post.fileTooBig",
+          "name",
+          code(name),
+          "size",
+          kilobytes(a.getSize()),
+          "max",
+          MAX_FILE_BYTES / 1024);
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (!(lower.endsWith(".txt") || lower.endsWith(".md") || lower.endsWith(".markdown"))) {
-      throw new UserError("Attach the article as a .txt or .md file (got " + code(name) + ").");
+      throw UserError.of("post.fileType", "name", code(name));
     }
     try (InputStream in = a.getProxy().download().get(30, TimeUnit.SECONDS)) {
       return new Source(name, decode(in.readNBytes(MAX_FILE_BYTES + 1), name));
     } catch (IOException | ExecutionException | TimeoutException e) {
-      throw new UserError("Could not download " + code(name) + ": try again.");
+      throw UserError.of("post.download", "name", code(name));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UserError("Interrupted while downloading the article.");
+      throw UserError.of("post.interrupted");
     }
   }
 
@@ -347,16 +349,14 @@ final class ArticlePostCommand implements SlashFeature {
     try {
       return new Source(url.strip(), null, links.read(url));
     } catch (FetchException | FeedFormatException e) {
-      throw new UserError("Could not use that link: " + e.getMessage() + ".");
+      throw UserError.of("post.badLink", "reason", e.getMessage());
     }
   }
 
   private Source fromFolder(String rawName) {
     String name = rawName.strip();
     if (!SAFE_NAME.matcher(name).matches() || name.contains("..")) {
-      throw new UserError(
-          code(SafeText.truncate(name, 100))
-              + " is not an article name: use letters, digits, spaces, '.', '-' or '_'.");
+      throw UserError.of("post.badName", "name", code(SafeText.truncate(name, 100)));
     }
     ArticleFolder folder = new ArticleFolder(articleDirectory);
     for (String candidate : List.of(name, name + ".txt", name + ".md")) {
@@ -366,13 +366,14 @@ final class ArticlePostCommand implements SlashFeature {
       }
     }
     List<String> names = folder.names();
-    throw new UserError(
-        "No article "
-            + code(name)
-            + " in the articles folder."
-            + (names.isEmpty()
-                ? ""
-                : " Try one of: " + String.join(", ", names.stream().limit(10).toList())));
+    throw names.isEmpty()
+        ? UserError.of("post.noSuchArticle", "name", code(name))
+        : UserError.of(
+            "post.noSuchArticle.tryOne",
+            "name",
+            code(name),
+            "names",
+            String.join(", ", names.stream().limit(10).toList()));
   }
 
   private List<String> articleNames() {
@@ -381,7 +382,7 @@ final class ArticlePostCommand implements SlashFeature {
 
   private static String decode(byte[] bytes, String name) {
     if (bytes.length > MAX_FILE_BYTES) {
-      throw new UserError(code(name) + " is larger than " + MAX_FILE_BYTES / 1024 + " KB.");
+      throw UserError.of("post.fileLarger", "name", code(name), "max", MAX_FILE_BYTES / 1024);
     }
     try {
       return StandardCharsets.UTF_8
@@ -391,7 +392,7 @@ final class ArticlePostCommand implements SlashFeature {
           .decode(java.nio.ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new UserError(code(name) + " is not UTF-8 text: save it as UTF-8 and try again.");
+      throw UserError.of("post.notUtf8", "name", code(name));
     }
   }
 

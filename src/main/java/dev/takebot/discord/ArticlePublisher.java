@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.settings.SettingsService;
@@ -58,6 +59,19 @@ final class ArticlePublisher {
    */
   String post(
       Member moderator, GuildMessageChannel target, boolean adopt, PreparedArticle article) {
+    return post(moderator, target, adopt, article, Texts.english());
+  }
+
+  /**
+   * {@link #post(Member, GuildMessageChannel, boolean, PreparedArticle)}, answered in {@code
+   * texts}.
+   */
+  String post(
+      Member moderator,
+      GuildMessageChannel target,
+      boolean adopt,
+      PreparedArticle article,
+      Texts texts) {
     try {
       checkPermissions(moderator, target);
       Guild guild = target.getGuild();
@@ -65,34 +79,34 @@ final class ArticlePublisher {
       String adopted = "";
       if (adopt && !settings.hasOwnPostChannel(guild.getIdLong())) {
         settings.setPostChannel(d.guildId(), target.getIdLong());
-        adopted =
-            "\nThis server had no post channel, so I posted here and will post here by default"
-                + " from now on; change it with `/takebot settings`.";
+        adopted = "\n" + texts.get("post.adopted");
       }
-      return "Posted **"
-          + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(article.title()), 200))
-          + "** in <#"
-          + target.getId()
-          + ">: https://discord.com/channels/"
-          + d.guildId()
-          + "/"
-          + d.channelId()
-          + "/"
-          + d.postMessageId()
-          + "\nTakes are collected in <#"
-          + d.threadId()
-          + ">."
+      return texts.get(
+              "post.posted",
+              "title",
+              SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(article.title()), 200)),
+              "channel",
+              target.getId(),
+              "link",
+              "https://discord.com/channels/"
+                  + d.guildId()
+                  + "/"
+                  + d.channelId()
+                  + "/"
+                  + d.postMessageId(),
+              "thread",
+              Long.toString(d.threadId()))
           + adopted;
     } catch (InsufficientPermissionException e) {
-      throw new UserError(
-          "I can't do that in <#"
-              + e.getChannelId()
-              + ">: I need the "
-              + e.getPermission().getName()
-              + " permission there.",
-          e);
+      throw UserError.caused(
+          e,
+          "post.botNeeds",
+          "channel",
+          e.getChannelId(),
+          "permission",
+          permission(e.getPermission()));
     } catch (ErrorResponseException e) {
-      throw new UserError("Discord refused the post: " + e.getMeaning(), e);
+      throw UserError.caused(e, "post.refused", "meaning", e.getMeaning());
     }
   }
 
@@ -103,17 +117,12 @@ final class ArticlePublisher {
   static void checkPermissions(Member moderator, GuildMessageChannel target) {
     if (moderator == null
         || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
-      throw new UserError("You can't post in <#" + target.getId() + "> yourself.");
+      throw UserError.of("post.memberCannot", "channel", target.getId());
     }
     Member self = target.getGuild().getSelfMember();
     for (Permission p : NEEDED) {
       if (!self.hasPermission(target, p)) {
-        throw new UserError(
-            "I can't do that in <#"
-                + target.getId()
-                + ">: I need the "
-                + p.getName()
-                + " permission there.");
+        throw UserError.of("post.botNeeds", "channel", target.getId(), "permission", permission(p));
       }
     }
   }
@@ -145,36 +154,49 @@ final class ArticlePublisher {
                         m.getId(),
                         failure.toString()));
       }
-      throw new UserError(
-          "Posting failed ("
-              + reason(e)
-              + "), so I removed what I had sent"
-              + (sent.isEmpty()
-                  ? ""
-                  : " (" + sent.size() + " message" + (sent.size() == 1 ? "" : "s") + ")")
-              + ": please try again.");
+      throw failed(e, sent.size());
     }
   }
 
-  private static String reason(Throwable e) {
+  private static UserError failed(Throwable e, int sent) {
     if (e instanceof InsufficientPermissionException p) {
-      return "I need the "
-          + p.getPermission().getName()
-          + " permission in <#"
-          + p.getChannelId()
-          + ">";
+      return UserError.of(
+          "post.failed.permission",
+          "sent",
+          sent,
+          "permission",
+          permission(p.getPermission()),
+          "channel",
+          p.getChannelId());
     }
     if (e instanceof ErrorResponseException r) {
-      return "Discord said: " + SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200);
+      return UserError.of(
+          "post.failed.discord",
+          "sent",
+          sent,
+          "meaning",
+          SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200));
     }
-    return "something went wrong on my side";
+    return UserError.of("post.failed", "sent", sent);
+  }
+
+  /** A permission's name, in whichever language the error is read. */
+  static UserError.Term permission(Permission p) {
+    return texts -> permission(p, texts);
+  }
+
+  /** A permission's name as Discord shows it in the reader's language. */
+  static String permission(Permission p, Texts texts) {
+    String key = "permission." + p.name();
+    return texts.has(key) ? texts.get(key) : p.getName();
   }
 
   private Discussion publish(
       Guild guild, GuildMessageChannel channel, PreparedArticle article, List<Message> sentSoFar) {
     Message post = null;
     // The same messages preview --json prints: PostPayloads decides what the post carries.
-    List<MessageCreateData> messages = PostPayloads.createData(article);
+    List<MessageCreateData> messages =
+        PostPayloads.createData(article, ctx.readers().publicly(guild));
     for (int i = 0; i < messages.size(); i++) {
       Message sent = channel.sendMessage(messages.get(i)).complete();
       sentSoFar.add(sent);

@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
@@ -65,27 +66,27 @@ final class ArticleSummaryCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    Optional<Discussion> d =
-        articles.resolveOrReply(
-            event, "No article has been posted here yet: post one with `/article post`.");
+    Texts mine = Readers.privately(event);
+    Optional<Discussion> d = articles.resolveOrReply(event, mine.get("articles.none"));
     if (d.isEmpty()) {
       return;
     }
     Discussion discussion = d.get();
     boolean narrower = !Audience.quotableIn(discussion, event.getGuildChannel());
     InteractionHook hook = event.deferReply(narrower).complete();
-    String note = narrower ? Audience.reason(discussion.channelId()) + "\n" : "";
+    Texts texts = narrower ? mine : ctx.readers().publicly(event.getGuild());
+    String note = narrower ? Audience.reason(discussion.channelId(), texts) + "\n" : "";
     ButtonSpec join =
         ButtonSpec.link(
             "https://discord.com/channels/" + discussion.guildId() + "/" + discussion.threadId(),
-            "Join the discussion");
+            texts.get("repost.join"));
     Optional<Message> original = original(event, discussion);
     if (original.isEmpty()) {
       EmbedSpec embed =
           new EmbedSpec(
               SafeText.truncate(SafeText.oneLine(discussion.title()), 250),
               TakeLines.postUrl(discussion),
-              "The original post is gone; the discussion lives on in its thread.",
+              texts.get("repost.gone"),
               null,
               List.of(),
               "",

@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.DiscordLimits;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
@@ -102,17 +103,23 @@ final class Audience {
    * see.
    */
   static String reason(long quotedChannelId) {
-    return "🔒 Shown only to you: this quotes takes from <#"
-        + quotedChannelId
-        + ">, which not everyone in this channel can see.";
+    return reason(quotedChannelId, Texts.english());
+  }
+
+  static String reason(long quotedChannelId, Texts texts) {
+    return texts.get("audience.onlyYou", "channel", Long.toString(quotedChannelId));
   }
 
   /** {@code spec} with {@link #reason} as its first line. */
   static MessageSpec explained(MessageSpec spec, long quotedChannelId) {
+    return explained(spec, quotedChannelId, Texts.english());
+  }
+
+  static MessageSpec explained(MessageSpec spec, long quotedChannelId, Texts texts) {
     String content =
         spec.content().isBlank()
-            ? reason(quotedChannelId)
-            : reason(quotedChannelId) + "\n" + spec.content();
+            ? reason(quotedChannelId, texts)
+            : reason(quotedChannelId, texts) + "\n" + spec.content();
     return new MessageSpec(
         SafeText.truncate(content, DiscordLimits.CONTENT),
         spec.embeds(),

@@ -1,10 +1,12 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.summary.SummaryRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,23 +50,23 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
 
   @Override
   public void execute(MessageContextInteractionEvent event) {
+    Texts texts = Readers.privately(event);
     Optional<Take> take = ctx.takes().find(event.getTarget().getIdLong());
     if (take.isEmpty()) {
-      event
-          .reply(
-              MessageSpecs.text(
-                  "That message is not a take on an article, so it has no tag to correct."))
-          .setEphemeral(true)
-          .queue();
+      event.reply(MessageSpecs.text(texts.get("correct.notATake"))).setEphemeral(true).queue();
       return;
     }
     event
-        .reply(MessageSpecs.toCreateData(picker(event.getUser().getIdLong(), take.get())))
+        .reply(MessageSpecs.toCreateData(picker(event.getUser().getIdLong(), take.get(), texts)))
         .setEphemeral(true)
         .queue();
   }
 
   static MessageSpec picker(long invokerId, Take take) {
+    return picker(invokerId, take, Texts.english());
+  }
+
+  static MessageSpec picker(long invokerId, Take take, Texts texts) {
     List<ButtonSpec> buttons = new ArrayList<>();
     for (Label l : Label.values()) {
       String id =
@@ -75,15 +77,20 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
               + Long.toString(take.messageId(), 36)
               + ":"
               + l.id();
+      String name = SummaryRenderer.label(l, texts);
       buttons.add(
-          l == take.label() ? ButtonSpec.primary(id, l.id()) : ButtonSpec.secondary(id, l.id()));
+          l == take.label() ? ButtonSpec.primary(id, name) : ButtonSpec.secondary(id, name));
     }
     return new MessageSpec(
-        "Tagged " + TakeLines.tag(take) + ". Pick the right tag:", List.of(), buttons, List.of());
+        texts.get("correct.pick", "tag", TakeLines.tag(take, texts)),
+        List.of(),
+        buttons,
+        List.of());
   }
 
   @Override
   public void onButton(ButtonInteractionEvent event) {
+    Texts texts = Readers.privately(event);
     String[] parts = event.getComponentId().split(":");
     long invoker;
     long messageId;
@@ -96,14 +103,11 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
       messageId = Long.parseLong(parts[2], 36);
       label = Label.parse(parts[3]);
     } catch (IllegalArgumentException e) {
-      event.reply(MessageSpecs.text(NOT_HERE)).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(texts.get("correct.notHere"))).setEphemeral(true).queue();
       return;
     }
     if (event.getUser().getIdLong() != invoker) {
-      event
-          .reply(MessageSpecs.text("Only the moderator who opened this can use these buttons."))
-          .setEphemeral(true)
-          .queue();
+      event.reply(MessageSpecs.text(texts.get("correct.notYours"))).setEphemeral(true).queue();
       return;
     }
     // The id is input: the take must belong to this server and to a channel the moderator can see.
@@ -111,7 +115,7 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
     long guild = event.getGuild().getIdLong();
     boolean here = ctx.takes().find(guild, visible, messageId).isPresent();
     if (!here) {
-      event.reply(MessageSpecs.text(NOT_HERE)).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(texts.get("correct.notHere"))).setEphemeral(true).queue();
       return;
     }
     Optional<Take> corrected = ctx.takes().correct(messageId, label, invoker);
@@ -119,13 +123,8 @@ final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeat
         .editMessage(
             MessageSpecs.editText(
                 corrected
-                    .map(
-                        t ->
-                            "Corrected: the take is now tagged "
-                                + TakeLines.tag(t)
-                                + ", and every summary counts it that way.")
-                    .orElse(
-                        "That take was deleted in the meantime, so there is nothing to correct.")))
+                    .map(t -> texts.get("correct.done", "tag", TakeLines.tag(t, texts)))
+                    .orElse(texts.get("retag.gone"))))
         .queue();
   }
 }

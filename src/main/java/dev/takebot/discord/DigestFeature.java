@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.schedule.Routine;
 import dev.takebot.takes.DigestLog;
@@ -227,14 +228,15 @@ final class DigestFeature implements EventListener {
       return; // the thread was deleted, or the bot cannot see it
     }
     try {
+      Texts texts = ctx.readers().publicly(thread.getGuild());
       if (digests != null) {
         // Before rendering: the digest covers at least the takes recorded as covered.
         digests.recordDigest(d.postMessageId(), d.guildId(), ctx.clock().instant());
       }
-      MessageSpec summary = ctx.summaries().render(d, 0);
+      MessageSpec summary = ctx.summaries().render(d, 0, texts.locale());
       MessageSpec digest =
           new MessageSpec(
-              "📊 " + takes + " takes so far — here is how the room feels.",
+              texts.get("digest.intro", "takes", takes),
               summary.embeds(),
               summary.buttons(),
               summary.files());

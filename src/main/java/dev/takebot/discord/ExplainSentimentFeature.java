@@ -1,9 +1,11 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.summary.SummaryRenderer;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -31,67 +33,73 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
 
   @Override
   public void execute(MessageContextInteractionEvent event) {
+    Texts texts = Readers.privately(event);
     Optional<Take> take = ctx.takes().find(event.getTarget().getIdLong());
     String text = take.map(Take::text).orElse(event.getTarget().getContentRaw());
     if (text == null || text.isBlank()) {
-      event
-          .reply(MessageSpecs.text("That message has no text to read, so it has no sentiment."))
-          .setEphemeral(true)
-          .queue();
+      event.reply(MessageSpecs.text(texts.get("explain.noText"))).setEphemeral(true).queue();
       return;
     }
     SentimentAnalyzer analyzer = ctx.takes().analyzer();
     event
-        .reply(MessageSpecs.text(explain(take, analyzer.analyze(text))))
+        .reply(MessageSpecs.text(explain(take, analyzer.analyze(text), texts)))
         .setEphemeral(true)
         .queue();
   }
 
   static String explain(Optional<Take> take, Sentiment reading) {
+    return explain(take, reading, Texts.english());
+  }
+
+  static String explain(Optional<Take> take, Sentiment reading, Texts texts) {
     StringBuilder b = new StringBuilder();
     String read =
-        TakeLines.emoji(reading.label())
-            + " **"
-            + reading.label().id()
-            + "** (score "
-            + TakeLines.score(reading.score())
-            + ")";
+        texts.get(
+            "explain.reading",
+            "emoji",
+            TakeLines.emoji(reading.label()),
+            "label",
+            SummaryRenderer.label(reading.label(), texts),
+            "score",
+            TakeLines.score(reading.score(), texts));
     if (take.isEmpty()) {
-      b.append("This message reads as ").append(read).append(".\n");
+      b.append(texts.get("explain.message", "read", read));
     } else if (TakeLines.MODERATOR.equals(take.get().analyzerVersion())) {
-      b.append("This take is tagged **")
-          .append(take.get().label().id())
-          .append("** by a moderator; that tag counts in summaries. The analyser reads it as ")
-          .append(read)
-          .append(".\n");
+      b.append(
+          texts.get(
+              "explain.byModerator",
+              "label",
+              SummaryRenderer.label(take.get().label(), texts),
+              "read",
+              read));
     } else if (take.get().label() != reading.label()) {
       // Tagged by an earlier analyser and not re-tagged yet: say both, the stored tag is what
       // counts.
-      b.append("This take is tagged ")
-          .append(TakeLines.tag(take.get()))
-          .append("; the current analyser reads it as ")
-          .append(read)
-          .append(" and will re-tag it.\n");
+      b.append(texts.get("explain.stale", "tag", TakeLines.tag(take.get(), texts), "read", read));
     } else {
-      b.append("This take is tagged ").append(read).append(".\n");
+      b.append(texts.get("explain.take", "read", read));
     }
-    b.append(reasons(reading.reasons()));
+    b.append('\n').append(reasons(reading.reasons(), texts));
     return SafeText.truncate(b.toString(), 1900);
   }
 
   static String reasons(List<String> reasons) {
+    return reasons(reasons, Texts.english());
+  }
+
+  static String reasons(List<String> reasons, Texts texts) {
     if (reasons.isEmpty()) {
-      return "No sentiment words or emoji found, so it reads as neutral.";
+      return texts.get("explain.none");
     }
-    StringBuilder b = new StringBuilder("What drove it, most influential first: ");
+    StringBuilder words = new StringBuilder();
     int n = Math.min(MAX_REASONS, reasons.size());
     for (int i = 0; i < n; i++) {
-      b.append(i == 0 ? "" : ", ")
+      words
+          .append(i == 0 ? "" : ", ")
           .append(ArticlePostCommand.code(SafeText.truncate(reasons.get(i), 60)));
     }
-    if (reasons.size() > n) {
-      b.append(" and ").append(reasons.size() - n).append(" more");
-    }
-    return b.append('.').toString();
+    return reasons.size() > n
+        ? texts.get("explain.reasons.more", "words", words.toString(), "more", reasons.size() - n)
+        : texts.get("explain.reasons", "words", words.toString());
   }
 }

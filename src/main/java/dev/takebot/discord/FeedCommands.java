@@ -5,6 +5,7 @@ import dev.takebot.feed.FeedFormatException;
 import dev.takebot.feed.FeedRefusal;
 import dev.takebot.feed.FeedService;
 import dev.takebot.fetch.FetchException;
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.DiscordLimits;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
@@ -110,6 +111,7 @@ final class FeedCommands {
       OptionMapping minutes = event.getOption("minutes");
       OptionMapping review = event.getOption("review");
       InteractionHook hook = event.deferReply(true).complete();
+      Texts texts = Readers.privately(event);
       try {
         GuildMessageChannel target = target(event, channel == null ? null : channel.getAsChannel());
         ArticlePublisher.checkPermissions(event.getMember(), target);
@@ -127,53 +129,70 @@ final class FeedCommands {
                 minutes == null ? 0 : minutes.getAsInt());
         Feed feed = added.feed();
         StringBuilder answer =
-            new StringBuilder("Following **")
-                .append(
-                    SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(feed.title()), 150)))
-                .append("** in <#")
-                .append(target.getId())
-                .append(">, read every ")
-                .append(feed.pollMinutes())
-                .append(" minutes")
-                .append(
-                    reviewIn == null
-                        ? "."
-                        : "; new items wait for review in <#" + reviewIn.getId() + ">.");
+            new StringBuilder(
+                texts.get(
+                    reviewIn == null ? "feed.following" : "feed.following.review",
+                    "title",
+                    SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(feed.title()), 150)),
+                    "channel",
+                    target.getId(),
+                    "minutes",
+                    feed.pollMinutes(),
+                    "review",
+                    reviewIn == null ? "" : reviewIn.getId()));
         if (added.firstPost().isPresent() && reviewIn != null) {
           try {
             previews.offer(
                 reviewIn,
                 target,
-                ctx.articles().prepare(feed.title(), added.firstPost().get().draft()));
-            answer.append("\nIts newest item is waiting for review there.");
+                ctx.articles()
+                    .prepare(
+                        feed.title(),
+                        added.firstPost().get().draft(),
+                        ctx.readers().server(event.getGuild())));
+            answer.append('\n').append(texts.get("feed.newest.review"));
           } catch (UserError e) {
-            answer.append("\nIts newest item could not be offered: ").append(e.getMessage());
+            answer
+                .append('\n')
+                .append(texts.get("feed.newest.notOffered", "reason", e.message(texts)));
           }
         } else if (added.firstPost().isPresent()) {
           try {
             PreparedArticle article =
-                ctx.articles().prepare(feed.title(), added.firstPost().get().draft());
+                ctx.articles()
+                    .prepare(
+                        feed.title(),
+                        added.firstPost().get().draft(),
+                        ctx.readers().server(event.getGuild()));
             Discussion d = post.publish(event.getGuild(), target, article);
             answer
-                .append("\nIts newest item: https://discord.com/channels/")
-                .append(d.guildId())
-                .append('/')
-                .append(d.channelId())
-                .append('/')
-                .append(d.postMessageId());
+                .append('\n')
+                .append(
+                    texts.get(
+                        "feed.newest.posted",
+                        "link",
+                        "https://discord.com/channels/"
+                            + d.guildId()
+                            + "/"
+                            + d.channelId()
+                            + "/"
+                            + d.postMessageId()));
           } catch (UserError e) {
-            answer.append("\nIts newest item was not posted: ").append(e.getMessage());
+            answer
+                .append('\n')
+                .append(texts.get("feed.newest.notPosted", "reason", e.message(texts)));
           }
         } else {
-          answer.append("\nNew items will be posted as they appear.");
+          answer.append('\n').append(texts.get("feed.newest.none"));
         }
         hook.editOriginal(MessageSpecs.editText(SafeText.truncate(answer.toString(), 2000)))
             .queue();
       } catch (FetchException | FeedFormatException | FeedRefusal e) {
-        hook.editOriginal(MessageSpecs.editText("Could not add that feed: " + e.getMessage() + "."))
+        hook.editOriginal(
+                MessageSpecs.editText(texts.get("feed.addFailed", "reason", e.getMessage())))
             .queue();
       } catch (UserError e) {
-        hook.editOriginal(MessageSpecs.editText(e.getMessage())).queue();
+        hook.editOriginal(MessageSpecs.editText(e.message(texts))).queue();
       }
     }
 
@@ -227,15 +246,18 @@ final class FeedCommands {
     @Override
     public void execute(SlashCommandInteractionEvent event) {
       List<Feed> list = feeds.list(event.getGuild().getIdLong());
-      String text =
-          list.isEmpty()
-              ? "This server follows no feeds yet: add one with `/feed add`."
-              : describe(list);
+      Texts texts = Readers.privately(event);
+      String text = list.isEmpty() ? texts.get("feed.none") : describe(list, texts);
       event.reply(MessageSpecs.text(text)).setEphemeral(true).queue();
     }
 
     static String describe(List<Feed> list) {
-      StringBuilder s = new StringBuilder("**Feeds** (" + list.size() + ")\n");
+      return describe(list, Texts.english());
+    }
+
+    static String describe(List<Feed> list, Texts texts) {
+      StringBuilder s =
+          new StringBuilder(texts.get("feed.list.title", "count", list.size())).append('\n');
       int n = 0;
       for (Feed f : list) {
         StringBuilder line =
@@ -246,27 +268,36 @@ final class FeedCommands {
                 .append("** <")
                 .append(SafeText.truncate(f.url(), 200))
                 .append(">\n   → ")
-                .append(f.channelId() == 0 ? "the post channel" : "<#" + f.channelId() + ">")
-                .append(f.reviewFirst() ? " (reviewed in <#" + f.reviewChannelId() + ">)" : "")
-                .append(" · every ")
-                .append(f.pollMinutes())
-                .append(" min · ");
+                .append(
+                    f.channelId() == 0
+                        ? texts.get("feed.list.postChannel")
+                        : "<#" + f.channelId() + ">")
+                .append(
+                    f.reviewFirst()
+                        ? " "
+                            + texts.get(
+                                "feed.list.reviewed", "channel", Long.toString(f.reviewChannelId()))
+                        : "")
+                .append(" · ")
+                .append(texts.get("feed.list.every", "minutes", f.pollMinutes()))
+                .append(" · ");
         if (f.paused()) {
-          line.append("⏸ paused");
+          line.append(texts.get("feed.list.paused"));
         } else if (f.failures() > 0) {
-          line.append("⚠ ")
-              .append(
+          line.append(
+              texts.get(
+                  "feed.list.failing",
+                  "error",
                   SafeText.escapeMarkdown(
                       SafeText.truncate(
-                          SafeText.oneLine(f.lastError() == null ? "error" : f.lastError()), 200)))
-              .append(" (")
-              .append(f.failures())
-              .append(f.failures() == 1 ? " error" : " errors in a row")
-              .append("; next try <t:")
-              .append(f.nextPollAt().getEpochSecond())
-              .append(":R>)");
+                          SafeText.oneLine(f.lastError() == null ? "error" : f.lastError()), 200)),
+                  "failures",
+                  f.failures(),
+                  "when",
+                  Long.toString(f.nextPollAt().getEpochSecond())));
         } else {
-          line.append("next read <t:").append(f.nextPollAt().getEpochSecond()).append(":R>");
+          line.append(
+              texts.get("feed.list.next", "when", Long.toString(f.nextPollAt().getEpochSecond())));
         }
         line.append('\n');
         if (s.length() + line.length() > DiscordLimits.CONTENT - 20) {
@@ -338,16 +369,17 @@ final class FeedCommands {
             case PAUSE -> feeds.setPaused(guild, which, true);
             case RESUME -> feeds.setPaused(guild, which, false);
           };
+      Texts texts = Readers.privately(event);
       String answer =
           changed
               .map(
                   f ->
-                      String.format(
-                          Locale.ROOT,
-                          kind.done,
+                      texts.get(
+                          "feed.done." + kind.name,
+                          "title",
                           SafeText.escapeMarkdown(
                               SafeText.truncate(SafeText.oneLine(f.title()), 150))))
-              .orElse("This server follows no such feed: see `/feed list`.");
+              .orElse(texts.get("feed.noSuch"));
       event.reply(MessageSpecs.text(answer)).setEphemeral(true).queue();
     }
 

@@ -101,8 +101,15 @@ final class FeedPosting implements EventListener {
   /** Posts one item; throws with a one-line reason when Discord or the server is in the way. */
   private void publish(Feed feed, FeedItem item) {
     PreparedArticle article;
+    JDA owner = shards.get((int) ((feed.guildId() >>> 22) % totalShards()));
+    Guild server = owner == null ? null : owner.getGuildById(feed.guildId());
     try {
-      article = ctx.articles().prepare(feed.title(), item.draft());
+      article =
+          ctx.articles()
+              .prepare(
+                  feed.title(),
+                  item.draft(),
+                  server == null ? java.util.Locale.ENGLISH : ctx.readers().server(server));
     } catch (UserError e) {
       // The item itself is no article (e.g. no text): it stays seen and the feed goes on.
       log.info("Feed {} item {} skipped: {}", feed.id(), item.key(), e.getMessage());

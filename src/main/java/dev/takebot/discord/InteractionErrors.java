@@ -15,12 +15,15 @@ final class InteractionErrors {
   static final String MESSAGE =
       "Something went wrong while handling this. It has been logged (reference %s).";
 
+  /** {@link #MESSAGE} in the bundles. */
+  static final String MESSAGE_KEY = "error.unexpected";
+
   private InteractionErrors() {}
 
   static void handle(Interaction interaction, Throwable error) {
     if (error instanceof UserError userError) {
       log.debug("Interaction {} refused: {}", interaction.getId(), userError.getMessage());
-      answer(interaction, userError.getMessage());
+      answer(interaction, userError.message(Readers.privately(interaction)));
       return;
     }
     log.error(
@@ -30,7 +33,9 @@ final class InteractionErrors {
         interaction.getUser().getId(),
         interaction.getGuild() == null ? "-" : interaction.getGuild().getId(),
         error);
-    answer(interaction, String.format(MESSAGE, interaction.getId()));
+    answer(
+        interaction,
+        Readers.privately(interaction).get(MESSAGE_KEY, "reference", interaction.getId()));
   }
 
   private static void answer(Interaction interaction, String text) {

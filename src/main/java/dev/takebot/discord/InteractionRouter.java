@@ -186,7 +186,7 @@ final class InteractionRouter extends ListenerAdapter {
           interaction.getId());
       if (interaction instanceof IReplyCallback callback) {
         callback
-            .reply(MessageSpecs.text(BUSY))
+            .reply(MessageSpecs.text(Readers.privately(interaction).get("error.busy")))
             .setEphemeral(true)
             .queue(
                 null,
@@ -213,7 +213,9 @@ final class InteractionRouter extends ListenerAdapter {
         if (member != null && member.hasPermission(Permission.MANAGE_SERVER)) {
           return true;
         }
-        refusal = Access.MANAGERS_REFUSAL + access.action() + ".";
+        refusal =
+            Readers.privately(interaction)
+                .get("access.managers", "action", Access.action(access.action(), interaction));
       }
       default -> {
         Guild guild = interaction.getGuild();
@@ -221,7 +223,10 @@ final class InteractionRouter extends ListenerAdapter {
         if (m.isModerator(member)) {
           return true;
         }
-        refusal = m.refusal(access.moderatorAction());
+        refusal =
+            m.refusal(
+                Access.action(access.moderatorAction(), interaction),
+                Readers.privately(interaction));
       }
     }
     if (interaction instanceof CommandAutoCompleteInteractionEvent autoComplete) {
@@ -239,7 +244,10 @@ final class InteractionRouter extends ListenerAdapter {
    */
   static void notOurs(IReplyCallback event, String id) {
     log.debug("Interaction {} names {}, which no feature made", event.getId(), id);
-    event.reply(MessageSpecs.text(NOT_OURS)).setEphemeral(true).queue();
+    event
+        .reply(MessageSpecs.text(Readers.privately(event).get("error.notOurs")))
+        .setEphemeral(true)
+        .queue();
   }
 
   static String prefix(String customId) {

@@ -130,12 +130,13 @@ final class Moderators {
 
   /** The answer to a member who may not do {@code action} (e.g. "post articles"). */
   String refusal(String action) {
+    return refusal(action, dev.takebot.i18n.Texts.english());
+  }
+
+  /** The refusal in the member's language. */
+  String refusal(String action, dev.takebot.i18n.Texts texts) {
     return shown.isEmpty()
-        ? "Only moderators can " + action + ": you need the Manage Messages permission."
-        : "Only moderators can "
-            + action
-            + ": you need the Manage Messages permission or one of the roles "
-            + String.join(", ", shown)
-            + ".";
+        ? texts.get("access.moderators", "action", action)
+        : texts.get("access.moderators.roles", "action", action, "roles", String.join(", ", shown));
   }
 }

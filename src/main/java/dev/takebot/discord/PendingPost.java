@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.MessageSpec;
 import java.time.Instant;
@@ -41,6 +42,7 @@ final class PendingPost {
   private final Instant deadline;
   private final PreviewSurface surface;
   private final AtomicReference<State> state;
+  private final Texts texts;
 
   /**
    * @param key the preview's id in its buttons' custom ids
@@ -58,6 +60,23 @@ final class PendingPost {
       Instant deadline,
       PreviewSurface surface,
       PreparedArticle article) {
+    this(key, targetId, adopt, ownerId, deadline, surface, article, Texts.english());
+  }
+
+  /**
+   * @param texts the language of whoever reads the preview: the moderator's own for a private one,
+   *     the server's for a review
+   */
+  PendingPost(
+      String key,
+      long targetId,
+      boolean adopt,
+      long ownerId,
+      Instant deadline,
+      PreviewSurface surface,
+      PreparedArticle article,
+      Texts texts) {
+    this.texts = texts;
     this.key = key;
     this.targetId = targetId;
     this.adopt = adopt;
@@ -158,10 +177,10 @@ final class PendingPost {
   String settled() {
     State s = state.get();
     return switch (s.stage()) {
-      case PENDING -> "This preview is waiting for a decision.";
-      case POSTING -> "This post is going out right now.";
-      case POSTED -> "This preview was already posted. " + s.outcome();
-      case CANCELLED -> "This preview was cancelled: nothing was posted.";
+      case PENDING -> texts.get("preview.waiting");
+      case POSTING -> texts.get("preview.posting");
+      case POSTED -> texts.get("preview.posted") + " " + s.outcome();
+      case CANCELLED -> texts.get("preview.cancelled");
     };
   }
 
@@ -169,36 +188,33 @@ final class PendingPost {
   MessageSpec control() {
     State s = state.get();
     boolean editable = s.article().editable();
-    String actions =
-        "**Post** it as shown, "
-            + (editable ? "**Edit** its title, summary and hashtags, " : "")
-            + "or **Cancel** it.";
-    String expires = "This preview expires <t:" + deadline.getEpochSecond() + ":R>.";
+    String actions = texts.get(editable ? "preview.actions.editable" : "preview.actions");
+    String expires = texts.get("preview.expires", "when", Long.toString(deadline.getEpochSecond()));
     String text =
-        isReview()
-            ? "**Review**: the post above would go to <#"
-                + targetId
-                + ">. Any moderator may "
-                + actions
-                + " "
-                + expires
-            : "**Preview**: the post above is what I will post in <#"
-                + targetId
-                + ">; only you can see it. "
-                + actions
-                + " "
-                + expires;
+        texts.get(
+            isReview() ? "preview.review" : "preview.private",
+            "channel",
+            Long.toString(targetId),
+            "actions",
+            actions,
+            "expires",
+            expires);
     if (s.edited()) {
-      text += "\n✏️ Edited: the post above shows the changes.";
+      text += "\n" + texts.get("preview.edited");
     }
     List<ButtonSpec> buttons = new ArrayList<>();
-    buttons.add(ButtonSpec.primary(PreviewId.of(PreviewId.POST, this), "Post"));
+    buttons.add(ButtonSpec.primary(PreviewId.of(PreviewId.POST, this), texts.get("preview.post")));
     if (editable) {
-      buttons.add(ButtonSpec.secondary(PreviewId.of(PreviewId.EDIT, this), "Edit"));
+      buttons.add(
+          ButtonSpec.secondary(PreviewId.of(PreviewId.EDIT, this), texts.get("preview.edit")));
     }
     buttons.add(
         new ButtonSpec(
-            ButtonSpec.Style.DANGER, "Cancel", PreviewId.of(PreviewId.CANCEL, this), null, false));
+            ButtonSpec.Style.DANGER,
+            texts.get("preview.cancel"),
+            PreviewId.of(PreviewId.CANCEL, this),
+            null,
+            false));
     return MessageSpec.ofContent(text).withButtons(buttons);
   }
 }

@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.MessageSpec;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,8 +46,16 @@ final class PendingPosts {
   private final Cache<String, PendingPost> pending;
   private final SecureRandom random = new SecureRandom();
 
+  /** The language each server reads its posts in, for the post a preview shows. */
+  private final Readers readers;
+
   PendingPosts(Clock clock) {
+    this(clock, Readers.discordOnly());
+  }
+
+  PendingPosts(Clock clock, Readers readers) {
     this.clock = clock;
+    this.readers = readers;
     this.pending =
         Caffeine.newBuilder()
             .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
@@ -69,13 +78,25 @@ final class PendingPosts {
       GuildMessageChannel target,
       boolean adopt,
       PreparedArticle article) {
+    showPrivately(hook, moderator, target, adopt, article, Texts.english());
+  }
+
+  /** {@link #showPrivately}, its words in the moderator's language {@code texts}. */
+  void showPrivately(
+      InteractionHook hook,
+      Member moderator,
+      GuildMessageChannel target,
+      boolean adopt,
+      PreparedArticle article,
+      Texts texts) {
     show(
         PreviewSurface.privately(hook),
         target,
         adopt,
         moderator.getIdLong(),
         PRIVATE_LIFETIME,
-        article);
+        article,
+        texts);
   }
 
   /**
@@ -93,7 +114,8 @@ final class PendingPosts {
         false,
         PendingPost.ANY_MODERATOR,
         REVIEW_LIFETIME,
-        article);
+        article,
+        publicly(target.getGuild())); // moderators of the server read it together
   }
 
   private void show(
@@ -102,7 +124,8 @@ final class PendingPosts {
       boolean adopt,
       long ownerId,
       Duration lifetime,
-      PreparedArticle article) {
+      PreparedArticle article,
+      Texts texts) {
     PendingPost p =
         new PendingPost(
             newKey(),
@@ -111,16 +134,22 @@ final class PendingPosts {
             ownerId,
             clock.instant().plus(lifetime),
             surface,
-            article);
+            article,
+            texts);
     // Held before the buttons exist, so the quickest press finds it.
     pending.put(p.key(), p);
     try {
-      List<MessageSpec> post = PostPayloads.messages(article);
+      List<MessageSpec> post = PostPayloads.messages(article, publicly(target.getGuild()));
       surface.show(post, p.control());
     } catch (RuntimeException | Error e) {
       pending.invalidate(p.key());
       throw e;
     }
+  }
+
+  /** The language of what everyone in {@code guild} reads, as the post will be. */
+  Texts publicly(net.dv8tion.jda.api.entities.Guild guild) {
+    return readers.publicly(guild);
   }
 
   /** The preview, while it has not expired. */

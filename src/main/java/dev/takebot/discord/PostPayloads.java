@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.MessageSpec;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +27,26 @@ public final class PostPayloads {
    * from) carries, after its own buttons, the "Share your take" button.
    */
   public static List<MessageSpec> messages(PreparedArticle article) {
+    return messages(article, Texts.english());
+  }
+
+  /** {@link #messages(PreparedArticle)} for a server that reads {@code texts}' language. */
+  public static List<MessageSpec> messages(PreparedArticle article, Texts texts) {
     List<MessageSpec> messages = new ArrayList<>(article.messages());
     MessageSpec post = messages.get(article.postIndex());
     List<ButtonSpec> buttons = new ArrayList<>(post.buttons());
-    buttons.add(ShareTakeFeature.BUTTON);
+    buttons.add(ShareTakeFeature.button(texts));
     messages.set(article.postIndex(), post.withButtons(buttons));
     return List.copyOf(messages);
   }
 
   /** The JDA messages the bot sends for the article, in posting order. */
   static List<MessageCreateData> createData(PreparedArticle article) {
-    return messages(article).stream().map(MessageSpecs::toCreateData).toList();
+    return createData(article, Texts.english());
+  }
+
+  static List<MessageCreateData> createData(PreparedArticle article, Texts texts) {
+    return messages(article, texts).stream().map(MessageSpecs::toCreateData).toList();
   }
 
   /**
@@ -44,8 +54,13 @@ public final class PostPayloads {
    * differs).
    */
   public static List<String> json(PreparedArticle article) {
+    return json(article, Texts.english());
+  }
+
+  /** {@link #json(PreparedArticle)} for a server that reads {@code texts}' language. */
+  public static List<String> json(PreparedArticle article, Texts texts) {
     List<String> bodies = new ArrayList<>();
-    for (MessageCreateData data : createData(article)) {
+    for (MessageCreateData data : createData(article, texts)) {
       try (data) {
         bodies.add(new String(data.toData().toJson(), StandardCharsets.UTF_8));
       }

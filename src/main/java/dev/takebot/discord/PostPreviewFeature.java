@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import dev.takebot.article.ArticleFormatException;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostEdit;
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
 import java.util.Optional;
@@ -80,29 +81,24 @@ final class PostPreviewFeature implements ComponentFeature {
   private Optional<PendingPost> decidable(IReplyCallback event, PreviewId id) {
     Optional<PendingPost> found = pending.find(id.key());
     if (found.isEmpty()) {
-      refuse(event, gone(id));
+      refuse(event, gone(id, Readers.privately(event)));
       return Optional.empty();
     }
     PendingPost p = found.get();
     if (!p.mayDecide(event.getUser().getIdLong())) {
       refuse(
           event,
-          "This preview is <@"
-              + p.ownerId()
-              + ">'s: only they can post, edit or cancel it. Run `/article post` for your own.");
+          Readers.privately(event).get("preview.notYours", "owner", Long.toString(p.ownerId())));
       return Optional.empty();
     }
     return found;
   }
 
-  private String gone(PreviewId id) {
+  private String gone(PreviewId id, Texts texts) {
     if (pending.now().isBefore(id.deadline())) {
-      return "This preview is no longer available (I restarted since it was made), so nothing was"
-          + " posted: run `/article post` again.";
+      return texts.get("preview.gone.restarted");
     }
-    return "This preview expired <t:"
-        + id.deadline().getEpochSecond()
-        + ":R>, so nothing was posted: run `/article post` again.";
+    return texts.get("preview.gone.expired", "when", Long.toString(id.deadline().getEpochSecond()));
   }
 
   /**
@@ -121,10 +117,15 @@ final class PostPreviewFeature implements ComponentFeature {
     String answer;
     try {
       answer =
-          publisher.post(event.getMember(), target(event.getGuild(), p), p.adopt(), claimed.get());
+          publisher.post(
+              event.getMember(),
+              target(event.getGuild(), p),
+              p.adopt(),
+              claimed.get(),
+              Readers.privately(event));
     } catch (UserError e) {
       p.release();
-      followUp(event, e.getMessage());
+      followUp(event, e.message(Readers.privately(event)));
       return;
     }
     p.posted(answer);
@@ -132,7 +133,7 @@ final class PostPreviewFeature implements ComponentFeature {
   }
 
   private void cancel(ButtonInteractionEvent event, PendingPost p) {
-    String outcome = "Cancelled: nothing was posted." + by(event, p);
+    String outcome = Readers.privately(event).get("preview.cancelledNow") + by(event, p);
     if (!p.cancel(outcome)) {
       refuse(event, p.settled());
       return;
@@ -161,7 +162,9 @@ final class PostPreviewFeature implements ComponentFeature {
 
   /** In a review any moderator may decide, so the channel is told who did. */
   private static String by(IReplyCallback event, PendingPost p) {
-    return p.isReview() ? "\n(by <@" + event.getUser().getId() + ">)" : "";
+    return p.isReview()
+        ? "\n" + Readers.privately(event).get("preview.by", "user", event.getUser().getId())
+        : "";
   }
 
   private void openEditForm(ButtonInteractionEvent event, PendingPost p) {
@@ -171,14 +174,18 @@ final class PostPreviewFeature implements ComponentFeature {
       return;
     }
     if (!s.article().editable()) {
-      refuse(event, "This post can't be edited here: post it as shown, or cancel it.");
+      refuse(event, Readers.privately(event).get("preview.notEditable"));
       return;
     }
-    event.replyModal(editForm(p, s.article().source())).queue();
+    event.replyModal(editForm(p, s.article().source(), Readers.privately(event))).queue();
   }
 
   /** The form, filled in with the post as it stands. */
   static Modal editForm(PendingPost p, ArticlePost post) {
+    return editForm(p, post, Texts.english());
+  }
+
+  static Modal editForm(PendingPost p, ArticlePost post, Texts texts) {
     TextInput title =
         TextInput.create(TITLE, TextInputStyle.SHORT)
             .setRequiredRange(1, PostEdit.MAX_TITLE)
@@ -198,13 +205,19 @@ final class PostPreviewFeature implements ComponentFeature {
             .setPlaceholder("#Sahel #BurkinaFaso")
             .setValue(tags.isEmpty() ? null : SafeText.truncate(tags, HASHTAGS_INPUT))
             .build();
-    return Modal.create(PreviewId.of(PreviewId.SAVE, p), "Edit the post")
+    return Modal.create(PreviewId.of(PreviewId.SAVE, p), texts.get("preview.form.title"))
         .addComponents(
-            Label.of("Title", "One line, at most " + PostEdit.MAX_TITLE + " characters", title),
-            Label.of("Summary", "One paragraph; line breaks become spaces", summary),
             Label.of(
-                "Hashtags",
-                "Letters, digits and _ only, separated by spaces; at most " + PostEdit.MAX_HASHTAGS,
+                texts.get("preview.form.titleLabel"),
+                texts.get("preview.form.titleHelp", "max", PostEdit.MAX_TITLE),
+                title),
+            Label.of(
+                texts.get("preview.form.summaryLabel"),
+                texts.get("preview.form.summaryHelp"),
+                summary),
+            Label.of(
+                texts.get("preview.form.hashtagsLabel"),
+                texts.get("preview.form.hashtagsHelp", "max", PostEdit.MAX_HASHTAGS),
                 hashtags))
         .build();
   }
@@ -234,9 +247,12 @@ final class PostPreviewFeature implements ComponentFeature {
     try {
       PostEdit edit =
           PostEdit.parse(value(event, TITLE), value(event, SUMMARY), value(event, HASHTAGS));
-      edited = ArticlePipelineAdapter.edited(s.article(), edit);
+      edited =
+          ArticlePipelineAdapter.edited(
+              s.article(), edit, pending.publicly(event.getGuild()).locale());
     } catch (ArticleFormatException e) {
-      refuse(event, "Nothing was changed: " + e.getMessage() + ". Press **Edit** to try again.");
+      Texts texts = Readers.privately(event);
+      refuse(event, texts.get("preview.editRefused", "reason", e.message(texts)));
       return;
     }
     if (!p.replace(s.article(), edited)) {
@@ -245,13 +261,11 @@ final class PostPreviewFeature implements ComponentFeature {
     }
     event.deferEdit().queue();
     try {
-      p.surface().update(PostPayloads.messages(edited), p.control());
+      p.surface()
+          .update(PostPayloads.messages(edited, pending.publicly(event.getGuild())), p.control());
     } catch (RuntimeException e) {
       log.debug("Could not show the edit of preview {}", p.key(), e);
-      followUp(
-          event,
-          "I could not show your changes: this preview is about to expire. Run `/article post`"
-              + " again.");
+      followUp(event, Readers.privately(event).get("preview.editLost"));
     }
   }
 
@@ -265,8 +279,7 @@ final class PostPreviewFeature implements ComponentFeature {
     GuildMessageChannel ch =
         guild == null ? null : guild.getChannelById(GuildMessageChannel.class, p.targetId());
     if (ch == null) {
-      throw new UserError(
-          "The channel this was to be posted in (<#" + p.targetId() + ">) is gone.");
+      throw UserError.of("preview.targetGone", "channel", Long.toString(p.targetId()));
     }
     return ch;
   }

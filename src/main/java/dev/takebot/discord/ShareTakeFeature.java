@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
@@ -7,6 +8,7 @@ import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.summary.Cooldowns;
+import dev.takebot.takes.summary.SummaryRenderer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,17 +50,20 @@ import org.slf4j.LoggerFactory;
 final class ShareTakeFeature implements ComponentFeature {
   static final String PREFIX = "takebot-share";
   static final ButtonSpec BUTTON = ButtonSpec.primary(PREFIX, "Share your take");
+
+  /** The button in the language of the server the post is in. */
+  static ButtonSpec button(Texts texts) {
+    return ButtonSpec.primary(PREFIX, texts.get("post.shareButton"));
+  }
+
   static final String INPUT_ID = "take";
   private static final int TAKE_COLOR = 0x2B2D31;
-  private static final String NOT_COLLECTING = "This post is not collecting takes any more.";
-  private static final String THREAD_GONE =
-      "This article's discussion thread is gone, so your take was not posted.";
-  private static final String UNREACHABLE =
-      "Discord did not let me reach this article's thread just now, so your take was not posted: please try"
-          + " again in a moment.";
-  private static final String FORGOTTEN_MEANWHILE =
-      "You asked TakeBot to forget your takes while this one was being posted, so it was removed.";
-  private static final String LOCKED = "This discussion is locked, so it is not taking new takes.";
+  // Keys of the member's answers in the message bundles.
+  private static final String NOT_COLLECTING = "share.notCollecting";
+  private static final String THREAD_GONE = "share.threadGone";
+  private static final String UNREACHABLE = "share.unreachable";
+  private static final String FORGOTTEN_MEANWHILE = "share.forgottenMeanwhile";
+  private static final String LOCKED = "share.locked";
   private static final Logger log = LoggerFactory.getLogger(ShareTakeFeature.class);
 
   private final BotContext ctx;
@@ -79,10 +84,11 @@ final class ShareTakeFeature implements ComponentFeature {
 
   @Override
   public void onButton(ButtonInteractionEvent event) {
+    Texts texts = Readers.privately(event);
     Optional<String> refusal =
         discussionOf(event, event.getMessageIdLong())
-            .map(d -> early(event, d))
-            .orElse(Optional.of(NOT_COLLECTING));
+            .map(d -> early(event, d, texts))
+            .orElse(Optional.of(texts.get(NOT_COLLECTING)));
     if (refusal.isPresent()) {
       event.reply(MessageSpecs.text(refusal.get())).setEphemeral(true).queue();
       return;
@@ -90,20 +96,21 @@ final class ShareTakeFeature implements ComponentFeature {
     TextInput input =
         TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
             .setRequiredRange(1, 2000)
-            .setPlaceholder("What do you make of this article?")
+            .setPlaceholder(texts.get("share.placeholder"))
             .build();
     Modal modal =
-        Modal.create(PREFIX + ":" + event.getMessageIdLong(), "Share your take")
-            .addComponents(Label.of("Your take", input))
+        Modal.create(PREFIX + ":" + event.getMessageIdLong(), texts.get("share.title"))
+            .addComponents(Label.of(texts.get("share.label"), input))
             .build();
     event.replyModal(modal).queue();
   }
 
   @Override
   public void onModal(ModalInteractionEvent event) {
+    Texts texts = Readers.privately(event);
     Optional<Discussion> found = postId(event.getModalId()).flatMap(id -> discussionOf(event, id));
     if (found.isEmpty()) {
-      event.reply(MessageSpecs.text(NOT_COLLECTING)).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(texts.get(NOT_COLLECTING))).setEphemeral(true).queue();
       return;
     }
     Discussion discussion = found.get();
@@ -113,14 +120,11 @@ final class ShareTakeFeature implements ComponentFeature {
     // but those is empty rather than an invisible post that counts.
     String text = value == null ? "" : SafeText.stripControl(value.getAsString()).strip();
     if (SafeText.looksEmpty(text)) {
-      event
-          .reply(MessageSpecs.text("Your take was empty, so nothing was posted."))
-          .setEphemeral(true)
-          .queue();
+      event.reply(MessageSpecs.text(texts.get("share.empty"))).setEphemeral(true).queue();
       return;
     }
     Optional<String> refusal =
-        early(event, discussion); // again: the modal may have been open a while
+        early(event, discussion, texts); // again: the modal may have been open a while
     if (refusal.isPresent()) {
       event.reply(MessageSpecs.text(refusal.get())).setEphemeral(true).queue();
       return;
@@ -133,10 +137,11 @@ final class ShareTakeFeature implements ComponentFeature {
     } catch (ErrorResponseException | InsufficientPermissionException e) {
       log.info(
           "Could not look up the thread of post {}: {}", discussion.postMessageId(), e.toString());
-      hook.editOriginal(MessageSpecs.editText(UNREACHABLE)).queue();
+      hook.editOriginal(MessageSpecs.editText(texts.get(UNREACHABLE))).queue();
       return;
     }
-    String problem = thread.isEmpty() ? THREAD_GONE : whyNot(thread.get(), member);
+    String problem =
+        thread.isEmpty() ? texts.get(THREAD_GONE) : whyNot(thread.get(), member, texts);
     if (problem != null) {
       hook.editOriginal(MessageSpecs.editText(problem)).queue();
       return;
@@ -144,12 +149,12 @@ final class ShareTakeFeature implements ComponentFeature {
     long userId = event.getUser().getIdLong();
     Optional<Duration> wait = cooldowns.tryAcquire(userId); // atomic: two modals submitted at once
     if (wait.isPresent()) {
-      hook.editOriginal(MessageSpecs.editText(tooSoon(wait.get()))).queue();
+      hook.editOriginal(MessageSpecs.editText(tooSoon(wait.get(), texts))).queue();
       return;
     }
     boolean posted = false;
     try {
-      posted = post(event, hook, discussion, thread.get(), member, text);
+      posted = post(event, hook, discussion, thread.get(), member, text, texts);
     } finally {
       if (!posted) {
         cooldowns.release(userId); // nothing was shared, so the member may try again at once
@@ -164,23 +169,26 @@ final class ShareTakeFeature implements ComponentFeature {
       Discussion discussion,
       ThreadChannel thread,
       Member member,
-      String text) {
+      String text,
+      Texts texts) {
     String name = member.getEffectiveName();
     MessageCreateData message =
-        MessageSpecs.toCreateData(render(event.getUser().getIdLong(), name, text));
+        MessageSpecs.toCreateData(
+            render(
+                event.getUser().getIdLong(), name, text, ctx.readers().publicly(event.getGuild())));
     Message sent;
     try {
       sent = thread.sendMessage(message).complete();
     } catch (InsufficientPermissionException e) {
-      hook.editOriginal(MessageSpecs.editText(botCannotPost(thread))).queue();
+      hook.editOriginal(MessageSpecs.editText(botCannotPost(thread, texts))).queue();
       return false;
     } catch (ErrorResponseException e) {
       hook.editOriginal(
               MessageSpecs.editText(
                   switch (e.getErrorResponse()) {
-                    case UNKNOWN_CHANNEL -> THREAD_GONE;
-                    case THREAD_LOCKED, ILLEGAL_OPERATION_ARCHIVED_THREAD -> LOCKED;
-                    case MISSING_ACCESS, MISSING_PERMISSIONS -> botCannotPost(thread);
+                    case UNKNOWN_CHANNEL -> texts.get(THREAD_GONE);
+                    case THREAD_LOCKED, ILLEGAL_OPERATION_ARCHIVED_THREAD -> texts.get(LOCKED);
+                    case MISSING_ACCESS, MISSING_PERMISSIONS -> botCannotPost(thread, texts);
                     default -> throw e;
                   }))
           .queue();
@@ -212,8 +220,7 @@ final class ShareTakeFeature implements ComponentFeature {
               failure ->
                   log.warn(
                       "Could not delete unsaved take {}: {}", sent.getId(), failure.toString()));
-      hook.editOriginal(MessageSpecs.editText("Couldn't save your take — please try again."))
-          .queue();
+      hook.editOriginal(MessageSpecs.editText(texts.get("share.notSaved"))).queue();
       return false;
     }
     if (forgottenSince(event)) {
@@ -226,12 +233,18 @@ final class ShareTakeFeature implements ComponentFeature {
               failure ->
                   log.warn(
                       "Could not delete forgotten take {}: {}", sent.getId(), failure.toString()));
-      hook.editOriginal(MessageSpecs.editText(FORGOTTEN_MEANWHILE)).queue();
+      hook.editOriginal(MessageSpecs.editText(texts.get(FORGOTTEN_MEANWHILE))).queue();
       return false;
     }
-    String tag = take.map(t -> " Tagged **" + t.label().id() + "**.").orElse("");
+    String tag =
+        take.map(
+                t ->
+                    " "
+                        + texts.get(
+                            "share.tagged", "label", SummaryRenderer.label(t.label(), texts)))
+            .orElse("");
     hook.editOriginal(
-            MessageSpecs.editText("Thanks, your take is posted: " + sent.getJumpUrl() + tag))
+            MessageSpecs.editText(texts.get("share.posted", "link", sent.getJumpUrl()) + tag))
         .queue();
     return true;
   }
@@ -286,52 +299,43 @@ final class ShareTakeFeature implements ComponentFeature {
    * cache knows of the thread (an archived or deleted one is not cached; {@link #thread} looks
    * those up).
    */
-  private Optional<String> early(IReplyCallback event, Discussion d) {
+  private Optional<String> early(IReplyCallback event, Discussion d, Texts texts) {
     Member member = event.getMember();
     Optional<Duration> wait = cooldowns.remaining(member.getIdLong());
     if (wait.isPresent()) {
-      return Optional.of(tooSoon(wait.get()));
+      return Optional.of(tooSoon(wait.get(), texts));
     }
     if (member.isTimedOut()) {
-      return Optional.of(
-          "You are timed out in this server, so I can't post a take for you right now.");
+      return Optional.of(texts.get("share.timedOut"));
     }
     ThreadChannel cached = member.getGuild().getThreadChannelById(d.threadId());
-    return cached == null ? Optional.empty() : Optional.ofNullable(whyNot(cached, member));
+    return cached == null ? Optional.empty() : Optional.ofNullable(whyNot(cached, member, texts));
   }
 
   /** Why the take can't go into that thread for that member, or null when it can. */
-  private static String whyNot(ThreadChannel thread, Member member) {
+  private static String whyNot(ThreadChannel thread, Member member, Texts texts) {
     if (thread.isLocked()) {
-      return LOCKED;
+      return texts.get(LOCKED);
     }
     if (!thread.canTalk(member)) {
-      return "You can't post in "
-          + thread.getAsMention()
-          + " (you need the View Channel and Send Messages in"
-          + " Threads permissions there), so I won't post there for you.";
+      return texts.get("share.memberCannot", "thread", thread.getAsMention());
     }
     Member self = thread.getGuild().getSelfMember();
     // Posting into an archived thread reopens it; Discord lets the bot do that only where it may
     // post.
     if (!thread.canTalk(self) || !self.hasPermission(thread, Permission.MESSAGE_EMBED_LINKS)) {
-      return botCannotPost(thread);
+      return botCannotPost(thread, texts);
     }
     return null;
   }
 
-  private static String botCannotPost(ThreadChannel thread) {
-    return "I can't post your take: I need the View Channel, Send Messages in Threads and Embed Links"
-        + " permissions in "
-        + thread.getAsMention()
-        + ".";
+  private static String botCannotPost(ThreadChannel thread, Texts texts) {
+    return texts.get("share.botCannot", "thread", thread.getAsMention());
   }
 
-  private static String tooSoon(Duration wait) {
+  private static String tooSoon(Duration wait, Texts texts) {
     long s = Math.max(1, (wait.toMillis() + 999) / 1000);
-    return "You shared a take a moment ago; try again in "
-        + s
-        + (s == 1 ? " second." : " seconds.");
+    return texts.get("share.tooSoon", "seconds", s);
   }
 
   /**
@@ -364,22 +368,20 @@ final class ShareTakeFeature implements ComponentFeature {
 
   /** The take as posted: the member's name as the header, their words quoted in an embed. */
   static MessageSpec render(long userId, String name, String text) {
+    return render(userId, name, text, Texts.english());
+  }
+
+  /** The take as posted, its frame in the server's language. */
+  static MessageSpec render(long userId, String name, String text, Texts texts) {
     String who =
         SafeText.escapeMarkdown(
             SafeText.defuseMentions(SafeText.oneLine(SafeText.stripControl(name))));
     String body = SafeText.truncate(SafeText.defuseMentions(SafeText.stripControl(text)), 4000);
     EmbedSpec embed =
-        new EmbedSpec(
-            "",
-            null,
-            body,
-            TAKE_COLOR,
-            List.of(),
-            "Shared with the \"Share your take\" button",
-            null,
-            null);
+        new EmbedSpec("", null, body, TAKE_COLOR, List.of(), texts.get("share.footer"), null, null);
     return new MessageSpec(
-        "💬 Take from **" + SafeText.truncate(who, 100) + "** (<@" + userId + ">)",
+        texts.get(
+            "share.header", "name", SafeText.truncate(who, 100), "user", Long.toString(userId)),
         List.of(embed),
         List.of(),
         List.of());

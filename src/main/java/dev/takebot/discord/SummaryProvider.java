@@ -2,6 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.message.MessageSpec;
 import dev.takebot.takes.Discussion;
+import java.util.Locale;
 
 /**
  * Renders the answer to {@code /takes summary}. The default is {@link
@@ -13,6 +14,8 @@ public interface SummaryProvider {
   /**
    * @param discussion the article's discussion
    * @param requesterId the member asking, e.g. to compare with what they saw last time
+   * @param locale the language of the readers (the member's when only they see it, else the
+   *     server's)
    */
-  MessageSpec render(Discussion discussion, long requesterId);
+  MessageSpec render(Discussion discussion, long requesterId, Locale locale);
 }

@@ -419,6 +419,8 @@ public final class TakeBot implements AutoCloseable {
     List<CommandData> commands = new ArrayList<>();
     groups.forEach((g, subs) -> commands.add(g.build(subs)));
     features.menus().forEach(m -> commands.add(m.command()));
+    CommandLocalizations localizations = new CommandLocalizations();
+    commands.forEach(c -> c.setLocalizationFunction(localizations));
     int total = manager.getShardsTotal();
     int registrar = devGuildId == null ? 0 : (int) ((devGuildId >>> 22) % total);
     JDA jda = manager.getShardById(registrar);
@@ -435,13 +437,24 @@ public final class TakeBot implements AutoCloseable {
                 + " is not a server the bot is in: invite it there or remove the setting");
       }
       guild.updateCommands().addCommands(commands).complete();
+      warnUntranslated(localizations);
       log.info("Registered {} commands in development guild {}", commands.size(), guild.getName());
     } else {
       jda.updateCommands().addCommands(commands).complete();
+      warnUntranslated(localizations);
       log.info(
           "Registered {} global commands (Discord may take a while to show them)", commands.size());
     }
     return commands.size();
+  }
+
+  /** JDA asks for the translations while it sends the commands, so this runs after. */
+  private static void warnUntranslated(CommandLocalizations localizations) {
+    if (!localizations.missing().isEmpty()) {
+      log.warn(
+          "Commands without a translation (Discord shows them in English): {}",
+          localizations.missing());
+    }
   }
 
   /** Up to {@link #MAX_INTERACTION_THREADS} handlers at once; idle threads end after a minute. */

@@ -237,11 +237,11 @@ public final class TakeBotAssembly implements AutoCloseable {
       SummaryProvider summary =
           o.summaries()
               .apply(
-                  (discussion, requester) -> {
+                  (discussion, requester, locale) -> {
                     long started = System.nanoTime();
                     try {
                       return summaries
-                          .summary(discussion.postMessageId())
+                          .summary(discussion.postMessageId(), locale)
                           .map(RenderedSummary::message)
                           .orElseThrow(
                               () ->
@@ -255,9 +255,9 @@ public final class TakeBotAssembly implements AutoCloseable {
           o.articles() != null
               ? o.articles()
               : new ArticlePipelineAdapter(config.articles().hashtagLimit());
-      BotContext ctx = new BotContext(takes, articles, summary, clock);
       // Settings per server, defaulting to the configuration
       SettingsService settings = new SettingsService(seen, defaults(config));
+      BotContext ctx = new BotContext(takes, articles, summary, clock, Readers.of(settings));
       // Scheduler: every background thread of the bot (the store's own writer aside)
       scheduler = new Scheduler();
       // Features, each given the services and the settings it needs; who counts as a moderator is
@@ -273,7 +273,7 @@ public final class TakeBotAssembly implements AutoCloseable {
                 : new Moderators(roles);
           };
       // Previews waiting for Post, Edit or Cancel: /article post's own, and reviews offered
-      PendingPosts previews = new PendingPosts(clock);
+      PendingPosts previews = new PendingPosts(clock, ctx.readers());
       TakesListener collector =
           new TakesListener(takes, scheduler.routine("take-retry"), o.takeRetryDelay(), metrics);
       // Links and feeds: every fetch through the one safe fetcher
@@ -382,7 +382,7 @@ public final class TakeBotAssembly implements AutoCloseable {
         takes.retentionDays(),
         takes.summaryCooldownSeconds(),
         false,
-        "en");
+        ""); // no language chosen: each server's own Discord language
   }
 
   private static Features features(

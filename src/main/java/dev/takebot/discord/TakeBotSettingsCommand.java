@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.settings.GuildSettings;
 import dev.takebot.takes.settings.SettingsService;
@@ -83,68 +84,66 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
   @Override
   public void execute(SlashCommandInteractionEvent event) {
     long guild = event.getGuild().getIdLong();
-    MessageEditData view = view(guild, null);
+    MessageEditData view = view(guild, null, Readers.privately(event));
     event.reply(create(view)).setEphemeral(true).queue();
   }
 
   @Override
   public void onEntitySelect(EntitySelectInteractionEvent event) {
     Guild guild = event.getGuild();
+    Texts texts = Readers.privately(event);
     String changed;
     try {
       changed =
           switch (event.getComponentId()) {
-            case CHANNEL_ID -> setChannel(guild, event.getMentions().getChannels());
-            case ROLES_ID -> setRoles(guild, event.getMentions().getRoles());
+            case CHANNEL_ID -> setChannel(guild, event.getMentions().getChannels(), texts);
+            case ROLES_ID -> setRoles(guild, event.getMentions().getRoles(), texts);
             default -> null;
           };
     } catch (UserError e) {
-      event.reply(MessageSpecs.text(e.getMessage())).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(e.message(texts))).setEphemeral(true).queue();
       return;
     }
     if (changed == null) {
       InteractionRouter.notOurs(event, event.getComponentId());
       return;
     }
-    event.editMessage(view(guild.getIdLong(), changed)).queue();
+    event.editMessage(view(guild.getIdLong(), changed, texts)).queue();
   }
 
-  private String setChannel(Guild guild, List<GuildChannel> picked) {
+  private String setChannel(Guild guild, List<GuildChannel> picked, Texts texts) {
     if (picked.size() != 1) {
-      throw new UserError("Pick one channel.");
+      throw UserError.of("settings.pickOne");
     }
     GuildChannel ch = picked.get(0);
     // Resolved objects come with the interaction: a forged one may name another server's channel.
     if (ch.getGuild().getIdLong() != guild.getIdLong()
         || !(ch instanceof GuildMessageChannel)
         || !(ch instanceof IThreadContainer)) {
-      throw new UserError(
-          "<#"
-              + ch.getId()
-              + "> can't hold a discussion thread: pick a text or announcement channel.");
+      throw UserError.of("post.noThreads", "channel", ch.getId());
     }
     settings.setPostChannel(guild.getIdLong(), ch.getIdLong());
-    return "Articles are now posted in <#" + ch.getId() + "> by default.";
+    return texts.get("settings.channelSet", "channel", ch.getId());
   }
 
-  private String setRoles(Guild guild, List<Role> picked) {
+  private String setRoles(Guild guild, List<Role> picked, Texts texts) {
     List<Long> ids = new ArrayList<>();
     for (Role r : picked) {
       if (r.getIdLong() == guild.getIdLong()) {
-        throw new UserError(
-            "@everyone can't be a moderator role: that would make every member a moderator.");
+        throw UserError.of("settings.everyone");
       }
       ids.add(r.getIdLong());
     }
     settings.setModeratorRoles(guild.getIdLong(), ids);
     return ids.isEmpty()
-        ? "Moderator roles are back to the bot's defaults."
-        : "Moderator roles are now " + mentions(ids) + ".";
+        ? texts.get("settings.rolesDefault")
+        : texts.get("settings.rolesSet", "roles", mentions(ids));
   }
 
   @Override
   public void onButton(ButtonInteractionEvent event) {
     long guild = event.getGuild().getIdLong();
+    Texts texts = Readers.privately(event);
     switch (event.getComponentId()) {
       case VISIBILITY_ID -> {
         boolean hidden = !settings.get(guild).summariesPrivate();
@@ -152,43 +151,45 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         event
             .editMessage(
                 view(
-                    guild,
-                    "`/takes summary` now answers "
-                        + (hidden ? "privately" : "publicly")
-                        + " unless the member says otherwise."))
+                    guild, texts.get(hidden ? "settings.nowPrivate" : "settings.nowPublic"), texts))
             .queue();
       }
-      case NUMBERS_ID -> event.replyModal(numbersForm(settings.get(guild))).queue();
+      case NUMBERS_ID -> event.replyModal(numbersForm(settings.get(guild), texts)).queue();
       default -> InteractionRouter.notOurs(event, event.getComponentId());
     }
   }
 
   static Modal numbersForm(GuildSettings s) {
-    return Modal.create(NUMBERS_ID, "TakeBot settings")
+    return numbersForm(s, Texts.english());
+  }
+
+  static Modal numbersForm(GuildSettings s, Texts texts) {
+    return Modal.create(NUMBERS_ID, texts.get("settings.formTitle"))
         .addComponents(
             Label.of(
-                "Digest every N takes (0: never)",
+                texts.get("settings.digestLabel"),
                 number(DIGEST_INPUT, s.digestEveryTakes(), GuildSettings.MAX_DIGEST_EVERY_TAKES)),
             Label.of(
-                "Digest every N hours if takes came (0: never)",
+                texts.get("settings.digestHoursLabel"),
                 number(
                     DIGEST_HOURS_INPUT,
                     s.digestEveryHours(),
                     GuildSettings.MAX_DIGEST_EVERY_HOURS)),
             Label.of(
-                "Keep takes for N days (0: forever)",
+                texts.get("settings.retentionLabel"),
                 number(RETENTION_INPUT, s.retentionDays(), GuildSettings.MAX_RETENTION_DAYS)),
             Label.of(
-                "Summary cooldown in seconds (0: none)",
+                texts.get("settings.cooldownLabel"),
                 number(
                     COOLDOWN_INPUT,
                     s.summaryCooldownSeconds(),
                     GuildSettings.MAX_SUMMARY_COOLDOWN_SECONDS)),
             Label.of(
-                "Language (" + String.join(", ", languages()) + ")",
+                texts.get("settings.languageLabel", "languages", String.join(", ", languages())),
                 TextInput.create(LANGUAGE_INPUT, TextInputStyle.SHORT)
-                    .setRequiredRange(2, 5)
-                    .setValue(s.language())
+                    .setRequired(false) // blank: the server's own Discord language
+                    .setRequiredRange(0, 5)
+                    .setValue(s.language().isEmpty() ? null : s.language())
                     .build()))
         .build();
   }
@@ -207,9 +208,11 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
       return;
     }
     long guild = event.getGuild().getIdLong();
+    Texts texts = Readers.privately(event);
     try {
       // Everything is read and checked before anything is saved: a typo saves nothing.
-      int digest = parse(event, DIGEST_INPUT, "Digest every", GuildSettings.MAX_DIGEST_EVERY_TAKES);
+      int digest =
+          parse(event, DIGEST_INPUT, "settings.digestName", GuildSettings.MAX_DIGEST_EVERY_TAKES);
       // A form opened before this field existed has none: the server's value stays.
       int digestHours =
           event.getValue(DIGEST_HOURS_INPUT) == null
@@ -217,26 +220,22 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
               : parse(
                   event,
                   DIGEST_HOURS_INPUT,
-                  "Digest every N hours",
+                  "settings.digestHoursName",
                   GuildSettings.MAX_DIGEST_EVERY_HOURS);
       int retention =
-          parse(event, RETENTION_INPUT, "Days to keep", GuildSettings.MAX_RETENTION_DAYS);
+          parse(event, RETENTION_INPUT, "settings.retentionName", GuildSettings.MAX_RETENTION_DAYS);
       int cooldown =
           parse(
               event,
               COOLDOWN_INPUT,
-              "Summary cooldown",
+              "settings.cooldownName",
               GuildSettings.MAX_SUMMARY_COOLDOWN_SECONDS);
       String language = value(event, LANGUAGE_INPUT).toLowerCase(java.util.Locale.ROOT);
-      if (!GuildSettings.LANGUAGES.contains(language)) {
-        throw new UserError(
-            "Language must be one of " + String.join(", ", languages()) + ": nothing was changed.");
+      if (!language.isEmpty() && !GuildSettings.LANGUAGES.contains(language)) {
+        throw UserError.of("settings.badLanguage", "languages", String.join(", ", languages()));
       }
       if (digest > 0 && digest < GuildSettings.MIN_DIGEST_EVERY_TAKES) {
-        throw new UserError(
-            "Digest every must be 0 (off) or at least "
-                + GuildSettings.MIN_DIGEST_EVERY_TAKES
-                + " takes: nothing was changed.");
+        throw UserError.of("settings.digestMin", "min", GuildSettings.MIN_DIGEST_EVERY_TAKES);
       }
       GuildSettings now = settings.get(guild);
       if (digest != now.digestEveryTakes()) {
@@ -255,10 +254,10 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         settings.setLanguage(guild, language);
       }
     } catch (UserError e) {
-      event.reply(MessageSpecs.text(e.getMessage())).setEphemeral(true).queue();
+      event.reply(MessageSpecs.text(e.message(texts))).setEphemeral(true).queue();
       return;
     }
-    MessageEditData view = view(guild, "Settings saved.");
+    MessageEditData view = view(guild, texts.get("settings.saved"), texts);
     if (event.getMessage() != null) {
       event.editMessage(view).queue();
     } else {
@@ -272,6 +271,9 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
     return m == null ? "" : m.getAsString().strip();
   }
 
+  /**
+   * @param what the key of the field's name in the messages
+   */
   private static int parse(ModalInteractionEvent event, String id, String what, int max) {
     String v = value(event, id);
     try {
@@ -282,13 +284,18 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new UserError(
-        what
-            + " must be a whole number from 0 to "
-            + max
-            + " (got "
-            + ArticlePostCommand.code(SafeText.truncate(v, 20))
-            + "): nothing was changed.");
+    return failParse(what, max, v);
+  }
+
+  private static int failParse(String what, int max, String got) {
+    throw UserError.of(
+        "settings.badNumber",
+        "what",
+        (UserError.Term) texts -> texts.get(what),
+        "max",
+        max,
+        "got",
+        ArticlePostCommand.code(SafeText.truncate(got, 20)));
   }
 
   private static List<String> languages() {
@@ -297,38 +304,46 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
 
   /** The settings message: what is in effect, then the components to change it. */
   MessageEditData view(long guildId, String changed) {
+    return view(guildId, changed, Texts.english());
+  }
+
+  /** The settings message in the manager's language. */
+  MessageEditData view(long guildId, String changed, Texts texts) {
     GuildSettings s = settings.get(guildId);
     GuildSettings d = settings.defaults();
     StringBuilder text = new StringBuilder();
     if (changed != null) {
       text.append("✅ ").append(changed).append("\n\n");
     }
-    text.append("**TakeBot settings for this server**\n");
-    text.append("Post channel: ").append(postChannel(s.postChannel())).append('\n');
-    text.append("Moderator roles: ")
-        .append(roles(s.moderatorRoles()))
-        .append(s.moderatorRoles().equals(d.moderatorRoles()) ? " (default)" : "")
-        .append(", besides anyone with Manage Messages\n");
-    text.append("Digest: ").append(digestCadence(s)).append('\n');
-    text.append("Keep takes: ")
-        .append(s.retentionDays() == 0 ? "forever" : s.retentionDays() + " days")
+    text.append(texts.get("settings.heading")).append('\n');
+    text.append(texts.get("settings.postChannel", "channel", postChannel(s.postChannel(), texts)))
         .append('\n');
-    text.append("Summary cooldown: ")
-        .append(s.summaryCooldownSeconds() == 0 ? "none" : s.summaryCooldownSeconds() + " s")
+    text.append(
+            texts.get(
+                s.moderatorRoles().equals(d.moderatorRoles())
+                    ? "settings.moderatorRoles.default"
+                    : "settings.moderatorRoles",
+                "roles",
+                roles(s.moderatorRoles(), texts)))
         .append('\n');
-    text.append("Summaries: ")
-        .append(s.summariesPrivate() ? "private" : "public")
-        .append(" by default\n");
-    text.append("Language: ").append(s.language());
+    text.append(texts.get("settings.digest", "cadence", digestCadence(s, texts))).append('\n');
+    text.append(texts.get("settings.keep", "days", s.retentionDays())).append('\n');
+    text.append(texts.get("settings.cooldown", "seconds", s.summaryCooldownSeconds())).append('\n');
+    text.append(texts.get(s.summariesPrivate() ? "settings.private" : "settings.public"))
+        .append('\n');
+    text.append(
+        s.language().isEmpty()
+            ? texts.get("settings.language.auto")
+            : texts.get("settings.language", "language", s.language()));
     EntitySelectMenu channel =
         EntitySelectMenu.create(CHANNEL_ID, SelectTarget.CHANNEL)
             .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS)
-            .setPlaceholder("Post channel")
+            .setPlaceholder(texts.get("settings.channelPlaceholder"))
             .setRequiredRange(1, 1)
             .build();
     EntitySelectMenu roles =
         EntitySelectMenu.create(ROLES_ID, SelectTarget.ROLE)
-            .setPlaceholder("Moderator roles (none: the defaults)")
+            .setPlaceholder(texts.get("settings.rolesPlaceholder"))
             .setRequiredRange(0, 25)
             .build();
     return new MessageEditBuilder()
@@ -340,10 +355,9 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
             ActionRow.of(
                 Button.secondary(
                     VISIBILITY_ID,
-                    s.summariesPrivate()
-                        ? "Make summaries public by default"
-                        : "Make summaries private by default"),
-                Button.secondary(NUMBERS_ID, "Numbers and language…")))
+                    texts.get(
+                        s.summariesPrivate() ? "settings.makePublic" : "settings.makePrivate")),
+                Button.secondary(NUMBERS_ID, texts.get("settings.numbersButton"))))
         .build();
   }
 
@@ -356,36 +370,38 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         .build();
   }
 
-  private static String digestCadence(GuildSettings s) {
-    List<String> when = new ArrayList<>();
-    if (s.digestEveryTakes() > 0) {
-      when.add("every " + s.digestEveryTakes() + " takes");
-    }
-    if (s.digestEveryHours() > 0) {
-      when.add(
-          "every "
-              + (s.digestEveryHours() == 1 ? "hour" : s.digestEveryHours() + " hours")
-              + " when takes came");
-    }
-    return when.isEmpty() ? "off" : String.join(" and ", when);
-  }
-
-  private static String postChannel(String configured) {
+  private static String postChannel(String configured, Texts texts) {
     if (configured == null || configured.isBlank()) {
-      return "not set: the first `/article post` sets it to the channel it is run in";
+      return texts.get("settings.postChannel.unset");
     }
     return Moderators.isId(configured)
         ? "<#" + configured.strip() + ">"
-        : ArticlePostCommand.code("#" + configured) + " (by name, from the configuration)";
+        : texts.get(
+            "settings.postChannel.byName", "name", ArticlePostCommand.code("#" + configured));
   }
 
-  private static String roles(List<String> roles) {
+  private static String roles(List<String> roles, Texts texts) {
     if (roles.isEmpty()) {
-      return "none";
+      return texts.get("settings.roles.none");
     }
     return roles.stream()
         .map(r -> Moderators.isId(r) ? "<@&" + r.strip() + ">" : ArticlePostCommand.code(r))
         .collect(Collectors.joining(", "));
+  }
+
+  private static String digestCadence(GuildSettings s, Texts texts) {
+    List<String> when = new ArrayList<>();
+    if (s.digestEveryTakes() > 0) {
+      when.add(texts.get("settings.cadence.takes", "count", s.digestEveryTakes()));
+    }
+    if (s.digestEveryHours() > 0) {
+      when.add(texts.get("settings.cadence.hours", "hours", s.digestEveryHours()));
+    }
+    return when.isEmpty()
+        ? texts.get("settings.cadence.off")
+        : when.size() == 1
+            ? when.get(0)
+            : texts.get("settings.cadence.and", "first", when.get(0), "second", when.get(1));
   }
 
   private static String mentions(List<Long> ids) {

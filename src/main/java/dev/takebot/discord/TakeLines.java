@@ -1,9 +1,11 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
+import dev.takebot.takes.summary.SummaryRenderer;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -34,12 +36,27 @@ final class TakeLines {
 
   /** "🟢 **positive** (+0.50)", with "set by a moderator" for corrected tags. */
   static String tag(Take t) {
-    return emoji(t.label())
-        + " **"
-        + t.label().id()
-        + "** ("
-        + (MODERATOR.equals(t.analyzerVersion()) ? "set by a moderator" : score(t.score()))
-        + ")";
+    return tag(t, Texts.english());
+  }
+
+  /** {@link #tag(Take)} in the reader's language: "🟢 **positif** (+0,50)". */
+  static String tag(Take t, Texts texts) {
+    return texts.get(
+        "take.tag",
+        "emoji",
+        emoji(t.label()),
+        "label",
+        SummaryRenderer.label(t.label(), texts),
+        "how",
+        MODERATOR.equals(t.analyzerVersion())
+            ? texts.get("take.setByModerator")
+            : score(t.score(), texts));
+  }
+
+  static String score(double score, Texts texts) {
+    return new com.ibm.icu.text.DecimalFormat(
+            "+0.00;-0.00", new com.ibm.icu.text.DecimalFormatSymbols(texts.locale()))
+        .format(score);
   }
 
   static String score(double score) {
@@ -60,15 +77,21 @@ final class TakeLines {
 
   /** One listing line: tag, quoted text, author and a jump link; about 200 characters at most. */
   static String line(long guildId, Take t, boolean withAuthor) {
+    return line(guildId, t, withAuthor, Texts.english());
+  }
+
+  static String line(long guildId, Take t, boolean withAuthor, Texts texts) {
     String who = withAuthor ? " — " + SafeText.quote(t.authorName(), 40) : "";
-    return tag(t)
-        + " “"
-        + SafeText.quote(t.text(), 110)
-        + "”"
-        + who
-        + " · [jump]("
-        + jumpUrl(guildId, t)
-        + ")";
+    return texts.get(
+        "take.line",
+        "tag",
+        tag(t, texts),
+        "text",
+        SafeText.quote(t.text(), 110),
+        "who",
+        who,
+        "link",
+        jumpUrl(guildId, t));
   }
 
   /** A message id from a message link or a bare id; empty when it is neither. */

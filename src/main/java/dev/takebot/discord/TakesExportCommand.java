@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.FileSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
@@ -80,22 +81,17 @@ final class TakesExportCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
+    Texts texts = Readers.privately(event);
     TakeExport.Format format;
     try {
       format = TakeExport.Format.parse(option(event, "format", "csv"));
     } catch (IllegalArgumentException e) {
-      event
-          .reply(MessageSpecs.text("Unknown format: use `csv` or `json`."))
-          .setEphemeral(true)
-          .queue();
+      event.reply(MessageSpecs.text(texts.get("export.unknownFormat"))).setEphemeral(true).queue();
       return;
     }
     String kind = option(event, "kind", "takes");
     if (!kind.equals("takes") && !kind.equals("corrections")) {
-      event
-          .reply(MessageSpecs.text("Unknown kind: use `takes` or `corrections`."))
-          .setEphemeral(true)
-          .queue();
+      event.reply(MessageSpecs.text(texts.get("export.unknownKind"))).setEphemeral(true).queue();
       return;
     }
     InteractionHook hook = event.deferReply(true).complete();
@@ -105,7 +101,7 @@ final class TakesExportCommand implements SlashFeature {
     String name;
     Writer writer;
     if (kind.equals("corrections")) {
-      intro = "Moderator corrections in the channels of this server you can see";
+      intro = texts.get("export.corrections");
       name = "corrections-" + guildId;
       Set<Long> posts =
           takes.discussions().list(guildId, visible, Integer.MAX_VALUE).stream()
@@ -117,19 +113,18 @@ final class TakesExportCommand implements SlashFeature {
       if (d.isEmpty()) {
         hook.editOriginal(
                 MessageSpecs.editText(
-                    ArticleOption.notFound(
-                        event,
-                        "No article has been posted here yet, so there is nothing to export.")))
+                    ArticleOption.notFound(event, texts.get("export.noArticle"), texts)))
             .queue();
         return;
       }
       long post = d.get().postMessageId();
       intro =
-          "Takes on **"
-              + SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(d.get().title()), 200))
-              + "** ("
-              + takes.stats(post).takes()
-              + ")";
+          texts.get(
+              "export.takes",
+              "title",
+              SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(d.get().title()), 200)),
+              "count",
+              takes.stats(post).takes());
       name = "takes-" + post;
       writer = out -> new TakeExport(takes).write(post, format, out);
     }
@@ -143,12 +138,10 @@ final class TakesExportCommand implements SlashFeature {
 
       hook.editOriginal(
               MessageSpecs.editText(
-                  "That export is over Discord's "
-                      + (maxBytes / (1024 * 1024))
-                      + " MB attachment limit, so it can't be sent here"
-                      + (format == TakeExport.Format.JSON
-                          ? "; try `format: csv`, which is smaller."
-                          : ".")))
+                  texts.get(
+                      format == TakeExport.Format.JSON ? "export.tooBig.json" : "export.tooBig",
+                      "megabytes",
+                      maxBytes / (1024 * 1024))))
           .queue();
       return;
     }
@@ -156,7 +149,12 @@ final class TakesExportCommand implements SlashFeature {
     hook.editOriginal(
             MessageSpecs.toEditData(
                 new MessageSpec(
-                    intro + ", as " + format.extension().toUpperCase(Locale.ROOT) + ":",
+                    texts.get(
+                        "export.ready",
+                        "intro",
+                        intro,
+                        "format",
+                        format.extension().toUpperCase(Locale.ROOT)),
                     List.of(),
                     List.of(),
                     List.of(file))))

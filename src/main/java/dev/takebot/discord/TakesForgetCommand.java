@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.takes.ForgetResult;
 import dev.takebot.takes.TakeService;
 import java.util.List;
@@ -57,12 +58,14 @@ final class TakesForgetCommand implements SlashFeature {
             .forget(event.getGuild().getIdLong(), event.getUser().getIdLong(), event.getIdLong());
     int n = result.takes();
     List<ForgetResult.Repost> reposts = result.reposts();
-    hook.editOriginal(MessageSpecs.editText(answer(n, reposts.size(), -1))).queue();
+    Texts texts = Readers.privately(event);
+    hook.editOriginal(MessageSpecs.editText(answer(n, reposts.size(), -1, texts))).queue();
     if (!reposts.isEmpty()) {
       deleteInTurn(event.getJDA(), reposts)
           .thenAccept(
               removed ->
-                  hook.editOriginal(MessageSpecs.editText(answer(n, reposts.size(), removed)))
+                  hook.editOriginal(
+                          MessageSpecs.editText(answer(n, reposts.size(), removed, texts)))
                       .queue(
                           null,
                           failure ->
@@ -119,58 +122,33 @@ final class TakesForgetCommand implements SlashFeature {
     return answer(forgotten, 0, 0);
   }
 
+  static String answer(int forgotten, int shared, int removed) {
+    return answer(forgotten, shared, removed, Texts.english());
+  }
+
   /**
    * @param shared how many of the forgotten takes were the bot's "Share your take" posts
    * @param removed how many of those are deleted from Discord, or -1 while that is under way
    */
-  static String answer(int forgotten, int shared, int removed) {
-    String count =
-        switch (forgotten) {
-          case 0 ->
-              "TakeBot holds no takes of yours in this server, so there was nothing to forget.";
-          case 1 -> "Done: TakeBot forgot your 1 take in this server.";
-          default -> "Done: TakeBot forgot your " + forgotten + " takes in this server.";
-        };
+  static String answer(int forgotten, int shared, int removed, Texts texts) {
     if (forgotten == 0) {
-      return count;
+      return texts.get("forget.none");
     }
+    String count = texts.get("forget.done", "count", forgotten);
     if (shared == 0) {
-      return count
-          + (forgotten == 1
-              ? " Your message itself is still on Discord."
-              : " Your messages themselves are still on Discord.");
+      return count + " " + texts.get("forget.stillOnDiscord", "count", forgotten);
     }
-    String posts =
-        shared == 1
-            ? "the post TakeBot made for you with \"Share your take\""
-            : "the " + shared + " posts TakeBot made for you with \"Share your take\"";
-    String own = forgotten > shared ? " Messages you wrote yourself are still on Discord." : "";
+    String posts = texts.get("forget.posts", "shared", shared);
+    String own = forgotten > shared ? " " + texts.get("forget.own") : "";
     if (removed < 0) {
-      return count + " Deleting " + posts + "…" + own;
+      return count + " " + texts.get("forget.deleting", "posts", posts) + own;
     }
     if (removed == shared) {
-      return count
-          + " "
-          + (shared == 1 ? "The post" : "All " + shared + " posts")
-          + " TakeBot made for you"
-          + " with \"Share your take\" "
-          + (shared == 1 ? "was" : "were")
-          + " deleted."
-          + own;
+      return count + " " + texts.get("forget.deleted", "shared", shared) + own;
     }
     if (shared == 1) {
-      return count
-          + " The post TakeBot made for you with \"Share your take\" could not be deleted; ask a"
-          + " moderator to remove it."
-          + own;
+      return count + " " + texts.get("forget.notDeleted") + own;
     }
-    return count
-        + " "
-        + removed
-        + " of "
-        + posts
-        + " could be deleted; ask a moderator to remove the"
-        + " rest."
-        + own;
+    return count + " " + texts.get("forget.partly", "removed", removed, "posts", posts) + own;
   }
 }

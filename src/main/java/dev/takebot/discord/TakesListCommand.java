@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
@@ -10,6 +11,7 @@ import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeService;
+import dev.takebot.takes.summary.SummaryRenderer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +101,8 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       Optional<Discussion> d = articles.named(guild, visible, a.getAsString());
       if (d.isEmpty()) {
         event
-            .reply(MessageSpecs.text(ArticleOption.noMatch(a.getAsString())))
+            .reply(
+                MessageSpecs.text(ArticleOption.noMatch(a.getAsString(), Readers.privately(event))))
             .setEphemeral(true)
             .queue();
         return;
@@ -125,10 +128,11 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
         new PageRequest(
             event.getUser().getIdLong(), query, true, 0, 1, ctx.clock().instant().getEpochSecond());
     InteractionHook hook = event.deferReply(narrower.isPresent()).complete();
+    Texts texts = Texts.forLocale(ctx.readers().of(event, narrower.isPresent()));
     MessageSpec page =
         narrower.isPresent()
-            ? Audience.explained(render(first), narrower.get())
-            : render(first.within(visible.and(quotable)));
+            ? Audience.explained(render(first, texts), narrower.get(), texts)
+            : render(first.within(visible.and(quotable)), texts);
     hook.editOriginal(MessageSpecs.toEditData(page)).complete();
     // Interaction tokens live 15 minutes, so the original response can still be edited at 10.
     hook.editOriginalComponents()
@@ -176,22 +180,26 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       req = PageRequest.parse(event.getComponentId(), guild, ChannelScope.none());
     } catch (IllegalArgumentException e) {
       log.debug("Malformed list button id {}", event.getComponentId(), e);
-      event.reply(MessageSpecs.text(INVALID)).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text(Readers.privately(event).get("list.invalid")))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     if (event.getUser().getIdLong() != req.invokerId()) {
       event
-          .reply(
-              MessageSpecs.text(
-                  "Only the member who ran this `/takes list` can page it: run `/takes list`"
-                      + " yourself to browse."))
+          .reply(MessageSpecs.text(Readers.privately(event).get("list.notYours")))
           .setEphemeral(true)
           .queue();
       return;
     }
     if (req.expired(ctx.clock().instant(), LIFETIME)) {
       event.editComponents().queue();
-      event.getHook().sendMessage(MessageSpecs.text(EXPIRED)).setEphemeral(true).queue();
+      event
+          .getHook()
+          .sendMessage(MessageSpecs.text(Readers.privately(event).get("list.expired")))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     // The id is input: its article must be of this server and visible to the member now
@@ -202,30 +210,41 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
     Long post = req.query().postMessageId();
     if (post != null
         && ctx.takes().discussions().find(guild, post).filter(visible::allows).isEmpty()) {
-      event.reply(MessageSpecs.text(INVALID)).setEphemeral(true).queue();
+      event
+          .reply(MessageSpecs.text(Readers.privately(event).get("list.invalid")))
+          .setEphemeral(true)
+          .queue();
       return;
     }
     if (event.getMessage().isEphemeral()) {
       PageRequest mine = req.within(visible);
       Optional<Long> narrower =
           narrowerSource(mine.query(), Audience.quotableIn(event.getGuildChannel()));
-      MessageSpec page = render(mine);
+      Texts texts = Readers.privately(event);
+      MessageSpec page = render(mine, texts);
       event
           .editMessage(
               MessageSpecs.toEditData(
-                  narrower.map(ch -> Audience.explained(page, ch)).orElse(page)))
+                  narrower.map(ch -> Audience.explained(page, ch, texts)).orElse(page)))
           .queue();
       return;
     }
     event
         .editMessage(
             MessageSpecs.toEditData(
-                render(req.within(visible.and(Audience.quotableIn(event.getGuildChannel()))))))
+                render(
+                    req.within(visible.and(Audience.quotableIn(event.getGuildChannel()))),
+                    ctx.readers().publicly(event.getGuild()))))
         .queue();
   }
 
   /** One page and its buttons, within the request's scope. */
   MessageSpec render(PageRequest req) {
+    return render(req, Texts.english());
+  }
+
+  /** One page in the readers' language. */
+  MessageSpec render(PageRequest req, Texts texts) {
     TakeService takes = ctx.takes();
     TakeQuery q = req.query();
     List<Take> page = takes.page(q, req.cursor(), req.forward(), PAGE_SIZE);
@@ -239,24 +258,31 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
             : takes.discussions().find(q.guildId(), q.postMessageId()).filter(q.scope()::allows);
     String title =
         article
-            .map(d -> "Takes on " + SafeText.truncate(SafeText.oneLine(d.title()), 200))
-            .orElse("Takes");
+            .map(
+                d ->
+                    texts.get(
+                        "list.titleOn",
+                        "title",
+                        SafeText.truncate(SafeText.oneLine(d.title()), 200)))
+            .orElse(texts.get("list.title"));
     StringBuilder filters = new StringBuilder();
     if (q.label() != null) {
-      filters.append("tagged **").append(q.label().id()).append("** ");
+      filters
+          .append(texts.get("list.tagged", "label", SummaryRenderer.label(q.label(), texts)))
+          .append(' ');
     }
     if (q.authorId() != null) {
-      filters.append("by <@").append(q.authorId()).append("> ");
+      filters.append(texts.get("list.by", "member", Long.toString(q.authorId()))).append(' ');
     }
     StringBuilder body = new StringBuilder();
     if (!filters.isEmpty()) {
-      body.append("Only takes ").append(filters.toString().strip()).append(".\n\n");
+      body.append(texts.get("list.only", "filters", filters.toString().strip())).append("\n\n");
     }
     if (page.isEmpty()) {
-      body.append("No takes match.");
+      body.append(texts.get("list.none"));
     }
     for (Take t : page) {
-      body.append(TakeLines.line(q.guildId(), t, q.authorId() == null)).append('\n');
+      body.append(TakeLines.line(q.guildId(), t, q.authorId() == null, texts)).append('\n');
     }
     boolean hasPrev =
         !page.isEmpty() && !takes.page(q, page.get(0).messageId(), false, 1).isEmpty();
@@ -284,9 +310,17 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
       buttons =
           List.of(
               new ButtonSpec(
-                  ButtonSpec.Style.SECONDARY, "◀ Previous", prev.customId(), null, !hasPrev),
+                  ButtonSpec.Style.SECONDARY,
+                  texts.get("list.previous"),
+                  prev.customId(),
+                  null,
+                  !hasPrev),
               new ButtonSpec(
-                  ButtonSpec.Style.SECONDARY, "Next ▶", next.customId(), null, !hasNext));
+                  ButtonSpec.Style.SECONDARY,
+                  texts.get("list.next"),
+                  next.customId(),
+                  null,
+                  !hasNext));
     }
     EmbedSpec embed =
         new EmbedSpec(
@@ -295,7 +329,7 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
             SafeText.truncate(body.toString().strip(), 4000),
             COLOR,
             List.of(),
-            "Page " + pageNo + " · oldest first · buttons work for 10 minutes",
+            texts.get("list.footer", "page", pageNo),
             null,
             null);
     return new MessageSpec("", List.of(embed), buttons, List.of());

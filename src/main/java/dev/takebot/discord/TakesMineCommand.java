@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
@@ -47,7 +48,11 @@ final class TakesMineCommand implements SlashFeature {
     event
         .reply(
             MessageSpecs.toCreateData(
-                render(guild, event.getUser().getIdLong(), Audience.of(event.getMember()))))
+                render(
+                    guild,
+                    event.getUser().getIdLong(),
+                    Audience.of(event.getMember()),
+                    Readers.privately(event))))
         .setEphemeral(true)
         .queue();
   }
@@ -56,6 +61,10 @@ final class TakesMineCommand implements SlashFeature {
    * @param visible the member's own takes in channels they can no longer see stay out too
    */
   MessageSpec render(long guildId, long memberId, ChannelScope visible) {
+    return render(guildId, memberId, visible, Texts.english());
+  }
+
+  MessageSpec render(long guildId, long memberId, ChannelScope visible, Texts texts) {
     // One more than shown, to know whether there are older ones.
     List<Take> takes =
         new ArrayList<>(
@@ -66,9 +75,7 @@ final class TakesMineCommand implements SlashFeature {
                     false,
                     SHOWN + 1));
     if (takes.isEmpty()) {
-      return MessageSpec.ofContent(
-          "You have no takes here yet: reply in an article's thread, or press"
-              + " \"Share your take\" under a post.");
+      return MessageSpec.ofContent(texts.get("mine.none"));
     }
     boolean more = takes.size() > SHOWN;
     List<Take> shown =
@@ -81,23 +88,24 @@ final class TakesMineCommand implements SlashFeature {
           articles
               .computeIfAbsent(t.postMessageId(), ctx.takes().discussions()::find)
               .map(d -> SafeText.quote(d.title(), 60))
-              .orElse("an article");
-      body.append(TakeLines.line(guildId, t, false)).append(" on *").append(title).append("*\n");
+              .orElse(texts.get("mine.anArticle"));
+      body.append(
+              texts.get(
+                  "mine.line", "line", TakeLines.line(guildId, t, false, texts), "title", title))
+          .append('\n');
     }
     String footer =
         more
-            ? "Your " + SHOWN + " newest takes; older ones are stored too."
-            : shown.size() == 1
-                ? "Your only take here."
-                : "All your " + shown.size() + " takes here.";
+            ? texts.get("mine.footer.newest", "count", SHOWN)
+            : texts.get("mine.footer.all", "count", shown.size());
     EmbedSpec embed =
         new EmbedSpec(
-            "Your takes",
+            texts.get("mine.title"),
             null,
             SafeText.truncate(body.toString().strip(), 4000),
             COLOR,
             List.of(),
-            footer + " A tag looks wrong? Ask a moderator to correct it.",
+            footer + " " + texts.get("mine.wrongTag"),
             null,
             null);
     return new MessageSpec("", List.of(embed), List.of(), List.of());

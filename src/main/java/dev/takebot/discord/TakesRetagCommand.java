@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Take;
@@ -46,12 +47,11 @@ final class TakesRetagCommand implements SlashFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
+    Texts texts = Readers.privately(event);
     String link = event.getOption("message").getAsString();
     OptionalLong id = TakeLines.messageId(link);
     if (id.isEmpty()) {
-      reply(
-          event,
-          "`message` must be a message link (right click the take, Copy Message Link) or a message id.");
+      reply(event, texts.get("retag.badLink"));
       return;
     }
     Label label = Label.parse(event.getOption(SentimentOption.NAME).getAsString());
@@ -59,10 +59,7 @@ final class TakesRetagCommand implements SlashFeature {
     ChannelScope visible = Audience.of(event.getMember());
     Optional<Take> take = ctx.takes().find(guild, visible, id.getAsLong());
     if (take.isEmpty()) {
-      reply(
-          event,
-          "That message is not a take on an article of this server that you can see, so it has no tag"
-              + " to correct.");
+      reply(event, texts.get("retag.notATake"));
       return;
     }
     Optional<Take> corrected =
@@ -72,12 +69,13 @@ final class TakesRetagCommand implements SlashFeature {
         corrected
             .map(
                 t ->
-                    "Corrected: [the take]("
-                        + TakeLines.jumpUrl(guild, t)
-                        + ") is now tagged "
-                        + TakeLines.tag(t)
-                        + ", and every summary counts it that way.")
-            .orElse("That take was deleted in the meantime, so there is nothing to correct."));
+                    texts.get(
+                        "retag.done",
+                        "link",
+                        TakeLines.jumpUrl(guild, t),
+                        "tag",
+                        TakeLines.tag(t, texts)))
+            .orElse(texts.get("retag.gone")));
   }
 
   private static void reply(SlashCommandInteractionEvent event, String text) {

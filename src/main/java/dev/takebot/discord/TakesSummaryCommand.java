@@ -90,11 +90,7 @@ final class TakesSummaryCommand implements SlashFeature {
     if (wait.isPresent()) {
       long s = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       event
-          .reply(
-              MessageSpecs.text(
-                  "You asked for a summary a moment ago; try again in "
-                      + s
-                      + (s == 1 ? " second." : " seconds.")))
+          .reply(MessageSpecs.text(Readers.privately(event).get("summary.tryAgain", "seconds", s)))
           .setEphemeral(true)
           .queue();
       return;
@@ -118,17 +114,18 @@ final class TakesSummaryCommand implements SlashFeature {
     // Resolved before the answer is opened (one indexed read): whether it may be public depends on
     // it.
     Optional<Discussion> d =
-        articles.resolveOrReply(
-            event,
-            "No article has been posted here yet: moderators post one with `/article post`.");
+        articles.resolveOrReply(event, Readers.privately(event).get("article.noneYet"));
     if (d.isEmpty()) {
       return;
     }
     boolean narrower = !Audience.quotableIn(d.get(), event.getGuildChannel());
     InteractionHook hook = event.deferReply(asked || narrower).complete();
-    MessageSpec summary = ctx.summaries().render(d.get(), event.getUser().getIdLong());
+    MessageSpec summary =
+        ctx.summaries()
+            .render(
+                d.get(), event.getUser().getIdLong(), ctx.readers().of(event, asked || narrower));
     if (narrower && !asked) {
-      summary = Audience.explained(summary, d.get().channelId());
+      summary = Audience.explained(summary, d.get().channelId(), Readers.privately(event));
     }
     hook.editOriginal(MessageSpecs.toEditData(summary)).queue();
   }

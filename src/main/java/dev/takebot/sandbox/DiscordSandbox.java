@@ -384,6 +384,22 @@ public final class DiscordSandbox implements AutoCloseable {
     return engine.call(() -> engine.guildChanges.addMember(engine.guild, name, roles));
   }
 
+  /**
+   * Sets the language of the member's Discord client (e.g. {@code fr}), sent as {@code locale} on
+   * their interactions in every guild.
+   */
+  public void setUserLocale(Member member, String locale) {
+    engine.run(() -> engine.interactions.setUserLocale(member, locale));
+  }
+
+  /**
+   * Sets the first guild's {@code preferred_locale} (e.g. {@code fr}), sent in GUILD_CREATE,
+   * GUILD_UPDATE and as {@code guild_locale} on interactions.
+   */
+  public void setPreferredLocale(String locale) {
+    guilds.get(0).setPreferredLocale(locale);
+  }
+
   /** Adds a role with the given permission bits (GUILD_ROLE_CREATE). */
   public Role addRole(String name, long permissions) {
     return engine.call(() -> engine.guildChanges.addRole(engine.guild, name, permissions));

@@ -44,6 +44,12 @@ final class GuildChanges {
     return m;
   }
 
+  /** The server's community language changes (GUILD_UPDATE, as Discord sends it). */
+  void setPreferredLocale(GuildModel guild, String locale) {
+    guild.preferredLocale = java.util.Objects.requireNonNull(locale, "locale");
+    gateway.dispatch("GUILD_UPDATE", guild.guildCreateJson(json), Gateway.GUILDS);
+  }
+
   Role addRole(GuildModel guild, String name, long permissions) {
     int position = guild.roles.values().stream().mapToInt(Role::position).max().orElse(0) + 1;
     Role r = guild.putRole(new Role(ids.next(), name, position, permissions, 0, false));

@@ -20,6 +20,10 @@ import java.util.Set;
  * like the rest of the sandbox's state.
  */
 final class GuildModel {
+  /**
+   * The server's community language, as Discord names it (en-US, fr…); set by {@link GuildChanges}.
+   */
+  String preferredLocale = "en-US";
 
   /** Mutable per-channel state next to the immutable {@link Channel} view. */
   static final class ChannelData {
@@ -433,7 +437,7 @@ final class GuildModel {
     g.putNull("public_updates_channel_id");
     g.putNull("safety_alerts_channel_id");
     g.putNull("vanity_url_code");
-    g.put("preferred_locale", "en-US");
+    g.put("preferred_locale", preferredLocale);
     g.put("max_members", 500000);
     g.put("max_video_channel_users", 25);
     g.put("joined_at", Timestamps.format(bot.joinedAt()));

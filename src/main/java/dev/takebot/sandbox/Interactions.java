@@ -29,6 +29,9 @@ final class Interactions {
   private final Map<String, InteractionState> byId = new LinkedHashMap<>();
   private final Map<String, InteractionState> byToken = new LinkedHashMap<>();
 
+  /** Each user's client language by user id, sent as an interaction's {@code locale}. */
+  private final Map<String, String> userLocales = new java.util.HashMap<>();
+
   Interactions(
       ObjectMapper json,
       Snowflakes ids,
@@ -44,6 +47,11 @@ final class Interactions {
     this.messageJson = messageJson;
     this.messages = messages;
     this.commands = commands;
+  }
+
+  /** The language the user's Discord client is set to, e.g. {@code fr}; en-US until set. */
+  void setUserLocale(Member member, String locale) {
+    userLocales.put(member.id(), java.util.Objects.requireNonNull(locale, "locale"));
   }
 
   InteractionState byId(String id) {
@@ -522,7 +530,7 @@ final class Interactions {
     p.put("guild_id", guild.id);
     ObjectNode g = p.putObject("guild");
     g.put("id", guild.id);
-    g.put("locale", "en-US");
+    g.put("locale", guild.preferredLocale);
     g.putArray("features");
     p.put("channel_id", channelId);
     ObjectNode ch = guild.channelJson(json, channel, true);
@@ -534,8 +542,8 @@ final class Interactions {
     p.put("token", interactionToken);
     p.put("version", 1);
     p.put("app_permissions", Long.toString(guild.permissions(guild.bot, channelId)));
-    p.put("locale", "en-US");
-    p.put("guild_locale", "en-US");
+    p.put("locale", userLocales.getOrDefault(m.id(), "en-US"));
+    p.put("guild_locale", guild.preferredLocale);
     p.putArray("entitlements");
     p.putObject("authorizing_integration_owners").put("0", guild.id);
     p.put("context", 0);

@@ -87,6 +87,11 @@ public final class SandboxGuild {
     return engine.call(() -> engine.guildChanges.addMember(guild, name, roles));
   }
 
+  /** Sets this guild's {@code preferred_locale}, e.g. {@code fr} (GUILD_UPDATE). */
+  public void setPreferredLocale(String locale) {
+    engine.run(() -> engine.guildChanges.setPreferredLocale(guild, locale));
+  }
+
   /** This guild's members, including the bot and the owner. */
   public List<Member> members() {
     return engine.call(() -> List.copyOf(guild.members.values()));

@@ -105,8 +105,45 @@ final class Validation {
     if (type == 1 && (description == null || description.isEmpty() || length(description) > 100)) {
       v.add(p + "description", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
     }
+    v.localizations(p, cmd, type == 1);
     v.options(p + "options", cmd.path("options"));
     v.throwIfAny();
+  }
+
+  /**
+   * Discord holds each localized name and description to the rules of the default one: a slash
+   * command's or option's name in lower case, 1-32 characters; a description 1-100.
+   */
+  private void localizations(String p, JsonNode node, boolean slashName) {
+    node.path("name_localizations")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String n = e.getValue().asText();
+              boolean ok =
+                  slashName
+                      ? COMMAND_NAME.matcher(n).matches()
+                          && n.equals(n.toLowerCase(java.util.Locale.ROOT))
+                      : !n.isBlank() && length(n) <= 32;
+              if (!ok) {
+                add(
+                    p + "name_localizations." + e.getKey(),
+                    "APPLICATION_COMMAND_INVALID_NAME",
+                    "Command name is invalid");
+              }
+            });
+    node.path("description_localizations")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              int n = length(e.getValue().asText());
+              if (n < 1 || n > 100) {
+                add(
+                    p + "description_localizations." + e.getKey(),
+                    "BASE_TYPE_BAD_LENGTH",
+                    "Must be between 1 and 100 in length.");
+              }
+            });
   }
 
   private void options(String path, JsonNode options) {
@@ -134,6 +171,10 @@ final class Validation {
       }
       if (o.path("choices").size() > 25) {
         tooLong(path + "." + i + ".choices", 25);
+      }
+      localizations(path + "." + i + ".", o, true);
+      for (int c = 0; c < o.path("choices").size(); c++) {
+        localizations(path + "." + i + ".choices." + c + ".", o.path("choices").get(c), false);
       }
       options(path + "." + i + ".options", o.path("options"));
     }

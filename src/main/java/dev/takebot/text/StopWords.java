@@ -30,6 +30,11 @@ public final class StopWords {
     return ENGLISH.contains(lower);
   }
 
+  /** A French stop word. */
+  public static boolean isFrench(String lower) {
+    return FRENCH.contains(lower);
+  }
+
   /** An English or a French stop word: members write their takes in either language. */
   public static boolean isEnglishOrFrench(String lower) {
     return ENGLISH.contains(lower) || FRENCH.contains(lower);

@@ -124,6 +124,19 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("messages (i18n) stand on the JDK and ICU alone, so every package may use them")
+  void messagesAreALeaf() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.takebot.i18n..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("dev.takebot.i18n..", "java..", "com.ibm.icu..")
+        .because("features pass in the locale they read from Discord; messages know no Discord")
+        .check(main);
+  }
+
+  @Test
   @DisplayName("the sandbox is a server and does not depend on the bot")
   void sandboxIsStandalone() {
     noClasses()

@@ -55,6 +55,22 @@ class HashtaggerTest {
   }
 
   @Test
+  @DisplayName(
+      "a French article gets names, never a French function word that starts a sentence (#Les)")
+  void frenchFunctionWordsAreNoTags() {
+    Article article =
+        Articles.plain(
+            "Le Mali et le Niger parlent commerce",
+            "Les ministres du Mali ont rencontré ceux du Niger à Bamako. Les échanges reprennent.",
+            "Pour les habitants de Bamako, le Niger reste un partenaire. Le Mali veut plus de"
+                + " commerce.");
+
+    List<String> tags = new Hashtagger(6).hashtags(article);
+
+    assertThat(tags).contains("Mali", "Niger", "Bamako").doesNotContain("Les", "Le", "Pour");
+  }
+
+  @Test
   @DisplayName("keeps the author's spelling and de-duplicates case-insensitively")
   void authorSpellingWins() {
     Article article =

@@ -36,7 +36,9 @@ class DemoCommandTest {
         .contains("💬 Take from **Fatou**")
         .contains("Chloé used /takes summary")
         .contains("**6 takes** from **6 members**")
-        .doesNotContain("mid take from the State Department"); // Fatou deleted it
+        .doesNotContain("mid take from the State Department") // Fatou deleted it
+        .contains("Bastien used /takes mine")
+        .contains("Vos avis"); // his client is French, so is his private answer
     String summary =
         transcript.substring(
             transcript.indexOf("Chloé used /takes summary"), transcript.indexOf("Stored takes"));
@@ -47,6 +49,23 @@ class DemoCommandTest {
             .map(Thread::getName)
             .collect(Collectors.toSet());
     assertThat(leftovers).as("non-daemon threads left running").isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "--locale fr plays it on a French server: the post and the public summary are French")
+  void frenchServer() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new DemoCommand());
+    cli.setOut(new PrintWriter(out));
+
+    int rc = cli.execute("--locale", "fr");
+
+    String transcript = out.toString();
+    assertThat(rc).isZero();
+    assertThat(transcript)
+        .contains("[ Donner votre avis ]", "**6 avis** de **6 membres**", "Ton\u00a0: **")
+        .doesNotContain("[ Share your take ]", "**6 takes**", "Tone: ");
   }
 
   @Test

@@ -149,6 +149,48 @@ class PreviewCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "--locale fr previews a French article as a French server sees it: French call to action,"
+          + " thread name, date and buttons")
+  void frenchLocale() throws IOException {
+    Path article = dir.resolve("sahel-fr.md");
+    Files.writeString(
+        article,
+        """
+        ---
+        title: Le Mali, le Burkina Faso et le Niger quittent la Cédéao
+        date: 2026-05-20
+        ---
+        Les trois pays du Sahel ont confirmé leur départ de l’organisation régionale. Selon les \
+        ministres, la décision est définitive et l’alliance des États du Sahel prendra le relais.
+
+        https://www.example.org/sahel-cedeao
+        """);
+
+    Run text = run("--locale", "fr", article.toString());
+    Run json = run("--json", "--locale", "fr", article.toString());
+
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out())
+        .contains(
+            "Thread: Votre avis 👇 · Le Mali", "📅 20 mai 2026", "[Lire la suite · example.org]")
+        .contains("[Donner votre avis]")
+        .doesNotContain("Your take", "Read more", "Share your take", "May 2026");
+    assertThat(JSON.readTree(json.out()).at("/messages/0/embeds/0/footer/text").asText())
+        .isEqualTo("📅 20 mai 2026");
+    assertThat(run(article.toString()).out())
+        .as("an English server: the article's own call to action, the rest in English")
+        .contains("Votre avis 👇", "📅 20 May 2026", "[Share your take]");
+  }
+
+  @Test
+  @DisplayName("exits 2 for a --locale TakeBot does not speak")
+  void badLocale() {
+    assertOneLineError(
+        run("--locale", "xx", SEED), "error: --locale must be one of en, fr, got xx");
+  }
+
+  @Test
   @DisplayName("exits 2 for an out-of-range --hashtags")
   void badHashtagCount() {
     assertOneLineError(

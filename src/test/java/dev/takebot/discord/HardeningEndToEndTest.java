@@ -71,7 +71,7 @@ class HardeningEndToEndTest {
             new KeywordAnalyzer(),
             List.of("Editor"),
             renderer ->
-                (d, requester) -> {
+                (d, requester, locale) -> {
                   if (d.title().contains("Slow")) {
                     try {
                       slowGate.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,7 +79,7 @@ class HardeningEndToEndTest {
                       Thread.currentThread().interrupt();
                     }
                   }
-                  return renderer.render(d, requester);
+                  return renderer.render(d, requester, locale);
                 },
             new TakesSettings(0, 0),
             Clock.systemUTC(),

@@ -247,7 +247,9 @@ class SettingsEndToEndTest {
                 TakeBotSettingsCommand.LANGUAGE_INPUT, "fr"));
     assertThat(bad.awaitResponse(WAIT).content())
         .startsWith("Summary cooldown must be a whole number from 0 to 86400");
-    assertThat(h.app.settings().get(guild).language()).isEqualTo("en");
+    assertThat(h.app.settings().get(guild).language())
+        .as("none chosen: the server's Discord language")
+        .isEmpty();
 
     InteractionHandle open = sandbox.pressButton(manny, view, TakeBotSettingsCommand.NUMBERS_ID);
     open.awaitModal(WAIT);
@@ -307,10 +309,11 @@ class SettingsEndToEndTest {
     h.awaitTake(sandbox.post(bob, thread, "a great and wise plan").id());
     h.awaitTake(sandbox.post(carl, thread, "an awful and stupid plan").id());
 
+    // The server chose French above: its public digest is French (issue #14).
     BotHarness.await(
         "the digest after 2 takes",
         () ->
             sandbox.messages(thread).stream()
-                .anyMatch(x -> x.content().startsWith("📊 2 takes so far")));
+                .anyMatch(x -> x.content().startsWith("📊 2 avis pour l’instant")));
   }
 }

@@ -55,11 +55,11 @@ class TakeBotEndToEndTest {
             new KeywordAnalyzer(),
             List.of("Editor"),
             renderer ->
-                (d, requester) -> {
+                (d, requester, locale) -> {
                   if (d.title().contains("Explosive")) {
                     throw new IllegalStateException("renderer failed on purpose");
                   }
-                  return renderer.render(d, requester);
+                  return renderer.render(d, requester, locale);
                 });
     sandbox = h.sandbox;
     Role editorRole = sandbox.addRole("Editor", 0);

@@ -1,5 +1,6 @@
 package dev.takebot.takes.settings;
 
+import dev.takebot.i18n.Languages;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,7 +20,8 @@ import java.util.Set;
  * @param summaryCooldownSeconds a member's pause between two {@code /takes summary} (0: none)
  * @param summariesPrivate whether {@code /takes summary} answers only the asker unless told
  *     otherwise
- * @param language the server's language code, e.g. {@code en} or {@code fr}
+ * @param language the server's language code, e.g. {@code en} or {@code fr}; blank when its
+ *     managers chose none, so public posts follow the server's own Discord language
  */
 public record GuildSettings(
     String postChannel,
@@ -31,8 +33,8 @@ public record GuildSettings(
     boolean summariesPrivate,
     String language) {
 
-  /** Languages a server may pick; the bot's own texts are English until the localisation work. */
-  public static final Set<String> LANGUAGES = Set.of("en", "fr");
+  /** Languages a server may pick: every language TakeBot has messages in. */
+  public static final Set<String> LANGUAGES = Set.copyOf(Languages.codes());
 
   /** Upper bounds of the numbers, so a typo cannot make a digest or cooldown meaningless. */
   public static final int MAX_DIGEST_EVERY_TAKES = 10_000;

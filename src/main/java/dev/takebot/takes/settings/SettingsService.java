@@ -127,7 +127,7 @@ public final class SettingsService {
 
   public void setLanguage(long guildId, String language) {
     String l = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
-    if (!GuildSettings.LANGUAGES.contains(l)) {
+    if (!l.isEmpty() && !GuildSettings.LANGUAGES.contains(l)) {
       throw new IllegalArgumentException(
           "Language must be one of "
               + String.join(", ", GuildSettings.LANGUAGES.stream().sorted().toList())

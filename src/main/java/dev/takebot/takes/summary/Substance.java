@@ -13,6 +13,9 @@ import java.util.Set;
 final class Substance {
   static final int MIN_WORDS = 4;
 
+  /** Words of one letter in English and French ("a", "I"; "à", "y"), which count as words. */
+  private static final Set<String> ONE_LETTER_WORDS = Set.of("a", "i", "à", "y");
+
   private Substance() {}
 
   static boolean isSubstantive(String text) {
@@ -36,7 +39,7 @@ final class Substance {
     int letters = 0;
     Set<String> distinct = new HashSet<>();
     for (Tokenizer.Token t : tokens) {
-      if (t.lower().length() >= 2 || t.lower().equals("a") || t.lower().equals("i")) {
+      if (t.lower().length() >= 2 || ONE_LETTER_WORDS.contains(t.lower())) {
         words++;
         distinct.add(t.lower());
         letters += t.lower().length();

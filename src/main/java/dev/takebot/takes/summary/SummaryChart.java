@@ -1,5 +1,6 @@
 package dev.takebot.takes.summary;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.sentiment.Label;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.text.SimpleDateFormat;
 import java.util.List;
@@ -74,6 +74,11 @@ public final class SummaryChart {
 
   /** Renders the chart as PNG bytes, {@value #WIDTH}×{@value #HEIGHT}. */
   public byte[] render(DiscussionSummary summary) {
+    return render(summary, Texts.english());
+  }
+
+  /** The chart with its titles, labels and dates in the readers' language. */
+  public byte[] render(DiscussionSummary summary, Texts texts) {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = image.createGraphics();
     try {
@@ -81,8 +86,9 @@ public final class SummaryChart {
       g.setRenderingHint(
           RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       int ringWidth = 300;
-      ring(summary).draw(g, new Rectangle2D.Double(0, 0, ringWidth, HEIGHT));
-      timeline(summary).draw(g, new Rectangle2D.Double(ringWidth, 0, WIDTH - ringWidth, HEIGHT));
+      ring(summary, texts).draw(g, new Rectangle2D.Double(0, 0, ringWidth, HEIGHT));
+      timeline(summary, texts)
+          .draw(g, new Rectangle2D.Double(ringWidth, 0, WIDTH - ringWidth, HEIGHT));
     } finally {
       g.dispose();
     }
@@ -96,17 +102,17 @@ public final class SummaryChart {
     return out.toByteArray();
   }
 
-  private static JFreeChart ring(DiscussionSummary summary) {
+  private static JFreeChart ring(DiscussionSummary summary, Texts texts) {
     DefaultPieDataset<String> data = new DefaultPieDataset<>();
     for (Label l : Label.values()) {
       long n = summary.byLabel().get(l);
       if (n > 0) {
-        data.setValue(l.id(), n);
+        data.setValue(SummaryRenderer.label(l, texts), n);
       }
     }
-    JFreeChart chart = ChartFactory.createRingChart(null, data, false, false, Locale.ROOT);
+    JFreeChart chart = ChartFactory.createRingChart(null, data, false, false, texts.locale());
     chart.setBackgroundPaint(null);
-    chart.setTitle(title("Sentiment split"));
+    chart.setTitle(title(texts.get("chart.split")));
     RingPlot plot = (RingPlot) chart.getPlot();
     plot.setBackgroundPaint(null);
     plot.setOutlineVisible(false);
@@ -115,18 +121,26 @@ public final class SummaryChart {
     plot.setSectionDepth(0.32);
     plot.setInteriorGap(0.06);
     plot.setCenterTextMode(CenterTextMode.FIXED);
-    plot.setCenterText(compact(summary.takes()) + (summary.takes() == 1 ? " take" : " takes"));
+    plot.setCenterText(
+        texts.get(
+            "chart.center",
+            "count",
+            compact(summary.takes(), texts.locale()),
+            "takes",
+            summary.takes()));
     plot.setCenterTextFont(FONT);
     plot.setCenterTextColor(TEXT);
-    plot.setNoDataMessage("no takes yet");
+    plot.setNoDataMessage(texts.get("chart.empty"));
     plot.setNoDataMessagePaint(TEXT);
     plot.setNoDataMessageFont(BOLD);
     for (Label l : Label.values()) {
-      plot.setSectionPaint(l.id(), colour(l));
+      plot.setSectionPaint(SummaryRenderer.label(l, texts), colour(l));
     }
     plot.setLabelGenerator(
         new StandardPieSectionLabelGenerator(
-            "{0}\n{2}", new DecimalFormat("0"), new DecimalFormat("0%")));
+            "{0}\n{2}",
+            NumberFormat.getIntegerInstance(texts.locale()),
+            NumberFormat.getPercentInstance(texts.locale())));
     plot.setLabelFont(FONT);
     plot.setMaximumLabelWidth(0.22);
     plot.setLabelPaint(TEXT);
@@ -137,7 +151,7 @@ public final class SummaryChart {
     return chart;
   }
 
-  private static JFreeChart timeline(DiscussionSummary summary) {
+  private static JFreeChart timeline(DiscussionSummary summary, Texts texts) {
     SentimentSeries series = summary.series();
     List<SentimentSeries.Point> points = series.points();
     DefaultTableXYDataset data = new DefaultTableXYDataset();
@@ -146,7 +160,7 @@ public final class SummaryChart {
     // the
     // right edge equals the ring's totals.
     for (Label l : Label.values()) {
-      XYSeries s = new XYSeries(l.id(), true, false);
+      XYSeries s = new XYSeries(SummaryRenderer.label(l, texts), true, false);
       long sum = 0;
       for (SentimentSeries.Point p : points) {
         sum += p.byLabel().get(l);
@@ -161,7 +175,7 @@ public final class SummaryChart {
         ChartFactory.createStackedXYAreaChart(
             null, null, null, data, PlotOrientation.VERTICAL, true, false, false);
     chart.setBackgroundPaint(null);
-    chart.setTitle(title("Takes over time (cumulative)"));
+    chart.setTitle(title(texts.get("chart.overTime")));
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(null);
     plot.setOutlineVisible(false);
@@ -170,19 +184,20 @@ public final class SummaryChart {
     plot.setDomainGridlineStroke(new BasicStroke(0.8f));
     plot.setRangeGridlineStroke(new BasicStroke(0.8f));
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-    plot.setNoDataMessage("no takes yet");
+    plot.setNoDataMessage(texts.get("chart.empty"));
     plot.setNoDataMessagePaint(TEXT);
     DateAxis time = new DateAxis();
+    Locale locale = texts.locale();
     time.setTimeZone(TimeZone.getTimeZone("UTC"));
     if (step >= 24L * 3600 * 1000) {
-      time.setDateFormatOverride(utc("d MMM"));
+      time.setDateFormatOverride(utc("d MMM", locale));
     } else if (points.size() > 0
         && points.get(points.size() - 1).start().toEpochMilli()
                 - points.get(0).start().toEpochMilli()
             > 24L * 3600 * 1000) {
-      time.setDateFormatOverride(utc("d MMM HH:mm"));
+      time.setDateFormatOverride(utc("d MMM HH:mm", locale));
     } else {
-      time.setDateFormatOverride(utc("HH:mm"));
+      time.setDateFormatOverride(utc("HH:mm", locale));
     }
     style(time);
     plot.setDomainAxis(time);
@@ -218,20 +233,25 @@ public final class SummaryChart {
 
   /** Short counts that fit inside the ring: 9,999 · 12.3k · 456k · 1.2M. */
   static String compact(long n) {
+    return compact(n, Locale.ROOT);
+  }
+
+  /** {@link #compact(long)} with the language's decimal separator: 12,3k in French. */
+  static String compact(long n, Locale locale) {
     if (n < 10_000) {
-      return NumberFormat.getIntegerInstance(Locale.ROOT).format(n);
+      return NumberFormat.getIntegerInstance(locale).format(n);
     }
     if (n < 100_000) {
-      return String.format(Locale.ROOT, "%.1fk", n / 1000.0);
+      return String.format(locale, "%.1fk", n / 1000.0);
     }
     if (n < 999_500) {
       return Math.round(n / 1000.0) + "k";
     }
-    return String.format(Locale.ROOT, "%.1fM", n / 1_000_000.0);
+    return String.format(locale, "%.1fM", n / 1_000_000.0);
   }
 
-  private static SimpleDateFormat utc(String pattern) {
-    SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.ROOT);
+  private static SimpleDateFormat utc(String pattern, Locale locale) {
+    SimpleDateFormat f = new SimpleDateFormat(pattern, locale);
     f.setTimeZone(TimeZone.getTimeZone("UTC"));
     return f;
   }

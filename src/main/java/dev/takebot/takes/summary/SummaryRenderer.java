@@ -1,5 +1,6 @@
 package dev.takebot.takes.summary;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.DiscordLimits;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.FieldSpec;
@@ -8,8 +9,7 @@ import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
 import dev.takebot.sentiment.Label;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,31 +31,35 @@ public final class SummaryRenderer {
   /** The embed stays under this many characters, well below Discord's 6,000. */
   static final int EMBED_BUDGET = 4500;
 
-  private static final String MIXED = "🤔 Mixed feelings";
-  private static final String MOST_REACTED = "🔥 Most reacted";
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+  /** The summary message in English. */
+  public MessageSpec render(DiscussionSummary summary, byte[] chartPng) {
+    return render(summary, chartPng, Texts.english());
+  }
 
   /**
    * The summary message.
    *
    * @param summary what to show
    * @param chartPng the chart from {@link SummaryChart#render}, or {@code null} to send none
+   * @param texts the language of the readers
    */
-  public MessageSpec render(DiscussionSummary summary, byte[] chartPng) {
+  public MessageSpec render(DiscussionSummary summary, byte[] chartPng, Texts texts) {
+    String mixed = texts.get("summary.side.mixed");
     String title =
-        "Takes on: "
-            + quote(
+        texts.get(
+            "summary.title",
+            "title",
+            quote(
                 summary.discussion().title() == null
-                    ? "this article"
+                    ? texts.get("summary.title.untitled")
                     : summary.discussion().title(),
-                200);
+                200));
     if (summary.takes() == 0) {
       return MessageSpec.ofEmbed(
           new EmbedSpec(
               title,
               null,
-              "No takes yet. Reply in the thread to share yours.",
+              texts.get("summary.empty"),
               null,
               List.of(),
               "",
@@ -64,43 +68,48 @@ public final class SummaryRenderer {
     }
     List<FieldSpec> fields = new ArrayList<>();
     long guild = summary.discussion().guildId();
-    addSide(fields, "👍 Positive side", summary.representatives().get(Label.POSITIVE), 2, guild);
-    addSide(fields, "👎 Negative side", summary.representatives().get(Label.NEGATIVE), 2, guild);
-    addSide(fields, MIXED, summary.representatives().get(Label.MIXED), 1, guild);
+    addSide(
+        fields,
+        texts.get("summary.side.positive"),
+        summary.representatives().get(Label.POSITIVE),
+        2,
+        guild,
+        texts);
+    addSide(
+        fields,
+        texts.get("summary.side.negative"),
+        summary.representatives().get(Label.NEGATIVE),
+        2,
+        guild,
+        texts);
+    addSide(fields, mixed, summary.representatives().get(Label.MIXED), 1, guild, texts);
+    String mostReacted =
+        summary
+            .mostReacted()
+            .map(r -> texts.get("summary.mostReacted", "count", r.reactions()))
+            .orElse("");
     summary
         .mostReacted()
-        .ifPresent(
-            r ->
-                fields.add(
-                    new FieldSpec(
-                        MOST_REACTED
-                            + " ("
-                            + r.reactions()
-                            + (r.reactions() == 1 ? " reaction)" : " reactions)"),
-                        quoteLine(r, guild),
-                        false)));
+        .ifPresent(r -> fields.add(new FieldSpec(mostReacted, quoteLine(r, guild, texts), false)));
     if (!summary.themes().isEmpty()) {
-      fields.add(new FieldSpec("🧭 Themes", themes(summary), false));
+      fields.add(new FieldSpec(texts.get("summary.themes"), themes(summary, texts), false));
     }
     String footer =
         summary.isSampled()
-            ? "Themes and quotes from a sample of "
-                + count(summary.sampled())
-                + " of "
-                + count(summary.takes())
-                + " takes · times in UTC"
-            : "Times in UTC";
+            ? texts.get(
+                "summary.footer.sampled", "sampled", summary.sampled(), "takes", summary.takes())
+            : texts.get("summary.footer");
     String image = chartPng == null ? null : "attachment://" + SummaryChart.FILE_NAME;
     // Quotes are bounded, so dropping only happens with long names and titles: the least useful
     // field goes first.
-    List<String> drops = List.of(MIXED, MOST_REACTED);
+    List<String> drops = List.of(mixed, mostReacted);
     EmbedSpec embed;
     for (int dropped = 0; ; dropped++) {
       embed =
           new EmbedSpec(
               title,
               null,
-              headline(summary),
+              headline(summary, texts),
               colour(summary),
               fields,
               footer,
@@ -110,7 +119,7 @@ public final class SummaryRenderer {
         break;
       }
       String drop = drops.get(dropped);
-      fields.removeIf(f -> f.name().startsWith(drop));
+      fields.removeIf(f -> f.name().equals(drop));
     }
     MessageSpec message = MessageSpec.ofEmbed(embed);
     return chartPng == null
@@ -118,65 +127,116 @@ public final class SummaryRenderer {
         : message.withFiles(List.of(new FileSpec(SummaryChart.FILE_NAME, chartPng)));
   }
 
-  /** The polite answer to a member who asks again too soon. */
+  /** The polite answer to a member who asks again too soon, in English. */
   public MessageSpec cooldown(Duration remaining) {
+    return cooldown(remaining, Texts.english());
+  }
+
+  /** The polite answer to a member who asks again too soon. */
+  public MessageSpec cooldown(Duration remaining, Texts texts) {
     long s = Math.max(1, (remaining.toMillis() + 999) / 1000);
     String wait =
         s < 60
-            ? s + (s == 1 ? " second" : " seconds")
-            : ((s + 59) / 60) + ((s + 59) / 60 == 1 ? " minute" : " minutes");
-    return MessageSpec.ofContent(
-        "You asked for a summary a moment ago. You can ask again in "
-            + wait
-            + "; meanwhile the last one is still in the channel.");
+            ? texts.get("duration.seconds", "count", s)
+            : texts.get("duration.minutes", "count", (s + 59) / 60);
+    return MessageSpec.ofContent(texts.get("summary.cooldown", "wait", wait));
   }
 
   static String headline(DiscussionSummary s) {
+    return headline(s, Texts.english());
+  }
+
+  static String headline(DiscussionSummary s, Texts texts) {
     StringBuilder sb = new StringBuilder();
-    sb.append("**")
-        .append(count(s.takes()))
-        .append(s.takes() == 1 ? " take** from **" : " takes** from **")
-        .append(count(s.members()))
-        .append(s.members() == 1 ? " member**\n" : " members**\n");
+    sb.append(
+            texts.get(
+                "summary.counts",
+                "takes",
+                texts.get("summary.takes", "count", s.takes()),
+                "members",
+                texts.get("summary.members", "count", s.members())))
+        .append('\n');
     int[] pct = percentages(s);
     String sep = "";
     for (Label l : Label.values()) {
       sb.append(sep)
-          .append(dot(l))
-          .append(' ')
-          .append(l.id())
-          .append(" **")
-          .append(pct[l.ordinal()])
-          .append("%**");
+          .append(
+              texts.get(
+                  "summary.share",
+                  "dot",
+                  dot(l),
+                  "label",
+                  label(l, texts),
+                  "percent",
+                  percent(pct[l.ordinal()], texts)));
       sep = " · ";
     }
-    sb.append("\nTone: **")
-        .append(s.toneWords())
-        .append("** ")
-        .append(s.trend().direction().arrow())
-        .append(' ');
     Trend t = s.trend();
+    String trend;
     if (t.direction() == Trend.Direction.FIRST) {
-      sb.append("first summary");
+      trend = texts.get("trend.first");
     } else {
-      sb.append(t.direction().words())
-          .append(" since the last summary (")
-          .append(ago(Duration.between(t.since(), s.generatedAt())))
-          .append(": ")
-          .append(String.format(Locale.ROOT, "%+.2f", t.delta()))
-          .append(", ")
-          .append(t.newTakes() >= 0 ? "+" : "")
-          .append(count(t.newTakes()))
-          .append(Math.abs(t.newTakes()) == 1 ? " take)" : " takes)");
+      com.ibm.icu.text.DecimalFormat delta =
+          new com.ibm.icu.text.DecimalFormat(
+              "+0.00;-0.00", new com.ibm.icu.text.DecimalFormatSymbols(texts.locale()));
+      trend =
+          texts.get(
+              "trend.since",
+              "direction",
+              texts.get("trend." + t.direction().name().toLowerCase(Locale.ROOT)),
+              "ago",
+              ago(Duration.between(t.since(), s.generatedAt()), texts),
+              "delta",
+              delta.format(t.delta()),
+              "sign",
+              t.newTakes() >= 0 ? "+" : "-",
+              "newTakes",
+              Math.abs(t.newTakes()));
     }
+    sb.append('\n')
+        .append(
+            texts.get(
+                "summary.tone",
+                "tone",
+                toneWords(s, texts),
+                "arrow",
+                t.direction().arrow(),
+                "trend",
+                trend));
     if (s.firstTakeAt() != null) {
-      sb.append("\nFrom ")
-          .append(WHEN.format(s.firstTakeAt()))
-          .append(" to ")
-          .append(WHEN.format(s.lastTakeAt()))
-          .append(" UTC");
+      sb.append('\n')
+          .append(
+              texts.get(
+                  "summary.range",
+                  "from",
+                  timestamp(s.firstTakeAt()),
+                  "to",
+                  timestamp(s.lastTakeAt())));
     }
     return sb.toString();
+  }
+
+  /**
+   * Discord's own timestamp markup: each reader's client shows it in their language and time zone.
+   */
+  static String timestamp(Instant at) {
+    return "<t:" + at.getEpochSecond() + ":f>";
+  }
+
+  /** "leaning negative" or "balanced but divided", in the readers' language. */
+  static String toneWords(DiscussionSummary s, Texts texts) {
+    String tone = texts.get("tone." + s.tone().name().toLowerCase(Locale.ROOT));
+    return s.divided() ? texts.get("tone.divided", "tone", tone) : tone;
+  }
+
+  /** A sentiment label's name, e.g. {@code négatif}. */
+  public static String label(Label l, Texts texts) {
+    return texts.get("label." + l.id());
+  }
+
+  /** A whole percentage the language's way: {@code 41%}, {@code 41 %}. */
+  static String percent(long whole, Texts texts) {
+    return com.ibm.icu.text.NumberFormat.getPercentInstance(texts.locale()).format(whole / 100.0);
   }
 
   /** Whole percentages that add up to exactly 100 (largest remainder). */
@@ -209,7 +269,12 @@ public final class SummaryRenderer {
   }
 
   private static void addSide(
-      List<FieldSpec> fields, String name, List<Representative> reps, int max, long guild) {
+      List<FieldSpec> fields,
+      String name,
+      List<Representative> reps,
+      int max,
+      long guild,
+      Texts texts) {
     if (reps == null || reps.isEmpty()) {
       return;
     }
@@ -218,30 +283,50 @@ public final class SummaryRenderer {
       if (i > 0) {
         sb.append("\n\n");
       }
-      sb.append(quoteLine(reps.get(i), guild));
+      sb.append(quoteLine(reps.get(i), guild, texts));
     }
     fields.add(new FieldSpec(name, sb.toString(), false));
   }
 
   /** “quoted take” — **name** · [jump](link). */
   static String quoteLine(Representative r, long guild) {
-    String name =
-        r.authorName() == null || r.authorName().isBlank()
-            ? "a member"
-            : quote(r.authorName(), NAME);
-    return "“" + quote(r.text(), QUOTE) + "” — **" + name + "** · [jump](" + r.jumpUrl(guild) + ")";
+    return quoteLine(r, guild, Texts.english());
   }
 
-  private static String themes(DiscussionSummary s) {
+  static String quoteLine(Representative r, long guild, Texts texts) {
+    String name =
+        r.authorName() == null || r.authorName().isBlank()
+            ? texts.get("summary.aMember")
+            : quote(r.authorName(), NAME);
+    return texts.get(
+        "summary.quote", "text", quote(r.text(), QUOTE), "name", name, "link", r.jumpUrl(guild));
+  }
+
+  private static String themes(DiscussionSummary s, Texts texts) {
     StringBuilder sb = new StringBuilder();
     for (Theme t : s.themes()) {
-      String line = "**" + quote(t.name(), 60) + "**: " + t.verdict(s.isSampled());
+      String line =
+          texts.get(
+              "theme.line",
+              "name",
+              quote(name(t, texts), 60),
+              "verdict",
+              t.verdict(s.isSampled(), texts));
       if (sb.length() + line.length() + 1 > DiscordLimits.FIELD_VALUE - 24) {
         break;
       }
       sb.append(sb.length() == 0 ? "" : "\n").append(line);
     }
     return sb.toString();
+  }
+
+  /**
+   * A theme's name for the readers: a known entity in their language ("Russie", "États-Unis"), any
+   * other theme as members wrote it.
+   */
+  static String name(Theme t, Texts texts) {
+    String key = "entity." + t.name().replace(' ', '_');
+    return t.entity() && texts.has(key) ? texts.get(key) : t.name();
   }
 
   /**
@@ -271,16 +356,18 @@ public final class SummaryRenderer {
     };
   }
 
-  private static String ago(Duration d) {
+  private static String ago(Duration d, Texts texts) {
     long m = Math.max(0, d.toMinutes());
     if (m < 1) {
-      return "just now";
+      return texts.get("ago.now");
     }
     if (m < 90) {
-      return m + " min ago";
+      return texts.get("ago.minutes", "minutes", m);
     }
     long h = Math.round(m / 60.0);
-    return h < 48 ? h + " h ago" : Math.round(h / 24.0) + " days ago";
+    return h < 48
+        ? texts.get("ago.hours", "hours", h)
+        : texts.get("ago.days", "days", Math.round(h / 24.0));
   }
 
   static String count(long n) {

@@ -3,15 +3,19 @@ package dev.takebot.takes.summary;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.takebot.i18n.Texts;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Discussions;
 import dev.takebot.takes.SummaryData;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves summaries, computing each discussion's summary and chart once and caching the result until
@@ -35,7 +39,13 @@ public final class SummaryService {
   private final SummaryRenderer renderer = new SummaryRenderer();
   private final SummaryHistory history;
   private final ReactionCounts reactions;
-  private final AsyncCache<Long, RenderedSummary> cache;
+  private final AsyncCache<Long, Entry> cache;
+
+  /**
+   * One discussion's summary, computed once, and its message in each language asked for so far: the
+   * trend compares with the previous summary once, whatever language readers see it in.
+   */
+  private record Entry(DiscussionSummary summary, Map<Locale, RenderedSummary> rendered) {}
 
   /** Discussions whose summaries stay cached by default (each holds a chart of about 40 KB). */
   public static final long DEFAULT_MAX_DISCUSSIONS = 256;
@@ -97,8 +107,24 @@ public final class SummaryService {
    * @return empty when no discussion has that post message id
    */
   public Optional<RenderedSummary> summary(long postMessageId) {
-    CompletableFuture<RenderedSummary> mine = new CompletableFuture<>();
-    CompletableFuture<RenderedSummary> entry = cache.get(postMessageId, (id, executor) -> mine);
+    return summary(postMessageId, Locale.ENGLISH);
+  }
+
+  /**
+   * The summary of a discussion in a language, from the cache when nothing changed since it was
+   * made (each language's message and chart are rendered once, from the same data).
+   *
+   * @return empty when no discussion has that post message id
+   */
+  public Optional<RenderedSummary> summary(long postMessageId, Locale locale) {
+    Texts texts = Texts.forLocale(locale);
+    return data(postMessageId)
+        .map(e -> e.rendered().computeIfAbsent(texts.locale(), l -> render(e.summary(), texts)));
+  }
+
+  private Optional<Entry> data(long postMessageId) {
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    CompletableFuture<Entry> entry = cache.get(postMessageId, (id, executor) -> mine);
     if (entry == mine) {
       try {
         mine.complete(compute(postMessageId)); // null (no such discussion) leaves nothing cached
@@ -112,7 +138,7 @@ public final class SummaryService {
   }
 
   /** The result of a computation another request started, failing the way it failed. */
-  private static RenderedSummary join(CompletableFuture<RenderedSummary> entry) {
+  private static Entry join(CompletableFuture<Entry> entry) {
     try {
       return entry.join();
     } catch (CompletionException e) {
@@ -151,7 +177,7 @@ public final class SummaryService {
     return cache.synchronous().stats().loadSuccessCount();
   }
 
-  private RenderedSummary compute(long postMessageId) {
+  private Entry compute(long postMessageId) {
     Optional<Discussion> discussion = discussions.findDiscussion(postMessageId);
     if (discussion.isEmpty()) {
       return null;
@@ -162,7 +188,11 @@ public final class SummaryService {
         raw.withTrend(
             Trend.between(
                 history.exchange(postMessageId, raw.baseline()), raw.takes(), raw.meanScore()));
-    byte[] png = summary.takes() == 0 ? null : chart.render(summary);
-    return new RenderedSummary(summary, renderer.render(summary, png));
+    return new Entry(summary, new ConcurrentHashMap<>());
+  }
+
+  private RenderedSummary render(DiscussionSummary summary, Texts texts) {
+    byte[] png = summary.takes() == 0 ? null : chart.render(summary, texts);
+    return new RenderedSummary(summary, renderer.render(summary, png, texts));
   }
 }

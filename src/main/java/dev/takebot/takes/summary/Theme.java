@@ -1,11 +1,11 @@
 package dev.takebot.takes.summary;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.sentiment.Label;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,15 +52,29 @@ public record Theme(String name, long mentions, Map<Label, Long> byLabel, boolea
    * neutral)".
    */
   public String verdict(boolean estimated) {
+    return verdict(estimated, Texts.english());
+  }
+
+  /** The verdict in the readers' language: "plutôt négatif (8 sur 10)". */
+  public String verdict(boolean estimated, Texts texts) {
     Label d = dominant();
     if (d != null) {
-      String what = d == Label.MIXED ? "mostly mixed feelings" : "mostly " + d.id();
-      return what
-          + (estimated
-              ? " (≈" + percent(byLabel.get(d)) + " of ≈" + count(mentions) + ")"
-              : " (" + count(byLabel.get(d)) + " of " + count(mentions) + ")");
+      String what =
+          d == Label.MIXED
+              ? texts.get("theme.mostly.mixed")
+              : texts.get("theme.mostly", "label", texts.get("label." + d.id()));
+      return estimated
+          ? texts.get(
+              "theme.of.estimated",
+              "verdict",
+              what,
+              "percent",
+              percent(byLabel.get(d), texts),
+              "total",
+              mentions)
+          : texts.get("theme.of", "verdict", what, "count", byLabel.get(d), "total", mentions);
     }
-    StringBuilder sb = new StringBuilder(estimated ? "mixed (≈" : "mixed (");
+    StringBuilder sb = new StringBuilder();
     String sep = "";
     List<Label> order = new ArrayList<>(List.of(Label.values()));
     if (estimated) {
@@ -69,19 +83,25 @@ public record Theme(String name, long mentions, Map<Label, Long> byLabel, boolea
     for (Label l : order) {
       long n = byLabel.get(l);
       if (n > 0) {
-        sb.append(sep).append(estimated ? percent(n) : count(n)).append(' ').append(l.id());
+        sb.append(sep)
+            .append(
+                estimated
+                    ? texts.get(
+                        "theme.share",
+                        "percent",
+                        percent(n, texts),
+                        "label",
+                        texts.get("label." + l.id()))
+                    : texts.get("theme.part." + l.id(), "count", n));
         sep = ", ";
       }
     }
-    return sb.append(')').toString();
+    return texts.get(estimated ? "theme.split.estimated" : "theme.split", "parts", sb.toString());
   }
 
-  private String percent(long n) {
-    return Math.round(100.0 * n / mentions) + "%";
-  }
-
-  private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+  private String percent(long n, Texts texts) {
+    return com.ibm.icu.text.NumberFormat.getPercentInstance(texts.locale())
+        .format(Math.round(100.0 * n / mentions) / 100.0);
   }
 
   /** "Russia: mostly negative (7 of 9)". */
