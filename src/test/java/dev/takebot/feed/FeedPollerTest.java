@@ -336,6 +336,56 @@ class FeedPollerTest {
   }
 
   @Test
+  @DisplayName("two moderators adding feeds at once cannot pass the per-server cap between them")
+  void concurrentAddsKeepTheCap() throws Exception {
+    items.add("a");
+    FeedService service = service();
+    service.add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    server.fixture("/atom.xml", "application/atom+xml", "atom.xml");
+    service.add(GUILD, 0, server.url("/atom.xml"), 7, 0);
+    // Both reads are held until both have started: each add has counted 2 of 3 feeds by then.
+    java.util.concurrent.CyclicBarrier bothReading = new java.util.concurrent.CyclicBarrier(2);
+    for (String path : List.of("/one.xml", "/two.xml")) {
+      server.route(
+          path,
+          ex -> {
+            try {
+              bothReading.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new java.io.IOException(e);
+            }
+            FixtureServer.send(
+                ex,
+                200,
+                "application/rss+xml",
+                rss(List.of(path)).getBytes(StandardCharsets.UTF_8));
+          });
+    }
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> adds = new ArrayList<>();
+      for (String path : List.of("/one.xml", "/two.xml")) {
+        adds.add(two.submit(() -> service.add(GUILD, 0, server.url(path), 7, 0)));
+      }
+      int refused = 0;
+      for (java.util.concurrent.Future<?> f : adds) {
+        try {
+          f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause())
+              .isInstanceOf(FeedRefusal.class)
+              .hasMessage("this server already follows 3 feeds, the most it may: remove one first");
+          refused++;
+        }
+      }
+      assertThat(refused).isOne();
+      assertThat(store.feeds().feeds(GUILD)).hasSize(3);
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("a page that names its feed leads to the feed")
   void discovery() {
     items.add("a");
