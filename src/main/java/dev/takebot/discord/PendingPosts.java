@@ -106,6 +106,7 @@ final class PendingPosts {
     PendingPost p =
         new PendingPost(
             newKey(),
+            target.getGuild().getIdLong(),
             target.getIdLong(),
             adopt,
             ownerId,
