@@ -299,6 +299,36 @@ class FeedPollerTest {
   }
 
   @Test
+  @DisplayName(
+      "a feed of a server the bot is no longer in is not read: its site is not asked, the reason is"
+          + " kept and it backs off")
+  void feedOfALeftServerIsNotRead() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    int reads = server.count("/feed.xml");
+    clock.advance(Duration.ofMinutes(20));
+    FeedPoller.Publisher gone =
+        new FeedPoller.Publisher() {
+          @Override
+          public void publish(Feed feed, FeedItem item) {
+            throw new AssertionError("nothing to post in a server the bot left");
+          }
+
+          @Override
+          public boolean serves(Feed feed) {
+            return false;
+          }
+        };
+
+    assertThat(poller().pollDue(1, SHARDS, gone)).isOne();
+
+    assertThat(server.count("/feed.xml")).isEqualTo(reads);
+    assertThat(feed().lastError()).isEqualTo("the bot is not in that server any more");
+    assertThat(feed().failures()).isOne();
+    assertThat(Duration.between(clock.now, feed().nextPollAt())).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
   @DisplayName("only feeds of servers on this process's shards are polled")
   void onlyOwnShards() {
     items.add("a");
