@@ -22,6 +22,9 @@ public final class FeedService {
   private final DoubleSupplier jitter;
   private final Object addLock = new Object();
 
+  /** The longest feed address the store keeps (the {@code feeds.url} column). */
+  static final int MAX_URL = 2048;
+
   public FeedService(FeedStore store, SafeFetcher fetcher, FeedSettings settings, Clock clock) {
     this(store, fetcher, settings, clock, () -> ThreadLocalRandom.current().nextDouble());
   }
@@ -91,6 +94,10 @@ public final class FeedService {
     }
     FeedSource.Read read = source.discover(wanted);
     String found = read.url().toString();
+    if (found.length() > MAX_URL) {
+      // Where the site sent us, not what the moderator typed (that is capped by the command).
+      throw new FeedRefusal("that feed's address is longer than " + MAX_URL + " characters");
+    }
     if (existing.stream().anyMatch(f -> f.url().equals(wanted) || f.url().equals(found))) {
       throw new FeedRefusal("this server already follows that feed");
     }

@@ -416,6 +416,19 @@ class FeedPollerTest {
   }
 
   @Test
+  @DisplayName(
+      "a feed whose site redirects to an address longer than the store keeps (2048) is refused")
+  void overlongAddressAfterRedirectRefused() {
+    items.add("a");
+    server.redirect("/moved", 302, server.url("/feed.xml?pad=" + "a".repeat(2100)));
+
+    assertThatThrownBy(() -> service().add(GUILD, 0, server.url("/moved"), 7, 0))
+        .isInstanceOf(FeedRefusal.class)
+        .hasMessage("that feed's address is longer than 2048 characters");
+    assertThat(store.feeds().feeds(GUILD)).isEmpty();
+  }
+
+  @Test
   @DisplayName("a page that names its feed leads to the feed")
   void discovery() {
     items.add("a");
