@@ -153,6 +153,61 @@ class FeedAndPreviewAbuseEndToEndTest {
                 .slash(sandbox.moderator(), sandbox.news(), "feed list", Map.of())
                 .awaitResponse(WAIT)
                 .content())
-        .contains("follows no feeds");
+        .doesNotContain(web.url("/feed.xml"));
+  }
+
+  @Test
+  @DisplayName("/feed add channel: a channel the moderator cannot see is refused")
+  void targetChannelMustBeVisibleToTheModerator() {
+    Channel hidden = sandbox.addPrivateChannel("owners-posts", sandbox.botRole());
+    BotHarness.await(
+        "the bot to see #owners-posts",
+        () -> h.bot.jda().getChannelById(GuildMessageChannel.class, hidden.id()) != null);
+
+    SandboxMessage answer =
+        sandbox
+            .slash(
+                sandbox.moderator(),
+                sandbox.news(),
+                "feed add",
+                Map.of("url", web.url("/feed.xml"), "channel", hidden))
+            .awaitResponse(WAIT);
+
+    assertThat(answer.content()).isEqualTo("You can't post in <#" + hidden.id() + "> yourself.");
+    assertThat(botMessages(hidden)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "another server's moderator can neither see a server's feeds in suggestions nor remove one"
+          + " by its id")
+  void feedsStayInTheirServer() {
+    web.fixture("/mine.xml", "application/atom+xml", "atom.xml");
+    sandbox
+        .slash(sandbox.moderator(), sandbox.news(), "feed add", Map.of("url", web.url("/mine.xml")))
+        .awaitResponse(WAIT);
+    List<com.fasterxml.jackson.databind.JsonNode> mine =
+        sandbox
+            .autocomplete(sandbox.moderator(), sandbox.news(), "feed remove", "feed", "")
+            .awaitChoices(WAIT);
+    assertThat(mine).isNotEmpty();
+    String id = mine.get(0).path("value").asText();
+
+    assertThat(
+            sandbox
+                .autocomplete(other.moderator(), other.news(), "feed remove", "feed", "")
+                .awaitChoices(WAIT))
+        .isEmpty();
+    assertThat(
+            sandbox
+                .slash(other.moderator(), other.news(), "feed remove", Map.of("feed", id))
+                .awaitResponse(WAIT)
+                .content())
+        .isEqualTo("This server follows no such feed: see `/feed list`.");
+    assertThat(
+            sandbox
+                .autocomplete(sandbox.moderator(), sandbox.news(), "feed remove", "feed", "")
+                .awaitChoices(WAIT))
+        .hasSize(mine.size());
   }
 }
