@@ -13,6 +13,7 @@ import dev.takebot.takes.settings.SettingsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
@@ -115,6 +116,16 @@ final class FeedCommands {
       try {
         GuildMessageChannel target = target(event, channel == null ? null : channel.getAsChannel());
         ArticlePublisher.checkPermissions(event.getMember(), target);
+        // A review channel is written in as much as a target: the moderator must see and post there
+        // (checked before the bot's own permissions, whose refusal names the channel).
+        if (review != null
+            && !event
+                .getMember()
+                .hasPermission(
+                    review.getAsChannel(), Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
+          throw new UserError(
+              "You can't post in <#" + review.getAsChannel().getId() + "> yourself.");
+        }
         GuildMessageChannel reviewIn =
             review == null
                 ? null

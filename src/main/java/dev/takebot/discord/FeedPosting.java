@@ -95,7 +95,26 @@ final class FeedPosting implements EventListener {
       return 0;
     }
     int total = shards.get(ids.get(0)).getShardInfo().getShardTotal();
-    return poller.pollDue(total, ids, this::publish);
+    return poller.pollDue(
+        total,
+        ids,
+        new FeedPoller.Publisher() {
+          @Override
+          public void publish(Feed feed, FeedItem item) {
+            FeedPosting.this.publish(feed, item);
+          }
+
+          @Override
+          public boolean serves(Feed feed) {
+            return guild(feed) != null;
+          }
+        });
+  }
+
+  /** The feed's server, or null when the bot is not in it (or it is unavailable now). */
+  private Guild guild(Feed feed) {
+    JDA shard = shards.get((int) ((feed.guildId() >>> 22) % totalShards()));
+    return shard == null ? null : shard.getGuildById(feed.guildId());
   }
 
   /** Posts one item; throws with a one-line reason when Discord or the server is in the way. */
@@ -115,8 +134,7 @@ final class FeedPosting implements EventListener {
       log.info("Feed {} item {} skipped: {}", feed.id(), item.key(), e.getMessage());
       return;
     }
-    JDA shard = shards.get((int) ((feed.guildId() >>> 22) % totalShards()));
-    Guild guild = shard == null ? null : shard.getGuildById(feed.guildId());
+    Guild guild = guild(feed);
     if (guild == null) {
       throw new UserError("the bot is not in that server any more");
     }

@@ -36,6 +36,7 @@ final class PendingPost {
   static final long ANY_MODERATOR = 0;
 
   private final String key;
+  private final long guildId;
   private final long targetId;
   private final boolean adopt;
   private final long ownerId;
@@ -46,6 +47,7 @@ final class PendingPost {
 
   /**
    * @param key the preview's id in its buttons' custom ids
+   * @param guildId the server it is in: only a press from there may decide it
    * @param targetId the channel the post goes to
    * @param adopt make the target the server's post channel when posted (see {@link
    *     ArticlePublisher#post})
@@ -54,6 +56,7 @@ final class PendingPost {
    */
   PendingPost(
       String key,
+      long guildId,
       long targetId,
       boolean adopt,
       long ownerId,
@@ -78,6 +81,7 @@ final class PendingPost {
       Texts texts) {
     this.texts = texts;
     this.key = key;
+    this.guildId = guildId;
     this.targetId = targetId;
     this.adopt = adopt;
     this.ownerId = ownerId;
@@ -110,9 +114,17 @@ final class PendingPost {
     return state.get();
   }
 
-  /** Whether {@code userId} may press its buttons (the router has checked they moderate). */
-  boolean mayDecide(long userId) {
-    return ownerId == ANY_MODERATOR || ownerId == userId;
+  /**
+   * Whether {@code userId}, pressing in server {@code inGuild}, may decide it (the router has
+   * checked they moderate there). A review lets any moderator decide, but only of its own server: a
+   * custom id replayed from another server, where the presser does moderate, must not reach it.
+   */
+  boolean mayDecide(long inGuild, long userId) {
+    return inGuild == guildId && (ownerId == ANY_MODERATOR || ownerId == userId);
+  }
+
+  long guildId() {
+    return guildId;
   }
 
   long ownerId() {

@@ -42,6 +42,14 @@ final class PendingPosts {
   /** Far more than moderators make in a quarter of an hour; bounds memory against a flood. */
   private static final int MAX_PENDING = 10_000;
 
+  /**
+   * Previews one server may have waiting at once. Without it one server's flood (a feed set to
+   * review first whose site invents items) would push every other server's previews out of the
+   * {@link #MAX_PENDING} and fill its review channel; with it a feed's extra items wait unseen for
+   * a later poll.
+   */
+  static final int MAX_PER_SERVER = 50;
+
   private final Clock clock;
   private final Cache<String, PendingPost> pending;
   private final SecureRandom random = new SecureRandom();
@@ -91,7 +99,8 @@ final class PendingPosts {
       Texts texts) {
     show(
         PreviewSurface.privately(hook),
-        target,
+        target.getGuild().getIdLong(),
+        target.getIdLong(),
         adopt,
         moderator.getIdLong(),
         PRIVATE_LIFETIME,
@@ -110,7 +119,8 @@ final class PendingPosts {
   void offer(GuildMessageChannel moderators, GuildMessageChannel target, PreparedArticle article) {
     show(
         PreviewSurface.in(moderators),
-        target,
+        target.getGuild().getIdLong(),
+        target.getIdLong(),
         false,
         PendingPost.ANY_MODERATOR,
         REVIEW_LIFETIME,
@@ -118,18 +128,33 @@ final class PendingPosts {
         publicly(target.getGuild())); // moderators of the server read it together
   }
 
-  private void show(
+  /**
+   * Shows a preview on {@code surface} and holds it.
+   *
+   * @throws UserError when the server already has {@link #MAX_PER_SERVER} previews waiting
+   */
+  void show(
       PreviewSurface surface,
-      GuildMessageChannel target,
+      long guildId,
+      long targetId,
       boolean adopt,
       long ownerId,
       Duration lifetime,
       PreparedArticle article,
       Texts texts) {
+    long waiting =
+        pending.asMap().values().stream()
+            .filter(w -> w.guildId() == guildId)
+            .filter(w -> w.state().stage() == PendingPost.Stage.PENDING)
+            .count();
+    if (waiting >= MAX_PER_SERVER) {
+      throw new UserError(texts.get("preview.tooMany", "count", waiting));
+    }
     PendingPost p =
         new PendingPost(
             newKey(),
-            target.getIdLong(),
+            guildId,
+            targetId,
             adopt,
             ownerId,
             clock.instant().plus(lifetime),

@@ -85,7 +85,13 @@ final class PostPreviewFeature implements ComponentFeature {
       return Optional.empty();
     }
     PendingPost p = found.get();
-    if (!p.mayDecide(event.getUser().getIdLong())) {
+    long guild = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
+    if (guild != p.guildId()) {
+      // Not this server's to know about: answered as if it did not exist.
+      refuse(event, gone(id));
+      return Optional.empty();
+    }
+    if (!p.mayDecide(guild, event.getUser().getIdLong())) {
       refuse(
           event,
           Readers.privately(event).get("preview.notYours", "owner", Long.toString(p.ownerId())));

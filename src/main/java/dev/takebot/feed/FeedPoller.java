@@ -36,10 +36,20 @@ public final class FeedPoller {
   /** Feeds polled per call at most; the rest are due at the next tick. */
   static final int BATCH = 50;
 
+  static final String NOT_IN_SERVER = "the bot is not in that server any more";
+
   /** Posts one item of a feed; throws with a one-line message when it cannot. */
   @FunctionalInterface
   public interface Publisher {
     void publish(Feed feed, FeedItem item);
+
+    /**
+     * Whether the feed's server is one the bot is in: a feed of a server it left (or cannot reach
+     * now) is not read, so its site is not asked on behalf of nobody.
+     */
+    default boolean serves(Feed feed) {
+      return true;
+    }
   }
 
   private final FeedStore store;
@@ -86,6 +96,10 @@ public final class FeedPoller {
   /** Polls one feed now and records the outcome. */
   void poll(Feed feed, Publisher publisher) {
     Instant now = clock.instant();
+    if (!publisher.serves(feed)) {
+      failed(feed, now, NOT_IN_SERVER);
+      return;
+    }
     try {
       FeedSource.Read read = source.poll(feed.url(), feed.validators());
       if (read == null) {

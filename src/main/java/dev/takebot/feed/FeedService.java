@@ -20,6 +20,10 @@ public final class FeedService {
   private final FeedSettings settings;
   private final Clock clock;
   private final DoubleSupplier jitter;
+  private final Object addLock = new Object();
+
+  /** The longest feed address the store keeps (the {@code feeds.url} column). */
+  static final int MAX_URL = 2048;
 
   public FeedService(FeedStore store, SafeFetcher fetcher, FeedSettings settings, Clock clock) {
     this(store, fetcher, settings, clock, () -> ThreadLocalRandom.current().nextDouble());
@@ -86,13 +90,14 @@ public final class FeedService {
     String wanted = SafeFetcher.parse(url).toString();
     List<Feed> existing = store.feeds(guildId);
     if (existing.size() >= settings.maxPerServer()) {
-      throw new FeedRefusal(
-          "this server already follows "
-              + existing.size()
-              + " feeds, the most it may: remove one first");
+      throw overCap(existing.size());
     }
     FeedSource.Read read = source.discover(wanted);
     String found = read.url().toString();
+    if (found.length() > MAX_URL) {
+      // Where the site sent us, not what the moderator typed (that is capped by the command).
+      throw new FeedRefusal("that feed's address is longer than " + MAX_URL + " characters");
+    }
     if (existing.stream().anyMatch(f -> f.url().equals(wanted) || f.url().equals(found))) {
       throw new FeedRefusal("this server already follows that feed");
     }
@@ -115,12 +120,25 @@ public final class FeedService {
             0,
             null,
             now);
-    if (!store.addFeed(feed)) {
-      throw new FeedRefusal("this server already follows that feed");
+    // Counted again with the insert, under one lock: two adds at once both passed the first count
+    // while their feeds were being read. (A server's commands reach the one process serving it.)
+    synchronized (addLock) {
+      int count = store.feeds(guildId).size();
+      if (count >= settings.maxPerServer()) {
+        throw overCap(count);
+      }
+      if (!store.addFeed(feed)) {
+        throw new FeedRefusal("this server already follows that feed");
+      }
     }
     store.markSeen(
         feed.id(), read.feed().items().stream().map(FeedStore.SeenItem::of).toList(), now);
     return new Added(feed, settings.postNewestOnAdd() ? read.feed().newest() : Optional.empty());
+  }
+
+  private static FeedRefusal overCap(int count) {
+    return new FeedRefusal(
+        "this server already follows " + count + " feeds, the most it may: remove one first");
   }
 
   /** The server's feeds. */

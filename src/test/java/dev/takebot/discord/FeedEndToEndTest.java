@@ -347,4 +347,19 @@ class FeedEndToEndTest {
     assertThat(botPosts()).hasSize(before + 1);
     assertThat(run("feed list", Map.of()).content()).contains("(reviewed in <#" + mods.id() + ">)");
   }
+
+  @Test
+  @Order(9)
+  @DisplayName("a feed of a server the bot was removed from is not read any more")
+  void feedOfALeftServerIsNotRead() {
+    int reads = web.count("/review.xml");
+    sandbox.removeBotFromGuild();
+    BotHarness.await(
+        "the bot to leave the server", () -> h.bot.jda().getGuildById(sandbox.guildId()) == null);
+    advance(Duration.ofHours(3));
+
+    assertThat(h.app.pollFeedsNow()).isOne();
+
+    assertThat(web.count("/review.xml")).as("its site is not asked").isEqualTo(reads);
+  }
 }

@@ -23,7 +23,7 @@ class PendingPostTest {
       new PreparedArticle("U", "k", "Your take · U", List.of(MessageSpec.ofContent("y")), 0);
 
   private static PendingPost pending() {
-    return new PendingPost("k1", 1, false, 7, Instant.EPOCH, null, ARTICLE);
+    return new PendingPost("k1", 9, 1, false, 7, Instant.EPOCH, null, ARTICLE);
   }
 
   @RepeatedTest(20)
@@ -90,11 +90,13 @@ class PendingPostTest {
   @Test
   @DisplayName("only its owner may decide a private preview; any moderator a review")
   void whoDecides() {
-    assertThat(pending().mayDecide(7)).isTrue();
-    assertThat(pending().mayDecide(8)).isFalse();
+    assertThat(pending().mayDecide(9, 7)).isTrue();
+    assertThat(pending().mayDecide(9, 8)).isFalse();
     PendingPost review =
-        new PendingPost("k2", 1, false, PendingPost.ANY_MODERATOR, Instant.EPOCH, null, ARTICLE);
-    assertThat(review.mayDecide(8)).isTrue();
+        new PendingPost("k2", 9, 1, false, PendingPost.ANY_MODERATOR, Instant.EPOCH, null, ARTICLE);
+    assertThat(review.mayDecide(9, 8)).isTrue();
+    assertThat(review.mayDecide(10, 8)).as("a moderator of another server").isFalse();
+    assertThat(pending().mayDecide(10, 7)).as("its owner, pressing from another server").isFalse();
     assertThat(review.isReview()).isTrue();
   }
 
@@ -105,6 +107,7 @@ class PendingPostTest {
     PendingPost p =
         new PendingPost(
             Long.toString(Long.MAX_VALUE, 36),
+            9,
             1,
             false,
             7,

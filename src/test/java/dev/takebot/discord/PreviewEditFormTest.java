@@ -31,7 +31,7 @@ class PreviewEditFormTest {
             ArticleParser.parse(title + "\n\nA first paragraph. With two sentences.\n"), 0);
     PreparedArticle prepared = ArticlePipelineAdapter.prepared(post);
     PendingPost p =
-        new PendingPost("k", 1, false, 7, Instant.parse("2100-01-01T00:00:00Z"), null, prepared);
+        new PendingPost("k", 9, 1, false, 7, Instant.parse("2100-01-01T00:00:00Z"), null, prepared);
 
     Modal form = PostPreviewFeature.editForm(p, prepared.source());
 

@@ -299,6 +299,36 @@ class FeedPollerTest {
   }
 
   @Test
+  @DisplayName(
+      "a feed of a server the bot is no longer in is not read: its site is not asked, the reason is"
+          + " kept and it backs off")
+  void feedOfALeftServerIsNotRead() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    int reads = server.count("/feed.xml");
+    clock.advance(Duration.ofMinutes(20));
+    FeedPoller.Publisher gone =
+        new FeedPoller.Publisher() {
+          @Override
+          public void publish(Feed feed, FeedItem item) {
+            throw new AssertionError("nothing to post in a server the bot left");
+          }
+
+          @Override
+          public boolean serves(Feed feed) {
+            return false;
+          }
+        };
+
+    assertThat(poller().pollDue(1, SHARDS, gone)).isOne();
+
+    assertThat(server.count("/feed.xml")).isEqualTo(reads);
+    assertThat(feed().lastError()).isEqualTo("the bot is not in that server any more");
+    assertThat(feed().failures()).isOne();
+    assertThat(Duration.between(clock.now, feed().nextPollAt())).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
   @DisplayName("only feeds of servers on this process's shards are polled")
   void onlyOwnShards() {
     items.add("a");
@@ -333,6 +363,69 @@ class FeedPollerTest {
     assertThatThrownBy(() -> service.add(GUILD, 0, server.url("/other.xml"), 7, 0))
         .isInstanceOf(FeedRefusal.class)
         .hasMessage("this server already follows 3 feeds, the most it may: remove one first");
+  }
+
+  @Test
+  @DisplayName("two moderators adding feeds at once cannot pass the per-server cap between them")
+  void concurrentAddsKeepTheCap() throws Exception {
+    items.add("a");
+    FeedService service = service();
+    service.add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    server.fixture("/atom.xml", "application/atom+xml", "atom.xml");
+    service.add(GUILD, 0, server.url("/atom.xml"), 7, 0);
+    // Both reads are held until both have started: each add has counted 2 of 3 feeds by then.
+    java.util.concurrent.CyclicBarrier bothReading = new java.util.concurrent.CyclicBarrier(2);
+    for (String path : List.of("/one.xml", "/two.xml")) {
+      server.route(
+          path,
+          ex -> {
+            try {
+              bothReading.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new java.io.IOException(e);
+            }
+            FixtureServer.send(
+                ex,
+                200,
+                "application/rss+xml",
+                rss(List.of(path)).getBytes(StandardCharsets.UTF_8));
+          });
+    }
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> adds = new ArrayList<>();
+      for (String path : List.of("/one.xml", "/two.xml")) {
+        adds.add(two.submit(() -> service.add(GUILD, 0, server.url(path), 7, 0)));
+      }
+      int refused = 0;
+      for (java.util.concurrent.Future<?> f : adds) {
+        try {
+          f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertThat(e.getCause())
+              .isInstanceOf(FeedRefusal.class)
+              .hasMessage("this server already follows 3 feeds, the most it may: remove one first");
+          refused++;
+        }
+      }
+      assertThat(refused).isOne();
+      assertThat(store.feeds().feeds(GUILD)).hasSize(3);
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a feed whose site redirects to an address longer than the store keeps (2048) is refused")
+  void overlongAddressAfterRedirectRefused() {
+    items.add("a");
+    server.redirect("/moved", 302, server.url("/feed.xml?pad=" + "a".repeat(2100)));
+
+    assertThatThrownBy(() -> service().add(GUILD, 0, server.url("/moved"), 7, 0))
+        .isInstanceOf(FeedRefusal.class)
+        .hasMessage("that feed's address is longer than 2048 characters");
+    assertThat(store.feeds().feeds(GUILD)).isEmpty();
   }
 
   @Test
