@@ -63,7 +63,7 @@ final class PendingPost {
       Instant deadline,
       PreviewSurface surface,
       PreparedArticle article) {
-    this(key, targetId, adopt, ownerId, deadline, surface, article, Texts.english());
+    this(key, guildId, targetId, adopt, ownerId, deadline, surface, article, Texts.english());
   }
 
   /**
@@ -72,6 +72,7 @@ final class PendingPost {
    */
   PendingPost(
       String key,
+      long guildId,
       long targetId,
       boolean adopt,
       long ownerId,

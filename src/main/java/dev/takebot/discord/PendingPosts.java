@@ -105,7 +105,8 @@ final class PendingPosts {
         moderator.getIdLong(),
         PRIVATE_LIFETIME,
         article,
-        texts);
+        texts,
+        publicly(target.getGuild()));
   }
 
   /**
@@ -125,7 +126,8 @@ final class PendingPosts {
         PendingPost.ANY_MODERATOR,
         REVIEW_LIFETIME,
         article,
-        publicly(target.getGuild())); // moderators of the server read it together
+        publicly(target.getGuild()), // moderators of the server read it together
+        publicly(target.getGuild()));
   }
 
   /**
@@ -141,7 +143,8 @@ final class PendingPosts {
       long ownerId,
       Duration lifetime,
       PreparedArticle article,
-      Texts texts) {
+      Texts texts,
+      Texts postTexts) {
     long waiting =
         pending.asMap().values().stream()
             .filter(w -> w.guildId() == guildId)
@@ -164,7 +167,7 @@ final class PendingPosts {
     // Held before the buttons exist, so the quickest press finds it.
     pending.put(p.key(), p);
     try {
-      List<MessageSpec> post = PostPayloads.messages(article, publicly(target.getGuild()));
+      List<MessageSpec> post = PostPayloads.messages(article, postTexts);
       surface.show(post, p.control());
     } catch (RuntimeException | Error e) {
       pending.invalidate(p.key());

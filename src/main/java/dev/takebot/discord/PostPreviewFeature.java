@@ -88,7 +88,7 @@ final class PostPreviewFeature implements ComponentFeature {
     long guild = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
     if (guild != p.guildId()) {
       // Not this server's to know about: answered as if it did not exist.
-      refuse(event, gone(id));
+      refuse(event, gone(id, Readers.privately(event)));
       return Optional.empty();
     }
     if (!p.mayDecide(guild, event.getUser().getIdLong())) {

@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.MessageSpec;
 import java.time.Clock;
@@ -46,7 +47,9 @@ class PendingPostsTest {
         false,
         PendingPost.ANY_MODERATOR,
         PendingPosts.REVIEW_LIFETIME,
-        ARTICLE);
+        ARTICLE,
+        Texts.english(),
+        Texts.english());
     return lastKey.get();
   }
 
