@@ -101,6 +101,22 @@ public final class StoreBenchCommand implements Callable<Integer> {
           "SQLite commit durability: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   StorageSettings.SqliteSynchronous durability;
 
+  /** The parts of the benchmark: all by default, or one, e.g. to compare builds back to back. */
+  enum Part {
+    ALL,
+    SINGLE,
+    BACKFILL,
+    THREADS
+  }
+
+  @Option(
+      names = "--only",
+      defaultValue = "ALL",
+      description =
+          "Run only this ingest part: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; the"
+              + " summary and streaming figures come with ALL).")
+  Part only;
+
   private final SentimentAnalyzer analyzer;
 
   /** Set by {@link #call}: the ingest phases report their windows on the terminal. */
@@ -152,23 +168,30 @@ public final class StoreBenchCommand implements Callable<Integer> {
           new Discussion(concurrent, 1, 1, concurrent, "bench-threads", "Bench threads", T0));
       List<String> texts = texts(new Random(42), 4_096);
 
-      Rates liveRates = ingestOneByOne(store, live, texts);
-      progress.end();
-      report(out, "ingest, one transaction per take, analyser on", liveRates);
-      Rates batchRates = ingestBatched(store, backfill, texts);
-      progress.end();
-      report(out, "ingest, backfill batches of " + batch + ", analyser on", batchRates);
-      double[] threaded = ingestConcurrently(store, concurrent, texts);
-      progress.end();
-      out.printf(
-          Locale.ROOT,
-          "ingest, %d threads, one insertTake per take (calls share commits), analyser on: %s%n",
-          threads,
-          wallClock(threaded));
-      out.flush();
-
-      measureStats(out, store, live);
-      measureStreaming(out, store, live);
+      if (only == Part.ALL || only == Part.SINGLE) {
+        Rates liveRates = ingestOneByOne(store, live, texts);
+        progress.end();
+        report(out, "ingest, one transaction per take, analyser on", liveRates);
+      }
+      if (only == Part.ALL || only == Part.BACKFILL) {
+        Rates batchRates = ingestBatched(store, backfill, texts);
+        progress.end();
+        report(out, "ingest, backfill batches of " + batch + ", analyser on", batchRates);
+      }
+      if (only == Part.ALL || only == Part.THREADS) {
+        double[] threaded = ingestConcurrently(store, concurrent, texts);
+        progress.end();
+        out.printf(
+            Locale.ROOT,
+            "ingest, %d threads, one insertTake per take (calls share commits), analyser on: %s%n",
+            threads,
+            wallClock(threaded));
+        out.flush();
+      }
+      if (only == Part.ALL) {
+        measureStats(out, store, live);
+        measureStreaming(out, store, live);
+      }
     } catch (StoreException e) {
       err.println("error: " + e.getMessage());
       return 1;

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param retentionDays takes older than this are purged (0 = keep forever)
  * @param digestEveryTakes post a summary into an article's thread each time its take count reaches
  *     a multiple of this (0 = no digests)
+ * @param digestEveryHours post a summary into an article's thread when this many hours passed since
+ *     its last digest and takes came since (0 = no digests on the clock)
  * @param shareCooldownSeconds how long a member waits between two takes shared with the "Share your
  *     take" button (0 = no cooldown)
  * @param departedGuildRetentionDays everything stored for a server the bot left (kicked, or the
@@ -23,7 +25,11 @@ public record TakesSettings(
     @JsonProperty("retentionDays") Integer retentionDays,
     @JsonProperty("digestEveryTakes") Integer digestEveryTakes,
     @JsonProperty("shareCooldownSeconds") Integer shareCooldownSeconds,
-    @JsonProperty("departedGuildRetentionDays") Integer departedGuildRetentionDays) {
+    @JsonProperty("departedGuildRetentionDays") Integer departedGuildRetentionDays,
+    @JsonProperty("digestEveryHours") Integer digestEveryHours) {
+  /** Thirty days: a longer wait between digests is no cadence. */
+  static final int MAX_DIGEST_EVERY_HOURS = 720;
+
   /**
    * Most days a departed server's data may be kept: about ten years, far beyond any sensible grace.
    */
@@ -40,6 +46,22 @@ public record TakesSettings(
     this(summaryCooldownSeconds, retentionDays, digestEveryTakes, null, null);
   }
 
+  /** Without digests on the clock. */
+  public TakesSettings(
+      Integer summaryCooldownSeconds,
+      Integer retentionDays,
+      Integer digestEveryTakes,
+      Integer shareCooldownSeconds,
+      Integer departedGuildRetentionDays) {
+    this(
+        summaryCooldownSeconds,
+        retentionDays,
+        digestEveryTakes,
+        shareCooldownSeconds,
+        departedGuildRetentionDays,
+        null);
+  }
+
   @JsonCreator
   public TakesSettings {
     summaryCooldownSeconds = Objects.requireNonNullElse(summaryCooldownSeconds, 30);
@@ -47,6 +69,14 @@ public record TakesSettings(
     digestEveryTakes = Objects.requireNonNullElse(digestEveryTakes, 0);
     shareCooldownSeconds = Objects.requireNonNullElse(shareCooldownSeconds, 30);
     departedGuildRetentionDays = Objects.requireNonNullElse(departedGuildRetentionDays, 30);
+    digestEveryHours = Objects.requireNonNullElse(digestEveryHours, 0);
+    if (digestEveryHours < 0 || digestEveryHours > MAX_DIGEST_EVERY_HOURS) {
+      throw new IllegalArgumentException(
+          "digestEveryHours must be between 0 (no digests on the clock) and "
+              + MAX_DIGEST_EVERY_HOURS
+              + ", got "
+              + digestEveryHours);
+    }
     if (departedGuildRetentionDays < 0
         || departedGuildRetentionDays > MAX_DEPARTED_GUILD_RETENTION_DAYS) {
       throw new IllegalArgumentException(

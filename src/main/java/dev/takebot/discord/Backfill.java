@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.LongToIntFunction;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
@@ -57,16 +58,21 @@ final class Backfill implements EventListener {
   private final TakeService takes;
   private final TakesListener collector;
   private final Clock clock;
-  private final int retentionDays;
+
+  /** Each server's {@code retentionDays} (its own setting, else the configured one). */
+  private final LongToIntFunction retentionDays;
+
   private final Executor executor;
   private final Metrics metrics;
 
   /**
    * @param collector the live path's listener, whose {@code collect} stores a missed take
-   * @param retentionDays {@code takes.retentionDays}: older messages are not collected again
+   * @param retentionDays each server's retention in days (0: forever): older messages are not
+   *     collected again
    * @param executor where backfills run, one at a time (the scheduler's {@code backfill} routine)
    */
-  Backfill(BotContext ctx, TakesListener collector, int retentionDays, Executor executor) {
+  Backfill(
+      BotContext ctx, TakesListener collector, LongToIntFunction retentionDays, Executor executor) {
     this(ctx, collector, retentionDays, executor, Metrics.none());
   }
 
@@ -76,7 +82,7 @@ final class Backfill implements EventListener {
   Backfill(
       BotContext ctx,
       TakesListener collector,
-      int retentionDays,
+      LongToIntFunction retentionDays,
       Executor executor,
       Metrics metrics) {
     this.metrics = metrics;
@@ -283,12 +289,11 @@ final class Backfill implements EventListener {
     }
   }
 
-  /** Older than the retention period: purged on purpose, so not collected again. */
+  /** Older than its server's retention period: purged on purpose, so not collected again. */
   private boolean expired(Message m) {
-    return retentionDays > 0
-        && m.getTimeCreated()
-            .toInstant()
-            .isBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
+    int days = retentionDays.applyAsInt(m.getGuildIdLong());
+    return days > 0
+        && m.getTimeCreated().toInstant().isBefore(clock.instant().minus(Duration.ofDays(days)));
   }
 
   private void removeLeft(Set<Long> gone, Counts counts) {

@@ -120,6 +120,8 @@ public final class TakeBotAssembly implements AutoCloseable {
    * @param summaries wraps the answer to {@code /takes summary} (e.g. to hold it up)
    * @param takeRetryDelay how long a take whose write failed waits for its one retry
    * @param articles the pipeline behind {@code /article post}, or null for the article package's
+   * @param digestCheckPeriod how often digests on the clock are looked for (a test moves its clock
+   *     and needs no minute's wait)
    */
   public record Overrides(
       Clock clock,
@@ -127,7 +129,8 @@ public final class TakeBotAssembly implements AutoCloseable {
       UnaryOperator<TakeRepository> storeView,
       UnaryOperator<SummaryProvider> summaries,
       Duration takeRetryDelay,
-      ArticlePipeline articles) {
+      ArticlePipeline articles,
+      Duration digestCheckPeriod) {
     public static final Duration DEFAULT_TAKE_RETRY_DELAY = Duration.ofSeconds(2);
 
     public Overrides {
@@ -135,6 +138,7 @@ public final class TakeBotAssembly implements AutoCloseable {
       Objects.requireNonNull(storeView, "storeView");
       Objects.requireNonNull(summaries, "summaries");
       Objects.requireNonNull(takeRetryDelay, "takeRetryDelay");
+      Objects.requireNonNull(digestCheckPeriod, "digestCheckPeriod");
     }
 
     public static Overrides none() {
@@ -144,27 +148,32 @@ public final class TakeBotAssembly implements AutoCloseable {
           UnaryOperator.identity(),
           UnaryOperator.identity(),
           DEFAULT_TAKE_RETRY_DELAY,
-          null);
+          null,
+          DigestFeature.CHECK_PERIOD);
     }
 
     public Overrides clock(Clock c) {
-      return new Overrides(c, analyzer, storeView, summaries, takeRetryDelay, articles);
+      return new Overrides(
+          c, analyzer, storeView, summaries, takeRetryDelay, articles, digestCheckPeriod);
     }
 
     public Overrides analyzer(SentimentAnalyzer a) {
-      return new Overrides(clock, a, storeView, summaries, takeRetryDelay, articles);
+      return new Overrides(
+          clock, a, storeView, summaries, takeRetryDelay, articles, digestCheckPeriod);
     }
 
     public Overrides storeView(UnaryOperator<TakeRepository> v) {
-      return new Overrides(clock, analyzer, v, summaries, takeRetryDelay, articles);
+      return new Overrides(
+          clock, analyzer, v, summaries, takeRetryDelay, articles, digestCheckPeriod);
     }
 
     public Overrides summaries(UnaryOperator<SummaryProvider> s) {
-      return new Overrides(clock, analyzer, storeView, s, takeRetryDelay, articles);
+      return new Overrides(
+          clock, analyzer, storeView, s, takeRetryDelay, articles, digestCheckPeriod);
     }
 
     public Overrides takeRetryDelay(Duration d) {
-      return new Overrides(clock, analyzer, storeView, summaries, d, articles);
+      return new Overrides(clock, analyzer, storeView, summaries, d, articles, digestCheckPeriod);
     }
 
     /**
@@ -172,7 +181,12 @@ public final class TakeBotAssembly implements AutoCloseable {
      * one).
      */
     public Overrides articles(ArticlePipeline a) {
-      return new Overrides(clock, analyzer, storeView, summaries, takeRetryDelay, a);
+      return new Overrides(
+          clock, analyzer, storeView, summaries, takeRetryDelay, a, digestCheckPeriod);
+    }
+
+    public Overrides digestCheckPeriod(Duration d) {
+      return new Overrides(clock, analyzer, storeView, summaries, takeRetryDelay, articles, d);
     }
   }
 
@@ -286,8 +300,18 @@ public final class TakeBotAssembly implements AutoCloseable {
               feedPosting);
       Features features =
           features(
-              ctx, config, settings, reactions, scheduler, seen, previews, collector, metrics,
-              publisher, feeds);
+              ctx,
+              config,
+              settings,
+              reactions,
+              scheduler,
+              seen,
+              previews,
+              collector,
+              metrics,
+              publisher,
+              feeds,
+              o.digestCheckPeriod());
       // JDA
       TakeBot bot =
           TakeBot.connect(
@@ -354,6 +378,7 @@ public final class TakeBotAssembly implements AutoCloseable {
         config.discord().postChannel(),
         roles == null ? List.of() : roles,
         takes.digestEveryTakes(),
+        takes.digestEveryHours(),
         takes.retentionDays(),
         takes.summaryCooldownSeconds(),
         false,
@@ -366,12 +391,13 @@ public final class TakeBotAssembly implements AutoCloseable {
       SettingsService settings,
       ReactionTracker reactions,
       Scheduler scheduler,
-      Leases leases,
+      TakeRepository store,
       PendingPosts previews,
       TakesListener collector,
       Metrics metrics,
       ArticlePublisher publisher,
-      Feeds feeds) {
+      Feeds feeds,
+      Duration digestCheckPeriod) {
     TakesSettings takes = config.takes();
 
     TakesListCommand list = new TakesListCommand(ctx);
@@ -406,11 +432,22 @@ public final class TakeBotAssembly implements AutoCloseable {
             collector,
             reactions.listener(scheduler.handoff()),
             new Backfill(
-                ctx, collector, takes.retentionDays(), scheduler.routine("backfill"), metrics),
+                ctx,
+                collector,
+                g -> settings.get(g).retentionDays(),
+                scheduler.routine("backfill"),
+                metrics),
             new Retention(
                 ctx, takes, g -> settings.get(g).retentionDays(), scheduler.routine("retention")),
-            new BackgroundRetag(ctx, scheduler.routine("retag"), leases, metrics),
-            new DigestFeature(ctx, g -> settings.get(g).digestEveryTakes(), scheduler.handoff()),
+            new BackgroundRetag(ctx, scheduler.routine("retag"), store, metrics),
+            new DigestFeature(
+                ctx,
+                g -> settings.get(g).digestEveryTakes(),
+                scheduler.handoff(),
+                g -> settings.get(g).digestEveryHours(),
+                store,
+                scheduler.routine("digests"),
+                digestCheckPeriod),
             feeds.posting()),
         List.of(correct, new ExplainSentimentFeature(ctx)));
   }

@@ -49,6 +49,7 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
   static final String VISIBILITY_ID = PREFIX + ":visibility";
   static final String NUMBERS_ID = PREFIX + ":numbers";
   static final String DIGEST_INPUT = "digest";
+  static final String DIGEST_HOURS_INPUT = "digest-hours";
   static final String RETENTION_INPUT = "retention";
   static final String COOLDOWN_INPUT = "cooldown";
   static final String LANGUAGE_INPUT = "language";
@@ -169,6 +170,12 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
                 "Digest every N takes (0: never)",
                 number(DIGEST_INPUT, s.digestEveryTakes(), GuildSettings.MAX_DIGEST_EVERY_TAKES)),
             Label.of(
+                "Digest every N hours if takes came (0: never)",
+                number(
+                    DIGEST_HOURS_INPUT,
+                    s.digestEveryHours(),
+                    GuildSettings.MAX_DIGEST_EVERY_HOURS)),
+            Label.of(
                 "Keep takes for N days (0: forever)",
                 number(RETENTION_INPUT, s.retentionDays(), GuildSettings.MAX_RETENTION_DAYS)),
             Label.of(
@@ -203,6 +210,15 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
     try {
       // Everything is read and checked before anything is saved: a typo saves nothing.
       int digest = parse(event, DIGEST_INPUT, "Digest every", GuildSettings.MAX_DIGEST_EVERY_TAKES);
+      // A form opened before this field existed has none: the server's value stays.
+      int digestHours =
+          event.getValue(DIGEST_HOURS_INPUT) == null
+              ? settings.get(guild).digestEveryHours()
+              : parse(
+                  event,
+                  DIGEST_HOURS_INPUT,
+                  "Digest every N hours",
+                  GuildSettings.MAX_DIGEST_EVERY_HOURS);
       int retention =
           parse(event, RETENTION_INPUT, "Days to keep", GuildSettings.MAX_RETENTION_DAYS);
       int cooldown =
@@ -225,6 +241,9 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
       GuildSettings now = settings.get(guild);
       if (digest != now.digestEveryTakes()) {
         settings.setDigestEveryTakes(guild, digest);
+      }
+      if (digestHours != now.digestEveryHours()) {
+        settings.setDigestEveryHours(guild, digestHours);
       }
       if (retention != now.retentionDays()) {
         settings.setRetentionDays(guild, retention);
@@ -290,9 +309,7 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         .append(roles(s.moderatorRoles()))
         .append(s.moderatorRoles().equals(d.moderatorRoles()) ? " (default)" : "")
         .append(", besides anyone with Manage Messages\n");
-    text.append("Digest: ")
-        .append(s.digestEveryTakes() == 0 ? "off" : "every " + s.digestEveryTakes() + " takes")
-        .append('\n');
+    text.append("Digest: ").append(digestCadence(s)).append('\n');
     text.append("Keep takes: ")
         .append(s.retentionDays() == 0 ? "forever" : s.retentionDays() + " days")
         .append('\n');
@@ -337,6 +354,20 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         .setAllowedMentions(MessageSpecs.NO_MENTIONS)
         .setComponents(view.getComponents())
         .build();
+  }
+
+  private static String digestCadence(GuildSettings s) {
+    List<String> when = new ArrayList<>();
+    if (s.digestEveryTakes() > 0) {
+      when.add("every " + s.digestEveryTakes() + " takes");
+    }
+    if (s.digestEveryHours() > 0) {
+      when.add(
+          "every "
+              + (s.digestEveryHours() == 1 ? "hour" : s.digestEveryHours() + " hours")
+              + " when takes came");
+    }
+    return when.isEmpty() ? "off" : String.join(" and ", when);
   }
 
   private static String postChannel(String configured) {

@@ -5,17 +5,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
  * Group commit: threads that write at the same time share one transaction and one commit.
  *
- * <p>Each caller queues its work and takes the writer lock. Whoever holds the lock drains the
+ * <p>Each caller queues its work and tries the writer lock. Whoever holds the lock drains the
  * queue, runs every queued piece of work in one transaction, commits once and hands each caller its
- * result. A caller that finds its work already done by an earlier lock holder just returns. Nobody
- * learns of success before the commit, so "returned" still means "durable"; a lone writer pays
- * nothing extra, concurrent writers share the cost of a commit (on a disk, the flush).
+ * result; the others park until their work is done, or until the lock is free and they lead the
+ * next batch. Nobody learns of success before the commit, so "returned" still means "durable"; a
+ * lone writer pays nothing extra, concurrent writers share the cost of a commit (on a disk, the
+ * flush).
  *
  * <p>One piece of work failing must not undo the others: on SQLite each runs under its own
  * savepoint (cheap, in-process). On PostgreSQL a savepoint costs two round trips, so a batch first
@@ -59,16 +61,40 @@ final class GroupCommit implements AutoCloseable {
     return new GroupCommit(new PooledTransactions(pool), maxAttempts);
   }
 
+  /**
+   * Queues {@code work}, then either leads batches (whoever gets the lock) or parks until its batch
+   * is done. A caller whose work a leader committed returns at once, without taking the lock: were
+   * it to queue for the lock instead, it would wait behind the next leader's whole batch before
+   * even learning it is done, and could not bring its next write to that batch.
+   */
   <T> T write(SqlWork.Write<T> work) {
-    Pending<T> mine = new Pending<>(work);
+    Pending<T> mine = new Pending<>(work, Thread.currentThread());
     queue.add(mine);
-    lock.lock();
-    try {
-      while (!mine.done) {
-        runBatch();
+    boolean interrupted = false;
+    while (!mine.done) {
+      if (lock.tryLock()) {
+        try {
+          while (!mine.done) {
+            runBatch();
+          }
+        } finally {
+          lock.unlock();
+          // Whoever still waits for a batch leads the next one.
+          Pending<?> next = queue.peek();
+          if (next != null) {
+            LockSupport.unpark(next.caller);
+          }
+        }
+      } else {
+        // Woken when its batch is done or the leader let go of the lock; spurious wake-ups loop.
+        LockSupport.park(this);
+        // Like waiting for a lock, not interruptible (the work may be committed meanwhile); the
+        // interrupt is kept for the caller, and cleared here so that parking does not spin.
+        interrupted |= Thread.interrupted();
       }
-    } finally {
-      lock.unlock();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     return mine.result();
   }
@@ -113,6 +139,9 @@ final class GroupCommit implements AutoCloseable {
           each.failure = failed;
         }
         each.done = true;
+        if (each.caller != Thread.currentThread()) {
+          LockSupport.unpark(each.caller);
+        }
       }
     }
     if (failed instanceof Error error) {
@@ -347,16 +376,19 @@ final class GroupCommit implements AutoCloseable {
   }
 
   /**
-   * One caller's work and, once its batch committed or failed, its outcome. Guarded by the lock.
+   * One caller's work and, once its batch committed or failed, its outcome. Written under the lock;
+   * the caller reads the outcome after seeing {@link #done}, which publishes it.
    */
   private static final class Pending<T> {
     private final SqlWork.Write<T> work;
+    private final Thread caller;
     private T value;
     private Throwable failure;
-    private boolean done;
+    private volatile boolean done;
 
-    Pending(SqlWork.Write<T> work) {
+    Pending(SqlWork.Write<T> work, Thread caller) {
       this.work = work;
+      this.caller = caller;
     }
 
     void reset() {

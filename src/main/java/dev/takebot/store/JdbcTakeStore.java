@@ -23,6 +23,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,16 +53,6 @@ public final class JdbcTakeStore implements TakeRepository {
   private static final String DISCUSSION_COLUMNS =
       "post_message_id, guild_id, channel_id, thread_id, article_key, title, posted_at, lead_message_id";
 
-  private static final String INSERT_TAKE =
-      "INSERT INTO takes (message_id, post_message_id, guild_id,"
-          + " channel_id, author_id, author_name, body, created_at, edited_at, label, score, analyzer_version,"
-          + " corrected) SELECT ?, d.post_message_id, d.guild_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0"
-          + " FROM discussions d WHERE d.post_message_id = ?"
-          // Enforced here, not only by callers: a replayed event or a backfill must never undo
-          // /takes forget.
-          + " AND NOT EXISTS (SELECT 1 FROM forgotten_authors f WHERE f.guild_id = d.guild_id"
-          + " AND f.author_id = ? AND f.up_to_message_id >= ?)"
-          + " ON CONFLICT (message_id) DO NOTHING";
   private static final String DROP_AUTHOR =
       "UPDATE discussion_authors SET take_count = take_count - 1"
           + " WHERE post_message_id = ? AND author_id = ? RETURNING take_count";
@@ -73,6 +65,9 @@ public final class JdbcTakeStore implements TakeRepository {
       "DELETE FROM takes WHERE message_id = ?"
           + " RETURNING post_message_id, author_id, label, score";
   private static final int CHUNK = 500;
+
+  /** Takes per insert: twelve parameters each, within SQLite's oldest limit of 999. */
+  private static final int INSERT_CHUNK = 64;
 
   /** Authors per upsert: three parameters each, within SQLite's oldest limit of 999. */
   private static final int AUTHOR_CHUNK = 256;
@@ -168,6 +163,7 @@ public final class JdbcTakeStore implements TakeRepository {
               "DELETE FROM takes WHERE post_message_id = ?",
               "DELETE FROM discussion_authors WHERE post_message_id = ?",
               "DELETE FROM discussion_stats WHERE post_message_id = ?",
+              "DELETE FROM digests WHERE post_message_id = ?",
               "DELETE FROM discussions WHERE post_message_id = ?");
           // The article row goes too when no other post of it remains. Locking it first means a
           // concurrent
@@ -309,20 +305,10 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public boolean insertTake(Take take, boolean viaShare) {
     validate(take);
-    // Live takes arrive one by one from every shard at once: they share commits.
-    return db.writeShared(
-        st -> insert(st, take) && (!viaShare || markShared(st, take.messageId())));
-  }
-
-  /**
-   * In the insert's transaction: a repost is never stored without the mark that lets forget delete
-   * it.
-   */
-  private static boolean markShared(Statements st, long messageId) throws SQLException {
-    PreparedStatement ps = st.get("UPDATE takes SET via_share = 1 WHERE message_id = ?");
-    ps.setLong(1, messageId);
-    ps.executeUpdate();
-    return true;
+    // Live takes arrive one by one from every shard at once: they share commits, and a shared
+    // commit writes all of its takes with one statement (queued until the commit, see TakeTally).
+    return db.writeShared(st -> st.deferred(TakeTally.class, TakeTally::new).queue(take, viaShare))
+        .inserted();
   }
 
   @Override
@@ -331,7 +317,23 @@ public final class JdbcTakeStore implements TakeRepository {
     if (takes.isEmpty()) {
       return 0;
     }
-    return db.write(st -> count(st, takes, this::insert));
+    List<Queued> queued =
+        db.write(
+            st -> {
+              TakeTally tally = st.deferred(TakeTally.class, TakeTally::new);
+              List<Queued> each = new ArrayList<>(takes.size());
+              for (Take t : takes) {
+                each.add(tally.queue(t, false));
+              }
+              return each;
+            });
+    int inserted = 0;
+    for (Queued q : queued) {
+      if (q.inserted()) {
+        inserted++;
+      }
+    }
+    return inserted;
   }
 
   private static void validate(Take t) {
@@ -343,40 +345,21 @@ public final class JdbcTakeStore implements TakeRepository {
     Objects.requireNonNull(t.analyzerVersion(), "take analyzerVersion");
   }
 
-  private boolean insert(Statements st, Take t) throws SQLException {
-    PreparedStatement ps = st.get(INSERT_TAKE);
-    ps.setLong(1, t.messageId());
-    ps.setLong(2, t.channelId());
-    ps.setLong(3, t.authorId());
-    ps.setString(4, t.authorName());
-    ps.setString(5, t.text());
-    ps.setLong(6, t.createdAt().toEpochMilli());
-    if (t.editedAt() == null) {
-      ps.setNull(7, Types.BIGINT);
-    } else {
-      ps.setLong(7, t.editedAt().toEpochMilli());
-    }
-    ps.setString(8, t.label().name());
-    ps.setDouble(9, t.score());
-    ps.setString(10, t.analyzerVersion());
-    ps.setLong(11, t.postMessageId());
-    ps.setLong(12, t.authorId());
-    ps.setLong(13, t.messageId());
-    if (ps.executeUpdate() == 0) {
-      if (!discussionExists(st, t.postMessageId())) {
-        throw new StoreException(
-            "take "
-                + t.messageId()
-                + " belongs to unknown discussion "
-                + t.postMessageId()
-                + ": save the discussion first");
-      }
-      return false; // a duplicate event, or a message its author asked to be forgotten
-    }
-    // Counted before commit, once for all the takes the transaction stores (many callers' takes
-    // when they share a commit, a whole backfill batch).
-    st.deferred(TakeTally.class, TakeTally::new).add(t);
-    return true;
+  /** Inserts one take now (its counts still wait for the commit); whether it was stored. */
+  private static boolean insert(Statements st, Take t) throws SQLException {
+    TakeTally tally = st.deferred(TakeTally.class, TakeTally::new);
+    Queued q = tally.queue(t, false);
+    tally.insertQueued(st);
+    return q.inserted();
+  }
+
+  private static StoreException unknownDiscussion(Take t) {
+    return new StoreException(
+        "take "
+            + t.messageId()
+            + " belongs to unknown discussion "
+            + t.postMessageId()
+            + ": save the discussion first");
   }
 
   private static boolean discussionExists(Statements st, long postMessageId) throws SQLException {
@@ -388,21 +371,37 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   /**
-   * Takes a transaction inserted, counted into their discussions' aggregates just before it
-   * commits: one upsert of author counts and one update of the counts per discussion, however many
-   * takes.
+   * Takes a transaction inserts and counts just before it commits. Queued takes are written with
+   * one multi-row insert per {@link #INSERT_CHUNK} takes (on PostgreSQL one round trip for a whole
+   * shared commit instead of one per take); then everything the transaction inserted is counted
+   * into its discussions' aggregates: one upsert of author counts and one update of the counts per
+   * discussion, however many takes.
    */
   private static final class TakeTally implements Statements.Deferred {
     // Sorted: every transaction locks the aggregate rows in the same order, so two processes
     // never deadlock over them.
     private final Map<Long, List<Take>> byPost = new TreeMap<>();
 
+    /** Insertion order; the first of two queued takes with one message id is the one stored. */
+    private final Map<Long, Queued> queued = new LinkedHashMap<>();
+
+    /** Counts a take the transaction already inserted. */
     void add(Take t) {
       byPost.computeIfAbsent(t.postMessageId(), k -> new ArrayList<>()).add(t);
     }
 
+    /** Queues a take to insert before the commit; the handle tells, after it, whether it was. */
+    Queued queue(Take t, boolean viaShare) {
+      Queued q = new Queued(t, viaShare);
+      if (queued.putIfAbsent(t.messageId(), q) != null) {
+        q.inserted = false; // as if inserted one after the other: the later one is a duplicate
+      }
+      return q;
+    }
+
     @Override
     public void flush(Statements st) throws SQLException {
+      insertQueued(st);
       for (Map.Entry<Long, List<Take>> e : byPost.entrySet()) {
         long post = e.getKey();
         List<Take> takes = e.getValue();
@@ -415,6 +414,36 @@ public final class JdbcTakeStore implements TakeRepository {
           delta.add(t.label(), 1, t.score());
         }
         delta.apply(st, post);
+      }
+    }
+
+    void insertQueued(Statements st) throws SQLException {
+      List<Queued> rows = new ArrayList<>(queued.values());
+      queued.clear();
+      for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+        List<Queued> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_CHUNK));
+        PreparedStatement ps = st.get(insertTakesSql(chunk.size()));
+        int i = 1;
+        for (Queued q : chunk) {
+          i = q.bind(ps, i);
+        }
+        Set<Long> stored = new HashSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            stored.add(rs.getLong(1));
+          }
+        }
+        Set<Long> checkedPosts = new HashSet<>();
+        for (Queued q : chunk) {
+          q.inserted = stored.contains(q.take.messageId());
+          if (q.inserted) {
+            add(q.take);
+          } else if (checkedPosts.add(q.take.postMessageId())
+              && !discussionExists(st, q.take.postMessageId())) {
+            throw unknownDiscussion(q.take);
+          }
+          // otherwise a duplicate event, or a message its author asked to be forgotten
+        }
       }
     }
 
@@ -446,6 +475,67 @@ public final class JdbcTakeStore implements TakeRepository {
       }
       return newMembers;
     }
+  }
+
+  /** A take queued for a transaction's multi-row insert; resolved when the insert ran. */
+  private static final class Queued {
+    private final Take take;
+    private final int viaShare;
+    private Boolean inserted;
+
+    Queued(Take take, boolean viaShare) {
+      this.take = take;
+      this.viaShare = viaShare ? 1 : 0;
+    }
+
+    /** Binds this take's values row from parameter {@code i}; the next free index. */
+    int bind(PreparedStatement ps, int i) throws SQLException {
+      Take t = take;
+      ps.setLong(i++, t.messageId());
+      ps.setLong(i++, t.postMessageId());
+      ps.setLong(i++, t.channelId());
+      ps.setLong(i++, t.authorId());
+      ps.setString(i++, t.authorName());
+      ps.setString(i++, t.text());
+      ps.setLong(i++, t.createdAt().toEpochMilli());
+      if (t.editedAt() == null) {
+        ps.setNull(i++, Types.BIGINT);
+      } else {
+        ps.setLong(i++, t.editedAt().toEpochMilli());
+      }
+      ps.setString(i++, t.label().name());
+      ps.setDouble(i++, t.score());
+      ps.setString(i++, t.analyzerVersion());
+      ps.setInt(i++, viaShare);
+      return i;
+    }
+
+    /** Whether the take was stored; known once its transaction wrote its queued takes. */
+    boolean inserted() {
+      if (inserted == null) {
+        throw new IllegalStateException("take " + take.messageId() + " was queued but not written");
+      }
+      return inserted;
+    }
+  }
+
+  /**
+   * Inserts {@code rows} takes from a list of values (columns {@code column1}… on both engines),
+   * each only when its discussion exists and its author did not ask for it to be forgotten (a
+   * replayed event or a backfill must never undo /takes forget); returns the ids stored.
+   */
+  private static String insertTakesSql(int rows) {
+    return "INSERT INTO takes (message_id, post_message_id, guild_id, channel_id, author_id,"
+        + " author_name, body, created_at, edited_at, label, score, analyzer_version, corrected,"
+        + " via_share)"
+        + " SELECT v.column1, d.post_message_id, d.guild_id, v.column3, v.column4, v.column5,"
+        + " v.column6, v.column7, v.column8, v.column9, v.column10, v.column11, 0, v.column12"
+        + " FROM (VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+        + ") AS v JOIN discussions d ON d.post_message_id = v.column2"
+        + " WHERE NOT EXISTS (SELECT 1 FROM forgotten_authors f WHERE f.guild_id = d.guild_id"
+        + " AND f.author_id = v.column4 AND f.up_to_message_id >= v.column1)"
+        + " ON CONFLICT (message_id) DO NOTHING RETURNING message_id";
   }
 
   private static String bumpAuthorsSql(int rows) {
@@ -947,6 +1037,7 @@ public final class JdbcTakeStore implements TakeRepository {
         "DELETE FROM discussions WHERE guild_id = ?",
         "DELETE FROM forgotten_authors WHERE guild_id = ?",
         "DELETE FROM guild_settings WHERE guild_id = ?",
+        "DELETE FROM digests WHERE guild_id = ?",
         "DELETE FROM departed_guilds WHERE guild_id = ?");
     // An article's title stays only while another guild still has a post of it.
     for (String key : articleKeys) {
@@ -1131,6 +1222,47 @@ public final class JdbcTakeStore implements TakeRepository {
   }
 
   // --- reads -------------------------------------------------------------------------------------
+
+  // --- digests ----------------------------------------------------------------------------------
+
+  @Override
+  public void recordDigest(long postMessageId, long guildId, Instant at) {
+    db.write(
+        st -> {
+          PreparedStatement ps =
+              st.get(
+                  "INSERT INTO digests (post_message_id, guild_id, posted_at, last_take_id)"
+                      + " SELECT ?, ?, ?, COALESCE(MAX(message_id), 0) FROM takes"
+                      + " WHERE post_message_id = ?"
+                      + " ON CONFLICT (post_message_id) DO UPDATE SET posted_at = excluded.posted_at,"
+                      + " last_take_id = excluded.last_take_id");
+          ps.setLong(1, postMessageId);
+          ps.setLong(2, guildId);
+          ps.setLong(3, at.toEpochMilli());
+          ps.setLong(4, postMessageId);
+          return ps.executeUpdate();
+        });
+  }
+
+  @Override
+  public List<Long> dueDigests(long guildId, Instant lastBy, long firstSinceTakeId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT d.post_message_id FROM discussions d"
+                      + " LEFT JOIN digests g ON g.post_message_id = d.post_message_id"
+                      + " WHERE d.guild_id = ? AND COALESCE(g.posted_at, d.posted_at) <= ?"
+                      + " AND EXISTS (SELECT 1 FROM takes t WHERE t.post_message_id = d.post_message_id"
+                      + " AND t.message_id > COALESCE(g.last_take_id, ?))"
+                      + " ORDER BY d.posted_at, d.post_message_id")) {
+            ps.setLong(1, guildId);
+            ps.setLong(2, lastBy.toEpochMilli());
+            ps.setLong(3, firstSinceTakeId);
+            return longs(ps, new ArrayList<>());
+          }
+        });
+  }
 
   @Override
   public Optional<Take> findTake(long messageId) {

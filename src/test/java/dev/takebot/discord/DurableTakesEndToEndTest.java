@@ -264,7 +264,10 @@ class DurableTakesEndToEndTest {
       TakesListener collector =
           new TakesListener(takes, scheduler.routine("take-retry"), Duration.ofMillis(100));
       new Backfill(
-              new BotContext(takes, null, null, Clock.systemUTC()), collector, 0, Runnable::run)
+              new BotContext(takes, null, null, Clock.systemUTC()),
+              collector,
+              g -> 0,
+              Runnable::run)
           .run(bot.jda());
     } finally {
       Thread.interrupted();
@@ -273,6 +276,44 @@ class DurableTakesEndToEndTest {
     // then the discussion it never read keeps its takes
     assertThat(armed).isFalse();
     assertThat(stored(older.discussion())).isEqualTo(olderBefore).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "backfill leaves uncollected what the server's own retention purges: a missed message older"
+          + " than its retention days, though the configuration keeps takes forever")
+  void backfillHonoursEachServersRetention() {
+    // given a take the store missed, in a server that keeps takes 1 day (the configuration:
+    // forever)
+    Posted p = postArticle("Ferry timetable");
+    SandboxMessage missed = sandbox.post(bob, p.thread(), "The ferry is always late");
+    awaitInSync(p);
+    long id = Long.parseLong(missed.id());
+    store.deleteTake(id);
+    long guild = Long.parseLong(sandbox.guildId());
+    app.settings().setRetentionDays(guild, 1);
+    try (Scheduler scheduler = new Scheduler()) {
+      TakesListener collector =
+          new TakesListener(takes, scheduler.routine("take-retry"), Duration.ofMillis(100));
+      Backfill backfill =
+          new Backfill(
+              new BotContext(
+                  takes, null, null, Clock.offset(Clock.systemUTC(), Duration.ofDays(2))),
+              collector,
+              g -> app.settings().get(g).retentionDays(),
+              Runnable::run);
+
+      // when a backfill runs two days later, then the 2-day-old message is not collected again
+      assertThat(backfill.run(bot.jda()).added).as("older than the server's 1 day").isZero();
+      assertThat(store.findTake(id)).isEmpty();
+
+      // and once the server keeps takes 3 days, it is
+      app.settings().setRetentionDays(guild, 3);
+      assertThat(backfill.run(bot.jda()).added).as("within the server's 3 days").isEqualTo(1);
+      assertThat(store.findTake(id)).isPresent();
+    } finally {
+      app.settings().setRetentionDays(guild, 0);
+    }
   }
 
   @Test

@@ -137,7 +137,7 @@ class RetentionTest {
     take(201, 20, 20, 40);
     take(202, 20, 20, 10);
     SettingsService settings =
-        new SettingsService(repo, new GuildSettings("news", List.of(), 0, 0, 30, false, "en"));
+        new SettingsService(repo, new GuildSettings("news", List.of(), 0, 0, 0, 30, false, "en"));
     Retention r =
         new Retention(
             new BotContext(takes, null, null, Clock.fixed(NOW, ZoneOffset.UTC)),

@@ -172,6 +172,7 @@ class SettingsEndToEndTest {
                 TakeBotSettingsCommand.NUMBERS_ID,
                 Map.of(
                     TakeBotSettingsCommand.DIGEST_INPUT, "1",
+                    TakeBotSettingsCommand.DIGEST_HOURS_INPUT, "0",
                     TakeBotSettingsCommand.RETENTION_INPUT, "1",
                     TakeBotSettingsCommand.COOLDOWN_INPUT, "0",
                     TakeBotSettingsCommand.LANGUAGE_INPUT, "fr")));
@@ -240,6 +241,7 @@ class SettingsEndToEndTest {
             badOpen,
             Map.of(
                 TakeBotSettingsCommand.DIGEST_INPUT, "0",
+                TakeBotSettingsCommand.DIGEST_HOURS_INPUT, "0",
                 TakeBotSettingsCommand.RETENTION_INPUT, "0",
                 TakeBotSettingsCommand.COOLDOWN_INPUT, "-5",
                 TakeBotSettingsCommand.LANGUAGE_INPUT, "fr"));
@@ -256,6 +258,7 @@ class SettingsEndToEndTest {
                 open,
                 Map.of(
                     TakeBotSettingsCommand.DIGEST_INPUT, "0",
+                    TakeBotSettingsCommand.DIGEST_HOURS_INPUT, "0",
                     TakeBotSettingsCommand.RETENTION_INPUT, "0",
                     TakeBotSettingsCommand.COOLDOWN_INPUT, "0",
                     TakeBotSettingsCommand.LANGUAGE_INPUT, "fr"))
@@ -295,6 +298,7 @@ class SettingsEndToEndTest {
             open,
             Map.of(
                 TakeBotSettingsCommand.DIGEST_INPUT, "2",
+                TakeBotSettingsCommand.DIGEST_HOURS_INPUT, "0",
                 TakeBotSettingsCommand.RETENTION_INPUT, "0",
                 TakeBotSettingsCommand.COOLDOWN_INPUT, "0",
                 TakeBotSettingsCommand.LANGUAGE_INPUT, "fr"))

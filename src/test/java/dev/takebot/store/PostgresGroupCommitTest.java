@@ -118,6 +118,74 @@ class PostgresGroupCommitTest {
     assertThat(storedIds()).isEmpty();
   }
 
+  @Test
+  @DisplayName(
+      "a caller whose batch committed returns at once, though its leader's next write already holds"
+          + " the writer lock with a batch that does not end")
+  void committedCallerDoesNotWaitForTheNextBatch() throws Exception {
+    GroupCommit commits = GroupCommit.pooled(pool, 3);
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    CountDownLatch nextBatchMayEnd = new CountDownLatch(1);
+    try {
+      // The first leader holds its batch until G and A are queued, so they share the next one.
+      CountDownLatch firstRunning = new CountDownLatch(1);
+      Future<Integer> first =
+          threads.submit(
+              () ->
+                  commits.write(
+                      st -> {
+                        firstRunning.countDown();
+                        spinUntil(() -> commits.waiting() == 2);
+                        return 0;
+                      }));
+      assertThat(firstRunning.await(1, TimeUnit.MINUTES)).isTrue();
+      // G writes again as soon as its first write returns, and that batch does not end: were A
+      // to need the lock to learn that its write is done, it would wait for that batch.
+      Future<Integer> g =
+          threads.submit(
+              () -> {
+                commits.write(insert(1));
+                return commits.write(
+                    st -> {
+                      try {
+                        nextBatchMayEnd.await(1, TimeUnit.MINUTES);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return 3;
+                    });
+              });
+      spinUntil(() -> commits.waiting() == 1);
+      Future<Integer> a = threads.submit(() -> commits.write(insert(2)));
+
+      assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+      assertThat(g.isDone()).as("G's second batch is still running").isFalse();
+      nextBatchMayEnd.countDown();
+      assertThat(g.get(1, TimeUnit.MINUTES)).isEqualTo(3);
+      assertThat(first.get(1, TimeUnit.MINUTES)).isZero();
+      assertThat(storedIds()).containsExactly(1, 2);
+    } finally {
+      nextBatchMayEnd.countDown();
+      threads.shutdownNow();
+    }
+  }
+
+  private static SqlWork.Write<Integer> insert(int id) {
+    return st -> {
+      var ps = st.get("INSERT INTO items (id) VALUES (?)");
+      ps.setInt(1, id);
+      ps.executeUpdate();
+      return id;
+    };
+  }
+
+  private static void spinUntil(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+  }
+
   /**
    * Caller 0's work waits until callers 1..3 are queued, so they all run in the next batch; each
    * inserts its own id. Caller 0 runs alone first and is not part of the failure.

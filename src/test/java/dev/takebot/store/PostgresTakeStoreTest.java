@@ -142,6 +142,55 @@ class PostgresTakeStoreTest extends TakeStoreContract {
     assertThat(stats.byLabel()).containsEntry(Label.POSITIVE, 4L).containsEntry(Label.NEGATIVE, 1L);
   }
 
+  @Test
+  @DisplayName(
+      "a shared commit inserts all its callers' takes with one statement, one round trip instead of"
+          + " one per take")
+  void sharedCommitInsertsWithOneStatement() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    try (Connection blocker = postgres.getPostgresDatabase().getConnection();
+        Statement s = blocker.createStatement()) {
+      s.execute("CREATE TABLE insert_statements (n INT)");
+      s.execute(
+          "CREATE FUNCTION count_insert_statement() RETURNS trigger LANGUAGE plpgsql AS"
+              + " $$BEGIN INSERT INTO insert_statements VALUES (1); RETURN NULL; END$$");
+      s.execute(
+          "CREATE TRIGGER count_insert_statement AFTER INSERT ON takes"
+              + " FOR EACH STATEMENT EXECUTE FUNCTION count_insert_statement()");
+      blocker.setAutoCommit(false);
+      s.execute("SELECT * FROM discussion_stats WHERE post_message_id = " + POST + " FOR UPDATE");
+      Future<Boolean> first = pool.submit(() -> store.insertTake(take(1, 5)));
+      await(() -> waitingForLock(s), "the first insert to wait for the row lock");
+      List<Future<Boolean>> queued = new ArrayList<>();
+      for (int i = 2; i <= 5; i++) {
+        long id = i;
+        queued.add(pool.submit(() -> store.insertTake(take(id, 10 + id), id == 5)));
+      }
+      await(() -> store.queuedInserts() == 4, "four inserts to queue behind the first");
+      blocker.commit();
+
+      assertThat(first.get(1, TimeUnit.MINUTES)).isTrue();
+      for (Future<Boolean> f : queued) {
+        assertThat(f.get(1, TimeUnit.MINUTES)).isTrue();
+      }
+      blocker.setAutoCommit(true);
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM insert_statements")) {
+        rs.next();
+        assertThat(rs.getInt(1))
+            .as("INSERT statements: the first take's, then the batch's")
+            .isEqualTo(2);
+      }
+      try (ResultSet rs = s.executeQuery("SELECT message_id FROM takes WHERE via_share = 1")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).as("marked as shared in the insert itself").isEqualTo(5);
+        assertThat(rs.next()).isFalse();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.stats(POST).takes()).isEqualTo(5);
+  }
+
   private static boolean waitingForLock(Statement s) throws SQLException {
     try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted")) {
       rs.next();

@@ -1181,6 +1181,65 @@ abstract class TakeStoreContract {
     assertThat(store.guildSettings(OTHER_GUILD)).containsExactly(Map.entry("language", "en"));
   }
 
+  // --- digests on the clock (#13)
+
+  @Test
+  @DisplayName(
+      "a discussion is due for a digest on the clock only with takes since its last digest, and"
+          + " only once that digest is old enough; the record survives a restart")
+  void digestsAreDueOnlyWithSomethingNew() throws Exception {
+    long post3 = 3_000;
+    store.saveDiscussion(discussion(post3, GUILD, "key-c"));
+    store.insertTake(take(10, 1));
+    store.insertTake(take(11, OTHER_POST, 2, Label.POSITIVE, 0.5));
+    Instant lastBy = T0.plusSeconds(3_600);
+
+    assertThat(store.dueDigests(GUILD, lastBy, 0))
+        .as("never had one, and a take came: due (the empty discussion is not)")
+        .containsExactly(POST);
+    assertThat(store.dueDigests(GUILD, lastBy, 10))
+        .as("the only take is older than what a first digest counts as new")
+        .isEmpty();
+
+    store.recordDigest(POST, GUILD, T0);
+    store.close();
+    store = reopen();
+    assertThat(store.dueDigests(GUILD, lastBy, 0)).as("nothing new since the last one").isEmpty();
+
+    store.insertTake(take(12, 3));
+    assertThat(store.dueDigests(GUILD, lastBy, 0)).as("a new take since").containsExactly(POST);
+    assertThat(store.dueDigests(GUILD, T0.minusSeconds(1), 0))
+        .as("the last digest is not old enough yet")
+        .isEmpty();
+    assertThat(store.dueDigests(OTHER_GUILD, T0.plusSeconds(1_999), 0))
+        .as("the first digest comes N hours after the article was posted")
+        .isEmpty();
+    assertThat(store.dueDigests(OTHER_GUILD, lastBy, 0)).containsExactly(OTHER_POST);
+  }
+
+  @Test
+  @DisplayName("digest records go with their discussion and with a departed server's data")
+  void digestRecordsAreDeletedWithTheirData() {
+    store.insertTake(take(10, 1));
+    store.insertTake(take(11, OTHER_POST, 2, Label.POSITIVE, 0.5));
+    Instant lastBy = T0.plusSeconds(3_600);
+    store.recordDigest(POST, GUILD, lastBy.plusSeconds(1));
+    store.recordDigest(OTHER_POST, OTHER_GUILD, lastBy.plusSeconds(1));
+
+    store.deleteDiscussion(POST);
+    store.saveDiscussion(discussion(POST, GUILD, "key-a"));
+    store.insertTake(take(12, 1));
+    store.markGuildDeparted(OTHER_GUILD, T0);
+    store.purgeDepartedGuild(OTHER_GUILD, T0);
+    store.saveDiscussion(discussion(OTHER_POST, OTHER_GUILD, "key-b"));
+    store.insertTake(take(13, OTHER_POST, 2, Label.POSITIVE, 0.5));
+
+    assertThat(store.dueDigests(GUILD, lastBy, 0))
+        .as("a new discussion under a deleted one's id starts without a digest")
+        .containsExactly(POST);
+    assertThat(store.dueDigests(OTHER_GUILD, lastBy, 0)).containsExactly(OTHER_POST);
+  }
+
   // --- leases (#13)
 
   private static final Duration LONG = Duration.ofMinutes(5);

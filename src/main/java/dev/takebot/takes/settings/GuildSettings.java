@@ -13,6 +13,8 @@ import java.util.Set;
  * @param moderatorRoles roles whose members are moderators: the server's role ids, or the
  *     configured list (ids or names) when the server chose none
  * @param digestEveryTakes post a summary into an article's thread every this many takes (0: never)
+ * @param digestEveryHours post a summary into an article's thread this many hours after its last
+ *     digest when takes came since (0: never)
  * @param retentionDays purge takes older than this many days (0: keep forever)
  * @param summaryCooldownSeconds a member's pause between two {@code /takes summary} (0: none)
  * @param summariesPrivate whether {@code /takes summary} answers only the asker unless told
@@ -23,6 +25,7 @@ public record GuildSettings(
     String postChannel,
     List<String> moderatorRoles,
     int digestEveryTakes,
+    int digestEveryHours,
     int retentionDays,
     int summaryCooldownSeconds,
     boolean summariesPrivate,
@@ -40,6 +43,9 @@ public record GuildSettings(
    */
   public static final int MIN_DIGEST_EVERY_TAKES = 2;
 
+  /** Thirty days: a longer wait between digests is no cadence. */
+  public static final int MAX_DIGEST_EVERY_HOURS = 720;
+
   public static final int MAX_RETENTION_DAYS = 3650;
   public static final int MAX_SUMMARY_COOLDOWN_SECONDS = 86_400;
 
@@ -48,6 +54,7 @@ public record GuildSettings(
     // Only the sign here: the bounds above are for what a manager types; the configuration has its
     // own.
     requireNotNegative("digestEveryTakes", digestEveryTakes);
+    requireNotNegative("digestEveryHours", digestEveryHours);
     requireNotNegative("retentionDays", retentionDays);
     requireNotNegative("summaryCooldownSeconds", summaryCooldownSeconds);
     language = Objects.requireNonNull(language, "language").toLowerCase(Locale.ROOT);

@@ -5,6 +5,7 @@ public enum Setting {
   POST_CHANNEL("post_channel"),
   MODERATOR_ROLES("moderator_roles"),
   DIGEST_EVERY_TAKES("digest_every_takes"),
+  DIGEST_EVERY_HOURS("digest_every_hours"),
   RETENTION_DAYS("retention_days"),
   SUMMARY_COOLDOWN_SECONDS("summary_cooldown_seconds"),
   SUMMARIES_PRIVATE("summaries_private"),

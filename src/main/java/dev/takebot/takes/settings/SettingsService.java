@@ -99,6 +99,14 @@ public final class SettingsService {
         bounded("Digest every", takes, GuildSettings.MAX_DIGEST_EVERY_TAKES));
   }
 
+  /** 0: no digests on the clock. */
+  public void setDigestEveryHours(long guildId, int hours) {
+    save(
+        guildId,
+        Setting.DIGEST_EVERY_HOURS,
+        bounded("Digest every N hours", hours, GuildSettings.MAX_DIGEST_EVERY_HOURS));
+  }
+
   public void setRetentionDays(long guildId, int days) {
     save(
         guildId,
@@ -153,6 +161,7 @@ public final class SettingsService {
         text(own, Setting.POST_CHANNEL, defaults.postChannel()),
         roles(own, guildId),
         number(own, Setting.DIGEST_EVERY_TAKES, defaults.digestEveryTakes(), guildId),
+        number(own, Setting.DIGEST_EVERY_HOURS, defaults.digestEveryHours(), guildId),
         number(own, Setting.RETENTION_DAYS, defaults.retentionDays(), guildId),
         number(own, Setting.SUMMARY_COOLDOWN_SECONDS, defaults.summaryCooldownSeconds(), guildId),
         Boolean.parseBoolean(

@@ -15,7 +15,7 @@ class SettingsServiceTest {
   private static final long GUILD = 1;
   private static final long OTHER = 2;
   private static final GuildSettings DEFAULTS =
-      new GuildSettings("news", List.of("Moderator"), 0, 0, 30, false, "en");
+      new GuildSettings("news", List.of("Moderator"), 0, 0, 0, 30, false, "en");
 
   /** A store in memory that counts its reads. */
   private static final class CountingStore implements SettingsStore {
