@@ -467,6 +467,11 @@ public final class TakeBotAssembly implements AutoCloseable {
     return settings;
   }
 
+  /** How many takes wait for their retry after a failed write. */
+  int takesWaitingForRetry() {
+    return ops.collector().waitingForRetry();
+  }
+
   /** The previews waiting for Post, Edit or Cancel, e.g. to offer one for review. */
   PendingPosts previews() {
     return previews;

@@ -108,6 +108,11 @@ final class TakesListener extends ListenerAdapter {
     }
   }
 
+  /** How many takes wait for their retry; tests watch it instead of guessing a delay. */
+  int waitingForRetry() {
+    return pending.size();
+  }
+
   /**
    * Writes every take still waiting for its retry now, once: when the bot stops, after the gateway
    * closed (no event can race it) and before the store does. One that fails again is left to the

@@ -86,7 +86,7 @@ class ShutdownDrainEndToEndTest {
       // given a take whose write failed, its retry due in ten minutes
       failInserts.set(1);
       takeId = sandbox.post(sandbox.member(), thread, "A sensible step, finally").id();
-      BotHarness.await("the failed first attempt", () -> failInserts.get() == 0);
+      BotHarness.await("the failed first attempt", () -> h.app.takesWaitingForRetry() == 1);
       assertThat(h.store.findTake(Long.parseLong(takeId))).isEmpty();
     } // when the bot stops
     // then the take was written before the store closed
