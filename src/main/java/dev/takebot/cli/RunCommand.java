@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code takebot run}: connects to Discord with {@code DISCORD_TOKEN} and runs until the process is
- * stopped (SIGTERM/Ctrl-C); a shutdown hook closes the bot, then the store (draining pending
- * writes), and exits 0 when that went cleanly, 1 when it did not.
+ * stopped (SIGTERM/Ctrl-C), even while still connecting; a shutdown hook closes the bot, then the
+ * store (draining pending writes), and exits 0 when that went cleanly, 1 when it did not.
  */
 @Command(
     name = "run",
@@ -84,16 +84,33 @@ public final class RunCommand implements Callable<Integer> {
               + " (Discord Developer Portal > your application > Bot > Reset Token), or try `takebot demo`");
       return 2;
     }
+    // The hook is in place before connecting: a SIGTERM while the bot waits for its gateway (an
+    // outage, an identify turn) stops it as cleanly as one later, rather than exit 143.
+    Stop stop = new Stop(Thread.currentThread());
+    Thread hook = new Thread(stop, "takebot-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     TakeBotAssembly runtime;
     try {
       runtime = TakeBotAssembly.start(cfg, token.get(), env);
+    } catch (InterruptedException e) {
+      if (!stop.requested) {
+        stop.abandon(hook, false);
+        throw e;
+      }
+      stop.abandon(hook, true); // start closed what it had opened; the hook exits 0
+      return awaitHalt();
     } catch (InvalidTokenException e) {
+      stop.abandon(hook, false);
       err.println(
           "error: Discord rejected the token in "
               + Secrets.TOKEN_ENV
               + ": copy it again from the Developer Portal (Bot > Reset Token)");
       return 2;
+    } catch (RuntimeException | Error e) {
+      stop.abandon(hook, false);
+      throw e;
     }
+    stop.running(runtime);
     log.info("Invite the bot with: {}", runtime.bot().inviteUrl());
     Optional<Boolean> content = runtime.bot().messageContentEnabled();
     if (content.isPresent() && !content.get()) {
@@ -102,32 +119,85 @@ public final class RunCommand implements Callable<Integer> {
               + " and only \"Share your take\" submissions will be collected. Enable it in the Developer Portal"
               + " (Bot > Privileged Gateway Intents > Message Content Intent).");
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              log.info("Shutting down (at most {} s)", SHUTDOWN_LIMIT.toSeconds());
-              watchdog(SHUTDOWN_LIMIT);
-              int status = 0;
-              try {
-                runtime.close();
-                log.info("Stopped cleanly");
-              } catch (RuntimeException | Error e) {
-                log.error("Shutdown did not complete cleanly", e);
-                status = 1;
-              }
-              stopped.countDown();
-              // After SIGTERM the JVM exits 143 (128 + 15), which systemd and Docker record as a
-              // failure. Once
-              // everything is closed, halting sets the status; System.exit from a shutdown hook
-              // would block forever.
-              Runtime.getRuntime().halt(status);
-            },
-            "takebot-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     log.info("TakeBot is running; stop it with Ctrl-C or SIGTERM");
-    stopped.await();
-    return 0;
+    return awaitHalt();
+  }
+
+  /** Waits for the shutdown hook, which ends the process with its own status. */
+  private static int awaitHalt() {
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // the hook interrupts a start under way; it halts the process itself
+      }
+    }
+  }
+
+  /**
+   * The shutdown hook: closes the running bot, or stops one still starting (interrupting its wait
+   * for the gateway, whereupon the start closes what it had opened), then halts with 0 when that
+   * went cleanly, 1 when it did not.
+   */
+  private static final class Stop implements Runnable {
+    private final Thread main;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile boolean requested;
+    private volatile TakeBotAssembly runtime;
+    private volatile boolean startStopped;
+
+    Stop(Thread main) {
+      this.main = main;
+    }
+
+    void running(TakeBotAssembly r) {
+      runtime = r;
+      started.countDown();
+    }
+
+    /**
+     * The start ended without a bot: stopped by this hook ({@code stopped}), or failed, when the
+     * hook must not run on the exit that follows.
+     */
+    void abandon(Thread hook, boolean stopped) {
+      startStopped = stopped;
+      started.countDown();
+      if (!stopped && !requested) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook runs anyway and reports the failed start
+        }
+      }
+    }
+
+    @Override
+    public void run() {
+      requested = true;
+      log.info("Shutting down (at most {} s)", SHUTDOWN_LIMIT.toSeconds());
+      watchdog(SHUTDOWN_LIMIT);
+      int status = 0;
+      try {
+        if (started.getCount() > 0) {
+          main.interrupt(); // still connecting: its wait for the gateway ends
+          started.await();
+        }
+        TakeBotAssembly r = runtime;
+        if (r != null) {
+          r.close();
+        } else if (!startStopped) {
+          throw new IllegalStateException("the bot failed while starting");
+        }
+        log.info("Stopped cleanly");
+      } catch (RuntimeException | Error | InterruptedException e) {
+        log.error("Shutdown did not complete cleanly", e);
+        status = 1;
+      }
+      // After SIGTERM the JVM exits 143 (128 + 15), which systemd and Docker record as a failure.
+      // Once everything is closed, halting sets the status; System.exit from a shutdown hook would
+      // block forever.
+      Runtime.getRuntime().halt(status);
+    }
   }
 
   /** Halts with status 1 if the stop has not finished within {@code limit}. */

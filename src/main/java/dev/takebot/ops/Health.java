@@ -66,18 +66,25 @@ public final class Health implements AutoCloseable {
     return new Readiness(shards.allConnected() && db, shards.snapshot(), db);
   }
 
-  private synchronized boolean databaseUp() {
-    if (check == null || check.isDone()) {
-      check = checker.submit(() -> database.getAsBoolean());
-    } // else the last check still hangs: wait for it rather than pile up more
+  private boolean databaseUp() {
+    Future<Boolean> pending = currentCheck();
+    // Waited for outside the lock: probes arriving together share one check and one timeout
+    // rather than queue behind each other's.
     try {
-      return check.get(databaseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return pending.get(databaseTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  private synchronized Future<Boolean> currentCheck() {
+    if (check == null || check.isDone()) {
+      check = checker.submit(() -> database.getAsBoolean());
+    } // else the last check still hangs: wait for it rather than pile up more
+    return check;
   }
 
   @Override

@@ -7,9 +7,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +22,19 @@ import org.slf4j.LoggerFactory;
  * /health/live} and {@code GET /health/ready} (200 when up, 503 when not, a small JSON body).
  *
  * <p>The JDK's own server, not the sandbox's Javalin: three read-only endpoints need no routing,
- * filters or websockets, and one daemon thread is all a scrape every few seconds asks for.
+ * filters or websockets, and a few daemon threads are all a scrape every few seconds asks for.
  */
 public final class OpsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
   private static final String JSON = "application/json";
+
+  /** Requests read and answered at once; a connection beyond them is closed at once. */
+  static final int THREADS = 4;
+
+  /** A request not read and answered within this is cut, freeing its thread. */
+  static final Duration MAX_REQUEST = Duration.ofSeconds(10);
+
+  private static final String MAX_REQUEST_PROPERTY = "sun.net.httpserver.maxReqTime";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -39,6 +50,11 @@ public final class OpsServer implements AutoCloseable {
    * @throws UncheckedIOException when the address cannot be bound (in use, not local)
    */
   public static OpsServer start(String host, int port, Metrics metrics, Health health) {
+    // Read once by the JDK's server, for every server in the process: only this one uses it (the
+    // sandbox serves with Javalin). An operator's own -D setting wins.
+    if (System.getProperty(MAX_REQUEST_PROPERTY) == null) {
+      System.setProperty(MAX_REQUEST_PROPERTY, Long.toString(MAX_REQUEST.toSeconds()));
+    }
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -53,7 +69,11 @@ public final class OpsServer implements AutoCloseable {
           t.setDaemon(true);
           return t;
         };
-    ExecutorService executor = Executors.newSingleThreadExecutor(daemon);
+    // The JDK server reads a request on the thread that answers it: with one thread, a client
+    // that stalls half-way (a flaky link, a stuck scraper) would hold up every probe after it.
+    // A few threads, and stalled requests cut after MAX_REQUEST (see below).
+    ExecutorService executor =
+        new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon);
     server.setExecutor(executor);
     server.createContext(
         "/metrics",

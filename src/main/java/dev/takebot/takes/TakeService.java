@@ -291,11 +291,15 @@ public final class TakeService {
       long postMessageId,
       long channelId,
       long authorId,
-      String authorName,
-      String text,
+      String rawAuthorName,
+      String rawText,
       Instant createdAt,
       Instant editedAt,
       boolean viaShare) {
+    // Discord has delivered NUL characters in content; PostgreSQL refuses them in text, so such a
+    // take would never be stored there (and every backfill would try again).
+    String text = withoutNul(rawText);
+    String authorName = withoutNul(rawAuthorName);
     if (isBlank(text) || isTombstoned(messageId)) {
       return Optional.empty();
     }
@@ -339,7 +343,8 @@ public final class TakeService {
    * @param editedAt when it was edited, or {@code null} for "now"
    * @return true when a take was updated
    */
-  public boolean edit(long messageId, String text, Instant editedAt) {
+  public boolean edit(long messageId, String rawText, Instant editedAt) {
+    String text = withoutNul(rawText);
     if (isBlank(text)) {
       return false;
     }
@@ -398,6 +403,10 @@ public final class TakeService {
 
   private boolean isTombstoned(long messageId) {
     return tombstones.contains(messageId) || recentDeletions.getIfPresent(messageId) != null;
+  }
+
+  private static String withoutNul(String text) {
+    return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
   }
 
   /** True when text is blank; warns once that the Message Content intent is likely missing. */

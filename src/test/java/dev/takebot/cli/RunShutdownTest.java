@@ -155,6 +155,70 @@ class RunShutdownTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "stopped while still connecting (the gateway gives no HELLO), it closes what it opened and"
+          + " exits 0 rather than 143")
+  void sigtermWhileConnectingIsACleanStop() throws Exception {
+    Path db = dir.resolve("takes.db");
+    try (DiscordSandbox sandbox = DiscordSandbox.start()) {
+      // given a gateway that accepts the bot's connection but never says HELLO
+      sandbox.beginGatewayOutage();
+      Files.writeString(
+          dir.resolve("takebot.yaml"),
+          "discord:\n  restUrl: "
+              + sandbox.restUrl()
+              + "\n  gatewayUrl: "
+              + sandbox.gatewayUrl()
+              + "\nstorage:\n  jdbcUrl: jdbc:sqlite:"
+              + db
+              + "\n");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "run",
+                  "--config",
+                  dir.resolve("takebot.yaml").toString(),
+                  "--metrics-port",
+                  "0")
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("bot.log").toFile());
+      builder.environment().put("DISCORD_TOKEN", sandbox.token());
+      Process bot = builder.start();
+      try {
+        // and a bot waiting for its session: live, not ready
+        await("the bot to serve its probes", bot, () -> logContains("/health/ready"));
+        sandbox.awaitGatewayEvent("CONNECT", 0, WAIT);
+        assertThat(ready()).isEqualTo(503);
+
+        // when it is sent SIGTERM
+        bot.destroy();
+
+        // then it stops and exits 0
+        assertThat(bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("exited in time").isTrue();
+        assertThat(bot.exitValue()).as("exit status; log:%n%s", log()).isZero();
+        assertThat(log()).contains("Stopped cleanly").doesNotContain(sandbox.token());
+      } finally {
+        bot.destroyForcibly();
+        bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
+      }
+    }
+    // and the store it had opened was closed
+    assertThat(dir.resolve("takes.db-wal")).doesNotExist();
+  }
+
+  private boolean logContains(String text) {
+    try {
+      return log().contains(text);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   private String log() throws Exception {
     return Files.readString(dir.resolve("bot.log"));
   }

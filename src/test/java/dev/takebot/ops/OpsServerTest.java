@@ -2,10 +2,13 @@ package dev.takebot.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -129,5 +132,27 @@ class OpsServerTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  @DisplayName(
+      "a client that stalls half-way through its request does not hold up the probes or a scrape")
+  void stalledClient() throws Exception {
+    try (Socket stalled = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = stalled.getOutputStream();
+      // the request line and no end of headers: the server waits for the rest
+      out.write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(100); // let the server take it up before the probe (a head start, not a wait)
+
+      HttpResponse<String> live =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + server.port() + "/health/live"))
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(live.statusCode()).isEqualTo(200);
+    }
   }
 }
