@@ -109,4 +109,24 @@ class TranscriptPageTest {
     assertThat(TranscriptPage.uniqueName("transcript.html", taken)).isEqualTo("transcript-2.html");
     assertThat(TranscriptPage.uniqueName("...", taken)).isEqualTo("file");
   }
+
+  @Test
+  @DisplayName(
+      "writes through a linked folder, and replaces what the folder holds rather than writing"
+          + " through a link planted in it")
+  void linksInTheFolder(@TempDir Path dir) throws Exception {
+    Path real = Files.createDirectory(dir.resolve("real"));
+    Path outside = Files.writeString(dir.resolve("outside.txt"), "keep me");
+    Files.createSymbolicLink(real.resolve("transcript.html"), outside);
+    Files.createSymbolicLink(real.resolve("evil_.html"), outside);
+    Path linked = Files.createSymbolicLink(dir.resolve("linked"), real);
+
+    hostilePage(linked);
+
+    assertThat(Files.readString(outside)).isEqualTo("keep me");
+    assertThat(real.resolve("transcript.html")).isRegularFile().isNotEmptyFile();
+    assertThat(Files.isSymbolicLink(real.resolve("transcript.html"))).isFalse();
+    assertThat(Files.isSymbolicLink(real.resolve("evil_.html"))).isFalse();
+    assertThat(Files.readString(real.resolve("transcript.html"))).contains("Mallory");
+  }
 }
