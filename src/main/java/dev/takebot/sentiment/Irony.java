@@ -149,11 +149,22 @@ final class Irony {
       for (int k = 1; k < seq.length && match; k++) {
         match = tb.term[i + k] == seq[k] && (tb.flags[i + k] & T_SENTENCE) == 0;
       }
-      if (match) {
+      if (match && (!lex.ironyClosing[p] || closes(tb, i + seq.length))) {
         return p;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether a phrase ending before token {@code next} closes its clause: the text, clause or
+   * sentence ends there, or only laughter or a face follows ("good luck with that lol", but not
+   * "good luck with that project").
+   */
+  private boolean closes(TokenBuffer tb, int next) {
+    return next >= tb.count
+        || (tb.flags[next] & (T_CLAUSE | T_SENTENCE | T_FACE)) != 0
+        || cue(tb, next, Lexicon.CUE_LAUGH);
   }
 
   /**

@@ -79,7 +79,10 @@ class IronyTest {
         "the State Department has zero credibility here",
         "same old playbook",
         "another coup, another delay, great",
-        "the talks failed. great.");
+        "the talks failed. great.",
+        "good luck with that",
+        "good luck with that lol",
+        "good luck with that one");
   }
 
   static Stream<String> sincere() {
@@ -131,7 +134,16 @@ class IronyTest {
         "totally worth the wait",
         "happy? very",
         "ready? let's go",
-        "it was a long hard week, thanks everyone");
+        "it was a long hard week, thanks everyone",
+        // look-alikes added in review (#17): praise the irony rules must leave alone
+        "good luck with that project, I hope it works out",
+        "good luck with that exam tomorrow!",
+        "Sure, great plan — I fully support it",
+        "the minister said \"great progress\" and he was right",
+        "great news, another school reopened in Gao",
+        "wow, they really care about the farmers, good to see",
+        "honestly amazing work, respect 🙏",
+        "they called it \"a historic partnership\" and I agree, it is");
   }
 
   static Stream<String> informational() {
