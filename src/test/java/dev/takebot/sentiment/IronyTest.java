@@ -203,4 +203,43 @@ class IronyTest {
       assertThat(s.label()).as("%s -> %s", text, s).isEqualTo(Label.NEUTRAL);
     }
   }
+
+  static Stream<String> floods() {
+    return Stream.of(
+        "great ".repeat(20_000),
+        "g".repeat(1_000_000),
+        "🙄".repeat(50_000),
+        ("great" + "\u0301\u0302\u0303\u0304".repeat(20) + " ").repeat(2_000),
+        "\u202Egreat\u202C, another delay \u202Dlol\u202C ".repeat(2_000),
+        "great\u0000huh\u0000".repeat(5_000),
+        "\uD83Dgreat\uDE00 'respect' \uDFFF".repeat(3_000),
+        "'".repeat(100_000),
+        "\"".repeat(100_000),
+        "\"great\" ".repeat(10_000),
+        "??".repeat(10_000),
+        "great?? ".repeat(10_000),
+        "not ".repeat(25_000) + "good",
+        "great, another ".repeat(5_000),
+        "great, shame about ".repeat(5_000),
+        "great huh ".repeat(5_000),
+        "sure *great* ".repeat(5_000),
+        "oh sure ".repeat(5_000),
+        "thanks for nothing ".repeat(5_000),
+        "*".repeat(100_000),
+        "*great*".repeat(10_000));
+  }
+
+  @Nested
+  @DisplayName(
+      "floods of cues and hostile characters (HostileTextBench shows their time grows linearly)")
+  class Floods {
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("dev.takebot.sentiment.IronyTest#floods")
+    @DisplayName("are read without an exception, within range")
+    void readWithoutException(String text) {
+      Sentiment s = ANALYZER.analyze(text);
+      assertThat(s.score()).isBetween(-1.0, 1.0);
+      assertThat(s.label()).isNotNull();
+    }
+  }
 }
