@@ -143,7 +143,12 @@ class IronyTest {
         "great news, another school reopened in Gao",
         "wow, they really care about the farmers, good to see",
         "honestly amazing work, respect 🙏",
-        "they called it \"a historic partnership\" and I agree, it is");
+        "they called it \"a historic partnership\" and I agree, it is",
+        "cool, thanks for the link!",
+        "great to see another round of talks, progress at last",
+        "oh nice, they actually kept their promise this time",
+        "she called it a success and it was, well done",
+        "the headline says \"historic\", and honestly it is a great step");
   }
 
   static Stream<String> informational() {
