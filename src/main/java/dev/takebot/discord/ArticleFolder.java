@@ -79,7 +79,7 @@ final class ArticleFolder {
         InputStream in = Channels.newInputStream(channel)) {
       return Optional.of(new Found(name, in.readNBytes(maxBytes + 1)));
     } catch (IOException e) {
-      throw new UserError("Could not read " + ArticlePostCommand.code(name) + ": try again.");
+      throw UserError.of("folder.unreadable", "name", ArticlePostCommand.code(name));
     }
   }
 
