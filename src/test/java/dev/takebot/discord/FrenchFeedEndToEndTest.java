@@ -171,7 +171,7 @@ class FrenchFeedEndToEndTest {
   void refusalsInFrench() {
     assertThat(run("article post", Map.of("url", web.url("/vide.html"))).content())
         .startsWith("Impossible d’utiliser ce lien")
-        .doesNotContain("article text", "title found");
+        .contains("aucun texte d’article trouvé");
     status = 500;
     try {
       assertThat(run("feed add", Map.of("url", web.url("/panne.xml"))).content())
