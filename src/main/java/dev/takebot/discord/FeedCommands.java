@@ -124,8 +124,7 @@ final class FeedCommands {
                 .getMember()
                 .hasPermission(
                     review.getAsChannel(), Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
-          throw new UserError(
-              "You can't post in <#" + review.getAsChannel().getId() + "> yourself.");
+          throw UserError.of("feed.error.reviewNotYours", "channel", review.getAsChannel().getId());
         }
         GuildMessageChannel reviewIn =
             review == null
