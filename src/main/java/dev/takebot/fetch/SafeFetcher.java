@@ -218,7 +218,13 @@ public final class SafeFetcher {
   }
 
   private FetchException tooLarge() {
-    return FetchException.of("fetch.tooLarge", "limit", sizeLimit());
+    return FetchException.of(
+        "fetch.tooLarge",
+        "size",
+        maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) : (maxBytes + 1023) / 1024,
+        // Each language writes its own unit: MB in English, Mo in French.
+        "unit",
+        maxBytes % (1024 * 1024) == 0 ? "MB" : "KB");
   }
 
   private static FetchException tooSlow() {

@@ -90,7 +90,7 @@ class PreviewLinkTest {
         "error: cette adresse est sur un réseau privé");
     assertOneLine(
         PreviewCommandTest.run("--locale", "fr", "--config", local.toString(), web.url("/huge")),
-        "error: la page dépasse 2 MB");
+        "error: la page dépasse 2\u00a0Mo");
     assertOneLine(
         PreviewCommandTest.run("--locale", "fr", "--config", local.toString(), web.url("/empty")),
         "error: aucun texte d’article trouvé");
