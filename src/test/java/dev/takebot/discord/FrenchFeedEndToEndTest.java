@@ -35,7 +35,8 @@ class FrenchFeedEndToEndTest {
 
   private final FixtureServer web = new FixtureServer();
   private volatile int status = 200;
-  private final FeedEndToEndTest.MovableClock clock = new FeedEndToEndTest.MovableClock();
+  private final dev.takebot.testing.MovableClock clock =
+      dev.takebot.testing.MovableClock.startingNow();
 
   /** A feed whose title and item title are written in ICU pattern syntax ("@"). */
   private final String trap =
@@ -215,7 +216,7 @@ class FrenchFeedEndToEndTest {
                 .hasPermission(
                     h.bot.jda().getGuildChannelById(odd.id()),
                     net.dv8tion.jda.api.Permission.MESSAGE_SEND));
-    clock.now = clock.now.plus(java.time.Duration.ofMinutes(20));
+    clock.advance(java.time.Duration.ofMinutes(20));
     h.app.pollFeedsNow();
     assertThat(run("feed list", Map.of()).content())
         .contains(
