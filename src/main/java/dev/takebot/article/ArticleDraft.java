@@ -56,7 +56,7 @@ public record ArticleDraft(
   public Article toArticle() {
     String cleanTitle = oneLine(title);
     if (!LETTER.matcher(cleanTitle).find()) {
-      throw new ArticleFormatException("no title found");
+      throw ArticleFormatException.of(0, "articleError.noTitleFound");
     }
     if (cleanTitle.length() > ArticleParser.MAX_TITLE) {
       int cut = cleanTitle.lastIndexOf(' ', ArticleParser.MAX_TITLE - 1);
@@ -115,7 +115,7 @@ public record ArticleDraft(
       }
     }
     if (prose.isEmpty()) {
-      throw new ArticleFormatException("no article text found");
+      throw ArticleFormatException.of(0, "articleError.noTextFound");
     }
     String v = foundVideo;
     cleanLinks.removeIf(l -> l.equals(v));

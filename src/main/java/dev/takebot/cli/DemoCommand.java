@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takebot.config.ArticleSettings;
 import dev.takebot.config.DiscordSettings;
+import dev.takebot.config.FetchSettings;
 import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
@@ -46,8 +47,9 @@ import picocli.CommandLine.Spec;
  * {@code takebot demo}: the whole loop in one process, offline. Starts the local Discord sandbox
  * and the real bot against it, posts the sample article as a moderator, lets simulated members
  * reply (one edits, one deletes, one writes in French, one tries to ping everyone, one uses "Share
- * your take"), asks for {@code /takes summary} as a member, and prints what a Discord user would
- * see.
+ * your take"), asks for {@code /takes summary} as a member, follows a news feed (served on loopback
+ * by {@link DemoFeedServer}) whose newest item arrives with its thread, and prints what a Discord
+ * user would see.
  */
 @Command(
     name = "demo",
@@ -115,23 +117,27 @@ public final class DemoCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     Path tmp = Files.createTempDirectory("takebot-demo");
-    try (DiscordSandbox sandbox = DiscordSandbox.start()) {
+    try (DiscordSandbox sandbox = DiscordSandbox.start();
+        DemoFeedServer site = DemoFeedServer.start()) {
       if (!Languages.of(locale).equals(Languages.DEFAULT)) {
         sandbox.setPreferredLocale(locale.strip()); // Discord's own default is en-US
       }
       TakeBotConfig config =
           new TakeBotConfig(
-              new DiscordSettings(
-                  sandbox.restUrl(),
-                  sandbox.gatewayUrl(),
-                  Long.parseLong(sandbox.guildId()),
-                  List.of("Moderator"),
-                  "news"),
-              new ArticleSettings(articleFolder(tmp), null),
-              StorageSettings.of("jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db"))),
-              new TakesSettings(0, 0));
+                  new DiscordSettings(
+                      sandbox.restUrl(),
+                      sandbox.gatewayUrl(),
+                      Long.parseLong(sandbox.guildId()),
+                      List.of("Moderator"),
+                      "news"),
+                  new ArticleSettings(articleFolder(tmp), null),
+                  StorageSettings.of(
+                      "jdbc:sqlite:" + (db != null ? db : tmp.resolve("takebot.db"))),
+                  new TakesSettings(0, 0))
+              // the demo's only news site is DemoFeedServer, on loopback
+              .withFetch(FetchSettings.defaults().withAllowPrivateAddresses(true));
       try (TakeBotAssembly runtime = TakeBotAssembly.start(config, sandbox.token(), Map.of())) {
-        play(sandbox, runtime.store(), out);
+        play(sandbox, runtime.store(), site.url(), out);
         printTranscript(sandbox, runtime.store(), out);
         if (outDir != null) {
           TranscriptPage.Written w = new TranscriptPage(sandbox, invokers).write(outDir);
@@ -172,7 +178,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void play(DiscordSandbox sandbox, TakeRepository store, PrintWriter out) {
+  private void play(DiscordSandbox sandbox, TakeRepository store, String feedUrl, PrintWriter out) {
     out.println("Sandbox up, bot connected. Playing the scenario…");
     InteractionHandle post =
         slash(
@@ -258,6 +264,19 @@ public final class DemoCommand implements Callable<Integer> {
     slash(sandbox, chloe, thread, "takes summary", Map.of()).awaitResponse(WAIT);
     // A French-speaking member: the answer only he sees is in his client's language.
     slash(sandbox, bastien, thread, "takes mine", Map.of()).awaitResponse(WAIT);
+
+    followFeed(sandbox, store, feedUrl, thread, amina);
+  }
+
+  /** A moderator follows a news feed: its newest item arrives as a post, and a member answers. */
+  private void followFeed(
+      DiscordSandbox sandbox, TakeRepository store, String feedUrl, Channel first, Member amina) {
+    slash(sandbox, sandbox.moderator(), sandbox.news(), "feed add", Map.of("url", feedUrl))
+        .awaitResponse(WAIT);
+    Channel thread = sandbox.awaitThread(t -> !t.id().equals(first.id()), WAIT);
+    SandboxMessage take =
+        sandbox.post(amina, thread, "Good news for the traders stuck in Malanville, at last.");
+    await(() -> store.findTake(Long.parseLong(take.id())).isPresent());
   }
 
   private InteractionHandle slash(

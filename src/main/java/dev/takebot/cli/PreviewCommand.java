@@ -161,7 +161,11 @@ public final class PreviewCommand implements Callable<Integer> {
           config == null ? TakeBotConfig.defaults() : new ConfigLoader().load(config);
       ArticleDraft draft = new Links(new SafeFetcher(loaded.fetch())).read(source);
       post = PostBuilder.build(draft.toArticle(), hashtags, texts.locale());
-    } catch (ConfigException | FetchException | FeedFormatException | ArticleFormatException e) {
+    } catch (FetchException | FeedFormatException e) {
+      return fail(err, ((dev.takebot.i18n.Phrased) e).phrase().in(texts));
+    } catch (ArticleFormatException e) {
+      return fail(err, e.message(texts));
+    } catch (ConfigException e) {
       return fail(err, e.getMessage());
     } catch (RuntimeException e) {
       fail(err, "could not build the post for " + source + " (" + e + "); please report this");

@@ -45,10 +45,7 @@ final class ArticleFolder {
         || name.contains("\\")
         || name.equals(".")
         || name.contains("..")) {
-      throw new UserError(
-          ArticlePostCommand.code(name)
-              + " is not an article name: give a file name from the"
-              + " articles folder, without a path.");
+      throw UserError.of("folder.notAName", "name", ArticlePostCommand.code(name));
     }
     Optional<Path> root = root();
     if (root.isEmpty()) {
@@ -61,14 +58,15 @@ final class ArticleFolder {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UserError(
-          "Could not read " + ArticlePostCommand.code(name) + ": " + e.getMessage());
+      throw UserError.of(
+          "folder.unreadableBecause",
+          "name",
+          ArticlePostCommand.code(name),
+          "reason",
+          String.valueOf(e.getMessage()));
     }
     if (!real.startsWith(root.get()) || real.equals(root.get())) {
-      throw new UserError(
-          ArticlePostCommand.code(name)
-              + " links to a file outside the articles folder; I only"
-              + " post files that are in it. Copy the article into the folder instead.");
+      throw UserError.of("folder.outside", "name", ArticlePostCommand.code(name));
     }
     if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
@@ -79,7 +77,7 @@ final class ArticleFolder {
         InputStream in = Channels.newInputStream(channel)) {
       return Optional.of(new Found(name, in.readNBytes(maxBytes + 1)));
     } catch (IOException e) {
-      throw new UserError("Could not read " + ArticlePostCommand.code(name) + ": try again.");
+      throw UserError.of("folder.unreadable", "name", ArticlePostCommand.code(name));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.takebot.article.ArticleParser;
 import dev.takebot.feed.FeedFormatException;
 import dev.takebot.feed.Links;
 import dev.takebot.fetch.FetchException;
+import dev.takebot.i18n.Phrased;
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.settings.SettingsService;
@@ -349,7 +350,7 @@ final class ArticlePostCommand implements SlashFeature {
     try {
       return new Source(url.strip(), null, links.read(url));
     } catch (FetchException | FeedFormatException e) {
-      throw UserError.of("post.badLink", "reason", e.getMessage());
+      throw UserError.of("post.badLink", "reason", ((Phrased) e).phrase());
     }
   }
 

@@ -5,6 +5,7 @@ import dev.takebot.feed.FeedFormatException;
 import dev.takebot.feed.FeedRefusal;
 import dev.takebot.feed.FeedService;
 import dev.takebot.fetch.FetchException;
+import dev.takebot.i18n.Phrased;
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.DiscordLimits;
 import dev.takebot.message.SafeText;
@@ -123,8 +124,7 @@ final class FeedCommands {
                 .getMember()
                 .hasPermission(
                     review.getAsChannel(), Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
-          throw new UserError(
-              "You can't post in <#" + review.getAsChannel().getId() + "> yourself.");
+          throw UserError.of("feed.error.reviewNotYours", "channel", review.getAsChannel().getId());
         }
         GuildMessageChannel reviewIn =
             review == null
@@ -200,7 +200,8 @@ final class FeedCommands {
             .queue();
       } catch (FetchException | FeedFormatException | FeedRefusal e) {
         hook.editOriginal(
-                MessageSpecs.editText(texts.get("feed.addFailed", "reason", e.getMessage())))
+                MessageSpecs.editText(
+                    texts.get("feed.addFailed", "reason", ((Phrased) e).phrase())))
             .queue();
       } catch (UserError e) {
         hook.editOriginal(MessageSpecs.editText(e.message(texts))).queue();
@@ -222,10 +223,7 @@ final class FeedCommands {
         ch = event.getGuildChannel();
       }
       if (!(ch instanceof GuildMessageChannel gm) || !(ch instanceof IThreadContainer)) {
-        throw new UserError(
-            "<#"
-                + ch.getId()
-                + "> can't hold discussion threads: pick a text or announcement channel.");
+        throw UserError.of("feed.error.noThreads", "channel", ch.getId());
       }
       return gm;
     }
@@ -300,8 +298,7 @@ final class FeedCommands {
                   "feed.list.failing",
                   "error",
                   SafeText.escapeMarkdown(
-                      SafeText.truncate(
-                          SafeText.oneLine(f.lastError() == null ? "error" : f.lastError()), 200)),
+                      SafeText.truncate(SafeText.oneLine(lastError(f, texts)), 200)),
                   "failures",
                   f.failures(),
                   "when",
@@ -407,5 +404,12 @@ final class FeedCommands {
       }
       event.replyChoices(choices).queue();
     }
+  }
+
+  /** A feed's stored error in the reader's language; one stored as words is shown as it is. */
+  static String lastError(Feed f, Texts texts) {
+    return f.lastError() == null
+        ? texts.get("feed.error.internal")
+        : dev.takebot.i18n.Phrase.decode(f.lastError()).map(p -> p.in(texts)).orElse(f.lastError());
   }
 }

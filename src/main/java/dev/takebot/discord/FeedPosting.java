@@ -136,16 +136,16 @@ final class FeedPosting implements EventListener {
     }
     Guild guild = guild(feed);
     if (guild == null) {
-      throw new UserError("the bot is not in that server any more");
+      throw UserError.of("feed.error.notInServer");
     }
     GuildChannel ch = guild.getGuildChannelById(feed.channelId());
     if (!(ch instanceof GuildMessageChannel channel) || !(ch instanceof IThreadContainer)) {
-      throw new UserError("its channel is gone: remove the feed and add it again");
+      throw UserError.of("feed.error.channelGone");
     }
     Member self = guild.getSelfMember();
     for (Permission p : ArticlePublisher.NEEDED) {
       if (!self.hasPermission(channel, p)) {
-        throw new UserError("I need the " + p.getName() + " permission in #" + channel.getName());
+        throw missing(p, channel);
       }
     }
     if (feed.reviewFirst()) {
@@ -158,15 +158,27 @@ final class FeedPosting implements EventListener {
   /** The moderators' channel where a "review first" feed's items wait, checked like a target. */
   static GuildMessageChannel reviewChannel(Guild guild, long id) {
     if (!(guild.getGuildChannelById(id) instanceof GuildMessageChannel review)) {
-      throw new UserError("its review channel is gone: remove the feed and add it again");
+      throw UserError.of("feed.error.reviewGone");
     }
     Member self = guild.getSelfMember();
     for (Permission p : REVIEW_NEEDED) {
       if (!self.hasPermission(review, p)) {
-        throw new UserError("I need the " + p.getName() + " permission in #" + review.getName());
+        throw missing(p, review);
       }
     }
     return review;
+  }
+
+  private static UserError missing(Permission p, GuildChannel channel) {
+    String key = "permission." + p.name();
+    return UserError.of(
+        "feed.error.permission",
+        "permission",
+        dev.takebot.i18n.Texts.english().has(key)
+            ? dev.takebot.i18n.Phrase.of(key)
+            : dev.takebot.i18n.Phrase.text(p.getName()),
+        "channel",
+        channel.getName());
   }
 
   private int totalShards() {

@@ -1,5 +1,7 @@
 package dev.takebot.discord;
 
+import dev.takebot.i18n.Phrase;
+import dev.takebot.i18n.Phrased;
 import dev.takebot.i18n.Texts;
 
 /**
@@ -9,7 +11,7 @@ import dev.takebot.i18n.Texts;
  * an invariant failure (an {@link IllegalArgumentException} deep in the code) never reaches a
  * member dressed as advice.
  */
-public final class UserError extends RuntimeException {
+public final class UserError extends RuntimeException implements Phrased {
   private static final long serialVersionUID = 1L;
 
   /** The message's key in the bundles, or null when it was given as text. */
@@ -54,6 +56,17 @@ public final class UserError extends RuntimeException {
   /** The message in the reader's language (the text as given for one made from text). */
   String message(Texts texts) {
     return key == null ? getMessage() : texts.get(key, resolved(args, texts));
+  }
+
+  /**
+   * The message as a phrase, for code outside this package (a feed's stored error); an argument
+   * with its own words in each language is given in English there.
+   */
+  @Override
+  public Phrase phrase() {
+    return key == null
+        ? Phrase.text(getMessage())
+        : Phrase.of(key, resolved(args, Texts.english()));
   }
 
   /** An argument that has its own words in each language, e.g. a permission's name. */

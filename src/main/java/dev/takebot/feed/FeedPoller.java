@@ -4,6 +4,8 @@ import dev.takebot.config.FeedSettings;
 import dev.takebot.fetch.FetchException;
 import dev.takebot.fetch.SafeFetcher;
 import dev.takebot.fetch.Validators;
+import dev.takebot.i18n.Phrase;
+import dev.takebot.i18n.Phrased;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,11 @@ public final class FeedPoller {
   /** Feeds polled per call at most; the rest are due at the next tick. */
   static final int BATCH = 50;
 
-  static final String NOT_IN_SERVER = "the bot is not in that server any more";
+  /**
+   * The longest stored error (the column's size); a phrase that does not fit is stored as its
+   * English words.
+   */
+  private static final int MAX_ERROR = 300;
 
   /** Posts one item of a feed; throws with a one-line message when it cannot. */
   @FunctionalInterface
@@ -97,7 +103,7 @@ public final class FeedPoller {
   void poll(Feed feed, Publisher publisher) {
     Instant now = clock.instant();
     if (!publisher.serves(feed)) {
-      failed(feed, now, NOT_IN_SERVER);
+      failed(feed, now, Phrase.of("feed.error.notInServer"));
       return;
     }
     try {
@@ -135,10 +141,10 @@ public final class FeedPoller {
             posts);
       }
     } catch (FetchException | FeedFormatException | PostFailed e) {
-      failed(feed, now, e.getMessage());
+      failed(feed, now, ((Phrased) e).phrase());
     } catch (RuntimeException e) {
       log.warn("Polling feed {} of guild {} failed", feed.id(), feed.guildId(), e);
-      failed(feed, now, "something went wrong on my side");
+      failed(feed, now, Phrase.of("feed.error.internal"));
     }
   }
 
@@ -152,10 +158,15 @@ public final class FeedPoller {
         null);
   }
 
-  private void failed(Feed feed, Instant now, String reason) {
+  /**
+   * Records a failed poll. The reason is stored as a phrase ({@link Phrase#encode}), so {@code
+   * /feed list} shows it in each moderator's language.
+   */
+  private void failed(Feed feed, Instant now, Phrase reason) {
     int failures = feed.failures() + 1;
     Instant next = now.plus(backoff(feed.pollMinutes(), failures));
-    store.recordPoll(feed.id(), feed.validators(), now, next, failures, oneLine(reason));
+    String stored = reason.encode(MAX_ERROR).orElseGet(() -> oneLine(reason.english()));
+    store.recordPoll(feed.id(), feed.validators(), now, next, failures, stored);
   }
 
   /** The wait after {@code failures} errors in a row: the interval doubled each time, capped. */
@@ -179,11 +190,28 @@ public final class FeedPoller {
   }
 
   /** A post that failed; its message is the publisher's. */
-  private static final class PostFailed extends RuntimeException {
+  private static final class PostFailed extends RuntimeException implements Phrased {
     private static final long serialVersionUID = 1L;
 
+    private final transient Phrase phrase;
+
     PostFailed(RuntimeException cause) {
-      super("posting failed: " + cause.getMessage(), cause, false, false);
+      this(
+          Phrase.of(
+              "feed.error.postFailed",
+              "reason",
+              cause instanceof Phrased p ? p.phrase() : Phrase.text(oneLine(cause.getMessage()))),
+          cause);
+    }
+
+    private PostFailed(Phrase phrase, RuntimeException cause) {
+      super(phrase.english(), cause, false, false);
+      this.phrase = phrase;
+    }
+
+    @Override
+    public Phrase phrase() {
+      return phrase;
     }
   }
 }

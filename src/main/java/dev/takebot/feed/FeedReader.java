@@ -55,7 +55,7 @@ public final class FeedReader {
       input.setAllowDoctypes(false);
       feed = input.build(reader);
     } catch (FeedException | IOException | IllegalArgumentException e) {
-      throw new FeedFormatException("that is not an RSS or Atom feed (" + reason(e) + ")");
+      throw FeedFormatException.of("feed.error.unreadable", "reason", reason(e));
     }
     List<FeedItem> items = new ArrayList<>();
     for (SyndEntry entry : feed.getEntries()) {

@@ -80,12 +80,8 @@ public final class FeedService {
       int pollMinutes) {
     int minutes = pollMinutes == 0 ? settings.pollMinutes() : pollMinutes;
     if (minutes < settings.pollMinutes() || minutes > 1440) {
-      throw new FeedRefusal(
-          "a feed is read every "
-              + settings.pollMinutes()
-              + " to 1440 minutes; "
-              + minutes
-              + " is not allowed");
+      throw FeedRefusal.of(
+          "feed.error.interval", "min", settings.pollMinutes(), "max", 1440, "minutes", minutes);
     }
     String wanted = SafeFetcher.parse(url).toString();
     List<Feed> existing = store.feeds(guildId);
@@ -96,10 +92,10 @@ public final class FeedService {
     String found = read.url().toString();
     if (found.length() > MAX_URL) {
       // Where the site sent us, not what the moderator typed (that is capped by the command).
-      throw new FeedRefusal("that feed's address is longer than " + MAX_URL + " characters");
+      throw FeedRefusal.of("feed.error.longAddress", "max", MAX_URL);
     }
     if (existing.stream().anyMatch(f -> f.url().equals(wanted) || f.url().equals(found))) {
-      throw new FeedRefusal("this server already follows that feed");
+      throw FeedRefusal.of("feed.error.alreadyFollowed");
     }
     Instant now = clock.instant();
     String title = read.feed().title().isBlank() ? found : read.feed().title();
@@ -128,7 +124,7 @@ public final class FeedService {
         throw overCap(count);
       }
       if (!store.addFeed(feed)) {
-        throw new FeedRefusal("this server already follows that feed");
+        throw FeedRefusal.of("feed.error.alreadyFollowed");
       }
     }
     store.markSeen(
@@ -137,8 +133,7 @@ public final class FeedService {
   }
 
   private static FeedRefusal overCap(int count) {
-    return new FeedRefusal(
-        "this server already follows " + count + " feeds, the most it may: remove one first");
+    return FeedRefusal.of("feed.error.cap", "count", count);
   }
 
   /** The server's feeds. */

@@ -33,7 +33,7 @@ final class FeedSource {
               .selectFirst(
                   "link[rel=alternate][type=application/rss+xml], link[rel=alternate][type=application/atom+xml]");
       if (link == null || link.attr("abs:href").isBlank()) {
-        throw new FeedFormatException("that page is not a feed and names none");
+        throw FeedFormatException.of("feed.error.notAFeed");
       }
       f = fetcher.fetch(SafeFetcher.parse(link.attr("abs:href")), Accept.FEED, Validators.NONE);
     }

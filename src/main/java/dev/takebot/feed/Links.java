@@ -32,7 +32,7 @@ public final class Links {
     ParsedFeed feed = FeedReader.read(page.body(), contentType(page));
     return feed.newest()
         .map(FeedItem::draft)
-        .orElseThrow(() -> new FeedFormatException("that feed has no items yet"));
+        .orElseThrow(() -> FeedFormatException.of("feed.error.noItems"));
   }
 
   static String contentType(Fetched f) {

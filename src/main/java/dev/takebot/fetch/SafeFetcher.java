@@ -148,7 +148,7 @@ public final class SafeFetcher {
         if (response.isRedirect()) {
           String location = response.header("Location");
           if (location == null || location.isBlank()) {
-            throw new FetchException("the site redirected without saying where");
+            throw FetchException.of("fetch.redirectNowhere");
           }
           current = next(current, location);
           continue;
@@ -157,7 +157,7 @@ public final class SafeFetcher {
           return new Fetched(current, true, "", null, new byte[0], validators(response, since));
         }
         if (code < 200 || code > 299) {
-          throw new FetchException("the site answered HTTP " + code);
+          throw FetchException.of("fetch.httpStatus", "code", Integer.toString(code));
         }
         return read(current, response, accept, since);
       } catch (InterruptedIOException e) {
@@ -167,10 +167,12 @@ public final class SafeFetcher {
           throw tooSlow();
         }
         throw new FetchException(
-            "could not reach " + target.host() + " (" + oneLine(e.getMessage()) + ")", e);
+            dev.takebot.i18n.Phrase.of(
+                "fetch.unreachable", "host", target.host(), "reason", oneLine(e.getMessage())),
+            e);
       }
     }
-    throw new FetchException("too many redirects (more than " + MAX_REDIRECTS + ")");
+    throw FetchException.of("fetch.tooManyRedirects", "max", MAX_REDIRECTS);
   }
 
   private Fetched read(URI url, Response response, Accept accept, Validators since)
@@ -180,14 +182,12 @@ public final class SafeFetcher {
     String mediaType =
         type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
     if (!accept.takes(mediaType)) {
-      throw new FetchException(
-          "that link is not "
-              + (accept == Accept.FEED
-                  ? "a feed"
-                  : accept == Accept.PAGE ? "a web page" : "a web page or a feed")
-              + " (it is "
-              + (mediaType.isEmpty() ? "of no declared type" : oneLine(mediaType))
-              + ")");
+      throw FetchException.of(
+          mediaType.isEmpty() ? "fetch.wrongType.none" : "fetch.wrongType",
+          "wanted",
+          accept.name().toLowerCase(Locale.ROOT),
+          "type",
+          oneLine(mediaType));
     }
     if (body.contentLength() > maxBytes) {
       throw tooLarge();
@@ -218,11 +218,17 @@ public final class SafeFetcher {
   }
 
   private FetchException tooLarge() {
-    return new FetchException("the page is larger than " + sizeLimit());
+    return FetchException.of(
+        "fetch.tooLarge",
+        "size",
+        maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) : (maxBytes + 1023) / 1024,
+        // Each language writes its own unit: MB in English, Mo in French.
+        "unit",
+        maxBytes % (1024 * 1024) == 0 ? "MB" : "KB");
   }
 
   private static FetchException tooSlow() {
-    return new FetchException("the site took too long to answer");
+    return FetchException.of("fetch.tooSlow");
   }
 
   /** The host and the checked addresses one hop connects to. */
@@ -231,14 +237,14 @@ public final class SafeFetcher {
   private Target check(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new FetchException("only http and https links can be fetched");
+      throw FetchException.of("fetch.scheme");
     }
     if (url.getRawUserInfo() != null) {
-      throw new FetchException("links with a user name or password are not fetched");
+      throw FetchException.of("fetch.userInfo");
     }
     String host = url.getHost();
     if (host == null || host.isBlank()) {
-      throw new FetchException("that link has no host");
+      throw FetchException.of("fetch.noHost");
     }
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
@@ -248,16 +254,16 @@ public final class SafeFetcher {
     try {
       addresses = resolver.resolve(host);
     } catch (UnknownHostException e) {
-      throw new FetchException("could not find the site " + oneLine(host));
+      throw FetchException.of("fetch.unknownHost", "host", oneLine(host));
     }
     if (addresses.isEmpty()) {
-      throw new FetchException("could not find the site " + oneLine(host));
+      throw FetchException.of("fetch.unknownHost", "host", oneLine(host));
     }
     for (InetAddress address : addresses) {
       // All of them: the client may try any, and a name that mixes private into public answers is
       // probing.
       if (!policy.allows(address, port)) {
-        throw new FetchException("that address is on a private network");
+        throw FetchException.of("fetch.privateNetwork");
       }
     }
     return new Target(host, List.copyOf(addresses));
@@ -270,7 +276,7 @@ public final class SafeFetcher {
           ? to
           : new URI(to.getScheme(), to.getRawSchemeSpecificPart(), null);
     } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new FetchException("the site redirected to a link that is not valid");
+      throw FetchException.of("fetch.badRedirect");
     }
   }
 
@@ -283,11 +289,11 @@ public final class SafeFetcher {
     try {
       URI uri = new URI(s);
       if (uri.getScheme() == null) {
-        throw new FetchException("that is not a link: give the whole address, with https://");
+        throw FetchException.of("fetch.notALink");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new FetchException("that is not a valid link");
+      throw FetchException.of("fetch.invalidLink");
     }
   }
 

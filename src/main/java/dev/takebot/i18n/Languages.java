@@ -29,13 +29,14 @@ public final class Languages {
 
   /**
    * The supported language closest to a Discord or BCP 47 locale tag ({@code fr}, {@code en-US},
-   * {@code pt-BR}); English for an unknown, blank or null tag.
+   * {@code pt-BR}, also Java's {@code fr_FR}); English for an unknown, blank or null tag.
    */
   public static Locale of(String tag) {
     if (tag == null || tag.isBlank()) {
       return DEFAULT;
     }
-    String language = Locale.forLanguageTag(tag.strip()).getLanguage();
+    // Java's own spelling (fr_FR, as in --locale fr_FR) would otherwise parse as no language.
+    String language = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
     for (Locale l : SUPPORTED) {
       if (l.getLanguage().equals(language)) {
         return l;

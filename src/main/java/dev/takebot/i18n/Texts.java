@@ -69,12 +69,16 @@ public final class Texts {
     }
     Map<String, Object> args = new HashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      args.put((String) namesAndValues[i], namesAndValues[i + 1]);
+      Object value = namesAndValues[i + 1];
+      args.put((String) namesAndValues[i], value instanceof Phrase p ? p.in(this) : value);
     }
     return format(key, args);
   }
 
-  /** The message {@code key} with its named arguments. */
+  /**
+   * The message {@code key} with its named arguments. Only the bundle's pattern is parsed: an
+   * argument, however many braces or apostrophes it holds, is shown as it is.
+   */
   public String format(String key, Map<String, ?> args) {
     String pattern = bundle.getString(Objects.requireNonNull(key, "key"));
     return new MessageFormat(pattern, ULocale.forLocale(locale)).format(args);

@@ -18,7 +18,8 @@ class DemoCommandTest {
 
   @Test
   @DisplayName(
-      "plays the whole loop offline, prints what members see, exits 0 and leaves no thread behind")
+      "plays the whole loop offline (a feed on loopback included), prints what members see, exits 0"
+          + " and leaves no thread behind")
   void runsTheLoop() {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     StringWriter out = new StringWriter();
@@ -43,6 +44,18 @@ class DemoCommandTest {
         transcript.substring(
             transcript.indexOf("Chloé used /takes summary"), transcript.indexOf("Stored takes"));
     assertThat(summary).contains("WAKE UP").doesNotContain("@everyone"); // quoted, but defused
+    assertThat(transcript).contains("mod used /feed add url:http://127.0.0.1:");
+    String feed = transcript.substring(transcript.indexOf("mod used /feed add"));
+    assertThat(feed)
+        .as("a moderator follows the loopback feed and its newest item arrives with its thread")
+        .containsPattern("mod used /feed add url:http://127\\.0\\.0\\.1:\\d+/sahel-wire\\.xml")
+        .contains(
+            "Following **Sahel Wire** in <#", "Its newest item: https://discord.com/channels/")
+        .contains("┃ **Niger reopens its border with Benin after two years**", "#Niger #Trade")
+        .contains("🧵 thread: Your take 👇 · Niger reopens its border with Benin")
+        .contains("🧵 Your take 👇 · Niger reopens its border with Benin after two years ──")
+        .contains("Good news for the traders stuck in Malanville, at last.")
+        .doesNotContain("Mali and Burkina Faso sign an energy deal"); // only the newest item
     Set<String> leftovers =
         Thread.getAllStackTraces().keySet().stream()
             .filter(t -> t.isAlive() && !t.isDaemon() && !before.contains(t))

@@ -82,6 +82,20 @@ class PreviewLinkTest {
         "error: the page is larger than 64 KB");
   }
 
+  @Test
+  @DisplayName("with --locale fr the refusals are French")
+  void refusalsInFrench() {
+    assertOneLine(
+        PreviewCommandTest.run("--locale", "fr", web.url("/news")),
+        "error: cette adresse est sur un réseau privé");
+    assertOneLine(
+        PreviewCommandTest.run("--locale", "fr", "--config", local.toString(), web.url("/huge")),
+        "error: la page dépasse 2\u00a0Mo");
+    assertOneLine(
+        PreviewCommandTest.run("--locale", "fr", "--config", local.toString(), web.url("/empty")),
+        "error: aucun texte d’article trouvé");
+  }
+
   private static void assertOneLine(Run run, String expected) {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();

@@ -121,9 +121,11 @@ class TranscriptPageBrowserTest {
       assertThat(chromium.eval("document.querySelectorAll('.embed').length").asInt())
           .isGreaterThanOrEqualTo(2);
       assertThat(chromium.eval("document.querySelectorAll('section.thread').length").asInt())
-          .isEqualTo(1);
+          .as("the article's thread and the feed item's")
+          .isEqualTo(2);
       assertThat(chromium.eval("document.body.innerText").asText())
-          .contains("Share your take", "6 takes", "Chloé used /takes summary");
+          .contains("Share your take", "6 takes", "Chloé used /takes summary")
+          .contains("Niger reopens its border with Benin after two years");
     }
     assertThat(chromium.errors()).as("console errors, exceptions, failed loads").isEmpty();
   }

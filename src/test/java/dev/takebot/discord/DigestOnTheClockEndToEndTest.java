@@ -112,8 +112,8 @@ class DigestOnTheClockEndToEndTest {
 
     now.set(posted.plus(Duration.ofHours(2)));
 
-    awaitDigest(a, "📊 1 takes so far");
-    awaitDigest(b, "📊 1 takes so far");
+    awaitDigest(a, "📊 1 take so far");
+    awaitDigest(b, "📊 1 take so far");
 
     h.awaitTake(sandbox.post(manny, b, "a fine plan after all").id());
     now.set(posted.plus(Duration.ofHours(4)));

@@ -13,13 +13,10 @@ import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.takes.Discussion;
+import dev.takebot.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,26 +40,8 @@ class FeedEndToEndTest {
       Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
 
   /** The bot's clock, moved by the test to make feeds due. */
-  static final class MovableClock extends Clock {
-    volatile Instant now = Instant.now();
+  private final MovableClock clock = MovableClock.startingNow();
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final MovableClock clock = new MovableClock();
   private final FixtureServer web = new FixtureServer();
   private final List<String[]> items = new CopyOnWriteArrayList<>(); // newest first
   private volatile int status = 200;
@@ -152,7 +131,7 @@ class FeedEndToEndTest {
   }
 
   private void advance(Duration d) {
-    clock.now = clock.now.plus(d);
+    clock.advance(d);
   }
 
   @Test

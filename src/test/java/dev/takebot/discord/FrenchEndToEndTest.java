@@ -338,6 +338,64 @@ class FrenchEndToEndTest {
   }
 
   /** Paths of the names and descriptions in {@code node} and below that have no French text. */
+  /** ICU MessageFormat syntax a member might type, on purpose or not. */
+  static final String PATTERN_SYNTAX = "{0} '{x, plural, one {#} other {# #}}' {count} }{ ''";
+
+  @Test
+  @DisplayName(
+      "an article title, a take and a member's name written in ICU pattern syntax are shown as"
+          + " written, never read as a pattern")
+  void patternSyntaxInMembersTextIsShownAsWritten() {
+    Member hostile = sandbox.addMember("m{0}'{n, plural, other {#}}'");
+    sandbox.setUserLocale(hostile, "fr");
+    // A first-line title: in YAML front matter " #" would start a comment.
+    String article =
+        "Le Sahel "
+            + PATTERN_SYNTAX
+            + "\n\n"
+            + "Les trois pays du Sahel ont confirmé leur départ de l’organisation régionale, et"
+            + " les ministres disent que la décision est définitive.\n";
+    SandboxMessage answer =
+        sandbox
+            .slash(
+                sandbox.moderator(),
+                sandbox.news(),
+                "article post",
+                Map.of("file", FileUpload.text("piege.md", article), "now", true))
+            .awaitResponse(BotHarness.WAIT);
+    Matcher m = POST_LINK.matcher(answer.content());
+    assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();
+    Channel t = sandbox.awaitThread(c -> c.id().equals(m.group(2)), BotHarness.WAIT);
+    assertThat(t.name()).isEqualTo("Votre avis 👇 · Le Sahel " + PATTERN_SYNTAX);
+
+    h.awaitTake(sandbox.post(hostile, t, "Excellente décision " + PATTERN_SYNTAX).id());
+    SandboxMessage summary =
+        sandbox
+            .slash(hostile, t, "takes summary", Map.of("private", false))
+            .awaitResponse(BotHarness.WAIT);
+    assertThat(visible(summary))
+        .contains("Avis sur\u00a0: Le Sahel {0} '{x, plural", "**1 avis** de **1 membre**")
+        .contains("Excellente décision {0} '{x, plural");
+    SandboxMessage mine = sandbox.slash(hostile, t, "takes mine").awaitResponse(BotHarness.WAIT);
+    assertThat(visible(mine)).contains("Vos avis", "Excellente décision {0} '{x, plural");
+  }
+
+  @Test
+  @DisplayName(
+      "a member whose client speaks a language TakeBot has no messages for (ja, pt-BR) or sends a"
+          + " garbled locale is answered in English")
+  void unknownLocalesFallBackToEnglish() {
+    int i = 0;
+    for (String tag : List.of("ja", "pt-BR", "x{0}'{n, plural}", "fr_FR_garbage-", "")) {
+      Member member = sandbox.addMember("polyglot" + i++);
+      sandbox.setUserLocale(member, tag);
+      assertThat(
+              sandbox.slash(member, thread, "takes mine").awaitResponse(BotHarness.WAIT).content())
+          .as("locale %s", tag)
+          .startsWith("You have no takes here yet");
+    }
+  }
+
   private static void untranslated(JsonNode node, String path, List<String> out) {
     if (node.hasNonNull("name") && !node.path("name_localizations").hasNonNull("fr")) {
       out.add(path + " name");

@@ -34,6 +34,17 @@ class FrenchFeedEndToEndTest {
       Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
 
   private final FixtureServer web = new FixtureServer();
+  private volatile int status = 200;
+  private final dev.takebot.testing.MovableClock clock =
+      dev.takebot.testing.MovableClock.startingNow();
+
+  /** A feed whose title and item title are written in ICU pattern syntax ("@"). */
+  private final String trap =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Piège @</title><item>"
+          + "<title>Titre @</title><link>https://news.example.com/p1</link><guid>p1</guid>"
+          + "<description>Le Niger a rouvert sa frontière avec le Bénin, après une fermeture qui a"
+          + " étouffé le commerce de la région.</description></item></channel></rss>";
+
   private BotHarness h;
   private DiscordSandbox sandbox;
 
@@ -48,6 +59,25 @@ class FrenchFeedEndToEndTest {
             + " a étouffé le commerce le long d’un des corridors les plus fréquentés de la"
             + " région.</description></item></channel></rss>";
     web.route(
+        "/piege.xml",
+        ex ->
+            FixtureServer.send(
+                ex,
+                200,
+                "application/rss+xml",
+                trap.replace("@", FrenchEndToEndTest.PATTERN_SYNTAX)
+                    .getBytes(StandardCharsets.UTF_8)));
+    web.route("/panne.xml", ex -> FixtureServer.send(ex, status, "application/rss+xml", rss(2)));
+    web.route(
+        "/vide.html",
+        ex ->
+            FixtureServer.send(
+                ex,
+                200,
+                "text/html",
+                "<html><head><title>Rien</title></head><body></body></html>"
+                    .getBytes(StandardCharsets.UTF_8)));
+    web.route(
         "/flux.xml",
         ex ->
             FixtureServer.send(
@@ -60,6 +90,7 @@ class FrenchFeedEndToEndTest {
             new TakesSettings(0, 0),
             TakeBotAssembly.Overrides.none()
                 .analyzer(new KeywordAnalyzer())
+                .clock(clock)
                 .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
             "news",
             c ->
@@ -111,5 +142,86 @@ class FrenchFeedEndToEndTest {
         .doesNotContain(FrenchEndToEndTest.ENGLISH);
     assertThat(sandbox.awaitThread(t -> t.id().equals(m.group(2)), WAIT).name())
         .startsWith("Votre avis 👇 · Le Niger rouvre");
+  }
+
+  private static byte[] rss(int items) {
+    StringBuilder sb =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Panne</title>");
+    for (int i = 1; i <= items; i++) {
+      sb.append("<item><title>Le Bénin rouvre le marché ")
+          .append(i)
+          .append("</title><link>https://news.example.com/b")
+          .append(i)
+          .append("</link><guid>b")
+          .append(i)
+          .append("</guid><description>Le Bénin a rouvert le marché de la frontière, et les")
+          .append(" commerçants du Niger sont revenus.</description></item>");
+    }
+    return sb.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private SandboxMessage run(String command, Map<String, Object> options) {
+    return sandbox.slash(sandbox.moderator(), sandbox.news(), command, options).awaitResponse(WAIT);
+  }
+
+  @Test
+  @DisplayName(
+      "a link with no article text, a feed that answers HTTP 500 and a too short interval are"
+          + " refused in French")
+  void refusalsInFrench() {
+    assertThat(run("article post", Map.of("url", web.url("/vide.html"))).content())
+        .startsWith("Impossible d’utiliser ce lien")
+        .contains("aucun texte d’article trouvé");
+    status = 500;
+    try {
+      assertThat(run("feed add", Map.of("url", web.url("/panne.xml"))).content())
+          .isEqualTo("Impossible d’ajouter ce flux\u00a0: le site a répondu HTTP 500.");
+    } finally {
+      status = 200;
+    }
+    assertThat(run("feed add", Map.of("url", web.url("/panne.xml"), "minutes", 5)).content())
+        .isEqualTo(
+            "Impossible d’ajouter ce flux\u00a0: un flux est lu toutes les 15 à 1440 minutes\u00a0;"
+                + " 5 n’est pas permis.");
+  }
+
+  @Test
+  @DisplayName(
+      "a feed's stored error is shown in French in /feed list; a channel name in pattern syntax"
+          + " is shown as written")
+  void storedErrorsInFrench() {
+    assertThat(run("feed add", Map.of("url", web.url("/piege.xml"))).content())
+        .startsWith("Suivi de **Piège {0}")
+        .contains("{x, plural, one {");
+    assertThat(sandbox.awaitThread(t -> t.name().contains("Titre {0}"), WAIT).name())
+        .isEqualTo("Votre avis 👇 · Titre " + FrenchEndToEndTest.PATTERN_SYNTAX);
+
+    dev.takebot.sandbox.Channel odd =
+        sandbox.addPrivateChannel("salon-{0}-'{n, plural, other {#}}'", sandbox.botRole());
+    sandbox.setMemberOverwrite(
+        odd, sandbox.moderator(), dev.takebot.sandbox.Permissions.VIEW_CHANNEL, 0);
+    assertThat(run("feed add", Map.of("url", web.url("/panne.xml"), "channel", odd)).content())
+        .startsWith("Suivi de **Panne**");
+    web.route("/panne.xml", ex -> FixtureServer.send(ex, status, "application/rss+xml", rss(3)));
+    sandbox.setMemberOverwrite(
+        odd, sandbox.bot(), 0, dev.takebot.sandbox.Permissions.SEND_MESSAGES);
+    BotHarness.await(
+        "JDA to see the bot may not send in the channel",
+        () ->
+            !h.bot
+                .jda()
+                .getGuildById(sandbox.guildId())
+                .getSelfMember()
+                .hasPermission(
+                    h.bot.jda().getGuildChannelById(odd.id()),
+                    net.dv8tion.jda.api.Permission.MESSAGE_SEND));
+    clock.advance(java.time.Duration.ofMinutes(20));
+    h.app.pollFeedsNow();
+    assertThat(run("feed list", Map.of()).content())
+        .contains(
+            "il me faut la permission Envoyer des messages dans #salon-{0}-'{n, plural, other"
+                + " {#}}'",
+            "1 erreur");
   }
 }

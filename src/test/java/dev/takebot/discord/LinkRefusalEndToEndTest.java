@@ -58,4 +58,19 @@ class LinkRefusalEndToEndTest {
         .isEqualTo("Could not add that feed: that address is on a private network.");
     assertThat(web.requests()).isEmpty();
   }
+
+  @Test
+  @DisplayName("a French moderator is refused in French: \"cette adresse est sur un réseau privé\"")
+  void privateAddressesRefusedInFrench() {
+    DiscordSandbox s = h.sandbox;
+    s.setUserLocale(s.moderator(), "fr");
+    try {
+      assertThat(answer("article post", "http://10.0.0.7/news"))
+          .isEqualTo("Impossible d’utiliser ce lien\u00a0: cette adresse est sur un réseau privé.");
+      assertThat(answer("feed add", "http://[::1]:" + web.port() + "/away"))
+          .isEqualTo("Impossible d’ajouter ce flux\u00a0: cette adresse est sur un réseau privé.");
+    } finally {
+      s.setUserLocale(s.moderator(), "en-US");
+    }
+  }
 }

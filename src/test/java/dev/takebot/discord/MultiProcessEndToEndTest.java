@@ -14,6 +14,7 @@ import dev.takebot.store.Stores;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.settings.SettingsService;
+import dev.takebot.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -204,11 +205,7 @@ class MultiProcessEndToEndTest {
       "every take stored once, every interaction answered once, each server's settings honoured;"
           + " a SIGKILLed process restarts and backfills its servers' takes, duplicated by nobody")
   void twoProcessesShareOneDatabase() throws Exception {
-    postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .start();
+    postgres = TestPostgres.startWithoutFsync();
     String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
     // Two identify buckets for four shards: the processes' shards 0 and 2 (and 1 and 3) contend.
     sandbox =

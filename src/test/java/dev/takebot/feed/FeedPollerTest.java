@@ -10,13 +10,11 @@ import dev.takebot.fetch.FixtureServer;
 import dev.takebot.fetch.SafeFetcher;
 import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.store.Stores;
+import dev.takebot.testing.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,33 +30,9 @@ class FeedPollerTest {
   static final long GUILD = 2L << 22; // shard 0 of 1
   static final Set<Integer> SHARDS = Set.of(0);
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-02-10T12:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
-
   @TempDir Path dir;
   final FixtureServer server = new FixtureServer();
-  final MovableClock clock = new MovableClock();
+  final MovableClock clock = new MovableClock(Instant.parse("2026-02-10T12:00:00Z"));
   final List<String> items = new CopyOnWriteArrayList<>(); // newest first, as feeds list them
   final List<String> posted = new CopyOnWriteArrayList<>();
   volatile int status = 200;
@@ -172,7 +146,7 @@ class FeedPollerTest {
     assertThat(poll()).isOne();
     assertThat(server.requests("/feed.xml").get(asked).header("If-None-Match")).isNotNull();
     assertThat(posted).isEmpty();
-    assertThat(feed().nextPollAt()).isEqualTo(clock.now.plusSeconds(15 * 60 + 45));
+    assertThat(feed().nextPollAt()).isEqualTo(clock.instant().plusSeconds(15 * 60 + 45));
 
     items.add(0, "b");
     clock.advance(Duration.ofMinutes(16));
@@ -196,7 +170,13 @@ class FeedPollerTest {
     store = Stores.open("jdbc:sqlite:" + dir.resolve("takebot.db"), null, null);
     store
         .feeds()
-        .recordPoll(feed().id(), dev.takebot.fetch.Validators.NONE, clock.now, clock.now, 0, null);
+        .recordPoll(
+            feed().id(),
+            dev.takebot.fetch.Validators.NONE,
+            clock.instant(),
+            clock.instant(),
+            0,
+            null);
     poll();
 
     assertThat(posted).containsExactly("b");
@@ -255,9 +235,9 @@ class FeedPollerTest {
 
     List<Duration> waits = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      clock.now = feed().nextPollAt();
+      clock.set(feed().nextPollAt());
       poll();
-      waits.add(Duration.between(clock.now, feed().nextPollAt()));
+      waits.add(Duration.between(clock.instant(), feed().nextPollAt()));
     }
 
     assertThat(waits)
@@ -268,10 +248,10 @@ class FeedPollerTest {
             Duration.ofMinutes(120),
             Duration.ofMinutes(120));
     assertThat(feed().failures()).isEqualTo(5);
-    assertThat(feed().lastError()).isEqualTo("the site answered HTTP 500");
+    assertThat(storedError()).isEqualTo("the site answered HTTP 500");
 
     status = 200;
-    clock.now = feed().nextPollAt();
+    clock.set(feed().nextPollAt());
     poll();
     assertThat(feed().failures()).isZero();
     assertThat(feed().lastError()).isNull();
@@ -291,9 +271,9 @@ class FeedPollerTest {
             (feed, item) -> {
               throw new IllegalStateException("the channel is gone");
             });
-    assertThat(feed().lastError()).isEqualTo("posting failed: the channel is gone");
+    assertThat(storedError()).isEqualTo("posting failed: the channel is gone");
 
-    clock.now = feed().nextPollAt();
+    clock.set(feed().nextPollAt());
     poll();
     assertThat(posted).containsExactly("b");
   }
@@ -323,9 +303,10 @@ class FeedPollerTest {
     assertThat(poller().pollDue(1, SHARDS, gone)).isOne();
 
     assertThat(server.count("/feed.xml")).isEqualTo(reads);
-    assertThat(feed().lastError()).isEqualTo("the bot is not in that server any more");
+    assertThat(storedError()).isEqualTo("the bot is not in that server any more");
     assertThat(feed().failures()).isOne();
-    assertThat(Duration.between(clock.now, feed().nextPollAt())).isEqualTo(Duration.ofMinutes(30));
+    assertThat(Duration.between(clock.instant(), feed().nextPollAt()))
+        .isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
@@ -440,5 +421,10 @@ class FeedPollerTest {
 
     assertThat(service().add(GUILD, 0, server.url("/"), 7, 0).feed().url())
         .isEqualTo(server.url("/feed.xml"));
+  }
+
+  /** The stored error in English: it is stored as a phrase, worded for each reader. */
+  private String storedError() {
+    return dev.takebot.i18n.Phrase.decode(feed().lastError()).orElseThrow().english();
   }
 }

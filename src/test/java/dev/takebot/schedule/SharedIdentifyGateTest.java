@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takebot.store.Stores;
 import dev.takebot.takes.TakeRepository;
+import dev.takebot.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,11 +46,7 @@ class SharedIdentifyGateTest {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .start();
+    postgres = TestPostgres.startWithoutFsync();
   }
 
   @AfterAll
@@ -63,11 +58,7 @@ class SharedIdentifyGateTest {
 
   @BeforeEach
   void emptyDatabase() throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA public CASCADE");
-      s.execute("CREATE SCHEMA public");
-    }
+    TestPostgres.emptySchema(postgres);
   }
 
   @AfterEach

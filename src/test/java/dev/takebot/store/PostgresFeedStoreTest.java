@@ -1,8 +1,7 @@
 package dev.takebot.store;
 
+import dev.takebot.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,11 +12,7 @@ class PostgresFeedStoreTest extends FeedStoreContract {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .start();
+    postgres = TestPostgres.startWithoutFsync();
   }
 
   @AfterAll
@@ -29,11 +24,7 @@ class PostgresFeedStoreTest extends FeedStoreContract {
 
   @Override
   JdbcTakeStore openEmpty() throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA public CASCADE");
-      s.execute("CREATE SCHEMA public");
-    }
+    TestPostgres.emptySchema(postgres);
     return reopen();
   }
 

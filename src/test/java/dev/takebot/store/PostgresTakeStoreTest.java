@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.TakeStats;
+import dev.takebot.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,9 +33,7 @@ class PostgresTakeStoreTest extends TakeStoreContract {
   static void startPostgres() throws Exception {
     // Durability of the server is not under test here; the SIGKILL test covers SQLite commits.
     postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
+        TestPostgres.builderWithoutFsync()
             // Tells which takes were committed together, savepoints (subtransactions) included.
             .setServerConfig("track_commit_timestamp", "on")
             .start();
@@ -207,11 +206,7 @@ class PostgresTakeStoreTest extends TakeStoreContract {
 
   @Override
   JdbcTakeStore openEmpty() throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA public CASCADE");
-      s.execute("CREATE SCHEMA public");
-    }
+    TestPostgres.emptySchema(postgres);
     return reopen();
   }
 

@@ -6,9 +6,8 @@ import dev.takebot.sentiment.Label;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.Stores;
+import dev.takebot.testing.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +46,7 @@ class RetagLeaseTest {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .start();
+    postgres = TestPostgres.startWithoutFsync();
   }
 
   @AfterAll
@@ -104,11 +99,7 @@ class RetagLeaseTest {
 
   @BeforeEach
   void seed() throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA public CASCADE");
-      s.execute("CREATE SCHEMA public");
-    }
+    TestPostgres.emptySchema(postgres);
     TakeRepository store = process();
     store.saveDiscussion(new Discussion(POST, GUILD, 10, POST, "a", "A", CLOCK.instant()));
     List<Take> takes = new ArrayList<>();
