@@ -21,7 +21,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +112,9 @@ public final class DemoCommand implements Callable<Integer> {
     if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
       throw new IllegalArgumentException("--out must be a folder; " + outDir + " is a file");
     }
+    if (outDir != null) {
+      checkWritable(outDir);
+    }
     long started = System.nanoTime();
     Path tmp = Files.createTempDirectory("takebot-demo");
     try (DiscordSandbox sandbox = DiscordSandbox.start();
@@ -147,6 +154,28 @@ public final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%nDemo finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
     out.flush();
     return 0;
+  }
+
+  /**
+   * Makes sure files can be written into {@code dir} before the demo runs, rather than failing
+   * after it with a bare path: a probe file is created there and removed.
+   */
+  private static void checkWritable(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, ".takebot-probe", ".tmp"));
+    } catch (IOException | UnsupportedOperationException e) {
+      // The JDK names the cause in the exception's type more often than in its reason.
+      String why =
+          e instanceof FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : e instanceof FileAlreadyExistsException
+                  ? "a file or broken link is in the way"
+                  : e instanceof AccessDeniedException
+                      ? "permission denied"
+                      : e instanceof NoSuchFileException ? "cannot be created there" : e.toString();
+      throw new IllegalArgumentException("--out: cannot write to " + dir + " (" + why + ")");
+    }
   }
 
   private void play(DiscordSandbox sandbox, TakeRepository store, String feedUrl, PrintWriter out) {

@@ -176,6 +176,13 @@ final class DiscordMarkdown {
       }
       if (c == '[') {
         Matcher m = MASKED_LINK.matcher(s).region(i, s.length());
+        if (m.lookingAt() && m.group(1).contains("://")) {
+          // Discord shows a masked link whose text holds a link as typed: "[https://a](https://b)"
+          // would otherwise show one address and lead to another, or nest one link in another.
+          out.append(escape(m.group()));
+          i = m.end();
+          continue;
+        }
         if (m.lookingAt()) {
           out.append(link(m.group(2), depth < 8 ? nested(m.group(1), depth) : escape(m.group(1))));
           i = m.end();

@@ -61,7 +61,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the post was built",
-      "2:bad arguments, or the file or link is not a usable article (one line on stderr)"
+      "2:bad arguments, or the file or link is not a usable article (one line on stderr)",
+      "1:a bug (the message asks to report it)"
     })
 public final class PreviewCommand implements Callable<Integer> {
   static final int BAD_INPUT = 2;

@@ -204,7 +204,7 @@ public final class SentimentCommand implements Callable<Integer> {
     for (Half h : Half.values()) {
       out.println(evaluation(table, ours, half, h).row("takebot " + h.id()));
     }
-    VaderBaselines.forFile(eval.getFileName().toString())
+    VaderBaselines.forFile(eval.getFileName().toString(), rows.size())
         .ifPresent(
             b ->
                 out.printf(

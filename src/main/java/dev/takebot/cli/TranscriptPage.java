@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -126,14 +127,23 @@ final class TranscriptPage {
           String url = a.path("url").asText();
           byte[] bytes = download(http, url);
           String name = uniqueName(a.path("filename").asText(), taken);
-          files.add(Files.write(dir.resolve(name), bytes));
+          files.add(replace(dir.resolve(name), bytes));
           saved.put(url, new Saved(name, a.path("content_type").asText(""), bytes));
         }
       }
     }
     Path page = dir.resolve(PAGE);
-    Files.writeString(page, html(messages), StandardCharsets.UTF_8);
+    replace(page, html(messages).getBytes(StandardCharsets.UTF_8));
     return new Written(page, List.copyOf(files));
+  }
+
+  /**
+   * Writes {@code bytes} as a new file at {@code path}, replacing what is there: a link left at
+   * that name is removed, never written through to a file elsewhere.
+   */
+  private static Path replace(Path path, byte[] bytes) throws IOException {
+    Files.deleteIfExists(path);
+    return Files.write(path, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   }
 
   /** Files come only from the sandbox's own CDN route; any other address is not fetched. */

@@ -52,7 +52,18 @@ final class Irony {
   int apply(TokenBuffer tb, int m) {
     boolean sarcastic = false;
     if (tb.cues != 0) {
+      // The sentence bounds are followed along rather than looked up per cue, and turns that share
+      // their start skip what they turned before: a flood of cues in one long sentence stays
+      // linear.
+      Turns turns = new Turns();
+      int start = 0; // where token i's sentence starts
+      int before = 0; // where the sentence before it starts
+      int end = 0; // where token i's sentence ends, once asked for
       for (int i = 0; i < tb.count; i++) {
+        if (i > 0 && (tb.flags[i] & T_SENTENCE) != 0) {
+          before = start;
+          start = i;
+        }
         int id = tb.term[i];
         if (id < 0) {
           continue;
@@ -73,16 +84,22 @@ final class Irony {
           }
         }
         if ((c & Lexicon.CUE_ANOTHER) != 0) {
-          anotherAfterPraise(tb, m, i);
+          if (end <= i) {
+            end = tb.sentenceEnd(i);
+          }
+          anotherAfterPraise(tb, m, i, start, end, turns);
         }
         if ((c & Lexicon.CUE_TAIL) != 0) {
-          tail(tb, m, i);
+          tail(tb, m, i, start == i ? before : start, turns);
         }
-        if ((c & Lexicon.CUE_HUH) != 0 && i > 0 && tb.sentenceEnd(i) == i + 1) {
-          tb.ironic |= turn(tb, m, tb.sentenceStart(i), i); // "wow they really care huh"
+        if ((c & Lexicon.CUE_HUH) != 0
+            && i > 0
+            && (i + 1 == tb.count || (tb.flags[i + 1] & T_SENTENCE) != 0)) {
+          tb.ironic |= turns.turn(tb, m, start, i); // "wow they really care huh"
         }
       }
     }
+    Openers openers = new Openers();
     for (int s = 0; s < tb.spans; s++) {
       int from = tb.spanFrom[s];
       int to = tb.spanTo[s];
@@ -100,7 +117,7 @@ final class Irony {
           }
         }
         case TokenBuffer.SPAN_ITALIC -> {
-          if (openerBefore(tb, from)) {
+          if (openers.before(tb, from)) {
             tb.ironic |= turn(tb, m, from, to);
           }
         }
@@ -110,9 +127,9 @@ final class Irony {
           }
         }
         default -> {
-          for (int r = 0; r < m; r++) {
+          for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
             int k = tb.scored[r];
-            if (k >= from && k < to && tb.sent[k] > 0) {
+            if (tb.sent[k] > 0) {
               tb.sent[k] *= inquiry;
             }
           }
@@ -149,7 +166,7 @@ final class Irony {
       for (int k = 1; k < seq.length && match; k++) {
         match = tb.term[i + k] == seq[k] && (tb.flags[i + k] & T_SENTENCE) == 0;
       }
-      if (match) {
+      if (match && (!lex.ironyClosing[p] || closes(tb, i + seq.length))) {
         return p;
       }
     }
@@ -157,17 +174,27 @@ final class Irony {
   }
 
   /**
+   * Whether a phrase ending before token {@code next} closes its clause: the text, clause or
+   * sentence ends there, or only laughter or a face follows ("good luck with that lol", but not
+   * "good luck with that project").
+   */
+  private boolean closes(TokenBuffer tb, int next) {
+    return next >= tb.count
+        || (tb.flags[next] & (T_CLAUSE | T_SENTENCE | T_FACE)) != 0
+        || cue(tb, next, Lexicon.CUE_LAUGH);
+  }
+
+  /**
    * "great, another delay", "bravo, encore une belle promesse": a sentence that opens with praise
    * set off by a comma and then says "another" turns its praise around.
    */
-  private void anotherAfterPraise(TokenBuffer tb, int m, int i) {
-    int s = tb.sentenceStart(i);
+  private void anotherAfterPraise(TokenBuffer tb, int m, int i, int s, int end, Turns turns) {
     int j = s;
     if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && tb.sent[j] <= 0) {
       j++; // "oh great, another summit"
     }
     if (j < i && isScored(tb, m, j) && tb.sent[j] > 0 && (tb.flags[j + 1] & T_CLAUSE) != 0) {
-      tb.ironic |= turn(tb, m, s, tb.sentenceEnd(i));
+      tb.ironic |= turns.turn(tb, m, s, end);
     }
   }
 
@@ -175,14 +202,57 @@ final class Irony {
    * "great diplomacy, shame about the coup": a tail word opening a clause, followed by a link word,
    * turns around the praise of the clause or sentence before it.
    */
-  private void tail(TokenBuffer tb, int m, int i) {
+  private void tail(TokenBuffer tb, int m, int i, int before, Turns turns) {
     if (i == 0
         || (tb.flags[i] & (T_CLAUSE | T_SENTENCE)) == 0
         || i + 1 >= tb.count
         || !cue(tb, i + 1, Lexicon.CUE_TAIL_LINK)) {
       return;
     }
-    tb.ironic |= turn(tb, m, tb.sentenceStart(i - 1), i);
+    tb.ironic |= turns.turn(tb, m, before, i);
+  }
+
+  /**
+   * Turns ranges of one text. A range that starts where the last one did is turned only past where
+   * that one ended: what was turned is no longer praise (the sarcasm factor is negative), so a
+   * second pass over it would change nothing.
+   */
+  private final class Turns {
+    private int from = -1;
+    private int to;
+
+    boolean turn(TokenBuffer tb, int m, int f, int t) {
+      if (f != from || flip >= 0) {
+        from = f;
+        to = t;
+        return Irony.this.turn(tb, m, f, t);
+      }
+      int past = Math.max(f, to);
+      to = Math.max(to, t);
+      return Irony.this.turn(tb, m, past, t);
+    }
+  }
+
+  /**
+   * Whether an opener comes before a token in its sentence, for tokens asked about in text order:
+   * one walk through the text answers all of them (asked out of order, it looks back).
+   */
+  private final class Openers {
+    private int next; // the first token not walked yet
+    private boolean seen; // an opener between the start of next's sentence and next
+
+    boolean before(TokenBuffer tb, int k) {
+      if (k < next) {
+        return openerBefore(tb, k);
+      }
+      for (; next < k; next++) {
+        if ((tb.flags[next] & T_SENTENCE) != 0) {
+          seen = false;
+        }
+        seen |= cue(tb, next, Lexicon.CUE_OPENER);
+      }
+      return seen && (k == 0 || (tb.flags[k] & T_SENTENCE) == 0);
+    }
   }
 
   /**
@@ -226,22 +296,19 @@ final class Irony {
   /** Whether the scored tokens in [from, to) hold praise and nothing negative. */
   private static boolean onlyPraise(TokenBuffer tb, int m, int from, int to) {
     boolean praise = false;
-    for (int r = 0; r < m; r++) {
+    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
-      if (k >= from && k < to) {
-        if (tb.sent[k] < 0) {
-          return false;
-        }
-        praise |= tb.sent[k] > 0;
+      if (tb.sent[k] < 0) {
+        return false;
       }
+      praise |= tb.sent[k] > 0;
     }
     return praise;
   }
 
   private static boolean noValence(TokenBuffer tb, int m, int from, int to) {
-    for (int r = 0; r < m; r++) {
-      int k = tb.scored[r];
-      if (k >= from && k < to && tb.sent[k] != 0) {
+    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+      if (tb.sent[tb.scored[r]] != 0) {
         return false;
       }
     }
@@ -254,13 +321,9 @@ final class Irony {
    */
   private boolean turn(TokenBuffer tb, int m, int from, int to) {
     boolean any = false;
-    for (int r = 0; r < m; r++) {
+    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
-      if (k >= from
-          && k < to
-          && tb.sent[k] > 0
-          && (tb.flags[k] & T_FACE) == 0
-          && !cue(tb, k, Lexicon.CUE_LAUGH)) {
+      if (tb.sent[k] > 0 && (tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
         tb.sent[k] *= flip;
         any = true;
       }
@@ -274,20 +337,31 @@ final class Irony {
   }
 
   private static boolean isScored(TokenBuffer tb, int m, int k) {
-    for (int r = 0; r < m; r++) {
-      if (tb.scored[r] == k) {
-        return true;
+    int r = firstScored(tb, m, k);
+    return r < m && tb.scored[r] == k;
+  }
+
+  /**
+   * The first r with {@code tb.scored[r] >= k}, or m: the scored tokens are in text order, so a
+   * range of them is found without walking the text's every scored token.
+   */
+  private static int firstScored(TokenBuffer tb, int m, int k) {
+    int lo = 0;
+    int hi = m;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tb.scored[mid] < k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    return false;
+    return lo;
   }
 
   /** Gives token {@code k} valence {@code v}, adding it to the scored tokens in order if needed. */
   private static int setValence(TokenBuffer tb, int m, int k, float v) {
-    int r = m;
-    while (r > 0 && tb.scored[r - 1] >= k) {
-      r--;
-    }
+    int r = firstScored(tb, m, k);
     if (r < m && tb.scored[r] == k) {
       tb.sent[k] = v;
       return m;

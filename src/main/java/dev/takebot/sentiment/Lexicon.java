@@ -143,6 +143,9 @@ final class Lexicon {
   final float[] ironyValences;
   final boolean[] ironySarcastic;
 
+  /** Whether irony phrase k counts only where it closes its clause ("good luck with that."). */
+  final boolean[] ironyClosing;
+
   /** CRC of every resource byte read, folded into the analyser's version. */
   final long checksum;
 
@@ -239,10 +242,13 @@ final class Lexicon {
     ironyPhrases = ironyIds.toArray(new int[0][]);
     ironyValences = new float[ironyPhrases.length];
     ironySarcastic = new boolean[ironyPhrases.length];
+    ironyClosing = new boolean[ironyPhrases.length];
     for (int k = 0; k < ironyPhrases.length; k++) {
       String[] f = ironyLines.get(k);
       ironyValences[k] = Float.parseFloat(f[1]);
-      ironySarcastic[k] = f.length > 2 && f[2].strip().equals("sarcastic");
+      List<String> marks = f.length > 2 ? List.of(f[2].strip().split(" +")) : List.of();
+      ironySarcastic[k] = marks.contains("sarcastic");
+      ironyClosing[k] = marks.contains("closing");
     }
     for (String line : lines(loader, DIR + "emoji.tsv")) {
       String[] f = line.split("\t");

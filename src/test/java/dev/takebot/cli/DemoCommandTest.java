@@ -94,4 +94,28 @@ class DemoCommandTest {
     assertThat(rc).isEqualTo(2);
     assertThat(err.toString()).startsWith("error: --out must be a folder");
   }
+
+  @Test
+  @DisplayName(
+      "--out where no folder can be made (under a file, a dangling link) is refused at once with"
+          + " exit 2, before the demo runs")
+  void outMustBeUsable(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+    Path dangling = Files.createSymbolicLink(dir.resolve("gone"), dir.resolve("nowhere"));
+    for (Path out : new Path[] {file.resolve("inside"), dangling}) {
+      StringWriter err = new StringWriter();
+      StringWriter stdout = new StringWriter();
+      CommandLine cli = Main.commandLine();
+      cli.setErr(new PrintWriter(err));
+      cli.setOut(new PrintWriter(stdout));
+
+      int rc = cli.execute("demo", "--out", out.toString());
+
+      assertThat(rc).as("exit code for %s", out).isEqualTo(2);
+      assertThat(err.toString())
+          .startsWith("error: --out: cannot write to " + out)
+          .doesNotContain("Exception");
+      assertThat(stdout.toString()).doesNotContain("Sandbox up");
+    }
+  }
 }

@@ -220,6 +220,17 @@ class PreviewCommandTest {
     assertThat(run.out()).contains("preview", "--json", "--hashtags", "FILE");
   }
 
+  @Test
+  @DisplayName("--help lists every exit code the command returns, 1 for a bug included")
+  void helpListsExitCodes() {
+    Run run = run("--help");
+
+    assertThat(run.out())
+        .containsPattern("(?m)^\\s*0\\s")
+        .containsPattern("(?m)^\\s*1\\s")
+        .containsPattern("(?m)^\\s*2\\s");
+  }
+
   private static void assertOneLineError(Run run, String expected) {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();

@@ -92,6 +92,22 @@ class SentimentCommandTest {
         .containsPattern("(?m)^takebot checking\t" + count(in, Half.CHECKING) + "\t");
   }
 
+  @Test
+  @DisplayName(
+      "prints Python VADER's whole-file figures only for the whole shared file, not for a file"
+          + " that merely has its name")
+  void baselineOnlyForTheWholeFile() throws Exception {
+    Path in =
+        file(
+            "vader_nyt.tsv",
+            "id\tgold_label\tgold_score\ttext\n1\tpositive\t0.7\tgreat stuff\n"
+                + "2\tnegative\t-0.6\tterrible stuff\n");
+
+    assertThat(run("--eval", in.toString())).isZero();
+
+    assertThat(out.toString()).contains("takebot all\t2\t").doesNotContain("vader all");
+  }
+
   private static long count(Path tsv, Half half) throws Exception {
     return Files.readAllLines(tsv).stream()
         .skip(1)

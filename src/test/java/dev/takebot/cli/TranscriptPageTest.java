@@ -33,7 +33,12 @@ class TranscriptPageTest {
           "```\n</pre><script>window.pwned=8</script>\n``` in a block",
           "<@1\"><script>window.pwned=9</script>> a mention",
           "</style><script>window.pwned=10</script> style",
-          "&lt;script&gt; already escaped stays text, \u0000 a NUL");
+          "&lt;script&gt; already escaped stays text, \u0000 a NUL",
+          "[https://good.example/](https://evil.example/) a link whose text is another link",
+          "[see <https://good.example/>](https://evil.example/) a link inside a link",
+          "[data](data:text/html,<script>window.pwned=13</script>) a data: link",
+          "w" + "o".repeat(1900) + "w an unbroken word",
+          "https://example.com/" + "x".repeat(1900) + " an unbroken link");
 
   /** A sandbox channel full of hostile takes and a hostile file name, rendered to {@code dir}. */
   static TranscriptPage.Written hostilePage(Path dir) throws Exception {
@@ -63,6 +68,9 @@ class TranscriptPageTest {
         .doesNotContainPattern("(?i)<[^>]*(href|src)\\s*=\\s*\"?javascript:")
         .doesNotContain("<img src=x", "<svg", "<iframe", "\u0000")
         .doesNotContain("href=\"https://example.com/\" onmouseover")
+        .doesNotContainPattern("<a [^>]*>(?:(?!</a>).)*<a ")
+        .doesNotContain("href=\"https://evil.example/\"")
+        .doesNotContainPattern("(?i)<[^>]*(href|src)\\s*=\\s*\"?data:text")
         .contains("&lt;script&gt;window.pwned = 1&lt;/script&gt;")
         .contains("&amp;lt;script&amp;gt; already escaped")
         .contains("&lt;b onclick=window.pwned=11&gt;Mallory&lt;/b&gt;");
@@ -100,5 +108,25 @@ class TranscriptPageTest {
         .isEqualTo("Summary-Chart-3.png");
     assertThat(TranscriptPage.uniqueName("transcript.html", taken)).isEqualTo("transcript-2.html");
     assertThat(TranscriptPage.uniqueName("...", taken)).isEqualTo("file");
+  }
+
+  @Test
+  @DisplayName(
+      "writes through a linked folder, and replaces what the folder holds rather than writing"
+          + " through a link planted in it")
+  void linksInTheFolder(@TempDir Path dir) throws Exception {
+    Path real = Files.createDirectory(dir.resolve("real"));
+    Path outside = Files.writeString(dir.resolve("outside.txt"), "keep me");
+    Files.createSymbolicLink(real.resolve("transcript.html"), outside);
+    Files.createSymbolicLink(real.resolve("evil_.html"), outside);
+    Path linked = Files.createSymbolicLink(dir.resolve("linked"), real);
+
+    hostilePage(linked);
+
+    assertThat(Files.readString(outside)).isEqualTo("keep me");
+    assertThat(real.resolve("transcript.html")).isRegularFile().isNotEmptyFile();
+    assertThat(Files.isSymbolicLink(real.resolve("transcript.html"))).isFalse();
+    assertThat(Files.isSymbolicLink(real.resolve("evil_.html"))).isFalse();
+    assertThat(Files.readString(real.resolve("transcript.html"))).contains("Mallory");
   }
 }

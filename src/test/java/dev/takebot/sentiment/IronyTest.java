@@ -79,7 +79,10 @@ class IronyTest {
         "the State Department has zero credibility here",
         "same old playbook",
         "another coup, another delay, great",
-        "the talks failed. great.");
+        "the talks failed. great.",
+        "good luck with that",
+        "good luck with that lol",
+        "good luck with that one");
   }
 
   static Stream<String> sincere() {
@@ -131,7 +134,21 @@ class IronyTest {
         "totally worth the wait",
         "happy? very",
         "ready? let's go",
-        "it was a long hard week, thanks everyone");
+        "it was a long hard week, thanks everyone",
+        // look-alikes added in review (#17): praise the irony rules must leave alone
+        "good luck with that project, I hope it works out",
+        "good luck with that exam tomorrow!",
+        "Sure, great plan — I fully support it",
+        "the minister said \"great progress\" and he was right",
+        "great news, another school reopened in Gao",
+        "wow, they really care about the farmers, good to see",
+        "honestly amazing work, respect 🙏",
+        "they called it \"a historic partnership\" and I agree, it is",
+        "cool, thanks for the link!",
+        "great to see another round of talks, progress at last",
+        "oh nice, they actually kept their promise this time",
+        "she called it a success and it was, well done",
+        "the headline says \"historic\", and honestly it is a great step");
   }
 
   static Stream<String> informational() {
@@ -189,6 +206,45 @@ class IronyTest {
     void readNeutral(String text) {
       Sentiment s = ANALYZER.analyze(text);
       assertThat(s.label()).as("%s -> %s", text, s).isEqualTo(Label.NEUTRAL);
+    }
+  }
+
+  static Stream<String> floods() {
+    return Stream.of(
+        "great ".repeat(20_000),
+        "g".repeat(1_000_000),
+        "🙄".repeat(50_000),
+        ("great" + "\u0301\u0302\u0303\u0304".repeat(20) + " ").repeat(2_000),
+        "\u202Egreat\u202C, another delay \u202Dlol\u202C ".repeat(2_000),
+        "great\u0000huh\u0000".repeat(5_000),
+        "\uD83Dgreat\uDE00 'respect' \uDFFF".repeat(3_000),
+        "'".repeat(100_000),
+        "\"".repeat(100_000),
+        "\"great\" ".repeat(10_000),
+        "??".repeat(10_000),
+        "great?? ".repeat(10_000),
+        "not ".repeat(25_000) + "good",
+        "great, another ".repeat(5_000),
+        "great, shame about ".repeat(5_000),
+        "great huh ".repeat(5_000),
+        "sure *great* ".repeat(5_000),
+        "oh sure ".repeat(5_000),
+        "thanks for nothing ".repeat(5_000),
+        "*".repeat(100_000),
+        "*great*".repeat(10_000));
+  }
+
+  @Nested
+  @DisplayName(
+      "floods of cues and hostile characters (HostileTextBench shows their time grows linearly)")
+  class Floods {
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("dev.takebot.sentiment.IronyTest#floods")
+    @DisplayName("are read without an exception, within range")
+    void readWithoutException(String text) {
+      Sentiment s = ANALYZER.analyze(text);
+      assertThat(s.score()).isBetween(-1.0, 1.0);
+      assertThat(s.label()).isNotNull();
     }
   }
 }
