@@ -2,6 +2,8 @@ package dev.takebot.discord;
 
 import dev.takebot.feed.Feed;
 import dev.takebot.feed.FeedFormatException;
+import dev.takebot.feed.FeedItem;
+import dev.takebot.feed.FeedPoller;
 import dev.takebot.feed.FeedRefusal;
 import dev.takebot.feed.FeedService;
 import dev.takebot.fetch.FetchException;
@@ -44,9 +46,10 @@ final class FeedCommands {
       FeedService feeds,
       SettingsService settings,
       ArticlePublisher post,
-      PendingPosts previews) {
+      PendingPosts previews,
+      FeedPoller poller) {
     return List.of(
-        new Add(ctx, feeds, settings, post, previews),
+        new Add(ctx, feeds, settings, post, previews, poller),
         new ListFeeds(feeds),
         new Change(feeds, Change.Kind.REMOVE),
         new Change(feeds, Change.Kind.PAUSE),
@@ -60,13 +63,16 @@ final class FeedCommands {
     private final SettingsService settings;
     private final ArticlePublisher post;
     private final PendingPosts previews;
+    private final FeedPoller poller;
 
     Add(
         BotContext ctx,
         FeedService feeds,
         SettingsService settings,
         ArticlePublisher post,
-        PendingPosts previews) {
+        PendingPosts previews,
+        FeedPoller poller) {
+      this.poller = poller;
       this.previews = previews;
       this.ctx = ctx;
       this.feeds = feeds;
@@ -152,17 +158,18 @@ final class FeedCommands {
                     "review",
                     reviewIn == null ? "" : reviewIn.getId()));
         if (added.firstPost().isPresent() && reviewIn != null) {
+          FeedItem first = added.firstPost().get();
+          poller.offered(feed, first);
           try {
             previews.offer(
                 reviewIn,
                 target,
                 ctx.articles()
-                    .prepare(
-                        feed.title(),
-                        added.firstPost().get().draft(),
-                        ctx.readers().server(event.getGuild())));
+                    .prepare(feed.title(), first.draft(), ctx.readers().server(event.getGuild())),
+                () -> poller.decided(feed, first));
             answer.append('\n').append(texts.get("feed.newest.review"));
           } catch (UserError e) {
+            poller.decided(feed, first); // the moderator is told it was not offered
             answer
                 .append('\n')
                 .append(texts.get("feed.newest.notOffered", "reason", e.message(texts)));

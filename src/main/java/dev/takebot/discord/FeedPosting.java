@@ -132,6 +132,9 @@ final class FeedPosting implements EventListener {
     } catch (UserError e) {
       // The item itself is no article (e.g. no text): it stays seen and the feed goes on.
       log.info("Feed {} item {} skipped: {}", feed.id(), item.key(), e.getMessage());
+      if (feed.reviewFirst()) {
+        poller.decided(feed, item); // nothing to review, now or after a restart
+      }
       return;
     }
     Guild guild = guild(feed);
@@ -149,7 +152,11 @@ final class FeedPosting implements EventListener {
       }
     }
     if (feed.reviewFirst()) {
-      previews.offer(reviewChannel(guild, feed.reviewChannelId()), channel, article);
+      previews.offer(
+          reviewChannel(guild, feed.reviewChannelId()),
+          channel,
+          article,
+          () -> poller.decided(feed, item));
     } else {
       post.publish(guild, channel, article);
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One preview waiting for Post, Edit or Cancel: what it would post, where, and who may decide.
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * changes nothing.
  */
 final class PendingPost {
+  private static final Logger log = LoggerFactory.getLogger(PendingPost.class);
+
   enum Stage {
     PENDING,
     POSTING,
@@ -44,6 +48,7 @@ final class PendingPost {
   private final PreviewSurface surface;
   private final AtomicReference<State> state;
   private final Texts texts;
+  private final Runnable decided;
 
   /**
    * @param key the preview's id in its buttons' custom ids
@@ -66,10 +71,6 @@ final class PendingPost {
     this(key, guildId, targetId, adopt, ownerId, deadline, surface, article, Texts.english());
   }
 
-  /**
-   * @param texts the language of whoever reads the preview: the moderator's own for a private one,
-   *     the server's for a review
-   */
   PendingPost(
       String key,
       long guildId,
@@ -80,6 +81,26 @@ final class PendingPost {
       PreviewSurface surface,
       PreparedArticle article,
       Texts texts) {
+    this(key, guildId, targetId, adopt, ownerId, deadline, surface, article, texts, () -> {});
+  }
+
+  /**
+   * @param texts the language of whoever reads the preview: the moderator's own for a private one,
+   *     the server's for a review
+   * @param decided run once when it is posted or cancelled (e.g. the feed item is then decided)
+   */
+  PendingPost(
+      String key,
+      long guildId,
+      long targetId,
+      boolean adopt,
+      long ownerId,
+      Instant deadline,
+      PreviewSurface surface,
+      PreparedArticle article,
+      Texts texts,
+      Runnable decided) {
+    this.decided = decided;
     this.texts = texts;
     this.key = key;
     this.guildId = guildId;
@@ -152,6 +173,17 @@ final class PendingPost {
   /** After a successful post by the claimer. */
   void posted(String answer) {
     state.updateAndGet(s -> new State(Stage.POSTED, s.article(), answer, s.edited()));
+    decided();
+  }
+
+  /** Only the one press that posted or cancelled gets here, so it runs once. */
+  private void decided() {
+    try {
+      decided.run();
+    } catch (RuntimeException e) {
+      // The decision stands; at worst the item is offered again after a restart.
+      log.warn("Could not record that preview {} was decided", key, e);
+    }
   }
 
   /** After a failed post: nothing went out, so the preview may be posted again. */
@@ -168,6 +200,7 @@ final class PendingPost {
     State s = state.get();
     while (s.stage() == Stage.PENDING) {
       if (state.compareAndSet(s, new State(Stage.CANCELLED, s.article(), outcome, s.edited()))) {
+        decided();
         return true;
       }
       s = state.get();

@@ -3,6 +3,7 @@ package dev.takebot.discord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.takebot.feed.FeedPoller;
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.MessageSpec;
 import java.security.SecureRandom;
@@ -27,7 +28,8 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
  * cannot outlive that however it were stored. If the bot restarts, nothing has been posted and
  * nothing is lost but a click: the buttons then answer that the preview is gone and the moderator
  * runs the command again. A review lasts longer ({@link #REVIEW_LIFETIME}) and a restart forgets it
- * too; whoever offers reviews keeps its own record of what it offered and may offer it again.
+ * too; whoever offers reviews keeps its own record of what it offered and may offer it again (a
+ * feed's poller does: see {@link FeedPoller}).
  *
  * <p>Expiry runs on the bot's clock (Caffeine's ticker reads it), the same clock that stamps the
  * deadline shown in the preview, so a test moves one clock and every part agrees.
@@ -37,7 +39,7 @@ final class PendingPosts {
   static final Duration PRIVATE_LIFETIME = Duration.ofMinutes(15);
 
   /** A review waits in the moderators' channel until someone is around to look. */
-  static final Duration REVIEW_LIFETIME = Duration.ofHours(24);
+  static final Duration REVIEW_LIFETIME = FeedPoller.REVIEW_LIFETIME;
 
   /** Far more than moderators make in a quarter of an hour; bounds memory against a flood. */
   private static final int MAX_PENDING = 10_000;
@@ -118,6 +120,18 @@ final class PendingPosts {
    * @param target where Post posts it
    */
   void offer(GuildMessageChannel moderators, GuildMessageChannel target, PreparedArticle article) {
+    offer(moderators, target, article, () -> {});
+  }
+
+  /**
+   * {@link #offer}, running {@code decided} once a moderator posts or cancels it (not when it
+   * expires or the bot stops).
+   */
+  void offer(
+      GuildMessageChannel moderators,
+      GuildMessageChannel target,
+      PreparedArticle article,
+      Runnable decided) {
     show(
         PreviewSurface.in(moderators),
         target.getGuild().getIdLong(),
@@ -127,7 +141,8 @@ final class PendingPosts {
         REVIEW_LIFETIME,
         article,
         publicly(target.getGuild()), // moderators of the server read it together
-        publicly(target.getGuild()));
+        publicly(target.getGuild()),
+        decided);
   }
 
   /**
@@ -145,6 +160,21 @@ final class PendingPosts {
       PreparedArticle article,
       Texts texts,
       Texts postTexts) {
+    show(surface, guildId, targetId, adopt, ownerId, lifetime, article, texts, postTexts, () -> {});
+  }
+
+  /** {@link #show}, running {@code decided} once it is posted or cancelled. */
+  void show(
+      PreviewSurface surface,
+      long guildId,
+      long targetId,
+      boolean adopt,
+      long ownerId,
+      Duration lifetime,
+      PreparedArticle article,
+      Texts texts,
+      Texts postTexts,
+      Runnable decided) {
     long waiting =
         pending.asMap().values().stream()
             .filter(w -> w.guildId() == guildId)
@@ -163,7 +193,8 @@ final class PendingPosts {
             clock.instant().plus(lifetime),
             surface,
             article,
-            texts);
+            texts,
+            decided);
     // Held before the buttons exist, so the quickest press finds it.
     pending.put(p.key(), p);
     try {

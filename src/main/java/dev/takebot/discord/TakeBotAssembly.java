@@ -296,7 +296,8 @@ public final class TakeBotAssembly implements AutoCloseable {
                   new FeedService(store.feeds(), fetcher, config.feeds(), clock),
                   settings,
                   publisher,
-                  previews),
+                  previews,
+                  poller),
               feedPosting);
       Features features =
           features(

@@ -6,12 +6,18 @@ import dev.takebot.fetch.SafeFetcher;
 import dev.takebot.fetch.Validators;
 import dev.takebot.i18n.Phrase;
 import dev.takebot.i18n.Phrased;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *       next polls (the validators are then not kept, so the next poll reads the feed again);
  *   <li>an item is remembered before it is posted, by key and by hash, so a restart, an edited item
  *       or a changed id never reposts it; a post that fails is forgotten again and retried.
+ *   <li>a "review first" feed's item is remembered as offered until a moderator posts or cancels it
+ *       ({@link #decided}); previews live in memory, so after a restart, or once its preview
+ *       expired, an undecided item is offered again while the feed still lists it.
  * </ul>
  *
  * <p>Time comes from the injected clock, so tests drive polling and backoff without waiting.
@@ -58,11 +67,26 @@ public final class FeedPoller {
     }
   }
 
+  /**
+   * How long an item offered for review waits for a moderator (its preview's life); undecided by
+   * then, it is offered again.
+   */
+  public static final Duration REVIEW_LIFETIME = Duration.ofHours(24);
+
+  /** Past an offer's end, so its preview has surely expired before the item is offered again. */
+  private static final Duration REOFFER_GRACE = Duration.ofMinutes(1);
+
   private final FeedStore store;
   private final FeedSource source;
   private final FeedSettings settings;
   private final Clock clock;
   private final DoubleSupplier random;
+
+  /**
+   * This poller's run: previews live in memory, so the items another run offered and nobody decided
+   * (the bot restarted) are offered again.
+   */
+  private final long run = new SecureRandom().nextLong();
 
   /**
    * @param random jitter in [0, 1)
@@ -107,26 +131,58 @@ public final class FeedPoller {
       return;
     }
     try {
-      FeedSource.Read read = source.poll(feed.url(), feed.validators());
+      List<FeedStore.SeenItem> again =
+          feed.reviewFirst() ? store.undecided(feed.id(), run, now) : List.of();
+      // Items to offer again are rebuilt from the feed, so it is read in full this time.
+      FeedSource.Read read =
+          source.poll(feed.url(), again.isEmpty() ? feed.validators() : Validators.NONE);
       if (read == null) {
         succeeded(feed, feed.validators(), now);
         return;
       }
       List<FeedItem> fresh = new ArrayList<>();
+      Map<FeedItem, String> earlierKeys = new HashMap<>();
+      Set<String> found = new HashSet<>();
       for (FeedItem item : read.feed().oldestFirst()) {
-        if (!store.seen(feed.id(), item.key(), item.hash())) {
+        Optional<FeedStore.SeenItem> earlier =
+            again.stream()
+                .filter(a -> a.key().equals(item.key()) || a.hash().equals(item.hash()))
+                .findFirst();
+        if (earlier.isPresent()) {
+          if (found.add(earlier.get().key())) {
+            earlierKeys.put(item, earlier.get().key());
+            fresh.add(item);
+          }
+        } else if (!store.seen(feed.id(), item.key(), item.hash())) {
           fresh.add(item);
         }
       }
+      for (FeedStore.SeenItem gone : again) {
+        if (!found.contains(gone.key()) && store.decide(feed.id(), gone)) {
+          log.info("Feed {} item {} left the feed undecided; not offered again", feed.id(), gone);
+        }
+      }
       int posts = Math.min(fresh.size(), settings.maxPostsPerPoll());
+      Instant until = now.plus(REVIEW_LIFETIME).plus(REOFFER_GRACE);
       for (FeedItem item : fresh.subList(0, posts)) {
-        if (store.markSeen(feed.id(), List.of(FeedStore.SeenItem.of(item)), now) == 0) {
-          continue; // remembered meanwhile
+        String earlier = earlierKeys.get(item);
+        boolean mine =
+            earlier != null
+                ? store.reoffer(feed.id(), earlier, run, until, now)
+                : feed.reviewFirst()
+                    ? store.markOffered(feed.id(), FeedStore.SeenItem.of(item), now, run, until)
+                    : store.markSeen(feed.id(), List.of(FeedStore.SeenItem.of(item)), now) == 1;
+        if (!mine) {
+          continue; // remembered or taken over meanwhile
         }
         try {
           publisher.publish(feed, item);
         } catch (RuntimeException e) {
-          store.forgetSeen(feed.id(), item.key());
+          if (earlier != null) {
+            store.lapse(feed.id(), earlier, now);
+          } else {
+            store.forgetSeen(feed.id(), item.key());
+          }
           throw new PostFailed(e);
         }
       }
@@ -146,6 +202,28 @@ public final class FeedPoller {
       log.warn("Polling feed {} of guild {} failed", feed.id(), feed.guildId(), e);
       failed(feed, now, Phrase.of("feed.error.internal"));
     }
+  }
+
+  /**
+   * Marks an item a moderator posted or cancelled (or that turned out to be no article) as decided:
+   * it is never offered again.
+   */
+  /**
+   * Remembers an item offered for review outside a poll (the newest one when a feed is added) as
+   * offered by this run, so a restart before a moderator decides offers it again.
+   */
+  public void offered(Feed feed, FeedItem item) {
+    Instant now = clock.instant();
+    store.markOffered(
+        feed.id(),
+        FeedStore.SeenItem.of(item),
+        now,
+        run,
+        now.plus(REVIEW_LIFETIME).plus(REOFFER_GRACE));
+  }
+
+  public void decided(Feed feed, FeedItem item) {
+    store.decide(feed.id(), FeedStore.SeenItem.of(item));
   }
 
   private void succeeded(Feed feed, Validators validators, Instant now) {

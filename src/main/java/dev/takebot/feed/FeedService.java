@@ -127,9 +127,18 @@ public final class FeedService {
         throw FeedRefusal.of("feed.error.alreadyFollowed");
       }
     }
+    Optional<FeedItem> first = settings.postNewestOnAdd() ? read.feed().newest() : Optional.empty();
+    // The item a review offers now is remembered by the offer itself (FeedPoller#offered): if the
+    // bot stops before, the first poll offers it instead of it being lost.
+    String offered = reviewChannelId != 0 && first.isPresent() ? first.get().key() : null;
     store.markSeen(
-        feed.id(), read.feed().items().stream().map(FeedStore.SeenItem::of).toList(), now);
-    return new Added(feed, settings.postNewestOnAdd() ? read.feed().newest() : Optional.empty());
+        feed.id(),
+        read.feed().items().stream()
+            .filter(i -> !i.key().equals(offered))
+            .map(FeedStore.SeenItem::of)
+            .toList(),
+        now);
+    return new Added(feed, first);
   }
 
   private static FeedRefusal overCap(int count) {

@@ -60,9 +60,41 @@ public interface FeedStore {
   /** Forgets one item again (its post failed, so the next poll tries it again). */
   void forgetSeen(long feedId, String key);
 
+  /**
+   * Remembers an item as seen and offered for review until {@code until} by the poller {@code
+   * offeredBy}; an item already remembered is left as it is.
+   *
+   * @return whether it was new
+   */
+  boolean markOffered(long feedId, SeenItem item, Instant at, long offeredBy, Instant until);
+
+  /**
+   * Items offered for review and not decided whose offer another poller made (a previous run of the
+   * bot, whose previews are gone) or lapsed by {@code now}: those to offer again.
+   */
+  List<SeenItem> undecided(long feedId, long offeredBy, Instant now);
+
+  /**
+   * Takes over an undecided item's offer for {@code offeredBy} until {@code until}, provided it is
+   * still undecided and not already offered by {@code offeredBy} and alive at {@code now}: of two
+   * pollers at once, one gets it.
+   */
+  boolean reoffer(long feedId, String key, long offeredBy, Instant until, Instant now);
+
+  /** Lets an undecided item's offer lapse at {@code now} (it failed), so it is offered again. */
+  void lapse(long feedId, String key, Instant now);
+
+  /**
+   * Marks an offered item, found by key or by hash, decided (posted or cancelled): it is never
+   * offered again.
+   *
+   * @return false when it was not undecided
+   */
+  boolean decide(long feedId, SeenItem item);
+
   /** An item's key and hash, see {@link FeedItem#key()} and {@link FeedItem#hash()}. */
   record SeenItem(String key, String hash) {
-    static SeenItem of(FeedItem item) {
+    public static SeenItem of(FeedItem item) {
       return new SeenItem(item.key(), item.hash());
     }
   }

@@ -220,6 +220,101 @@ final class JdbcFeedStore implements FeedStore {
         });
   }
 
+  @Override
+  public boolean markOffered(
+      long feedId, SeenItem item, Instant at, long offeredBy, Instant until) {
+    return db.write(
+        st -> {
+          PreparedStatement ps =
+              st.get(
+                  "INSERT INTO feed_items"
+                      + " (feed_id, item_key, item_hash, seen_at, offered_by, offered_until)"
+                      + " SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM feeds WHERE id = ?)"
+                      + " ON CONFLICT (feed_id, item_key) DO NOTHING");
+          ps.setLong(1, feedId);
+          ps.setString(2, item.key());
+          ps.setString(3, item.hash());
+          ps.setLong(4, at.toEpochMilli());
+          ps.setLong(5, offeredBy);
+          ps.setLong(6, until.toEpochMilli());
+          ps.setLong(7, feedId);
+          return ps.executeUpdate() == 1;
+        });
+  }
+
+  @Override
+  public List<SeenItem> undecided(long feedId, long offeredBy, Instant now) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT item_key, item_hash FROM feed_items WHERE feed_id = ?"
+                      + " AND offered_until IS NOT NULL AND (offered_by <> ? OR offered_until <= ?)"
+                      + " ORDER BY seen_at, item_key")) {
+            ps.setLong(1, feedId);
+            ps.setLong(2, offeredBy);
+            ps.setLong(3, now.toEpochMilli());
+            List<SeenItem> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new SeenItem(rs.getString(1), rs.getString(2)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public boolean reoffer(long feedId, String key, long offeredBy, Instant until, Instant now) {
+    return db.write(
+        st -> {
+          PreparedStatement ps =
+              st.get(
+                  "UPDATE feed_items SET offered_by = ?, offered_until = ?"
+                      + " WHERE feed_id = ? AND item_key = ? AND offered_until IS NOT NULL"
+                      + " AND (offered_by <> ? OR offered_until <= ?)");
+          ps.setLong(1, offeredBy);
+          ps.setLong(2, until.toEpochMilli());
+          ps.setLong(3, feedId);
+          ps.setString(4, key);
+          ps.setLong(5, offeredBy);
+          ps.setLong(6, now.toEpochMilli());
+          return ps.executeUpdate() == 1;
+        });
+  }
+
+  @Override
+  public void lapse(long feedId, String key, Instant now) {
+    db.write(
+        st -> {
+          PreparedStatement ps =
+              st.get(
+                  "UPDATE feed_items SET offered_until = ?"
+                      + " WHERE feed_id = ? AND item_key = ? AND offered_until IS NOT NULL");
+          ps.setLong(1, now.toEpochMilli());
+          ps.setLong(2, feedId);
+          ps.setString(3, key);
+          return ps.executeUpdate();
+        });
+  }
+
+  @Override
+  public boolean decide(long feedId, SeenItem item) {
+    return db.write(
+        st -> {
+          PreparedStatement ps =
+              st.get(
+                  "UPDATE feed_items SET offered_by = NULL, offered_until = NULL"
+                      + " WHERE feed_id = ? AND (item_key = ? OR item_hash = ?)"
+                      + " AND offered_until IS NOT NULL");
+          ps.setLong(1, feedId);
+          ps.setString(2, item.key());
+          ps.setString(3, item.hash());
+          return ps.executeUpdate() > 0;
+        });
+  }
+
   private static List<Feed> list(PreparedStatement ps) throws SQLException {
     List<Feed> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {

@@ -76,6 +76,43 @@ class PendingPostTest {
   }
 
   @Test
+  @DisplayName(
+      "being posted or cancelled runs its decision once, whatever the presses; a failed post not")
+  void decidedOnce() {
+    java.util.concurrent.atomic.AtomicInteger decided =
+        new java.util.concurrent.atomic.AtomicInteger();
+    PendingPost p = decidable(decided);
+    p.claim();
+    p.release();
+    assertThat(decided).as("a failed post decides nothing").hasValue(0);
+    p.claim();
+    p.posted("Posted");
+    assertThat(p.cancel("no")).isFalse();
+    assertThat(decided).hasValue(1);
+
+    decided.set(0);
+    PendingPost q = decidable(decided);
+    assertThat(q.cancel("Cancelled")).isTrue();
+    assertThat(q.cancel("Cancelled")).isFalse();
+    assertThat(q.claim()).isEmpty();
+    assertThat(decided).hasValue(1);
+  }
+
+  private static PendingPost decidable(java.util.concurrent.atomic.AtomicInteger decided) {
+    return new PendingPost(
+        "k3",
+        9,
+        1,
+        false,
+        PendingPost.ANY_MODERATOR,
+        Instant.EPOCH,
+        null,
+        ARTICLE,
+        dev.takebot.i18n.Texts.english(),
+        decided::incrementAndGet);
+  }
+
+  @Test
   @DisplayName("an edit applies only to the article it was made from, and only while pending")
   void editsAreConditional() {
     PendingPost p = pending();

@@ -182,6 +182,140 @@ class FeedPollerTest {
     assertThat(posted).containsExactly("b");
   }
 
+  /** A "review first" feed, its review channel 99; its items [b, c] offered by {@code run}. */
+  Feed reviewFeedOffered(FeedPoller run) {
+    settings = new FeedSettings(15, 120, 3, "none", 2);
+    items.add("a");
+    service().add(GUILD, 0, 99, server.url("/feed.xml"), 7, 0);
+    items.add(0, "b");
+    items.add(0, "c");
+    clock.advance(Duration.ofMinutes(20));
+    poll(run);
+    assertThat(posted).containsExactly("b", "c");
+    posted.clear();
+    return feed();
+  }
+
+  int poll(FeedPoller run) {
+    return run.pollDue(1, SHARDS, (feed, item) -> posted.add(item.guid()));
+  }
+
+  /** Makes the feed due now. */
+  void due() {
+    store
+        .feeds()
+        .recordPoll(feed().id(), feed().validators(), clock.instant(), clock.instant(), 0, null);
+  }
+
+  @Test
+  @DisplayName(
+      "review first: after a restart, items offered and not decided are offered again once;"
+          + " posted or cancelled ones never")
+  void undecidedReviewsAreOfferedAgainAfterARestart() {
+    FeedPoller before = poller();
+    Feed feed = reviewFeedOffered(before);
+    FeedItem b = item(feed, "b");
+    before.decided(feed, b); // a moderator posted (or cancelled) b; c waits when the bot stops
+
+    store.close();
+    store = Stores.open("jdbc:sqlite:" + dir.resolve("takebot.db"), null, null);
+    FeedPoller after = poller();
+    due();
+    poll(after);
+    assertThat(posted).as("c offered again, b decided").containsExactly("c");
+    assertThat(
+            server.requests("/feed.xml").get(server.count("/feed.xml") - 1).header("If-None-Match"))
+        .as("read in full, to rebuild the item")
+        .isNull();
+
+    clock.advance(Duration.ofMinutes(20));
+    poll(after);
+    assertThat(posted).as("not again while its new preview waits").containsExactly("c");
+
+    after.decided(feed(), item(feed(), "c"));
+    FeedPoller third = poller();
+    clock.advance(Duration.ofMinutes(20));
+    poll(third);
+    assertThat(posted).as("decided: never again").containsExactly("c");
+  }
+
+  @Test
+  @DisplayName("review first: an offer whose preview expired undecided is offered again")
+  void expiredReviewsAreOfferedAgain() {
+    FeedPoller run = poller();
+    reviewFeedOffered(run);
+
+    clock.advance(FeedPoller.REVIEW_LIFETIME.minusMinutes(30));
+    due();
+    poll(run);
+    assertThat(posted).as("still waiting").isEmpty();
+
+    clock.advance(Duration.ofMinutes(32));
+    due();
+    poll(run);
+    assertThat(posted).containsExactly("b", "c");
+  }
+
+  @Test
+  @DisplayName(
+      "review first: the newest item offered when the feed is added is offered again after a"
+          + " restart, and an item gone from the feed stops being waited for")
+  void newestOfferedOnAddSurvivesARestart() {
+    items.add("a");
+    FeedService.Added added = service().add(GUILD, 0, 99, server.url("/feed.xml"), 7, 0);
+    FeedPoller before = poller();
+    before.offered(added.feed(), added.firstPost().orElseThrow());
+    clock.advance(Duration.ofMinutes(5));
+    poll(before);
+    assertThat(posted).isEmpty();
+
+    FeedPoller after = poller();
+    due();
+    poll(after);
+    assertThat(posted).containsExactly("a");
+
+    items.clear();
+    items.add("z");
+    FeedPoller third = poller();
+    clock.advance(Duration.ofMinutes(20));
+    poll(third);
+    clock.advance(Duration.ofMinutes(20));
+    poll(third);
+    assertThat(posted)
+        .as("a left the feed undecided: it is not waited for")
+        .containsExactly("a", "z");
+    assertThat(store.feeds().undecided(feed().id(), 0, clock.instant()))
+        .extracting(FeedStore.SeenItem::key)
+        .containsExactly("z");
+  }
+
+  @Test
+  @DisplayName("review first: a failed offer is offered again at the next poll")
+  void failedOfferIsRetried() {
+    FeedPoller run = poller();
+    reviewFeedOffered(run);
+    FeedPoller after = poller();
+    due();
+    after.pollDue(
+        1,
+        SHARDS,
+        (feed, item) -> {
+          throw new IllegalStateException("the review channel is gone");
+        });
+    assertThat(posted).isEmpty();
+
+    due();
+    poll(after);
+    assertThat(posted).containsExactly("b", "c");
+  }
+
+  FeedItem item(Feed feed, String guid) {
+    return FeedReader.read(
+            rss(List.of(guid)).getBytes(StandardCharsets.UTF_8), "application/rss+xml")
+        .items()
+        .get(0);
+  }
+
   @Test
   @DisplayName("an edited item or one whose guid changed is not posted again")
   void editsAndNewGuidsAreNotReposted() {

@@ -121,4 +121,43 @@ abstract class FeedStoreContract {
         .as("a removed feed remembers nothing")
         .isZero();
   }
+
+  @Test
+  @DisplayName(
+      "an item offered for review waits undecided across a reopen: offered again by another run or"
+          + " once lapsed, taken over by one run only, decided for good")
+  void offeredItems() throws Exception {
+    feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/1", T0));
+    Instant until = T0.plusSeconds(3600);
+    assertThat(feeds.markOffered(1, new SeenItem("k1", "h1"), T0, 11, until)).isTrue();
+    assertThat(feeds.markOffered(1, new SeenItem("k1", "h1"), T0, 11, until)).isFalse();
+    assertThat(feeds.markSeen(1, List.of(new SeenItem("k2", "h2")), T0)).isOne();
+    assertThat(feeds.seen(1, "k1", "h1")).as("seen: never offered as new").isTrue();
+
+    store.close();
+    store = reopen();
+    feeds = store.feeds();
+    assertThat(feeds.undecided(1, 11, T0)).as("its own live offer").isEmpty();
+    assertThat(feeds.undecided(1, 11, until))
+        .as("lapsed")
+        .containsExactly(new SeenItem("k1", "h1"));
+    assertThat(feeds.undecided(1, 12, T0))
+        .as("another run's")
+        .containsExactly(new SeenItem("k1", "h1"));
+
+    Instant later = until.plusSeconds(3600);
+    assertThat(feeds.reoffer(1, "k1", 12, later, T0)).isTrue();
+    assertThat(feeds.reoffer(1, "k1", 12, later, T0)).as("already this run's").isFalse();
+    assertThat(feeds.reoffer(1, "k2", 12, later, T0)).as("never offered").isFalse();
+    assertThat(feeds.undecided(1, 12, T0)).isEmpty();
+
+    feeds.lapse(1, "k1", T0);
+    assertThat(feeds.undecided(1, 12, T0)).as("its offer failed").hasSize(1);
+
+    assertThat(feeds.decide(1, new SeenItem("other-guid", "h1"))).as("by hash").isTrue();
+    assertThat(feeds.decide(1, new SeenItem("k1", "h1"))).as("once").isFalse();
+    assertThat(feeds.undecided(1, 13, later)).isEmpty();
+    assertThat(feeds.reoffer(1, "k1", 13, later, later)).isFalse();
+    assertThat(feeds.seen(1, "k1", "h1")).isTrue();
+  }
 }
