@@ -10,6 +10,7 @@ import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.discord.TakeBotAssembly;
 import dev.takebot.i18n.Languages;
+import dev.takebot.i18n.Texts;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.InteractionHandle;
@@ -146,6 +147,12 @@ public final class DemoCommand implements Callable<Integer> {
           w.files().forEach(f -> names.add(f.getFileName().toString()));
           names.add(w.page().getFileName().toString());
           out.println("Wrote " + String.join(", ", names) + " to " + outDir);
+        }
+        long failed = failedAnswers(sandbox);
+        if (failed > 0) {
+          // The transcript is printed first, so the failure can be seen in context.
+          throw new IllegalStateException(
+              failed + " command(s) answered that something went wrong; run with --verbose");
         }
       }
     } finally {
@@ -294,6 +301,26 @@ public final class DemoCommand implements Callable<Integer> {
                     + ":"
                     + options.values().iterator().next()));
     return h;
+  }
+
+  /**
+   * How many of the bot's answers are its "something went wrong" reply, in any language: a demo
+   * whose commands fail has not shown the loop working, whatever else it printed.
+   */
+  static long failedAnswers(DiscordSandbox sandbox) {
+    String marker = "\u0000";
+    List<String> openings =
+        Languages.supported().stream()
+            .map(l -> Texts.forLocale(l).get("error.unexpected", "reference", marker))
+            .map(text -> text.substring(0, text.indexOf(marker)))
+            .toList();
+    List<Channel> channels = new ArrayList<>(List.of(sandbox.news()));
+    channels.addAll(sandbox.threads());
+    return channels.stream()
+        .flatMap(c -> sandbox.messages(c).stream())
+        .map(SandboxMessage::content)
+        .filter(content -> content != null && openings.stream().anyMatch(content::startsWith))
+        .count();
   }
 
   private void printTranscript(DiscordSandbox sandbox, TakeRepository store, PrintWriter out) {

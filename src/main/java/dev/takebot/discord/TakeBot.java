@@ -189,11 +189,19 @@ public final class TakeBot implements AutoCloseable {
     shards.shutdown();
     interactions.shutdown();
     try {
+      // One deadline for all shards, not 10 + 5 s each: with many stuck shards a per-shard wait
+      // would outlast the shutdown watchdog (25 s) before the store is drained.
+      long graceful = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      List<JDA> stuck = new ArrayList<>();
       for (JDA jda : all) {
-        if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
-          jda.shutdownNow();
-          jda.awaitShutdown(Duration.ofSeconds(5));
+        if (!jda.awaitShutdown(Duration.ofNanos(Math.max(0, graceful - System.nanoTime())))) {
+          stuck.add(jda);
         }
+      }
+      stuck.forEach(JDA::shutdownNow);
+      long forced = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      for (JDA jda : stuck) {
+        jda.awaitShutdown(Duration.ofNanos(Math.max(0, forced - System.nanoTime())));
       }
       if (!interactions.awaitTermination(5, TimeUnit.SECONDS)) {
         interactions.shutdownNow();

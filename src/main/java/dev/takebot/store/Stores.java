@@ -23,6 +23,7 @@ import org.sqlite.SQLiteDataSource;
 public final class Stores {
   private static final String SQLITE = "jdbc:sqlite:";
   private static final String POSTGRES = "jdbc:postgresql:";
+  static final int SOCKET_TIMEOUT_SECONDS = 60;
 
   private Stores() {}
 
@@ -170,13 +171,7 @@ public final class Stores {
       throw new StoreException(
           scrub("cannot connect to " + settings.jdbcUrl() + ": " + e.getMessage(), settings), e);
     }
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.jdbcUrl());
-    config.setUsername(settings.user());
-    config.setPassword(settings.password());
-    config.setPoolName("takebot-postgres");
-    config.setMaximumPoolSize(settings.poolSize());
-    config.setAutoCommit(false);
+    HikariConfig config = postgresPool(settings.settings(), settings.password());
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -191,6 +186,25 @@ public final class Stores {
       throw e;
     }
     return Database.postgres(pool);
+  }
+
+  /**
+   * The pool for PostgreSQL. The driver's socket has no read timeout by default, so a network that
+   * silently drops packets would hang a write until the kernel gives up (about 15 minutes): the
+   * take's retry and the shutdown drain wait behind it. {@value #SOCKET_TIMEOUT_SECONDS} s is far
+   * above any query the bot makes; a {@code socketTimeout} in the URL wins over it.
+   */
+  static HikariConfig postgresPool(StorageSettings settings, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.username());
+    config.setPassword(password);
+    config.setPoolName("takebot-postgres");
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setAutoCommit(false);
+    config.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+    config.addDataSourceProperty("tcpKeepAlive", "true");
+    return config;
   }
 
   private static void migrate(DataSource source, Opening settings) {

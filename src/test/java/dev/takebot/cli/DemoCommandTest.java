@@ -2,6 +2,7 @@ package dev.takebot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.sandbox.DiscordSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -116,6 +117,27 @@ class DemoCommandTest {
           .startsWith("error: --out: cannot write to " + out)
           .doesNotContain("Exception");
       assertThat(stdout.toString()).doesNotContain("Sandbox up");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a demo whose commands answered \"something went wrong\" (in any language) has failed")
+  void failedAnswersAreCounted() throws Exception {
+    try (DiscordSandbox sandbox = DiscordSandbox.start()) {
+      sandbox.post(sandbox.member(), sandbox.news(), "Something went wrong? Not here.");
+      assertThat(DemoCommand.failedAnswers(sandbox)).isZero();
+
+      sandbox.post(
+          sandbox.member(),
+          sandbox.news(),
+          "Something went wrong while handling this. It has been logged (reference 1).");
+      sandbox.post(
+          sandbox.member(),
+          sandbox.news(),
+          "Un problème est survenu. Il a été consigné (référence 2).");
+
+      assertThat(DemoCommand.failedAnswers(sandbox)).isEqualTo(2);
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.takebot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.takebot.config.StorageSettings;
 import dev.takebot.sentiment.Label;
 import dev.takebot.takes.TakeStats;
 import dev.takebot.testing.TestPostgres;
@@ -14,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -213,5 +216,20 @@ class PostgresTakeStoreTest extends TakeStoreContract {
   @Override
   JdbcTakeStore reopen() {
     return Stores.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+  }
+
+  @Test
+  @DisplayName(
+      "a read that hangs on a silent network gives up after 60 s, not the kernel's 15 minutes;"
+          + " a socketTimeout in the URL wins")
+  void connectionsHaveANetworkTimeout() throws Exception {
+    String url = postgres.getJdbcUrl("postgres", "postgres");
+    for (var expected : Map.of(url, 60_000, url + "&socketTimeout=5", 5_000).entrySet()) {
+      var settings = new StorageSettings(expected.getKey(), "postgres", null, null, null);
+      try (var pool = new HikariDataSource(Stores.postgresPool(settings, null));
+          Connection c = pool.getConnection()) {
+        assertThat(c.getNetworkTimeout()).as(expected.getKey()).isEqualTo(expected.getValue());
+      }
+    }
   }
 }
