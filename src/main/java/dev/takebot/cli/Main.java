@@ -33,17 +33,47 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    // "sentiment FILE" is often run one-off on a large file, where start-up counts: it alone skips
-    // building every other subcommand (and the logging some of them set up).
+    // Java 17 encodes stdout in the platform charset; posts are full of emoji (👇, 📅).
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // "sentiment FILE" is often run one-off on a large file, where start-up counts: with nothing to
+    // parse it skips the command line altogether, and with options it skips building every other
+    // subcommand (and the logging some of them set up).
+    if (plainSentiment(args)) {
+      System.exit(sentiment(args.length > 1 ? args[1] : null, out, err));
+    }
     boolean sentiment = args.length > 0 && args[0].equals("sentiment");
     CommandLine cli = sentiment ? sentimentOnly() : commandLine();
     if (sentiment) {
       args = Arrays.copyOfRange(args, 1, args.length);
     }
-    // Java 17 encodes stdout in the platform charset; posts are full of emoji (👇, 📅).
-    cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-    cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    cli.setOut(out);
+    cli.setErr(err);
     System.exit(cli.execute(args));
+  }
+
+  /**
+   * {@code sentiment}, {@code sentiment -} or {@code sentiment FILE}: no option, and no picocli
+   * {@code @argument-file} to expand.
+   */
+  static boolean plainSentiment(String[] args) {
+    if (args.length == 0 || args.length > 2 || !args[0].equals("sentiment")) {
+      return false;
+    }
+    return args.length == 1
+        || args[1].equals("-")
+        || !(args[1].startsWith("-") || args[1].startsWith("@"));
+  }
+
+  /** Tags {@code input} ('-' or null for stdin) with the command line's error handling. */
+  static int sentiment(String input, PrintWriter out, PrintWriter err) {
+    try {
+      return SentimentCommand.tag(input, out, err);
+    } catch (RuntimeException e) {
+      return failure(e, err);
+    }
   }
 
   /**
@@ -81,7 +111,10 @@ public final class Main implements Runnable {
 
   /** Users get one line saying what to fix; stack traces are for the log, not for them. */
   private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-    PrintWriter err = cli.getErr();
+    return failure(e, cli.getErr());
+  }
+
+  private static int failure(Exception e, PrintWriter err) {
     if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
       err.println("error: " + e.getMessage());
       return 2;

@@ -328,10 +328,14 @@ final class Tokenizer {
       cases |= k;
       i++;
     }
+    boolean joined = false;
     if (i < n && mayContinueWord(src[i])) {
-      return mixedWord(tb, s, ctx); // read again by the full rules
+      i = mixedWord(tb, s); // read again by the full rules
+      h = tb.wordHash;
+      cases = tb.wordCases;
+      joined = tb.wordJoined;
     }
-    return endWord(tb, s, i, h, cases, false, ctx);
+    return endWord(tb, s, i, h, cases, joined, ctx);
   }
 
   /**
@@ -343,9 +347,10 @@ final class Tokenizer {
 
   /**
    * Reads a word with letters beyond ASCII, apostrophes or hyphens ("génial", "don't", "n'est",
-   * "well-made").
+   * "well-made"); returns where it ends, and leaves its hash, cases and whether it is joined in
+   * {@code tb}.
    */
-  private int mixedWord(TokenBuffer tb, int s, int ctx) {
+  private static int mixedWord(TokenBuffer tb, int s) {
     final char[] src = tb.src;
     final char[] low = tb.low;
     final int n = tb.n;
@@ -383,7 +388,10 @@ final class Tokenizer {
       h = 31 * h + f;
       i++;
     }
-    return endWord(tb, s, i, h, cases, joined, ctx);
+    tb.wordHash = h;
+    tb.wordCases = cases;
+    tb.wordJoined = joined;
+    return i;
   }
 
   /**

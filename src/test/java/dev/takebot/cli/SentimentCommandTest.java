@@ -215,6 +215,39 @@ class SentimentCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "'sentiment FILE' with no option skips the command line and reads as under it, errors too")
+  void plainRunAsUnderTheFullCommandLine() throws Exception {
+    Path in = file("in.tsv", "id\ttext\n1\tI love this\n2\tsure, *great* plan\n");
+    assertThat(Main.plainSentiment(new String[] {"sentiment", in.toString()})).isTrue();
+    assertThat(Main.plainSentiment(new String[] {"sentiment", "-"})).isTrue();
+    assertThat(Main.plainSentiment(new String[] {"sentiment"})).isTrue();
+    assertThat(Main.plainSentiment(new String[] {"sentiment", "--eval", in.toString()})).isFalse();
+    assertThat(Main.plainSentiment(new String[] {"sentiment", "--help"})).isFalse();
+    assertThat(Main.plainSentiment(new String[] {"sentiment", "@args.txt"})).isFalse();
+    assertThat(Main.plainSentiment(new String[] {"demo", in.toString()})).isFalse();
+    StringWriter plain = new StringWriter();
+    StringWriter plainErr = new StringWriter();
+
+    assertThat(Main.sentiment(in.toString(), new PrintWriter(plain), new PrintWriter(plainErr)))
+        .isZero();
+    assertThat(
+            Main.sentiment(
+                dir.resolve("nope.tsv").toString(),
+                new PrintWriter(plain),
+                new PrintWriter(plainErr)))
+        .isEqualTo(2);
+
+    CommandLine full = Main.commandLine();
+    full.setOut(new PrintWriter(out));
+    full.setErr(new PrintWriter(err));
+    assertThat(full.execute("sentiment", in.toString())).isZero();
+    assertThat(full.execute("sentiment", dir.resolve("nope.tsv").toString())).isEqualTo(2);
+    assertThat(plain.toString()).isEqualTo(out.toString()).contains("2\tnegative\t");
+    assertThat(plainErr.toString()).isEqualTo(err.toString()).startsWith("sentiment: no such file");
+  }
+
+  @Test
   @DisplayName("reports a missing file in one line")
   void missingFile() {
     assertThat(run(dir.resolve("nope.tsv").toString())).isEqualTo(2);
