@@ -739,6 +739,15 @@ public final class DiscordSandbox implements AutoCloseable {
   }
 
   /**
+   * The gateway events after the first {@code mark} (a size read earlier), from one snapshot: two
+   * calls to {@link #gatewayEvents()} can see different lengths while the bot reconnects.
+   */
+  public List<GatewayEvent> gatewayEventsSince(int mark) {
+    List<GatewayEvent> all = gatewayEvents();
+    return all.subList(Math.min(mark, all.size()), all.size());
+  }
+
+  /**
    * Waits for a gateway event of the given kind after the {@code after}-th event (use the current
    * size).
    */

@@ -353,7 +353,7 @@ class TakeBotEndToEndTest {
       for (SandboxMessage m : sent) {
         h.awaitTake(m.id());
       }
-      assertThat(sandbox.gatewayEvents().subList(events, sandbox.gatewayEvents().size()))
+      assertThat(sandbox.gatewayEventsSince(events))
           .extracting(e -> e.kind())
           .contains("DROP", "RESUME");
       assertThat(h.store.stats(p.discussion().postMessageId()).takes()).isEqualTo(3);
