@@ -56,8 +56,21 @@ final class FeedCommands {
         new Change(feeds, Change.Kind.RESUME));
   }
 
+  /** What every {@code /feed} subcommand shares: moderators only, under {@code /feed}. */
+  private abstract static class FeedSubcommand implements SlashFeature {
+    @Override
+    public final Access access() {
+      return ACCESS;
+    }
+
+    @Override
+    public final CommandGroup group() {
+      return CommandGroup.FEED;
+    }
+  }
+
   /** {@code /feed add url [channel] [minutes]}. */
-  static final class Add implements SlashFeature {
+  static final class Add extends FeedSubcommand {
     private final BotContext ctx;
     private final FeedService feeds;
     private final SettingsService settings;
@@ -78,16 +91,6 @@ final class FeedCommands {
       this.feeds = feeds;
       this.settings = settings;
       this.post = post;
-    }
-
-    @Override
-    public Access access() {
-      return ACCESS;
-    }
-
-    @Override
-    public CommandGroup group() {
-      return CommandGroup.FEED;
     }
 
     @Override
@@ -237,21 +240,11 @@ final class FeedCommands {
   }
 
   /** {@code /feed list}: each feed, where it posts, and how its polling goes. */
-  static final class ListFeeds implements SlashFeature {
+  static final class ListFeeds extends FeedSubcommand {
     private final FeedService feeds;
 
     ListFeeds(FeedService feeds) {
       this.feeds = feeds;
-    }
-
-    @Override
-    public Access access() {
-      return ACCESS;
-    }
-
-    @Override
-    public CommandGroup group() {
-      return CommandGroup.FEED;
     }
 
     @Override
@@ -326,23 +319,18 @@ final class FeedCommands {
   }
 
   /** {@code /feed remove|pause|resume feed}. */
-  static final class Change implements SlashFeature {
+  static final class Change extends FeedSubcommand {
     enum Kind {
-      REMOVE("remove", "Stop following a feed", "No longer following **%s**."),
-      PAUSE(
-          "pause",
-          "Stop posting a feed's items for now",
-          "Paused **%s**: use `/feed resume` to go on."),
-      RESUME("resume", "Post a paused feed's items again", "Resumed **%s**.");
+      REMOVE("remove", "Stop following a feed"),
+      PAUSE("pause", "Stop posting a feed's items for now"),
+      RESUME("resume", "Post a paused feed's items again");
 
       final String name;
       final String description;
-      final String done;
 
-      Kind(String name, String description, String done) {
+      Kind(String name, String description) {
         this.name = name;
         this.description = description;
-        this.done = done;
       }
     }
 
@@ -352,16 +340,6 @@ final class FeedCommands {
     Change(FeedService feeds, Kind kind) {
       this.feeds = feeds;
       this.kind = kind;
-    }
-
-    @Override
-    public Access access() {
-      return ACCESS;
-    }
-
-    @Override
-    public CommandGroup group() {
-      return CommandGroup.FEED;
     }
 
     @Override

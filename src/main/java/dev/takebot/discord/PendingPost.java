@@ -58,19 +58,9 @@ final class PendingPost {
    *     ArticlePublisher#post})
    * @param ownerId the one moderator who may decide, or {@link #ANY_MODERATOR}
    * @param deadline when the preview expires
+   * @param texts the language of whoever reads the preview: the moderator's own for a private one,
+   *     the server's for a review
    */
-  PendingPost(
-      String key,
-      long guildId,
-      long targetId,
-      boolean adopt,
-      long ownerId,
-      Instant deadline,
-      PreviewSurface surface,
-      PreparedArticle article) {
-    this(key, guildId, targetId, adopt, ownerId, deadline, surface, article, Texts.english());
-  }
-
   PendingPost(
       String key,
       long guildId,

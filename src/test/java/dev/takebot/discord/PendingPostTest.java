@@ -2,6 +2,7 @@ package dev.takebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.message.MessageSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class PendingPostTest {
       new PreparedArticle("U", "k", "Your take · U", List.of(MessageSpec.ofContent("y")), 0);
 
   private static PendingPost pending() {
-    return new PendingPost("k1", 9, 1, false, 7, Instant.EPOCH, null, ARTICLE);
+    return new PendingPost("k1", 9, 1, false, 7, Instant.EPOCH, null, ARTICLE, Texts.english());
   }
 
   @RepeatedTest(20)
@@ -130,7 +131,16 @@ class PendingPostTest {
     assertThat(pending().mayDecide(9, 7)).isTrue();
     assertThat(pending().mayDecide(9, 8)).isFalse();
     PendingPost review =
-        new PendingPost("k2", 9, 1, false, PendingPost.ANY_MODERATOR, Instant.EPOCH, null, ARTICLE);
+        new PendingPost(
+            "k2",
+            9,
+            1,
+            false,
+            PendingPost.ANY_MODERATOR,
+            Instant.EPOCH,
+            null,
+            ARTICLE,
+            Texts.english());
     assertThat(review.mayDecide(9, 8)).isTrue();
     assertThat(review.mayDecide(10, 8)).as("a moderator of another server").isFalse();
     assertThat(pending().mayDecide(10, 7)).as("its owner, pressing from another server").isFalse();
@@ -150,7 +160,8 @@ class PendingPostTest {
             7,
             Instant.parse("2100-01-01T00:00:00Z"),
             null,
-            ARTICLE);
+            ARTICLE,
+            Texts.english());
     String id = PreviewId.of(PreviewId.CANCEL, p);
 
     assertThat(id).hasSizeLessThanOrEqualTo(100);

@@ -6,6 +6,7 @@ import dev.takebot.article.ArticleParser;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.article.PostBuilder;
 import dev.takebot.article.PostEdit;
+import dev.takebot.i18n.Texts;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.components.label.Label;
@@ -31,7 +32,16 @@ class PreviewEditFormTest {
             ArticleParser.parse(title + "\n\nA first paragraph. With two sentences.\n"), 0);
     PreparedArticle prepared = ArticlePipelineAdapter.prepared(post);
     PendingPost p =
-        new PendingPost("k", 9, 1, false, 7, Instant.parse("2100-01-01T00:00:00Z"), null, prepared);
+        new PendingPost(
+            "k",
+            9,
+            1,
+            false,
+            7,
+            Instant.parse("2100-01-01T00:00:00Z"),
+            null,
+            prepared,
+            Texts.english());
 
     Modal form = PostPreviewFeature.editForm(p, prepared.source());
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -138,12 +139,18 @@ class OpsServerTest {
   @DisplayName(
       "a client that stalls half-way through its request does not hold up the probes or a scrape")
   void stalledClient() throws Exception {
-    try (Socket stalled = new Socket("127.0.0.1", server.port())) {
-      OutputStream out = stalled.getOutputStream();
-      // the request line and no end of headers: the server waits for the rest
-      out.write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      Thread.sleep(100); // let the server take it up before the probe (a head start, not a wait)
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      // Three clients send a request line and no end of headers, so the server waits for the rest.
+      // They connect before the probe, and the server takes connections up in the order it
+      // accepts them, so no head start is needed: each holds a worker before the probe arrives.
+      for (int i = 0; i < 3; i++) {
+        Socket client = new Socket("127.0.0.1", server.port());
+        stalled.add(client);
+        OutputStream out = client.getOutputStream();
+        out.write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
 
       HttpResponse<String> live =
           http.send(
@@ -153,6 +160,10 @@ class OpsServerTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(live.statusCode()).isEqualTo(200);
+    } finally {
+      for (Socket client : stalled) {
+        client.close();
+      }
     }
   }
 }
