@@ -1,12 +1,14 @@
 package dev.takebot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.takebot.sandbox.DiscordSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
@@ -57,12 +59,21 @@ class DemoCommandTest {
         .contains("🧵 Your take 👇 · Niger reopens its border with Benin after two years ──")
         .contains("Good news for the traders stuck in Malanville, at last.")
         .doesNotContain("Mali and Burkina Faso sign an energy deal"); // only the newest item
-    Set<String> leftovers =
-        Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.isAlive() && !t.isDaemon() && !before.contains(t))
-            .map(Thread::getName)
-            .collect(Collectors.toSet());
-    assertThat(leftovers).as("non-daemon threads left running").isEmpty();
+    // A stopped pool's threads may take a moment to exit (Jetty's scheduler does not wait for its
+    // thread); one that never does fails the wait. Polled on this thread, so the poller is not a
+    // new thread itself.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInSameThread()
+        .untilAsserted(
+            () -> {
+              Set<String> leftovers =
+                  Thread.getAllStackTraces().keySet().stream()
+                      .filter(t -> t.isAlive() && !t.isDaemon() && !before.contains(t))
+                      .map(Thread::getName)
+                      .collect(Collectors.toSet());
+              assertThat(leftovers).as("non-daemon threads left running").isEmpty();
+            });
   }
 
   @Test
