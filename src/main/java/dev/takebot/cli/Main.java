@@ -42,7 +42,8 @@ public final class Main implements Runnable {
     // parse it skips the command line altogether, and with options it skips building every other
     // subcommand (and the logging some of them set up).
     if (plainSentiment(args)) {
-      System.exit(sentiment(args.length > 1 ? args[1] : null, out, err));
+      System.exit(
+          sentiment(args.length > 1 ? args[1] : null, ShortRunCompilation.inThisJvm(), out, err));
     }
     boolean sentiment = args.length > 0 && args[0].equals("sentiment");
     CommandLine cli = sentiment ? sentimentOnly() : commandLine();
@@ -68,9 +69,9 @@ public final class Main implements Runnable {
   }
 
   /** Tags {@code input} ('-' or null for stdin) with the command line's error handling. */
-  static int sentiment(String input, PrintWriter out, PrintWriter err) {
+  static int sentiment(String input, ShortRunCompilation jit, PrintWriter out, PrintWriter err) {
     try {
-      return SentimentCommand.tag(input, out, err);
+      return SentimentCommand.tag(input, jit, out, err);
     } catch (RuntimeException e) {
       return failure(e, err);
     }

@@ -78,6 +78,11 @@ public final class SentimentCommand implements Callable<Integer> {
 
   private final SentimentAnalyzer analyzer;
 
+  /**
+   * Set for a one-off run of {@link #tag(String, ShortRunCompilation, PrintWriter, PrintWriter)}.
+   */
+  private ShortRunCompilation jit;
+
   public SentimentCommand() {
     this(LexiconSentimentAnalyzer.standard());
   }
@@ -95,9 +100,10 @@ public final class SentimentCommand implements Callable<Integer> {
    * Tags {@code input} ('-' or null for stdin) as {@code sentiment [FILE|-]} does, without a
    * command line: picocli's model of this command costs a one-off run about 100 ms of reflection.
    */
-  static int tag(String input, PrintWriter out, PrintWriter err) {
+  static int tag(String input, ShortRunCompilation jit, PrintWriter out, PrintWriter err) {
     SentimentCommand command = new SentimentCommand();
     command.input = input;
+    command.jit = jit;
     return command.run(out, err);
   }
 
@@ -136,6 +142,9 @@ public final class SentimentCommand implements Callable<Integer> {
       bytes = readStdin();
     } else {
       bytes = Files.readAllBytes(Path.of(input));
+    }
+    if (jit != null) {
+      jit.apply(bytes.length);
     }
     // Rows are tagged as they are read and written in chunks: a one-off run over a large file
     // spends its time on the texts, not on holding every row or formatting with String.format.

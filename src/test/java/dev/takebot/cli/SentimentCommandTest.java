@@ -229,11 +229,13 @@ class SentimentCommandTest {
     StringWriter plain = new StringWriter();
     StringWriter plainErr = new StringWriter();
 
-    assertThat(Main.sentiment(in.toString(), new PrintWriter(plain), new PrintWriter(plainErr)))
+    assertThat(
+            Main.sentiment(in.toString(), null, new PrintWriter(plain), new PrintWriter(plainErr)))
         .isZero();
     assertThat(
             Main.sentiment(
                 dir.resolve("nope.tsv").toString(),
+                null,
                 new PrintWriter(plain),
                 new PrintWriter(plainErr)))
         .isEqualTo(2);
