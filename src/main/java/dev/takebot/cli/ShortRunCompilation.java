@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -82,9 +83,13 @@ final class ShortRunCompilation {
     }
     Path file = null;
     try {
-      // The command reads directives from a file only.
-      file = Files.createTempFile("takebot-jit", ".json");
-      Files.writeString(file, DIRECTIVE);
+      // The command reads directives from a file only. Named by process id, not by
+      // Files.createTempFile, whose SecureRandom costs a short run ~15 ms; CREATE_NEW refuses a
+      // file or link planted at that name (the run then goes on without the directive).
+      Path name =
+          Path.of(System.getProperty("java.io.tmpdir"))
+              .resolve("takebot-jit-" + ProcessHandle.current().pid() + ".json");
+      file = Files.writeString(name, DIRECTIVE, StandardOpenOption.CREATE_NEW); // ours to delete
       Object reply = command().invoke("compilerDirectivesAdd", file.toString());
       return String.valueOf(reply).startsWith("1 compiler directives added");
     } catch (IOException | JMException | RuntimeException e) {
