@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li>at most {@code feeds.maxPostsPerPoll} items per poll, oldest first; the rest wait for the
  *       next polls (the validators are then not kept, so the next poll reads the feed again);
  *   <li>an item is remembered before it is posted, by key and by hash, so a restart, an edited item
- *       or a changed id never reposts it; a post that fails is forgotten again and retried.
+ *       or a changed id never reposts it; a post that fails is forgotten again and retried;
+ *   <li>an item is forgotten {@code feeds.forgetAfterDays} after its feed last listed it (never
+ *       while the latest full read lists it), and an item dated before that is never new;
  *   <li>a "review first" feed's item is remembered as offered until a moderator posts or cancels it
  *       ({@link #decided}); previews live in memory, so after a restart, or once its preview
  *       expired, an undecided item is offered again while the feed still lists it.
@@ -88,6 +90,12 @@ public final class FeedPoller {
    */
   private final long run = new SecureRandom().nextLong();
 
+  /** How often items gone from their feeds are forgotten. */
+  static final Duration PRUNE_PERIOD = Duration.ofDays(1);
+
+  /** When items are next forgotten; null before the first poll. */
+  private Instant nextPrune;
+
   /**
    * @param random jitter in [0, 1)
    */
@@ -120,7 +128,44 @@ public final class FeedPoller {
       }
       poll(feed, publisher);
     }
+    pruneWhenDue(shardTotal, shardIds);
     return due.size();
+  }
+
+  /**
+   * Once a day, forgets the items of this process's feeds that can no longer matter (see {@link
+   * FeedStore#prune}): gone from their feed for {@code feeds.forgetAfterDays}. Such an item, if its
+   * feed listed it again, is not posted when dated ({@link #outOfMemory}); only an undated item
+   * that left its feed for that long and came back would be new again.
+   */
+  private void pruneWhenDue(int shardTotal, Collection<Integer> shardIds) {
+    Instant now = clock.instant();
+    synchronized (this) {
+      if (nextPrune != null && now.isBefore(nextPrune)) {
+        return;
+      }
+      nextPrune = now.plus(PRUNE_PERIOD);
+    }
+    try {
+      int n = store.prune(now.minus(forgetAfter()), shardTotal, shardIds);
+      if (n > 0) {
+        log.info("Forgot {} feed items gone from their feeds for {}", n, forgetAfter());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Forgetting old feed items failed; trying again in {}", PRUNE_PERIOD, e);
+    }
+  }
+
+  private Duration forgetAfter() {
+    return Duration.ofDays(settings.forgetAfterDays());
+  }
+
+  /**
+   * True for an item dated before what the store remembers: it may have been seen and forgotten, so
+   * it is never posted as new.
+   */
+  private boolean outOfMemory(FeedItem item, Instant now) {
+    return item.published() != null && item.published().isBefore(now.minus(forgetAfter()));
   }
 
   /** Polls one feed now and records the outcome. */
@@ -153,7 +198,7 @@ public final class FeedPoller {
             earlierKeys.put(item, earlier.get().key());
             fresh.add(item);
           }
-        } else if (!store.seen(feed.id(), item.key(), item.hash())) {
+        } else if (!outOfMemory(item, now) && !store.seen(feed.id(), item.key(), item.hash())) {
           fresh.add(item);
         }
       }
@@ -186,6 +231,8 @@ public final class FeedPoller {
           throw new PostFailed(e);
         }
       }
+      store.markListed(
+          feed.id(), read.feed().items().stream().map(FeedStore.SeenItem::of).toList(), now);
       // Items left for later: keep asking unconditionally until they are all out.
       succeeded(feed, fresh.size() > posts ? feed.validators() : read.validators(), now);
       if (fresh.size() > posts) {

@@ -15,9 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +39,7 @@ class FeedPollerTest {
   final MovableClock clock = new MovableClock(Instant.parse("2026-02-10T12:00:00Z"));
   final List<String> items = new CopyOnWriteArrayList<>(); // newest first, as feeds list them
   final List<String> posted = new CopyOnWriteArrayList<>();
+  final Map<String, Instant> dates = new ConcurrentHashMap<>(); // items dated, by guid
   volatile int status = 200;
   JdbcTakeStore store;
   SafeFetcher fetcher;
@@ -53,7 +58,7 @@ class FeedPollerTest {
             ex.sendResponseHeaders(status, -1);
             return;
           }
-          String xml = rss(items);
+          String xml = rss(items, dates);
           String etag = "\"" + Integer.toHexString(xml.hashCode()) + "\"";
           ex.getResponseHeaders().add("ETag", etag);
           if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -71,11 +76,25 @@ class FeedPollerTest {
   }
 
   static String rss(List<String> ids) {
+    return rss(ids, Map.of());
+  }
+
+  static String rss(List<String> ids, Map<String, Instant> dates) {
     StringBuilder s =
         new StringBuilder(
             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test feed</title>");
     for (String id : ids) {
-      s.append(item(id, "Story " + id, "https://news.example.com/" + id));
+      String item = item(id, "Story " + id, "https://news.example.com/" + id);
+      Instant date = dates.get(id);
+      if (date != null) {
+        item =
+            item.replace(
+                "</item>",
+                "<pubDate>"
+                    + DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atZone(ZoneOffset.UTC))
+                    + "</pubDate></item>");
+      }
+      s.append(item);
     }
     return s.append("</channel></rss>").toString();
   }
@@ -336,6 +355,53 @@ class FeedPollerTest {
     poll();
 
     assertThat(posted).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "forgetting old items never reposts: what the feed still lists stays remembered through"
+          + " months of 'not modified', and an item forgotten after it left is not new when back")
+  void forgettingNeverReposts() {
+    settings = new FeedSettings(15, 120, 3, "none", 2, 30, 1);
+    items.addAll(List.of("c", "b", "a"));
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    long feedId = feed().id();
+
+    // Months of "not modified": a, b and c were seen long ago but are still listed.
+    for (int month = 0; month < 4; month++) {
+      clock.advance(Duration.ofDays(31));
+      due();
+      poll();
+    }
+    assertThat(store.feeds().seen(feedId, "a", "x")).isTrue();
+    items.add(0, "d");
+    clock.advance(Duration.ofDays(1));
+    due();
+    poll();
+    assertThat(posted)
+        .as("only the new item, none of the still listed old ones")
+        .containsExactly("d");
+
+    // "a" leaves the feed; 31 days later it is forgotten, the listed ones are not.
+    dates.put("a", clock.instant());
+    items.remove("a");
+    clock.advance(Duration.ofDays(1));
+    due();
+    poll();
+    clock.advance(Duration.ofDays(31));
+    due();
+    poll();
+    assertThat(store.feeds().seen(feedId, "a", "x")).as("forgotten").isFalse();
+    assertThat(store.feeds().seen(feedId, "b", "x")).isTrue();
+
+    // Back in the feed, "a" is older than what is remembered: not posted; a new dated item is.
+    items.add("a");
+    dates.put("e", clock.instant());
+    items.add(0, "e");
+    clock.advance(Duration.ofHours(1));
+    due();
+    poll();
+    assertThat(posted).containsExactly("d", "e");
   }
 
   @Test
