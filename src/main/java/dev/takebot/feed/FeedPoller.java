@@ -14,10 +14,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +88,7 @@ public final class FeedPoller {
   private final FeedSettings settings;
   private final Clock clock;
   private final DoubleSupplier random;
+  private final Executor workers;
 
   /**
    * This poller's run: previews live in memory, so the items another run offered and nobody decided
@@ -96,15 +102,29 @@ public final class FeedPoller {
   /** When items are next forgotten; null before the first poll. */
   private Instant nextPrune;
 
-  /**
-   * @param random jitter in [0, 1)
-   */
+  /** Reads the due feeds one after the other, on the caller's thread. */
   public FeedPoller(
       FeedStore store,
       SafeFetcher fetcher,
       FeedSettings settings,
       Clock clock,
       DoubleSupplier random) {
+    this(store, fetcher, settings, clock, random, Runnable::run);
+  }
+
+  /**
+   * @param random jitter in [0, 1)
+   * @param workers where the feeds of different servers are read at the same time; as many threads
+   *     as {@code feeds.parallelServers}
+   */
+  public FeedPoller(
+      FeedStore store,
+      SafeFetcher fetcher,
+      FeedSettings settings,
+      Clock clock,
+      DoubleSupplier random,
+      Executor workers) {
+    this.workers = workers;
     this.store = store;
     this.source = new FeedSource(fetcher);
     this.settings = settings;
@@ -122,14 +142,39 @@ public final class FeedPoller {
       return 0;
     }
     List<Feed> due = store.dueFeeds(clock.instant(), shardTotal, shardIds, BATCH);
+    // One server's feeds one after the other (its posts keep their order and never race each
+    // other); different servers' at once, so a site that hangs costs only its own server a wait.
+    Map<Long, List<Feed>> byServer = new LinkedHashMap<>();
     for (Feed feed : due) {
-      if (Thread.currentThread().isInterrupted()) {
-        break; // shutting down
+      byServer.computeIfAbsent(feed.guildId(), g -> new ArrayList<>()).add(feed);
+    }
+    List<CompletableFuture<Void>> reads = new ArrayList<>();
+    try {
+      for (List<Feed> feeds : byServer.values()) {
+        reads.add(CompletableFuture.runAsync(() -> pollInTurn(feeds, publisher), workers));
       }
-      poll(feed, publisher);
+      // Waited for, so that a feed is never read twice at once: the next tick starts after.
+      CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get();
+    } catch (RejectedExecutionException e) {
+      log.debug("Feed readers stopped; the due feeds wait for the next run");
+      return due.size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // shutting down: the workers are interrupted too
+      return due.size();
+    } catch (ExecutionException e) {
+      log.warn("Reading feeds failed", e.getCause()); // poll() keeps its own failures
     }
     pruneWhenDue(shardTotal, shardIds);
     return due.size();
+  }
+
+  private void pollInTurn(List<Feed> feeds, Publisher publisher) {
+    for (Feed feed : feeds) {
+      if (Thread.currentThread().isInterrupted()) {
+        return; // shutting down
+      }
+      poll(feed, publisher);
+    }
   }
 
   /**

@@ -2,12 +2,14 @@ package dev.takebot.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.takebot.config.FeedSettings;
 import dev.takebot.config.FetchSettings;
 import dev.takebot.fetch.FetchException;
 import dev.takebot.fetch.FixtureServer;
 import dev.takebot.fetch.SafeFetcher;
+import dev.takebot.fetch.Validators;
 import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.store.Stores;
 import dev.takebot.testing.MovableClock;
@@ -21,12 +23,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Feed polling: conditional GET, jitter, backoff, bounded posts, never twice")
@@ -402,6 +410,74 @@ class FeedPollerTest {
     due();
     poll();
     assertThat(posted).containsExactly("d", "e");
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName(
+      "a feed that hangs delays only its own server: another server's feed is read and posted"
+          + " meanwhile, and each server's feeds are still read one after the other")
+  void hangingFeedDelaysOnlyItsServer() throws Exception {
+    long otherGuild = 3L << 22;
+    fetcher = new SafeFetcher(new FetchSettings(true, 2, 30, 30, null, null)); // a 30 s budget
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> read = new CopyOnWriteArrayList<>();
+    String stuck = rss(List.of("s1"));
+    server.route(
+        "/stuck.xml",
+        ex -> {
+          if (read.add("stuck") && read.stream().filter("stuck"::equals).count() > 1) {
+            try {
+              release.await(30, TimeUnit.SECONDS); // hangs until the test lets it go
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          FixtureServer.send(
+              ex, 200, "application/rss+xml", stuck.getBytes(StandardCharsets.UTF_8));
+        });
+    service().add(GUILD, 0, server.url("/stuck.xml"), 7, 0); // read once, not stuck
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0); // the same server's second feed
+    service().add(otherGuild, 0, server.url("/feed.xml"), 7, 0);
+    items.add("n1");
+    // Due in this order: the stuck feed, its server's other feed, the other server's feed (read
+    // in turn, it would wait for the stuck one).
+    List<Feed> inOrder =
+        List.of(
+            store.feeds().feed(GUILD, server.url("/stuck.xml")).orElseThrow(),
+            store.feeds().feed(GUILD, server.url("/feed.xml")).orElseThrow(),
+            store.feeds().feeds(otherGuild).get(0));
+    for (int i = 0; i < inOrder.size(); i++) {
+      Instant due = clock.instant().plusMillis(i);
+      store.feeds().recordPoll(inOrder.get(i).id(), Validators.NONE, due, due, 0, null);
+    }
+    clock.advance(Duration.ofSeconds(1));
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    List<String> where = new CopyOnWriteArrayList<>();
+    try {
+      FeedPoller parallel =
+          new FeedPoller(store.feeds(), fetcher, settings, clock, () -> 0.5, workers);
+      CompletableFuture<Integer> polling =
+          CompletableFuture.supplyAsync(
+              () ->
+                  parallel.pollDue(
+                      1, SHARDS, (feed, item) -> where.add(feed.guildId() + ":" + item.guid())));
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(where).contains(otherGuild + ":n1"));
+      assertThat(polling).as("the stuck feed still hangs").isNotDone();
+      assertThat(where)
+          .as("the stuck feed's server waits for it before its next feed")
+          .doesNotContain(GUILD + ":n1");
+
+      release.countDown();
+      assertThat(polling.get(20, TimeUnit.SECONDS)).isEqualTo(3);
+      assertThat(where).containsExactlyInAnyOrder(otherGuild + ":n1", GUILD + ":n1");
+    } finally {
+      release.countDown();
+      workers.shutdownNow();
+    }
   }
 
   @Test
