@@ -194,4 +194,21 @@ abstract class FeedStoreContract {
     assertThat(feeds.prune(muchLater, 2, Set.of(1))).isOne();
     assertThat(feeds.seen(3, "gone", "x")).isFalse();
   }
+
+  @Test
+  @DisplayName("a server the bot left for good is purged with its feeds and all they remember")
+  void departedServerLosesItsFeeds() {
+    feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/1", T0));
+    feeds.addFeed(feed(2, GUILD_SHARD1, "https://a.example/1", T0));
+    feeds.markSeen(1, List.of(new SeenItem("k1", "h1")), T0);
+    feeds.markSeen(2, List.of(new SeenItem("k1", "h1")), T0);
+    store.markGuildDeparted(GUILD_SHARD0, T0);
+
+    store.purgeDepartedGuild(GUILD_SHARD0, T0);
+
+    assertThat(feeds.feeds(GUILD_SHARD0)).isEmpty();
+    assertThat(feeds.seen(1, "k1", "h1")).isFalse();
+    assertThat(feeds.feeds(GUILD_SHARD1)).as("another server's").hasSize(1);
+    assertThat(feeds.seen(2, "k1", "h1")).isTrue();
+  }
 }
