@@ -131,7 +131,7 @@ class DiscordTakesTest {
     System.out.println("discord takes, checking half: " + f);
     assertThat(f.fourClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.72);
     assertThat(f.threeClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.74);
-    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.31);
+    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.35);
     assertThat(f.mixed()).as(f.toString()).isGreaterThanOrEqualTo(0.8);
   }
 
@@ -141,7 +141,7 @@ class DiscordTakesTest {
     System.out.println("discord takes, fitting half: " + f);
     assertThat(f.fourClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.71);
     assertThat(f.threeClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.76);
-    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.35);
+    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.31);
     assertThat(f.mixed()).as(f.toString()).isGreaterThanOrEqualTo(0.68);
   }
 }
