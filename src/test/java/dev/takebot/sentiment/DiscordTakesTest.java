@@ -46,16 +46,21 @@ class DiscordTakesTest {
 
   @BeforeAll
   static void read() throws Exception {
+    takes = read(ANALYZER);
+  }
+
+  /** Every take read by {@code analyzer}. */
+  static List<Take> read(SentimentAnalyzer analyzer) throws Exception {
     byte[] bytes;
     try (InputStream in =
         DiscordTakesTest.class.getResourceAsStream("/sentiment/discord-takes.tsv")) {
       bytes = in.readAllBytes();
     }
-    takes = new ArrayList<>();
+    List<Take> read = new ArrayList<>();
     for (SentimentTsv.Row r : SentimentTsv.parse(bytes, true).rows()) {
-      takes.add(
-          new Take(Label.parse(r.goldLabel()), ANALYZER.analyze(r.text()), Half.of(r.text())));
+      read.add(new Take(Label.parse(r.goldLabel()), analyzer.analyze(r.text()), Half.of(r.text())));
     }
+    return read;
   }
 
   static Figures figures(List<Take> part) {
