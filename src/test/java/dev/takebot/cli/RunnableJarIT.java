@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ibm.icu.text.MessagePattern;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.GatewayEvent;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +23,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
@@ -143,6 +150,54 @@ class RunnableJarIT {
 
     assertThat(preview.exit()).as("stderr:%n%s", preview.err()).isZero();
     assertThat(preview.out()).contains("📅 1 février 2026", "[Donner votre avis]");
+  }
+
+  @Test
+  @DisplayName(
+      "its messages use only the ICU formats whose data the jar keeps: numbers, plurals and"
+          + " selects")
+  void messagesUseOnlyTheFormatsWhoseDataIsKept() throws Exception {
+    // The shade filter drops ICU's spell-out rules and the names of zones and units, so {n,
+    // spellout},
+    // {n, ordinal}, {n, duration}, {t, time, full} and {n, number, ::measure-unit/…} fail at run
+    // time (MissingResourceException); dates are the JDK's (Texts.date), never a message's.
+    List<String> unsupported = new ArrayList<>();
+    int messages = 0;
+    try (ZipFile zip = new ZipFile(jar().toFile())) {
+      for (ZipEntry entry : Collections.list(zip.entries())) {
+        if (!entry.getName().matches("i18n/messages.*\\.properties")) {
+          continue;
+        }
+        Properties bundle = new Properties();
+        try (Reader in = new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8)) {
+          bundle.load(in);
+        }
+        for (String key : bundle.stringPropertyNames()) {
+          messages++;
+          MessagePattern pattern = new MessagePattern(bundle.getProperty(key));
+          for (int i = 0; i < pattern.countParts(); i++) {
+            MessagePattern.Part part = pattern.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.ARG_START
+                && part.getArgType() == MessagePattern.ArgType.SIMPLE) {
+              String type = pattern.getSubstring(pattern.getPart(i + 2));
+              MessagePattern.Part next = pattern.getPart(i + 3);
+              String style =
+                  next.getType() == MessagePattern.Part.Type.ARG_STYLE
+                      ? pattern.getSubstring(next).strip()
+                      : "";
+              // measure-unit/…, unit/…: unit names are left out (currencies are kept)
+              if (!type.equals("number") || style.contains("unit/")) {
+                unsupported.add(entry.getName() + " " + key + ": " + type + " " + style);
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(messages).as("messages found in the jar").isPositive();
+    assertThat(unsupported)
+        .as("arguments needing ICU data that pom.xml's shade filter leaves out (keep it there)")
+        .isEmpty();
   }
 
   @Test
