@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -60,6 +61,8 @@ class RunnableJarIT {
       Pattern.compile(
           "MissingResourceException|ClassNotFoundException|NoClassDefFoundError"
               + "|ExceptionInInitializerError|could not locate data");
+
+  private static final String ICU_DATA = "com/ibm/icu/impl/data/icudata/";
 
   private record Run(int exit, String out, String err) {}
 
@@ -150,6 +153,32 @@ class RunnableJarIT {
 
     assertThat(preview.exit()).as("stderr:%n%s", preview.err()).isZero();
     assertThat(preview.out()).contains("📅 1 février 2026", "[Donner votre avis]");
+  }
+
+  @Test
+  @DisplayName(
+      "keeps ICU's number and currency data for every language with a translation, so adding one"
+          + " needs no change to the build")
+  void keepsTheFormattingDataOfEveryTranslatedLanguage() throws Exception {
+    // Without its own file ICU quietly formats a language with root data (9,400 and 34% in
+    // French); without curr/<code>.res every number it formats fails.
+    try (ZipFile zip = new ZipFile(jar().toFile())) {
+      List<String> languages =
+          Collections.list(zip.entries()).stream()
+              .map(ZipEntry::getName)
+              .map(Pattern.compile("i18n/messages_([a-z]{2,3})\\.properties")::matcher)
+              .filter(Matcher::matches)
+              .map(m -> m.group(1))
+              .toList();
+      assertThat(languages).contains("fr");
+      for (String code : languages) {
+        for (String data : List.of(code + ".res", "curr/" + code + ".res")) {
+          assertThat(zip.getEntry(ICU_DATA + data))
+              .as("ICU data %s for i18n/messages_%s.properties", data, code)
+              .isNotNull();
+        }
+      }
+    }
   }
 
   @Test
