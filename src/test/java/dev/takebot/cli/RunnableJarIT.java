@@ -157,6 +157,55 @@ class RunnableJarIT {
 
   @Test
   @DisplayName(
+      "tags a file one-off with our code kept off C2, through the provider the manifest exports"
+          + " (not the ~90 ms platform MBean server)")
+  void oneOffSentimentStaysOnC1(@TempDir Path dir) throws Exception {
+    StringBuilder tsv = new StringBuilder("id\ttext\n");
+    String[] texts = {
+      "great plan, love it 👍", "what a joke, total failure", "anyone on tonight?",
+      "sure, *great* plan lol", "Bravo, encore une belle promesse", "this is fine I guess"
+    };
+    for (int i = 0; i < 30_000; i++) {
+      tsv.append(i)
+          .append('\t')
+          .append(texts[i % texts.length])
+          .append(" #")
+          .append(i)
+          .append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("texts.tsv"), tsv);
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-XX:+PrintCompilation",
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+DisplayVMOutputToStderr", // the TSV alone on stdout
+                "-Xlog:class+load=info:stderr",
+                "-jar",
+                jar().toString(),
+                "sentiment",
+                file.toString())
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("finished").isTrue();
+    String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+
+    assertThat(p.exitValue()).as("stderr:%n%s", err).isZero();
+    assertThat(out.lines().filter(l -> l.matches("\\d+\t(positive|negative|neutral|mixed)\t.*")))
+        .hasSize(30_000);
+    assertThat(err)
+        .as("HotSpot reports our methods excluded from C2 by the directive")
+        .containsPattern("not compilable on level 4 +dev\\.takebot\\..*excluded by CompileCommand");
+    assertThat(err)
+        .contains("com.sun.management.internal.DiagnosticCommandImpl")
+        .doesNotContain("com.sun.jmx.mbeanserver.JmxMBeanServer ");
+  }
+
+  @Test
+  @DisplayName(
       "keeps ICU's number and currency data for every language with a translation, so adding one"
           + " needs no change to the build")
   void keepsTheFormattingDataOfEveryTranslatedLanguage() throws Exception {
