@@ -285,7 +285,8 @@ public final class TakeBotAssembly implements AutoCloseable {
               fetcher,
               config.feeds(),
               clock,
-              () -> ThreadLocalRandom.current().nextDouble());
+              () -> ThreadLocalRandom.current().nextDouble(),
+              scheduler.workers("feed-reads", config.feeds().parallelServers()));
       FeedPosting feedPosting =
           new FeedPosting(ctx, poller, publisher, previews, scheduler.routine("feeds"), FEED_TICK);
       Feeds feeds =

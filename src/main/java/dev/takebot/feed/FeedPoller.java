@@ -14,10 +14,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>at most {@code feeds.maxPostsPerPoll} items per poll, oldest first; the rest wait for the
  *       next polls (the validators are then not kept, so the next poll reads the feed again);
  *   <li>an item is remembered before it is posted, by key and by hash, so a restart, an edited item
- *       or a changed id never reposts it; a post that fails is forgotten again and retried.
+ *       or a changed id never reposts it; a post that fails is forgotten again and retried;
+ *   <li>an item is forgotten {@code feeds.forgetAfterDays} after its feed last listed it (never
+ *       while the latest full read lists it), and an item dated before that is never new;
  *   <li>a "review first" feed's item is remembered as offered until a moderator posts or cancels it
  *       ({@link #decided}); previews live in memory, so after a restart, or once its preview
  *       expired, an undecided item is offered again while the feed still lists it.
@@ -81,6 +88,7 @@ public final class FeedPoller {
   private final FeedSettings settings;
   private final Clock clock;
   private final DoubleSupplier random;
+  private final Executor workers;
 
   /**
    * This poller's run: previews live in memory, so the items another run offered and nobody decided
@@ -88,15 +96,35 @@ public final class FeedPoller {
    */
   private final long run = new SecureRandom().nextLong();
 
-  /**
-   * @param random jitter in [0, 1)
-   */
+  /** How often items gone from their feeds are forgotten. */
+  static final Duration PRUNE_PERIOD = Duration.ofDays(1);
+
+  /** When items are next forgotten; null before the first poll. */
+  private Instant nextPrune;
+
+  /** Reads the due feeds one after the other, on the caller's thread. */
   public FeedPoller(
       FeedStore store,
       SafeFetcher fetcher,
       FeedSettings settings,
       Clock clock,
       DoubleSupplier random) {
+    this(store, fetcher, settings, clock, random, Runnable::run);
+  }
+
+  /**
+   * @param random jitter in [0, 1)
+   * @param workers where the feeds of different servers are read at the same time; as many threads
+   *     as {@code feeds.parallelServers}
+   */
+  public FeedPoller(
+      FeedStore store,
+      SafeFetcher fetcher,
+      FeedSettings settings,
+      Clock clock,
+      DoubleSupplier random,
+      Executor workers) {
+    this.workers = workers;
     this.store = store;
     this.source = new FeedSource(fetcher);
     this.settings = settings;
@@ -114,13 +142,75 @@ public final class FeedPoller {
       return 0;
     }
     List<Feed> due = store.dueFeeds(clock.instant(), shardTotal, shardIds, BATCH);
+    // One server's feeds one after the other (its posts keep their order and never race each
+    // other); different servers' at once, so a site that hangs costs only its own server a wait.
+    Map<Long, List<Feed>> byServer = new LinkedHashMap<>();
     for (Feed feed : due) {
+      byServer.computeIfAbsent(feed.guildId(), g -> new ArrayList<>()).add(feed);
+    }
+    List<CompletableFuture<Void>> reads = new ArrayList<>();
+    try {
+      for (List<Feed> feeds : byServer.values()) {
+        reads.add(CompletableFuture.runAsync(() -> pollInTurn(feeds, publisher), workers));
+      }
+      // Waited for, so that a feed is never read twice at once: the next tick starts after.
+      CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get();
+    } catch (RejectedExecutionException e) {
+      log.debug("Feed readers stopped; the due feeds wait for the next run");
+      return due.size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // shutting down: the workers are interrupted too
+      return due.size();
+    } catch (ExecutionException e) {
+      log.warn("Reading feeds failed", e.getCause()); // poll() keeps its own failures
+    }
+    pruneWhenDue(shardTotal, shardIds);
+    return due.size();
+  }
+
+  private void pollInTurn(List<Feed> feeds, Publisher publisher) {
+    for (Feed feed : feeds) {
       if (Thread.currentThread().isInterrupted()) {
-        break; // shutting down
+        return; // shutting down
       }
       poll(feed, publisher);
     }
-    return due.size();
+  }
+
+  /**
+   * Once a day, forgets the items of this process's feeds that can no longer matter (see {@link
+   * FeedStore#prune}): gone from their feed for {@code feeds.forgetAfterDays}. Such an item, if its
+   * feed listed it again, is not posted when dated ({@link #outOfMemory}); only an undated item
+   * that left its feed for that long and came back would be new again.
+   */
+  private void pruneWhenDue(int shardTotal, Collection<Integer> shardIds) {
+    Instant now = clock.instant();
+    synchronized (this) {
+      if (nextPrune != null && now.isBefore(nextPrune)) {
+        return;
+      }
+      nextPrune = now.plus(PRUNE_PERIOD);
+    }
+    try {
+      int n = store.prune(now.minus(forgetAfter()), shardTotal, shardIds);
+      if (n > 0) {
+        log.info("Forgot {} feed items gone from their feeds for {}", n, forgetAfter());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Forgetting old feed items failed; trying again in {}", PRUNE_PERIOD, e);
+    }
+  }
+
+  private Duration forgetAfter() {
+    return Duration.ofDays(settings.forgetAfterDays());
+  }
+
+  /**
+   * True for an item dated before what the store remembers: it may have been seen and forgotten, so
+   * it is never posted as new.
+   */
+  private boolean outOfMemory(FeedItem item, Instant now) {
+    return item.published() != null && item.published().isBefore(now.minus(forgetAfter()));
   }
 
   /** Polls one feed now and records the outcome. */
@@ -153,7 +243,7 @@ public final class FeedPoller {
             earlierKeys.put(item, earlier.get().key());
             fresh.add(item);
           }
-        } else if (!store.seen(feed.id(), item.key(), item.hash())) {
+        } else if (!outOfMemory(item, now) && !store.seen(feed.id(), item.key(), item.hash())) {
           fresh.add(item);
         }
       }
@@ -192,6 +282,8 @@ public final class FeedPoller {
           throw new PostFailed(e);
         }
       }
+      store.markListed(
+          feed.id(), read.feed().items().stream().map(FeedStore.SeenItem::of).toList(), now);
       // Items left for later: keep asking unconditionally until they are all out.
       succeeded(feed, fresh.size() > posts ? feed.validators() : read.validators(), now);
       if (fresh.size() > posts) {

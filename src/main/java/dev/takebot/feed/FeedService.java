@@ -138,6 +138,8 @@ public final class FeedService {
             .map(FeedStore.SeenItem::of)
             .toList(),
         now);
+    store.markListed(
+        feed.id(), read.feed().items().stream().map(FeedStore.SeenItem::of).toList(), now);
     return new Added(feed, first);
   }
 

@@ -92,6 +92,22 @@ public interface FeedStore {
    */
   boolean decide(long feedId, SeenItem item);
 
+  /**
+   * Records a full read of the feed at {@code at}: the remembered items among {@code listed} (by
+   * key or by hash) were listed then, and this is the feed's latest full read.
+   */
+  void markListed(long feedId, Collection<SeenItem> listed, Instant at);
+
+  /**
+   * Forgets, in the feeds of the servers on the given shards, the items that cannot matter any
+   * more: not listed by their feed's latest full read, last listed before {@code listedBefore}, and
+   * not waiting undecided for review. A feed never read in full since {@link #markListed} existed
+   * forgets nothing.
+   *
+   * @return how many items were forgotten
+   */
+  int prune(Instant listedBefore, int shardTotal, Collection<Integer> shardIds);
+
   /** An item's key and hash, see {@link FeedItem#key()} and {@link FeedItem#hash()}. */
   record SeenItem(String key, String hash) {
     public static SeenItem of(FeedItem item) {

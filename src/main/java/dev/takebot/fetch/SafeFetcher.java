@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
@@ -35,9 +36,10 @@ import okhttp3.ResponseBody;
  *       lookup is replaced by the checked answer, so a name that resolves to a public address when
  *       checked and a private one a moment later (DNS rebinding) cannot slip through;
  *   <li>no proxy (the check must be about the real destination), no cookies, no retries;
- *   <li>connect and read timeouts and one budget for the whole fetch, redirects and reading
- *       included; at most {@code maxBytes}, counted while reading (after decompression), so a large
- *       or endless answer is cut off, not buffered;
+ *   <li>connect and read timeouts and one budget for the whole fetch, name lookups, redirects and
+ *       reading included (a lookup runs on a few threads of its own, so even a resolver that hangs
+ *       costs no more than the budget); at most {@code maxBytes}, counted while reading (after
+ *       decompression), so a large or endless answer is cut off, not buffered;
  *   <li>only the content types the caller asked for.
  * </ul>
  *
@@ -56,7 +58,7 @@ public final class SafeFetcher {
 
   private final OkHttpClient client;
   private final AddressPolicy policy;
-  private final Resolver resolver;
+  private final BoundedLookup lookup;
   private final Duration budget;
   private final int maxBytes;
   private final String userAgent;
@@ -75,7 +77,7 @@ public final class SafeFetcher {
    */
   public SafeFetcher(FetchSettings settings, AddressPolicy policy, Resolver resolver) {
     this.policy = policy;
-    this.resolver = resolver;
+    this.lookup = new BoundedLookup(resolver);
     this.budget = Duration.ofSeconds(settings.totalTimeoutSeconds());
     this.maxBytes = settings.maxBytes();
     this.userAgent = settings.userAgent();
@@ -114,7 +116,7 @@ public final class SafeFetcher {
     long deadline = System.nanoTime() + budget.toNanos();
     URI current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      Target target = check(current);
+      Target target = check(current, deadline);
       OkHttpClient pinned =
           client
               .newBuilder()
@@ -234,7 +236,7 @@ public final class SafeFetcher {
   /** The host and the checked addresses one hop connects to. */
   private record Target(String host, List<InetAddress> addresses) {}
 
-  private Target check(URI url) {
+  private Target check(URI url, long deadline) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw FetchException.of("fetch.scheme");
@@ -252,7 +254,10 @@ public final class SafeFetcher {
     int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
     List<InetAddress> addresses;
     try {
-      addresses = resolver.resolve(host);
+      // Within the budget: a resolver that hangs must not hold a poll past it.
+      addresses = lookup.resolve(host, deadline);
+    } catch (TimeoutException e) {
+      throw tooSlow();
     } catch (UnknownHostException e) {
       throw FetchException.of("fetch.unknownHost", "host", oneLine(host));
     }

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,6 +39,7 @@ public final class Scheduler implements AutoCloseable {
   private final ScheduledThreadPoolExecutor pool;
   private final ThreadPoolExecutor handoff;
   private final Map<String, Routine> routines = new ConcurrentHashMap<>();
+  private final Map<String, ExecutorService> workers = new ConcurrentHashMap<>();
 
   public Scheduler() {
     this(ROUTINE_THREADS, MAX_QUEUED_HANDOFFS);
@@ -66,6 +69,29 @@ public final class Scheduler implements AutoCloseable {
   }
 
   /**
+   * {@code threads} threads of their own for the routine {@code name}'s parallel work (e.g. feeds
+   * of different servers read at once, so one slow site does not hold the others), created on first
+   * use and stopped with the routines. The routine waits for what it hands them, so its runs still
+   * never overlap.
+   */
+  public ExecutorService workers(String name, int threads) {
+    return workers.computeIfAbsent(
+        name,
+        n -> {
+          ThreadPoolExecutor pool =
+              new ThreadPoolExecutor(
+                  threads,
+                  threads,
+                  30,
+                  TimeUnit.SECONDS,
+                  new LinkedBlockingQueue<>(),
+                  daemonThreads("takebot-" + n + "-"));
+          pool.allowCoreThreadTimeOut(true); // idle between two ticks: no threads kept
+          return pool;
+        });
+  }
+
+  /**
    * The one thread for work JDA's event thread hands off: one thread, so e.g. the reactions of a
    * message are counted in the order they came. Refuses work ({@code RejectedExecutionException})
    * when full or closed.
@@ -77,8 +103,13 @@ public final class Scheduler implements AutoCloseable {
   /** Interrupts running routines, drops their pending runs and waits up to 10 s for them to end. */
   public void stopRoutines() {
     pool.shutdownNow();
+    workers.values().forEach(ExecutorService::shutdownNow);
     try {
-      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      for (ExecutorService w : workers.values()) {
+        w.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+      if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
         log.warn("Background routines did not stop within 10 s: {}", routines.keySet());
       }
     } catch (InterruptedException e) {

@@ -117,11 +117,7 @@ final class JdbcFeedStore implements FeedStore {
     if (shardIds.isEmpty()) {
       return List.of();
     }
-    if (shardTotal < 1 || shardIds.stream().anyMatch(i -> i < 0 || i >= shardTotal)) {
-      throw new IllegalArgumentException("shards " + shardIds + " of " + shardTotal);
-    }
-    // Ids are checked integers, so they may be written into the SQL.
-    String shards = shardIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    String shards = shardList(shardTotal, shardIds);
     return db.read(
         c -> {
           try (PreparedStatement ps =
@@ -313,6 +309,59 @@ final class JdbcFeedStore implements FeedStore {
           ps.setString(3, item.hash());
           return ps.executeUpdate() > 0;
         });
+  }
+
+  @Override
+  public void markListed(long feedId, Collection<SeenItem> listed, Instant at) {
+    db.write(
+        st -> {
+          PreparedStatement item =
+              st.get(
+                  "UPDATE feed_items SET listed_at = ?"
+                      + " WHERE feed_id = ? AND (item_key = ? OR item_hash = ?)");
+          for (SeenItem i : listed) {
+            item.setLong(1, at.toEpochMilli());
+            item.setLong(2, feedId);
+            item.setString(3, i.key());
+            item.setString(4, i.hash());
+            item.executeUpdate();
+          }
+          PreparedStatement feed = st.get("UPDATE feeds SET listed_at = ? WHERE id = ?");
+          feed.setLong(1, at.toEpochMilli());
+          feed.setLong(2, feedId);
+          return feed.executeUpdate();
+        });
+  }
+
+  @Override
+  public int prune(Instant listedBefore, int shardTotal, Collection<Integer> shardIds) {
+    String shards = shardList(shardTotal, shardIds);
+    if (shards.isEmpty()) {
+      return 0;
+    }
+    return db.write(
+        st -> {
+          // Strictly before the feed's latest full read: what that read listed stays, however old.
+          PreparedStatement ps =
+              st.get(
+                  "DELETE FROM feed_items WHERE offered_until IS NULL"
+                      + " AND COALESCE(listed_at, seen_at) < ?"
+                      + " AND COALESCE(listed_at, seen_at) < (SELECT f.listed_at FROM feeds f"
+                      + " WHERE f.id = feed_items.feed_id AND ((f.guild_id / 4194304) % ?) IN ("
+                      + shards
+                      + "))");
+          ps.setLong(1, listedBefore.toEpochMilli());
+          ps.setInt(2, shardTotal);
+          return ps.executeUpdate();
+        });
+  }
+
+  /** The shard ids, checked, as SQL: they are integers, so they may be written into it. */
+  private static String shardList(int shardTotal, Collection<Integer> shardIds) {
+    if (shardTotal < 1 || shardIds.stream().anyMatch(i -> i < 0 || i >= shardTotal)) {
+      throw new IllegalArgumentException("shards " + shardIds + " of " + shardTotal);
+    }
+    return shardIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   private static List<Feed> list(PreparedStatement ps) throws SQLException {

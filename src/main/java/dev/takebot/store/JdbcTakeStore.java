@@ -1038,6 +1038,9 @@ public final class JdbcTakeStore implements TakeRepository {
         "DELETE FROM forgotten_authors WHERE guild_id = ?",
         "DELETE FROM guild_settings WHERE guild_id = ?",
         "DELETE FROM digests WHERE guild_id = ?",
+        // The feeds it followed, and all they remember: nobody reads them for it any more.
+        "DELETE FROM feed_items WHERE feed_id IN (SELECT id FROM feeds WHERE guild_id = ?)",
+        "DELETE FROM feeds WHERE guild_id = ?",
         "DELETE FROM departed_guilds WHERE guild_id = ?");
     // An article's title stays only while another guild still has a post of it.
     for (String key : articleKeys) {

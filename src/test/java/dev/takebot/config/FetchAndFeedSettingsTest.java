@@ -22,6 +22,8 @@ class FetchAndFeedSettingsTest {
     assertThat(c.feeds().pollMinutes()).isEqualTo(15);
     assertThat(c.feeds().postNewestOnAdd()).isTrue();
     assertThat(c.feeds().maxPostsPerPoll()).isEqualTo(2);
+    assertThat(c.feeds().forgetAfterDays()).isEqualTo(90);
+    assertThat(c.feeds().parallelServers()).isEqualTo(4);
   }
 
   @Test
@@ -30,7 +32,8 @@ class FetchAndFeedSettingsTest {
     TakeBotConfig c =
         loader.parse(
             "fetch:\n  allowPrivateAddresses: true\n  maxBytes: 65536\n"
-                + "feeds:\n  pollMinutes: 30\n  onAdd: None\n  maxPerServer: 3\n",
+                + "feeds:\n  pollMinutes: 30\n  onAdd: None\n  maxPerServer: 3\n"
+                + "  forgetAfterDays: 14\n  parallelServers: 2\n",
             "t.yaml");
 
     assertThat(c.fetch().allowPrivateAddresses()).isTrue();
@@ -38,6 +41,8 @@ class FetchAndFeedSettingsTest {
     assertThat(c.feeds().pollMinutes()).isEqualTo(30);
     assertThat(c.feeds().postNewestOnAdd()).isFalse();
     assertThat(c.feeds().maxPerServer()).isEqualTo(3);
+    assertThat(c.feeds().forgetAfterDays()).isEqualTo(14);
+    assertThat(c.feeds().parallelServers()).isEqualTo(2);
   }
 
   @Test
@@ -50,6 +55,10 @@ class FetchAndFeedSettingsTest {
         .hasMessageContaining("pollMinutes must be between 5 and 1440, got 1");
     assertThatThrownBy(() -> loader.parse("feeds:\n  onAdd: all\n", "t.yaml"))
         .hasMessageContaining("onAdd must be newest or none, got 'all'");
+    assertThatThrownBy(() -> loader.parse("feeds:\n  forgetAfterDays: 1\n", "t.yaml"))
+        .hasMessageContaining("forgetAfterDays must be between 7 and 3650, got 1");
+    assertThatThrownBy(() -> loader.parse("feeds:\n  parallelServers: 0\n", "t.yaml"))
+        .hasMessageContaining("parallelServers must be between 1 and 16, got 0");
     assertThatThrownBy(() -> loader.parse("fetch:\n  allowPrivate: true\n", "t.yaml"))
         .hasMessageContaining("unknown key 'fetch.allowPrivate'");
     assertThatThrownBy(() -> loader.parse("fetch:\n  userAgent: \"bad\\nagent\"\n", "t.yaml"))

@@ -2,12 +2,14 @@ package dev.takebot.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.takebot.config.FeedSettings;
 import dev.takebot.config.FetchSettings;
 import dev.takebot.fetch.FetchException;
 import dev.takebot.fetch.FixtureServer;
 import dev.takebot.fetch.SafeFetcher;
+import dev.takebot.fetch.Validators;
 import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.store.Stores;
 import dev.takebot.testing.MovableClock;
@@ -15,14 +17,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Feed polling: conditional GET, jitter, backoff, bounded posts, never twice")
@@ -35,6 +47,7 @@ class FeedPollerTest {
   final MovableClock clock = new MovableClock(Instant.parse("2026-02-10T12:00:00Z"));
   final List<String> items = new CopyOnWriteArrayList<>(); // newest first, as feeds list them
   final List<String> posted = new CopyOnWriteArrayList<>();
+  final Map<String, Instant> dates = new ConcurrentHashMap<>(); // items dated, by guid
   volatile int status = 200;
   JdbcTakeStore store;
   SafeFetcher fetcher;
@@ -53,7 +66,7 @@ class FeedPollerTest {
             ex.sendResponseHeaders(status, -1);
             return;
           }
-          String xml = rss(items);
+          String xml = rss(items, dates);
           String etag = "\"" + Integer.toHexString(xml.hashCode()) + "\"";
           ex.getResponseHeaders().add("ETag", etag);
           if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -71,11 +84,25 @@ class FeedPollerTest {
   }
 
   static String rss(List<String> ids) {
+    return rss(ids, Map.of());
+  }
+
+  static String rss(List<String> ids, Map<String, Instant> dates) {
     StringBuilder s =
         new StringBuilder(
             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test feed</title>");
     for (String id : ids) {
-      s.append(item(id, "Story " + id, "https://news.example.com/" + id));
+      String item = item(id, "Story " + id, "https://news.example.com/" + id);
+      Instant date = dates.get(id);
+      if (date != null) {
+        item =
+            item.replace(
+                "</item>",
+                "<pubDate>"
+                    + DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atZone(ZoneOffset.UTC))
+                    + "</pubDate></item>");
+      }
+      s.append(item);
     }
     return s.append("</channel></rss>").toString();
   }
@@ -336,6 +363,121 @@ class FeedPollerTest {
     poll();
 
     assertThat(posted).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "forgetting old items never reposts: what the feed still lists stays remembered through"
+          + " months of 'not modified', and an item forgotten after it left is not new when back")
+  void forgettingNeverReposts() {
+    settings = new FeedSettings(15, 120, 3, "none", 2, 30, 1);
+    items.addAll(List.of("c", "b", "a"));
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    long feedId = feed().id();
+
+    // Months of "not modified": a, b and c were seen long ago but are still listed.
+    for (int month = 0; month < 4; month++) {
+      clock.advance(Duration.ofDays(31));
+      due();
+      poll();
+    }
+    assertThat(store.feeds().seen(feedId, "a", "x")).isTrue();
+    items.add(0, "d");
+    clock.advance(Duration.ofDays(1));
+    due();
+    poll();
+    assertThat(posted)
+        .as("only the new item, none of the still listed old ones")
+        .containsExactly("d");
+
+    // "a" leaves the feed; 31 days later it is forgotten, the listed ones are not.
+    dates.put("a", clock.instant());
+    items.remove("a");
+    clock.advance(Duration.ofDays(1));
+    due();
+    poll();
+    clock.advance(Duration.ofDays(31));
+    due();
+    poll();
+    assertThat(store.feeds().seen(feedId, "a", "x")).as("forgotten").isFalse();
+    assertThat(store.feeds().seen(feedId, "b", "x")).isTrue();
+
+    // Back in the feed, "a" is older than what is remembered: not posted; a new dated item is.
+    items.add("a");
+    dates.put("e", clock.instant());
+    items.add(0, "e");
+    clock.advance(Duration.ofHours(1));
+    due();
+    poll();
+    assertThat(posted).containsExactly("d", "e");
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName(
+      "a feed that hangs delays only its own server: another server's feed is read and posted"
+          + " meanwhile, and each server's feeds are still read one after the other")
+  void hangingFeedDelaysOnlyItsServer() throws Exception {
+    long otherGuild = 3L << 22;
+    fetcher = new SafeFetcher(new FetchSettings(true, 2, 30, 30, null, null)); // a 30 s budget
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> read = new CopyOnWriteArrayList<>();
+    String stuck = rss(List.of("s1"));
+    server.route(
+        "/stuck.xml",
+        ex -> {
+          if (read.add("stuck") && read.stream().filter("stuck"::equals).count() > 1) {
+            try {
+              release.await(30, TimeUnit.SECONDS); // hangs until the test lets it go
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          FixtureServer.send(
+              ex, 200, "application/rss+xml", stuck.getBytes(StandardCharsets.UTF_8));
+        });
+    service().add(GUILD, 0, server.url("/stuck.xml"), 7, 0); // read once, not stuck
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0); // the same server's second feed
+    service().add(otherGuild, 0, server.url("/feed.xml"), 7, 0);
+    items.add("n1");
+    // Due in this order: the stuck feed, its server's other feed, the other server's feed (read
+    // in turn, it would wait for the stuck one).
+    List<Feed> inOrder =
+        List.of(
+            store.feeds().feed(GUILD, server.url("/stuck.xml")).orElseThrow(),
+            store.feeds().feed(GUILD, server.url("/feed.xml")).orElseThrow(),
+            store.feeds().feeds(otherGuild).get(0));
+    for (int i = 0; i < inOrder.size(); i++) {
+      Instant due = clock.instant().plusMillis(i);
+      store.feeds().recordPoll(inOrder.get(i).id(), Validators.NONE, due, due, 0, null);
+    }
+    clock.advance(Duration.ofSeconds(1));
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    List<String> where = new CopyOnWriteArrayList<>();
+    try {
+      FeedPoller parallel =
+          new FeedPoller(store.feeds(), fetcher, settings, clock, () -> 0.5, workers);
+      CompletableFuture<Integer> polling =
+          CompletableFuture.supplyAsync(
+              () ->
+                  parallel.pollDue(
+                      1, SHARDS, (feed, item) -> where.add(feed.guildId() + ":" + item.guid())));
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(where).contains(otherGuild + ":n1"));
+      assertThat(polling).as("the stuck feed still hangs").isNotDone();
+      assertThat(where)
+          .as("the stuck feed's server waits for it before its next feed")
+          .doesNotContain(GUILD + ":n1");
+
+      release.countDown();
+      assertThat(polling.get(20, TimeUnit.SECONDS)).isEqualTo(3);
+      assertThat(where).containsExactlyInAnyOrder(otherGuild + ":n1", GUILD + ":n1");
+    } finally {
+      release.countDown();
+      workers.shutdownNow();
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,34 @@ class SafeFetcherTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .as("the 2 s budget, not the endless answer")
         .isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  @Timeout(10) // before the lookup was bounded this never ended: fail, do not hang the build
+  @DisplayName("a name lookup that hangs is cut off by the total time budget too")
+  void hangingLookupRefused() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    SafeFetcher.Resolver hanging =
+        host -> {
+          try {
+            never.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new UnknownHostException(host);
+        };
+    SafeFetcher stalled = new SafeFetcher(SETTINGS, publicAndTestServer, hanging);
+    try {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> stalled.fetch("http://news.example/", Accept.PAGE))
+          .isInstanceOf(FetchException.class)
+          .hasMessage("the site took too long to answer");
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("the 2 s budget, not the resolver's silence")
+          .isLessThan(Duration.ofSeconds(5));
+    } finally {
+      never.countDown();
+    }
   }
 
   @Test

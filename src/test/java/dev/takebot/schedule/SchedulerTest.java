@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,6 +114,38 @@ class SchedulerTest {
         .isInstanceOf(RejectedExecutionException.class);
     assertThatThrownBy(() -> scheduler.handoff().execute(() -> {}))
         .isInstanceOf(RejectedExecutionException.class);
+  }
+
+  @Test
+  @DisplayName(
+      "a routine's workers run at once, are interrupted when the routines stop, then refuse work")
+  void workersStopWithTheRoutines() throws InterruptedException {
+    Scheduler scheduler = new Scheduler();
+    ExecutorService workers = scheduler.workers("feed-reads", 2);
+    assertThat(scheduler.workers("feed-reads", 2)).isSameAs(workers);
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    CountDownLatch interrupted = new CountDownLatch(2);
+    for (int i = 0; i < 2; i++) {
+      workers.execute(
+          () -> {
+            bothStarted.countDown();
+            try {
+              new CountDownLatch(1).await(); // never released: only the interrupt ends it
+            } catch (InterruptedException e) {
+              interrupted.countDown();
+            }
+          });
+    }
+    assertThat(bothStarted.await(WAIT_S, TimeUnit.SECONDS)).as("two at once").isTrue();
+
+    scheduler.stopRoutines();
+
+    assertThat(interrupted.await(0, TimeUnit.SECONDS))
+        .as("interrupted before stopRoutines returned")
+        .isTrue();
+    assertThatThrownBy(() -> workers.execute(() -> {}))
+        .isInstanceOf(RejectedExecutionException.class);
+    scheduler.close();
   }
 
   @Test

@@ -160,4 +160,55 @@ abstract class FeedStoreContract {
     assertThat(feeds.reoffer(1, "k1", 13, later, later)).isFalse();
     assertThat(feeds.seen(1, "k1", "h1")).isTrue();
   }
+
+  @Test
+  @DisplayName(
+      "pruning forgets items gone from their feed's latest full read for long enough, and only"
+          + " those: listed ones (however old), undecided offers and other shards' feeds stay")
+  void pruning() {
+    feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/1", T0));
+    feeds.addFeed(feed(2, GUILD_SHARD0, "https://a.example/2", T0));
+    feeds.addFeed(feed(3, GUILD_SHARD1, "https://a.example/3", T0));
+    SeenItem gone = new SeenItem("gone", "h-gone");
+    SeenItem listed = new SeenItem("listed", "h-listed");
+    SeenItem renamed = new SeenItem("renamed", "h-renamed");
+    feeds.markSeen(1, List.of(gone, listed, renamed), T0);
+    feeds.markOffered(1, new SeenItem("offered", "h-offered"), T0, 11, T0.plusSeconds(60));
+    feeds.markSeen(2, List.of(gone), T0); // never read in full since: it forgets nothing
+    feeds.markSeen(3, List.of(gone), T0);
+    Instant later = T0.plus(java.time.Duration.ofDays(100));
+    // The latest full reads list "listed", and "renamed" under a new guid (found by its hash).
+    feeds.markListed(1, List.of(listed, new SeenItem("new-guid", "h-renamed")), later);
+    feeds.markListed(3, List.of(), later);
+
+    assertThat(feeds.prune(T0, 2, Set.of(0))).as("nothing listed before T0").isZero();
+    Instant muchLater = later.plus(java.time.Duration.ofDays(365)); // the feed then said "304"
+    assertThat(feeds.prune(muchLater, 2, Set.of(0))).isOne();
+
+    assertThat(feeds.seen(1, "gone", "x")).isFalse();
+    assertThat(feeds.seen(1, "listed", "x")).isTrue();
+    assertThat(feeds.seen(1, "renamed", "x")).isTrue();
+    assertThat(feeds.seen(1, "offered", "x")).as("waiting for a moderator").isTrue();
+    assertThat(feeds.seen(2, "gone", "x")).as("no full read recorded").isTrue();
+    assertThat(feeds.seen(3, "gone", "x")).as("another process's shard").isTrue();
+    assertThat(feeds.prune(muchLater, 2, Set.of(1))).isOne();
+    assertThat(feeds.seen(3, "gone", "x")).isFalse();
+  }
+
+  @Test
+  @DisplayName("a server the bot left for good is purged with its feeds and all they remember")
+  void departedServerLosesItsFeeds() {
+    feeds.addFeed(feed(1, GUILD_SHARD0, "https://a.example/1", T0));
+    feeds.addFeed(feed(2, GUILD_SHARD1, "https://a.example/1", T0));
+    feeds.markSeen(1, List.of(new SeenItem("k1", "h1")), T0);
+    feeds.markSeen(2, List.of(new SeenItem("k1", "h1")), T0);
+    store.markGuildDeparted(GUILD_SHARD0, T0);
+
+    store.purgeDepartedGuild(GUILD_SHARD0, T0);
+
+    assertThat(feeds.feeds(GUILD_SHARD0)).isEmpty();
+    assertThat(feeds.seen(1, "k1", "h1")).isFalse();
+    assertThat(feeds.feeds(GUILD_SHARD1)).as("another server's").hasSize(1);
+    assertThat(feeds.seen(2, "k1", "h1")).isTrue();
+  }
 }
