@@ -423,7 +423,7 @@ public final class TakeBotAssembly implements AutoCloseable {
     return new Features(
         List.copyOf(commands),
         List.of(
-            new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
+            new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds()), metrics),
             new ArticlePasteModal(post),
             new PostPreviewFeature(previews, publisher),
             list,

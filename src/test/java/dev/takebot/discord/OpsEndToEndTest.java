@@ -203,6 +203,26 @@ class OpsEndToEndTest {
   }
 
   @Test
+  @DisplayName(
+      "a take shared through the \"Share your take\" form is counted and timed like a thread reply")
+  void sharedTakesAreCounted() {
+    String post = postArticle().id();
+    double stored = metric(STORED);
+    double ingested = metric(INGESTED);
+
+    InteractionHandle press =
+        sandbox.pressButton(alice, sandbox.message(post).orElseThrow(), ShareTakeFeature.PREFIX);
+    press.awaitModal(WAIT);
+    sandbox
+        .submitModal(alice, press, Map.of(ShareTakeFeature.INPUT_ID, "A sensible step, finally"))
+        .awaitResponse(WAIT);
+
+    // the answer comes once the take is stored, and counted
+    assertThat(metric(STORED)).isEqualTo(stored + 1);
+    assertThat(metric(INGESTED)).isEqualTo(ingested + 1);
+  }
+
+  @Test
   @DisplayName("readiness drops while the gateway is cut and comes back once the shard resumes")
   void readinessFollowsTheGateway() {
     BotHarness.await("ready", () -> get("/health/ready").statusCode() == 200);
