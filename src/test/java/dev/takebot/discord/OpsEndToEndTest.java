@@ -25,6 +25,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -56,10 +60,12 @@ class OpsEndToEndTest {
   private TakeBotAssembly app;
   private String base;
   private Member alice;
+  private Path database;
 
   @BeforeAll
   void start(@TempDir Path dir) throws InterruptedException {
     sandbox = DiscordSandbox.builder().start();
+    database = dir.resolve("takes.db");
     TakeBotConfig config =
         new TakeBotConfig(
             new DiscordSettings(
@@ -69,7 +75,7 @@ class OpsEndToEndTest {
                 List.of(),
                 "news"),
             new ArticleSettings(Path.of("config", "articles"), 6),
-            StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
+            StorageSettings.of("jdbc:sqlite:" + database),
             new TakesSettings(0, 0),
             new OpsSettings(0, null, null));
     app =
@@ -242,6 +248,28 @@ class OpsEndToEndTest {
       sandbox.endGatewayOutage();
     }
     BotHarness.await("ready again", () -> get("/health/ready").statusCode() == 200);
+  }
+
+  @Test
+  @DisplayName(
+      "readiness drops while another process holds the SQLite database locked, and comes back once"
+          + " it lets go")
+  void readinessFollowsTheDatabase() throws SQLException {
+    BotHarness.await("ready", () -> get("/health/ready").statusCode() == 200);
+
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement st = other.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+      try {
+        HttpResponse<String> locked = get("/health/ready");
+        assertThat(locked.statusCode()).isEqualTo(503);
+        assertThat(locked.body()).startsWith("{\"status\":\"DOWN\",\"database\":\"DOWN\"");
+        assertThat(get("/health/live").statusCode()).as("still live").isEqualTo(200);
+      } finally {
+        st.execute("ROLLBACK");
+      }
+    }
+    assertThat(get("/health/ready").statusCode()).isEqualTo(200);
   }
 
   @Test
