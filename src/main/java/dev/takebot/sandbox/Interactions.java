@@ -29,6 +29,9 @@ final class Interactions {
   private final Map<String, InteractionState> byId = new LinkedHashMap<>();
   private final Map<String, InteractionState> byToken = new LinkedHashMap<>();
 
+  /** How long after their creation interactions reach the bot ({@link #deliverLate}). */
+  private java.time.Duration lateness = java.time.Duration.ZERO;
+
   /** Each user's client language by user id, sent as an interaction's {@code locale}. */
   private final Map<String, String> userLocales = new java.util.HashMap<>();
 
@@ -52,6 +55,14 @@ final class Interactions {
   /** The language the user's Discord client is set to, e.g. {@code fr}; en-US until set. */
   void setUserLocale(Member member, String locale) {
     userLocales.put(member.id(), java.util.Objects.requireNonNull(locale, "locale"));
+  }
+
+  /**
+   * Interactions started from now on reach the bot {@code lateness} after Discord created them (a
+   * lagging gateway), their ids and acknowledgement window dated from then; zero ends it.
+   */
+  void deliverLate(java.time.Duration lateness) {
+    this.lateness = java.util.Objects.requireNonNull(lateness, "lateness");
   }
 
   InteractionState byId(String id) {
@@ -514,7 +525,7 @@ final class Interactions {
     if (!Permissions.has(perms, Permissions.VIEW_CHANNEL)) {
       throw new IllegalStateException(m.name() + " cannot see #" + channel.channel.name());
     }
-    String id = ids.next();
+    String id = lateness.isZero() ? ids.next() : ids.minted(lateness);
     byte[] random = new byte[48];
     ThreadLocalRandom.current().nextBytes(random);
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
