@@ -72,8 +72,8 @@ public final class InteractionHandle {
     return engine.call(
         () ->
             state().callbackType == null
-                && java.time.Duration.between(state().createdAt, engine.clock.instant())
-                        .compareTo(java.time.Duration.ofSeconds(3))
+                && Duration.between(state().createdAt, engine.clock.instant())
+                        .compareTo(Duration.ofSeconds(3))
                     > 0);
   }
 

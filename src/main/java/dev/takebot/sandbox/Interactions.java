@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,7 +32,7 @@ final class Interactions {
   private final Map<String, InteractionState> byToken = new LinkedHashMap<>();
 
   /** How long after their creation interactions reach the bot ({@link #deliverLate}). */
-  private java.time.Duration lateness = java.time.Duration.ZERO;
+  private Duration lateness = Duration.ZERO;
 
   /** Each user's client language by user id, sent as an interaction's {@code locale}. */
   private final Map<String, String> userLocales = new java.util.HashMap<>();
@@ -61,8 +63,8 @@ final class Interactions {
    * Interactions started from now on reach the bot {@code lateness} after Discord created them (a
    * lagging gateway), their ids and acknowledgement window dated from then; zero ends it.
    */
-  void deliverLate(java.time.Duration lateness) {
-    this.lateness = java.util.Objects.requireNonNull(lateness, "lateness");
+  void deliverLate(Duration lateness) {
+    this.lateness = Objects.requireNonNull(lateness, "lateness");
   }
 
   InteractionState byId(String id) {
