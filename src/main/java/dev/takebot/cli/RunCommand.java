@@ -99,14 +99,25 @@ public final class RunCommand implements Callable<Integer> {
       }
       stop.abandon(hook, true); // start closed what it had opened; the hook exits 0
       return awaitHalt();
-    } catch (InvalidTokenException e) {
+    } catch (RuntimeException e) {
+      if (stop.requested) {
+        // The stop's interrupt can surface as any failure (a pool refusing an interrupted thread);
+        // the start closed what it had opened, so this is the stop asked for, not a failed start.
+        log.info("Stopped while starting ({})", e.toString());
+        stop.abandon(hook, true);
+        return awaitHalt();
+      }
+      if (e instanceof InvalidTokenException) {
+        stop.abandon(hook, false);
+        err.println(
+            "error: Discord rejected the token in "
+                + Secrets.TOKEN_ENV
+                + ": copy it again from the Developer Portal (Bot > Reset Token)");
+        return 2;
+      }
       stop.abandon(hook, false);
-      err.println(
-          "error: Discord rejected the token in "
-              + Secrets.TOKEN_ENV
-              + ": copy it again from the Developer Portal (Bot > Reset Token)");
-      return 2;
-    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Error e) {
       stop.abandon(hook, false);
       throw e;
     }

@@ -21,6 +21,11 @@ final class InteractionErrors {
   private InteractionErrors() {}
 
   static void handle(Interaction interaction, Throwable error) {
+    if (ExpiredInteractions.isExpired(error)) {
+      // Too late to answer at all: RestObserver counted it and warned, naming the interaction.
+      log.debug("Interaction {} expired before it could be answered", interaction.getId());
+      return;
+    }
     if (error instanceof UserError userError) {
       log.debug("Interaction {} refused: {}", interaction.getId(), userError.getMessage());
       answer(interaction, userError.message(Readers.privately(interaction)));

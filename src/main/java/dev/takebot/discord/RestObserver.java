@@ -13,6 +13,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jetbrains.annotations.NotNull;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts every REST response JDA gets, by route and status (429s included, which JDA's rate limiter
@@ -24,6 +26,8 @@ final class RestObserver implements Interceptor {
   static final Duration ANSWER_WINDOW = Duration.ofSeconds(3);
 
   private static final long DISCORD_EPOCH = 1420070400000L;
+
+  private static final Logger log = LoggerFactory.getLogger(RestObserver.class);
 
   private final Metrics metrics;
   private final String basePath;
@@ -69,9 +73,38 @@ final class RestObserver implements Interceptor {
     }
     metrics.restResponse(route, response.code());
     if (route.equals("POST interactions/{id}/{token}/callback")) {
-      metrics.interaction(outcome(relative, response.code(), clock.millis()));
+      long now = clock.millis();
+      String outcome = outcome(relative, response.code(), now);
+      metrics.interaction(outcome);
+      if (outcome.equals("late") && response.code() == 404) {
+        warnExpired(relative, now);
+      }
     }
     return response;
+  }
+
+  /**
+   * The one line an operator gets for an interaction answered too late: which one, how late, and
+   * what its member saw. Ids only (the token in the path is never logged).
+   */
+  private static void warnExpired(String relative, long nowMillis) {
+    String id = relative.split("/")[1];
+    long age = nowMillis - created(id);
+    log.warn(
+        "Interaction {} expired before the bot answered it: Discord refused the answer {} ms after"
+            + " the interaction was created (it allows {} s), and its member saw \"This interaction"
+            + " failed\". The gateway delivered it late or the bot was slow.",
+        id,
+        age,
+        ANSWER_WINDOW.toSeconds());
+  }
+
+  private static long created(String id) {
+    try {
+      return (Long.parseUnsignedLong(id) >>> 22) + DISCORD_EPOCH;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /**

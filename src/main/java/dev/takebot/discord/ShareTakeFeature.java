@@ -5,6 +5,7 @@ import dev.takebot.message.ButtonSpec;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
+import dev.takebot.ops.Metrics;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.summary.Cooldowns;
@@ -68,13 +69,17 @@ final class ShareTakeFeature implements ComponentFeature {
 
   private final BotContext ctx;
   private final Cooldowns cooldowns;
+  private final Metrics metrics;
 
   /**
    * @param cooldown a member's pause between two shared takes ({@code takes.shareCooldownSeconds})
+   * @param metrics counts shared takes with those replied in the thread, an operator's one figure
+   *     of takes collected (where Message Content is not granted, the only one that moves)
    */
-  ShareTakeFeature(BotContext ctx, Duration cooldown) {
+  ShareTakeFeature(BotContext ctx, Duration cooldown, Metrics metrics) {
     this.ctx = ctx;
     this.cooldowns = new Cooldowns(cooldown);
+    this.metrics = metrics;
   }
 
   @Override
@@ -236,6 +241,13 @@ final class ShareTakeFeature implements ComponentFeature {
       hook.editOriginal(MessageSpecs.editText(texts.get(FORGOTTEN_MEANWHILE))).queue();
       return false;
     }
+    take.ifPresent(
+        t -> {
+          metrics.takeStored();
+          // From the member's submission: what they waited, the bot's own post included.
+          metrics.ingestLatency(
+              Duration.between(event.getTimeCreated().toInstant(), ctx.clock().instant()));
+        });
     String tag =
         take.map(
                 t ->

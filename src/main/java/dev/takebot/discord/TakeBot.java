@@ -300,6 +300,7 @@ public final class TakeBot implements AutoCloseable {
       intents.add(GatewayIntent.MESSAGE_CONTENT);
     }
     ShardSettings configured = discord.shards();
+    ExpiredInteractions.quietInJdaDefaultFailure();
     ShardManager manager;
     try {
       DefaultShardManagerBuilder builder =

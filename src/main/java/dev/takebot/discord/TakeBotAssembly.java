@@ -1,6 +1,7 @@
 package dev.takebot.discord;
 
 import dev.takebot.config.Secrets;
+import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.feed.FeedPoller;
@@ -33,6 +34,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
@@ -209,7 +212,7 @@ public final class TakeBotAssembly implements AutoCloseable {
       throws InterruptedException {
     Clock clock = o.clock();
     // Store, reporting its pool and query time
-    JdbcTakeStore store = Stores.open(config.storage(), config.storage().password(env));
+    JdbcTakeStore store = openStore(config.storage(), config.storage().password(env));
     Scheduler scheduler = null;
     Metrics metrics = Metrics.prometheus();
     ShardStates shards = new ShardStates(metrics.registry());
@@ -340,6 +343,42 @@ public final class TakeBotAssembly implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the store on a thread of its own, so that a stop arriving meanwhile (a SIGTERM during the
+   * migrations, or while the database is locked or does not answer) ends the start at once instead
+   * of waiting for the database: the start is interrupted and throws, and the opening thread closes
+   * the store if it opens after all. A process that halts first cuts the opening off like a crash,
+   * which either engine survives (a migration cut short is rolled back).
+   *
+   * @throws InterruptedException when the start is stopped while the store opens
+   */
+  private static JdbcTakeStore openStore(StorageSettings storage, String password)
+      throws InterruptedException {
+    log.info("Opening the store {}", Secrets.redactUrl(storage.jdbcUrl()));
+    CompletableFuture<JdbcTakeStore> opening =
+        CompletableFuture.supplyAsync(
+            () -> Stores.open(storage, password),
+            task -> {
+              Thread t = new Thread(task, "takebot-store-open");
+              t.setDaemon(true);
+              t.start();
+            });
+    try {
+      return opening.get();
+    } catch (InterruptedException e) {
+      opening.thenAccept(JdbcTakeStore::close);
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
   /** One line that says what runs: version, shards, store, intents, commands, probes. */
   private static void logStartup(TakeBotConfig config, TakeBot bot, Operations ops) {
     String version = TakeBotAssembly.class.getPackage().getImplementationVersion();
@@ -424,7 +463,7 @@ public final class TakeBotAssembly implements AutoCloseable {
     return new Features(
         List.copyOf(commands),
         List.of(
-            new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds())),
+            new ShareTakeFeature(ctx, Duration.ofSeconds(takes.shareCooldownSeconds()), metrics),
             new ArticlePasteModal(post),
             new PostPreviewFeature(previews, publisher),
             list,

@@ -683,6 +683,15 @@ public final class DiscordSandbox implements AutoCloseable {
   }
 
   /**
+   * Interactions members start from now on reach the bot {@code lateness} after Discord created
+   * them, as through a lagging gateway: past 3 s, their acknowledgement window is over on arrival
+   * and Discord refuses every answer (10062 Unknown interaction). {@link Duration#ZERO} ends it.
+   */
+  public void deliverInteractionsLate(Duration lateness) {
+    engine.run(() -> engine.interactions.deliverLate(lateness));
+  }
+
+  /**
    * Cuts the bot's gateway connection and keeps the gateway unreachable until {@link
    * #endGatewayOutage()}: the bot's reconnects are accepted but left without HELLO, so it stays
    * disconnected. End it within 10 s (JDA's wait for HELLO), or JDA reconnects once more.

@@ -53,6 +53,30 @@ public final class InteractionHandle {
     return engine.call(() -> Optional.ofNullable(state().callbackType));
   }
 
+  /**
+   * Waits until the bot has tried to acknowledge the interaction after its 3 s window and Discord
+   * refused it (10062 Unknown interaction); returns how many such tries there were.
+   */
+  public int awaitExpiredCallback(Duration timeout) {
+    return engine.await(
+        () -> state().expiredCallbacks > 0 ? state().expiredCallbacks : null,
+        timeout,
+        () -> "the bot to answer interaction " + id + " too late");
+  }
+
+  /**
+   * Whether the member's Discord client shows "This interaction failed": nothing acknowledged the
+   * interaction within its 3 s window.
+   */
+  public boolean memberSeesFailure() {
+    return engine.call(
+        () ->
+            state().callbackType == null
+                && Duration.between(state().createdAt, engine.clock.instant())
+                        .compareTo(Duration.ofSeconds(3))
+                    > 0);
+  }
+
   /** Waits for the bot's callback and returns its type. */
   public int awaitAck(Duration timeout) {
     return engine.await(

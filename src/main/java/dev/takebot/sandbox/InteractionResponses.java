@@ -49,6 +49,7 @@ final class InteractionResponses {
       throw ApiException.alreadyAcknowledged();
     }
     if (Duration.between(s.createdAt, clock.instant()).compareTo(ACK_WINDOW) > 0) {
+      s.expiredCallbacks++;
       throw ApiException.unknownInteraction();
     }
     int type = body.path("type").asInt(-1);

@@ -27,6 +27,10 @@ final class InteractionState {
   final int responseMessageType;
 
   Integer callbackType;
+
+  /** Callbacks refused because the 3 s window had passed. */
+  int expiredCallbacks;
+
   String originalMessageId;
   boolean originalLoading;
   final List<String> followUpIds = new ArrayList<>();

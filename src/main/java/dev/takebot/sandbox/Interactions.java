@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -28,6 +30,9 @@ final class Interactions {
   private final CommandRegistry commands;
   private final Map<String, InteractionState> byId = new LinkedHashMap<>();
   private final Map<String, InteractionState> byToken = new LinkedHashMap<>();
+
+  /** How long after their creation interactions reach the bot ({@link #deliverLate}). */
+  private Duration lateness = Duration.ZERO;
 
   /** Each user's client language by user id, sent as an interaction's {@code locale}. */
   private final Map<String, String> userLocales = new java.util.HashMap<>();
@@ -52,6 +57,14 @@ final class Interactions {
   /** The language the user's Discord client is set to, e.g. {@code fr}; en-US until set. */
   void setUserLocale(Member member, String locale) {
     userLocales.put(member.id(), java.util.Objects.requireNonNull(locale, "locale"));
+  }
+
+  /**
+   * Interactions started from now on reach the bot {@code lateness} after Discord created them (a
+   * lagging gateway), their ids and acknowledgement window dated from then; zero ends it.
+   */
+  void deliverLate(Duration lateness) {
+    this.lateness = Objects.requireNonNull(lateness, "lateness");
   }
 
   InteractionState byId(String id) {
@@ -514,7 +527,7 @@ final class Interactions {
     if (!Permissions.has(perms, Permissions.VIEW_CHANNEL)) {
       throw new IllegalStateException(m.name() + " cannot see #" + channel.channel.name());
     }
-    String id = ids.next();
+    String id = lateness.isZero() ? ids.next() : ids.minted(lateness);
     byte[] random = new byte[48];
     ThreadLocalRandom.current().nextBytes(random);
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();

@@ -1,6 +1,7 @@
 package dev.takebot.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +16,7 @@ final class Snowflakes {
 
   private final Clock clock;
   private final AtomicLong last = new AtomicLong();
+  private final AtomicLong backdated = new AtomicLong();
 
   Snowflakes(Clock clock) {
     this.clock = clock;
@@ -39,6 +41,15 @@ final class Snowflakes {
 
   String next() {
     return Long.toUnsignedString(nextLong());
+  }
+
+  /**
+   * An id minted {@code ago} before now, as Discord's id of something it created then and delivers
+   * only now. Unique, but out of order: its worker bits (2) differ from {@link #next()}'s (1).
+   */
+  String minted(Duration ago) {
+    long at = clock.millis() - ago.toMillis() - DISCORD_EPOCH;
+    return Long.toUnsignedString(at << 22 | 2L << 17 | (backdated.incrementAndGet() & 0xFFF));
   }
 
   /** The instant a snowflake was minted. */

@@ -31,21 +31,27 @@ final class Database implements AutoCloseable {
   private final GroupCommit groupCommit;
   private final HikariDataSource writePool;
   private final Checkpointer checkpointer;
+  private final SqliteProbe probe;
 
   /** Query time, once {@link #bindMetrics} was called; recording nothing before. */
   private volatile Timer readTime;
 
   private volatile Timer writeTime;
 
-  /** SQLite: one writer connection, a pool of readers, a background WAL checkpointer. */
-  static Database sqlite(Connection writer, HikariDataSource readPool, Checkpointer checkpointer) {
-    return new Database(Dialect.SQLITE, readPool, GroupCommit.sqlite(writer), null, checkpointer);
+  /**
+   * SQLite: one writer connection, a pool of readers, a background WAL checkpointer, and a probe of
+   * the file for readiness.
+   */
+  static Database sqlite(
+      Connection writer, HikariDataSource readPool, Checkpointer checkpointer, SqliteProbe probe) {
+    return new Database(
+        Dialect.SQLITE, readPool, GroupCommit.sqlite(writer), null, checkpointer, probe);
   }
 
   /** PostgreSQL: one pool for reads and writes; group commit borrows from it per batch. */
   static Database postgres(HikariDataSource pool) {
     return new Database(
-        Dialect.POSTGRESQL, pool, GroupCommit.pooled(pool, MAX_ATTEMPTS), pool, null);
+        Dialect.POSTGRESQL, pool, GroupCommit.pooled(pool, MAX_ATTEMPTS), pool, null, null);
   }
 
   private Database(
@@ -53,8 +59,10 @@ final class Database implements AutoCloseable {
       HikariDataSource readPool,
       GroupCommit groupCommit,
       HikariDataSource writePool,
-      Checkpointer checkpointer) {
+      Checkpointer checkpointer,
+      SqliteProbe probe) {
     this.dialect = dialect;
+    this.probe = probe;
     this.checkpointer = checkpointer;
     this.readPool = readPool;
     this.groupCommit = groupCommit;
@@ -205,8 +213,14 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** Whether the database answers now: a connection from the pool that validates within 2 s. */
+  /**
+   * Whether the database answers now. PostgreSQL: a connection from the pool that validates within
+   * 2 s. SQLite: see {@link SqliteProbe}.
+   */
   boolean reachable() {
+    if (probe != null) {
+      return probe.reachable();
+    }
     try (Connection c = readPool.getConnection()) {
       return c.isValid(2);
     } catch (SQLException | RuntimeException e) {

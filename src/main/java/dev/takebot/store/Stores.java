@@ -108,7 +108,10 @@ public final class Stores {
       pool.setMinimumIdle(1);
       pool.setAutoCommit(false);
       return Database.sqlite(
-          writer, new HikariDataSource(pool), new Checkpointer(checkpoints, 1_000));
+          writer,
+          new HikariDataSource(pool),
+          new Checkpointer(checkpoints, 1_000),
+          SqliteProbe.of(url, file));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(writer);
       closeQuietly(checkpoints);

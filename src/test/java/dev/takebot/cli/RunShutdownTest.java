@@ -211,6 +211,60 @@ class RunShutdownTest {
     assertThat(dir.resolve("takes.db-wal")).doesNotExist();
   }
 
+  @Test
+  @DisplayName(
+      "stopped while still opening its store (the database locked by another process), it exits 0"
+          + " at once rather than 1 once the database gives up")
+  void sigtermWhileOpeningTheStoreIsACleanStop() throws Exception {
+    Path db = dir.resolve("takes.db");
+    // given a database another process holds locked, so opening it waits (SQLite's busy timeout)
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement st = other.createStatement();
+        DiscordSandbox sandbox = DiscordSandbox.start()) {
+      st.execute("CREATE TABLE held (x INTEGER)");
+      st.execute("BEGIN EXCLUSIVE");
+      Files.writeString(
+          dir.resolve("takebot.yaml"),
+          "discord:\n  restUrl: "
+              + sandbox.restUrl()
+              + "\n  gatewayUrl: "
+              + sandbox.gatewayUrl()
+              + "\nstorage:\n  jdbcUrl: jdbc:sqlite:"
+              + db
+              + "\n");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "run",
+                  "--config",
+                  dir.resolve("takebot.yaml").toString())
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("bot.log").toFile());
+      builder.environment().put("DISCORD_TOKEN", sandbox.token());
+      Process bot = builder.start();
+      try {
+        await("the bot to open its store", bot, () -> logContains("Opening the store"));
+
+        // when it is sent SIGTERM
+        bot.destroy();
+
+        // then it stops without waiting out the 10 s the database would keep it, and exits 0
+        assertThat(bot.waitFor(8, TimeUnit.SECONDS)).as("exited before the lock gave up").isTrue();
+        assertThat(bot.exitValue()).as("exit status; log:%n%s", log()).isZero();
+        assertThat(log()).contains("Stopped cleanly").doesNotContain(" started: ");
+        assertThat(sandbox.gatewayEvents()).as("never connected").isEmpty();
+      } finally {
+        bot.destroyForcibly();
+        bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
+        st.execute("ROLLBACK");
+      }
+    }
+  }
+
   private boolean logContains(String text) {
     try {
       return log().contains(text);

@@ -25,6 +25,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -49,6 +53,7 @@ class OpsEndToEndTest {
   private static final String STORED = "takebot_takes_total{change=\"stored\"}";
   private static final String EDITED = "takebot_takes_total{change=\"edited\"}";
   private static final String DELETED = "takebot_takes_total{change=\"deleted\"}";
+  private static final String LATE = "takebot_interactions_total{outcome=\"late\"}";
   private static final String INGESTED = "takebot_ingest_latency_seconds_count";
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -56,10 +61,12 @@ class OpsEndToEndTest {
   private TakeBotAssembly app;
   private String base;
   private Member alice;
+  private Path database;
 
   @BeforeAll
   void start(@TempDir Path dir) throws InterruptedException {
     sandbox = DiscordSandbox.builder().start();
+    database = dir.resolve("takes.db");
     TakeBotConfig config =
         new TakeBotConfig(
             new DiscordSettings(
@@ -69,7 +76,7 @@ class OpsEndToEndTest {
                 List.of(),
                 "news"),
             new ArticleSettings(Path.of("config", "articles"), 6),
-            StorageSettings.of("jdbc:sqlite:" + dir.resolve("takes.db")),
+            StorageSettings.of("jdbc:sqlite:" + database),
             new TakesSettings(0, 0),
             new OpsSettings(0, null, null));
     app =
@@ -203,6 +210,95 @@ class OpsEndToEndTest {
   }
 
   @Test
+  @DisplayName(
+      "a take shared through the \"Share your take\" form is counted and timed like a thread reply")
+  void sharedTakesAreCounted() {
+    String post = postArticle().id();
+    double stored = metric(STORED);
+    double ingested = metric(INGESTED);
+
+    InteractionHandle press =
+        sandbox.pressButton(alice, sandbox.message(post).orElseThrow(), ShareTakeFeature.PREFIX);
+    press.awaitModal(WAIT);
+    sandbox
+        .submitModal(alice, press, Map.of(ShareTakeFeature.INPUT_ID, "A sensible step, finally"))
+        .awaitResponse(WAIT);
+
+    // the answer comes once the take is stored, and counted
+    assertThat(metric(STORED)).isEqualTo(stored + 1);
+    assertThat(metric(INGESTED)).isEqualTo(ingested + 1);
+  }
+
+  @Test
+  @DisplayName(
+      "interactions that reach the bot after Discord's 3 s: each counted late with one warning"
+          + " naming it and no error; the member sees Discord's failure and no take is posted or"
+          + " stored")
+  void lateInteractions() {
+    Channel thread = postArticle();
+    SandboxMessage post = sandbox.message(thread.id()).orElseThrow();
+    double late = metric(LATE);
+    double stored = metric(STORED);
+    InteractionHandle opened = sandbox.pressButton(alice, post, ShareTakeFeature.PREFIX);
+    opened.awaitModal(WAIT);
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    root.addAppender(appender);
+    try {
+      // when a press of "Share your take" (answered with a queued modal) and a form submitted
+      // (acknowledged before the take is posted) reach the bot 5 s after the member sent them
+      List<InteractionHandle> lateOnes;
+      sandbox.deliverInteractionsLate(java.time.Duration.ofSeconds(5));
+      try {
+        lateOnes =
+            List.of(
+                sandbox.pressButton(sandbox.moderator(), post, ShareTakeFeature.PREFIX),
+                sandbox.submitModal(
+                    alice, opened, Map.of(ShareTakeFeature.INPUT_ID, "Too late to be counted")));
+      } finally {
+        sandbox.deliverInteractionsLate(java.time.Duration.ZERO);
+      }
+      lateOnes.forEach(i -> i.awaitExpiredCallback(WAIT));
+
+      // then the operator sees both counted late, and a warning naming each
+      BotHarness.await("counted late", () -> metric(LATE) == late + 2);
+      for (InteractionHandle i : lateOnes) {
+        BotHarness.await(
+            "a warning naming interaction " + i.id(),
+            () -> List.copyOf(appender.list).stream().anyMatch(e -> names(e, i, Level.WARN)));
+      }
+      // and, once an on-time take by another member has gone through, nothing else about them
+      InteractionHandle marker =
+          sandbox.pressButton(sandbox.member(), post, ShareTakeFeature.PREFIX);
+      marker.awaitModal(WAIT);
+      sandbox
+          .submitModal(
+              sandbox.member(), marker, Map.of(ShareTakeFeature.INPUT_ID, "On time, this one"))
+          .awaitResponse(WAIT);
+      List<ILoggingEvent> logged = List.copyOf(appender.list);
+      assertThat(logged).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR));
+      for (InteractionHandle i : lateOnes) {
+        assertThat(logged).filteredOn(e -> names(e, i, Level.INFO)).hasSize(1);
+        // while the member saw Discord's "This interaction failed"
+        assertThat(i.memberSeesFailure()).isTrue();
+      }
+      // and the late take was neither posted nor stored; the on-time one was
+      assertThat(sandbox.messages(thread))
+          .noneMatch(m -> m.embeds().toString().contains("Too late"))
+          .anyMatch(m -> m.embeds().toString().contains("On time"));
+      assertThat(metric(STORED)).isEqualTo(stored + 1);
+    } finally {
+      root.detachAppender(appender);
+    }
+  }
+
+  /** Whether a log line at {@code level} or above names the interaction. */
+  private static boolean names(ILoggingEvent e, InteractionHandle i, Level level) {
+    return e.getLevel().isGreaterOrEqual(level) && e.getFormattedMessage().contains(i.id());
+  }
+
+  @Test
   @DisplayName("readiness drops while the gateway is cut and comes back once the shard resumes")
   void readinessFollowsTheGateway() {
     BotHarness.await("ready", () -> get("/health/ready").statusCode() == 200);
@@ -222,6 +318,28 @@ class OpsEndToEndTest {
       sandbox.endGatewayOutage();
     }
     BotHarness.await("ready again", () -> get("/health/ready").statusCode() == 200);
+  }
+
+  @Test
+  @DisplayName(
+      "readiness drops while another process holds the SQLite database locked, and comes back once"
+          + " it lets go")
+  void readinessFollowsTheDatabase() throws SQLException {
+    BotHarness.await("ready", () -> get("/health/ready").statusCode() == 200);
+
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement st = other.createStatement()) {
+      st.execute("BEGIN IMMEDIATE");
+      try {
+        HttpResponse<String> locked = get("/health/ready");
+        assertThat(locked.statusCode()).isEqualTo(503);
+        assertThat(locked.body()).startsWith("{\"status\":\"DOWN\",\"database\":\"DOWN\"");
+        assertThat(get("/health/live").statusCode()).as("still live").isEqualTo(200);
+      } finally {
+        st.execute("ROLLBACK");
+      }
+    }
+    assertThat(get("/health/ready").statusCode()).isEqualTo(200);
   }
 
   @Test

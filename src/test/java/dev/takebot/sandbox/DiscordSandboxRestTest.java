@@ -407,4 +407,39 @@ class DiscordSandboxRestTest {
     assertThat(json(followUp).path("webhook_id").asText()).isEqualTo(app);
     assertThat(ping.followUps()).extracting(SandboxMessage::content).containsExactly("more");
   }
+
+  @Test
+  @DisplayName(
+      "an interaction delivered late is dated from its creation: any answer is refused with 10062"
+          + " and its member sees the failure")
+  void lateInteraction() throws Exception {
+    String app = sandbox.applicationId();
+    call(
+        "PUT",
+        "applications/" + app + "/guilds/" + sandbox.guildId() + "/commands",
+        "[{\"name\":\"ping\",\"description\":\"Answers pong\",\"type\":1}]");
+    InteractionHandle onTime = sandbox.slash(sandbox.member(), sandbox.general(), "ping");
+    sandbox.deliverInteractionsLate(Duration.ofSeconds(5));
+    InteractionHandle late;
+    try {
+      late = sandbox.slash(sandbox.member(), sandbox.general(), "ping");
+    } finally {
+      sandbox.deliverInteractionsLate(Duration.ZERO);
+    }
+
+    assertThat(Snowflakes.timeOf(late.id()))
+        .isBefore(java.time.Instant.now().minusMillis(4_900))
+        .isBefore(Snowflakes.timeOf(onTime.id()));
+    HttpResponse<String> ack =
+        call(
+            "POST",
+            "interactions/" + late.id() + "/" + late.token() + "/callback",
+            "{\"type\":5}",
+            false);
+    assertThat(ack.statusCode()).isEqualTo(404);
+    assertThat(json(ack).path("code").asInt()).isEqualTo(10062);
+    assertThat(late.awaitExpiredCallback(Duration.ofSeconds(1))).isEqualTo(1);
+    assertThat(late.memberSeesFailure()).isTrue();
+    assertThat(onTime.memberSeesFailure()).as("still within its window").isFalse();
+  }
 }
