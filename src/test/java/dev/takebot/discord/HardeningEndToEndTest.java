@@ -396,7 +396,10 @@ class HardeningEndToEndTest {
       overflowListDiscussions.set(false);
     }
 
-    assertThat(answer.content()).isEqualTo(String.format(InteractionErrors.MESSAGE, cmd.id()));
+    assertThat(answer.content())
+        .isEqualTo(
+            dev.takebot.i18n.Texts.english()
+                .get(InteractionErrors.MESSAGE_KEY, "reference", cmd.id()));
     assertThat(answer.content()).doesNotContain("StackOverflowError", "\n\tat ");
   }
 
