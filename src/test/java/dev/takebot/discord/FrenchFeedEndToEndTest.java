@@ -219,6 +219,28 @@ class FrenchFeedEndToEndTest {
 
   @Test
   @DisplayName(
+      "when Discord refuses to open the thread, a French moderator is told why in French, not in"
+          + " Discord's English")
+  void discordRefusalInFrench() {
+    sandbox.failNext("POST", "/threads", 403, 50013, "Missing Permissions");
+
+    String answer =
+        run(
+                "article post",
+                BotHarness.now(
+                    Map.of(
+                        "text",
+                        "# Le Mali et le Niger\n\nLe Mali et le Niger ont signé un accord sur le"
+                            + " commerce le long de la frontière, selon les deux gouvernements.\n")))
+            .content();
+
+    assertThat(answer)
+        .startsWith("La publication a échoué (Discord a répondu\u00a0: il manque une permission au")
+        .doesNotContain("Missing Permissions");
+  }
+
+  @Test
+  @DisplayName(
       "a feed's stored error is shown in French in /feed list; a channel name in pattern syntax"
           + " is shown as written")
   void storedErrorsInFrench() {

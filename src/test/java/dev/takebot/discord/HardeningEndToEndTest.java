@@ -431,7 +431,7 @@ class HardeningEndToEndTest {
     // then they are told in one line, and the thread creation was indeed the step that failed
     assertThat(answer.content())
         .startsWith("Posting failed")
-        .contains("Missing Permissions", "try again")
+        .contains("the bot lacks a permission there", "try again")
         .doesNotContain("\n");
     String refused =
         sandbox
