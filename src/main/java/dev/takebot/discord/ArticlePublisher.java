@@ -119,6 +119,11 @@ final class ArticlePublisher {
         || !moderator.hasPermission(target, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
       throw UserError.of("post.memberCannot", "channel", target.getId());
     }
+    checkBotCanPost(target);
+  }
+
+  /** Refuses a channel where the bot lacks a permission that posting there needs. */
+  static void checkBotCanPost(GuildMessageChannel target) {
     Member self = target.getGuild().getSelfMember();
     for (Permission p : NEEDED) {
       if (!self.hasPermission(target, p)) {

@@ -401,7 +401,7 @@ public final class TakeBotAssembly implements AutoCloseable {
       Duration digestCheckPeriod) {
     TakesSettings takes = config.takes();
 
-    TakesListCommand list = new TakesListCommand(ctx);
+    TakesListCommand list = new TakesListCommand(ctx, settings);
     CorrectSentimentFeature correct = new CorrectSentimentFeature(ctx);
     ArticlePostCommand post =
         new ArticlePostCommand(

@@ -122,6 +122,8 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         || !(ch instanceof IThreadContainer)) {
       throw UserError.of("post.noThreads", "channel", ch.getId());
     }
+    // Refused now rather than at the first post (or silently by every feed posting there).
+    ArticlePublisher.checkBotCanPost((GuildMessageChannel) ch);
     settings.setPostChannel(guild.getIdLong(), ch.getIdLong());
     return texts.get("settings.channelSet", "channel", ch.getId());
   }

@@ -2,6 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.ButtonSpec;
+import dev.takebot.message.DiscordLimits;
 import dev.takebot.message.EmbedSpec;
 import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
@@ -11,6 +12,8 @@ import dev.takebot.takes.Discussion;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.TakeQuery;
 import dev.takebot.takes.TakeService;
+import dev.takebot.takes.settings.SettingsService;
+import dev.takebot.takes.summary.Cooldowns;
 import dev.takebot.takes.summary.SummaryRenderer;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,9 +62,21 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
   private final BotContext ctx;
   private final ArticleOption articles;
 
+  /** Each member's pause between two public lists; null: none. */
+  private final ServerCooldowns cooldowns;
+
   TakesListCommand(BotContext ctx) {
+    this(ctx, null);
+  }
+
+  /**
+   * @param settings each server's pause between a member's two public lists (the summary cooldown,
+   *     {@link dev.takebot.takes.settings.GuildSettings#summaryCooldownSeconds}); null: none
+   */
+  TakesListCommand(BotContext ctx, SettingsService settings) {
     this.ctx = ctx;
     this.articles = new ArticleOption(ctx.takes().discussions());
+    this.cooldowns = settings == null ? null : new ServerCooldowns(settings);
   }
 
   @Override
@@ -124,12 +139,25 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
     PageRequest first =
         new PageRequest(
             event.getUser().getIdLong(), query, true, 0, 1, ctx.clock().instant().getEpochSecond());
-    InteractionHook hook = event.deferReply(narrower.isPresent()).complete();
-    Texts texts = Texts.forLocale(ctx.readers().of(event, narrower.isPresent()));
+    // A public list is a message for the whole channel: like summaries, one per member per pause,
+    // so nobody can flood a channel with them; within the pause the member still gets it,
+    // privately.
+    Optional<Duration> crowded =
+        narrower.isPresent() ? Optional.empty() : wait(guild, event.getUser().getIdLong());
+    boolean hidden = narrower.isPresent() || crowded.isPresent();
+    InteractionHook hook = event.deferReply(hidden).complete();
+    Texts texts = Texts.forLocale(ctx.readers().of(event, hidden));
     MessageSpec page =
         narrower.isPresent()
             ? Audience.explained(render(first, texts), narrower.get(), texts)
-            : render(first.within(visible.and(quotable)), texts);
+            : crowded.isPresent()
+                ? noted(
+                    render(first, texts),
+                    texts.get(
+                        "list.onlyYouCooldown",
+                        "seconds",
+                        Math.max(1, (crowded.get().toMillis() + 999) / 1000)))
+                : render(first.within(visible.and(quotable)), texts);
     hook.editOriginal(MessageSpecs.toEditData(page)).complete();
     // Interaction tokens live 15 minutes, so the original response can still be edited at 10.
     hook.editOriginalComponents()
@@ -138,6 +166,21 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
             TimeUnit.SECONDS,
             null,
             e -> log.debug("Could not expire list {}", event.getId(), e));
+  }
+
+  /** How long the member must still wait before their next public list, if at all. */
+  private Optional<Duration> wait(long guildId, long memberId) {
+    Cooldowns members = cooldowns == null ? null : cooldowns.of(guildId);
+    return members == null ? Optional.empty() : members.tryAcquire(memberId);
+  }
+
+  private static MessageSpec noted(MessageSpec spec, String note) {
+    String content = spec.content().isBlank() ? note : note + "\n" + spec.content();
+    return new MessageSpec(
+        SafeText.truncate(content, DiscordLimits.CONTENT),
+        spec.embeds(),
+        spec.buttons(),
+        spec.files());
   }
 
   /**

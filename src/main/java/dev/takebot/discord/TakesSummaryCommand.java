@@ -6,9 +6,7 @@ import dev.takebot.takes.settings.GuildSettings;
 import dev.takebot.takes.settings.SettingsService;
 import dev.takebot.takes.summary.Cooldowns;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -31,13 +29,7 @@ final class TakesSummaryCommand implements SlashFeature {
   private final SettingsService settings;
   private final ArticleOption articles;
 
-  /**
-   * Each server's cooldowns, made again when its managers change the pause (members then start
-   * afresh).
-   */
-  private final Map<Long, ServerCooldowns> byServer = new ConcurrentHashMap<>();
-
-  private record ServerCooldowns(Duration pause, Cooldowns members) {}
+  private final ServerCooldowns cooldowns;
 
   /**
    * @param settings each server's pause between a member's two summaries ({@link
@@ -47,23 +39,12 @@ final class TakesSummaryCommand implements SlashFeature {
     this.ctx = ctx;
     this.settings = settings;
     this.articles = new ArticleOption(ctx.takes().discussions());
+    this.cooldowns = new ServerCooldowns(settings);
   }
 
   /** The guild's cooldowns at its current pause, or null when it has none. */
   private Cooldowns cooldowns(long guildId) {
-    Duration pause = Duration.ofSeconds(settings.get(guildId).summaryCooldownSeconds());
-    if (pause.isZero()) {
-      byServer.remove(guildId);
-      return null;
-    }
-    return byServer
-        .compute(
-            guildId,
-            (id, old) ->
-                old != null && old.pause().equals(pause)
-                    ? old
-                    : new ServerCooldowns(pause, new Cooldowns(pause)))
-        .members();
+    return cooldowns.of(guildId);
   }
 
   @Override

@@ -162,6 +162,12 @@ public final class FeedPoller {
           log.info("Feed {} item {} left the feed undecided; not offered again", feed.id(), gone);
         }
       }
+      // Asked again: a moderator may have paused or removed it while it was read (a batch of slow
+      // feeds takes minutes), and then nothing of it may go out.
+      Optional<Feed> current = store.feed(feed.guildId(), feed.url());
+      if (current.isEmpty() || current.get().paused()) {
+        return;
+      }
       int posts = Math.min(fresh.size(), settings.maxPostsPerPoll());
       Instant until = now.plus(REVIEW_LIFETIME).plus(REOFFER_GRACE);
       for (FeedItem item : fresh.subList(0, posts)) {

@@ -414,6 +414,36 @@ class FeedPollerTest {
   }
 
   @Test
+  @DisplayName("a feed paused while it is being read posts nothing, and its items wait for resume")
+  void pausedWhileReadPostsNothing() {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    items.add(0, "b");
+    clock.advance(Duration.ofMinutes(20));
+    long id = feed().id();
+    java.util.concurrent.atomic.AtomicBoolean pausedOnce =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    // The moderator's /feed pause lands while the site is answering.
+    server.route(
+        "/feed.xml",
+        ex -> {
+          if (pausedOnce.compareAndSet(false, true)) {
+            store.feeds().setPaused(GUILD, id, true);
+          }
+          FixtureServer.send(
+              ex, 200, "application/rss+xml", rss(items).getBytes(StandardCharsets.UTF_8));
+        });
+
+    poll();
+
+    assertThat(posted).isEmpty();
+    store.feeds().setPaused(GUILD, id, false);
+    clock.advance(Duration.ofHours(1));
+    poll();
+    assertThat(posted).containsExactly("b");
+  }
+
+  @Test
   @DisplayName(
       "a feed of a server the bot is no longer in is not read: its site is not asked, the reason is"
           + " kept and it backs off")

@@ -38,6 +38,13 @@ final class DevTuning {
         "goemotions.mixed.tsv read as mixed: "
             + mixedCount(a, dir.resolve("goemotions.mixed.tsv"))
             + "/109");
+    String takesHalf = System.getProperty("half");
+    System.out.println(
+        "discord takes: "
+            + DiscordTakesTest.figures(
+                DiscordTakesTest.read(a).stream()
+                    .filter(k -> takesHalf == null || k.half().id().equals(takesHalf))
+                    .toList()));
     for (DevBaselines.Baseline b : DevBaselines.ALL) {
       Path f = dir.resolve(b.file());
       SentimentTsv.Table all = SentimentTsv.parse(Files.readAllBytes(f), true);

@@ -82,7 +82,19 @@ class IronyTest {
         "the talks failed. great.",
         "good luck with that",
         "good luck with that lol",
-        "good luck with that one");
+        "good luck with that one",
+        // sarcastic idioms added with the Discord takes (#17)
+        "oh great, the envoy is here to help. what could go wrong",
+        "what could possibly go wrong",
+        "quelle blague ce partenariat",
+        "who actually believes this statement",
+        "they only care about the uranium, who could have guessed",
+        "colour me shocked, they want the gold",
+        "*slow clap* for the State Department",
+        "galaxy brain diplomacy",
+        "that promise aged like milk",
+        "mais bien sûr, ils respectent notre souveraineté",
+        "le respect de la souveraineté, mon œil");
   }
 
   static Stream<String> sincere() {
@@ -148,7 +160,11 @@ class IronyTest {
         "great to see another round of talks, progress at last",
         "oh nice, they actually kept their promise this time",
         "she called it a success and it was, well done",
-        "the headline says \"historic\", and honestly it is a great step");
+        "the headline says \"historic\", and honestly it is a great step",
+        // look-alikes of the idioms added with the Discord takes (#17)
+        "who could have guessed the talks would go this well",
+        "on y croit, le Sahel mérite mieux",
+        "that was the right call, well done");
   }
 
   static Stream<String> informational() {

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
  * readings shows in the snapshot's diff, line by line.
  *
  * <p>The texts: the project's own corpus ({@code corpus:LINE}), seeded variants of it ({@code
- * variant:K}), texts past the length cap ({@code long:K}), and, when {@code ../shared} is present,
- * every text of the shared dev sets ({@code SET:LINE}, the line in its file). The shared texts are
- * never copied: the snapshot holds their ids and readings only, and without the shared folder their
- * lines are not compared.
+ * variant:K}), texts past the length cap ({@code long:K}), the hand-labelled Discord takes ({@code
+ * takes:ID}), and, when {@code ../shared} is present, every text of the shared dev sets ({@code
+ * SET:LINE}, the line in its file). The shared texts are never copied: the snapshot holds their ids
+ * and readings only, and without the shared folder their lines are not compared.
  */
 @DisplayName("The analyser's readings")
 class ReadingsSnapshotTest {
   private static final String SNAPSHOT = "sentiment/readings.tsv";
+  private static final String TAKES = "sentiment/discord-takes.tsv";
   private static final String VERSION_PREFIX = "# version\t";
   private static final List<String> SHARED_SETS =
       List.of(
@@ -219,6 +220,15 @@ class ReadingsSnapshotTest {
       if (i < corpus + SNAPSHOT_VARIANTS || i >= corpus + VARIANTS) {
         out.put(id, snapshotLine(id, texts.get(i), true));
       }
+    }
+    // The hand-labelled Discord takes (DiscordTakesTest), ours, so with their reasons.
+    try (InputStream in = ReadingsSnapshotTest.class.getClassLoader().getResourceAsStream(TAKES)) {
+      for (SentimentTsv.Row r : SentimentTsv.parse(in.readAllBytes(), false).rows()) {
+        String id = "takes:" + r.id();
+        out.put(id, snapshotLine(id, r.text(), true));
+      }
+    } catch (TsvFormatException e) {
+      throw new IllegalStateException(TAKES + ": " + e.getMessage(), e);
     }
     Path dev = devDir();
     if (dev != null) {
