@@ -36,8 +36,7 @@ record FrontMatter(String title, LocalDate date, List<String> tags, String video
           e.getLocation() == null
               ? firstLine
               : firstLine + Math.max(0, e.getLocation().getLineNr() - 1);
-      throw ArticleFormatException.of(
-          line, "articleError.yaml", "reason", firstLineOf(e.getOriginalMessage()));
+      throw ArticleFormatException.of(line, yamlProblem(e.getOriginalMessage()));
     }
     if (root == null || !root.isObject()) {
       throw ArticleFormatException.of(firstLine, "articleError.keyValue");
@@ -110,9 +109,25 @@ record FrontMatter(String title, LocalDate date, List<String> tags, String video
     return firstLine;
   }
 
-  private static String firstLineOf(String message) {
-    String m = message == null ? "syntax error" : message.strip();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl).strip();
+  /**
+   * The message key for what the YAML parser found wrong. Its own text ("mapping values are not
+   * allowed here") is English and in its own terms, so the kinds people run into get a message with
+   * the fix, and any other the plain "not valid YAML".
+   */
+  private static String yamlProblem(String parserMessage) {
+    String m = parserMessage == null ? "" : parserMessage;
+    if (m.startsWith("mapping values are not allowed")) {
+      return "articleError.yaml.colon";
+    }
+    if (m.startsWith("while scanning a quoted scalar")) {
+      return "articleError.yaml.quote";
+    }
+    if (m.startsWith("while parsing a flow")) {
+      return "articleError.yaml.bracket";
+    }
+    if (m.contains("cannot start any token")) {
+      return "articleError.yaml.character";
+    }
+    return "articleError.yaml";
   }
 }

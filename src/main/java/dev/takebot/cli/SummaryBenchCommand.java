@@ -73,6 +73,12 @@ final class SummaryBenchCommand implements Callable<Integer> {
   int cachedRequests;
 
   @Option(
+      names = "--locale",
+      defaultValue = "en",
+      description = "The summary's language, as Discord names it (default: ${DEFAULT-VALUE}).")
+  String locale;
+
+  @Option(
       names = "--seed",
       defaultValue = "42",
       description = "Random seed for the synthetic takes.")
@@ -120,6 +126,7 @@ final class SummaryBenchCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     SummaryChart chart = new SummaryChart();
     SummaryRenderer renderer = new SummaryRenderer();
+    dev.takebot.i18n.Texts texts = dev.takebot.i18n.Texts.forTag(locale);
     SyntheticThread last = null;
     TakeRepository lastRepo = null;
     TerminalProgress progress = TerminalProgress.on(spec.commandLine().getErr());
@@ -141,8 +148,8 @@ final class SummaryBenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         DiscussionSummary s = summarizer.summarize(synthetic.discussion, reactions, null);
         long t1 = System.nanoTime();
-        byte[] image = chart.render(s);
-        MessageSpec m = renderer.render(s, image);
+        byte[] image = chart.render(s, texts);
+        MessageSpec m = renderer.render(s, image, texts);
         long t2 = System.nanoTime();
         long c2 = threads.getCurrentThreadCpuTime();
         if (s.takes() != size || m.embeds().isEmpty()) {
@@ -183,6 +190,29 @@ final class SummaryBenchCommand implements Callable<Integer> {
               .limit(4)
               .map(t -> t.name() + ": " + t.verdict(shown.isSampled()))
               .collect(java.util.stream.Collectors.joining("; ")));
+      // The embed's words alone (every message formatted in the summary's language), apart from
+      // the chart's drawing that dominates the column above: many renders, as a few would be noise.
+      // Timed in batches of 100 by this thread's CPU time: the 2 shared cores make wall times of
+      // sub-millisecond work noise.
+      byte[] png0 = new byte[png];
+      double[] embed = new double[40];
+      for (int i = -10; i < embed.length; i++) {
+        long c0 = threads.getCurrentThreadCpuTime();
+        for (int r = 0; r < 100; r++) {
+          renderer.render(shown, png0, texts);
+        }
+        if (i >= 0) {
+          embed[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6 / 100;
+        }
+      }
+      out.printf(
+          Locale.ROOT,
+          "%12s embed alone (%s): median %.4f CPU ms per render, max %.4f (%d batches of 100)%n",
+          "",
+          texts.locale().toLanguageTag(),
+          median(embed),
+          Arrays.stream(embed).max().orElse(0),
+          embed.length);
       out.flush();
       if (lastRepo != null) {
         lastRepo.close();

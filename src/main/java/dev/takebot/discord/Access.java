@@ -6,7 +6,7 @@ import java.util.Objects;
  * Who may use a feature's commands, menu entries, buttons and forms: everyone, moderators only (see
  * {@link Moderators}), or the server's managers only (Manage Server). Declared once by each feature
  * ({@link Feature#access()}) and enforced by {@link InteractionRouter} before the feature runs,
- * with {@link Moderators#refusal} or {@link #MANAGERS_REFUSAL} as the answer.
+ * with {@link Moderators#refusal} or the bundles' {@code access.managers} as the answer.
  *
  * @param kind who is let in
  * @param action what a refused member may not do, e.g. "post articles"; {@code null} for everyone
@@ -15,8 +15,6 @@ record Access(Kind kind, String action) {
   static final Access EVERYONE = new Access(Kind.EVERYONE, null);
 
   /** The answer to a member without Manage Server, completed by the action. */
-  static final String MANAGERS_REFUSAL = "Only members with the Manage Server permission can ";
-
   enum Kind {
     EVERYONE,
     MODERATORS,

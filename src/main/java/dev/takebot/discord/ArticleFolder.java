@@ -58,12 +58,9 @@ final class ArticleFolder {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw UserError.of(
-          "folder.unreadableBecause",
-          "name",
-          ArticlePostCommand.code(name),
-          "reason",
-          String.valueOf(e.getMessage()));
+      // A link that loops, a folder the bot may not enter: the file system's own text is English
+      // and names the server's paths, so the member gets ours and the exception stays the cause.
+      throw UserError.caused(e, "folder.unopenable", "name", ArticlePostCommand.code(name));
     }
     if (!real.startsWith(root.get()) || real.equals(root.get())) {
       throw UserError.of("folder.outside", "name", ArticlePostCommand.code(name));

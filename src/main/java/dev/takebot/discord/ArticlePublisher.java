@@ -106,7 +106,7 @@ final class ArticlePublisher {
           "permission",
           permission(e.getPermission()));
     } catch (ErrorResponseException e) {
-      throw UserError.caused(e, "post.refused", "meaning", e.getMeaning());
+      throw UserError.caused(e, "post.refused", "meaning", DiscordRefusals.of(e));
     }
   }
 
@@ -175,12 +175,7 @@ final class ArticlePublisher {
           p.getChannelId());
     }
     if (e instanceof ErrorResponseException r) {
-      return UserError.of(
-          "post.failed.discord",
-          "sent",
-          sent,
-          "meaning",
-          SafeText.truncate(SafeText.oneLine(r.getMeaning()), 200));
+      return UserError.of("post.failed.discord", "sent", sent, "meaning", DiscordRefusals.of(r));
     }
     return UserError.of("post.failed", "sent", sent);
   }

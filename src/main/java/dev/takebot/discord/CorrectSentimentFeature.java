@@ -23,7 +23,6 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 final class CorrectSentimentFeature implements MessageMenuFeature, ComponentFeature {
   static final String NAME = "Correct sentiment";
   static final String PREFIX = "takebot-correct";
-  static final String NOT_HERE = "This button doesn't lead to a take you can correct here.";
 
   private final BotContext ctx;
 

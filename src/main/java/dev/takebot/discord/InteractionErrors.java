@@ -12,10 +12,8 @@ import org.slf4j.LoggerFactory;
  */
 final class InteractionErrors {
   private static final Logger log = LoggerFactory.getLogger(InteractionErrors.class);
-  static final String MESSAGE =
-      "Something went wrong while handling this. It has been logged (reference %s).";
 
-  /** {@link #MESSAGE} in the bundles. */
+  /** The answer to a failure that is no {@link UserError}; it names the interaction's id. */
   static final String MESSAGE_KEY = "error.unexpected";
 
   private InteractionErrors() {}

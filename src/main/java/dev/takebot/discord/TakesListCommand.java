@@ -51,9 +51,6 @@ final class TakesListCommand implements SlashFeature, ComponentFeature {
   static final String PREFIX = "takebot-list";
   static final int PAGE_SIZE = 10;
   static final Duration LIFETIME = Duration.ofMinutes(10);
-  static final String EXPIRED = "This list expired: run `/takes list` again.";
-  static final String INVALID =
-      "This button doesn't lead anywhere you can go: run `/takes list` again.";
 
   /**
    * How many hidden-here discussions a public list checks for matching takes before going private.

@@ -295,6 +295,13 @@ public final class FeedPoller {
             posts);
       }
     } catch (FetchException | FeedFormatException | PostFailed e) {
+      // Moderators see the phrase; what the library said is only for the log.
+      log.info(
+          "Polling feed {} of guild {} failed: {}{}",
+          feed.id(),
+          feed.guildId(),
+          e.getMessage(),
+          e.getCause() == null ? "" : " (" + oneLine(e.getCause().toString()) + ")");
       failed(feed, now, ((Phrased) e).phrase());
     } catch (RuntimeException e) {
       log.warn("Polling feed {} of guild {} failed", feed.id(), feed.guildId(), e);
@@ -376,7 +383,8 @@ public final class FeedPoller {
           Phrase.of(
               "feed.error.postFailed",
               "reason",
-              cause instanceof Phrased p ? p.phrase() : Phrase.text(oneLine(cause.getMessage()))),
+              // Anything else is a library's English text (JDA's, the network's): never shown.
+              cause instanceof Phrased p ? p.phrase() : Phrase.of("feed.error.internal")),
           cause);
     }
 

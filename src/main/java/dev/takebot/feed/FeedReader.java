@@ -6,9 +6,11 @@ import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dev.takebot.article.ArticleDraft;
+import dev.takebot.i18n.Phrase;
 import dev.takebot.web.HtmlText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -55,7 +57,7 @@ public final class FeedReader {
       input.setAllowDoctypes(false);
       feed = input.build(reader);
     } catch (FeedException | IOException | IllegalArgumentException e) {
-      throw FeedFormatException.of("feed.error.unreadable", "reason", reason(e));
+      throw new FeedFormatException(unreadable(e), e);
     }
     List<FeedItem> items = new ArrayList<>();
     for (SyndEntry entry : feed.getEntries()) {
@@ -163,9 +165,28 @@ public final class FeedReader {
     return null;
   }
 
-  private static String reason(Exception e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    m = m.replaceAll("\\s+", " ").strip();
-    return m.length() > 120 ? m.substring(0, 117) + "…" : m;
+  /**
+   * Why a document is no feed, in the reader's language. ROME's and the XML parser's own texts
+   * ("Invalid XML: Error on line 1: Content is not allowed in prolog.") are English, so each kind
+   * we recognise has its own message and anything else the plain one; the exception stays the
+   * cause.
+   */
+  private static Phrase unreadable(Exception e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    if (m.contains("DOCTYPE")) {
+      return Phrase.of("feed.error.doctype");
+    }
+    if (e instanceof ParsingFeedException p) {
+      return p.getLineNumber() > 0
+          ? Phrase.of("feed.error.badXml.line", "line", p.getLineNumber())
+          : Phrase.of("feed.error.badXml");
+    }
+    if (e instanceof IllegalArgumentException && m.startsWith("Invalid document")) {
+      return Phrase.of("feed.error.notRssOrAtom"); // well-formed XML, but neither RSS nor Atom
+    }
+    if (e instanceof IOException) {
+      return Phrase.of("feed.error.encoding"); // the XML reader could not decode its text
+    }
+    return Phrase.of("feed.error.unreadable");
   }
 }

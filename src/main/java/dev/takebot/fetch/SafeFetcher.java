@@ -168,10 +168,7 @@ public final class SafeFetcher {
         if (call.isCanceled() || System.nanoTime() - deadline >= 0) {
           throw tooSlow();
         }
-        throw new FetchException(
-            dev.takebot.i18n.Phrase.of(
-                "fetch.unreachable", "host", target.host(), "reason", oneLine(e.getMessage())),
-            e);
+        throw new FetchException(NetworkFailures.of(oneLine(target.host()), e), e);
       }
     }
     throw FetchException.of("fetch.tooManyRedirects", "max", MAX_REDIRECTS);

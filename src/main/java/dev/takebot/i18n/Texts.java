@@ -1,5 +1,7 @@
 package dev.takebot.i18n;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import java.time.LocalDate;
@@ -20,6 +22,18 @@ import java.util.ResourceBundle;
 public final class Texts {
   static final String BUNDLE = "i18n.messages";
   static final String BUNDLE_PATH = "i18n/messages";
+
+  /**
+   * Parsed patterns, one per language and key: parsing costs several times the formatting (a
+   * summary formats dozens of messages). The bundles are fixed resources, so this is a memo of
+   * them, not state anyone changes; a bound keeps it small should keys ever be made up on the fly.
+   */
+  static final int PATTERN_CACHE_SIZE = 4_096;
+
+  private static final Cache<PatternKey, MessageFormat> PATTERNS =
+      Caffeine.newBuilder().maximumSize(PATTERN_CACHE_SIZE).build();
+
+  private record PatternKey(Locale language, String key) {}
 
   private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -80,8 +94,20 @@ public final class Texts {
    * argument, however many braces or apostrophes it holds, is shown as it is.
    */
   public String format(String key, Map<String, ?> args) {
-    String pattern = bundle.getString(Objects.requireNonNull(key, "key"));
-    return new MessageFormat(pattern, ULocale.forLocale(locale)).format(args);
+    // An ICU MessageFormat is not thread-safe (its number and plural formats keep working state):
+    // the cached one is never used itself, each call formats with its own copy, still far cheaper
+    // than parsing.
+    return ((MessageFormat) parsed(key).clone()).format(args);
+  }
+
+  /**
+   * The parsed pattern of {@code key} in this language, shared by every {@code Texts} of it: never
+   * to be formatted with, only copied.
+   */
+  MessageFormat parsed(String key) {
+    return PATTERNS.get(
+        new PatternKey(locale, Objects.requireNonNull(key, "key")),
+        k -> new MessageFormat(bundle.getString(k.key()), ULocale.forLocale(locale)));
   }
 
   /** Whether a message exists for {@code key}, in this language or English. */

@@ -221,6 +221,45 @@ class ArticleParserTest {
             });
   }
 
+  @DisplayName(
+      "front matter the YAML parser refuses is explained in the reader's language, with the fix,"
+          + " never in the parser's English")
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFrontMatter")
+  void yamlProblemsInFrench(String what, String frontMatter, String expectedFrench) {
+    String input = "---\n" + frontMatter + "\n---\nBody text of the article, a paragraph.\n";
+
+    assertThatThrownBy(() -> ArticleParser.parse(input))
+        .isInstanceOfSatisfying(
+            ArticleFormatException.class,
+            e ->
+                assertThat(e.message(dev.takebot.i18n.Texts.forTag("fr")))
+                    .isEqualTo(expectedFrench));
+  }
+
+  static Stream<Arguments> badFrontMatter() {
+    String start = "ligne 2\u00a0: l’en-tête n’est pas du YAML valide\u00a0: ";
+    return Stream.of(
+        Arguments.of(
+            "a colon in a title",
+            "title: Niger: la frontière rouvre",
+            start
+                + "un «\u00a0:\u00a0» mal placé (mettez entre guillemets une valeur qui contient"
+                + " «\u00a0:\u00a0», et n’indentez pas les clés)"),
+        Arguments.of(
+            "an unclosed quote",
+            "title: \"Niger\ndate: 2026-05-20",
+            start + "un guillemet est ouvert mais jamais fermé"),
+        Arguments.of(
+            "an unclosed bracket",
+            "tags: [Niger, Bénin\n",
+            start + "un crochet ou une accolade est ouvert mais jamais fermé"),
+        Arguments.of(
+            "a value starting with @",
+            "title: @Niger",
+            start + "une valeur qui commence par @, ` ou % doit être entre guillemets"));
+  }
+
   static Stream<Arguments> badInputs() {
     return Stream.of(
         Arguments.of("empty", "", "article is empty", 0),

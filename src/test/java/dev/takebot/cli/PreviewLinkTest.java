@@ -96,6 +96,25 @@ class PreviewLinkTest {
         "error: aucun texte d’article trouvé");
   }
 
+  @Test
+  @DisplayName(
+      "with --locale fr a configuration error stays in English, word for word as 'config' and"
+          + " 'run' give it: --locale is the readers' language, the file is the operator's")
+  void configErrorsStayEnglish() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    java.nio.file.Files.writeString(bad, "fetch:\n  maxByte: 5\n");
+    String english =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.takebot.config.ConfigException.class,
+                () -> new dev.takebot.config.ConfigLoader().load(bad))
+            .getMessage();
+
+    assertThat(english).contains("unknown key 'fetch.maxByte'");
+    assertOneLine(
+        PreviewCommandTest.run("--locale", "fr", "--config", bad.toString(), web.url("/news")),
+        "error: " + english);
+  }
+
   private static void assertOneLine(Run run, String expected) {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();

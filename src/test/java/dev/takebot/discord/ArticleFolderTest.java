@@ -57,6 +57,22 @@ class ArticleFolderTest {
   }
 
   @Test
+  @DisplayName(
+      "a link that loops is refused in the member's language, without the file system's English"
+          + " or the server's paths")
+  void loopingLinkIsRefusedInOurWords() throws Exception {
+    Files.createSymbolicLink(articles.resolve("loop.md"), articles.resolve("loop.md"));
+
+    assertThatThrownBy(() -> folder.read("loop.md", 1000))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.message(dev.takebot.i18n.Texts.forTag("fr")))
+                    .startsWith("Impossible d’ouvrir `loop.md`\u00a0: c’est un lien qui")
+                    .doesNotContain(tmp.toString(), "symbolic", "Too many"));
+  }
+
+  @Test
   @DisplayName("a link to a folder outside, then a name through it, is refused as well")
   void linkedFolderOutsideIsRefused() throws Exception {
     Files.createSymbolicLink(articles.resolve("etc"), tmp);

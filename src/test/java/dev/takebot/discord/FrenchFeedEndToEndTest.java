@@ -188,6 +188,59 @@ class FrenchFeedEndToEndTest {
 
   @Test
   @DisplayName(
+      "a feed whose XML is broken and a site that refuses the connection are refused in French,"
+          + " without the XML parser's or the network library's English")
+  void networkAndParserFailuresInFrench() throws Exception {
+    web.route(
+        "/casse.xml",
+        ex ->
+            FixtureServer.send(
+                ex,
+                200,
+                "application/rss+xml",
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>\n<item><title>a</item>"
+                    .getBytes(StandardCharsets.UTF_8)));
+    int closedPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      closedPort = free.getLocalPort();
+    }
+
+    assertThat(run("feed add", Map.of("url", web.url("/casse.xml"))).content())
+        .isEqualTo(
+            "Impossible d’ajouter ce flux\u00a0: ce n’est pas un flux RSS ou Atom\u00a0: son XML"
+                + " est mal formé à la ligne 2.");
+    assertThat(
+            run("article post", Map.of("url", "http://127.0.0.1:" + closedPort + "/article"))
+                .content())
+        .isEqualTo(
+            "Impossible d’utiliser ce lien\u00a0: 127.0.0.1 a refusé la connexion\u00a0: le site"
+                + " est peut-être hors service.");
+  }
+
+  @Test
+  @DisplayName(
+      "when Discord refuses to open the thread, a French moderator is told why in French, not in"
+          + " Discord's English")
+  void discordRefusalInFrench() {
+    sandbox.failNext("POST", "/threads", 403, 50013, "Missing Permissions");
+
+    String answer =
+        run(
+                "article post",
+                BotHarness.now(
+                    Map.of(
+                        "text",
+                        "# Le Mali et le Niger\n\nLe Mali et le Niger ont signé un accord sur le"
+                            + " commerce le long de la frontière, selon les deux gouvernements.\n")))
+            .content();
+
+    assertThat(answer)
+        .startsWith("La publication a échoué (Discord a répondu\u00a0: il manque une permission au")
+        .doesNotContain("Missing Permissions");
+  }
+
+  @Test
+  @DisplayName(
       "a feed's stored error is shown in French in /feed list; a channel name in pattern syntax"
           + " is shown as written")
   void storedErrorsInFrench() {

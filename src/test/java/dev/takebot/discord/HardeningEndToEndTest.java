@@ -396,7 +396,10 @@ class HardeningEndToEndTest {
       overflowListDiscussions.set(false);
     }
 
-    assertThat(answer.content()).isEqualTo(String.format(InteractionErrors.MESSAGE, cmd.id()));
+    assertThat(answer.content())
+        .isEqualTo(
+            dev.takebot.i18n.Texts.english()
+                .get(InteractionErrors.MESSAGE_KEY, "reference", cmd.id()));
     assertThat(answer.content()).doesNotContain("StackOverflowError", "\n\tat ");
   }
 
@@ -428,7 +431,7 @@ class HardeningEndToEndTest {
     // then they are told in one line, and the thread creation was indeed the step that failed
     assertThat(answer.content())
         .startsWith("Posting failed")
-        .contains("Missing Permissions", "try again")
+        .contains("the bot lacks a permission there", "try again")
         .doesNotContain("\n");
     String refused =
         sandbox

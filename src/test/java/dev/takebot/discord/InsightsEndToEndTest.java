@@ -343,7 +343,8 @@ class InsightsEndToEndTest {
     skew.set(Duration.ofMinutes(11));
     try {
       InteractionHandle late = sandbox.pressButton(dora, page1, next);
-      assertThat(late.awaitFollowUp(0, WAIT).content()).isEqualTo(TakesListCommand.EXPIRED);
+      assertThat(late.awaitFollowUp(0, WAIT).content())
+          .isEqualTo(dev.takebot.i18n.Texts.english().get("list.expired"));
       assertThat(late.awaitFollowUp(0, WAIT).isEphemeral()).isTrue();
       BotHarness.await(
           "the buttons to go",

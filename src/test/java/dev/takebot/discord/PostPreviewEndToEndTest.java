@@ -213,7 +213,8 @@ class PostPreviewEndToEndTest {
     assertThat(failure.isEphemeral()).isTrue();
     assertThat(failure.content())
         .startsWith(
-            "Posting failed (Discord said: Missing Permissions), so I removed what I had sent");
+            "Posting failed (Discord said: the bot lacks a permission there), so I removed what I"
+                + " had sent");
     assertThat(discussions()).isEqualTo(before);
     assertThat(sandbox.message(control.id()).orElseThrow().buttonIds()).contains(post);
 

@@ -51,7 +51,9 @@ class UserErrorEndToEndTest {
 
       assertThat(answer.isEphemeral()).isTrue();
       assertThat(answer.content())
-          .isEqualTo(String.format(InteractionErrors.MESSAGE, post.id()))
+          .isEqualTo(
+              dev.takebot.i18n.Texts.english()
+                  .get(InteractionErrors.MESSAGE_KEY, "reference", post.id()))
           .doesNotContain("Could not use that article", "postIndex");
     }
   }

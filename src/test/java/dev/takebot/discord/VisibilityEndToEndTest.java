@@ -304,12 +304,13 @@ class VisibilityEndToEndTest {
           "takebot-list:f0:1:" + invoker + ":" + Long.toString(post, 36) + ":-:-:" + issued;
       InteractionHandle press = sandbox.pressForgedButton(bob, page, forged);
       SandboxMessage refusal = press.awaitResponse(WAIT);
-      assertThat(refusal.content()).isEqualTo(TakesListCommand.INVALID);
+      assertThat(refusal.content()).isEqualTo(dev.takebot.i18n.Texts.english().get("list.invalid"));
       assertThat(refusal.isEphemeral()).isTrue();
     }
     InteractionHandle malformed =
         sandbox.pressForgedButton(bob, page, "takebot-list:not:a:list:button");
-    assertThat(malformed.awaitResponse(WAIT).content()).isEqualTo(TakesListCommand.INVALID);
+    assertThat(malformed.awaitResponse(WAIT).content())
+        .isEqualTo(dev.takebot.i18n.Texts.english().get("list.invalid"));
     assertThat(malformed.isEphemeral()).isTrue();
 
     String now = shown(sandbox.message(page.id()).orElseThrow());
@@ -332,12 +333,14 @@ class VisibilityEndToEndTest {
       String forged =
           "takebot-correct:" + invoker + ":" + Long.toString(take, 36) + ":" + otherThanSecret.id();
       InteractionHandle press = sandbox.pressForgedButton(mod, any, forged);
-      assertThat(press.awaitResponse(WAIT).content()).isEqualTo(CorrectSentimentFeature.NOT_HERE);
+      assertThat(press.awaitResponse(WAIT).content())
+          .isEqualTo(dev.takebot.i18n.Texts.english().get("correct.notHere"));
       assertThat(press.isEphemeral()).isTrue();
       assertThat(h.store.findTake(take).orElseThrow().label()).isEqualTo(before);
     }
     InteractionHandle malformed = sandbox.pressForgedButton(mod, any, "takebot-correct:zz");
-    assertThat(malformed.awaitResponse(WAIT).content()).isEqualTo(CorrectSentimentFeature.NOT_HERE);
+    assertThat(malformed.awaitResponse(WAIT).content())
+        .isEqualTo(dev.takebot.i18n.Texts.english().get("correct.notHere"));
 
     InteractionHandle retag =
         sandbox.slash(

@@ -99,12 +99,51 @@ class FeedReaderTest {
             + "<rss version=\"2.0\"><channel><title>&x;</title></channel></rss>";
     assertThatThrownBy(() -> FeedReader.read(xxe.getBytes(StandardCharsets.UTF_8), null))
         .isInstanceOf(FeedFormatException.class)
-        .hasMessageStartingWith("that is not an RSS or Atom feed");
+        .hasMessage("that feed declares a DOCTYPE, which is refused for safety");
     assertThatThrownBy(
             () ->
                 FeedReader.read(
                     "<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), null))
         .isInstanceOf(FeedFormatException.class)
-        .hasMessageStartingWith("that is not an RSS or Atom feed");
+        .hasMessage("that is XML, but neither an RSS nor an Atom feed");
+  }
+
+  @Test
+  @DisplayName(
+      "what the XML parser found is told in the reader's language, never in the parser's English")
+  void parserFailuresInFrench() {
+    dev.takebot.i18n.Texts french = dev.takebot.i18n.Texts.forTag("fr");
+    java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> documents =
+        java.util.Map.of(
+            "not xml",
+            "Service Unavailable",
+            "broken",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>\n<item><title>a</item>"
+                + "</channel></rss>",
+            "doctype",
+            "<?xml version=\"1.0\"?><!DOCTYPE rss><rss version=\"2.0\"></rss>",
+            "other xml",
+            "<html><body>hi</body></html>",
+            "encoding",
+            "<?xml version=\"1.0\" encoding=\"klingon\"?><rss version=\"2.0\"></rss>");
+    documents.forEach(
+        (name, xml) -> {
+          try {
+            FeedReader.read(xml.getBytes(StandardCharsets.UTF_8), null);
+            shown.put(name, "read");
+          } catch (FeedFormatException e) {
+            shown.put(name, e.phrase().in(french));
+          }
+        });
+
+    assertThat(shown)
+        .containsEntry(
+            "not xml", "ce n’est pas un flux RSS ou Atom\u00a0: son XML est mal formé à la ligne 1")
+        .containsEntry(
+            "broken", "ce n’est pas un flux RSS ou Atom\u00a0: son XML est mal formé à la ligne 2")
+        .containsEntry("doctype", "ce flux déclare un DOCTYPE, refusé par sécurité")
+        .containsEntry("other xml", "c’est du XML, mais ni un flux RSS ni un flux Atom")
+        .containsEntry("encoding", "l’encodage du texte de ce flux est illisible");
   }
 }

@@ -257,4 +257,87 @@ class SafeFetcherTest {
     assertThat(server.requests("/feed").get(1).header("If-None-Match"))
         .isEqualTo(first.validators().etag());
   }
+
+  /** A loopback server that answers each connection with {@code reply}, then {@code close}s. */
+  private static java.net.ServerSocket rawServer(
+      byte[] reply, java.util.function.Consumer<java.net.Socket> close) throws Exception {
+    java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread t =
+        new Thread(
+            () -> {
+              while (!socket.isClosed()) {
+                try (java.net.Socket s = socket.accept()) {
+                  s.getInputStream().read(new byte[4096]);
+                  s.getOutputStream().write(reply);
+                  s.getOutputStream().flush();
+                  close.accept(s);
+                } catch (java.io.IOException e) {
+                  // closed by the test, or the client went away
+                }
+              }
+            },
+            "raw-fixture");
+    t.setDaemon(true);
+    t.start();
+    return socket;
+  }
+
+  @Test
+  @DisplayName(
+      "a refused connection, a connection broken off, an answer that is no HTTP and a failed"
+          + " https handshake are each told in our words, in French for a French reader")
+  void networkFailuresInOurWords() throws Exception {
+    SafeFetcher loopback =
+        new SafeFetcher(SETTINGS, AddressPolicy.any(), SafeFetcher.Resolver.SYSTEM);
+    dev.takebot.i18n.Texts french = dev.takebot.i18n.Texts.forTag("fr");
+    int closedPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      closedPort = free.getLocalPort();
+    }
+    try (java.net.ServerSocket reset =
+            rawServer(
+                new byte[0],
+                s -> {
+                  try {
+                    s.setSoLinger(true, 0); // a RST, as a crashed server sends
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
+        java.net.ServerSocket garbage =
+            rawServer("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII), s -> {});
+        java.net.ServerSocket cut =
+            rawServer(
+                ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<p>")
+                    .getBytes(StandardCharsets.US_ASCII),
+                s -> {})) {
+      java.util.Map<String, String> links = new java.util.LinkedHashMap<>();
+      links.put("refused", "http://127.0.0.1:" + closedPort + "/");
+      links.put("reset", "http://127.0.0.1:" + reset.getLocalPort() + "/");
+      links.put("not http", "http://127.0.0.1:" + garbage.getLocalPort() + "/");
+      links.put("cut off", "http://127.0.0.1:" + cut.getLocalPort() + "/");
+      links.put("no tls", "https://127.0.0.1:" + cut.getLocalPort() + "/");
+      java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+      links.forEach(
+          (name, url) -> {
+            try {
+              loopback.fetch(url, Accept.PAGE);
+              shown.put(name, "fetched");
+            } catch (FetchException e) {
+              shown.put(name, e.phrase().in(french));
+            }
+          });
+
+      assertThat(shown)
+          .containsEntry(
+              "refused",
+              "127.0.0.1 a refusé la connexion\u00a0: le site est peut-être hors service")
+          .containsEntry("reset", "127.0.0.1 a coupé la connexion avant la fin de sa réponse")
+          .containsEntry("not http", "127.0.0.1 a répondu par autre chose que du HTTP")
+          .containsEntry("cut off", "127.0.0.1 a coupé la connexion avant la fin de sa réponse")
+          .containsEntry(
+              "no tls", "impossible d’ouvrir une connexion sécurisée (https) avec 127.0.0.1");
+    }
+  }
 }
