@@ -1,7 +1,5 @@
 package dev.takebot.i18n;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import java.time.LocalDate;
@@ -23,20 +21,16 @@ public final class Texts {
   static final String BUNDLE = "i18n.messages";
   static final String BUNDLE_PATH = "i18n/messages";
 
-  /**
-   * Parsed patterns, one per language and key: parsing costs several times the formatting (a
-   * summary formats dozens of messages). The bundles are fixed resources, so this is a memo of
-   * them, not state anyone changes; a bound keeps it small should keys ever be made up on the fly.
-   */
-  static final int PATTERN_CACHE_SIZE = 4_096;
-
-  private static final Cache<PatternKey, MessageFormat> PATTERNS =
-      Caffeine.newBuilder().maximumSize(PATTERN_CACHE_SIZE).build();
-
-  private record PatternKey(Locale language, String key) {}
-
   private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  /**
+   * Every message of every supported language, parsed once when this class loads (~800 patterns):
+   * parsing costs several times the formatting, and a summary formats dozens of messages. The
+   * bundles are fixed resources, so this is an immutable table, not state. A pattern ICU cannot
+   * parse is left out and fails when it is asked for, as before.
+   */
+  private static final Map<Locale, Map<String, MessageFormat>> PATTERNS = parseAll();
 
   private final Locale locale;
   private final ResourceBundle bundle;
@@ -105,9 +99,30 @@ public final class Texts {
    * to be formatted with, only copied.
    */
   MessageFormat parsed(String key) {
-    return PATTERNS.get(
-        new PatternKey(locale, Objects.requireNonNull(key, "key")),
-        k -> new MessageFormat(bundle.getString(k.key()), ULocale.forLocale(locale)));
+    MessageFormat parsed =
+        PATTERNS.getOrDefault(locale, Map.of()).get(Objects.requireNonNull(key, "key"));
+    return parsed != null ? parsed : parse(bundle, key, locale);
+  }
+
+  private static Map<Locale, Map<String, MessageFormat>> parseAll() {
+    Map<Locale, Map<String, MessageFormat>> all = new HashMap<>();
+    for (Locale language : Languages.supported()) {
+      ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language, NO_DEFAULT_LOCALE);
+      Map<String, MessageFormat> patterns = new HashMap<>();
+      for (String key : bundle.keySet()) {
+        try {
+          patterns.put(key, parse(bundle, key, language));
+        } catch (IllegalArgumentException e) {
+          // not a message pattern (TextsBundlesTest keeps such keys out of messages)
+        }
+      }
+      all.put(language, Map.copyOf(patterns));
+    }
+    return Map.copyOf(all);
+  }
+
+  private static MessageFormat parse(ResourceBundle bundle, String key, Locale language) {
+    return new MessageFormat(bundle.getString(key), ULocale.forLocale(language));
   }
 
   /** Whether a message exists for {@code key}, in this language or English. */
