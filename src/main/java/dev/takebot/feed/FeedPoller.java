@@ -295,6 +295,9 @@ public final class FeedPoller {
             posts);
       }
     } catch (FetchException | FeedFormatException | PostFailed e) {
+      if (stopping(feed)) {
+        return;
+      }
       // Moderators see the phrase; what the library said is only for the log.
       log.info(
           "Polling feed {} of guild {} failed: {}{}",
@@ -304,15 +307,27 @@ public final class FeedPoller {
           e.getCause() == null ? "" : " (" + oneLine(e.getCause().toString()) + ")");
       failed(feed, now, ((Phrased) e).phrase());
     } catch (RuntimeException e) {
+      if (stopping(feed)) {
+        return;
+      }
       log.warn("Polling feed {} of guild {} failed", feed.id(), feed.guildId(), e);
       failed(feed, now, Phrase.of("feed.error.internal"));
     }
   }
 
   /**
-   * Marks an item a moderator posted or cancelled (or that turned out to be no article) as decided:
-   * it is never offered again.
+   * Whether this read failed because the bot is stopping (its thread was interrupted): the site did
+   * nothing wrong, so no error is shown and no backoff added; the feed is simply due after the
+   * restart.
    */
+  private static boolean stopping(Feed feed) {
+    if (!Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    log.info("Reading feed {} of guild {} stopped: the bot is stopping", feed.id(), feed.guildId());
+    return true;
+  }
+
   /**
    * Remembers an item offered for review outside a poll (the newest one when a feed is added) as
    * offered by this run, so a restart before a moderator decides offers it again.
@@ -327,6 +342,10 @@ public final class FeedPoller {
         now.plus(REVIEW_LIFETIME).plus(REOFFER_GRACE));
   }
 
+  /**
+   * Marks an item a moderator posted or cancelled (or that turned out to be no article) as decided:
+   * it is never offered again.
+   */
   public void decided(Feed feed, FeedItem item) {
     store.decide(feed.id(), FeedStore.SeenItem.of(item));
   }

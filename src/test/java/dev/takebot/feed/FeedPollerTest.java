@@ -586,6 +586,53 @@ class FeedPollerTest {
   }
 
   @Test
+  @Timeout(30)
+  @DisplayName(
+      "a read cut short because the bot is stopping records no error and no backoff: after the"
+          + " restart the feed is read on time, with no failure shown in /feed list")
+  void stoppingWhileReadingRecordsNoFailure() throws Exception {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    items.add(0, "b");
+    clock.advance(Duration.ofMinutes(20));
+    Instant due = feed().nextPollAt();
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    // A name lookup the stop interrupts (a total budget of 30 s: the stop, not the budget, ends
+    // it).
+    SafeFetcher slowName =
+        new SafeFetcher(
+            new FetchSettings(true, 2, 2, 30, null, null),
+            dev.takebot.fetch.AddressPolicy.any(),
+            host -> {
+              asked.countDown();
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new java.net.UnknownHostException(host);
+            });
+    FeedPoller stopping = new FeedPoller(store.feeds(), slowName, settings, clock, () -> 0.5);
+    Thread reader =
+        new Thread(() -> stopping.pollDue(1, SHARDS, (feed, item) -> posted.add(item.guid())));
+    try {
+      reader.start();
+      assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+      reader.interrupt(); // what stopping the routines does to the threads reading feeds
+      reader.join(10_000);
+      assertThat(reader.isAlive()).isFalse();
+    } finally {
+      never.countDown();
+    }
+
+    assertThat(posted).isEmpty();
+    assertThat(feed().lastError()).isNull();
+    assertThat(feed().failures()).isZero();
+    assertThat(feed().nextPollAt()).isEqualTo(due);
+  }
+
+  @Test
   @DisplayName(
       "a feed of a server the bot is no longer in is not read: its site is not asked, the reason is"
           + " kept and it backs off")
