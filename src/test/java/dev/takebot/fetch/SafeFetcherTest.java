@@ -156,6 +156,31 @@ class SafeFetcherTest {
   }
 
   @Test
+  @DisplayName(
+      "a name that answered a public address and then a private one is refused at the redirect"
+          + " back to itself: each hop is looked up and checked again, through the bounded lookup")
+  void rebindingBetweenHopsRefused() {
+    server.fixture("/news", "text/html", "news-page.html");
+    server.redirect("/hop", 302, "/news"); // same host, so only a fresh lookup can catch the change
+    java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    SafeFetcher.Resolver rebinding =
+        host ->
+            lookups.incrementAndGet() == 1
+                ? List.of(InetAddress.getLoopbackAddress()) // stands for a public site
+                : List.of(
+                    InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, 1, 1}));
+    SafeFetcher pinned = new SafeFetcher(SETTINGS, publicAndTestServer, rebinding);
+
+    assertThatThrownBy(
+            () -> pinned.fetch("http://news.example:" + server.port() + "/hop", Accept.PAGE))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("that address is on a private network");
+    assertThat(lookups).hasValue(2);
+    assertThat(server.requests().stream().map(FixtureServer.Request::path)).containsExactly("/hop");
+  }
+
+  @Test
   @DisplayName("a 10 MB page is cut off at 2 MB while reading: \"the page is larger than 2 MB\"")
   void tenMegabytePageRefused() {
     server.huge("/huge", 10L * 1024 * 1024);
