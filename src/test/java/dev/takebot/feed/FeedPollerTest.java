@@ -633,6 +633,46 @@ class FeedPollerTest {
   }
 
   @Test
+  @Timeout(30)
+  @DisplayName(
+      "a read cut short by the stop while the site is still sending records no failure either")
+  void stoppingWhileTheSiteAnswersRecordsNoFailure() throws Exception {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    clock.advance(Duration.ofMinutes(20));
+    Instant due = feed().nextPollAt();
+    server.route(
+        "/feed.xml",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+          ex.sendResponseHeaders(200, 0);
+          try (java.io.OutputStream out = ex.getResponseBody()) {
+            while (true) { // a site that drips its answer for ever
+              out.write(' ');
+              out.flush();
+              Thread.sleep(50);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    SafeFetcher patient = new SafeFetcher(new FetchSettings(true, 2, 5, 30, null, null));
+    FeedPoller stopping = new FeedPoller(store.feeds(), patient, settings, clock, () -> 0.5);
+    int before = server.count("/feed.xml");
+    Thread reader =
+        new Thread(() -> stopping.pollDue(1, SHARDS, (feed, item) -> posted.add(item.guid())));
+    reader.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.count("/feed.xml") > before);
+    reader.interrupt();
+    reader.join(10_000);
+    assertThat(reader.isAlive()).isFalse();
+
+    assertThat(feed().lastError()).isNull();
+    assertThat(feed().failures()).isZero();
+    assertThat(feed().nextPollAt()).isEqualTo(due);
+  }
+
+  @Test
   @DisplayName(
       "a feed of a server the bot is no longer in is not read: its site is not asked, the reason is"
           + " kept and it backs off")
