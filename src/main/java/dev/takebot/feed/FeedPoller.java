@@ -252,15 +252,15 @@ public final class FeedPoller {
           log.info("Feed {} item {} left the feed undecided; not offered again", feed.id(), gone);
         }
       }
-      // Asked again: a moderator may have paused or removed it while it was read (a batch of slow
-      // feeds takes minutes), and then nothing of it may go out.
-      Optional<Feed> current = store.feed(feed.guildId(), feed.url());
-      if (current.isEmpty() || current.get().paused()) {
-        return;
-      }
       int posts = Math.min(fresh.size(), settings.maxPostsPerPoll());
       Instant until = now.plus(REVIEW_LIFETIME).plus(REOFFER_GRACE);
       for (FeedItem item : fresh.subList(0, posts)) {
+        // Asked before each post: a moderator may pause or remove the feed while it is read (a
+        // batch of slow feeds takes minutes) or while its items go out (each post takes seconds),
+        // and then nothing more of it may go out; the rest waits for a resume.
+        if (!stillWanted(feed)) {
+          return;
+        }
         String earlier = earlierKeys.get(item);
         boolean mine =
             earlier != null
@@ -313,6 +313,12 @@ public final class FeedPoller {
       log.warn("Polling feed {} of guild {} failed", feed.id(), feed.guildId(), e);
       failed(feed, now, Phrase.of("feed.error.internal"));
     }
+  }
+
+  /** Whether the feed is still there, as the same feed, and not paused. */
+  private boolean stillWanted(Feed feed) {
+    Optional<Feed> current = store.feed(feed.guildId(), feed.url());
+    return current.isPresent() && current.get().id() == feed.id() && !current.get().paused();
   }
 
   /**

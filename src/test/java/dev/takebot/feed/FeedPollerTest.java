@@ -586,6 +586,40 @@ class FeedPollerTest {
   }
 
   @Test
+  @DisplayName(
+      "a feed paused or removed while its new items are being posted posts no further item: the"
+          + " rest waits for resume (paused) or is never posted (removed)")
+  void pausedOrRemovedBetweenTwoPostsStops() {
+    settings = new FeedSettings(15, 120, 3, "none", 3);
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    items.addAll(List.of("c", "b", "a"));
+    clock.advance(Duration.ofMinutes(20));
+    long id = feed().id();
+    // The moderator's /feed pause lands while the first new item is being posted.
+    poller()
+        .pollDue(
+            1,
+            SHARDS,
+            (feed, item) -> {
+              posted.add(item.guid());
+              store.feeds().setPaused(GUILD, id, true);
+            });
+    assertThat(posted).containsExactly("a");
+
+    store.feeds().setPaused(GUILD, id, false);
+    clock.advance(Duration.ofHours(1));
+    poller()
+        .pollDue(
+            1,
+            SHARDS,
+            (feed, item) -> {
+              posted.add(item.guid());
+              store.feeds().removeFeed(GUILD, id);
+            });
+    assertThat(posted).containsExactly("a", "b");
+  }
+
+  @Test
   @Timeout(30)
   @DisplayName(
       "a read cut short because the bot is stopping records no error and no backoff: after the"
