@@ -245,6 +245,54 @@ class SafeFetcherTest {
   }
 
   @Test
+  @Timeout(30)
+  @DisplayName(
+      "names whose lookups hang (anyone can run a name server that never answers and post its"
+          + " links in their own server) do not starve everybody else's lookups")
+  void hangingLookupsDoNotStarveOthers() throws Exception {
+    server.fixture("/news", "text/html", "news-page.html");
+    CountDownLatch never = new CountDownLatch(1);
+    SafeFetcher.Resolver resolver =
+        host -> {
+          if (host.startsWith("hang")) {
+            // The system's lookup cannot be interrupted: it waits out the name server regardless.
+            while (never.getCount() > 0) {
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                // ignored, as getaddrinfo does
+              }
+            }
+            throw new UnknownHostException(host);
+          }
+          return List.of(InetAddress.getLoopbackAddress());
+        };
+    SafeFetcher shared = new SafeFetcher(SETTINGS, publicAndTestServer, resolver);
+    java.util.concurrent.ExecutorService hostile =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> gaveUp = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String link = "http://hang" + i + ".attacker.example/";
+        gaveUp.add(
+            hostile.submit(
+                () ->
+                    assertThatThrownBy(() -> shared.fetch(link, Accept.PAGE))
+                        .hasMessage("the site took too long to answer")));
+      }
+      for (java.util.concurrent.Future<?> f : gaveUp) {
+        f.get(); // each fetch gave up at its budget; its lookup still hangs
+      }
+
+      Fetched page = shared.fetch("http://news.example:" + server.port() + "/news", Accept.PAGE);
+      assertThat(page.body()).isNotEmpty();
+    } finally {
+      never.countDown();
+      hostile.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("other schemes, credentials in links and other content types are refused")
   void refusals() {
     server.text("/logo.png", "image/png", "PNG");
