@@ -283,8 +283,24 @@ class LexiconSentimentAnalyzerTest {
             t.bareNegation(),
             t.question(),
             t.inquiry());
-    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other).version())
+    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other, calibration()).version())
         .isNotEqualTo(a.version());
+  }
+
+  @Test
+  void versionChangesWithTheCalibrationWeights() {
+    LexiconSentimentAnalyzer a = new LexiconSentimentAnalyzer();
+    Calibration c = calibration();
+    Calibration other =
+        new Calibration(c.negativeWeight + 0.1, c.emphasis, c.lengthExponent, c.alpha);
+    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), Tuning.DEFAULT, c).version())
+        .isEqualTo(a.version());
+    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), Tuning.DEFAULT, other).version())
+        .isNotEqualTo(a.version());
+  }
+
+  private static Calibration calibration() {
+    return Calibration.load(LexiconSentimentAnalyzerTest.class.getClassLoader());
   }
 
   @Nested
