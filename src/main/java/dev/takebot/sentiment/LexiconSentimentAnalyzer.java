@@ -17,7 +17,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * Bump whenever a code change may change readings; lexicon and tuning changes are picked up on
    * their own.
    */
-  static final String REVISION = "5";
+  static final String REVISION = "7";
 
   /**
    * Longer texts are read up to this many characters: a take's sentiment shows well before that.
@@ -41,20 +41,25 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * one instance.
    */
   public LexiconSentimentAnalyzer() {
-    this(new Lexicon(LexiconSentimentAnalyzer.class.getClassLoader()), Tuning.DEFAULT);
+    this(
+        new Lexicon(LexiconSentimentAnalyzer.class.getClassLoader()),
+        Tuning.DEFAULT,
+        Calibration.load(LexiconSentimentAnalyzer.class.getClassLoader()));
   }
 
-  LexiconSentimentAnalyzer(Lexicon lex, Tuning tuning) {
+  LexiconSentimentAnalyzer(Lexicon lex, Tuning tuning, Calibration calibration) {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
-    this.scorer = new Scorer(lex, tuning);
+    this.scorer = new Scorer(lex, tuning, calibration);
     this.version =
         "lexicon-"
             + REVISION
             + "-"
             + Long.toHexString(lex.checksum)
             + "-"
-            + Integer.toHexString(tuning.fingerprint().hashCode());
+            + Integer.toHexString(tuning.fingerprint().hashCode())
+            + "-"
+            + Integer.toHexString(calibration.fingerprint().hashCode());
   }
 
   /**

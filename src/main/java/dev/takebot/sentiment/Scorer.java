@@ -38,10 +38,12 @@ final class Scorer {
   private final Tuning tuning;
   private final float scale;
   private final Irony irony;
+  private final Calibration calibration;
 
-  Scorer(Lexicon lex, Tuning tuning) {
+  Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
     this.lex = lex;
     this.tuning = tuning;
+    this.calibration = calibration;
     this.scale = (float) tuning.scale();
     this.irony = new Irony(lex, tuning);
   }
@@ -65,6 +67,9 @@ final class Scorer {
     final float[] sent = tb.sent;
     final int[] scored = tb.scored;
     int m = 0;
+    // Degree words that modified a sentiment word: they strengthen it rather than lengthen the
+    // text.
+    int modifiers = 0;
     for (int i = 0; i < count; i++) {
       int f = tf[i];
       float base;
@@ -164,6 +169,7 @@ final class Scorer {
               s += v > 0 ? C_INCR : -C_INCR;
             }
             v += s * DECAY[k];
+            modifiers++;
           }
         }
         if ((g & (Lexicon.NEGATOR | T_NT)) != 0) {
@@ -204,13 +210,14 @@ final class Scorer {
     if (m == 0) {
       return Sentiment.neutral();
     }
-    return reading(tb, m);
+    return reading(tb, m, count - modifiers);
   }
 
   /**
-   * Sums the valences of the {@code m} scored tokens into the reading, with its label and reasons.
+   * Sums the valences of the {@code m} scored tokens into the reading, with its label and reasons;
+   * {@code length} is the text's token count less the degree words, for the calibration.
    */
-  private Sentiment reading(TokenBuffer tb, int m) {
+  private Sentiment reading(TokenBuffer tb, int m, int length) {
     final float[] sent = tb.sent;
     final int[] scored = tb.scored;
     // Mixed is judged on the words as written, before contrast shifts the weight towards one side.
@@ -245,9 +252,15 @@ final class Scorer {
       }
     }
     double sum = 0;
+    double positive = 0;
     for (int r = 0; r < m; r++) {
-      sum += sent[scored[r]];
+      float v = sent[scored[r]];
+      sum += v;
+      if (v > 0) {
+        positive += v;
+      }
     }
+    double negative = positive - sum;
     double amp = Math.min(tb.excl, 4) * 0.292;
     if (tb.quest > 1) {
       amp += tb.quest <= 3 ? tb.quest * 0.18 : 0.96;
@@ -269,6 +282,12 @@ final class Scorer {
     double weak = Math.min(pos, neg);
     boolean mixed = weak >= tuning.mixedMin() && weak >= tuning.mixedRatio() * strong;
     Label label = mixed ? Label.MIXED : Label.threeClass(score);
+    tb.ruleScore = score;
+    tb.positive = positive;
+    tb.negative = negative;
+    tb.emphasis = amp;
+    tb.length = length;
+    score = calibration.score(score, positive, negative, length, amp);
     return new Sentiment(label, score, reasons(tb, m));
   }
 

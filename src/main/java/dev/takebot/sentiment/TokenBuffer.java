@@ -127,6 +127,19 @@ final class TokenBuffer {
   int pending;
 
   int count;
+
+  /**
+   * What the scorer's last polar reading rested on, before {@link Calibration} set its strength:
+   * the rules' score, the positive and negative evidence and the punctuation emphasis. Read by the
+   * calibration's fitting command only.
+   */
+  double ruleScore;
+
+  double positive;
+  double negative;
+  double emphasis;
+  int length;
+
   int upperWords;
   int excl;
   int quest;

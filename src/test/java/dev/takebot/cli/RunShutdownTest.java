@@ -10,6 +10,7 @@ import dev.takebot.sandbox.GatewayEvent;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.store.Stores;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,9 +59,9 @@ class RunShutdownTest {
     Path db = dir.resolve("takes.db");
     String takeId;
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
-      Path config =
-          Files.writeString(
-              dir.resolve("takebot.yaml"),
+      Process bot =
+          startBot(
+              sandbox,
               "discord:\n"
                   + "  restUrl: "
                   + sandbox.restUrl()
@@ -77,23 +78,9 @@ class RunShutdownTest {
                   + "storage:\n  jdbcUrl: jdbc:sqlite:"
                   + db
                   + "\n"
-                  + "ops:\n  logFormat: json\n");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--config",
-                  config.toString(),
-                  "--metrics-port",
-                  "0")
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("bot.log").toFile());
-      builder.environment().put("DISCORD_TOKEN", sandbox.token());
-      Process bot = builder.start();
+                  + "ops:\n  logFormat: json\n",
+              "--metrics-port",
+              "0");
       try {
         // given a running bot that has just stored a take
         await(
@@ -164,31 +151,7 @@ class RunShutdownTest {
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
       // given a gateway that accepts the bot's connection but never says HELLO
       sandbox.beginGatewayOutage();
-      Files.writeString(
-          dir.resolve("takebot.yaml"),
-          "discord:\n  restUrl: "
-              + sandbox.restUrl()
-              + "\n  gatewayUrl: "
-              + sandbox.gatewayUrl()
-              + "\nstorage:\n  jdbcUrl: jdbc:sqlite:"
-              + db
-              + "\n");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--config",
-                  dir.resolve("takebot.yaml").toString(),
-                  "--metrics-port",
-                  "0")
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("bot.log").toFile());
-      builder.environment().put("DISCORD_TOKEN", sandbox.token());
-      Process bot = builder.start();
+      Process bot = startBot(sandbox, minimalConfig(sandbox, db), "--metrics-port", "0");
       try {
         // and a bot waiting for its session: live, not ready
         await("the bot to serve its probes", bot, () -> logContains("/health/ready"));
@@ -223,29 +186,7 @@ class RunShutdownTest {
         DiscordSandbox sandbox = DiscordSandbox.start()) {
       st.execute("CREATE TABLE held (x INTEGER)");
       st.execute("BEGIN EXCLUSIVE");
-      Files.writeString(
-          dir.resolve("takebot.yaml"),
-          "discord:\n  restUrl: "
-              + sandbox.restUrl()
-              + "\n  gatewayUrl: "
-              + sandbox.gatewayUrl()
-              + "\nstorage:\n  jdbcUrl: jdbc:sqlite:"
-              + db
-              + "\n");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--config",
-                  dir.resolve("takebot.yaml").toString())
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("bot.log").toFile());
-      builder.environment().put("DISCORD_TOKEN", sandbox.token());
-      Process bot = builder.start();
+      Process bot = startBot(sandbox, minimalConfig(sandbox, db));
       try {
         await("the bot to open its store", bot, () -> logContains("Opening the store"));
 
@@ -263,6 +204,44 @@ class RunShutdownTest {
         st.execute("ROLLBACK");
       }
     }
+  }
+
+  /**
+   * Starts {@code Main run} in a JVM of its own on the test classpath, with {@code config} as its
+   * takebot.yaml, the sandbox's token in the environment and its output in bot.log.
+   */
+  private Process startBot(DiscordSandbox sandbox, String config, String... options)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("takebot.yaml"), config);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "run",
+                "--config",
+                file.toString()));
+    command.addAll(List.of(options));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("bot.log").toFile());
+    builder.environment().put("DISCORD_TOKEN", sandbox.token());
+    return builder.start();
+  }
+
+  /** The sandbox's addresses and an SQLite file at {@code db}: nothing else configured. */
+  private static String minimalConfig(DiscordSandbox sandbox, Path db) {
+    return "discord:\n  restUrl: "
+        + sandbox.restUrl()
+        + "\n  gatewayUrl: "
+        + sandbox.gatewayUrl()
+        + "\nstorage:\n  jdbcUrl: jdbc:sqlite:"
+        + db
+        + "\n";
   }
 
   private boolean logContains(String text) {

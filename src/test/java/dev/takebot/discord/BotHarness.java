@@ -9,6 +9,7 @@ import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
+import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
@@ -44,6 +45,13 @@ final class BotHarness implements AutoCloseable {
   final TakeService takes;
   final SummaryService summaries;
   final TakeBot bot;
+
+  /** The production analyser and the harness's short take retry delay: most tests' overrides. */
+  static TakeBotAssembly.Overrides realAnalyzer() {
+    return TakeBotAssembly.Overrides.none()
+        .analyzer(LexiconSentimentAnalyzer.standard())
+        .takeRetryDelay(TAKE_RETRY_DELAY);
+  }
 
   BotHarness(
       Path dir,

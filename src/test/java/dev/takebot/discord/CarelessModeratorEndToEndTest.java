@@ -10,7 +10,6 @@ import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.Permissions;
 import dev.takebot.sandbox.Role;
 import dev.takebot.sandbox.SandboxMessage;
-import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -41,9 +40,7 @@ class CarelessModeratorEndToEndTest {
             dir,
             s -> List.of(),
             new TakesSettings(0, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(LexiconSentimentAnalyzer.standard())
-                .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY));
+            BotHarness.realAnalyzer());
     sandbox = h.sandbox;
     guild = Long.parseLong(sandbox.guildId());
     managers = sandbox.addRole("Managers", Permissions.EVERYONE_DEFAULT | Permissions.MANAGE_GUILD);

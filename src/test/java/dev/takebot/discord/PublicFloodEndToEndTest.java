@@ -11,7 +11,6 @@ import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
-import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,7 @@ class PublicFloodEndToEndTest {
             dir,
             s -> List.of(),
             new TakesSettings(30, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(LexiconSentimentAnalyzer.standard())
-                .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY));
+            BotHarness.realAnalyzer());
     sandbox = h.sandbox;
     bob = sandbox.addMember("bob");
     String article =

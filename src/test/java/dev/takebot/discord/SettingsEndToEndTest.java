@@ -13,7 +13,6 @@ import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.Permissions;
 import dev.takebot.sandbox.Role;
 import dev.takebot.sandbox.SandboxMessage;
-import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.takes.settings.GuildSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,9 +60,7 @@ class SettingsEndToEndTest {
             dir,
             s -> List.of(),
             new TakesSettings(YAML_COOLDOWN_SECONDS, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(LexiconSentimentAnalyzer.standard())
-                .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
+            BotHarness.realAnalyzer(),
             "announcements");
     sandbox = h.sandbox;
     guild = Long.parseLong(sandbox.guildId());

@@ -32,7 +32,10 @@ final class DevTuning {
             p("question", d.question()),
             p("inquiry", d.inquiry()));
     LexiconSentimentAnalyzer a =
-        new LexiconSentimentAnalyzer(new Lexicon(DevTuning.class.getClassLoader()), t);
+        new LexiconSentimentAnalyzer(
+            new Lexicon(DevTuning.class.getClassLoader()),
+            t,
+            Calibration.load(DevTuning.class.getClassLoader()));
     System.out.println(t);
     System.out.println(
         "goemotions.mixed.tsv read as mixed: "

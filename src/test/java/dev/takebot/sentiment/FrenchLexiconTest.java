@@ -77,6 +77,31 @@ class FrenchLexiconTest {
         .isEqualTo(Label.NEUTRAL);
   }
 
+  @Test
+  @DisplayName(
+      "what the Sahel's critics accuse partners of — pillaging, despoiling, lying — reads negative in"
+          + " every form of the verb")
+  void accusationsReadNegative() {
+    SentimentAnalyzer analyzer = LexiconSentimentAnalyzer.standard();
+
+    for (String take :
+        List.of(
+            "ils veulent juste piller les ressources",
+            "ils pillent l'uranium depuis des décennies",
+            "un pays pillé par ses partenaires",
+            "la spoliation continue",
+            "ils nous mentent sur leurs intentions")) {
+      assertThat(analyzer.analyze(take).score()).as(take).isNegative();
+    }
+    // "mieux" (better) no longer carries it to praise
+    assertThat(
+            analyzer
+                .analyze(
+                    "encore une fois on parle de souveraineté pour mieux piller les ressources")
+                .label())
+        .isNotEqualTo(Label.POSITIVE);
+  }
+
   private static List<String[]> entries() throws IOException {
     return lines("sentiment/fr.tsv").stream()
         .filter(l -> !l.isBlank() && !l.startsWith("#"))

@@ -94,7 +94,9 @@ class IronyTest {
         "galaxy brain diplomacy",
         "that promise aged like milk",
         "mais bien sûr, ils respectent notre souveraineté",
-        "le respect de la souveraineté, mon œil");
+        "le respect de la souveraineté, mon œil",
+        "wow what a shocker, minerals involved again",
+        "big shocker, the new partnership is all about the mines");
   }
 
   static Stream<String> sincere() {

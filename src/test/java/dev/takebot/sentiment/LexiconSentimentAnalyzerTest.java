@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -15,6 +16,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("LexiconSentimentAnalyzer")
 class LexiconSentimentAnalyzerTest {
   private static final SentimentAnalyzer ANALYZER = LexiconSentimentAnalyzer.standard();
+
+  @Test
+  @DisplayName("a power, land, resource or cash grab is taking, not grabbing attention: negative")
+  void grabsReadNegative() {
+    for (String take :
+        List.of(
+            "ngl this is just a resource grab",
+            "a land grab dressed up as a partnership",
+            "total cash grab",
+            "classic power grab")) {
+      assertThat(ANALYZER.analyze(take).score()).as(take).isNegative();
+    }
+    // "nicer" no longer carries it to praise
+    assertThat(ANALYZER.analyze("ngl this is just a resource grab with nicer wording").label())
+        .isNotEqualTo(Label.POSITIVE);
+  }
 
   private static Sentiment read(String text) {
     return ANALYZER.analyze(text);
@@ -283,8 +300,24 @@ class LexiconSentimentAnalyzerTest {
             t.bareNegation(),
             t.question(),
             t.inquiry());
-    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other).version())
+    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), other, calibration()).version())
         .isNotEqualTo(a.version());
+  }
+
+  @Test
+  void versionChangesWithTheCalibrationWeights() {
+    LexiconSentimentAnalyzer a = new LexiconSentimentAnalyzer();
+    Calibration c = calibration();
+    Calibration other =
+        new Calibration(c.negativeWeight + 0.1, c.emphasis, c.lengthExponent, c.alpha);
+    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), Tuning.DEFAULT, c).version())
+        .isEqualTo(a.version());
+    assertThat(new LexiconSentimentAnalyzer(a.lexicon(), Tuning.DEFAULT, other).version())
+        .isNotEqualTo(a.version());
+  }
+
+  private static Calibration calibration() {
+    return Calibration.load(LexiconSentimentAnalyzerTest.class.getClassLoader());
   }
 
   @Nested
