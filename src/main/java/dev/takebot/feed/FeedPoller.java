@@ -20,9 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +93,12 @@ public final class FeedPoller {
   private final DoubleSupplier random;
   private final Executor workers;
 
+  /** How long a tick waits for its reads; null: until they end. */
+  private final Duration patience;
+
+  /** Servers whose feeds are being read (by this tick or one before it that stopped waiting). */
+  private final Set<Long> reading = ConcurrentHashMap.newKeySet();
+
   /**
    * This poller's run: previews live in memory, so the items another run offered and nobody decided
    * (the bot restarted) are offered again.
@@ -113,9 +122,8 @@ public final class FeedPoller {
   }
 
   /**
-   * @param random jitter in [0, 1)
-   * @param workers where the feeds of different servers are read at the same time; as many threads
-   *     as {@code feeds.parallelServers}
+   * Reads the due feeds of different servers at once on {@code workers}, each call waiting until
+   * they are all read.
    */
   public FeedPoller(
       FeedStore store,
@@ -124,7 +132,27 @@ public final class FeedPoller {
       Clock clock,
       DoubleSupplier random,
       Executor workers) {
+    this(store, fetcher, settings, clock, random, workers, null);
+  }
+
+  /**
+   * @param random jitter in [0, 1)
+   * @param workers where the feeds of different servers are read at the same time; as many threads
+   *     as {@code feeds.parallelServers}
+   * @param patience how long {@link #pollDue} waits for its reads (null: until they end); a server
+   *     whose feeds take longer goes on being read meanwhile, and later calls skip it until it is
+   *     done
+   */
+  public FeedPoller(
+      FeedStore store,
+      SafeFetcher fetcher,
+      FeedSettings settings,
+      Clock clock,
+      DoubleSupplier random,
+      Executor workers,
+      Duration patience) {
     this.workers = workers;
+    this.patience = patience;
     this.store = store;
     this.source = new FeedSource(fetcher);
     this.settings = settings;
@@ -133,39 +161,82 @@ public final class FeedPoller {
   }
 
   /**
-   * Polls every due feed of the servers on {@code shardIds} (of {@code shardTotal}).
+   * Polls every due feed of the servers on {@code shardIds} (of {@code shardTotal}), except those
+   * of a server still being read by an earlier call.
    *
-   * @return how many feeds were polled
+   * @return how many feeds were polled (or are being read, past the patience)
    */
-  public int pollDue(int shardTotal, Collection<Integer> shardIds, Publisher publisher) {
+  public synchronized int pollDue(
+      int shardTotal, Collection<Integer> shardIds, Publisher publisher) {
     if (shardIds.isEmpty()) {
       return 0;
     }
-    List<Feed> due = store.dueFeeds(clock.instant(), shardTotal, shardIds, BATCH);
+    // Taken before the due feeds are asked for: a server whose read ends after this is skipped
+    // this time, and one not in it had no read going on, so what the store says of it is current.
+    // Either way no feed is read twice at once.
+    Set<Long> busy = Set.copyOf(reading);
+    List<Feed> due =
+        store.dueFeeds(
+            clock.instant(),
+            shardTotal,
+            shardIds,
+            BATCH + busy.size() * settings.maxPerServer()); // room for the busy ones' feeds
     // One server's feeds one after the other (its posts keep their order and never race each
     // other); different servers' at once, so a site that hangs costs only its own server a wait.
     Map<Long, List<Feed>> byServer = new LinkedHashMap<>();
+    int polled = 0;
     for (Feed feed : due) {
-      byServer.computeIfAbsent(feed.guildId(), g -> new ArrayList<>()).add(feed);
+      if (polled < BATCH && !busy.contains(feed.guildId())) {
+        byServer.computeIfAbsent(feed.guildId(), g -> new ArrayList<>()).add(feed);
+        polled++;
+      }
     }
     List<CompletableFuture<Void>> reads = new ArrayList<>();
     try {
-      for (List<Feed> feeds : byServer.values()) {
-        reads.add(CompletableFuture.runAsync(() -> pollInTurn(feeds, publisher), workers));
+      for (Map.Entry<Long, List<Feed>> server : byServer.entrySet()) {
+        reads.add(read(server.getKey(), server.getValue(), publisher));
       }
-      // Waited for, so that a feed is never read twice at once: the next tick starts after.
-      CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get();
+      CompletableFuture<Void> all =
+          CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new));
+      if (patience == null) {
+        all.get();
+      } else {
+        all.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+      }
     } catch (RejectedExecutionException e) {
       log.debug("Feed readers stopped; the due feeds wait for the next run");
-      return due.size();
+      return polled;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // shutting down: the workers are interrupted too
-      return due.size();
+      return polled;
+    } catch (TimeoutException e) {
+      log.info(
+          "Feeds of {} servers are still being read after {}; the next polls skip them until done",
+          reads.stream().filter(r -> !r.isDone()).count(),
+          patience);
     } catch (ExecutionException e) {
-      log.warn("Reading feeds failed", e.getCause()); // poll() keeps its own failures
+      // logged where it failed
     }
     pruneWhenDue(shardTotal, shardIds);
-    return due.size();
+    return polled;
+  }
+
+  /** Reads one server's feeds on a worker, marking the server busy until they are all read. */
+  private CompletableFuture<Void> read(long guildId, List<Feed> feeds, Publisher publisher) {
+    reading.add(guildId);
+    try {
+      return CompletableFuture.runAsync(() -> pollInTurn(feeds, publisher), workers)
+          .whenComplete(
+              (done, failure) -> {
+                reading.remove(guildId);
+                if (failure != null) {
+                  log.warn("Reading the feeds of guild {} failed", guildId, failure);
+                }
+              });
+    } catch (RuntimeException e) {
+      reading.remove(guildId);
+      throw e;
+    }
   }
 
   private void pollInTurn(List<Feed> feeds, Publisher publisher) {

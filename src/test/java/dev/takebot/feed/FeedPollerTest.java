@@ -481,6 +481,71 @@ class FeedPollerTest {
   }
 
   @Test
+  @Timeout(30)
+  @DisplayName(
+      "a server whose feed hangs holds no tick past its patience: the next ticks read the other"
+          + " servers' feeds again, and never the hanging server's while its read goes on")
+  void hangingServerDoesNotHoldTheNextTicks() throws Exception {
+    long otherGuild = 3L << 22;
+    fetcher = new SafeFetcher(new FetchSettings(true, 2, 30, 30, null, null)); // a 30 s budget
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger stuckReads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    String stuck = rss(List.of("s1"));
+    server.route(
+        "/stuck.xml",
+        ex -> {
+          if (stuckReads.incrementAndGet() > 1) { // the first read is the add's
+            try {
+              release.await(30, TimeUnit.SECONDS); // hangs until the test lets it go
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          FixtureServer.send(
+              ex, 200, "application/rss+xml", stuck.getBytes(StandardCharsets.UTF_8));
+        });
+    service().add(GUILD, 0, server.url("/stuck.xml"), 7, 0);
+    service().add(otherGuild, 0, server.url("/feed.xml"), 7, 0);
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    List<String> where = new CopyOnWriteArrayList<>();
+    FeedPoller.Publisher publisher = (feed, item) -> where.add(feed.guildId() + ":" + item.guid());
+    try {
+      FeedPoller ticks =
+          new FeedPoller(
+              store.feeds(), fetcher, settings, clock, () -> 0.5, workers, Duration.ZERO);
+      items.add("n1");
+      clock.advance(Duration.ofMinutes(20));
+
+      assertThat(ticks.pollDue(1, SHARDS, publisher)).as("returns without waiting").isEqualTo(2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> where.contains(otherGuild + ":n1"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> stuckReads.get() == 2);
+
+      // Both feeds are due again; the hanging one's read still goes on.
+      items.add(0, "n2");
+      clock.advance(Duration.ofMinutes(20));
+      assertThat(ticks.pollDue(1, SHARDS, publisher)).as("only the other server's").isOne();
+      await().atMost(Duration.ofSeconds(10)).until(() -> where.contains(otherGuild + ":n2"));
+      assertThat(stuckReads).as("never read twice at once").hasValue(2);
+
+      // Once its read ended, a later tick reads it again.
+      release.countDown();
+      clock.advance(Duration.ofMinutes(20));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                ticks.pollDue(1, SHARDS, publisher);
+                return stuckReads.get() == 3;
+              });
+    } finally {
+      release.countDown();
+      workers.shutdown(); // the reads end before the store closes
+      assertThat(workers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
   @DisplayName("50 new items at once: at most 2 per poll, oldest first, each exactly once")
   void floodIsBounded() {
     items.add("old");
