@@ -289,7 +289,10 @@ public final class TakeBotAssembly implements AutoCloseable {
               config.feeds(),
               clock,
               () -> ThreadLocalRandom.current().nextDouble(),
-              scheduler.workers("feed-reads", config.feeds().parallelServers()));
+              scheduler.workers("feed-reads", config.feeds().parallelServers()),
+              // A server whose feeds take longer than a tick goes on being read while the next
+              // ticks read the others.
+              FEED_TICK);
       FeedPosting feedPosting =
           new FeedPosting(ctx, poller, publisher, previews, scheduler.routine("feeds"), FEED_TICK);
       Feeds feeds =

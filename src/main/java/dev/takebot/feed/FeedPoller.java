@@ -20,9 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +93,12 @@ public final class FeedPoller {
   private final DoubleSupplier random;
   private final Executor workers;
 
+  /** How long a tick waits for its reads; null: until they end. */
+  private final Duration patience;
+
+  /** Servers whose feeds are being read (by this tick or one before it that stopped waiting). */
+  private final Set<Long> reading = ConcurrentHashMap.newKeySet();
+
   /**
    * This poller's run: previews live in memory, so the items another run offered and nobody decided
    * (the bot restarted) are offered again.
@@ -113,9 +122,8 @@ public final class FeedPoller {
   }
 
   /**
-   * @param random jitter in [0, 1)
-   * @param workers where the feeds of different servers are read at the same time; as many threads
-   *     as {@code feeds.parallelServers}
+   * Reads the due feeds of different servers at once on {@code workers}, each call waiting until
+   * they are all read.
    */
   public FeedPoller(
       FeedStore store,
@@ -124,7 +132,27 @@ public final class FeedPoller {
       Clock clock,
       DoubleSupplier random,
       Executor workers) {
+    this(store, fetcher, settings, clock, random, workers, null);
+  }
+
+  /**
+   * @param random jitter in [0, 1)
+   * @param workers where the feeds of different servers are read at the same time; as many threads
+   *     as {@code feeds.parallelServers}
+   * @param patience how long {@link #pollDue} waits for its reads (null: until they end); a server
+   *     whose feeds take longer goes on being read meanwhile, and later calls skip it until it is
+   *     done
+   */
+  public FeedPoller(
+      FeedStore store,
+      SafeFetcher fetcher,
+      FeedSettings settings,
+      Clock clock,
+      DoubleSupplier random,
+      Executor workers,
+      Duration patience) {
     this.workers = workers;
+    this.patience = patience;
     this.store = store;
     this.source = new FeedSource(fetcher);
     this.settings = settings;
@@ -133,39 +161,82 @@ public final class FeedPoller {
   }
 
   /**
-   * Polls every due feed of the servers on {@code shardIds} (of {@code shardTotal}).
+   * Polls every due feed of the servers on {@code shardIds} (of {@code shardTotal}), except those
+   * of a server still being read by an earlier call.
    *
-   * @return how many feeds were polled
+   * @return how many feeds were polled (or are being read, past the patience)
    */
-  public int pollDue(int shardTotal, Collection<Integer> shardIds, Publisher publisher) {
+  public synchronized int pollDue(
+      int shardTotal, Collection<Integer> shardIds, Publisher publisher) {
     if (shardIds.isEmpty()) {
       return 0;
     }
-    List<Feed> due = store.dueFeeds(clock.instant(), shardTotal, shardIds, BATCH);
+    // Taken before the due feeds are asked for: a server whose read ends after this is skipped
+    // this time, and one not in it had no read going on, so what the store says of it is current.
+    // Either way no feed is read twice at once.
+    Set<Long> busy = Set.copyOf(reading);
+    List<Feed> due =
+        store.dueFeeds(
+            clock.instant(),
+            shardTotal,
+            shardIds,
+            BATCH + busy.size() * settings.maxPerServer()); // room for the busy ones' feeds
     // One server's feeds one after the other (its posts keep their order and never race each
     // other); different servers' at once, so a site that hangs costs only its own server a wait.
     Map<Long, List<Feed>> byServer = new LinkedHashMap<>();
+    int polled = 0;
     for (Feed feed : due) {
-      byServer.computeIfAbsent(feed.guildId(), g -> new ArrayList<>()).add(feed);
+      if (polled < BATCH && !busy.contains(feed.guildId())) {
+        byServer.computeIfAbsent(feed.guildId(), g -> new ArrayList<>()).add(feed);
+        polled++;
+      }
     }
     List<CompletableFuture<Void>> reads = new ArrayList<>();
     try {
-      for (List<Feed> feeds : byServer.values()) {
-        reads.add(CompletableFuture.runAsync(() -> pollInTurn(feeds, publisher), workers));
+      for (Map.Entry<Long, List<Feed>> server : byServer.entrySet()) {
+        reads.add(read(server.getKey(), server.getValue(), publisher));
       }
-      // Waited for, so that a feed is never read twice at once: the next tick starts after.
-      CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).get();
+      CompletableFuture<Void> all =
+          CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new));
+      if (patience == null) {
+        all.get();
+      } else {
+        all.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+      }
     } catch (RejectedExecutionException e) {
       log.debug("Feed readers stopped; the due feeds wait for the next run");
-      return due.size();
+      return polled;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // shutting down: the workers are interrupted too
-      return due.size();
+      return polled;
+    } catch (TimeoutException e) {
+      log.info(
+          "Feeds of {} servers are still being read after {}; the next polls skip them until done",
+          reads.stream().filter(r -> !r.isDone()).count(),
+          patience);
     } catch (ExecutionException e) {
-      log.warn("Reading feeds failed", e.getCause()); // poll() keeps its own failures
+      // logged where it failed
     }
     pruneWhenDue(shardTotal, shardIds);
-    return due.size();
+    return polled;
+  }
+
+  /** Reads one server's feeds on a worker, marking the server busy until they are all read. */
+  private CompletableFuture<Void> read(long guildId, List<Feed> feeds, Publisher publisher) {
+    reading.add(guildId);
+    try {
+      return CompletableFuture.runAsync(() -> pollInTurn(feeds, publisher), workers)
+          .whenComplete(
+              (done, failure) -> {
+                reading.remove(guildId);
+                if (failure != null) {
+                  log.warn("Reading the feeds of guild {} failed", guildId, failure);
+                }
+              });
+    } catch (RuntimeException e) {
+      reading.remove(guildId);
+      throw e;
+    }
   }
 
   private void pollInTurn(List<Feed> feeds, Publisher publisher) {
@@ -252,15 +323,15 @@ public final class FeedPoller {
           log.info("Feed {} item {} left the feed undecided; not offered again", feed.id(), gone);
         }
       }
-      // Asked again: a moderator may have paused or removed it while it was read (a batch of slow
-      // feeds takes minutes), and then nothing of it may go out.
-      Optional<Feed> current = store.feed(feed.guildId(), feed.url());
-      if (current.isEmpty() || current.get().paused()) {
-        return;
-      }
       int posts = Math.min(fresh.size(), settings.maxPostsPerPoll());
       Instant until = now.plus(REVIEW_LIFETIME).plus(REOFFER_GRACE);
       for (FeedItem item : fresh.subList(0, posts)) {
+        // Asked before each post: a moderator may pause or remove the feed while it is read (a
+        // batch of slow feeds takes minutes) or while its items go out (each post takes seconds),
+        // and then nothing more of it may go out; the rest waits for a resume.
+        if (!stillWanted(feed)) {
+          return;
+        }
         String earlier = earlierKeys.get(item);
         boolean mine =
             earlier != null
@@ -295,6 +366,9 @@ public final class FeedPoller {
             posts);
       }
     } catch (FetchException | FeedFormatException | PostFailed e) {
+      if (stopping(feed)) {
+        return;
+      }
       // Moderators see the phrase; what the library said is only for the log.
       log.info(
           "Polling feed {} of guild {} failed: {}{}",
@@ -304,15 +378,33 @@ public final class FeedPoller {
           e.getCause() == null ? "" : " (" + oneLine(e.getCause().toString()) + ")");
       failed(feed, now, ((Phrased) e).phrase());
     } catch (RuntimeException e) {
+      if (stopping(feed)) {
+        return;
+      }
       log.warn("Polling feed {} of guild {} failed", feed.id(), feed.guildId(), e);
       failed(feed, now, Phrase.of("feed.error.internal"));
     }
   }
 
+  /** Whether the feed is still there, as the same feed, and not paused. */
+  private boolean stillWanted(Feed feed) {
+    Optional<Feed> current = store.feed(feed.guildId(), feed.url());
+    return current.isPresent() && current.get().id() == feed.id() && !current.get().paused();
+  }
+
   /**
-   * Marks an item a moderator posted or cancelled (or that turned out to be no article) as decided:
-   * it is never offered again.
+   * Whether this read failed because the bot is stopping (its thread was interrupted): the site did
+   * nothing wrong, so no error is shown and no backoff added; the feed is simply due after the
+   * restart.
    */
+  private static boolean stopping(Feed feed) {
+    if (!Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    log.info("Reading feed {} of guild {} stopped: the bot is stopping", feed.id(), feed.guildId());
+    return true;
+  }
+
   /**
    * Remembers an item offered for review outside a poll (the newest one when a feed is added) as
    * offered by this run, so a restart before a moderator decides offers it again.
@@ -327,6 +419,10 @@ public final class FeedPoller {
         now.plus(REVIEW_LIFETIME).plus(REOFFER_GRACE));
   }
 
+  /**
+   * Marks an item a moderator posted or cancelled (or that turned out to be no article) as decided:
+   * it is never offered again.
+   */
   public void decided(Feed feed, FeedItem item) {
     store.decide(feed.id(), FeedStore.SeenItem.of(item));
   }

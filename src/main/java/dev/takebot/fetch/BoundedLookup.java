@@ -3,10 +3,10 @@ package dev.takebot.fetch;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,14 +15,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a {@link SafeFetcher.Resolver} under the fetch's deadline. The system's resolver cannot be
  * interrupted and may wait far longer than a fetch's budget (several DNS servers, retries each), so
- * lookups run on a few threads of their own and the fetch stops waiting at its deadline. A lookup
- * that never ends holds one of those threads; with all of them held, further lookups wait in a
- * small queue until their own deadline, or are refused when it is full: the fetch fails in time
- * either way, and no threads pile up.
+ * lookups run on threads of their own and the fetch stops waiting at its deadline.
+ *
+ * <p>A lookup the fetch gave up on goes on holding its thread until the resolver gives up too, and
+ * which names hang is anyone's choice: whoever runs a name server that never answers can post links
+ * to it in a server of their own. So a lookup never waits behind hanging ones: each gets a thread
+ * of its own, up to {@link #MAX_THREADS} at once (a few stay idle for the next; a normal lookup
+ * takes milliseconds); beyond that a lookup is refused at once, so the fetch still fails in time
+ * and no threads pile up.
  */
 final class BoundedLookup {
+  /** Threads started before any other is made; every thread ends once idle for 30 s. */
   static final int THREADS = 4;
-  static final int QUEUE = 64;
+
+  /** Lookups at once at most, hanging ones included. */
+  static final int MAX_THREADS = 32;
 
   private final SafeFetcher.Resolver resolver;
   private final ThreadPoolExecutor pool;
@@ -33,10 +40,10 @@ final class BoundedLookup {
     this.pool =
         new ThreadPoolExecutor(
             THREADS,
-            THREADS,
+            MAX_THREADS,
             30,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE),
+            new SynchronousQueue<>(), // never waits behind a lookup that hangs
             r -> {
               Thread t = new Thread(r, "takebot-dns-" + n.incrementAndGet());
               t.setDaemon(true); // idle ones end after 30 s; none holds the JVM open
@@ -48,7 +55,7 @@ final class BoundedLookup {
 
   /**
    * The host's addresses, or a {@link TimeoutException} once {@code deadline} ({@link
-   * System#nanoTime()}) passes or when too many lookups are already waiting.
+   * System#nanoTime()}) passes or when {@link #MAX_THREADS} lookups are already running.
    */
   List<InetAddress> resolve(String host, long deadline)
       throws UnknownHostException, TimeoutException {
@@ -56,7 +63,7 @@ final class BoundedLookup {
     try {
       lookup = pool.submit(() -> resolver.resolve(host));
     } catch (RejectedExecutionException e) {
-      throw new TimeoutException("too many name lookups waiting");
+      throw new TimeoutException("too many name lookups at once");
     }
     try {
       return lookup.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -481,6 +481,71 @@ class FeedPollerTest {
   }
 
   @Test
+  @Timeout(30)
+  @DisplayName(
+      "a server whose feed hangs holds no tick past its patience: the next ticks read the other"
+          + " servers' feeds again, and never the hanging server's while its read goes on")
+  void hangingServerDoesNotHoldTheNextTicks() throws Exception {
+    long otherGuild = 3L << 22;
+    fetcher = new SafeFetcher(new FetchSettings(true, 2, 30, 30, null, null)); // a 30 s budget
+    CountDownLatch release = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger stuckReads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    String stuck = rss(List.of("s1"));
+    server.route(
+        "/stuck.xml",
+        ex -> {
+          if (stuckReads.incrementAndGet() > 1) { // the first read is the add's
+            try {
+              release.await(30, TimeUnit.SECONDS); // hangs until the test lets it go
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          FixtureServer.send(
+              ex, 200, "application/rss+xml", stuck.getBytes(StandardCharsets.UTF_8));
+        });
+    service().add(GUILD, 0, server.url("/stuck.xml"), 7, 0);
+    service().add(otherGuild, 0, server.url("/feed.xml"), 7, 0);
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    List<String> where = new CopyOnWriteArrayList<>();
+    FeedPoller.Publisher publisher = (feed, item) -> where.add(feed.guildId() + ":" + item.guid());
+    try {
+      FeedPoller ticks =
+          new FeedPoller(
+              store.feeds(), fetcher, settings, clock, () -> 0.5, workers, Duration.ZERO);
+      items.add("n1");
+      clock.advance(Duration.ofMinutes(20));
+
+      assertThat(ticks.pollDue(1, SHARDS, publisher)).as("returns without waiting").isEqualTo(2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> where.contains(otherGuild + ":n1"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> stuckReads.get() == 2);
+
+      // Both feeds are due again; the hanging one's read still goes on.
+      items.add(0, "n2");
+      clock.advance(Duration.ofMinutes(20));
+      assertThat(ticks.pollDue(1, SHARDS, publisher)).as("only the other server's").isOne();
+      await().atMost(Duration.ofSeconds(10)).until(() -> where.contains(otherGuild + ":n2"));
+      assertThat(stuckReads).as("never read twice at once").hasValue(2);
+
+      // Once its read ended, a later tick reads it again.
+      release.countDown();
+      clock.advance(Duration.ofMinutes(20));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                ticks.pollDue(1, SHARDS, publisher);
+                return stuckReads.get() == 3;
+              });
+    } finally {
+      release.countDown();
+      workers.shutdown(); // the reads end before the store closes
+      assertThat(workers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
   @DisplayName("50 new items at once: at most 2 per poll, oldest first, each exactly once")
   void floodIsBounded() {
     items.add("old");
@@ -583,6 +648,127 @@ class FeedPollerTest {
     clock.advance(Duration.ofHours(1));
     poll();
     assertThat(posted).containsExactly("b");
+  }
+
+  @Test
+  @DisplayName(
+      "a feed paused or removed while its new items are being posted posts no further item: the"
+          + " rest waits for resume (paused) or is never posted (removed)")
+  void pausedOrRemovedBetweenTwoPostsStops() {
+    settings = new FeedSettings(15, 120, 3, "none", 3);
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    items.addAll(List.of("c", "b", "a"));
+    clock.advance(Duration.ofMinutes(20));
+    long id = feed().id();
+    // The moderator's /feed pause lands while the first new item is being posted.
+    poller()
+        .pollDue(
+            1,
+            SHARDS,
+            (feed, item) -> {
+              posted.add(item.guid());
+              store.feeds().setPaused(GUILD, id, true);
+            });
+    assertThat(posted).containsExactly("a");
+
+    store.feeds().setPaused(GUILD, id, false);
+    clock.advance(Duration.ofHours(1));
+    poller()
+        .pollDue(
+            1,
+            SHARDS,
+            (feed, item) -> {
+              posted.add(item.guid());
+              store.feeds().removeFeed(GUILD, id);
+            });
+    assertThat(posted).containsExactly("a", "b");
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName(
+      "a read cut short because the bot is stopping records no error and no backoff: after the"
+          + " restart the feed is read on time, with no failure shown in /feed list")
+  void stoppingWhileReadingRecordsNoFailure() throws Exception {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    items.add(0, "b");
+    clock.advance(Duration.ofMinutes(20));
+    Instant due = feed().nextPollAt();
+    CountDownLatch asked = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    // A name lookup the stop interrupts (a total budget of 30 s: the stop, not the budget, ends
+    // it).
+    SafeFetcher slowName =
+        new SafeFetcher(
+            new FetchSettings(true, 2, 2, 30, null, null),
+            dev.takebot.fetch.AddressPolicy.any(),
+            host -> {
+              asked.countDown();
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new java.net.UnknownHostException(host);
+            });
+    FeedPoller stopping = new FeedPoller(store.feeds(), slowName, settings, clock, () -> 0.5);
+    Thread reader =
+        new Thread(() -> stopping.pollDue(1, SHARDS, (feed, item) -> posted.add(item.guid())));
+    try {
+      reader.start();
+      assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+      reader.interrupt(); // what stopping the routines does to the threads reading feeds
+      reader.join(10_000);
+      assertThat(reader.isAlive()).isFalse();
+    } finally {
+      never.countDown();
+    }
+
+    assertThat(posted).isEmpty();
+    assertThat(feed().lastError()).isNull();
+    assertThat(feed().failures()).isZero();
+    assertThat(feed().nextPollAt()).isEqualTo(due);
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName(
+      "a read cut short by the stop while the site is still sending records no failure either")
+  void stoppingWhileTheSiteAnswersRecordsNoFailure() throws Exception {
+    items.add("a");
+    service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
+    clock.advance(Duration.ofMinutes(20));
+    Instant due = feed().nextPollAt();
+    server.route(
+        "/feed.xml",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+          ex.sendResponseHeaders(200, 0);
+          try (java.io.OutputStream out = ex.getResponseBody()) {
+            while (true) { // a site that drips its answer for ever
+              out.write(' ');
+              out.flush();
+              Thread.sleep(50);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    SafeFetcher patient = new SafeFetcher(new FetchSettings(true, 2, 5, 30, null, null));
+    FeedPoller stopping = new FeedPoller(store.feeds(), patient, settings, clock, () -> 0.5);
+    int before = server.count("/feed.xml");
+    Thread reader =
+        new Thread(() -> stopping.pollDue(1, SHARDS, (feed, item) -> posted.add(item.guid())));
+    reader.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.count("/feed.xml") > before);
+    reader.interrupt();
+    reader.join(10_000);
+    assertThat(reader.isAlive()).isFalse();
+
+    assertThat(feed().lastError()).isNull();
+    assertThat(feed().failures()).isZero();
+    assertThat(feed().nextPollAt()).isEqualTo(due);
   }
 
   @Test

@@ -156,6 +156,31 @@ class SafeFetcherTest {
   }
 
   @Test
+  @DisplayName(
+      "a name that answered a public address and then a private one is refused at the redirect"
+          + " back to itself: each hop is looked up and checked again, through the bounded lookup")
+  void rebindingBetweenHopsRefused() {
+    server.fixture("/news", "text/html", "news-page.html");
+    server.redirect("/hop", 302, "/news"); // same host, so only a fresh lookup can catch the change
+    java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    SafeFetcher.Resolver rebinding =
+        host ->
+            lookups.incrementAndGet() == 1
+                ? List.of(InetAddress.getLoopbackAddress()) // stands for a public site
+                : List.of(
+                    InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, 1, 1}));
+    SafeFetcher pinned = new SafeFetcher(SETTINGS, publicAndTestServer, rebinding);
+
+    assertThatThrownBy(
+            () -> pinned.fetch("http://news.example:" + server.port() + "/hop", Accept.PAGE))
+        .isInstanceOf(FetchException.class)
+        .hasMessage("that address is on a private network");
+    assertThat(lookups).hasValue(2);
+    assertThat(server.requests().stream().map(FixtureServer.Request::path)).containsExactly("/hop");
+  }
+
+  @Test
   @DisplayName("a 10 MB page is cut off at 2 MB while reading: \"the page is larger than 2 MB\"")
   void tenMegabytePageRefused() {
     server.huge("/huge", 10L * 1024 * 1024);
@@ -216,6 +241,54 @@ class SafeFetcherTest {
           .isLessThan(Duration.ofSeconds(5));
     } finally {
       never.countDown();
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  @DisplayName(
+      "names whose lookups hang (anyone can run a name server that never answers and post its"
+          + " links in their own server) do not starve everybody else's lookups")
+  void hangingLookupsDoNotStarveOthers() throws Exception {
+    server.fixture("/news", "text/html", "news-page.html");
+    CountDownLatch never = new CountDownLatch(1);
+    SafeFetcher.Resolver resolver =
+        host -> {
+          if (host.startsWith("hang")) {
+            // The system's lookup cannot be interrupted: it waits out the name server regardless.
+            while (never.getCount() > 0) {
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                // ignored, as getaddrinfo does
+              }
+            }
+            throw new UnknownHostException(host);
+          }
+          return List.of(InetAddress.getLoopbackAddress());
+        };
+    SafeFetcher shared = new SafeFetcher(SETTINGS, publicAndTestServer, resolver);
+    java.util.concurrent.ExecutorService hostile =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> gaveUp = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String link = "http://hang" + i + ".attacker.example/";
+        gaveUp.add(
+            hostile.submit(
+                () ->
+                    assertThatThrownBy(() -> shared.fetch(link, Accept.PAGE))
+                        .hasMessage("the site took too long to answer")));
+      }
+      for (java.util.concurrent.Future<?> f : gaveUp) {
+        f.get(); // each fetch gave up at its budget; its lookup still hangs
+      }
+
+      Fetched page = shared.fetch("http://news.example:" + server.port() + "/news", Accept.PAGE);
+      assertThat(page.body()).isNotEmpty();
+    } finally {
+      never.countDown();
+      hostile.shutdownNow();
     }
   }
 
