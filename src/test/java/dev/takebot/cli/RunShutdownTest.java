@@ -193,8 +193,9 @@ class RunShutdownTest {
         // when it is sent SIGTERM
         bot.destroy();
 
-        // then it stops without waiting out the 10 s the database would keep it, and exits 0
-        assertThat(bot.waitFor(8, TimeUnit.SECONDS)).as("exited before the lock gave up").isTrue();
+        // then it stops and exits 0 (before, it waited out the database's 10 s and exited 1; the
+        // exit status tells the two apart, so a loaded machine's slow exit cannot fail this)
+        assertThat(bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("exited in time").isTrue();
         assertThat(bot.exitValue()).as("exit status; log:%n%s", log()).isZero();
         assertThat(log()).contains("Stopped cleanly").doesNotContain(" started: ");
         assertThat(sandbox.gatewayEvents()).as("never connected").isEmpty();
