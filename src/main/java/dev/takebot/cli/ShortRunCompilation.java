@@ -20,7 +20,7 @@ import javax.management.ObjectName;
  *
  * <p>Why: on 150,000 texts (2 cores) the optimising compiler (C2) spends about 2 s of CPU compiling
  * and recompiling the tokenizer, while the whole run lasts under a second: its faster code never
- * pays back. Excluding our classes from C2 measured 0.82 → 0.54 s wall and 1.5 → 0.75 CPU s. The
+ * pays back. Excluding our classes from C2 measured 0.78 → 0.57 s wall and 1.4 → 0.8 CPU s. The
  * balance turns past about 900,000 texts (≈ 90 MB), so larger inputs keep the JVM's default, and so
  * does the long-running bot.
  *
