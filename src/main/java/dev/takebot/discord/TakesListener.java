@@ -102,9 +102,10 @@ final class TakesListener extends ListenerAdapter {
     try {
       retries.after(retryDelay, () -> retry(id));
     } catch (RejectedExecutionException e) {
-      pending.remove(id);
-      log.warn(
-          "Bot shutting down: take {} not stored; backfill will collect it on the next start", id);
+      // The bot is stopping: the routines stop before the gateway does, so an event handled in
+      // between lands here. The take stays pending for drainRetries, which runs once the gateway
+      // has closed; were it to come later still, the next start's backfill collects it.
+      log.info("Bot shutting down: take {} will be stored as the bot stops", id);
     }
   }
 

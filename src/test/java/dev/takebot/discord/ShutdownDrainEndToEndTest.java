@@ -94,4 +94,47 @@ class ShutdownDrainEndToEndTest {
       assertThat(store.findTake(Long.parseLong(takeId))).isPresent();
     }
   }
+
+  @Test
+  @DisplayName(
+      "a take whose write fails while the bot is stopping (routines already stopped, gateway still"
+          + " open) is stored by the drain, not left to the next start")
+  void failureDuringStopIsDrained(@TempDir Path dir) throws InterruptedException {
+    String takeId;
+    try (BotHarness h =
+        new BotHarness(
+            DiscordSandbox.builder(),
+            dir,
+            s -> List.of(),
+            new TakesSettings(0, 0),
+            TakeBotAssembly.Overrides.none()
+                .analyzer(new KeywordAnalyzer())
+                .storeView(this::failingOnDemand)
+                .takeRetryDelay(Duration.ofMinutes(10)))) {
+      DiscordSandbox sandbox = h.sandbox;
+      SandboxMessage answer =
+          sandbox
+              .slash(
+                  sandbox.moderator(),
+                  sandbox.news(),
+                  "article post",
+                  BotHarness.now(Map.of("name", "sahel-reset")))
+              .awaitResponse(WAIT);
+      Matcher link = POST_LINK.matcher(answer.content());
+      assertThat(link.find()).isTrue();
+      Channel thread = sandbox.awaitThread(t -> t.id().equals(link.group(2)), WAIT);
+
+      // given a bot whose routines have stopped (the first step of stopping), so no retry can be
+      // scheduled, and a take whose write fails in that moment
+      h.app.scheduler().stopRoutines();
+      failInserts.set(1);
+      takeId = sandbox.post(sandbox.member(), thread, "A sensible step, finally").id();
+      BotHarness.await("the failed attempt", () -> failInserts.get() == 0);
+      BotHarness.await("the take to wait for the drain", () -> h.app.takesWaitingForRetry() == 1);
+    } // when the bot finishes stopping
+    // then the drain wrote it
+    try (JdbcTakeStore store = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null)) {
+      assertThat(store.findTake(Long.parseLong(takeId))).isPresent();
+    }
+  }
 }
