@@ -60,28 +60,9 @@ class ShutdownDrainEndToEndTest {
       "a take whose first write failed is stored when the bot stops, before its retry was due")
   void pendingRetryIsWrittenAtStop(@TempDir Path dir) throws InterruptedException {
     String takeId;
-    try (BotHarness h =
-        new BotHarness(
-            DiscordSandbox.builder(),
-            dir,
-            s -> List.of(),
-            new TakesSettings(0, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(new KeywordAnalyzer())
-                .storeView(this::failingOnDemand)
-                .takeRetryDelay(Duration.ofMinutes(10)))) {
+    try (BotHarness h = bot(dir)) {
       DiscordSandbox sandbox = h.sandbox;
-      SandboxMessage answer =
-          sandbox
-              .slash(
-                  sandbox.moderator(),
-                  sandbox.news(),
-                  "article post",
-                  BotHarness.now(Map.of("name", "sahel-reset")))
-              .awaitResponse(WAIT);
-      Matcher link = POST_LINK.matcher(answer.content());
-      assertThat(link.find()).isTrue();
-      Channel thread = sandbox.awaitThread(t -> t.id().equals(link.group(2)), WAIT);
+      Channel thread = postArticle(sandbox);
 
       // given a take whose write failed, its retry due in ten minutes
       failInserts.set(1);
@@ -90,9 +71,7 @@ class ShutdownDrainEndToEndTest {
       assertThat(h.store.findTake(Long.parseLong(takeId))).isEmpty();
     } // when the bot stops
     // then the take was written before the store closed
-    try (JdbcTakeStore store = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null)) {
-      assertThat(store.findTake(Long.parseLong(takeId))).isPresent();
-    }
+    assertStored(dir, takeId);
   }
 
   @Test
@@ -101,28 +80,9 @@ class ShutdownDrainEndToEndTest {
           + " open) is stored by the drain, not left to the next start")
   void failureDuringStopIsDrained(@TempDir Path dir) throws InterruptedException {
     String takeId;
-    try (BotHarness h =
-        new BotHarness(
-            DiscordSandbox.builder(),
-            dir,
-            s -> List.of(),
-            new TakesSettings(0, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(new KeywordAnalyzer())
-                .storeView(this::failingOnDemand)
-                .takeRetryDelay(Duration.ofMinutes(10)))) {
+    try (BotHarness h = bot(dir)) {
       DiscordSandbox sandbox = h.sandbox;
-      SandboxMessage answer =
-          sandbox
-              .slash(
-                  sandbox.moderator(),
-                  sandbox.news(),
-                  "article post",
-                  BotHarness.now(Map.of("name", "sahel-reset")))
-              .awaitResponse(WAIT);
-      Matcher link = POST_LINK.matcher(answer.content());
-      assertThat(link.find()).isTrue();
-      Channel thread = sandbox.awaitThread(t -> t.id().equals(link.group(2)), WAIT);
+      Channel thread = postArticle(sandbox);
 
       // given a bot whose routines have stopped (the first step of stopping), so no retry can be
       // scheduled, and a take whose write fails in that moment
@@ -133,6 +93,39 @@ class ShutdownDrainEndToEndTest {
       BotHarness.await("the take to wait for the drain", () -> h.app.takesWaitingForRetry() == 1);
     } // when the bot finishes stopping
     // then the drain wrote it
+    assertStored(dir, takeId);
+  }
+
+  /** A bot whose take writes fail on demand and whose retries are ten minutes away. */
+  private BotHarness bot(Path dir) throws InterruptedException {
+    return new BotHarness(
+        DiscordSandbox.builder(),
+        dir,
+        s -> List.of(),
+        new TakesSettings(0, 0),
+        TakeBotAssembly.Overrides.none()
+            .analyzer(new KeywordAnalyzer())
+            .storeView(this::failingOnDemand)
+            .takeRetryDelay(Duration.ofMinutes(10)));
+  }
+
+  /** Posts the sample article; its thread, where takes go. */
+  private static Channel postArticle(DiscordSandbox sandbox) {
+    SandboxMessage answer =
+        sandbox
+            .slash(
+                sandbox.moderator(),
+                sandbox.news(),
+                "article post",
+                BotHarness.now(Map.of("name", "sahel-reset")))
+            .awaitResponse(WAIT);
+    Matcher link = POST_LINK.matcher(answer.content());
+    assertThat(link.find()).isTrue();
+    return sandbox.awaitThread(t -> t.id().equals(link.group(2)), WAIT);
+  }
+
+  /** The take is in the database file the stopped bot left. */
+  private static void assertStored(Path dir, String takeId) {
     try (JdbcTakeStore store = Stores.open("jdbc:sqlite:" + dir.resolve("takes.db"), null, null)) {
       assertThat(store.findTake(Long.parseLong(takeId))).isPresent();
     }

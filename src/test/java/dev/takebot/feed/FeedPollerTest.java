@@ -740,21 +740,7 @@ class FeedPollerTest {
     service().add(GUILD, 0, server.url("/feed.xml"), 7, 0);
     clock.advance(Duration.ofMinutes(20));
     Instant due = feed().nextPollAt();
-    server.route(
-        "/feed.xml",
-        ex -> {
-          ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
-          ex.sendResponseHeaders(200, 0);
-          try (java.io.OutputStream out = ex.getResponseBody()) {
-            while (true) { // a site that drips its answer for ever
-              out.write(' ');
-              out.flush();
-              Thread.sleep(50);
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+    server.slow("/feed.xml", "application/rss+xml", 50); // a site that drips its answer for ever
     SafeFetcher patient = new SafeFetcher(new FetchSettings(true, 2, 5, 30, null, null));
     FeedPoller stopping = new FeedPoller(store.feeds(), patient, settings, clock, () -> 0.5);
     int before = server.count("/feed.xml");

@@ -133,10 +133,18 @@ public final class FixtureServer implements AutoCloseable {
 
   /** Sends headers, then one byte every {@code everyMillis}, for ever. */
   public FixtureServer slow(String path, long everyMillis) {
+    return slow(path, "text/html; charset=utf-8", everyMillis);
+  }
+
+  /**
+   * A site that drips its {@code contentType} answer for ever: headers, then one byte every {@code
+   * everyMillis} (the pause is the site's pace, not a test waiting for something).
+   */
+  public FixtureServer slow(String path, String contentType, long everyMillis) {
     return route(
         path,
         ex -> {
-          ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          ex.getResponseHeaders().add("Content-Type", contentType);
           ex.sendResponseHeaders(200, 0);
           try (OutputStream out = ex.getResponseBody()) {
             while (true) {
