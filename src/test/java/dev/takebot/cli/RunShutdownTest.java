@@ -62,23 +62,7 @@ class RunShutdownTest {
       Process bot =
           startBot(
               sandbox,
-              "discord:\n"
-                  + "  restUrl: "
-                  + sandbox.restUrl()
-                  + "\n"
-                  + "  gatewayUrl: "
-                  + sandbox.gatewayUrl()
-                  + "\n"
-                  + "  devGuildId: "
-                  + sandbox.guildId()
-                  + "\n"
-                  + "articles:\n  directory: "
-                  + Path.of("config", "articles").toAbsolutePath()
-                  + "\n"
-                  + "storage:\n  jdbcUrl: jdbc:sqlite:"
-                  + db
-                  + "\n"
-                  + "ops:\n  logFormat: json\n",
+              BotProcesses.configWithArticles(sandbox, db) + "ops:\n  logFormat: json\n",
               "--metrics-port",
               "0");
       try {
@@ -151,7 +135,7 @@ class RunShutdownTest {
     try (DiscordSandbox sandbox = DiscordSandbox.start()) {
       // given a gateway that accepts the bot's connection but never says HELLO
       sandbox.beginGatewayOutage();
-      Process bot = startBot(sandbox, minimalConfig(sandbox, db), "--metrics-port", "0");
+      Process bot = startBot(sandbox, BotProcesses.config(sandbox, db), "--metrics-port", "0");
       try {
         // and a bot waiting for its session: live, not ready
         await("the bot to serve its probes", bot, () -> logContains("/health/ready"));
@@ -186,7 +170,7 @@ class RunShutdownTest {
         DiscordSandbox sandbox = DiscordSandbox.start()) {
       st.execute("CREATE TABLE held (x INTEGER)");
       st.execute("BEGIN EXCLUSIVE");
-      Process bot = startBot(sandbox, minimalConfig(sandbox, db));
+      Process bot = startBot(sandbox, BotProcesses.config(sandbox, db));
       try {
         await("the bot to open its store", bot, () -> logContains("Opening the store"));
 
@@ -207,42 +191,16 @@ class RunShutdownTest {
     }
   }
 
-  /**
-   * Starts {@code Main run} in a JVM of its own on the test classpath, with {@code config} as its
-   * takebot.yaml, the sandbox's token in the environment and its output in bot.log.
-   */
+  /** Starts {@code Main run} in a JVM of its own on the test classpath. */
   private Process startBot(DiscordSandbox sandbox, String config, String... options)
       throws IOException {
-    Path file = Files.writeString(dir.resolve("takebot.yaml"), config);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "run",
-                "--config",
-                file.toString()));
-    command.addAll(List.of(options));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("bot.log").toFile());
-    builder.environment().put("DISCORD_TOKEN", sandbox.token());
-    return builder.start();
-  }
-
-  /** The sandbox's addresses and an SQLite file at {@code db}: nothing else configured. */
-  private static String minimalConfig(DiscordSandbox sandbox, Path db) {
-    return "discord:\n  restUrl: "
-        + sandbox.restUrl()
-        + "\n  gatewayUrl: "
-        + sandbox.gatewayUrl()
-        + "\nstorage:\n  jdbcUrl: jdbc:sqlite:"
-        + db
-        + "\n";
+    List<String> launcher =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName());
+    return BotProcesses.start(launcher, dir, sandbox, config, options);
   }
 
   private boolean logContains(String text) {

@@ -289,33 +289,15 @@ class RunnableJarIT {
       sandbox.setPreferredLocale("fr");
       Member member = sandbox.member();
       sandbox.setUserLocale(member, "en-US");
-      Path config =
-          Files.writeString(
-              dir.resolve("takebot.yaml"),
-              "discord:\n"
-                  + "  restUrl: "
-                  + sandbox.restUrl()
-                  + "\n"
-                  + "  gatewayUrl: "
-                  + sandbox.gatewayUrl()
-                  + "\n"
-                  + "  devGuildId: "
-                  + sandbox.guildId()
-                  + "\n"
-                  + "articles:\n  directory: "
-                  + Path.of("config", "articles").toAbsolutePath()
-                  + "\n"
-                  + "storage:\n  jdbcUrl: jdbc:sqlite:"
-                  + db
-                  + "\n");
-      ProcessBuilder builder =
-          new ProcessBuilder(javaJar("run", "--config", config.toString(), "--metrics-port", "0"))
-              .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("bot.log").toFile());
       // the token comes from the environment, as in production; never from a file
-      builder.environment().put("DISCORD_TOKEN", sandbox.token());
-      Process bot = builder.start();
+      Process bot =
+          BotProcesses.start(
+              javaJar(),
+              dir,
+              sandbox,
+              BotProcesses.configWithArticles(sandbox, db),
+              "--metrics-port",
+              "0");
       try {
         await(
             "the bot to connect and register its commands",
