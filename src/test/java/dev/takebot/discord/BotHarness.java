@@ -2,6 +2,8 @@ package dev.takebot.discord;
 
 import dev.takebot.config.ArticleSettings;
 import dev.takebot.config.DiscordSettings;
+import dev.takebot.config.FeedSettings;
+import dev.takebot.config.FetchSettings;
 import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
@@ -45,6 +47,15 @@ final class BotHarness implements AutoCloseable {
   final TakeService takes;
   final SummaryService summaries;
   final TakeBot bot;
+
+  /**
+   * A bot that reads the tests' local web server (the fetcher refuses private addresses otherwise)
+   * and polls feeds every 15 minutes: the feed and link tests' configuration.
+   */
+  static TakeBotConfig readsLocalFeeds(TakeBotConfig c) {
+    return c.withFetch(FetchSettings.defaults().withAllowPrivateAddresses(true))
+        .withFeeds(new FeedSettings(15, 120, 5, "newest", 2));
+  }
 
   /** The production analyser and the harness's short take retry delay: most tests' overrides. */
   static TakeBotAssembly.Overrides realAnalyzer() {

@@ -3,8 +3,6 @@ package dev.takebot.discord;
 import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.takebot.config.FeedSettings;
-import dev.takebot.config.FetchSettings;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.fetch.FixtureServer;
 import dev.takebot.sandbox.Channel;
@@ -45,9 +43,7 @@ class FeedAndPreviewAbuseEndToEndTest {
                 .analyzer(new KeywordAnalyzer())
                 .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
             "news",
-            c ->
-                c.withFetch(FetchSettings.defaults().withAllowPrivateAddresses(true))
-                    .withFeeds(new FeedSettings(15, 120, 5, "newest", 2)));
+            BotHarness::readsLocalFeeds);
     sandbox = h.sandbox;
     other = sandbox.guilds().get(1);
   }

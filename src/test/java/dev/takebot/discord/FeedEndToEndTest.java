@@ -4,8 +4,6 @@ import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.takebot.config.FeedSettings;
-import dev.takebot.config.FetchSettings;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.fetch.FixtureServer;
 import dev.takebot.sandbox.Channel;
@@ -97,9 +95,7 @@ class FeedEndToEndTest {
                 .clock(clock)
                 .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
             "news",
-            c ->
-                c.withFetch(FetchSettings.defaults().withAllowPrivateAddresses(true))
-                    .withFeeds(new FeedSettings(15, 120, 5, "newest", 2)));
+            BotHarness::readsLocalFeeds);
     sandbox = h.sandbox;
   }
 

@@ -3,8 +3,6 @@ package dev.takebot.discord;
 import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.takebot.config.FeedSettings;
-import dev.takebot.config.FetchSettings;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.fetch.FixtureServer;
 import dev.takebot.sandbox.DiscordSandbox;
@@ -93,9 +91,7 @@ class FrenchFeedEndToEndTest {
                 .clock(clock)
                 .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
             "news",
-            c ->
-                c.withFetch(FetchSettings.defaults().withAllowPrivateAddresses(true))
-                    .withFeeds(new FeedSettings(15, 120, 5, "newest", 2)));
+            BotHarness::readsLocalFeeds);
     sandbox = h.sandbox;
     sandbox.setPreferredLocale("fr");
     sandbox.setUserLocale(sandbox.moderator(), "fr");

@@ -3,8 +3,6 @@ package dev.takebot.discord;
 import static dev.takebot.discord.BotHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.takebot.config.FeedSettings;
-import dev.takebot.config.FetchSettings;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.fetch.FixtureServer;
 import dev.takebot.sandbox.Channel;
@@ -51,9 +49,8 @@ class ReviewRestartEndToEndTest {
   /** Starts (again) the bot on the sandbox and the same database. */
   private TakeBotAssembly start() throws InterruptedException {
     return TakeBotAssembly.start(
-        BotHarness.config(sandbox, dir, List.of(), new TakesSettings(0, 0), "news")
-            .withFetch(FetchSettings.defaults().withAllowPrivateAddresses(true))
-            .withFeeds(new FeedSettings(15, 120, 5, "newest", 2)),
+        BotHarness.readsLocalFeeds(
+            BotHarness.config(sandbox, dir, List.of(), new TakesSettings(0, 0), "news")),
         sandbox.token(),
         Map.of(),
         TakeBotAssembly.Overrides.none()
