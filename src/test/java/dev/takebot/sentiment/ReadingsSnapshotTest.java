@@ -123,7 +123,6 @@ class ReadingsSnapshotTest {
     String recordedVersion = recorded.get(0).substring(VERSION_PREFIX.length());
     boolean shared = devDir() != null;
     List<String> moved = new ArrayList<>();
-    List<String> added = new ArrayList<>();
     int compared = 0;
     for (String line : recorded.subList(2, recorded.size())) {
       int tab = line.indexOf('\t');
@@ -138,9 +137,7 @@ class ReadingsSnapshotTest {
       }
     }
     // A text added to the sets has no recorded reading to move: recording it needs no new version.
-    for (String id : actual.keySet()) {
-      added.add(id);
-    }
+    List<String> added = List.copyOf(actual.keySet());
     if (moved.isEmpty() && !added.isEmpty() && recordedVersion.equals(analyzer.version())) {
       Path out = writeSnapshot(readings());
       // Ids only: a new set's readings are not shown, so its checking half can stay unseen.
