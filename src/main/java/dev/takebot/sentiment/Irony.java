@@ -3,6 +3,7 @@ package dev.takebot.sentiment;
 import static dev.takebot.sentiment.TokenBuffer.T_CLAUSE;
 import static dev.takebot.sentiment.TokenBuffer.T_FACE;
 import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
+import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 
 /**
  * Reads irony and sarcasm, which a lexicon reads as praise: irony phrases ("thanks for nothing",
@@ -25,6 +26,9 @@ final class Irony {
 
   /** Factor for laughter that laughs at a third party: scorn, where laughter reads as mirth. */
   private final float scorn = -0.5f;
+
+  /** How many words may name whom praise is said to before its comma ("bravo Washington,"). */
+  private static final int VOCATIVE = 2;
 
   /** The least negative mass after congratulation that makes it a failure ("you lost": 1.3). */
   private final float minFailure;
@@ -201,6 +205,17 @@ final class Irony {
   }
 
   /**
+   * Whether token {@code k} reads as a name: capitalised, with no valence and no irony cue but that
+   * of an actor ("Washington").
+   */
+  private boolean isName(TokenBuffer tb, int m, int k) {
+    return Character.isUpperCase(tb.src[tb.start[k]])
+        && !isScored(tb, m, k)
+        && (tb.term[k] < 0
+            || (lex.cues(tb.term[k]) & ~(Lexicon.CUE_ACTOR | Lexicon.CUE_ACTOR_CAPS)) == 0);
+  }
+
+  /**
    * Whether token {@code i} opens its sentence (which starts at {@code start}), openers aside: "as
    * if", "oh great job".
    */
@@ -224,15 +239,18 @@ final class Irony {
       return false;
     }
     float failure = 0;
+    float praise = 0;
     for (int r = firstScored(tb, m, to); r < m && tb.scored[r] < end; r++) {
       int k = tb.scored[r];
-      if (tb.sent[k] > 0 && (tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
-        return false;
+      if (tb.sent[k] < 0) {
+        failure -= tb.sent[k];
+      } else if ((tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
+        praise += tb.sent[k]; // claps and laughter go with the congratulation
       }
-      failure -= Math.min(tb.sent[k], 0);
     }
-    // A mild word ("well done, a hard deal to land") tells of effort; a failure weighs more.
-    return failure >= minFailure && turn(tb, m, from, to);
+    // A mild word ("well done, a hard deal to land") tells of effort, and praise that holds its
+    // own against the failure ("good job, a loss but a brave fight") is sincere.
+    return failure >= minFailure && 2 * praise < failure && turn(tb, m, from, to);
   }
 
   /**
@@ -241,13 +259,13 @@ final class Irony {
    * at them. It then reads as mild scorn instead of mirth.
    */
   private boolean laughterAtThem(TokenBuffer tb, int m) {
-    boolean them = false;
     boolean actor = false;
-    for (int k = 0; k < tb.count && !(them && actor); k++) {
-      them |= cue(tb, k, Lexicon.CUE_THEM);
-      actor |= cue(tb, k, Lexicon.CUE_ACTOR);
+    for (int k = 0; k < tb.count && !actor; k++) {
+      actor =
+          cue(tb, k, Lexicon.CUE_ACTOR)
+              || (cue(tb, k, Lexicon.CUE_ACTOR_CAPS) && (tb.flags[k] & T_UPPER) != 0);
     }
-    if (!(them && actor)) {
+    if (!actor) {
       return false;
     }
     boolean laughter = false;
@@ -291,8 +309,16 @@ final class Irony {
     if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && tb.sent[j] <= 0) {
       j++; // "oh great, another summit"
     }
-    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0 && (tb.flags[j + 1] & T_CLAUSE) != 0) {
-      tb.ironic |= turns.turn(tb, m, s, end);
+    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0) {
+      // The praise may be said to someone before the comma: "bravo Washington, encore une
+      // promesse".
+      int b = j + 1;
+      while (b < i && b <= j + VOCATIVE && (tb.flags[b] & T_CLAUSE) == 0 && isName(tb, m, b)) {
+        b++;
+      }
+      if ((tb.flags[b] & T_CLAUSE) != 0) {
+        tb.ironic |= turns.turn(tb, m, s, end);
+      }
     }
   }
 

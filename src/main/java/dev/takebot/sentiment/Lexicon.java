@@ -85,11 +85,11 @@ final class Lexicon {
   /** "huh", "hein": ending a sentence, it doubts the sentence's praise. */
   static final int CUE_HUH = 1 << 8;
 
-  /** "they", "them", "ils": laughter at a third party mocks it ("they got kicked out lol"). */
-  static final int CUE_THEM = 1 << 9;
-
   /** "Washington", "junta", "afrique": an actor of the news, whom laughter about them mocks. */
-  static final int CUE_ACTOR = 1 << 10;
+  static final int CUE_ACTOR = 1 << 9;
+
+  /** "US": an actor of the news when written in capitals (not the pronoun "us"). */
+  static final int CUE_ACTOR_CAPS = 1 << 10;
 
   /** The kinds that start the irony pass (the others only matter once it runs). */
   private static final int TRIGGERS = CUE_ANOTHER | CUE_TAIL | CUE_LAUGH | CUE_PHRASE | CUE_HUH;
@@ -227,8 +227,8 @@ final class Lexicon {
           case "huh" -> cue(id, CUE_HUH);
           case "speech" -> cue(id, CUE_SPEECH);
           case "question" -> cue(id, CUE_QUESTION);
-          case "them" -> cue(id, CUE_THEM);
           case "actor" -> cue(id, CUE_ACTOR);
+          case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }

@@ -116,7 +116,14 @@ class IronyTest {
         "the audacity lmao",
         "who actually believes this lol",
         "they only remembered the Sahel once the uranium price went up lmao",
-        "mdr ils découvrent l'Afrique en 2026");
+        "mdr ils découvrent l'Afrique en 2026",
+        "Bravo Paris, encore une promesse en l'air",
+        "great job guys, you lost the whole region and now you want a reset 👏👏",
+        "oh now they care about the farmers? how touching",
+        "Mission accomplished: twenty years of policy and nothing to show for it",
+        "Bold strategy: ignore them for a decade, then ask for minerals",
+        "LMAO the US really believes one visit fixes a decade of neglect",
+        "love how 'partnership' means 'give us your lithium' /s");
   }
 
   static Stream<String> sincere() {
@@ -199,7 +206,11 @@ class IronyTest {
         "they really think it through, I respect that",
         "this will end well, I'm sure of it 🙏",
         "how kind of you to share this",
-        "chapeau aux diplomates, beau travail");
+        "chapeau aux diplomates, beau travail",
+        "Real diplomacy at last. Hats off.",
+        "big W for the region if this holds",
+        "that's cute, my cat loves the stream too",
+        "Bravo Paris, une belle victoire");
   }
 
   static Stream<String> informational() {
