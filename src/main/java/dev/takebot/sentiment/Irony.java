@@ -3,6 +3,7 @@ package dev.takebot.sentiment;
 import static dev.takebot.sentiment.TokenBuffer.T_CLAUSE;
 import static dev.takebot.sentiment.TokenBuffer.T_FACE;
 import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
+import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 
 /**
  * Reads irony and sarcasm, which a lexicon reads as praise: irony phrases ("thanks for nothing",
@@ -23,11 +24,21 @@ final class Irony {
   private final float scale;
   private final float inquiry;
 
+  /** Factor for laughter that laughs at a third party: scorn, where laughter reads as mirth. */
+  private final float scorn = -0.5f;
+
+  /** How many words may name whom praise is said to before its comma ("bravo Washington,"). */
+  private static final int VOCATIVE = 2;
+
+  /** The least negative mass after congratulation that makes it a failure ("you lost": 1.3). */
+  private final float minFailure;
+
   Irony(Lexicon lex, Tuning tuning) {
     this.lex = lex;
     this.flip = (float) tuning.sarcasm();
     this.scale = (float) tuning.scale();
     this.inquiry = (float) (tuning.inquiry() / tuning.question());
+    this.minFailure = 1.0f * scale;
   }
 
   /** Whether this emoji rolls its eyes at what it follows: 🙄 🙃 🤡 😒 🤨 😑. */
@@ -37,7 +48,8 @@ final class Irony {
         || cp == 0x1F921
         || cp == 0x1F612
         || cp == 0x1F928
-        || cp == 0x1F611;
+        || cp == 0x1F611
+        || cp == 0x1F480; // 💀: "this aged well 💀"
   }
 
   /** Whether the irony pass has anything to look at in {@code tb}. */
@@ -70,15 +82,26 @@ final class Irony {
         }
         int c = lex.cues(id);
         if ((c & Lexicon.CUE_PHRASE) != 0) {
-          int p = phraseAt(tb, i);
+          int p = phraseAt(tb, i, start);
           if (p >= 0) {
             int last = i + lex.ironyPhrases[p].length - 1;
+            if (lex.ironyKudos[p]) {
+              if (end <= i) {
+                end = tb.sentenceEnd(i);
+              }
+              if (opensSentence(tb, i, start)) {
+                tb.ironic |= kudos(tb, m, i, last + 1, end);
+              }
+              i = last;
+              continue;
+            }
             for (int k = i; k < last; k++) {
               tb.sent[k] = 0;
             }
             m = setValence(tb, m, last, lex.ironyValences[p] * scale);
             sarcastic |= lex.ironySarcastic[p];
-            tb.ironic |= lex.ironySarcastic[p];
+            // Laughter beside a phrase of scorn ("who actually believes this lol") laughs at it.
+            tb.ironic |= lex.ironySarcastic[p] || lex.ironyValences[p] < 0;
             i = last;
             continue;
           }
@@ -137,6 +160,9 @@ final class Irony {
       }
     }
     tb.ironic |= praiseAfterComplaint(tb, m);
+    if (!tb.ironic) {
+      laughterAtThem(tb, m);
+    }
     if (tb.eyeRoll) {
       tb.ironic |= turn(tb, m, 0, tb.count);
     }
@@ -154,8 +180,11 @@ final class Irony {
     return m;
   }
 
-  /** The irony phrase that starts at token {@code i} within one sentence, or -1. */
-  private int phraseAt(TokenBuffer tb, int i) {
+  /**
+   * The irony phrase that starts at token {@code i} within one sentence (which starts at token
+   * {@code start}), or -1.
+   */
+  private int phraseAt(TokenBuffer tb, int i, int start) {
     int[][] phrases = lex.ironyPhrases;
     for (int p = 0; p < phrases.length; p++) {
       int[] seq = phrases[p];
@@ -166,11 +195,98 @@ final class Irony {
       for (int k = 1; k < seq.length && match; k++) {
         match = tb.term[i + k] == seq[k] && (tb.flags[i + k] & T_SENTENCE) == 0;
       }
-      if (match && (!lex.ironyClosing[p] || closes(tb, i + seq.length))) {
+      if (match
+          && (!lex.ironyClosing[p] || closes(tb, i + seq.length))
+          && (!lex.ironyOpening[p] || opensSentence(tb, i, start))) {
         return p;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether token {@code k} reads as a name: capitalised, with no valence and no irony cue but that
+   * of an actor ("Washington").
+   */
+  private boolean isName(TokenBuffer tb, int m, int k) {
+    return Character.isUpperCase(tb.src[tb.start[k]])
+        && !isScored(tb, m, k)
+        && (tb.term[k] < 0
+            || (lex.cues(tb.term[k]) & ~(Lexicon.CUE_ACTOR | Lexicon.CUE_ACTOR_CAPS)) == 0);
+  }
+
+  /**
+   * Whether token {@code i} opens its sentence (which starts at {@code start}), openers aside: "as
+   * if", "oh great job".
+   */
+  private boolean opensSentence(TokenBuffer tb, int i, int start) {
+    for (int j = start; j < i; j++) {
+      if (!cue(tb, j, Lexicon.CUE_OPENER)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * "great job guys, you lost three countries", "bravo les gars, vous avez perdu le Sahel",
+   * "congrats on losing the Sahel": congratulation that opens a sentence whose rest reports only a
+   * failure is said through the teeth. Its praise (tokens [from, to)) is turned around; a "but" in
+   * the rest leaves the sentence to the contrast rule ("good job, but it came late" is mixed).
+   */
+  private boolean kudos(TokenBuffer tb, int m, int from, int to, int end) {
+    if (tb.contrastAt >= to && tb.contrastAt < end) {
+      return false;
+    }
+    float failure = 0;
+    float praise = 0;
+    for (int r = firstScored(tb, m, to); r < m && tb.scored[r] < end; r++) {
+      int k = tb.scored[r];
+      if (tb.sent[k] < 0) {
+        failure -= tb.sent[k];
+      } else if ((tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
+        praise += tb.sent[k]; // claps and laughter go with the congratulation
+      }
+    }
+    // A mild word ("well done, a hard deal to land") tells of effort, and praise that holds its
+    // own against the failure ("good job, a loss but a brave fight") is sincere.
+    return failure >= minFailure && 2 * praise < failure && turn(tb, m, from, to);
+  }
+
+  /**
+   * "they only remembered the Sahel once the uranium price went up lmao", "mdr ils découvrent
+   * l'Afrique": laughter about what a third party of the news did, with no praise anywhere, laughs
+   * at them. It then reads as mild scorn instead of mirth.
+   */
+  private boolean laughterAtThem(TokenBuffer tb, int m) {
+    boolean actor = false;
+    for (int k = 0; k < tb.count && !actor; k++) {
+      actor =
+          cue(tb, k, Lexicon.CUE_ACTOR)
+              || (cue(tb, k, Lexicon.CUE_ACTOR_CAPS) && (tb.flags[k] & T_UPPER) != 0);
+    }
+    if (!actor) {
+      return false;
+    }
+    boolean laughter = false;
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (cue(tb, k, Lexicon.CUE_LAUGH)) {
+        laughter |= tb.sent[k] > 0;
+      } else if (tb.sent[k] > 0) {
+        return false;
+      }
+    }
+    if (!laughter) {
+      return false;
+    }
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (cue(tb, k, Lexicon.CUE_LAUGH) && tb.sent[k] > 0) {
+        tb.sent[k] *= scorn;
+      }
+    }
+    return true;
   }
 
   /**
@@ -193,8 +309,16 @@ final class Irony {
     if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && tb.sent[j] <= 0) {
       j++; // "oh great, another summit"
     }
-    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0 && (tb.flags[j + 1] & T_CLAUSE) != 0) {
-      tb.ironic |= turns.turn(tb, m, s, end);
+    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0) {
+      // The praise may be said to someone before the comma: "bravo Washington, encore une
+      // promesse".
+      int b = j + 1;
+      while (b < i && b <= j + VOCATIVE && (tb.flags[b] & T_CLAUSE) == 0 && isName(tb, m, b)) {
+        b++;
+      }
+      if ((tb.flags[b] & T_CLAUSE) != 0) {
+        tb.ironic |= turns.turn(tb, m, s, end);
+      }
     }
   }
 

@@ -85,6 +85,12 @@ final class Lexicon {
   /** "huh", "hein": ending a sentence, it doubts the sentence's praise. */
   static final int CUE_HUH = 1 << 8;
 
+  /** "Washington", "junta", "afrique": an actor of the news, whom laughter about them mocks. */
+  static final int CUE_ACTOR = 1 << 9;
+
+  /** "US": an actor of the news when written in capitals (not the pronoun "us"). */
+  static final int CUE_ACTOR_CAPS = 1 << 10;
+
   /** The kinds that start the irony pass (the others only matter once it runs). */
   private static final int TRIGGERS = CUE_ANOTHER | CUE_TAIL | CUE_LAUGH | CUE_PHRASE | CUE_HUH;
 
@@ -145,6 +151,15 @@ final class Lexicon {
 
   /** Whether irony phrase k counts only where it closes its clause ("good luck with that."). */
   final boolean[] ironyClosing;
+
+  /** Whether irony phrase k counts only where it opens its sentence ("as if they cared"). */
+  final boolean[] ironyOpening;
+
+  /**
+   * Whether irony phrase k is congratulation ("great job", "bravo"): it keeps its words' valences
+   * and turns around only when the rest of its sentence reports a failure.
+   */
+  final boolean[] ironyKudos;
 
   /** CRC of every resource byte read, folded into the analyser's version. */
   final long checksum;
@@ -212,6 +227,8 @@ final class Lexicon {
           case "huh" -> cue(id, CUE_HUH);
           case "speech" -> cue(id, CUE_SPEECH);
           case "question" -> cue(id, CUE_QUESTION);
+          case "actor" -> cue(id, CUE_ACTOR);
+          case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }
@@ -243,12 +260,16 @@ final class Lexicon {
     ironyValences = new float[ironyPhrases.length];
     ironySarcastic = new boolean[ironyPhrases.length];
     ironyClosing = new boolean[ironyPhrases.length];
+    ironyOpening = new boolean[ironyPhrases.length];
+    ironyKudos = new boolean[ironyPhrases.length];
     for (int k = 0; k < ironyPhrases.length; k++) {
       String[] f = ironyLines.get(k);
       ironyValences[k] = Float.parseFloat(f[1]);
       List<String> marks = f.length > 2 ? List.of(f[2].strip().split(" +")) : List.of();
       ironySarcastic[k] = marks.contains("sarcastic");
       ironyClosing[k] = marks.contains("closing");
+      ironyOpening[k] = marks.contains("opening");
+      ironyKudos[k] = marks.contains("kudos");
     }
     for (String line : lines(loader, DIR + "emoji.tsv")) {
       String[] f = line.split("\t");
