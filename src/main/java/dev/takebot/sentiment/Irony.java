@@ -27,6 +27,13 @@ final class Irony {
   /** Factor for laughter that laughs at a third party: scorn, where laughter reads as mirth. */
   private final float scorn = -0.5f;
 
+  /**
+   * The longest quote read as scare quotes on its own; a longer one ("respect for Mali's
+   * sovereignty") is a slogan held up for scorn only where the text laughs at it, and otherwise
+   * quotes a title or a search ("best hotels new york").
+   */
+  private static final int SHORT_QUOTE = 3;
+
   /** How many words may name whom praise is said to before its comma ("bravo Washington,"). */
   private static final int VOCATIVE = 2;
 
@@ -68,6 +75,9 @@ final class Irony {
       // their start skip what they turned before: a flood of cues in one long sentence stays
       // linear.
       Turns turns = new Turns();
+      int kudosFrom = -1; // the first congratulation opening a sentence, and its sentence's end
+      int kudosTo = -1;
+      int kudosEnd = -1;
       int start = 0; // where token i's sentence starts
       int before = 0; // where the sentence before it starts
       int end = 0; // where token i's sentence ends, once asked for
@@ -89,8 +99,12 @@ final class Irony {
               if (end <= i) {
                 end = tb.sentenceEnd(i);
               }
-              if (opensSentence(tb, i, start)) {
-                tb.ironic |= kudos(tb, m, i, last + 1, end);
+              if (kudosFrom < 0 && opensSentence(tb, i, start)) {
+                // Judged once every phrase has its valence: the failure may be one ("découvrent
+                // l'Afrique").
+                kudosFrom = i;
+                kudosTo = last + 1;
+                kudosEnd = end;
               }
               i = last;
               continue;
@@ -121,6 +135,9 @@ final class Irony {
           tb.ironic |= turns.turn(tb, m, start, i); // "wow they really care huh"
         }
       }
+      if (kudosFrom >= 0) {
+        tb.ironic |= kudos(tb, m, kudosFrom, kudosTo, kudosEnd);
+      }
     }
     Openers openers = new Openers();
     for (int s = 0; s < tb.spans; s++) {
@@ -128,8 +145,7 @@ final class Irony {
       int to = tb.spanTo[s];
       switch (tb.spanKind[s]) {
         case TokenBuffer.SPAN_QUOTED, TokenBuffer.SPAN_QUOTED_AFTER_WORD -> {
-          if (!(from == 0 && to == tb.count)
-              && !(from > 0 && cue(tb, from - 1, Lexicon.CUE_SPEECH))) {
+          if (isScareQuote(tb, s) && (to - from <= SHORT_QUOTE || laughs(tb, m))) {
             if (onlyPraise(tb, m, from, to)) {
               tb.ironic |= turn(tb, m, from, to);
             } else if (tb.spanKind[s] == TokenBuffer.SPAN_QUOTED_AFTER_WORD
@@ -255,8 +271,9 @@ final class Irony {
 
   /**
    * "they only remembered the Sahel once the uranium price went up lmao", "mdr ils découvrent
-   * l'Afrique": laughter about what a third party of the news did, with no praise anywhere, laughs
-   * at them. It then reads as mild scorn instead of mirth.
+   * l'Afrique": laughter about what an actor of the news did, with no praise anywhere, laughs at
+   * them. It then reads as mild scorn instead of mirth. (Laughter at quoted words alone was tried:
+   * tweets laugh at definitions, "'RT' means 'ReTweet'", and lost.)
    */
   private boolean laughterAtThem(TokenBuffer tb, int m) {
     boolean actor = false;
@@ -411,6 +428,30 @@ final class Irony {
   private boolean openerBefore(TokenBuffer tb, int k) {
     for (int j = tb.sentenceStart(k); j < k; j++) {
       if (cue(tb, j, Lexicon.CUE_OPENER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether span {@code s} quotes words as scare quotes might: not the whole text, and not after a
+   * speech verb ("she said 'thank you'" reports).
+   */
+  private boolean isScareQuote(TokenBuffer tb, int s) {
+    int kind = tb.spanKind[s];
+    int from = tb.spanFrom[s];
+    return (kind == TokenBuffer.SPAN_QUOTED || kind == TokenBuffer.SPAN_QUOTED_AFTER_WORD)
+        && !(from == 0 && tb.spanTo[s] == tb.count)
+        && !(from > 0 && cue(tb, from - 1, Lexicon.CUE_SPEECH));
+  }
+
+  /** Whether the text laughs: laughter ("lol", "mdr") or a laughing face with a valence. */
+  private boolean laughs(TokenBuffer tb, int m) {
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (tb.sent[k] > 0
+          && (cue(tb, k, Lexicon.CUE_LAUGH) || (tb.flags[k] & TokenBuffer.T_EMOJI) != 0)) {
         return true;
       }
     }

@@ -123,7 +123,11 @@ class IronyTest {
         "Mission accomplished: twenty years of policy and nothing to show for it",
         "Bold strategy: ignore them for a decade, then ask for minerals",
         "LMAO the US really believes one visit fixes a decade of neglect",
-        "love how 'partnership' means 'give us your lithium' /s");
+        "love how 'partnership' means 'give us your lithium' /s",
+        "\"respect for Mali's sovereignty\" 😂😂 they can't even say it straight",
+        "le \"respect de la souveraineté\" mdr",
+        "Félicitations aux US qui découvrent l'Afrique 👏",
+        "Washington discovered Africa again");
   }
 
   static Stream<String> sincere() {
@@ -210,7 +214,9 @@ class IronyTest {
         "Real diplomacy at last. Hats off.",
         "big W for the region if this holds",
         "that's cute, my cat loves the stream too",
-        "Bravo Paris, une belle victoire");
+        "Bravo Paris, une belle victoire",
+        "I searched for \"best hotels in Bamako\" and found a great one",
+        "they promised \"a real partnership with Africa\" and honestly it looks good");
   }
 
   static Stream<String> informational() {
