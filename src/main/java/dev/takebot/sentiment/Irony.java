@@ -140,12 +140,14 @@ final class Irony {
       }
     }
     Openers openers = new Openers();
+    // Asked once, not per quote: a flood of quotes stays linear.
+    boolean laughing = tb.spans > 0 && laughs(tb, m);
     for (int s = 0; s < tb.spans; s++) {
       int from = tb.spanFrom[s];
       int to = tb.spanTo[s];
       switch (tb.spanKind[s]) {
         case TokenBuffer.SPAN_QUOTED, TokenBuffer.SPAN_QUOTED_AFTER_WORD -> {
-          if (isScareQuote(tb, s) && (to - from <= SHORT_QUOTE || laughs(tb, m))) {
+          if (isScareQuote(tb, s) && (to - from <= SHORT_QUOTE || laughing)) {
             if (onlyPraise(tb, m, from, to)) {
               tb.ironic |= turn(tb, m, from, to);
             } else if (tb.spanKind[s] == TokenBuffer.SPAN_QUOTED_AFTER_WORD
