@@ -91,6 +91,10 @@ final class Irony {
           continue;
         }
         int c = lex.cues(id);
+        if ((c & Lexicon.CUE_DRAWL) != 0 && (tb.flags[i] & TokenBuffer.T_BOLD) != 0) {
+          sarcastic = true; // "suuure, they respect us", "riiight"
+          tb.ironic = true;
+        }
         if ((c & Lexicon.CUE_PHRASE) != 0) {
           int p = phraseAt(tb, i, start);
           if (p >= 0) {

@@ -91,6 +91,9 @@ final class Lexicon {
   /** "US": an actor of the news when written in capitals (not the pronoun "us"). */
   static final int CUE_ACTOR_CAPS = 1 << 10;
 
+  /** "sure", "right", "totally": drawled ("suuure", "riiight"), it says the opposite. */
+  static final int CUE_DRAWL = 1 << 11;
+
   /** The kinds that start the irony pass (the others only matter once it runs). */
   private static final int TRIGGERS = CUE_ANOTHER | CUE_TAIL | CUE_LAUGH | CUE_PHRASE | CUE_HUH;
 
@@ -229,6 +232,7 @@ final class Lexicon {
           case "question" -> cue(id, CUE_QUESTION);
           case "actor" -> cue(id, CUE_ACTOR);
           case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
+          case "drawl" -> cue(id, CUE_DRAWL);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }
