@@ -149,6 +149,12 @@ final class Lexicon {
    */
   final int[][] ironyPhrases;
 
+  /**
+   * The irony phrases each term starts, by term id (null for most): a cue word looks only at its
+   * own few phrases, not at every phrase.
+   */
+  final int[][] ironyStarting;
+
   final float[] ironyValences;
   final boolean[] ironySarcastic;
 
@@ -308,6 +314,14 @@ final class Lexicon {
       entries[ENTRY * i + 2] = Float.floatToRawIntBits(r[1]);
       entries[ENTRY * i + 3] = Float.floatToRawIntBits(r[2]);
       negatedNames[i] = "not " + names[i];
+    }
+    ironyStarting = new int[n][];
+    for (int k = 0; k < ironyPhrases.length; k++) {
+      int first = ironyPhrases[k][0];
+      int[] was = ironyStarting[first];
+      int[] now = was == null ? new int[1] : Arrays.copyOf(was, was.length + 1);
+      now[now.length - 1] = k; // file order kept: the first phrase that matches wins
+      ironyStarting[first] = now;
     }
     table = new TermTable(terms);
     symbolic = new TermTable(terms, Lexicon::hasSymbol);
