@@ -30,6 +30,12 @@ final class Chatter {
    */
   private static final int META_TOKENS = 8;
 
+  /**
+   * The smallest valence (VADER's scale) that still judges in talk about the chat: "great" (3.1)
+   * does, "wrong" (-2.1), "broken" and "sorry" do not.
+   */
+  private static final float STRONG = 2.5f;
+
   /** A negated belief reads as VADER's rating of "doubt". */
   private static final float DOUBT = -1.5f;
 
@@ -71,7 +77,7 @@ final class Chatter {
       for (int i = 0; i < count; i++) {
         if (kind(tb, i, Lexicon.CHAT_META)) {
           int end = tb.sentenceEnd(i);
-          silence(tb, m, tb.sentenceStart(i), end, 0);
+          silenceMild(tb, m, tb.sentenceStart(i), end);
           i = end - 1;
         }
       }
@@ -94,7 +100,7 @@ final class Chatter {
       }
     }
     if ((seen & Lexicon.CHAT_ACK) != 0 && onlyAcknowledges(tb)) {
-      silence(tb, m, 0, count, Lexicon.CHAT_ACK);
+      silenceAcknowledgements(tb, m);
     }
     return m;
   }
@@ -182,14 +188,25 @@ final class Chatter {
     return true;
   }
 
-  /**
-   * Sets the valence of the scored words in [from, to) to zero (of those of this kind only, unless
-   * {@code only} is 0); faces keep theirs.
-   */
-  private void silence(TokenBuffer tb, int m, int from, int to, int only) {
+  /** Sets the valence of the acknowledgements among the scored words to zero. */
+  private void silenceAcknowledgements(TokenBuffer tb, int m) {
     for (int r = 0; r < m; r++) {
       int k = tb.scored[r];
-      if (k >= from && k < to && (tb.flags[k] & T_FACE) == 0 && (only == 0 || kind(tb, k, only))) {
+      if (kind(tb, k, Lexicon.CHAT_ACK)) {
+        tb.sent[k] = 0;
+      }
+    }
+  }
+
+  /**
+   * Sets the valence of the mild words in [from, to) to zero ("wrong channel sorry", "the bot is
+   * broken"): strong ones still judge ("great stream today"), and faces keep theirs.
+   */
+  private void silenceMild(TokenBuffer tb, int m, int from, int to) {
+    float strong = STRONG * scale;
+    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+      int k = tb.scored[r];
+      if ((tb.flags[k] & T_FACE) == 0 && Math.abs(tb.sent[k]) < strong) {
         tb.sent[k] = 0;
       }
     }
