@@ -3,6 +3,7 @@ package dev.takebot.sentiment;
 import static dev.takebot.sentiment.TokenBuffer.T_CLAUSE;
 import static dev.takebot.sentiment.TokenBuffer.T_FACE;
 import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
+import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 
 /**
  * Reads irony and sarcasm, which a lexicon reads as praise: irony phrases ("thanks for nothing",
@@ -23,11 +24,28 @@ final class Irony {
   private final float scale;
   private final float inquiry;
 
+  /** Factor for laughter that laughs at a third party: scorn, where laughter reads as mirth. */
+  private final float scorn = -0.5f;
+
+  /**
+   * The longest quote read as scare quotes on its own; a longer one ("respect for Mali's
+   * sovereignty") is a slogan held up for scorn only where the text laughs at it, and otherwise
+   * quotes a title or a search ("best hotels new york").
+   */
+  private static final int SHORT_QUOTE = 3;
+
+  /** How many words may name whom praise is said to before its comma ("bravo Washington,"). */
+  private static final int VOCATIVE = 2;
+
+  /** The least negative mass after congratulation that makes it a failure ("you lost": 1.3). */
+  private final float minFailure;
+
   Irony(Lexicon lex, Tuning tuning) {
     this.lex = lex;
     this.flip = (float) tuning.sarcasm();
     this.scale = (float) tuning.scale();
     this.inquiry = (float) (tuning.inquiry() / tuning.question());
+    this.minFailure = 1.0f * scale;
   }
 
   /** Whether this emoji rolls its eyes at what it follows: 🙄 🙃 🤡 😒 🤨 😑. */
@@ -37,7 +55,8 @@ final class Irony {
         || cp == 0x1F921
         || cp == 0x1F612
         || cp == 0x1F928
-        || cp == 0x1F611;
+        || cp == 0x1F611
+        || cp == 0x1F480; // 💀: "this aged well 💀"
   }
 
   /** Whether the irony pass has anything to look at in {@code tb}. */
@@ -56,6 +75,9 @@ final class Irony {
       // their start skip what they turned before: a flood of cues in one long sentence stays
       // linear.
       Turns turns = new Turns();
+      int kudosFrom = -1; // the first congratulation opening a sentence, and its sentence's end
+      int kudosTo = -1;
+      int kudosEnd = -1;
       int start = 0; // where token i's sentence starts
       int before = 0; // where the sentence before it starts
       int end = 0; // where token i's sentence ends, once asked for
@@ -69,16 +91,35 @@ final class Irony {
           continue;
         }
         int c = lex.cues(id);
+        if ((c & Lexicon.CUE_DRAWL) != 0 && (tb.flags[i] & TokenBuffer.T_BOLD) != 0) {
+          sarcastic = true; // "suuure, they respect us", "riiight"
+          tb.ironic = true;
+        }
         if ((c & Lexicon.CUE_PHRASE) != 0) {
-          int p = phraseAt(tb, i);
+          int p = phraseAt(tb, i, start);
           if (p >= 0) {
             int last = i + lex.ironyPhrases[p].length - 1;
+            if (lex.ironyKudos[p]) {
+              if (end <= i) {
+                end = tb.sentenceEnd(i);
+              }
+              if (kudosFrom < 0 && opensSentence(tb, i, start)) {
+                // Judged once every phrase has its valence: the failure may be one ("découvrent
+                // l'Afrique").
+                kudosFrom = i;
+                kudosTo = last + 1;
+                kudosEnd = end;
+              }
+              i = last;
+              continue;
+            }
             for (int k = i; k < last; k++) {
               tb.sent[k] = 0;
             }
             m = setValence(tb, m, last, lex.ironyValences[p] * scale);
             sarcastic |= lex.ironySarcastic[p];
-            tb.ironic |= lex.ironySarcastic[p];
+            // Laughter beside a phrase of scorn ("who actually believes this lol") laughs at it.
+            tb.ironic |= lex.ironySarcastic[p] || lex.ironyValences[p] < 0;
             i = last;
             continue;
           }
@@ -98,15 +139,19 @@ final class Irony {
           tb.ironic |= turns.turn(tb, m, start, i); // "wow they really care huh"
         }
       }
+      if (kudosFrom >= 0) {
+        tb.ironic |= kudos(tb, m, kudosFrom, kudosTo, kudosEnd);
+      }
     }
     Openers openers = new Openers();
+    // Asked once, not per quote: a flood of quotes stays linear.
+    boolean laughing = tb.spans > 0 && laughs(tb, m);
     for (int s = 0; s < tb.spans; s++) {
       int from = tb.spanFrom[s];
       int to = tb.spanTo[s];
       switch (tb.spanKind[s]) {
         case TokenBuffer.SPAN_QUOTED, TokenBuffer.SPAN_QUOTED_AFTER_WORD -> {
-          if (!(from == 0 && to == tb.count)
-              && !(from > 0 && cue(tb, from - 1, Lexicon.CUE_SPEECH))) {
+          if (isScareQuote(tb, s) && (to - from <= SHORT_QUOTE || laughing)) {
             if (onlyPraise(tb, m, from, to)) {
               tb.ironic |= turn(tb, m, from, to);
             } else if (tb.spanKind[s] == TokenBuffer.SPAN_QUOTED_AFTER_WORD
@@ -137,6 +182,9 @@ final class Irony {
       }
     }
     tb.ironic |= praiseAfterComplaint(tb, m);
+    if (!tb.ironic) {
+      laughterAtThem(tb, m);
+    }
     if (tb.eyeRoll) {
       tb.ironic |= turn(tb, m, 0, tb.count);
     }
@@ -154,8 +202,11 @@ final class Irony {
     return m;
   }
 
-  /** The irony phrase that starts at token {@code i} within one sentence, or -1. */
-  private int phraseAt(TokenBuffer tb, int i) {
+  /**
+   * The irony phrase that starts at token {@code i} within one sentence (which starts at token
+   * {@code start}), or -1.
+   */
+  private int phraseAt(TokenBuffer tb, int i, int start) {
     int[][] phrases = lex.ironyPhrases;
     for (int p = 0; p < phrases.length; p++) {
       int[] seq = phrases[p];
@@ -166,11 +217,99 @@ final class Irony {
       for (int k = 1; k < seq.length && match; k++) {
         match = tb.term[i + k] == seq[k] && (tb.flags[i + k] & T_SENTENCE) == 0;
       }
-      if (match && (!lex.ironyClosing[p] || closes(tb, i + seq.length))) {
+      if (match
+          && (!lex.ironyClosing[p] || closes(tb, i + seq.length))
+          && (!lex.ironyOpening[p] || opensSentence(tb, i, start))) {
         return p;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether token {@code k} reads as a name: capitalised, with no valence and no irony cue but that
+   * of an actor ("Washington").
+   */
+  private boolean isName(TokenBuffer tb, int m, int k) {
+    return Character.isUpperCase(tb.src[tb.start[k]])
+        && !isScored(tb, m, k)
+        && (tb.term[k] < 0
+            || (lex.cues(tb.term[k]) & ~(Lexicon.CUE_ACTOR | Lexicon.CUE_ACTOR_CAPS)) == 0);
+  }
+
+  /**
+   * Whether token {@code i} opens its sentence (which starts at {@code start}), openers aside: "as
+   * if", "oh great job".
+   */
+  private boolean opensSentence(TokenBuffer tb, int i, int start) {
+    for (int j = start; j < i; j++) {
+      if (!cue(tb, j, Lexicon.CUE_OPENER)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * "great job guys, you lost three countries", "bravo les gars, vous avez perdu le Sahel",
+   * "congrats on losing the Sahel": congratulation that opens a sentence whose rest reports only a
+   * failure is said through the teeth. Its praise (tokens [from, to)) is turned around; a "but" in
+   * the rest leaves the sentence to the contrast rule ("good job, but it came late" is mixed).
+   */
+  private boolean kudos(TokenBuffer tb, int m, int from, int to, int end) {
+    if (tb.contrastAt >= to && tb.contrastAt < end) {
+      return false;
+    }
+    float failure = 0;
+    float praise = 0;
+    for (int r = firstScored(tb, m, to); r < m && tb.scored[r] < end; r++) {
+      int k = tb.scored[r];
+      if (tb.sent[k] < 0) {
+        failure -= tb.sent[k];
+      } else if ((tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
+        praise += tb.sent[k]; // claps and laughter go with the congratulation
+      }
+    }
+    // A mild word ("well done, a hard deal to land") tells of effort, and praise that holds its
+    // own against the failure ("good job, a loss but a brave fight") is sincere.
+    return failure >= minFailure && 2 * praise < failure && turn(tb, m, from, to);
+  }
+
+  /**
+   * "they only remembered the Sahel once the uranium price went up lmao", "mdr ils découvrent
+   * l'Afrique": laughter about what an actor of the news did, with no praise anywhere, laughs at
+   * them. It then reads as mild scorn instead of mirth. (Laughter at quoted words alone was tried:
+   * tweets laugh at definitions, "'RT' means 'ReTweet'", and lost.)
+   */
+  private boolean laughterAtThem(TokenBuffer tb, int m) {
+    boolean actor = false;
+    for (int k = 0; k < tb.count && !actor; k++) {
+      actor =
+          cue(tb, k, Lexicon.CUE_ACTOR)
+              || (cue(tb, k, Lexicon.CUE_ACTOR_CAPS) && (tb.flags[k] & T_UPPER) != 0);
+    }
+    if (!actor) {
+      return false;
+    }
+    boolean laughter = false;
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (cue(tb, k, Lexicon.CUE_LAUGH)) {
+        laughter |= tb.sent[k] > 0;
+      } else if (tb.sent[k] > 0) {
+        return false;
+      }
+    }
+    if (!laughter) {
+      return false;
+    }
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (cue(tb, k, Lexicon.CUE_LAUGH) && tb.sent[k] > 0) {
+        tb.sent[k] *= scorn;
+      }
+    }
+    return true;
   }
 
   /**
@@ -193,8 +332,16 @@ final class Irony {
     if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && tb.sent[j] <= 0) {
       j++; // "oh great, another summit"
     }
-    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0 && (tb.flags[j + 1] & T_CLAUSE) != 0) {
-      tb.ironic |= turns.turn(tb, m, s, end);
+    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0) {
+      // The praise may be said to someone before the comma: "bravo Washington, encore une
+      // promesse".
+      int b = j + 1;
+      while (b < i && b <= j + VOCATIVE && (tb.flags[b] & T_CLAUSE) == 0 && isName(tb, m, b)) {
+        b++;
+      }
+      if ((tb.flags[b] & T_CLAUSE) != 0) {
+        tb.ironic |= turns.turn(tb, m, s, end);
+      }
     }
   }
 
@@ -287,6 +434,30 @@ final class Irony {
   private boolean openerBefore(TokenBuffer tb, int k) {
     for (int j = tb.sentenceStart(k); j < k; j++) {
       if (cue(tb, j, Lexicon.CUE_OPENER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether span {@code s} quotes words as scare quotes might: not the whole text, and not after a
+   * speech verb ("she said 'thank you'" reports).
+   */
+  private boolean isScareQuote(TokenBuffer tb, int s) {
+    int kind = tb.spanKind[s];
+    int from = tb.spanFrom[s];
+    return (kind == TokenBuffer.SPAN_QUOTED || kind == TokenBuffer.SPAN_QUOTED_AFTER_WORD)
+        && !(from == 0 && tb.spanTo[s] == tb.count)
+        && !(from > 0 && cue(tb, from - 1, Lexicon.CUE_SPEECH));
+  }
+
+  /** Whether the text laughs: laughter ("lol", "mdr") or a laughing face with a valence. */
+  private boolean laughs(TokenBuffer tb, int m) {
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (tb.sent[k] > 0
+          && (cue(tb, k, Lexicon.CUE_LAUGH) || (tb.flags[k] & TokenBuffer.T_EMOJI) != 0)) {
         return true;
       }
     }

@@ -85,6 +85,15 @@ final class Lexicon {
   /** "huh", "hein": ending a sentence, it doubts the sentence's praise. */
   static final int CUE_HUH = 1 << 8;
 
+  /** "Washington", "junta", "afrique": an actor of the news, whom laughter about them mocks. */
+  static final int CUE_ACTOR = 1 << 9;
+
+  /** "US": an actor of the news when written in capitals (not the pronoun "us"). */
+  static final int CUE_ACTOR_CAPS = 1 << 10;
+
+  /** "sure", "right", "totally": drawled ("suuure", "riiight"), it says the opposite. */
+  static final int CUE_DRAWL = 1 << 11;
+
   // Chatter kinds, per term in chatterKinds (see Chatter and chatter.tsv).
   /** "ok", "thx", "gm": acknowledges or greets; judges nothing when it is a text's only word. */
   static final int CHAT_ACK = 1;
@@ -179,6 +188,15 @@ final class Lexicon {
   /** Whether irony phrase k counts only where it closes its clause ("good luck with that."). */
   final boolean[] ironyClosing;
 
+  /** Whether irony phrase k counts only where it opens its sentence ("as if they cared"). */
+  final boolean[] ironyOpening;
+
+  /**
+   * Whether irony phrase k is congratulation ("great job", "bravo"): it keeps its words' valences
+   * and turns around only when the rest of its sentence reports a failure.
+   */
+  final boolean[] ironyKudos;
+
   /** Chatter kinds (CHAT_*) per term id, 0 for most. */
   private final int[] chatterKinds;
 
@@ -248,6 +266,9 @@ final class Lexicon {
           case "huh" -> cue(id, CUE_HUH);
           case "speech" -> cue(id, CUE_SPEECH);
           case "question" -> cue(id, CUE_QUESTION);
+          case "actor" -> cue(id, CUE_ACTOR);
+          case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
+          case "drawl" -> cue(id, CUE_DRAWL);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }
@@ -279,12 +300,16 @@ final class Lexicon {
     ironyValences = new float[ironyPhrases.length];
     ironySarcastic = new boolean[ironyPhrases.length];
     ironyClosing = new boolean[ironyPhrases.length];
+    ironyOpening = new boolean[ironyPhrases.length];
+    ironyKudos = new boolean[ironyPhrases.length];
     for (int k = 0; k < ironyPhrases.length; k++) {
       String[] f = ironyLines.get(k);
       ironyValences[k] = Float.parseFloat(f[1]);
       List<String> marks = f.length > 2 ? List.of(f[2].strip().split(" +")) : List.of();
       ironySarcastic[k] = marks.contains("sarcastic");
       ironyClosing[k] = marks.contains("closing");
+      ironyOpening[k] = marks.contains("opening");
+      ironyKudos[k] = marks.contains("kudos");
     }
     Map<Integer, Integer> chatter = new HashMap<>();
     for (String line : lines(loader, DIR + "chatter.tsv")) {

@@ -286,7 +286,9 @@ final class Scorer {
     score = Math.max(-1, Math.min(1, score));
     double strong = Math.max(pos, neg);
     double weak = Math.min(pos, neg);
-    boolean mixed = weak >= tuning.mixedMin() && weak >= tuning.mixedRatio() * strong;
+    // A "/s" says the whole text means the opposite of its words: one side, never mixed.
+    boolean mixed =
+        !tb.sarcasm && weak >= tuning.mixedMin() && weak >= tuning.mixedRatio() * strong;
     Label label = mixed ? Label.MIXED : Label.threeClass(score);
     tb.ruleScore = score;
     tb.positive = positive;

@@ -243,8 +243,14 @@ final class Tokenizer {
   }
 
   /**
+   * The longest quote that may be scare quotes: a slogan held up for scorn ("respect for Mali's
+   * sovereignty") runs to four or five words; longer quotes report what was said.
+   */
+  private static final int SCARE_QUOTE_MAX = 5;
+
+  /**
    * A quotation mark at {@code i}: opens a quote before a word, closes one after a word. A quote of
-   * one to three words is noted as a span: scare quotes ("they 'respect' us now") if it holds
+   * one to five words is noted as a span: scare quotes ("they 'respect' us now") if it holds
    * praise.
    */
   private static void quote(TokenBuffer tb, int i) {
@@ -258,7 +264,7 @@ final class Tokenizer {
       tb.quoteAfterWord = i >= 2 && src[i - 1] == ' ' && isWordChar(src[i - 2]);
     } else if (c != '\u00AB' && c != '\u201C' && !before && tb.quoteOpen >= 0) {
       int len = tb.count - tb.quoteOpen;
-      if (len >= 1 && len <= 3 && !title(tb, tb.quoteOpen, tb.count)) {
+      if (len >= 1 && len <= SCARE_QUOTE_MAX && !title(tb, tb.quoteOpen, tb.count)) {
         tb.addSpan(
             tb.quoteAfterWord ? TokenBuffer.SPAN_QUOTED_AFTER_WORD : TokenBuffer.SPAN_QUOTED,
             tb.quoteOpen,
@@ -453,6 +459,9 @@ final class Tokenizer {
       id = stretchedWord(low, s, e);
       if (id >= 0) {
         f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
+        if ((lex.cues(id) & Lexicon.CUE_DRAWL) != 0) {
+          tb.cues++; // "suuure": the irony pass reads it
+        }
       }
     }
     if (id >= 0) {

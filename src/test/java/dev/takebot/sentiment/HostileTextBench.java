@@ -47,6 +47,12 @@ public class HostileTextBench {
     shapes.put("one sentence", n -> "great good nice ".repeat(n / 16 + 1).substring(0, n) + " 🙄");
     shapes.put("star", n -> "*".repeat(n));
     shapes.put("sure*great", n -> "sure ".repeat(n / 10) + "*great* ".repeat(n / 16));
+    shapes.put(
+        "long quotes",
+        n -> "\"respect for our great sovereignty\" lol ".repeat(n / 40 + 1).substring(0, n));
+    shapes.put("kudos", n -> "great job guys, you lost ".repeat(n / 25 + 1).substring(0, n));
+    shapes.put("actor lol", n -> "washington lol ".repeat(n / 15 + 1).substring(0, n));
+    shapes.put("as if", n -> "as if as if ".repeat(n / 12 + 1).substring(0, n));
     int[] lens = {1000, 8000, 1_000_000};
     System.out.printf(
         "%-14s %12s %12s %12s %8s  %s%n", "shape", "1k chars", "8k", "1M", "8k/1k", "label");

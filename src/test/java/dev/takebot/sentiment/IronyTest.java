@@ -96,7 +96,43 @@ class IronyTest {
         "mais bien sûr, ils respectent notre souveraineté",
         "le respect de la souveraineté, mon œil",
         "wow what a shocker, minerals involved again",
-        "big shocker, the new partnership is all about the mines");
+        "big shocker, the new partnership is all about the mines",
+        // congratulation on a failure, scornful openings and idioms, laughter at the actors (#17)
+        "great job guys, you lost three countries in three years",
+        "well done America, another region lost to Russia",
+        "congrats on losing the entire Sahel",
+        "bravo les gars, vous avez perdu le Sahel",
+        "brilliant strategy, abandon them for years then blame Russia",
+        "what a brilliant idea, reset relations after abandoning them",
+        "as if they ever cared about the Sahel",
+        "like they ever respected anyone",
+        "lmao they really think anyone trusts them now",
+        "this will definitely end well",
+        "how generous of them",
+        "big if true lol",
+        "the new partnership is a disaster. oh no, anyway",
+        "this aged well 💀",
+        "the audacity to call it respect 💀",
+        "the audacity lmao",
+        "who actually believes this lol",
+        "they only remembered the Sahel once the uranium price went up lmao",
+        "mdr ils découvrent l'Afrique en 2026",
+        "Bravo Paris, encore une promesse en l'air",
+        "great job guys, you lost the whole region and now you want a reset 👏👏",
+        "oh now they care about the farmers? how touching",
+        "Mission accomplished: twenty years of policy and nothing to show for it",
+        "Bold strategy: ignore them for a decade, then ask for minerals",
+        "LMAO the US really believes one visit fixes a decade of neglect",
+        "love how 'partnership' means 'give us your lithium' /s",
+        "\"respect for Mali's sovereignty\" 😂😂 they can't even say it straight",
+        "le \"respect de la souveraineté\" mdr",
+        "Félicitations aux US qui découvrent l'Afrique 👏",
+        "Washington discovered Africa again",
+        "riiight, respect",
+        "suuure, they respect us now",
+        "trop fort les américains, toujours en retard",
+        "cool, so they'll sell weapons to juntas now. love that for us",
+        "stunning and brave diplomacy");
   }
 
   static Stream<String> sincere() {
@@ -166,7 +202,29 @@ class IronyTest {
         // look-alikes of the idioms added with the Discord takes (#17)
         "who could have guessed the talks would go this well",
         "on y croit, le Sahel mérite mieux",
-        "that was the right call, well done");
+        "that was the right call, well done",
+        // look-alikes of congratulation, openings and laughter (#17)
+        "great job guys, you pulled it off",
+        "well done to the negotiators, a hard deal to land",
+        "congrats to everyone who pushed for this",
+        "great job by the negotiators, but it took too long to start",
+        "it looks as if they finally care, good",
+        "I like how they handled it",
+        "lol they finally signed it, good for them",
+        "haha my friends loved the stream",
+        "they really think it through, I respect that",
+        "this will end well, I'm sure of it 🙏",
+        "how kind of you to share this",
+        "chapeau aux diplomates, beau travail",
+        "Real diplomacy at last. Hats off.",
+        "big W for the region if this holds",
+        "that's cute, my cat loves the stream too",
+        "Bravo Paris, une belle victoire",
+        "I searched for \"best hotels in Bamako\" and found a great one",
+        "they promised \"a real partnership with Africa\" and honestly it looks good",
+        "yesss, finally a good deal",
+        "I love that for you, congrats!",
+        "trop fort ce discours, bravo");
   }
 
   static Stream<String> informational() {
