@@ -1,251 +1,144 @@
 package dev.takebot.sentiment;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Experiment (#17, not shipped): fits a learned decision of the label (neutral or polar, and the
- * side) over the evidence the scorer already has, on the fitting halves of the five shared dev
- * sets, and prints each half's weighted F1 and Pearson r before and after, and the Discord takes'
- * figures. "Mixed" stays the rules' decision. Run with the test classpath: {@code java -cp
+ * Fits {@link LabelModel}, the learned decision of the label (neutral or polar, and the side), on
+ * the fitting halves of the five shared dev sets; prints each half's weighted F1 and Pearson r
+ * before and after and the Discord take sets' figures per half (the blind set's figures only, never
+ * a reading); with {@code --write} stores the model with its provenance in {@code
+ * src/main/resources/sentiment/label-model.tsv}. Run with the test classpath: {@code java -cp
  * target/classes:target/test-classes:DEPS dev.takebot.sentiment.LabelFit
- * ../shared/data/sentiment/dev MODE [L2]}, where MODE is
+ * ../shared/data/sentiment/dev [L2] [--write]} (L2 defaults to 100).
  *
- * <ul>
- *   <li>{@code sum} / {@code min} / {@code marginX} / {@code onlyK}: a hand-shaped linear rule
- *       (polar-ness over 13 features, side over 6) fitted by deterministic coordinate descent
- *       directly on weighted F1: the sum of the gains with a penalty for a set losing more than
- *       0.001, the smallest gain, the sum with a penalty for a gain under X, or set K alone;
- *   <li>{@code logitFLAGS L2} / {@code logitminFLAGS L2}: two L2-regularised logistic models over
- *       26 standardised features (polar vs neutral gold; positive vs negative gold), each set
- *       weighted equally, fitted by Newton's method; then their two thresholds are picked on a 0.05
- *       grid by the sum of the fitting halves' weighted-F1 gains less 5 × any loss (or by the
- *       smallest gain), smoothed over the neighbouring grid points. FLAGS: {@code r} also penalises
- *       a fall of Pearson r, {@code t} a fall of the four-class weighted F1 or a rise of negatives
- *       read positive on the fitting halves of both Discord take sets, {@code n} keeps the rules'
- *       side (only neutral-or-polar is learned), {@code d} lets the model only turn polar readings
- *       neutral. System properties {@code neutralMode} (0, 1, 2) and {@code polarMode} (0, 1, 2)
- *       try other scores for the readings it moves.
- * </ul>
+ * <p>The fitting: two L2-regularised logistic models over the {@link LabelModel#FEATURES}
+ * standardised features {@link LabelModel#features} computes (polar against neutral gold; positive
+ * against negative gold), each set weighted equally, by Newton's method from zero weights; then
+ * their two thresholds are picked on a 0.05 grid by the sum of the fitting halves' weighted-F1
+ * gains less 5 × any loss, smoothed over the neighbouring grid points. Everything is deterministic,
+ * so the same data gives the same weights. The texts are read by the rules alone (no model), and
+ * every figure after fitting comes from {@link LabelModel#score}, the method the analyser calls.
  *
- * <p>Every mode prints the five sets' halves (weighted F1, Pearson r) and both Discord take sets'
- * figures per half (the blind set's figures only, never a reading). No variant met the bar to ship
- * (figures in the learned3 branch's #17 report): the logistic decision with l2 = 100 gains weighted
- * F1 and r on every checking half but reads more negative Discord takes as positive (blind set,
- * checking half: 17.6% to 21.6%, over its floor); guarded against that on the fitting halves, it
- * loses goemotions and still reads more negatives as positive, so the rules keep the label.
+ * <p>Variants tried and not shipped (a hand-shaped rule fitted by coordinate descent, guards on r
+ * or on the takes' fitting halves, the rules' side kept, a demote-only decision, and the model
+ * without the "no new positives" guard, which read more negative takes as positive) are in the
+ * history of branch learned3.
  */
 final class LabelFit {
   static final String[] SETS = {
     "vader_tweets.tsv", "vader_nyt.tsv", "vader_movies.tsv", "vader_amazon.tsv", "goemotions.tsv"
   };
-
-  private LabelFit() {}
-
-  /** One text: the evidence the rules left, the shipped reading, and its gold label and score. */
-  record Point(
-      double rule,
-      double pos,
-      double neg,
-      double conflict,
-      double amp,
-      int tokens,
-      int scored,
-      int quest,
-      int excl,
-      boolean ironic,
-      boolean contrast,
-      double maxAbs,
-      int negated,
-      boolean mixed,
-      double shipped,
-      int gold,
-      double goldScore,
-      double[] f) {}
+  static final String[] TAKE_SETS = {"discord-takes.tsv", "discord-takes-2.tsv"};
+  static final double DEFAULT_L2 = 100;
 
   static final int POS = 0;
   static final int NEU = 1;
   static final int NEG = 2;
   static final int MIX = 3;
 
-  /** Flag "d": the learned decision may only turn a polar reading neutral. */
-  static boolean demoteOnly;
-  static boolean noNewPositive;
+  private static final double GRID_FROM = -3;
+  private static final double GRID_STEP = 0.05;
+  private static final int GRID_STEPS = 121;
 
-  static final int NEUTRAL_MODE = Integer.getInteger("neutralMode", 0);
+  private LabelFit() {}
 
-  interface Decider {
-    double score(Point p);
-  }
+  /**
+   * One text as the rules read it: its features, its length in tokens (for the calibration), its
+   * rules' score and whether they read it mixed, and its gold label (POS, NEU, NEG or MIX) and
+   * score (NaN when the set has none).
+   */
+  record Point(double[] f, int tokens, double shipped, boolean mixed, int gold, double goldScore) {}
 
-  static List<Point> takesFit = new ArrayList<>();
-  static List<Point> takesCheck = new ArrayList<>();
-
-  /** The blind set's takes: only their figures are printed, never a reading. */
-  static List<Point> blindFit = new ArrayList<>();
-
-  static List<Point> blindCheck = new ArrayList<>();
-
-  /** Four-class wF1, three-class wF1, negatives read positive, mixed recall on the takes. */
-  static double[] takes(List<Point> points, Decider d) {
-    int[][] cm = new int[4][4];
-    int negs = 0;
-    int negPos = 0;
-    int mixed = 0;
-    int mixedHit = 0;
-    List<Point> three = new ArrayList<>();
-    for (Point p : points) {
-      double sc = d == null ? p.shipped() : d.score(p);
-      int c3 = sc > 0.05 ? POS : sc < -0.05 ? NEG : NEU;
-      int c4 = p.mixed() ? MIX : c3;
-      cm[p.gold()][c4]++;
-      if (p.gold() == NEG) {
-        negs++;
-        negPos += c3 == POS ? 1 : 0;
-      }
-      if (p.gold() == MIX) {
-        mixed++;
-        mixedHit += p.mixed() ? 1 : 0;
-      } else {
-        three.add(p);
-      }
-    }
-    double w = 0;
-    for (int g = 0; g < 4; g++) {
-      int support = 0;
-      int pred = 0;
-      for (int q = 0; q < 4; q++) {
-        support += cm[g][q];
-        pred += cm[q][g];
-      }
-      w += support + pred == 0 ? 0 : 2.0 * cm[g][g] / (support + pred) * support;
-    }
-    int[][] c3m = new int[3][3];
-    for (Point p : points) {
-      double sc = d == null ? p.shipped() : d.score(p);
-      int c3 = sc > 0.05 ? POS : sc < -0.05 ? NEG : NEU;
-      int g = p.gold() == MIX ? -1 : p.gold();
-      if (g >= 0) {
-        c3m[g][c3]++;
-      }
-    }
-    double w3 = 0;
-    int n3 = three.size();
-    for (int c = 0; c < 3; c++) {
-      int support = c3m[c][0] + c3m[c][1] + c3m[c][2];
-      int pred = c3m[0][c] + c3m[1][c] + c3m[2][c];
-      w3 += support + pred == 0 ? 0 : 2.0 * c3m[c][c] / (support + pred) * support / n3;
-    }
-    return new double[] {w / points.size(), w3, (double) negPos / negs, (double) mixedHit / mixed};
-  }
-
-  static void reportTakes(Decider d) {
-    reportTakes(d, takesFit, takesCheck, "takes");
-    reportTakes(d, blindFit, blindCheck, "blind");
-  }
-
-  static void reportTakes(Decider d, List<Point> fit, List<Point> check, String name) {
-    double[] f0 = takes(fit, null);
-    double[] f1 = takes(fit, d);
-    double[] c0 = takes(check, null);
-    double[] c1 = takes(check, d);
-    System.out.printf(
-        Locale.ROOT,
-        "  %s fitting  4wF1 %.3f -> %.3f 3wF1 %.3f -> %.3f negPos %.3f -> %.3f mixed %.2f%n"
-            + "  %s checking 4wF1 %.3f -> %.3f 3wF1 %.3f -> %.3f negPos %.3f -> %.3f mixed %.2f%n",
-        name,
-        f0[0],
-        f1[0],
-        f0[1],
-        f1[1],
-        f0[2],
-        f1[2],
-        f1[3],
-        name,
-        c0[0],
-        c1[0],
-        c0[1],
-        c1[1],
-        c0[2],
-        c1[2],
-        c1[3]);
-  }
+  /** The sets' halves as read by the rules, and each file's provenance line. */
+  record Data(
+      List<List<Point>> fitting,
+      List<List<Point>> checking,
+      List<List<Point>> takesFitting,
+      List<List<Point>> takesChecking,
+      String provenance) {}
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/sentiment/dev");
+    boolean write = List.of(args).contains("--write");
+    double l2 =
+        args.length > 1 && !args[1].startsWith("--") ? Double.parseDouble(args[1]) : DEFAULT_L2;
+    ClassLoader loader = LabelFit.class.getClassLoader();
+    Calibration calibration = Calibration.load(loader);
+    Data data = read(dir, calibration);
+    LabelModel model = fit(data.fitting(), l2, calibration);
+    String out = resource(data, model, l2, calibration);
+    System.out.print(out);
+    if (write) {
+      Path target = Path.of("src/main/resources", LabelModel.RESOURCE);
+      Files.writeString(target, out);
+      System.out.println("written to " + target);
+    }
+  }
+
+  /** Reads the five sets and both take sets by the rules alone. */
+  static Data read(Path dir, Calibration calibration) throws Exception {
     ClassLoader loader = LabelFit.class.getClassLoader();
     Lexicon lex = new Lexicon(loader);
     Tokenizer tokenizer = new Tokenizer(lex);
-    Calibration calibration = Calibration.load(loader);
-    Scorer scorer = new Scorer(lex, Tuning.DEFAULT, calibration);
+    Scorer rules = new Scorer(lex, Tuning.DEFAULT, calibration);
     List<List<Point>> fitting = new ArrayList<>();
     List<List<Point>> checking = new ArrayList<>();
+    StringBuilder provenance = new StringBuilder();
     for (String set : SETS) {
       byte[] bytes = Files.readAllBytes(dir.resolve(set));
       List<Point> fit = new ArrayList<>();
       List<Point> check = new ArrayList<>();
       for (SentimentTsv.Row r : SentimentTsv.parse(bytes, true).rows()) {
-        Point p = point(tokenizer, scorer, r.text(), r.goldLabel(), r.goldScore());
-        if (p != null) {
+        Point p = point(tokenizer, rules, r.text(), r.goldLabel(), r.goldScore());
+        if (p.gold() != MIX) {
           (Half.of(r.text()) == Half.FITTING ? fit : check).add(p);
         }
       }
-      fit.removeIf(p -> p.gold() == MIX);
-      check.removeIf(p -> p.gold() == MIX);
       fitting.add(fit);
       checking.add(check);
+      provenance.append(provenanceLine(set, bytes, fit.size(), check.size()));
     }
-    for (String takes : new String[] {"discord-takes.tsv", "discord-takes-2.tsv"}) {
-      byte[] takeBytes;
-      try (var in = loader.getResourceAsStream("sentiment/" + takes)) {
-        takeBytes = in.readAllBytes();
+    List<List<Point>> takesFitting = new ArrayList<>();
+    List<List<Point>> takesChecking = new ArrayList<>();
+    for (String takes : TAKE_SETS) {
+      byte[] bytes;
+      try (InputStream in = loader.getResourceAsStream("sentiment/" + takes)) {
+        bytes = in.readAllBytes();
       }
-      boolean first = takes.equals("discord-takes.tsv");
-      for (SentimentTsv.Row r : SentimentTsv.parse(takeBytes, true).rows()) {
-        Point p = point(tokenizer, scorer, r.text(), r.goldLabel(), r.goldScore());
-        boolean fits = Half.of(r.text()) == Half.FITTING;
-        (first ? (fits ? takesFit : takesCheck) : (fits ? blindFit : blindCheck)).add(p);
+      List<Point> fit = new ArrayList<>();
+      List<Point> check = new ArrayList<>();
+      for (SentimentTsv.Row r : SentimentTsv.parse(bytes, true).rows()) {
+        Point p = point(tokenizer, rules, r.text(), r.goldLabel(), r.goldScore());
+        (Half.of(r.text()) == Half.FITTING ? fit : check).add(p);
       }
+      takesFitting.add(fit);
+      takesChecking.add(check);
     }
-    Model shipped = Model.baseline(calibration);
-    report("shipped (rules)", fitting, checking, null);
-    report("baseline model", fitting, checking, shipped);
-    if (args.length > 1 && args[1].startsWith("logit")) {
-      double l2 = args.length > 2 ? Double.parseDouble(args[2]) : 1.0;
-      logit(fitting, checking, calibration, l2, args[1]);
-      return;
-    }
-    Model fitted = fit(fitting, shipped, args.length > 1 ? args[1] : "sum");
-    System.out.println("weights " + fitted);
-    report("fitted", fitting, checking, fitted);
-    reportTakes(fitted::score);
+    return new Data(fitting, checking, takesFitting, takesChecking, provenance.toString());
   }
 
-  static void report(String name, List<List<Point>> fit, List<List<Point>> check, Model m) {
-    System.out.println("== " + name);
-    for (int s = 0; s < SETS.length; s++) {
-      double[] f = figures(fit.get(s), m);
-      double[] c = figures(check.get(s), m);
-      System.out.printf(
-          Locale.ROOT,
-          "  %-18s fitting wF1 %.4f r %.4f acc %.4f   checking wF1 %.4f r %.4f acc %.4f%n",
-          SETS[s],
-          f[0],
-          f[1],
-          f[2],
-          c[0],
-          c[1],
-          c[2]);
-    }
+  /** The header line naming a shared file, its SHA-256 and how many of its texts each half has. */
+  static String provenanceLine(String set, byte[] bytes, int fitting, int checking)
+      throws Exception {
+    return String.format(
+        Locale.ROOT,
+        "#   %s sha256 %s: %d fitting, %d checking%n",
+        set,
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+        fitting,
+        checking);
   }
 
-  private static Point point(
-      Tokenizer tokenizer, Scorer scorer, String raw, String goldLabel, double goldScore) {
-    Label g = Label.parse(goldLabel);
+  /** One text read by {@code rules} (a scorer without a model), as the analyser reads it. */
+  static Point point(
+      Tokenizer tokenizer, Scorer rules, String raw, String goldLabel, double goldScore) {
     TokenBuffer tb = new TokenBuffer();
     String text = LexiconSentimentAnalyzer.compatible(raw);
     tokenizer.tokenize(tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
@@ -254,204 +147,210 @@ final class LabelFit {
       tokenizer.tokenize(
           tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
     }
-    tb.ruleScore = 0;
-    tb.positive = 0;
-    tb.negative = 0;
-    tb.emphasis = 0;
-    tb.length = 1;
-    Sentiment s = scorer.score(tb);
-    // A fresh buffer: only the slots of scored tokens hold a valence, so the scored tokens are
-    // those
-    // (a scored token of valence zero counts as none; the scorer does not publish how many it
-    // scored).
-    int scoredCount = 0;
-    for (int i = 0; i < tb.count; i++) {
-      if (tb.sent[i] != 0) {
-        tb.scored[scoredCount++] = i;
-      }
-    }
-    double maxAbs = 0;
-    int negated = 0;
-    double maxPos = 0;
-    double maxNeg = 0;
-    int nPos = 0;
-    int nNeg = 0;
-    int faces = 0;
-    double faceSum = 0;
-    for (int r = 0; r < scoredCount; r++) {
-      int i = tb.scored[r];
-      float v = tb.sent[i];
-      maxAbs = Math.max(maxAbs, Math.abs(v));
-      maxPos = Math.max(maxPos, v);
-      maxNeg = Math.max(maxNeg, -v);
-      nPos += v > 0 ? 1 : 0;
-      nNeg += v < 0 ? 1 : 0;
-      if ((tb.flags[i] & TokenBuffer.T_FACE) != 0) {
-        faces++;
-        faceSum += v;
-      }
-      if ((tb.flags[i] & TokenBuffer.T_NEGATED) != 0) {
-        negated++;
-      }
-    }
-    double len = Math.max(1, tb.length);
-    double isq = 1 / Math.sqrt(len);
-    double[] f = {
-      1,
-      tb.positive,
-      tb.negative,
-      tb.positive * isq,
-      tb.negative * isq,
-      tb.ruleScore,
-      s.score(),
-      Math.abs(s.score()),
-      Math.abs(tb.ruleScore),
-      tb.emphasis,
-      Math.log(len),
-      tb.quest > 0 ? 1 : 0,
-      tb.excl > 0 ? 1 : 0,
-      tb.ironic || tb.sarcasm ? 1 : 0,
-      tb.contrastAt >= 0 ? 1 : 0,
-      negated,
-      maxPos,
-      maxNeg,
-      nPos,
-      nNeg,
-      faces,
-      faceSum,
-      tb.upperWords > 0 ? 1 : 0,
-      scoredCount == 0 ? 1 : 0,
-      Math.min(tb.positive, tb.negative),
-      s.label() == Label.MIXED ? 1 : 0
-    };
+    Sentiment s = rules.score(tb);
+    double[] f = new double[LabelModel.FEATURES];
+    boolean mixed = s.label() == Label.MIXED;
+    LabelModel.features(tb, tb.scoredCount, s.score(), mixed, f);
+    Label g = goldLabel == null ? Label.NEUTRAL : Label.parse(goldLabel);
     int gold = g == Label.POSITIVE ? POS : g == Label.NEGATIVE ? NEG : g == Label.MIXED ? MIX : NEU;
-    return new Point(
-        tb.ruleScore,
-        tb.positive,
-        tb.negative,
-        Math.min(tb.positive, tb.negative),
-        tb.emphasis,
-        tb.length,
-        scoredCount,
-        tb.quest,
-        tb.excl,
-        tb.ironic || tb.sarcasm,
-        tb.contrastAt >= 0,
-        maxAbs,
-        negated,
-        s.label() == Label.MIXED,
-        s.score(),
-        gold,
-        goldScore,
-        f);
+    int tokens = tb.scoredCount > 0 ? tb.length : 1;
+    return new Point(f, tokens, s.score(), mixed, gold, goldScore);
   }
 
-  /** The parameters: polar-ness weights over PF features, side weights over SF features. */
-  static final class Model {
-    static final String[] PF = {
-      "bias",
-      "|d|",
-      "amp",
-      "|d|/sqrt(len)",
-      "quest",
-      "ln(len)",
-      "single",
-      "ironic",
-      "conflict",
-      "maxAbs",
-      "excl",
-      "contrast",
-      "negated"
-    };
-    static final String[] SF = {
-      "bias", "negWeight", "quest", "ln(len)", "ironic", "bias/sqrt(len)"
-    };
-    final double[] p;
-    final double[] s;
-    final Calibration calibration;
-
-    Model(double[] p, double[] s, Calibration calibration) {
-      this.p = p;
-      this.s = s;
-      this.calibration = calibration;
-    }
-
-    static Model baseline(Calibration c) {
-      double[] p = new double[PF.length];
-      p[0] = -0.2939;
-      p[1] = 1;
-      p[2] = 1;
-      double[] s = new double[SF.length];
-      s[1] = 1;
-      return new Model(p, s, c);
-    }
-
-    Model with(boolean polar, int k, double v) {
-      double[] p2 = p.clone();
-      double[] s2 = s.clone();
-      (polar ? p2 : s2)[k] = v;
-      return new Model(p2, s2, calibration);
-    }
-
-    /** The score: its three-class label is the decision. */
-    double score(Point x) {
-      if (x.scored() == 0) {
-        return x.shipped();
-      }
-      double d = x.pos() - x.neg();
-      double ad = Math.abs(d);
-      double len = Math.max(1, x.tokens());
-      double isq = 1 / Math.sqrt(len);
-      double lnl = Math.log(len);
-      double polar =
-          p[0]
-              + p[1] * ad
-              + p[2] * x.amp()
-              + p[3] * ad * isq
-              + p[4] * (x.quest() > 0 ? 1 : 0)
-              + p[5] * lnl
-              + p[6] * (x.scored() == 1 ? 1 : 0)
-              + p[7] * (x.ironic() ? 1 : 0)
-              + p[8] * x.conflict()
-              + p[9] * x.maxAbs()
-              + p[10] * (x.excl() > 0 ? 1 : 0)
-              + p[11] * (x.contrast() ? 1 : 0)
-              + p[12] * x.negated();
-      if (polar <= 0) {
-        double r = x.rule();
-        return Math.max(-0.05, Math.min(0.05, Math.abs(r) <= 0.05 ? r : Math.signum(r) * 0.05));
-      }
-      double side =
-          x.pos()
-              - s[1] * x.neg()
-              + s[0]
-              + s[2] * (x.quest() > 0 ? 1 : 0)
-              + s[3] * lnl
-              + s[4] * (x.ironic() ? 1 : 0)
-              + s[5] * isq;
-      double sign = side > 0 ? 1 : side < 0 ? -1 : (d >= 0 ? 1 : -1);
-      return calibration.score(sign, x.pos(), x.neg(), x.tokens(), x.amp());
-    }
-
-    @Override
-    public String toString() {
-      StringBuilder b = new StringBuilder("polar:");
-      for (int k = 0; k < PF.length; k++) {
-        if (p[k] != 0) {
-          b.append(String.format(Locale.ROOT, " %s=%.4f", PF[k], p[k]));
-        }
-      }
-      b.append("  side:");
-      for (int k = 0; k < SF.length; k++) {
-        if (s[k] != 0) {
-          b.append(String.format(Locale.ROOT, " %s=%.4f", SF[k], s[k]));
-        }
-      }
-      return b.toString();
-    }
+  /** The reading of {@code x}: the rules' ({@code model} null) or the model's. */
+  static Sentiment reading(Point x, LabelModel model, Calibration c) {
+    double score = model == null ? x.shipped() : model.score(x.f(), x.tokens(), c);
+    return new Sentiment(x.mixed() ? Label.MIXED : Label.threeClass(score), score, List.of());
   }
 
-  static double[] figures(List<Point> points, Model m) {
+  /** Fits both models and their thresholds on the fitting halves. */
+  static LabelModel fit(List<List<Point>> fit, double l2, Calibration c) {
+    Logit polar = train(fit, p -> p.gold() == NEU ? 0 : 1, l2);
+    Logit side = train(fit, p -> p.gold() == NEU ? -1 : p.gold() == POS ? 1 : 0, l2);
+    // Both models standardise over the same points, so they share means and scales.
+    LabelModel m = new LabelModel(polar.mean(), polar.sd(), polar.w(), side.w(), 0, 0);
+    double[] base = new double[fit.size()];
+    for (int s = 0; s < fit.size(); s++) {
+      base[s] = figures(fit.get(s), null, c)[0];
+    }
+    double[][] obj = new double[GRID_STEPS][GRID_STEPS];
+    for (int i = 0; i < GRID_STEPS; i++) {
+      for (int j = 0; j < GRID_STEPS; j++) {
+        LabelModel q = m.withThresholds(GRID_FROM + GRID_STEP * i, GRID_FROM + GRID_STEP * j);
+        double sum = 0;
+        double loss = 0;
+        for (int s = 0; s < fit.size(); s++) {
+          double g = figures(fit.get(s), q, c)[0] - base[s];
+          sum += g;
+          loss += Math.max(0, -g);
+        }
+        obj[i][j] = sum - 5 * loss;
+      }
+    }
+    double best = -1e9;
+    int bi = 0;
+    int bj = 0;
+    for (int i = 1; i < GRID_STEPS - 1; i++) {
+      for (int j = 1; j < GRID_STEPS - 1; j++) {
+        double v = 0;
+        for (int di = -1; di <= 1; di++) {
+          for (int dj = -1; dj <= 1; dj++) {
+            v += obj[i + di][j + dj] / 9;
+          }
+        }
+        if (v > best) {
+          best = v;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    return m.withThresholds(round(GRID_FROM + GRID_STEP * bi), round(GRID_FROM + GRID_STEP * bj));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** The resource: provenance header, one row per feature, the thresholds. */
+  static String resource(Data data, LabelModel model, double l2, Calibration c) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Learned decision of the sentiment label (see LabelModel.java).\n")
+        .append("# Fitted by: java -cp target/classes:target/test-classes:DEPS")
+        .append(" dev.takebot.sentiment.LabelFit ../shared/data/sentiment/dev ")
+        .append(fmt(l2))
+        .append(" --write\n")
+        .append("# on the fitting halves of the shared dev sets (")
+        .append(Half.RULE)
+        .append("),\n# gold-mixed texts left out, each set weighted equally: two logistic models")
+        .append(" (L2 ")
+        .append(fmt(l2))
+        .append(") over the standardised features,\n# polar against neutral gold and positive")
+        .append(" against negative gold, fitted by Newton's method; thresholds on a 0.05 grid\n")
+        .append("# maximising the sum of the fitting halves' weighted-F1 gains less 5 x any")
+        .append(" loss, smoothed over neighbouring grid points.\n")
+        .append(data.provenance())
+        .append("# Weighted F1 and Pearson r, rules -> learned:\n");
+    for (int s = 0; s < SETS.length; s++) {
+      double[] f0 = figures(data.fitting().get(s), null, c);
+      double[] f1 = figures(data.fitting().get(s), model, c);
+      double[] c0 = figures(data.checking().get(s), null, c);
+      double[] c1 = figures(data.checking().get(s), model, c);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "#   %-18s fitting wF1 %.4f -> %.4f r %.4f -> %.4f   checking wF1 %.4f -> %.4f r"
+                  + " %.4f -> %.4f%n",
+              SETS[s],
+              f0[0],
+              f1[0],
+              f0[1],
+              f1[1],
+              c0[0],
+              c1[0],
+              c0[1],
+              c1[1]));
+    }
+    out.append(
+        "# Discord takes (not fitted on; the second set written blind), rules -> learned:\n");
+    for (int t = 0; t < TAKE_SETS.length; t++) {
+      for (Half h : Half.values()) {
+        List<Point> part = (h == Half.FITTING ? data.takesFitting() : data.takesChecking()).get(t);
+        DiscordTakesTest.Figures f0 = takes(part, null, c);
+        DiscordTakesTest.Figures f1 = takes(part, model, c);
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "#   %-19s %-8s four-class wF1 %.3f -> %.3f three-class wF1 %.3f -> %.3f"
+                    + " negatives read positive %.1f%% -> %.1f%% mixed recall %.2f%n",
+                TAKE_SETS[t],
+                h.id(),
+                f0.fourClassF1(),
+                f1.fourClassF1(),
+                f0.threeClassF1(),
+                f1.threeClassF1(),
+                100 * f0.negativesReadPositive(),
+                100 * f1.negativesReadPositive(),
+                f1.mixed()));
+      }
+    }
+    out.append(LabelModel.COLUMNS).append('\n');
+    for (int k = 0; k < LabelModel.FEATURES; k++) {
+      out.append(LabelModel.NAMES[k])
+          .append('\t')
+          .append(model.mean[k])
+          .append('\t')
+          .append(model.scale[k])
+          .append('\t')
+          .append(model.polar[k])
+          .append('\t')
+          .append(model.side[k])
+          .append('\n');
+    }
+    out.append("polarThreshold\t").append(model.polarThreshold).append('\n');
+    out.append("sideThreshold\t").append(model.sideThreshold).append('\n');
+    return out.toString();
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /**
+   * The take figures DiscordTakesTest asserts (four-class and three-class weighted F1, negatives
+   * read positive, mixed recall), for the rules' or the model's readings. Computed here rather than
+   * by DiscordTakesTest, which loads the shipped model this command may be about to write.
+   */
+  static DiscordTakesTest.Figures takes(List<Point> points, LabelModel model, Calibration c) {
+    int[][] cm = new int[4][4];
+    List<Label> gold3 = new ArrayList<>();
+    List<Sentiment> read3 = new ArrayList<>();
+    int negatives = 0;
+    int negativesPositive = 0;
+    int mixed = 0;
+    int mixedHit = 0;
+    for (Point p : points) {
+      Sentiment s = reading(p, model, c);
+      int read = s.label() == Label.MIXED ? MIX : index(Label.threeClass(s.score()));
+      cm[p.gold()][read]++;
+      gold3.add(GOLD[p.gold()]);
+      read3.add(s);
+      if (p.gold() == NEG) {
+        negatives++;
+        negativesPositive += Label.threeClass(s.score()) == Label.POSITIVE ? 1 : 0;
+      }
+      if (p.gold() == MIX) {
+        mixed++;
+        mixedHit += s.label() == Label.MIXED ? 1 : 0;
+      }
+    }
+    double weighted = 0;
+    for (int g = 0; g < 4; g++) {
+      int support = 0;
+      int predicted = 0;
+      for (int q = 0; q < 4; q++) {
+        support += cm[g][q];
+        predicted += cm[q][g];
+      }
+      weighted += support + predicted == 0 ? 0 : 2.0 * cm[g][g] / (support + predicted) * support;
+    }
+    return new DiscordTakesTest.Figures(
+        points.size(),
+        weighted / points.size(),
+        Evaluation.of(gold3.toArray(Label[]::new), null, read3.toArray(Sentiment[]::new))
+            .weightedF1(),
+        (double) negativesPositive / negatives,
+        (double) mixedHit / mixed);
+  }
+
+  private static final Label[] GOLD = {Label.POSITIVE, Label.NEUTRAL, Label.NEGATIVE, Label.MIXED};
+
+  private static int index(Label l) {
+    return l == Label.POSITIVE ? POS : l == Label.NEGATIVE ? NEG : NEU;
+  }
+
+  /** Weighted F1, Pearson r and accuracy of the rules' ({@code m} null) or the model's readings. */
+  static double[] figures(List<Point> points, LabelModel m, Calibration c) {
     int n = points.size();
     Label[] gold = new Label[n];
     double[] gs = new double[n];
@@ -462,93 +361,13 @@ final class LabelFit {
       gold[i] = x.gold() == POS ? Label.POSITIVE : x.gold() == NEG ? Label.NEGATIVE : Label.NEUTRAL;
       gs[i] = x.goldScore();
       hasScore |= !Double.isNaN(x.goldScore());
-      double sc = m == null ? x.shipped() : m.score(x);
-      pred[i] = new Sentiment(Label.threeClass(sc), sc, List.of());
+      pred[i] = reading(x, m, c);
     }
     Evaluation e = Evaluation.of(gold, hasScore ? gs : null, pred);
     return new double[] {e.weightedF1(), e.pearson(), e.accuracy()};
   }
 
-  /** Weighted F1 only, fast. */
-  static double wf1(List<Point> points, Model m) {
-    int[][] cm = new int[3][3];
-    for (Point x : points) {
-      double sc = m.score(x);
-      int c = sc > 0.05 ? POS : sc < -0.05 ? NEG : NEU;
-      cm[x.gold()][c]++;
-    }
-    double w = 0;
-    int n = points.size();
-    for (int c = 0; c < 3; c++) {
-      int support = cm[c][0] + cm[c][1] + cm[c][2];
-      int predicted = cm[0][c] + cm[1][c] + cm[2][c];
-      w += support + predicted == 0 ? 0 : 2.0 * cm[c][c] / (support + predicted) * support / n;
-    }
-    return w;
-  }
-
-  static double objective(List<List<Point>> sets, double[] base, Model m, String mode) {
-    double sum = 0;
-    double min = Double.MAX_VALUE;
-    double penalty = 0;
-    for (int s = 0; s < sets.size(); s++) {
-      double g = wf1(sets.get(s), m) - base[s];
-      sum += g;
-      min = Math.min(min, g);
-      penalty += Math.max(0, -g - 0.001);
-    }
-    if (mode.startsWith("only")) {
-      int k = Integer.parseInt(mode.substring(4));
-      return wf1(sets.get(k), m) - base[k];
-    }
-    if (mode.startsWith("margin")) {
-      double margin = Double.parseDouble(mode.substring(6));
-      double p = 0;
-      for (int s = 0; s < sets.size(); s++) {
-        p += Math.max(0, margin - (wf1(sets.get(s), m) - base[s]));
-      }
-      return sum - 5 * p;
-    }
-    return mode.equals("min") ? min + 0.1 * sum : sum - 5 * penalty;
-  }
-
-  static Model fit(List<List<Point>> sets, Model start, String mode) {
-    double[] base = new double[sets.size()];
-    for (int s = 0; s < sets.size(); s++) {
-      base[s] = wf1(sets.get(s), start);
-    }
-    System.out.println("baseline fitting wF1 " + Arrays.toString(base));
-    double[] pStep = {0.05, 0.1, 0.2, 0.2, 0.1, 0.05, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.05};
-    double[] sStep = {0.1, 0.1, 0.1, 0.05, 0.2, 0.2};
-    int[] moves = {-8, -4, -2, -1, 1, 2, 4, 8};
-    Model m = start;
-    double best = objective(sets, base, m, mode);
-    for (int round = 0; round < 8; round++) {
-      double scale = 1.0 / (1 << Math.min(round, 4));
-      for (int k = 0; k < pStep.length + sStep.length; k++) {
-        boolean polar = k < pStep.length;
-        int j = polar ? k : k - pStep.length;
-        double step = (polar ? pStep[j] : sStep[j]) * scale;
-        double cur = polar ? m.p[j] : m.s[j];
-        for (int move : moves) {
-          Model q = m.with(polar, j, round(cur + move * step));
-          double v = objective(sets, base, q, mode);
-          if (v > best + 1e-9) {
-            best = v;
-            m = q;
-          }
-        }
-      }
-      System.out.printf(Locale.ROOT, "round %d objective %.5f %s%n", round, best, m);
-    }
-    return m;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10_000) / 10_000.0;
-  }
-
-  /** A logistic model over the standardised features. */
+  /** A logistic model over the standardised features: z = w·((f - mean) / sd). */
   record Logit(double[] mean, double[] sd, double[] w) {
     double z(double[] f) {
       double z = w[0];
@@ -564,6 +383,10 @@ final class LabelFit {
     int y(Point p);
   }
 
+  /**
+   * Fits a logistic model by Newton's method, each set weighted equally, with an L2 penalty on
+   * every weight but the bias. The standardisation is over all points of all sets.
+   */
   static Logit train(List<List<Point>> sets, Target t, double l2) {
     int d = sets.get(0).get(0).f().length;
     double[] mean = new double[d];
@@ -640,6 +463,7 @@ final class LabelFit {
     return m;
   }
 
+  /** Solves {@code a x = b} by Gaussian elimination with partial pivoting. */
   static double[] solve(double[][] a0, double[] b0) {
     int n = b0.length;
     double[][] a = new double[n][];
@@ -677,151 +501,5 @@ final class LabelFit {
       x[i] = v / a[i][i];
     }
     return x;
-  }
-
-  static double decide(Point x, Logit polar, Logit side, double ta, double tb, Calibration c) {
-    double d = decide0(x, polar, side, ta, tb, c);
-    if (noNewPositive && d > 0.05 && x.shipped() <= 0.05) {
-      return x.shipped();
-    }
-    return d;
-  }
-
-  static double decide0(Point x, Logit polar, Logit side, double ta, double tb, Calibration c) {
-    if (x.scored() == 0 || (demoteOnly && Math.abs(x.shipped()) <= 0.05)) {
-      return x.shipped();
-    }
-    if (polar.z(x.f()) <= ta) {
-      return NEUTRAL_MODE == 0
-          ? Math.max(-0.05, Math.min(0.05, x.rule()))
-          : NEUTRAL_MODE == 1 ? Math.max(-0.05, Math.min(0.05, x.shipped())) : 0.05 * x.shipped();
-    }
-    double sign = side == null ? (x.pos() - x.neg() >= 0 ? 1 : -1) : side.z(x.f()) > tb ? 1 : -1;
-    if (Integer.getInteger("polarMode", 0) == 1) {
-      return sign * Math.max(Calibration.MIN_POLAR, Math.abs(x.shipped()));
-    }
-    if (Integer.getInteger("polarMode", 0) == 2 && sign * x.shipped() < 0) {
-      return sign * Calibration.MIN_POLAR;
-    }
-    return c.score(sign, x.pos(), x.neg(), x.tokens(), x.amp());
-  }
-
-  static double[] figures2(
-      List<Point> points, Logit a, Logit b, double ta, double tb, Calibration c) {
-    int n = points.size();
-    Label[] gold = new Label[n];
-    double[] gs = new double[n];
-    Sentiment[] pred = new Sentiment[n];
-    boolean hasScore = false;
-    for (int i = 0; i < n; i++) {
-      Point x = points.get(i);
-      gold[i] = x.gold() == POS ? Label.POSITIVE : x.gold() == NEG ? Label.NEGATIVE : Label.NEUTRAL;
-      gs[i] = x.goldScore();
-      hasScore |= !Double.isNaN(x.goldScore());
-      double sc = decide(x, a, b, ta, tb, c);
-      pred[i] = new Sentiment(Label.threeClass(sc), sc, List.of());
-    }
-    Evaluation e = Evaluation.of(gold, hasScore ? gs : null, pred);
-    return new double[] {e.weightedF1(), e.pearson(), e.accuracy()};
-  }
-
-  static void logit(
-      List<List<Point>> fit, List<List<Point>> check, Calibration c, double l2, String mode) {
-    Logit a = train(fit, p -> p.gold() == NEU ? 0 : 1, l2);
-    demoteOnly = mode.substring(mode.startsWith("logitmin") ? 8 : 5).contains("d");
-    noNewPositive = mode.substring(mode.startsWith("logitmin") ? 8 : 5).contains("p");
-    // Flag "n": only neutral-or-polar is learned; the side stays the rules'.
-    Logit b =
-        mode.substring(mode.startsWith("logitmin") ? 8 : 5).contains("n")
-            ? null
-            : train(fit, p -> p.gold() == NEU ? -1 : p.gold() == POS ? 1 : 0, l2);
-    System.out.println("polar w " + Arrays.toString(a.w()));
-    System.out.println("side  w " + (b == null ? "rules" : Arrays.toString(b.w())));
-    double[] base = new double[fit.size()];
-    double[] baseR = new double[fit.size()];
-    for (int s = 0; s < fit.size(); s++) {
-      double[] f = figures(fit.get(s), null);
-      base[s] = f[0];
-      baseR[s] = f[1];
-    }
-    String flags = mode.substring(mode.startsWith("logitmin") ? 8 : 5);
-    boolean guardR = flags.contains("r");
-    // The takes' fitting halves (both sets) guard the Discord figures: no loss of four-class wF1,
-    // no rise of negatives read positive.
-    boolean guardTakes = flags.contains("t");
-    double[] t0 = takes(takesFit, null);
-    double[] b0 = takes(blindFit, null);
-    int steps = 121;
-    double[][] obj = new double[steps][steps];
-    for (int i = 0; i < steps; i++) {
-      for (int j = 0; j < steps; j++) {
-        double ta = -3 + 0.05 * i;
-        double tb = -3 + 0.05 * j;
-        double sum = 0;
-        double pen = 0;
-        double min = 1e9;
-        for (int s = 0; s < fit.size(); s++) {
-          double[] f = figures2(fit.get(s), a, b, ta, tb, c);
-          double g = f[0] - base[s];
-          sum += g;
-          min = Math.min(min, g);
-          pen += Math.max(0, -g);
-          if (guardR && !Double.isNaN(baseR[s])) {
-            pen += Math.max(0, baseR[s] - f[1]);
-          }
-        }
-        if (guardTakes) {
-          final double fa = ta;
-          final double fb = tb;
-          Decider d = p -> decide(p, a, b, fa, fb, c);
-          double[] t1 = takes(takesFit, d);
-          double[] b1 = takes(blindFit, d);
-          pen += Math.max(0, t0[0] - t1[0]) + Math.max(0, b0[0] - b1[0]);
-          pen += Math.max(0, t1[2] - t0[2]) + Math.max(0, b1[2] - b0[2]);
-        }
-        obj[i][j] =
-            mode.startsWith("logitmin") ? min + 0.1 * sum - 5 * (guardR ? pen : 0) : sum - 5 * pen;
-      }
-    }
-    double best = -1e9;
-    double bta = 0;
-    double btb = 0;
-    for (int i = 1; i < steps - 1; i++) {
-      for (int j = 1; j < steps - 1; j++) {
-        double v = 0;
-        for (int di = -1; di <= 1; di++) {
-          for (int dj = -1; dj <= 1; dj++) {
-            v += obj[i + di][j + dj] / 9;
-          }
-        }
-        if (v > best) {
-          best = v;
-          bta = -3 + 0.05 * i;
-          btb = -3 + 0.05 * j;
-        }
-      }
-    }
-    System.out.printf(Locale.ROOT, "thresholds %.2f %.2f objective %.5f%n", bta, btb, best);
-    for (int s = 0; s < SETS.length; s++) {
-      double[] f0 = figures(fit.get(s), null);
-      double[] c0 = figures(check.get(s), null);
-      double[] f1 = figures2(fit.get(s), a, b, bta, btb, c);
-      double[] c1 = figures2(check.get(s), a, b, bta, btb, c);
-      System.out.printf(
-          Locale.ROOT,
-          "  %-18s fitting wF1 %.4f -> %.4f r %.4f -> %.4f   checking wF1 %.4f -> %.4f r %.4f -> %.4f%n",
-          SETS[s],
-          f0[0],
-          f1[0],
-          f0[1],
-          f1[1],
-          c0[0],
-          c1[0],
-          c0[1],
-          c1[1]);
-    }
-    final double ta = bta;
-    final double tb = btb;
-    reportTakes(p -> decide(p, a, b, ta, tb, c));
   }
 }

@@ -35,7 +35,6 @@ class LabelFitTest {
 
   private static LabelFit.Point point(double pos, double neg, int gold) {
     double[] f = {1, pos, neg};
-    return new LabelFit.Point(
-        pos - neg, pos, neg, 0, 0, 5, 1, 0, 0, false, false, 0, 0, false, 0, gold, 0, f);
+    return new LabelFit.Point(f, 5, 0, false, gold, 0);
   }
 }
