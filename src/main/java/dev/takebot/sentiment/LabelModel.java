@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A learned decision of the label, over evidence the rules already computed: two logistic models
@@ -23,9 +22,10 @@ import java.util.Arrays;
  * when the model moved the reading. A reading it calls polar gets its strength from {@link
  * Calibration} as the rules' readings do; one it calls neutral keeps the rules' score within the
  * neutral band. Two guards: it never turns a reading positive that the rules did not read positive
- * (the errors users notice most are negative takes tagged positive, and no data we fit on shows
- * those can be found by the model), and a text with no scored word stays as the rules read it.
- * Whether a reading is mixed stays the rules' decision; the model sets which way it leans.
+ * (the errors users notice most are negative takes tagged positive, and the model cannot see irony
+ * the rules missed: without the guard it read more negative takes as positive), and a text with no
+ * scored word stays as the rules read it. Whether a reading is mixed stays the rules' decision; the
+ * model sets which way it leans.
  */
 final class LabelModel {
   static final String RESOURCE = "sentiment/label-model.tsv";
@@ -259,24 +259,6 @@ final class LabelModel {
     f[25] = mixed ? 1 : 0;
   }
 
-  /** The polar-against-neutral model's margin: the reading is polar above its threshold. */
-  double polarMargin(double[] f) {
-    double z = polarBias;
-    for (int k = 1; k < FEATURES; k++) {
-      z += polarW[k] * f[k];
-    }
-    return z;
-  }
-
-  /** The side model's margin: positive above its threshold, negative at or below it. */
-  double sideMargin(double[] f) {
-    double z = sideBias;
-    for (int k = 1; k < FEATURES; k++) {
-      z += sideW[k] * f[k];
-    }
-    return z;
-  }
-
   /**
    * The score of the reading with features {@code f} (its calibrated score is {@code f[SCORE]}),
    * {@code length} tokens long, as the model decides it.
@@ -286,26 +268,38 @@ final class LabelModel {
     if (f[NOTHING_SCORED] != 0) {
       return shipped;
     }
+    // Both models' margins in one pass (the polar model: polar above its threshold; the side model:
+    // positive above its threshold).
+    double polarZ = polarBias;
+    double sideZ = sideBias;
+    for (int k = 1; k < FEATURES; k++) {
+      double x = f[k];
+      polarZ += polarW[k] * x;
+      sideZ += sideW[k] * x;
+    }
     double d;
-    if (polarMargin(f) <= polarThreshold) {
+    if (polarZ <= polarThreshold) {
       // Neutral: the rules' own score, held within the neutral band.
       d = Math.max(-0.05, Math.min(0.05, f[RULE_SCORE]));
     } else {
-      double sign = sideMargin(f) > sideThreshold ? 1 : -1;
+      double sign = sideZ > sideThreshold ? 1 : -1;
       d = calibration.score(sign, f[POSITIVE], f[NEGATIVE], length, f[EMPHASIS]);
     }
     // No new positives: a reading the rules did not read positive keeps the rules' score.
     return d > 0.05 && shipped <= 0.05 ? shipped : d;
   }
 
-  /** The weights, for the analyser's version string. */
+  /**
+   * The weights, for the analyser's version string: a hash of their bits (formatting 106 doubles as
+   * text cost a one-off run a few milliseconds of start-up).
+   */
   String fingerprint() {
-    return Arrays.toString(mean)
-        + Arrays.toString(scale)
-        + Arrays.toString(polar)
-        + Arrays.toString(side)
-        + polarThreshold
-        + "/"
-        + sideThreshold;
+    long h = Double.doubleToLongBits(polarThreshold) * 31 + Double.doubleToLongBits(sideThreshold);
+    for (double[] a : new double[][] {mean, scale, polar, side}) {
+      for (double v : a) {
+        h = h * 31 + Double.doubleToLongBits(v);
+      }
+    }
+    return Long.toHexString(h);
   }
 }
