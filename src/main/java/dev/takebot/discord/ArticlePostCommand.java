@@ -147,7 +147,7 @@ final class ArticlePostCommand implements SlashFeature {
     boolean now = event.getOption(NOW, false, OptionMapping::getAsBoolean);
     boolean again = event.getOption(AGAIN, false, OptionMapping::getAsBoolean);
     if (sources.isEmpty()) {
-      openPasteForm(event, chosen, now);
+      openPasteForm(event, chosen, now, again);
       return;
     }
     if (sources.size() > 1) {
@@ -165,7 +165,8 @@ final class ArticlePostCommand implements SlashFeature {
    * the parser needs the article's lines. What can be refused already is refused now, before the
    * moderator pastes anything; the submit checks everything again.
    */
-  private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen, boolean now) {
+  private void openPasteForm(
+      SlashCommandInteractionEvent event, GuildChannel chosen, boolean now, boolean again) {
     try {
       ArticlePublisher.checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
     } catch (UserError e) {
@@ -178,7 +179,7 @@ final class ArticlePostCommand implements SlashFeature {
     event
         .replyModal(
             ArticlePasteModal.form(
-                chosen == null ? null : chosen.getId(), now, Readers.privately(event)))
+                chosen == null ? null : chosen.getId(), now, again, Readers.privately(event)))
         .queue();
   }
 
@@ -189,13 +190,14 @@ final class ArticlePostCommand implements SlashFeature {
    *
    * @param channelId the {@code channel} the moderator chose when opening the form, or {@code null}
    * @param now whether the moderator asked to post without the preview
+   * @param again whether they asked to post even an article the server already discusses
    */
-  void postPasted(IReplyCallback event, String channelId, boolean now, String text) {
+  void postPasted(IReplyCallback event, String channelId, boolean now, boolean again, String text) {
     post(
         event,
         () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
         now,
-        false,
+        again,
         () -> new Source(PASTED, text));
   }
 
