@@ -67,6 +67,7 @@ class SameArticleEndToEndTest {
           "Niger has reopened its border with Benin, ending a closure that choked trade."
         });
     web.route("/feed.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed()));
+    web.route("/mirror.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed()));
     page("/by-hand/border", "border", "Niger reopens its border with Benin");
     page("/by-hand/energy", "energy", "Mali and Burkina Faso sign an energy deal");
     h =
@@ -337,5 +338,44 @@ class SameArticleEndToEndTest {
         .isEqualTo(thereBefore + 1);
     assertThat(h.store.listDiscussions(Long.parseLong(other.id()), 1).get(0).title())
         .isEqualTo("Mali and Burkina Faso sign energy deal");
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName(
+      "a review-first feed offers moderators nothing the server already discusses, on add or at"
+          + " a poll")
+  void reviewsSkipWhatTheServerDiscusses() {
+    Channel desk =
+        sandbox.addPrivateChannel("review-desk", sandbox.moderatorRole(), sandbox.botRole());
+    BotHarness.await(
+        "the bot to see #review-desk",
+        () ->
+            h.bot
+                    .jda()
+                    .getChannelById(
+                        net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class,
+                        desk.id())
+                != null);
+
+    SandboxMessage added =
+        run(
+                sandbox.moderator(),
+                sandbox.news(),
+                "feed add",
+                Map.of("url", web.url("/mirror.xml"), "review", desk))
+            .awaitResponse(WAIT);
+
+    assertThat(added.content()).contains("Its newest item was not posted: this server already");
+    // Forgotten, the older item is new to the feed again at the next poll: still not offered.
+    FeedStore feeds = ((JdbcTakeStore) h.store).feeds();
+    Feed mirror =
+        feeds.feed(Long.parseLong(sandbox.guildId()), web.url("/mirror.xml")).orElseThrow();
+    feeds.forgetSeen(mirror.id(), "border");
+    clock.advance(Duration.ofMinutes(20));
+    h.app.pollFeedsNow();
+    SandboxMessage marker = sandbox.post(sandbox.moderator(), desk, "marker");
+
+    assertThat(sandbox.messages(desk)).containsExactly(marker);
   }
 }
