@@ -81,6 +81,8 @@ final class Irony {
       int start = 0; // where token i's sentence starts
       int before = 0; // where the sentence before it starts
       int end = 0; // where token i's sentence ends, once asked for
+      int leadOf = -1; // the sentence whose leading openers were counted, and where they end
+      int leadEnd = 0;
       for (int i = 0; i < tb.count; i++) {
         if (i > 0 && (tb.flags[i] & T_SENTENCE) != 0) {
           before = start;
@@ -93,12 +95,21 @@ final class Irony {
         int c = lex.cues(id);
         if ((c & Lexicon.CUE_DRAWL) != 0
             && (tb.flags[i] & TokenBuffer.T_BOLD) != 0
-            && stretched(tb, i)
-            && opensSentence(tb, i, start)) {
-          // "suuure, they respect us", "riiight": drawled, as a reply. Bold is emphasis ("I
-          // **totally** agree") and a drawl inside a sentence agrees ("you're riiight").
-          sarcastic = true;
-          tb.ironic = true;
+            && stretched(tb, i)) {
+          // "suuure, they respect us", "oh riiight": drawled, opening its sentence. Bold is
+          // emphasis ("I **totally** agree") and a drawl inside a sentence agrees ("you're
+          // riiight"). The leading openers are walked once per sentence: a flood stays linear.
+          if (leadOf != start) {
+            leadOf = start;
+            leadEnd = start;
+          }
+          while (leadEnd < i && cue(tb, leadEnd, Lexicon.CUE_OPENER)) {
+            leadEnd++;
+          }
+          if (leadEnd == i) {
+            sarcastic = true;
+            tb.ironic = true;
+          }
         }
         if ((c & Lexicon.CUE_PHRASE) != 0) {
           int p = phraseAt(tb, i, start);

@@ -344,6 +344,8 @@ class IronyTest {
         "great huh ".repeat(5_000),
         "sure *great* ".repeat(5_000),
         "oh sure ".repeat(5_000),
+        "riiight, ".repeat(5_000),
+        "Congrats Niger, another! ".repeat(3_000),
         "thanks for nothing ".repeat(5_000),
         "*".repeat(100_000),
         "*great*".repeat(10_000));
