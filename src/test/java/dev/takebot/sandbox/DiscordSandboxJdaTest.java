@@ -593,6 +593,31 @@ class DiscordSandboxJdaTest {
   }
 
   @Test
+  @DisplayName(
+      "slash command: a public defer deleted while loading is gone from the channel, and the next"
+          + " follow-up is a new message that may be ephemeral (Discord's rule since the defer is"
+          + " over)")
+  void deletedDeferMakesFollowUpsNewMessages() throws Exception {
+    client.handlers.add(
+        e -> {
+          if (e instanceof SlashCommandInteractionEvent s && s.getName().equals("slow")) {
+            s.deferReply().complete();
+            s.getHook().deleteOriginal().complete();
+            s.getHook().setEphemeral(true).sendMessage("only you").complete();
+          }
+        });
+    InteractionHandle slow = sandbox.slash(sandbox.member(), sandbox.general(), "slow");
+
+    SandboxMessage followUp = slow.awaitFollowUp(0, WAIT);
+    String loading = slow.originalId().orElseThrow();
+    assertThat(sandbox.isDeleted(loading)).as("the public loading message").isTrue();
+    assertThat(followUp.id()).isNotEqualTo(loading);
+    assertThat(followUp.content()).isEqualTo("only you");
+    assertThat(followUp.isEphemeral()).isTrue();
+    client.await(MessageDeleteEvent.class, d -> d.getMessageId().equals(loading), WAIT);
+  }
+
+  @Test
   @DisplayName("slash command: files in a multipart callback and in a follow-up that fills a defer")
   void slashFiles() throws Exception {
     byte[] png = {
