@@ -34,6 +34,8 @@ import net.dv8tion.jda.api.events.message.MessageBulkDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.events.role.RoleCreateEvent;
+import net.dv8tion.jda.api.events.role.RoleDeleteEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.events.session.SessionResumeEvent;
@@ -362,6 +364,28 @@ class DiscordSandboxJdaTest {
               assertThat(r.path()).isEqualTo("channels/" + sandbox.general().id() + "/messages");
               assertThat(r.fileNames()).containsExactly("article.txt");
             });
+  }
+
+  @Test
+  @DisplayName(
+      "a deleted role reaches JDA as GUILD_ROLE_DELETE: gone from the guild and from its members,"
+          + " and later interactions carry the member without it")
+  void roleDeletion() throws Exception {
+    Role stewards = sandbox.addRole("Stewards", Permissions.EVERYONE_DEFAULT);
+    client.await(RoleCreateEvent.class, e -> e.getRole().getId().equals(stewards.id()), WAIT);
+    Member steward = sandbox.addMember("steward", stewards);
+
+    sandbox.deleteRole(stewards);
+
+    client.await(RoleDeleteEvent.class, e -> e.getRole().getId().equals(stewards.id()), WAIT);
+    assertThat(guild.getRoleById(stewards.id())).isNull();
+    assertThat(sandbox.roles()).extracting(Role::id).doesNotContain(stewards.id());
+    assertThat(sandbox.members())
+        .filteredOn(m -> m.id().equals(steward.id()))
+        .singleElement()
+        .satisfies(m -> assertThat(m.roleIds()).doesNotContain(stewards.id()));
+    assertThatThrownBy(() -> sandbox.deleteRole(sandbox.everyoneRole()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
