@@ -91,6 +91,10 @@ final class Irony {
           continue;
         }
         int c = lex.cues(id);
+        if ((c & Lexicon.CUE_DRAWL) != 0 && (tb.flags[i] & TokenBuffer.T_BOLD) != 0) {
+          sarcastic = true; // "suuure, they respect us", "riiight"
+          tb.ironic = true;
+        }
         if ((c & Lexicon.CUE_PHRASE) != 0) {
           int p = phraseAt(tb, i, start);
           if (p >= 0) {
@@ -203,10 +207,13 @@ final class Irony {
    * {@code start}), or -1.
    */
   private int phraseAt(TokenBuffer tb, int i, int start) {
-    int[][] phrases = lex.ironyPhrases;
-    for (int p = 0; p < phrases.length; p++) {
-      int[] seq = phrases[p];
-      if (seq[0] != tb.term[i] || i + seq.length > tb.count) {
+    int[] starting = lex.ironyStarting[tb.term[i]];
+    if (starting == null) {
+      return -1;
+    }
+    for (int p : starting) {
+      int[] seq = lex.ironyPhrases[p];
+      if (i + seq.length > tb.count) {
         continue;
       }
       boolean match = true;

@@ -127,7 +127,12 @@ class IronyTest {
         "\"respect for Mali's sovereignty\" 😂😂 they can't even say it straight",
         "le \"respect de la souveraineté\" mdr",
         "Félicitations aux US qui découvrent l'Afrique 👏",
-        "Washington discovered Africa again");
+        "Washington discovered Africa again",
+        "riiight, respect",
+        "suuure, they respect us now",
+        "trop fort les américains, toujours en retard",
+        "cool, so they'll sell weapons to juntas now. love that for us",
+        "stunning and brave diplomacy");
   }
 
   static Stream<String> sincere() {
@@ -216,7 +221,10 @@ class IronyTest {
         "that's cute, my cat loves the stream too",
         "Bravo Paris, une belle victoire",
         "I searched for \"best hotels in Bamako\" and found a great one",
-        "they promised \"a real partnership with Africa\" and honestly it looks good");
+        "they promised \"a real partnership with Africa\" and honestly it looks good",
+        "yesss, finally a good deal",
+        "I love that for you, congrats!",
+        "trop fort ce discours, bravo");
   }
 
   static Stream<String> informational() {
