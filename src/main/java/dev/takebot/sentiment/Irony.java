@@ -81,6 +81,8 @@ final class Irony {
       int start = 0; // where token i's sentence starts
       int before = 0; // where the sentence before it starts
       int end = 0; // where token i's sentence ends, once asked for
+      int leadOf = -1; // the sentence whose leading openers were counted, and where they end
+      int leadEnd = 0;
       for (int i = 0; i < tb.count; i++) {
         if (i > 0 && (tb.flags[i] & T_SENTENCE) != 0) {
           before = start;
@@ -91,9 +93,23 @@ final class Irony {
           continue;
         }
         int c = lex.cues(id);
-        if ((c & Lexicon.CUE_DRAWL) != 0 && (tb.flags[i] & TokenBuffer.T_BOLD) != 0) {
-          sarcastic = true; // "suuure, they respect us", "riiight"
-          tb.ironic = true;
+        if ((c & Lexicon.CUE_DRAWL) != 0
+            && (tb.flags[i] & TokenBuffer.T_BOLD) != 0
+            && stretched(tb, i)) {
+          // "suuure, they respect us", "oh riiight": drawled, opening its sentence. Bold is
+          // emphasis ("I **totally** agree") and a drawl inside a sentence agrees ("you're
+          // riiight"). The leading openers are walked once per sentence: a flood stays linear.
+          if (leadOf != start) {
+            leadOf = start;
+            leadEnd = start;
+          }
+          while (leadEnd < i && cue(tb, leadEnd, Lexicon.CUE_OPENER)) {
+            leadEnd++;
+          }
+          if (leadEnd == i) {
+            sarcastic = true;
+            tb.ironic = true;
+          }
         }
         if ((c & Lexicon.CUE_PHRASE) != 0) {
           int p = phraseAt(tb, i, start);
@@ -265,8 +281,23 @@ final class Irony {
     }
     float failure = 0;
     float praise = 0;
+    int remedy = -1; // the last word of overcoming ("fixing", "ended", "malgré") in the clause
+    int walked = to;
     for (int r = firstScored(tb, m, to); r < m && tb.scored[r] < end; r++) {
       int k = tb.scored[r];
+      for (; walked <= k; walked++) {
+        if ((tb.flags[walked] & (T_CLAUSE | T_SENTENCE)) != 0) {
+          remedy = -1;
+        }
+        if (cue(tb, walked, Lexicon.CUE_REMEDY)) {
+          remedy = walked;
+        }
+      }
+      if (tb.sent[k] < 0 && remedy >= 0) {
+        // What was overcome is no failure: "good job fixing the broken link", "congratulations,
+        // they ended a pointless war", "bravo aux journalistes qui ont dénoncé la corruption".
+        continue;
+      }
       if (tb.sent[k] < 0) {
         failure -= tb.sent[k];
       } else if ((tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
@@ -342,10 +373,45 @@ final class Irony {
       while (b < i && b <= j + VOCATIVE && (tb.flags[b] & T_CLAUSE) == 0 && isName(tb, m, b)) {
         b++;
       }
-      if ((tb.flags[b] & T_CLAUSE) != 0) {
+      if ((tb.flags[b] & T_CLAUSE) != 0 && !exclaims(tb, end)) {
         tb.ironic |= turns.turn(tb, m, s, end);
       }
     }
+  }
+
+  /**
+   * Whether the sentence ending before token {@code end} ends with an exclamation mark (emoji
+   * aside): cheer ("congrats Niger, another gold medal!", "awesome, more episodes tomorrow!"),
+   * where irony says it flat ("great, another delay.").
+   */
+  private static boolean exclaims(TokenBuffer tb, int end) {
+    int j = end < tb.count ? tb.start[end] - 1 : tb.n - 1;
+    // Emoji and spaces after the mark are skipped, a bounded way back: a flood of them stays cheap.
+    for (int stop = Math.max(0, j - 32); j >= stop; j--) {
+      char ch = tb.src[j];
+      if (ch == '!') {
+        return true;
+      }
+      if (ch == '.' || ch == '?' || Character.isLetterOrDigit(ch)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether token {@code k} is written with a letter drawn out ("suuure"), not only in bold: bold
+   * is also where the tokenizer notes stretching.
+   */
+  private static boolean stretched(TokenBuffer tb, int k) {
+    char[] low = tb.low;
+    int to = k + 1 < tb.count ? tb.start[k + 1] : tb.n;
+    for (int j = tb.start[k] + 2; j < to && Character.isLetter(tb.src[j]); j++) {
+      if (low[j] == low[j - 1] && low[j] == low[j - 2]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -94,6 +94,12 @@ final class Lexicon {
   /** "sure", "right", "totally": drawled ("suuure", "riiight"), it says the opposite. */
   static final int CUE_DRAWL = 1 << 11;
 
+  /**
+   * "fixing", "ended", "despite", "dénoncé": what a congratulation names after it was overcome, not
+   * a failure.
+   */
+  static final int CUE_REMEDY = 1 << 12;
+
   // Chatter kinds, per term in chatterKinds (see Chatter and chatter.tsv).
   /** "ok", "thx", "gm": acknowledges or greets; judges nothing when it is a text's only word. */
   static final int CHAT_ACK = 1;
@@ -275,6 +281,7 @@ final class Lexicon {
           case "actor" -> cue(id, CUE_ACTOR);
           case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
           case "drawl" -> cue(id, CUE_DRAWL);
+          case "irony-remedy" -> cue(id, CUE_REMEDY);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }
