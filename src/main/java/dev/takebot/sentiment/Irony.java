@@ -237,7 +237,8 @@ final class Irony {
         match = tb.term[i + k] == seq[k] && (tb.flags[i + k] & T_SENTENCE) == 0;
       }
       if (match
-          && (!lex.ironyClosing[p] || closes(tb, i + seq.length))
+          && (!lex.ironyClosing[p] || closes(tb, i + seq.length, T_CLAUSE | T_SENTENCE))
+          && (!lex.ironyFinal[p] || closes(tb, i + seq.length, T_SENTENCE))
           && (!lex.ironyOpening[p] || opensSentence(tb, i, start))) {
         return p;
       }
@@ -347,13 +348,13 @@ final class Irony {
   }
 
   /**
-   * Whether a phrase ending before token {@code next} closes its clause: the text, clause or
-   * sentence ends there, or only laughter or a face follows ("good luck with that lol", but not
-   * "good luck with that project").
+   * Whether a phrase ending before token {@code next} closes its clause (or, with {@code bounds}
+   * only T_SENTENCE, its sentence): the text or a bound in {@code bounds} comes next, or only
+   * laughter or a face follows ("good luck with that lol", but not "good luck with that project").
    */
-  private boolean closes(TokenBuffer tb, int next) {
+  private boolean closes(TokenBuffer tb, int next, int bounds) {
     return next >= tb.count
-        || (tb.flags[next] & (T_CLAUSE | T_SENTENCE | T_FACE)) != 0
+        || (tb.flags[next] & (bounds | T_FACE)) != 0
         || cue(tb, next, Lexicon.CUE_LAUGH);
   }
 

@@ -200,6 +200,9 @@ final class Lexicon {
   /** Whether irony phrase k counts only where it closes its clause ("good luck with that."). */
   final boolean[] ironyClosing;
 
+  /** Whether irony phrase k counts only where it ends its sentence ("how kind of them."). */
+  final boolean[] ironyFinal;
+
   /** Whether irony phrase k counts only where it opens its sentence ("as if they cared"). */
   final boolean[] ironyOpening;
 
@@ -314,6 +317,7 @@ final class Lexicon {
     ironySarcastic = new boolean[ironyPhrases.length];
     ironyClosing = new boolean[ironyPhrases.length];
     ironyOpening = new boolean[ironyPhrases.length];
+    ironyFinal = new boolean[ironyPhrases.length];
     ironyKudos = new boolean[ironyPhrases.length];
     for (int k = 0; k < ironyPhrases.length; k++) {
       String[] f = ironyLines.get(k);
@@ -322,6 +326,7 @@ final class Lexicon {
       ironySarcastic[k] = marks.contains("sarcastic");
       ironyClosing[k] = marks.contains("closing");
       ironyOpening[k] = marks.contains("opening");
+      ironyFinal[k] = marks.contains("final");
       ironyKudos[k] = marks.contains("kudos");
     }
     Map<Integer, Integer> chatter = new HashMap<>();

@@ -235,7 +235,11 @@ class IronyTest {
         "Congrats Burkina, yet another win for the national team!",
         "Bravo Niger, encore une médaille d'or !",
         "I **totally** agree, this is a smart first step.",
-        "**Clearly** the best news for the Sahel in years.");
+        "**Clearly** the best news for the Sahel in years.",
+        // closing idioms and "as if" used sincerely (review, #17)
+        "That was generous of them, they sent flowers to the families.",
+        "Really generous of them, the aid arrived today and it helps",
+        "As if by magic, the talks went smoothly and everyone is happy");
   }
 
   /**
