@@ -132,7 +132,7 @@ final class Irony {
             for (int k = i; k < last; k++) {
               tb.sent[k] = 0;
             }
-            m = setValence(tb, m, last, lex.ironyValences[p] * scale);
+            m = tb.setValence(m, last, lex.ironyValences[p] * scale);
             sarcastic |= lex.ironySarcastic[p];
             // Laughter beside a phrase of scorn ("who actually believes this lol") laughs at it.
             tb.ironic |= lex.ironySarcastic[p] || lex.ironyValences[p] < 0;
@@ -188,7 +188,7 @@ final class Irony {
           }
         }
         default -> {
-          for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+          for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
             int k = tb.scored[r];
             if (tb.sent[k] > 0) {
               tb.sent[k] *= inquiry;
@@ -252,7 +252,7 @@ final class Irony {
    */
   private boolean isName(TokenBuffer tb, int m, int k) {
     return Character.isUpperCase(tb.src[tb.start[k]])
-        && !isScored(tb, m, k)
+        && !tb.isScored(m, k)
         && (tb.term[k] < 0
             || (lex.cues(tb.term[k]) & ~(Lexicon.CUE_ACTOR | Lexicon.CUE_ACTOR_CAPS)) == 0);
   }
@@ -284,7 +284,7 @@ final class Irony {
     float praise = 0;
     int remedy = -1; // the last word of overcoming ("fixing", "ended", "malgré") in the clause
     int walked = to;
-    for (int r = firstScored(tb, m, to); r < m && tb.scored[r] < end; r++) {
+    for (int r = tb.firstScored(m, to); r < m && tb.scored[r] < end; r++) {
       int k = tb.scored[r];
       for (; walked <= k; walked++) {
         if ((tb.flags[walked] & (T_CLAUSE | T_SENTENCE)) != 0) {
@@ -367,7 +367,7 @@ final class Irony {
     if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && tb.sent[j] <= 0) {
       j++; // "oh great, another summit"
     }
-    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0) {
+    if (j < i && tb.isScored(m, j) && tb.sent[j] > 0) {
       // The praise may be said to someone before the comma: "bravo Washington, encore une
       // promesse".
       int b = j + 1;
@@ -537,7 +537,7 @@ final class Irony {
   /** Whether the scored tokens in [from, to) hold praise and nothing negative. */
   private static boolean onlyPraise(TokenBuffer tb, int m, int from, int to) {
     boolean praise = false;
-    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+    for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
       if (tb.sent[k] < 0) {
         return false;
@@ -548,7 +548,7 @@ final class Irony {
   }
 
   private static boolean noValence(TokenBuffer tb, int m, int from, int to) {
-    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+    for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
       if (tb.sent[tb.scored[r]] != 0) {
         return false;
       }
@@ -562,7 +562,7 @@ final class Irony {
    */
   private boolean turn(TokenBuffer tb, int m, int from, int to) {
     boolean any = false;
-    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+    for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
       if (tb.sent[k] > 0 && (tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
         tb.sent[k] *= flip;
@@ -575,41 +575,5 @@ final class Irony {
   private boolean cue(TokenBuffer tb, int k, int kind) {
     int id = tb.term[k];
     return id >= 0 && (lex.cues(id) & kind) != 0;
-  }
-
-  private static boolean isScored(TokenBuffer tb, int m, int k) {
-    int r = firstScored(tb, m, k);
-    return r < m && tb.scored[r] == k;
-  }
-
-  /**
-   * The first r with {@code tb.scored[r] >= k}, or m: the scored tokens are in text order, so a
-   * range of them is found without walking the text's every scored token.
-   */
-  private static int firstScored(TokenBuffer tb, int m, int k) {
-    int lo = 0;
-    int hi = m;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (tb.scored[mid] < k) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** Gives token {@code k} valence {@code v}, adding it to the scored tokens in order if needed. */
-  private static int setValence(TokenBuffer tb, int m, int k, float v) {
-    int r = firstScored(tb, m, k);
-    if (r < m && tb.scored[r] == k) {
-      tb.sent[k] = v;
-      return m;
-    }
-    System.arraycopy(tb.scored, r, tb.scored, r + 1, m - r);
-    tb.scored[r] = k;
-    tb.sent[k] = v;
-    return m + 1;
   }
 }
