@@ -91,6 +91,48 @@ final class Lexicon {
   /** "US": an actor of the news when written in capitals (not the pronoun "us"). */
   static final int CUE_ACTOR_CAPS = 1 << 10;
 
+  /** "sure", "right", "totally": drawled ("suuure", "riiight"), it says the opposite. */
+  static final int CUE_DRAWL = 1 << 11;
+
+  /**
+   * "fixing", "ended", "despite", "dénoncé": what a congratulation names after it was overcome, not
+   * a failure.
+   */
+  static final int CUE_REMEDY = 1 << 12;
+
+  // Chatter kinds, per term in chatterKinds (see Chatter and chatter.tsv).
+  /** "ok", "thx", "gm": acknowledges or greets; judges nothing when it is a text's only word. */
+  static final int CHAT_ACK = 1;
+
+  /** "channel", "bot", "stream", "link": talk about the chat itself, not the topic. */
+  static final int CHAT_META = 1 << 1;
+
+  /** "curious", "wondering": curiosity about what follows, no judgement. */
+  static final int CHAT_CURIOUS = 1 << 2;
+
+  /** "how", "if", "whether", "to": what follows a curiosity word that asks. */
+  static final int CHAT_ASKED = 1 << 3;
+
+  /** "believe", "crois": a belief verb, whose negation reads as doubt. */
+  static final int CHAT_BELIEF = 1 << 4;
+
+  /** "anyone", "what's", "does": opens a question even without a question mark. */
+  static final int CHAT_ASKS = 1 << 5;
+
+  /**
+   * "wait", "btw", "so": may lead into a question that CHAT_ASKS opens ("wait what's the source").
+   */
+  static final int CHAT_LEAD = 1 << 6;
+
+  /** "can't", "couldn't": before a belief verb, amazement rather than doubt. */
+  static final int CHAT_AMAZED = 1 << 7;
+
+  /** "anyone", "quelqu'un": opens a request when a CHAT_REQUEST verb follows. */
+  static final int CHAT_SEEKER = 1 << 8;
+
+  /** "know", "have", "seen": after a CHAT_SEEKER, asks ("anyone know a good podcast"). */
+  static final int CHAT_REQUEST = 1 << 9;
+
   /** The kinds that start the irony pass (the others only matter once it runs). */
   private static final int TRIGGERS = CUE_ANOTHER | CUE_TAIL | CUE_LAUGH | CUE_PHRASE | CUE_HUH;
 
@@ -146,11 +188,20 @@ final class Lexicon {
    */
   final int[][] ironyPhrases;
 
+  /**
+   * The irony phrases each term starts, by term id (null for most): a cue word looks only at its
+   * own few phrases, not at every phrase.
+   */
+  final int[][] ironyStarting;
+
   final float[] ironyValences;
   final boolean[] ironySarcastic;
 
   /** Whether irony phrase k counts only where it closes its clause ("good luck with that."). */
   final boolean[] ironyClosing;
+
+  /** Whether irony phrase k counts only where it ends its sentence ("how kind of them."). */
+  final boolean[] ironyFinal;
 
   /** Whether irony phrase k counts only where it opens its sentence ("as if they cared"). */
   final boolean[] ironyOpening;
@@ -160,6 +211,9 @@ final class Lexicon {
    * and turns around only when the rest of its sentence reports a failure.
    */
   final boolean[] ironyKudos;
+
+  /** Chatter kinds (CHAT_*) per term id, 0 for most. */
+  private final int[] chatterKinds;
 
   /** CRC of every resource byte read, folded into the analyser's version. */
   final long checksum;
@@ -229,6 +283,8 @@ final class Lexicon {
           case "question" -> cue(id, CUE_QUESTION);
           case "actor" -> cue(id, CUE_ACTOR);
           case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
+          case "drawl" -> cue(id, CUE_DRAWL);
+          case "irony-remedy" -> cue(id, CUE_REMEDY);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }
@@ -261,6 +317,7 @@ final class Lexicon {
     ironySarcastic = new boolean[ironyPhrases.length];
     ironyClosing = new boolean[ironyPhrases.length];
     ironyOpening = new boolean[ironyPhrases.length];
+    ironyFinal = new boolean[ironyPhrases.length];
     ironyKudos = new boolean[ironyPhrases.length];
     for (int k = 0; k < ironyPhrases.length; k++) {
       String[] f = ironyLines.get(k);
@@ -269,7 +326,29 @@ final class Lexicon {
       ironySarcastic[k] = marks.contains("sarcastic");
       ironyClosing[k] = marks.contains("closing");
       ironyOpening[k] = marks.contains("opening");
+      ironyFinal[k] = marks.contains("final");
       ironyKudos[k] = marks.contains("kudos");
+    }
+    Map<Integer, Integer> chatter = new HashMap<>();
+    for (String line : lines(loader, DIR + "chatter.tsv")) {
+      String[] f = line.split("\t");
+      int kind =
+          switch (f[0]) {
+            case "ack" -> CHAT_ACK;
+            case "meta" -> CHAT_META;
+            case "curious" -> CHAT_CURIOUS;
+            case "asked" -> CHAT_ASKED;
+            case "belief" -> CHAT_BELIEF;
+            case "asks" -> CHAT_ASKS;
+            case "lead" -> CHAT_LEAD;
+            case "amazed" -> CHAT_AMAZED;
+            case "seeker" -> CHAT_SEEKER;
+            case "request" -> CHAT_REQUEST;
+            default -> throw new IllegalStateException("chatter.tsv: unknown kind " + f[0]);
+          };
+      for (String term : f[1].split(",")) {
+        chatter.merge(id(term.strip()), kind, (a, b) -> a | b);
+      }
     }
     for (String line : lines(loader, DIR + "emoji.tsv")) {
       String[] f = line.split("\t");
@@ -288,6 +367,8 @@ final class Lexicon {
     int n = terms.size();
     entries = new int[ENTRY * n];
     cues = new int[n];
+    chatterKinds = new int[n];
+    chatter.forEach((id, kind) -> chatterKinds[id] = kind);
     names = terms.toArray(new String[0]);
     negatedNames = new String[n];
     for (int i = 0; i < n; i++) {
@@ -304,6 +385,14 @@ final class Lexicon {
       entries[ENTRY * i + 2] = Float.floatToRawIntBits(r[1]);
       entries[ENTRY * i + 3] = Float.floatToRawIntBits(r[2]);
       negatedNames[i] = "not " + names[i];
+    }
+    ironyStarting = new int[n][];
+    for (int k = 0; k < ironyPhrases.length; k++) {
+      int first = ironyPhrases[k][0];
+      int[] was = ironyStarting[first];
+      int[] now = was == null ? new int[1] : Arrays.copyOf(was, was.length + 1);
+      now[now.length - 1] = k; // file order kept: the first phrase that matches wins
+      ironyStarting[first] = now;
     }
     table = new TermTable(terms);
     symbolic = new TermTable(terms, Lexicon::hasSymbol);
@@ -413,6 +502,11 @@ final class Lexicon {
   /** The irony cue kinds of term {@code id} (CUE_*), 0 for most terms. */
   int cues(int id) {
     return cues[id];
+  }
+
+  /** The chatter kinds of term {@code id} (CHAT_*), 0 for most terms. */
+  int chatter(int id) {
+    return chatterKinds[id];
   }
 
   private void flag(int id, int flag) {

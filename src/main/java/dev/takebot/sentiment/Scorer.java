@@ -38,6 +38,7 @@ final class Scorer {
   private final Tuning tuning;
   private final float scale;
   private final Irony irony;
+  private final Chatter chatter;
   private final Calibration calibration;
 
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
@@ -46,6 +47,7 @@ final class Scorer {
     this.calibration = calibration;
     this.scale = (float) tuning.scale();
     this.irony = new Irony(lex, tuning);
+    this.chatter = new Chatter(lex, tuning);
   }
 
   /** The reading of the tokens in {@code tb}; overwrites their valences and flags. */
@@ -59,6 +61,8 @@ final class Scorer {
     final Lexicon lex = this.lex;
     final boolean french = tb.frWords >= 2 && tb.frWords > tb.enWords;
     final boolean frFallback = tb.enWords == 0;
+    // French negation words agree rather than cancel, in texts read as French.
+    final boolean concord = french || frFallback;
     final boolean capDiff = tb.upperWords > 0 && tb.upperWords < count;
     final float negation = (float) tuning.negation();
     // Only the tokens given a valence are listed in scored, in order, and only their slots of sent
@@ -85,7 +89,7 @@ final class Scorer {
           continue;
         }
         int id = term[i];
-        if ((f & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i, french)) {
+        if ((f & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i, french, concord)) {
           // A negation with nothing to negate ("it does not work", "didn't last") leans negative.
           sent[i] = (float) tuning.bareNegation();
           scored[m++] = i;
@@ -151,13 +155,12 @@ final class Scorer {
         v += v > 0 ? C_INCR / 2 : -C_INCR / 2;
       }
       boolean frenchPair = false;
-      boolean lastWasNe = false;
       for (int k = firstModifier; k < reach; k++) {
         int j = i - k - 1;
         int g = tf[j];
-        if (hasValence(g)) {
+        if (hasValence(g) && (!concord || polar(tb, j))) {
           break; // a modifier reaches only the nearest sentiment word: "don't care don't care" is
-          // not a double negation
+          // not a double negation (a word French rates neutral is none: "pas du tout bon")
         }
         if ((g & (Lexicon.BOOSTER | Lexicon.SOFT_BOOSTER)) != 0) {
           float s = k == 0 && (g & Lexicon.SOFT_BOOSTER) != 0 ? B_INCR : lex.boost(term[j]);
@@ -175,14 +178,14 @@ final class Scorer {
         if ((g & (Lexicon.NEGATOR | T_NT)) != 0) {
           // French "ne ... pas" is one negation in two words: the second of the pair does not flip
           // again.
-          boolean ne = (g & Lexicon.NE) != 0;
-          boolean pair = french && term[j] >= 0 && frenchPair && ne != lastWasNe;
+          // Other French negations join the first too ("sans aucun respect", "ne ... jamais
+          // rien"): French negation words agree rather than cancel.
+          boolean pair = concord && term[j] >= 0 && frenchPair;
           if (!pair) {
             v *= negation;
             f ^= T_NEGATED;
           }
-          frenchPair = !pair;
-          lastWasNe = ne;
+          frenchPair = true;
         }
       }
       if (french && reach == 3 && (f & T_FACE) == 0 && farNegator(tb, i)) {
@@ -206,6 +209,9 @@ final class Scorer {
     }
     if (Irony.hasCues(tb)) {
       m = irony.apply(tb, m);
+    }
+    if (m > 0) {
+      m = chatter.apply(tb, m);
     }
     if (m == 0) {
       return Sentiment.neutral();
@@ -327,13 +333,13 @@ final class Scorer {
    * Whether a sentiment word follows negator {@code i} within its reach (further in French: see
    * farNegator).
    */
-  private static boolean valenceAhead(TokenBuffer tb, int i, boolean french) {
+  private boolean valenceAhead(TokenBuffer tb, int i, boolean french, boolean concord) {
     int reach = french ? FAR_REACH : 3;
     for (int k = i + 1; k < tb.count && k <= i + reach && (tb.flags[k] & T_SENTENCE) == 0; k++) {
       if (k > i + 3 && (tb.flags[k] & T_CLAUSE) != 0) {
         break;
       }
-      if (hasValence(tb.flags[k])) {
+      if (hasValence(tb.flags[k]) && (!concord || polar(tb, k))) {
         return true;
       }
     }

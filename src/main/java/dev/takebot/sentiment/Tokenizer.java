@@ -459,6 +459,9 @@ final class Tokenizer {
       id = stretchedWord(low, s, e);
       if (id >= 0) {
         f |= T_BOLD; // "soooo good", "yesss": stretched words are emphatic
+        if ((lex.cues(id) & Lexicon.CUE_DRAWL) != 0) {
+          tb.cues++; // "suuure": the irony pass reads it
+        }
       }
     }
     if (id >= 0) {
