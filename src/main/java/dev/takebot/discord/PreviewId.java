@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The custom id of a preview's buttons and edit form: {@code
- * takebot-preview:<action>:<key>:<deadline>} (at most 54 characters, well within Discord's 100).
+ * takebot-preview:<action>:<key>:<deadline>} (at most 52 characters, well within Discord's 100).
  * The deadline (epoch seconds, base 36) rides along so that a press on a preview the bot no longer
  * holds can say whether it expired or was lost (a restart); it is input like the rest of the id and
  * decides nothing else.
