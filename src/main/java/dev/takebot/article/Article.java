@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param articleKey a stable key for this article: the first 16 hex digits of the SHA-256 of its
  *     normalised text, so the same article pasted twice (CRLF, BOM, trailing spaces) gets the same
  *     key
+ * @param sourceUrl the page the article was read from (a news page, a feed item's link), canonical
+ *     and without tracking, or {@code null} for an article pasted or attached
  */
 public record Article(
     Format format,
@@ -31,7 +33,8 @@ public record Article(
     String videoUrl,
     List<String> links,
     String callToAction,
-    String articleKey) {
+    String articleKey,
+    String sourceUrl) {
 
   /** The input formats {@link ArticleParser} recognises. */
   public enum Format {
@@ -43,6 +46,21 @@ public record Article(
     PLAIN,
     /** Read from a web page or a feed item ({@link ArticleDraft}). */
     WEB
+  }
+
+  /** An article pasted or attached: it was read from no page. */
+  public Article(
+      Format format,
+      String title,
+      LocalDate date,
+      List<String> paragraphs,
+      List<String> hashtags,
+      String videoUrl,
+      List<String> links,
+      String callToAction,
+      String articleKey) {
+    this(
+        format, title, date, paragraphs, hashtags, videoUrl, links, callToAction, articleKey, null);
   }
 
   public Article {

@@ -130,7 +130,8 @@ public record ArticleDraft(
         foundVideo,
         cleanLinks,
         null,
-        ArticleParser.key(canonical));
+        ArticleParser.key(canonical),
+        links.isEmpty() ? null : LinkCleaner.clean(links.get(0)).map(CleanLink::url).orElse(null));
   }
 
   /** A YouTube or Vimeo link in its canonical form, a direct video file as is, else null. */

@@ -94,7 +94,8 @@ public final class PostBuilder {
             a.videoUrl(),
             a.links(),
             a.callToAction(),
-            a.articleKey());
+            a.articleKey(),
+            a.sourceUrl());
     try {
       return render(retitled, List.of(edit.summary()), edit.hashtags(), serverLocale);
     } catch (IllegalArgumentException overLimit) {

@@ -22,6 +22,12 @@ final class ArticlePasteModal implements ComponentFeature {
   /** The custom id's last part when the moderator asked to post without a preview. */
   private static final String NOW = "now";
 
+  /**
+   * The custom id's last part when the moderator asked to post even an article the server already
+   * discusses ({@code again}).
+   */
+  private static final String AGAIN = "again";
+
   /** Discord's limit for a paragraph text input. */
   static final int MAX_CHARS = TextInput.MAX_VALUE_LENGTH;
 
@@ -35,18 +41,24 @@ final class ArticlePasteModal implements ComponentFeature {
   }
 
   /**
-   * The form; a custom id of at most 38 characters ({@code takebot-paste[:<channel>][:now]}), well
-   * within Discord's 100.
+   * The form; a custom id of at most 44 characters ({@code
+   * takebot-paste[:<channel>][:now][:again]}), well within Discord's 100.
    *
    * @param channelId the channel to post in, or {@code null} for {@code /article post}'s default
    * @param now post at once instead of showing a preview first
    */
   static Modal form(String channelId, boolean now) {
-    return form(channelId, now, Texts.english());
+    return form(channelId, now, false, Texts.english());
   }
 
-  static Modal form(String channelId, boolean now, Texts texts) {
-    String id = (channelId == null ? PREFIX : PREFIX + ":" + channelId) + (now ? ":" + NOW : "");
+  /**
+   * @param again post even if the server already discusses the article
+   */
+  static Modal form(String channelId, boolean now, boolean again, Texts texts) {
+    String id =
+        (channelId == null ? PREFIX : PREFIX + ":" + channelId)
+            + (now ? ":" + NOW : "")
+            + (again ? ":" + AGAIN : "");
     TextInput input =
         TextInput.create(INPUT_ID, TextInputStyle.PARAGRAPH)
             .setRequiredRange(1, MAX_CHARS)
@@ -73,8 +85,10 @@ final class ArticlePasteModal implements ComponentFeature {
   @Override
   public void onModal(ModalInteractionEvent event) {
     String id = event.getModalId();
-    boolean now = id.endsWith(":" + NOW);
-    String rest = now ? id.substring(0, id.length() - NOW.length() - 1) : id;
+    boolean again = id.endsWith(":" + AGAIN);
+    String flagged = again ? id.substring(0, id.length() - AGAIN.length() - 1) : id;
+    boolean now = flagged.endsWith(":" + NOW);
+    String rest = now ? flagged.substring(0, flagged.length() - NOW.length() - 1) : flagged;
     int colon = rest.indexOf(':');
     String channelId = colon < 0 ? null : rest.substring(colon + 1);
     if (channelId != null && !isSnowflake(channelId)) {
@@ -86,7 +100,7 @@ final class ArticlePasteModal implements ComponentFeature {
       return;
     }
     ModalMapping value = event.getValue(INPUT_ID);
-    poster.postPasted(event, channelId, now, value == null ? "" : value.getAsString());
+    poster.postPasted(event, channelId, now, again, value == null ? "" : value.getAsString());
   }
 
   /** A positive id that fits JDA's snowflakes (a signed long); anything else names no channel. */

@@ -79,6 +79,8 @@ public final class ArticlePipelineAdapter implements ArticlePipeline {
     if (!article.editable()) {
       throw new IllegalArgumentException("not editable: " + article.articleKey());
     }
-    return prepared(PostBuilder.edit(article.source(), edit, serverLocale));
+    // Still the article that was read: an edited title must not hide an earlier post of it.
+    return prepared(PostBuilder.edit(article.source(), edit, serverLocale))
+        .withIdentity(article.identity());
   }
 }

@@ -55,6 +55,9 @@ final class ArticlePostCommand implements SlashFeature {
   /** The option that skips the preview, for scripts and the old habit. */
   static final String NOW = "now";
 
+  /** The option that posts even if the server already has a discussion of the article. */
+  static final String AGAIN = "again";
+
   /**
    * The origin named in errors about pasted text, whether from the {@code text} option or the form.
    */
@@ -125,7 +128,11 @@ final class ArticlePostCommand implements SlashFeature {
                     "Where to post (default: the server's post channel)")
                 .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS),
             new OptionData(
-                OptionType.BOOLEAN, NOW, "Post at once, without the private preview first"));
+                OptionType.BOOLEAN, NOW, "Post at once, without the private preview first"),
+            new OptionData(
+                OptionType.BOOLEAN,
+                AGAIN,
+                "Post even if this server already has a discussion of this article"));
   }
 
   @Override
@@ -138,8 +145,9 @@ final class ArticlePostCommand implements SlashFeature {
     OptionMapping channel = event.getOption("channel");
     GuildChannel chosen = channel == null ? null : channel.getAsChannel();
     boolean now = event.getOption(NOW, false, OptionMapping::getAsBoolean);
+    boolean again = event.getOption(AGAIN, false, OptionMapping::getAsBoolean);
     if (sources.isEmpty()) {
-      openPasteForm(event, chosen, now);
+      openPasteForm(event, chosen, now, again);
       return;
     }
     if (sources.size() > 1) {
@@ -149,7 +157,7 @@ final class ArticlePostCommand implements SlashFeature {
           .queue();
       return;
     }
-    post(event, () -> chosen, now, () -> load(sources.get(0)));
+    post(event, () -> chosen, now, again, () -> load(sources.get(0)));
   }
 
   /**
@@ -157,7 +165,8 @@ final class ArticlePostCommand implements SlashFeature {
    * the parser needs the article's lines. What can be refused already is refused now, before the
    * moderator pastes anything; the submit checks everything again.
    */
-  private void openPasteForm(SlashCommandInteractionEvent event, GuildChannel chosen, boolean now) {
+  private void openPasteForm(
+      SlashCommandInteractionEvent event, GuildChannel chosen, boolean now, boolean again) {
     try {
       ArticlePublisher.checkPermissions(event.getMember(), targetChannel(event, chosen).channel());
     } catch (UserError e) {
@@ -170,7 +179,7 @@ final class ArticlePostCommand implements SlashFeature {
     event
         .replyModal(
             ArticlePasteModal.form(
-                chosen == null ? null : chosen.getId(), now, Readers.privately(event)))
+                chosen == null ? null : chosen.getId(), now, again, Readers.privately(event)))
         .queue();
   }
 
@@ -181,12 +190,14 @@ final class ArticlePostCommand implements SlashFeature {
    *
    * @param channelId the {@code channel} the moderator chose when opening the form, or {@code null}
    * @param now whether the moderator asked to post without the preview
+   * @param again whether they asked to post even an article the server already discusses
    */
-  void postPasted(IReplyCallback event, String channelId, boolean now, String text) {
+  void postPasted(IReplyCallback event, String channelId, boolean now, boolean again, String text) {
     post(
         event,
         () -> channelId == null ? null : chosenChannel(event.getGuild(), channelId),
         now,
+        again,
         () -> new Source(PASTED, text));
   }
 
@@ -194,12 +205,18 @@ final class ArticlePostCommand implements SlashFeature {
    * The one path every way of handing over an article takes: acknowledge privately at once (posting
    * can outlast Discord's 3 s window), check, load and prepare; then either show the moderator a
    * private preview to post, edit or cancel ({@link PendingPosts}), or with {@code now} post at
-   * once and edit the answer into the link. Errors become the answer either way.
+   * once and edit the answer into the link. Errors become the answer either way. An article the
+   * server already discusses is not posted at once unless {@code again}: the answer says where its
+   * discussion is and offers Post anyway.
    *
    * @param chosen the channel the moderator picked, or {@code null} for the default
    */
   private void post(
-      IReplyCallback event, Supplier<GuildChannel> chosen, boolean now, Supplier<Source> load) {
+      IReplyCallback event,
+      Supplier<GuildChannel> chosen,
+      boolean now,
+      boolean again,
+      Supplier<Source> load) {
     InteractionHook hook = event.deferReply(true).complete();
     Texts texts = Readers.privately(event);
     try {
@@ -214,10 +231,17 @@ final class ArticlePostCommand implements SlashFeature {
               : ctx.articles()
                   .prepare(source.origin(), source.text(), ctx.readers().server(event.getGuild()));
       if (now) {
-        String answer = publisher.post(event.getMember(), target, where.adopted(), article, texts);
-        hook.editOriginal(MessageSpecs.editText(answer)).queue();
+        try {
+          String answer =
+              publisher.post(event.getMember(), target, where.adopted(), article, texts, again);
+          hook.editOriginal(MessageSpecs.editText(answer)).queue();
+        } catch (AlreadyDiscussed e) {
+          previews.holdPrivately(
+              hook, event.getMember(), target, where.adopted(), article, texts, e);
+        }
       } else {
-        previews.showPrivately(hook, event.getMember(), target, where.adopted(), article, texts);
+        previews.showPrivately(
+            hook, event.getMember(), target, where.adopted(), article, texts, again);
       }
     } catch (UserError e) {
       hook.editOriginal(MessageSpecs.editText(e.message(texts))).queue();

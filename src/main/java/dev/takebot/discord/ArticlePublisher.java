@@ -7,6 +7,7 @@ import dev.takebot.takes.settings.SettingsService;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -59,22 +60,33 @@ final class ArticlePublisher {
    */
   String post(
       Member moderator, GuildMessageChannel target, boolean adopt, PreparedArticle article) {
-    return post(moderator, target, adopt, article, Texts.english());
+    return post(moderator, target, adopt, article, Texts.english(), false);
   }
 
   /**
    * {@link #post(Member, GuildMessageChannel, boolean, PreparedArticle)}, answered in {@code
    * texts}.
+   *
+   * @param anyway post even if the server already has a discussion of the article
+   * @throws AlreadyDiscussed unless {@code anyway}, when the server already has one: nothing was
+   *     posted
    */
   String post(
       Member moderator,
       GuildMessageChannel target,
       boolean adopt,
       PreparedArticle article,
-      Texts texts) {
+      Texts texts,
+      boolean anyway) {
     try {
       checkPermissions(moderator, target);
       Guild guild = target.getGuild();
+      if (!anyway) {
+        Optional<Discussion> earlier = earlierDiscussion(guild.getIdLong(), article);
+        if (earlier.isPresent()) {
+          throw new AlreadyDiscussed(earlier.get());
+        }
+      }
       Discussion d = publish(guild, target, article);
       String adopted = "";
       if (adopt && !settings.hasOwnPostChannel(guild.getIdLong())) {
@@ -108,6 +120,20 @@ final class ArticlePublisher {
     } catch (ErrorResponseException e) {
       throw UserError.caused(e, "post.refused", "meaning", DiscordRefusals.of(e));
     }
+  }
+
+  /**
+   * The newest discussion {@code guildId} already has of {@code article} (see {@link
+   * dev.takebot.article.ArticleIdentity} for what makes two the same), if any.
+   */
+  Optional<Discussion> earlierDiscussion(long guildId, PreparedArticle article) {
+    return ctx.takes()
+        .discussions()
+        .sameArticle(
+            guildId,
+            article.identity().textKey(),
+            article.identity().linkKey(),
+            article.identity().titleKey());
   }
 
   /**
@@ -219,7 +245,9 @@ final class ArticlePublisher {
             article.articleKey(),
             article.title(),
             post.getTimeCreated().toInstant(),
-            lead);
+            lead,
+            article.identity().linkKey(),
+            article.identity().titleKey());
     ctx.takes().discussions().save(d);
     try {
       ThreadChannel thread =

@@ -16,6 +16,7 @@ import dev.takebot.takes.settings.SettingsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -160,7 +161,18 @@ final class FeedCommands {
                     feed.pollMinutes(),
                     "review",
                     reviewIn == null ? "" : reviewIn.getId()));
-        if (added.firstPost().isPresent() && reviewIn != null) {
+        Optional<Discussion> discussed =
+            added.firstPost().flatMap(first -> discussed(event.getGuild(), feed, first));
+        if (discussed.isPresent()) {
+          // The server already discusses it (e.g. a moderator posted it by hand): not again.
+          if (reviewIn != null) {
+            poller.offered(feed, added.firstPost().get());
+            poller.decided(feed, added.firstPost().get());
+          }
+          answer
+              .append('\n')
+              .append(texts.get("feed.newest.discussed", "link", jumpLink(discussed.get())));
+        } else if (added.firstPost().isPresent() && reviewIn != null) {
           FeedItem first = added.firstPost().get();
           poller.offered(feed, first);
           try {
@@ -186,18 +198,7 @@ final class FeedCommands {
                         added.firstPost().get().draft(),
                         ctx.readers().server(event.getGuild()));
             Discussion d = post.publish(event.getGuild(), target, article);
-            answer
-                .append('\n')
-                .append(
-                    texts.get(
-                        "feed.newest.posted",
-                        "link",
-                        "https://discord.com/channels/"
-                            + d.guildId()
-                            + "/"
-                            + d.channelId()
-                            + "/"
-                            + d.postMessageId()));
+            answer.append('\n').append(texts.get("feed.newest.posted", "link", jumpLink(d)));
           } catch (UserError e) {
             answer
                 .append('\n')
@@ -236,6 +237,29 @@ final class FeedCommands {
         throw UserError.of("feed.error.noThreads", "channel", ch.getId());
       }
       return gm;
+    }
+
+    /**
+     * The server's discussion of {@code item}'s article, when it already has one; empty too when
+     * the item is no article (the posting below says why).
+     */
+    private Optional<Discussion> discussed(Guild guild, Feed feed, FeedItem item) {
+      try {
+        PreparedArticle article =
+            ctx.articles().prepare(feed.title(), item.draft(), ctx.readers().server(guild));
+        return post.earlierDiscussion(guild.getIdLong(), article);
+      } catch (UserError e) {
+        return Optional.empty();
+      }
+    }
+
+    private static String jumpLink(Discussion d) {
+      return "https://discord.com/channels/"
+          + d.guildId()
+          + "/"
+          + d.channelId()
+          + "/"
+          + d.postMessageId();
     }
   }
 

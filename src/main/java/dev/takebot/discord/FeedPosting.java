@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls the feeds of the servers this process serves and posts their new items like {@code /article
- * post}, thread and all; a "review first" feed's items wait in its moderators' channel as previews
- * any moderator may post, edit or cancel ({@link PendingPosts#offer}). Only the shards this process
- * runs count: in a deployment of several processes, each polls the feeds of its own servers, and no
- * feed is polled twice.
+ * post}, thread and all, except an article the server already has a discussion of; a "review first"
+ * feed's items wait in its moderators' channel as previews any moderator may post, edit or cancel
+ * ({@link PendingPosts#offer}). Only the shards this process runs count: in a deployment of several
+ * processes, each polls the feeds of its own servers, and no feed is polled twice.
  */
 final class FeedPosting implements EventListener {
   private static final Logger log = LoggerFactory.getLogger(FeedPosting.class);
@@ -132,6 +132,21 @@ final class FeedPosting implements EventListener {
     } catch (UserError e) {
       // The item itself is no article (e.g. no text): it stays seen and the feed goes on.
       log.info("Feed {} item {} skipped: {}", feed.id(), item.key(), e.getMessage());
+      if (feed.reviewFirst()) {
+        poller.decided(feed, item); // nothing to review, now or after a restart
+      }
+      return;
+    }
+    var earlier = post.earlierDiscussion(feed.guildId(), article);
+    if (earlier.isPresent()) {
+      // The server already discusses it (posted by hand, by another feed, or by this one before it
+      // forgot the item): a second thread would split its takes. The item stays seen.
+      log.info(
+          "Feed {} item {} skipped: guild {} already discusses it in post {}",
+          feed.id(),
+          item.key(),
+          feed.guildId(),
+          earlier.get().postMessageId());
       if (feed.reviewFirst()) {
         poller.decided(feed, item); // nothing to review, now or after a restart
       }

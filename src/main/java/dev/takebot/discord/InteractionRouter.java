@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -47,9 +46,10 @@ final class InteractionRouter extends ListenerAdapter {
   static final String NOT_OURS = "That doesn't lead anywhere any more: run the command again.";
 
   /**
-   * Who counts as a moderator in a server (its own roles from its settings, else the configured).
+   * Who counts as a moderator in a server (its own roles from its settings, else the configured);
+   * {@code null} for outside a server.
    */
-  private final LongFunction<Moderators> moderators;
+  private final Function<Guild, Moderators> moderators;
 
   private final ExecutorService pool;
 
@@ -57,7 +57,7 @@ final class InteractionRouter extends ListenerAdapter {
       List<SlashFeature> commands,
       List<ComponentFeature> components,
       List<MessageMenuFeature> menus,
-      LongFunction<Moderators> moderators,
+      Function<Guild, Moderators> moderators,
       ExecutorService pool) {
     this.menus =
         menus.stream()
@@ -218,8 +218,7 @@ final class InteractionRouter extends ListenerAdapter {
                 .get("access.managers", "action", Access.action(access.action(), interaction));
       }
       default -> {
-        Guild guild = interaction.getGuild();
-        Moderators m = moderators.apply(guild == null ? 0 : guild.getIdLong());
+        Moderators m = moderators.apply(interaction.getGuild());
         if (m.isModerator(member)) {
           return true;
         }

@@ -50,6 +50,9 @@ final class PendingPost {
   private final Texts texts;
   private final Runnable decided;
 
+  /** Whether Post posts even if the server already discusses the article. */
+  private final boolean anyway;
+
   /**
    * @param key the preview's id in its buttons' custom ids
    * @param guildId the server it is in: only a press from there may decide it
@@ -90,6 +93,26 @@ final class PendingPost {
       PreparedArticle article,
       Texts texts,
       Runnable decided) {
+    this(key, guildId, targetId, adopt, ownerId, deadline, surface, article, texts, decided, false);
+  }
+
+  /**
+   * @param anyway Post posts even if the server already has a discussion of the article (the
+   *     moderator asked for it with {@code again})
+   */
+  PendingPost(
+      String key,
+      long guildId,
+      long targetId,
+      boolean adopt,
+      long ownerId,
+      Instant deadline,
+      PreviewSurface surface,
+      PreparedArticle article,
+      Texts texts,
+      Runnable decided,
+      boolean anyway) {
+    this.anyway = anyway;
     this.decided = decided;
     this.texts = texts;
     this.key = key;
@@ -112,6 +135,11 @@ final class PendingPost {
 
   boolean adopt() {
     return adopt;
+  }
+
+  /** Whether Post posts even if the server already discusses the article. */
+  boolean anyway() {
+    return anyway;
   }
 
   Instant deadline() {

@@ -99,16 +99,81 @@ final class PendingPosts {
       boolean adopt,
       PreparedArticle article,
       Texts texts) {
-    show(
-        PreviewSurface.privately(hook),
-        target.getGuild().getIdLong(),
+    showPrivately(hook, moderator, target, adopt, article, texts, false);
+  }
+
+  /**
+   * {@link #showPrivately}, its words in {@code texts}.
+   *
+   * @param anyway Post posts even if the server already discusses the article
+   */
+  void showPrivately(
+      InteractionHook hook,
+      Member moderator,
+      GuildMessageChannel target,
+      boolean adopt,
+      PreparedArticle article,
+      Texts texts,
+      boolean anyway) {
+    PendingPost p =
+        hold(
+            PreviewSurface.privately(hook),
+            target,
+            adopt,
+            moderator.getIdLong(),
+            article,
+            texts,
+            anyway);
+    show(p, PostPayloads.messages(article, publicly(target.getGuild())), p.control());
+  }
+
+  /**
+   * Answers a moderator's deferred private reply to a direct post ({@code now}) of an article the
+   * server already discusses with {@code why}'s notice, holding the post for its Post anyway button
+   * as long as a private preview would be held.
+   */
+  void holdPrivately(
+      InteractionHook hook,
+      Member moderator,
+      GuildMessageChannel target,
+      boolean adopt,
+      PreparedArticle article,
+      Texts texts,
+      AlreadyDiscussed why) {
+    PendingPost p =
+        hold(
+            PreviewSurface.privately(hook),
+            target,
+            adopt,
+            moderator.getIdLong(),
+            article,
+            texts,
+            false);
+    show(p, List.of(), why.notice(texts, p));
+  }
+
+  private PendingPost hold(
+      PreviewSurface surface,
+      GuildMessageChannel target,
+      boolean adopt,
+      long ownerId,
+      PreparedArticle article,
+      Texts texts,
+      boolean anyway) {
+    long guildId = target.getGuild().getIdLong();
+    checkRoom(guildId, texts);
+    return new PendingPost(
+        newKey(),
+        guildId,
         target.getIdLong(),
         adopt,
-        moderator.getIdLong(),
-        PRIVATE_LIFETIME,
+        ownerId,
+        clock.instant().plus(PRIVATE_LIFETIME),
+        surface,
         article,
         texts,
-        publicly(target.getGuild()));
+        () -> {},
+        anyway);
   }
 
   /**
@@ -175,14 +240,7 @@ final class PendingPosts {
       Texts texts,
       Texts postTexts,
       Runnable decided) {
-    long waiting =
-        pending.asMap().values().stream()
-            .filter(w -> w.guildId() == guildId)
-            .filter(w -> w.state().stage() == PendingPost.Stage.PENDING)
-            .count();
-    if (waiting >= MAX_PER_SERVER) {
-      throw new UserError(texts.get("preview.tooMany", "count", waiting));
-    }
+    checkRoom(guildId, texts);
     PendingPost p =
         new PendingPost(
             newKey(),
@@ -195,11 +253,27 @@ final class PendingPosts {
             article,
             texts,
             decided);
+    show(p, PostPayloads.messages(article, postTexts), p.control());
+  }
+
+  /** Refuses a preview more when the server already has {@link #MAX_PER_SERVER} waiting. */
+  private void checkRoom(long guildId, Texts texts) {
+    long waiting =
+        pending.asMap().values().stream()
+            .filter(w -> w.guildId() == guildId)
+            .filter(w -> w.state().stage() == PendingPost.Stage.PENDING)
+            .count();
+    if (waiting >= MAX_PER_SERVER) {
+      throw new UserError(texts.get("preview.tooMany", "count", waiting));
+    }
+  }
+
+  /** Holds {@code p} and shows {@code post} then {@code control} on its surface. */
+  private void show(PendingPost p, List<MessageSpec> post, MessageSpec control) {
     // Held before the buttons exist, so the quickest press finds it.
     pending.put(p.key(), p);
     try {
-      List<MessageSpec> post = PostPayloads.messages(article, postTexts);
-      surface.show(post, p.control());
+      p.surface().show(post, control);
     } catch (RuntimeException | Error e) {
       pending.invalidate(p.key());
       throw e;

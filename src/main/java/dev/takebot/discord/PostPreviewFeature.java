@@ -68,7 +68,8 @@ final class PostPreviewFeature implements ComponentFeature {
     }
     PendingPost p = found.get();
     switch (id.get().action()) {
-      case PreviewId.POST -> post(event, p);
+      case PreviewId.POST -> post(event, p, p.anyway());
+      case PreviewId.ANYWAY -> post(event, p, true);
       case PreviewId.EDIT -> openEditForm(event, p);
       default -> cancel(event, p);
     }
@@ -111,9 +112,11 @@ final class PostPreviewFeature implements ComponentFeature {
    * Posts for the one press that claims the preview; any other press meanwhile hears that it is
    * going out or went out. A refused post ({@link UserError}: nothing is left up) releases it, so
    * the moderator can try again; anything else keeps it claimed, since a post may then exist and a
-   * second one must not follow.
+   * second one must not follow. An article the server already discusses is not posted unless {@code
+   * anyway}: the member is told privately where its discussion is, and the preview waits for their
+   * Post anyway.
    */
-  private void post(ButtonInteractionEvent event, PendingPost p) {
+  private void post(ButtonInteractionEvent event, PendingPost p, boolean anyway) {
     Optional<PreparedArticle> claimed = p.claim();
     if (claimed.isEmpty()) {
       refuse(event, p.settled());
@@ -128,7 +131,16 @@ final class PostPreviewFeature implements ComponentFeature {
               target(event.getGuild(), p),
               p.adopt(),
               claimed.get(),
-              Readers.privately(event));
+              Readers.privately(event),
+              anyway);
+    } catch (AlreadyDiscussed e) {
+      p.release();
+      event
+          .getHook()
+          .sendMessage(MessageSpecs.toCreateData(e.notice(Readers.privately(event), p)))
+          .setEphemeral(true)
+          .queue();
+      return;
     } catch (UserError e) {
       p.release();
       followUp(event, e.message(Readers.privately(event)));
@@ -136,6 +148,10 @@ final class PostPreviewFeature implements ComponentFeature {
     }
     p.posted(answer);
     conclude(event, p, answer + by(event, p));
+    if (!p.surface().holds(event.getMessageIdLong())) {
+      // Pressed on the notice: its button goes, and it says what became of it too.
+      event.getHook().editOriginal(MessageSpecs.editText(answer)).queue();
+    }
   }
 
   private void cancel(ButtonInteractionEvent event, PendingPost p) {

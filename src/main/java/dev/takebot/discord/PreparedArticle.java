@@ -1,5 +1,6 @@
 package dev.takebot.discord;
 
+import dev.takebot.article.ArticleIdentity;
 import dev.takebot.article.ArticlePost;
 import dev.takebot.message.DiscordLimits;
 import dev.takebot.message.MessageSpec;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param source the built post these messages come from, so a preview can change its title, summary
  *     and hashtags and render it again; {@code null} for a post made by other means, which can be
  *     posted as is but not edited
+ * @param identity what tells whether a server already discusses this article; a moderator's edit
+ *     keeps the identity of the article as it was read
  */
 public record PreparedArticle(
     String title,
@@ -24,7 +27,26 @@ public record PreparedArticle(
     String threadName,
     List<MessageSpec> messages,
     int postIndex,
-    ArticlePost source) {
+    ArticlePost source,
+    ArticleIdentity identity) {
+
+  /** A post with the identity of its article as built, or of its text when it has no source. */
+  public PreparedArticle(
+      String title,
+      String articleKey,
+      String threadName,
+      List<MessageSpec> messages,
+      int postIndex,
+      ArticlePost source) {
+    this(
+        title,
+        articleKey,
+        threadName,
+        messages,
+        postIndex,
+        source,
+        source == null ? ArticleIdentity.ofText(articleKey) : ArticleIdentity.of(source.article()));
+  }
 
   /** A post that cannot be edited (see {@link #source}). */
   public PreparedArticle(
@@ -39,6 +61,7 @@ public record PreparedArticle(
   public PreparedArticle {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(articleKey, "articleKey");
+    Objects.requireNonNull(identity, "identity");
     messages = List.copyOf(messages);
     if (threadName == null
         || threadName.isBlank()
@@ -49,6 +72,12 @@ public record PreparedArticle(
       throw new IllegalArgumentException(
           "postIndex " + postIndex + " outside " + messages.size() + " messages");
     }
+  }
+
+  /** The same post, known by {@code identity} (e.g. that of the article before an edit). */
+  PreparedArticle withIdentity(ArticleIdentity identity) {
+    return new PreparedArticle(
+        title, articleKey, threadName, messages, postIndex, source, identity);
   }
 
   /** Whether a preview may offer to edit it. */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * holds can say whether it expired or was lost (a restart); it is input like the rest of the id and
  * decides nothing else.
  *
- * @param action {@link #POST}, {@link #EDIT}, {@link #CANCEL} or {@link #SAVE} (the edit form)
+ * @param action {@link #POST}, {@link #EDIT}, {@link #CANCEL}, {@link #SAVE} (the edit form) or
+ *     {@link #ANYWAY} (Post anyway, on the notice that the server already discusses the article)
  */
 record PreviewId(String action, String key, Instant deadline) {
   static final String PREFIX = "takebot-preview";
@@ -20,10 +21,12 @@ record PreviewId(String action, String key, Instant deadline) {
   static final String EDIT = "edit";
   static final String CANCEL = "cancel";
   static final String SAVE = "save";
+  static final String ANYWAY = "anyway";
 
   private static final Pattern FORMAT =
       Pattern.compile(
-          Pattern.quote(PREFIX) + ":(post|edit|cancel|save):([0-9a-z]{1,13}):([0-9a-z]{1,12})");
+          Pattern.quote(PREFIX)
+              + ":(post|edit|cancel|save|anyway):([0-9a-z]{1,13}):([0-9a-z]{1,12})");
 
   static String of(String action, PendingPost p) {
     return PREFIX

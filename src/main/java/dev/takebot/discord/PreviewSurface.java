@@ -54,6 +54,11 @@ abstract class PreviewSurface {
     edit(ids.get(ids.size() - 1), control);
   }
 
+  /** Whether {@code messageId} is one of its messages. */
+  synchronized boolean holds(long messageId) {
+    return ids.contains(messageId);
+  }
+
   abstract long send(MessageSpec message);
 
   abstract void edit(long messageId, MessageSpec message);

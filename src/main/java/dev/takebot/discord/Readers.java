@@ -56,6 +56,17 @@ final class Readers {
     return Texts.forLocale(server(guild));
   }
 
+  /**
+   * The server's own Discord language ({@code guild_locale}), for the rare public line written
+   * where the server's settings are not at hand; the member's outside a server.
+   */
+  static Texts guildDiscord(Interaction interaction) {
+    return Texts.forLocale(
+        interaction.getGuild() == null
+            ? member(interaction)
+            : locale(interaction.getGuildLocale()));
+  }
+
   /** Private when {@code ephemeral}, else public. */
   Locale of(Interaction interaction, boolean ephemeral) {
     return ephemeral || interaction.getGuild() == null

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.ApplicationInfo;
@@ -224,22 +224,22 @@ public final class TakeBot implements AutoCloseable {
       DiscordSettings discord,
       String token,
       Features features,
-      LongFunction<Moderators> moderators,
+      Function<Guild, Moderators> moderators,
       Observers observers)
       throws InterruptedException {
     return connect(discord, token, features, moderators, observers, Optional.empty());
   }
 
   /**
-   * As {@link #connect(DiscordSettings, String, Features, LongFunction, Observers)}, with the
-   * shards taking their identify turns from {@code identifyGate} when given (several processes on
-   * one database), else one after another within this process.
+   * As {@link #connect(DiscordSettings, String, Features, Function, Observers)}, with the shards
+   * taking their identify turns from {@code identifyGate} when given (several processes on one
+   * database), else one after another within this process.
    */
   static TakeBot connect(
       DiscordSettings discord,
       String token,
       Features features,
-      LongFunction<Moderators> moderators,
+      Function<Guild, Moderators> moderators,
       Observers observers,
       Optional<IdentifyGate> identifyGate)
       throws InterruptedException {
@@ -269,7 +269,7 @@ public final class TakeBot implements AutoCloseable {
       DiscordSettings discord,
       String token,
       Features features,
-      LongFunction<Moderators> moderators,
+      Function<Guild, Moderators> moderators,
       Observers observers,
       Optional<IdentifyGate> identifyGate,
       boolean messageContent)

@@ -37,7 +37,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -265,16 +264,9 @@ public final class TakeBotAssembly implements AutoCloseable {
       scheduler = new Scheduler();
       // Features, each given the services and the settings it needs; who counts as a moderator is
       // checked once, by the router, for every feature that declares it: a server's own moderator
-      // roles (by id) when its managers chose some, else the configured ones
+      // roles (by id) when its managers chose some that still exist, else the configured ones
       Moderators.warnAboutNames(config.discord().moderatorRoles());
-      Moderators configured = new Moderators(settings.defaults().moderatorRoles());
-      LongFunction<Moderators> moderators =
-          guild -> {
-            List<String> roles = settings.get(guild).moderatorRoles();
-            return roles.equals(settings.defaults().moderatorRoles())
-                ? configured
-                : new Moderators(roles);
-          };
+      ServerModerators moderators = new ServerModerators(settings);
       // Previews waiting for Post, Edit or Cancel: /article post's own, and reviews offered
       PendingPosts previews = new PendingPosts(clock, ctx.readers());
       TakesListener collector =
@@ -319,14 +311,15 @@ public final class TakeBotAssembly implements AutoCloseable {
               metrics,
               publisher,
               feeds,
-              o.digestCheckPeriod());
+              o.digestCheckPeriod(),
+              moderators);
       // JDA
       TakeBot bot =
           TakeBot.connect(
               config.discord(),
               token,
               features,
-              moderators,
+              moderators::of,
               new Observers(metrics, shards),
               identifyGate(config, store));
       Operations ops = new Operations(metrics, health, server, collector);
@@ -441,7 +434,8 @@ public final class TakeBotAssembly implements AutoCloseable {
       Metrics metrics,
       ArticlePublisher publisher,
       Feeds feeds,
-      Duration digestCheckPeriod) {
+      Duration digestCheckPeriod,
+      ServerModerators moderators) {
     TakesSettings takes = config.takes();
 
     TakesListCommand list = new TakesListCommand(ctx, settings);
@@ -449,7 +443,7 @@ public final class TakeBotAssembly implements AutoCloseable {
     ArticlePostCommand post =
         new ArticlePostCommand(
             ctx, settings, config.articles().directory(), publisher, previews, feeds.links());
-    TakeBotSettingsCommand settingsCommand = new TakeBotSettingsCommand(settings);
+    TakeBotSettingsCommand settingsCommand = new TakeBotSettingsCommand(settings, moderators);
     List<SlashFeature> commands = new ArrayList<>(feeds.commands());
     commands.addAll(
         List.of(
@@ -474,6 +468,7 @@ public final class TakeBotAssembly implements AutoCloseable {
             settingsCommand),
         List.of(
             collector,
+            moderators,
             reactions.listener(scheduler.handoff()),
             new Backfill(
                 ctx,

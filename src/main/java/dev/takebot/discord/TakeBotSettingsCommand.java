@@ -56,9 +56,11 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
   static final String LANGUAGE_INPUT = "language";
 
   private final SettingsService settings;
+  private final ServerModerators moderators;
 
-  TakeBotSettingsCommand(SettingsService settings) {
+  TakeBotSettingsCommand(SettingsService settings, ServerModerators moderators) {
     this.settings = settings;
+    this.moderators = moderators;
   }
 
   @Override
@@ -83,8 +85,7 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
 
   @Override
   public void execute(SlashCommandInteractionEvent event) {
-    long guild = event.getGuild().getIdLong();
-    MessageEditData view = view(guild, null, Readers.privately(event));
+    MessageEditData view = view(event.getGuild(), null, Readers.privately(event));
     event.reply(create(view)).setEphemeral(true).queue();
   }
 
@@ -108,7 +109,7 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
       InteractionRouter.notOurs(event, event.getComponentId());
       return;
     }
-    event.editMessage(view(guild.getIdLong(), changed, texts)).queue();
+    event.editMessage(view(guild, changed, texts)).queue();
   }
 
   private String setChannel(Guild guild, List<GuildChannel> picked, Texts texts) {
@@ -153,7 +154,9 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         event
             .editMessage(
                 view(
-                    guild, texts.get(hidden ? "settings.nowPrivate" : "settings.nowPublic"), texts))
+                    event.getGuild(),
+                    texts.get(hidden ? "settings.nowPrivate" : "settings.nowPublic"),
+                    texts))
             .queue();
       }
       case NUMBERS_ID -> event.replyModal(numbersForm(settings.get(guild), texts)).queue();
@@ -259,7 +262,7 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
       event.reply(MessageSpecs.text(e.message(texts))).setEphemeral(true).queue();
       return;
     }
-    MessageEditData view = view(guild, texts.get("settings.saved"), texts);
+    MessageEditData view = view(event.getGuild(), texts.get("settings.saved"), texts);
     if (event.getMessage() != null) {
       event.editMessage(view).queue();
     } else {
@@ -304,15 +307,14 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
     return GuildSettings.LANGUAGES.stream().sorted().toList();
   }
 
-  /** The settings message: what is in effect, then the components to change it. */
-  MessageEditData view(long guildId, String changed) {
-    return view(guildId, changed, Texts.english());
-  }
-
-  /** The settings message in the manager's language. */
-  MessageEditData view(long guildId, String changed, Texts texts) {
-    GuildSettings s = settings.get(guildId);
+  /**
+   * The settings message in the manager's language: what is in effect, then the components to
+   * change it. It never names a role deleted from the server.
+   */
+  MessageEditData view(Guild guild, String changed, Texts texts) {
+    GuildSettings s = moderators.current(guild);
     GuildSettings d = settings.defaults();
+    boolean byDefault = s.moderatorRoles().equals(d.moderatorRoles());
     StringBuilder text = new StringBuilder();
     if (changed != null) {
       text.append("✅ ").append(changed).append("\n\n");
@@ -322,11 +324,13 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
         .append('\n');
     text.append(
             texts.get(
-                s.moderatorRoles().equals(d.moderatorRoles())
-                    ? "settings.moderatorRoles.default"
-                    : "settings.moderatorRoles",
+                !byDefault
+                    ? "settings.moderatorRoles"
+                    : moderators.chosenRolesDeleted(guild)
+                        ? "settings.moderatorRoles.deleted"
+                        : "settings.moderatorRoles.default",
                 "roles",
-                roles(s.moderatorRoles(), texts)))
+                roles(guild, s.moderatorRoles(), texts)))
         .append('\n');
     text.append(texts.get("settings.digest", "cadence", digestCadence(s, texts))).append('\n');
     text.append(texts.get("settings.keep", "days", s.retentionDays())).append('\n');
@@ -382,13 +386,14 @@ final class TakeBotSettingsCommand implements SlashFeature, ComponentFeature {
             "settings.postChannel.byName", "name", ArticlePostCommand.code("#" + configured));
   }
 
-  private static String roles(List<String> roles, Texts texts) {
-    if (roles.isEmpty()) {
-      return texts.get("settings.roles.none");
-    }
-    return roles.stream()
-        .map(r -> Moderators.isId(r) ? "<@&" + r.strip() + ">" : ArticlePostCommand.code(r))
-        .collect(Collectors.joining(", "));
+  /** The roles as mentions, leaving out ids of roles this server does not have (any more). */
+  private static String roles(Guild guild, List<String> roles, Texts texts) {
+    List<String> shown =
+        roles.stream()
+            .filter(r -> !Moderators.isId(r) || guild.getRoleById(r.strip()) != null)
+            .map(r -> Moderators.isId(r) ? "<@&" + r.strip() + ">" : ArticlePostCommand.code(r))
+            .toList();
+    return shown.isEmpty() ? texts.get("settings.roles.none") : String.join(", ", shown);
   }
 
   private static String digestCadence(GuildSettings s, Texts texts) {

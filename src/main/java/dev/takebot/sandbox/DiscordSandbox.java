@@ -413,6 +413,14 @@ public final class DiscordSandbox implements AutoCloseable {
   }
 
   /**
+   * Deletes a role (GUILD_ROLE_DELETE): its members lose it and channels its overwrites. The
+   * {@code @everyone} and managed roles cannot be deleted, as on Discord.
+   */
+  public void deleteRole(Role role) {
+    engine.run(() -> engine.guildChanges.deleteRole(role));
+  }
+
+  /**
    * Adds a text channel only the given roles can see, like a {@code #staff} channel:
    * {@code @everyone} is denied View Channel and each role is allowed it (CHANNEL_CREATE). Pass the
    * bot's role for the bot to see it too.

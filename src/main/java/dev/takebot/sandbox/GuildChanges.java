@@ -69,6 +69,34 @@ final class GuildChanges {
                 old.id(), old.name(), old.position(), permissions, old.color(), old.managed())));
   }
 
+  /**
+   * Deletes a role as Discord does: members lose it, channels lose its overwrites, and the bot gets
+   * GUILD_ROLE_DELETE with only the ids (no member or channel updates: clients drop it themselves).
+   */
+  void deleteRole(Role role) {
+    GuildModel guild = guilds.ofRole(role.id());
+    if (role.id().equals(guild.id) || role.managed()) {
+      throw new IllegalArgumentException("Discord refuses to delete " + role.name());
+    }
+    if (guild.roles.remove(role.id()) == null) {
+      throw new IllegalArgumentException("unknown role " + role.name());
+    }
+    for (Member m : List.copyOf(guild.members.values())) {
+      if (m.roleIds().contains(role.id())) {
+        List<String> kept = new ArrayList<>(m.roleIds());
+        kept.remove(role.id());
+        guild.putMember(new Member(m.id(), m.name(), kept, m.bot(), m.joinedAt()));
+      }
+    }
+    for (GuildModel.ChannelData c : guild.channels.values()) {
+      c.overwrites.removeIf(o -> o.type() == 0 && o.id().equals(role.id()));
+    }
+    ObjectNode d = json.createObjectNode();
+    d.put("guild_id", guild.id);
+    d.put("role_id", role.id());
+    gateway.dispatch("GUILD_ROLE_DELETE", d, Gateway.GUILDS);
+  }
+
   private Role announceRole(String event, Role r) {
     GuildModel guild = guilds.ofRole(r.id());
     ObjectNode d = json.createObjectNode();

@@ -103,6 +103,11 @@ public final class InteractionHandle {
         () -> "a complete response to interaction " + id);
   }
 
+  /** The id of the original response, deleted or not, once the bot has acknowledged. */
+  public Optional<String> originalId() {
+    return engine.call(() -> Optional.ofNullable(state().originalMessageId));
+  }
+
   /** The original response as it is now (possibly still loading), if any. */
   public Optional<SandboxMessage> original() {
     return engine.call(

@@ -274,8 +274,17 @@ final class InteractionResponses {
     return webhookMessage(byToken(applicationId, interactionToken), messageId).json.deepCopy();
   }
 
+  /**
+   * {@code DELETE webhooks/{app}/{token}/messages/{id}}, ephemeral messages included. Deleting a
+   * deferred reply that is still loading ends the defer: Discord's next follow-up is then a new
+   * message with its own flags (so it may be ephemeral) instead of filling the deleted one.
+   */
   void webhookDelete(String applicationId, String interactionToken, String messageId) {
     InteractionState s = byToken(applicationId, interactionToken);
-    messages.delete(webhookMessage(s, messageId));
+    StoredMessage m = webhookMessage(s, messageId);
+    messages.delete(m);
+    if (m.id.equals(s.originalMessageId)) {
+      s.originalLoading = false;
+    }
   }
 }

@@ -124,7 +124,7 @@ final class Chatter {
 
   /** Whether token {@code k} carries a valence. */
   private static boolean judges(TokenBuffer tb, int m, int k) {
-    int r = firstScored(tb, m, k);
+    int r = tb.firstScored(m, k);
     return r < m && tb.scored[r] == k && tb.sent[k] != 0;
   }
 
@@ -145,7 +145,7 @@ final class Chatter {
     }
     // What the negation is about is unclear when the verb's clause judges something after it
     // ("I can't believe how good this is", "I don't believe this is good"): left as it reads.
-    int first = firstScored(tb, m, from);
+    int first = tb.firstScored(m, from);
     for (int r = first; r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
       if (k > b && tb.sent[k] != 0 && !negator(tb, k)) {
@@ -167,7 +167,7 @@ final class Chatter {
       return m;
     }
     tb.flags[b] |= T_NEGATED;
-    return setValence(tb, m, b, DOUBT * scale);
+    return tb.setValence(m, b, DOUBT * scale);
   }
 
   private static boolean negator(TokenBuffer tb, int k) {
@@ -204,7 +204,7 @@ final class Chatter {
    */
   private void silenceMild(TokenBuffer tb, int m, int from, int to) {
     float strong = STRONG * scale;
-    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+    for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
       if ((tb.flags[k] & T_FACE) == 0 && Math.abs(tb.sent[k]) < strong) {
         tb.sent[k] = 0;
@@ -214,7 +214,7 @@ final class Chatter {
 
   /** Weighs the praise in [from, to) as a question's: it asks rather than judges. */
   private void damp(TokenBuffer tb, int m, int from, int to) {
-    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+    for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
       if (tb.sent[k] > 0 && (tb.flags[k] & T_FACE) == 0) {
         tb.sent[k] *= inquiry;
@@ -225,35 +225,5 @@ final class Chatter {
   private boolean kind(TokenBuffer tb, int k, int kind) {
     int id = tb.term[k];
     return id >= 0 && (lex.chatter(id) & kind) != 0;
-  }
-
-  /**
-   * The first r with {@code tb.scored[r] >= k}, or m: the scored tokens are in text order, so a
-   * range of them is found without walking every scored token (floods of cues stay linear).
-   */
-  private static int firstScored(TokenBuffer tb, int m, int k) {
-    int lo = 0;
-    int hi = m;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (tb.scored[mid] < k) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** Gives token {@code k} valence {@code v}, adding it to the scored tokens in order if needed. */
-  private static int setValence(TokenBuffer tb, int m, int k, float v) {
-    int r = firstScored(tb, m, k);
-    tb.sent[k] = v;
-    if (r < m && tb.scored[r] == k) {
-      return m;
-    }
-    System.arraycopy(tb.scored, r, tb.scored, r + 1, m - r);
-    tb.scored[r] = k;
-    return m + 1;
   }
 }

@@ -81,6 +81,8 @@ final class Irony {
       int start = 0; // where token i's sentence starts
       int before = 0; // where the sentence before it starts
       int end = 0; // where token i's sentence ends, once asked for
+      int leadOf = -1; // the sentence whose leading openers were counted, and where they end
+      int leadEnd = 0;
       for (int i = 0; i < tb.count; i++) {
         if (i > 0 && (tb.flags[i] & T_SENTENCE) != 0) {
           before = start;
@@ -91,9 +93,23 @@ final class Irony {
           continue;
         }
         int c = lex.cues(id);
-        if ((c & Lexicon.CUE_DRAWL) != 0 && (tb.flags[i] & TokenBuffer.T_BOLD) != 0) {
-          sarcastic = true; // "suuure, they respect us", "riiight"
-          tb.ironic = true;
+        if ((c & Lexicon.CUE_DRAWL) != 0
+            && (tb.flags[i] & TokenBuffer.T_BOLD) != 0
+            && stretched(tb, i)) {
+          // "suuure, they respect us", "oh riiight": drawled, opening its sentence. Bold is
+          // emphasis ("I **totally** agree") and a drawl inside a sentence agrees ("you're
+          // riiight"). The leading openers are walked once per sentence: a flood stays linear.
+          if (leadOf != start) {
+            leadOf = start;
+            leadEnd = start;
+          }
+          while (leadEnd < i && cue(tb, leadEnd, Lexicon.CUE_OPENER)) {
+            leadEnd++;
+          }
+          if (leadEnd == i) {
+            sarcastic = true;
+            tb.ironic = true;
+          }
         }
         if ((c & Lexicon.CUE_PHRASE) != 0) {
           int p = phraseAt(tb, i, start);
@@ -116,7 +132,7 @@ final class Irony {
             for (int k = i; k < last; k++) {
               tb.sent[k] = 0;
             }
-            m = setValence(tb, m, last, lex.ironyValences[p] * scale);
+            m = tb.setValence(m, last, lex.ironyValences[p] * scale);
             sarcastic |= lex.ironySarcastic[p];
             // Laughter beside a phrase of scorn ("who actually believes this lol") laughs at it.
             tb.ironic |= lex.ironySarcastic[p] || lex.ironyValences[p] < 0;
@@ -172,7 +188,7 @@ final class Irony {
           }
         }
         default -> {
-          for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+          for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
             int k = tb.scored[r];
             if (tb.sent[k] > 0) {
               tb.sent[k] *= inquiry;
@@ -221,7 +237,8 @@ final class Irony {
         match = tb.term[i + k] == seq[k] && (tb.flags[i + k] & T_SENTENCE) == 0;
       }
       if (match
-          && (!lex.ironyClosing[p] || closes(tb, i + seq.length))
+          && (!lex.ironyClosing[p] || closes(tb, i + seq.length, T_CLAUSE | T_SENTENCE))
+          && (!lex.ironyFinal[p] || closes(tb, i + seq.length, T_SENTENCE))
           && (!lex.ironyOpening[p] || opensSentence(tb, i, start))) {
         return p;
       }
@@ -235,7 +252,7 @@ final class Irony {
    */
   private boolean isName(TokenBuffer tb, int m, int k) {
     return Character.isUpperCase(tb.src[tb.start[k]])
-        && !isScored(tb, m, k)
+        && !tb.isScored(m, k)
         && (tb.term[k] < 0
             || (lex.cues(tb.term[k]) & ~(Lexicon.CUE_ACTOR | Lexicon.CUE_ACTOR_CAPS)) == 0);
   }
@@ -265,8 +282,23 @@ final class Irony {
     }
     float failure = 0;
     float praise = 0;
-    for (int r = firstScored(tb, m, to); r < m && tb.scored[r] < end; r++) {
+    int remedy = -1; // the last word of overcoming ("fixing", "ended", "malgré") in the clause
+    int walked = to;
+    for (int r = tb.firstScored(m, to); r < m && tb.scored[r] < end; r++) {
       int k = tb.scored[r];
+      for (; walked <= k; walked++) {
+        if ((tb.flags[walked] & (T_CLAUSE | T_SENTENCE)) != 0) {
+          remedy = -1;
+        }
+        if (cue(tb, walked, Lexicon.CUE_REMEDY)) {
+          remedy = walked;
+        }
+      }
+      if (tb.sent[k] < 0 && remedy >= 0) {
+        // What was overcome is no failure: "good job fixing the broken link", "congratulations,
+        // they ended a pointless war", "bravo aux journalistes qui ont dénoncé la corruption".
+        continue;
+      }
       if (tb.sent[k] < 0) {
         failure -= tb.sent[k];
       } else if ((tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
@@ -316,13 +348,13 @@ final class Irony {
   }
 
   /**
-   * Whether a phrase ending before token {@code next} closes its clause: the text, clause or
-   * sentence ends there, or only laughter or a face follows ("good luck with that lol", but not
-   * "good luck with that project").
+   * Whether a phrase ending before token {@code next} closes its clause (or, with {@code bounds}
+   * only T_SENTENCE, its sentence): the text or a bound in {@code bounds} comes next, or only
+   * laughter or a face follows ("good luck with that lol", but not "good luck with that project").
    */
-  private boolean closes(TokenBuffer tb, int next) {
+  private boolean closes(TokenBuffer tb, int next, int bounds) {
     return next >= tb.count
-        || (tb.flags[next] & (T_CLAUSE | T_SENTENCE | T_FACE)) != 0
+        || (tb.flags[next] & (bounds | T_FACE)) != 0
         || cue(tb, next, Lexicon.CUE_LAUGH);
   }
 
@@ -335,17 +367,52 @@ final class Irony {
     if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && tb.sent[j] <= 0) {
       j++; // "oh great, another summit"
     }
-    if (j < i && isScored(tb, m, j) && tb.sent[j] > 0) {
+    if (j < i && tb.isScored(m, j) && tb.sent[j] > 0) {
       // The praise may be said to someone before the comma: "bravo Washington, encore une
       // promesse".
       int b = j + 1;
       while (b < i && b <= j + VOCATIVE && (tb.flags[b] & T_CLAUSE) == 0 && isName(tb, m, b)) {
         b++;
       }
-      if ((tb.flags[b] & T_CLAUSE) != 0) {
+      if ((tb.flags[b] & T_CLAUSE) != 0 && !exclaims(tb, end)) {
         tb.ironic |= turns.turn(tb, m, s, end);
       }
     }
+  }
+
+  /**
+   * Whether the sentence ending before token {@code end} ends with an exclamation mark (emoji
+   * aside): cheer ("congrats Niger, another gold medal!", "awesome, more episodes tomorrow!"),
+   * where irony says it flat ("great, another delay.").
+   */
+  private static boolean exclaims(TokenBuffer tb, int end) {
+    int j = end < tb.count ? tb.start[end] - 1 : tb.n - 1;
+    // Emoji and spaces after the mark are skipped, a bounded way back: a flood of them stays cheap.
+    for (int stop = Math.max(0, j - 32); j >= stop; j--) {
+      char ch = tb.src[j];
+      if (ch == '!') {
+        return true;
+      }
+      if (ch == '.' || ch == '?' || Character.isLetterOrDigit(ch)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether token {@code k} is written with a letter drawn out ("suuure"), not only in bold: bold
+   * is also where the tokenizer notes stretching.
+   */
+  private static boolean stretched(TokenBuffer tb, int k) {
+    char[] low = tb.low;
+    int to = k + 1 < tb.count ? tb.start[k + 1] : tb.n;
+    for (int j = tb.start[k] + 2; j < to && Character.isLetter(tb.src[j]); j++) {
+      if (low[j] == low[j - 1] && low[j] == low[j - 2]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -470,7 +537,7 @@ final class Irony {
   /** Whether the scored tokens in [from, to) hold praise and nothing negative. */
   private static boolean onlyPraise(TokenBuffer tb, int m, int from, int to) {
     boolean praise = false;
-    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+    for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
       if (tb.sent[k] < 0) {
         return false;
@@ -481,7 +548,7 @@ final class Irony {
   }
 
   private static boolean noValence(TokenBuffer tb, int m, int from, int to) {
-    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+    for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
       if (tb.sent[tb.scored[r]] != 0) {
         return false;
       }
@@ -495,7 +562,7 @@ final class Irony {
    */
   private boolean turn(TokenBuffer tb, int m, int from, int to) {
     boolean any = false;
-    for (int r = firstScored(tb, m, from); r < m && tb.scored[r] < to; r++) {
+    for (int r = tb.firstScored(m, from); r < m && tb.scored[r] < to; r++) {
       int k = tb.scored[r];
       if (tb.sent[k] > 0 && (tb.flags[k] & T_FACE) == 0 && !cue(tb, k, Lexicon.CUE_LAUGH)) {
         tb.sent[k] *= flip;
@@ -508,41 +575,5 @@ final class Irony {
   private boolean cue(TokenBuffer tb, int k, int kind) {
     int id = tb.term[k];
     return id >= 0 && (lex.cues(id) & kind) != 0;
-  }
-
-  private static boolean isScored(TokenBuffer tb, int m, int k) {
-    int r = firstScored(tb, m, k);
-    return r < m && tb.scored[r] == k;
-  }
-
-  /**
-   * The first r with {@code tb.scored[r] >= k}, or m: the scored tokens are in text order, so a
-   * range of them is found without walking the text's every scored token.
-   */
-  private static int firstScored(TokenBuffer tb, int m, int k) {
-    int lo = 0;
-    int hi = m;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (tb.scored[mid] < k) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** Gives token {@code k} valence {@code v}, adding it to the scored tokens in order if needed. */
-  private static int setValence(TokenBuffer tb, int m, int k, float v) {
-    int r = firstScored(tb, m, k);
-    if (r < m && tb.scored[r] == k) {
-      tb.sent[k] = v;
-      return m;
-    }
-    System.arraycopy(tb.scored, r, tb.scored, r + 1, m - r);
-    tb.scored[r] = k;
-    tb.sent[k] = v;
-    return m + 1;
   }
 }

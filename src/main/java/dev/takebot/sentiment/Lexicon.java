@@ -94,6 +94,12 @@ final class Lexicon {
   /** "sure", "right", "totally": drawled ("suuure", "riiight"), it says the opposite. */
   static final int CUE_DRAWL = 1 << 11;
 
+  /**
+   * "fixing", "ended", "despite", "dénoncé": what a congratulation names after it was overcome, not
+   * a failure.
+   */
+  static final int CUE_REMEDY = 1 << 12;
+
   // Chatter kinds, per term in chatterKinds (see Chatter and chatter.tsv).
   /** "ok", "thx", "gm": acknowledges or greets; judges nothing when it is a text's only word. */
   static final int CHAT_ACK = 1;
@@ -194,6 +200,9 @@ final class Lexicon {
   /** Whether irony phrase k counts only where it closes its clause ("good luck with that."). */
   final boolean[] ironyClosing;
 
+  /** Whether irony phrase k counts only where it ends its sentence ("how kind of them."). */
+  final boolean[] ironyFinal;
+
   /** Whether irony phrase k counts only where it opens its sentence ("as if they cared"). */
   final boolean[] ironyOpening;
 
@@ -275,6 +284,7 @@ final class Lexicon {
           case "actor" -> cue(id, CUE_ACTOR);
           case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
           case "drawl" -> cue(id, CUE_DRAWL);
+          case "irony-remedy" -> cue(id, CUE_REMEDY);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }
@@ -307,6 +317,7 @@ final class Lexicon {
     ironySarcastic = new boolean[ironyPhrases.length];
     ironyClosing = new boolean[ironyPhrases.length];
     ironyOpening = new boolean[ironyPhrases.length];
+    ironyFinal = new boolean[ironyPhrases.length];
     ironyKudos = new boolean[ironyPhrases.length];
     for (int k = 0; k < ironyPhrases.length; k++) {
       String[] f = ironyLines.get(k);
@@ -315,6 +326,7 @@ final class Lexicon {
       ironySarcastic[k] = marks.contains("sarcastic");
       ironyClosing[k] = marks.contains("closing");
       ironyOpening[k] = marks.contains("opening");
+      ironyFinal[k] = marks.contains("final");
       ironyKudos[k] = marks.contains("kudos");
     }
     Map<Integer, Integer> chatter = new HashMap<>();

@@ -247,6 +247,45 @@ final class TokenBuffer {
     spans++;
   }
 
+  /**
+   * The first r with {@code scored[r] >= k} among the {@code m} scored tokens, or m: they are in
+   * text order, so a range of them is found without walking every one (floods of cues stay linear).
+   */
+  int firstScored(int m, int k) {
+    int lo = 0;
+    int hi = m;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (scored[mid] < k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Whether token {@code k} is among the {@code m} scored tokens. */
+  boolean isScored(int m, int k) {
+    int r = firstScored(m, k);
+    return r < m && scored[r] == k;
+  }
+
+  /**
+   * Gives token {@code k} valence {@code v}, adding it to the {@code m} scored tokens in order if
+   * needed; returns the new number of scored tokens.
+   */
+  int setValence(int m, int k, float v) {
+    int r = firstScored(m, k);
+    sent[k] = v;
+    if (r < m && scored[r] == k) {
+      return m;
+    }
+    System.arraycopy(scored, r, scored, r + 1, m - r);
+    scored[r] = k;
+    return m + 1;
+  }
+
   /** The first token of the sentence token {@code k} is in. */
   int sentenceStart(int k) {
     while (k > 0 && (flags[k] & T_SENTENCE) == 0) {

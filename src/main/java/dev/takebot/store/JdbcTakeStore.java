@@ -51,7 +51,8 @@ public final class JdbcTakeStore implements TakeRepository {
       "message_id, post_message_id, channel_id, author_id, author_name,"
           + " body, created_at, edited_at, label, score, analyzer_version";
   private static final String DISCUSSION_COLUMNS =
-      "post_message_id, guild_id, channel_id, thread_id, article_key, title, posted_at, lead_message_id";
+      "post_message_id, guild_id, channel_id, thread_id, article_key, title, posted_at, lead_message_id,"
+          + " link_key, title_key";
 
   private static final String DROP_AUTHOR =
       "UPDATE discussion_authors SET take_count = take_count - 1"
@@ -112,7 +113,7 @@ public final class JdbcTakeStore implements TakeRepository {
                   "INSERT INTO discussions ("
                       + DISCUSSION_COLUMNS
                       + ")"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_message_id) DO NOTHING");
           discussion.setLong(1, d.postMessageId());
           discussion.setLong(2, d.guildId());
           discussion.setLong(3, d.channelId());
@@ -121,6 +122,8 @@ public final class JdbcTakeStore implements TakeRepository {
           discussion.setString(6, d.title());
           discussion.setLong(7, d.postedAt().toEpochMilli());
           discussion.setLong(8, d.leadMessageId());
+          discussion.setString(9, d.linkKey());
+          discussion.setString(10, d.titleKey());
           discussion.executeUpdate();
           PreparedStatement stats =
               st.get(
@@ -260,6 +263,63 @@ public final class JdbcTakeStore implements TakeRepository {
                 ps -> ps.setString(1, articleKey)));
   }
 
+  @Override
+  public Optional<Discussion> findSameArticle(
+      long guildId, String articleKey, String linkKey, String titleKey) {
+    Objects.requireNonNull(articleKey, "articleKey");
+    List<String> keys = new ArrayList<>();
+    if (linkKey != null) {
+      keys.add(linkKey);
+    }
+    keys.add(articleKey);
+    if (titleKey != null) {
+      keys.add(titleKey);
+    }
+    String sql = sameArticleSql(linkKey != null, titleKey != null);
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String key : keys) {
+              ps.setLong(i++, guildId);
+              ps.setString(i++, key);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(discussion(rs)) : Optional.<Discussion>empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * The query of {@link #findSameArticle}: one indexed lookup within the server per way of being
+   * the same (link, text, dated title), each bound as (guild id, key) in that order. With a link,
+   * rows with another link are other articles, so the text and the dated title count only against
+   * rows that have none.
+   */
+  static String sameArticleSql(boolean linked, boolean dated) {
+    String unlinked = linked ? " AND link_key IS NULL" : "";
+    List<String> ways = new ArrayList<>();
+    if (linked) {
+      ways.add("link_key = ?");
+    }
+    ways.add("article_key = ?" + unlinked);
+    if (dated) {
+      ways.add("title_key = ?" + unlinked);
+    }
+    return String.join(
+            " UNION ALL ",
+            ways.stream()
+                .map(
+                    w ->
+                        "SELECT "
+                            + DISCUSSION_COLUMNS
+                            + " FROM discussions WHERE guild_id = ? AND "
+                            + w)
+                .toList())
+        + " ORDER BY posted_at DESC, post_message_id DESC LIMIT 1";
+  }
+
   private static Optional<Discussion> firstDiscussion(Connection c, String where, long id)
       throws SQLException {
     List<Discussion> found = discussions(c, where + " LIMIT 1", ps -> ps.setLong(1, id));
@@ -274,20 +334,26 @@ public final class JdbcTakeStore implements TakeRepository {
       try (ResultSet rs = ps.executeQuery()) {
         List<Discussion> out = new ArrayList<>();
         while (rs.next()) {
-          out.add(
-              new Discussion(
-                  rs.getLong(1),
-                  rs.getLong(2),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  Instant.ofEpochMilli(rs.getLong(7)),
-                  rs.getLong(8)));
+          out.add(discussion(rs));
         }
         return out;
       }
     }
+  }
+
+  /** The discussion in the current row of a query that selects {@link #DISCUSSION_COLUMNS}. */
+  private static Discussion discussion(ResultSet rs) throws SQLException {
+    return new Discussion(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getString(5),
+        rs.getString(6),
+        Instant.ofEpochMilli(rs.getLong(7)),
+        rs.getLong(8),
+        rs.getString(9),
+        rs.getString(10));
   }
 
   /** Inserts queued for the next shared commit; lets tests line up a batch. */

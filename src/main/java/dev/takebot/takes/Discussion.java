@@ -16,6 +16,10 @@ import java.time.Instant;
  * @param leadMessageId id of the message sent just before the post as part of it (the video link of
  *     a two-message post), or 0 when the post is one message. Both messages are the post: a reply
  *     to either is a take.
+ * @param linkKey the key of the article's link, or {@code null} when it had none (or was posted
+ *     before links were recorded): with {@code titleKey} and {@code articleKey}, what finds an
+ *     earlier post of the same article in a server (see {@code article.ArticleIdentity})
+ * @param titleKey the key of the article's dated title, or {@code null} when it had no date
  */
 public record Discussion(
     long postMessageId,
@@ -25,13 +29,38 @@ public record Discussion(
     String articleKey,
     String title,
     Instant postedAt,
-    long leadMessageId) {
+    long leadMessageId,
+    String linkKey,
+    String titleKey) {
 
   public Discussion {
     if (leadMessageId < 0 || (leadMessageId != 0 && leadMessageId == postMessageId)) {
       throw new IllegalArgumentException(
           "leadMessageId must be 0 or another message than the post: " + leadMessageId);
     }
+  }
+
+  /** A post whose article is known by its text only. */
+  public Discussion(
+      long postMessageId,
+      long guildId,
+      long channelId,
+      long threadId,
+      String articleKey,
+      String title,
+      Instant postedAt,
+      long leadMessageId) {
+    this(
+        postMessageId,
+        guildId,
+        channelId,
+        threadId,
+        articleKey,
+        title,
+        postedAt,
+        leadMessageId,
+        null,
+        null);
   }
 
   /** A post of one message. */

@@ -60,6 +60,15 @@ public final class DiscussionService {
   }
 
   /**
+   * The newest discussion of {@code guildId} about the same article, see {@link
+   * Discussions#findSameArticle}.
+   */
+  public Optional<Discussion> sameArticle(
+      long guildId, String articleKey, String linkKey, String titleKey) {
+    return discussions.findSameArticle(guildId, articleKey, linkKey, titleKey);
+  }
+
+  /**
    * Removes a discussion and its takes (a post that could not be completed) and tells the
    * listeners, so no cached summary of it outlives it.
    *

@@ -51,4 +51,16 @@ public interface Discussions {
 
   /** Earlier posts of the same article, newest first. */
   List<Discussion> findDiscussionsByArticle(String articleKey);
+
+  /**
+   * The newest discussion of {@code guildId} about the same article as these keys: when both have a
+   * link key, the same link key; otherwise the same {@code articleKey} or the same {@code titleKey}
+   * (the rule of {@code article.ArticleIdentity#sameAs}). Each way is an index lookup within the
+   * server, however many discussions it has.
+   *
+   * @param linkKey null when the article has no link
+   * @param titleKey null when the article has no date
+   */
+  Optional<Discussion> findSameArticle(
+      long guildId, String articleKey, String linkKey, String titleKey);
 }

@@ -99,11 +99,17 @@ class ArticlePasteEndToEndTest {
         .contains("\n\n")
         .contains("Your take 👇");
 
+    // again:true throughout: this class posts the seed article many times in one server
     InteractionHandle opener =
         sandbox.slash(sandbox.moderator(), sandbox.news(), "article post", Map.of());
     JsonNode modal = opener.awaitModal(WAIT);
-
     assertThat(modal.path("custom_id").asText()).isEqualTo(ArticlePasteModal.PREFIX);
+    opener =
+        sandbox.slash(
+            sandbox.moderator(), sandbox.news(), "article post", BotHarness.again(Map.of()));
+    modal = opener.awaitModal(WAIT);
+
+    assertThat(modal.path("custom_id").asText()).isEqualTo(ArticlePasteModal.PREFIX + ":again");
     assertThat(modal.path("title").asText()).isEqualTo("Paste the article");
     JsonNode input = modal.path("components").get(0).path("component");
     assertThat(input.path("custom_id").asText()).isEqualTo(ArticlePasteModal.INPUT_ID);
@@ -139,7 +145,7 @@ class ArticlePasteEndToEndTest {
                 sandbox.moderator(),
                 sandbox.news(),
                 "article post",
-                Map.of("file", FileUpload.text("sahel-reset.txt", seed))));
+                BotHarness.again(Map.of("file", FileUpload.text("sahel-reset.txt", seed)))));
     Posted attached = posted(fileAnswer);
 
     assertThat(pasted.post().embeds()).isEqualTo(attached.post().embeds());
@@ -159,10 +165,10 @@ class ArticlePasteEndToEndTest {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("channel", sandbox.general()));
+            BotHarness.again(Map.of("channel", sandbox.general())));
     JsonNode modal = opener.awaitModal(WAIT);
     assertThat(modal.path("custom_id").asText())
-        .isEqualTo(ArticlePasteModal.PREFIX + ":" + sandbox.general().id())
+        .isEqualTo(ArticlePasteModal.PREFIX + ":" + sandbox.general().id() + ":again")
         .hasSizeLessThanOrEqualTo(100);
 
     Posted p =
@@ -187,10 +193,10 @@ class ArticlePasteEndToEndTest {
             sandbox.moderator(),
             sandbox.news(),
             "article post",
-            Map.of("channel", sandbox.general(), "now", true));
+            BotHarness.now(Map.of("channel", sandbox.general())));
     JsonNode modal = opener.awaitModal(WAIT);
     assertThat(modal.path("custom_id").asText())
-        .isEqualTo(ArticlePasteModal.PREFIX + ":" + sandbox.general().id() + ":now");
+        .isEqualTo(ArticlePasteModal.PREFIX + ":" + sandbox.general().id() + ":now:again");
 
     SandboxMessage answer =
         sandbox

@@ -252,13 +252,25 @@ final class BotHarness implements AutoCloseable {
   }
 
   /**
-   * {@code options} with {@code now:true}: {@code /article post} posts at once instead of answering
-   * with its private preview. For tests about what follows a post; {@link PostPreviewEndToEndTest}
-   * tests the preview itself.
+   * {@code options} with {@code now:true} and {@code again:true}: {@code /article post} posts at
+   * once instead of answering with its private preview, even an article the test posted before in
+   * the same server. For tests about what follows a post; {@link PostPreviewEndToEndTest} tests the
+   * preview itself, {@link SameArticleEndToEndTest} what a second post of an article does.
    */
   static Map<String, Object> now(Map<String, ?> options) {
-    Map<String, Object> all = new LinkedHashMap<>(options);
+    Map<String, Object> all = again(options);
     all.put(ArticlePostCommand.NOW, true);
+    return all;
+  }
+
+  /**
+   * {@code options} with {@code again:true}: {@code /article post} posts (or its preview's Post
+   * does) even an article the server already discusses, as tests that post one article many times
+   * mean to.
+   */
+  static Map<String, Object> again(Map<String, ?> options) {
+    Map<String, Object> all = new LinkedHashMap<>(options);
+    all.put(ArticlePostCommand.AGAIN, true);
     return all;
   }
 

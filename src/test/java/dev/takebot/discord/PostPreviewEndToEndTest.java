@@ -100,9 +100,13 @@ class PostPreviewEndToEndTest {
     h.close();
   }
 
-  /** A moderator asks for a post of the seed article (a video link, then the summary embed). */
+  /**
+   * A moderator asks for a post of the seed article (a video link, then the summary embed), again
+   * and again in this server ({@code again:true}).
+   */
   private InteractionHandle ask(Member moderator) {
-    return sandbox.slash(moderator, sandbox.news(), "article post", Map.of("name", "sahel-reset"));
+    return sandbox.slash(
+        moderator, sandbox.news(), "article post", BotHarness.again(Map.of("name", "sahel-reset")));
   }
 
   private static SandboxMessage control(List<SandboxMessage> preview) {
@@ -469,7 +473,9 @@ class PostPreviewEndToEndTest {
         h.bot.jda().getChannelById(GuildMessageChannel.class, mods.id());
     GuildMessageChannel news =
         h.bot.jda().getChannelById(GuildMessageChannel.class, sandbox.news().id());
-    PreparedArticle article = BotHarness.prepare("feed item", seed);
+    // A feed item the server does not discuss yet: the seed with a video of its own.
+    PreparedArticle article =
+        BotHarness.prepare("feed item", seed.replace("PQGu6Lzyf04", "R3v13wItem0"));
 
     h.app.previews().offer(modsChannel, news, article);
 
@@ -522,7 +528,7 @@ class PostPreviewEndToEndTest {
                 sandbox.moderator(),
                 sandbox.news(),
                 "article post",
-                Map.of("name", "sahel-reset", "now", true))
+                BotHarness.now(Map.of("name", "sahel-reset")))
             .awaitResponse(WAIT);
 
     assertThat(answer.content()).startsWith("Posted **" + TITLE + "**");

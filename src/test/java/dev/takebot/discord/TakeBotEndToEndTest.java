@@ -438,7 +438,8 @@ class TakeBotEndToEndTest {
     }
 
     @Test
-    @DisplayName("a failure answers \"Something went wrong\" with the interaction id")
+    @DisplayName(
+        "a failure answers \"Something went wrong\" with the interaction id, to the member only")
     void errorsAreAnswered() {
       Posted p = postArticle("Explosive");
 
@@ -449,7 +450,10 @@ class TakeBotEndToEndTest {
               "takes summary",
               Map.of("article", p.post().id()));
 
-      assertThat(cmd.awaitResponse(WAIT).content()).contains("Something went wrong", cmd.id());
+      SandboxMessage error = cmd.awaitFollowUp(0, WAIT);
+      assertThat(error.content()).contains("Something went wrong", cmd.id());
+      assertThat(error.isEphemeral()).isTrue();
+      sandbox.awaitDeleted(cmd.originalId().orElseThrow(), WAIT); // the public "thinking…"
     }
   }
 }

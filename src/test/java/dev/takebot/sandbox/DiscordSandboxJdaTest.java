@@ -34,6 +34,8 @@ import net.dv8tion.jda.api.events.message.MessageBulkDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.events.role.RoleCreateEvent;
+import net.dv8tion.jda.api.events.role.RoleDeleteEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.events.session.SessionResumeEvent;
@@ -365,6 +367,28 @@ class DiscordSandboxJdaTest {
   }
 
   @Test
+  @DisplayName(
+      "a deleted role reaches JDA as GUILD_ROLE_DELETE: gone from the guild and from its members,"
+          + " and later interactions carry the member without it")
+  void roleDeletion() throws Exception {
+    Role stewards = sandbox.addRole("Stewards", Permissions.EVERYONE_DEFAULT);
+    client.await(RoleCreateEvent.class, e -> e.getRole().getId().equals(stewards.id()), WAIT);
+    Member steward = sandbox.addMember("steward", stewards);
+
+    sandbox.deleteRole(stewards);
+
+    client.await(RoleDeleteEvent.class, e -> e.getRole().getId().equals(stewards.id()), WAIT);
+    assertThat(guild.getRoleById(stewards.id())).isNull();
+    assertThat(sandbox.roles()).extracting(Role::id).doesNotContain(stewards.id());
+    assertThat(sandbox.members())
+        .filteredOn(m -> m.id().equals(steward.id()))
+        .singleElement()
+        .satisfies(m -> assertThat(m.roleIds()).doesNotContain(stewards.id()));
+    assertThatThrownBy(() -> sandbox.deleteRole(sandbox.everyoneRole()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("history pages newest first with before/after/around and reactions are recorded")
   void historyAndReactions() throws Exception {
     Channel news = sandbox.news();
@@ -590,6 +614,31 @@ class DiscordSandboxJdaTest {
     assertThat(client.events)
         .noneMatch(
             e -> e instanceof MessageReceivedEvent m && m.getMessageId().equals(response.id()));
+  }
+
+  @Test
+  @DisplayName(
+      "slash command: a public defer deleted while loading is gone from the channel, and the next"
+          + " follow-up is a new message that may be ephemeral (Discord's rule since the defer is"
+          + " over)")
+  void deletedDeferMakesFollowUpsNewMessages() throws Exception {
+    client.handlers.add(
+        e -> {
+          if (e instanceof SlashCommandInteractionEvent s && s.getName().equals("slow")) {
+            s.deferReply().complete();
+            s.getHook().deleteOriginal().complete();
+            s.getHook().setEphemeral(true).sendMessage("only you").complete();
+          }
+        });
+    InteractionHandle slow = sandbox.slash(sandbox.member(), sandbox.general(), "slow");
+
+    SandboxMessage followUp = slow.awaitFollowUp(0, WAIT);
+    String loading = slow.originalId().orElseThrow();
+    assertThat(sandbox.isDeleted(loading)).as("the public loading message").isTrue();
+    assertThat(followUp.id()).isNotEqualTo(loading);
+    assertThat(followUp.content()).isEqualTo("only you");
+    assertThat(followUp.isEphemeral()).isTrue();
+    client.await(MessageDeleteEvent.class, d -> d.getMessageId().equals(loading), WAIT);
   }
 
   @Test

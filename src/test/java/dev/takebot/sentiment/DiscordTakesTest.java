@@ -148,6 +148,20 @@ class DiscordTakesTest {
     System.out.println(part + ": " + f + "\n  " + TARGET);
   }
 
+  /** The least a part of a set may reach: a change that loses on it fails and shows its figures. */
+  record Floors(
+      double fourClassF1, double threeClassF1, double negativesReadPositive, double mixed) {}
+
+  private static void holdsFloors(String part, Figures f, Floors floors) {
+    print(part, f);
+    assertThat(f.fourClassF1()).as(f.toString()).isGreaterThanOrEqualTo(floors.fourClassF1());
+    assertThat(f.threeClassF1()).as(f.toString()).isGreaterThanOrEqualTo(floors.threeClassF1());
+    assertThat(f.negativesReadPositive())
+        .as(f.toString())
+        .isLessThanOrEqualTo(floors.negativesReadPositive());
+    assertThat(f.mixed()).as(f.toString()).isGreaterThanOrEqualTo(floors.mixed());
+  }
+
   @Test
   void theSetCoversEveryLabelInBothHalves() {
     assertThat(takes).hasSizeGreaterThanOrEqualTo(150);
@@ -158,22 +172,18 @@ class DiscordTakesTest {
 
   @Test
   void checkingHalfStaysAboveItsFloors() {
-    Figures f = figures(half(Half.CHECKING));
-    System.out.println("discord takes, checking half: " + f);
-    assertThat(f.fourClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.77);
-    assertThat(f.threeClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.75);
-    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.20);
-    assertThat(f.mixed()).as(f.toString()).isGreaterThanOrEqualTo(0.83);
+    holdsFloors(
+        "discord takes, checking half",
+        figures(half(Half.CHECKING)),
+        new Floors(0.78, 0.80, 0.19, 0.83));
   }
 
   @Test
   void fittingHalfStaysAboveItsFloors() {
-    Figures f = figures(half(Half.FITTING));
-    System.out.println("discord takes, fitting half: " + f);
-    assertThat(f.fourClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.79);
-    assertThat(f.threeClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.83);
-    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.15);
-    assertThat(f.mixed()).as(f.toString()).isGreaterThanOrEqualTo(0.72);
+    holdsFloors(
+        "discord takes, fitting half",
+        figures(half(Half.FITTING)),
+        new Floors(0.84, 0.90, 0.15, 0.74));
   }
 
   @Test
@@ -185,36 +195,28 @@ class DiscordTakesTest {
     }
   }
 
-  // The blind set's floors: two or three points under the figures first reached (lexicon-7),
-  // before anything was fitted on it: checking half wF1 .759/.825, negatives read positive 19.6%,
-  // mixed recall .80; fitting half .697/.713, 37.0%, .77; whole set .723/.766, 28.6%, .78.
+  // The blind set's floors sit a few points under lexicon-8's figures. Before any rule was fitted
+  // on its fitting half (lexicon-7) it read: checking half wF1 .759/.825, negatives read positive
+  // 19.6%, mixed recall .80; fitting half .697/.713, 37.0%, .77; whole set .723/.766, 28.6%, .78.
   @Test
   void blindSetCheckingHalfStaysAboveItsFloors() {
-    Figures f = figures(half(blind, Half.CHECKING));
-    print("blind discord takes, checking half", f);
-    assertThat(f.fourClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.74);
-    assertThat(f.threeClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.81);
-    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.21);
-    assertThat(f.mixed()).as(f.toString()).isGreaterThanOrEqualTo(0.73);
+    holdsFloors(
+        "blind discord takes, checking half",
+        figures(half(blind, Half.CHECKING)),
+        new Floors(0.76, 0.83, 0.19, 0.73));
   }
 
   @Test
   void blindSetFittingHalfStaysAboveItsFloors() {
-    Figures f = figures(half(blind, Half.FITTING));
-    print("blind discord takes, fitting half", f);
-    assertThat(f.fourClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.77);
-    assertThat(f.threeClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.80);
-    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.20);
-    assertThat(f.mixed()).as(f.toString()).isGreaterThanOrEqualTo(0.74);
+    holdsFloors(
+        "blind discord takes, fitting half",
+        figures(half(blind, Half.FITTING)),
+        new Floors(0.80, 0.82, 0.15, 0.80));
   }
 
   @Test
   void blindSetAsAWholeStaysAboveItsFloors() {
-    Figures f = figures(blind);
-    print("blind discord takes, whole set", f);
-    assertThat(f.fourClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.76);
-    assertThat(f.threeClassF1()).as(f.toString()).isGreaterThanOrEqualTo(0.81);
-    assertThat(f.negativesReadPositive()).as(f.toString()).isLessThanOrEqualTo(0.20);
-    assertThat(f.mixed()).as(f.toString()).isGreaterThanOrEqualTo(0.73);
+    holdsFloors(
+        "blind discord takes, whole set", figures(blind), new Floors(0.78, 0.83, 0.17, 0.80));
   }
 }

@@ -53,6 +53,11 @@ public class HostileTextBench {
     shapes.put("kudos", n -> "great job guys, you lost ".repeat(n / 25 + 1).substring(0, n));
     shapes.put("actor lol", n -> "washington lol ".repeat(n / 15 + 1).substring(0, n));
     shapes.put("as if", n -> "as if as if ".repeat(n / 12 + 1).substring(0, n));
+    // A drawl opens its sentence only after openers: asked per drawl from the sentence start, a
+    // flood of them in one sentence grew quadratically (8k/1k was 18).
+    shapes.put("drawl", n -> "riiight, ".repeat(n / 9 + 1).substring(0, n));
+    shapes.put(
+        "kudos remedy", n -> "good job fixing the broken ".repeat(n / 27 + 1).substring(0, n));
     int[] lens = {1000, 8000, 1_000_000};
     System.out.printf(
         "%-14s %12s %12s %12s %8s  %s%n", "shape", "1k chars", "8k", "1M", "8k/1k", "label");

@@ -25,6 +25,11 @@ class IronyTest {
         "this \"partnership\" is a joke",
         "sure, *great* plan",
         "oh sure, great plan",
+        // the rules narrowed in the hostile review of lexicon-8 still read these (#17)
+        "Great, another summit with nothing to show for it.",
+        "Congrats on losing the uranium to Russia.",
+        "Well done State Department, another decade of failure.",
+        "suuure, they totally respect Mali now",
         "they 'respect' us now",
         "they \"respect\" our sovereignty now",
         "so much “respect” for Mali lol",
@@ -224,7 +229,32 @@ class IronyTest {
         "they promised \"a real partnership with Africa\" and honestly it looks good",
         "yesss, finally a good deal",
         "I love that for you, congrats!",
-        "trop fort ce discours, bravo");
+        "trop fort ce discours, bravo",
+        // look-alikes from the hostile review of lexicon-8 (#17): cheer and emphasis
+        "Congrats Niger, another gold medal!",
+        "Congrats Burkina, yet another win for the national team!",
+        "Bravo Niger, encore une médaille d'or !",
+        "I **totally** agree, this is a smart first step.",
+        "**Clearly** the best news for the Sahel in years.",
+        // closing idioms and "as if" used sincerely (review, #17)
+        "That was generous of them, they sent flowers to the families.",
+        "Really generous of them, the aid arrived today and it helps",
+        "As if by magic, the talks went smoothly and everyone is happy");
+  }
+
+  /**
+   * Sincere texts that name a harm beside their praise: they may read mixed, never as irony (from
+   * the hostile review of lexicon-8, #17).
+   */
+  static Stream<String> sincereWithHarm() {
+    return Stream.of(
+        "Congratulations to the negotiators, they ended a pointless war.",
+        "Well done to the Malian fact-checkers for debunking that fake video.",
+        "Bravo aux journalistes qui ont dénoncé la corruption.",
+        "Good job fixing the broken link, works now",
+        "Great work catching that error in the article.",
+        "Awesome, more episodes drop tomorrow!",
+        "You're riiight, I misread it, good point!");
   }
 
   static Stream<String> informational() {
@@ -274,6 +304,19 @@ class IronyTest {
   }
 
   @Nested
+  @DisplayName("sincere look-alikes that name a harm (\"good job fixing the broken link\")")
+  class SincereWithHarm {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.takebot.sentiment.IronyTest#sincereWithHarm")
+    @DisplayName("are not read as irony")
+    void notIrony(String text) {
+      Sentiment s = ANALYZER.analyze(text);
+      assertThat(s.label()).as("%s -> %s", text, s).isNotEqualTo(Label.NEGATIVE);
+      assertThat(s.reasons()).doesNotContain("irony");
+    }
+  }
+
+  @Nested
   @DisplayName("off-topic and informational messages")
   class Informational {
     @ParameterizedTest(name = "{0}")
@@ -305,6 +348,8 @@ class IronyTest {
         "great huh ".repeat(5_000),
         "sure *great* ".repeat(5_000),
         "oh sure ".repeat(5_000),
+        "riiight, ".repeat(5_000),
+        "Congrats Niger, another! ".repeat(3_000),
         "thanks for nothing ".repeat(5_000),
         "*".repeat(100_000),
         "*great*".repeat(10_000));

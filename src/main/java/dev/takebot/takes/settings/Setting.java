@@ -4,6 +4,11 @@ package dev.takebot.takes.settings;
 public enum Setting {
   POST_CHANNEL("post_channel"),
   MODERATOR_ROLES("moderator_roles"),
+  /**
+   * Set when every moderator role the managers chose was deleted from the server, so the configured
+   * roles apply again; cleared when they choose again.
+   */
+  MODERATOR_ROLES_DELETED("moderator_roles_deleted"),
   DIGEST_EVERY_TAKES("digest_every_takes"),
   DIGEST_EVERY_HOURS("digest_every_hours"),
   RETENTION_DAYS("retention_days"),

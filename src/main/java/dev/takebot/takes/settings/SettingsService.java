@@ -4,10 +4,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class SettingsService {
   private final SettingsStore store;
   private final GuildSettings defaults;
   private final LoadingCache<Long, GuildSettings> cache;
+  private final Object rolesLock = new Object();
 
   /**
    * @param defaults what a server that changed nothing gets (from {@code config/takebot.yaml})
@@ -74,15 +77,64 @@ public final class SettingsService {
     if (roleIds.size() > 25) {
       throw new IllegalArgumentException("Pick at most 25 moderator roles.");
     }
-    save(
-        guildId,
-        Setting.MODERATOR_ROLES,
-        roleIds.isEmpty()
-            ? null
-            : roleIds.stream()
-                .distinct()
-                .map(Long::toUnsignedString)
-                .collect(Collectors.joining(",")));
+    synchronized (rolesLock) {
+      save(
+          guildId,
+          Setting.MODERATOR_ROLES,
+          roleIds.isEmpty()
+              ? null
+              : roleIds.stream()
+                  .distinct()
+                  .map(Long::toUnsignedString)
+                  .collect(Collectors.joining(",")));
+      if (store.guildSettings(guildId).containsKey(Setting.MODERATOR_ROLES_DELETED.key())) {
+        save(guildId, Setting.MODERATOR_ROLES_DELETED, null); // the managers chose again
+      }
+    }
+  }
+
+  /**
+   * Drops roles deleted from the server from the moderator roles its managers chose. When none of
+   * them remains, the configured roles apply again and {@link #moderatorRolesDeleted} says why.
+   * Roles the server did not choose (the configured ones) are left alone.
+   *
+   * @return whether anything was dropped
+   */
+  public boolean forgetModeratorRoles(long guildId, Collection<Long> deleted) {
+    Set<String> gone =
+        deleted.stream().map(Long::toUnsignedString).collect(Collectors.toUnmodifiableSet());
+    // One read-modify-write at a time: a role-delete event and a read noticing another deleted
+    // role must not each write back the one the other dropped.
+    synchronized (rolesLock) {
+      String v = store.guildSettings(guildId).get(Setting.MODERATOR_ROLES.key());
+      if (v == null) {
+        return false;
+      }
+      List<String> chosen = Arrays.stream(v.split(",")).map(String::strip).toList();
+      List<String> kept = chosen.stream().filter(id -> !gone.contains(id)).toList();
+      if (kept.size() == chosen.size()) {
+        return false;
+      }
+      boolean noneLeft = kept.stream().noneMatch(id -> id.matches("\\d{1,20}"));
+      save(guildId, Setting.MODERATOR_ROLES, noneLeft ? null : String.join(",", kept));
+      if (noneLeft) {
+        save(guildId, Setting.MODERATOR_ROLES_DELETED, "true");
+      }
+      log.info(
+          "Server {}: dropped deleted moderator role(s) {}{}",
+          guildId,
+          chosen.stream().filter(gone::contains).toList(),
+          noneLeft ? "; none left, so the configured moderator roles apply again" : "");
+      return true;
+    }
+  }
+
+  /**
+   * Whether the configured moderator roles apply because every role the server's managers chose was
+   * deleted (until they choose again).
+   */
+  public boolean moderatorRolesDeleted(long guildId) {
+    return store.guildSettings(guildId).containsKey(Setting.MODERATOR_ROLES_DELETED.key());
   }
 
   /** 0: no digests; otherwise at least {@link GuildSettings#MIN_DIGEST_EVERY_TAKES}. */

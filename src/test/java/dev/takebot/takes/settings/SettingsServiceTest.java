@@ -103,4 +103,26 @@ class SettingsServiceTest {
     assertThat(s.moderatorRoles()).containsExactly("Moderator");
     assertThat(s.language()).isEqualTo("fr");
   }
+
+  @Test
+  @DisplayName(
+      "deleted moderator roles are dropped from the server's choice; with none left the"
+          + " configured roles apply again, flagged until the managers choose again")
+  void deletedModeratorRoles() {
+    settings.setModeratorRoles(GUILD, List.of(42L, 43L));
+
+    assertThat(settings.forgetModeratorRoles(GUILD, List.of(99L))).as("not chosen").isFalse();
+    assertThat(settings.forgetModeratorRoles(OTHER, List.of(42L))).as("no choice").isFalse();
+    assertThat(settings.forgetModeratorRoles(GUILD, List.of(42L))).isTrue();
+    assertThat(settings.get(GUILD).moderatorRoles()).containsExactly("43");
+    assertThat(settings.moderatorRolesDeleted(GUILD)).isFalse();
+
+    assertThat(settings.forgetModeratorRoles(GUILD, List.of(43L))).isTrue();
+    assertThat(settings.get(GUILD).moderatorRoles()).isEqualTo(DEFAULTS.moderatorRoles());
+    assertThat(settings.moderatorRolesDeleted(GUILD)).isTrue();
+
+    settings.setModeratorRoles(GUILD, List.of(44L));
+    assertThat(settings.moderatorRolesDeleted(GUILD)).isFalse();
+    assertThat(settings.get(GUILD).moderatorRoles()).containsExactly("44");
+  }
 }

@@ -1,0 +1,381 @@
+package dev.takebot.discord;
+
+import static dev.takebot.discord.BotHarness.WAIT;
+import static dev.takebot.discord.BotHarness.awaitPreview;
+import static dev.takebot.discord.BotHarness.previewButton;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takebot.config.DiscordSettings;
+import dev.takebot.config.TakeBotConfig;
+import dev.takebot.config.TakesSettings;
+import dev.takebot.feed.Feed;
+import dev.takebot.feed.FeedStore;
+import dev.takebot.fetch.FixtureServer;
+import dev.takebot.sandbox.Channel;
+import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sandbox.InteractionHandle;
+import dev.takebot.sandbox.Member;
+import dev.takebot.sandbox.SandboxGuild;
+import dev.takebot.sandbox.SandboxMessage;
+import dev.takebot.sentiment.KeywordAnalyzer;
+import dev.takebot.store.JdbcTakeStore;
+import dev.takebot.takes.Discussion;
+import dev.takebot.testing.MovableClock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName(
+    "The same article posted twice: one discussion per server unless a moderator means it (real"
+        + " JDA, sandbox, two servers, a local web server)")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SameArticleEndToEndTest {
+  private static final Pattern POST_LINK =
+      Pattern.compile("https://discord\\.com/channels/(\\d+)/(\\d+)/(\\d+)");
+
+  private final MovableClock clock = MovableClock.startingNow();
+  private final FixtureServer web = new FixtureServer();
+
+  /** The feed's items, newest first: guid, title, text (each links to news.example.com/guid). */
+  private final List<String[]> items = new CopyOnWriteArrayList<>();
+
+  private BotHarness h;
+  private DiscordSandbox sandbox;
+  private SandboxGuild other;
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws InterruptedException {
+    items.add(
+        new String[] {
+          "border",
+          "Niger reopens border with Benin after two years",
+          "Niger has reopened its border with Benin, ending a closure that choked trade."
+        });
+    web.route("/feed.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed()));
+    web.route("/mirror.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed()));
+    page("/by-hand/border", "border", "Niger reopens its border with Benin");
+    page("/by-hand/energy", "energy", "Mali and Burkina Faso sign an energy deal");
+    h =
+        new BotHarness(
+            DiscordSandbox.builder().guilds(2),
+            dir,
+            s -> List.of("Moderator"),
+            new TakesSettings(0, 0),
+            TakeBotAssembly.Overrides.none()
+                .analyzer(new KeywordAnalyzer())
+                .clock(clock)
+                .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
+            "news",
+            SameArticleEndToEndTest::everyServer);
+    sandbox = h.sandbox;
+    other = sandbox.guilds().get(1);
+  }
+
+  /** Local feeds, and the commands registered for every server rather than the first one. */
+  private static TakeBotConfig everyServer(TakeBotConfig c) {
+    DiscordSettings d = c.discord();
+    return BotHarness.readsLocalFeeds(c)
+        .withDiscord(
+            new DiscordSettings(
+                d.restUrl(), d.gatewayUrl(), null, d.moderatorRoles(), d.postChannel()));
+  }
+
+  @AfterAll
+  void stop() {
+    try {
+      h.close();
+    } finally {
+      web.close();
+    }
+  }
+
+  private byte[] feed() {
+    StringBuilder xml =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Sahel Wire</title>");
+    for (String[] i : items) {
+      xml.append("<item><title>")
+          .append(i[1])
+          .append("</title><link>https://news.example.com/")
+          .append(i[0])
+          .append("?utm_source=rss</link><guid>")
+          .append(i[0])
+          .append("</guid><description>")
+          .append(i[2])
+          .append("</description></item>");
+    }
+    return xml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A news page whose own link is the feed item {@code guid}'s, worded otherwise. */
+  private void page(String path, String guid, String title) {
+    web.text(
+        path,
+        "text/html; charset=utf-8",
+        "<html><head><meta property=\"og:title\" content=\""
+            + title
+            + "\"><meta property=\"og:url\" content=\"https://news.example.com/"
+            + guid
+            + "\"></head><body><article><p>"
+            + title
+            + ", officials said on Monday, in a decision traders had long waited for.</p><p>The"
+            + " move follows months of talks between the two governments.</p></article></body>"
+            + "</html>");
+  }
+
+  /**
+   * {@code options} with {@code now:true} alone (not {@link BotHarness#now}'s {@code again}): what
+   * happens to a second post is what this class tests.
+   */
+  private static Map<String, Object> atOnce(Map<String, ?> options) {
+    Map<String, Object> all = new java.util.LinkedHashMap<>(options);
+    all.put(ArticlePostCommand.NOW, true);
+    return all;
+  }
+
+  private InteractionHandle run(Member who, Channel where, String command, Map<String, ?> opts) {
+    return sandbox.slash(who, where, command, opts);
+  }
+
+  private int discussions(String guildId) {
+    return h.store.listDiscussions(Long.parseLong(guildId), 1000).size();
+  }
+
+  private List<SandboxMessage> publicBotMessages(Channel channel) {
+    return sandbox.messages(channel).stream()
+        .filter(m -> m.authorId().equals(sandbox.bot().id()) && !m.isEphemeral())
+        .toList();
+  }
+
+  /** The discussion a jump link in {@code message} points at. */
+  private Discussion linked(SandboxMessage message) {
+    Matcher m = POST_LINK.matcher(message.content());
+    assertThat(m.find()).as("jump link in %s", message.content()).isTrue();
+    return h.store.findDiscussion(Long.parseLong(m.group(3))).orElseThrow();
+  }
+
+  /** Asserts {@code notice} is the private notice pointing at {@code earlier}; its button's id. */
+  private static String assertNotice(SandboxMessage notice, Discussion earlier) {
+    assertThat(notice.isEphemeral()).isTrue();
+    assertThat(notice.content())
+        .startsWith("This server already discusses **")
+        .contains(
+            "https://discord.com/channels/"
+                + earlier.guildId()
+                + "/"
+                + earlier.channelId()
+                + "/"
+                + earlier.postMessageId(),
+            "<#" + earlier.threadId() + ">",
+            "nothing was posted");
+    return previewButton(notice, PreviewId.ANYWAY);
+  }
+
+  @Test
+  @Order(1)
+  @DisplayName(
+      "a moderator who posts an article twice gets a private notice linking the first post and"
+          + " its thread, not a second post; Post anyway posts it")
+  void postedTwice() {
+    Map<String, Object> seed = atOnce(Map.of("name", "sahel-reset"));
+    Discussion first =
+        linked(run(sandbox.moderator(), sandbox.news(), "article post", seed).awaitResponse(WAIT));
+    sandbox.awaitThread(t -> t.id().equals(Long.toString(first.threadId())), WAIT);
+    int posts = publicBotMessages(sandbox.news()).size();
+
+    SandboxMessage notice =
+        run(sandbox.moderator(), sandbox.news(), "article post", seed).awaitResponse(WAIT);
+
+    String anyway = assertNotice(notice, first);
+    assertThat(notice.buttonIds()).containsExactly(anyway);
+    assertThat(discussions(sandbox.guildId())).isOne();
+    assertThat(publicBotMessages(sandbox.news())).hasSize(posts);
+
+    sandbox.pressButton(sandbox.moderator(), notice, anyway);
+    SandboxMessage answer = h.awaitConcluded(notice);
+
+    assertThat(answer.content()).startsWith("Posted **");
+    Discussion second = linked(answer);
+    assertThat(second.postMessageId()).isNotEqualTo(first.postMessageId());
+    sandbox.awaitThread(t -> t.id().equals(Long.toString(second.threadId())), WAIT);
+    assertThat(discussions(sandbox.guildId())).isEqualTo(2);
+  }
+
+  @Test
+  @Order(2)
+  @DisplayName(
+      "Post on a preview of an article the server discusses answers privately with the newest"
+          + " discussion; the preview waits, and Post anyway from the notice posts it")
+  void previewOfADiscussedArticle() {
+    Discussion newest = h.store.listDiscussions(Long.parseLong(sandbox.guildId()), 1).get(0);
+    InteractionHandle cmd =
+        run(sandbox.moderator(), sandbox.news(), "article post", Map.of("name", "sahel-reset"));
+    List<SandboxMessage> preview = awaitPreview(cmd);
+    SandboxMessage control = preview.get(preview.size() - 1);
+
+    InteractionHandle press =
+        sandbox.pressButton(sandbox.moderator(), control, previewButton(control, PreviewId.POST));
+    SandboxMessage notice = press.awaitFollowUp(0, WAIT);
+
+    String anyway = assertNotice(notice, newest);
+    assertThat(discussions(sandbox.guildId())).isEqualTo(2);
+    assertThat(sandbox.message(control.id()).orElseThrow().buttonIds())
+        .as("the preview still waits")
+        .contains(previewButton(control, PreviewId.POST));
+
+    sandbox.pressButton(sandbox.moderator(), notice, anyway);
+
+    assertThat(h.awaitConcluded(control).content()).startsWith("Posted **");
+    assertThat(h.awaitConcluded(notice).content()).startsWith("Posted **");
+    assertThat(discussions(sandbox.guildId())).isEqualTo(3);
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("the notice is in the moderator's language, and again:true posts at once")
+  void frenchNoticeAndAgain() {
+    Member bastien = sandbox.addMember("Bastien", sandbox.moderatorRole());
+    sandbox.setUserLocale(bastien, "fr");
+    Map<String, Object> seed = atOnce(Map.of("name", "sahel-reset"));
+
+    SandboxMessage notice = run(bastien, sandbox.news(), "article post", seed).awaitResponse(WAIT);
+
+    assertThat(notice.isEphemeral()).isTrue();
+    assertThat(notice.content()).startsWith("Ce serveur discute déjà de **");
+    assertThat(notice.components().toString()).contains("Publier quand même");
+
+    Map<String, Object> again = new java.util.LinkedHashMap<>(seed);
+    again.put(ArticlePostCommand.AGAIN, true);
+    SandboxMessage posted =
+        run(sandbox.moderator(), sandbox.news(), "article post", again).awaitResponse(WAIT);
+    assertThat(posted.content()).startsWith("Posted **");
+    assertThat(discussions(sandbox.guildId())).isEqualTo(4);
+  }
+
+  @Test
+  @Order(4)
+  @DisplayName(
+      "a feed never posts what a server already discusses (posted by hand, or by the feed before"
+          + " it forgot the item); another server still gets it")
+  void feedsSkipWhatTheServerDiscusses() {
+    // A moderator posted the page by hand, from its own address (no tracking, other words).
+    Discussion byHand =
+        linked(
+            run(
+                    sandbox.moderator(),
+                    sandbox.news(),
+                    "article post",
+                    atOnce(Map.of("url", web.url("/by-hand/border"))))
+                .awaitResponse(WAIT));
+    int here = discussions(sandbox.guildId());
+
+    SandboxMessage added =
+        run(sandbox.moderator(), sandbox.news(), "feed add", Map.of("url", web.url("/feed.xml")))
+            .awaitResponse(WAIT);
+    SandboxMessage addedThere =
+        run(other.moderator(), other.news(), "feed add", Map.of("url", web.url("/feed.xml")))
+            .awaitResponse(WAIT);
+
+    assertThat(added.content())
+        .contains(
+            "Its newest item was not posted: this server already discusses it in https://discord"
+                + ".com/channels/"
+                + byHand.guildId()
+                + "/"
+                + byHand.channelId()
+                + "/"
+                + byHand.postMessageId());
+    assertThat(discussions(sandbox.guildId())).isEqualTo(here);
+    Discussion there = linked(addedThere);
+    assertThat(there.guildId()).isEqualTo(Long.parseLong(other.id()));
+    sandbox.awaitThread(t -> t.id().equals(Long.toString(there.threadId())), WAIT);
+
+    // A new item, posted by hand here first; then the feed lists it.
+    run(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            atOnce(Map.of("url", web.url("/by-hand/energy"))))
+        .awaitResponse(WAIT);
+    items.add(
+        0,
+        new String[] {
+          "energy",
+          "Mali and Burkina Faso sign energy deal",
+          "Mali and Burkina Faso signed an agreement to share electricity from a new solar plant."
+        });
+    int hereBefore = discussions(sandbox.guildId());
+    int thereBefore = discussions(other.id());
+    // The other server's feed forgets the item it posted, as feeds.forgetAfterDays does to an
+    // item gone from its feed; undated, it would be new again when listed.
+    FeedStore feeds = ((JdbcTakeStore) h.store).feeds();
+    Feed otherFeed = feeds.feed(Long.parseLong(other.id()), web.url("/feed.xml")).orElseThrow();
+    feeds.forgetSeen(otherFeed.id(), "border");
+
+    clock.advance(Duration.ofMinutes(20));
+    assertThat(h.app.pollFeedsNow()).isEqualTo(2);
+
+    assertThat(discussions(sandbox.guildId()))
+        .as("here: posted by hand already")
+        .isEqualTo(hereBefore);
+    assertThat(discussions(other.id()))
+        .as("there: the new item once, the forgotten one not again")
+        .isEqualTo(thereBefore + 1);
+    assertThat(h.store.listDiscussions(Long.parseLong(other.id()), 1).get(0).title())
+        .isEqualTo("Mali and Burkina Faso sign energy deal");
+  }
+
+  @Test
+  @Order(5)
+  @DisplayName(
+      "a review-first feed offers moderators nothing the server already discusses, on add or at"
+          + " a poll")
+  void reviewsSkipWhatTheServerDiscusses() {
+    Channel desk =
+        sandbox.addPrivateChannel("review-desk", sandbox.moderatorRole(), sandbox.botRole());
+    BotHarness.await(
+        "the bot to see #review-desk",
+        () ->
+            h.bot
+                    .jda()
+                    .getChannelById(
+                        net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class,
+                        desk.id())
+                != null);
+
+    SandboxMessage added =
+        run(
+                sandbox.moderator(),
+                sandbox.news(),
+                "feed add",
+                Map.of("url", web.url("/mirror.xml"), "review", desk))
+            .awaitResponse(WAIT);
+
+    assertThat(added.content()).contains("Its newest item was not posted: this server already");
+    // Forgotten, the older item is new to the feed again at the next poll: still not offered.
+    FeedStore feeds = ((JdbcTakeStore) h.store).feeds();
+    Feed mirror =
+        feeds.feed(Long.parseLong(sandbox.guildId()), web.url("/mirror.xml")).orElseThrow();
+    feeds.forgetSeen(mirror.id(), "border");
+    clock.advance(Duration.ofMinutes(20));
+    h.app.pollFeedsNow();
+    SandboxMessage marker = sandbox.post(sandbox.moderator(), desk, "marker");
+
+    assertThat(sandbox.messages(desk)).containsExactly(marker);
+  }
+}
