@@ -76,6 +76,20 @@ final class LabelModel {
   static final int EMPHASIS = 9;
   static final int NOTHING_SCORED = 23;
 
+  /** Lengths below this read their logarithm and inverse square root from tables. */
+  private static final int TABLE = 256;
+
+  private static final double[] LOG = new double[TABLE];
+  private static final double[] INV_SQRT = new double[TABLE];
+
+  static {
+    // The values Math.log and Math.sqrt give, looked up rather than computed for every text.
+    for (int i = 1; i < TABLE; i++) {
+      LOG[i] = Math.log(i);
+      INV_SQRT[i] = 1 / Math.sqrt(i);
+    }
+  }
+
   final double[] mean;
   final double[] scale;
   final double[] polar;
@@ -209,12 +223,19 @@ final class LabelModel {
       if (v == 0) {
         continue; // a word the rules silenced (chatter, the first word of a phrase) is no evidence
       }
+      // Comparisons rather than Math.max and Math.min, which C1 (all a one-off run compiles our
+      // code
+      // with) calls rather than inlines; no value here is NaN or -0.
       if (v > 0) {
         positiveWords++;
-        maxPos = Math.max(maxPos, v);
+        if (v > maxPos) {
+          maxPos = v;
+        }
       } else {
         negativeWords++;
-        maxNeg = Math.max(maxNeg, -v);
+        if (-v > maxNeg) {
+          maxNeg = -v;
+        }
       }
       int g = flags[i];
       if ((g & T_FACE) != 0) {
@@ -229,8 +250,8 @@ final class LabelModel {
     double positive = read ? tb.positive : 0;
     double negative = read ? tb.negative : 0;
     double rule = read ? tb.ruleScore : 0;
-    double len = read ? Math.max(1, tb.length) : 1;
-    double isq = 1 / Math.sqrt(len);
+    int len = read ? Math.max(1, tb.length) : 1;
+    double isq = len < TABLE ? INV_SQRT[len] : 1 / Math.sqrt(len);
     f[0] = 1;
     f[1] = positive;
     f[2] = negative;
@@ -241,7 +262,7 @@ final class LabelModel {
     f[7] = Math.abs(score);
     f[8] = Math.abs(rule);
     f[9] = read ? tb.emphasis : 0;
-    f[10] = Math.log(len);
+    f[10] = len < TABLE ? LOG[len] : Math.log(len);
     f[11] = tb.quest > 0 ? 1 : 0;
     f[12] = tb.excl > 0 ? 1 : 0;
     f[13] = tb.ironic || tb.sarcasm ? 1 : 0;
@@ -255,7 +276,7 @@ final class LabelModel {
     f[21] = faceValence;
     f[22] = tb.upperWords > 0 ? 1 : 0;
     f[23] = positiveWords + negativeWords == 0 ? 1 : 0;
-    f[24] = Math.min(positive, negative);
+    f[24] = positive < negative ? positive : negative;
     f[25] = mixed ? 1 : 0;
   }
 
@@ -280,10 +301,16 @@ final class LabelModel {
     double d;
     if (polarZ <= polarThreshold) {
       // Neutral: the rules' own score, held within the neutral band.
-      d = Math.max(-0.05, Math.min(0.05, f[RULE_SCORE]));
+      double rule = f[RULE_SCORE];
+      d = rule > 0.05 ? 0.05 : rule < -0.05 ? -0.05 : rule;
     } else {
       double sign = sideZ > sideThreshold ? 1 : -1;
-      d = calibration.score(sign, f[POSITIVE], f[NEGATIVE], length, f[EMPHASIS]);
+      // The calibration reads only the side of its first argument: on the rules' side of a polar
+      // reading it gives the rules' own score again.
+      d =
+          (shipped > 0.05 && sign > 0) || (shipped < -0.05 && sign < 0)
+              ? shipped
+              : calibration.score(sign, f[POSITIVE], f[NEGATIVE], length, f[EMPHASIS]);
     }
     // No new positives: a reading the rules did not read positive keeps the rules' score.
     return d > 0.05 && shipped <= 0.05 ? shipped : d;
