@@ -17,7 +17,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * Bump whenever a code change may change readings; lexicon and tuning changes are picked up on
    * their own.
    */
-  static final String REVISION = "8";
+  static final String REVISION = "9";
 
   /**
    * Longer texts are read up to this many characters: a take's sentiment shows well before that.
@@ -47,10 +47,17 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         Calibration.load(LexiconSentimentAnalyzer.class.getClassLoader()));
   }
 
+  /** With the shipped label model. */
   LexiconSentimentAnalyzer(Lexicon lex, Tuning tuning, Calibration calibration) {
+    this(
+        lex, tuning, calibration, LabelModel.load(LexiconSentimentAnalyzer.class.getClassLoader()));
+  }
+
+  /** With {@code model} deciding the label, or the rules alone if it is null. */
+  LexiconSentimentAnalyzer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
-    this.scorer = new Scorer(lex, tuning, calibration);
+    this.scorer = new Scorer(lex, tuning, calibration, model);
     this.version =
         "lexicon-"
             + REVISION
@@ -59,7 +66,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             + "-"
             + Integer.toHexString(tuning.fingerprint().hashCode())
             + "-"
-            + Integer.toHexString(calibration.fingerprint().hashCode());
+            + Integer.toHexString(calibration.fingerprint().hashCode())
+            + (model == null
+                ? "-rules"
+                : "-" + Integer.toHexString(model.fingerprint().hashCode()));
   }
 
   /**

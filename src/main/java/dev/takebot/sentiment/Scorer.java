@@ -41,10 +41,19 @@ final class Scorer {
   private final Chatter chatter;
   private final Calibration calibration;
 
+  /** The learned decision of the label, or null for the rules' own. */
+  private final LabelModel model;
+
+  /** A scorer whose label is the rules' decision alone (the fitting commands read it). */
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
+    this(lex, tuning, calibration, null);
+  }
+
+  Scorer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
     this.lex = lex;
     this.tuning = tuning;
     this.calibration = calibration;
+    this.model = model;
     this.scale = (float) tuning.scale();
     this.irony = new Irony(lex, tuning);
     this.chatter = new Chatter(lex, tuning);
@@ -213,6 +222,7 @@ final class Scorer {
     if (m > 0) {
       m = chatter.apply(tb, m);
     }
+    tb.scoredCount = m;
     if (m == 0) {
       return Sentiment.neutral();
     }
@@ -296,7 +306,19 @@ final class Scorer {
     tb.emphasis = amp;
     tb.length = length;
     score = calibration.score(score, positive, negative, length, amp);
-    return new Sentiment(label, score, reasons(tb, m));
+    boolean learned = false;
+    if (model != null) {
+      double[] f = tb.features;
+      LabelModel.features(tb, m, score, mixed, f);
+      double decided = model.score(f, length, calibration);
+      // A mixed reading stays mixed; the model sets which way it leans.
+      learned = Label.threeClass(decided) != Label.threeClass(score);
+      score = decided;
+      if (!mixed) {
+        label = Label.threeClass(score);
+      }
+    }
+    return new Sentiment(label, score, reasons(tb, m, learned));
   }
 
   private static float pick(float first, float second) {
@@ -377,7 +399,7 @@ final class Scorer {
     return (tokenFlags & (T_EMOJI | T_CUSTOM | Lexicon.VALENCE)) != 0;
   }
 
-  private List<String> reasons(TokenBuffer tb, int m) {
+  private List<String> reasons(TokenBuffer tb, int m, boolean learned) {
     // Collected in an array and handed over as an immutable list, which Sentiment keeps without
     // copying.
     // One pass keeps the strongest few in order: the larger |valence| first, the earlier token on a
@@ -411,6 +433,9 @@ final class Scorer {
     }
     if (tb.sarcasm) {
       out[size++] = "/s";
+    }
+    if (learned) {
+      out[size++] = LabelModel.REASON;
     }
     // List.of with the names one by one: the array form copies its argument, which the caller would
     // copy first.

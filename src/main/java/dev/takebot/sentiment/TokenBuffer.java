@@ -114,8 +114,11 @@ final class TokenBuffer {
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
 
-  /** The reasons' names while they are picked, and "/s" after them. */
-  final String[] reasons = new String[Scorer.MAX_REASONS + 2];
+  /** The reasons' names while they are picked, and "irony", "/s" and "learned" after them. */
+  final String[] reasons = new String[Scorer.MAX_REASONS + 3];
+
+  /** The features of the reading, for the learned label decision: filled anew for each reading. */
+  final double[] features = new double[LabelModel.FEATURES];
 
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
@@ -140,6 +143,12 @@ final class TokenBuffer {
   double emphasis;
   int length;
 
+  /**
+   * How many tokens the scorer's last reading listed in {@code scored}; zero when nothing was
+   * scored (the evidence above is then stale).
+   */
+  int scoredCount;
+
   int upperWords;
   int excl;
   int quest;
@@ -163,6 +172,7 @@ final class TokenBuffer {
     text.getChars(0, n, src, 0);
     pending = 0;
     count = 0;
+    scoredCount = 0;
     upperWords = 0;
     excl = 0;
     quest = 0;
