@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *   <li>{@code linkKey}: the article's link — the page it was read from (a news page, a feed item's
  *       link), else the page its post links to (its video, else its first link) — canonical as
  *       {@link LinkCleaner} makes it, and then without scheme, {@code www.}, fragment, trailing
- *       slash or a video's start time;
+ *       slash or a video's start time; none for a link to a whole site (a home page, a YouTube
+ *       channel), which many articles share;
  *   <li>{@code titleKey}: its title, folded (case, accents, punctuation, spacing), with its date;
  *       none when it has no date, since a bare title ("Weekly roundup") names many articles;
  *   <li>{@code textKey}: {@link Article#articleKey()}, the hash of its text.
@@ -38,6 +39,8 @@ public record ArticleIdentity(String textKey, String linkKey, String titleKey) {
   private static final Pattern VIDEO_START = Pattern.compile("^(youtu\\.be/[^?#]+)\\?t=\\d+$");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern YOUTUBE_SITE =
+      Pattern.compile("(?:m\\.|music\\.|gaming\\.)?youtube(?:-nocookie)?\\.com");
 
   public ArticleIdentity {
     Objects.requireNonNull(textKey, "textKey");
@@ -85,7 +88,23 @@ public record ArticleIdentity(String textKey, String linkKey, String titleKey) {
     while (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
+    if (isWholeSite(path, rest)) {
+      return null;
+    }
     return sha(path + rest);
+  }
+
+  /**
+   * Whether a link (without scheme, {@code www.} or fragment) names a site or channel rather than
+   * one page: a home page, or a YouTube page that is no video ({@link LinkCleaner} has made every
+   * video {@code youtu.be/ID}). Such a link is shared by many articles — an outlet cited at the end
+   * of a paste, a feed whose items all link home — so it must not make them one.
+   */
+  private static boolean isWholeSite(String path, String query) {
+    int slash = path.indexOf('/');
+    String host = (slash < 0 ? path : path.substring(0, slash)).toLowerCase(Locale.ROOT);
+    boolean home = slash < 0 && (query.isEmpty() || query.equals("?"));
+    return home || YOUTUBE_SITE.matcher(host).matches();
   }
 
   /** The key of a dated title, or null when there is no date or no word in the title. */

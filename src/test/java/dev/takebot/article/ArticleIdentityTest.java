@@ -140,6 +140,88 @@ class ArticleIdentityTest {
     }
   }
 
+  /**
+   * Regression (review of #15): a link that names a whole site or channel, not one page, made every
+   * article pointing at it "the same": two pasted articles whose first link was the outlet's home
+   * page asked for Post anyway, and a feed whose items all link to its home page posted its first
+   * item and skipped every later one for good.
+   */
+  @Nested
+  @DisplayName("a link to a whole site or channel is no article's link")
+  class GenericLinks {
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a home page (with or without tracking), or a YouTube page that is no video")
+    @CsvSource(
+        textBlock =
+            """
+        https://www.lemonde.fr/
+        http://lemonde.fr
+        https://news.example.com/?utm_source=rss
+        https://news.example.com/#top
+        https://www.youtube.com/
+        https://www.youtube.com/watch
+        https://www.youtube.com/@sahelwire
+        https://m.youtube.com/channel/UC0123456789abcdefghijkl
+        """)
+    void noLinkKey(String link) {
+      assertThat(of(draft("A", FEB_3, "x", link)).linkKey()).isNull();
+    }
+
+    @Test
+    @DisplayName("two pasted articles whose first link is the same home page are two articles")
+    void sameHomePage() {
+      ArticleIdentity a =
+          pasted("Mali signs an energy deal\n\nText. Source: https://www.lemonde.fr/");
+      ArticleIdentity b =
+          pasted("Niger reopens its border\n\nOther. Source: https://www.lemonde.fr/");
+      assertThat(a.sameAs(b)).isFalse();
+    }
+
+    @Test
+    @DisplayName(
+        "feed items that all link to the feed's home page are told apart by their dated title and"
+            + " text")
+    void feedItemsLinkingHome() {
+      ArticleIdentity monday = of(draft("Episode 1", FEB_3, "First.", "https://podcast.example/"));
+      ArticleIdentity tuesday =
+          of(draft("Episode 2", FEB_3.plusDays(1), "Second.", "https://podcast.example/"));
+      assertThat(monday.sameAs(tuesday)).isFalse();
+      assertThat(monday.sameAs(of(draft("Episode 1", FEB_3, "First.", "https://podcast.example"))))
+          .isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @DisplayName("a page's link still decides, whatever tracking it carries")
+    @CsvSource(
+        delimiter = '|',
+        textBlock =
+            """
+        https://news.example.com/a?utm_source=x   | https://news.example.com/a?utm_campaign=y&fbclid=z
+        https://news.example.com/?p=123           | https://www.news.example.com/?p=123&utm_medium=rss
+        """)
+    void pagesStillDecide(String one, String other) {
+      ArticleIdentity a = of(draft("A", FEB_3, "x", one));
+      assertThat(a.linkKey()).isNotNull();
+      assertThat(a.sameAs(of(draft("B", null, "y", other)))).isTrue();
+    }
+
+    @Test
+    @DisplayName(
+        "titles in any script, and titles of symbols only, neither collide nor break (huge ones"
+            + " too)")
+    void unicodeTitles() {
+      assertThat(of(draft("尼日尔重新开放边境", FEB_3, "x")).sameAs(of(draft("马里签署能源协议", FEB_3, "y"))))
+          .isFalse();
+      assertThat(of(draft("Ｎｉｇｅｒ　ｖｏｔｅ", FEB_3, "x")).sameAs(of(draft("niger vote", FEB_3, "y"))))
+          .isTrue();
+      assertThat(ArticleIdentity.titleKey("🔥🔥🔥", FEB_3)).isNull();
+      assertThat(ArticleIdentity.titleKey("🔥 Niger 🔥", FEB_3))
+          .isNotEqualTo(ArticleIdentity.titleKey("🔥 Mali 🔥", FEB_3));
+      String huge = "mot ".repeat(250_000);
+      assertThat(ArticleIdentity.titleKey(huge, FEB_3)).hasSize(32);
+    }
+  }
+
   @Nested
   @DisplayName("without a link on both sides, the same text or the same dated title")
   class WithoutLinks {

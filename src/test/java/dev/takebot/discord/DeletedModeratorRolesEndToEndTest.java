@@ -162,4 +162,36 @@ class DeletedModeratorRolesEndToEndTest {
                 .get("settings.moderatorRoles.deleted", "roles", editors.mention())
                 .strip());
   }
+
+  /**
+   * Attacks (review of #16): a role nobody chose going away must change nothing, and a manager's
+   * stale select naming a role deleted meanwhile must not bring it back.
+   */
+  @Test
+  @DisplayName(
+      "a deleted role nobody chose (or the configured one) changes no setting; a stale select"
+          + " naming a deleted role keeps only the live one")
+  void unchosenAndStaleRoles() throws InterruptedException {
+    startServer();
+    Role bystanders = sandbox.addRole("Bystanders", Permissions.EVERYONE_DEFAULT);
+    Role curators = sandbox.addRole("Curators", Permissions.EVERYONE_DEFAULT);
+    Role wardens = sandbox.addRole("Wardens", Permissions.EVERYONE_DEFAULT);
+    Member walt = sandbox.addMember("walt", wardens);
+
+    sandbox.deleteRole(bystanders);
+    assertThat(isModerator(eddie)).as("the configured role still applies").isTrue();
+    assertThat(stored()).doesNotContainKeys(ROLES, DELETED);
+
+    SandboxMessage staleView = settingsView();
+    sandbox.deleteRole(curators);
+    sandbox
+        .selectEntities(
+            manny, staleView, TakeBotSettingsCommand.ROLES_ID, List.of(curators, wardens))
+        .awaitResponse(WAIT);
+
+    assertThat(isModerator(walt)).isTrue();
+    assertThat(isModerator(eddie)).isFalse();
+    assertThat(stored()).containsEntry(ROLES, wardens.id()).doesNotContainKey(DELETED);
+    assertThat(settingsView().content()).doesNotContain(curators.id());
+  }
 }

@@ -183,4 +183,20 @@ class PrivateFailuresEndToEndTest {
     assertThat(summary.followUps()).isEmpty();
     assertThat(sandbox.isDeleted(answer.id())).isFalse();
   }
+
+  @Test
+  @DisplayName(
+      "when Discord will not say what the loading message is (its read fails), it is still deleted"
+          + " and the error still goes privately")
+  void unreadableOriginalIsStillWithdrawn() {
+    sandbox.failNext("GET", "messages/@original", 403, 50001, "Missing Access");
+    InteractionHandle summary = publicSummary(amelie);
+
+    SandboxMessage error = summary.awaitFollowUp(0, WAIT);
+
+    sandbox.awaitDeleted(summary.originalId().orElseThrow(), WAIT);
+    assertThat(error.isEphemeral()).isTrue();
+    assertThat(error.content()).contains(summary.id());
+    assertThat(publicBotMessages()).noneMatch(m -> m.content().contains(summary.id()));
+  }
 }

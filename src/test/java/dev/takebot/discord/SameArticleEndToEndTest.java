@@ -378,4 +378,80 @@ class SameArticleEndToEndTest {
 
     assertThat(sandbox.messages(desk)).containsExactly(marker);
   }
+
+  /**
+   * Attacks on Post anyway (review of #15): its custom id is input like any other, so only its own
+   * moderator, in its own server, once, before it expires, may post with it; every refusal is
+   * private and posts nothing.
+   */
+  @Test
+  @Order(6)
+  @DisplayName(
+      "Post anyway: a member, another moderator, another server's moderator, a forged key, a second"
+          + " press and a late press are each refused privately; only the owner's one press posts")
+  void postAnywayRefusesEveryoneElse() {
+    SandboxMessage notice =
+        run(
+                sandbox.moderator(),
+                sandbox.news(),
+                "article post",
+                atOnce(Map.of("name", "sahel-reset")))
+            .awaitResponse(WAIT);
+    String anyway = previewButton(notice, PreviewId.ANYWAY);
+    int before = discussions(sandbox.guildId());
+    int publicBefore = publicBotMessages(sandbox.news()).size();
+    SandboxMessage somePost = publicBotMessages(sandbox.news()).get(0);
+    Member secondModerator = sandbox.addMember("second-mod", sandbox.moderatorRole());
+
+    SandboxMessage byMember =
+        sandbox.pressForgedButton(sandbox.member(), somePost, anyway).awaitResponse(WAIT);
+    SandboxMessage byOtherModerator =
+        sandbox.pressForgedButton(secondModerator, somePost, anyway).awaitResponse(WAIT);
+    SandboxMessage fromOtherServer =
+        sandbox
+            .pressForgedButton(
+                other.moderator(),
+                publicBotMessages(other.news()).stream().findFirst().orElse(somePost),
+                anyway)
+            .awaitResponse(WAIT);
+    String[] parts = anyway.split(":");
+    String forgedKey =
+        parts[0] + ":" + parts[1] + ":" + (parts[2].equals("1") ? "2" : "1") + ":" + parts[3];
+    SandboxMessage forged =
+        sandbox.pressForgedButton(sandbox.moderator(), somePost, forgedKey).awaitResponse(WAIT);
+
+    for (SandboxMessage refusal : List.of(byMember, byOtherModerator, fromOtherServer, forged)) {
+      assertThat(refusal.isEphemeral()).as(refusal.content()).isTrue();
+    }
+    assertThat(byOtherModerator.content()).contains("only they can post");
+    assertThat(fromOtherServer.content()).doesNotContain("only they can post");
+    assertThat(forged.content()).contains("no longer available");
+    assertThat(discussions(sandbox.guildId())).isEqualTo(before);
+    assertThat(publicBotMessages(sandbox.news())).hasSize(publicBefore);
+
+    sandbox.pressButton(sandbox.moderator(), notice, anyway);
+    assertThat(h.awaitConcluded(notice).content()).startsWith("Posted **");
+    SandboxMessage again =
+        sandbox.pressForgedButton(sandbox.moderator(), somePost, anyway).awaitResponse(WAIT);
+
+    assertThat(again.isEphemeral()).isTrue();
+    assertThat(again.content()).contains("already posted");
+    assertThat(discussions(sandbox.guildId())).isEqualTo(before + 1);
+
+    SandboxMessage late =
+        run(
+                sandbox.moderator(),
+                sandbox.news(),
+                "article post",
+                atOnce(Map.of("name", "sahel-reset")))
+            .awaitResponse(WAIT);
+    String lateId = previewButton(late, PreviewId.ANYWAY);
+    clock.advance(PendingPosts.PRIVATE_LIFETIME.plusMinutes(1));
+    SandboxMessage expired =
+        sandbox.pressForgedButton(sandbox.moderator(), somePost, lateId).awaitResponse(WAIT);
+
+    assertThat(expired.isEphemeral()).isTrue();
+    assertThat(expired.content()).contains("expired");
+    assertThat(discussions(sandbox.guildId())).isEqualTo(before + 1);
+  }
 }
