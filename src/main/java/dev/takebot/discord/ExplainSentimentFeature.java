@@ -91,15 +91,27 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
     if (reasons.isEmpty()) {
       return texts.get("explain.none");
     }
+    // The analyser's own markers come after the words; they are told in words, not shown as code.
+    int end = reasons.size();
+    boolean learned = end > 0 && reasons.get(end - 1).equals(Sentiment.LEARNED);
+    end -= learned ? 1 : 0;
+    boolean irony = end > 0 && reasons.get(end - 1).equals(Sentiment.IRONY);
+    end -= irony ? 1 : 0;
     StringBuilder words = new StringBuilder();
-    int n = Math.min(MAX_REASONS, reasons.size());
+    int n = Math.min(MAX_REASONS, end);
     for (int i = 0; i < n; i++) {
       words
           .append(i == 0 ? "" : ", ")
           .append(ArticlePostCommand.code(SafeText.truncate(reasons.get(i), 60)));
     }
-    return reasons.size() > n
-        ? texts.get("explain.reasons.more", "words", words.toString(), "more", reasons.size() - n)
-        : texts.get("explain.reasons", "words", words.toString());
+    String said =
+        n == 0
+            ? texts.get("explain.none")
+            : end > n
+                ? texts.get("explain.reasons.more", "words", words.toString(), "more", end - n)
+                : texts.get("explain.reasons", "words", words.toString());
+    return said
+        + (irony ? " " + texts.get("explain.irony") : "")
+        + (learned ? " " + texts.get("explain.learned") : "");
   }
 }

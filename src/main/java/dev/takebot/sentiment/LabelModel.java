@@ -31,7 +31,7 @@ final class LabelModel {
   static final String RESOURCE = "sentiment/label-model.tsv";
 
   /** The reason a reading carries when the model moved it. */
-  static final String REASON = "learned";
+  static final String REASON = Sentiment.LEARNED;
 
   /** The features, in the order of {@link #features} and of the resource's rows. */
   static final String[] NAMES = {

@@ -429,13 +429,13 @@ final class Scorer {
       out[size++] = name(tb, top[r]);
     }
     if (tb.ironic) {
-      out[size++] = "irony";
+      out[size++] = Sentiment.IRONY;
     }
     if (tb.sarcasm) {
       out[size++] = "/s";
     }
     if (learned) {
-      out[size++] = LabelModel.REASON;
+      out[size++] = Sentiment.LEARNED;
     }
     // List.of with the names one by one: the array form copies its argument, which the caller would
     // copy first.

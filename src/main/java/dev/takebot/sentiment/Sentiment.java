@@ -10,6 +10,14 @@ import java.util.List;
  * @param reasons the words, emoji or rules that drove the reading, most influential first
  */
 public record Sentiment(Label label, double score, List<String> reasons) {
+  /**
+   * The reason added after the words when the text read as ironic: its praise counts against it.
+   */
+  public static final String IRONY = "irony";
+
+  /** The reason added after the words when the learned label decision moved the rules' reading. */
+  public static final String LEARNED = "learned";
+
   public Sentiment {
     if (!(score >= -1 && score <= 1)) {
       throw new IllegalArgumentException("score must be in [-1, 1]: " + score);

@@ -62,4 +62,19 @@ class ExplainSentimentTest {
     assertThat(ExplainSentimentFeature.reasons(Collections.nCopies(15, "w")))
         .endsWith("and 3 more.");
   }
+
+  @Test
+  @DisplayName("the analyser's markers are told in words after the words, not shown as words")
+  void markers() {
+    String both =
+        ExplainSentimentFeature.reasons(List.of("respect", Sentiment.IRONY, Sentiment.LEARNED));
+    assertThat(both)
+        .startsWith("What drove it, most influential first: `respect`.")
+        .contains("reads as irony")
+        .endsWith("moved the reading.")
+        .doesNotContain("`irony`", "`learned`");
+    assertThat(ExplainSentimentFeature.reasons(List.of(Sentiment.LEARNED)))
+        .startsWith("No sentiment words")
+        .endsWith("moved the reading.");
+  }
 }

@@ -137,7 +137,12 @@ class IronyTest {
         "suuure, they respect us now",
         "trop fort les américains, toujours en retard",
         "cool, so they'll sell weapons to juntas now. love that for us",
-        "stunning and brave diplomacy");
+        "stunning and brave diplomacy",
+        "imagine being proud of that summit lol",
+        "so they sold weapons to the junta? cool cool cool",
+        "yeah this time they definitely mean it",
+        "one junior envoy, that shows how little they care",
+        "mdr ils se moquent de nous avec leur partenariat");
   }
 
   static Stream<String> sincere() {
@@ -239,7 +244,9 @@ class IronyTest {
         // closing idioms and "as if" used sincerely (review, #17)
         "That was generous of them, they sent flowers to the families.",
         "Really generous of them, the aid arrived today and it helps",
-        "As if by magic, the talks went smoothly and everyone is happy");
+        "As if by magic, the talks went smoothly and everyone is happy",
+        "I imagine being there was amazing",
+        "cool, cool, see you all at the stream, great talk");
   }
 
   /**
