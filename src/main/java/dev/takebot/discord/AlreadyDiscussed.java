@@ -6,6 +6,7 @@ import dev.takebot.message.MessageSpec;
 import dev.takebot.message.SafeText;
 import dev.takebot.takes.Discussion;
 import java.util.List;
+import net.dv8tion.jda.api.entities.Member;
 
 /**
  * A moderator's post of an article this server already has a discussion of: instead of a second
@@ -31,26 +32,30 @@ final class AlreadyDiscussed extends RuntimeException {
   }
 
   /**
-   * The private notice, in {@code texts}: the earlier post and its thread, and Post anyway for
-   * {@code held}, the preview (or the held direct post) it would post.
+   * The private notice for {@code viewer}, in {@code texts}: the earlier post and its thread, and
+   * Post anyway for {@code held}, the preview (or the held direct post) it would post. A viewer who
+   * cannot see the earlier post's channel (a post in a private {@code #staff}) learns only that
+   * there is one in a channel they cannot see: no title, channel, thread or link.
    */
-  MessageSpec notice(Texts texts, PendingPost held) {
+  MessageSpec notice(Texts texts, PendingPost held, Member viewer) {
     String text =
-        texts.get(
-            "post.alreadyDiscussed",
-            "title",
-            SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(earlier.title()), 200)),
-            "link",
-            "https://discord.com/channels/"
-                + earlier.guildId()
-                + "/"
-                + earlier.channelId()
-                + "/"
-                + earlier.postMessageId(),
-            "thread",
-            Long.toString(earlier.threadId()),
-            "when",
-            Long.toString(earlier.postedAt().getEpochSecond()));
+        Audience.canSee(viewer, earlier)
+            ? texts.get(
+                "post.alreadyDiscussed",
+                "title",
+                SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(earlier.title()), 200)),
+                "link",
+                "https://discord.com/channels/"
+                    + earlier.guildId()
+                    + "/"
+                    + earlier.channelId()
+                    + "/"
+                    + earlier.postMessageId(),
+                "thread",
+                Long.toString(earlier.threadId()),
+                "when",
+                Long.toString(earlier.postedAt().getEpochSecond()))
+            : texts.get("post.alreadyDiscussedUnseen");
     return MessageSpec.ofContent(text)
         .withButtons(
             List.of(

@@ -2,6 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
+import dev.takebot.takes.ChannelScope;
 import dev.takebot.takes.Discussion;
 import dev.takebot.takes.settings.SettingsService;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
@@ -134,6 +136,40 @@ final class ArticlePublisher {
             article.identity().textKey(),
             article.identity().linkKey(),
             article.identity().titleKey());
+  }
+
+  /**
+   * How many of a server's discussions of one article a feed looks through for one its channel's
+   * audience can see: each is a deliberate Post anyway, so a handful at most.
+   */
+  private static final int SAME_ARTICLE_LOOKS = 25;
+
+  /**
+   * The newest discussion {@code guildId} already has of {@code article} that everyone who can see
+   * {@code target} can see too ({@link Audience#quotableIn(Discussion, GuildChannel)}: in {@code
+   * target} itself, or in a channel open to the whole server), if any. A feed posting in {@code
+   * target} skips only those: a discussion in a private {@code #staff} must not keep the article
+   * from a public channel, whose members could never join it. Without {@code target} (its channel
+   * is gone), any discussion counts.
+   */
+  Optional<Discussion> earlierDiscussionSeenIn(
+      long guildId, GuildChannel target, PreparedArticle article) {
+    if (target == null) {
+      return earlierDiscussion(guildId, article);
+    }
+    ChannelScope seen = Audience.quotableIn(target);
+    return ctx
+        .takes()
+        .discussions()
+        .sameArticles(
+            guildId,
+            article.identity().textKey(),
+            article.identity().linkKey(),
+            article.identity().titleKey(),
+            SAME_ARTICLE_LOOKS)
+        .stream()
+        .filter(seen::allows)
+        .findFirst();
   }
 
   /**

@@ -55,6 +55,21 @@ final class Audience {
             .toList());
   }
 
+  /**
+   * Whether {@code member} may see discussion {@code d}: View Channel in its channel, which must
+   * still exist. Its thread needs no check of its own: the bot opens public threads on its post,
+   * seen by whoever sees the channel, and Discord cannot turn a public thread private.
+   */
+  static boolean canSee(Member member, Discussion d) {
+    if (member == null) {
+      return false;
+    }
+    GuildChannel ch = member.getGuild().getGuildChannelById(d.channelId());
+    return ch != null
+        && !(ch instanceof ThreadChannel)
+        && member.hasPermission(ch, Permission.VIEW_CHANNEL);
+  }
+
   /** The channels whose discussions may be quoted in a public answer in {@code answer}. */
   static ChannelScope quotableIn(GuildChannel answer) {
     if (answer == null) {

@@ -162,7 +162,7 @@ final class FeedCommands {
                     "review",
                     reviewIn == null ? "" : reviewIn.getId()));
         Optional<Discussion> discussed =
-            added.firstPost().flatMap(first -> discussed(event.getGuild(), feed, first));
+            added.firstPost().flatMap(first -> discussed(event.getGuild(), target, feed, first));
         if (discussed.isPresent()) {
           // The server already discusses it (e.g. a moderator posted it by hand): not again.
           if (reviewIn != null) {
@@ -240,14 +240,16 @@ final class FeedCommands {
     }
 
     /**
-     * The server's discussion of {@code item}'s article, when it already has one; empty too when
-     * the item is no article (the posting below says why).
+     * The server's discussion of {@code item}'s article that {@code target}'s members can see, when
+     * it already has one (what keeps the feed from posting it there); empty too when the item is no
+     * article (the posting below says why). The moderator sees {@code target}, so they see it too.
      */
-    private Optional<Discussion> discussed(Guild guild, Feed feed, FeedItem item) {
+    private Optional<Discussion> discussed(
+        Guild guild, GuildMessageChannel target, Feed feed, FeedItem item) {
       try {
         PreparedArticle article =
             ctx.articles().prepare(feed.title(), item.draft(), ctx.readers().server(guild));
-        return post.earlierDiscussion(guild.getIdLong(), article);
+        return post.earlierDiscussionSeenIn(guild.getIdLong(), target, article);
       } catch (UserError e) {
         return Optional.empty();
       }

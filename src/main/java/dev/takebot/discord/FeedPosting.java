@@ -137,10 +137,15 @@ final class FeedPosting implements EventListener {
       }
       return;
     }
-    var earlier = post.earlierDiscussion(feed.guildId(), article);
+    var earlier =
+        post.earlierDiscussionSeenIn(
+            feed.guildId(),
+            server == null ? null : server.getGuildChannelById(feed.channelId()),
+            article);
     if (earlier.isPresent()) {
-      // The server already discusses it (posted by hand, by another feed, or by this one before it
-      // forgot the item): a second thread would split its takes. The item stays seen.
+      // The server already discusses it where this channel's members can join in (posted by hand,
+      // by another feed, or by this one before it forgot the item): a second thread would split
+      // its takes. The item stays seen.
       log.info(
           "Feed {} item {} skipped: guild {} already discusses it in post {}",
           feed.id(),

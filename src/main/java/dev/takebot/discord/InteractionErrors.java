@@ -1,9 +1,11 @@
 package dev.takebot.discord;
 
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.restaction.interactions.InteractionCallbackAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>Failures are the member's business only. A handler that deferred publicly (a public {@code
  * /takes summary}) left a loading message the whole channel sees: it is deleted and the error goes
  * to the member as an ephemeral follow-up, in their language. Should the deletion fail, the loading
- * message gets a neutral line instead, never the error.
+ * message gets a neutral line instead, never the error. Should it be gone already (a moderator
+ * deleted it), Discord makes the follow-up a new message too, and the member still gets the error.
  */
 final class InteractionErrors {
   private static final Logger log = LoggerFactory.getLogger(InteractionErrors.class);
@@ -72,7 +75,14 @@ final class InteractionErrors {
       hook.retrieveOriginal()
           .queue(
               original -> answerAfter(interaction, hook, original, text),
-              e -> answerAfter(interaction, hook, null, text));
+              e -> {
+                if (gone(e)) {
+                  // Someone (a moderator) deleted it: nothing is left in the channel to withdraw.
+                  privately(interaction, hook, text);
+                } else {
+                  answerAfter(interaction, hook, null, text);
+                }
+              });
     } catch (Throwable e) {
       couldNotReport(interaction, e);
     }
@@ -106,6 +116,11 @@ final class InteractionErrors {
         .queue(
             done -> privately(interaction, hook, text),
             e -> {
+              if (gone(e)) {
+                // Deleted meanwhile by someone else: withdrawn all the same.
+                privately(interaction, hook, text);
+                return;
+              }
               log.debug(
                   "Could not delete the loading answer of interaction {}", interaction.getId(), e);
               // Still there: a neutral word for the channel, then the member's own answer.
@@ -115,6 +130,12 @@ final class InteractionErrors {
                       edited -> privately(interaction, hook, text),
                       f -> couldNotReport(interaction, f));
             });
+  }
+
+  /** Whether {@code e} says the original response no longer exists (10008 Unknown Message). */
+  private static boolean gone(Throwable e) {
+    return e instanceof ErrorResponseException r
+        && r.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE;
   }
 
   private static boolean deferredReply(InteractionHook hook) {

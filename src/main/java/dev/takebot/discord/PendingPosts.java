@@ -149,7 +149,7 @@ final class PendingPosts {
             article,
             texts,
             false);
-    show(p, List.of(), why.notice(texts, p));
+    show(p, List.of(), why.notice(texts, p, moderator));
   }
 
   private PendingPost hold(

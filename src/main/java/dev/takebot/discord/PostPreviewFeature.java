@@ -137,7 +137,8 @@ final class PostPreviewFeature implements ComponentFeature {
       p.release();
       event
           .getHook()
-          .sendMessage(MessageSpecs.toCreateData(e.notice(Readers.privately(event), p)))
+          .sendMessage(
+              MessageSpecs.toCreateData(e.notice(Readers.privately(event), p, event.getMember())))
           .setEphemeral(true)
           .queue();
       return;

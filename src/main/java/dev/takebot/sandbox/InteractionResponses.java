@@ -210,12 +210,21 @@ final class InteractionResponses {
 
   /**
    * {@code POST webhooks/{app}/{token}}: a follow-up, or the first one filling a deferred reply.
+   * Discord documents that the first follow-up after a deferred reply edits the loading message and
+   * ignores the ephemeral flag; once that message is deleted there is nothing to fill, and the
+   * follow-up is a new message with its own flags (discord-api-docs#2739). That holds however it
+   * was deleted: by the bot through {@code @original}, or by a member in the channel (a moderator
+   * removing the "thinking" message).
    */
   ObjectNode followUp(
       String applicationId, String interactionToken, JsonNode body, List<Upload> uploads) {
     InteractionState s = byToken(applicationId, interactionToken);
     Validation.message(json, body, uploads.size(), 0, true);
     StoredMessage message;
+    if (s.originalLoading) {
+      StoredMessage loading = messages.byId(s.originalMessageId);
+      s.originalLoading = loading != null && !loading.deleted;
+    }
     if (s.originalLoading) {
       message = messages.byId(s.originalMessageId);
       int ephemeral = message.flags() & SandboxMessage.EPHEMERAL;

@@ -266,7 +266,16 @@ public final class JdbcTakeStore implements TakeRepository {
   @Override
   public Optional<Discussion> findSameArticle(
       long guildId, String articleKey, String linkKey, String titleKey) {
+    return findSameArticles(guildId, articleKey, linkKey, titleKey, 1).stream().findFirst();
+  }
+
+  @Override
+  public List<Discussion> findSameArticles(
+      long guildId, String articleKey, String linkKey, String titleKey, int limit) {
     Objects.requireNonNull(articleKey, "articleKey");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    }
     List<String> keys = new ArrayList<>();
     if (linkKey != null) {
       keys.add(linkKey);
@@ -275,7 +284,7 @@ public final class JdbcTakeStore implements TakeRepository {
     if (titleKey != null) {
       keys.add(titleKey);
     }
-    String sql = sameArticleSql(linkKey != null, titleKey != null);
+    String sql = sameArticleSql(linkKey != null, titleKey != null, limit);
     return db.read(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -285,7 +294,14 @@ public final class JdbcTakeStore implements TakeRepository {
               ps.setString(i++, key);
             }
             try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(discussion(rs)) : Optional.<Discussion>empty();
+              List<Discussion> found = new ArrayList<>();
+              while (rs.next()) {
+                Discussion d = discussion(rs);
+                if (!found.contains(d)) { // matched two ways (its text and its dated title)
+                  found.add(d);
+                }
+              }
+              return found;
             }
           }
         });
@@ -298,6 +314,10 @@ public final class JdbcTakeStore implements TakeRepository {
    * rows that have none.
    */
   static String sameArticleSql(boolean linked, boolean dated) {
+    return sameArticleSql(linked, dated, 1);
+  }
+
+  static String sameArticleSql(boolean linked, boolean dated, int limit) {
     String unlinked = linked ? " AND link_key IS NULL" : "";
     List<String> ways = new ArrayList<>();
     if (linked) {
@@ -317,7 +337,8 @@ public final class JdbcTakeStore implements TakeRepository {
                             + " FROM discussions WHERE guild_id = ? AND "
                             + w)
                 .toList())
-        + " ORDER BY posted_at DESC, post_message_id DESC LIMIT 1";
+        + " ORDER BY posted_at DESC, post_message_id DESC LIMIT "
+        + limit;
   }
 
   private static Optional<Discussion> firstDiscussion(Connection c, String where, long id)

@@ -69,6 +69,15 @@ public final class DiscussionService {
   }
 
   /**
+   * Up to {@code limit} discussions of {@code guildId} about the same article, newest first, see
+   * {@link Discussions#findSameArticles}.
+   */
+  public List<Discussion> sameArticles(
+      long guildId, String articleKey, String linkKey, String titleKey, int limit) {
+    return discussions.findSameArticles(guildId, articleKey, linkKey, titleKey, limit);
+  }
+
+  /**
    * Removes a discussion and its takes (a post that could not be completed) and tells the
    * listeners, so no cached summary of it outlives it.
    *

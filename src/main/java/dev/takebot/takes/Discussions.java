@@ -63,4 +63,11 @@ public interface Discussions {
    */
   Optional<Discussion> findSameArticle(
       long guildId, String articleKey, String linkKey, String titleKey);
+
+  /**
+   * Up to {@code limit} discussions of {@code guildId} about the same article as these keys, newest
+   * first (see {@link #findSameArticle}).
+   */
+  List<Discussion> findSameArticles(
+      long guildId, String articleKey, String linkKey, String titleKey, int limit);
 }

@@ -20,7 +20,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +45,10 @@ class PrivateFailuresEndToEndTest {
   private static final String CAUSE = "the summary renderer broke";
 
   private final AtomicBoolean failing = new AtomicBoolean();
+
+  /** When set, a failing summary waits for it before it fails (to act on its loading message). */
+  private final AtomicReference<CountDownLatch> holdFailure = new AtomicReference<>();
+
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private BotHarness h;
@@ -58,6 +65,7 @@ class PrivateFailuresEndToEndTest {
             real ->
                 (discussion, requester, locale) -> {
                   if (failing.get()) {
+                    awaitRelease();
                     throw new IllegalStateException(CAUSE);
                   }
                   return real.render(discussion, requester, locale);
@@ -80,6 +88,18 @@ class PrivateFailuresEndToEndTest {
     h.awaitTake(sandbox.post(sandbox.member(), thread, "a wise and welcome plan").id());
   }
 
+  private void awaitRelease() {
+    CountDownLatch hold = holdFailure.get();
+    try {
+      if (hold != null && !hold.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("the test never released the failure");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @AfterAll
   void stop() {
     if (h != null) {
@@ -97,6 +117,7 @@ class PrivateFailuresEndToEndTest {
   @AfterEach
   void stopListening() {
     failing.set(false);
+    holdFailure.set(null);
     root.detachAppender(logged);
     logged.stop();
     logged.list.clear();
@@ -198,5 +219,36 @@ class PrivateFailuresEndToEndTest {
     assertThat(error.isEphemeral()).isTrue();
     assertThat(error.content()).contains(summary.id());
     assertThat(publicBotMessages()).noneMatch(m -> m.content().contains(summary.id()));
+  }
+
+  /**
+   * Review of #14: a moderator deleted the public loading message before the answer failed;
+   * reading, deleting and editing it then failed with Unknown Message and the member got no error
+   * at all.
+   */
+  @Test
+  @DisplayName(
+      "when a moderator deleted the loading message before the work failed, the member still gets"
+          + " the error privately, in their language, and the channel sees nothing")
+  void loadingMessageDeletedByAModeratorStillLeavesThePrivateError() {
+    CountDownLatch release = new CountDownLatch(1);
+    holdFailure.set(release);
+    InteractionHandle summary = publicSummary(amelie);
+    assertThat(summary.awaitAck(WAIT)).as("deferred publicly").isEqualTo(5);
+    String loading = summary.originalId().orElseThrow();
+
+    sandbox.delete(sandbox.message(loading).orElseThrow());
+    sandbox.awaitDeleted(loading, WAIT);
+    release.countDown();
+    SandboxMessage error = summary.awaitFollowUp(0, WAIT);
+
+    assertThat(error.isEphemeral()).isTrue();
+    assertThat(error.id()).isNotEqualTo(loading);
+    assertThat(error.content())
+        .isEqualTo(
+            Texts.forLocale(Locale.FRENCH)
+                .get(InteractionErrors.MESSAGE_KEY, "reference", summary.id()));
+    assertThat(publicBotMessages()).noneMatch(m -> m.content().contains(summary.id()));
+    assertThat(causeLogged()).hasSize(1);
   }
 }

@@ -15,6 +15,7 @@ import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
+import dev.takebot.sandbox.Role;
 import dev.takebot.sandbox.SandboxGuild;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.sentiment.KeywordAnalyzer;
@@ -70,6 +71,18 @@ class SameArticleEndToEndTest {
     web.route("/mirror.xml", ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed()));
     page("/by-hand/border", "border", "Niger reopens its border with Benin");
     page("/by-hand/energy", "energy", "Mali and Burkina Faso sign an energy deal");
+    page("/by-hand/talks", "talks", "Chad and Sudan open talks on refugees");
+    page("/by-hand/audit", "audit", "Auditors question the regional grid budget");
+    String[] talks = {
+      "talks",
+      "Chad and Sudan open talks on refugees",
+      "Chad and Sudan opened talks on the refugees crossing their border, officials said."
+    };
+    for (String path : List.of("/talks.xml", "/talks-staff.xml")) {
+      web.route(
+          path,
+          ex -> FixtureServer.send(ex, 200, "application/rss+xml", feed(List.<String[]>of(talks))));
+    }
     h =
         new BotHarness(
             DiscordSandbox.builder().guilds(2),
@@ -105,6 +118,10 @@ class SameArticleEndToEndTest {
   }
 
   private byte[] feed() {
+    return feed(items);
+  }
+
+  private static byte[] feed(List<String[]> items) {
     StringBuilder xml =
         new StringBuilder(
             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Sahel Wire</title>");
@@ -453,5 +470,144 @@ class SameArticleEndToEndTest {
     assertThat(expired.isEphemeral()).isTrue();
     assertThat(expired.content()).contains("expired");
     assertThat(discussions(sandbox.guildId())).isEqualTo(before + 1);
+  }
+
+  /** A private {@code #staff} only its role (and the bot) can view, and a moderator in it. */
+  private record Staff(Channel channel, Member moderator) {}
+
+  private Staff staff;
+
+  private Staff staff() {
+    if (staff == null) {
+      Role role = sandbox.addRole("Staff", 0);
+      Channel channel = sandbox.addPrivateChannel("staff", role, sandbox.botRole());
+      Member moderator = sandbox.addMember("staff-mod", sandbox.moderatorRole(), role);
+      BotHarness.await(
+          "the bot to see #staff",
+          () ->
+              h.bot
+                      .jda()
+                      .getChannelById(
+                          net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel.class,
+                          channel.id())
+                  != null);
+      staff = new Staff(channel, moderator);
+    }
+    return staff;
+  }
+
+  /** A staff moderator's post of the page at {@code path} in #staff. */
+  private Discussion postedInStaff(String path) {
+    Map<String, Object> opts = atOnce(Map.of("url", web.url(path)));
+    opts.put("channel", staff().channel());
+    Discussion d =
+        linked(
+            run(staff().moderator(), staff().channel(), "article post", opts).awaitResponse(WAIT));
+    assertThat(d.channelId()).isEqualTo(Long.parseLong(staff().channel().id()));
+    sandbox.awaitThread(t -> t.id().equals(Long.toString(d.threadId())), WAIT);
+    return d;
+  }
+
+  /** Asserts {@code notice} gives away nothing of {@code hidden}, a post its reader cannot see. */
+  private static void assertRevealsNothing(SandboxMessage notice, Discussion hidden) {
+    assertThat(notice.isEphemeral()).isTrue();
+    assertThat(notice.content())
+        .doesNotContain(
+            Long.toString(hidden.channelId()),
+            Long.toString(hidden.threadId()),
+            Long.toString(hidden.postMessageId()),
+            "discord.com/channels",
+            "<#",
+            "Auditors",
+            "grid budget");
+    assertThat(notice.embeds()).isEmpty();
+  }
+
+  /**
+   * Review of #15: the notice showed the earlier post's title, channel, thread and link to a
+   * moderator who cannot view its channel, e.g. a post in a private #staff.
+   */
+  @Test
+  @Order(7)
+  @DisplayName(
+      "a moderator who cannot see the channel of the earlier post is told only that it is in a"
+          + " channel they cannot see (no title, channel, thread or link), in their language, and"
+          + " may still post anyway")
+  void noticeRevealsNothingOfAChannelTheModeratorCannotSee() {
+    Discussion hidden = postedInStaff("/by-hand/audit");
+    Map<String, Object> again = atOnce(Map.of("url", web.url("/by-hand/audit")));
+    int before = discussions(sandbox.guildId());
+
+    SandboxMessage notice =
+        run(sandbox.moderator(), sandbox.news(), "article post", again).awaitResponse(WAIT);
+
+    assertRevealsNothing(notice, hidden);
+    assertThat(notice.content())
+        .isEqualTo(
+            "This server already has a discussion of this article, in a channel you cannot see,"
+                + " so nothing was posted.");
+    String anyway = previewButton(notice, PreviewId.ANYWAY);
+    assertThat(discussions(sandbox.guildId())).isEqualTo(before);
+
+    // The same through a preview's Post, for a French moderator.
+    Member chloe = sandbox.addMember("Chloe", sandbox.moderatorRole());
+    sandbox.setUserLocale(chloe, "fr");
+    List<SandboxMessage> preview =
+        awaitPreview(
+            run(chloe, sandbox.news(), "article post", Map.of("url", web.url("/by-hand/audit"))));
+    SandboxMessage control = preview.get(preview.size() - 1);
+    SandboxMessage french =
+        sandbox
+            .pressButton(chloe, control, previewButton(control, PreviewId.POST))
+            .awaitFollowUp(0, WAIT);
+
+    assertRevealsNothing(french, hidden);
+    assertThat(french.content())
+        .isEqualTo(
+            "Ce serveur a déjà une discussion de cet article, dans un salon que vous ne pouvez pas"
+                + " voir, donc rien n’a été publié.");
+    assertThat(french.components().toString()).contains("Publier quand même");
+
+    // Whoever can see #staff is still shown where the discussion is.
+    SandboxMessage toStaff =
+        run(staff().moderator(), sandbox.news(), "article post", again).awaitResponse(WAIT);
+    assertNotice(toStaff, hidden);
+
+    sandbox.pressButton(sandbox.moderator(), notice, anyway);
+    assertThat(h.awaitConcluded(notice).content()).startsWith("Posted **");
+    assertThat(discussions(sandbox.guildId())).isEqualTo(before + 1);
+  }
+
+  @Test
+  @Order(8)
+  @DisplayName(
+      "a feed posts in a channel whose members cannot see the only discussion of its item (in a"
+          + " private #staff); a feed posting in #staff itself still skips it")
+  void aPrivateDiscussionDoesNotKeepAFeedItemFromAWiderChannel() {
+    Discussion hidden = postedInStaff("/by-hand/talks");
+
+    SandboxMessage added =
+        run(sandbox.moderator(), sandbox.news(), "feed add", Map.of("url", web.url("/talks.xml")))
+            .awaitResponse(WAIT);
+
+    assertThat(added.content()).contains("Its newest item: https://discord.com/channels/");
+    Discussion inNews = linked(added);
+    assertThat(inNews.channelId()).isEqualTo(Long.parseLong(sandbox.news().id()));
+    assertThat(inNews.postMessageId()).isNotEqualTo(hidden.postMessageId());
+    assertThat(added.content())
+        .doesNotContain(Long.toString(hidden.channelId()), Long.toString(hidden.postMessageId()));
+
+    SandboxMessage addedInStaff =
+        run(
+                staff().moderator(),
+                staff().channel(),
+                "feed add",
+                Map.of("url", web.url("/talks-staff.xml"), "channel", staff().channel()))
+            .awaitResponse(WAIT);
+
+    assertThat(addedInStaff.content())
+        .contains("Its newest item was not posted: this server already discusses it in ");
+    // #staff's members see both discussions: the newest, in #news, keeps it out.
+    assertThat(linked(addedInStaff)).isEqualTo(inNews);
   }
 }

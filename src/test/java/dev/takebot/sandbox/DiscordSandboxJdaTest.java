@@ -642,6 +642,51 @@ class DiscordSandboxJdaTest {
   }
 
   @Test
+  @DisplayName(
+      "slash command: a public defer a member deleted while loading leaves the interaction's"
+          + " follow-ups working: the next one is a new message that may be ephemeral, and"
+          + " @original is Unknown Message")
+  void deferDeletedByAMemberMakesFollowUpsNewMessages() throws Exception {
+    java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Throwable> readOriginal =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    client.handlers.add(
+        e -> {
+          if (e instanceof SlashCommandInteractionEvent s && s.getName().equals("slow")) {
+            s.deferReply().complete();
+            try {
+              if (!deleted.await(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+              }
+            } catch (InterruptedException ex) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+            s.getHook().retrieveOriginal().queue(null, readOriginal::set);
+            s.getHook().setEphemeral(true).sendMessage("only you").complete();
+          }
+        });
+    InteractionHandle slow = sandbox.slash(sandbox.member(), sandbox.general(), "slow");
+    assertThat(slow.awaitAck(WAIT)).isEqualTo(5);
+    String loading = slow.originalId().orElseThrow();
+
+    sandbox.delete(sandbox.message(loading).orElseThrow());
+    deleted.countDown();
+    SandboxMessage followUp = slow.awaitFollowUp(0, WAIT);
+
+    assertThat(followUp.id()).isNotEqualTo(loading);
+    assertThat(followUp.content()).isEqualTo("only you");
+    assertThat(followUp.isEphemeral()).isTrue();
+    org.awaitility.Awaitility.await().atMost(WAIT).until(() -> readOriginal.get() != null);
+    assertThat(readOriginal.get())
+        .isInstanceOfSatisfying(
+            net.dv8tion.jda.api.exceptions.ErrorResponseException.class,
+            r ->
+                assertThat(r.getErrorResponse())
+                    .isEqualTo(net.dv8tion.jda.api.requests.ErrorResponse.UNKNOWN_MESSAGE));
+  }
+
+  @Test
   @DisplayName("slash command: files in a multipart callback and in a follow-up that fills a defer")
   void slashFiles() throws Exception {
     byte[] png = {

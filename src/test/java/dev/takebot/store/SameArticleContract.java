@@ -104,6 +104,25 @@ abstract class SameArticleContract {
   }
 
   @Test
+  @DisplayName(
+      "lists a server's discussions of an article newest first, each once even when it matches"
+          + " two ways, up to the limit")
+  void listsEveryDiscussionOnce() {
+    ArticleIdentity unlinked = new ArticleIdentity("text", null, "title");
+    store.saveDiscussion(discussion(1, 7, unlinked, T0));
+    store.saveDiscussion(discussion(2, 7, unlinked, T0.plusSeconds(60)));
+    store.saveDiscussion(discussion(3, 8, unlinked, T0.plusSeconds(120)));
+
+    assertThat(store.findSameArticles(7, "text", null, "title", 10))
+        .extracting(Discussion::postMessageId)
+        .containsExactly(2L, 1L);
+    assertThat(store.findSameArticles(7, "text", null, "title", 1))
+        .extracting(Discussion::postMessageId)
+        .containsExactly(2L);
+    assertThat(store.findSameArticles(9, "text", null, "title", 10)).isEmpty();
+  }
+
+  @Test
   @DisplayName("a discussion recorded without keys (before V13) is found by its text")
   void oldDiscussionsByText() {
     store.saveDiscussion(new Discussion(1, 7, 10, 1, "text", "Old", T0));
