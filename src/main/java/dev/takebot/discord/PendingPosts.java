@@ -115,15 +115,7 @@ final class PendingPosts {
       PreparedArticle article,
       Texts texts,
       boolean anyway) {
-    PendingPost p =
-        hold(
-            PreviewSurface.privately(hook),
-            target,
-            adopt,
-            moderator.getIdLong(),
-            article,
-            texts,
-            anyway);
+    PendingPost p = holdPrivately(hook, moderator, target, adopt, article, texts, anyway);
     show(p, PostPayloads.messages(article, publicly(target.getGuild())), p.control());
   }
 
@@ -140,39 +132,60 @@ final class PendingPosts {
       PreparedArticle article,
       Texts texts,
       AlreadyDiscussed why) {
-    PendingPost p =
-        hold(
-            PreviewSurface.privately(hook),
-            target,
-            adopt,
-            moderator.getIdLong(),
-            article,
-            texts,
-            false);
+    PendingPost p = holdPrivately(hook, moderator, target, adopt, article, texts, false);
     show(p, List.of(), why.notice(texts, p, moderator));
   }
 
-  private PendingPost hold(
-      PreviewSurface surface,
+  /** A private preview for {@code moderator} alone, held as long as {@link #PRIVATE_LIFETIME}. */
+  private PendingPost holdPrivately(
+      InteractionHook hook,
+      Member moderator,
       GuildMessageChannel target,
       boolean adopt,
-      long ownerId,
       PreparedArticle article,
       Texts texts,
       boolean anyway) {
-    long guildId = target.getGuild().getIdLong();
+    return hold(
+        PreviewSurface.privately(hook),
+        target.getGuild().getIdLong(),
+        target.getIdLong(),
+        adopt,
+        moderator.getIdLong(),
+        PRIVATE_LIFETIME,
+        article,
+        texts,
+        () -> {},
+        anyway);
+  }
+
+  /**
+   * A new preview, not yet held nor shown.
+   *
+   * @throws UserError when the server already has {@link #MAX_PER_SERVER} previews waiting
+   */
+  private PendingPost hold(
+      PreviewSurface surface,
+      long guildId,
+      long targetId,
+      boolean adopt,
+      long ownerId,
+      Duration lifetime,
+      PreparedArticle article,
+      Texts texts,
+      Runnable decided,
+      boolean anyway) {
     checkRoom(guildId, texts);
     return new PendingPost(
         newKey(),
         guildId,
-        target.getIdLong(),
+        targetId,
         adopt,
         ownerId,
-        clock.instant().plus(PRIVATE_LIFETIME),
+        clock.instant().plus(lifetime),
         surface,
         article,
         texts,
-        () -> {},
+        decided,
         anyway);
   }
 
@@ -240,19 +253,8 @@ final class PendingPosts {
       Texts texts,
       Texts postTexts,
       Runnable decided) {
-    checkRoom(guildId, texts);
     PendingPost p =
-        new PendingPost(
-            newKey(),
-            guildId,
-            targetId,
-            adopt,
-            ownerId,
-            clock.instant().plus(lifetime),
-            surface,
-            article,
-            texts,
-            decided);
+        hold(surface, guildId, targetId, adopt, ownerId, lifetime, article, texts, decided, false);
     show(p, PostPayloads.messages(article, postTexts), p.control());
   }
 
