@@ -107,7 +107,8 @@ public final class ArticleParser {
         video,
         body.links.stream().filter(l -> !l.equals(video)).toList(),
         body.callToAction,
-        key(normalized));
+        key(normalized),
+        null); // pasted or attached: read from no page
   }
 
   private record Header(
