@@ -18,18 +18,14 @@ import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.Role;
 import dev.takebot.sandbox.SandboxGuild;
 import dev.takebot.sandbox.SandboxMessage;
-import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.takes.Discussion;
 import dev.takebot.testing.MovableClock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -46,9 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SameArticleEndToEndTest {
-  private static final Pattern POST_LINK =
-      Pattern.compile("https://discord\\.com/channels/(\\d+)/(\\d+)/(\\d+)");
-
   private final MovableClock clock = MovableClock.startingNow();
   private final FixtureServer web = new FixtureServer();
 
@@ -89,10 +82,7 @@ class SameArticleEndToEndTest {
             dir,
             s -> List.of("Moderator"),
             new TakesSettings(0, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(new KeywordAnalyzer())
-                .clock(clock)
-                .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
+            BotHarness.keywordsOn(clock),
             "news",
             SameArticleEndToEndTest::everyServer);
     sandbox = h.sandbox;
@@ -122,21 +112,7 @@ class SameArticleEndToEndTest {
   }
 
   private static byte[] feed(List<String[]> items) {
-    StringBuilder xml =
-        new StringBuilder(
-            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Sahel Wire</title>");
-    for (String[] i : items) {
-      xml.append("<item><title>")
-          .append(i[1])
-          .append("</title><link>https://news.example.com/")
-          .append(i[0])
-          .append("?utm_source=rss</link><guid>")
-          .append(i[0])
-          .append("</guid><description>")
-          .append(i[2])
-          .append("</description></item>");
-    }
-    return xml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+    return SahelWire.rss(items, "?utm_source=rss", null);
   }
 
   /** A news page whose own link is the feed item {@code guid}'s, worded otherwise. */
@@ -179,13 +155,6 @@ class SameArticleEndToEndTest {
         .toList();
   }
 
-  /** The discussion a jump link in {@code message} points at. */
-  private Discussion linked(SandboxMessage message) {
-    Matcher m = POST_LINK.matcher(message.content());
-    assertThat(m.find()).as("jump link in %s", message.content()).isTrue();
-    return h.store.findDiscussion(Long.parseLong(m.group(3))).orElseThrow();
-  }
-
   /** Asserts {@code notice} is the private notice pointing at {@code earlier}; its button's id. */
   private static String assertNotice(SandboxMessage notice, Discussion earlier) {
     assertThat(notice.isEphemeral()).isTrue();
@@ -211,7 +180,8 @@ class SameArticleEndToEndTest {
   void postedTwice() {
     Map<String, Object> seed = atOnce(Map.of("name", "sahel-reset"));
     Discussion first =
-        linked(run(sandbox.moderator(), sandbox.news(), "article post", seed).awaitResponse(WAIT));
+        h.linked(
+            run(sandbox.moderator(), sandbox.news(), "article post", seed).awaitResponse(WAIT));
     sandbox.awaitThread(t -> t.id().equals(Long.toString(first.threadId())), WAIT);
     int posts = publicBotMessages(sandbox.news()).size();
 
@@ -227,7 +197,7 @@ class SameArticleEndToEndTest {
     SandboxMessage answer = h.awaitConcluded(notice);
 
     assertThat(answer.content()).startsWith("Posted **");
-    Discussion second = linked(answer);
+    Discussion second = h.linked(answer);
     assertThat(second.postMessageId()).isNotEqualTo(first.postMessageId());
     sandbox.awaitThread(t -> t.id().equals(Long.toString(second.threadId())), WAIT);
     assertThat(discussions(sandbox.guildId())).isEqualTo(2);
@@ -292,7 +262,7 @@ class SameArticleEndToEndTest {
   void feedsSkipWhatTheServerDiscusses() {
     // A moderator posted the page by hand, from its own address (no tracking, other words).
     Discussion byHand =
-        linked(
+        h.linked(
             run(
                     sandbox.moderator(),
                     sandbox.news(),
@@ -318,7 +288,7 @@ class SameArticleEndToEndTest {
                 + "/"
                 + byHand.postMessageId());
     assertThat(discussions(sandbox.guildId())).isEqualTo(here);
-    Discussion there = linked(addedThere);
+    Discussion there = h.linked(addedThere);
     assertThat(there.guildId()).isEqualTo(Long.parseLong(other.id()));
     sandbox.awaitThread(t -> t.id().equals(Long.toString(there.threadId())), WAIT);
 
@@ -501,7 +471,7 @@ class SameArticleEndToEndTest {
     Map<String, Object> opts = atOnce(Map.of("url", web.url(path)));
     opts.put("channel", staff().channel());
     Discussion d =
-        linked(
+        h.linked(
             run(staff().moderator(), staff().channel(), "article post", opts).awaitResponse(WAIT));
     assertThat(d.channelId()).isEqualTo(Long.parseLong(staff().channel().id()));
     sandbox.awaitThread(t -> t.id().equals(Long.toString(d.threadId())), WAIT);
@@ -591,7 +561,7 @@ class SameArticleEndToEndTest {
             .awaitResponse(WAIT);
 
     assertThat(added.content()).contains("Its newest item: https://discord.com/channels/");
-    Discussion inNews = linked(added);
+    Discussion inNews = h.linked(added);
     assertThat(inNews.channelId()).isEqualTo(Long.parseLong(sandbox.news().id()));
     assertThat(inNews.postMessageId()).isNotEqualTo(hidden.postMessageId());
     assertThat(added.content())
@@ -608,6 +578,6 @@ class SameArticleEndToEndTest {
     assertThat(addedInStaff.content())
         .contains("Its newest item was not posted: this server already discusses it in ");
     // #staff's members see both discussions: the newest, in #news, keeps it out.
-    assertThat(linked(addedInStaff)).isEqualTo(inNews);
+    assertThat(h.linked(addedInStaff)).isEqualTo(inNews);
   }
 }
