@@ -9,7 +9,9 @@ import dev.takebot.config.FetchSettings;
 import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
@@ -342,6 +344,32 @@ final class BotHarness implements AutoCloseable {
         "the preview " + control.id() + " to conclude",
         () -> sandbox.message(control.id()).map(m -> !isControl(m)).orElse(false));
     return sandbox.message(control.id()).orElseThrow();
+  }
+
+  /**
+   * The moderator posts {@code markdown}, attached as a file, to the news channel at once; returns
+   * the answer (the link to the post, or why not).
+   */
+  SandboxMessage postArticleFile(String markdown) {
+    return sandbox
+        .slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            now(Map.of("file", FileUpload.text("article.md", markdown))))
+        .awaitResponse(WAIT);
+  }
+
+  /**
+   * Posts the article "Harbour vote" and a member's take on it; returns once the take is stored.
+   */
+  void postArticleWithATake() {
+    postArticleFile(
+        "# Harbour vote\n\nThe council met this week to weigh the plan. Officials said the vote"
+            + " would come soon.\n\nCritics said the move came late, while supporters called it a"
+            + " pragmatic step.\n");
+    Channel thread = sandbox.awaitThread(t -> true, WAIT);
+    awaitTake(sandbox.post(sandbox.member(), thread, "a wise and welcome plan").id());
   }
 
   /** The stored discussion of the post a jump link in {@code message} points at. */
