@@ -1,40 +1,26 @@
 package dev.takebot.store;
 
-import dev.takebot.testing.TestPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.takebot.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("The same article, found on PostgreSQL (embedded)")
 class PostgresSameArticleTest extends SameArticleContract {
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = TestPostgres.startWithoutFsync();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final PostgresServer postgres = new PostgresServer();
 
   @Override
   JdbcTakeStore openEmpty() throws Exception {
-    TestPostgres.emptySchema(postgres);
-    return Stores.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+    postgres.emptySchema();
+    return Stores.open(postgres.url(), "postgres", null);
   }
 
   @Override
   Connection connect() throws Exception {
-    return postgres.getPostgresDatabase().getConnection();
+    return postgres.server().getPostgresDatabase().getConnection();
   }
 
   @Override
