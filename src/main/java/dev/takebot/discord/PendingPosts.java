@@ -81,30 +81,7 @@ final class PendingPosts {
    * post, edit or cancel it.
    *
    * @param adopt make {@code target} the server's post channel once posted
-   */
-  void showPrivately(
-      InteractionHook hook,
-      Member moderator,
-      GuildMessageChannel target,
-      boolean adopt,
-      PreparedArticle article) {
-    showPrivately(hook, moderator, target, adopt, article, Texts.english());
-  }
-
-  /** {@link #showPrivately}, its words in the moderator's language {@code texts}. */
-  void showPrivately(
-      InteractionHook hook,
-      Member moderator,
-      GuildMessageChannel target,
-      boolean adopt,
-      PreparedArticle article,
-      Texts texts) {
-    showPrivately(hook, moderator, target, adopt, article, texts, false);
-  }
-
-  /**
-   * {@link #showPrivately}, its words in {@code texts}.
-   *
+   * @param texts the moderator's language
    * @param anyway Post posts even if the server already discusses the article
    */
   void showPrivately(
@@ -224,24 +201,11 @@ final class PendingPosts {
   }
 
   /**
-   * Shows a preview on {@code surface} and holds it.
+   * Shows a preview on {@code surface} and holds it, running {@code decided} once it is posted or
+   * cancelled.
    *
    * @throws UserError when the server already has {@link #MAX_PER_SERVER} previews waiting
    */
-  void show(
-      PreviewSurface surface,
-      long guildId,
-      long targetId,
-      boolean adopt,
-      long ownerId,
-      Duration lifetime,
-      PreparedArticle article,
-      Texts texts,
-      Texts postTexts) {
-    show(surface, guildId, targetId, adopt, ownerId, lifetime, article, texts, postTexts, () -> {});
-  }
-
-  /** {@link #show}, running {@code decided} once it is posted or cancelled. */
   void show(
       PreviewSurface surface,
       long guildId,
