@@ -105,14 +105,7 @@ final class CalibrationFit {
   }
 
   private static Point point(Tokenizer tokenizer, Scorer scorer, String raw, double gold) {
-    TokenBuffer tb = new TokenBuffer();
-    String text = LexiconSentimentAnalyzer.compatible(raw);
-    tokenizer.tokenize(tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
-    if (tb.escaped) {
-      text = text.replace("&lt;", "<").replace("&gt;", ">");
-      tokenizer.tokenize(
-          tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
-    }
+    TokenBuffer tb = FitSets.tokens(tokenizer, raw);
     // A text with nothing scored never reaches the calibration: its evidence stays zero.
     tb.ruleScore = 0;
     tb.positive = 0;

@@ -48,6 +48,19 @@ record FitSets<P>(List<List<P>> fitting, List<List<P>> checking, String provenan
     return new FitSets<>(fitting, checking, provenance.toString());
   }
 
+  /** {@code raw} tokenized as the analyser reads it, HTML escapes decoded when the text has any. */
+  static TokenBuffer tokens(Tokenizer tokenizer, String raw) {
+    TokenBuffer tb = new TokenBuffer();
+    String text = LexiconSentimentAnalyzer.compatible(raw);
+    tokenizer.tokenize(tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
+    if (tb.escaped) {
+      text = text.replace("&lt;", "<").replace("&gt;", ">");
+      tokenizer.tokenize(
+          tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
+    }
+    return tb;
+  }
+
   /** The header line naming a shared file, its SHA-256 and how many of its texts each half has. */
   static String provenanceLine(String set, byte[] bytes, int fitting, int checking)
       throws Exception {

@@ -109,14 +109,7 @@ final class LabelFit {
   /** One text read by {@code rules} (a scorer without a model), as the analyser reads it. */
   static Point point(
       Tokenizer tokenizer, Scorer rules, String raw, String goldLabel, double goldScore) {
-    TokenBuffer tb = new TokenBuffer();
-    String text = LexiconSentimentAnalyzer.compatible(raw);
-    tokenizer.tokenize(tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
-    if (tb.escaped) {
-      text = text.replace("&lt;", "<").replace("&gt;", ">");
-      tokenizer.tokenize(
-          tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
-    }
+    TokenBuffer tb = FitSets.tokens(tokenizer, raw);
     Sentiment s = rules.score(tb);
     double[] f = new double[LabelModel.FEATURES];
     boolean mixed = s.label() == Label.MIXED;
