@@ -141,6 +141,16 @@ class SameArticleEndToEndTest {
     return all;
   }
 
+  /** The moderator posts the seed article "sahel-reset" to the news channel at once; the answer. */
+  private SandboxMessage postSeedAtOnce() {
+    return run(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            atOnce(Map.of("name", "sahel-reset")))
+        .awaitResponse(WAIT);
+  }
+
   private InteractionHandle run(Member who, Channel where, String command, Map<String, ?> opts) {
     return sandbox.slash(who, where, command, opts);
   }
@@ -178,15 +188,11 @@ class SameArticleEndToEndTest {
       "a moderator who posts an article twice gets a private notice linking the first post and"
           + " its thread, not a second post; Post anyway posts it")
   void postedTwice() {
-    Map<String, Object> seed = atOnce(Map.of("name", "sahel-reset"));
-    Discussion first =
-        h.linked(
-            run(sandbox.moderator(), sandbox.news(), "article post", seed).awaitResponse(WAIT));
+    Discussion first = h.linked(postSeedAtOnce());
     sandbox.awaitThread(t -> t.id().equals(Long.toString(first.threadId())), WAIT);
     int posts = publicBotMessages(sandbox.news()).size();
 
-    SandboxMessage notice =
-        run(sandbox.moderator(), sandbox.news(), "article post", seed).awaitResponse(WAIT);
+    SandboxMessage notice = postSeedAtOnce();
 
     String anyway = assertNotice(notice, first);
     assertThat(notice.buttonIds()).containsExactly(anyway);
@@ -377,13 +383,7 @@ class SameArticleEndToEndTest {
       "Post anyway: a member, another moderator, another server's moderator, a forged key, a second"
           + " press and a late press are each refused privately; only the owner's one press posts")
   void postAnywayRefusesEveryoneElse() {
-    SandboxMessage notice =
-        run(
-                sandbox.moderator(),
-                sandbox.news(),
-                "article post",
-                atOnce(Map.of("name", "sahel-reset")))
-            .awaitResponse(WAIT);
+    SandboxMessage notice = postSeedAtOnce();
     String anyway = previewButton(notice, PreviewId.ANYWAY);
     int before = discussions(sandbox.guildId());
     int publicBefore = publicBotMessages(sandbox.news()).size();
@@ -425,13 +425,7 @@ class SameArticleEndToEndTest {
     assertThat(again.content()).contains("already posted");
     assertThat(discussions(sandbox.guildId())).isEqualTo(before + 1);
 
-    SandboxMessage late =
-        run(
-                sandbox.moderator(),
-                sandbox.news(),
-                "article post",
-                atOnce(Map.of("name", "sahel-reset")))
-            .awaitResponse(WAIT);
+    SandboxMessage late = postSeedAtOnce();
     String lateId = previewButton(late, PreviewId.ANYWAY);
     clock.advance(PendingPosts.PRIVATE_LIFETIME.plusMinutes(1));
     SandboxMessage expired =
