@@ -9,6 +9,7 @@ import dev.takebot.config.FetchSettings;
 import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.fetch.FixtureServer;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.FileUpload;
@@ -399,6 +400,18 @@ final class BotHarness implements AutoCloseable {
       app.close();
     } finally {
       sandbox.close();
+    }
+  }
+
+  /**
+   * Closes {@code h}, then {@code web} (the test's local web server) even if that failed (or {@code
+   * h} never started).
+   */
+  static void close(BotHarness h, FixtureServer web) {
+    try {
+      h.close();
+    } finally {
+      web.close();
     }
   }
 }

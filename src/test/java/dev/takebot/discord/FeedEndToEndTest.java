@@ -75,11 +75,7 @@ class FeedEndToEndTest {
 
   @AfterAll
   void stop() {
-    try {
-      h.close();
-    } finally {
-      web.close();
-    }
+    BotHarness.close(h, web);
   }
 
   private SandboxMessage run(String command, Map<String, ?> options) {

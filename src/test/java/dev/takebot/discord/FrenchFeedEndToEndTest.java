@@ -100,11 +100,7 @@ class FrenchFeedEndToEndTest {
 
   @AfterAll
   void stop() {
-    try {
-      h.close();
-    } finally {
-      web.close();
-    }
+    BotHarness.close(h, web);
   }
 
   @Test

@@ -100,11 +100,7 @@ class SameArticleEndToEndTest {
 
   @AfterAll
   void stop() {
-    try {
-      h.close();
-    } finally {
-      web.close();
-    }
+    BotHarness.close(h, web);
   }
 
   private byte[] feed() {
