@@ -123,12 +123,14 @@ class DurableTakesEndToEndTest {
    * file.
    */
   private void startBot() throws InterruptedException {
-    app =
-        TakeBotAssembly.start(
-            config,
-            sandbox.token(),
-            Map.of(),
-            TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer()));
+    untilBackfillLogged(
+        () ->
+            app =
+                TakeBotAssembly.start(
+                    config,
+                    sandbox.token(),
+                    Map.of(),
+                    TakeBotAssembly.Overrides.none().analyzer(new KeywordAnalyzer())));
     bot = app.bot();
     store = app.store();
     takes = app.takes();
@@ -136,6 +138,34 @@ class DurableTakesEndToEndTest {
   }
 
   private record Posted(Discussion discussion, SandboxMessage post, Channel thread) {}
+
+  /** A step that (re)starts the bot or its gateway session. */
+  private interface SessionStep {
+    void run() throws InterruptedException;
+  }
+
+  /**
+   * Runs {@code step}, which starts a backfill (a start, or a new gateway session), and waits until
+   * that backfill has logged its result: one still running when the next test begins would be
+   * counted there (noBackfillOnResume counts the backfills while it runs).
+   */
+  private void untilBackfillLogged(SessionStep step) throws InterruptedException {
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.list = new CopyOnWriteArrayList<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(Backfill.class);
+    log.start();
+    logger.addAppender(log);
+    try {
+      step.run();
+      BotHarness.await(
+          "the backfill's result",
+          () ->
+              log.list.stream()
+                  .anyMatch(e -> e.getFormattedMessage().startsWith("Backfill after")));
+    } finally {
+      logger.detachAppender(log);
+    }
+  }
 
   private Posted postArticle(String title) {
     String text =
@@ -319,7 +349,7 @@ class DurableTakesEndToEndTest {
   @Test
   @DisplayName(
       "after an invalidated session, takes posted while disconnected are collected on SessionRecreate")
-  void backfillAfterLostSession() {
+  void backfillAfterLostSession() throws InterruptedException {
     // given a discussion with one live take
     Posted p = postArticle("Bus lanes");
     sandbox.post(alice, p.thread(), "Good idea");
@@ -327,12 +357,18 @@ class DurableTakesEndToEndTest {
     int mark = sandbox.gatewayEvents().size();
 
     // when the gateway invalidates the session and members post before the bot identifies again
-    sandbox.invalidateSession(false);
-    SandboxMessage missed1 = sandbox.post(bob, p.thread(), "Bad idea, the buses are empty");
-    SandboxMessage missed2 = sandbox.post(alice, p.thread(), "Agree with the plan");
-    assertThat(sandbox.gatewayEventsSince(mark))
-        .extracting(GatewayEvent::kind)
-        .doesNotContain("IDENTIFY", "RESUME");
+    SandboxMessage[] missed = new SandboxMessage[2];
+    untilBackfillLogged(
+        () -> {
+          sandbox.invalidateSession(false);
+          missed[0] = sandbox.post(bob, p.thread(), "Bad idea, the buses are empty");
+          missed[1] = sandbox.post(alice, p.thread(), "Agree with the plan");
+          assertThat(sandbox.gatewayEventsSince(mark))
+              .extracting(GatewayEvent::kind)
+              .doesNotContain("IDENTIFY", "RESUME");
+        });
+    SandboxMessage missed1 = missed[0];
+    SandboxMessage missed2 = missed[1];
 
     // then the bot identifies anew (not a resume) and its backfill collects both
     GatewayEvent identify = sandbox.awaitGatewayEvent("IDENTIFY", mark, WAIT);
@@ -443,7 +479,7 @@ class DurableTakesEndToEndTest {
   @Test
   @DisplayName(
       "/takes forget deletes the member's takes in the server, confirms privately, refreshes summaries")
-  void forget() {
+  void forget() throws InterruptedException {
     // given takes by two members in two discussions, and a cached summary
     Member carol = sandbox.addMember("carol");
     Posted a = postArticle("Tram line");
@@ -480,8 +516,13 @@ class DurableTakesEndToEndTest {
     // and a backfill (after a lost session) does not bring her forgotten takes back, but collects
     // her new one
     int mark = sandbox.gatewayEvents().size();
-    sandbox.invalidateSession(false);
-    SandboxMessage fresh = sandbox.post(carol, a.thread(), "Changed my mind, trams are good");
+    SandboxMessage[] posted = new SandboxMessage[1];
+    untilBackfillLogged(
+        () -> {
+          sandbox.invalidateSession(false);
+          posted[0] = sandbox.post(carol, a.thread(), "Changed my mind, trams are good");
+        });
+    SandboxMessage fresh = posted[0];
     sandbox.awaitGatewayEvent("IDENTIFY", mark, WAIT);
     BotHarness.await(
         "carol's new take", () -> store.findTake(Long.parseLong(fresh.id())).isPresent());
