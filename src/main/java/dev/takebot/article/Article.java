@@ -48,21 +48,6 @@ public record Article(
     WEB
   }
 
-  /** An article pasted or attached: it was read from no page. */
-  public Article(
-      Format format,
-      String title,
-      LocalDate date,
-      List<String> paragraphs,
-      List<String> hashtags,
-      String videoUrl,
-      List<String> links,
-      String callToAction,
-      String articleKey) {
-    this(
-        format, title, date, paragraphs, hashtags, videoUrl, links, callToAction, articleKey, null);
-  }
-
   public Article {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(title, "title");

@@ -1,11 +1,8 @@
 package dev.takebot.article;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.takebot.text.TextHash;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -124,11 +121,6 @@ public record ArticleIdentity(String textKey, String linkKey, String titleKey) {
   }
 
   private static String sha(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return TextHash.sha256(s, 16);
   }
 }

@@ -1,12 +1,9 @@
 package dev.takebot.article;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.takebot.text.TextHash;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +104,8 @@ public final class ArticleParser {
         video,
         body.links.stream().filter(l -> !l.equals(video)).toList(),
         body.callToAction,
-        key(normalized));
+        key(normalized),
+        null); // pasted or attached: read from no page
   }
 
   private record Header(
@@ -478,14 +476,7 @@ public final class ArticleParser {
 
   /** SHA-256 of the text with blank-line runs and surrounding whitespace normalised away. */
   static String key(String normalized) {
-    String canonical = canonical(normalized);
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return TextHash.sha256(canonical(normalized), 8);
   }
 
   /**

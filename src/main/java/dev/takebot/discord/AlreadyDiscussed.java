@@ -45,12 +45,7 @@ final class AlreadyDiscussed extends RuntimeException {
                 "title",
                 SafeText.escapeMarkdown(SafeText.truncate(SafeText.oneLine(earlier.title()), 200)),
                 "link",
-                "https://discord.com/channels/"
-                    + earlier.guildId()
-                    + "/"
-                    + earlier.channelId()
-                    + "/"
-                    + earlier.postMessageId(),
+                TakeLines.postUrl(earlier),
                 "thread",
                 Long.toString(earlier.threadId()),
                 "when",

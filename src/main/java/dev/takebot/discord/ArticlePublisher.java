@@ -102,12 +102,7 @@ final class ArticlePublisher {
               "channel",
               target.getId(),
               "link",
-              "https://discord.com/channels/"
-                  + d.guildId()
-                  + "/"
-                  + d.channelId()
-                  + "/"
-                  + d.postMessageId(),
+              TakeLines.postUrl(d),
               "thread",
               Long.toString(d.threadId()))
           + adopted;

@@ -171,7 +171,8 @@ final class FeedCommands {
           }
           answer
               .append('\n')
-              .append(texts.get("feed.newest.discussed", "link", jumpLink(discussed.get())));
+              .append(
+                  texts.get("feed.newest.discussed", "link", TakeLines.postUrl(discussed.get())));
         } else if (added.firstPost().isPresent() && reviewIn != null) {
           FeedItem first = added.firstPost().get();
           poller.offered(feed, first);
@@ -198,7 +199,9 @@ final class FeedCommands {
                         added.firstPost().get().draft(),
                         ctx.readers().server(event.getGuild()));
             Discussion d = post.publish(event.getGuild(), target, article);
-            answer.append('\n').append(texts.get("feed.newest.posted", "link", jumpLink(d)));
+            answer
+                .append('\n')
+                .append(texts.get("feed.newest.posted", "link", TakeLines.postUrl(d)));
           } catch (UserError e) {
             answer
                 .append('\n')
@@ -253,15 +256,6 @@ final class FeedCommands {
       } catch (UserError e) {
         return Optional.empty();
       }
-    }
-
-    private static String jumpLink(Discussion d) {
-      return "https://discord.com/channels/"
-          + d.guildId()
-          + "/"
-          + d.channelId()
-          + "/"
-          + d.postMessageId();
     }
   }
 

@@ -74,29 +74,14 @@ final class PendingPost {
       PreviewSurface surface,
       PreparedArticle article,
       Texts texts) {
-    this(key, guildId, targetId, adopt, ownerId, deadline, surface, article, texts, () -> {});
+    this(
+        key, guildId, targetId, adopt, ownerId, deadline, surface, article, texts, () -> {}, false);
   }
 
   /**
    * @param texts the language of whoever reads the preview: the moderator's own for a private one,
    *     the server's for a review
    * @param decided run once when it is posted or cancelled (e.g. the feed item is then decided)
-   */
-  PendingPost(
-      String key,
-      long guildId,
-      long targetId,
-      boolean adopt,
-      long ownerId,
-      Instant deadline,
-      PreviewSurface surface,
-      PreparedArticle article,
-      Texts texts,
-      Runnable decided) {
-    this(key, guildId, targetId, adopt, ownerId, deadline, surface, article, texts, decided, false);
-  }
-
-  /**
    * @param anyway Post posts even if the server already has a discussion of the article (the
    *     moderator asked for it with {@code again})
    */

@@ -81,30 +81,7 @@ final class PendingPosts {
    * post, edit or cancel it.
    *
    * @param adopt make {@code target} the server's post channel once posted
-   */
-  void showPrivately(
-      InteractionHook hook,
-      Member moderator,
-      GuildMessageChannel target,
-      boolean adopt,
-      PreparedArticle article) {
-    showPrivately(hook, moderator, target, adopt, article, Texts.english());
-  }
-
-  /** {@link #showPrivately}, its words in the moderator's language {@code texts}. */
-  void showPrivately(
-      InteractionHook hook,
-      Member moderator,
-      GuildMessageChannel target,
-      boolean adopt,
-      PreparedArticle article,
-      Texts texts) {
-    showPrivately(hook, moderator, target, adopt, article, texts, false);
-  }
-
-  /**
-   * {@link #showPrivately}, its words in {@code texts}.
-   *
+   * @param texts the moderator's language
    * @param anyway Post posts even if the server already discusses the article
    */
   void showPrivately(
@@ -115,15 +92,7 @@ final class PendingPosts {
       PreparedArticle article,
       Texts texts,
       boolean anyway) {
-    PendingPost p =
-        hold(
-            PreviewSurface.privately(hook),
-            target,
-            adopt,
-            moderator.getIdLong(),
-            article,
-            texts,
-            anyway);
+    PendingPost p = holdPrivately(hook, moderator, target, adopt, article, texts, anyway);
     show(p, PostPayloads.messages(article, publicly(target.getGuild())), p.control());
   }
 
@@ -140,39 +109,60 @@ final class PendingPosts {
       PreparedArticle article,
       Texts texts,
       AlreadyDiscussed why) {
-    PendingPost p =
-        hold(
-            PreviewSurface.privately(hook),
-            target,
-            adopt,
-            moderator.getIdLong(),
-            article,
-            texts,
-            false);
+    PendingPost p = holdPrivately(hook, moderator, target, adopt, article, texts, false);
     show(p, List.of(), why.notice(texts, p, moderator));
   }
 
-  private PendingPost hold(
-      PreviewSurface surface,
+  /** A private preview for {@code moderator} alone, held as long as {@link #PRIVATE_LIFETIME}. */
+  private PendingPost holdPrivately(
+      InteractionHook hook,
+      Member moderator,
       GuildMessageChannel target,
       boolean adopt,
-      long ownerId,
       PreparedArticle article,
       Texts texts,
       boolean anyway) {
-    long guildId = target.getGuild().getIdLong();
+    return hold(
+        PreviewSurface.privately(hook),
+        target.getGuild().getIdLong(),
+        target.getIdLong(),
+        adopt,
+        moderator.getIdLong(),
+        PRIVATE_LIFETIME,
+        article,
+        texts,
+        () -> {},
+        anyway);
+  }
+
+  /**
+   * A new preview, not yet held nor shown.
+   *
+   * @throws UserError when the server already has {@link #MAX_PER_SERVER} previews waiting
+   */
+  private PendingPost hold(
+      PreviewSurface surface,
+      long guildId,
+      long targetId,
+      boolean adopt,
+      long ownerId,
+      Duration lifetime,
+      PreparedArticle article,
+      Texts texts,
+      Runnable decided,
+      boolean anyway) {
     checkRoom(guildId, texts);
     return new PendingPost(
         newKey(),
         guildId,
-        target.getIdLong(),
+        targetId,
         adopt,
         ownerId,
-        clock.instant().plus(PRIVATE_LIFETIME),
+        clock.instant().plus(lifetime),
         surface,
         article,
         texts,
-        () -> {},
+        decided,
         anyway);
   }
 
@@ -211,7 +201,8 @@ final class PendingPosts {
   }
 
   /**
-   * Shows a preview on {@code surface} and holds it.
+   * Shows a preview on {@code surface} and holds it, running {@code decided} once it is posted or
+   * cancelled.
    *
    * @throws UserError when the server already has {@link #MAX_PER_SERVER} previews waiting
    */
@@ -224,35 +215,10 @@ final class PendingPosts {
       Duration lifetime,
       PreparedArticle article,
       Texts texts,
-      Texts postTexts) {
-    show(surface, guildId, targetId, adopt, ownerId, lifetime, article, texts, postTexts, () -> {});
-  }
-
-  /** {@link #show}, running {@code decided} once it is posted or cancelled. */
-  void show(
-      PreviewSurface surface,
-      long guildId,
-      long targetId,
-      boolean adopt,
-      long ownerId,
-      Duration lifetime,
-      PreparedArticle article,
-      Texts texts,
       Texts postTexts,
       Runnable decided) {
-    checkRoom(guildId, texts);
     PendingPost p =
-        new PendingPost(
-            newKey(),
-            guildId,
-            targetId,
-            adopt,
-            ownerId,
-            clock.instant().plus(lifetime),
-            surface,
-            article,
-            texts,
-            decided);
+        hold(surface, guildId, targetId, adopt, ownerId, lifetime, article, texts, decided, false);
     show(p, PostPayloads.messages(article, postTexts), p.control());
   }
 

@@ -1,11 +1,8 @@
 package dev.takebot.feed;
 
 import dev.takebot.article.ArticleDraft;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.takebot.text.TextHash;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -44,11 +41,6 @@ public record FeedItem(String guid, String link, Instant published, ArticleDraft
   }
 
   private static String sha(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return TextHash.sha256(s, 16);
   }
 }

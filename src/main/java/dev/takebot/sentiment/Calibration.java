@@ -2,10 +2,6 @@ package dev.takebot.sentiment;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A small linear model, fitted on the fitting halves of the shared dev sets, that sets how strong a
@@ -65,15 +61,7 @@ final class Calibration {
 
   /** The calibration shipped with the analyser. */
   static Calibration load(ClassLoader loader) {
-    try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "sentiment resource missing from the classpath: " + RESOURCE);
-      }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read sentiment resource " + RESOURCE, e);
-    }
+    return SentimentResource.read(loader, RESOURCE, Calibration::parse);
   }
 
   /** Reads "name TAB value" lines; lines starting with '#' are the provenance header. */

@@ -5,10 +5,6 @@ import static dev.takebot.sentiment.TokenBuffer.T_NEGATED;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A learned decision of the label, over evidence the rules already computed: two logistic models
@@ -143,15 +139,7 @@ final class LabelModel {
 
   /** The model shipped with the analyser. */
   static LabelModel load(ClassLoader loader) {
-    try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "sentiment resource missing from the classpath: " + RESOURCE);
-      }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read sentiment resource " + RESOURCE, e);
-    }
+    return SentimentResource.read(loader, RESOURCE, LabelModel::parse);
   }
 
   /**

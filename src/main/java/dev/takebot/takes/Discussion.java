@@ -40,30 +40,7 @@ public record Discussion(
     }
   }
 
-  /** A post whose article is known by its text only. */
-  public Discussion(
-      long postMessageId,
-      long guildId,
-      long channelId,
-      long threadId,
-      String articleKey,
-      String title,
-      Instant postedAt,
-      long leadMessageId) {
-    this(
-        postMessageId,
-        guildId,
-        channelId,
-        threadId,
-        articleKey,
-        title,
-        postedAt,
-        leadMessageId,
-        null,
-        null);
-  }
-
-  /** A post of one message. */
+  /** A post of one message, its article known by its text only. */
   public Discussion(
       long postMessageId,
       long guildId,
@@ -72,7 +49,7 @@ public record Discussion(
       String articleKey,
       String title,
       Instant postedAt) {
-    this(postMessageId, guildId, channelId, threadId, articleKey, title, postedAt, 0);
+    this(postMessageId, guildId, channelId, threadId, articleKey, title, postedAt, 0, null, null);
   }
 
   /** Whether {@code messageId} is one of the post's messages, so that a reply to it is a take. */

@@ -1,5 +1,7 @@
 package dev.takebot.discord;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.takebot.config.ArticleSettings;
 import dev.takebot.config.DiscordSettings;
 import dev.takebot.config.FeedSettings;
@@ -7,12 +9,17 @@ import dev.takebot.config.FetchSettings;
 import dev.takebot.config.StorageSettings;
 import dev.takebot.config.TakeBotConfig;
 import dev.takebot.config.TakesSettings;
+import dev.takebot.fetch.FixtureServer;
+import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
+import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
+import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.SentimentAnalyzer;
+import dev.takebot.takes.Discussion;
 import dev.takebot.takes.TakeRepository;
 import dev.takebot.takes.TakeService;
 import dev.takebot.takes.summary.SummaryService;
@@ -26,6 +33,8 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 /**
@@ -34,6 +43,10 @@ import org.awaitility.Awaitility;
  */
 final class BotHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(15);
+
+  /** A jump link to a message; its group 1 is the message's id. */
+  private static final Pattern POST_LINK =
+      Pattern.compile("https://discord\\.com/channels/\\d+/\\d+/(\\d+)");
 
   /**
    * Short, so tests of the retry need not wait long; production waits {@code
@@ -55,6 +68,17 @@ final class BotHarness implements AutoCloseable {
   static TakeBotConfig readsLocalFeeds(TakeBotConfig c) {
     return c.withFetch(FetchSettings.defaults().withAllowPrivateAddresses(true))
         .withFeeds(new FeedSettings(15, 120, 5, "newest", 2));
+  }
+
+  /**
+   * The keyword analyser, the test's {@code clock} (moved to make feeds due) and the harness's
+   * short take retry delay: the feed tests' overrides.
+   */
+  static TakeBotAssembly.Overrides keywordsOn(Clock clock) {
+    return TakeBotAssembly.Overrides.none()
+        .analyzer(new KeywordAnalyzer())
+        .clock(clock)
+        .takeRetryDelay(TAKE_RETRY_DELAY);
   }
 
   /** The production analyser and the harness's short take retry delay: most tests' overrides. */
@@ -323,6 +347,39 @@ final class BotHarness implements AutoCloseable {
     return sandbox.message(control.id()).orElseThrow();
   }
 
+  /**
+   * The moderator posts {@code markdown}, attached as a file, to the news channel at once; returns
+   * the answer (the link to the post, or why not).
+   */
+  SandboxMessage postArticleFile(String markdown) {
+    return sandbox
+        .slash(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            now(Map.of("file", FileUpload.text("article.md", markdown))))
+        .awaitResponse(WAIT);
+  }
+
+  /**
+   * Posts the article "Harbour vote" and a member's take on it; returns once the take is stored.
+   */
+  void postArticleWithATake() {
+    postArticleFile(
+        "# Harbour vote\n\nThe council met this week to weigh the plan. Officials said the vote"
+            + " would come soon.\n\nCritics said the move came late, while supporters called it a"
+            + " pragmatic step.\n");
+    Channel thread = sandbox.awaitThread(t -> true, WAIT);
+    awaitTake(sandbox.post(sandbox.member(), thread, "a wise and welcome plan").id());
+  }
+
+  /** The stored discussion of the post a jump link in {@code message} points at. */
+  Discussion linked(SandboxMessage message) {
+    Matcher m = POST_LINK.matcher(message.content());
+    assertThat(m.find()).as("jump link in %s", message.content()).isTrue();
+    return store.findDiscussion(Long.parseLong(m.group(1))).orElseThrow();
+  }
+
   /** Polls on the calling thread, so waits for threads to end see no poller thread of their own. */
   static void await(String what, BooleanSupplier condition) {
     Awaitility.await(what)
@@ -343,6 +400,18 @@ final class BotHarness implements AutoCloseable {
       app.close();
     } finally {
       sandbox.close();
+    }
+  }
+
+  /**
+   * Closes {@code h}, then {@code web} (the test's local web server) even if that failed (or {@code
+   * h} never started).
+   */
+  static void close(BotHarness h, FixtureServer web) {
+    try {
+      h.close();
+    } finally {
+      web.close();
     }
   }
 }

@@ -1,13 +1,11 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
-import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.config.TakesSettings;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
-import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
 import dev.takebot.takes.Discussion;
@@ -142,14 +140,7 @@ class EventThreadEndToEndTest {
             + articles.incrementAndGet()
             + "\n\nThe United States moved to reset"
             + " relations with Burkina Faso, Mali and Niger this week. Officials said talks would focus on trade.\n";
-    SandboxMessage answer =
-        sandbox
-            .slash(
-                sandbox.moderator(),
-                sandbox.news(),
-                "article post",
-                now(Map.of("file", FileUpload.text("article.md", article))))
-            .awaitResponse(WAIT);
+    SandboxMessage answer = h.postArticleFile(article);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();
     Discussion d = h.store.findDiscussion(Long.parseLong(m.group(2))).orElseThrow();

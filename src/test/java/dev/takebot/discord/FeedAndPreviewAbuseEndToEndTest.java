@@ -50,11 +50,7 @@ class FeedAndPreviewAbuseEndToEndTest {
 
   @AfterAll
   void stop() {
-    try {
-      h.close();
-    } finally {
-      web.close();
-    }
+    BotHarness.close(h, web);
   }
 
   private Channel moderatorsChannel(String name) {

@@ -9,17 +9,13 @@ import dev.takebot.fetch.FixtureServer;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.SandboxMessage;
-import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.takes.Discussion;
 import dev.takebot.testing.MovableClock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -34,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedEndToEndTest {
-  private static final Pattern POST_LINK =
-      Pattern.compile("https://discord\\.com/channels/\\d+/(\\d+)/(\\d+)");
-
   /** The bot's clock, moved by the test to make feeds due. */
   private final MovableClock clock = MovableClock.startingNow();
 
@@ -62,23 +55,7 @@ class FeedEndToEndTest {
             ex.sendResponseHeaders(status, -1);
             return;
           }
-          StringBuilder xml =
-              new StringBuilder(
-                  "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Sahel Wire</title>");
-          for (String[] i : items) {
-            xml.append("<item><title>")
-                .append(i[1])
-                .append("</title><link>https://news.example.com/")
-                .append(i[0])
-                .append("</link><guid>")
-                .append(i[0])
-                .append("</guid><category>Sahel</category><description>")
-                .append(i[2])
-                .append("</description></item>");
-          }
-          xml.append("</channel></rss>");
-          FixtureServer.send(
-              ex, 200, "application/rss+xml", xml.toString().getBytes(StandardCharsets.UTF_8));
+          FixtureServer.send(ex, 200, "application/rss+xml", SahelWire.rss(items, "", "Sahel"));
         });
     web.fixture("/news", "text/html; charset=utf-8", "news-page.html");
     web.fixture("/video", "text/html; charset=utf-8", "iframe-page.html");
@@ -90,10 +67,7 @@ class FeedEndToEndTest {
             dir,
             s -> List.of(),
             new TakesSettings(0, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(new KeywordAnalyzer())
-                .clock(clock)
-                .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
+            BotHarness.keywordsOn(clock),
             "news",
             BotHarness::readsLocalFeeds);
     sandbox = h.sandbox;
@@ -101,22 +75,11 @@ class FeedEndToEndTest {
 
   @AfterAll
   void stop() {
-    try {
-      h.close();
-    } finally {
-      web.close();
-    }
+    BotHarness.close(h, web);
   }
 
   private SandboxMessage run(String command, Map<String, ?> options) {
     return sandbox.slash(sandbox.moderator(), sandbox.news(), command, options).awaitResponse(WAIT);
-  }
-
-  /** The post a jump link in {@code answer} points at, with its discussion. */
-  private Discussion discussion(SandboxMessage answer) {
-    Matcher m = POST_LINK.matcher(answer.content());
-    assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();
-    return h.store.findDiscussion(Long.parseLong(m.group(2))).orElseThrow();
   }
 
   private List<SandboxMessage> botPosts() {
@@ -141,7 +104,7 @@ class FeedEndToEndTest {
     assertThat(answer.content())
         .contains("Following **Sahel Wire** in <#" + sandbox.news().id() + ">")
         .contains("read every 15 minutes", "Its newest item: https://discord.com/channels/");
-    Discussion d = discussion(answer);
+    Discussion d = h.linked(answer);
     assertThat(d.title()).isEqualTo("Niger reopens border with Benin after two years");
     Channel thread = sandbox.awaitThread(t -> t.id().equals(Long.toString(d.threadId())), WAIT);
     JsonNode embed =
@@ -256,7 +219,7 @@ class FeedEndToEndTest {
   void articleFromLink() {
     SandboxMessage answer = run("article post", Map.of("url", web.url("/news"), "now", true));
 
-    Discussion d = discussion(answer);
+    Discussion d = h.linked(answer);
     assertThat(d.title()).isEqualTo("Sahel States and Washington Resume Security Talks in Bamako");
     SandboxMessage post = sandbox.message(Long.toString(d.postMessageId())).orElseThrow();
     assertThat(post.embeds().get(0).path("description").asText()).contains("Bamako");

@@ -7,7 +7,6 @@ import dev.takebot.config.TakesSettings;
 import dev.takebot.fetch.FixtureServer;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.SandboxMessage;
-import dev.takebot.sentiment.KeywordAnalyzer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,10 +85,7 @@ class FrenchFeedEndToEndTest {
             dir,
             s -> List.of(),
             new TakesSettings(0, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(new KeywordAnalyzer())
-                .clock(clock)
-                .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
+            BotHarness.keywordsOn(clock),
             "news",
             BotHarness::readsLocalFeeds);
     sandbox = h.sandbox;
@@ -104,11 +100,7 @@ class FrenchFeedEndToEndTest {
 
   @AfterAll
   void stop() {
-    try {
-      h.close();
-    } finally {
-      web.close();
-    }
+    BotHarness.close(h, web);
   }
 
   @Test

@@ -1,14 +1,12 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
-import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takebot.config.TakesSettings;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
-import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
@@ -118,14 +116,7 @@ class InsightsEndToEndTest {
         "# Sahel reset talks\n\nThe United States moved to reset relations with Burkina Faso, Mali and"
             + " Niger this week. Officials said talks would focus on security and trade.\n\nCritics said the shift"
             + " came late, while supporters called it a pragmatic step.\n\nhttps://www.youtube.com/watch?v=PQGu6Lzyf04&si=x\n";
-    SandboxMessage answer =
-        sandbox
-            .slash(
-                sandbox.moderator(),
-                sandbox.news(),
-                "article post",
-                now(Map.of("file", FileUpload.text("article.md", article))))
-            .awaitResponse(WAIT);
+    SandboxMessage answer = h.postArticleFile(article);
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();
     discussion = h.store.findDiscussion(Long.parseLong(m.group(2))).orElseThrow();

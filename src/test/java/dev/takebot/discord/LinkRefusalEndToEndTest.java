@@ -31,11 +31,7 @@ class LinkRefusalEndToEndTest {
 
   @AfterAll
   void stop() {
-    try {
-      h.close();
-    } finally {
-      web.close();
-    }
+    BotHarness.close(h, web);
   }
 
   private String answer(String command, String url) {

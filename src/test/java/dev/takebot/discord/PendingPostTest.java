@@ -110,7 +110,8 @@ class PendingPostTest {
         null,
         ARTICLE,
         dev.takebot.i18n.Texts.english(),
-        decided::incrementAndGet);
+        decided::incrementAndGet,
+        false);
   }
 
   @Test

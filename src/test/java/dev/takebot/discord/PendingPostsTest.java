@@ -49,7 +49,8 @@ class PendingPostsTest {
         PendingPosts.REVIEW_LIFETIME,
         ARTICLE,
         Texts.english(),
-        Texts.english());
+        Texts.english(),
+        () -> {});
     return lastKey.get();
   }
 

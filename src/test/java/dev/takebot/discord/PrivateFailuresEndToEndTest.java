@@ -1,7 +1,6 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
-import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -9,9 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.takebot.i18n.Texts;
-import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
-import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
@@ -73,19 +70,7 @@ class PrivateFailuresEndToEndTest {
     sandbox = h.sandbox;
     amelie = sandbox.addMember("amelie");
     sandbox.setUserLocale(amelie, "fr");
-    String article =
-        "# Harbour vote\n\nThe council met this week to weigh the plan. Officials said the vote"
-            + " would come soon.\n\nCritics said the move came late, while supporters called it a"
-            + " pragmatic step.\n";
-    sandbox
-        .slash(
-            sandbox.moderator(),
-            sandbox.news(),
-            "article post",
-            now(Map.of("file", FileUpload.text("article.md", article))))
-        .awaitResponse(WAIT);
-    Channel thread = sandbox.awaitThread(t -> true, WAIT);
-    h.awaitTake(sandbox.post(sandbox.member(), thread, "a wise and welcome plan").id());
+    h.postArticleWithATake();
   }
 
   private void awaitRelease() {

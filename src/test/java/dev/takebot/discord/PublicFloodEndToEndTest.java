@@ -1,19 +1,15 @@
 package dev.takebot.discord;
 
 import static dev.takebot.discord.BotHarness.WAIT;
-import static dev.takebot.discord.BotHarness.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takebot.config.TakesSettings;
-import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
-import dev.takebot.sandbox.FileUpload;
 import dev.takebot.sandbox.InteractionHandle;
 import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.SandboxMessage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -43,19 +39,7 @@ class PublicFloodEndToEndTest {
             BotHarness.realAnalyzer());
     sandbox = h.sandbox;
     bob = sandbox.addMember("bob");
-    String article =
-        "# Harbour vote\n\nThe council met this week to weigh the plan. Officials said the vote"
-            + " would come soon.\n\nCritics said the move came late, while supporters called it a"
-            + " pragmatic step.\n";
-    sandbox
-        .slash(
-            sandbox.moderator(),
-            sandbox.news(),
-            "article post",
-            now(Map.of("file", FileUpload.text("article.md", article))))
-        .awaitResponse(WAIT);
-    Channel thread = sandbox.awaitThread(t -> true, WAIT);
-    h.awaitTake(sandbox.post(sandbox.member(), thread, "a wise and welcome plan").id());
+    h.postArticleWithATake();
   }
 
   @AfterAll

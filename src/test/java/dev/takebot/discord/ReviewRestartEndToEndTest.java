@@ -8,7 +8,6 @@ import dev.takebot.fetch.FixtureServer;
 import dev.takebot.sandbox.Channel;
 import dev.takebot.sandbox.DiscordSandbox;
 import dev.takebot.sandbox.SandboxMessage;
-import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,10 +52,7 @@ class ReviewRestartEndToEndTest {
             BotHarness.config(sandbox, dir, List.of(), new TakesSettings(0, 0), "news")),
         sandbox.token(),
         Map.of(),
-        TakeBotAssembly.Overrides.none()
-            .analyzer(new KeywordAnalyzer())
-            .clock(clock)
-            .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY));
+        BotHarness.keywordsOn(clock));
   }
 
   private void restart() throws InterruptedException {

@@ -18,18 +18,14 @@ import dev.takebot.sandbox.Member;
 import dev.takebot.sandbox.Role;
 import dev.takebot.sandbox.SandboxGuild;
 import dev.takebot.sandbox.SandboxMessage;
-import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.store.JdbcTakeStore;
 import dev.takebot.takes.Discussion;
 import dev.takebot.testing.MovableClock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -46,9 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SameArticleEndToEndTest {
-  private static final Pattern POST_LINK =
-      Pattern.compile("https://discord\\.com/channels/(\\d+)/(\\d+)/(\\d+)");
-
   private final MovableClock clock = MovableClock.startingNow();
   private final FixtureServer web = new FixtureServer();
 
@@ -89,10 +82,7 @@ class SameArticleEndToEndTest {
             dir,
             s -> List.of("Moderator"),
             new TakesSettings(0, 0),
-            TakeBotAssembly.Overrides.none()
-                .analyzer(new KeywordAnalyzer())
-                .clock(clock)
-                .takeRetryDelay(BotHarness.TAKE_RETRY_DELAY),
+            BotHarness.keywordsOn(clock),
             "news",
             SameArticleEndToEndTest::everyServer);
     sandbox = h.sandbox;
@@ -110,11 +100,7 @@ class SameArticleEndToEndTest {
 
   @AfterAll
   void stop() {
-    try {
-      h.close();
-    } finally {
-      web.close();
-    }
+    BotHarness.close(h, web);
   }
 
   private byte[] feed() {
@@ -122,21 +108,7 @@ class SameArticleEndToEndTest {
   }
 
   private static byte[] feed(List<String[]> items) {
-    StringBuilder xml =
-        new StringBuilder(
-            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Sahel Wire</title>");
-    for (String[] i : items) {
-      xml.append("<item><title>")
-          .append(i[1])
-          .append("</title><link>https://news.example.com/")
-          .append(i[0])
-          .append("?utm_source=rss</link><guid>")
-          .append(i[0])
-          .append("</guid><description>")
-          .append(i[2])
-          .append("</description></item>");
-    }
-    return xml.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+    return SahelWire.rss(items, "?utm_source=rss", null);
   }
 
   /** A news page whose own link is the feed item {@code guid}'s, worded otherwise. */
@@ -165,6 +137,16 @@ class SameArticleEndToEndTest {
     return all;
   }
 
+  /** The moderator posts the seed article "sahel-reset" to the news channel at once; the answer. */
+  private SandboxMessage postSeedAtOnce() {
+    return run(
+            sandbox.moderator(),
+            sandbox.news(),
+            "article post",
+            atOnce(Map.of("name", "sahel-reset")))
+        .awaitResponse(WAIT);
+  }
+
   private InteractionHandle run(Member who, Channel where, String command, Map<String, ?> opts) {
     return sandbox.slash(who, where, command, opts);
   }
@@ -177,13 +159,6 @@ class SameArticleEndToEndTest {
     return sandbox.messages(channel).stream()
         .filter(m -> m.authorId().equals(sandbox.bot().id()) && !m.isEphemeral())
         .toList();
-  }
-
-  /** The discussion a jump link in {@code message} points at. */
-  private Discussion linked(SandboxMessage message) {
-    Matcher m = POST_LINK.matcher(message.content());
-    assertThat(m.find()).as("jump link in %s", message.content()).isTrue();
-    return h.store.findDiscussion(Long.parseLong(m.group(3))).orElseThrow();
   }
 
   /** Asserts {@code notice} is the private notice pointing at {@code earlier}; its button's id. */
@@ -209,14 +184,11 @@ class SameArticleEndToEndTest {
       "a moderator who posts an article twice gets a private notice linking the first post and"
           + " its thread, not a second post; Post anyway posts it")
   void postedTwice() {
-    Map<String, Object> seed = atOnce(Map.of("name", "sahel-reset"));
-    Discussion first =
-        linked(run(sandbox.moderator(), sandbox.news(), "article post", seed).awaitResponse(WAIT));
+    Discussion first = h.linked(postSeedAtOnce());
     sandbox.awaitThread(t -> t.id().equals(Long.toString(first.threadId())), WAIT);
     int posts = publicBotMessages(sandbox.news()).size();
 
-    SandboxMessage notice =
-        run(sandbox.moderator(), sandbox.news(), "article post", seed).awaitResponse(WAIT);
+    SandboxMessage notice = postSeedAtOnce();
 
     String anyway = assertNotice(notice, first);
     assertThat(notice.buttonIds()).containsExactly(anyway);
@@ -227,7 +199,7 @@ class SameArticleEndToEndTest {
     SandboxMessage answer = h.awaitConcluded(notice);
 
     assertThat(answer.content()).startsWith("Posted **");
-    Discussion second = linked(answer);
+    Discussion second = h.linked(answer);
     assertThat(second.postMessageId()).isNotEqualTo(first.postMessageId());
     sandbox.awaitThread(t -> t.id().equals(Long.toString(second.threadId())), WAIT);
     assertThat(discussions(sandbox.guildId())).isEqualTo(2);
@@ -292,7 +264,7 @@ class SameArticleEndToEndTest {
   void feedsSkipWhatTheServerDiscusses() {
     // A moderator posted the page by hand, from its own address (no tracking, other words).
     Discussion byHand =
-        linked(
+        h.linked(
             run(
                     sandbox.moderator(),
                     sandbox.news(),
@@ -318,7 +290,7 @@ class SameArticleEndToEndTest {
                 + "/"
                 + byHand.postMessageId());
     assertThat(discussions(sandbox.guildId())).isEqualTo(here);
-    Discussion there = linked(addedThere);
+    Discussion there = h.linked(addedThere);
     assertThat(there.guildId()).isEqualTo(Long.parseLong(other.id()));
     sandbox.awaitThread(t -> t.id().equals(Long.toString(there.threadId())), WAIT);
 
@@ -407,13 +379,7 @@ class SameArticleEndToEndTest {
       "Post anyway: a member, another moderator, another server's moderator, a forged key, a second"
           + " press and a late press are each refused privately; only the owner's one press posts")
   void postAnywayRefusesEveryoneElse() {
-    SandboxMessage notice =
-        run(
-                sandbox.moderator(),
-                sandbox.news(),
-                "article post",
-                atOnce(Map.of("name", "sahel-reset")))
-            .awaitResponse(WAIT);
+    SandboxMessage notice = postSeedAtOnce();
     String anyway = previewButton(notice, PreviewId.ANYWAY);
     int before = discussions(sandbox.guildId());
     int publicBefore = publicBotMessages(sandbox.news()).size();
@@ -455,13 +421,7 @@ class SameArticleEndToEndTest {
     assertThat(again.content()).contains("already posted");
     assertThat(discussions(sandbox.guildId())).isEqualTo(before + 1);
 
-    SandboxMessage late =
-        run(
-                sandbox.moderator(),
-                sandbox.news(),
-                "article post",
-                atOnce(Map.of("name", "sahel-reset")))
-            .awaitResponse(WAIT);
+    SandboxMessage late = postSeedAtOnce();
     String lateId = previewButton(late, PreviewId.ANYWAY);
     clock.advance(PendingPosts.PRIVATE_LIFETIME.plusMinutes(1));
     SandboxMessage expired =
@@ -501,7 +461,7 @@ class SameArticleEndToEndTest {
     Map<String, Object> opts = atOnce(Map.of("url", web.url(path)));
     opts.put("channel", staff().channel());
     Discussion d =
-        linked(
+        h.linked(
             run(staff().moderator(), staff().channel(), "article post", opts).awaitResponse(WAIT));
     assertThat(d.channelId()).isEqualTo(Long.parseLong(staff().channel().id()));
     sandbox.awaitThread(t -> t.id().equals(Long.toString(d.threadId())), WAIT);
@@ -591,7 +551,7 @@ class SameArticleEndToEndTest {
             .awaitResponse(WAIT);
 
     assertThat(added.content()).contains("Its newest item: https://discord.com/channels/");
-    Discussion inNews = linked(added);
+    Discussion inNews = h.linked(added);
     assertThat(inNews.channelId()).isEqualTo(Long.parseLong(sandbox.news().id()));
     assertThat(inNews.postMessageId()).isNotEqualTo(hidden.postMessageId());
     assertThat(added.content())
@@ -608,6 +568,6 @@ class SameArticleEndToEndTest {
     assertThat(addedInStaff.content())
         .contains("Its newest item was not posted: this server already discusses it in ");
     // #staff's members see both discussions: the newest, in #news, keeps it out.
-    assertThat(linked(addedInStaff)).isEqualTo(inNews);
+    assertThat(h.linked(addedInStaff)).isEqualTo(inNews);
   }
 }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takebot.store.Stores;
 import dev.takebot.takes.TakeRepository;
-import dev.takebot.testing.TestPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.takebot.testing.PostgresServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,12 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Identify turns shared through PostgreSQL: each "process" has a store (connection pool) and a gate
@@ -40,25 +38,13 @@ class SharedIdentifyGateTest {
    */
   private static final long CLOCK_SLACK_MILLIS = 5;
 
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final PostgresServer postgres = new PostgresServer();
   private final List<TakeRepository> stores = new ArrayList<>();
   private final ExecutorService pool = Executors.newCachedThreadPool();
 
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = TestPostgres.startWithoutFsync();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
   @BeforeEach
   void emptyDatabase() throws Exception {
-    TestPostgres.emptySchema(postgres);
+    postgres.emptySchema();
   }
 
   @AfterEach
@@ -69,8 +55,7 @@ class SharedIdentifyGateTest {
 
   /** A bot process's gate: its own connection pool, its own holder name. */
   private SharedIdentifyGate process(String name, Duration window, Duration allowance) {
-    TakeRepository store =
-        Stores.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+    TakeRepository store = Stores.open(postgres.url(), "postgres", null);
     stores.add(store);
     return new SharedIdentifyGate(store, name, window, allowance, POLL);
   }

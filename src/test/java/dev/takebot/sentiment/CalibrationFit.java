@@ -2,9 +2,6 @@ package dev.takebot.sentiment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,28 +36,15 @@ final class CalibrationFit {
     Tokenizer tokenizer = new Tokenizer(lex);
     Scorer scorer =
         new Scorer(lex, Tuning.DEFAULT, Calibration.load(CalibrationFit.class.getClassLoader()));
-    List<List<Point>> fitting = new ArrayList<>();
-    List<List<Point>> checking = new ArrayList<>();
-    StringBuilder provenance = new StringBuilder();
-    for (String set : SETS) {
-      byte[] bytes = Files.readAllBytes(dir.resolve(set));
-      List<Point> fit = new ArrayList<>();
-      List<Point> check = new ArrayList<>();
-      for (SentimentTsv.Row r : SentimentTsv.parse(bytes, true).rows()) {
-        Point p = point(tokenizer, scorer, r.text(), r.goldScore());
-        (Half.of(r.text()) == Half.FITTING ? fit : check).add(p);
-      }
-      fitting.add(fit);
-      checking.add(check);
-      provenance.append(
-          String.format(
-              Locale.ROOT,
-              "#   %s sha256 %s: %d fitting, %d checking%n",
-              set,
-              HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
-              fit.size(),
-              check.size()));
-    }
+    FitSets<Point> sets =
+        FitSets.read(
+            SETS,
+            set -> Files.readAllBytes(dir.resolve(set)),
+            r -> point(tokenizer, scorer, r.text(), r.goldScore()),
+            p -> true);
+    List<List<Point>> fitting = sets.fitting();
+    List<List<Point>> checking = sets.checking();
+    String provenance = sets.provenance();
     double[] base = new double[SETS.length];
     for (int s = 0; s < SETS.length; s++) {
       base[s] = pearson(fitting.get(s), null);
@@ -121,14 +105,7 @@ final class CalibrationFit {
   }
 
   private static Point point(Tokenizer tokenizer, Scorer scorer, String raw, double gold) {
-    TokenBuffer tb = new TokenBuffer();
-    String text = LexiconSentimentAnalyzer.compatible(raw);
-    tokenizer.tokenize(tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
-    if (tb.escaped) {
-      text = text.replace("&lt;", "<").replace("&gt;", ">");
-      tokenizer.tokenize(
-          tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
-    }
+    TokenBuffer tb = FitSets.tokens(tokenizer, raw);
     // A text with nothing scored never reaches the calibration: its evidence stays zero.
     tb.ruleScore = 0;
     tb.positive = 0;

@@ -3,9 +3,7 @@ package dev.takebot.sentiment;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,65 +86,30 @@ final class LabelFit {
     Lexicon lex = new Lexicon(loader);
     Tokenizer tokenizer = new Tokenizer(lex);
     Scorer rules = new Scorer(lex, Tuning.DEFAULT, calibration);
-    List<List<Point>> fitting = new ArrayList<>();
-    List<List<Point>> checking = new ArrayList<>();
-    StringBuilder provenance = new StringBuilder();
-    for (String set : SETS) {
-      byte[] bytes = Files.readAllBytes(dir.resolve(set));
-      List<Point> fit = new ArrayList<>();
-      List<Point> check = new ArrayList<>();
-      for (SentimentTsv.Row r : SentimentTsv.parse(bytes, true).rows()) {
-        Point p = point(tokenizer, rules, r.text(), r.goldLabel(), r.goldScore());
-        if (p.gold() != MIX) {
-          (Half.of(r.text()) == Half.FITTING ? fit : check).add(p);
-        }
-      }
-      fitting.add(fit);
-      checking.add(check);
-      provenance.append(provenanceLine(set, bytes, fit.size(), check.size()));
-    }
-    List<List<Point>> takesFitting = new ArrayList<>();
-    List<List<Point>> takesChecking = new ArrayList<>();
-    for (String takes : TAKE_SETS) {
-      byte[] bytes;
-      try (InputStream in = loader.getResourceAsStream("sentiment/" + takes)) {
-        bytes = in.readAllBytes();
-      }
-      List<Point> fit = new ArrayList<>();
-      List<Point> check = new ArrayList<>();
-      for (SentimentTsv.Row r : SentimentTsv.parse(bytes, true).rows()) {
-        Point p = point(tokenizer, rules, r.text(), r.goldLabel(), r.goldScore());
-        (Half.of(r.text()) == Half.FITTING ? fit : check).add(p);
-      }
-      takesFitting.add(fit);
-      takesChecking.add(check);
-    }
-    return new Data(fitting, checking, takesFitting, takesChecking, provenance.toString());
-  }
-
-  /** The header line naming a shared file, its SHA-256 and how many of its texts each half has. */
-  static String provenanceLine(String set, byte[] bytes, int fitting, int checking)
-      throws Exception {
-    return String.format(
-        Locale.ROOT,
-        "#   %s sha256 %s: %d fitting, %d checking%n",
-        set,
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
-        fitting,
-        checking);
+    FitSets<Point> sets =
+        FitSets.read(
+            SETS,
+            set -> Files.readAllBytes(dir.resolve(set)),
+            r -> point(tokenizer, rules, r.text(), r.goldLabel(), r.goldScore()),
+            p -> p.gold() != MIX);
+    FitSets<Point> takes =
+        FitSets.read(
+            TAKE_SETS,
+            set -> {
+              try (InputStream in = loader.getResourceAsStream("sentiment/" + set)) {
+                return in.readAllBytes();
+              }
+            },
+            r -> point(tokenizer, rules, r.text(), r.goldLabel(), r.goldScore()),
+            p -> true);
+    return new Data(
+        sets.fitting(), sets.checking(), takes.fitting(), takes.checking(), sets.provenance());
   }
 
   /** One text read by {@code rules} (a scorer without a model), as the analyser reads it. */
   static Point point(
       Tokenizer tokenizer, Scorer rules, String raw, String goldLabel, double goldScore) {
-    TokenBuffer tb = new TokenBuffer();
-    String text = LexiconSentimentAnalyzer.compatible(raw);
-    tokenizer.tokenize(tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
-    if (tb.escaped) {
-      text = text.replace("&lt;", "<").replace("&gt;", ">");
-      tokenizer.tokenize(
-          tb.reset(text, Math.min(text.length(), LexiconSentimentAnalyzer.MAX_CHARS)));
-    }
+    TokenBuffer tb = FitSets.tokens(tokenizer, raw);
     Sentiment s = rules.score(tb);
     double[] f = new double[LabelModel.FEATURES];
     boolean mixed = s.label() == Label.MIXED;

@@ -169,7 +169,7 @@ class LabelModelTest {
       }
       assertThat(text)
           .as("%s changed since the model was fitted: refit it (see LabelFit)", set)
-          .contains(LabelFit.provenanceLine(set, bytes, fitting, checking));
+          .contains(FitSets.provenanceLine(set, bytes, fitting, checking));
     }
   }
 

@@ -1,35 +1,21 @@
 package dev.takebot.store;
 
-import dev.takebot.testing.TestPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.takebot.testing.PostgresServer;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Feed store on PostgreSQL (embedded)")
 class PostgresFeedStoreTest extends FeedStoreContract {
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = TestPostgres.startWithoutFsync();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension static final PostgresServer postgres = new PostgresServer();
 
   @Override
   JdbcTakeStore openEmpty() throws Exception {
-    TestPostgres.emptySchema(postgres);
+    postgres.emptySchema();
     return reopen();
   }
 
   @Override
   JdbcTakeStore reopen() {
-    return Stores.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+    return Stores.open(postgres.url(), "postgres", null);
   }
 }

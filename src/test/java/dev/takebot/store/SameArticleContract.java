@@ -33,8 +33,11 @@ abstract class SameArticleContract {
   /** A plain connection to the same database, for the query plans. */
   abstract Connection connect() throws Exception;
 
-  /** The query plan's lines for {@code sql} with {@code args}. */
-  abstract List<String> plan(Connection c, String sql, Object... args) throws Exception;
+  /** What asks the database for the plan of the query that follows it. */
+  abstract String explain();
+
+  /** The column of the database's answer to {@link #explain} that holds a plan's lines. */
+  abstract String planColumn();
 
   /** Whether a line of a plan reads all of {@code discussions}, or all of a server's. */
   abstract boolean scansDiscussions(String planLine);
@@ -200,11 +203,19 @@ abstract class SameArticleContract {
     return keys;
   }
 
-  static List<String> lines(ResultSet rs, String column) throws Exception {
-    List<String> out = new ArrayList<>();
-    while (rs.next()) {
-      out.add(rs.getString(column));
+  /** The query plan's lines for {@code sql} with {@code args}. */
+  private List<String> plan(Connection c, String sql, Object... args) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(explain() + sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        List<String> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(rs.getString(planColumn()));
+        }
+        return out;
+      }
     }
-    return out;
   }
 }

@@ -3,9 +3,6 @@ package dev.takebot.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +21,13 @@ class SqliteSameArticleTest extends SameArticleContract {
   }
 
   @Override
-  List<String> plan(Connection c, String sql, Object... args) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return lines(rs, "detail");
-      }
-    }
+  String explain() {
+    return "EXPLAIN QUERY PLAN ";
+  }
+
+  @Override
+  String planColumn() {
+    return "detail";
   }
 
   /**

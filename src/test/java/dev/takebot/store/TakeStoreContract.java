@@ -968,7 +968,8 @@ abstract class TakeStoreContract {
   void discussionFoundByEitherPostMessage() {
     long post = 3_002;
     long lead = 3_001;
-    Discussion twoMessages = new Discussion(post, GUILD, 10, post, "key-v", "With video", T0, lead);
+    Discussion twoMessages =
+        new Discussion(post, GUILD, 10, post, "key-v", "With video", T0, lead, null, null);
     store.saveDiscussion(twoMessages);
 
     assertThat(store.findDiscussionByPostMessage(lead)).contains(twoMessages);

@@ -6,8 +6,7 @@ import dev.takebot.sentiment.Label;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.Stores;
-import dev.takebot.testing.TestPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.takebot.testing.PostgresServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +19,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two bot processes on one PostgreSQL database, each with its own store (connection pool), take
@@ -41,20 +39,8 @@ class RetagLeaseTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
 
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final PostgresServer postgres = new PostgresServer();
   private final List<TakeRepository> stores = new ArrayList<>();
-
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = TestPostgres.startWithoutFsync();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
 
   /** Reads "good" as positive, anything else as negative; remembers every text it was asked. */
   private static class CountingAnalyzer implements SentimentAnalyzer {
@@ -99,7 +85,7 @@ class RetagLeaseTest {
 
   @BeforeEach
   void seed() throws Exception {
-    TestPostgres.emptySchema(postgres);
+    postgres.emptySchema();
     TakeRepository store = process();
     store.saveDiscussion(new Discussion(POST, GUILD, 10, POST, "a", "A", CLOCK.instant()));
     List<Take> takes = new ArrayList<>();
@@ -128,8 +114,7 @@ class RetagLeaseTest {
 
   /** A store of its own, as another bot process on the same database has. */
   private TakeRepository process() {
-    TakeRepository store =
-        Stores.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+    TakeRepository store = Stores.open(postgres.url(), "postgres", null);
     stores.add(store);
     return store;
   }

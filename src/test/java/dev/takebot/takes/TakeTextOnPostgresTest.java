@@ -26,7 +26,7 @@ class TakeTextOnPostgresTest {
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
         JdbcTakeStore store =
             Stores.open(pg.getJdbcUrl("postgres", "postgres"), "postgres", null)) {
-      store.saveDiscussion(new Discussion(100, 1, 2, 100, "key", "Title", NOW, 0));
+      store.saveDiscussion(new Discussion(100, 1, 2, 100, "key", "Title", NOW));
       TakeService takes =
           new TakeService(store, new KeywordAnalyzer(), Clock.fixed(NOW, ZoneOffset.UTC));
 
