@@ -320,8 +320,10 @@ final class Irony {
     boolean actor = false;
     for (int k = 0; k < tb.count && !actor; k++) {
       actor =
-          cue(tb, k, Lexicon.CUE_ACTOR)
-              || (cue(tb, k, Lexicon.CUE_ACTOR_CAPS) && (tb.flags[k] & T_UPPER) != 0);
+          (cue(tb, k, Lexicon.CUE_ACTOR)
+                  || (cue(tb, k, Lexicon.CUE_ACTOR_CAPS) && (tb.flags[k] & T_UPPER) != 0))
+              // "my cousin in Mali", "back from Niger": a place, not an actor
+              && !(k > 0 && cue(tb, k - 1, Lexicon.CUE_PLACE));
     }
     if (!actor) {
       return false;

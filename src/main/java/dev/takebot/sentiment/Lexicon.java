@@ -100,6 +100,9 @@ final class Lexicon {
    */
   static final int CUE_REMEDY = 1 << 12;
 
+  /** "in", "from", "au": before an actor's name, it names a place ("my cousin in Mali"). */
+  static final int CUE_PLACE = 1 << 13;
+
   // Chatter kinds, per term in chatterKinds (see Chatter and chatter.tsv).
   /** "ok", "thx", "gm": acknowledges or greets; judges nothing when it is a text's only word. */
   static final int CHAT_ACK = 1;
@@ -284,6 +287,7 @@ final class Lexicon {
           case "actor" -> cue(id, CUE_ACTOR);
           case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
           case "drawl" -> cue(id, CUE_DRAWL);
+          case "place" -> cue(id, CUE_PLACE);
           case "irony-remedy" -> cue(id, CUE_REMEDY);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }

@@ -246,7 +246,8 @@ class IronyTest {
         "Really generous of them, the aid arrived today and it helps",
         "As if by magic, the talks went smoothly and everyone is happy",
         "I imagine being there was amazing",
-        "cool, cool, see you all at the stream, great talk");
+        "cool, cool, see you all at the stream, great talk",
+        "haha my cousin in Mali just called, he says hi and he is happy");
   }
 
   /**
