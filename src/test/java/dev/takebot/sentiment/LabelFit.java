@@ -25,10 +25,11 @@ import java.util.Locale;
  * every figure after fitting comes from {@link LabelModel#score}, the method the analyser calls.
  *
  * <p>Variants tried and not shipped: a hand-shaped rule fitted by coordinate descent on weighted F1
- * (tweets and goemotions lost on their checking halves), guards on r or on the takes' fitting
- * halves (goemotions lost), the rules' side kept or a demote-only decision (nothing gained), and
- * this model without the "no new positives" guard, which read more negative takes as positive (the
- * README's paragraph on the learned label decision gives those figures).
+ * (tweets and goemotions lost on their checking halves), a guard on the takes' fitting halves
+ * (goemotions lost), the rules' side kept (more negative takes read positive), a demote-only
+ * decision (nothing gained), and this model without the "no new positives" guard, which read more
+ * negative takes as positive (the README's paragraph on the learned label decision gives those
+ * figures).
  */
 final class LabelFit {
   static final String[] SETS = {
