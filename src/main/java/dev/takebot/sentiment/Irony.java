@@ -317,17 +317,7 @@ final class Irony {
    * tweets laugh at definitions, "'RT' means 'ReTweet'", and lost.)
    */
   private boolean laughterAtThem(TokenBuffer tb, int m) {
-    boolean actor = false;
-    for (int k = 0; k < tb.count && !actor; k++) {
-      actor =
-          (cue(tb, k, Lexicon.CUE_ACTOR)
-                  || (cue(tb, k, Lexicon.CUE_ACTOR_CAPS) && (tb.flags[k] & T_UPPER) != 0))
-              // "my cousin in Mali", "back from Niger": a place, not an actor
-              && !(k > 0 && cue(tb, k - 1, Lexicon.CUE_PLACE));
-    }
-    if (!actor) {
-      return false;
-    }
+    // The scored words first: most texts the pass reads have no laughter, and they are fewer.
     boolean laughter = false;
     for (int r = 0; r < m; r++) {
       int k = tb.scored[r];
@@ -337,7 +327,7 @@ final class Irony {
         return false;
       }
     }
-    if (!laughter) {
+    if (!laughter || !namesAnActor(tb)) {
       return false;
     }
     for (int r = 0; r < m; r++) {
@@ -347,6 +337,18 @@ final class Irony {
       }
     }
     return true;
+  }
+
+  /** Whether the text names an actor of the news, not as a place ("my cousin in Mali"). */
+  private boolean namesAnActor(TokenBuffer tb) {
+    for (int k = 0; k < tb.count; k++) {
+      if ((cue(tb, k, Lexicon.CUE_ACTOR)
+              || (cue(tb, k, Lexicon.CUE_ACTOR_CAPS) && (tb.flags[k] & T_UPPER) != 0))
+          && !(k > 0 && cue(tb, k - 1, Lexicon.CUE_PLACE))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
