@@ -65,6 +65,32 @@ public record SandboxMessage(
     return list(json.path("attachments"));
   }
 
+  /**
+   * Every text a reader sees, one per line: the content, each embed's title, description, fields
+   * and footer, and the buttons' labels.
+   */
+  public String visibleText() {
+    StringBuilder sb = new StringBuilder(content).append('\n');
+    for (JsonNode e : embeds()) {
+      sb.append(e.path("title").asText()).append('\n');
+      sb.append(e.path("description").asText()).append('\n');
+      e.path("fields")
+          .forEach(
+              f ->
+                  sb.append(f.path("name").asText())
+                      .append('\n')
+                      .append(f.path("value").asText())
+                      .append('\n'));
+      sb.append(e.path("footer").path("text").asText()).append('\n');
+    }
+    components()
+        .forEach(
+            row ->
+                row.path("components")
+                    .forEach(b -> sb.append(b.path("label").asText()).append('\n')));
+    return sb.toString();
+  }
+
   /** The {@code custom_id}s of all buttons on the message, in order. */
   public List<String> buttonIds() {
     List<String> ids = new ArrayList<>();

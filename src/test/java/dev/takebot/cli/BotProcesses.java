@@ -4,6 +4,11 @@ import dev.takebot.sandbox.DiscordSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +19,20 @@ import java.util.List;
  */
 final class BotProcesses {
   private BotProcesses() {}
+
+  /** Whether the bot's SQLite file at {@code db} holds the take of {@code messageId} yet. */
+  static boolean stored(Path db, String messageId) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM takes WHERE message_id = ?")) {
+      s.setLong(1, Long.parseLong(messageId));
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 1;
+      }
+    } catch (SQLException e) {
+      return false; // not migrated yet
+    }
+  }
 
   /** The sandbox's addresses and an SQLite file at {@code db}: nothing else configured. */
   static String config(DiscordSandbox sandbox, Path db) {

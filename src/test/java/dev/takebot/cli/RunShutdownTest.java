@@ -19,9 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +80,7 @@ class RunShutdownTest {
         assertThat(link.find()).as("jump link in %s", answer.content()).isTrue();
         Channel thread = sandbox.awaitThread(t -> t.parentId() != null, WAIT);
         takeId = sandbox.post(sandbox.member(), thread, "A sensible step, finally").id();
-        await("the take to be stored", bot, () -> stored(db, takeId));
+        await("the take to be stored", bot, () -> BotProcesses.stored(db, takeId));
         // and ready, as its container health check asks
         assertThat(ready()).isEqualTo(200);
         int eventsBefore = sandbox.gatewayEvents().size();
@@ -239,19 +236,6 @@ class RunShutdownTest {
                 .build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
-  }
-
-  private static boolean stored(Path db, String messageId) {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        PreparedStatement s =
-            c.prepareStatement("SELECT count(*) FROM takes WHERE message_id = ?")) {
-      s.setLong(1, Long.parseLong(messageId));
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
-      }
-    } catch (SQLException e) {
-      return false; // not migrated yet
-    }
   }
 
   /** Waits for {@code condition}, failing at once, with the bot's log, if the bot exits first. */

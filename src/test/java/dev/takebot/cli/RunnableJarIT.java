@@ -16,11 +16,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -320,17 +315,17 @@ class RunnableJarIT {
             .awaitResponse(WAIT);
         Channel thread = sandbox.awaitThread(t -> t.parentId() != null, WAIT);
         String takeId = sandbox.post(member, thread, "A sensible step, finally. Good news.").id();
-        await("the take to be stored", dir, bot, () -> stored(db, takeId));
+        await("the take to be stored", dir, bot, () -> BotProcesses.stored(db, takeId));
         SandboxMessage summary =
             sandbox
                 .slash(member, thread, "takes summary", Map.of("private", false))
                 .awaitResponse(WAIT);
         SandboxMessage mine = sandbox.slash(member, thread, "takes mine").awaitResponse(WAIT);
         // in the server's language (French) and in the member's (English)
-        assertThat(visible(summary))
+        assertThat(summary.visibleText())
             .contains("**1 avis** de **1 membre**")
             .containsPattern("\\*\\*\\d+\u00a0%\\*\\*");
-        assertThat(visible(mine))
+        assertThat(mine.visibleText())
             .containsPattern("\\([+-]\\d\\.\\d\\d\\)")
             .contains("Your only take here.");
         int eventsBefore = sandbox.gatewayEvents().size();
@@ -354,39 +349,8 @@ class RunnableJarIT {
     }
   }
 
-  /** Every text of a message a reader sees: content, embed texts. */
-  private static String visible(SandboxMessage m) {
-    StringBuilder sb = new StringBuilder(m.content()).append('\n');
-    for (JsonNode e : m.embeds()) {
-      sb.append(e.path("title").asText()).append('\n');
-      sb.append(e.path("description").asText()).append('\n');
-      e.path("fields")
-          .forEach(
-              f ->
-                  sb.append(f.path("name").asText())
-                      .append('\n')
-                      .append(f.path("value").asText())
-                      .append('\n'));
-      sb.append(e.path("footer").path("text").asText()).append('\n');
-    }
-    return sb.toString();
-  }
-
   private static String log(Path dir) throws IOException {
     return Files.readString(dir.resolve("bot.log"), StandardCharsets.UTF_8);
-  }
-
-  private static boolean stored(Path db, String messageId) {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        PreparedStatement s =
-            c.prepareStatement("SELECT count(*) FROM takes WHERE message_id = ?")) {
-      s.setLong(1, Long.parseLong(messageId));
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 1;
-      }
-    } catch (SQLException e) {
-      return false; // not migrated yet
-    }
   }
 
   /** Waits for {@code condition}, failing at once, with the bot's log, if the bot exits first. */

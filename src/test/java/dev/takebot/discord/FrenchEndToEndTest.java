@@ -123,29 +123,6 @@ class FrenchEndToEndTest {
     }
   }
 
-  /** Every text of a message a reader sees: content, embed texts and button labels. */
-  static String visible(SandboxMessage m) {
-    StringBuilder sb = new StringBuilder(m.content()).append('\n');
-    for (JsonNode e : m.embeds()) {
-      sb.append(e.path("title").asText()).append('\n');
-      sb.append(e.path("description").asText()).append('\n');
-      e.path("fields")
-          .forEach(
-              f ->
-                  sb.append(f.path("name").asText())
-                      .append('\n')
-                      .append(f.path("value").asText())
-                      .append('\n'));
-      sb.append(e.path("footer").path("text").asText()).append('\n');
-    }
-    m.components()
-        .forEach(
-            row ->
-                row.path("components")
-                    .forEach(b -> sb.append(b.path("label").asText()).append('\n')));
-    return sb.toString();
-  }
-
   @AfterAll
   void stop() {
     if (h != null) {
@@ -172,7 +149,7 @@ class FrenchEndToEndTest {
           + " buttons; the moderator's private answer is French")
   void frenchPost() {
     assertThat(thread.name()).startsWith("Votre avis 👇 · Le Mali");
-    String shown = visible(post);
+    String shown = post.visibleText();
     assertThat(shown)
         .contains("**Votre avis 👇**", "📅 20 mai 2026", "Lire la suite · example.org")
         .contains("Donner votre avis");
@@ -191,7 +168,7 @@ class FrenchEndToEndTest {
             .slash(amelie, thread, "takes summary", Map.of("private", true))
             .awaitResponse(BotHarness.WAIT);
     assertThat(mine.isEphemeral()).isTrue();
-    assertThat(visible(mine))
+    assertThat(mine.visibleText())
         .contains("Avis sur\u00a0: Le Mali", "**3 avis** de **1 membre**", "Ton\u00a0: **")
         .doesNotContain(ENGLISH);
     assertThat(mine.attachments()).isNotEmpty();
@@ -201,13 +178,13 @@ class FrenchEndToEndTest {
             .slash(ed, thread, "takes summary", Map.of("private", false))
             .awaitResponse(BotHarness.WAIT);
     assertThat(everyone.isEphemeral()).isFalse();
-    assertThat(visible(everyone)).contains("Avis sur\u00a0: Le Mali").doesNotContain(ENGLISH);
+    assertThat(everyone.visibleText()).contains("Avis sur\u00a0: Le Mali").doesNotContain(ENGLISH);
 
     SandboxMessage edsOwn =
         sandbox
             .slash(ed, thread, "takes summary", Map.of("private", true))
             .awaitResponse(BotHarness.WAIT);
-    assertThat(visible(edsOwn)).contains("Takes on: Le Mali", "**3 takes** from **1 member**");
+    assertThat(edsOwn.visibleText()).contains("Takes on: Le Mali", "**3 takes** from **1 member**");
   }
 
   @Test
@@ -217,7 +194,7 @@ class FrenchEndToEndTest {
   void privateAnswersAreFrench() {
     SandboxMessage mine =
         sandbox.slash(amelie, thread, "takes mine").awaitResponse(BotHarness.WAIT);
-    assertThat(visible(mine))
+    assertThat(mine.visibleText())
         .contains("Vos avis", "sur *Le Mali", "Vos 3 avis ici.")
         .doesNotContain(ENGLISH);
 
@@ -225,7 +202,7 @@ class FrenchEndToEndTest {
         sandbox
             .slash(amelie, sandbox.general(), "takes list", Map.of("sentiment", "negative"))
             .awaitResponse(BotHarness.WAIT);
-    assertThat(visible(list))
+    assertThat(list.visibleText())
         .contains("Seulement les avis étiquetés **négatif**", "les plus anciens d’abord")
         .doesNotContain(ENGLISH);
 
@@ -280,7 +257,7 @@ class FrenchEndToEndTest {
         .doesNotContain("Preview", "only you", "Post");
     assertThat(control.components().get(0).findValuesAsText("label"))
         .containsExactly("Publier", "Modifier", "Annuler");
-    String shown = visible(preview.get(preview.size() - 2));
+    String shown = preview.get(preview.size() - 2).visibleText();
     assertThat(shown)
         .contains("**Votre avis 👇**", "📅 20 mai 2026", "Donner votre avis")
         .doesNotContain(ENGLISH);
@@ -303,12 +280,13 @@ class FrenchEndToEndTest {
           sandbox
               .slash(amelie, thread, "takes summary", Map.of("private", false))
               .awaitResponse(BotHarness.WAIT);
-      assertThat(visible(everyone)).contains("Takes on: Le Mali", "**3 takes** from **1 member**");
+      assertThat(everyone.visibleText())
+          .contains("Takes on: Le Mali", "**3 takes** from **1 member**");
       SandboxMessage hers =
           sandbox
               .slash(amelie, thread, "takes summary", Map.of("private", true))
               .awaitResponse(BotHarness.WAIT);
-      assertThat(visible(hers)).contains("Avis sur\u00a0: Le Mali");
+      assertThat(hers.visibleText()).contains("Avis sur\u00a0: Le Mali");
     } finally {
       h.app.settings().setLanguage(guild, "");
     }
@@ -375,11 +353,11 @@ class FrenchEndToEndTest {
         sandbox
             .slash(hostile, t, "takes summary", Map.of("private", false))
             .awaitResponse(BotHarness.WAIT);
-    assertThat(visible(summary))
+    assertThat(summary.visibleText())
         .contains("Avis sur\u00a0: Le Sahel {0} '{x, plural", "**1 avis** de **1 membre**")
         .contains("Excellente décision {0} '{x, plural");
     SandboxMessage mine = sandbox.slash(hostile, t, "takes mine").awaitResponse(BotHarness.WAIT);
-    assertThat(visible(mine)).contains("Vos avis", "Excellente décision {0} '{x, plural");
+    assertThat(mine.visibleText()).contains("Vos avis", "Excellente décision {0} '{x, plural");
   }
 
   @Test

@@ -123,7 +123,7 @@ class FrenchFeedEndToEndTest {
     Matcher m = POST_LINK.matcher(answer.content());
     assertThat(m.find()).as("jump link in %s", answer.content()).isTrue();
     SandboxMessage post = sandbox.message(m.group(2)).orElseThrow();
-    String shown = FrenchEndToEndTest.visible(post);
+    String shown = post.visibleText();
 
     assertThat(shown)
         .contains("**Votre avis 👇**", "📅 20 mai 2026", "Donner votre avis")
