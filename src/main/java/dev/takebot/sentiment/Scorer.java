@@ -44,12 +44,21 @@ final class Scorer {
   /** The learned decision of the label, or null for the rules' own. */
   private final LabelModel model;
 
+  private final SarcasmModel sarcasm;
+
   /** A scorer whose label is the rules' decision alone (the fitting commands read it). */
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
     this(lex, tuning, calibration, null);
   }
 
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
+    this(lex, tuning, calibration, model, null);
+  }
+
+  /** With {@code sarcasm} judging the praise the rules let stand, or none if it is null. */
+  Scorer(
+      Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model, SarcasmModel sarcasm) {
+    this.sarcasm = sarcasm;
     this.lex = lex;
     this.tuning = tuning;
     this.calibration = calibration;
@@ -222,6 +231,11 @@ final class Scorer {
     if (m > 0) {
       m = chatter.apply(tb, m);
     }
+    tb.learnedIrony = false;
+    if (sarcasm != null && SarcasmModel.inScope(tb, m) && sarcasm.sarcastic(tb, m, lex)) {
+      irony.turnAll(tb, m);
+      tb.learnedIrony = true;
+    }
     tb.scoredCount = m;
     if (m == 0) {
       return Sentiment.neutral();
@@ -306,13 +320,13 @@ final class Scorer {
     tb.emphasis = amp;
     tb.length = length;
     score = calibration.score(score, positive, negative, length, amp);
-    boolean learned = false;
+    boolean learned = tb.learnedIrony;
     if (model != null) {
       double[] f = tb.features;
       LabelModel.features(tb, m, score, mixed, f);
       double decided = model.score(f, length, calibration);
       // A mixed reading stays mixed; the model sets which way it leans.
-      learned = Label.threeClass(decided) != Label.threeClass(score);
+      learned |= Label.threeClass(decided) != Label.threeClass(score);
       score = decided;
       if (!mixed) {
         label = Label.threeClass(score);

@@ -111,6 +111,19 @@ final class TokenBuffer {
   /** The irony pass found the text ironic: its reasons say so. */
   boolean ironic;
 
+  /** The learned judge of praise ({@link SarcasmModel}) turned the text's praise around. */
+  boolean learnedIrony;
+
+  private SarcasmModel.Seen seen;
+
+  /** The set of features the judge of praise has seen in this text (made on first use). */
+  SarcasmModel.Seen seenFeatures() {
+    if (seen == null) {
+      seen = new SarcasmModel.Seen();
+    }
+    return seen;
+  }
+
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
 
