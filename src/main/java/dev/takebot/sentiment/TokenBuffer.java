@@ -133,6 +133,9 @@ final class TokenBuffer {
   /** The features of the reading, for the learned label decision: filled anew for each reading. */
   final double[] features = new double[LabelModel.FEATURES];
 
+  /** The first French "quand" or "lorsque", or -1: FrenchIrony reads the texts that have one. */
+  int whenAt;
+
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
 
@@ -194,6 +197,7 @@ final class TokenBuffer {
     sarcasm = false;
     escaped = false;
     contrastAt = -1;
+    whenAt = -1;
     spans = 0;
     quoteOpen = -1;
     italicOpen = -1;
