@@ -31,12 +31,18 @@ import java.util.TreeMap;
  */
 final class SarcasmFit {
   static final String[] TAKE_SETS = {
-    "discord-takes.tsv", "discord-takes-2.tsv", "discord-takes-4.tsv", "discord-takes-5.tsv"
+    "discord-takes.tsv",
+    "discord-takes-2.tsv",
+    "discord-takes-4.tsv",
+    "discord-takes-5.tsv",
+    "discord-takes-6.tsv",
+    "discord-takes-7.tsv"
   };
-  static final double TAKE_WEIGHT = 4;
-  static final double L2 = 2;
+  static final double TAKE_WEIGHT = Double.parseDouble(System.getProperty("tw", "8"));
+  static final double L2 = Double.parseDouble(System.getProperty("l2", "8"));
   static final int ITERATIONS = 400;
   static final int FOLDS = 5;
+  static final double PUBLIC_LOSS = Double.parseDouble(System.getProperty("pl", "3"));
   static final int MIN_COUNT = 2;
 
   /** One text the model may judge: its features, its gold, and whether turning it helps. */
@@ -120,6 +126,7 @@ final class SarcasmFit {
         mixedGain[k] += e.gainIfTurned();
       }
     }
+    System.err.printf("objective %.1f at %s%n", gain(examples, oof, thresholds[0], thresholds[1]), java.util.Arrays.toString(thresholds));
     System.err.printf(
         "net gain out of fold: takes read non-mixed %d, mixed %d; public non-mixed %d, mixed %d%n",
         mixedGain[0], mixedGain[1], mixedGain[2], mixedGain[3]);
@@ -285,7 +292,7 @@ final class SarcasmFit {
     for (var s : bySet.entrySet()) {
       boolean take = s.getKey().startsWith("discord");
       double[] c = s.getValue();
-      double net = take ? c[0] - c[1] : c[0] - 2 * c[1];
+      double net = take ? c[0] - c[1] : c[0] - PUBLIC_LOSS * c[1];
       sum += net < 0 && !take ? 5 * net : net;
     }
     return sum;
