@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  * fitted on its fitting half, and its checking half must stay unseen by whoever fits them (read its
  * figures, never its readings).
  *
- * <p>Since the learned judge of praise ({@link SarcasmModel}) was fitted on both sets whole, with
- * four more fitting sets ({@code discord-takes-4.tsv} to {@code -9.tsv}), their figures no longer
- * say whether the analyser generalises: a third set ({@code discord-takes-3.tsv}, 320 takes),
- * written blind by yet another hand and committed before anything read it, says so. No rule and no
- * weight was fitted on it; it was read only as the whole set's aggregate figures.
+ * <p>Since the learned judge of praise ({@link WordModel}) was fitted on both sets whole, with four
+ * more fitting sets ({@code discord-takes-4.tsv} to {@code -9.tsv}), their figures no longer say
+ * whether the analyser generalises: a third set ({@code discord-takes-3.tsv}, 320 takes), written
+ * blind by yet another hand and committed before anything read it, says so. No rule and no weight
+ * was fitted on it; it was read only as the whole set's aggregate figures.
  */
 @DisplayName("Discord takes on the seed article")
 class DiscordTakesTest {

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Fits {@link SarcasmModel}, the learned judge of praise the rules let stand, and with {@code
- * --write} stores it with its provenance in {@code src/main/resources/sentiment/sarcasm-model.tsv}.
- * Run with the test classpath: {@code java -cp target/classes:target/test-classes
+ * Fits {@link WordModel}, the learned judge of praise the rules let stand, and with {@code --write}
+ * stores it with its provenance in {@code src/main/resources/sentiment/sarcasm-model.tsv}. Run with
+ * the test classpath: {@code java -cp target/classes:target/test-classes
  * dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev [--write]}.
  *
  * <p>The examples are the texts that still hold praise after the rules (the only ones the model
@@ -23,11 +23,11 @@ import java.util.TreeMap;
  * out (turning its praise makes one wrong reading another). They come from the hand-labelled take
  * sets {@link #TAKE_SETS} (whole; {@code discord-takes-3.tsv}, the blind set, is never read here)
  * and from the fitting halves of the shared dev sets, each take weighing {@link #TAKE_WEIGHT}. One
- * L2-regularised logistic model over the counted features {@link SarcasmModel#featureNames} seen in
- * at least two examples, fitted by full-batch gradient descent with AdaGrad steps from zero
- * weights. The threshold is picked on out-of-fold log-odds (five folds by the text's hash): the one
- * with the most readings put right, takes and public halves together, a public set's net loss
- * counting five times. Everything is deterministic: the same data gives the same weights.
+ * L2-regularised logistic model over the counted features {@link WordModel#featureNames} seen in at
+ * least two examples, fitted by full-batch gradient descent with AdaGrad steps from zero weights.
+ * The threshold is picked on out-of-fold log-odds (five folds by the text's hash): the one with the
+ * most readings put right, takes and public halves together, a public set's net loss counting five
+ * times. Everything is deterministic: the same data gives the same weights.
  */
 final class SarcasmFit {
   static final String[] TAKE_SETS = {
@@ -36,7 +36,9 @@ final class SarcasmFit {
     "discord-takes-4.tsv",
     "discord-takes-5.tsv",
     "discord-takes-6.tsv",
-    "discord-takes-7.tsv"
+    "discord-takes-7.tsv",
+    "discord-takes-8.tsv",
+    "discord-takes-9.tsv"
   };
 
   /** The name IronyTest's lists go by in the provenance. */
@@ -66,18 +68,26 @@ final class SarcasmFit {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/sentiment/dev");
     boolean write = List.of(args).contains("--write");
+    boolean mixedTask = List.of(args).contains("--mixed");
     ClassLoader loader = SarcasmFit.class.getClassLoader();
     Lexicon lex = new Lexicon(loader);
     Calibration calibration = Calibration.load(loader);
     LabelModel labels = LabelModel.load(loader);
-    var rules = new LexiconSentimentAnalyzer(lex, Tuning.DEFAULT, calibration, labels, null);
+    // The judge of mixed learns from readings the shipped judge of praise has already made.
+    var rules =
+        new LexiconSentimentAnalyzer(
+            lex,
+            Tuning.DEFAULT,
+            calibration,
+            labels,
+            mixedTask ? WordModel.load(loader, WordModel.SARCASM) : null);
     var always =
         new LexiconSentimentAnalyzer(
             lex,
             Tuning.DEFAULT,
             calibration,
             labels,
-            SarcasmModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY));
+            WordModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY));
     List<Example> examples = new ArrayList<>();
     StringBuilder provenance = new StringBuilder();
     for (String name : TAKE_SETS) {
@@ -87,13 +97,25 @@ final class SarcasmFit {
           continue;
         }
         byte[] bytes = in.readAllBytes();
-        int n = read(name, true, bytes, null, rules, always, examples);
+        int n =
+            mixedTask
+                ? readMixed(name, bytes, rules, examples)
+                : read(name, true, bytes, null, rules, always, examples);
         provenance.append(line(name, bytes, n + " in scope (whole set)"));
       }
     }
     // IronyTest's lists of irony and of sincere look-alikes are labelled takes too: the issue asks
     // that sincere look-alikes never flip, so the judge learns from them (and the blind set,
     // never read here, says whether it generalises).
+    if (mixedTask) {
+      finish(
+          examples,
+          provenance,
+          write,
+          WordModel.MIXED,
+          "whether a text that praises and blames is mixed");
+      return;
+    }
     StringBuilder spec = new StringBuilder("id\tgold_label\tgold_score\ttext\n");
     int id = 0;
     for (String text : IronyTest.ironic().toList()) {
@@ -111,6 +133,17 @@ final class SarcasmFit {
       int n = read(name, false, bytes, Half.FITTING, rules, always, examples);
       provenance.append(line(name, bytes, n + " in scope (fitting half)"));
     }
+    finish(
+        examples,
+        provenance,
+        write,
+        WordModel.SARCASM,
+        "whether praise the rules let stand is scorn");
+  }
+
+  private static void finish(
+      List<Example> examples, StringBuilder provenance, boolean write, String target, String task)
+      throws Exception {
     Map<String, Integer> counts = new HashMap<>();
     for (Example e : examples) {
       for (String f : e.features().stream().distinct().toList()) {
@@ -152,12 +185,45 @@ final class SarcasmFit {
         "net gain out of fold: takes read non-mixed %d, mixed %d; public non-mixed %d, mixed %d%n",
         mixedGain[0], mixedGain[1], mixedGain[2], mixedGain[3]);
     double[] w = fit(examples, index, -1);
-    String out = resource(provenance, examples, oof, thresholds, w, vocabulary);
+    String out = resource(target, task, provenance, examples, oof, thresholds, w, vocabulary);
     System.out.print(out.lines().filter(l -> l.startsWith("#")).reduce("", (a, b) -> a + b + "\n"));
     if (write) {
-      Files.writeString(Path.of("src/main/resources", SarcasmModel.RESOURCE), out);
-      System.out.println("wrote " + SarcasmModel.RESOURCE);
+      Files.writeString(Path.of("src/main/resources", target), out);
+      System.out.println("wrote " + target);
     }
+  }
+
+  /**
+   * The takes of a set whose readings both praise and blame, for the judge of mixed: gold mixed is
+   * 1, any other 0; turning one means reading it mixed instead of by its score's sign.
+   */
+  private static int readMixed(
+      String name, byte[] bytes, LexiconSentimentAnalyzer rules, List<Example> examples)
+      throws TsvFormatException {
+    int n = 0;
+    for (var row : SentimentTsv.parse(bytes, true).rows()) {
+      Label gold = Label.parse(row.goldLabel());
+      Sentiment before = rules.analyze(row.text());
+      TokenBuffer tb = rules.lastBuffer();
+      if (!WordModel.bothSides(tb, tb.scoredCount)) {
+        continue;
+      }
+      int signRight = Label.threeClass(before.score()) == gold ? 1 : 0;
+      int gain = (gold == Label.MIXED ? 1 : 0) - signRight;
+      examples.add(
+          new Example(
+              name,
+              true,
+              WordModel.featureNames(tb, tb.scoredCount),
+              gold == Label.MIXED ? 1 : 0,
+              1,
+              Math.floorMod(row.text().hashCode(), FOLDS),
+              gain,
+              true,
+              before.label() == Label.MIXED));
+      n++;
+    }
+    return n;
   }
 
   private static int read(
@@ -180,11 +246,11 @@ final class SarcasmFit {
       }
       Sentiment before = rules.analyze(row.text());
       TokenBuffer tb = rules.lastBuffer();
-      if (!SarcasmModel.inScope(tb, tb.scoredCount)) {
+      if (!WordModel.inScope(tb, tb.scoredCount)) {
         continue;
       }
-      boolean actor = SarcasmModel.namesAnActor(tb, rules.lexicon());
-      List<String> features = SarcasmModel.featureNames(tb, tb.scoredCount);
+      boolean actor = WordModel.namesAnActor(tb, rules.lexicon());
+      List<String> features = WordModel.featureNames(tb, tb.scoredCount);
       Sentiment after = always.analyze(row.text());
       int gain = right(take, gold, after) - right(take, gold, before);
       int y = gold == Label.NEGATIVE ? 1 : 0;
@@ -320,6 +386,8 @@ final class SarcasmFit {
   }
 
   private static String resource(
+      String target,
+      String task,
       StringBuilder provenance,
       List<Example> examples,
       double[] oof,
@@ -327,9 +395,11 @@ final class SarcasmFit {
       double[] w,
       List<String> vocabulary) {
     StringBuilder out = new StringBuilder();
-    out.append("# Learned judge of praise the rules let stand (see SarcasmModel.java).\n");
+    out.append("# Learned judge (see WordModel.java): " + task + ".\n");
     out.append("# Fitted by: java -cp target/classes:target/test-classes")
-        .append(" dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev --write\n");
+        .append(" dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev")
+        .append(target.equals(WordModel.MIXED) ? " --mixed" : "")
+        .append(" --write\n");
     out.append(
         String.format(
             Locale.ROOT,
