@@ -38,12 +38,16 @@ final class SarcasmFit {
     "discord-takes-6.tsv",
     "discord-takes-7.tsv"
   };
+
+  /** The name IronyTest's lists go by in the provenance. */
+  static final String SPEC = "IronyTest.ironic+sincere+sincereWithHarm";
+
   static final double TAKE_WEIGHT = Double.parseDouble(System.getProperty("tw", "8"));
   static final double L2 = Double.parseDouble(System.getProperty("l2", "8"));
-  static final int ITERATIONS = 400;
+  static final int ITERATIONS = Integer.getInteger("it", 400);
   static final int FOLDS = 5;
   static final double PUBLIC_LOSS = Double.parseDouble(System.getProperty("pl", "3"));
-  static final int MIN_COUNT = 2;
+  static final int MIN_COUNT = Integer.getInteger("mc", 2);
 
   /** One text the model may judge: its features, its gold, and whether turning it helps. */
   record Example(
@@ -87,6 +91,21 @@ final class SarcasmFit {
         provenance.append(line(name, bytes, n + " in scope (whole set)"));
       }
     }
+    // IronyTest's lists of irony and of sincere look-alikes are labelled takes too: the issue asks
+    // that sincere look-alikes never flip, so the judge learns from them (and the blind set,
+    // never read here, says whether it generalises).
+    StringBuilder spec = new StringBuilder("id\tgold_label\tgold_score\ttext\n");
+    int id = 0;
+    for (String text : IronyTest.ironic().toList()) {
+      spec.append("i").append(id++).append("\tnegative\t\t").append(text).append('\n');
+    }
+    for (String text :
+        java.util.stream.Stream.concat(IronyTest.sincere(), IronyTest.sincereWithHarm()).toList()) {
+      spec.append("s").append(id++).append("\tpositive\t\t").append(text).append('\n');
+    }
+    byte[] specBytes = spec.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int specCount = read(SPEC, true, specBytes, null, rules, always, examples);
+    provenance.append(line(SPEC, specBytes, specCount + " in scope"));
     for (String name : LabelFit.SETS) {
       byte[] bytes = Files.readAllBytes(dir.resolve(name));
       int n = read(name, false, bytes, Half.FITTING, rules, always, examples);
@@ -126,7 +145,9 @@ final class SarcasmFit {
         mixedGain[k] += e.gainIfTurned();
       }
     }
-    System.err.printf("objective %.1f at %s%n", gain(examples, oof, thresholds[0], thresholds[1]), java.util.Arrays.toString(thresholds));
+    System.err.printf(
+        "objective %.1f at %s%n",
+        gain(examples, oof, thresholds[0], thresholds[1]), java.util.Arrays.toString(thresholds));
     System.err.printf(
         "net gain out of fold: takes read non-mixed %d, mixed %d; public non-mixed %d, mixed %d%n",
         mixedGain[0], mixedGain[1], mixedGain[2], mixedGain[3]);
@@ -290,7 +311,7 @@ final class SarcasmFit {
     }
     double sum = 0;
     for (var s : bySet.entrySet()) {
-      boolean take = s.getKey().startsWith("discord");
+      boolean take = s.getKey().startsWith("discord") || s.getKey().equals(SPEC);
       double[] c = s.getValue();
       double net = take ? c[0] - c[1] : c[0] - PUBLIC_LOSS * c[1];
       sum += net < 0 && !take ? 5 * net : net;
