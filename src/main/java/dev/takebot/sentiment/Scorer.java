@@ -359,12 +359,14 @@ final class Scorer {
         label = Label.threeClass(score);
       }
     }
-    if (mixedJudge != null && WordModel.bothSides(tb, m)) {
-      // The learned judge has the last word on whether a text that praises and blames is mixed; the
-      // score, and so the three-class reading, stays.
-      boolean judged = mixedJudge.passes(tb, m, lex);
-      learned |= judged != (label == Label.MIXED);
-      label = judged ? Label.MIXED : Label.threeClass(score);
+    if (mixedJudge != null
+        && label != Label.MIXED
+        && WordModel.bothSides(tb, m)
+        && mixedJudge.passes(tb, m, lex)) {
+      // The learned judge finds mixed takes the rules read one-sided; the score, and so the
+      // three-class reading, stays.
+      label = Label.MIXED;
+      learned = true;
     }
     return new Sentiment(label, score, reasons(tb, m, learned));
   }

@@ -18,6 +18,12 @@ import java.util.TreeMap;
  * the test classpath: {@code java -cp target/classes:target/test-classes
  * dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev [--write]}.
  *
+ * <p>With {@code --mixed} it fits the judge of mixed instead ({@link WordModel#MIXED}): on the
+ * texts whose readings both praise and blame (the take sets, IronyTest's lists and the fitting half
+ * of {@code goemotions.mixed.tsv}), gold mixed against any other label; the judge only adds "mixed"
+ * to readings the rules leave one-sided (taking it away as well put more takes right out of fold,
+ * but read sincere congratulation on a harm overcome as negative).
+ *
  * <p>The examples are the texts that still hold praise after the rules (the only ones the model
  * judges): gold negative is scorn (1), gold positive or mixed is sincere (0), gold neutral is left
  * out (turning its praise makes one wrong reading another). They come from the hand-labelled take
@@ -43,6 +49,8 @@ final class SarcasmFit {
 
   /** The name IronyTest's lists go by in the provenance. */
   static final String SPEC = "IronyTest.ironic+sincere+sincereWithHarm";
+
+  static final String MIXED_SET = "goemotions.mixed.tsv";
 
   static final double TAKE_WEIGHT = Double.parseDouble(System.getProperty("tw", "8"));
   static final double L2 = Double.parseDouble(System.getProperty("l2", "8"));
@@ -105,17 +113,8 @@ final class SarcasmFit {
       }
     }
     // IronyTest's lists of irony and of sincere look-alikes are labelled takes too: the issue asks
-    // that sincere look-alikes never flip, so the judge learns from them (and the blind set,
-    // never read here, says whether it generalises).
-    if (mixedTask) {
-      finish(
-          examples,
-          provenance,
-          write,
-          WordModel.MIXED,
-          "whether a text that praises and blames is mixed");
-      return;
-    }
+    // that sincere look-alikes never flip, so the judges learn from them (and the measuring set,
+    // never read here, says whether they generalise).
     StringBuilder spec = new StringBuilder("id\tgold_label\tgold_score\ttext\n");
     int id = 0;
     for (String text : IronyTest.ironic().toList()) {
@@ -126,6 +125,21 @@ final class SarcasmFit {
       spec.append("s").append(id++).append("\tpositive\t\t").append(text).append('\n');
     }
     byte[] specBytes = spec.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (mixedTask) {
+      int specMixed = readMixed(SPEC, specBytes, rules, examples);
+      provenance.append(line(SPEC, specBytes, specMixed + " in scope"));
+      // Reddit comments whose annotators saw both sides (the fitting half): mixed said another way.
+      byte[] reddit = Files.readAllBytes(dir.resolve(MIXED_SET));
+      int n = readMixed(MIXED_SET, fittingHalf(reddit), rules, examples);
+      provenance.append(line(MIXED_SET, reddit, n + " in scope (fitting half)"));
+      finish(
+          examples,
+          provenance,
+          write,
+          WordModel.MIXED,
+          "whether a text that praises and blames is mixed");
+      return;
+    }
     int specCount = read(SPEC, true, specBytes, null, rules, always, examples);
     provenance.append(line(SPEC, specBytes, specCount + " in scope"));
     for (String name : LabelFit.SETS) {
@@ -197,6 +211,18 @@ final class SarcasmFit {
    * The takes of a set whose readings both praise and blame, for the judge of mixed: gold mixed is
    * 1, any other 0; turning one means reading it mixed instead of by its score's sign.
    */
+  /** The rows of a set's fitting half, as a set of its own. */
+  private static byte[] fittingHalf(byte[] bytes) throws TsvFormatException {
+    StringBuilder out = new StringBuilder("id\tgold_label\tgold_score\ttext\n");
+    for (var row : SentimentTsv.parse(bytes, true).rows()) {
+      if (Half.of(row.text()) == Half.FITTING) {
+        out.append(row.id()).append('\t').append(row.goldLabel()).append("\t\t");
+        out.append(row.text().replace('\t', ' ').replace('\n', ' ')).append('\n');
+      }
+    }
+    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static int readMixed(
       String name, byte[] bytes, LexiconSentimentAnalyzer rules, List<Example> examples)
       throws TsvFormatException {
@@ -208,8 +234,10 @@ final class SarcasmFit {
       if (!WordModel.bothSides(tb, tb.scoredCount)) {
         continue;
       }
+      // The judge only adds "mixed": a reading the rules call mixed stays so, and turning it
+      // changes nothing.
       int signRight = Label.threeClass(before.score()) == gold ? 1 : 0;
-      int gain = (gold == Label.MIXED ? 1 : 0) - signRight;
+      int gain = before.label() == Label.MIXED ? 0 : (gold == Label.MIXED ? 1 : 0) - signRight;
       examples.add(
           new Example(
               name,

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("The learned judge of praise the rules let stand")
 class WordModelTest {
@@ -74,7 +76,13 @@ class WordModelTest {
   @Test
   void theVersionChangesWithTheModelSoStoredTakesAreReadAgain() {
     String shipped = LexiconSentimentAnalyzer.standard().version();
-    assertThat(with(WordModel.load(LOADER, WordModel.SARCASM)).version()).isEqualTo(shipped);
+    WordModel sarcasm = WordModel.load(LOADER, WordModel.SARCASM);
+    WordModel mixed = WordModel.load(LOADER, WordModel.MIXED);
+    assertThat(
+            new LexiconSentimentAnalyzer(
+                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed)
+                .version())
+        .isEqualTo(shipped);
     WordModel other = WordModel.of(List.of("lol"), new float[] {1}, 0, 2);
     assertThat(with(other).version()).isNotEqualTo(shipped);
     assertThat(with(null).version()).isNotEqualTo(shipped);
@@ -90,24 +98,47 @@ class WordModelTest {
         .hasMessageContaining("feature<TAB>weight");
   }
 
-  @Test
-  void theShippedModelWasFittedOnTheTakeSetsAsTheyAreNow() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {WordModel.SARCASM, WordModel.MIXED})
+  void theShippedJudgesWereFittedOnTheTakeSetsAsTheyAreNow(String model) throws Exception {
     // The resource's header names each take set's SHA-256; a set edited since the fitting makes
-    // the model stale: refit with SarcasmFit --write. The blind set is never among them.
+    // the judge stale: refit with SarcasmFit (--mixed) --write. The measuring set is never there.
     String resource;
-    try (InputStream in = LOADER.getResourceAsStream(WordModel.SARCASM)) {
-      assertThat(in).as(WordModel.SARCASM).isNotNull();
+    try (InputStream in = LOADER.getResourceAsStream(model)) {
+      assertThat(in).as(model).isNotNull();
       resource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     for (String set : SarcasmFit.TAKE_SETS) {
       byte[] bytes;
       try (InputStream in = LOADER.getResourceAsStream("sentiment/" + set)) {
+        assertThat(in).as(set).isNotNull();
         bytes = in.readAllBytes();
       }
       String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
       assertThat(resource).as(set).contains(set + " sha256 " + sha);
     }
     assertThat(resource).doesNotContain("discord-takes-3.tsv");
-    assertThat(WordModel.load(LOADER, WordModel.SARCASM)).isNotNull();
+    assertThat(WordModel.load(LOADER, model)).isNotNull();
+  }
+
+  @Test
+  void theJudgeOfMixedAddsMixedToTextsThatPraiseAndBlameAndKeepsTheirScore() {
+    WordModel sayMixed = WordModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY);
+    WordModel sayNot = WordModel.of(List.of(), new float[0], 0, Float.POSITIVE_INFINITY);
+    var mixed =
+        new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, sayMixed);
+    var not =
+        new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, sayNot);
+    var rules = with(null);
+    // One-sided by the rules, both sides in its words: the judge may call it mixed.
+    String leaning = "brilliant strategy, abandon them for years then act surprised";
+    assertThat(rules.analyze(leaning).label()).isNotEqualTo(Label.MIXED);
+    assertThat(mixed.analyze(leaning).label()).isEqualTo(Label.MIXED);
+    assertThat(mixed.analyze(leaning).score()).isEqualTo(rules.analyze(leaning).score());
+    assertThat(mixed.analyze(leaning).reasons()).contains(Sentiment.LEARNED);
+    // It never takes "mixed" away, and never calls a one-sided text mixed.
+    String both = "decent idea, awful execution";
+    assertThat(not.analyze(both).label()).isEqualTo(rules.analyze(both).label());
+    assertThat(mixed.analyze("what a great step forward").label()).isEqualTo(Label.POSITIVE);
   }
 }
