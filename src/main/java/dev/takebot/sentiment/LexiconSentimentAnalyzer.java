@@ -13,6 +13,8 @@ import java.text.Normalizer;
  * their tables are immutable and each thread reuses a buffer of its own.
  */
 public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
+  private static final ClassLoader LOADER = LexiconSentimentAnalyzer.class.getClassLoader();
+
   /**
    * Bump whenever a code change may change readings; lexicon and tuning changes are picked up on
    * their own.
@@ -34,7 +36,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private final Tokenizer tokenizer;
   private final Scorer scorer;
   private final String version;
-  private static final ClassLoader LOADER = LexiconSentimentAnalyzer.class.getClassLoader();
   private final ThreadLocal<TokenBuffer> buffers = ThreadLocal.withInitial(TokenBuffer::new);
 
   /**
@@ -43,9 +44,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    */
   public LexiconSentimentAnalyzer() {
     this(
-        new Lexicon(LexiconSentimentAnalyzer.class.getClassLoader()),
-        Tuning.DEFAULT,
-        Calibration.load(LexiconSentimentAnalyzer.class.getClassLoader()));
+        WordModel.loadLater(LOADER, WordModel.SARCASM),
+        WordModel.loadLater(LOADER, WordModel.MIXED),
+        new Lexicon(LOADER));
+  }
+
+  /** The judges start loading before the lexicons, and finish while they load. */
+  private LexiconSentimentAnalyzer(WordModel.Judge sarcasm, WordModel.Judge mixed, Lexicon lex) {
+    this(lex, Tuning.DEFAULT, Calibration.load(LOADER), LabelModel.load(LOADER), sarcasm, mixed);
   }
 
   /** With the shipped label model. */
@@ -64,8 +70,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         tuning,
         calibration,
         model,
-        model == null ? null : WordModel.load(LOADER, WordModel.SARCASM),
-        model == null ? null : WordModel.load(LOADER, WordModel.MIXED));
+        model == null ? null : WordModel.loadLater(LOADER, WordModel.SARCASM),
+        model == null ? null : WordModel.loadLater(LOADER, WordModel.MIXED));
   }
 
   /** With {@code sarcasm} judging the praise the rules let stand, and no judge of mixed. */
@@ -85,6 +91,16 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       LabelModel model,
       WordModel sarcasm,
       WordModel mixed) {
+    this(lex, tuning, calibration, model, WordModel.Judge.of(sarcasm), WordModel.Judge.of(mixed));
+  }
+
+  private LexiconSentimentAnalyzer(
+      Lexicon lex,
+      Tuning tuning,
+      Calibration calibration,
+      LabelModel model,
+      WordModel.Judge sarcasm,
+      WordModel.Judge mixed) {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
     this.scorer = new Scorer(lex, tuning, calibration, model, sarcasm, mixed);

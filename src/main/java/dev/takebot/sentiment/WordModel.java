@@ -4,10 +4,8 @@ import static dev.takebot.sentiment.TokenBuffer.T_EMOJI;
 import static dev.takebot.sentiment.TokenBuffer.T_FACE;
 import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,17 +60,34 @@ final class WordModel {
     hash(QUESTION), hash(EXCLAIM), hash(QUOTE), hash(IRONIC), hash(NEGATIVE), hash(CONTRAST)
   };
 
-  private final int[] keys;
-  private final float[] weights;
+  /**
+   * Pairs of a feature's hash (0 for a free slot) and its weight's bits: one cache line per probe.
+   */
+  private final int[] table;
+
+  /**
+   * One bit per hash bucket of the features the model weighs: most words and pairs of a text are
+   * not among them, and this 16 KB filter, which stays in the CPU's nearest cache, turns them away
+   * before the table (hundreds of KB) is touched.
+   */
+  private final long[] present;
+
+  private static final int PRESENT_BITS = 17;
+
   private final float bias;
   private final float threshold;
   private final float elsewhere;
   private final String fingerprint;
 
-  private WordModel(
-      int[] keys, float[] weights, float bias, float threshold, float elsewhere, String print) {
-    this.keys = keys;
-    this.weights = weights;
+  private WordModel(int[] table, float bias, float threshold, float elsewhere, String print) {
+    this.table = table;
+    this.present = new long[1 << (PRESENT_BITS - 6)];
+    for (int slot = 0; slot < table.length; slot += 2) {
+      if (table[slot] != 0) {
+        int b = bucket(table[slot]);
+        present[b >>> 6] |= 1L << b;
+      }
+    }
     this.bias = bias;
     this.threshold = threshold;
     this.elsewhere = elsewhere;
@@ -91,75 +106,211 @@ final class WordModel {
    */
   static WordModel of(
       List<String> names, float[] values, float bias, float threshold, float elsewhere) {
-    int size = Integer.highestOneBit(Math.max(4, names.size() * 2)) << 1;
-    int[] keys = new int[size];
-    float[] weights = new float[size];
-    StringBuilder print =
-        new StringBuilder()
-            .append(bias)
-            .append('/')
-            .append(threshold)
-            .append('/')
-            .append(elsewhere);
-    for (int i = 0; i < names.size(); i++) {
-      int h = nonZero(hashName(names.get(i)));
+    int[] hashes = new int[names.size()];
+    StringBuilder print = new StringBuilder();
+    for (int i = 0; i < hashes.length; i++) {
+      String name = names.get(i);
+      hashes[i] = hashName(name, 0, name.length());
+      print.append(';').append(name).append('=').append(values[i]);
+    }
+    return new WordModel(
+        table(hashes, values, hashes.length),
+        bias,
+        threshold,
+        elsewhere,
+        bias + "/" + threshold + "/" + elsewhere + print);
+  }
+
+  /** The weights keyed by hash, in pairs of hash and weight bits (a hash seen twice adds up). */
+  private static int[] table(int[] hashes, float[] values, int n) {
+    int size = Integer.highestOneBit(Math.max(4, n * 2)) << 1;
+    int[] table = new int[2 * size];
+    for (int i = 0; i < n; i++) {
+      int h = nonZero(hashes[i]);
       int slot = h & (size - 1);
-      while (keys[slot] != 0 && keys[slot] != h) {
+      while (table[2 * slot] != 0 && table[2 * slot] != h) {
         slot = (slot + 1) & (size - 1);
       }
-      keys[slot] = h;
-      weights[slot] += values[i];
-      print.append(';').append(names.get(i)).append('=').append(values[i]);
+      table[2 * slot] = h;
+      float sum = Float.intBitsToFloat(table[2 * slot + 1]) + values[i];
+      table[2 * slot + 1] = Float.floatToRawIntBits(sum);
     }
-    return new WordModel(keys, weights, bias, threshold, elsewhere, print.toString());
+    return table;
   }
 
   /**
-   * The shipped model, or null where the resource is missing (the analyser then reads by the rules
-   * alone).
+   * The shipped model in {@code resource}, or null where it is missing (the analyser then reads by
+   * the rules alone).
    */
   static WordModel load(ClassLoader loader, String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         return null;
       }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      byte[] bytes = in.readAllBytes();
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(bytes);
+      return parse(new String(bytes, StandardCharsets.UTF_8), crc.getValue());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
-  static WordModel parse(BufferedReader in) throws IOException {
-    List<String> names = new ArrayList<>();
-    List<Float> values = new ArrayList<>();
+  /**
+   * Reads a model: comment lines start with "#" and have no tab; every other line is
+   * "feature&lt;TAB&gt;weight", with {@code <bias>}, {@code <threshold>} and {@code
+   * <threshold-elsewhere>} among them. Read without a string per line: the shipped model has some
+   * 16,000 lines, and a one-off {@code sentiment FILE} run reads it before its first text.
+   */
+  static WordModel parse(String text) throws IOException {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    return parse(text, crc.getValue());
+  }
+
+  /** {@link #parse(String)} of a text whose UTF-8 bytes have CRC-32 {@code crc}. */
+  private static WordModel parse(String text, long crc) throws IOException {
+    int[] hashes = new int[1024];
+    float[] values = new float[1024];
+    int n = 0;
     float bias = 0;
     float threshold = Float.POSITIVE_INFINITY;
     float elsewhere = Float.POSITIVE_INFINITY;
-    for (String line; (line = in.readLine()) != null; ) {
-      if (line.isBlank() || (line.startsWith("#") && line.indexOf('\t') < 0)) {
-        continue; // a comment: a feature line always has a tab (and may start with "#": a hashtag)
+    for (int from = 0; from < text.length(); ) {
+      int eol = text.indexOf('\n', from);
+      int to = eol < 0 ? text.length() : eol;
+      int end = to > from && text.charAt(to - 1) == '\r' ? to - 1 : to;
+      int tab = text.lastIndexOf('\t', end - 1);
+      if (tab < from) {
+        // A comment (a feature line always has a tab, and may start with "#": a hashtag) or blank.
+        if (end > from && text.charAt(from) != '#' && !text.substring(from, end).isBlank()) {
+          throw new IOException("expected 'feature<TAB>weight', got: " + text.substring(from, end));
+        }
+      } else {
+        if (tab == from) {
+          throw new IOException("expected 'feature<TAB>weight', got: " + text.substring(from, end));
+        }
+        float value = decimal(text, tab + 1, end);
+        if (text.charAt(from) != '<') {
+          if (n == hashes.length) {
+            hashes = java.util.Arrays.copyOf(hashes, 2 * n);
+            values = java.util.Arrays.copyOf(values, 2 * n);
+          }
+          hashes[n] = hashName(text, from, tab);
+          values[n++] = value;
+        } else if (text.startsWith("<bias>\t", from)) {
+          bias = value;
+        } else if (text.startsWith("<threshold>\t", from)) {
+          threshold = value;
+        } else if (text.startsWith("<threshold-elsewhere>\t", from)) {
+          elsewhere = value;
+        } else {
+          if (n == hashes.length) {
+            hashes = java.util.Arrays.copyOf(hashes, 2 * n);
+            values = java.util.Arrays.copyOf(values, 2 * n);
+          }
+          hashes[n] = hashName(text, from, tab);
+          values[n++] = value;
+        }
       }
-      int tab = line.lastIndexOf('\t');
-      if (tab <= 0) {
-        throw new IOException("expected 'feature<TAB>weight', got: " + line);
+      from = to + 1;
+    }
+    return new WordModel(table(hashes, values, n), bias, threshold, elsewhere, crcPrint(crc));
+  }
+
+  private static final double[] TENS = {
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
+  /**
+   * The fingerprint of a model read from a resource: its bytes' CRC-32, known before it is read.
+   */
+  static String crcPrint(long crc) {
+    return "crc32:" + Long.toHexString(crc);
+  }
+
+  /**
+   * The shipped model in {@code resource}, read on a background thread: its fingerprint (for the
+   * analyser's version) is known at once, and the 16,000 lines are parsed while the lexicons load.
+   * Null where the resource is missing.
+   */
+  static Judge loadLater(ClassLoader loader, String resource) {
+    byte[] bytes;
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        return null;
       }
-      String name = line.substring(0, tab);
-      float value = Float.parseFloat(line.substring(tab + 1));
-      switch (name) {
-        case "<bias>" -> bias = value;
-        case "<threshold>" -> threshold = value;
-        case "<threshold-elsewhere>" -> elsewhere = value;
-        default -> {
-          names.add(name);
-          values.add(value);
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes);
+    long sum = crc.getValue();
+    return new Judge(
+        crcPrint(sum),
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return parse(new String(bytes, StandardCharsets.UTF_8), sum);
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+              }
+            }));
+  }
+
+  /** A judge whose model may still be loading: its fingerprint now, the model when first asked. */
+  record Judge(String fingerprint, java.util.concurrent.Future<WordModel> loading) {
+    static Judge of(WordModel model) {
+      return model == null
+          ? null
+          : new Judge(
+              model.fingerprint(), java.util.concurrent.CompletableFuture.completedFuture(model));
+    }
+
+    WordModel model() {
+      try {
+        return loading.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the sentiment judges load", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("cannot load a sentiment judge", e.getCause());
+      }
+    }
+  }
+
+  /** A decimal like "-0.1234" read without a string; anything else goes to Float.parseFloat. */
+  private static float decimal(String text, int from, int to) throws IOException {
+    int i = from;
+    boolean negative = i < to && text.charAt(i) == '-';
+    if (negative) {
+      i++;
+    }
+    long digits = 0;
+    int scale = -1;
+    int count = 0;
+    for (; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '.' && scale < 0) {
+        scale = 0;
+      } else if (c >= '0' && c <= '9' && count < 15) {
+        digits = 10 * digits + (c - '0');
+        count++;
+        scale += scale >= 0 ? 1 : 0;
+      } else {
+        try {
+          return Float.parseFloat(text.substring(from, to));
+        } catch (NumberFormatException e) {
+          throw new IOException("not a number: " + text.substring(from, to), e);
         }
       }
     }
-    float[] v = new float[values.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = values.get(i);
+    if (count == 0) {
+      throw new IOException("not a number: " + text.substring(from, to));
     }
-    return of(names, v, bias, threshold, elsewhere);
+    double v = scale <= 0 ? digits : digits / TENS[Math.min(scale, TENS.length - 1)];
+    return (float) (negative ? -v : v);
   }
 
   String fingerprint() {
@@ -333,9 +484,19 @@ final class WordModel {
 
   private static int wordHash(TokenBuffer tb, int k) {
     int from = tb.start[k];
-    int to = wordEnd(tb, k);
-    char[] chars = (tb.flags[k] & T_FACE) != 0 ? tb.src : tb.low;
+    char[] src = tb.src;
     int h = 0x811c9dc5;
+    if ((tb.flags[k] & (T_FACE | T_EMOJI)) == 0 && isWordChar(src[from])) {
+      // One pass over the word: where it ends and its hash, from the folded characters.
+      int limit = k + 1 < tb.count ? tb.start[k + 1] : tb.n;
+      char[] low = tb.low;
+      for (int i = from; i < limit && isWordChar(src[i]); i++) {
+        h = (h ^ low[i]) * 0x01000193;
+      }
+      return h;
+    }
+    char[] chars = (tb.flags[k] & T_FACE) != 0 ? src : tb.low;
+    int to = wordEnd(tb, k);
     for (int i = from; i < to; i++) {
       h = (h ^ chars[i]) * 0x01000193;
     }
@@ -346,30 +507,48 @@ final class WordModel {
   private static int wordEnd(TokenBuffer tb, int k) {
     int from = tb.start[k];
     int limit = k + 1 < tb.count ? tb.start[k + 1] : tb.n;
-    if ((tb.flags[k] & T_EMOJI) != 0 || !Character.isLetterOrDigit(tb.src[from])) {
+    if ((tb.flags[k] & T_EMOJI) != 0 || !isWordChar(tb.src[from])) {
       return Math.min(limit, from + Character.charCount(Character.codePointAt(tb.src, from)));
     }
     int i = from;
-    while (i < limit && (Character.isLetterOrDigit(tb.src[i]) || tb.src[i] == '\'')) {
+    while (i < limit && isWordChar(tb.src[i])) {
       i++;
     }
     return i;
   }
 
-  static int hash(String s) {
-    int h = 0x811c9dc5;
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x01000193;
+  private static boolean isWordChar(char c) {
+    if (c < 128) {
+      int lower = c | 0x20;
+      return (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9') || c == '\'';
     }
-    return h;
+    return Character.isLetterOrDigit(c);
+  }
+
+  static int hash(String s) {
+    return hash(s, 0, s.length());
   }
 
   /** The hash of a feature name: a word, a flag, or a pair "first second". */
   static int hashName(String name) {
-    int space = name.indexOf(' ');
-    return space < 0
-        ? hash(name)
-        : pair(hash(name.substring(0, space)), hash(name.substring(space + 1)));
+    return hashName(name, 0, name.length());
+  }
+
+  /** The hash of the feature name in {@code text} from {@code from} to {@code to}. */
+  private static int hashName(String text, int from, int to) {
+    int space = text.indexOf(' ', from);
+    if (space < 0 || space >= to) {
+      return hash(text, from, to);
+    }
+    return pair(hash(text, from, space), hash(text, space + 1, to));
+  }
+
+  private static int hash(String s, int from, int to) {
+    int h = 0x811c9dc5;
+    for (int i = from; i < to; i++) {
+      h = (h ^ s.charAt(i)) * 0x01000193;
+    }
+    return h;
   }
 
   private static int pair(int first, int second) {
@@ -380,13 +559,22 @@ final class WordModel {
     return h == 0 ? 1 : h;
   }
 
+  private static int bucket(int h) {
+    return (h * 0x9E3779B1) >>> (32 - PRESENT_BITS);
+  }
+
   private float weight(int h) {
     h = nonZero(h);
-    int mask = keys.length - 1;
+    int b = bucket(h);
+    if ((present[b >>> 6] & (1L << b)) == 0) {
+      return 0;
+    }
+    int[] t = table;
+    int mask = (t.length >> 1) - 1;
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int key = keys[slot];
+      int key = t[2 * slot];
       if (key == h) {
-        return weights[slot];
+        return Float.intBitsToFloat(t[2 * slot + 1]);
       }
       if (key == 0) {
         return 0;

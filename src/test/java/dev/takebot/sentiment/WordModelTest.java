@@ -3,10 +3,8 @@ package dev.takebot.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -90,12 +88,27 @@ class WordModelTest {
 
   @Test
   void readsHashtagFeaturesAsWeightsAndHashLinesWithoutATabAsComments() throws IOException {
-    String text = "# a comment\n<bias>\t-1.5\n<threshold>\t0.25\n#\t2.0\n# sahel\t1.0\nlol\t0.5\n";
-    WordModel m = WordModel.parse(new BufferedReader(new StringReader(text)));
-    assertThat(m.fingerprint()).contains("-1.5/0.25/Infinity", "#=2.0", "# sahel=1.0", "lol=0.5");
-    assertThatThrownBy(
-            () -> WordModel.parse(new BufferedReader(new StringReader("no weight here\n"))))
+    String text =
+        "# a comment\r\n<bias>\t-1.5\n<threshold>\t0.25\n#\t2.0\n# sahel\t1.0\nlol\t.5\n"
+            + "<s> lol\t-0.1250\n";
+    WordModel parsed = WordModel.parse(text);
+    WordModel built =
+        WordModel.of(
+            List.of("#", "# sahel", "lol", "<s> lol"),
+            new float[] {2, 1, 0.5f, -0.125f},
+            -1.5f,
+            0.25f,
+            Float.POSITIVE_INFINITY);
+    var rules = with(null);
+    rules.analyze("lol #sahel, great");
+    TokenBuffer tb = rules.lastBuffer();
+    assertThat(parsed.logOdds(tb, tb.scoredCount))
+        .isEqualTo(built.logOdds(tb, tb.scoredCount))
+        .isNotEqualTo(-1.5f);
+    assertThat(parsed.fingerprint()).startsWith("crc32:");
+    assertThatThrownBy(() -> WordModel.parse("no weight here\n"))
         .hasMessageContaining("feature<TAB>weight");
+    assertThatThrownBy(() -> WordModel.parse("lol\tlots\n")).hasMessageContaining("not a number");
   }
 
   @ParameterizedTest
