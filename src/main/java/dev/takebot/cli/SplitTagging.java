@@ -38,8 +38,10 @@ final class SplitTagging {
   private final Supplier<SentimentAnalyzer> analyzer;
   private final int blockBytes;
   private final Thread helper;
+
+  /** Opens when the input is read and the compiler directive in force (or not to be). */
   private final CountDownLatch read = new CountDownLatch(1);
-  private final CountDownLatch compilerReady = new CountDownLatch(1);
+
   private final AtomicInteger next = new AtomicInteger();
 
   /** Blocks not decoded yet: rows are written only once every block is (and none was bad). */
@@ -101,11 +103,10 @@ final class SplitTagging {
   }
 
   private int tag(SentimentAnalyzer mine, PrintWriter out) throws IOException, TsvFormatException {
-    await(read);
+    await(read); // the directive is in force before the tagging's methods get hot
     if (readFailure != null) {
       throw readFailure;
     }
-    await(compilerReady); // the directive is in force before the tagging's methods get hot
     Chunks chunks = new Chunks(out);
     int written = 0;
     for (int b = next.getAndIncrement(); b < done.length(); b = next.getAndIncrement()) {
@@ -154,10 +155,7 @@ final class SplitTagging {
   /** The helper thread's work. */
   private void helper() {
     try {
-      bytes =
-          input == null || input.equals("-")
-              ? System.in.readAllBytes()
-              : Files.readAllBytes(Path.of(input));
+      bytes = read();
       starts = blockStarts(bytes, blockBytes);
       done = new AtomicReferenceArray<>(starts.length - 1);
       badText = new TsvFormatException[done.length()];
@@ -171,13 +169,6 @@ final class SplitTagging {
     if (readFailure != null) {
       return;
     }
-    try {
-      if (jit != null) {
-        jit.apply(bytes.length);
-      }
-    } finally {
-      compilerReady.countDown();
-    }
     SentimentAnalyzer a;
     try {
       a = analyzer.get();
@@ -186,6 +177,24 @@ final class SplitTagging {
     }
     for (int b = next.getAndIncrement(); b < done.length(); b = next.getAndIncrement()) {
       done.set(b, block(b, a));
+    }
+  }
+
+  /** The input's bytes, with the compiler directive added first for a file of known size. */
+  private byte[] read() throws IOException {
+    if (input == null || input.equals("-")) {
+      byte[] in = System.in.readAllBytes();
+      addDirective(in.length);
+      return in;
+    }
+    Path file = Path.of(input);
+    addDirective(Files.size(file));
+    return Files.readAllBytes(file);
+  }
+
+  private void addDirective(long size) {
+    if (jit != null) {
+      jit.apply(size);
     }
   }
 
