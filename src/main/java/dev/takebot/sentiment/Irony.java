@@ -219,6 +219,21 @@ final class Irony {
   }
 
   /**
+   * Turns all the praise of {@code tb} around, as a learned judge found it scorn ({@link
+   * SarcasmModel}); laughter and happy faces then mock, as in any ironic text.
+   */
+  void turnAll(TokenBuffer tb, int m) {
+    turn(tb, m, 0, tb.count);
+    tb.ironic = true;
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (tb.sent[k] > 0) {
+        tb.sent[k] = 0;
+      }
+    }
+  }
+
+  /**
    * The irony phrase that starts at token {@code i} within one sentence (which starts at token
    * {@code start}), or -1.
    */

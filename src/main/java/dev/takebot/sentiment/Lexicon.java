@@ -135,6 +135,41 @@ final class Lexicon {
   static final int CHAT_REQUEST = 1 << 9;
 
   /** The kinds that start the irony pass (the others only matter once it runs). */
+  // French negation roles, per term in frRoles (see Tokenizer.frenchRules and Scorer): what makes
+  // "pas" a noun, what ends a negation's scope, and what tells a verb.
+  /** "un", "le", "premier", "petit": before "pas", it makes it the noun "step". */
+  static final int FR_DETERMINER = 1;
+
+  /** "pas": a negation, or the noun "step" after a determiner or before "en avant". */
+  static final int FR_STEP = 1 << 1;
+
+  /** "sauf", "hormis", "excepté": what follows is the exception, affirmed, not negated. */
+  static final int FR_EXCEPT = 1 << 2;
+
+  /** "que", "qu'": after a lone "ne" ("n'a apporté que la peur"), restricts rather than negates. */
+  static final int FR_ONLY = 1 << 3;
+
+  /** "personne", "nul": a negation as the subject before "ne" ("personne ne croit que"). */
+  static final int FR_SUBJECT_NEGATOR = 1 << 4;
+
+  /** "je", "on", "ça", "me": a clitic pronoun, so the word after it is a verb. */
+  static final int FR_PRONOUN = 1 << 5;
+
+  /** "pas", "jamais": after a verb with "ne" dropped ("j'aime pas"), negates that verb. */
+  static final int FR_POST_NEGATOR = 1 << 6;
+
+  /** "quand", "lorsque": "c'est beau le respect quand il y a de l'uranium à prendre". */
+  static final int FR_WHEN = 1 << 7;
+
+  /** "beau", "joli": praise that "c'est beau X quand ..." says through the teeth. */
+  static final int FR_IRONIC_PRAISE = 1 << 8;
+
+  /** "même": "quand même" concedes; it is no "when". */
+  static final int FR_EVEN = 1 << 9;
+
+  /** "ce", "si", "est": the words of "si ce n'est" (except), whose "n'" negates nothing. */
+  static final int FR_SI = 1 << 10;
+
   private static final int TRIGGERS = CUE_ANOTHER | CUE_TAIL | CUE_LAUGH | CUE_PHRASE | CUE_HUH;
 
   private static final int ENTRY = 4;
@@ -216,6 +251,9 @@ final class Lexicon {
   /** Chatter kinds (CHAT_*) per term id, 0 for most. */
   private final int[] chatterKinds;
 
+  /** French negation roles (FR_*) per term id, 0 for most. */
+  private final int[] frRoles;
+
   /** CRC of every resource byte read, folded into the analyser's version. */
   final long checksum;
 
@@ -229,6 +267,7 @@ final class Lexicon {
   Lexicon(ClassLoader loader) {
     Arrays.fill(emojiBmp, Float.NaN);
     List<String[]> phraseLines = new ArrayList<>();
+    Map<Integer, Integer> roles = new HashMap<>();
     Arrays.fill(emojiAstral, Float.NaN);
     for (String line : lines(loader, VADER_RESOURCE, false)) {
       // The first two of VADER's four columns, without splitting off its long list of ratings (a
@@ -295,6 +334,17 @@ final class Lexicon {
           case "drawl" -> cue(id, CUE_DRAWL);
           case "place" -> cue(id, CUE_PLACE);
           case "irony-remedy" -> cue(id, CUE_REMEDY);
+          case "fr-determiner" -> roles.merge(id, FR_DETERMINER, (a, b) -> a | b);
+          case "fr-step" -> roles.merge(id, FR_STEP, (a, b) -> a | b);
+          case "fr-except" -> roles.merge(id, FR_EXCEPT, (a, b) -> a | b);
+          case "fr-only" -> roles.merge(id, FR_ONLY, (a, b) -> a | b);
+          case "fr-subject-negator" -> roles.merge(id, FR_SUBJECT_NEGATOR, (a, b) -> a | b);
+          case "fr-pronoun" -> roles.merge(id, FR_PRONOUN, (a, b) -> a | b);
+          case "fr-post-negator" -> roles.merge(id, FR_POST_NEGATOR, (a, b) -> a | b);
+          case "fr-when" -> roles.merge(id, FR_WHEN, (a, b) -> a | b);
+          case "fr-ironic-praise" -> roles.merge(id, FR_IRONIC_PRAISE, (a, b) -> a | b);
+          case "fr-even" -> roles.merge(id, FR_EVEN, (a, b) -> a | b);
+          case "fr-si" -> roles.merge(id, FR_SI, (a, b) -> a | b);
           default -> throw new IllegalStateException("modifiers.tsv: unknown kind " + kind);
         }
       }
@@ -379,6 +429,8 @@ final class Lexicon {
     cues = new int[n];
     chatterKinds = new int[n];
     chatter.forEach((id, kind) -> chatterKinds[id] = kind);
+    frRoles = new int[n];
+    roles.forEach((id, kind) -> frRoles[id] = kind);
     names = terms.toArray(new String[0]);
     negatedNames = new String[n];
     for (int i = 0; i < n; i++) {
@@ -517,6 +569,11 @@ final class Lexicon {
   /** The chatter kinds of term {@code id} (CHAT_*), 0 for most terms. */
   int chatter(int id) {
     return chatterKinds[id];
+  }
+
+  /** The French negation roles of term {@code id} (FR_*), 0 for most terms and for -1 (none). */
+  int frRoles(int id) {
+    return id < 0 ? 0 : frRoles[id];
   }
 
   private void flag(int id, int flag) {

@@ -53,11 +53,25 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         lex, tuning, calibration, LabelModel.load(LexiconSentimentAnalyzer.class.getClassLoader()));
   }
 
-  /** With {@code model} deciding the label, or the rules alone if it is null. */
+  /**
+   * With {@code model} deciding the label, or the rules alone if it is null; the shipped judge of
+   * praise with a model, none without.
+   */
   LexiconSentimentAnalyzer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
+    this(
+        lex,
+        tuning,
+        calibration,
+        model,
+        model == null ? null : SarcasmModel.load(LexiconSentimentAnalyzer.class.getClassLoader()));
+  }
+
+  /** With {@code sarcasm} judging the praise the rules let stand, or none if it is null. */
+  LexiconSentimentAnalyzer(
+      Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model, SarcasmModel sarcasm) {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
-    this.scorer = new Scorer(lex, tuning, calibration, model);
+    this.scorer = new Scorer(lex, tuning, calibration, model, sarcasm);
     this.version =
         "lexicon-"
             + REVISION
@@ -67,9 +81,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             + Integer.toHexString(tuning.fingerprint().hashCode())
             + "-"
             + Integer.toHexString(calibration.fingerprint().hashCode())
-            + (model == null
-                ? "-rules"
-                : "-" + Integer.toHexString(model.fingerprint().hashCode()));
+            + (model == null ? "-rules" : "-" + Integer.toHexString(model.fingerprint().hashCode()))
+            + (sarcasm == null ? "" : "-" + Integer.toHexString(sarcasm.fingerprint().hashCode()));
   }
 
   /**
@@ -85,6 +98,13 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   Lexicon lexicon() {
     return lex;
+  }
+
+  /**
+   * This thread's token buffer as the last {@link #analyze} on it left it: for fitting commands.
+   */
+  TokenBuffer lastBuffer() {
+    return buffers.get();
   }
 
   @Override

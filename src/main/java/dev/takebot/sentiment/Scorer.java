@@ -38,11 +38,14 @@ final class Scorer {
   private final Tuning tuning;
   private final float scale;
   private final Irony irony;
+  private final FrenchIrony frenchIrony;
   private final Chatter chatter;
   private final Calibration calibration;
 
   /** The learned decision of the label, or null for the rules' own. */
   private final LabelModel model;
+
+  private final SarcasmModel sarcasm;
 
   /** A scorer whose label is the rules' decision alone (the fitting commands read it). */
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
@@ -50,12 +53,20 @@ final class Scorer {
   }
 
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
+    this(lex, tuning, calibration, model, null);
+  }
+
+  /** With {@code sarcasm} judging the praise the rules let stand, or none if it is null. */
+  Scorer(
+      Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model, SarcasmModel sarcasm) {
+    this.sarcasm = sarcasm;
     this.lex = lex;
     this.tuning = tuning;
     this.calibration = calibration;
     this.model = model;
     this.scale = (float) tuning.scale();
     this.irony = new Irony(lex, tuning);
+    this.frenchIrony = new FrenchIrony(lex, tuning);
     this.chatter = new Chatter(lex, tuning);
   }
 
@@ -98,7 +109,10 @@ final class Scorer {
           continue;
         }
         int id = term[i];
-        if ((f & Lexicon.NEGATOR) != 0 && tb.quest == 0 && !valenceAhead(tb, i, french, concord)) {
+        if ((f & Lexicon.NEGATOR) != 0
+            && tb.quest == 0
+            && !valenceAhead(tb, i, french, concord)
+            && !(concord && spent(tb, i))) {
           // A negation with nothing to negate ("it does not work", "didn't last") leans negative.
           sent[i] = (float) tuning.bareNegation();
           scored[m++] = i;
@@ -190,7 +204,7 @@ final class Scorer {
           // Other French negations join the first too ("sans aucun respect", "ne ... jamais
           // rien"): French negation words agree rather than cancel.
           boolean pair = concord && term[j] >= 0 && frenchPair;
-          if (!pair) {
+          if (!pair && !(concord && spent(tb, j))) {
             v *= negation;
             f ^= T_NEGATED;
           }
@@ -200,6 +214,15 @@ final class Scorer {
       if (french && reach == 3 && (f & T_FACE) == 0 && farNegator(tb, i)) {
         v *= negation;
         f ^= T_NEGATED;
+      }
+      if (concord
+          && reach >= 1
+          && i + 1 < count
+          && (tf[i + 1] & Lexicon.NEGATOR) != 0
+          && (f & (T_NEGATED | T_FACE)) == 0
+          && negatedAfter(tb, i)) {
+        v *= negation; // "j'aime pas", "on respecte jamais": the "ne" dropped, as people write
+        f |= T_NEGATED;
       }
       if (reach > 0
           && (tf[i - 1] & Lexicon.LEAST) != 0
@@ -216,11 +239,19 @@ final class Scorer {
       sent[i] = v;
       scored[m++] = i;
     }
+    if (tb.whenAt >= 0 && m > 0) {
+      frenchIrony.apply(tb, m);
+    }
     if (Irony.hasCues(tb)) {
       m = irony.apply(tb, m);
     }
     if (m > 0) {
       m = chatter.apply(tb, m);
+    }
+    tb.learnedIrony = false;
+    if (sarcasm != null && SarcasmModel.inScope(tb, m) && sarcasm.sarcastic(tb, m, lex)) {
+      irony.turnAll(tb, m);
+      tb.learnedIrony = true;
     }
     tb.scoredCount = m;
     if (m == 0) {
@@ -306,13 +337,13 @@ final class Scorer {
     tb.emphasis = amp;
     tb.length = length;
     score = calibration.score(score, positive, negative, length, amp);
-    boolean learned = false;
+    boolean learned = tb.learnedIrony;
     if (model != null) {
       double[] f = tb.features;
       LabelModel.features(tb, m, score, mixed, f);
       double decided = model.score(f, length, calibration);
       // A mixed reading stays mixed; the model sets which way it leans.
-      learned = Label.threeClass(decided) != Label.threeClass(score);
+      learned |= Label.threeClass(decided) != Label.threeClass(score);
       score = decided;
       if (!mixed) {
         label = Label.threeClass(score);
@@ -345,10 +376,44 @@ final class Scorer {
         return false;
       }
       if ((tf[j] & (Lexicon.NEGATOR | T_NT)) != 0) {
-        return true;
+        return !spent(tb, j);
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the French negation word at {@code j} has already negated the word just before it, a
+   * verb, and so reaches no further: "je ne doute pas que ce soit une bonne chose", "j'aime pas
+   * cette politique stupide". Only read for texts read as French.
+   */
+  private boolean spent(TokenBuffer tb, int j) {
+    return j > 0
+        && (tb.flags[j - 1] & T_NEGATED) != 0
+        && (tb.flags[j] & (T_CLAUSE | T_SENTENCE)) == 0
+        && (lex.frRoles(tb.term[j]) & Lexicon.FR_POST_NEGATOR) != 0;
+  }
+
+  /**
+   * Whether the sentiment word at {@code i} is a verb negated by the "pas" or "jamais" right after
+   * it, its "ne" dropped ("j'aime pas cette politique"): a clitic pronoun before it says it is a
+   * verb ("la paix, pas la guerre" has none), and "pas mal", "pas terrible" are phrases of their
+   * own.
+   */
+  private boolean negatedAfter(TokenBuffer tb, int i) {
+    final int[] tf = tb.flags;
+    int n = i + 1;
+    if ((tf[n] & (T_CLAUSE | T_SENTENCE)) != 0
+        || (lex.frRoles(tb.term[n]) & Lexicon.FR_POST_NEGATOR) == 0
+        || (lex.frRoles(tb.term[i - 1]) & Lexicon.FR_PRONOUN) == 0) {
+      return false;
+    }
+    int after = n + 1;
+    return !(after < tb.count
+        && (tf[after] & Lexicon.PHRASE_HEAD) != 0
+        && (tf[after] & (T_CLAUSE | T_SENTENCE)) == 0
+        && tb.term[after] >= 0
+        && lex.phrase(tb.term[n], tb.term[after]) == lex.phrase(tb.term[n], tb.term[after]));
   }
 
   /**

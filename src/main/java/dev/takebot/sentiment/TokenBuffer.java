@@ -111,6 +111,19 @@ final class TokenBuffer {
   /** The irony pass found the text ironic: its reasons say so. */
   boolean ironic;
 
+  /** The learned judge of praise ({@link SarcasmModel}) turned the text's praise around. */
+  boolean learnedIrony;
+
+  private SarcasmModel.Seen seen;
+
+  /** The set of features the judge of praise has seen in this text (made on first use). */
+  SarcasmModel.Seen seenFeatures() {
+    if (seen == null) {
+      seen = new SarcasmModel.Seen();
+    }
+    return seen;
+  }
+
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
 
@@ -119,6 +132,9 @@ final class TokenBuffer {
 
   /** The features of the reading, for the learned label decision: filled anew for each reading. */
   final double[] features = new double[LabelModel.FEATURES];
+
+  /** The first French "quand" or "lorsque", or -1: FrenchIrony reads the texts that have one. */
+  int whenAt;
 
   /** The first contrast word ("but", "mais"), or -1. */
   int contrastAt;
@@ -181,6 +197,7 @@ final class TokenBuffer {
     sarcasm = false;
     escaped = false;
     contrastAt = -1;
+    whenAt = -1;
     spans = 0;
     quoteOpen = -1;
     italicOpen = -1;

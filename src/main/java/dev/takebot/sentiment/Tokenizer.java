@@ -1,12 +1,14 @@
 package dev.takebot.sentiment;
 
 import static dev.takebot.sentiment.TokenBuffer.T_BOLD;
+import static dev.takebot.sentiment.TokenBuffer.T_CLAUSE;
 import static dev.takebot.sentiment.TokenBuffer.T_CUSTOM;
 import static dev.takebot.sentiment.TokenBuffer.T_EMOJI;
 import static dev.takebot.sentiment.TokenBuffer.T_EMOTICON;
 import static dev.takebot.sentiment.TokenBuffer.T_INTERJECTION;
 import static dev.takebot.sentiment.TokenBuffer.T_NT;
 import static dev.takebot.sentiment.TokenBuffer.T_QUOTED;
+import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
 import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 
 import java.util.Arrays;
@@ -468,7 +470,7 @@ final class Tokenizer {
       int lf = lex.flags(id);
       f |= lf;
       if ((lf & RARE_RULES) != 0) {
-        f |= termRules(tb, s, e, lf);
+        f = termRules(tb, id, s, e, f | lf);
       }
     }
     tb.add(s, id, f);
@@ -501,20 +503,153 @@ final class Tokenizer {
   }
 
   /**
-   * Counts function and contrast words; returns T_INTERJECTION for a word that opens a sentence,
-   * else 0.
+   * Counts function and contrast words and applies the French negation rules; returns the token's
+   * flags {@code f}, with T_INTERJECTION for a word that opens a sentence rather than judges.
    */
-  private static int termRules(TokenBuffer tb, int s, int e, int lf) {
-    if ((lf & Lexicon.IRONY) != 0) {
+  private int termRules(TokenBuffer tb, int id, int s, int e, int f) {
+    if ((f & Lexicon.IRONY) != 0) {
       tb.cues++;
     }
     if (e - s == 1 && tb.src[s] == '\u00E0') {
       tb.frWords++; // "à" folds to the English "a" but is French
+      if (followedBy(tb, e, "part")) {
+        f |= T_CLAUSE; // "rien apporté à part la censure": the exception is affirmed
+      }
+    } else if (e - s == 1 && tb.low[s] == 'a' && afterElision(tb, s)) {
+      tb.frWords++; // "n'a", "qu'a": the French verb, not the English article
     } else {
-      countLanguage(tb, lf);
+      countLanguage(tb, f);
     }
-    noteContrast(tb, lf);
-    return interjection(tb, s, e, lf);
+    noteContrast(tb, f);
+    f |= interjection(tb, s, e, f);
+    int roles = lex.frRoles(id);
+    return roles == 0 && (f & Lexicon.NE) == 0 ? f : frenchRules(tb, s, e, f, roles);
+  }
+
+  /**
+   * French negation scope, decided as the words come: "pas" after a determiner is the noun "step",
+   * and an exception ("sauf", "à part", "si ce n'est", "que" after a lone "ne") opens a clause of
+   * its own, which the negation before it does not reach: what follows it is affirmed.
+   */
+  private int frenchRules(TokenBuffer tb, int s, int e, int f, int roles) {
+    final int k = tb.count - 1; // the token before this one, if it shares its clause
+    final boolean joined = k >= 0 && (tb.pending & (T_CLAUSE | T_SENTENCE)) == 0;
+    if ((roles & Lexicon.FR_STEP) != 0
+        && (f & Lexicon.NEGATOR) != 0
+        && ((joined && (lex.frRoles(tb.term[k]) & Lexicon.FR_DETERMINER) != 0)
+            || ((followedBy(tb, e, "en", "avant") || followedBy(tb, e, "de", "plus"))
+                && neBefore(tb) < 0))) {
+      f &= ~Lexicon.NEGATOR; // "un pas dans la bonne direction", "pas en avant"
+    }
+    if ((roles & Lexicon.FR_EXCEPT) != 0) {
+      f |= T_CLAUSE;
+    }
+    if ((f & Lexicon.NE) != 0
+        && joined
+        && k >= 1
+        && (lex.frRoles(tb.term[k]) & Lexicon.FR_SI) != 0
+        && (lex.frRoles(tb.term[k - 1]) & Lexicon.FR_SI) != 0
+        && (tb.flags[k] & (T_CLAUSE | T_SENTENCE)) == 0) {
+      // "rien fait si ce n'est aggraver la crise": this "n'" says "except", and negates nothing
+      f = (f & ~Lexicon.NEGATOR) | T_CLAUSE;
+    }
+    if ((roles & Lexicon.FR_ONLY) != 0 && joined) {
+      int ne = restricted(tb);
+      if (ne >= 0) {
+        tb.flags[ne] &= ~Lexicon.NEGATOR; // "n'a apporté que la peur": only fear, affirmed
+        f |= T_CLAUSE;
+      }
+    }
+    if ((roles & Lexicon.FR_WHEN) != 0 && tb.whenAt < 0) {
+      tb.whenAt = tb.count;
+    }
+    return f;
+  }
+
+  /** How far back a restrictive "que" looks for its "ne": "n'ont jamais fait que ...". */
+  private static final int ONLY_REACH = 8;
+
+  /**
+   * For a "que" about to be added: the "ne" it restricts ("ne ... que": "only"), or "rien" in "rien
+   * que", or -1 when the "ne" has a partner that negates ("je ne pense pas que", "personne ne croit
+   * que") or there is none in the clause.
+   */
+  private int restricted(TokenBuffer tb) {
+    final int[] flags = tb.flags;
+    int last = tb.count - 1;
+    if ((flags[last] & Lexicon.NEGATOR) != 0
+        && (lex.frRoles(tb.term[last]) & Lexicon.FR_SUBJECT_NEGATOR) != 0) {
+      return last; // "rien que du positif": nothing but
+    }
+    for (int j = last; j >= 0 && j > last - ONLY_REACH; j--) {
+      int g = flags[j];
+      if ((g & Lexicon.NE) != 0) {
+        boolean subject =
+            j > 0
+                && (flags[j] & (T_CLAUSE | T_SENTENCE)) == 0
+                && ((flags[j - 1] & Lexicon.NEGATOR) != 0
+                    || (lex.frRoles(tb.term[j - 1]) & Lexicon.FR_SUBJECT_NEGATOR) != 0);
+        return subject || (g & Lexicon.NEGATOR) == 0 ? -1 : j;
+      }
+      if ((g & Lexicon.NEGATOR) != 0 || (g & (T_CLAUSE | T_SENTENCE)) != 0) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The "ne" or "n'" in the clause before the token about to be added, or -1. */
+  private static int neBefore(TokenBuffer tb) {
+    if ((tb.pending & (T_CLAUSE | T_SENTENCE)) != 0) {
+      return -1;
+    }
+    for (int j = tb.count - 1; j >= 0 && j >= tb.count - ONLY_REACH; j--) {
+      if ((tb.flags[j] & Lexicon.NE) != 0) {
+        return j;
+      }
+      if ((tb.flags[j] & (T_CLAUSE | T_SENTENCE)) != 0) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the word "a" at {@code s} follows an elided word in its chunk ("n'a", "qu'a"): it is
+   * then the French verb. A quoted "'a'" follows a space, not a letter.
+   */
+  private static boolean afterElision(TokenBuffer tb, int s) {
+    return s >= 2
+        && (tb.src[s - 1] == '\'' || tb.src[s - 1] == '\u2019')
+        && isWordChar(tb.src[s - 2]);
+  }
+
+  /**
+   * Whether the words come next in the text after {@code e}, spaces aside, each ending at a
+   * non-word character: "pas en avant", "à part". Compared folded ("À PART").
+   */
+  private static boolean followedBy(TokenBuffer tb, int e, String... words) {
+    final char[] src = tb.src;
+    final int n = tb.n;
+    int i = e;
+    for (String w : words) {
+      int spaces = i;
+      while (i < n && src[i] == ' ') {
+        i++;
+      }
+      if (i == spaces || n - i < w.length()) {
+        return false;
+      }
+      for (int k = 0; k < w.length(); k++, i++) {
+        if (Fold.fold(src[i]) != w.charAt(k)) {
+          return false;
+        }
+      }
+      if (i < n && isWordChar(src[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** T_INTERJECTION for a word that opens a sentence rather than judges, else 0. */

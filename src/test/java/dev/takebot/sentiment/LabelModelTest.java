@@ -23,7 +23,11 @@ class LabelModelTest {
   private static final Calibration CALIBRATION = Calibration.load(LOADER);
   private static final LabelModel SHIPPED = LabelModel.load(LOADER);
   private static final Lexicon LEXICON = new Lexicon(LOADER);
-  private static final SentimentAnalyzer ANALYZER = LexiconSentimentAnalyzer.standard();
+
+  /** The shipped label model without the judge of praise, which reads before it (its own test). */
+  private static final SentimentAnalyzer ANALYZER =
+      new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, SHIPPED, null);
+
   private static final SentimentAnalyzer RULES =
       new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, null);
 
@@ -189,7 +193,7 @@ class LabelModelTest {
 
   @Test
   void theVersionChangesWithTheModel() {
-    String shipped = ANALYZER.version();
+    String shipped = LexiconSentimentAnalyzer.standard().version();
     assertThat(new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION).version())
         .isEqualTo(shipped);
     LabelModel other = SHIPPED.withThresholds(SHIPPED.polarThreshold + 0.05, SHIPPED.sideThreshold);

@@ -1,0 +1,346 @@
+package dev.takebot.sentiment;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fits {@link SarcasmModel}, the learned judge of praise the rules let stand, and with {@code
+ * --write} stores it with its provenance in {@code src/main/resources/sentiment/sarcasm-model.tsv}.
+ * Run with the test classpath: {@code java -cp target/classes:target/test-classes
+ * dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev [--write]}.
+ *
+ * <p>The examples are the texts that still hold praise after the rules (the only ones the model
+ * judges): gold negative is scorn (1), gold positive or mixed is sincere (0), gold neutral is left
+ * out (turning its praise makes one wrong reading another). They come from the hand-labelled take
+ * sets {@link #TAKE_SETS} (whole; {@code discord-takes-3.tsv}, the blind set, is never read here)
+ * and from the fitting halves of the shared dev sets, each take weighing {@link #TAKE_WEIGHT}. One
+ * L2-regularised logistic model over the counted features {@link SarcasmModel#featureNames} seen in
+ * at least two examples, fitted by full-batch gradient descent with AdaGrad steps from zero
+ * weights. The threshold is picked on out-of-fold log-odds (five folds by the text's hash): the one
+ * with the most readings put right, takes and public halves together, a public set's net loss
+ * counting five times. Everything is deterministic: the same data gives the same weights.
+ */
+final class SarcasmFit {
+  static final String[] TAKE_SETS = {
+    "discord-takes.tsv", "discord-takes-2.tsv", "discord-takes-4.tsv", "discord-takes-5.tsv"
+  };
+  static final double TAKE_WEIGHT = 4;
+  static final double L2 = 2;
+  static final int ITERATIONS = 400;
+  static final int FOLDS = 5;
+  static final int MIN_COUNT = 2;
+
+  /** One text the model may judge: its features, its gold, and whether turning it helps. */
+  record Example(
+      String set,
+      boolean take,
+      List<String> features,
+      int y,
+      double weight,
+      int fold,
+      int gainIfTurned,
+      boolean actor,
+      boolean mixed) {}
+
+  private SarcasmFit() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/sentiment/dev");
+    boolean write = List.of(args).contains("--write");
+    ClassLoader loader = SarcasmFit.class.getClassLoader();
+    Lexicon lex = new Lexicon(loader);
+    Calibration calibration = Calibration.load(loader);
+    LabelModel labels = LabelModel.load(loader);
+    var rules = new LexiconSentimentAnalyzer(lex, Tuning.DEFAULT, calibration, labels, null);
+    var always =
+        new LexiconSentimentAnalyzer(
+            lex,
+            Tuning.DEFAULT,
+            calibration,
+            labels,
+            SarcasmModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY));
+    List<Example> examples = new ArrayList<>();
+    StringBuilder provenance = new StringBuilder();
+    for (String name : TAKE_SETS) {
+      try (InputStream in = loader.getResourceAsStream("sentiment/" + name)) {
+        if (in == null) {
+          System.err.println("skipped (not found): " + name);
+          continue;
+        }
+        byte[] bytes = in.readAllBytes();
+        int n = read(name, true, bytes, null, rules, always, examples);
+        provenance.append(line(name, bytes, n + " in scope (whole set)"));
+      }
+    }
+    for (String name : LabelFit.SETS) {
+      byte[] bytes = Files.readAllBytes(dir.resolve(name));
+      int n = read(name, false, bytes, Half.FITTING, rules, always, examples);
+      provenance.append(line(name, bytes, n + " in scope (fitting half)"));
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    for (Example e : examples) {
+      for (String f : e.features().stream().distinct().toList()) {
+        counts.merge(f, 1, Integer::sum);
+      }
+    }
+    List<String> vocabulary =
+        counts.entrySet().stream()
+            .filter(c -> c.getValue() >= MIN_COUNT)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    Map<String, Integer> index = new HashMap<>();
+    for (String f : vocabulary) {
+      index.put(f, index.size());
+    }
+    double[] oof = new double[examples.size()];
+    for (int fold = 0; fold < FOLDS; fold++) {
+      double[] w = fit(examples, index, fold);
+      for (int i = 0; i < examples.size(); i++) {
+        if (examples.get(i).fold() == fold) {
+          oof[i] = logOdds(w, examples.get(i), index);
+        }
+      }
+    }
+    double[] thresholds = pickThresholds(examples, oof);
+    int[] mixedGain = new int[4];
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      if (turned(e, oof[i], thresholds)) {
+        int k = (e.take() ? 0 : 2) + (e.mixed() ? 1 : 0);
+        mixedGain[k] += e.gainIfTurned();
+      }
+    }
+    System.err.printf(
+        "net gain out of fold: takes read non-mixed %d, mixed %d; public non-mixed %d, mixed %d%n",
+        mixedGain[0], mixedGain[1], mixedGain[2], mixedGain[3]);
+    double[] w = fit(examples, index, -1);
+    String out = resource(provenance, examples, oof, thresholds, w, vocabulary);
+    System.out.print(out.lines().filter(l -> l.startsWith("#")).reduce("", (a, b) -> a + b + "\n"));
+    if (write) {
+      Files.writeString(Path.of("src/main/resources", SarcasmModel.RESOURCE), out);
+      System.out.println("wrote " + SarcasmModel.RESOURCE);
+    }
+  }
+
+  private static int read(
+      String name,
+      boolean take,
+      byte[] bytes,
+      Half half,
+      LexiconSentimentAnalyzer rules,
+      LexiconSentimentAnalyzer always,
+      List<Example> examples)
+      throws TsvFormatException {
+    int n = 0;
+    for (var row : SentimentTsv.parse(bytes, true).rows()) {
+      if (half != null && Half.of(row.text()) != half) {
+        continue;
+      }
+      Label gold = Label.parse(row.goldLabel());
+      if (gold == Label.NEUTRAL) {
+        continue;
+      }
+      Sentiment before = rules.analyze(row.text());
+      TokenBuffer tb = rules.lastBuffer();
+      if (!SarcasmModel.inScope(tb, tb.scoredCount)) {
+        continue;
+      }
+      boolean actor = SarcasmModel.namesAnActor(tb, rules.lexicon());
+      List<String> features = SarcasmModel.featureNames(tb, tb.scoredCount);
+      Sentiment after = always.analyze(row.text());
+      int gain = right(take, gold, after) - right(take, gold, before);
+      int y = gold == Label.NEGATIVE ? 1 : 0;
+      int fold = Math.floorMod(row.text().hashCode(), FOLDS);
+      examples.add(
+          new Example(
+              name,
+              take,
+              features,
+              y,
+              take ? TAKE_WEIGHT : 1,
+              fold,
+              gain,
+              actor,
+              before.label() == Label.MIXED));
+      n++;
+    }
+    return n;
+  }
+
+  /** Whether a reading is right: four classes for takes, three by the score's sign otherwise. */
+  private static int right(boolean take, Label gold, Sentiment s) {
+    if (take) {
+      return s.label() == gold ? 1 : 0;
+    }
+    return gold != Label.MIXED && Label.threeClass(s.score()) == gold ? 1 : 0;
+  }
+
+  /** Logistic weights (last entry the bias) fitted on every example not in {@code heldOut}. */
+  private static double[] fit(List<Example> examples, Map<String, Integer> index, int heldOut) {
+    int d = index.size() + 1;
+    double[] w = new double[d];
+    double[] g2 = new double[d];
+    List<int[]> rows = new ArrayList<>();
+    for (Example e : examples) {
+      rows.add(e.features().stream().filter(index::containsKey).mapToInt(index::get).toArray());
+    }
+    double total = 0;
+    for (Example e : examples) {
+      total += e.fold() == heldOut ? 0 : e.weight();
+    }
+    for (int it = 0; it < ITERATIONS; it++) {
+      double[] grad = new double[d];
+      for (int i = 0; i < examples.size(); i++) {
+        Example e = examples.get(i);
+        if (e.fold() == heldOut) {
+          continue;
+        }
+        double z = w[d - 1];
+        for (int f : rows.get(i)) {
+          z += w[f];
+        }
+        double p = 1 / (1 + Math.exp(-z));
+        double r = e.weight() * (p - e.y()) / total;
+        for (int f : rows.get(i)) {
+          grad[f] += r;
+        }
+        grad[d - 1] += r;
+      }
+      for (int f = 0; f < d - 1; f++) {
+        grad[f] += L2 * w[f] / total;
+      }
+      for (int f = 0; f < d; f++) {
+        g2[f] += grad[f] * grad[f];
+        if (g2[f] > 0) {
+          w[f] -= 0.5 * grad[f] / Math.sqrt(g2[f]);
+        }
+      }
+    }
+    return w;
+  }
+
+  private static double logOdds(double[] w, Example e, Map<String, Integer> index) {
+    double z = w[w.length - 1];
+    for (String f : e.features()) {
+      Integer k = index.get(f);
+      if (k != null) {
+        z += w[k];
+      }
+    }
+    return z;
+  }
+
+  /**
+   * The thresholds (log-odds, on a 0.25 grid) that put the most readings right out of fold: for
+   * texts that name an actor of the news, and for the others.
+   */
+  private static double[] pickThresholds(List<Example> examples, double[] oof) {
+    double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    double bestGain = 0;
+    for (double t = -2; t <= 6; t += 0.25) {
+      for (double e = t; e <= 8.01; e += 0.25) {
+        double gain = gain(examples, oof, t, e);
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = new double[] {t, e};
+        }
+      }
+    }
+    return best;
+  }
+
+  static boolean turned(Example e, double z, double[] thresholds) {
+    return z >= thresholds[0] && (z >= thresholds[1] || e.actor());
+  }
+
+  private static boolean turned(Example e, double z, double t, double elsewhere) {
+    return turned(e, z, new double[] {t, elsewhere});
+  }
+
+  /**
+   * The readings put right at thresholds {@code t} and {@code elsewhere}. On a public set a reading
+   * put wrong counts twice (a turn there must be right two times in three) and a set's net loss
+   * five times: the model is for takes, and must cost the public sets nothing.
+   */
+  private static double gain(List<Example> examples, double[] oof, double t, double elsewhere) {
+    Map<String, double[]> bySet = new TreeMap<>();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      if (turned(e, oof[i], t, elsewhere)) {
+        double[] c = bySet.computeIfAbsent(e.set(), k -> new double[2]);
+        c[e.gainIfTurned() > 0 ? 0 : 1] += Math.abs(e.gainIfTurned()) * e.weight();
+      }
+    }
+    double sum = 0;
+    for (var s : bySet.entrySet()) {
+      boolean take = s.getKey().startsWith("discord");
+      double[] c = s.getValue();
+      double net = take ? c[0] - c[1] : c[0] - 2 * c[1];
+      sum += net < 0 && !take ? 5 * net : net;
+    }
+    return sum;
+  }
+
+  private static String resource(
+      StringBuilder provenance,
+      List<Example> examples,
+      double[] oof,
+      double[] thresholds,
+      double[] w,
+      List<String> vocabulary) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Learned judge of praise the rules let stand (see SarcasmModel.java).\n");
+    out.append("# Fitted by: java -cp target/classes:target/test-classes")
+        .append(" dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev --write\n");
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "# on the texts that still hold praise after the rules (gold negative = scorn, gold"
+                + " positive or mixed = sincere, neutral left out),\n# takes weighing %.0f, L2 %.1f,"
+                + " %d AdaGrad iterations, features seen in at least %d examples; threshold picked"
+                + " out of fold (%d folds).\n",
+            TAKE_WEIGHT,
+            L2,
+            ITERATIONS,
+            MIN_COUNT,
+            FOLDS));
+    out.append(provenance);
+    out.append("# Readings put right (+) or wrong (-) out of fold at the threshold, per set:\n");
+    Map<String, int[]> bySet = new TreeMap<>();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      int[] c = bySet.computeIfAbsent(e.set(), k -> new int[3]);
+      if (turned(e, oof[i], thresholds)) {
+        c[e.gainIfTurned() > 0 ? 0 : e.gainIfTurned() < 0 ? 1 : 2]++;
+      }
+    }
+    bySet.forEach(
+        (s, c) ->
+            out.append(String.format(Locale.ROOT, "#   %s: +%d -%d (=%d)\n", s, c[0], c[1], c[2])));
+    out.append(String.format(Locale.ROOT, "<bias>\t%.4f\n", w[w.length - 1]));
+    out.append(String.format(Locale.ROOT, "<threshold>\t%.2f\n", thresholds[0]));
+    out.append(String.format(Locale.ROOT, "<threshold-elsewhere>\t%.2f\n", thresholds[1]));
+    for (int f = 0; f < vocabulary.size(); f++) {
+      if (Math.abs(w[f]) >= 0.0005) {
+        out.append(vocabulary.get(f)).append('\t').append(String.format(Locale.ROOT, "%.4f", w[f]));
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String line(String name, byte[] bytes, String what) throws Exception {
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    return "#   " + name + " sha256 " + sha + ": " + what + "\n";
+  }
+}

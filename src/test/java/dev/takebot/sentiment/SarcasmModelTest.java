@@ -1,0 +1,113 @@
+package dev.takebot.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The learned judge of praise the rules let stand")
+class SarcasmModelTest {
+  private static final ClassLoader LOADER = SarcasmModelTest.class.getClassLoader();
+  private static final Lexicon LEXICON = new Lexicon(LOADER);
+  private static final Calibration CALIBRATION = Calibration.load(LOADER);
+  private static final LabelModel LABELS = LabelModel.load(LOADER);
+
+  private static LexiconSentimentAnalyzer with(SarcasmModel sarcasm) {
+    return new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm);
+  }
+
+  @Test
+  void countsEveryFeatureItNamesWhenItReadsATextWithoutAllocating() {
+    // The fitting command learns weights by name; the analyser looks them up by hash. A model
+    // weighing every feature of a text by 1 must then add up to exactly as many features.
+    var rules = with(null);
+    for (String text :
+        List.of(
+            "great great great great, lol lol",
+            "très réussi ".repeat(100),
+            "great plan, very cool 🙄 #sahel",
+            "Thank god the State Dept is here. Just like they saved Libya 🙏",
+            "lol \"sovereign\" now?? that's cute!",
+            "bravo les gars, vous arrivez après la bataille mdr")) {
+      rules.analyze(text);
+      TokenBuffer tb = rules.lastBuffer();
+      List<String> names = SarcasmModel.featureNames(tb, tb.scoredCount);
+      List<String> distinct = names;
+      assertThat(names).doesNotHaveDuplicates();
+      float[] ones = new float[distinct.size()];
+      java.util.Arrays.fill(ones, 1);
+      SarcasmModel all = SarcasmModel.of(distinct, ones, 0.5f, 0);
+      assertThat(all.logOdds(tb, tb.scoredCount)).as(text).isEqualTo(0.5f + names.size());
+    }
+  }
+
+  @Test
+  void turnsPraiseItJudgesScornAroundAndSaysSo() {
+    SarcasmModel model = SarcasmModel.of(List.of("<s> perfect"), new float[] {3}, -1, 0);
+    Sentiment s = with(model).analyze("perfect timing, right after they kicked out the French");
+    assertThat(s.label()).isEqualTo(Label.NEGATIVE);
+    assertThat(s.reasons()).contains(Sentiment.IRONY, Sentiment.LEARNED);
+    Sentiment sincere = with(model).analyze("the timing is perfect, talking is the way forward");
+    assertThat(sincere.label()).isEqualTo(Label.POSITIVE);
+    assertThat(sincere.reasons()).doesNotContain(Sentiment.IRONY, Sentiment.LEARNED);
+  }
+
+  @Test
+  void judgesOnlyTextsThatStillHoldPraiseAndNeverASlashS() {
+    SarcasmModel always = SarcasmModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY);
+    assertThat(with(always).analyze("the coup was a disaster").label()).isEqualTo(Label.NEGATIVE);
+    assertThat(with(always).analyze("the meeting is next week in Bamako").label())
+        .isEqualTo(Label.NEUTRAL);
+    Sentiment slashS = with(always).analyze("great move /s");
+    assertThat(slashS.reasons()).contains("/s").doesNotContain(Sentiment.LEARNED);
+  }
+
+  @Test
+  void theVersionChangesWithTheModelSoStoredTakesAreReadAgain() {
+    String shipped = LexiconSentimentAnalyzer.standard().version();
+    assertThat(with(SarcasmModel.load(LOADER)).version()).isEqualTo(shipped);
+    SarcasmModel other = SarcasmModel.of(List.of("lol"), new float[] {1}, 0, 2);
+    assertThat(with(other).version()).isNotEqualTo(shipped);
+    assertThat(with(null).version()).isNotEqualTo(shipped);
+  }
+
+  @Test
+  void readsHashtagFeaturesAsWeightsAndHashLinesWithoutATabAsComments() throws IOException {
+    String text = "# a comment\n<bias>\t-1.5\n<threshold>\t0.25\n#\t2.0\n# sahel\t1.0\nlol\t0.5\n";
+    SarcasmModel m = SarcasmModel.parse(new BufferedReader(new StringReader(text)));
+    assertThat(m.fingerprint()).contains("-1.5/0.25/Infinity", "#=2.0", "# sahel=1.0", "lol=0.5");
+    assertThatThrownBy(
+            () -> SarcasmModel.parse(new BufferedReader(new StringReader("no weight here\n"))))
+        .hasMessageContaining("feature<TAB>weight");
+  }
+
+  @Test
+  void theShippedModelWasFittedOnTheTakeSetsAsTheyAreNow() throws Exception {
+    // The resource's header names each take set's SHA-256; a set edited since the fitting makes
+    // the model stale: refit with SarcasmFit --write. The blind set is never among them.
+    String resource;
+    try (InputStream in = LOADER.getResourceAsStream(SarcasmModel.RESOURCE)) {
+      assertThat(in).as(SarcasmModel.RESOURCE).isNotNull();
+      resource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    for (String set : SarcasmFit.TAKE_SETS) {
+      byte[] bytes;
+      try (InputStream in = LOADER.getResourceAsStream("sentiment/" + set)) {
+        bytes = in.readAllBytes();
+      }
+      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      assertThat(resource).as(set).contains(set + " sha256 " + sha);
+    }
+    assertThat(resource).doesNotContain("discord-takes-3.tsv");
+    assertThat(SarcasmModel.load(LOADER)).isNotNull();
+  }
+}
