@@ -220,7 +220,7 @@ final class Irony {
 
   /**
    * Turns all the praise of {@code tb} around, as a learned judge found it scorn ({@link
-   * SarcasmModel}); laughter and happy faces then mock, as in any ironic text.
+   * WordModel}); laughter and happy faces then mock, as in any ironic text.
    */
   void turnAll(TokenBuffer tb, int m) {
     turn(tb, m, 0, tb.count);

@@ -17,7 +17,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * Bump whenever a code change may change readings; lexicon and tuning changes are picked up on
    * their own.
    */
-  static final String REVISION = "9";
+  static final String REVISION = "10";
 
   /**
    * Longer texts are read up to this many characters: a take's sentiment shows well before that.
@@ -34,6 +34,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   private final Tokenizer tokenizer;
   private final Scorer scorer;
   private final String version;
+  private static final ClassLoader LOADER = LexiconSentimentAnalyzer.class.getClassLoader();
   private final ThreadLocal<TokenBuffer> buffers = ThreadLocal.withInitial(TokenBuffer::new);
 
   /**
@@ -54,8 +55,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   /**
-   * With {@code model} deciding the label, or the rules alone if it is null; the shipped judge of
-   * praise with a model, none without.
+   * With {@code model} deciding the label, or the rules alone if it is null; the shipped learned
+   * judges ({@link WordModel}) with a model, none without.
    */
   LexiconSentimentAnalyzer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
     this(
@@ -63,15 +64,30 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         tuning,
         calibration,
         model,
-        model == null ? null : SarcasmModel.load(LexiconSentimentAnalyzer.class.getClassLoader()));
+        model == null ? null : WordModel.load(LOADER, WordModel.SARCASM),
+        model == null ? null : WordModel.load(LOADER, WordModel.MIXED));
   }
 
-  /** With {@code sarcasm} judging the praise the rules let stand, or none if it is null. */
+  /** With {@code sarcasm} judging the praise the rules let stand, and no judge of mixed. */
   LexiconSentimentAnalyzer(
-      Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model, SarcasmModel sarcasm) {
+      Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model, WordModel sarcasm) {
+    this(lex, tuning, calibration, model, sarcasm, null);
+  }
+
+  /**
+   * With {@code sarcasm} judging the praise the rules let stand and {@code mixed} whether a text
+   * that praises and blames is mixed; either may be null (the rules decide).
+   */
+  LexiconSentimentAnalyzer(
+      Lexicon lex,
+      Tuning tuning,
+      Calibration calibration,
+      LabelModel model,
+      WordModel sarcasm,
+      WordModel mixed) {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
-    this.scorer = new Scorer(lex, tuning, calibration, model, sarcasm);
+    this.scorer = new Scorer(lex, tuning, calibration, model, sarcasm, mixed);
     this.version =
         "lexicon-"
             + REVISION
@@ -82,7 +98,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             + "-"
             + Integer.toHexString(calibration.fingerprint().hashCode())
             + (model == null ? "-rules" : "-" + Integer.toHexString(model.fingerprint().hashCode()))
-            + (sarcasm == null ? "" : "-" + Integer.toHexString(sarcasm.fingerprint().hashCode()));
+            + (sarcasm == null ? "" : "-" + Integer.toHexString(sarcasm.fingerprint().hashCode()))
+            + (mixed == null ? "" : "-" + Integer.toHexString(mixed.fingerprint().hashCode()));
   }
 
   /**

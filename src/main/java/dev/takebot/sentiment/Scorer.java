@@ -45,7 +45,8 @@ final class Scorer {
   /** The learned decision of the label, or null for the rules' own. */
   private final LabelModel model;
 
-  private final SarcasmModel sarcasm;
+  private final WordModel sarcasm;
+  private final WordModel mixedJudge;
 
   /** A scorer whose label is the rules' decision alone (the fitting commands read it). */
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
@@ -53,13 +54,22 @@ final class Scorer {
   }
 
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
-    this(lex, tuning, calibration, model, null);
+    this(lex, tuning, calibration, model, null, null);
   }
 
-  /** With {@code sarcasm} judging the praise the rules let stand, or none if it is null. */
+  /**
+   * With {@code sarcasm} judging the praise the rules let stand and {@code mixed} whether a text
+   * that praises and blames is mixed; either may be null (the rules decide).
+   */
   Scorer(
-      Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model, SarcasmModel sarcasm) {
+      Lexicon lex,
+      Tuning tuning,
+      Calibration calibration,
+      LabelModel model,
+      WordModel sarcasm,
+      WordModel mixed) {
     this.sarcasm = sarcasm;
+    this.mixedJudge = mixed;
     this.lex = lex;
     this.tuning = tuning;
     this.calibration = calibration;
@@ -249,7 +259,7 @@ final class Scorer {
       m = chatter.apply(tb, m);
     }
     tb.learnedIrony = false;
-    if (sarcasm != null && SarcasmModel.inScope(tb, m) && sarcasm.sarcastic(tb, m, lex)) {
+    if (sarcasm != null && WordModel.inScope(tb, m) && sarcasm.passes(tb, m, lex)) {
       irony.turnAll(tb, m);
       tb.learnedIrony = true;
     }
@@ -348,6 +358,15 @@ final class Scorer {
       if (!mixed) {
         label = Label.threeClass(score);
       }
+    }
+    if (mixedJudge != null
+        && label != Label.MIXED
+        && WordModel.bothSides(tb, m)
+        && mixedJudge.passes(tb, m, lex)) {
+      // The learned judge finds mixed takes the rules read one-sided; the score, and so the
+      // three-class reading, stays.
+      label = Label.MIXED;
+      learned = true;
     }
     return new Sentiment(label, score, reasons(tb, m, learned));
   }

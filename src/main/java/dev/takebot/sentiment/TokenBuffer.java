@@ -111,15 +111,15 @@ final class TokenBuffer {
   /** The irony pass found the text ironic: its reasons say so. */
   boolean ironic;
 
-  /** The learned judge of praise ({@link SarcasmModel}) turned the text's praise around. */
+  /** The learned judge of praise ({@link WordModel}) turned the text's praise around. */
   boolean learnedIrony;
 
-  private SarcasmModel.Seen seen;
+  private WordModel.Seen seen;
 
   /** The set of features the judge of praise has seen in this text (made on first use). */
-  SarcasmModel.Seen seenFeatures() {
+  WordModel.Seen seenFeatures() {
     if (seen == null) {
-      seen = new SarcasmModel.Seen();
+      seen = new WordModel.Seen();
     }
     return seen;
   }

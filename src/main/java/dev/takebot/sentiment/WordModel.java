@@ -14,24 +14,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A learned judge of praise that the rules let stand: a logistic model over the words and word
- * pairs of a text that still holds praise after the rules and the irony pass, which says whether
- * that praise is meant as scorn ("thank god the State Dept is here to save the Sahel 🙏 just like
- * they saved Libya"). Where it says so, the praise is turned around as the irony pass turns it, and
- * the reading says "irony" and "learned".
+ * A learned judge over the words and word pairs of a text: a logistic model whose log-odds, against
+ * a threshold, decide one question the rules answer poorly. Two are shipped, both fitted by the
+ * test-scope {@code SarcasmFit} command on hand-labelled Discord takes (the first also on the
+ * fitting halves of the shared dev sets), their weights with their provenance in {@link #SARCASM}
+ * and {@link #MIXED}:
  *
- * <p>Fitted by the test-scope {@code SarcasmFit} command on hand-labelled Discord takes and the
- * fitting halves of the shared dev sets; its weights, with their provenance, are in {@link
- * #RESOURCE}. The phrase rules fix the phrasings they were read from; a model over many labelled
- * takes weighs the small signs people use ("now?", "lmao", "they", a closing emoji) together.
+ * <ul>
+ *   <li>whether praise the rules let stand is meant as scorn ("thank god the State Dept is here to
+ *       save the Sahel 🙏 just like they saved Libya"): {@link Scorer} then turns it around as the
+ *       irony pass does, and the reading says "irony" and "learned";
+ *   <li>whether a text that both praises and blames is mixed ("decent idea, awful execution") or
+ *       leans one way with a concession ("respect the effort, but they burned every bridge").
+ * </ul>
+ *
+ * <p>The phrase rules fix the phrasings they were read from; a model over many labelled takes
+ * weighs the small signs people use ("now?", "lmao", "they", a closing emoji) together.
  *
  * <p>Features are counted, not looked up by name: each word hashes to an int (FNV-1a over its
  * folded characters), a pair combines its words' hashes, and the weights are kept in an open
  * addressing table keyed by the same hashes of their names, so reading a text allocates nothing. A
  * feature counts once however often the text repeats it.
  */
-final class SarcasmModel {
-  static final String RESOURCE = "sentiment/sarcasm-model.tsv";
+final class WordModel {
+  static final String SARCASM = "sentiment/sarcasm-model.tsv";
+  static final String MIXED = "sentiment/mixed-model.tsv";
 
   /** The word that stands before a sentence's first word and after its last, in pair names. */
   static final String EDGE = "<s>";
@@ -62,7 +69,7 @@ final class SarcasmModel {
   private final float elsewhere;
   private final String fingerprint;
 
-  private SarcasmModel(
+  private WordModel(
       int[] keys, float[] weights, float bias, float threshold, float elsewhere, String print) {
     this.keys = keys;
     this.weights = weights;
@@ -73,7 +80,7 @@ final class SarcasmModel {
   }
 
   /** A model with one threshold for every text. */
-  static SarcasmModel of(List<String> names, float[] values, float bias, float threshold) {
+  static WordModel of(List<String> names, float[] values, float bias, float threshold) {
     return of(names, values, bias, threshold, threshold);
   }
 
@@ -82,7 +89,7 @@ final class SarcasmModel {
    * texts that name an actor of the news against {@code threshold} and others against {@code
    * elsewhere}.
    */
-  static SarcasmModel of(
+  static WordModel of(
       List<String> names, float[] values, float bias, float threshold, float elsewhere) {
     int size = Integer.highestOneBit(Math.max(4, names.size() * 2)) << 1;
     int[] keys = new int[size];
@@ -104,25 +111,25 @@ final class SarcasmModel {
       weights[slot] += values[i];
       print.append(';').append(names.get(i)).append('=').append(values[i]);
     }
-    return new SarcasmModel(keys, weights, bias, threshold, elsewhere, print.toString());
+    return new WordModel(keys, weights, bias, threshold, elsewhere, print.toString());
   }
 
   /**
    * The shipped model, or null where the resource is missing (the analyser then reads by the rules
    * alone).
    */
-  static SarcasmModel load(ClassLoader loader) {
-    try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+  static WordModel load(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         return null;
       }
       return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
-  static SarcasmModel parse(BufferedReader in) throws IOException {
+  static WordModel parse(BufferedReader in) throws IOException {
     List<String> names = new ArrayList<>();
     List<Float> values = new ArrayList<>();
     float bias = 0;
@@ -134,7 +141,7 @@ final class SarcasmModel {
       }
       int tab = line.lastIndexOf('\t');
       if (tab <= 0) {
-        throw new IOException(RESOURCE + ": expected 'feature<TAB>weight', got: " + line);
+        throw new IOException("expected 'feature<TAB>weight', got: " + line);
       }
       String name = line.substring(0, tab);
       float value = Float.parseFloat(line.substring(tab + 1));
@@ -170,6 +177,18 @@ final class SarcasmModel {
       }
     }
     return false;
+  }
+
+  /** Whether the {@code m} scored tokens of {@code tb} both praise and blame: a mixed candidate. */
+  static boolean bothSides(TokenBuffer tb, int m) {
+    boolean praise = false;
+    boolean blame = false;
+    for (int r = 0; r < m; r++) {
+      float v = tb.sent[tb.scored[r]];
+      praise |= v > 0;
+      blame |= v < 0;
+    }
+    return praise && blame;
   }
 
   static boolean namesAnActor(TokenBuffer tb, Lexicon lex) {
@@ -247,12 +266,12 @@ final class SarcasmModel {
   }
 
   /**
-   * Whether the praise in {@code tb} reads as scorn. Scorn is said about someone: a text that names
-   * an actor of the news (a government, a country, a junta, a policy) is judged against {@link
-   * #threshold}, any other (a film, a phone, a friend's day) against the higher {@link #elsewhere},
-   * where the model would lose more sincere praise than it finds scorn.
+   * Whether the model says yes for {@code tb}. A text that names an actor of the news (a
+   * government, a country, a junta, a policy) is judged against {@link #threshold}, any other (a
+   * film, a phone, a friend's day) against {@link #elsewhere}: scorn is said about someone, and on
+   * other texts the judge of praise would lose more sincere praise than it finds scorn.
    */
-  boolean sarcastic(TokenBuffer tb, int m, Lexicon lex) {
+  boolean passes(TokenBuffer tb, int m, Lexicon lex) {
     float z = logOdds(tb, m);
     return z >= threshold && (z >= elsewhere || namesAnActor(tb, lex));
   }

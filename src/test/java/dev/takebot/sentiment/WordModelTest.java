@@ -13,15 +13,17 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("The learned judge of praise the rules let stand")
-class SarcasmModelTest {
-  private static final ClassLoader LOADER = SarcasmModelTest.class.getClassLoader();
+class WordModelTest {
+  private static final ClassLoader LOADER = WordModelTest.class.getClassLoader();
   private static final Lexicon LEXICON = new Lexicon(LOADER);
   private static final Calibration CALIBRATION = Calibration.load(LOADER);
   private static final LabelModel LABELS = LabelModel.load(LOADER);
 
-  private static LexiconSentimentAnalyzer with(SarcasmModel sarcasm) {
+  private static LexiconSentimentAnalyzer with(WordModel sarcasm) {
     return new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm);
   }
 
@@ -40,19 +42,19 @@ class SarcasmModelTest {
             "bravo les gars, vous arrivez après la bataille mdr")) {
       rules.analyze(text);
       TokenBuffer tb = rules.lastBuffer();
-      List<String> names = SarcasmModel.featureNames(tb, tb.scoredCount);
+      List<String> names = WordModel.featureNames(tb, tb.scoredCount);
       List<String> distinct = names;
       assertThat(names).doesNotHaveDuplicates();
       float[] ones = new float[distinct.size()];
       java.util.Arrays.fill(ones, 1);
-      SarcasmModel all = SarcasmModel.of(distinct, ones, 0.5f, 0);
+      WordModel all = WordModel.of(distinct, ones, 0.5f, 0);
       assertThat(all.logOdds(tb, tb.scoredCount)).as(text).isEqualTo(0.5f + names.size());
     }
   }
 
   @Test
   void turnsPraiseItJudgesScornAroundAndSaysSo() {
-    SarcasmModel model = SarcasmModel.of(List.of("<s> perfect"), new float[] {3}, -1, 0);
+    WordModel model = WordModel.of(List.of("<s> perfect"), new float[] {3}, -1, 0);
     Sentiment s = with(model).analyze("perfect timing, right after they kicked out the French");
     assertThat(s.label()).isEqualTo(Label.NEGATIVE);
     assertThat(s.reasons()).contains(Sentiment.IRONY, Sentiment.LEARNED);
@@ -63,7 +65,7 @@ class SarcasmModelTest {
 
   @Test
   void judgesOnlyTextsThatStillHoldPraiseAndNeverASlashS() {
-    SarcasmModel always = SarcasmModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY);
+    WordModel always = WordModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY);
     assertThat(with(always).analyze("the coup was a disaster").label()).isEqualTo(Label.NEGATIVE);
     assertThat(with(always).analyze("the meeting is next week in Bamako").label())
         .isEqualTo(Label.NEUTRAL);
@@ -74,8 +76,14 @@ class SarcasmModelTest {
   @Test
   void theVersionChangesWithTheModelSoStoredTakesAreReadAgain() {
     String shipped = LexiconSentimentAnalyzer.standard().version();
-    assertThat(with(SarcasmModel.load(LOADER)).version()).isEqualTo(shipped);
-    SarcasmModel other = SarcasmModel.of(List.of("lol"), new float[] {1}, 0, 2);
+    WordModel sarcasm = WordModel.load(LOADER, WordModel.SARCASM);
+    WordModel mixed = WordModel.load(LOADER, WordModel.MIXED);
+    assertThat(
+            new LexiconSentimentAnalyzer(
+                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed)
+                .version())
+        .isEqualTo(shipped);
+    WordModel other = WordModel.of(List.of("lol"), new float[] {1}, 0, 2);
     assertThat(with(other).version()).isNotEqualTo(shipped);
     assertThat(with(null).version()).isNotEqualTo(shipped);
   }
@@ -83,31 +91,54 @@ class SarcasmModelTest {
   @Test
   void readsHashtagFeaturesAsWeightsAndHashLinesWithoutATabAsComments() throws IOException {
     String text = "# a comment\n<bias>\t-1.5\n<threshold>\t0.25\n#\t2.0\n# sahel\t1.0\nlol\t0.5\n";
-    SarcasmModel m = SarcasmModel.parse(new BufferedReader(new StringReader(text)));
+    WordModel m = WordModel.parse(new BufferedReader(new StringReader(text)));
     assertThat(m.fingerprint()).contains("-1.5/0.25/Infinity", "#=2.0", "# sahel=1.0", "lol=0.5");
     assertThatThrownBy(
-            () -> SarcasmModel.parse(new BufferedReader(new StringReader("no weight here\n"))))
+            () -> WordModel.parse(new BufferedReader(new StringReader("no weight here\n"))))
         .hasMessageContaining("feature<TAB>weight");
   }
 
-  @Test
-  void theShippedModelWasFittedOnTheTakeSetsAsTheyAreNow() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {WordModel.SARCASM, WordModel.MIXED})
+  void theShippedJudgesWereFittedOnTheTakeSetsAsTheyAreNow(String model) throws Exception {
     // The resource's header names each take set's SHA-256; a set edited since the fitting makes
-    // the model stale: refit with SarcasmFit --write. The blind set is never among them.
+    // the judge stale: refit with SarcasmFit (--mixed) --write. The measuring set is never there.
     String resource;
-    try (InputStream in = LOADER.getResourceAsStream(SarcasmModel.RESOURCE)) {
-      assertThat(in).as(SarcasmModel.RESOURCE).isNotNull();
+    try (InputStream in = LOADER.getResourceAsStream(model)) {
+      assertThat(in).as(model).isNotNull();
       resource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     for (String set : SarcasmFit.TAKE_SETS) {
       byte[] bytes;
       try (InputStream in = LOADER.getResourceAsStream("sentiment/" + set)) {
+        assertThat(in).as(set).isNotNull();
         bytes = in.readAllBytes();
       }
       String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
       assertThat(resource).as(set).contains(set + " sha256 " + sha);
     }
     assertThat(resource).doesNotContain("discord-takes-3.tsv");
-    assertThat(SarcasmModel.load(LOADER)).isNotNull();
+    assertThat(WordModel.load(LOADER, model)).isNotNull();
+  }
+
+  @Test
+  void theJudgeOfMixedAddsMixedToTextsThatPraiseAndBlameAndKeepsTheirScore() {
+    WordModel sayMixed = WordModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY);
+    WordModel sayNot = WordModel.of(List.of(), new float[0], 0, Float.POSITIVE_INFINITY);
+    var mixed =
+        new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, sayMixed);
+    var not =
+        new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, sayNot);
+    var rules = with(null);
+    // One-sided by the rules, both sides in its words: the judge may call it mixed.
+    String leaning = "brilliant strategy, abandon them for years then act surprised";
+    assertThat(rules.analyze(leaning).label()).isNotEqualTo(Label.MIXED);
+    assertThat(mixed.analyze(leaning).label()).isEqualTo(Label.MIXED);
+    assertThat(mixed.analyze(leaning).score()).isEqualTo(rules.analyze(leaning).score());
+    assertThat(mixed.analyze(leaning).reasons()).contains(Sentiment.LEARNED);
+    // It never takes "mixed" away, and never calls a one-sided text mixed.
+    String both = "decent idea, awful execution";
+    assertThat(not.analyze(both).label()).isEqualTo(rules.analyze(both).label());
+    assertThat(mixed.analyze("what a great step forward").label()).isEqualTo(Label.POSITIVE);
   }
 }
