@@ -10,7 +10,6 @@ import dev.takebot.sentiment.SentimentTsv;
 import dev.takebot.sentiment.TsvFormatException;
 import dev.takebot.sentiment.VaderBaselines;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -79,9 +78,10 @@ public final class SentimentCommand implements Callable<Integer> {
   private final SentimentAnalyzer analyzer;
 
   /**
-   * Set for a one-off run of {@link #tag(String, ShortRunCompilation, PrintWriter, PrintWriter)}.
+   * Set for a one-off run of {@link #tag(String, ShortRunCompilation, PrintWriter, PrintWriter)},
+   * which starts reading before the analyser is loaded.
    */
-  private ShortRunCompilation jit;
+  private SplitTagging started;
 
   public SentimentCommand() {
     this(LexiconSentimentAnalyzer.standard());
@@ -101,9 +101,11 @@ public final class SentimentCommand implements Callable<Integer> {
    * command line: picocli's model of this command costs a one-off run about 100 ms of reflection.
    */
   static int tag(String input, ShortRunCompilation jit, PrintWriter out, PrintWriter err) {
+    // The input is read on another thread while this one loads the lexicons (the constructor).
+    SplitTagging started = SplitTagging.start(input, jit, LexiconSentimentAnalyzer::standard);
     SentimentCommand command = new SentimentCommand();
     command.input = input;
-    command.jit = jit;
+    command.started = started;
     return command.run(out, err);
   }
 
@@ -137,34 +139,17 @@ public final class SentimentCommand implements Callable<Integer> {
   }
 
   private int tag(PrintWriter out) throws IOException, TsvFormatException {
-    byte[] bytes;
-    if (input == null || input.equals("-")) {
-      bytes = readStdin();
-    } else {
-      bytes = Files.readAllBytes(Path.of(input));
-    }
-    if (jit != null) {
-      jit.apply(bytes.length);
-    }
-    // Rows are tagged as they are read and written in chunks: a one-off run over a large file
-    // spends its time on the texts, not on holding every row or formatting with String.format.
-    StringBuilder chunk = new StringBuilder(1 << 16);
-    SentimentTsv.forEach(
-        bytes,
-        false,
-        row -> {
-          Sentiment s = analyzer.analyze(row.text());
-          chunk.append(row.id()).append('\t').append(s.label().id()).append('\t');
-          appendFourDecimals(chunk, s.score());
-          chunk.append('\n');
-          if (chunk.length() >= 1 << 16) {
-            out.write(chunk.toString());
-            chunk.setLength(0);
-          }
-        });
-    out.write(chunk.toString());
-    out.flush();
-    return 0;
+    // Rows are tagged as they are read and written in chunks, half of them on a second thread: a
+    // one-off run over a large file spends its time on the texts.
+    SplitTagging run = started != null ? started : SplitTagging.start(input, null, () -> analyzer);
+    return run.run(analyzer, out);
+  }
+
+  /** Appends the output line of a row: id, label and score, tab-separated. */
+  static void appendRow(StringBuilder b, String id, Sentiment s) {
+    b.append(id).append('\t').append(s.label().id()).append('\t');
+    appendFourDecimals(b, s.score());
+    b.append('\n');
   }
 
   /**
@@ -192,11 +177,6 @@ public final class SentimentCommand implements Callable<Integer> {
     for (int d = 1_000; d > 0; d /= 10) {
       b.append((char) ('0' + part / d % 10));
     }
-  }
-
-  private static byte[] readStdin() throws IOException {
-    InputStream in = System.in;
-    return in.readAllBytes();
   }
 
   private static SentimentTsv.Table read(Path file, boolean gold)

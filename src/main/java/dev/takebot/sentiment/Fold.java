@@ -26,6 +26,13 @@ final class Fold {
   }
 
   static String fold(String s) {
+    int same = 0;
+    while (same < s.length() && fold(s.charAt(same)) == s.charAt(same)) {
+      same++;
+    }
+    if (same == s.length()) {
+      return s; // most lexicon terms are folded already: no copy
+    }
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       b.append(fold(s.charAt(i)));

@@ -1,9 +1,7 @@
 package dev.takebot.sentiment;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -272,15 +270,23 @@ final class Lexicon {
     Map<Integer, Integer> roles = new HashMap<>();
     Arrays.fill(emojiAstral, Float.NaN);
     for (String line : lines(loader, VADER_RESOURCE, false)) {
-      String[] f = line.split("\t");
-      if (f.length < 2) {
-        continue;
+      // The first two of VADER's four columns, without splitting off its long list of ratings (a
+      // one-off run waits for this loop over 7,500 lines).
+      int tab = line.indexOf('\t');
+      int end = tab < 0 ? -1 : line.indexOf('\t', tab + 1);
+      if (tab < 0 || (end < 0 ? line.length() : end) == tab + 1) {
+        if (line.split("\t").length >= 2) {
+          throw new IllegalStateException("vader lexicon: empty valence in " + line);
+        }
+        continue; // as split("\t") reads it: fewer than two fields
       }
-      if (f[0].indexOf(' ') > 0) {
-        phraseLines.add(
-            f); // VADER lists "fed up", "can't stand": Python VADER never matches these; we do
+      String term = line.substring(0, tab);
+      String valence = line.substring(tab + 1, end < 0 ? line.length() : end);
+      if (term.indexOf(' ') > 0) {
+        // VADER lists "fed up", "can't stand": Python VADER never matches these; we do
+        phraseLines.add(new String[] {term, valence});
       } else {
-        row(f[0])[0] = Float.parseFloat(f[1]);
+        row(term)[0] = Float.parseFloat(valence);
       }
     }
     for (String line : lines(loader, DIR + "en-additions.tsv")) {
@@ -376,7 +382,7 @@ final class Lexicon {
     for (int k = 0; k < ironyPhrases.length; k++) {
       String[] f = ironyLines.get(k);
       ironyValences[k] = Float.parseFloat(f[1]);
-      List<String> marks = f.length > 2 ? List.of(f[2].strip().split(" +")) : List.of();
+      List<String> marks = f.length > 2 ? words(f[2].strip()) : List.of();
       ironySarcastic[k] = marks.contains("sarcastic");
       ironyClosing[k] = marks.contains("closing");
       ironyOpening[k] = marks.contains("opening");
@@ -440,7 +446,7 @@ final class Lexicon {
       entries[ENTRY * i + 1] = Float.floatToRawIntBits(r[0]);
       entries[ENTRY * i + 2] = Float.floatToRawIntBits(r[1]);
       entries[ENTRY * i + 3] = Float.floatToRawIntBits(r[2]);
-      negatedNames[i] = "not " + names[i];
+      negatedNames[i] = "not ".concat(names[i]); // no string concatenation to bootstrap
     }
     ironyStarting = new int[n][];
     for (int k = 0; k < ironyPhrases.length; k++) {
@@ -586,22 +592,42 @@ final class Lexicon {
       }
       byte[] bytes = in.readAllBytes();
       crc.update(bytes);
+      // Lines as BufferedReader.readLine ends them (\n, \r or \r\n), from one decoding of the file.
+      String text = new String(bytes, StandardCharsets.UTF_8);
       List<String> out = new ArrayList<>();
-      try (BufferedReader r =
-          new BufferedReader(
-              new InputStreamReader(
-                  new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (!line.isBlank() && !(comments && line.startsWith("#"))) {
-            out.add(stripEnd(line));
-          }
+      int pos = 0;
+      while (pos < text.length()) {
+        int end = pos;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+          end++;
+        }
+        String line = text.substring(pos, end);
+        pos = end + (end + 1 < text.length() && text.startsWith("\r\n", end) ? 2 : 1);
+        if (!line.isBlank() && !(comments && line.startsWith("#"))) {
+          out.add(stripEnd(line));
         }
       }
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read sentiment resource " + resource, e);
     }
+  }
+
+  /** The words of {@code s} between runs of spaces, as {@code s.split(" +")} gives them. */
+  private static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i <= s.length()) {
+      int end = s.indexOf(' ', i);
+      if (end < 0) {
+        end = s.length();
+      }
+      if (end > i || out.isEmpty()) {
+        out.add(s.substring(i, end));
+      }
+      i = end + 1;
+    }
+    return out;
   }
 
   private static String stripEnd(String s) {

@@ -55,23 +55,67 @@ public final class SentimentTsv {
    */
   public static boolean forEach(byte[] bytes, boolean requireGold, RowHandler handler)
       throws TsvFormatException {
+    return forEach(decode(bytes, 0, bytes.length), requireGold, handler);
+  }
+
+  /**
+   * The text of {@code bytes[from, to)}, which must be strict UTF-8; a byte order mark at the very
+   * start of the file is left out. Line numbers in its errors count from {@code from}.
+   */
+  public static String decode(byte[] bytes, int from, int to) throws TsvFormatException {
     int start =
-        bytes.length >= 3
+        from == 0
+                && to >= 3
                 && (bytes[0] & 0xFF) == 0xEF
                 && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF
             ? 3 // UTF-8 byte order mark
-            : 0;
+            : from;
     // One decoding of the whole file is several times faster than one per line. It replaces bad
     // bytes with U+FFFD, so only a text holding that character is decoded again strictly, line by
     // line, to find the bad line (or to accept a U+FFFD that was written as such).
-    String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    String text = new String(bytes, start, to - start, StandardCharsets.UTF_8);
     if (text.indexOf('\uFFFD') >= 0) {
-      strictCheck(bytes, start);
+      strictCheck(bytes, start, to);
     }
-    Header h = null;
-    int lineNo = 0;
-    int pos = 0;
+    return text;
+  }
+
+  /**
+   * As {@link #forEach(byte[], boolean, RowHandler)} on a file's text as {@link #decode} gives it.
+   */
+  public static boolean forEach(String text, boolean requireGold, RowHandler handler)
+      throws TsvFormatException {
+    int newline = text.indexOf('\n');
+    int headerEnd = newline < 0 ? text.length() : newline;
+    if (text.isEmpty()) {
+      throw new TsvFormatException(
+          1, "empty input; expected a header with 'id' and 'text' columns");
+    }
+    Header h =
+        Header.of(
+            text.substring(
+                0, headerEnd > 0 && text.charAt(headerEnd - 1) == '\r' ? headerEnd - 1 : headerEnd),
+            1,
+            requireGold);
+    rows(h, text, newline < 0 ? text.length() : newline + 1, 1, requireGold, handler);
+    return h.scoreCol >= 0;
+  }
+
+  /**
+   * The rows of {@code body}, lines that follow a file's header elsewhere (the second half of a
+   * file tagged on two threads), under the columns {@code header} names. Line numbers, in rows and
+   * errors, count from the body's first line as 1: add the lines before it.
+   */
+  public static void forEachRow(String header, String body, boolean requireGold, RowHandler handler)
+      throws TsvFormatException {
+    rows(Header.of(header, 1, requireGold), body, 0, 0, requireGold, handler);
+  }
+
+  /** The rows from {@code pos}, the line after line {@code lineNo}. */
+  private static void rows(
+      Header h, String text, int pos, int lineNo, boolean requireGold, RowHandler handler)
+      throws TsvFormatException {
     int len = text.length();
     while (pos < len) {
       int end = text.indexOf('\n', pos);
@@ -82,33 +126,24 @@ public final class SentimentTsv {
       int stop = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
       String line = text.substring(pos, stop);
       pos = end + 1;
-      if (h == null) {
-        h = Header.of(line, lineNo, requireGold);
-        continue;
-      }
       if (line.isEmpty() && pos >= len) {
         break;
       }
       handler.row(h.row(line, lineNo, requireGold));
     }
-    if (h == null) {
-      throw new TsvFormatException(
-          1, "empty input; expected a header with 'id' and 'text' columns");
-    }
-    return h.scoreCol >= 0;
   }
 
   /** Decodes line by line, strictly, and reports the first line that is not valid UTF-8. */
-  private static void strictCheck(byte[] bytes, int pos) throws TsvFormatException {
+  private static void strictCheck(byte[] bytes, int pos, int to) throws TsvFormatException {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     int lineNo = 0;
-    while (pos < bytes.length) {
+    while (pos < to) {
       int end = pos;
-      while (end < bytes.length && bytes[end] != '\n') {
+      while (end < to && bytes[end] != '\n') {
         end++;
       }
       lineNo++;

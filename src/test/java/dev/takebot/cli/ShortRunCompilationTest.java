@@ -22,11 +22,11 @@ class ShortRunCompilationTest {
 
   @Test
   @DisplayName(
-      "the platform MBean server reaches the same command where the JDK's provider is not exported"
-          + " to us (only the jar's manifest exports it)")
-  void withoutTheExport() {
-    assertThat(ShortRunCompilation.fromProvider())
-        .as("surefire runs without the manifest's Add-Exports")
+      "the platform MBean server reaches the same command where the JDK's internals are closed to"
+          + " us (only the jar's manifest opens them)")
+  void withoutTheOpening() {
+    assertThat(ShortRunCompilation.fromJdkInternals())
+        .as("surefire runs without the manifest's Add-Opens")
         .isNull();
     ShortRunCompilation jit = new ShortRunCompilation(ShortRunCompilation::fromPlatformServer);
     try {
@@ -34,6 +34,21 @@ class ShortRunCompilationTest {
     } finally {
       jit.undo();
     }
+  }
+
+  @Test
+  @DisplayName(
+      "keeps every method off C2 up to 32 MB, only ours up to 64 MB (the JDK's methods pay C2 back"
+          + " sooner), and none past that")
+  void directiveBySize() {
+    assertThat(ShortRunCompilation.directive(15_000_000)).isEqualTo(ShortRunCompilation.ALL);
+    assertThat(ShortRunCompilation.directive(ShortRunCompilation.MAX_ALL_BYTES))
+        .isEqualTo(ShortRunCompilation.ALL);
+    assertThat(ShortRunCompilation.directive(ShortRunCompilation.MAX_ALL_BYTES + 1))
+        .isEqualTo(ShortRunCompilation.OURS);
+    assertThat(ShortRunCompilation.directive(ShortRunCompilation.MAX_INPUT_BYTES))
+        .isEqualTo(ShortRunCompilation.OURS);
+    assertThat(ShortRunCompilation.directive(ShortRunCompilation.MAX_INPUT_BYTES + 1)).isNull();
   }
 
   @Test
