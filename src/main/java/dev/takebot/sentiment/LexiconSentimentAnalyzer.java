@@ -146,11 +146,29 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * The shared analyser with the bundled lexicons and default tuning (loaded once, on first use).
    */
   public static SentimentAnalyzer standard() {
+    if (Holder.FAILURE != null) {
+      // Each caller gets the reason (a class initialiser's error would reach the first as an
+      // ExceptionInInitializerError, a stack trace to the user, and the others without it).
+      throw new IllegalStateException(Holder.FAILURE.getMessage(), Holder.FAILURE);
+    }
     return Holder.INSTANCE;
   }
 
   private static final class Holder {
-    static final LexiconSentimentAnalyzer INSTANCE = new LexiconSentimentAnalyzer();
+    static final RuntimeException FAILURE;
+    static final LexiconSentimentAnalyzer INSTANCE;
+
+    static {
+      LexiconSentimentAnalyzer loaded = null;
+      RuntimeException failure = null;
+      try {
+        loaded = new LexiconSentimentAnalyzer();
+      } catch (RuntimeException e) {
+        failure = e; // a resource missing or corrupt
+      }
+      INSTANCE = loaded;
+      FAILURE = failure;
+    }
   }
 
   Lexicon lexicon() {
