@@ -86,6 +86,59 @@ class WordModelLoadingTest {
     assertThat(rulesOnly.version()).isNotEqualTo(LexiconSentimentAnalyzer.standard().version());
   }
 
+  @Test
+  void manyThreadsReadingWhileTheJudgesStillLoadReadAsOnceTheyHaveLoaded() throws Exception {
+    // The scorer keeps each loaded model in a plain field (a benign race: the models are
+    // immutable, their fields final, and the future publishes them); readings made by many threads
+    // at once, from the first moment, must match the ones made after loading.
+    Lexicon lexicon = new Lexicon(LOADER);
+    Calibration calibration = Calibration.load(LOADER);
+    LabelModel labels = LabelModel.load(LOADER);
+    List<String> texts =
+        List.of(
+            "thank god the State Dept is here to save the Sahel 🙏 just like they saved Libya",
+            "great plan, very cool 🙄",
+            "decent idea, awful execution",
+            "respect the effort, but they burned every bridge",
+            "bravo, encore une belle promesse",
+            "what a great step forward",
+            "wow France really cares now huh");
+    int threads = 8;
+    var analyser = new LexiconSentimentAnalyzer(lexicon, Tuning.DEFAULT, calibration, labels);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<List<Sentiment>>> readings = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        readings.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  List<Sentiment> out = new java.util.ArrayList<>();
+                  for (int round = 0; round < 50; round++) {
+                    for (String text : texts) {
+                      out.add(analyser.analyze(text));
+                    }
+                  }
+                  return out;
+                }));
+      }
+      start.countDown();
+      List<Sentiment> loaded =
+          texts.stream().map(LexiconSentimentAnalyzer.standard()::analyze).toList();
+      for (var f : readings) {
+        List<Sentiment> got = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        for (int i = 0; i < got.size(); i++) {
+          assertThat(got.get(i))
+              .as(texts.get(i % texts.size()))
+              .isEqualTo(loaded.get(i % texts.size()));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** The test's class path with {@code dir}'s files in front of it. */
   private static ClassLoader overlay(Path dir) {
     return new ClassLoader(LOADER) {
