@@ -56,6 +56,25 @@ final class WordModel {
   static final int MAX_TOKENS = 64;
 
   private static final int EDGE_HASH = hash(EDGE);
+
+  /**
+   * Where praise stands, as features: opening the text ("great, another summit"), closing it ("they
+   * finally listened. cool."), or inside it. Scorn puts its praise at the edges more often.
+   */
+  static final String[] PRAISE_AT = {"<praise-first>", "<praise-mid>", "<praise-last>"};
+
+  private static final int[] PRAISE_AT_HASHES = {
+    hash(PRAISE_AT[0]), hash(PRAISE_AT[1]), hash(PRAISE_AT[2])
+  };
+
+  /**
+   * Where praise at token {@code k} stands: 0 among the first two tokens, 2 the last two, 1
+   * between.
+   */
+  private static int praiseAt(TokenBuffer tb, int k) {
+    return k < 2 ? 0 : k >= tb.count - 2 ? 2 : 1;
+  }
+
   private static final int[] FLAG_HASHES = {
     hash(QUESTION), hash(EXCLAIM), hash(QUOTE), hash(IRONIC), hash(NEGATIVE), hash(CONTRAST)
   };
@@ -390,6 +409,12 @@ final class WordModel {
       previous = w;
     }
     z += once(seen, pair(previous, EDGE_HASH));
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (tb.sent[k] > 0) {
+        z += once(seen, PRAISE_AT_HASHES[praiseAt(tb, k)]);
+      }
+    }
     int flags = flags(tb, m);
     for (int f = 0; f < FLAG_HASHES.length; f++) {
       if ((flags & (1 << f)) != 0) {
@@ -462,6 +487,12 @@ final class WordModel {
       previous = w;
     }
     out.add(previous + " " + EDGE);
+    for (int r = 0; r < m; r++) {
+      int k = tb.scored[r];
+      if (tb.sent[k] > 0) {
+        out.add(PRAISE_AT[praiseAt(tb, k)]);
+      }
+    }
     String[] names = {QUESTION, EXCLAIM, QUOTE, IRONIC, NEGATIVE, CONTRAST};
     int flags = flags(tb, m);
     for (int f = 0; f < names.length; f++) {

@@ -56,7 +56,7 @@ final class SarcasmFit {
   static final double L2 = Double.parseDouble(System.getProperty("l2", "8"));
   static final int ITERATIONS = Integer.getInteger("it", 400);
   static final int FOLDS = 5;
-  static final double PUBLIC_LOSS = Double.parseDouble(System.getProperty("pl", "3"));
+  static final double PUBLIC_LOSS = Double.parseDouble(System.getProperty("pl", "4"));
   static final int MIN_COUNT = Integer.getInteger("mc", 2);
 
   /** One text the model may judge: its features, its gold, and whether turning it helps. */
