@@ -46,7 +46,14 @@ public final class Main implements Runnable {
           sentiment(args.length > 1 ? args[1] : null, ShortRunCompilation.inThisJvm(), out, err));
     }
     boolean sentiment = args.length > 0 && args[0].equals("sentiment");
-    CommandLine cli = sentiment ? sentimentOnly() : commandLine();
+    CommandLine cli;
+    try {
+      // Building a command builds its analyser: a corrupt resource fails here.
+      cli = sentiment ? sentimentOnly() : commandLine();
+    } catch (RuntimeException e) {
+      System.exit(failure(e, err));
+      return;
+    }
     if (sentiment) {
       args = Arrays.copyOfRange(args, 1, args.length);
     }
@@ -116,6 +123,7 @@ public final class Main implements Runnable {
   }
 
   private static int failure(Exception e, PrintWriter err) {
+    e = reason(e);
     if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
       err.println("error: " + e.getMessage());
       return 2;
@@ -125,6 +133,17 @@ public final class Main implements Runnable {
     LoggerFactory.getLogger(Main.class).debug("Command failed", e);
     err.println("error: " + (e.getMessage() == null ? "unexpected failure" : e.getMessage()));
     return 1;
+  }
+
+  /** What went wrong, without picocli's and reflection's wrapping of a subcommand's constructor. */
+  private static Exception reason(Exception e) {
+    Throwable t = e;
+    while ((t instanceof CommandLine.PicocliException
+            || t instanceof java.lang.reflect.InvocationTargetException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t instanceof Exception inner ? inner : e;
   }
 
   /** Bad arguments: one line saying what is wrong and where to look, not the whole usage text. */

@@ -15,7 +15,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -181,7 +180,7 @@ public final class SentimentCommand implements Callable<Integer> {
 
   private static SentimentTsv.Table read(Path file, boolean gold)
       throws IOException, TsvFormatException {
-    return SentimentTsv.parse(Files.readAllBytes(file), gold);
+    return SentimentTsv.parse(SplitTagging.readFile(file), gold);
   }
 
   private int evaluate(SentimentTsv.Table table, PrintWriter out) {

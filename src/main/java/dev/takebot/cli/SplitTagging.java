@@ -163,6 +163,9 @@ final class SplitTagging {
       header = headerLine(bytes);
     } catch (IOException e) {
       readFailure = e;
+    } catch (OutOfMemoryError e) {
+      // stdin past what a byte array or the heap holds: said in one line, as a file too large is
+      readFailure = new IOException("input too large to read in memory; split it", e);
     } finally {
       read.countDown();
     }
@@ -189,7 +192,24 @@ final class SplitTagging {
     }
     Path file = Path.of(input);
     addDirective(Files.size(file));
-    return Files.readAllBytes(file);
+    return readFile(file);
+  }
+
+  /** The most a file read whole may hold: a Java array's limit, with the JDK's margin. */
+  static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
+  /** A file's bytes, or a one-line reason when it is too large to read whole. */
+  static byte[] readFile(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new IOException(
+          "file too large (" + (size >> 20) + " MiB; at most 2 GiB at a time): split it");
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (OutOfMemoryError e) {
+      throw new IOException("file too large to read in memory (" + (size >> 20) + " MiB)", e);
+    }
   }
 
   private void addDirective(long size) {

@@ -2,6 +2,7 @@ package dev.takebot.discord;
 
 import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
+import dev.takebot.sentiment.Label;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.takes.Take;
@@ -79,7 +80,7 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
     } else {
       b.append(texts.get("explain.take", "read", read));
     }
-    b.append('\n').append(reasons(reading.reasons(), texts));
+    b.append('\n').append(reasons(reading.reasons(), reading.label() != Label.NEUTRAL, texts));
     return SafeText.truncate(b.toString(), 1900);
   }
 
@@ -88,8 +89,18 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
   }
 
   static String reasons(List<String> reasons, Texts texts) {
+    return reasons(reasons, false, texts);
+  }
+
+  /**
+   * The reasons of a reading, which leans one way if {@code leans}: the analyser names words from
+   * the first 64 of a text only, and a long take read from later words must not be said to read
+   * neutral.
+   */
+  static String reasons(List<String> reasons, boolean leans, Texts texts) {
+    String none = texts.get(leans ? "explain.later" : "explain.none");
     if (reasons.isEmpty()) {
-      return texts.get("explain.none");
+      return none;
     }
     // The analyser's own markers come after the words; they are told in words, not shown as code.
     int end = reasons.size();
@@ -106,7 +117,7 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
     }
     String said =
         n == 0
-            ? texts.get("explain.none")
+            ? none
             : end > n
                 ? texts.get("explain.reasons.more", "words", words.toString(), "more", end - n)
                 : texts.get("explain.reasons", "words", words.toString());

@@ -43,15 +43,39 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * one instance.
    */
   public LexiconSentimentAnalyzer() {
+    this(LOADER);
+  }
+
+  /** The analyser of the resources {@code loader} finds (tests hide or spoil some). */
+  static LexiconSentimentAnalyzer load(ClassLoader loader) {
+    return new LexiconSentimentAnalyzer(loader);
+  }
+
+  private LexiconSentimentAnalyzer(ClassLoader loader) {
     this(
-        WordModel.loadLater(LOADER, WordModel.SARCASM),
-        WordModel.loadLater(LOADER, WordModel.MIXED),
-        new Lexicon(LOADER));
+        loader,
+        WordModel.loadLater(loader, WordModel.SARCASM),
+        WordModel.loadLater(loader, WordModel.MIXED));
   }
 
   /** The judges start loading before the lexicons, and finish while they load. */
-  private LexiconSentimentAnalyzer(WordModel.Judge sarcasm, WordModel.Judge mixed, Lexicon lex) {
-    this(lex, Tuning.DEFAULT, Calibration.load(LOADER), LabelModel.load(LOADER), sarcasm, mixed);
+  private LexiconSentimentAnalyzer(
+      ClassLoader loader, WordModel.Judge sarcasm, WordModel.Judge mixed) {
+    this(
+        new Lexicon(loader),
+        Tuning.DEFAULT,
+        Calibration.load(loader),
+        LabelModel.load(loader),
+        sarcasm,
+        mixed);
+    // A corrupt judge stops start-up as a corrupt lexicon does: found on the first reading of
+    // praise instead, it would fail that reading and every later one (and their takes).
+    if (sarcasm != null) {
+      sarcasm.model();
+    }
+    if (mixed != null) {
+      mixed.model();
+    }
   }
 
   /** With the shipped label model. */
@@ -122,11 +146,29 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * The shared analyser with the bundled lexicons and default tuning (loaded once, on first use).
    */
   public static SentimentAnalyzer standard() {
+    if (Holder.FAILURE != null) {
+      // Each caller gets the reason (a class initialiser's error would reach the first as an
+      // ExceptionInInitializerError, a stack trace to the user, and the others without it).
+      throw new IllegalStateException(Holder.FAILURE.getMessage(), Holder.FAILURE);
+    }
     return Holder.INSTANCE;
   }
 
   private static final class Holder {
-    static final LexiconSentimentAnalyzer INSTANCE = new LexiconSentimentAnalyzer();
+    static final RuntimeException FAILURE;
+    static final LexiconSentimentAnalyzer INSTANCE;
+
+    static {
+      LexiconSentimentAnalyzer loaded = null;
+      RuntimeException failure = null;
+      try {
+        loaded = new LexiconSentimentAnalyzer();
+      } catch (RuntimeException e) {
+        failure = e; // a resource missing or corrupt
+      }
+      INSTANCE = loaded;
+      FAILURE = failure;
+    }
   }
 
   Lexicon lexicon() {

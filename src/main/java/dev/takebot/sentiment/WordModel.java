@@ -273,7 +273,8 @@ final class WordModel {
               try {
                 return parse(new String(bytes, StandardCharsets.UTF_8), sum);
               } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + resource, e);
+                throw new UncheckedIOException(
+                    "sentiment resource " + resource + ": " + e.getMessage(), e);
               }
             }));
   }
@@ -287,14 +288,30 @@ final class WordModel {
               model.fingerprint(), java.util.concurrent.CompletableFuture.completedFuture(model));
     }
 
+    /**
+     * The model, waiting for it if it is still loading. An interrupt does not stop the wait (it is
+     * kept for the caller): the load is short, and giving up would lose the reading a bot thread is
+     * making (its take with it).
+     */
     WordModel model() {
+      boolean interrupted = false;
       try {
-        return loading.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while the sentiment judges load", e);
+        while (true) {
+          try {
+            return loading.get();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
       } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException("cannot load a sentiment judge", e.getCause());
+        Throwable cause = e.getCause();
+        throw new IllegalStateException(
+            cause.getMessage() != null ? cause.getMessage() : "cannot load a sentiment judge",
+            cause);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

@@ -255,4 +255,26 @@ class SentimentCommandTest {
     assertThat(run(dir.resolve("nope.tsv").toString())).isEqualTo(2);
     assertThat(err.toString().strip()).startsWith("sentiment: no such file").doesNotContain("\n");
   }
+
+  @Test
+  @DisplayName("reports a file too large to read whole in one line, as tagging, --eval and --bench")
+  void fileTooLarge() throws Exception {
+    Path huge = dir.resolve("huge.tsv");
+    try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(3L << 30); // sparse: no disk, no memory
+    }
+    StringWriter plainOut = new StringWriter();
+    StringWriter plainErr = new StringWriter();
+    assertThat(
+            Main.sentiment(
+                huge.toString(), null, new PrintWriter(plainOut), new PrintWriter(plainErr)))
+        .isEqualTo(SentimentCommand.BAD_INPUT);
+    assertThat(plainErr.toString().strip()).contains("too large").doesNotContain("\n");
+    assertThat(plainOut.toString()).isEmpty();
+    for (String option : new String[] {"--eval", "--bench"}) {
+      err.getBuffer().setLength(0);
+      assertThat(run(option, huge.toString())).isEqualTo(SentimentCommand.BAD_INPUT);
+      assertThat(err.toString().strip()).contains("too large").doesNotContain("\n");
+    }
+  }
 }

@@ -2,7 +2,9 @@ package dev.takebot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.i18n.Texts;
 import dev.takebot.sentiment.Label;
+import dev.takebot.sentiment.LexiconSentimentAnalyzer;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.takes.Take;
 import java.time.Instant;
@@ -75,6 +77,36 @@ class ExplainSentimentTest {
         .doesNotContain("`irony`", "`learned`");
     assertThat(ExplainSentimentFeature.reasons(List.of(Sentiment.LEARNED)))
         .startsWith("No sentiment words")
+        .endsWith("moved the reading.");
+  }
+
+  @Test
+  @DisplayName(
+      "a long take whose sentiment words come after the first 64 words is not said to read neutral")
+  void longTakeReadFromLaterWords() {
+    // Reasons come from the first 64 words only: a long take (a judge may turn its praise) has
+    // none listed, and the answer must not contradict its own reading.
+    String pad = "the State Dept met the envoy in the capital on tuesday and then ".repeat(6);
+    for (String text :
+        List.of(
+            pad + "this is awful",
+            pad + "thank god Washington is here to save us 🙏 just like they saved Libya")) {
+      Sentiment reading = LexiconSentimentAnalyzer.standard().analyze(text);
+      assertThat(reading.label()).as(text).isNotEqualTo(Label.NEUTRAL);
+      String english = ExplainSentimentFeature.explain(Optional.empty(), reading, Texts.english());
+      String french =
+          ExplainSentimentFeature.explain(Optional.empty(), reading, Texts.forTag("fr"));
+      assertThat(english).doesNotContain("reads as neutral").contains("first 64 words");
+      assertThat(french).doesNotContain("comme neutre").contains("64 premiers mots");
+    }
+    String turned =
+        ExplainSentimentFeature.explain(
+            Optional.empty(),
+            new Sentiment(Label.NEGATIVE, -0.4, List.of(Sentiment.IRONY, Sentiment.LEARNED)),
+            Texts.english());
+    assertThat(turned)
+        .doesNotContain("reads as neutral")
+        .contains("reads as irony")
         .endsWith("moved the reading.");
   }
 }

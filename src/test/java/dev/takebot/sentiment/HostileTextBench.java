@@ -58,6 +58,20 @@ public class HostileTextBench {
     shapes.put("drawl", n -> "riiight, ".repeat(n / 9 + 1).substring(0, n));
     shapes.put(
         "kudos remedy", n -> "good job fixing the broken ".repeat(n / 27 + 1).substring(0, n));
+    // Shapes the learned judges read (their features stop after 64 tokens): hashes, digits, CRLF
+    // lines, and many distinct words in one sentence.
+    shapes.put("hash", n -> "#".repeat(n));
+    shapes.put("digits", n -> "0123456789".repeat(n / 10 + 1).substring(0, n));
+    shapes.put("crlf", n -> "great plan\r\nsure\r\n".repeat(n / 18 + 1).substring(0, n));
+    shapes.put(
+        "distinct",
+        n -> {
+          StringBuilder b = new StringBuilder();
+          for (int i = 0; b.length() < n; i++) {
+            b.append("great w").append(i).append(' ');
+          }
+          return b.substring(0, n);
+        });
     int[] lens = {1000, 8000, 1_000_000};
     System.out.printf(
         "%-14s %12s %12s %12s %8s  %s%n", "shape", "1k chars", "8k", "1M", "8k/1k", "label");
