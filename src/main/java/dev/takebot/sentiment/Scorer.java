@@ -262,6 +262,7 @@ final class Scorer {
       m = chatter.apply(tb, m);
     }
     tb.learnedIrony = false;
+    tb.wordsHashed = false;
     if (sarcasmJudge != null && WordModel.inScope(tb, m) && sarcasm().passes(tb, m, lex)) {
       irony.turnAll(tb, m);
       tb.learnedIrony = true;

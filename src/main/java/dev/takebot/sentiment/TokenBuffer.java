@@ -116,6 +116,16 @@ final class TokenBuffer {
 
   private WordModel.Seen seen;
 
+  /** The words' hashes as the judges read them, once {@code wordsHashed} is set for this text. */
+  private int[] judged = new int[WordModel.MAX_TOKENS];
+
+  boolean wordsHashed;
+
+  /** Room for the hashes of the first {@code count} words (at most WordModel.MAX_TOKENS). */
+  int[] judgedWords(int count) {
+    return judged;
+  }
+
   /** The set of features the judge of praise has seen in this text (made on first use). */
   WordModel.Seen seenFeatures() {
     if (seen == null) {

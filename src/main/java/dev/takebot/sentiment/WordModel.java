@@ -399,8 +399,10 @@ final class WordModel {
     seen.clear();
     float z = bias;
     int previous = EDGE_HASH;
+    int[] words = tb.judgedWords(count);
+    boolean hashed = tb.wordsHashed;
     for (int k = 0; k < count; k++) {
-      int w = wordHash(tb, k);
+      int w = hashed ? words[k] : (words[k] = wordHash(tb, k));
       if (k > 0 && (tb.flags[k] & T_SENTENCE) != 0) {
         z += once(seen, pair(previous, EDGE_HASH));
         previous = EDGE_HASH;
@@ -409,6 +411,7 @@ final class WordModel {
       previous = w;
     }
     z += once(seen, pair(previous, EDGE_HASH));
+    tb.wordsHashed = true; // the second judge of the same text reads the same words
     for (int r = 0; r < m; r++) {
       int k = tb.scored[r];
       if (tb.sent[k] > 0) {

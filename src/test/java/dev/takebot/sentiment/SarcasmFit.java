@@ -56,9 +56,10 @@ final class SarcasmFit {
   static final String MIXED_SET = "goemotions.mixed.tsv";
 
   /**
-   * The least log-odds (about 12 to 1) on which the judge of praise turns a text that names no actor
-   * of the news. Set by hand, not fitted: each step below it cost the tweets' checking half a reading
-   * or two of sincere praise while the fitting halves showed no loss; the judge is for takes.
+   * The least log-odds (about 12 to 1) on which the judge of praise turns a text that names no
+   * actor of the news. Set by hand, not fitted: each step below it cost the tweets' checking half a
+   * reading or two of sincere praise while the fitting halves showed no loss; the judge is for
+   * takes.
    */
   static final double MIN_ELSEWHERE = 2.5;
 
