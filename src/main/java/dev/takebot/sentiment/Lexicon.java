@@ -202,6 +202,9 @@ final class Lexicon {
    */
   final String[] negatedNames;
 
+  /** Each term's name hashed as the learned judges hash words ({@link WordModel}), made once. */
+  final int[] nameHashes;
+
   private final float[] emojiBmp = new float[EMOJI_BMP_END - EMOJI_BMP_BASE];
   private final float[] emojiAstral = new float[EMOJI_ASTRAL_END - EMOJI_ASTRAL_BASE];
   private final String[] emojiBmpNames = new String[emojiBmp.length];
@@ -433,6 +436,7 @@ final class Lexicon {
     roles.forEach((id, kind) -> frRoles[id] = kind);
     names = terms.toArray(new String[0]);
     negatedNames = new String[n];
+    nameHashes = new int[n];
     for (int i = 0; i < n; i++) {
       float[] r = rows.get(i);
       boolean valence = r[0] == r[0] || r[1] == r[1];
@@ -447,6 +451,7 @@ final class Lexicon {
       entries[ENTRY * i + 2] = Float.floatToRawIntBits(r[1]);
       entries[ENTRY * i + 3] = Float.floatToRawIntBits(r[2]);
       negatedNames[i] = "not ".concat(names[i]); // no string concatenation to bootstrap
+      nameHashes[i] = WordModel.hash(names[i]);
     }
     ironyStarting = new int[n][];
     for (int k = 0; k < ironyPhrases.length; k++) {

@@ -210,14 +210,7 @@ final class WordModel {
           throw new IOException("expected 'feature<TAB>weight', got: " + text.substring(from, end));
         }
         float value = decimal(text, tab + 1, end);
-        if (text.charAt(from) != '<') {
-          if (n == hashes.length) {
-            hashes = java.util.Arrays.copyOf(hashes, 2 * n);
-            values = java.util.Arrays.copyOf(values, 2 * n);
-          }
-          hashes[n] = hashName(text, from, tab);
-          values[n++] = value;
-        } else if (text.startsWith("<bias>\t", from)) {
+        if (text.startsWith("<bias>\t", from)) {
           bias = value;
         } else if (text.startsWith("<threshold>\t", from)) {
           threshold = value;
@@ -393,7 +386,7 @@ final class WordModel {
   }
 
   /** The model's log-odds that the praise in {@code tb} is scorn. */
-  float logOdds(TokenBuffer tb, int m) {
+  float logOdds(TokenBuffer tb, int m, Lexicon lex) {
     int count = Math.min(tb.count, MAX_TOKENS);
     Seen seen = tb.seenFeatures();
     seen.clear();
@@ -402,7 +395,7 @@ final class WordModel {
     int[] words = tb.judgedWords(count);
     boolean hashed = tb.wordsHashed;
     for (int k = 0; k < count; k++) {
-      int w = hashed ? words[k] : (words[k] = wordHash(tb, k));
+      int w = hashed ? words[k] : (words[k] = wordHash(tb, k, lex));
       if (k > 0 && (tb.flags[k] & T_SENTENCE) != 0) {
         z += once(seen, pair(previous, EDGE_HASH));
         previous = EDGE_HASH;
@@ -468,7 +461,7 @@ final class WordModel {
    * other texts the judge of praise would lose more sincere praise than it finds scorn.
    */
   boolean passes(TokenBuffer tb, int m, Lexicon lex) {
-    float z = logOdds(tb, m);
+    float z = logOdds(tb, m, lex);
     return z >= threshold && (z >= elsewhere || namesAnActor(tb, lex));
   }
 
@@ -476,11 +469,11 @@ final class WordModel {
    * The names of the features of {@code tb}, each once, as {@link #logOdds} weighs them: for the
    * fitting command and for tests (it allocates).
    */
-  static List<String> featureNames(TokenBuffer tb, int m) {
+  static List<String> featureNames(TokenBuffer tb, int m, Lexicon lex) {
     List<String> out = new ArrayList<>();
     String previous = EDGE;
     for (int k = 0; k < Math.min(tb.count, MAX_TOKENS); k++) {
-      String w = word(tb, k);
+      String w = word(tb, k, lex);
       if (k > 0 && (tb.flags[k] & T_SENTENCE) != 0) {
         out.add(previous + " " + EDGE);
         previous = EDGE;
@@ -526,14 +519,34 @@ final class WordModel {
         | (tb.contrastAt >= 0 ? 32 : 0);
   }
 
-  /** The folded word at token {@code k} as a string (the emoji for an emoji). */
+  /**
+   * The word at token {@code k} as the judges name it: the lexicon's name for a word it knows
+   * (folded, accents and stretching undone: "génial" is "genial", "sooo" is "so"), else the folded
+   * characters (the emoji for an emoji).
+   */
+  static String word(TokenBuffer tb, int k, Lexicon lex) {
+    if (knownWord(tb, k)) {
+      return lex.names[tb.term[k]];
+    }
+    return word(tb, k);
+  }
+
+  private static boolean knownWord(TokenBuffer tb, int k) {
+    return tb.term[k] >= 0 && (tb.flags[k] & (T_FACE | T_EMOJI)) == 0;
+  }
+
+  /** The folded characters of token {@code k} as a string (the emoji for an emoji). */
   static String word(TokenBuffer tb, int k) {
     int from = tb.start[k];
     int to = wordEnd(tb, k);
     return new String((tb.flags[k] & T_FACE) != 0 ? tb.src : tb.low, from, to - from);
   }
 
-  private static int wordHash(TokenBuffer tb, int k) {
+  /** The hash of {@link #word(TokenBuffer, int, Lexicon)}: the lexicon keeps its words' hashes. */
+  private static int wordHash(TokenBuffer tb, int k, Lexicon lex) {
+    if (knownWord(tb, k)) {
+      return lex.nameHashes[tb.term[k]];
+    }
     int from = tb.start[k];
     char[] src = tb.src;
     int h = 0x811c9dc5;

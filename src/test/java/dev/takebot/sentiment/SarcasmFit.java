@@ -253,7 +253,7 @@ final class SarcasmFit {
           new Example(
               name,
               true,
-              WordModel.featureNames(tb, tb.scoredCount),
+              WordModel.featureNames(tb, tb.scoredCount, rules.lexicon()),
               gold == Label.MIXED ? 1 : 0,
               1,
               Math.floorMod(row.text().hashCode(), FOLDS),
@@ -289,7 +289,7 @@ final class SarcasmFit {
         continue;
       }
       boolean actor = WordModel.namesAnActor(tb, rules.lexicon());
-      List<String> features = WordModel.featureNames(tb, tb.scoredCount);
+      List<String> features = WordModel.featureNames(tb, tb.scoredCount, rules.lexicon());
       Sentiment after = always.analyze(row.text());
       int gain = right(take, gold, after) - right(take, gold, before);
       int y = gold == Label.NEGATIVE ? 1 : 0;

@@ -171,11 +171,11 @@ class WordModelHostileTextTest {
     for (String text : hostileTexts()) {
       rules.analyze(text);
       TokenBuffer tb = rules.lastBuffer();
-      List<String> names = WordModel.featureNames(tb, tb.scoredCount);
+      List<String> names = WordModel.featureNames(tb, tb.scoredCount, LEXICON);
       float[] ones = new float[names.size()];
       Arrays.fill(ones, 1);
       WordModel all = WordModel.of(names, ones, 0.5f, 0);
-      assertThat(all.logOdds(tb, tb.scoredCount))
+      assertThat(all.logOdds(tb, tb.scoredCount, LEXICON))
           .as("%s", text.length() > 200 ? text.substring(0, 200) + "…" : text)
           .isEqualTo(0.5f + names.size());
     }

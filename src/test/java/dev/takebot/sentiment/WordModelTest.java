@@ -40,13 +40,13 @@ class WordModelTest {
             "bravo les gars, vous arrivez après la bataille mdr")) {
       rules.analyze(text);
       TokenBuffer tb = rules.lastBuffer();
-      List<String> names = WordModel.featureNames(tb, tb.scoredCount);
+      List<String> names = WordModel.featureNames(tb, tb.scoredCount, LEXICON);
       List<String> distinct = names;
       assertThat(names).doesNotHaveDuplicates();
       float[] ones = new float[distinct.size()];
       java.util.Arrays.fill(ones, 1);
       WordModel all = WordModel.of(distinct, ones, 0.5f, 0);
-      assertThat(all.logOdds(tb, tb.scoredCount)).as(text).isEqualTo(0.5f + names.size());
+      assertThat(all.logOdds(tb, tb.scoredCount, LEXICON)).as(text).isEqualTo(0.5f + names.size());
     }
   }
 
@@ -102,8 +102,8 @@ class WordModelTest {
     var rules = with(null);
     rules.analyze("lol #sahel, great");
     TokenBuffer tb = rules.lastBuffer();
-    assertThat(parsed.logOdds(tb, tb.scoredCount))
-        .isEqualTo(built.logOdds(tb, tb.scoredCount))
+    assertThat(parsed.logOdds(tb, tb.scoredCount, LEXICON))
+        .isEqualTo(built.logOdds(tb, tb.scoredCount, LEXICON))
         .isNotEqualTo(-1.5f);
     assertThat(parsed.fingerprint()).startsWith("crc32:");
     assertThatThrownBy(() -> WordModel.parse("no weight here\n"))
