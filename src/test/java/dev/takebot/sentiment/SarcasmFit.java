@@ -47,7 +47,11 @@ final class SarcasmFit {
     "discord-takes-9.tsv",
     "discord-takes-10.tsv",
     "discord-takes-11.tsv",
-    "discord-takes-12.tsv"
+    "discord-takes-12.tsv",
+    "discord-takes-13.tsv",
+    "discord-takes-14.tsv",
+    "discord-takes-15.tsv",
+    "discord-takes-16.tsv"
   };
 
   /** The name IronyTest's lists go by in the provenance. */
@@ -380,7 +384,9 @@ final class SarcasmFit {
   private static double[] pickThresholds(List<Example> examples, double[] oof, boolean gated) {
     double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     double bestGain = 0;
-    for (double t = -2; t <= 6; t += 0.25) {
+    // Praise is turned only where scorn is the likelier reading (log-odds 0 or more): below it, the
+    // takes' weight in the fitting would have the judge turn praise it thinks sincere.
+    for (double t = gated ? 0 : -2; t <= 6; t += 0.25) {
       // The judge of mixed reads every text alike (every example counts as naming an actor).
       double from = gated ? Math.max(t, MIN_ELSEWHERE) : t;
       for (double e = from; e <= (gated ? 8.01 : t); e += 0.25) {
