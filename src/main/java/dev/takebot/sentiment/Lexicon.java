@@ -101,6 +101,9 @@ final class Lexicon {
   /** "in", "from", "au": before an actor's name, it names a place ("my cousin in Mali"). */
   static final int CUE_PLACE = 1 << 13;
 
+  /** A word of the news the takes argue about ("sovereignty", "sanctions"): see WordModel. */
+  static final int CUE_TOPIC = 1 << 14;
+
   // Chatter kinds, per term in chatterKinds (see Chatter and chatter.tsv).
   /** "ok", "thx", "gm": acknowledges or greets; judges nothing when it is a text's only word. */
   static final int CHAT_ACK = 1;
@@ -333,6 +336,7 @@ final class Lexicon {
           case "speech" -> cue(id, CUE_SPEECH);
           case "question" -> cue(id, CUE_QUESTION);
           case "actor" -> cue(id, CUE_ACTOR);
+          case "news-topic" -> cue(id, CUE_TOPIC);
           case "actor-caps" -> cue(id, CUE_ACTOR_CAPS);
           case "drawl" -> cue(id, CUE_DRAWL);
           case "place" -> cue(id, CUE_PLACE);

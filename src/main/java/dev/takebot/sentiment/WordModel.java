@@ -376,7 +376,7 @@ final class WordModel {
       int id = tb.term[k];
       if (id >= 0) {
         int c = lex.cues(id);
-        if ((c & Lexicon.CUE_ACTOR) != 0
+        if ((c & (Lexicon.CUE_ACTOR | Lexicon.CUE_TOPIC)) != 0
             || ((c & Lexicon.CUE_ACTOR_CAPS) != 0 && (tb.flags[k] & TokenBuffer.T_UPPER) != 0)) {
           return true;
         }
