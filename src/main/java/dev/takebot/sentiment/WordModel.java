@@ -29,10 +29,12 @@ import java.util.List;
  * <p>The phrase rules fix the phrasings they were read from; a model over many labelled takes
  * weighs the small signs people use ("now?", "lmao", "they", a closing emoji) together.
  *
- * <p>Features are counted, not looked up by name: each word hashes to an int (FNV-1a over its
- * folded characters), a pair combines its words' hashes, and the weights are kept in an open
- * addressing table keyed by the same hashes of their names, so reading a text allocates nothing. A
- * feature counts once however often the text repeats it.
+ * <p>Features are weighed by hash, not looked up by name: each word hashes to an int (FNV-1a over
+ * the lexicon's name for a word it knows, made once with the lexicon, else over the folded
+ * characters), a pair combines its words' hashes, and the weights are kept in an open addressing
+ * table keyed by the same hashes of their names, so reading a text allocates nothing. A feature
+ * counts once however often the text repeats it. Which texts a judge reads, and what it does with
+ * its answer, is {@link Scorer}'s business.
  */
 final class WordModel {
   static final String SARCASM = "sentiment/sarcasm-model.tsv";
