@@ -55,7 +55,11 @@ final class SarcasmFit {
     "discord-takes-17.tsv",
     "discord-takes-18.tsv",
     "discord-takes-19.tsv",
-    "discord-takes-20.tsv"
+    "discord-takes-20.tsv",
+    "discord-takes-21.tsv",
+    "discord-takes-22.tsv",
+    "discord-takes-23.tsv",
+    "discord-takes-24.tsv"
   };
 
   /** The name IronyTest's lists go by in the provenance. */
