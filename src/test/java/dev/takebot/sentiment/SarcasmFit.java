@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * Fits {@link WordModel}, the learned judge of praise the rules let stand, and with {@code --write}
  * stores it with its provenance in {@code src/main/resources/sentiment/sarcasm-model.tsv}. Run with
  * the test classpath: {@code java -cp target/classes:target/test-classes
- * dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev [--write]}.
+ * dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev [--mixed] [--write]}. The settings
+ * below are the shipped ones; system properties {@code tw}, {@code l2}, {@code pl}, {@code it} and
+ * {@code mc} override them for experiments (the out-of-fold figures it prints compare them).
  *
  * <p>With {@code --mixed} it fits the judge of mixed instead ({@link WordModel#MIXED}): on the
  * texts whose readings both praise and blame (the take sets, IronyTest's lists and the fitting half
@@ -31,9 +33,11 @@ import java.util.TreeMap;
  * and from the fitting halves of the shared dev sets, each take weighing {@link #TAKE_WEIGHT}. One
  * L2-regularised logistic model over the counted features {@link WordModel#featureNames} seen in at
  * least two examples, fitted by full-batch gradient descent with AdaGrad steps from zero weights.
- * The threshold is picked on out-of-fold log-odds (five folds by the text's hash): the one with the
- * most readings put right, takes and public halves together, a public set's net loss counting five
- * times. Everything is deterministic: the same data gives the same weights.
+ * The thresholds are picked on out-of-fold log-odds (five folds by the text's hash): those with the
+ * most readings put right, takes and public halves together (see {@link #gain}), never below 0 for
+ * texts that name an actor or a topic of the news and never below {@link #MIN_ELSEWHERE} for any
+ * other. IronyTest's lists are examples too. Everything is deterministic: the same data gives the
+ * same weights.
  */
 final class SarcasmFit {
   static final String[] TAKE_SETS = {
@@ -69,8 +73,8 @@ final class SarcasmFit {
 
   /**
    * The least log-odds (about 26 to 1) on which the judge of praise turns a text that names no
-   * actor of the news. Set by hand, not fitted: each step below it cost the tweets' checking half a
-   * reading or two of sincere praise while the fitting halves showed no loss; the judge is for
+   * actor or topic of the news. Set by hand, not fitted: each step below it cost the tweets a
+   * reading or two of sincere praise while the out-of-fold figures showed no loss; the judge is for
    * takes.
    */
   static final double MIN_ELSEWHERE = 3.25;
@@ -418,8 +422,9 @@ final class SarcasmFit {
 
   /**
    * The readings put right at thresholds {@code t} and {@code elsewhere}. On a public set a reading
-   * put wrong counts twice (a turn there must be right two times in three) and a set's net loss
-   * five times: the model is for takes, and must cost the public sets nothing.
+   * put wrong counts {@link #PUBLIC_LOSS} times (a turn there must be right four times in five) and
+   * a set's net loss five times more: the model is for takes, and must cost the public sets
+   * nothing.
    */
   private static double gain(List<Example> examples, double[] oof, double t, double elsewhere) {
     Map<String, double[]> bySet = new TreeMap<>();
