@@ -58,7 +58,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         WordModel.loadLater(loader, WordModel.MIXED));
   }
 
-  /** The judges start loading before the lexicons, and finish while they load. */
+  /**
+   * The judges start loading before the lexicons and finish while they load (the arguments are
+   * evaluated in order). A corrupt judge stops start-up here, as a corrupt lexicon does: found on
+   * the first reading of praise instead, it would fail that reading and every later one.
+   */
   private LexiconSentimentAnalyzer(
       ClassLoader loader, WordModel.Judge sarcasm, WordModel.Judge mixed) {
     this(
@@ -66,16 +70,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         Tuning.DEFAULT,
         Calibration.load(loader),
         LabelModel.load(loader),
-        sarcasm,
-        mixed);
-    // A corrupt judge stops start-up as a corrupt lexicon does: found on the first reading of
-    // praise instead, it would fail that reading and every later one (and their takes).
-    if (sarcasm != null) {
-      sarcasm.model();
-    }
-    if (mixed != null) {
-      mixed.model();
-    }
+        sarcasm.model(),
+        mixed.model());
   }
 
   /** With the shipped label model. */
@@ -94,8 +90,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         tuning,
         calibration,
         model,
-        model == null ? null : WordModel.loadLater(LOADER, WordModel.SARCASM),
-        model == null ? null : WordModel.loadLater(LOADER, WordModel.MIXED));
+        model == null ? null : WordModel.load(LOADER, WordModel.SARCASM),
+        model == null ? null : WordModel.load(LOADER, WordModel.MIXED));
   }
 
   /** With {@code sarcasm} judging the praise the rules let stand, and no judge of mixed. */
@@ -115,16 +111,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       LabelModel model,
       WordModel sarcasm,
       WordModel mixed) {
-    this(lex, tuning, calibration, model, WordModel.Judge.of(sarcasm), WordModel.Judge.of(mixed));
-  }
-
-  private LexiconSentimentAnalyzer(
-      Lexicon lex,
-      Tuning tuning,
-      Calibration calibration,
-      LabelModel model,
-      WordModel.Judge sarcasm,
-      WordModel.Judge mixed) {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
     this.scorer = new Scorer(lex, tuning, calibration, model, sarcasm, mixed);

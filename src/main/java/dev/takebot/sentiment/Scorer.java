@@ -45,11 +45,8 @@ final class Scorer {
   /** The learned decision of the label, or null for the rules' own. */
   private final LabelModel model;
 
-  private final WordModel.Judge sarcasmJudge;
-  private final WordModel.Judge mixedJudge;
-  // The judges' models once loaded: read through the judges until then.
-  private WordModel sarcasm;
-  private WordModel mixed;
+  private final WordModel praiseJudge;
+  private final WordModel mixedJudge;
 
   /** A scorer whose label is the rules' decision alone (the fitting commands read it). */
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
@@ -69,9 +66,9 @@ final class Scorer {
       Tuning tuning,
       Calibration calibration,
       LabelModel model,
-      WordModel.Judge sarcasm,
-      WordModel.Judge mixed) {
-    this.sarcasmJudge = sarcasm;
+      WordModel sarcasm,
+      WordModel mixed) {
+    this.praiseJudge = sarcasm;
     this.mixedJudge = mixed;
     this.lex = lex;
     this.tuning = tuning;
@@ -263,7 +260,7 @@ final class Scorer {
     }
     tb.learnedIrony = false;
     tb.wordsHashed = false;
-    if (sarcasmJudge != null && WordModel.inScope(tb, m) && sarcasm().passes(tb, m, lex)) {
+    if (praiseJudge != null && WordModel.inScope(tb, m) && praiseJudge.passes(tb, m, lex)) {
       irony.turnAll(tb, m);
       tb.learnedIrony = true;
     }
@@ -366,31 +363,13 @@ final class Scorer {
     if (mixedJudge != null
         && label != Label.MIXED
         && WordModel.bothSides(tb, m)
-        && mixed().passes(tb, m, lex)) {
+        && mixedJudge.passes(tb, m, lex)) {
       // The learned judge finds mixed takes the rules read one-sided; the score, and so the
       // three-class reading, stays.
       label = Label.MIXED;
       learned = true;
     }
     return new Sentiment(label, score, reasons(tb, m, learned));
-  }
-
-  private WordModel sarcasm() {
-    WordModel s = sarcasm;
-    if (s == null) {
-      s = sarcasmJudge.model(); // a benign race: each thread may ask the loaded future once
-      sarcasm = s;
-    }
-    return s;
-  }
-
-  private WordModel mixed() {
-    WordModel s = mixed;
-    if (s == null) {
-      s = mixedJudge.model();
-      mixed = s;
-    }
-    return s;
   }
 
   private static float pick(float first, float second) {

@@ -114,25 +114,13 @@ final class TokenBuffer {
   /** The learned judge of praise ({@link WordModel}) turned the text's praise around. */
   boolean learnedIrony;
 
-  private WordModel.Seen seen;
+  /** The features a judge has seen in this text. */
+  final WordModel.Seen seen = new WordModel.Seen();
 
   /** The words' hashes as the judges read them, once {@code wordsHashed} is set for this text. */
-  private int[] judged = new int[WordModel.MAX_TOKENS];
+  final int[] judgedWords = new int[WordModel.MAX_TOKENS];
 
   boolean wordsHashed;
-
-  /** Room for the hashes of the first {@code count} words (at most WordModel.MAX_TOKENS). */
-  int[] judgedWords(int count) {
-    return judged;
-  }
-
-  /** The set of features the judge of praise has seen in this text (made on first use). */
-  WordModel.Seen seenFeatures() {
-    if (seen == null) {
-      seen = new WordModel.Seen();
-    }
-    return seen;
-  }
 
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];

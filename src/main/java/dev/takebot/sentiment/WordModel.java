@@ -173,7 +173,7 @@ final class WordModel {
       crc.update(bytes);
       return parse(new String(bytes, StandardCharsets.UTF_8), crc.getValue());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
+      throw new UncheckedIOException("sentiment resource " + resource + ": " + e.getMessage(), e);
     }
   }
 
@@ -244,45 +244,16 @@ final class WordModel {
   }
 
   /**
-   * The shipped model in {@code resource}, read on a background thread: its fingerprint (for the
-   * analyser's version) is known at once, and the 16,000 lines are parsed while the lexicons load.
-   * Null where the resource is missing.
+   * The shipped model in {@code resource}, read on a background thread: its 23,000 lines are parsed
+   * while the lexicons load. The model is null where the resource is missing.
    */
   static Judge loadLater(ClassLoader loader, String resource) {
-    byte[] bytes;
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        return null;
-      }
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
-    }
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    crc.update(bytes);
-    long sum = crc.getValue();
     return new Judge(
-        crcPrint(sum),
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return parse(new String(bytes, StandardCharsets.UTF_8), sum);
-              } catch (IOException e) {
-                throw new UncheckedIOException(
-                    "sentiment resource " + resource + ": " + e.getMessage(), e);
-              }
-            }));
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> load(loader, resource)));
   }
 
-  /** A judge whose model may still be loading: its fingerprint now, the model when first asked. */
-  record Judge(String fingerprint, java.util.concurrent.Future<WordModel> loading) {
-    static Judge of(WordModel model) {
-      return model == null
-          ? null
-          : new Judge(
-              model.fingerprint(), java.util.concurrent.CompletableFuture.completedFuture(model));
-    }
-
+  /** A judge whose model may still be loading: the model (or null) when asked. */
+  record Judge(java.util.concurrent.Future<WordModel> loading) {
     /**
      * The model, waiting for it if it is still loading. An interrupt does not stop the wait (it is
      * kept for the caller): the load is short, and giving up would lose the reading a bot thread is
@@ -390,11 +361,11 @@ final class WordModel {
   /** The model's log-odds that the praise in {@code tb} is scorn. */
   float logOdds(TokenBuffer tb, int m, Lexicon lex) {
     int count = Math.min(tb.count, MAX_TOKENS);
-    Seen seen = tb.seenFeatures();
+    Seen seen = tb.seen;
     seen.clear();
     float z = bias;
     int previous = EDGE_HASH;
-    int[] words = tb.judgedWords(count);
+    int[] words = tb.judgedWords;
     boolean hashed = tb.wordsHashed;
     for (int k = 0; k < count; k++) {
       int w = hashed ? words[k] : (words[k] = wordHash(tb, k, lex));

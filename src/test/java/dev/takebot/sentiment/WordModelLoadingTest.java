@@ -26,10 +26,10 @@ class WordModelLoadingTest {
 
   @Test
   void aThreadInterruptedWhileTheJudgeLoadsStillGetsItAndKeepsItsInterrupt() throws Exception {
-    // A bot thread interrupted (a shard reconnecting, a shutdown) while the judge still loads must
-    // not lose the take it is reading: it waits the few milliseconds and keeps the interrupt.
+    // The thread building the analyser waits for the judges; interrupted meanwhile (a shutdown
+    // racing start-up) it still gets them, in a few milliseconds, and keeps the interrupt.
     CompletableFuture<WordModel> loading = new CompletableFuture<>();
-    WordModel.Judge judge = new WordModel.Judge("test", loading);
+    WordModel.Judge judge = new WordModel.Judge(loading);
     WordModel model = WordModel.of(List.of("lol"), new float[] {1}, 0, 0);
     AtomicReference<Object> got = new AtomicReference<>();
     AtomicBoolean stillInterrupted = new AtomicBoolean();
@@ -87,10 +87,10 @@ class WordModelLoadingTest {
   }
 
   @Test
-  void manyThreadsReadingWhileTheJudgesStillLoadReadAsOnceTheyHaveLoaded() throws Exception {
-    // The scorer keeps each loaded model in a plain field (a benign race: the models are
-    // immutable, their fields final, and the future publishes them); readings made by many threads
-    // at once, from the first moment, must match the ones made after loading.
+  void manyThreadsReadingAtOnceReadAsOneDoes() throws Exception {
+    // The judges are immutable and share no state between readings (each thread has its own token
+    // buffer, with the words' hashes and the features seen): readings made by many threads at
+    // once, from the first moment, must match the shared analyser's.
     Lexicon lexicon = new Lexicon(LOADER);
     Calibration calibration = Calibration.load(LOADER);
     LabelModel labels = LabelModel.load(LOADER);
