@@ -58,18 +58,18 @@ final class Scorer {
   }
 
   /**
-   * With {@code sarcasm} judging the praise the rules let stand and {@code mixed} whether a text
-   * that praises and blames is mixed; either may be null (the rules decide).
+   * With {@code praiseJudge} judging the praise the rules let stand and {@code mixedJudge} whether
+   * a text that praises and blames is mixed; either may be null (the rules decide).
    */
   Scorer(
       Lexicon lex,
       Tuning tuning,
       Calibration calibration,
       LabelModel model,
-      WordModel sarcasm,
-      WordModel mixed) {
-    this.praiseJudge = sarcasm;
-    this.mixedJudge = mixed;
+      WordModel praiseJudge,
+      WordModel mixedJudge) {
+    this.praiseJudge = praiseJudge;
+    this.mixedJudge = mixedJudge;
     this.lex = lex;
     this.tuning = tuning;
     this.calibration = calibration;
