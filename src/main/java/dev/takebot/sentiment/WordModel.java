@@ -31,10 +31,10 @@ import java.util.List;
  *
  * <p>Features are weighed by hash, not looked up by name: each word hashes to an int (FNV-1a over
  * the lexicon's name for a word it knows, made once with the lexicon, else over the folded
- * characters), a pair combines its words' hashes, and the weights are kept in an open addressing
- * table keyed by the same hashes of their names, so reading a text allocates nothing. A feature
- * counts once however often the text repeats it. Which texts a judge reads, and what it does with
- * its answer, is {@link Scorer}'s business.
+ * characters), a pair combines its words' hashes, and the weights are kept in a {@link WeightTable}
+ * keyed by the same hashes of their names, so reading a text allocates nothing. A feature counts
+ * once however often the text repeats it. Which texts a judge reads, and what it does with its
+ * answer, is {@link Scorer}'s business.
  */
 final class WordModel {
   static final String SARCASM = "sentiment/sarcasm-model.tsv";
