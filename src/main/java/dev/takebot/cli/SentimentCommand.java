@@ -111,10 +111,10 @@ public final class SentimentCommand implements Callable<Integer> {
   private int run(PrintWriter out, PrintWriter err) {
     try {
       if (eval != null) {
-        return evaluate(read(eval, true), out);
+        return evaluate(measurable(read(eval, true)), out);
       }
       if (bench != null) {
-        return bench(read(bench, false), out);
+        return bench(measurable(read(bench, false)), out);
       }
       return tag(out);
     } catch (TsvFormatException e) {
@@ -176,6 +176,17 @@ public final class SentimentCommand implements Callable<Integer> {
     for (int d = 1_000; d > 0; d /= 10) {
       b.append((char) ('0' + part / d % 10));
     }
+  }
+
+  /**
+   * A table with rows, or the reason there is nothing to measure: figures over no texts (an
+   * evaluation of zeros, a rate of nothing) would read as a result, and a script would go on.
+   */
+  private static SentimentTsv.Table measurable(SentimentTsv.Table table) throws TsvFormatException {
+    if (table.rows().isEmpty()) {
+      throw new TsvFormatException(2, "no rows below the header: add at least one text to measure");
+    }
+    return table;
   }
 
   private static SentimentTsv.Table read(Path file, boolean gold)
@@ -259,10 +270,6 @@ public final class SentimentCommand implements Callable<Integer> {
 
   private int bench(SentimentTsv.Table table, PrintWriter out) {
     String[] texts = table.rows().stream().map(SentimentTsv.Row::text).toArray(String[]::new);
-    if (texts.length == 0) {
-      out.println("no texts to measure");
-      return 0;
-    }
     Rate ours = measure(texts, t -> analyzer.analyze(t).score());
     out.printf(Locale.ROOT, "texts\t%d%n", texts.length);
     out.printf(
