@@ -360,14 +360,17 @@ final class Scorer {
         label = Label.threeClass(score);
       }
     }
-    if (mixedJudge != null
-        && label != Label.MIXED
-        && WordModel.bothSides(tb, m)
-        && mixedJudge.passes(tb, m, lex)) {
-      // The learned judge finds mixed takes the rules read one-sided; the score, and so the
+    if (mixedJudge != null && WordModel.bothSides(tb, m)) {
+      // The learned judge finds mixed takes the rules read one-sided, and one-sided takes the rules
+      // read mixed ("finally a reset after years of failed policy"); the score, and so the
       // three-class reading, stays.
-      label = Label.MIXED;
-      learned = true;
+      if (label != Label.MIXED && mixedJudge.passes(tb, m, lex)) {
+        label = Label.MIXED;
+        learned = true;
+      } else if (label == Label.MIXED && mixedJudge.rejects(tb, m, lex)) {
+        label = Label.threeClass(score);
+        learned = true;
+      }
     }
     return new Sentiment(label, score, reasons(tb, m, learned));
   }

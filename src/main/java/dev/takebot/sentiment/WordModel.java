@@ -98,9 +98,18 @@ final class WordModel {
   private final float bias;
   private final float threshold;
   private final float elsewhere;
+
+  /**
+   * Below these log-odds the judge says no with confidence enough to undo the rules' yes (the judge
+   * of mixed: a take the rules read mixed for words of both signs that praise a remedy to a failure
+   * is one-sided). Minus infinity: the judge only ever adds.
+   */
+  private final float rejectBelow;
+
   private final String fingerprint;
 
-  private WordModel(int[] table, float bias, float threshold, float elsewhere, String print) {
+  private WordModel(
+      int[] table, float bias, float threshold, float elsewhere, float rejectBelow, String print) {
     this.table = table;
     this.present = new long[1 << (PRESENT_BITS - 6)];
     for (int slot = 0; slot < table.length; slot += 2) {
@@ -112,6 +121,7 @@ final class WordModel {
     this.bias = bias;
     this.threshold = threshold;
     this.elsewhere = elsewhere;
+    this.rejectBelow = rejectBelow;
     this.fingerprint = print;
   }
 
@@ -139,6 +149,7 @@ final class WordModel {
         bias,
         threshold,
         elsewhere,
+        Float.NEGATIVE_INFINITY,
         bias + "/" + threshold + "/" + elsewhere + print);
   }
 
@@ -197,6 +208,7 @@ final class WordModel {
     float bias = 0;
     float threshold = Float.POSITIVE_INFINITY;
     float elsewhere = Float.POSITIVE_INFINITY;
+    float rejectBelow = Float.NEGATIVE_INFINITY;
     for (int from = 0; from < text.length(); ) {
       int eol = text.indexOf('\n', from);
       int to = eol < 0 ? text.length() : eol;
@@ -218,6 +230,8 @@ final class WordModel {
           threshold = value;
         } else if (text.startsWith("<threshold-elsewhere>\t", from)) {
           elsewhere = value;
+        } else if (text.startsWith("<reject-below>\t", from)) {
+          rejectBelow = value;
         } else {
           if (n == hashes.length) {
             hashes = java.util.Arrays.copyOf(hashes, 2 * n);
@@ -229,7 +243,8 @@ final class WordModel {
       }
       from = to + 1;
     }
-    return new WordModel(table(hashes, values, n), bias, threshold, elsewhere, crcPrint(crc));
+    return new WordModel(
+        table(hashes, values, n), bias, threshold, elsewhere, rejectBelow, crcPrint(crc));
   }
 
   private static final double[] TENS = {
@@ -436,6 +451,17 @@ final class WordModel {
   boolean passes(TokenBuffer tb, int m, Lexicon lex) {
     float z = logOdds(tb, m, lex);
     return z >= threshold && (z >= elsewhere || namesAnActor(tb, lex));
+  }
+
+  /**
+   * Whether the model says no for {@code tb} below its {@link #rejectBelow} log-odds, for a text
+   * that names an actor or topic of the news: the judges learn from takes on the news, and a Reddit
+   * comment that praises and blames is more often mixed than such a take.
+   */
+  boolean rejects(TokenBuffer tb, int m, Lexicon lex) {
+    return rejectBelow != Float.NEGATIVE_INFINITY
+        && namesAnActor(tb, lex)
+        && logOdds(tb, m, lex) < rejectBelow;
   }
 
   /**

@@ -96,7 +96,8 @@ final class SarcasmFit {
       int fold,
       int gainIfTurned,
       boolean actor,
-      boolean mixed) {}
+      boolean mixed,
+      int gainIfRemoved) {}
 
   private SarcasmFit() {}
 
@@ -225,8 +226,14 @@ final class SarcasmFit {
     System.err.printf(
         "net gain out of fold: takes read non-mixed %d, mixed %d; public non-mixed %d, mixed %d%n",
         mixedGain[0], mixedGain[1], mixedGain[2], mixedGain[3]);
+    double rejectBelow =
+        target.equals(WordModel.MIXED) ? pickRejection(examples, oof) : Double.NEGATIVE_INFINITY;
+    System.err.printf(
+        "reject below %.2f: objective %.1f%n",
+        rejectBelow, rejectionGain(examples, oof, rejectBelow));
     double[] w = fit(examples, index, -1);
-    String out = resource(target, task, provenance, examples, oof, thresholds, w, vocabulary);
+    String out =
+        resource(target, task, provenance, examples, oof, thresholds, rejectBelow, w, vocabulary);
     System.out.print(out.lines().filter(l -> l.startsWith("#")).reduce("", (a, b) -> a + b + "\n"));
     if (write) {
       Files.writeString(Path.of("src/main/resources", target), out);
@@ -261,10 +268,12 @@ final class SarcasmFit {
       if (!WordModel.bothSides(tb, tb.scoredCount)) {
         continue;
       }
-      // The judge only adds "mixed": a reading the rules call mixed stays so, and turning it
-      // changes nothing.
+      // Turning a one-sided reading reads it mixed; rejecting a mixed one (only where the text
+      // names an actor or topic of the news) reads it by its score's sign.
       int signRight = Label.threeClass(before.score()) == gold ? 1 : 0;
       int gain = before.label() == Label.MIXED ? 0 : (gold == Label.MIXED ? 1 : 0) - signRight;
+      boolean rejectable =
+          before.label() == Label.MIXED && WordModel.namesAnActor(tb, rules.lexicon());
       examples.add(
           new Example(
               name,
@@ -275,7 +284,8 @@ final class SarcasmFit {
               Math.floorMod(row.text().hashCode(), FOLDS),
               gain,
               true,
-              before.label() == Label.MIXED));
+              before.label() == Label.MIXED,
+              rejectable ? signRight - (gold == Label.MIXED ? 1 : 0) : 0));
       n++;
     }
     return n;
@@ -320,7 +330,8 @@ final class SarcasmFit {
               fold,
               gain,
               actor,
-              before.label() == Label.MIXED));
+              before.label() == Label.MIXED,
+              0));
       n++;
     }
     return n;
@@ -435,6 +446,11 @@ final class SarcasmFit {
         c[e.gainIfTurned() > 0 ? 0 : 1] += Math.abs(e.gainIfTurned()) * e.weight();
       }
     }
+    return net(bySet);
+  }
+
+  /** Readings put right less those put wrong, per set, a public set's losses weighing more. */
+  private static double net(Map<String, double[]> bySet) {
     double sum = 0;
     for (var s : bySet.entrySet()) {
       boolean take = s.getKey().startsWith("discord") || s.getKey().equals(SPEC);
@@ -445,6 +461,47 @@ final class SarcasmFit {
     return sum;
   }
 
+  /**
+   * The log-odds (on a 0.25 grid, none if nothing gains) below which the judge of mixed undoes the
+   * rules' "mixed": the most readings put right out of fold, a public set's loss weighing as in
+   * {@link #gain}.
+   */
+  private static double pickRejection(List<Example> examples, double[] oof) {
+    double best = Double.NEGATIVE_INFINITY;
+    double bestGain = 0;
+    for (double r = -6; r <= 2; r += 0.25) {
+      double gain = rejectionGain(examples, oof, r);
+      if (Boolean.getBoolean("diag")) {
+        int[] t = new int[4];
+        for (int i = 0; i < examples.size(); i++) {
+          Example e = examples.get(i);
+          if (e.mixed() && oof[i] < r && e.gainIfRemoved() != 0) {
+            t[(e.set().startsWith("discord") ? 0 : 2) + (e.gainIfRemoved() > 0 ? 0 : 1)]++;
+          }
+        }
+        System.err.printf(
+            "  r %.2f gain %.1f takes +%d -%d other +%d -%d%n", r, gain, t[0], t[1], t[2], t[3]);
+      }
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private static double rejectionGain(List<Example> examples, double[] oof, double below) {
+    Map<String, double[]> bySet = new TreeMap<>();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      if (e.mixed() && oof[i] < below) {
+        double[] c = bySet.computeIfAbsent(e.set(), k -> new double[2]);
+        c[e.gainIfRemoved() > 0 ? 0 : 1] += Math.abs(e.gainIfRemoved()) * e.weight();
+      }
+    }
+    return net(bySet);
+  }
+
   private static String resource(
       String target,
       String task,
@@ -452,6 +509,7 @@ final class SarcasmFit {
       List<Example> examples,
       double[] oof,
       double[] thresholds,
+      double rejectBelow,
       double[] w,
       List<String> vocabulary) {
     StringBuilder out = new StringBuilder();
@@ -461,11 +519,17 @@ final class SarcasmFit {
         .append(target.equals(WordModel.MIXED) ? " --mixed" : "")
         .append(" --write\n");
     out.append(
+        target.equals(WordModel.MIXED)
+            ? "# on the texts whose words praise and blame (gold mixed = 1, any other label = 0),"
+                + " read mixed where the rules read them one-sided,\n# and one-sided by their"
+                + " score's sign where the rules read them mixed,\n"
+            : "# on the texts that still hold praise after the rules (gold negative = scorn, gold"
+                + " positive or mixed = sincere, neutral left out),\n");
+    out.append(
         String.format(
             Locale.ROOT,
-            "# on the texts that still hold praise after the rules (gold negative = scorn, gold"
-                + " positive or mixed = sincere, neutral left out),\n# takes weighing %.0f, L2 %.1f,"
-                + " %d AdaGrad iterations, features seen in at least %d examples; threshold picked"
+            "# takes weighing %.0f, L2 %.1f,"
+                + " %d AdaGrad iterations, features seen in at least %d examples; thresholds picked"
                 + " out of fold (%d folds).\n",
             TAKE_WEIGHT,
             L2,
@@ -481,6 +545,9 @@ final class SarcasmFit {
       if (turned(e, oof[i], thresholds)) {
         c[e.gainIfTurned() > 0 ? 0 : e.gainIfTurned() < 0 ? 1 : 2]++;
       }
+      if (e.mixed() && oof[i] < rejectBelow && e.gainIfRemoved() != 0) {
+        c[e.gainIfRemoved() > 0 ? 0 : 1]++;
+      }
     }
     bySet.forEach(
         (s, c) ->
@@ -488,6 +555,9 @@ final class SarcasmFit {
     out.append(String.format(Locale.ROOT, "<bias>\t%.4f\n", w[w.length - 1]));
     out.append(String.format(Locale.ROOT, "<threshold>\t%.2f\n", thresholds[0]));
     out.append(String.format(Locale.ROOT, "<threshold-elsewhere>\t%.2f\n", thresholds[1]));
+    if (rejectBelow != Double.NEGATIVE_INFINITY) {
+      out.append(String.format(Locale.ROOT, "<reject-below>\t%.2f\n", rejectBelow));
+    }
     for (int f = 0; f < vocabulary.size(); f++) {
       if (Math.abs(w[f]) >= 0.0005) {
         out.append(vocabulary.get(f)).append('\t').append(String.format(Locale.ROOT, "%.4f", w[f]));
