@@ -19,7 +19,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * Bump whenever a code change may change readings; lexicon and tuning changes are picked up on
    * their own.
    */
-  static final String REVISION = "10";
+  static final String REVISION = "11";
 
   /**
    * Longer texts are read up to this many characters: a take's sentiment shows well before that.
