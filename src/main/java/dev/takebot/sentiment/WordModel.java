@@ -39,6 +39,7 @@ import java.util.List;
 final class WordModel {
   static final String SARCASM = "sentiment/sarcasm-model.tsv";
   static final String MIXED = "sentiment/mixed-model.tsv";
+  static final String CYNICISM = "sentiment/cynicism-model.tsv";
 
   /** The word that stands before a sentence's first word and after its last, in pair names. */
   static final String EDGE = "<s>";
@@ -345,6 +346,16 @@ final class WordModel {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the judge of cynicism reads {@code tb}, which the rest read as {@code reading}: a
+   * neutral reading of a text that names an actor or topic of the news, with no "/s" ("local
+   * superpower discovers africa for the fourth time this century"). Chatter ("is the stream live?")
+   * names none.
+   */
+  static boolean inCynicismScope(Sentiment reading, TokenBuffer tb, Lexicon lex) {
+    return reading.label() == Label.NEUTRAL && !tb.sarcasm && namesAnActor(tb, lex);
   }
 
   /** Whether the {@code m} scored tokens of {@code tb} both praise and blame: a mixed candidate. */

@@ -117,6 +117,10 @@ final class SarcasmFit {
     boolean write = List.of(args).contains("--write");
     boolean mixedTask = List.of(args).contains("--mixed");
     ClassLoader loader = SarcasmFit.class.getClassLoader();
+    if (List.of(args).contains("--cynicism")) {
+      fitCynicism(dir, write, loader);
+      return;
+    }
     Lexicon lex = new Lexicon(loader);
     Calibration calibration = Calibration.load(loader);
     LabelModel labels = LabelModel.load(loader);
@@ -222,7 +226,10 @@ final class SarcasmFit {
         }
       }
     }
-    double[] thresholds = pickThresholds(examples, oof, target.equals(WordModel.SARCASM));
+    // The judge of cynicism reads a reading the rest left neutral as negative: none of the public
+    // sets' fitting halves may lose a reading to it, out of fold.
+    boolean strict = target.equals(WordModel.CYNICISM);
+    double[] thresholds = pickThresholds(examples, oof, target.equals(WordModel.SARCASM), strict);
     int[] mixedGain = new int[4];
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
@@ -233,7 +240,8 @@ final class SarcasmFit {
     }
     System.err.printf(
         "objective %.1f at %s%n",
-        gain(examples, oof, thresholds[0], thresholds[1]), java.util.Arrays.toString(thresholds));
+        gain(examples, oof, thresholds[0], thresholds[1], strict),
+        java.util.Arrays.toString(thresholds));
     System.err.printf(
         "net gain out of fold: takes read non-mixed %d, mixed %d; public non-mixed %d, mixed %d%n",
         mixedGain[0], mixedGain[1], mixedGain[2], mixedGain[3]);
@@ -256,6 +264,87 @@ final class SarcasmFit {
    * The takes of a set whose readings both praise and blame, for the judge of mixed: gold mixed is
    * 1, any other 0; turning one means reading it mixed instead of by its score's sign.
    */
+  /**
+   * Fits the judge of cynicism ({@link WordModel#CYNICISM}) on the texts the shipped analyser reads
+   * neutral that name an actor or topic of the news: gold negative is cynicism (1), gold neutral is
+   * neutral (0); a positive or mixed text read neutral is left out (reading it negative puts
+   * nothing right). Take sets whole, public sets' fitting halves.
+   */
+  private static void fitCynicism(Path dir, boolean write, ClassLoader loader) throws Exception {
+    Lexicon lex = new Lexicon(loader);
+    var shipped =
+        new LexiconSentimentAnalyzer(
+            lex,
+            Tuning.DEFAULT,
+            Calibration.load(loader),
+            LabelModel.load(loader),
+            WordModel.load(loader, WordModel.SARCASM),
+            WordModel.load(loader, WordModel.MIXED));
+    List<Example> examples = new ArrayList<>();
+    StringBuilder provenance = new StringBuilder();
+    for (String name : TAKE_SETS) {
+      try (InputStream in = loader.getResourceAsStream("sentiment/" + name)) {
+        if (in == null) {
+          System.err.println("skipped (not found): " + name);
+          continue;
+        }
+        byte[] bytes = in.readAllBytes();
+        int n = readNeutral(name, true, bytes, null, shipped, examples);
+        provenance.append(line(name, bytes, n + " in scope (whole set)"));
+      }
+    }
+    for (String name : LabelFit.SETS) {
+      byte[] bytes = Files.readAllBytes(dir.resolve(name));
+      int n = readNeutral(name, false, bytes, Half.FITTING, shipped, examples);
+      provenance.append(line(name, bytes, n + " in scope (fitting half)"));
+    }
+    finish(
+        examples,
+        provenance,
+        write,
+        WordModel.CYNICISM,
+        "whether a take on the news the rest reads neutral is cynical");
+  }
+
+  private static int readNeutral(
+      String name,
+      boolean take,
+      byte[] bytes,
+      Half half,
+      LexiconSentimentAnalyzer shipped,
+      List<Example> examples)
+      throws TsvFormatException {
+    int n = 0;
+    for (var row : SentimentTsv.parse(bytes, true).rows()) {
+      if (half != null && Half.of(row.text()) != half) {
+        continue;
+      }
+      Label gold = Label.parse(row.goldLabel());
+      if (gold != Label.NEGATIVE && gold != Label.NEUTRAL) {
+        continue;
+      }
+      Sentiment before = shipped.analyze(row.text());
+      TokenBuffer tb = shipped.lastBuffer();
+      if (!WordModel.inCynicismScope(before, tb, shipped.lexicon())) {
+        continue;
+      }
+      examples.add(
+          new Example(
+              name,
+              take,
+              WordModel.featureNames(tb, tb.scoredCount, shipped.lexicon()),
+              gold == Label.NEGATIVE ? 1 : 0,
+              take ? TAKE_WEIGHT : 1,
+              fold(name, row.text()),
+              gold == Label.NEGATIVE ? 1 : -1,
+              true,
+              false,
+              0));
+      n++;
+    }
+    return n;
+  }
+
   /** The rows of a set's fitting half, as a set of its own. */
   private static byte[] fittingHalf(byte[] bytes) throws TsvFormatException {
     StringBuilder out = new StringBuilder("id\tgold_label\tgold_score\ttext\n");
@@ -427,7 +516,8 @@ final class SarcasmFit {
    * The thresholds (log-odds, on a 0.25 grid) that put the most readings right out of fold: for
    * texts that name an actor of the news, and for the others.
    */
-  private static double[] pickThresholds(List<Example> examples, double[] oof, boolean gated) {
+  private static double[] pickThresholds(
+      List<Example> examples, double[] oof, boolean gated, boolean strict) {
     double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     double bestGain = 0;
     // Praise is turned only where scorn is the likelier reading (log-odds 0 or more): below it, the
@@ -436,7 +526,7 @@ final class SarcasmFit {
       // The judge of mixed reads every text alike (every example counts as naming an actor).
       double from = gated ? Math.max(t, MIN_ELSEWHERE) : t;
       for (double e = from; e <= (gated ? 8.01 : t); e += 0.25) {
-        double gain = gain(examples, oof, t, e);
+        double gain = gain(examples, oof, t, e, strict);
         if (gain > bestGain) {
           bestGain = gain;
           best = new double[] {t, e};
@@ -458,9 +548,10 @@ final class SarcasmFit {
    * The readings put right at thresholds {@code t} and {@code elsewhere}. On a public set a reading
    * put wrong counts {@link #PUBLIC_LOSS} times (a turn there must be right four times in five) and
    * a set's net loss five times more: the model is for takes, and must cost the public sets
-   * nothing.
+   * nothing. With {@code strict}, a public set's net loss rules the thresholds out.
    */
-  private static double gain(List<Example> examples, double[] oof, double t, double elsewhere) {
+  private static double gain(
+      List<Example> examples, double[] oof, double t, double elsewhere, boolean strict) {
     Map<String, double[]> bySet = new TreeMap<>();
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
@@ -469,16 +560,19 @@ final class SarcasmFit {
         c[e.gainIfTurned() > 0 ? 0 : 1] += Math.abs(e.gainIfTurned()) * e.weight();
       }
     }
-    return net(bySet);
+    return net(bySet, strict);
   }
 
   /** Readings put right less those put wrong, per set, a public set's losses weighing more. */
-  private static double net(Map<String, double[]> bySet) {
+  private static double net(Map<String, double[]> bySet, boolean strict) {
     double sum = 0;
     for (var s : bySet.entrySet()) {
       boolean take = s.getKey().startsWith("discord") || s.getKey().equals(SPEC);
       double[] c = s.getValue();
       double net = take ? c[0] - c[1] : c[0] - PUBLIC_LOSS * c[1];
+      if (strict && net < 0 && !take) {
+        return Double.NEGATIVE_INFINITY;
+      }
       sum += net < 0 && !take ? 5 * net : net;
     }
     return sum;
@@ -511,7 +605,7 @@ final class SarcasmFit {
         c[e.gainIfRemoved() > 0 ? 0 : 1] += Math.abs(e.gainIfRemoved()) * e.weight();
       }
     }
-    return net(bySet);
+    return net(bySet, false);
   }
 
   private static String resource(
@@ -528,15 +622,27 @@ final class SarcasmFit {
     out.append("# Learned judge (see WordModel.java): " + task + ".\n");
     out.append("# Fitted by: java -cp target/classes:target/test-classes")
         .append(" dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev")
-        .append(target.equals(WordModel.MIXED) ? " --mixed" : "")
+        .append(
+            switch (target) {
+              case WordModel.MIXED -> " --mixed";
+              case WordModel.CYNICISM -> " --cynicism";
+              default -> "";
+            })
         .append(" --write\n");
     out.append(
-        target.equals(WordModel.MIXED)
-            ? "# on the texts whose words praise and blame (gold mixed = 1, any other label = 0),"
-                + " read mixed where the rules read them one-sided,\n# and one-sided by their"
-                + " score's sign where the rules read them mixed,\n"
-            : "# on the texts that still hold praise after the rules (gold negative = scorn, gold"
-                + " positive or mixed = sincere, neutral left out),\n");
+        switch (target) {
+          case WordModel.MIXED ->
+              "# on the texts whose words praise and blame (gold mixed = 1, any other label = 0),"
+                  + " read mixed where the rules read them one-sided,\n# and one-sided by their"
+                  + " score's sign where the rules read them mixed,\n";
+          case WordModel.CYNICISM ->
+              "# on the texts read neutral that name an actor or topic of the news (gold negative"
+                  + " = cynical, gold neutral = neutral, others left out),\n# no public set's"
+                  + " fitting half losing a reading out of fold,\n";
+          default ->
+              "# on the texts that still hold praise after the rules (gold negative = scorn, gold"
+                  + " positive or mixed = sincere, neutral left out),\n";
+        });
     out.append(
         String.format(
             Locale.ROOT,
