@@ -379,11 +379,11 @@ final class Scorer {
         label = Label.threeClass(score);
       }
     }
-    if (mixedJudge != null && WordModel.bothSides(tb, m)) {
-      // The learned judge finds mixed takes the rules read one-sided, and one-sided takes the rules
-      // read mixed ("finally a reset after years of failed policy"); the score, and so the
-      // three-class reading, stays.
-      if (label != Label.MIXED && mixedJudge.passes(tb, m, lex)) {
+    if (mixedJudge != null && WordModel.mixedCandidate(tb, m)) {
+      // The learned judge finds mixed takes the rules read one-sided ("nice tone, thin
+      // substance"), and one-sided takes the rules read mixed ("finally a reset after years of
+      // failed policy"); the score, and so the three-class reading, stays.
+      if (label != Label.MIXED && mixedJudge.findsMixed(tb, m, lex)) {
         label = Label.MIXED;
         learned = true;
       } else if (label == Label.MIXED && mixedJudge.rejects(tb, m, lex)) {

@@ -370,6 +370,26 @@ final class WordModel {
     return praise && blame;
   }
 
+  /**
+   * Whether the judge of mixed reads {@code tb}: its words praise and blame, or the words of one
+   * side stand in a text of two parts (a contrast, a second clause or sentence), where the other
+   * side may go unsaid by any word of the lexicon ("nice tone, thin substance").
+   */
+  static boolean mixedCandidate(TokenBuffer tb, int m) {
+    if (m == 0 || tb.sarcasm) {
+      return false;
+    }
+    if (tb.contrastAt >= 0 || bothSides(tb, m)) {
+      return true;
+    }
+    for (int k = 1; k < tb.count; k++) {
+      if ((tb.flags[k] & (TokenBuffer.T_CLAUSE | TokenBuffer.T_SENTENCE)) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean namesAnActor(TokenBuffer tb, Lexicon lex) {
     for (int k = 0; k < tb.count; k++) {
       int id = tb.term[k];
@@ -462,6 +482,16 @@ final class WordModel {
   boolean passes(TokenBuffer tb, int m, Lexicon lex) {
     float z = logOdds(tb, m, lex);
     return z >= threshold && (z >= elsewhere || namesAnActor(tb, lex));
+  }
+
+  /**
+   * Whether the judge of mixed says yes for {@code tb}: a text whose words praise and blame is
+   * judged against {@link #threshold}, one whose words take one side against {@link #elsewhere},
+   * since far fewer of those are mixed ("ok thanks, that helps a lot").
+   */
+  boolean findsMixed(TokenBuffer tb, int m, Lexicon lex) {
+    float z = logOdds(tb, m, lex);
+    return z >= threshold && (z >= elsewhere || bothSides(tb, m));
   }
 
   /**

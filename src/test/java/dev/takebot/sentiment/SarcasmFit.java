@@ -89,6 +89,14 @@ final class SarcasmFit {
    */
   static final double MIN_ELSEWHERE = 3.25;
 
+  /**
+   * The least log-odds on which the judge of mixed reads mixed a text whose words take one side.
+   * Set by hand, not fitted: out of fold the best is 0, but at 0 sincere thanks in two clauses ("ok
+   * thanks, that helps a lot", "beau travail, l'accord est signé") read mixed; at 0.5 they do not,
+   * for 15 of the 518 readings the judge puts right out of fold.
+   */
+  static final double MIN_ONE_SIDED = 0.5;
+
   static final double TAKE_WEIGHT = Double.parseDouble(System.getProperty("tw", "8"));
   static final double L2 = Double.parseDouble(System.getProperty("l2", "1"));
   static final int ITERATIONS = Integer.getInteger("it", 400);
@@ -229,7 +237,13 @@ final class SarcasmFit {
     // The judge of cynicism reads a reading the rest left neutral as negative: none of the public
     // sets' fitting halves may lose a reading to it, out of fold.
     boolean strict = target.equals(WordModel.CYNICISM);
-    double[] thresholds = pickThresholds(examples, oof, target.equals(WordModel.SARCASM), strict);
+    double[] thresholds =
+        pickThresholds(
+            examples,
+            oof,
+            target.equals(WordModel.SARCASM),
+            !target.equals(WordModel.CYNICISM),
+            strict);
     int[] mixedGain = new int[4];
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
@@ -365,7 +379,7 @@ final class SarcasmFit {
       Label gold = Label.parse(row.goldLabel());
       Sentiment before = rules.analyze(row.text());
       TokenBuffer tb = rules.lastBuffer();
-      if (!WordModel.bothSides(tb, tb.scoredCount)) {
+      if (!WordModel.mixedCandidate(tb, tb.scoredCount)) {
         continue;
       }
       // Turning a one-sided reading reads it mixed; rejecting a mixed one (only where the text
@@ -383,7 +397,9 @@ final class SarcasmFit {
               1,
               fold(name, row.text()),
               gain,
-              true,
+              // Words of both signs are judged against the first threshold, one side's words in a
+              // text of two parts against the second.
+              WordModel.bothSides(tb, tb.scoredCount),
               before.label() == Label.MIXED,
               rejectable ? signRight - (gold == Label.MIXED ? 1 : 0) : 0));
       n++;
@@ -517,15 +533,15 @@ final class SarcasmFit {
    * texts that name an actor of the news, and for the others.
    */
   private static double[] pickThresholds(
-      List<Example> examples, double[] oof, boolean gated, boolean strict) {
+      List<Example> examples, double[] oof, boolean gated, boolean two, boolean strict) {
     double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     double bestGain = 0;
     // Praise is turned only where scorn is the likelier reading (log-odds 0 or more): below it, the
     // takes' weight in the fitting would have the judge turn praise it thinks sincere.
     for (double t = gated ? 0 : -2; t <= 6; t += 0.25) {
-      // The judge of mixed reads every text alike (every example counts as naming an actor).
-      double from = gated ? Math.max(t, MIN_ELSEWHERE) : t;
-      for (double e = from; e <= (gated ? 8.01 : t); e += 0.25) {
+      // The judge of cynicism reads every text alike (every example counts as naming an actor).
+      double from = Math.max(t, gated ? MIN_ELSEWHERE : two ? MIN_ONE_SIDED : t);
+      for (double e = from; e <= (two ? 8.01 : t); e += 0.25) {
         double gain = gain(examples, oof, t, e, strict);
         if (gain > bestGain) {
           bestGain = gain;

@@ -166,6 +166,27 @@ class WordModelTest {
   }
 
   @Test
+  void theJudgeOfMixedHoldsOneSidedWordsInATextOfTwoPartsToItsSecondThreshold() throws Exception {
+    WordModel strict = WordModel.parse("<bias>\t1\n<threshold>\t0\n<threshold-elsewhere>\t2\n");
+    WordModel lenient = WordModel.parse("<bias>\t1\n<threshold>\t0\n<threshold-elsewhere>\t0.5\n");
+    var rules = with(null);
+    String unsaid = "nice tone, thin substance";
+    assertThat(rules.analyze(unsaid).label()).isEqualTo(Label.POSITIVE);
+    assertThat(judgingMixed(strict).analyze(unsaid).label()).isEqualTo(Label.POSITIVE);
+    assertThat(judgingMixed(lenient).analyze(unsaid).label()).isEqualTo(Label.MIXED);
+    // Words of both signs meet the first threshold.
+    String leaning = "brilliant strategy, abandon them for years then act surprised";
+    assertThat(judgingMixed(strict).analyze(leaning).label()).isEqualTo(Label.MIXED);
+    // One side in one part is never a candidate.
+    assertThat(judgingMixed(lenient).analyze("what a great step forward").label())
+        .isEqualTo(Label.POSITIVE);
+  }
+
+  private static LexiconSentimentAnalyzer judgingMixed(WordModel mixed) {
+    return new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, mixed);
+  }
+
+  @Test
   void theJudgeOfMixedTakesMixedAwayOnlyFromATakeOnTheNewsItIsSureIsOneSided() throws Exception {
     WordModel sure = WordModel.parse("<bias>\t0\n<threshold>\t10\n<reject-below>\t1\n");
     var judged =
