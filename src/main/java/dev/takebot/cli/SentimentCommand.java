@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +75,11 @@ public final class SentimentCommand implements Callable<Integer> {
       description = "Benchmark warm-up in milliseconds; each timed round lasts a tenth of it")
   long warmUpMs;
 
-  private final SentimentAnalyzer analyzer;
+  /**
+   * Taken when the command runs, not when it is built: picocli builds every subcommand for any
+   * command line, and {@code takebot --help} need not load the lexicons.
+   */
+  private final Supplier<SentimentAnalyzer> analyzers;
 
   /**
    * Set for a one-off run of {@link #tag(String, ShortRunCompilation, PrintWriter, PrintWriter)},
@@ -83,11 +88,11 @@ public final class SentimentCommand implements Callable<Integer> {
   private SplitTagging started;
 
   public SentimentCommand() {
-    this(LexiconSentimentAnalyzer.standard());
+    this.analyzers = LexiconSentimentAnalyzer::standard;
   }
 
   SentimentCommand(SentimentAnalyzer analyzer) {
-    this.analyzer = analyzer;
+    this.analyzers = () -> analyzer;
   }
 
   @Override
@@ -111,10 +116,10 @@ public final class SentimentCommand implements Callable<Integer> {
   private int run(PrintWriter out, PrintWriter err) {
     try {
       if (eval != null) {
-        return evaluate(read(eval, true), out);
+        return evaluate(measurable(read(eval, true)), out);
       }
       if (bench != null) {
-        return bench(read(bench, false), out);
+        return bench(measurable(read(bench, false)), out);
       }
       return tag(out);
     } catch (TsvFormatException e) {
@@ -140,8 +145,8 @@ public final class SentimentCommand implements Callable<Integer> {
   private int tag(PrintWriter out) throws IOException, TsvFormatException {
     // Rows are tagged as they are read and written in chunks, half of them on a second thread: a
     // one-off run over a large file spends its time on the texts.
-    SplitTagging run = started != null ? started : SplitTagging.start(input, null, () -> analyzer);
-    return run.run(analyzer, out);
+    SplitTagging run = started != null ? started : SplitTagging.start(input, null, analyzers);
+    return run.run(analyzers.get(), out);
   }
 
   /** Appends the output line of a row: id, label and score, tab-separated. */
@@ -178,6 +183,17 @@ public final class SentimentCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * A table with rows, or the reason there is nothing to measure: figures over no texts (an
+   * evaluation of zeros, a rate of nothing) would read as a result, and a script would go on.
+   */
+  private static SentimentTsv.Table measurable(SentimentTsv.Table table) throws TsvFormatException {
+    if (table.rows().isEmpty()) {
+      throw new TsvFormatException(2, "no rows below the header: add at least one text to measure");
+    }
+    return table;
+  }
+
   private static SentimentTsv.Table read(Path file, boolean gold)
       throws IOException, TsvFormatException {
     return SentimentTsv.parse(SplitTagging.readFile(file), gold);
@@ -185,6 +201,7 @@ public final class SentimentCommand implements Callable<Integer> {
 
   private int evaluate(SentimentTsv.Table table, PrintWriter out) {
     List<SentimentTsv.Row> rows = table.rows();
+    SentimentAnalyzer analyzer = analyzers.get();
     Sentiment[] ours = new Sentiment[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       ours[i] = analyzer.analyze(rows.get(i).text());
@@ -259,10 +276,7 @@ public final class SentimentCommand implements Callable<Integer> {
 
   private int bench(SentimentTsv.Table table, PrintWriter out) {
     String[] texts = table.rows().stream().map(SentimentTsv.Row::text).toArray(String[]::new);
-    if (texts.length == 0) {
-      out.println("no texts to measure");
-      return 0;
-    }
+    SentimentAnalyzer analyzer = analyzers.get();
     Rate ours = measure(texts, t -> analyzer.analyze(t).score());
     out.printf(Locale.ROOT, "texts\t%d%n", texts.length);
     out.printf(

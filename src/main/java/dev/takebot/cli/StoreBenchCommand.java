@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,7 +118,14 @@ public final class StoreBenchCommand implements Callable<Integer> {
               + " summary and streaming figures come with ALL).")
   Part only;
 
-  private final SentimentAnalyzer analyzer;
+  /**
+   * Taken when the command runs, not when it is built: picocli builds every subcommand for any
+   * command line, and {@code takebot --help} need not load the lexicons.
+   */
+  private final Supplier<SentimentAnalyzer> analyzers;
+
+  /** Set by {@link #call}: the analyser every ingested take is read with. */
+  private SentimentAnalyzer analyzer;
 
   /** Set by {@link #call}: the ingest phases report their windows on the terminal. */
   private TerminalProgress progress;
@@ -126,11 +134,11 @@ public final class StoreBenchCommand implements Callable<Integer> {
    * With the bot's real analyser, so the ingest figures include the sentiment work the bot does.
    */
   public StoreBenchCommand() {
-    this(LexiconSentimentAnalyzer.standard());
+    this.analyzers = LexiconSentimentAnalyzer::standard;
   }
 
   public StoreBenchCommand(SentimentAnalyzer analyzer) {
-    this.analyzer = analyzer;
+    this.analyzers = () -> analyzer;
   }
 
   @Override
@@ -142,6 +150,7 @@ public final class StoreBenchCommand implements Callable<Integer> {
       err.println("error: --takes, --window, --batch and --threads must be positive");
       return 2;
     }
+    analyzer = analyzers.get();
     Path tempDir = null;
     String jdbcUrl = url;
     if (jdbcUrl == null) {

@@ -106,8 +106,14 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
     int end = reasons.size();
     boolean learned = end > 0 && reasons.get(end - 1).equals(Sentiment.LEARNED);
     end -= learned ? 1 : 0;
+    boolean cynicism = end > 0 && reasons.get(end - 1).equals(Sentiment.CYNICISM);
+    end -= cynicism ? 1 : 0;
     boolean irony = end > 0 && reasons.get(end - 1).equals(Sentiment.IRONY);
     end -= irony ? 1 : 0;
+    if (cynicism) {
+      // Scorn no word says: the words found (if any) did not make the reading, the model did.
+      return texts.get("explain.cynicism");
+    }
     StringBuilder words = new StringBuilder();
     int n = Math.min(MAX_REASONS, end);
     for (int i = 0; i < n; i++) {

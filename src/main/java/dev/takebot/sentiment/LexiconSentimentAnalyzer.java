@@ -19,7 +19,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * Bump whenever a code change may change readings; lexicon and tuning changes are picked up on
    * their own.
    */
-  static final String REVISION = "10";
+  static final String REVISION = "11";
 
   /**
    * Longer texts are read up to this many characters: a take's sentiment shows well before that.
@@ -55,7 +55,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     this(
         loader,
         WordModel.loadLater(loader, WordModel.SARCASM),
-        WordModel.loadLater(loader, WordModel.MIXED));
+        WordModel.loadLater(loader, WordModel.MIXED),
+        WordModel.loadLater(loader, WordModel.CYNICISM));
   }
 
   /**
@@ -64,14 +65,18 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * the first reading of praise instead, it would fail that reading and every later one.
    */
   private LexiconSentimentAnalyzer(
-      ClassLoader loader, WordModel.Judge sarcasm, WordModel.Judge mixed) {
+      ClassLoader loader,
+      WordModel.Judge sarcasm,
+      WordModel.Judge mixed,
+      WordModel.Judge cynicism) {
     this(
         new Lexicon(loader),
         Tuning.DEFAULT,
         Calibration.load(loader),
         LabelModel.load(loader),
         sarcasm.model(),
-        mixed.model());
+        mixed.model(),
+        cynicism.model());
   }
 
   /** With the shipped label model. */
@@ -91,7 +96,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         calibration,
         model,
         model == null ? null : WordModel.load(LOADER, WordModel.SARCASM),
-        model == null ? null : WordModel.load(LOADER, WordModel.MIXED));
+        model == null ? null : WordModel.load(LOADER, WordModel.MIXED),
+        model == null ? null : WordModel.load(LOADER, WordModel.CYNICISM));
   }
 
   /** With {@code sarcasm} judging the praise the rules let stand, and no judge of mixed. */
@@ -102,7 +108,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /**
    * With {@code sarcasm} judging the praise the rules let stand and {@code mixed} whether a text
-   * that praises and blames is mixed; either may be null (the rules decide).
+   * that praises and blames is mixed, and no judge of cynicism; either may be null (the rules
+   * decide).
    */
   LexiconSentimentAnalyzer(
       Lexicon lex,
@@ -111,9 +118,25 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       LabelModel model,
       WordModel sarcasm,
       WordModel mixed) {
+    this(lex, tuning, calibration, model, sarcasm, mixed, null);
+  }
+
+  /**
+   * With {@code sarcasm} judging the praise the rules let stand, {@code mixed} whether a text that
+   * praises and blames is mixed and {@code cynicism} whether a take on the news the rest read
+   * neutral is cynical; any may be null (the rules decide).
+   */
+  LexiconSentimentAnalyzer(
+      Lexicon lex,
+      Tuning tuning,
+      Calibration calibration,
+      LabelModel model,
+      WordModel sarcasm,
+      WordModel mixed,
+      WordModel cynicism) {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
-    this.scorer = new Scorer(lex, tuning, calibration, model, sarcasm, mixed);
+    this.scorer = new Scorer(lex, tuning, calibration, model, sarcasm, mixed, cynicism);
     this.version =
         "lexicon-"
             + REVISION
@@ -125,7 +148,10 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             + Integer.toHexString(calibration.fingerprint().hashCode())
             + (model == null ? "-rules" : "-" + Integer.toHexString(model.fingerprint().hashCode()))
             + (sarcasm == null ? "" : "-" + Integer.toHexString(sarcasm.fingerprint().hashCode()))
-            + (mixed == null ? "" : "-" + Integer.toHexString(mixed.fingerprint().hashCode()));
+            + (mixed == null ? "" : "-" + Integer.toHexString(mixed.fingerprint().hashCode()))
+            + (cynicism == null
+                ? ""
+                : "-" + Integer.toHexString(cynicism.fingerprint().hashCode()));
   }
 
   /**

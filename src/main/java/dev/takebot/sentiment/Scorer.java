@@ -13,6 +13,7 @@ import static dev.takebot.sentiment.TokenBuffer.T_QUOTED;
 import static dev.takebot.sentiment.TokenBuffer.T_SENTENCE;
 import static dev.takebot.sentiment.TokenBuffer.T_UPPER;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,6 +48,13 @@ final class Scorer {
 
   private final WordModel praiseJudge;
   private final WordModel mixedJudge;
+  private final WordModel cynicismJudge;
+
+  /**
+   * The score of a take the judge of cynicism reads negative: what one mild word of blame reads
+   * ("the reset is a letdown"), since no word says how strong the scorn is.
+   */
+  static final double CYNICAL_SCORE = -0.3;
 
   /** A scorer whose label is the rules' decision alone (the fitting commands read it). */
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
@@ -54,12 +62,13 @@ final class Scorer {
   }
 
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
-    this(lex, tuning, calibration, model, null, null);
+    this(lex, tuning, calibration, model, null, null, null);
   }
 
   /**
-   * With {@code praiseJudge} judging the praise the rules let stand and {@code mixedJudge} whether
-   * a text that praises and blames is mixed; either may be null (the rules decide).
+   * With {@code praiseJudge} judging the praise the rules let stand, {@code mixedJudge} whether a
+   * text that praises and blames is mixed and {@code cynicismJudge} whether a take on the news read
+   * neutral is cynical; any may be null (the rules decide).
    */
   Scorer(
       Lexicon lex,
@@ -67,9 +76,11 @@ final class Scorer {
       Calibration calibration,
       LabelModel model,
       WordModel praiseJudge,
-      WordModel mixedJudge) {
+      WordModel mixedJudge,
+      WordModel cynicismJudge) {
     this.praiseJudge = praiseJudge;
     this.mixedJudge = mixedJudge;
+    this.cynicismJudge = cynicismJudge;
     this.lex = lex;
     this.tuning = tuning;
     this.calibration = calibration;
@@ -265,10 +276,18 @@ final class Scorer {
       tb.learnedIrony = true;
     }
     tb.scoredCount = m;
-    if (m == 0) {
-      return Sentiment.neutral();
+    Sentiment reading = m == 0 ? Sentiment.neutral() : reading(tb, m, count - modifiers);
+    if (cynicismJudge != null
+        && WordModel.inCynicismScope(reading, tb, lex)
+        && cynicismJudge.passes(tb, m, lex)) {
+      // No word judges, yet the take scorns ("local superpower discovers africa for the fourth
+      // time this century"): the learned judge reads the words that carry it.
+      List<String> reasons = new ArrayList<>(reasons(tb, m, false));
+      reasons.add(Sentiment.CYNICISM);
+      reasons.add(Sentiment.LEARNED);
+      return new Sentiment(Label.NEGATIVE, CYNICAL_SCORE, reasons);
     }
-    return reading(tb, m, count - modifiers);
+    return reading;
   }
 
   /**
@@ -360,14 +379,17 @@ final class Scorer {
         label = Label.threeClass(score);
       }
     }
-    if (mixedJudge != null
-        && label != Label.MIXED
-        && WordModel.bothSides(tb, m)
-        && mixedJudge.passes(tb, m, lex)) {
-      // The learned judge finds mixed takes the rules read one-sided; the score, and so the
-      // three-class reading, stays.
-      label = Label.MIXED;
-      learned = true;
+    if (mixedJudge != null && WordModel.mixedCandidate(tb, m)) {
+      // The learned judge finds mixed takes the rules read one-sided ("nice tone, thin
+      // substance"), and one-sided takes the rules read mixed ("finally a reset after years of
+      // failed policy"); the score, and so the three-class reading, stays.
+      if (label != Label.MIXED && mixedJudge.findsMixed(tb, m, lex)) {
+        label = Label.MIXED;
+        learned = true;
+      } else if (label == Label.MIXED && mixedJudge.rejects(tb, m, lex)) {
+        label = Label.threeClass(score);
+        learned = true;
+      }
     }
     return new Sentiment(label, score, reasons(tb, m, learned));
   }

@@ -15,6 +15,13 @@ public record Sentiment(Label label, double score, List<String> reasons) {
    */
   public static final String IRONY = "irony";
 
+  /**
+   * The reason added after the words when a take on the news reads as scorn that no word says ("new
+   * course, same mines"): the learned judge of cynicism read its wording. {@link #LEARNED} follows
+   * it.
+   */
+  public static final String CYNICISM = "cynicism";
+
   /** The reason added after the words when the learned label decision moved the rules' reading. */
   public static final String LEARNED = "learned";
 

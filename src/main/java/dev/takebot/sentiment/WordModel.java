@@ -39,6 +39,7 @@ import java.util.List;
 final class WordModel {
   static final String SARCASM = "sentiment/sarcasm-model.tsv";
   static final String MIXED = "sentiment/mixed-model.tsv";
+  static final String CYNICISM = "sentiment/cynicism-model.tsv";
 
   /** The word that stands before a sentence's first word and after its last, in pair names. */
   static final String EDGE = "<s>";
@@ -87,13 +88,23 @@ final class WordModel {
   private final float bias;
   private final float threshold;
   private final float elsewhere;
+
+  /**
+   * Below these log-odds the judge says no with confidence enough to undo the rules' yes (the judge
+   * of mixed: a take the rules read mixed for words of both signs that praise a remedy to a failure
+   * is one-sided). Minus infinity: the judge only ever adds.
+   */
+  private final float rejectBelow;
+
   private final String fingerprint;
 
-  private WordModel(int[] table, float bias, float threshold, float elsewhere, String print) {
+  private WordModel(
+      int[] table, float bias, float threshold, float elsewhere, float rejectBelow, String print) {
     this.weights = weightTable(table);
     this.bias = bias;
     this.threshold = threshold;
     this.elsewhere = elsewhere;
+    this.rejectBelow = rejectBelow;
     this.fingerprint = print;
   }
 
@@ -121,6 +132,7 @@ final class WordModel {
         bias,
         threshold,
         elsewhere,
+        Float.NEGATIVE_INFINITY,
         bias + "/" + threshold + "/" + elsewhere + print);
   }
 
@@ -196,6 +208,7 @@ final class WordModel {
     float bias = 0;
     float threshold = Float.POSITIVE_INFINITY;
     float elsewhere = Float.POSITIVE_INFINITY;
+    float rejectBelow = Float.NEGATIVE_INFINITY;
     for (int from = 0; from < text.length(); ) {
       int eol = text.indexOf('\n', from);
       int to = eol < 0 ? text.length() : eol;
@@ -217,6 +230,8 @@ final class WordModel {
           threshold = value;
         } else if (text.startsWith("<threshold-elsewhere>\t", from)) {
           elsewhere = value;
+        } else if (text.startsWith("<reject-below>\t", from)) {
+          rejectBelow = value;
         } else {
           if (n == hashes.length) {
             hashes = java.util.Arrays.copyOf(hashes, 2 * n);
@@ -228,7 +243,8 @@ final class WordModel {
       }
       from = to + 1;
     }
-    return new WordModel(table(hashes, values, n), bias, threshold, elsewhere, crcPrint(crc));
+    return new WordModel(
+        table(hashes, values, n), bias, threshold, elsewhere, rejectBelow, crcPrint(crc));
   }
 
   private static final double[] TENS = {
@@ -331,6 +347,16 @@ final class WordModel {
     return false;
   }
 
+  /**
+   * Whether the judge of cynicism reads {@code tb}, which the rest read as {@code reading}: a
+   * neutral reading of a text that names an actor or topic of the news, with no "/s" ("local
+   * superpower discovers africa for the fourth time this century"). Chatter ("is the stream live?")
+   * names none.
+   */
+  static boolean inCynicismScope(Sentiment reading, TokenBuffer tb, Lexicon lex) {
+    return reading.label() == Label.NEUTRAL && !tb.sarcasm && namesAnActor(tb, lex);
+  }
+
   /** Whether the {@code m} scored tokens of {@code tb} both praise and blame: a mixed candidate. */
   static boolean bothSides(TokenBuffer tb, int m) {
     boolean praise = false;
@@ -341,6 +367,26 @@ final class WordModel {
       blame |= v < 0;
     }
     return praise && blame;
+  }
+
+  /**
+   * Whether the judge of mixed reads {@code tb}: its words praise and blame, or the words of one
+   * side stand in a text of two parts (a contrast, a second clause or sentence), where the other
+   * side may go unsaid by any word of the lexicon ("nice tone, thin substance").
+   */
+  static boolean mixedCandidate(TokenBuffer tb, int m) {
+    if (m == 0 || tb.sarcasm) {
+      return false;
+    }
+    if (tb.contrastAt >= 0 || bothSides(tb, m)) {
+      return true;
+    }
+    for (int k = 1; k < tb.count; k++) {
+      if ((tb.flags[k] & (TokenBuffer.T_CLAUSE | TokenBuffer.T_SENTENCE)) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean namesAnActor(TokenBuffer tb, Lexicon lex) {
@@ -435,6 +481,27 @@ final class WordModel {
   boolean passes(TokenBuffer tb, int m, Lexicon lex) {
     float z = logOdds(tb, m, lex);
     return z >= threshold && (z >= elsewhere || namesAnActor(tb, lex));
+  }
+
+  /**
+   * Whether the judge of mixed says yes for {@code tb}: a text whose words praise and blame is
+   * judged against {@link #threshold}, one whose words take one side against {@link #elsewhere},
+   * since far fewer of those are mixed ("ok thanks, that helps a lot").
+   */
+  boolean findsMixed(TokenBuffer tb, int m, Lexicon lex) {
+    float z = logOdds(tb, m, lex);
+    return z >= threshold && (z >= elsewhere || bothSides(tb, m));
+  }
+
+  /**
+   * Whether the model says no for {@code tb} below its {@link #rejectBelow} log-odds, for a text
+   * that names an actor or topic of the news: the judges learn from takes on the news, and a Reddit
+   * comment that praises and blames is more often mixed than such a take.
+   */
+  boolean rejects(TokenBuffer tb, int m, Lexicon lex) {
+    return rejectBelow != Float.NEGATIVE_INFINITY
+        && namesAnActor(tb, lex)
+        && logOdds(tb, m, lex) < rejectBelow;
   }
 
   /**

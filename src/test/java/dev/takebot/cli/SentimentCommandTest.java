@@ -150,6 +150,23 @@ class SentimentCommandTest {
   }
 
   @Test
+  @DisplayName("refuses to evaluate or benchmark a file with only a header, saying what to add")
+  void nothingToMeasure() throws Exception {
+    Path in = file("header-only.tsv", "id\tgold_label\tgold_score\ttext\n");
+
+    for (String option : new String[] {"--eval", "--bench"}) {
+      assertThat(run(option, in.toString(), "--warm-up-ms", "1"))
+          .as(option)
+          .isEqualTo(SentimentCommand.BAD_INPUT);
+    }
+    assertThat(err.toString().lines())
+        .hasSize(2)
+        .allSatisfy(
+            l -> assertThat(l).contains("header-only.tsv").contains("add at least one text"));
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   @DisplayName("benchmarks throughput and names the VADER reference or why it is unavailable")
   void bench() throws Exception {
     Path in = file("bench.tsv", "id\ttext\n1\tgreat\n2\tawful 😡\n");

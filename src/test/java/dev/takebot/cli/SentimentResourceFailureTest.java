@@ -20,7 +20,12 @@ class SentimentResourceFailureTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sentiment FILE", "sentiment --eval FILE", "--version"})
+  @ValueSource(
+      strings = {
+        "sentiment FILE",
+        "sentiment --eval FILE",
+        "sentiment --bench FILE --warm-up-ms 1"
+      })
   void saysInOneLineWhichFileIsCorruptWithoutAStackTrace(String args) throws Exception {
     Path overlay = Files.createDirectories(dir.resolve("overlay/sentiment"));
     Files.writeString(

@@ -81,6 +81,20 @@ class ExplainSentimentTest {
   }
 
   @Test
+  @DisplayName("scorn no word says is explained as the learned judge's reading, in both languages")
+  void cynicism() {
+    Sentiment reading =
+        LexiconSentimentAnalyzer.standard()
+            .analyze("Washington found Niger right after the uranium survey");
+    assertThat(reading.label()).isEqualTo(Label.NEGATIVE);
+    assertThat(reading.reasons()).endsWith(Sentiment.CYNICISM, Sentiment.LEARNED);
+    String english = ExplainSentimentFeature.explain(Optional.empty(), reading, Texts.english());
+    String french = ExplainSentimentFeature.explain(Optional.empty(), reading, Texts.forTag("fr"));
+    assertThat(english).contains("reads as scorn").doesNotContain("first 64 words", "`");
+    assertThat(french).contains("dédain").doesNotContain("64 premiers mots", "`");
+  }
+
+  @Test
   @DisplayName(
       "a long take whose sentiment words come after the first 64 words is not said to read neutral")
   void longTakeReadFromLaterWords() {

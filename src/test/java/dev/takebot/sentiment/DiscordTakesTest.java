@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Discord-style takes on the seed article (US relations with Burkina Faso, Mali and Niger),
@@ -29,6 +31,12 @@ import org.junit.jupiter.api.Test;
  * whether the analyser generalises: a third set ({@code discord-takes-3.tsv}, 320 takes), written
  * blind by yet another hand and committed before anything read it, says so. No rule and no weight
  * was fitted on it; it was read only as the whole set's aggregate figures.
+ *
+ * <p>That set was read as figures some twenty times while the judges were tuned, and it flattered
+ * them: two more measuring sets ({@code discord-takes-25.tsv} and {@code -26.tsv}, 400 takes each,
+ * written blind in the register of two different communities, with the issue's own mix of labels)
+ * read well below it at first. Their floors hold what the analyser reads now; they too are read
+ * only as aggregate figures and never fitted on.
  */
 @DisplayName("Discord takes on the seed article")
 class DiscordTakesTest {
@@ -245,5 +253,24 @@ class DiscordTakesTest {
         new Floors(MEASURE_FLOORS[0], MEASURE_FLOORS[1], MEASURE_FLOORS[2], MEASURE_FLOORS[3]));
   }
 
-  private static final double[] MEASURE_FLOORS = {0.79, 0.83, 0.12, 0.74};
+  private static final double[] MEASURE_FLOORS = {0.84, 0.85, 0.09, 0.90};
+
+  // When they were written (lexicon-10 of session 8) they read: four-class wF1 .697 and .734,
+  // three-class .762 and .772, negatives read positive 15.3% and 10.0% (by label alone 14.0% and
+  // 9.3%), mixed recall .62 and .75.
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "discord-takes-25.tsv, 0.76, 0.78, 0.12, 0.85",
+    "discord-takes-26.tsv, 0.76, 0.78, 0.08, 0.80"
+  })
+  void laterMeasuringSetsStayAboveTheirFloors(
+      String set, double four, double three, double negativesReadPositive, double mixed)
+      throws Exception {
+    List<Take> read = read(ANALYZER, "/sentiment/" + set);
+    assertThat(read).hasSize(400);
+    holdsFloors(
+        "measuring discord takes " + set + " (blind, never fitted), whole set",
+        figures(read),
+        new Floors(four, three, negativesReadPositive, mixed));
+  }
 }

@@ -22,22 +22,25 @@ import java.util.TreeMap;
  *
  * <p>With {@code --mixed} it fits the judge of mixed instead ({@link WordModel#MIXED}): on the
  * texts whose readings both praise and blame (the take sets, IronyTest's lists and the fitting half
- * of {@code goemotions.mixed.tsv}), gold mixed against any other label; the judge only adds "mixed"
- * to readings the rules leave one-sided (taking it away as well put more takes right out of fold,
- * but read sincere congratulation on a harm overcome as negative).
+ * of {@code goemotions.mixed.tsv}), gold mixed against any other label. It adds "mixed" to readings
+ * the rules leave one-sided, and takes it away, reading the text by its score's sign, from a take
+ * on the news the rules read mixed where its log-odds fall below a second threshold ({@code
+ * <reject-below>}, picked out of fold like the first). Only a text that names an actor or topic of
+ * the news is ever rejected: Reddit's comments of both signs are mostly mixed indeed.
  *
  * <p>The examples are the texts that still hold praise after the rules (the only ones the model
  * judges): gold negative is scorn (1), gold positive or mixed is sincere (0), gold neutral is left
  * out (turning its praise makes one wrong reading another). They come from the hand-labelled take
- * sets {@link #TAKE_SETS} (whole; {@code discord-takes-3.tsv}, the blind set, is never read here)
- * and from the fitting halves of the shared dev sets, each take weighing {@link #TAKE_WEIGHT}. One
- * L2-regularised logistic model over the counted features {@link WordModel#featureNames} seen in at
- * least two examples, fitted by full-batch gradient descent with AdaGrad steps from zero weights.
- * The thresholds are picked on out-of-fold log-odds (five folds by the text's hash): those with the
- * most readings put right, takes and public halves together (see {@link #gain}), never below 0 for
- * texts that name an actor or a topic of the news and never below {@link #MIN_ELSEWHERE} for any
- * other. IronyTest's lists are examples too. Everything is deterministic: the same data gives the
- * same weights.
+ * sets {@link #TAKE_SETS} (whole; {@code discord-takes-3.tsv}, {@code -25} and {@code -26}, the
+ * blind measuring sets, are never read here) and from the fitting halves of the shared dev sets,
+ * each take weighing {@link #TAKE_WEIGHT}. One L2-regularised logistic model over the counted
+ * features {@link WordModel#featureNames} seen in at least two examples, fitted by full-batch
+ * gradient descent with AdaGrad steps from zero weights. The thresholds are picked on out-of-fold
+ * log-odds (five folds; a take set is held out whole, see {@link #fold}, a public set's texts by
+ * their hash): those with the most readings put right, takes and public halves together (see {@link
+ * #gain}), never below 0 for texts that name an actor or a topic of the news and never below {@link
+ * #MIN_ELSEWHERE} for any other. IronyTest's lists are examples too. Everything is deterministic:
+ * the same data gives the same weights.
  */
 final class SarcasmFit {
   static final String[] TAKE_SETS = {
@@ -63,7 +66,14 @@ final class SarcasmFit {
     "discord-takes-21.tsv",
     "discord-takes-22.tsv",
     "discord-takes-23.tsv",
-    "discord-takes-24.tsv"
+    "discord-takes-24.tsv",
+    "discord-takes-27.tsv",
+    "discord-takes-28.tsv",
+    "discord-takes-29.tsv",
+    "discord-takes-30.tsv",
+    "discord-takes-31.tsv",
+    "discord-takes-32.tsv",
+    "discord-takes-33.tsv"
   };
 
   /** The name IronyTest's lists go by in the provenance. */
@@ -79,10 +89,19 @@ final class SarcasmFit {
    */
   static final double MIN_ELSEWHERE = 3.25;
 
+  /**
+   * The least log-odds on which the judge of mixed reads mixed a text whose words take one side.
+   * Set by hand, not fitted: out of fold the best is 0, but at 0 sincere thanks in two clauses ("ok
+   * thanks, that helps a lot", "beau travail, l'accord est signé") read mixed; at 0.5 they do not,
+   * for 15 of the 518 readings the judge puts right out of fold.
+   */
+  static final double MIN_ONE_SIDED = 0.5;
+
   static final double TAKE_WEIGHT = Double.parseDouble(System.getProperty("tw", "8"));
-  static final double L2 = Double.parseDouble(System.getProperty("l2", "8"));
+  static final double L2 = Double.parseDouble(System.getProperty("l2", "1"));
   static final int ITERATIONS = Integer.getInteger("it", 400);
   static final int FOLDS = 5;
+  static final boolean GROUP_FOLDS = !Boolean.getBoolean("textFolds");
   static final double PUBLIC_LOSS = Double.parseDouble(System.getProperty("pl", "4"));
   static final int MIN_COUNT = Integer.getInteger("mc", 2);
 
@@ -96,7 +115,8 @@ final class SarcasmFit {
       int fold,
       int gainIfTurned,
       boolean actor,
-      boolean mixed) {}
+      boolean mixed,
+      int gainIfRemoved) {}
 
   private SarcasmFit() {}
 
@@ -105,6 +125,10 @@ final class SarcasmFit {
     boolean write = List.of(args).contains("--write");
     boolean mixedTask = List.of(args).contains("--mixed");
     ClassLoader loader = SarcasmFit.class.getClassLoader();
+    if (List.of(args).contains("--cynicism")) {
+      fitCynicism(dir, write, loader);
+      return;
+    }
     Lexicon lex = new Lexicon(loader);
     Calibration calibration = Calibration.load(loader);
     LabelModel labels = LabelModel.load(loader);
@@ -210,7 +234,16 @@ final class SarcasmFit {
         }
       }
     }
-    double[] thresholds = pickThresholds(examples, oof, target.equals(WordModel.SARCASM));
+    // The judge of cynicism reads a reading the rest left neutral as negative: none of the public
+    // sets' fitting halves may lose a reading to it, out of fold.
+    boolean strict = target.equals(WordModel.CYNICISM);
+    double[] thresholds =
+        pickThresholds(
+            examples,
+            oof,
+            target.equals(WordModel.SARCASM),
+            !target.equals(WordModel.CYNICISM),
+            strict);
     int[] mixedGain = new int[4];
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
@@ -221,12 +254,19 @@ final class SarcasmFit {
     }
     System.err.printf(
         "objective %.1f at %s%n",
-        gain(examples, oof, thresholds[0], thresholds[1]), java.util.Arrays.toString(thresholds));
+        gain(examples, oof, thresholds[0], thresholds[1], strict),
+        java.util.Arrays.toString(thresholds));
     System.err.printf(
         "net gain out of fold: takes read non-mixed %d, mixed %d; public non-mixed %d, mixed %d%n",
         mixedGain[0], mixedGain[1], mixedGain[2], mixedGain[3]);
+    double rejectBelow =
+        target.equals(WordModel.MIXED) ? pickRejection(examples, oof) : Double.NEGATIVE_INFINITY;
+    System.err.printf(
+        "reject below %.2f: objective %.1f%n",
+        rejectBelow, rejectionGain(examples, oof, rejectBelow));
     double[] w = fit(examples, index, -1);
-    String out = resource(target, task, provenance, examples, oof, thresholds, w, vocabulary);
+    String out =
+        resource(target, task, provenance, examples, oof, thresholds, rejectBelow, w, vocabulary);
     System.out.print(out.lines().filter(l -> l.startsWith("#")).reduce("", (a, b) -> a + b + "\n"));
     if (write) {
       Files.writeString(Path.of("src/main/resources", target), out);
@@ -238,6 +278,87 @@ final class SarcasmFit {
    * The takes of a set whose readings both praise and blame, for the judge of mixed: gold mixed is
    * 1, any other 0; turning one means reading it mixed instead of by its score's sign.
    */
+  /**
+   * Fits the judge of cynicism ({@link WordModel#CYNICISM}) on the texts the shipped analyser reads
+   * neutral that name an actor or topic of the news: gold negative is cynicism (1), gold neutral is
+   * neutral (0); a positive or mixed text read neutral is left out (reading it negative puts
+   * nothing right). Take sets whole, public sets' fitting halves.
+   */
+  private static void fitCynicism(Path dir, boolean write, ClassLoader loader) throws Exception {
+    Lexicon lex = new Lexicon(loader);
+    var shipped =
+        new LexiconSentimentAnalyzer(
+            lex,
+            Tuning.DEFAULT,
+            Calibration.load(loader),
+            LabelModel.load(loader),
+            WordModel.load(loader, WordModel.SARCASM),
+            WordModel.load(loader, WordModel.MIXED));
+    List<Example> examples = new ArrayList<>();
+    StringBuilder provenance = new StringBuilder();
+    for (String name : TAKE_SETS) {
+      try (InputStream in = loader.getResourceAsStream("sentiment/" + name)) {
+        if (in == null) {
+          System.err.println("skipped (not found): " + name);
+          continue;
+        }
+        byte[] bytes = in.readAllBytes();
+        int n = readNeutral(name, true, bytes, null, shipped, examples);
+        provenance.append(line(name, bytes, n + " in scope (whole set)"));
+      }
+    }
+    for (String name : LabelFit.SETS) {
+      byte[] bytes = Files.readAllBytes(dir.resolve(name));
+      int n = readNeutral(name, false, bytes, Half.FITTING, shipped, examples);
+      provenance.append(line(name, bytes, n + " in scope (fitting half)"));
+    }
+    finish(
+        examples,
+        provenance,
+        write,
+        WordModel.CYNICISM,
+        "whether a take on the news the rest reads neutral is cynical");
+  }
+
+  private static int readNeutral(
+      String name,
+      boolean take,
+      byte[] bytes,
+      Half half,
+      LexiconSentimentAnalyzer shipped,
+      List<Example> examples)
+      throws TsvFormatException {
+    int n = 0;
+    for (var row : SentimentTsv.parse(bytes, true).rows()) {
+      if (half != null && Half.of(row.text()) != half) {
+        continue;
+      }
+      Label gold = Label.parse(row.goldLabel());
+      if (gold != Label.NEGATIVE && gold != Label.NEUTRAL) {
+        continue;
+      }
+      Sentiment before = shipped.analyze(row.text());
+      TokenBuffer tb = shipped.lastBuffer();
+      if (!WordModel.inCynicismScope(before, tb, shipped.lexicon())) {
+        continue;
+      }
+      examples.add(
+          new Example(
+              name,
+              take,
+              WordModel.featureNames(tb, tb.scoredCount, shipped.lexicon()),
+              gold == Label.NEGATIVE ? 1 : 0,
+              take ? TAKE_WEIGHT : 1,
+              fold(name, row.text()),
+              gold == Label.NEGATIVE ? 1 : -1,
+              true,
+              false,
+              0));
+      n++;
+    }
+    return n;
+  }
+
   /** The rows of a set's fitting half, as a set of its own. */
   private static byte[] fittingHalf(byte[] bytes) throws TsvFormatException {
     StringBuilder out = new StringBuilder("id\tgold_label\tgold_score\ttext\n");
@@ -258,13 +379,15 @@ final class SarcasmFit {
       Label gold = Label.parse(row.goldLabel());
       Sentiment before = rules.analyze(row.text());
       TokenBuffer tb = rules.lastBuffer();
-      if (!WordModel.bothSides(tb, tb.scoredCount)) {
+      if (!WordModel.mixedCandidate(tb, tb.scoredCount)) {
         continue;
       }
-      // The judge only adds "mixed": a reading the rules call mixed stays so, and turning it
-      // changes nothing.
+      // Turning a one-sided reading reads it mixed; rejecting a mixed one (only where the text
+      // names an actor or topic of the news) reads it by its score's sign.
       int signRight = Label.threeClass(before.score()) == gold ? 1 : 0;
       int gain = before.label() == Label.MIXED ? 0 : (gold == Label.MIXED ? 1 : 0) - signRight;
+      boolean rejectable =
+          before.label() == Label.MIXED && WordModel.namesAnActor(tb, rules.lexicon());
       examples.add(
           new Example(
               name,
@@ -272,10 +395,13 @@ final class SarcasmFit {
               WordModel.featureNames(tb, tb.scoredCount, rules.lexicon()),
               gold == Label.MIXED ? 1 : 0,
               1,
-              Math.floorMod(row.text().hashCode(), FOLDS),
+              fold(name, row.text()),
               gain,
-              true,
-              before.label() == Label.MIXED));
+              // Words of both signs are judged against the first threshold, one side's words in a
+              // text of two parts against the second.
+              WordModel.bothSides(tb, tb.scoredCount),
+              before.label() == Label.MIXED,
+              rejectable ? signRight - (gold == Label.MIXED ? 1 : 0) : 0));
       n++;
     }
     return n;
@@ -309,7 +435,7 @@ final class SarcasmFit {
       Sentiment after = always.analyze(row.text());
       int gain = right(take, gold, after) - right(take, gold, before);
       int y = gold == Label.NEGATIVE ? 1 : 0;
-      int fold = Math.floorMod(row.text().hashCode(), FOLDS);
+      int fold = fold(name, row.text());
       examples.add(
           new Example(
               name,
@@ -320,10 +446,23 @@ final class SarcasmFit {
               fold,
               gain,
               actor,
-              before.label() == Label.MIXED));
+              before.label() == Label.MIXED,
+              0));
       n++;
     }
     return n;
+  }
+
+  /**
+   * The fold a text is held out in. A take set is held out whole: each was written by one hand, and
+   * a judge measured on takes whose writer it learned from would look better than it does on a new
+   * community's takes. A public set's texts are spread by their hash.
+   */
+  static int fold(String set, String text) {
+    if (GROUP_FOLDS && set.startsWith("discord-takes")) {
+      return Math.floorMod(set.hashCode() * 31 + 7, FOLDS);
+    }
+    return Math.floorMod(text.hashCode(), FOLDS);
   }
 
   /** Whether a reading is right: four classes for takes, three by the score's sign otherwise. */
@@ -393,16 +532,17 @@ final class SarcasmFit {
    * The thresholds (log-odds, on a 0.25 grid) that put the most readings right out of fold: for
    * texts that name an actor of the news, and for the others.
    */
-  private static double[] pickThresholds(List<Example> examples, double[] oof, boolean gated) {
+  private static double[] pickThresholds(
+      List<Example> examples, double[] oof, boolean gated, boolean two, boolean strict) {
     double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     double bestGain = 0;
     // Praise is turned only where scorn is the likelier reading (log-odds 0 or more): below it, the
     // takes' weight in the fitting would have the judge turn praise it thinks sincere.
     for (double t = gated ? 0 : -2; t <= 6; t += 0.25) {
-      // The judge of mixed reads every text alike (every example counts as naming an actor).
-      double from = gated ? Math.max(t, MIN_ELSEWHERE) : t;
-      for (double e = from; e <= (gated ? 8.01 : t); e += 0.25) {
-        double gain = gain(examples, oof, t, e);
+      // The judge of cynicism reads every text alike (every example counts as naming an actor).
+      double from = Math.max(t, gated ? MIN_ELSEWHERE : two ? MIN_ONE_SIDED : t);
+      for (double e = from; e <= (two ? 8.01 : t); e += 0.25) {
+        double gain = gain(examples, oof, t, e, strict);
         if (gain > bestGain) {
           bestGain = gain;
           best = new double[] {t, e};
@@ -424,9 +564,10 @@ final class SarcasmFit {
    * The readings put right at thresholds {@code t} and {@code elsewhere}. On a public set a reading
    * put wrong counts {@link #PUBLIC_LOSS} times (a turn there must be right four times in five) and
    * a set's net loss five times more: the model is for takes, and must cost the public sets
-   * nothing.
+   * nothing. With {@code strict}, a public set's net loss rules the thresholds out.
    */
-  private static double gain(List<Example> examples, double[] oof, double t, double elsewhere) {
+  private static double gain(
+      List<Example> examples, double[] oof, double t, double elsewhere, boolean strict) {
     Map<String, double[]> bySet = new TreeMap<>();
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
@@ -435,14 +576,52 @@ final class SarcasmFit {
         c[e.gainIfTurned() > 0 ? 0 : 1] += Math.abs(e.gainIfTurned()) * e.weight();
       }
     }
+    return net(bySet, strict);
+  }
+
+  /** Readings put right less those put wrong, per set, a public set's losses weighing more. */
+  private static double net(Map<String, double[]> bySet, boolean strict) {
     double sum = 0;
     for (var s : bySet.entrySet()) {
       boolean take = s.getKey().startsWith("discord") || s.getKey().equals(SPEC);
       double[] c = s.getValue();
       double net = take ? c[0] - c[1] : c[0] - PUBLIC_LOSS * c[1];
+      if (strict && net < 0 && !take) {
+        return Double.NEGATIVE_INFINITY;
+      }
       sum += net < 0 && !take ? 5 * net : net;
     }
     return sum;
+  }
+
+  /**
+   * The log-odds (on a 0.25 grid, none if nothing gains) below which the judge of mixed undoes the
+   * rules' "mixed": the most readings put right out of fold, a public set's loss weighing as in
+   * {@link #gain}.
+   */
+  private static double pickRejection(List<Example> examples, double[] oof) {
+    double best = Double.NEGATIVE_INFINITY;
+    double bestGain = 0;
+    for (double r = -6; r <= 2; r += 0.25) {
+      double gain = rejectionGain(examples, oof, r);
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private static double rejectionGain(List<Example> examples, double[] oof, double below) {
+    Map<String, double[]> bySet = new TreeMap<>();
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      if (e.mixed() && oof[i] < below) {
+        double[] c = bySet.computeIfAbsent(e.set(), k -> new double[2]);
+        c[e.gainIfRemoved() > 0 ? 0 : 1] += Math.abs(e.gainIfRemoved()) * e.weight();
+      }
+    }
+    return net(bySet, false);
   }
 
   private static String resource(
@@ -452,20 +631,39 @@ final class SarcasmFit {
       List<Example> examples,
       double[] oof,
       double[] thresholds,
+      double rejectBelow,
       double[] w,
       List<String> vocabulary) {
     StringBuilder out = new StringBuilder();
     out.append("# Learned judge (see WordModel.java): " + task + ".\n");
     out.append("# Fitted by: java -cp target/classes:target/test-classes")
         .append(" dev.takebot.sentiment.SarcasmFit ../shared/data/sentiment/dev")
-        .append(target.equals(WordModel.MIXED) ? " --mixed" : "")
+        .append(
+            switch (target) {
+              case WordModel.MIXED -> " --mixed";
+              case WordModel.CYNICISM -> " --cynicism";
+              default -> "";
+            })
         .append(" --write\n");
+    out.append(
+        switch (target) {
+          case WordModel.MIXED ->
+              "# on the texts whose words praise and blame (gold mixed = 1, any other label = 0),"
+                  + " read mixed where the rules read them one-sided,\n# and one-sided by their"
+                  + " score's sign where the rules read them mixed,\n";
+          case WordModel.CYNICISM ->
+              "# on the texts read neutral that name an actor or topic of the news (gold negative"
+                  + " = cynical, gold neutral = neutral, others left out),\n# no public set's"
+                  + " fitting half losing a reading out of fold,\n";
+          default ->
+              "# on the texts that still hold praise after the rules (gold negative = scorn, gold"
+                  + " positive or mixed = sincere, neutral left out),\n";
+        });
     out.append(
         String.format(
             Locale.ROOT,
-            "# on the texts that still hold praise after the rules (gold negative = scorn, gold"
-                + " positive or mixed = sincere, neutral left out),\n# takes weighing %.0f, L2 %.1f,"
-                + " %d AdaGrad iterations, features seen in at least %d examples; threshold picked"
+            "# takes weighing %.0f, L2 %.1f,"
+                + " %d AdaGrad iterations, features seen in at least %d examples; thresholds picked"
                 + " out of fold (%d folds).\n",
             TAKE_WEIGHT,
             L2,
@@ -481,6 +679,9 @@ final class SarcasmFit {
       if (turned(e, oof[i], thresholds)) {
         c[e.gainIfTurned() > 0 ? 0 : e.gainIfTurned() < 0 ? 1 : 2]++;
       }
+      if (e.mixed() && oof[i] < rejectBelow && e.gainIfRemoved() != 0) {
+        c[e.gainIfRemoved() > 0 ? 0 : 1]++;
+      }
     }
     bySet.forEach(
         (s, c) ->
@@ -488,6 +689,9 @@ final class SarcasmFit {
     out.append(String.format(Locale.ROOT, "<bias>\t%.4f\n", w[w.length - 1]));
     out.append(String.format(Locale.ROOT, "<threshold>\t%.2f\n", thresholds[0]));
     out.append(String.format(Locale.ROOT, "<threshold-elsewhere>\t%.2f\n", thresholds[1]));
+    if (rejectBelow != Double.NEGATIVE_INFINITY) {
+      out.append(String.format(Locale.ROOT, "<reject-below>\t%.2f\n", rejectBelow));
+    }
     for (int f = 0; f < vocabulary.size(); f++) {
       if (Math.abs(w[f]) >= 0.0005) {
         out.append(vocabulary.get(f)).append('\t').append(String.format(Locale.ROOT, "%.4f", w[f]));

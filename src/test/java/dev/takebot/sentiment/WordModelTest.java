@@ -76,11 +76,17 @@ class WordModelTest {
     String shipped = LexiconSentimentAnalyzer.standard().version();
     WordModel sarcasm = WordModel.load(LOADER, WordModel.SARCASM);
     WordModel mixed = WordModel.load(LOADER, WordModel.MIXED);
+    WordModel cynicism = WordModel.load(LOADER, WordModel.CYNICISM);
     assertThat(
             new LexiconSentimentAnalyzer(
-                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed)
+                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed, cynicism)
                 .version())
         .isEqualTo(shipped);
+    assertThat(
+            new LexiconSentimentAnalyzer(
+                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed, null)
+                .version())
+        .isNotEqualTo(shipped);
     WordModel other = WordModel.of(List.of("lol"), new float[] {1}, 0, 2);
     assertThat(with(other).version()).isNotEqualTo(shipped);
     assertThat(with(null).version()).isNotEqualTo(shipped);
@@ -112,7 +118,7 @@ class WordModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {WordModel.SARCASM, WordModel.MIXED})
+  @ValueSource(strings = {WordModel.SARCASM, WordModel.MIXED, WordModel.CYNICISM})
   void theShippedJudgesWereFittedOnTheTakeSetsAsTheyAreNow(String model) throws Exception {
     // The resource's header names each take set's SHA-256; a set edited since the fitting makes
     // the judge stale: refit with SarcasmFit (--mixed) --write. The measuring set is never there.
@@ -130,7 +136,10 @@ class WordModelTest {
       String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
       assertThat(resource).as(set).contains(set + " sha256 " + sha);
     }
-    assertThat(resource).doesNotContain("discord-takes-3.tsv");
+    assertThat(resource)
+        .doesNotContain("discord-takes-3.tsv")
+        .doesNotContain("discord-takes-25.tsv")
+        .doesNotContain("discord-takes-26.tsv");
     assertThat(WordModel.load(LOADER, model)).isNotNull();
   }
 
@@ -149,9 +158,86 @@ class WordModelTest {
     assertThat(mixed.analyze(leaning).label()).isEqualTo(Label.MIXED);
     assertThat(mixed.analyze(leaning).score()).isEqualTo(rules.analyze(leaning).score());
     assertThat(mixed.analyze(leaning).reasons()).contains(Sentiment.LEARNED);
-    // It never takes "mixed" away, and never calls a one-sided text mixed.
+    // Without a threshold to reject below it never takes "mixed" away, and it never calls a
+    // one-sided text mixed.
     String both = "decent idea, awful execution";
     assertThat(not.analyze(both).label()).isEqualTo(rules.analyze(both).label());
     assertThat(mixed.analyze("what a great step forward").label()).isEqualTo(Label.POSITIVE);
+  }
+
+  @Test
+  void theJudgeOfMixedHoldsOneSidedWordsInATextOfTwoPartsToItsSecondThreshold() throws Exception {
+    WordModel strict = WordModel.parse("<bias>\t1\n<threshold>\t0\n<threshold-elsewhere>\t2\n");
+    WordModel lenient = WordModel.parse("<bias>\t1\n<threshold>\t0\n<threshold-elsewhere>\t0.5\n");
+    var rules = with(null);
+    String unsaid = "nice tone, thin substance";
+    assertThat(rules.analyze(unsaid).label()).isEqualTo(Label.POSITIVE);
+    assertThat(judgingMixed(strict).analyze(unsaid).label()).isEqualTo(Label.POSITIVE);
+    assertThat(judgingMixed(lenient).analyze(unsaid).label()).isEqualTo(Label.MIXED);
+    // Words of both signs meet the first threshold.
+    String leaning = "brilliant strategy, abandon them for years then act surprised";
+    assertThat(judgingMixed(strict).analyze(leaning).label()).isEqualTo(Label.MIXED);
+    // One side in one part is never a candidate.
+    assertThat(judgingMixed(lenient).analyze("what a great step forward").label())
+        .isEqualTo(Label.POSITIVE);
+  }
+
+  private static LexiconSentimentAnalyzer judgingMixed(WordModel mixed) {
+    return new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, mixed);
+  }
+
+  @Test
+  void theJudgeOfMixedTakesMixedAwayOnlyFromATakeOnTheNewsItIsSureIsOneSided() throws Exception {
+    WordModel sure = WordModel.parse("<bias>\t0\n<threshold>\t10\n<reject-below>\t1\n");
+    var judged =
+        new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, sure);
+    var rules = with(null);
+    String onTheNews = "Washington finally did a good thing, after years of terrible mistakes";
+    Sentiment before = rules.analyze(onTheNews);
+    assertThat(before.label()).isEqualTo(Label.MIXED);
+    Sentiment after = judged.analyze(onTheNews);
+    assertThat(after.label()).isEqualTo(Label.threeClass(before.score()));
+    assertThat(after.score()).isEqualTo(before.score());
+    assertThat(after.reasons()).contains(Sentiment.LEARNED);
+    // A text that names no actor or topic of the news keeps the rules' "mixed".
+    String elsewhere = "finally a good film, after years of terrible sequels";
+    assertThat(rules.analyze(elsewhere).label()).isEqualTo(Label.MIXED);
+    assertThat(judged.analyze(elsewhere).label()).isEqualTo(Label.MIXED);
+  }
+
+  private static LexiconSentimentAnalyzer judgingCynicism(WordModel cynicism) {
+    return new LexiconSentimentAnalyzer(
+        LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, null, cynicism);
+  }
+
+  @Test
+  void theJudgeOfCynicismReadsANeutralTakeOnTheNewsNegativeAndSaysItLearnedSo() {
+    WordModel uranium = WordModel.of(List.of("uranium"), new float[] {5}, -1, 0);
+    var judged = judgingCynicism(uranium);
+    String take = "Washington found Niger right after the uranium survey";
+    assertThat(with(null).analyze(take).label()).isEqualTo(Label.NEUTRAL);
+    Sentiment s = judged.analyze(take);
+    assertThat(s.label()).isEqualTo(Label.NEGATIVE);
+    assertThat(s.score()).isEqualTo(Scorer.CYNICAL_SCORE);
+    assertThat(s.reasons()).containsExactly(Sentiment.CYNICISM, Sentiment.LEARNED);
+    // Below its threshold, the reading stays neutral.
+    assertThat(judged.analyze("Washington sent a delegation to Niger").label())
+        .isEqualTo(Label.NEUTRAL);
+  }
+
+  @Test
+  void theJudgeOfCynicismLeavesChatterPolarReadingsAndSlashSAlone() {
+    WordModel always = WordModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY);
+    var judged = judgingCynicism(always);
+    // Chatter names no actor or topic of the news.
+    assertThat(judged.analyze("is the stream live? link pls").label()).isEqualTo(Label.NEUTRAL);
+    assertThat(judged.analyze("anyone on tonight?").label()).isEqualTo(Label.NEUTRAL);
+    // A reading the rest made polar or mixed is theirs.
+    assertThat(judged.analyze("great news for Niger").label()).isEqualTo(Label.POSITIVE);
+    String mixed = "Washington finally did a good thing, after years of terrible mistakes";
+    assertThat(judged.analyze(mixed).label()).isEqualTo(with(null).analyze(mixed).label());
+    // "/s" has already said what the writer means.
+    assertThat(judged.analyze("Washington sent a delegation to Niger /s").reasons())
+        .doesNotContain(Sentiment.LEARNED);
   }
 }
