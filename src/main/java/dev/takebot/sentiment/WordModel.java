@@ -31,10 +31,10 @@ import java.util.List;
  *
  * <p>Features are weighed by hash, not looked up by name: each word hashes to an int (FNV-1a over
  * the lexicon's name for a word it knows, made once with the lexicon, else over the folded
- * characters), a pair combines its words' hashes, and the weights are kept in an open addressing
- * table keyed by the same hashes of their names, so reading a text allocates nothing. A feature
- * counts once however often the text repeats it. Which texts a judge reads, and what it does with
- * its answer, is {@link Scorer}'s business.
+ * characters), a pair combines its words' hashes, and the weights are kept in a {@link WeightTable}
+ * keyed by the same hashes of their names, so reading a text allocates nothing. A feature counts
+ * once however often the text repeats it. Which texts a judge reads, and what it does with its
+ * answer, is {@link Scorer}'s business.
  */
 final class WordModel {
   static final String SARCASM = "sentiment/sarcasm-model.tsv";
@@ -82,19 +82,8 @@ final class WordModel {
     hash(QUESTION), hash(EXCLAIM), hash(QUOTE), hash(IRONIC), hash(NEGATIVE), hash(CONTRAST)
   };
 
-  /**
-   * Pairs of a feature's hash (0 for a free slot) and its weight's bits: one cache line per probe.
-   */
-  private final int[] table;
-
-  /**
-   * One bit per hash bucket of the features the model weighs: most words and pairs of a text are
-   * not among them, and this 16 KB filter, which stays in the CPU's nearest cache, turns them away
-   * before the table (hundreds of KB) is touched.
-   */
-  private final long[] present;
-
-  private static final int PRESENT_BITS = 17;
+  /** The weights by feature hash. */
+  private final WeightTable weights;
 
   private final float bias;
   private final float threshold;
@@ -111,14 +100,7 @@ final class WordModel {
 
   private WordModel(
       int[] table, float bias, float threshold, float elsewhere, float rejectBelow, String print) {
-    this.table = table;
-    this.present = new long[1 << (PRESENT_BITS - 6)];
-    for (int slot = 0; slot < table.length; slot += 2) {
-      if (table[slot] != 0) {
-        int b = bucket(table[slot]);
-        present[b >>> 6] |= 1L << b;
-      }
-    }
+    this.weights = weightTable(table);
     this.bias = bias;
     this.threshold = threshold;
     this.elsewhere = elsewhere;
@@ -154,7 +136,24 @@ final class WordModel {
         bias + "/" + threshold + "/" + elsewhere + print);
   }
 
-  /** The weights keyed by hash, in pairs of hash and weight bits (a hash seen twice adds up). */
+  /** The features of {@code table} (pairs of hash and weight bits, 0 for a free slot). */
+  private static WeightTable weightTable(int[] table) {
+    int[] keys = new int[table.length / 2];
+    int[] bits = new int[keys.length];
+    int n = 0;
+    for (int slot = 0; slot < table.length; slot += 2) {
+      if (table[slot] != 0) {
+        keys[n] = table[slot];
+        bits[n++] = table[slot + 1];
+      }
+    }
+    return WeightTable.of(keys, bits, n);
+  }
+
+  /**
+   * The weights keyed by hash, in pairs of hash and weight bits (a hash seen twice adds up, in the
+   * order of the model's lines).
+   */
   private static int[] table(int[] hashes, float[] values, int n) {
     int size = Integer.highestOneBit(Math.max(4, n * 2)) << 1;
     int[] table = new int[2 * size];
@@ -663,26 +662,7 @@ final class WordModel {
     return h == 0 ? 1 : h;
   }
 
-  private static int bucket(int h) {
-    return (h * 0x9E3779B1) >>> (32 - PRESENT_BITS);
-  }
-
   private float weight(int h) {
-    h = nonZero(h);
-    int b = bucket(h);
-    if ((present[b >>> 6] & (1L << b)) == 0) {
-      return 0;
-    }
-    int[] t = table;
-    int mask = (t.length >> 1) - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int key = t[2 * slot];
-      if (key == h) {
-        return Float.intBitsToFloat(t[2 * slot + 1]);
-      }
-      if (key == 0) {
-        return 0;
-      }
-    }
+    return Float.intBitsToFloat(weights.bits(nonZero(h)));
   }
 }
