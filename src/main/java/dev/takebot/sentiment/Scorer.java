@@ -270,7 +270,6 @@ final class Scorer {
       m = chatter.apply(tb, m);
     }
     tb.learnedIrony = false;
-    tb.wordsHashed = false;
     if (praiseJudge != null && WordModel.inScope(tb, m) && praiseJudge.passes(tb, m, lex)) {
       irony.turnAll(tb, m);
       tb.learnedIrony = true;

@@ -117,8 +117,13 @@ final class TokenBuffer {
   /** The features a judge has seen in this text. */
   final WordModel.Seen seen = new WordModel.Seen();
 
-  /** The words' hashes as the judges read them, once {@code wordsHashed} is set for this text. */
-  final int[] judgedWords = new int[WordModel.MAX_TOKENS];
+  /**
+   * The distinct word and pair features of this text in the order the first judge met them, once
+   * {@code wordsHashed} is set: a later judge of the same text only looks them up.
+   */
+  final int[] judgedFeatures = new int[WordModel.MAX_FEATURES];
+
+  int judgedFeatureCount;
 
   boolean wordsHashed;
 
@@ -202,6 +207,7 @@ final class TokenBuffer {
     cues = 0;
     eyeRoll = false;
     ironic = false;
+    wordsHashed = false;
     return this;
   }
 

@@ -405,28 +405,24 @@ final class WordModel {
 
   /** The model's log-odds that the praise in {@code tb} is scorn. */
   float logOdds(TokenBuffer tb, int m, Lexicon lex) {
-    int count = Math.min(tb.count, MAX_TOKENS);
-    Seen seen = tb.seen;
-    seen.clear();
     float z = bias;
-    int previous = EDGE_HASH;
-    int[] words = tb.judgedWords;
-    boolean hashed = tb.wordsHashed;
-    for (int k = 0; k < count; k++) {
-      int w = hashed ? words[k] : (words[k] = wordHash(tb, k, lex));
-      if (k > 0 && (tb.flags[k] & T_SENTENCE) != 0) {
-        z += once(seen, pair(previous, EDGE_HASH));
-        previous = EDGE_HASH;
-      }
-      z += once(seen, w) + once(seen, pair(previous, w));
-      previous = w;
+    int[] features = tb.judgedFeatures;
+    if (!tb.wordsHashed) {
+      listFeatures(tb, lex);
     }
-    z += once(seen, pair(previous, EDGE_HASH));
-    tb.wordsHashed = true; // the second judge of the same text reads the same words
+    for (int i = 0, n = tb.judgedFeatureCount; i < n; i++) {
+      z += weight(features[i]);
+    }
+    int positions = 0;
     for (int r = 0; r < m; r++) {
       int k = tb.scored[r];
       if (tb.sent[k] > 0) {
-        z += once(seen, PRAISE_AT_HASHES[praiseAt(tb, k)]);
+        positions |= 1 << praiseAt(tb, k);
+      }
+    }
+    for (int p = 0; p < PRAISE_AT_HASHES.length; p++) {
+      if ((positions & (1 << p)) != 0) {
+        z += weight(PRAISE_AT_HASHES[p]);
       }
     }
     int flags = flags(tb, m);
@@ -438,9 +434,43 @@ final class WordModel {
     return z;
   }
 
-  /** A feature's weight the first time it is seen in a text, 0 after: presence, not count. */
-  private float once(Seen seen, int h) {
-    return seen.add(nonZero(h)) ? weight(h) : 0;
+  /**
+   * Lists the distinct word and pair features of {@code tb} once per text, for every judge: the
+   * words are hashed and the pairs formed and told apart only by the first judge that reads it.
+   */
+  private static void listFeatures(TokenBuffer tb, Lexicon lex) {
+    int count = Math.min(tb.count, MAX_TOKENS);
+    Seen seen = tb.seen;
+    seen.clear();
+    int[] features = tb.judgedFeatures;
+    int n = 0;
+    int previous = EDGE_HASH;
+    for (int k = 0; k < count; k++) {
+      int w = wordHash(tb, k, lex);
+      if (k > 0 && (tb.flags[k] & T_SENTENCE) != 0) {
+        n = listOnce(seen, features, n, pair(previous, EDGE_HASH));
+        previous = EDGE_HASH;
+      }
+      n = listOnce(seen, features, n, w);
+      n = listOnce(seen, features, n, pair(previous, w));
+      previous = w;
+    }
+    n = listOnce(seen, features, n, pair(previous, EDGE_HASH));
+    tb.judgedFeatureCount = n;
+    tb.wordsHashed = true;
+  }
+
+  /**
+   * The most word and pair features a text can show: each token a word and a pair, and a pair with
+   * the sentence edge before it where a sentence starts, plus the closing edge.
+   */
+  static final int MAX_FEATURES = 3 * MAX_TOKENS + 1;
+
+  private static int listOnce(Seen seen, int[] features, int n, int h) {
+    if (seen.add(nonZero(h))) {
+      features[n++] = h;
+    }
+    return n;
   }
 
   /**
@@ -448,7 +478,7 @@ final class WordModel {
    * to a new generation rather than by clearing: one per token buffer.
    */
   static final class Seen {
-    private final int[] keys = new int[Integer.highestOneBit(4 * (2 * MAX_TOKENS + 2))];
+    private final int[] keys = new int[Integer.highestOneBit(4 * MAX_FEATURES)];
     private final int[] stamps = new int[keys.length];
     private int generation;
 
