@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * them: two more measuring sets ({@code discord-takes-25.tsv} and {@code -26.tsv}, 400 takes each,
  * written blind in the register of two different communities, with the issue's own mix of labels)
  * read well below it at first. Their floors hold what the analyser reads now; they too are read
- * only as aggregate figures and never fitted on.
+ * only as aggregate figures and never fitted on. Two more ({@code -34} and {@code -35}) were
+ * written blind at the end of that session and read twice, for the final figures.
  */
 @DisplayName("Discord takes on the seed article")
 class DiscordTakesTest {
@@ -253,15 +254,20 @@ class DiscordTakesTest {
         new Floors(MEASURE_FLOORS[0], MEASURE_FLOORS[1], MEASURE_FLOORS[2], MEASURE_FLOORS[3]));
   }
 
-  private static final double[] MEASURE_FLOORS = {0.84, 0.85, 0.09, 0.90};
+  private static final double[] MEASURE_FLOORS = {0.85, 0.86, 0.09, 0.90};
 
-  // When they were written (lexicon-10 of session 8) they read: four-class wF1 .697 and .734,
-  // three-class .762 and .772, negatives read positive 15.3% and 10.0% (by label alone 14.0% and
-  // 9.3%), mixed recall .62 and .75.
+  // When they were written (lexicon-10 of session 8) -25 and -26 read: four-class wF1 .697 and
+  // .734, three-class .762 and .772, negatives read positive 15.3% and 10.0% (by label alone 14.0%
+  // and 9.3%), mixed recall .62 and .75. -34 and -35, written blind at the end of session 9, read
+  // .724 and .628, .786 and .694, 11.3% and 16.0% (9.3% and 11.3%), .67 and .58 with lexicon-10.
+  // The floors do not say the targets are met: -35 (a quarter French, academic) is below
+  // them.
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "discord-takes-25.tsv, 0.76, 0.78, 0.12, 0.85",
-    "discord-takes-26.tsv, 0.76, 0.78, 0.08, 0.80"
+    "discord-takes-25.tsv, 0.77, 0.79, 0.12, 0.85",
+    "discord-takes-26.tsv, 0.77, 0.79, 0.08, 0.80",
+    "discord-takes-34.tsv, 0.75, 0.79, 0.08, 0.80",
+    "discord-takes-35.tsv, 0.70, 0.72, 0.12, 0.78"
   })
   void laterMeasuringSetsStayAboveTheirFloors(
       String set, double four, double three, double negativesReadPositive, double mixed)
