@@ -482,8 +482,22 @@ final class WordModel {
     private final int[] stamps = new int[keys.length];
     private int generation;
 
+    Seen() {}
+
+    /**
+     * A set whose next {@link #clear} moves on from {@code generation} (tests start near a wrap).
+     */
+    Seen(int generation) {
+      this.generation = generation;
+    }
+
     void clear() {
-      generation++;
+      if (++generation == 0) {
+        // After 2^32 texts on one thread the stamps come round: every slot never stamped (0) would
+        // read as full, and one stamped 2^32 texts ago as holding its stale key. Start afresh.
+        java.util.Arrays.fill(stamps, 0);
+        generation = 1;
+      }
     }
 
     /** Adds non-zero {@code h}; whether it was new. */
