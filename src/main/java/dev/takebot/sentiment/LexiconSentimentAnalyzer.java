@@ -56,7 +56,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
         loader,
         WordModel.loadLater(loader, WordModel.SARCASM),
         WordModel.loadLater(loader, WordModel.MIXED),
-        WordModel.loadLater(loader, WordModel.CYNICISM));
+        WordModel.loadLater(loader, WordModel.CYNICISM),
+        WordModel.loadLater(loader, WordModel.FACT));
   }
 
   /**
@@ -68,15 +69,14 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       ClassLoader loader,
       WordModel.Judge sarcasm,
       WordModel.Judge mixed,
-      WordModel.Judge cynicism) {
+      WordModel.Judge cynicism,
+      WordModel.Judge fact) {
     this(
         new Lexicon(loader),
         Tuning.DEFAULT,
         Calibration.load(loader),
         LabelModel.load(loader),
-        sarcasm.model(),
-        mixed.model(),
-        cynicism.model());
+        new Judges(sarcasm.model(), mixed.model(), cynicism.model(), fact.model()));
   }
 
   /** With the shipped label model. */
@@ -90,14 +90,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
    * judges ({@link WordModel}) with a model, none without.
    */
   LexiconSentimentAnalyzer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
-    this(
-        lex,
-        tuning,
-        calibration,
-        model,
-        model == null ? null : WordModel.load(LOADER, WordModel.SARCASM),
-        model == null ? null : WordModel.load(LOADER, WordModel.MIXED),
-        model == null ? null : WordModel.load(LOADER, WordModel.CYNICISM));
+    this(lex, tuning, calibration, model, model == null ? Judges.NONE : Judges.load(LOADER));
   }
 
   /** With {@code sarcasm} judging the praise the rules let stand, and no judge of mixed. */
@@ -134,9 +127,15 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       WordModel sarcasm,
       WordModel mixed,
       WordModel cynicism) {
+    this(lex, tuning, calibration, model, new Judges(sarcasm, mixed, cynicism, null));
+  }
+
+  /** With {@code judges} weighing what the rules read; {@code model} may be null (the rules). */
+  LexiconSentimentAnalyzer(
+      Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model, Judges judges) {
     this.lex = lex;
     this.tokenizer = new Tokenizer(lex);
-    this.scorer = new Scorer(lex, tuning, calibration, model, sarcasm, mixed, cynicism);
+    this.scorer = new Scorer(lex, tuning, calibration, model, judges);
     this.version =
         "lexicon-"
             + REVISION
@@ -147,11 +146,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
             + "-"
             + Integer.toHexString(calibration.fingerprint().hashCode())
             + (model == null ? "-rules" : "-" + Integer.toHexString(model.fingerprint().hashCode()))
-            + (sarcasm == null ? "" : "-" + Integer.toHexString(sarcasm.fingerprint().hashCode()))
-            + (mixed == null ? "" : "-" + Integer.toHexString(mixed.fingerprint().hashCode()))
-            + (cynicism == null
-                ? ""
-                : "-" + Integer.toHexString(cynicism.fingerprint().hashCode()));
+            + judges.fingerprint();
   }
 
   /**

@@ -49,6 +49,7 @@ final class Scorer {
   private final WordModel praiseJudge;
   private final WordModel mixedJudge;
   private final WordModel cynicismJudge;
+  private final WordModel factJudge;
 
   /**
    * The score of a take the judge of cynicism reads negative: what one mild word of blame reads
@@ -56,31 +57,24 @@ final class Scorer {
    */
   static final double CYNICAL_SCORE = -0.3;
 
+  /** The largest score that still reads neutral ({@link Label#threeClass}). */
+  private static final double NEUTRAL_EDGE = 0.05;
+
   /** A scorer whose label is the rules' decision alone (the fitting commands read it). */
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration) {
     this(lex, tuning, calibration, null);
   }
 
   Scorer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model) {
-    this(lex, tuning, calibration, model, null, null, null);
+    this(lex, tuning, calibration, model, Judges.NONE);
   }
 
-  /**
-   * With {@code praiseJudge} judging the praise the rules let stand, {@code mixedJudge} whether a
-   * text that praises and blames is mixed and {@code cynicismJudge} whether a take on the news read
-   * neutral is cynical; any may be null (the rules decide).
-   */
-  Scorer(
-      Lexicon lex,
-      Tuning tuning,
-      Calibration calibration,
-      LabelModel model,
-      WordModel praiseJudge,
-      WordModel mixedJudge,
-      WordModel cynicismJudge) {
-    this.praiseJudge = praiseJudge;
-    this.mixedJudge = mixedJudge;
-    this.cynicismJudge = cynicismJudge;
+  /** With {@code judges} weighing what the rules read (see {@link Judges}). */
+  Scorer(Lexicon lex, Tuning tuning, Calibration calibration, LabelModel model, Judges judges) {
+    this.praiseJudge = judges.praise();
+    this.mixedJudge = judges.mixed();
+    this.cynicismJudge = judges.cynicism();
+    this.factJudge = judges.fact();
     this.lex = lex;
     this.tuning = tuning;
     this.calibration = calibration;
@@ -276,6 +270,14 @@ final class Scorer {
     }
     tb.scoredCount = m;
     Sentiment reading = m == 0 ? Sentiment.neutral() : reading(tb, m, count - modifiers);
+    if (factJudge != null
+        && WordModel.inFactScope(reading, tb, lex)
+        && factJudge.passes(tb, m, lex)) {
+      // Words that judge, in a take that states a fact ("the coup in Niger was in July 2023"): the
+      // learned judge reads it neutral, keeping the side it leaned to.
+      double score = Math.max(-NEUTRAL_EDGE, Math.min(NEUTRAL_EDGE, reading.score()));
+      return new Sentiment(Label.NEUTRAL, score, reasons(tb, m, true));
+    }
     if (cynicismJudge != null
         && WordModel.inCynicismScope(reading, tb, lex)
         && cynicismJudge.passes(tb, m, lex)) {

@@ -40,6 +40,7 @@ final class WordModel {
   static final String SARCASM = "sentiment/sarcasm-model.tsv";
   static final String MIXED = "sentiment/mixed-model.tsv";
   static final String CYNICISM = "sentiment/cynicism-model.tsv";
+  static final String FACT = "sentiment/fact-model.tsv";
 
   /** The word that stands before a sentence's first word and after its last, in pair names. */
   static final String EDGE = "<s>";
@@ -362,6 +363,19 @@ final class WordModel {
    */
   static boolean inCynicismScope(Sentiment reading, TokenBuffer tb, Lexicon lex) {
     return reading.label() == Label.NEUTRAL && !tb.sarcasm && namesAnActor(tb, lex);
+  }
+
+  /**
+   * Whether the judge of fact reads {@code tb}, which the rest read as {@code reading}: a positive
+   * or negative reading of a text that names an actor or topic of the news, with no irony found and
+   * no "/s" ("the coup in Niger was in July 2023", "Wagner moved in after the French left").
+   */
+  static boolean inFactScope(Sentiment reading, TokenBuffer tb, Lexicon lex) {
+    return (reading.label() == Label.POSITIVE || reading.label() == Label.NEGATIVE)
+        && !tb.sarcasm
+        && !tb.ironic
+        && !tb.learnedIrony
+        && namesAnActor(tb, lex);
   }
 
   /** Whether the {@code m} scored tokens of {@code tb} both praise and blame: a mixed candidate. */

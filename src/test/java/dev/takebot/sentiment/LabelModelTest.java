@@ -26,7 +26,7 @@ class LabelModelTest {
 
   /** The shipped label model without the judge of praise, which reads before it (its own test). */
   private static final SentimentAnalyzer ANALYZER =
-      new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, SHIPPED, null);
+      new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, SHIPPED, Judges.NONE);
 
   private static final SentimentAnalyzer RULES =
       new LexiconSentimentAnalyzer(LEXICON, Tuning.DEFAULT, CALIBRATION, null);

@@ -129,6 +129,10 @@ final class SarcasmFit {
       fitCynicism(dir, write, loader);
       return;
     }
+    if (List.of(args).contains("--fact")) {
+      fitFact(dir, write, loader);
+      return;
+    }
     Lexicon lex = new Lexicon(loader);
     Calibration calibration = Calibration.load(loader);
     LabelModel labels = LabelModel.load(loader);
@@ -236,14 +240,9 @@ final class SarcasmFit {
     }
     // The judge of cynicism reads a reading the rest left neutral as negative: none of the public
     // sets' fitting halves may lose a reading to it, out of fold.
-    boolean strict = target.equals(WordModel.CYNICISM);
+    boolean strict = target.equals(WordModel.CYNICISM) || target.equals(WordModel.FACT);
     double[] thresholds =
-        pickThresholds(
-            examples,
-            oof,
-            target.equals(WordModel.SARCASM),
-            !target.equals(WordModel.CYNICISM),
-            strict);
+        pickThresholds(examples, oof, target.equals(WordModel.SARCASM), !strict, strict);
     int[] mixedGain = new int[4];
     for (int i = 0; i < examples.size(); i++) {
       Example e = examples.get(i);
@@ -318,6 +317,88 @@ final class SarcasmFit {
         write,
         WordModel.CYNICISM,
         "whether a take on the news the rest reads neutral is cynical");
+  }
+
+  /**
+   * Fits the judge of fact ({@link WordModel#FACT}) on the texts the shipped analyser reads
+   * positive or negative that name an actor or topic of the news: gold neutral is a statement of
+   * fact (1), any other label is not (0). Take sets whole, public sets' fitting halves.
+   */
+  private static void fitFact(Path dir, boolean write, ClassLoader loader) throws Exception {
+    var shipped =
+        new LexiconSentimentAnalyzer(
+            new Lexicon(loader),
+            Tuning.DEFAULT,
+            Calibration.load(loader),
+            LabelModel.load(loader),
+            new Judges(
+                WordModel.load(loader, WordModel.SARCASM),
+                WordModel.load(loader, WordModel.MIXED),
+                WordModel.load(loader, WordModel.CYNICISM),
+                null));
+    List<Example> examples = new ArrayList<>();
+    StringBuilder provenance = new StringBuilder();
+    for (String name : TAKE_SETS) {
+      try (InputStream in = loader.getResourceAsStream("sentiment/" + name)) {
+        if (in == null) {
+          System.err.println("skipped (not found): " + name);
+          continue;
+        }
+        byte[] bytes = in.readAllBytes();
+        int n = readPolar(name, true, bytes, null, shipped, examples);
+        provenance.append(line(name, bytes, n + " in scope (whole set)"));
+      }
+    }
+    for (String name : LabelFit.SETS) {
+      byte[] bytes = Files.readAllBytes(dir.resolve(name));
+      int n = readPolar(name, false, bytes, Half.FITTING, shipped, examples);
+      provenance.append(line(name, bytes, n + " in scope (fitting half)"));
+    }
+    finish(
+        examples,
+        provenance,
+        write,
+        WordModel.FACT,
+        "whether a take on the news the rest reads polar only states a fact");
+  }
+
+  private static int readPolar(
+      String name,
+      boolean take,
+      byte[] bytes,
+      Half half,
+      LexiconSentimentAnalyzer shipped,
+      List<Example> examples)
+      throws TsvFormatException {
+    int n = 0;
+    for (var row : SentimentTsv.parse(bytes, true).rows()) {
+      if (half != null && Half.of(row.text()) != half) {
+        continue;
+      }
+      Label gold = Label.parse(row.goldLabel());
+      Sentiment before = shipped.analyze(row.text());
+      TokenBuffer tb = shipped.lastBuffer();
+      if (!WordModel.inFactScope(before, tb, shipped.lexicon())) {
+        continue;
+      }
+      // Reading it neutral puts a neutral take right and a take of the side read wrong; a mixed
+      // take, or one of the other side, stays wrong.
+      int gain = gold == Label.NEUTRAL ? 1 : gold == before.label() ? -1 : 0;
+      examples.add(
+          new Example(
+              name,
+              take,
+              WordModel.featureNames(tb, tb.scoredCount, shipped.lexicon()),
+              gold == Label.NEUTRAL ? 1 : 0,
+              take ? TAKE_WEIGHT : 1,
+              fold(name, row.text()),
+              gain,
+              true,
+              false,
+              0));
+      n++;
+    }
+    return n;
   }
 
   private static int readNeutral(
@@ -642,6 +723,7 @@ final class SarcasmFit {
             switch (target) {
               case WordModel.MIXED -> " --mixed";
               case WordModel.CYNICISM -> " --cynicism";
+              case WordModel.FACT -> " --fact";
               default -> "";
             })
         .append(" --write\n");
@@ -655,6 +737,10 @@ final class SarcasmFit {
               "# on the texts read neutral that name an actor or topic of the news (gold negative"
                   + " = cynical, gold neutral = neutral, others left out),\n# no public set's"
                   + " fitting half losing a reading out of fold,\n";
+          case WordModel.FACT ->
+              "# on the texts read positive or negative that name an actor or topic of the news"
+                  + " (gold neutral = fact, any other = not),\n# no public set's fitting half"
+                  + " losing a reading out of fold,\n";
           default ->
               "# on the texts that still hold praise after the rules (gold negative = scorn, gold"
                   + " positive or mixed = sincere, neutral left out),\n";

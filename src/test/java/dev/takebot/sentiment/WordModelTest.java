@@ -100,9 +100,14 @@ class WordModelTest {
     WordModel cynicism = WordModel.load(LOADER, WordModel.CYNICISM);
     assertThat(
             new LexiconSentimentAnalyzer(
-                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed, cynicism)
+                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, Judges.load(LOADER))
                 .version())
         .isEqualTo(shipped);
+    assertThat(
+            new LexiconSentimentAnalyzer(
+                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed, cynicism)
+                .version())
+        .isNotEqualTo(shipped);
     assertThat(
             new LexiconSentimentAnalyzer(
                     LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed, null)
@@ -139,7 +144,7 @@ class WordModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {WordModel.SARCASM, WordModel.MIXED, WordModel.CYNICISM})
+  @ValueSource(strings = {WordModel.SARCASM, WordModel.MIXED, WordModel.CYNICISM, WordModel.FACT})
   void theShippedJudgesWereFittedOnTheTakeSetsAsTheyAreNow(String model) throws Exception {
     // The resource's header names each take set's SHA-256; a set edited since the fitting makes
     // the judge stale: refit with SarcasmFit (--mixed) --write. The measuring set is never there.
@@ -244,6 +249,43 @@ class WordModelTest {
     // Below its threshold, the reading stays neutral.
     assertThat(judged.analyze("Washington sent a delegation to Niger").label())
         .isEqualTo(Label.NEUTRAL);
+  }
+
+  private static LexiconSentimentAnalyzer judgingFacts(WordModel fact) {
+    return new LexiconSentimentAnalyzer(
+        LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, new Judges(null, null, null, fact));
+  }
+
+  @Test
+  void theJudgeOfFactReadsAPolarTakeOnTheNewsNeutralKeepingItsLean() {
+    WordModel july = WordModel.of(List.of("july"), new float[] {5}, -1, 0);
+    var judged = judgingFacts(july);
+    String take = "the coup in Niger was in July 2023";
+    Sentiment before = with(null).analyze(take);
+    assertThat(before.label()).isEqualTo(Label.NEGATIVE);
+    Sentiment s = judged.analyze(take);
+    assertThat(s.label()).isEqualTo(Label.NEUTRAL);
+    assertThat(s.score()).isEqualTo(-0.05);
+    assertThat(Label.threeClass(s.score())).isEqualTo(Label.NEUTRAL);
+    assertThat(s.reasons()).contains("coup", Sentiment.LEARNED);
+    // Below its threshold the reading stands.
+    assertThat(judged.analyze("the coup in Niger was a disaster").label())
+        .isEqualTo(Label.NEGATIVE);
+  }
+
+  @Test
+  void theJudgeOfFactLeavesTextsNamingNoActorIronyAndSlashSAlone() {
+    WordModel always = WordModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY);
+    var judged = judgingFacts(always);
+    assertThat(judged.analyze("what a terrible film").label()).isEqualTo(Label.NEGATIVE);
+    assertThat(judged.analyze("great move by Washington /s").reasons())
+        .doesNotContain(Sentiment.LEARNED);
+    String ironic = "thanks for nothing, Washington";
+    assertThat(with(null).analyze(ironic).reasons()).contains(Sentiment.IRONY);
+    assertThat(judged.analyze(ironic).label()).isEqualTo(with(null).analyze(ironic).label());
+    // A reading of both sides is the judge of mixed's.
+    String mixed = "Washington finally did a good thing, after years of terrible mistakes";
+    assertThat(judged.analyze(mixed).label()).isEqualTo(Label.MIXED);
   }
 
   @Test
