@@ -110,16 +110,20 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
     end -= cynicism ? 1 : 0;
     boolean irony = end > 0 && reasons.get(end - 1).equals(Sentiment.IRONY);
     end -= irony ? 1 : 0;
-    if (cynicism) {
-      // Scorn no word says: the words found (if any) did not make the reading, the model did.
-      return texts.get("explain.cynicism");
-    }
     StringBuilder words = new StringBuilder();
     int n = Math.min(MAX_REASONS, end);
     for (int i = 0; i < n; i++) {
       words
           .append(i == 0 ? "" : ", ")
           .append(ArticlePostCommand.code(SafeText.truncate(reasons.get(i), 60)));
+    }
+    if (cynicism) {
+      // Scorn no word says: the words found, if any, left the reading neutral and the model made
+      // it. Saying "no word praises or blames" of a take whose words the reasons list would be
+      // false ("I don't buy it. ..." lists "don't").
+      return n == 0
+          ? texts.get("explain.cynicism")
+          : texts.get("explain.cynicism.words", "words", words.toString());
     }
     String said =
         n == 0

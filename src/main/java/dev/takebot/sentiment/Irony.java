@@ -383,7 +383,9 @@ final class Irony {
    */
   private void anotherAfterPraise(TokenBuffer tb, int m, int i, int s, int end, Turns turns) {
     int j = s;
-    if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && tb.sent[j] <= 0) {
+    // An opener the rules did not score has no valence of this text: its slot in sent holds the
+    // last text's ("engagement is better..." then "oh great, another..." read no irony).
+    if (j < i && cue(tb, j, Lexicon.CUE_OPENER) && (!tb.isScored(m, j) || tb.sent[j] <= 0)) {
       j++; // "oh great, another summit"
     }
     if (j < i && tb.isScored(m, j) && tb.sent[j] > 0) {

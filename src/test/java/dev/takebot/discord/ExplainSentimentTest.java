@@ -96,6 +96,28 @@ class ExplainSentimentTest {
 
   @Test
   @DisplayName(
+      "scorn read by the judge of cynicism from a take whose words the reasons list names them,"
+          + " never says no word judges, in both languages")
+  void cynicismWithWords() {
+    // The judge reads what the rest left neutral, words or none: "don't" is listed, and the answer
+    // must not say that no word in the take praises or blames.
+    Sentiment reading =
+        LexiconSentimentAnalyzer.standard()
+            .analyze("Paris found Mali right after the gold survey. I don't buy it.");
+    assertThat(reading.label()).isEqualTo(Label.NEGATIVE);
+    assertThat(reading.reasons()).containsExactly("don't", Sentiment.CYNICISM, Sentiment.LEARNED);
+    String english = ExplainSentimentFeature.explain(Optional.empty(), reading, Texts.english());
+    String french = ExplainSentimentFeature.explain(Optional.empty(), reading, Texts.forTag("fr"));
+    assertThat(english)
+        .contains("`don't`", "reads as scorn")
+        .doesNotContain("No word", "`cynicism`", "`learned`", "@");
+    assertThat(french)
+        .contains("`don't`", "dédain")
+        .doesNotContain("Aucun mot", "`cynicism`", "`learned`", "@");
+  }
+
+  @Test
+  @DisplayName(
       "a long take whose sentiment words come after the first 64 words is not said to read neutral")
   void longTakeReadFromLaterWords() {
     // Reasons come from the first 64 words only: a long take (a judge may turn its praise) has

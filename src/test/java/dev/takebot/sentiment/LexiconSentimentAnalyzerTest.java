@@ -18,6 +18,19 @@ class LexiconSentimentAnalyzerTest {
   private static final SentimentAnalyzer ANALYZER = LexiconSentimentAnalyzer.standard();
 
   @Test
+  @DisplayName("a text reads the same whatever its thread read before")
+  void aReadingDoesNotDependOnTheTextReadBefore() {
+    // Each thread reuses its token buffer: the valences of the last text stay in the slots of
+    // words this one does not score ("engagement" at 0, then "Oh" at 0), and must not be read.
+    String before = "engagement is better than sanctions";
+    String text = "Oh great, real diplomacy instead of another sanctions package. I mean it, great";
+    Sentiment first = new LexiconSentimentAnalyzer().analyze(text);
+    var reused = new LexiconSentimentAnalyzer();
+    reused.analyze(before);
+    assertThat(reused.analyze(text)).isEqualTo(first);
+  }
+
+  @Test
   @DisplayName("a power, land, resource or cash grab is taking, not grabbing attention: negative")
   void grabsReadNegative() {
     for (String take :

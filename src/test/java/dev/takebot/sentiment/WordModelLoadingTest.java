@@ -70,6 +70,26 @@ class WordModelLoadingTest {
         .hasMessageContaining("not a number: lots");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {WordModel.SARCASM, WordModel.MIXED, WordModel.CYNICISM})
+  void anEmptyOrCutShortJudgeStopsTheAnalyserNamingTheResource(String resource, @TempDir Path dir)
+      throws Exception {
+    // A judge with no threshold would never say yes: a spoilt file (an empty write, a copy cut
+    // short before its thresholds) must stop start-up as a corrupt one does, not pass for a judge.
+    for (String text : List.of("", "# Learned judge (see WordModel.java)\n<bias>\t0.5\n")) {
+      Path file = dir.resolve(resource);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      ClassLoader spoilt = overlay(dir);
+      assertThatThrownBy(() -> LexiconSentimentAnalyzer.load(spoilt))
+          .as("%s holding %s", resource, text)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(resource)
+          .hasMessageContaining("<threshold>");
+    }
+  }
+
   @Test
   void aMissingJudgeLeavesTheRulesToDecide(@TempDir Path dir) throws Exception {
     Path sentiment = Files.createDirectories(dir.resolve("sentiment"));

@@ -26,6 +26,27 @@ class WordModelTest {
   }
 
   @Test
+  @DisplayName("the set of features seen tells new from seen after its generations wrap round")
+  void seenFeaturesSurviveTheGenerationsWrappingRound() {
+    // One set per thread, moved to a new generation per text: after 2^32 texts the generation
+    // comes back to the stamp of slots never used, which read as full (adding looped forever).
+    WordModel.Seen seen = new WordModel.Seen(-2);
+    seen.clear();
+    assertThat(seen.add(7)).isTrue();
+    seen.clear(); // the wrap
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10),
+        () -> {
+          for (int h = 1; h <= WordModel.MAX_FEATURES; h++) {
+            assertThat(seen.add(h)).as("new %d", h).isTrue();
+          }
+          for (int h = 1; h <= WordModel.MAX_FEATURES; h++) {
+            assertThat(seen.add(h)).as("seen %d", h).isFalse();
+          }
+        });
+  }
+
+  @Test
   void countsEveryFeatureItNamesWhenItReadsATextWithoutAllocating() {
     // The fitting command learns weights by name; the analyser looks them up by hash. A model
     // weighing every feature of a text by 1 must then add up to exactly as many features.
