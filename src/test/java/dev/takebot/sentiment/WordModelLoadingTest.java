@@ -72,7 +72,7 @@ class WordModelLoadingTest {
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(
-      strings = {WordModel.SARCASM, WordModel.MIXED, WordModel.CYNICISM})
+      strings = {WordModel.SARCASM, WordModel.MIXED, WordModel.CYNICISM, WordModel.FACT})
   void anEmptyOrCutShortJudgeStopsTheAnalyserNamingTheResource(String resource, @TempDir Path dir)
       throws Exception {
     // A judge with no threshold would never say yes: a spoilt file (an empty write, a copy cut
