@@ -127,6 +127,12 @@ final class TokenBuffer {
 
   boolean wordsHashed;
 
+  /**
+   * A word names an actor or topic of the news (a government, a country, a junta, sanctions), or an
+   * actor written in capitals ("US"): noted as the words are looked up, for the judges.
+   */
+  boolean namesActor;
+
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
 
@@ -208,6 +214,7 @@ final class TokenBuffer {
     eyeRoll = false;
     ironic = false;
     wordsHashed = false;
+    namesActor = false;
     return this;
   }
 

@@ -472,6 +472,11 @@ final class Tokenizer {
       if ((lf & RARE_RULES) != 0) {
         f = termRules(tb, id, s, e, f | lf);
       }
+      int c = lex.cues(id);
+      if ((c & (Lexicon.CUE_ACTOR | Lexicon.CUE_TOPIC)) != 0
+          || ((c & Lexicon.CUE_ACTOR_CAPS) != 0 && (f & T_UPPER) != 0)) {
+        tb.namesActor = true;
+      }
     }
     tb.add(s, id, f);
   }

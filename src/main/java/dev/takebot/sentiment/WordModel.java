@@ -362,7 +362,7 @@ final class WordModel {
    * names none.
    */
   static boolean inCynicismScope(Sentiment reading, TokenBuffer tb, Lexicon lex) {
-    return reading.label() == Label.NEUTRAL && !tb.sarcasm && namesAnActor(tb, lex);
+    return reading.label() == Label.NEUTRAL && !tb.sarcasm && namesAnActor(tb);
   }
 
   /**
@@ -375,7 +375,7 @@ final class WordModel {
         && !tb.sarcasm
         && !tb.ironic
         && !tb.learnedIrony
-        && namesAnActor(tb, lex);
+        && namesAnActor(tb);
   }
 
   /** Whether the {@code m} scored tokens of {@code tb} both praise and blame: a mixed candidate. */
@@ -410,18 +410,12 @@ final class WordModel {
     return false;
   }
 
-  static boolean namesAnActor(TokenBuffer tb, Lexicon lex) {
-    for (int k = 0; k < tb.count; k++) {
-      int id = tb.term[k];
-      if (id >= 0) {
-        int c = lex.cues(id);
-        if ((c & (Lexicon.CUE_ACTOR | Lexicon.CUE_TOPIC)) != 0
-            || ((c & Lexicon.CUE_ACTOR_CAPS) != 0 && (tb.flags[k] & TokenBuffer.T_UPPER) != 0)) {
-          return true;
-        }
-      }
-    }
-    return false;
+  /**
+   * Whether {@code tb} names an actor or topic of the news, as the tokenizer noted while it looked
+   * the words up: the judges ask for every reading, and a walk over the tokens each time cost ~4%.
+   */
+  static boolean namesAnActor(TokenBuffer tb) {
+    return tb.namesActor;
   }
 
   /** The model's log-odds that the praise in {@code tb} is scorn. */
@@ -545,7 +539,7 @@ final class WordModel {
    */
   boolean passes(TokenBuffer tb, int m, Lexicon lex) {
     float z = logOdds(tb, m, lex);
-    return z >= threshold && (z >= elsewhere || namesAnActor(tb, lex));
+    return z >= threshold && (z >= elsewhere || namesAnActor(tb));
   }
 
   /**
@@ -565,7 +559,7 @@ final class WordModel {
    */
   boolean rejects(TokenBuffer tb, int m, Lexicon lex) {
     return rejectBelow != Float.NEGATIVE_INFINITY
-        && namesAnActor(tb, lex)
+        && namesAnActor(tb)
         && logOdds(tb, m, lex) < rejectBelow;
   }
 

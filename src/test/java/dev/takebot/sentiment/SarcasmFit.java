@@ -467,8 +467,7 @@ final class SarcasmFit {
       // names an actor or topic of the news) reads it by its score's sign.
       int signRight = Label.threeClass(before.score()) == gold ? 1 : 0;
       int gain = before.label() == Label.MIXED ? 0 : (gold == Label.MIXED ? 1 : 0) - signRight;
-      boolean rejectable =
-          before.label() == Label.MIXED && WordModel.namesAnActor(tb, rules.lexicon());
+      boolean rejectable = before.label() == Label.MIXED && WordModel.namesAnActor(tb);
       examples.add(
           new Example(
               name,
@@ -511,7 +510,7 @@ final class SarcasmFit {
       if (!WordModel.inScope(tb, tb.scoredCount)) {
         continue;
       }
-      boolean actor = WordModel.namesAnActor(tb, rules.lexicon());
+      boolean actor = WordModel.namesAnActor(tb);
       List<String> features = WordModel.featureNames(tb, tb.scoredCount, rules.lexicon());
       Sentiment after = always.analyze(row.text());
       int gain = right(take, gold, after) - right(take, gold, before);
