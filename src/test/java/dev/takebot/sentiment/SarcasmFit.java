@@ -126,11 +126,37 @@ final class SarcasmFit {
     boolean mixedTask = List.of(args).contains("--mixed");
     ClassLoader loader = SarcasmFit.class.getClassLoader();
     if (List.of(args).contains("--cynicism")) {
-      fitCynicism(dir, write, loader);
+      Judges earlier =
+          new Judges(
+              WordModel.load(loader, WordModel.SARCASM),
+              WordModel.load(loader, WordModel.MIXED),
+              null,
+              null);
+      fitAfter(
+          dir,
+          write,
+          loader,
+          earlier,
+          CYNICAL,
+          WordModel.CYNICISM,
+          "whether a take on the news the rest reads neutral is cynical");
       return;
     }
     if (List.of(args).contains("--fact")) {
-      fitFact(dir, write, loader);
+      Judges earlier =
+          new Judges(
+              WordModel.load(loader, WordModel.SARCASM),
+              WordModel.load(loader, WordModel.MIXED),
+              WordModel.load(loader, WordModel.CYNICISM),
+              null);
+      fitAfter(
+          dir,
+          write,
+          loader,
+          earlier,
+          FACTUAL,
+          WordModel.FACT,
+          "whether a take on the news the rest reads polar only states a fact");
       return;
     }
     Lexicon lex = new Lexicon(loader);
@@ -278,64 +304,87 @@ final class SarcasmFit {
    * 1, any other 0; turning one means reading it mixed instead of by its score's sign.
    */
   /**
-   * Fits the judge of cynicism ({@link WordModel#CYNICISM}) on the texts the shipped analyser reads
-   * neutral that name an actor or topic of the news: gold negative is cynicism (1), gold neutral is
-   * neutral (0); a positive or mixed text read neutral is left out (reading it negative puts
-   * nothing right). Take sets whole, public sets' fitting halves.
+   * Which readings of the judges fitted before it a later judge reads, and what reading one the
+   * judge's way does to it.
    */
-  private static void fitCynicism(Path dir, boolean write, ClassLoader loader) throws Exception {
-    Lexicon lex = new Lexicon(loader);
-    var shipped =
-        new LexiconSentimentAnalyzer(
-            lex,
-            Tuning.DEFAULT,
-            Calibration.load(loader),
-            LabelModel.load(loader),
-            WordModel.load(loader, WordModel.SARCASM),
-            WordModel.load(loader, WordModel.MIXED));
-    List<Example> examples = new ArrayList<>();
-    StringBuilder provenance = new StringBuilder();
-    for (String name : TAKE_SETS) {
-      try (InputStream in = loader.getResourceAsStream("sentiment/" + name)) {
-        if (in == null) {
-          System.err.println("skipped (not found): " + name);
-          continue;
-        }
-        byte[] bytes = in.readAllBytes();
-        int n = readNeutral(name, true, bytes, null, shipped, examples);
-        provenance.append(line(name, bytes, n + " in scope (whole set)"));
-      }
-    }
-    for (String name : LabelFit.SETS) {
-      byte[] bytes = Files.readAllBytes(dir.resolve(name));
-      int n = readNeutral(name, false, bytes, Half.FITTING, shipped, examples);
-      provenance.append(line(name, bytes, n + " in scope (fitting half)"));
-    }
-    finish(
-        examples,
-        provenance,
-        write,
-        WordModel.CYNICISM,
-        "whether a take on the news the rest reads neutral is cynical");
+  private interface Turn {
+    /** Whether the reading {@code before} of the text in {@code tb} is the judge's to turn. */
+    boolean inScope(Sentiment before, TokenBuffer tb, Lexicon lex);
+
+    /** 1 where the gold label says turn it, 0 where it says leave it, -1 to leave the text out. */
+    int target(Label gold);
+
+    /** The readings turning it puts right (+1) or wrong (-1). */
+    int gain(Label gold, Sentiment before);
   }
 
   /**
-   * Fits the judge of fact ({@link WordModel#FACT}) on the texts the shipped analyser reads
-   * positive or negative that name an actor or topic of the news: gold neutral is a statement of
-   * fact (1), any other label is not (0). Take sets whole, public sets' fitting halves.
+   * The judge of cynicism ({@link WordModel#CYNICISM}): texts read neutral that name an actor or
+   * topic of the news; gold negative is cynicism, gold neutral is not, and a positive or mixed text
+   * read neutral is left out (reading it negative puts nothing right).
    */
-  private static void fitFact(Path dir, boolean write, ClassLoader loader) throws Exception {
+  private static final Turn CYNICAL =
+      new Turn() {
+        @Override
+        public boolean inScope(Sentiment before, TokenBuffer tb, Lexicon lex) {
+          return WordModel.inCynicismScope(before, tb, lex);
+        }
+
+        @Override
+        public int target(Label gold) {
+          return gold == Label.NEGATIVE ? 1 : gold == Label.NEUTRAL ? 0 : -1;
+        }
+
+        @Override
+        public int gain(Label gold, Sentiment before) {
+          return gold == Label.NEGATIVE ? 1 : -1;
+        }
+      };
+
+  /**
+   * The judge of fact ({@link WordModel#FACT}): texts read positive or negative that name an actor
+   * or topic of the news; gold neutral is a statement of fact, any other label is not. Reading one
+   * neutral puts a neutral take right and a take of the side read wrong; a mixed take, or one of
+   * the other side, stays wrong.
+   */
+  private static final Turn FACTUAL =
+      new Turn() {
+        @Override
+        public boolean inScope(Sentiment before, TokenBuffer tb, Lexicon lex) {
+          return WordModel.inFactScope(before, tb, lex);
+        }
+
+        @Override
+        public int target(Label gold) {
+          return gold == Label.NEUTRAL ? 1 : 0;
+        }
+
+        @Override
+        public int gain(Label gold, Sentiment before) {
+          return gold == Label.NEUTRAL ? 1 : gold == before.label() ? -1 : 0;
+        }
+      };
+
+  /**
+   * Fits a judge that reads the readings of the judges fitted before it ({@code earlier}), turning
+   * those {@code turn} names: take sets whole, public sets' fitting halves.
+   */
+  private static void fitAfter(
+      Path dir,
+      boolean write,
+      ClassLoader loader,
+      Judges earlier,
+      Turn turn,
+      String target,
+      String task)
+      throws Exception {
     var shipped =
         new LexiconSentimentAnalyzer(
             new Lexicon(loader),
             Tuning.DEFAULT,
             Calibration.load(loader),
             LabelModel.load(loader),
-            new Judges(
-                WordModel.load(loader, WordModel.SARCASM),
-                WordModel.load(loader, WordModel.MIXED),
-                WordModel.load(loader, WordModel.CYNICISM),
-                null));
+            earlier);
     List<Example> examples = new ArrayList<>();
     StringBuilder provenance = new StringBuilder();
     for (String name : TAKE_SETS) {
@@ -345,29 +394,25 @@ final class SarcasmFit {
           continue;
         }
         byte[] bytes = in.readAllBytes();
-        int n = readPolar(name, true, bytes, null, shipped, examples);
+        int n = readTurns(name, true, bytes, null, shipped, turn, examples);
         provenance.append(line(name, bytes, n + " in scope (whole set)"));
       }
     }
     for (String name : LabelFit.SETS) {
       byte[] bytes = Files.readAllBytes(dir.resolve(name));
-      int n = readPolar(name, false, bytes, Half.FITTING, shipped, examples);
+      int n = readTurns(name, false, bytes, Half.FITTING, shipped, turn, examples);
       provenance.append(line(name, bytes, n + " in scope (fitting half)"));
     }
-    finish(
-        examples,
-        provenance,
-        write,
-        WordModel.FACT,
-        "whether a take on the news the rest reads polar only states a fact");
+    finish(examples, provenance, write, target, task);
   }
 
-  private static int readPolar(
+  private static int readTurns(
       String name,
       boolean take,
       byte[] bytes,
       Half half,
       LexiconSentimentAnalyzer shipped,
+      Turn turn,
       List<Example> examples)
       throws TsvFormatException {
     int n = 0;
@@ -376,51 +421,13 @@ final class SarcasmFit {
         continue;
       }
       Label gold = Label.parse(row.goldLabel());
-      Sentiment before = shipped.analyze(row.text());
-      TokenBuffer tb = shipped.lastBuffer();
-      if (!WordModel.inFactScope(before, tb, shipped.lexicon())) {
-        continue;
-      }
-      // Reading it neutral puts a neutral take right and a take of the side read wrong; a mixed
-      // take, or one of the other side, stays wrong.
-      int gain = gold == Label.NEUTRAL ? 1 : gold == before.label() ? -1 : 0;
-      examples.add(
-          new Example(
-              name,
-              take,
-              WordModel.featureNames(tb, tb.scoredCount, shipped.lexicon()),
-              gold == Label.NEUTRAL ? 1 : 0,
-              take ? TAKE_WEIGHT : 1,
-              fold(name, row.text()),
-              gain,
-              true,
-              false,
-              0));
-      n++;
-    }
-    return n;
-  }
-
-  private static int readNeutral(
-      String name,
-      boolean take,
-      byte[] bytes,
-      Half half,
-      LexiconSentimentAnalyzer shipped,
-      List<Example> examples)
-      throws TsvFormatException {
-    int n = 0;
-    for (var row : SentimentTsv.parse(bytes, true).rows()) {
-      if (half != null && Half.of(row.text()) != half) {
-        continue;
-      }
-      Label gold = Label.parse(row.goldLabel());
-      if (gold != Label.NEGATIVE && gold != Label.NEUTRAL) {
+      int y = turn.target(gold);
+      if (y < 0) {
         continue;
       }
       Sentiment before = shipped.analyze(row.text());
       TokenBuffer tb = shipped.lastBuffer();
-      if (!WordModel.inCynicismScope(before, tb, shipped.lexicon())) {
+      if (!turn.inScope(before, tb, shipped.lexicon())) {
         continue;
       }
       examples.add(
@@ -428,10 +435,10 @@ final class SarcasmFit {
               name,
               take,
               WordModel.featureNames(tb, tb.scoredCount, shipped.lexicon()),
-              gold == Label.NEGATIVE ? 1 : 0,
+              y,
               take ? TAKE_WEIGHT : 1,
               fold(name, row.text()),
-              gold == Label.NEGATIVE ? 1 : -1,
+              turn.gain(gold, before),
               true,
               false,
               0));
