@@ -286,9 +286,11 @@ final class SarcasmFit {
         mixedGain[0], mixedGain[1], mixedGain[2], mixedGain[3]);
     double rejectBelow =
         target.equals(WordModel.MIXED) ? pickRejection(examples, oof) : Double.NEGATIVE_INFINITY;
-    System.err.printf(
-        "reject below %.2f: objective %.1f%n",
-        rejectBelow, rejectionGain(examples, oof, rejectBelow));
+    if (target.equals(WordModel.MIXED)) {
+      System.err.printf(
+          "reject below %.2f: objective %.1f%n",
+          rejectBelow, rejectionGain(examples, oof, rejectBelow));
+    }
     double[] w = fit(examples, index, -1);
     String out =
         resource(target, task, provenance, examples, oof, thresholds, rejectBelow, w, vocabulary);
