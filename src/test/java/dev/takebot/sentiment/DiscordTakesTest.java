@@ -37,7 +37,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * written blind in the register of two different communities, with the issue's own mix of labels)
  * read well below it at first. Their floors hold what the analyser reads now; they too are read
  * only as aggregate figures and never fitted on. Two more ({@code -34} and {@code -35}) were
- * written blind at the end of that session and read twice, for the final figures.
+ * written blind at the end of that session, and five written as fitting sets ({@code -36} to {@code
+ * -40}) were measured before anything was fitted on them and kept out of the fitting: 2,800 takes
+ * the judges never learned from.
  */
 @DisplayName("Discord takes on the seed article")
 class DiscordTakesTest {
@@ -260,14 +262,19 @@ class DiscordTakesTest {
   // .734, three-class .762 and .772, negatives read positive 15.3% and 10.0% (by label alone 14.0%
   // and 9.3%), mixed recall .62 and .75. -34 and -35, written blind at the end of session 9, read
   // .724 and .628, .786 and .694, 11.3% and 16.0% (9.3% and 11.3%), .67 and .58 with lexicon-10.
-  // The floors do not say the targets are met: -35 (a quarter French, academic) is below
-  // them.
+  // -36 to -40 read .664, .672, .638, .720 and .681 with lexicon-10. The floors do not say the
+  // issue's targets are met: several sets are below them.
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "discord-takes-25.tsv, 0.77, 0.79, 0.12, 0.85",
     "discord-takes-26.tsv, 0.77, 0.79, 0.08, 0.80",
     "discord-takes-34.tsv, 0.75, 0.79, 0.08, 0.80",
-    "discord-takes-35.tsv, 0.70, 0.72, 0.12, 0.78"
+    "discord-takes-35.tsv, 0.70, 0.72, 0.12, 0.78",
+    "discord-takes-36.tsv, 0.70, 0.72, 0.14, 0.72",
+    "discord-takes-37.tsv, 0.75, 0.78, 0.08, 0.72",
+    "discord-takes-38.tsv, 0.68, 0.71, 0.17, 0.74",
+    "discord-takes-39.tsv, 0.77, 0.81, 0.11, 0.84",
+    "discord-takes-40.tsv, 0.75, 0.78, 0.09, 0.70"
   })
   void laterMeasuringSetsStayAboveTheirFloors(
       String set, double four, double three, double negativesReadPositive, double mixed)
