@@ -270,16 +270,14 @@ final class Scorer {
     }
     tb.scoredCount = m;
     Sentiment reading = m == 0 ? Sentiment.neutral() : reading(tb, m, count - modifiers);
-    if (factJudge != null
-        && WordModel.inFactScope(reading, tb, lex)
-        && factJudge.passes(tb, m, lex)) {
+    if (factJudge != null && WordModel.inFactScope(reading, tb) && factJudge.passes(tb, m, lex)) {
       // Words that judge, in a take that states a fact ("the coup in Niger was in July 2023"): the
       // learned judge reads it neutral, keeping the side it leaned to.
       double score = Math.max(-NEUTRAL_EDGE, Math.min(NEUTRAL_EDGE, reading.score()));
       return new Sentiment(Label.NEUTRAL, score, reasons(tb, m, true));
     }
     if (cynicismJudge != null
-        && WordModel.inCynicismScope(reading, tb, lex)
+        && WordModel.inCynicismScope(reading, tb)
         && cynicismJudge.passes(tb, m, lex)) {
       // No word judges, yet the take scorns ("local superpower discovers africa for the fourth
       // time this century"): the learned judge reads the words that carry it.

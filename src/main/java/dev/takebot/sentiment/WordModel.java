@@ -13,17 +13,22 @@ import java.util.List;
 
 /**
  * A learned judge over the words and word pairs of a text: a logistic model whose log-odds, against
- * a threshold, decide one question the rules answer poorly. Two are shipped, both fitted by the
- * test-scope {@code SarcasmFit} command on hand-labelled Discord takes (the first also on the
- * fitting halves of the shared dev sets), their weights with their provenance in {@link #SARCASM}
- * and {@link #MIXED}:
+ * a threshold, decide one question the rules answer poorly. Four are shipped ({@link Judges}), all
+ * fitted by the test-scope {@code SarcasmFit} command on hand-labelled Discord takes and the
+ * fitting halves of the shared dev sets, their weights with their provenance in {@link #SARCASM},
+ * {@link #MIXED}, {@link #CYNICISM} and {@link #FACT}:
  *
  * <ul>
  *   <li>whether praise the rules let stand is meant as scorn ("thank god the State Dept is here to
  *       save the Sahel 🙏 just like they saved Libya"): {@link Scorer} then turns it around as the
  *       irony pass does, and the reading says "irony" and "learned";
- *   <li>whether a text that both praises and blames is mixed ("decent idea, awful execution") or
- *       leans one way with a concession ("respect the effort, but they burned every bridge").
+ *   <li>whether a text that both praises and blames, or takes one side in two parts, is mixed
+ *       ("decent idea, awful execution", "nice tone, thin substance"), and whether a take on the
+ *       news the rules read mixed leans one way ("finally a reset, after years of failed policy");
+ *   <li>whether a take on the news read neutral scorns without a word that judges ("new course,
+ *       same mines"): it then reads negative, and the reading says "cynicism" and "learned";
+ *   <li>whether a take on the news read positive or negative only states a fact ("the coup in Niger
+ *       was in July 2023"): it then reads neutral.
  * </ul>
  *
  * <p>The phrase rules fix the phrasings they were read from; a model over many labelled takes
@@ -361,7 +366,7 @@ final class WordModel {
    * superpower discovers africa for the fourth time this century"). Chatter ("is the stream live?")
    * names none.
    */
-  static boolean inCynicismScope(Sentiment reading, TokenBuffer tb, Lexicon lex) {
+  static boolean inCynicismScope(Sentiment reading, TokenBuffer tb) {
     return reading.label() == Label.NEUTRAL && !tb.sarcasm && namesAnActor(tb);
   }
 
@@ -370,7 +375,7 @@ final class WordModel {
    * or negative reading of a text that names an actor or topic of the news, with no irony found and
    * no "/s" ("the coup in Niger was in July 2023", "Wagner moved in after the French left").
    */
-  static boolean inFactScope(Sentiment reading, TokenBuffer tb, Lexicon lex) {
+  static boolean inFactScope(Sentiment reading, TokenBuffer tb) {
     return (reading.label() == Label.POSITIVE || reading.label() == Label.NEGATIVE)
         && !tb.sarcasm
         && !tb.ironic

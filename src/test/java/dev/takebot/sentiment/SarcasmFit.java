@@ -329,7 +329,7 @@ final class SarcasmFit {
       new Turn() {
         @Override
         public boolean inScope(Sentiment before, TokenBuffer tb, Lexicon lex) {
-          return WordModel.inCynicismScope(before, tb, lex);
+          return WordModel.inCynicismScope(before, tb);
         }
 
         @Override
@@ -353,7 +353,7 @@ final class SarcasmFit {
       new Turn() {
         @Override
         public boolean inScope(Sentiment before, TokenBuffer tb, Lexicon lex) {
-          return WordModel.inFactScope(before, tb, lex);
+          return WordModel.inFactScope(before, tb);
         }
 
         @Override
