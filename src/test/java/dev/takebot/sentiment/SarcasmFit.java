@@ -311,7 +311,7 @@ final class SarcasmFit {
    */
   private interface Turn {
     /** Whether the reading {@code before} of the text in {@code tb} is the judge's to turn. */
-    boolean inScope(Sentiment before, TokenBuffer tb, Lexicon lex);
+    boolean inScope(Sentiment before, TokenBuffer tb);
 
     /** 1 where the gold label says turn it, 0 where it says leave it, -1 to leave the text out. */
     int target(Label gold);
@@ -328,7 +328,7 @@ final class SarcasmFit {
   private static final Turn CYNICAL =
       new Turn() {
         @Override
-        public boolean inScope(Sentiment before, TokenBuffer tb, Lexicon lex) {
+        public boolean inScope(Sentiment before, TokenBuffer tb) {
           return WordModel.inCynicismScope(before, tb);
         }
 
@@ -352,7 +352,7 @@ final class SarcasmFit {
   private static final Turn FACTUAL =
       new Turn() {
         @Override
-        public boolean inScope(Sentiment before, TokenBuffer tb, Lexicon lex) {
+        public boolean inScope(Sentiment before, TokenBuffer tb) {
           return WordModel.inFactScope(before, tb);
         }
 
@@ -429,7 +429,7 @@ final class SarcasmFit {
       }
       Sentiment before = shipped.analyze(row.text());
       TokenBuffer tb = shipped.lastBuffer();
-      if (!turn.inScope(before, tb, shipped.lexicon())) {
+      if (!turn.inScope(before, tb)) {
         continue;
       }
       examples.add(
