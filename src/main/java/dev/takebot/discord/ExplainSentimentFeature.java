@@ -125,6 +125,11 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
           ? texts.get("explain.cynicism")
           : texts.get("explain.cynicism.words", "words", words.toString());
     }
+    if (learned && !leans && !irony && n > 0) {
+      // Words that lean, read neutral by a fitted model (a statement of fact: "the coup in Niger
+      // was in July 2023"): "what drove it" would name words that did not drive the reading.
+      return texts.get("explain.neutralized", "words", words.toString());
+    }
     String said =
         n == 0
             ? none

@@ -81,6 +81,19 @@ class ExplainSentimentTest {
   }
 
   @Test
+  @DisplayName("a take a fitted model reads neutral despite its words says so, in both languages")
+  void neutralized() {
+    Sentiment reading =
+        LexiconSentimentAnalyzer.standard().analyze("the coup in Niger was in July 2023");
+    assertThat(reading.label()).isEqualTo(Label.NEUTRAL);
+    assertThat(reading.reasons()).endsWith(Sentiment.LEARNED).contains("coup");
+    String english = ExplainSentimentFeature.explain(Optional.empty(), reading, Texts.english());
+    String french = ExplainSentimentFeature.explain(Optional.empty(), reading, Texts.forTag("fr"));
+    assertThat(english).contains("`coup`").contains("reads it as neutral").doesNotContain("drove");
+    assertThat(french).contains("`coup`").contains("comme neutre").doesNotContain("compté");
+  }
+
+  @Test
   @DisplayName("scorn no word says is explained as the learned judge's reading, in both languages")
   void cynicism() {
     Sentiment reading =
