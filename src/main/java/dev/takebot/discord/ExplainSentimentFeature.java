@@ -4,7 +4,6 @@ import dev.takebot.i18n.Texts;
 import dev.takebot.message.SafeText;
 import dev.takebot.sentiment.Label;
 import dev.takebot.sentiment.Sentiment;
-import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.takes.Take;
 import dev.takebot.takes.summary.SummaryRenderer;
 import java.util.List;
@@ -41,11 +40,10 @@ final class ExplainSentimentFeature implements MessageMenuFeature {
       event.reply(MessageSpecs.text(texts.get("explain.noText"))).setEphemeral(true).queue();
       return;
     }
-    SentimentAnalyzer analyzer = ctx.takes().analyzer();
-    event
-        .reply(MessageSpecs.text(explain(take, analyzer.analyze(text), texts)))
-        .setEphemeral(true)
-        .queue();
+    // A take is read as the bot tags it, as about the news; any other message as it stands.
+    Sentiment reading =
+        take.isPresent() ? ctx.takes().read(text) : ctx.takes().analyzer().analyze(text);
+    event.reply(MessageSpecs.text(explain(take, reading, texts))).setEphemeral(true).queue();
   }
 
   static String explain(Optional<Take> take, Sentiment reading) {

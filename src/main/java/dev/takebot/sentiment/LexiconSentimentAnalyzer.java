@@ -196,6 +196,11 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   @Override
   public Sentiment analyze(String text) {
+    return analyze(text, Context.ANY);
+  }
+
+  @Override
+  public Sentiment analyze(String text, Context context) {
     if (text == null || text.isEmpty()) {
       return Sentiment.neutral();
     }
@@ -209,6 +214,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       text = unescapeHtml(text);
       tokenizer.tokenize(tb.reset(text, readLength(text)));
     }
+    tb.onTheNews = context == Context.NEWS;
     return scorer.score(tb);
   }
 

@@ -133,6 +133,9 @@ final class TokenBuffer {
    */
   boolean namesActor;
 
+  /** The text is a take in a discussion of a news article ({@link Context#NEWS}). */
+  boolean onTheNews;
+
   /** The strongest tokens, strongest first, while the reasons are picked. */
   final int[] top = new int[Scorer.MAX_REASONS];
 
@@ -215,6 +218,7 @@ final class TokenBuffer {
     ironic = false;
     wordsHashed = false;
     namesActor = false;
+    onTheNews = false;
     return this;
   }
 

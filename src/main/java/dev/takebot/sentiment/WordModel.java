@@ -416,11 +416,13 @@ final class WordModel {
   }
 
   /**
-   * Whether {@code tb} names an actor or topic of the news, as the tokenizer noted while it looked
-   * the words up: the judges ask for every reading, and a walk over the tokens each time cost ~4%.
+   * Whether {@code tb} is about the news: a take in a discussion of a news article ({@link
+   * Context#NEWS}), or a text that names an actor or topic of the news, as the tokenizer noted
+   * while it looked the words up (the judges ask for every reading, and a walk over the tokens each
+   * time cost ~4%).
    */
   static boolean namesAnActor(TokenBuffer tb) {
-    return tb.namesActor;
+    return tb.namesActor || tb.onTheNews;
   }
 
   /** The model's log-odds that the praise in {@code tb} is scorn. */

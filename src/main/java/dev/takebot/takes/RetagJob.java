@@ -1,6 +1,7 @@
 package dev.takebot.takes;
 
 import dev.takebot.schedule.Leases;
+import dev.takebot.sentiment.Context;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import java.time.Duration;
@@ -237,7 +238,7 @@ public final class RetagJob implements AutoCloseable {
           lost = true; // a slow analyser's batch outlasting the lease
           break;
         }
-        Sentiment s = analyzer.analyze(t.text());
+        Sentiment s = analyzer.analyze(t.text(), Context.NEWS); // as TakeService#read
         if (service.retag(t.messageId(), t.text(), s)) {
           total++;
           if (s.label() != t.label() || s.score() != t.score()) {

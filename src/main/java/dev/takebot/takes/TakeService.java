@@ -2,6 +2,7 @@ package dev.takebot.takes;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.takebot.sentiment.Context;
 import dev.takebot.sentiment.Sentiment;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import java.time.Clock;
@@ -166,6 +167,14 @@ public final class TakeService {
   }
 
   /**
+   * The reading of a take's text: every take answers a news post, so it is read as about the news
+   * ({@link Context#NEWS}) whether or not it names an actor of it ("great job guys 👏").
+   */
+  public Sentiment read(String text) {
+    return analyzer.analyze(text, Context.NEWS);
+  }
+
+  /**
    * Stores a moderator's correction of a take's tag; it wins over the analyser from then on (edits
    * and re-tags keep it) and the discussion's summaries are refreshed.
    *
@@ -307,7 +316,7 @@ public final class TakeService {
         && reads.findTake(messageId).filter(t -> t.text().equals(text)).isPresent()) {
       return Optional.empty(); // an update that did not touch the text (embeds resolved, pins…)
     }
-    Sentiment s = analyzer.analyze(text);
+    Sentiment s = read(text);
     Take take =
         new Take(
             messageId,
@@ -352,7 +361,7 @@ public final class TakeService {
     if (existing.isEmpty() || existing.get().text().equals(text)) {
       return false; // not a take, or an update that did not touch the text (embeds resolved, pins…)
     }
-    Sentiment s = analyzer.analyze(text);
+    Sentiment s = read(text);
     boolean updated =
         writes.updateTake(
             messageId,

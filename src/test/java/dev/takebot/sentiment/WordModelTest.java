@@ -170,6 +170,20 @@ class WordModelTest {
   }
 
   @Test
+  void aTakeInANewsDiscussionIsJudgedAsAboutTheNewsWhetherOrNotItNamesAnActor() {
+    // Log-odds 1: enough for a text about the news (threshold 0.5), far from enough elsewhere (99).
+    WordModel model = WordModel.of(List.of("<s> great"), new float[] {2}, -1, 0.5f, 99);
+    var judged = with(model);
+    String unnamed = "great timing as always";
+    assertThat(judged.analyze(unnamed, Context.ANY).reasons()).doesNotContain(Sentiment.LEARNED);
+    Sentiment take = judged.analyze(unnamed, Context.NEWS);
+    assertThat(take.label()).isEqualTo(Label.NEGATIVE);
+    assertThat(take.reasons()).contains(Sentiment.IRONY, Sentiment.LEARNED);
+    // The context is the text's own: the next text on the thread is read without it.
+    assertThat(judged.analyze(unnamed).reasons()).doesNotContain(Sentiment.LEARNED);
+  }
+
+  @Test
   void theJudgeOfMixedAddsMixedToTextsThatPraiseAndBlameAndKeepsTheirScore() {
     WordModel sayMixed = WordModel.of(List.of(), new float[0], 0, Float.NEGATIVE_INFINITY);
     WordModel sayNot = WordModel.of(List.of(), new float[0], 0, Float.POSITIVE_INFINITY);

@@ -2,8 +2,11 @@ package dev.takebot.takes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takebot.sentiment.Context;
 import dev.takebot.sentiment.KeywordAnalyzer;
 import dev.takebot.sentiment.Label;
+import dev.takebot.sentiment.Sentiment;
+import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.store.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +55,37 @@ class TakeServiceTest {
     assertThat(t.createdAt()).isEqualTo(NOW);
     assertThat(t.analyzerVersion()).isEqualTo("keyword-test-1");
     assertThat(changed).containsExactly(POST);
+  }
+
+  @Test
+  @DisplayName("every take, new, edited or re-tagged, is read as about the news it answers")
+  void takesAreReadInTheNewsContext() {
+    List<Context> contexts = new ArrayList<>();
+    SentimentAnalyzer recording =
+        new SentimentAnalyzer() {
+          @Override
+          public Sentiment analyze(String text) {
+            return analyze(text, Context.ANY);
+          }
+
+          @Override
+          public Sentiment analyze(String text, Context context) {
+            contexts.add(context);
+            return new Sentiment(Label.NEUTRAL, 0, List.of());
+          }
+
+          @Override
+          public String version() {
+            return "recording-1";
+          }
+        };
+    TakeService reading = new TakeService(repo, recording, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    reading.ingest(1, POST, 7, 42, "Ada", "great job guys", NOW.minusSeconds(60));
+    reading.edit(1, "great job guys 👏", NOW);
+    reading.read("great job guys");
+
+    assertThat(contexts).containsExactly(Context.NEWS, Context.NEWS, Context.NEWS);
   }
 
   @Test
