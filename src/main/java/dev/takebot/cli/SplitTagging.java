@@ -1,5 +1,6 @@
 package dev.takebot.cli;
 
+import dev.takebot.sentiment.Context;
 import dev.takebot.sentiment.SentimentAnalyzer;
 import dev.takebot.sentiment.SentimentTsv;
 import dev.takebot.sentiment.TsvFormatException;
@@ -37,6 +38,10 @@ final class SplitTagging {
   private final ShortRunCompilation jit;
   private final Supplier<SentimentAnalyzer> analyzer;
   private final int blockBytes;
+
+  /** The context the texts are read in, named or told from the first block (null until then). */
+  private volatile Context context;
+
   private final Thread helper;
 
   /** Opens when the input is read and the compiler directive in force (or not to be). */
@@ -65,8 +70,13 @@ final class SplitTagging {
       String text, int[] rowEnds, int rows, TsvFormatException failure, RuntimeException crash) {}
 
   private SplitTagging(
-      String input, ShortRunCompilation jit, Supplier<SentimentAnalyzer> analyzer, int blockBytes) {
+      String input,
+      ShortRunCompilation jit,
+      Supplier<SentimentAnalyzer> analyzer,
+      Context context,
+      int blockBytes) {
     this.input = input;
+    this.context = context;
     this.blockBytes = blockBytes;
     this.jit = jit;
     this.analyzer = analyzer;
@@ -80,14 +90,21 @@ final class SplitTagging {
    * waiting for it while the main thread loads it.
    */
   static SplitTagging start(
-      String input, ShortRunCompilation jit, Supplier<SentimentAnalyzer> analyzer) {
-    return start(input, jit, analyzer, BLOCK_BYTES);
+      String input,
+      ShortRunCompilation jit,
+      Supplier<SentimentAnalyzer> analyzer,
+      Context context) {
+    return start(input, jit, analyzer, context, BLOCK_BYTES);
   }
 
   /** With blocks of about {@code blockBytes} (tests take small ones). */
   static SplitTagging start(
-      String input, ShortRunCompilation jit, Supplier<SentimentAnalyzer> analyzer, int blockBytes) {
-    SplitTagging run = new SplitTagging(input, jit, analyzer, blockBytes);
+      String input,
+      ShortRunCompilation jit,
+      Supplier<SentimentAnalyzer> analyzer,
+      Context context,
+      int blockBytes) {
+    SplitTagging run = new SplitTagging(input, jit, analyzer, context, blockBytes);
     run.helper.start();
     return run;
   }
@@ -219,6 +236,35 @@ final class SplitTagging {
   }
 
   /**
+   * The context the texts are read in: the one named, or the one the first block's texts suggest,
+   * told once for both threads. A first block that cannot be read is reported by its tagging; its
+   * texts suggest nothing.
+   */
+  private synchronized Context context(SentimentAnalyzer a) {
+    if (context == null) {
+      List<String> sample = new ArrayList<>();
+      try {
+        String first = SentimentTsv.decode(bytes, starts[0], starts[1]);
+        SentimentTsv.forEach(
+            first,
+            false,
+            row -> {
+              if (sample.size() < CONTEXT_SAMPLE) {
+                sample.add(row.text());
+              }
+            });
+      } catch (TsvFormatException e) {
+        // reported where the block is tagged
+      }
+      context = a.contextOf(sample);
+    }
+    return context;
+  }
+
+  /** How many of the first block's texts are read to tell the context. */
+  private static final int CONTEXT_SAMPLE = 1_000;
+
+  /**
    * Decodes and tags block {@code b}. Decoded just before it is tagged, its text dies young:
    * decoding every block first had the collector copy all of them (~35 ms more in pauses on 300,000
    * texts).
@@ -233,6 +279,7 @@ final class SplitTagging {
     } finally {
       undecoded.decrementAndGet();
     }
+    Context read = context(a);
     StringBuilder out = new StringBuilder(text.length() / 4);
     int[][] ends = {new int[1 << 10]};
     int[] rows = {0};
@@ -241,7 +288,7 @@ final class SplitTagging {
           if (abandoned) {
             throw new IllegalStateException("abandoned");
           }
-          SentimentCommand.appendRow(out, row.id(), a.analyze(row.text()));
+          SentimentCommand.appendRow(out, row.id(), a.analyze(row.text(), read));
           if (rows[0] == ends[0].length) {
             ends[0] = Arrays.copyOf(ends[0], rows[0] * 2);
           }

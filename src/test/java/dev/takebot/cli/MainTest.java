@@ -36,6 +36,16 @@ class MainTest {
   }
 
   @Test
+  @DisplayName("sentiment with an unknown --context exits 2 with one line naming the valid ones")
+  void sentimentUnknownContext() {
+    assertThat(run(Main.commandLine(), "sentiment", "--context", "sports", "-")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .contains("auto, news, any")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   @DisplayName("config prints the effective settings of a valid file")
   void configOk() {
     assertThat(run(Main.commandLine(), "config", "--config", "config/takebot.yaml")).isEqualTo(0);

@@ -149,6 +149,63 @@ class SentimentCommandTest {
     assertThat(err.toString()).contains("line 2").contains("UTF-8");
   }
 
+  /** A thread of takes on the news: most rows name an actor of it, the last two do not. */
+  private Path thread() throws Exception {
+    StringBuilder tsv = new StringBuilder("id\tgold_label\ttext\n");
+    for (int i = 1; i <= 9; i++) {
+      tsv.append("a").append(i).append("\tneutral\tWashington sent an envoy to Niamey on day ");
+      tsv.append(i).append('\n');
+    }
+    tsv.append("x\tnegative\tgreat timing as always\n");
+    tsv.append("z\tnegative\twow, what a plan, truly inspired\n");
+    return file("thread.tsv", tsv.toString());
+  }
+
+  @Test
+  @DisplayName("reads a file that reads as a thread of takes on the news as the bot reads takes")
+  void readsAThreadOfTakesInTheNewsContext() throws Exception {
+    Path in = thread();
+
+    assertThat(run(in.toString())).isZero();
+    String auto = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(run("--context", "any", in.toString())).isZero();
+    String any = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(run("--context", "news", in.toString())).isZero();
+
+    // Praise that names no actor reads as scorn under a news post, as praise anywhere else.
+    assertThat(auto).contains("x\tnegative").contains("z\tnegative").isEqualTo(out.toString());
+    assertThat(any).contains("x\tpositive").contains("z\tpositive");
+  }
+
+  @Test
+  @DisplayName("--eval says which context it read the texts in")
+  void evalNamesItsContext() throws Exception {
+    assertThat(run("--eval", thread().toString())).isZero();
+    assertThat(out.toString()).contains("context\tnews (auto:");
+    out.getBuffer().setLength(0);
+
+    Path reviews =
+        file(
+            "reviews.tsv",
+            "id\tgold_label\ttext\n1\tpositive\tgreat phone\n2\tnegative\tawful battery\n");
+    assertThat(run("--eval", reviews.toString())).isZero();
+    assertThat(out.toString()).contains("context\tany (auto:");
+    out.getBuffer().setLength(0);
+
+    assertThat(run("--eval", reviews.toString(), "--context", "news")).isZero();
+    assertThat(out.toString()).contains("context\tnews\n");
+  }
+
+  @Test
+  @DisplayName("rejects an unknown --context in one line, naming the valid ones")
+  void unknownContext() throws Exception {
+    assertThat(run("--context", "sports", thread().toString())).isEqualTo(2);
+    // The full command line prints this first line alone (MainTest).
+    assertThat(err.toString().lines().findFirst().orElse("")).contains("auto, news, any");
+  }
+
   @Test
   @DisplayName("refuses to evaluate or benchmark a file with only a header, saying what to add")
   void nothingToMeasure() throws Exception {

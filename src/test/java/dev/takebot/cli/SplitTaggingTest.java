@@ -85,7 +85,7 @@ class SplitTaggingTest {
   private static Result twoThreads(Path in, int blockBytes, SentimentAnalyzer analyzer)
       throws Exception {
     StringWriter out = new StringWriter();
-    SplitTagging run = SplitTagging.start(in.toString(), null, () -> analyzer, blockBytes);
+    SplitTagging run = SplitTagging.start(in.toString(), null, () -> analyzer, null, blockBytes);
     try {
       assertThat(run.run(analyzer, new PrintWriter(out))).isZero();
       return new Result(out.toString(), null);

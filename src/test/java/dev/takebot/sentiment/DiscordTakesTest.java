@@ -96,7 +96,11 @@ class DiscordTakesTest {
     }
     List<Take> read = new ArrayList<>();
     for (SentimentTsv.Row r : SentimentTsv.parse(bytes, true).rows()) {
-      read.add(new Take(Label.parse(r.goldLabel()), analyzer.analyze(r.text()), Half.of(r.text())));
+      read.add(
+          new Take(
+              Label.parse(r.goldLabel()),
+              analyzer.analyze(r.text(), Context.NEWS),
+              Half.of(r.text())));
     }
     return read;
   }
@@ -256,25 +260,26 @@ class DiscordTakesTest {
         new Floors(MEASURE_FLOORS[0], MEASURE_FLOORS[1], MEASURE_FLOORS[2], MEASURE_FLOORS[3]));
   }
 
-  private static final double[] MEASURE_FLOORS = {0.85, 0.86, 0.09, 0.90};
+  private static final double[] MEASURE_FLOORS = {0.88, 0.88, 0.06, 0.92};
 
   // When they were written (lexicon-10 of session 8) -25 and -26 read: four-class wF1 .697 and
   // .734, three-class .762 and .772, negatives read positive 15.3% and 10.0% (by label alone 14.0%
   // and 9.3%), mixed recall .62 and .75. -34 and -35, written blind at the end of session 9, read
   // .724 and .628, .786 and .694, 11.3% and 16.0% (9.3% and 11.3%), .67 and .58 with lexicon-10.
-  // -36 to -40 read .664, .672, .638, .720 and .681 with lexicon-10. The floors do not say the
-  // issue's targets are met: several sets are below them.
+  // -36 to -40 read .664, .672, .638, .720 and .681 with lexicon-10. Every set is read as the bot
+  // reads takes, in the news context; read with no context (`--context any`) several sets are
+  // below the targets (README, Sentiment accuracy).
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "discord-takes-25.tsv, 0.77, 0.79, 0.12, 0.85",
-    "discord-takes-26.tsv, 0.77, 0.79, 0.08, 0.80",
-    "discord-takes-34.tsv, 0.75, 0.79, 0.08, 0.80",
-    "discord-takes-35.tsv, 0.70, 0.72, 0.12, 0.78",
-    "discord-takes-36.tsv, 0.70, 0.72, 0.14, 0.72",
-    "discord-takes-37.tsv, 0.75, 0.78, 0.08, 0.72",
-    "discord-takes-38.tsv, 0.68, 0.71, 0.17, 0.74",
-    "discord-takes-39.tsv, 0.77, 0.81, 0.11, 0.84",
-    "discord-takes-40.tsv, 0.75, 0.78, 0.09, 0.70"
+    "discord-takes-25.tsv, 0.85, 0.86, 0.06, 0.88",
+    "discord-takes-26.tsv, 0.81, 0.82, 0.05, 0.81",
+    "discord-takes-34.tsv, 0.80, 0.82, 0.05, 0.81",
+    "discord-takes-35.tsv, 0.77, 0.78, 0.05, 0.80",
+    "discord-takes-36.tsv, 0.74, 0.76, 0.07, 0.70",
+    "discord-takes-37.tsv, 0.78, 0.80, 0.05, 0.70",
+    "discord-takes-38.tsv, 0.74, 0.77, 0.09, 0.71",
+    "discord-takes-39.tsv, 0.82, 0.83, 0.06, 0.83",
+    "discord-takes-40.tsv, 0.77, 0.80, 0.05, 0.68"
   })
   void laterMeasuringSetsStayAboveTheirFloors(
       String set, double four, double three, double negativesReadPositive, double mixed)
