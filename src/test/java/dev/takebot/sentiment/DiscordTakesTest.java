@@ -40,6 +40,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * written blind at the end of that session, and five written as fitting sets ({@code -36} to {@code
  * -40}) were measured before anything was fitted on them and kept out of the fitting: 2,800 takes
  * the judges never learned from.
+ *
+ * <p>Every take is read as the bot reads takes: as about the news it answers ({@link
+ * Context#NEWS}).
  */
 @DisplayName("Discord takes on the seed article")
 class DiscordTakesTest {
