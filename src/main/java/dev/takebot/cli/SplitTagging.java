@@ -371,25 +371,27 @@ final class SplitTagging {
   }
 
   private void join() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        helper.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    uninterruptibly(helper::join);
   }
 
   private static void await(CountDownLatch latch) {
+    uninterruptibly(latch::await);
+  }
+
+  /** A wait that may be interrupted. */
+  private interface Wait {
+    void run() throws InterruptedException;
+  }
+
+  /**
+   * Waits to the end however often the thread is interrupted, then sets its interrupt flag again:
+   * the run's blocks must all be written, and whoever interrupted it still learns of it.
+   */
+  private static void uninterruptibly(Wait wait) {
     boolean interrupted = false;
     while (true) {
       try {
-        latch.await();
+        wait.run();
         break;
       } catch (InterruptedException e) {
         interrupted = true;

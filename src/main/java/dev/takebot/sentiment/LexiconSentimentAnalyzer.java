@@ -102,8 +102,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
   /**
    * With {@code sarcasm} judging the praise the rules let stand and {@code mixed} whether a text
-   * that praises and blames is mixed, and no judge of cynicism; either may be null (the rules
-   * decide).
+   * that praises and blames is mixed, and no other judge; either may be null (the rules decide).
    */
   LexiconSentimentAnalyzer(
       Lexicon lex,
@@ -112,23 +111,7 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       LabelModel model,
       WordModel sarcasm,
       WordModel mixed) {
-    this(lex, tuning, calibration, model, sarcasm, mixed, null);
-  }
-
-  /**
-   * With {@code sarcasm} judging the praise the rules let stand, {@code mixed} whether a text that
-   * praises and blames is mixed and {@code cynicism} whether a take on the news the rest read
-   * neutral is cynical; any may be null (the rules decide).
-   */
-  LexiconSentimentAnalyzer(
-      Lexicon lex,
-      Tuning tuning,
-      Calibration calibration,
-      LabelModel model,
-      WordModel sarcasm,
-      WordModel mixed,
-      WordModel cynicism) {
-    this(lex, tuning, calibration, model, new Judges(sarcasm, mixed, cynicism, null));
+    this(lex, tuning, calibration, model, new Judges(sarcasm, mixed, null, null));
   }
 
   /** With {@code judges} weighing what the rules read; {@code model} may be null (the rules). */
@@ -218,7 +201,6 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
   public Context contextOf(List<String> texts) {
     int read = 0;
     int naming = 0;
-    TokenBuffer tb = buffers.get();
     for (String text : texts) {
       if (read == CONTEXT_SAMPLE) {
         break;
@@ -226,10 +208,8 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
       if (text == null || text.isBlank()) {
         continue;
       }
-      String t = compatible(text);
-      tokenizer.tokenize(tb.reset(t, readLength(t)));
       read++;
-      naming += tb.namesActor ? 1 : 0;
+      naming += tokenized(text).namesActor ? 1 : 0;
     }
     return read > 0 && naming >= NEWS_SHARE * read ? Context.NEWS : Context.ANY;
   }
@@ -239,18 +219,23 @@ public final class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     if (text == null || text.isEmpty()) {
       return Sentiment.neutral();
     }
+    TokenBuffer tb = tokenized(text);
+    tb.onTheNews = context == Context.NEWS;
+    return scorer.score(tb);
+  }
+
+  /** This thread's buffer holding the tokens of non-empty {@code text}. */
+  private TokenBuffer tokenized(String text) {
     text = compatible(text);
     TokenBuffer tb = buffers.get();
     tokenizer.tokenize(tb.reset(text, readLength(text)));
     if (tb.escaped) {
       // Rare: read the text again with its escapes decoded. The tokenizer notices escapes on its
-      // way, which
-      // spares every other text a separate scan for '&' before it is read.
+      // way, which spares every other text a separate scan for '&' before it is read.
       text = unescapeHtml(text);
       tokenizer.tokenize(tb.reset(text, readLength(text)));
     }
-    tb.onTheNews = context == Context.NEWS;
-    return scorer.score(tb);
+    return tb;
   }
 
   /**

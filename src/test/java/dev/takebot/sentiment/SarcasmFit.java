@@ -418,10 +418,7 @@ final class SarcasmFit {
       List<Example> examples)
       throws TsvFormatException {
     int n = 0;
-    for (var row : SentimentTsv.parse(bytes, true).rows()) {
-      if (half != null && Half.of(row.text()) != half) {
-        continue;
-      }
+    for (var row : rows(bytes, half)) {
       Label gold = Label.parse(row.goldLabel());
       int y = turn.target(gold);
       if (y < 0) {
@@ -449,14 +446,19 @@ final class SarcasmFit {
     return n;
   }
 
+  /** The labelled rows of a set, those of {@code half} only unless it is null. */
+  private static List<SentimentTsv.Row> rows(byte[] bytes, Half half) throws TsvFormatException {
+    return SentimentTsv.parse(bytes, true).rows().stream()
+        .filter(row -> half == null || Half.of(row.text()) == half)
+        .toList();
+  }
+
   /** The rows of a set's fitting half, as a set of its own. */
   private static byte[] fittingHalf(byte[] bytes) throws TsvFormatException {
     StringBuilder out = new StringBuilder("id\tgold_label\tgold_score\ttext\n");
-    for (var row : SentimentTsv.parse(bytes, true).rows()) {
-      if (Half.of(row.text()) == Half.FITTING) {
-        out.append(row.id()).append('\t').append(row.goldLabel()).append("\t\t");
-        out.append(row.text().replace('\t', ' ').replace('\n', ' ')).append('\n');
-      }
+    for (var row : rows(bytes, Half.FITTING)) {
+      out.append(row.id()).append('\t').append(row.goldLabel()).append("\t\t");
+      out.append(row.text().replace('\t', ' ').replace('\n', ' ')).append('\n');
     }
     return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
@@ -506,10 +508,7 @@ final class SarcasmFit {
       List<Example> examples)
       throws TsvFormatException {
     int n = 0;
-    for (var row : SentimentTsv.parse(bytes, true).rows()) {
-      if (half != null && Half.of(row.text()) != half) {
-        continue;
-      }
+    for (var row : rows(bytes, half)) {
       Label gold = Label.parse(row.goldLabel());
       if (gold == Label.NEUTRAL) {
         continue;

@@ -105,12 +105,16 @@ class WordModelTest {
         .isEqualTo(shipped);
     assertThat(
             new LexiconSentimentAnalyzer(
-                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed, cynicism)
+                    LEXICON,
+                    Tuning.DEFAULT,
+                    CALIBRATION,
+                    LABELS,
+                    new Judges(sarcasm, mixed, cynicism, null))
                 .version())
         .isNotEqualTo(shipped);
     assertThat(
             new LexiconSentimentAnalyzer(
-                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed, null)
+                    LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, sarcasm, mixed)
                 .version())
         .isNotEqualTo(shipped);
     WordModel other = WordModel.of(List.of("lol"), new float[] {1}, 0, 2);
@@ -247,7 +251,7 @@ class WordModelTest {
 
   private static LexiconSentimentAnalyzer judgingCynicism(WordModel cynicism) {
     return new LexiconSentimentAnalyzer(
-        LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, null, null, cynicism);
+        LEXICON, Tuning.DEFAULT, CALIBRATION, LABELS, new Judges(null, null, cynicism, null));
   }
 
   @Test
